@@ -1,0 +1,31 @@
+import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+
+const MESSAGES: Record<number, { title: string; text: string }> = {
+  400: { title: "That request could not be used", text: "Something in it was not valid. Go back and check what you entered." },
+  403: { title: "Not available to you", text: "Your role does not give access to this page." },
+  404: { title: "Not found", text: "There is nothing here, or it is not shared with your organisation." },
+  503: { title: "Temporarily unavailable", text: "The portal cannot reach its database right now. Your saved work is safe; try again in a moment." },
+};
+
+/**
+ * The one error boundary every route exports. It shows a message per status
+ * and never internals: no stack traces, no server error text.
+ */
+export function GeneralErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const known = MESSAGES[status];
+  const detail = isRouteErrorResponse(error) && status < 500 && typeof error.data === "string" ? error.data : null;
+  const title = known?.title ?? "Something went wrong";
+  const text = known?.text ?? "The portal could not complete this request. It has been logged; please try again.";
+  return (
+    <div className="error-page" role="alert">
+      <p className="error-status">{status}</p>
+      <h1>{title}</h1>
+      <p>{detail && detail !== title ? detail : text}</p>
+      <p>
+        <Link to="/">Go to your dashboard</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import mongoose from "mongoose";
+import { maskUri } from "../scripts/lib/mask-uri.mjs";
+import { allModels } from "#models/index.server";
+
+/**
+ * The one database connection of the process, kept across development
+ * rebuilds. Queries stay within what both MongoDB 6+ and FerretDB v1 serve.
+ */
+mongoose.set("strictQuery", true);
+// No global sanitizeFilter: it would also neutralise the portal's own operators.
+// Untrusted input reaches queries only after zod has made it a plain string or number.
+mongoose.set("autoIndex", false); // indexes are built, and their failures reported, by ensureIndexes()
+mongoose.set("autoCreate", true);
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __flowdownDb: { uri: string; ready: Promise<typeof mongoose> } | undefined;
+}
+
+export class DatabaseUnavailableError extends Error {
+  constructor(uri: string, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message.split("\n")[0] : String(cause);
+    super(
+      `Cannot reach the database at ${maskUri(uri)} (${reason}).\n` +
+        "Check that the server is running and reachable from this machine and that MONGODB_URI is right " +
+        "(user, password, host, port, database); or unset MONGODB_URI and run 'npm start' to use the embedded database.",
+    );
+    this.name = "DatabaseUnavailableError";
+  }
+}
+
+export async function ensureIndexes(): Promise<void> {
+  for (const model of allModels) {
+    try {
+      await model.createCollection().catch((e: { codeName?: string }) => {
+        if (e?.codeName !== "NamespaceExists") throw e;
+      });
+      await model.createIndexes();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`Could not build the indexes of ${model.collection.collectionName}: ${reason}`);
+    }
+  }
+}
+
+async function open(uri: string): Promise<typeof mongoose> {
+  try {
+    await mongoose.connect(uri, { serverSelectionTimeoutMS: 5000, connectTimeoutMS: 5000 });
+  } catch (error) {
+    throw new DatabaseUnavailableError(uri, error);
+  }
+  await ensureIndexes();
+  return mongoose;
+}
+
+/** Connects once (per process) and builds the indexes; later calls share the same promise. */
+export function connectDatabase(uri: string): Promise<typeof mongoose> {
+  if (global.__flowdownDb && global.__flowdownDb.uri === uri) return global.__flowdownDb.ready;
+  const ready = open(uri);
+  global.__flowdownDb = { uri, ready };
+  ready.catch(() => {
+    if (global.__flowdownDb?.ready === ready) global.__flowdownDb = undefined;
+  });
+  return ready;
+}
+
+export async function disconnectDatabase(): Promise<void> {
+  global.__flowdownDb = undefined;
+  await mongoose.disconnect();
+}

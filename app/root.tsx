@@ -1,0 +1,42 @@
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
+import type { ReactNode } from "react";
+import appStyles from "./styles/app.css";
+import { GeneralErrorBoundary } from "./components/error-boundary";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: appStyles }];
+
+export const meta: MetaFunction = () => [
+  { title: "Flowdown" },
+  { name: "description", content: "Supplier risk assessment against flow-down obligations" },
+];
+
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return (
+    <main className="centered">
+      <GeneralErrorBoundary />
+    </main>
+  );
+}

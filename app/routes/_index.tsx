@@ -1,0 +1,7 @@
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { getUser, ROLE_HOME } from "#app/utils/auth.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  return redirect(user ? ROLE_HOME[user.role] : "/login");
+}

@@ -1,0 +1,39 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { requireUser } from "#app/utils/auth.server";
+import { Organization } from "#models/organization.server";
+import { User } from "#models/user.server";
+
+export const meta: MetaFunction = () => [{ title: "Administration · Flowdown" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, { role: "admin" });
+  const [organizations, users] = await Promise.all([Organization.countDocuments(), User.countDocuments()]);
+  return { organizations, users };
+}
+
+export default function AdminDashboard() {
+  const { organizations, users } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>Administration</h1>
+      <div className="stats">
+        <div className="stat">
+          <div className="value">{organizations}</div>
+          <div className="label">Organisations</div>
+        </div>
+        <div className="stat">
+          <div className="value">{users}</div>
+          <div className="label">
+            <Link to="/admin/users">Users</Link>
+          </div>
+        </div>
+      </div>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

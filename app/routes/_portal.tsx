@@ -1,0 +1,62 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { requireUser } from "#app/utils/auth.server";
+import { NAVIGATION, ROLE_LABEL } from "#app/utils/navigation";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return {
+    user: { name: user.name, email: user.email, role: user.role, orgName: user.org.name },
+    nav: NAVIGATION[user.role],
+    roleLabel: ROLE_LABEL[user.role],
+  };
+}
+
+function PortalFrame({ children }: { children: React.ReactNode }) {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <div className="portal">
+      <aside className="sidebar">
+        <div className="brand">
+          Flowdown<small>{data.roleLabel}</small>
+        </div>
+        <nav aria-label="Main">
+          <ul>
+            {data.nav.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.to.split("/").length === 2}>
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="who">
+          <strong>{data.user.name}</strong>
+          <span>{data.user.orgName}</span>
+          <Form method="post" action="/logout">
+            <button type="submit">Sign out</button>
+          </Form>
+        </div>
+      </aside>
+      <main className="content">{children}</main>
+    </div>
+  );
+}
+
+export default function Portal() {
+  return (
+    <PortalFrame>
+      <Outlet />
+    </PortalFrame>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <main className="content">
+      <GeneralErrorBoundary />
+    </main>
+  );
+}

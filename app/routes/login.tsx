@@ -1,0 +1,97 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { Field } from "#app/components/forms";
+import { createUserSession, requireAnonymous, ROLE_HOME, verifyLogin } from "#app/utils/auth.server";
+import { fieldErrors } from "#app/utils/forms.server";
+import { clientIp, safeRedirect } from "#app/utils/http.server";
+import { recordAudit } from "#models/audit-event.server";
+
+export const meta: MetaFunction = () => [{ title: "Sign in · Flowdown" }];
+
+const LoginSchema = z.object({
+  email: z.string().trim().min(1, "Enter your e-mail address").max(254).email("Enter a valid e-mail address"),
+  password: z.string().min(1, "Enter your password").max(1024, "That password is too long"),
+  redirectTo: z.string().max(2048).optional(),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  const reason = new URL(request.url).searchParams.get("reason");
+  return { expired: reason === "expired" };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireAnonymous(request);
+  const form = Object.fromEntries(await request.formData());
+  const parsed = LoginSchema.safeParse(form);
+  const email = typeof form.email === "string" ? form.email.slice(0, 254) : "";
+  if (!parsed.success) {
+    return data({ errors: fieldErrors(parsed.error), email }, { status: 400 });
+  }
+  const result = await verifyLogin(parsed.data.email, parsed.data.password);
+  if (!result.ok) {
+    await recordAudit({ action: "auth.login_failed", details: { email: parsed.data.email.toLowerCase() }, ip: clientIp(request) });
+    return data({ errors: { "": ["E-mail or password is incorrect."] } as Record<string, string[]>, email }, { status: 400 });
+  }
+  await recordAudit({
+    action: "auth.login",
+    actor: { id: result.userId, email: result.email, orgId: result.orgId },
+    ip: clientIp(request),
+  });
+  const home = ROLE_HOME[result.role];
+  const target = safeRedirect(parsed.data.redirectTo, home);
+  // a link into another role's area would only end in a 403: land on the user's own dashboard
+  const redirectTo = target === "/" || !target.startsWith(home) ? home : target;
+  return createUserSession(request, result.userId, redirectTo);
+}
+
+export default function LoginPage() {
+  const { expired } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle" && navigation.formAction === "/login";
+  const errors = actionData?.errors ?? {};
+  return (
+    <main className="centered">
+      <p className="brand">
+        Flowdown<small>Supplier assurance for confidential technology transfers</small>
+      </p>
+      <div className="card">
+        <h1>Sign in</h1>
+        {expired && !actionData ? <p className="notice">Your session has expired. Please sign in again.</p> : null}
+        {errors[""] ? (
+          <p className="form-error" role="alert">
+            {errors[""].join(" ")}
+          </p>
+        ) : null}
+        <Form method="post" noValidate>
+          <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+          <Field
+            label="E-mail"
+            errors={errors.email}
+            inputProps={{ name: "email", type: "email", autoComplete: "username", defaultValue: actionData?.email ?? "", autoFocus: true, required: true }}
+          />
+          <Field
+            label="Password"
+            errors={errors.password}
+            inputProps={{ name: "password", type: "password", autoComplete: "current-password", required: true }}
+          />
+          <button type="submit" disabled={busy}>
+            {busy ? "Signing in…" : "Sign in"}
+          </button>
+        </Form>
+      </div>
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <main className="centered">
+      <GeneralErrorBoundary />
+    </main>
+  );
+}

@@ -1,0 +1,146 @@
+import { createCookieSessionStorage, redirect, type SessionStorage } from "@remix-run/node";
+import mongoose from "mongoose";
+import { Organization, type OrganizationDoc } from "#models/organization.server";
+import { Session } from "#models/session.server";
+import { User, type Role } from "#models/user.server";
+import { recordAudit } from "#models/audit-event.server";
+import { getEnv, sessionSecret } from "./env.server";
+import { burnPasswordCheck, verifyPassword } from "./password.server";
+import { clientIp } from "./http.server";
+
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+const SESSION_KEY = "sid";
+
+export const ROLE_HOME: Record<Role, string> = {
+  supplier: "/supplier",
+  procurement: "/procurement",
+  discloser: "/discloser",
+  admin: "/admin",
+};
+
+let storage: SessionStorage | null = null;
+export function sessionStorage(): SessionStorage {
+  storage ??= createCookieSessionStorage({
+    cookie: {
+      name: "__flowdown",
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      secure: getEnv().NODE_ENV === "production" && process.env.FLOWDOWN_INSECURE_COOKIES !== "1",
+      secrets: [sessionSecret()],
+      maxAge: SESSION_TTL_MS / 1000,
+    },
+  });
+  return storage;
+}
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  orgId: string;
+  org: { id: string; name: string; kind: OrganizationDoc["kind"]; country: string };
+  sessionId: string;
+}
+
+async function readSessionId(request: Request): Promise<string | null> {
+  const session = await sessionStorage().getSession(request.headers.get("Cookie"));
+  const sid = session.get(SESSION_KEY);
+  return typeof sid === "string" && mongoose.isValidObjectId(sid) ? sid : null;
+}
+
+/** The signed-in user, or null (no cookie, unknown or expired session). */
+export async function getUser(request: Request): Promise<CurrentUser | null> {
+  const sid = await readSessionId(request);
+  if (!sid) return null;
+  const session = await Session.findOne({ _id: sid, expiresAt: { $gt: new Date() } }).lean();
+  if (!session) return null;
+  const user = await User.findById(session.userId).lean();
+  if (!user) return null;
+  const org = await Organization.findById(user.orgId).lean();
+  if (!org) return null;
+  return {
+    id: String(user._id),
+    email: user.email,
+    name: user.name,
+    role: user.role as Role,
+    orgId: String(org._id),
+    org: { id: String(org._id), name: org.name, kind: org.kind, country: org.country },
+    sessionId: String(session._id),
+  };
+}
+
+function loginRedirect(request: Request, reason?: "expired"): never {
+  const url = new URL(request.url);
+  const params = new URLSearchParams({ redirectTo: url.pathname + url.search });
+  if (reason) params.set("reason", reason);
+  throw redirect(`/login?${params}`);
+}
+
+/**
+ * The first line of every protected loader and action: who may run it.
+ * Not signed in → the sign-in page; wrong role → 403.
+ */
+export async function requireUser(request: Request, opts: { role?: Role | Role[] } = {}): Promise<CurrentUser> {
+  const user = await getUser(request);
+  if (!user) {
+    const hadCookie = (await readSessionId(request)) !== null;
+    loginRedirect(request, hadCookie ? "expired" : undefined);
+  }
+  const roles = opts.role === undefined ? null : Array.isArray(opts.role) ? opts.role : [opts.role];
+  if (roles && !roles.includes(user.role)) {
+    throw new Response("This page is not available to your role.", { status: 403 });
+  }
+  return user;
+}
+
+export async function requireAnonymous(request: Request): Promise<void> {
+  const user = await getUser(request);
+  if (user) throw redirect(ROLE_HOME[user.role]);
+}
+
+export type LoginResult = { ok: true; userId: string; role: Role; orgId: string; email: string } | { ok: false };
+
+export async function verifyLogin(email: string, password: string): Promise<LoginResult> {
+  const user = await User.findOne({ email: email.trim().toLowerCase() }).select("+passwordHash").lean();
+  if (!user) {
+    await burnPasswordCheck(password);
+    return { ok: false };
+  }
+  if (!(await verifyPassword(user.passwordHash, password))) return { ok: false };
+  return { ok: true, userId: String(user._id), role: user.role as Role, orgId: String(user.orgId), email: user.email };
+}
+
+/** Starts a new server-side session (a fresh id at every sign-in) and sets its cookie. */
+export async function createUserSession(request: Request, userId: string, redirectTo: string): Promise<Response> {
+  const dbSession = await Session.create({
+    userId,
+    expiresAt: new Date(Date.now() + SESSION_TTL_MS),
+    ip: clientIp(request),
+    userAgent: (request.headers.get("User-Agent") ?? "").slice(0, 400),
+  });
+  await User.updateOne({ _id: userId }, { $set: { lastLoginAt: new Date() } });
+  const cookieSession = await sessionStorage().getSession();
+  cookieSession.set(SESSION_KEY, String(dbSession._id));
+  return redirect(redirectTo, {
+    headers: { "Set-Cookie": await sessionStorage().commitSession(cookieSession) },
+  });
+}
+
+export async function logout(request: Request): Promise<Response> {
+  const user = await getUser(request);
+  const sid = await readSessionId(request);
+  if (sid) await Session.deleteOne({ _id: sid });
+  if (user) {
+    await recordAudit({
+      action: "auth.logout",
+      actor: { id: user.id, email: user.email, orgId: user.orgId },
+      ip: clientIp(request),
+    });
+  }
+  const cookieSession = await sessionStorage().getSession(request.headers.get("Cookie"));
+  return redirect("/login", {
+    headers: { "Set-Cookie": await sessionStorage().destroySession(cookieSession) },
+  });
+}

@@ -1,0 +1,27 @@
+import type { Role } from "#models/enums";
+
+export interface NavItem {
+  to: string;
+  label: string;
+}
+
+/** Each role's navigation: only pages that exist. */
+export const NAVIGATION: Record<Role, NavItem[]> = {
+  supplier: [{ to: "/supplier", label: "My assessments" }],
+  procurement: [
+    { to: "/procurement", label: "Dashboard" },
+    { to: "/procurement/suppliers", label: "Suppliers" },
+  ],
+  discloser: [{ to: "/discloser", label: "Agreements" }],
+  admin: [
+    { to: "/admin", label: "Overview" },
+    { to: "/admin/users", label: "Users" },
+  ],
+};
+
+export const ROLE_LABEL: Record<Role, string> = {
+  supplier: "Supplier",
+  procurement: "Procurement",
+  discloser: "Disclosing party",
+  admin: "Administrator",
+};

@@ -1,0 +1,48 @@
+import { connectDatabase, disconnectDatabase } from "#app/db.server";
+import { demoCredentialsText, seedDemoData, seedDemoDataIfEmpty } from "#models/demo-data.server";
+import { User } from "#models/user.server";
+import { DEMO_ACCOUNTS } from "#models/demo-data.server";
+import { deleteExpiredSessions } from "#models/session.server";
+import { getEnv, sessionSecret } from "./env.server";
+
+let started: Promise<void> | null = null;
+
+/**
+ * Everything the server needs before it answers a request: a valid
+ * environment, the database with its indexes, demo data on a first start.
+ */
+export function startServer(): Promise<void> {
+  started ??= (async () => {
+    const env = getEnv();
+    sessionSecret();
+    await connectDatabase(env.MONGODB_URI);
+    const demo = env.FLOWDOWN_DEMO_DATA === "on" || (env.FLOWDOWN_DEMO_DATA === "auto" && env.FLOWDOWN_EMBEDDED_DB === "1");
+    if (demo) {
+      if (env.FLOWDOWN_DEMO_DATA === "on") await seedDemoData();
+      else await seedDemoDataIfEmpty();
+      if (await User.exists({ email: DEMO_ACCOUNTS[0].email })) console.log(demoCredentialsText());
+    }
+    const cleanup = setInterval(() => void deleteExpiredSessions().catch(() => {}), 60 * 60 * 1000);
+    cleanup.unref();
+    closeDatabaseAfterServer();
+  })();
+  return started;
+}
+
+/**
+ * remix-serve closes its HTTP server on SIGINT/SIGTERM and lets requests in
+ * flight finish; the open database connection would then keep the process
+ * alive. Once no listening server is left, close the connection so the
+ * process ends by itself.
+ */
+function closeDatabaseAfterServer() {
+  const onSignal = () => {
+    const poll = setInterval(() => {
+      if (process.getActiveResourcesInfo().includes("TCPServerWrap")) return;
+      clearInterval(poll);
+      void disconnectDatabase().finally(() => process.exit(0));
+    }, 50);
+  };
+  process.once("SIGTERM", onSignal);
+  process.once("SIGINT", onSignal);
+}

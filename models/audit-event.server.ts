@@ -1,0 +1,152 @@
+import crypto from "node:crypto";
+import mongoose, { Schema, type Model } from "mongoose";
+
+/**
+ * The audit trail: append-only, each entry chained to the one before by
+ * SHA-256, so a removed or edited entry breaks the chain (see verifyAuditChain).
+ * Concurrent writers (several app instances) race for the next sequence
+ * number; the unique index lets exactly one win and the others retry.
+ */
+export interface AuditEventData {
+  seq: number;
+  at: Date;
+  action: string;
+  actorId: string | null;
+  actorEmail: string | null;
+  /** organisation of the actor (null for anonymous events) */
+  orgId: string | null;
+  targetType: string | null;
+  targetId: string | null;
+  /** flat string map: keys without "." or "$" */
+  details: Record<string, string>;
+  ip: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+const auditEventSchema = new Schema<AuditEventData>(
+  {
+    seq: { type: Number, required: true, unique: true },
+    at: { type: Date, required: true },
+    action: { type: String, required: true },
+    actorId: { type: String, default: null },
+    actorEmail: { type: String, default: null },
+    orgId: { type: String, default: null },
+    targetType: { type: String, default: null },
+    targetId: { type: String, default: null },
+    details: { type: Schema.Types.Mixed, default: {} },
+    ip: { type: String, default: null },
+    prevHash: { type: String, required: true },
+    hash: { type: String, required: true },
+  },
+  { versionKey: false, minimize: false },
+);
+auditEventSchema.index({ targetType: 1, targetId: 1, seq: -1 });
+auditEventSchema.index({ orgId: 1, seq: -1 });
+
+export const AuditEvent: Model<AuditEventData> =
+  (mongoose.models.AuditEvent as Model<AuditEventData>) ?? mongoose.model<AuditEventData>("AuditEvent", auditEventSchema);
+
+export const GENESIS_HASH = "0".repeat(64);
+
+function canonical(e: Omit<AuditEventData, "hash">): string {
+  const details = Object.keys(e.details)
+    .sort()
+    .map((k) => [k, e.details[k]]);
+  return JSON.stringify([
+    e.seq,
+    e.at.toISOString(),
+    e.action,
+    e.actorId,
+    e.actorEmail,
+    e.orgId,
+    e.targetType,
+    e.targetId,
+    details,
+    e.ip,
+    e.prevHash,
+  ]);
+}
+
+export function hashAuditEvent(e: Omit<AuditEventData, "hash">): string {
+  return crypto.createHash("sha256").update(canonical(e)).digest("hex");
+}
+
+export interface AuditInput {
+  action: string;
+  actor?: { id: string; email: string; orgId: string } | null;
+  targetType?: string;
+  targetId?: string;
+  details?: Record<string, string | number | boolean | null | undefined>;
+  ip?: string | null;
+  at?: Date;
+}
+
+function flatDetails(details: AuditInput["details"]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(details ?? {})) {
+    if (v === undefined || v === null) continue;
+    out[k.replace(/[.$]/g, "_")] = String(v);
+  }
+  return out;
+}
+
+export async function recordAudit(input: AuditInput): Promise<AuditEventData> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const last = await AuditEvent.findOne({}, { seq: 1, hash: 1 }).sort({ seq: -1 }).lean();
+    const base: Omit<AuditEventData, "hash"> = {
+      seq: (last?.seq ?? 0) + 1,
+      at: input.at ?? new Date(),
+      action: input.action,
+      actorId: input.actor?.id ?? null,
+      actorEmail: input.actor?.email ?? null,
+      orgId: input.actor?.orgId ?? null,
+      targetType: input.targetType ?? null,
+      targetId: input.targetId ?? null,
+      details: flatDetails(input.details),
+      ip: input.ip ?? null,
+      prevHash: last?.hash ?? GENESIS_HASH,
+    };
+    const event = { ...base, hash: hashAuditEvent(base) };
+    try {
+      await AuditEvent.create(event);
+      return event;
+    } catch (error) {
+      if ((error as { code?: number }).code === 11000) {
+        await new Promise((r) => setTimeout(r, Math.random() * 10 * (attempt + 1)));
+        continue;
+      }
+      throw error;
+    }
+  }
+  throw new Error("Could not append to the audit trail: too much contention.");
+}
+
+export interface AuditChainReport {
+  ok: boolean;
+  checked: number;
+  problems: string[];
+}
+
+/** Walks the whole chain in sequence order and reports every break. */
+export async function verifyAuditChain(): Promise<AuditChainReport> {
+  const problems: string[] = [];
+  let expectedSeq = 1;
+  let prevHash = GENESIS_HASH;
+  let checked = 0;
+  const cursor = AuditEvent.find({}).sort({ seq: 1 }).lean().cursor();
+  for await (const doc of cursor) {
+    checked++;
+    const { _id, ...rest } = doc as AuditEventData & { _id: unknown };
+    void _id;
+    if (rest.seq !== expectedSeq) problems.push(`Entry ${expectedSeq}${rest.seq > expectedSeq ? `–${rest.seq - 1}` : ""} is missing (found ${rest.seq} next).`);
+    if (rest.prevHash !== prevHash) problems.push(`Entry ${rest.seq} does not follow the entry before it (its previous-hash does not match).`);
+    const { hash, ...withoutHash } = rest;
+    if (hashAuditEvent({ ...withoutHash, at: new Date(withoutHash.at), details: withoutHash.details ?? {} }) !== hash) {
+      problems.push(`Entry ${rest.seq} was altered after it was written (its hash does not match its content).`);
+    }
+    expectedSeq = rest.seq + 1;
+    prevHash = hash;
+  }
+  return { ok: problems.length === 0, checked, problems };
+}

@@ -1,0 +1,1 @@
+export declare function maskUri(uri: string): string;

@@ -1,0 +1,57 @@
+// `npm start`: the portal on http://localhost:$PORT (default 3000). Without
+// MONGODB_URI it first starts the embedded database and stops it again when
+// the portal stops (Ctrl-C, SIGTERM), leaving no process behind.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { hasFerretdb, missingFerretdbMessage, projectRoot, startEmbeddedDb } from "./lib/embedded-db.mjs";
+
+const env = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "production", PORT: process.env.PORT ?? "3000" };
+let db = null;
+
+if (!env.MONGODB_URI) {
+  if (!hasFerretdb()) {
+    console.error(`\n${missingFerretdbMessage}\n`);
+    process.exit(1);
+  }
+  try {
+    db = await startEmbeddedDb({ dataDir: path.resolve(env.FLOWDOWN_DATA_DIR ?? path.join(projectRoot, "data")) });
+  } catch (error) {
+    console.error(`\n${error.message}\n`);
+    process.exit(1);
+  }
+  env.MONGODB_URI = db.uri;
+  env.FLOWDOWN_EMBEDDED_DB = "1";
+  // the embedded set-up is a local one: keep the portal on this machine unless HOST says otherwise
+  env.HOST ??= "localhost";
+}
+
+const server = spawn(process.execPath, [path.join(projectRoot, "node_modules", "@remix-run", "serve", "dist", "cli.js"), "build/index.js"], {
+  cwd: projectRoot,
+  env,
+  stdio: "inherit",
+});
+
+let stopping = false;
+async function shutdown(signal) {
+  if (stopping) return;
+  stopping = true;
+  if (server.exitCode === null && server.signalCode === null) {
+    const exited = new Promise((resolve) => server.once("exit", resolve));
+    server.kill(signal);
+    const force = setTimeout(() => server.kill("SIGKILL"), 10_000);
+    await exited;
+    clearTimeout(force);
+  }
+  if (db) await db.stop();
+}
+
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(signal, () => {
+    void shutdown(signal).then(() => process.exit(0));
+  });
+}
+
+server.on("exit", (code, signal) => {
+  if (stopping) return;
+  void shutdown("SIGTERM").then(() => process.exit(code ?? (signal ? 1 : 0)));
+});
