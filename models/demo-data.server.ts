@@ -39,8 +39,9 @@ export async function seedDemoData(): Promise<{ created: number }> {
   for (const org of DEMO_ORGS) {
     const res = await Organization.updateOne(
       { slug: org.slug },
-      { $setOnInsert: { ...org, service: org.service ?? "" } },
-      { upsert: true, runValidators: true },
+      { $setOnInsert: { ...org, service: org.service ?? "", createdAt: new Date(), updatedAt: new Date() } },
+      // timestamps off: mongoose would otherwise $set updatedAt on every run
+      { upsert: true, runValidators: true, timestamps: false },
     );
     created += res.upsertedCount;
     const doc = await Organization.findOne({ slug: org.slug }, { _id: 1 }).lean();
@@ -50,6 +51,7 @@ export async function seedDemoData(): Promise<{ created: number }> {
   await Organization.updateMany(
     { slug: { $in: DEMO_ORGS.filter((o) => o.kind === "supplier").map((o) => o.slug) }, managedBy: { $ne: recipient } },
     { $push: { managedBy: recipient } },
+    { timestamps: false },
   );
   for (const account of DEMO_ACCOUNTS) {
     if (await User.exists({ email: account.email })) continue;

@@ -9,6 +9,8 @@ import { FERRETDB_VERSION, ferretdbBinary, hasFerretdb, missingFerretdbMessage, 
 const MODULE = "github.com/FerretDB/FerretDB";
 
 function findGo() {
+  // FLOWDOWN_GO names the go binary to use; set to "none" it plays a machine without Go
+  if (process.env.FLOWDOWN_GO) return process.env.FLOWDOWN_GO === "none" ? null : process.env.FLOWDOWN_GO;
   const candidates = ["go", "/usr/local/go/bin/go", path.join(os.homedir(), "go", "bin", "go"), "/usr/lib/go/bin/go"];
   for (const go of candidates) {
     const out = spawnSync(go, ["version"], { encoding: "utf8" });

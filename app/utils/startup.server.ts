@@ -1,7 +1,6 @@
 import { connectDatabase, disconnectDatabase } from "#app/db.server";
-import { demoCredentialsText, seedDemoData, seedDemoDataIfEmpty } from "#models/demo-data.server";
+import { demoCredentialsText, seedDemoData, seedDemoDataIfEmpty , DEMO_ACCOUNTS } from "#models/demo-data.server";
 import { User } from "#models/user.server";
-import { DEMO_ACCOUNTS } from "#models/demo-data.server";
 import { deleteExpiredSessions } from "#models/session.server";
 import { getEnv, sessionSecret } from "./env.server";
 

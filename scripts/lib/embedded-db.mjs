@@ -10,7 +10,8 @@ import { fileURLToPath } from "node:url";
 import mongoose from "mongoose";
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const ferretdbBinary = path.join(projectRoot, "bin", "ferretdb");
+// FLOWDOWN_FERRETDB_BIN points elsewhere (tests use it to play a machine without the build)
+export const ferretdbBinary = process.env.FLOWDOWN_FERRETDB_BIN || path.join(projectRoot, "bin", "ferretdb");
 export const FERRETDB_VERSION = "v1.24.2";
 
 export const missingFerretdbMessage = [

@@ -1,0 +1,107 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import mongoose from "mongoose";
+import { chromium, type Browser } from "playwright-core";
+import { freePort, projectRoot } from "../../scripts/lib/embedded-db.mjs";
+import { databaseUri, uniqueDbName } from "#tests/setup/database";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export interface RunningApp {
+  baseUrl: string;
+  mongoUri: string;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts the built portal (`remix build` output under build/) with remix-serve
+ * on a free loopback port, on a database of its own with demo data.
+ */
+export async function startApp(extraEnv: Record<string, string> = {}): Promise<RunningApp> {
+  if (!fs.existsSync(path.join(projectRoot, "build", "index.js"))) {
+    throw new Error("The app is not built: run `npm test` (it builds first) or `npx remix build`.");
+  }
+  const port = await freePort();
+  const mongoUri = databaseUri(uniqueDbName("e2e"));
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "flowdown-e2e-"));
+  let log = "";
+  const child: ChildProcess = spawn(process.execPath, [path.join(projectRoot, "node_modules/@remix-run/serve/dist/cli.js"), "build/index.js"], {
+    cwd: projectRoot,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      MONGODB_URI: mongoUri,
+      SESSION_SECRET: crypto.randomBytes(32).toString("hex"),
+      FLOWDOWN_DEMO_DATA: "on",
+      FLOWDOWN_DATA_DIR: dataDir,
+      // plain http on loopback in tests
+      FLOWDOWN_INSECURE_COOKIES: "1",
+      ...extraEnv,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.on("data", (d) => (log += d));
+  child.stderr!.on("data", (d) => (log += d));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The app exited while starting:\n${log}`);
+    try {
+      const res = await fetch(`${baseUrl}/login`);
+      if (res.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`The app did not answer within 60 s:\n${log}`);
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  return {
+    baseUrl,
+    mongoUri,
+    output: () => log,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once("exit", r));
+        child.kill("SIGTERM");
+        const force = setTimeout(() => child.kill("SIGKILL"), 10_000);
+        await exited;
+        clearTimeout(force);
+      }
+      const conn = await mongoose.createConnection(mongoUri).asPromise();
+      await conn.dropDatabase().catch(() => {});
+      await conn.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: install it with 'apt-get install -y chromium' (.ci/run does this), or set CHROMIUM_PATH.`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-dev-shm-usage",
+    ],
+  });
+}
+
+export const SCREENSHOT_DIR = path.join(projectRoot, "test-results");

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { setupTestDatabase } from "#tests/setup/database";
+
+setupTestDatabase();
+const { seedDemoData, seedDemoDataIfEmpty, DEMO_ACCOUNTS, DEMO_CHAIN } = await import("#models/demo-data.server");
+const { Organization } = await import("#models/organization.server");
+const { User } = await import("#models/user.server");
+const { verifyLogin } = await import("#app/utils/auth.server");
+
+async function snapshot() {
+  const orgs = await Organization.find({}).sort({ slug: 1 }).lean();
+  const users = await User.find({}).select("+passwordHash").sort({ email: 1 }).lean();
+  return JSON.stringify({ orgs, users });
+}
+
+describe("demo data", () => {
+  it("has a disclosing party, a recipient, four or more suppliers in two tiers and three countries, one in a non-Latin script", async () => {
+    expect(await seedDemoDataIfEmpty()).toBe(true);
+    expect(await Organization.countDocuments({ kind: "discloser" })).toBe(1);
+    expect(await Organization.countDocuments({ kind: "recipient" })).toBe(1);
+    const suppliers = await Organization.find({ kind: "supplier" }).lean();
+    expect(suppliers.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(suppliers.map((s) => s.country)).size).toBeGreaterThanOrEqual(3);
+    expect(suppliers.some((s) => /[^\p{Script=Latin}\p{Common}]/u.test(s.name))).toBe(true);
+    expect(new Set(DEMO_CHAIN.map((c) => c.tier))).toEqual(new Set([1, 2]));
+  });
+
+  it("gives one user per role whose printed password works", async () => {
+    await seedDemoData();
+    expect(new Set(DEMO_ACCOUNTS.map((a) => a.role))).toEqual(new Set(["supplier", "procurement", "discloser", "admin"]));
+    for (const account of DEMO_ACCOUNTS) {
+      const result = await verifyLogin(account.email, account.password);
+      expect(result).toMatchObject({ ok: true, role: account.role });
+    }
+  });
+
+  it("changes nothing when run twice, and a first-start seed skips a database that has data", async () => {
+    await seedDemoData();
+    const before = await snapshot();
+    const { created } = await seedDemoData();
+    expect(created).toBe(0);
+    expect(await seedDemoDataIfEmpty()).toBe(false);
+    expect(await snapshot()).toBe(before);
+  });
+});
