@@ -2,6 +2,8 @@ import type { Types } from "mongoose";
 import { Organization, type OrgKind } from "./organization.server";
 import { User, type Role } from "./user.server";
 import { hashPassword } from "#app/utils/password.server";
+import { loadCatalogue } from "#questionnaires/loader";
+import { Agreement } from "./agreement.server";
 
 /**
  * Demo data: a disclosing party, a recipient, suppliers in two tiers and four
@@ -53,6 +55,14 @@ export async function seedDemoData(): Promise<{ created: number }> {
     { $push: { managedBy: recipient } },
     { timestamps: false },
   );
+  const users = await seedUsers(orgIds);
+  created += users.created;
+  created += await seedAgreement(orgIds, users.procurementUserId);
+  return { created };
+}
+
+async function seedUsers(orgIds: Map<string, Types.ObjectId>): Promise<{ created: number; procurementUserId: Types.ObjectId }> {
+  let created = 0;
   for (const account of DEMO_ACCOUNTS) {
     if (await User.exists({ email: account.email })) continue;
     try {
@@ -69,8 +79,87 @@ export async function seedDemoData(): Promise<{ created: number }> {
       if ((error as { code?: number }).code !== 11000) throw error;
     }
   }
-  return { created };
+  const procurement = await User.findOne({ email: DEMO_ACCOUNTS.find((a) => a.role === "procurement")!.email }, { _id: 1 }).lean();
+  return { created, procurementUserId: procurement!._id };
 }
+
+export const DEMO_AGREEMENT_REFERENCE = "TTA-2026-001";
+
+/** A technology transfer agreement with the demo chain and two disclosure phases. */
+async function seedAgreement(orgIds: Map<string, Types.ObjectId>, createdBy: Types.ObjectId): Promise<number> {
+  const recipientOrgId = orgIds.get("northwind-integration")!;
+  if (await Agreement.exists({ recipientOrgId, reference: DEMO_AGREEMENT_REFERENCE })) return 0;
+  const catalogue = loadCatalogue();
+  const org = (slug: string) => orgIds.get(slug)!;
+  const service = (slug: string) => DEMO_ORGS.find((o) => o.slug === slug)?.service ?? "";
+  try {
+    await Agreement.create({
+      reference: DEMO_AGREEMENT_REFERENCE,
+      title: "Transfer of the Helvion gripper control stack for integration testing",
+      status: "active",
+      discloserOrgId: org("helvion-robotics"),
+      recipientOrgId,
+      effectiveDate: "2026-01-15",
+      endDate: "2029-01-14",
+      survivalMonths: 60,
+      governingLaw: "Swiss law",
+      forum: { arbitrationSeat: "Geneva (Swiss Rules of International Arbitration)", arbitrationConfidential: true },
+      purposes: ["evaluation", "integration"],
+      purposeDescription: "Evaluating and integrating the gripper control firmware into Northwind's assembly-line controller.",
+      exclusions: ["public-domain", "already-known", "independently-developed", "rightfully-received"],
+      derivedKnowHow: { improvementsOwner: "discloser", confidential: true, licenceBack: true, notes: "Joint test fixtures are owned jointly." },
+      compelledDisclosure: { notifyBeforeDisclosure: true, seekProtectiveOrder: true },
+      informationClasses: ["internal", "confidential", "restricted"],
+      permittedJurisdictions: ["CH", "DE", "EE", "GB", "JP"],
+      acceptedTransferMechanisms: ["SCC"],
+      breachWindowHours: 72,
+      recipientNotifyHours: 24,
+      cooperationDuties: "Preserve evidence, share forensic findings within 5 days, and join the discloser's incident calls.",
+      escalationContacts: [{ name: "Helvion Security Operations", email: "soc@helvion.example", phone: "+41 44 000 00 00" }],
+      retention: { retentionDays: 730, destroyWithinDays: 30, certificateOfDestruction: true },
+      auditRights: { noticeDays: 30, auditsPerYear: 1 },
+      requiredCertifications: [{ standard: "ISO/IEC 27001:2022" }],
+      requirements: catalogue.requirements.map((r) => ({
+        requirementId: r.id,
+        params: Object.fromEntries(r.parameters.map((p) => [p.key, p.key === "notifyWithinHours" ? 24 : p.default])),
+      })),
+      phases: [
+        {
+          key: "phase-1",
+          name: "Evaluation",
+          purpose: "Architecture documents and binaries for evaluation",
+          classes: ["internal", "confidential"],
+          permittedSupplierIds: [],
+          requiredRequirementIds: ["FD-CONF-01", "FD-INC-01"].filter((id) => catalogue.byId.has(id)),
+        },
+        {
+          key: "phase-2",
+          name: "Integration",
+          purpose: "Source code of the control stack for integration",
+          classes: ["restricted"],
+          permittedSupplierIds: [org("baltic-cloud"), org("kestrel-secure-dev")],
+          requiredRequirementIds: ["FD-CONF-01", "FD-INC-01", "FD-ENC-01", "FD-LOC-01", "FD-AUD-02"].filter((id) => catalogue.byId.has(id)),
+        },
+      ],
+      chain: DEMO_CHAIN.map((link) => ({
+        supplierOrgId: org(link.slug),
+        tier: link.tier,
+        parentSupplierOrgId: link.worksFor ? org(link.worksFor) : null,
+        service: service(link.slug),
+        maxClass: link.tier === 1 ? "restricted" : "confidential",
+        accessLevel: link.slug === "kestrel-secure-dev" ? "write" : link.tier === 1 ? "admin" : "read",
+      })),
+      catalogueVersion: catalogue.versionTag,
+      createdBy,
+      revision: 1,
+    });
+    return 1;
+  } catch (error) {
+    if ((error as { code?: number }).code === 11000) return 0;
+    throw error;
+  }
+}
+
 
 /** Seeds only a database that has no organisations yet (a first start). */
 export async function seedDemoDataIfEmpty(): Promise<boolean> {

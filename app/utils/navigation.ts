@@ -10,6 +10,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
   supplier: [{ to: "/supplier", label: "My assessments" }],
   procurement: [
     { to: "/procurement", label: "Dashboard" },
+    { to: "/procurement/agreements", label: "Agreements" },
     { to: "/procurement/suppliers", label: "Suppliers" },
   ],
   discloser: [{ to: "/discloser", label: "Agreements" }],

@@ -83,7 +83,7 @@ describe("connecting", () => {
   });
 
   it("refuses to start without a database and tells how to get one", () => {
-    const env = { ...process.env, FLOWDOWN_FERRETDB_BIN: path.join(os.tmpdir(), "no-such-ferretdb") };
+    const env: NodeJS.ProcessEnv = { ...process.env, FLOWDOWN_FERRETDB_BIN: path.join(os.tmpdir(), "no-such-ferretdb") };
     delete env.MONGODB_URI;
     const result = spawnSync(process.execPath, ["scripts/start.mjs"], { cwd: projectRoot, env, encoding: "utf8", timeout: 30_000 });
     expect(result.status).toBe(1);

@@ -1,0 +1,40 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { AgreementDetails } from "#app/components/agreement-view";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { agreementView } from "#app/utils/agreements.server";
+import { requireUser } from "#app/utils/auth.server";
+import { notFound } from "#app/utils/http.server";
+import { getAgreementFor } from "#models/agreement.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.agreement.reference ?? "Agreement"} · Flowdown` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, { role: "procurement" });
+  const agreement = await getAgreementFor(user, params.id ?? "");
+  if (!agreement) notFound();
+  return { agreement: await agreementView(agreement) };
+}
+
+export default function AgreementPage() {
+  const { agreement } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  return (
+    <>
+      {params.get("saved") ? <p className="flash">Agreement saved.</p> : null}
+      <div className="page-head">
+        <h1>
+          {agreement.reference}: {agreement.title}
+        </h1>
+        <Link className="button secondary" to={`/procurement/agreements/${agreement.id}/edit`}>
+          Edit
+        </Link>
+      </div>
+      <AgreementDetails a={agreement} />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,76 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { requireUser } from "#app/utils/auth.server";
+import { listAgreementsFor } from "#models/agreement.server";
+import { Organization } from "#models/organization.server";
+
+export const meta: MetaFunction = () => [{ title: "Agreements · Flowdown" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, { role: "procurement" });
+  const agreements = await listAgreementsFor(user);
+  const orgs = await Organization.find({ _id: { $in: agreements.map((a) => a.discloserOrgId) } }, { name: 1 }).lean();
+  const name = new Map(orgs.map((o) => [String(o._id), o.name]));
+  return {
+    agreements: agreements.map((a) => ({
+      id: String(a._id),
+      reference: a.reference,
+      title: a.title,
+      discloser: name.get(String(a.discloserOrgId)) ?? "",
+      term: `${a.effectiveDate} to ${a.endDate}`,
+      suppliers: a.chain.length,
+      requirements: a.requirements.length,
+    })),
+  };
+}
+
+export function AgreementTable({ agreements, base }: { agreements: ReturnType<typeof useLoaderData<typeof loader>>["agreements"]; base: string }) {
+  return (
+    <table className="data">
+      <thead>
+        <tr>
+          <th>Reference</th>
+          <th>Title</th>
+          <th>Disclosing party</th>
+          <th>Term</th>
+          <th>Suppliers</th>
+          <th>Requirements</th>
+        </tr>
+      </thead>
+      <tbody>
+        {agreements.map((a) => (
+          <tr key={a.id}>
+            <td>
+              <Link to={`${base}/${a.id}`}>{a.reference}</Link>
+            </td>
+            <td>{a.title}</td>
+            <td>{a.discloser}</td>
+            <td>{a.term}</td>
+            <td>{a.suppliers}</td>
+            <td>{a.requirements}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export default function AgreementsPage() {
+  const { agreements } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <div className="page-head">
+        <h1>Agreements</h1>
+        <Link className="button" to="/procurement/agreements/new">
+          New agreement
+        </Link>
+      </div>
+      {agreements.length === 0 ? <p className="empty">No agreements yet. Create one to set the flow-down requirements your suppliers are measured against.</p> : <AgreementTable agreements={agreements} base="/procurement/agreements" />}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,449 @@
+import mongoose from "mongoose";
+import { z } from "zod";
+import { validateChainStructure } from "#app/scoring/chain";
+import {
+  ACCESS_LEVELS,
+  EXCLUSIONS,
+  IMPROVEMENT_OWNERS,
+  INFO_CLASSES,
+  PURPOSES,
+  TRANSFER_MECHANISMS,
+  type InfoClass,
+} from "#models/agreement-enums";
+import type { AgreementData, ParamValue } from "#models/agreement.server";
+import { COUNTRY_CODES } from "#models/countries";
+import { isIsoDate } from "#models/dates";
+import type { LoadedCatalogue } from "#questionnaires/loader";
+import type { ParameterSpec } from "#questionnaires/types";
+
+/**
+ * The agreement form: flat form fields in, a validated agreement (or errors
+ * keyed by field name) out. Field names are what the page uses, so every
+ * error lands beside its field.
+ */
+
+export type FormValues = Record<string, string | string[]>;
+export type FormErrors = Record<string, string[]>;
+
+export interface SupplierOption {
+  id: string;
+  name: string;
+  service: string;
+}
+
+export interface AgreementFormContext {
+  catalogue: LoadedCatalogue;
+  /** discloser organisations that may be named as the disclosing party */
+  disclosers: { id: string; name: string }[];
+  /** suppliers the recipient manages (the only ones it may put in a chain) */
+  suppliers: SupplierOption[];
+}
+
+/** Collects a FormData into values; repeated names become arrays. */
+export function formValues(formData: FormData): FormValues {
+  const out: FormValues = {};
+  for (const [key, raw] of formData.entries()) {
+    if (typeof raw !== "string") continue;
+    const existing = out[key];
+    if (existing === undefined) out[key] = raw;
+    else out[key] = Array.isArray(existing) ? [...existing, raw] : [existing, raw];
+  }
+  return out;
+}
+
+function one(values: FormValues, key: string): string {
+  const v = values[key];
+  return (Array.isArray(v) ? v[0] : v ?? "").trim();
+}
+
+function many(values: FormValues, key: string): string[] {
+  const v = values[key];
+  if (v === undefined) return [];
+  return (Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter(Boolean);
+}
+
+/** Row indexes present for a repeated group, e.g. "chain.3.supplierOrgId" → 3. */
+function rowIndexes(values: FormValues, prefix: string): number[] {
+  const seen = new Set<number>();
+  const re = new RegExp(`^${prefix}\\.(\\d{1,3})\\.`);
+  for (const key of Object.keys(values)) {
+    const m = re.exec(key);
+    if (m) seen.add(Number(m[1]));
+  }
+  return [...seen].sort((a, b) => a - b);
+}
+
+const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
+const required = (label: string, max: number) => z.string().trim().min(1, `Enter ${label}`).max(max, `At most ${max} characters`);
+const wholeNumber = (label: string, min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Enter ${label}`)
+    .regex(/^-?\d+$/, `${label[0].toUpperCase()}${label.slice(1)} must be a whole number`)
+    .transform(Number)
+    .pipe(z.number().min(min, `Must be at least ${min}`).max(max, `Must be at most ${max}`));
+const isoDateField = (label: string) => z.string().trim().min(1, `Enter ${label}`).refine(isIsoDate, "Enter a date as YYYY-MM-DD");
+const checkbox = z.string().optional().transform((v) => v === "on" || v === "true");
+
+const ScalarsSchema = z.object({
+  reference: required("a reference", 60).regex(/^[A-Za-z0-9][A-Za-z0-9 ._\/-]*$/, "Use letters, digits, spaces and . _ / -"),
+  title: required("a title", 200),
+  discloserOrgId: z.string().min(1, "Choose the disclosing party"),
+  effectiveDate: isoDateField("the effective date"),
+  endDate: isoDateField("the end of term"),
+  survivalMonths: wholeNumber("the survival period", 0, 600),
+  governingLaw: required("the governing law", 120),
+  arbitrationSeat: text(120),
+  arbitrationConfidential: checkbox,
+  purposeDescription: text(2000),
+  improvementsOwner: z.enum(IMPROVEMENT_OWNERS, { error: "Choose who owns improvements" }),
+  knowHowConfidential: checkbox,
+  licenceBack: checkbox,
+  knowHowNotes: text(2000),
+  notifyBeforeDisclosure: checkbox,
+  seekProtectiveOrder: checkbox,
+  breachWindowHours: wholeNumber("the breach notification window", 1, 720),
+  recipientNotifyHours: wholeNumber("the recipient's notification time", 1, 720),
+  cooperationDuties: text(2000),
+  retentionDays: wholeNumber("the retention period", 1, 36500),
+  destroyWithinDays: wholeNumber("the return-or-destroy deadline", 0, 3650),
+  certificateOfDestruction: checkbox,
+  auditNoticeDays: wholeNumber("the audit notice period", 0, 365),
+  auditsPerYear: wholeNumber("the number of audits per year", 0, 12),
+});
+
+function enumList<T extends string>(values: string[], allowed: readonly T[], key: string, errors: FormErrors, label: string): T[] {
+  const bad = values.filter((v) => !(allowed as readonly string[]).includes(v));
+  if (bad.length) (errors[key] ??= []).push(`Unknown ${label}: ${bad.join(", ")}`);
+  return values.filter((v): v is T => (allowed as readonly string[]).includes(v));
+}
+
+export function parseCountryList(raw: string): { codes: string[]; unknown: string[] } {
+  const tokens = raw
+    .split(/[\s,;]+/)
+    .map((t) => t.trim().toUpperCase())
+    .filter(Boolean);
+  const codes = [...new Set(tokens.filter((t) => COUNTRY_CODES.has(t)))];
+  const unknown = tokens.filter((t) => !COUNTRY_CODES.has(t));
+  return { codes, unknown };
+}
+
+function parseParam(spec: ParameterSpec, raw: string): { value?: ParamValue; error?: string } {
+  const trimmed = raw.trim();
+  // an unticked checkbox sends nothing: for a boolean that means false, not the default
+  if (spec.type === "boolean") return { value: trimmed === "on" || trimmed === "true" };
+  if (trimmed === "") return { value: spec.default };
+  switch (spec.type) {
+    case "hours":
+    case "days":
+    case "months":
+    case "count": {
+      if (!/^-?\d+$/.test(trimmed)) return { error: `${spec.label} must be a whole number` };
+      const n = Number(trimmed);
+      if (spec.min !== undefined && n < spec.min) return { error: `${spec.label} must be at least ${spec.min}` };
+      if (spec.max !== undefined && n > spec.max) return { error: `${spec.label} must be at most ${spec.max}` };
+      if (n < 0) return { error: `${spec.label} cannot be negative` };
+      return { value: n };
+    }
+    case "countries": {
+      const { codes, unknown } = parseCountryList(trimmed);
+      if (unknown.length) return { error: `Not ISO 3166 country codes: ${unknown.join(", ")}` };
+      return { value: codes };
+    }
+    case "transferMechanisms": {
+      const list = trimmed.split(/[\s,;]+/).filter(Boolean);
+      const bad = list.filter((m) => !(TRANSFER_MECHANISMS as readonly string[]).includes(m));
+      if (bad.length) return { error: `Unknown transfer mechanisms: ${bad.join(", ")}` };
+      return { value: list };
+    }
+    default:
+      if (trimmed.length > 200) return { error: `${spec.label}: at most 200 characters` };
+      return { value: trimmed };
+  }
+}
+
+export type AgreementInputData = Omit<AgreementData, "createdBy" | "revision" | "status" | "recipientOrgId" | "catalogueVersion" | "createdAt" | "updatedAt">;
+
+export type ParseResult = { ok: true; agreement: AgreementInputData } | { ok: false; errors: FormErrors };
+
+/** Validates the whole form; nothing is saved unless everything is valid. */
+export function parseAgreementForm(values: FormValues, ctx: AgreementFormContext): ParseResult {
+  const errors: FormErrors = {};
+  const add = (key: string, message: string) => (errors[key] ??= []).push(message);
+
+  const scalarInput: Record<string, string | undefined> = {};
+  for (const key of Object.keys(ScalarsSchema.shape)) {
+    const v = one(values, key);
+    scalarInput[key] = v === "" && ["arbitrationConfidential", "knowHowConfidential", "licenceBack", "notifyBeforeDisclosure", "seekProtectiveOrder", "certificateOfDestruction"].includes(key) ? undefined : v;
+  }
+  const scalars = ScalarsSchema.safeParse(scalarInput);
+  if (!scalars.success) {
+    for (const issue of scalars.error.issues) add(issue.path.map(String).join("."), issue.message);
+  }
+  const s = scalars.success ? scalars.data : null;
+
+  if (s) {
+    if (s.endDate <= s.effectiveDate) add("endDate", "The agreement must end after it starts.");
+    if (s.recipientNotifyHours > s.breachWindowHours) add("recipientNotifyHours", "The recipient's own notification time cannot exceed the breach window.");
+    if (!ctx.disclosers.some((d) => d.id === s.discloserOrgId)) add("discloserOrgId", "Choose the disclosing party from the list");
+  }
+
+  const purposes = enumList(many(values, "purposes"), PURPOSES, "purposes", errors, "purpose");
+  if (purposes.length === 0 && !errors.purposes) add("purposes", "Choose at least one purpose of the disclosure");
+  const exclusions = enumList(many(values, "exclusions"), EXCLUSIONS, "exclusions", errors, "exclusion");
+  const informationClasses = enumList(many(values, "informationClasses"), INFO_CLASSES, "informationClasses", errors, "information class");
+  if (informationClasses.length === 0 && !errors.informationClasses) add("informationClasses", "Choose the information classes shared under the agreement");
+  const acceptedTransferMechanisms = enumList(many(values, "acceptedTransferMechanisms"), TRANSFER_MECHANISMS, "acceptedTransferMechanisms", errors, "transfer mechanism");
+
+  const jurisdictions = parseCountryList(one(values, "permittedJurisdictions"));
+  if (jurisdictions.unknown.length) add("permittedJurisdictions", `Not ISO 3166 country codes: ${jurisdictions.unknown.join(", ")}`);
+  else if (jurisdictions.codes.length === 0) add("permittedJurisdictions", "Enter at least one permitted country code, e.g. CH, DE");
+
+  const requiredCertifications = one(values, "requiredCertifications")
+    .split(/\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  if (requiredCertifications.some((c) => c.length > 80)) add("requiredCertifications", "Each certification standard: at most 80 characters");
+
+  // escalation contacts
+  const escalationContacts = [];
+  for (const i of rowIndexes(values, "escalation")) {
+    const name = one(values, `escalation.${i}.name`);
+    const email = one(values, `escalation.${i}.email`);
+    const phone = one(values, `escalation.${i}.phone`);
+    if (!name && !email && !phone) continue;
+    if (!name) add(`escalation.${i}.name`, "Enter the contact's name");
+    if (name.length > 120) add(`escalation.${i}.name`, "At most 120 characters");
+    if (email && !z.email().safeParse(email).success) add(`escalation.${i}.email`, "Enter a valid e-mail address");
+    if (phone.length > 40) add(`escalation.${i}.phone`, "At most 40 characters");
+    escalationContacts.push({ name, email, phone });
+  }
+
+  // flow-down requirements with their parameters
+  const submittedIds = many(values, "requirements");
+  const unknownIds = submittedIds.filter((id) => !ctx.catalogue.byId.has(id));
+  if (unknownIds.length) add("requirements", `Unknown requirement ids: ${unknownIds.join(", ")}`);
+  const requirementIds = [...new Set(submittedIds.filter((id) => ctx.catalogue.byId.has(id)))];
+  if (requirementIds.length === 0 && !unknownIds.length) add("requirements", "Choose at least one flow-down requirement");
+  const requirements = requirementIds.map((id) => {
+    const req = ctx.catalogue.byId.get(id)!;
+    const params: Record<string, ParamValue> = {};
+    for (const spec of req.parameters) {
+      const key = `param.${id}.${spec.key}`;
+      const parsed = parseParam(spec, one(values, key));
+      if (parsed.error) add(key, parsed.error);
+      else params[spec.key] = parsed.value!;
+    }
+    return { requirementId: id, params };
+  });
+
+  // subcontractor chain
+  const supplierById = new Map(ctx.suppliers.map((sup) => [sup.id, sup]));
+  const chain: AgreementData["chain"] = [];
+  const chainRows = rowIndexes(values, "chain").filter((i) => one(values, `chain.${i}.supplierOrgId`) !== "");
+  const rowOfSupplier = new Map<string, number>();
+  for (const i of chainRows) {
+    const supplierOrgId = one(values, `chain.${i}.supplierOrgId`);
+    const parent = one(values, `chain.${i}.parentSupplierOrgId`);
+    const tierRaw = one(values, `chain.${i}.tier`);
+    const maxClass = one(values, `chain.${i}.maxClass`);
+    const accessLevel = one(values, `chain.${i}.accessLevel`);
+    const service = one(values, `chain.${i}.service`) || supplierById.get(supplierOrgId)?.service || "";
+    if (!supplierById.has(supplierOrgId)) add(`chain.${i}.supplierOrgId`, "Choose one of your suppliers");
+    if (parent && !mongoose.isValidObjectId(parent)) add(`chain.${i}.parentSupplierOrgId`, "Choose the supplier it works for");
+    if (!/^\d{1,2}$/.test(tierRaw) || Number(tierRaw) < 1 || Number(tierRaw) > 10) add(`chain.${i}.tier`, "Tier must be a whole number from 1 to 10");
+    if (!(INFO_CLASSES as readonly string[]).includes(maxClass)) add(`chain.${i}.maxClass`, "Choose the highest information class it may receive");
+    else if (informationClasses.length && !informationClasses.includes(maxClass as InfoClass)) add(`chain.${i}.maxClass`, "That class is not shared under this agreement");
+    if (!(ACCESS_LEVELS as readonly string[]).includes(accessLevel)) add(`chain.${i}.accessLevel`, "Choose its access level");
+    if (service.length > 200) add(`chain.${i}.service`, "At most 200 characters");
+    rowOfSupplier.set(supplierOrgId, i);
+    if (supplierById.has(supplierOrgId) && (!parent || mongoose.isValidObjectId(parent))) {
+      chain.push({
+        supplierOrgId: new mongoose.Types.ObjectId(supplierOrgId),
+        tier: Number(tierRaw),
+        parentSupplierOrgId: parent ? new mongoose.Types.ObjectId(parent) : null,
+        service,
+        maxClass: maxClass as InfoClass,
+        accessLevel: accessLevel as (typeof ACCESS_LEVELS)[number],
+      });
+    }
+  }
+  const structure = validateChainStructure(
+    chain.map((link) => ({
+      supplierId: String(link.supplierOrgId),
+      supplierName: supplierById.get(String(link.supplierOrgId))?.name ?? "",
+      tier: link.tier,
+      parentSupplierId: link.parentSupplierOrgId ? String(link.parentSupplierOrgId) : null,
+      service: link.service,
+      maxClass: link.maxClass,
+      accessLevel: link.accessLevel,
+    })),
+  );
+  for (const message of structure) {
+    // put each structural error beside the row it names
+    const row = [...rowOfSupplier.entries()].find(([id]) => message.includes(id))?.[1];
+    add(row === undefined ? "chain" : `chain.${row}.parentSupplierOrgId`, message);
+  }
+
+  // phases of staged disclosure
+  const phases: AgreementData["phases"] = [];
+  const chainIds = new Set(chain.map((l) => String(l.supplierOrgId)));
+  const phaseNames = new Set<string>();
+  for (const i of rowIndexes(values, "phases")) {
+    const name = one(values, `phases.${i}.name`);
+    const purpose = one(values, `phases.${i}.purpose`);
+    const classes = many(values, `phases.${i}.classes`);
+    const required = many(values, `phases.${i}.requiredRequirementIds`);
+    const permitted = many(values, `phases.${i}.permittedSupplierIds`);
+    if (!name && !purpose && classes.length === 0 && required.length === 0) continue;
+    if (!name) add(`phases.${i}.name`, "Enter the phase's name");
+    else if (phaseNames.has(name.toLowerCase())) add(`phases.${i}.name`, "Two phases cannot have the same name");
+    phaseNames.add(name.toLowerCase());
+    if (name.length > 120) add(`phases.${i}.name`, "At most 120 characters");
+    if (purpose.length > 1000) add(`phases.${i}.purpose`, "At most 1000 characters");
+    const goodClasses = enumList(classes, INFO_CLASSES, `phases.${i}.classes`, errors, "information class");
+    if (goodClasses.length === 0 && !errors[`phases.${i}.classes`]) add(`phases.${i}.classes`, "Choose the information classes this phase opens");
+    const notShared = goodClasses.filter((c) => !informationClasses.includes(c));
+    if (notShared.length) add(`phases.${i}.classes`, `Not shared under this agreement: ${notShared.join(", ")}`);
+    const notInAgreement = required.filter((id) => !requirementIds.includes(id));
+    if (notInAgreement.length) add(`phases.${i}.requiredRequirementIds`, `Not among the agreement's requirements: ${notInAgreement.join(", ")}`);
+    const notInChain = permitted.filter((id) => !chainIds.has(id));
+    if (notInChain.length) add(`phases.${i}.permittedSupplierIds`, "Permitted recipients must be suppliers of the chain");
+    phases.push({
+      key: `phase-${phases.length + 1}`,
+      name,
+      purpose,
+      classes: goodClasses,
+      permittedSupplierIds: permitted.filter((id) => chainIds.has(id)).map((id) => new mongoose.Types.ObjectId(id)),
+      requiredRequirementIds: required.filter((id) => requirementIds.includes(id)),
+    });
+  }
+
+  if (Object.keys(errors).length > 0 || !s) return { ok: false, errors };
+  return {
+    ok: true,
+    agreement: {
+      reference: s.reference,
+      title: s.title,
+      discloserOrgId: new mongoose.Types.ObjectId(s.discloserOrgId),
+      effectiveDate: s.effectiveDate,
+      endDate: s.endDate,
+      survivalMonths: s.survivalMonths,
+      governingLaw: s.governingLaw,
+      forum: { arbitrationSeat: s.arbitrationSeat, arbitrationConfidential: s.arbitrationConfidential },
+      purposes,
+      purposeDescription: s.purposeDescription,
+      exclusions,
+      derivedKnowHow: { improvementsOwner: s.improvementsOwner, confidential: s.knowHowConfidential, licenceBack: s.licenceBack, notes: s.knowHowNotes },
+      compelledDisclosure: { notifyBeforeDisclosure: s.notifyBeforeDisclosure, seekProtectiveOrder: s.seekProtectiveOrder },
+      informationClasses,
+      permittedJurisdictions: jurisdictions.codes,
+      acceptedTransferMechanisms,
+      breachWindowHours: s.breachWindowHours,
+      recipientNotifyHours: s.recipientNotifyHours,
+      cooperationDuties: s.cooperationDuties,
+      escalationContacts,
+      retention: { retentionDays: s.retentionDays, destroyWithinDays: s.destroyWithinDays, certificateOfDestruction: s.certificateOfDestruction },
+      auditRights: { noticeDays: s.auditNoticeDays, auditsPerYear: s.auditsPerYear },
+      requiredCertifications: requiredCertifications.map((standard) => ({ standard })),
+      requirements,
+      phases,
+      chain,
+    },
+  };
+}
+
+/** The form values that show a stored agreement in the form (for editing). */
+export function agreementToFormValues(a: AgreementData): FormValues {
+  const values: FormValues = {
+    reference: a.reference,
+    title: a.title,
+    discloserOrgId: String(a.discloserOrgId),
+    effectiveDate: a.effectiveDate,
+    endDate: a.endDate,
+    survivalMonths: String(a.survivalMonths),
+    governingLaw: a.governingLaw,
+    arbitrationSeat: a.forum?.arbitrationSeat ?? "",
+    purposeDescription: a.purposeDescription ?? "",
+    improvementsOwner: a.derivedKnowHow?.improvementsOwner ?? "discloser",
+    knowHowNotes: a.derivedKnowHow?.notes ?? "",
+    breachWindowHours: String(a.breachWindowHours),
+    recipientNotifyHours: String(a.recipientNotifyHours),
+    cooperationDuties: a.cooperationDuties ?? "",
+    retentionDays: String(a.retention.retentionDays),
+    destroyWithinDays: String(a.retention.destroyWithinDays),
+    auditNoticeDays: String(a.auditRights?.noticeDays ?? 30),
+    auditsPerYear: String(a.auditRights?.auditsPerYear ?? 1),
+    purposes: a.purposes,
+    exclusions: a.exclusions,
+    informationClasses: a.informationClasses,
+    acceptedTransferMechanisms: a.acceptedTransferMechanisms,
+    permittedJurisdictions: a.permittedJurisdictions.join(", "),
+    requiredCertifications: a.requiredCertifications.map((c) => c.standard).join("\n"),
+    requirements: a.requirements.map((r) => r.requirementId),
+  };
+  const flags: [string, boolean | undefined][] = [
+    ["arbitrationConfidential", a.forum?.arbitrationConfidential],
+    ["knowHowConfidential", a.derivedKnowHow?.confidential],
+    ["licenceBack", a.derivedKnowHow?.licenceBack],
+    ["notifyBeforeDisclosure", a.compelledDisclosure?.notifyBeforeDisclosure],
+    ["seekProtectiveOrder", a.compelledDisclosure?.seekProtectiveOrder],
+    ["certificateOfDestruction", a.retention?.certificateOfDestruction],
+  ];
+  for (const [key, on] of flags) if (on) values[key] = "on";
+  for (const r of a.requirements) {
+    for (const [key, v] of Object.entries(r.params ?? {})) {
+      values[`param.${r.requirementId}.${key}`] = Array.isArray(v) ? v.join(", ") : typeof v === "boolean" ? (v ? "on" : "") : String(v);
+    }
+  }
+  a.escalationContacts.forEach((c, i) => {
+    values[`escalation.${i}.name`] = c.name;
+    values[`escalation.${i}.email`] = c.email;
+    values[`escalation.${i}.phone`] = c.phone;
+  });
+  a.chain.forEach((l, i) => {
+    values[`chain.${i}.supplierOrgId`] = String(l.supplierOrgId);
+    values[`chain.${i}.tier`] = String(l.tier);
+    values[`chain.${i}.parentSupplierOrgId`] = l.parentSupplierOrgId ? String(l.parentSupplierOrgId) : "";
+    values[`chain.${i}.service`] = l.service;
+    values[`chain.${i}.maxClass`] = l.maxClass;
+    values[`chain.${i}.accessLevel`] = l.accessLevel;
+  });
+  a.phases.forEach((p, i) => {
+    values[`phases.${i}.name`] = p.name;
+    values[`phases.${i}.purpose`] = p.purpose;
+    values[`phases.${i}.classes`] = p.classes;
+    values[`phases.${i}.requiredRequirementIds`] = p.requiredRequirementIds;
+    values[`phases.${i}.permittedSupplierIds`] = p.permittedSupplierIds.map(String);
+  });
+  return values;
+}
+
+/** Defaults for a new agreement: sensible values a user edits rather than types. */
+export function newAgreementDefaults(catalogue: LoadedCatalogue): FormValues {
+  const values: FormValues = {
+    survivalMonths: "60",
+    breachWindowHours: "72",
+    recipientNotifyHours: "24",
+    retentionDays: "365",
+    destroyWithinDays: "30",
+    auditNoticeDays: "30",
+    auditsPerYear: "1",
+    improvementsOwner: "discloser",
+    arbitrationConfidential: "on",
+    knowHowConfidential: "on",
+    notifyBeforeDisclosure: "on",
+    seekProtectiveOrder: "on",
+    certificateOfDestruction: "on",
+    purposes: ["evaluation"],
+    exclusions: ["public-domain", "already-known", "independently-developed"],
+    informationClasses: ["internal", "confidential"],
+    requiredCertifications: "ISO/IEC 27001:2022",
+    requirements: catalogue.requirements.map((r) => r.id),
+  };
+  for (const r of catalogue.requirements) {
+    for (const p of r.parameters) values[`param.${r.id}.${p.key}`] = Array.isArray(p.default) ? p.default.join(", ") : typeof p.default === "boolean" ? (p.default ? "on" : "") : String(p.default);
+  }
+  return values;
+}

@@ -1,0 +1,171 @@
+/**
+ * Loads the requirement catalogue and questionnaire templates shipped in
+ * questionnaires/. The JSON files are imported statically so they end up in
+ * the Remix server bundle: no filesystem path to resolve at run time.
+ * Invalid data makes loading throw with every problem listed, so a broken
+ * catalogue stops the server at start-up instead of mis-scoring suppliers.
+ */
+import catalogueJson from "./catalogue.json";
+import fullSecurityJson from "./templates/full-security.json";
+import shortLowRiskJson from "./templates/short-low-risk.json";
+import { contentHash, versionTag } from "./canonical";
+import { isQuestion, metaOf, titleOf, walkElements, type Json } from "./survey-walk";
+import type { CatalogueRequirement, QuestionMeta, RequirementCatalogue, TemplateFile } from "./types";
+import { validateCatalogue } from "./validate-catalogue";
+import { validateTemplate, type CatalogueLike } from "./validate-template";
+
+export { validateCatalogue } from "./validate-catalogue";
+export { validateTemplate, type CatalogueLike } from "./validate-template";
+export { canonicalJson, contentHash } from "./canonical";
+
+export interface LoadedCatalogue {
+  version: string;
+  /** first 12 hex characters of the SHA-256 of the canonical JSON */
+  hash: string;
+  /** `${version}+${hash}`: what an agreement pins */
+  versionTag: string;
+  requirements: CatalogueRequirement[];
+  byId: Map<string, CatalogueRequirement>;
+}
+
+export interface QuestionInfo {
+  name: string;
+  /** the question's title, or its name when it has none */
+  title: string;
+  type: string;
+  meta: QuestionMeta | null;
+  isRequired: boolean;
+  pageName: string;
+  /** nearest enclosing panel or dynamic panel */
+  parentPanel?: string;
+  /** set when the question sits in a dynamic panel's template: its answer lives inside that panel's items */
+  dynamicPanel?: string;
+}
+
+export interface LoadedTemplate extends TemplateFile {
+  hash: string;
+  versionTag: string;
+  /** every question in document order, including those inside panels and dynamic panels */
+  questions: QuestionInfo[];
+  /** requirement ids that at least one judged question answers, sorted */
+  coveredRequirementIds: string[];
+}
+
+/** Template files shipped with the portal; the key must equal the template's id. */
+const TEMPLATE_SOURCES: Record<string, unknown> = {
+  "full-security": fullSecurityJson,
+  "short-low-risk": shortLowRiskJson,
+};
+
+function fail(what: string, errors: string[]): never {
+  throw new Error(`${what} is invalid (${errors.length} problem${errors.length === 1 ? "" : "s"}):\n - ${errors.join("\n - ")}`);
+}
+
+/** Callers share one cached copy, so it is frozen to keep anyone from editing it in place. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/** Validates and indexes catalogue data; throws listing every problem. */
+export function prepareCatalogue(data: unknown): LoadedCatalogue {
+  const errors = validateCatalogue(data);
+  if (errors.length) fail("Requirement catalogue", errors);
+  const catalogue = structuredClone(data) as RequirementCatalogue;
+  const hash = contentHash(catalogue);
+  return {
+    version: catalogue.version,
+    hash,
+    versionTag: versionTag(catalogue.version, hash),
+    requirements: catalogue.requirements,
+    byId: new Map(catalogue.requirements.map((r) => [r.id, r])),
+  };
+}
+
+/** Flattened list of the questions of a SurveyJS JSON. */
+export function listQuestions(survey: Record<string, unknown>): QuestionInfo[] {
+  return walkElements(survey as Json).elements.filter(isQuestion).map((el) => {
+    const info: QuestionInfo = {
+      name: el.name,
+      title: titleOf(el.element, el.name),
+      type: el.type,
+      meta: metaOf(el.element),
+      isRequired: el.element.isRequired === true,
+      pageName: el.pageName,
+    };
+    if (el.parentPanel) info.parentPanel = el.parentPanel;
+    if (el.dynamicPanel) info.dynamicPanel = el.dynamicPanel;
+    return info;
+  });
+}
+
+/**
+ * Requirement ids a template can judge: those named by a question whose rule
+ * is not "info", including questions repeated in a dynamic panel.
+ */
+export function answerableRequirementIds(template: TemplateFile | LoadedTemplate): string[] {
+  const questions = "questions" in template ? template.questions : listQuestions(template.survey);
+  const ids = new Set<string>();
+  for (const q of questions) {
+    if (q.meta && q.meta.judge.kind !== "info") for (const id of q.meta.requirements) ids.add(id);
+  }
+  return [...ids].sort();
+}
+
+/** Validates a template against a catalogue and computes its derived fields; throws listing every problem. */
+export function prepareTemplate(data: unknown, catalogue: CatalogueLike): LoadedTemplate {
+  const errors = validateTemplate(data, catalogue);
+  if (errors.length) fail(`Questionnaire template ${(data as { id?: unknown })?.id ?? "(no id)"}`, errors);
+  const file = structuredClone(data) as TemplateFile;
+  const hash = contentHash(file);
+  const questions = listQuestions(file.survey);
+  const loaded: LoadedTemplate = {
+    id: file.id,
+    title: file.title,
+    version: file.version,
+    description: file.description,
+    survey: file.survey,
+    hash,
+    versionTag: versionTag(file.version, hash),
+    questions,
+    coveredRequirementIds: [],
+  };
+  loaded.coveredRequirementIds = answerableRequirementIds(loaded);
+  return loaded;
+}
+
+let catalogueCache: LoadedCatalogue | undefined;
+let templatesCache: LoadedTemplate[] | undefined;
+
+/** The shipped catalogue, validated once and cached. Treat it as read-only. */
+export function loadCatalogue(): LoadedCatalogue {
+  catalogueCache ??= deepFreeze(prepareCatalogue(catalogueJson));
+  return catalogueCache;
+}
+
+/** The shipped templates, validated against the shipped catalogue once and cached. */
+export function loadTemplates(): LoadedTemplate[] {
+  if (templatesCache) return templatesCache;
+  const catalogue = loadCatalogue();
+  const errors: string[] = [];
+  const loaded: LoadedTemplate[] = [];
+  for (const [fileId, data] of Object.entries(TEMPLATE_SOURCES)) {
+    try {
+      const template = prepareTemplate(data, catalogue);
+      if (template.id !== fileId) errors.push(`templates/${fileId}.json declares id "${template.id}"; the id must match the file name`);
+      loaded.push(template);
+    } catch (e) {
+      errors.push((e as Error).message);
+    }
+  }
+  if (errors.length) fail("Questionnaire templates", errors);
+  templatesCache = deepFreeze(loaded);
+  return templatesCache;
+}
+
+export function getTemplate(id: string): LoadedTemplate | undefined {
+  return loadTemplates().find((t) => t.id === id);
+}
