@@ -1,0 +1,166 @@
+import { describe, expect, it } from "vitest";
+import { setupTestDatabase } from "#tests/setup/database";
+import { getRequest, sessionCookie } from "#tests/fixtures/factories";
+import { createAgreement, createAgreementParties, multiFormRequest, validAgreementFields } from "#tests/fixtures/agreements";
+
+setupTestDatabase();
+
+const { action: createAction } = await import("#app/routes/_portal.procurement.agreements.new");
+const { action: editAction, loader: editLoader } = await import("#app/routes/_portal.procurement.agreements.$id.edit");
+const { loader: procurementView } = await import("#app/routes/_portal.procurement.agreements.$id._index");
+const { loader: discloserView } = await import("#app/routes/_portal.discloser.agreements.$id");
+const { loader: discloserList } = await import("#app/routes/_portal.discloser._index");
+const { Agreement } = await import("#models/agreement.server");
+const { AuditEvent } = await import("#models/audit-event.server");
+
+type Refused = { init: { status: number }; data: { errors: Record<string, string[]>; values: Record<string, unknown> } };
+
+async function thrown(p: Promise<unknown>): Promise<Response> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof Response) return e;
+    throw e;
+  }
+  throw new Error("expected a thrown Response");
+}
+
+describe("creating an agreement", () => {
+  it("stores every field, with the chain, phases and the agreement's parameters, and records it in the audit trail", async () => {
+    const p = await createAgreementParties();
+    const cookie = await sessionCookie(String(p.procurement.user._id));
+    const fields = validAgreementFields(p);
+    const res = (await createAction({ request: multiFormRequest("/procurement/agreements/new", fields, cookie), params: {}, context: {} })) as Response;
+    expect(res.status).toBe(302);
+    const id = res.headers.get("Location")!.match(/agreements\/([0-9a-f]{24})/)![1];
+    const stored = await Agreement.findById(id).lean();
+    expect(stored).toMatchObject({
+      reference: fields.reference,
+      recipientOrgId: p.recipient._id,
+      discloserOrgId: p.discloser._id,
+      permittedJurisdictions: ["CH", "DE", "GB"],
+      breachWindowHours: 72,
+      recipientNotifyHours: 24,
+      revision: 1,
+    });
+    expect(stored!.requirements.find((r) => r.requirementId === "FD-INC-01")!.params).toEqual({ notifyWithinHours: 24 });
+    expect(stored!.chain.map((l) => [String(l.supplierOrgId), l.tier, l.parentSupplierOrgId ? String(l.parentSupplierOrgId) : null])).toEqual([
+      [String(p.tier1._id), 1, null],
+      [String(p.tier2._id), 2, String(p.tier1._id)],
+    ]);
+    expect(stored!.chain[0].service).toBe("Cloud hosting");
+    expect(stored!.phases.map((ph) => ph.name)).toEqual(["Evaluation", "Integration"]);
+    expect(stored!.phases[1].permittedSupplierIds.map(String)).toEqual([String(p.tier1._id)]);
+    expect(stored!.catalogueVersion).toMatch(/^\d{4}\.\d+\+[0-9a-f]{12}$/);
+    expect(await AuditEvent.exists({ action: "agreement.create", targetId: id })).toBeTruthy();
+  });
+
+  const badInputs: [string, Record<string, string | string[]>, string, RegExp][] = [
+    ["an agreement ending before it starts", { endDate: "2025-12-31" }, "endDate", /must end after it starts/],
+    ["an impossible date", { effectiveDate: "2026-02-30" }, "effectiveDate", /YYYY-MM-DD/],
+    ["unknown requirement ids", { requirements: ["FD-CONF-01", "FD-NOPE-99"] }, "requirements", /Unknown requirement ids: FD-NOPE-99/],
+    ["negative hours", { breachWindowHours: "-4" }, "breachWindowHours", /at least 1/],
+    ["absurd hours", { breachWindowHours: "100000" }, "breachWindowHours", /at most 720/],
+    ["hours that are not a number", { recipientNotifyHours: "a day" }, "recipientNotifyHours", /whole number/],
+    ["a recipient's own time longer than the window", { recipientNotifyHours: "96" }, "recipientNotifyHours", /cannot exceed/],
+    ["a parameter outside its bounds", { "param.FD-INC-01.notifyWithinHours": "0" }, "param.FD-INC-01.notifyWithinHours", /at least 1/],
+    ["unknown country codes", { permittedJurisdictions: "CH, XX, Germany" }, "permittedJurisdictions", /Not ISO 3166 country codes: XX, GERMANY/],
+    ["no permitted jurisdiction", { permittedJurisdictions: "" }, "permittedJurisdictions", /at least one/],
+    ["a phase opening a class the agreement does not share", { "phases.0.classes": ["restricted"] }, "phases.0.classes", /Not shared under this agreement: restricted/],
+    ["a phase requiring a requirement the agreement lacks", { "phases.0.requiredRequirementIds": ["FD-ENC-01"] }, "phases.0.requiredRequirementIds", /Not among the agreement's requirements: FD-ENC-01/],
+    ["a supplier the recipient does not manage", { "chain.0.supplierOrgId": "6b0000000000000000000000" }, "chain.0.supplierOrgId", /Choose one of your suppliers/],
+  ];
+
+  it.each(badInputs)("refuses %s beside the field, keeps what was typed and saves nothing", async (_label, override, field, message) => {
+    const p = await createAgreementParties();
+    const cookie = await sessionCookie(String(p.procurement.user._id));
+    const fields = validAgreementFields(p, override);
+    const result = (await createAction({ request: multiFormRequest("/procurement/agreements/new", fields, cookie), params: {}, context: {} })) as unknown as Refused;
+    expect(result.init.status).toBe(400);
+    expect(result.data.errors[field]?.join(" ")).toMatch(message);
+    expect(result.data.values.reference).toBe(fields.reference);
+    expect(await Agreement.countDocuments({ recipientOrgId: p.recipient._id })).toBe(0);
+  });
+
+  it("refuses a chain with a cycle and one with an unknown parent", async () => {
+    const p = await createAgreementParties();
+    const cookie = await sessionCookie(String(p.procurement.user._id));
+    const cycle = validAgreementFields(p, {
+      "chain.0.tier": "2",
+      "chain.0.parentSupplierOrgId": String(p.tier2._id),
+    });
+    const r1 = (await createAction({ request: multiFormRequest("/procurement/agreements/new", cycle, cookie), params: {}, context: {} })) as unknown as Refused;
+    expect(r1.init.status).toBe(400);
+    expect(Object.values(r1.data.errors).flat().join(" ")).toMatch(/cycle/i);
+
+    const stranger = await createAgreementParties();
+    const unknownParent = validAgreementFields(p, { "chain.1.parentSupplierOrgId": String(stranger.tier1._id) });
+    const r2 = (await createAction({ request: multiFormRequest("/procurement/agreements/new", unknownParent, cookie), params: {}, context: {} })) as unknown as Refused;
+    expect(r2.init.status).toBe(400);
+    expect(r2.data.errors["chain.1.parentSupplierOrgId"]?.join(" ")).toMatch(/unknown supplier/);
+    expect(await Agreement.countDocuments({ recipientOrgId: p.recipient._id })).toBe(0);
+  });
+
+  it("refuses a reference the recipient already uses", async () => {
+    const p = await createAgreementParties();
+    const cookie = await sessionCookie(String(p.procurement.user._id));
+    const fields = validAgreementFields(p);
+    await createAction({ request: multiFormRequest("/procurement/agreements/new", fields, cookie), params: {}, context: {} });
+    const again = (await createAction({ request: multiFormRequest("/procurement/agreements/new", fields, cookie), params: {}, context: {} })) as unknown as Refused;
+    expect(again.init.status).toBe(400);
+    expect(again.data.errors.reference).toEqual(["Another agreement of yours already has this reference"]);
+  });
+});
+
+describe("editing an agreement", () => {
+  it("saves a change and bumps the revision; a stale form is refused and keeps the typed changes", async () => {
+    const p = await createAgreementParties();
+    const cookie = await sessionCookie(String(p.procurement.user._id));
+    const agreement = await createAgreement(p);
+    const id = String(agreement._id);
+    const loaded = await editLoader({ request: getRequest(`/procurement/agreements/${id}/edit`, cookie), params: { id }, context: {} });
+    const fields = { ...(loaded.values as Record<string, string | string[]>), revision: String(loaded.revision), title: "Renamed" };
+    const ok = (await editAction({ request: multiFormRequest(`/procurement/agreements/${id}/edit`, fields, cookie), params: { id }, context: {} })) as Response;
+    expect(ok.status).toBe(302);
+    expect(await Agreement.findById(id).lean()).toMatchObject({ title: "Renamed", revision: 2 });
+
+    const stale = { ...fields, title: "Someone else's edit" };
+    const refused = (await editAction({ request: multiFormRequest(`/procurement/agreements/${id}/edit`, stale, cookie), params: { id }, context: {} })) as unknown as Refused;
+    expect(refused.init.status).toBe(409);
+    expect(refused.data.errors[""][0]).toMatch(/Someone else saved this agreement/);
+    expect(refused.data.values.title).toBe("Someone else's edit");
+    expect(await Agreement.findById(id).lean()).toMatchObject({ title: "Renamed", revision: 2 });
+  });
+});
+
+describe("who sees an agreement", () => {
+  it("shows it to the recipient's procurement and the named disclosing party, and is a 404 to everyone else", async () => {
+    const p = await createAgreementParties();
+    const other = await createAgreementParties();
+    const agreement = await createAgreement(p);
+    const id = String(agreement._id);
+
+    const mine = await procurementView({ request: getRequest(`/procurement/agreements/${id}`, await sessionCookie(String(p.procurement.user._id))), params: { id }, context: {} });
+    expect(mine.agreement.chain.map((l) => l.name)).toEqual(["Tier One Hosting GmbH", "株式会社ティアツー"]);
+    const asDiscloser = await discloserView({ request: getRequest(`/discloser/agreements/${id}`, await sessionCookie(String(p.discloserUser.user._id))), params: { id }, context: {} });
+    expect(asDiscloser.agreement.reference).toBe(agreement.reference);
+
+    const otherProcurement = await thrown(procurementView({ request: getRequest(`/procurement/agreements/${id}`, await sessionCookie(String(other.procurement.user._id))), params: { id }, context: {} }));
+    expect(otherProcurement.status).toBe(404);
+    const otherDiscloser = await thrown(discloserView({ request: getRequest(`/discloser/agreements/${id}`, await sessionCookie(String(other.discloserUser.user._id))), params: { id }, context: {} }));
+    expect(otherDiscloser.status).toBe(404);
+    const list = await discloserList({ request: getRequest("/discloser", await sessionCookie(String(other.discloserUser.user._id))), params: {}, context: {} });
+    expect(list.agreements).toEqual([]);
+    const garbage = await thrown(procurementView({ request: getRequest("/procurement/agreements/not-an-id", await sessionCookie(String(p.procurement.user._id))), params: { id: "not-an-id" }, context: {} }));
+    expect(garbage.status).toBe(404);
+  });
+});
+
+describe("the agreement schema", () => {
+  it("validates enums, date order and country codes even when written directly", async () => {
+    const p = await createAgreementParties();
+    await expect(createAgreement(p, { endDate: "2025-01-01" })).rejects.toThrow(/must end after it starts/);
+    await expect(createAgreement(p, { permittedJurisdictions: ["ZZ"] })).rejects.toThrow(/not an ISO 3166-1 country code/);
+    await expect(createAgreement(p, { informationClasses: ["secret" as never] })).rejects.toThrow(/informationClasses/);
+  });
+});
