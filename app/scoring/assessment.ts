@@ -1,0 +1,112 @@
+/**
+ * scoreAssessment: one supplier's questionnaire, certificates and overrides,
+ * measured against one agreement on one evaluation date. Pure: the same
+ * input always gives a deep-equal result.
+ */
+import {
+  assessCertification,
+  describeCertificate,
+  isSameStandard,
+  toCertificationFinding,
+  type CertificationAssessment,
+} from "./certifications";
+import { readSupplierLocations } from "./chain";
+import { assertIsoDate } from "./dates";
+import { applyOverride, latestOverrides, validateOverride } from "./overrides";
+import { indexCatalogue, resolveParams } from "./params";
+import { evaluateRequirement, type RequirementContext } from "./requirements";
+import { inherentRisk, residualRating } from "./risk";
+import { computeScore, countStatuses, KNOCKOUT_CAP } from "./score";
+import { indexTemplate } from "./template";
+import type { CatalogueRequirement } from "#questionnaires/types";
+import type { ParamValue, ScoringInput, ScoringResult } from "./types";
+
+function applicableRequirements(
+  input: ScoringInput
+): { requirement: CatalogueRequirement; params: Record<string, ParamValue> }[] {
+  const catalogueById = indexCatalogue(input.catalogue);
+  const seen = new Set<string>();
+  return input.agreement.requirements.map((entry) => {
+    if (seen.has(entry.id))
+      throw new Error(`Agreement ${input.agreement.reference} lists requirement ${entry.id} twice`);
+    seen.add(entry.id);
+    const requirement = catalogueById.get(entry.id);
+    if (!requirement)
+      throw new Error(`Requirement ${entry.id} of agreement ${input.agreement.reference} is not in the catalogue`);
+    return { requirement, params: resolveParams(requirement, entry.params) };
+  });
+}
+
+function missingCertificationReasons(input: ScoringInput, assessed: readonly CertificationAssessment[]): string[] {
+  const reasons: string[] = [];
+  for (const { standard } of input.agreement.requiredCertifications) {
+    const matching = assessed.filter((a) => isSameStandard(a.certification.standard, standard));
+    if (matching.some((a) => a.valid)) continue;
+    const details = matching.map((a) => `${describeCertificate(a.certification)}: ${a.findings.join(" ")}`);
+    reasons.push(
+      `Required certification ${standard}: no valid certificate` +
+        (details.length > 0 ? ` (${details.join("; ")})` : " provided") +
+        "."
+    );
+  }
+  return reasons;
+}
+
+export function scoreAssessment(input: ScoringInput): ScoringResult {
+  const { agreement, evaluationDate } = input;
+  assertIsoDate(evaluationDate, "evaluationDate");
+  assertIsoDate(agreement.endDate, `End date of agreement ${agreement.reference}`);
+  const link = agreement.chain.find((candidate) => candidate.supplierId === input.supplierId);
+  if (!link) throw new Error(`Supplier ${input.supplierId} is not in the chain of agreement ${agreement.reference}`);
+
+  const applicable = applicableRequirements(input);
+  const applicableIds = new Set(applicable.map((entry) => entry.requirement.id));
+  for (const override of input.overrides) validateOverride(override, applicableIds);
+  const overrides = latestOverrides(input.overrides);
+
+  const certifications = input.certifications.map((certification) =>
+    assessCertification(certification, { evaluationDate, agreementEndDate: agreement.endDate, service: link.service })
+  );
+  const context: RequirementContext = {
+    index: indexTemplate(input.template),
+    answers: input.answers,
+    terms: agreement,
+    paramsById: new Map(applicable.map((entry) => [entry.requirement.id, entry.params])),
+    catalogueById: indexCatalogue(input.catalogue),
+    certifications,
+  };
+  const requirements = applicable.map(({ requirement, params }) =>
+    applyOverride(evaluateRequirement(requirement, params, context), overrides.get(requirement.id))
+  );
+
+  const effective = computeScore(requirements);
+  const computed = computeScore(requirements.map((r) => ({ ...r, status: r.computedStatus })));
+  const inherent = inherentRisk(link, readSupplierLocations(input.template, input.answers), agreement);
+  const residual = residualRating(inherent.rating, effective.score, effective.knockOutsFailed);
+  const capReasons = effective.capped
+    ? [
+        `Failed knock-out ${effective.knockOutsFailed.join(", ")}: the score is capped at ${KNOCKOUT_CAP}` +
+          ` (${effective.uncappedScore} before the cap).`,
+      ]
+    : [];
+
+  return {
+    supplierId: input.supplierId,
+    evaluationDate,
+    score: effective.score,
+    computedScore: computed.score,
+    knockOutsFailed: effective.knockOutsFailed,
+    capped: effective.capped,
+    inherentRisk: inherent.rating,
+    rating: residual.rating,
+    riskReasons: [
+      ...inherent.reasons,
+      ...capReasons,
+      ...residual.reasons,
+      ...missingCertificationReasons(input, certifications),
+    ],
+    requirements,
+    certifications: certifications.map(toCertificationFinding),
+    counts: countStatuses(requirements.map((r) => r.status)),
+  };
+}

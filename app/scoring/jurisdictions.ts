@@ -1,0 +1,93 @@
+/**
+ * Where information is stored or accessed, judged against the agreement: a
+ * country is fine when permitted, or when a transfer mechanism the agreement
+ * accepts covers it. Shared by the answer rule, the risk rating and the chain.
+ */
+import type { AgreementInput } from "./types";
+
+export type JurisdictionTerms = Pick<AgreementInput, "permittedJurisdictions" | "acceptedTransferMechanisms">;
+
+export interface DataLocation {
+  /** upper-case country code */
+  country: string;
+  /** null when none was claimed ("", "none") */
+  transferMechanism: string | null;
+}
+
+export type LocationVerdict =
+  | { kind: "permitted" }
+  | { kind: "covered"; mechanism: string }
+  | { kind: "no-mechanism" }
+  | { kind: "mechanism-not-accepted"; mechanism: string };
+
+export const DEFAULT_COUNTRY_FIELD = "country";
+export const DEFAULT_MECHANISM_FIELD = "transferMechanism";
+
+function normaliseMechanism(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  const text = String(value).trim();
+  return text === "" || text.toLowerCase() === "none" ? null : text;
+}
+
+/** Reads locations from a panel array ([{ country, transferMechanism }]), a list of codes, or one code. */
+export function readLocations(
+  value: unknown,
+  countryField: string = DEFAULT_COUNTRY_FIELD,
+  mechanismField: string | undefined = DEFAULT_MECHANISM_FIELD
+): DataLocation[] {
+  const items = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+  const locations: DataLocation[] = [];
+  for (const item of items) {
+    let country: unknown;
+    let mechanism: unknown;
+    if (item !== null && typeof item === "object" && !Array.isArray(item)) {
+      const panel = item as Record<string, unknown>;
+      country = panel[countryField];
+      mechanism = mechanismField ? panel[mechanismField] : undefined;
+    } else {
+      country = item;
+    }
+    if (typeof country !== "string" || country.trim() === "") continue; // an empty panel row says nothing
+    locations.push({ country: country.trim().toUpperCase(), transferMechanism: normaliseMechanism(mechanism) });
+  }
+  return locations;
+}
+
+export function judgeLocation(location: DataLocation, terms: JurisdictionTerms): LocationVerdict {
+  const permitted = terms.permittedJurisdictions.some((code) => code.trim().toUpperCase() === location.country);
+  if (permitted) return { kind: "permitted" };
+  const mechanism = location.transferMechanism;
+  if (mechanism === null) return { kind: "no-mechanism" };
+  const accepted = terms.acceptedTransferMechanisms.some(
+    (candidate) => candidate.trim().toLowerCase() === mechanism.toLowerCase()
+  );
+  return accepted ? { kind: "covered", mechanism } : { kind: "mechanism-not-accepted", mechanism };
+}
+
+export function isLocationAcceptable(verdict: LocationVerdict): boolean {
+  return verdict.kind === "permitted" || verdict.kind === "covered";
+}
+
+function listOrNone(items: string[]): string {
+  return items.length > 0 ? items.join(", ") : "none";
+}
+
+/** One sentence naming the country and why it is or is not acceptable. */
+export function describeLocation(location: DataLocation, verdict: LocationVerdict, terms: JurisdictionTerms): string {
+  switch (verdict.kind) {
+    case "permitted":
+      return `${location.country} is a permitted jurisdiction`;
+    case "covered":
+      return `${location.country} is outside the permitted jurisdictions but covered by ${verdict.mechanism}, which the agreement accepts`;
+    case "no-mechanism":
+      return `${location.country} is outside the permitted jurisdictions (${listOrNone(
+        terms.permittedJurisdictions
+      )}) and no transfer mechanism is in place`;
+    case "mechanism-not-accepted":
+      return `${location.country} is outside the permitted jurisdictions (${listOrNone(
+        terms.permittedJurisdictions
+      )}) and its transfer mechanism ${verdict.mechanism} is not one the agreement accepts (${listOrNone(
+        terms.acceptedTransferMechanisms
+      )})`;
+  }
+}

@@ -1,0 +1,302 @@
+/**
+ * One requirement's computed result: judge the questions that answer it,
+ * combine them (weighted mean, gates), then let certificates speak: either
+ * as the judge (judgedByCertification) or as credit for mapped controls.
+ */
+import type { CatalogueRequirement } from "#questionnaires/types";
+import { coveredControls, describeCertificate, isSameStandard, type CertificationAssessment } from "./certifications";
+import type { JurisdictionTerms } from "./jurisdictions";
+import { formatNumber } from "./params";
+import { judgeAnswer, judgeEachPanel } from "./rules";
+import { STATUS_LABELS, plural } from "./status";
+import { answerOf, type IndexedQuestion, type TemplateIndex } from "./template";
+import type { AnswerJudgement, EvidenceRef, ParamValue, RequirementResult, RequirementStatus } from "./types";
+
+export interface RequirementContext {
+  index: TemplateIndex;
+  answers: Record<string, unknown>;
+  terms: JurisdictionTerms;
+  /** resolved parameters of every applicable requirement */
+  paramsById: ReadonlyMap<string, Record<string, ParamValue>>;
+  catalogueById: ReadonlyMap<string, CatalogueRequirement>;
+  certifications: readonly CertificationAssessment[];
+}
+
+type Credit = RequirementResult["certificationCredit"][number];
+
+interface Outcome {
+  status: RequirementStatus;
+  reasons: string[];
+  gateFailed: boolean;
+  /** one line per answered question, "title — reason" */
+  details: string[];
+}
+
+/** Float sums of weights need a little slack before calling a mean exactly 0 or 1. */
+const EPSILON = 1e-9;
+
+/**
+ * A question may serve several requirements while its rule names a parameter
+ * only one of them defines (e.g. notifyWithinHours on the notification
+ * requirement, reused by the escalation one). The requirement's own value
+ * wins; otherwise a sibling's agreement value; otherwise a sibling's default.
+ */
+function paramsForQuestion(
+  question: IndexedQuestion,
+  params: Record<string, ParamValue>,
+  context: RequirementContext
+): Record<string, ParamValue> {
+  const rule = question.meta.judge;
+  if ((rule.kind !== "atMost" && rule.kind !== "atLeast") || Object.hasOwn(params, rule.param)) return params;
+  for (const id of question.meta.requirements) {
+    const sibling = context.paramsById.get(id);
+    if (sibling && Object.hasOwn(sibling, rule.param)) return { ...params, [rule.param]: sibling[rule.param] };
+  }
+  for (const id of question.meta.requirements) {
+    const spec = context.catalogueById.get(id)?.parameters.find((p) => p.key === rule.param);
+    if (spec) return { ...params, [rule.param]: spec.default };
+  }
+  return params; // judgeAnswer reports the missing parameter
+}
+
+function judgeQuestion(question: IndexedQuestion, params: Record<string, ParamValue>, context: RequirementContext) {
+  const value = answerOf(question, context.answers);
+  const judge = question.panelPath.length > 0 ? judgeEachPanel : judgeAnswer;
+  return judge(question.element, question.meta, value, paramsForQuestion(question, params, context), context.terms);
+}
+
+function isFileAnswer(value: unknown): value is { name?: unknown; content: string } {
+  return value !== null && typeof value === "object" && typeof (value as { content?: unknown }).content === "string";
+}
+
+/** File answers ([{ name, type, content }], possibly one list per panel) become evidence references. */
+function collectEvidence(question: IndexedQuestion, value: unknown, into: EvidenceRef[]): void {
+  if (value === null || typeof value !== "object") return;
+  if (Array.isArray(value)) {
+    for (const item of value) collectEvidence(question, item, into);
+  } else if (isFileAnswer(value)) {
+    into.push({ question: question.name, name: typeof value.name === "string" ? value.name : "", ref: value.content });
+  }
+}
+
+function weightOf(question: IndexedQuestion): number {
+  const weight = question.meta.weight ?? 1;
+  return Number.isFinite(weight) && weight > 0 ? weight : 0;
+}
+
+function outcomeFromAnswers(questions: readonly IndexedQuestion[], judgements: AnswerJudgement[]): Outcome {
+  // one pass, no intermediate arrays: this runs for every requirement of every assessment
+  let judgedCount = 0;
+  let answeredCount = 0;
+  let weighted = 0;
+  let totalWeight = 0;
+  let plainSum = 0;
+  let failedGate: IndexedQuestion | null = null;
+  let skippedGate: IndexedQuestion | null = null;
+  const details: string[] = [];
+  for (let i = 0; i < questions.length; i++) {
+    const question = questions[i];
+    if (question.meta.judge.kind === "info") continue;
+    judgedCount += 1;
+    const { fraction, reason } = judgements[i];
+    if (fraction === null) {
+      if (question.meta.gate && !question.conditional && skippedGate === null) skippedGate = question;
+      continue;
+    }
+    answeredCount += 1;
+    details.push(`${question.title} — ${reason}`);
+    if (question.meta.gate && fraction === 0 && failedGate === null) failedGate = question;
+    const weight = weightOf(question);
+    weighted += weight * fraction;
+    totalWeight += weight;
+    plainSum += fraction;
+  }
+
+  if (judgedCount === 0) {
+    return {
+      status: "not_answered",
+      gateFailed: false,
+      details,
+      reasons: ["No judged question in the template answers this requirement."],
+    };
+  }
+  if (answeredCount === 0) {
+    return {
+      status: "not_answered",
+      gateFailed: false,
+      details,
+      reasons: [`None of the ${plural(judgedCount, "question")} for this requirement is answered.`],
+    };
+  }
+  if (failedGate) {
+    return {
+      status: "not_met",
+      gateFailed: true,
+      details,
+      reasons: [
+        `Gate question "${failedGate.title}" fails, so the requirement is not met whatever the other answers.`,
+        ...details,
+      ],
+    };
+  }
+  // all answered questions weighted 0: fall back to a plain mean rather than divide by zero
+  const mean = totalWeight > 0 ? weighted / totalWeight : plainSum / answeredCount;
+  let status: RequirementStatus = mean >= 1 - EPSILON ? "met" : mean <= EPSILON ? "not_met" : "partially_met";
+  // a gate the supplier could see but skipped: the other answers alone cannot prove the requirement
+  const gateSkipped = skippedGate !== null && status === "met";
+  if (gateSkipped) status = "partially_met";
+  const ignored = judgedCount - answeredCount;
+  const reasons = [
+    `Weighted result ${formatNumber(mean)} from ${answeredCount} of ${plural(judgedCount, "question")}` +
+      `${ignored > 0 ? ` (${ignored} unanswered, ignored)` : ""}: ${STATUS_LABELS[status]}.`,
+  ];
+  if (gateSkipped) {
+    reasons.push(`Gate question "${skippedGate!.title}" is not answered, so the requirement is at most partially met.`);
+  }
+  return { status, gateFailed: false, details, reasons: [...reasons, ...details] };
+}
+
+function requiredStandard(requirement: CatalogueRequirement, params: Record<string, ParamValue>): string {
+  const key = requirement.parameters.find((spec) => spec.type === "standard")?.key ?? "standard";
+  const value = params[key];
+  if (typeof value !== "string" || value.trim() === "") {
+    throw new Error(`Requirement ${requirement.id} is judged by certification but has no "${key}" standard parameter`);
+  }
+  return value;
+}
+
+function creditEntry(assessment: CertificationAssessment, controls: string[]): Credit {
+  const { certification } = assessment;
+  return { certificationId: certification.id, standard: certification.standard, controls };
+}
+
+/**
+ * judgedByCertification: the certificate is the evidence. Answers only add
+ * reasons, except a failed gate, which is the supplier saying it falls short.
+ */
+function outcomeFromCertificates(
+  requirement: CatalogueRequirement,
+  params: Record<string, ParamValue>,
+  fromAnswers: Outcome,
+  certifications: readonly CertificationAssessment[]
+): { outcome: Outcome; credit: Credit[] } {
+  const standard = requiredStandard(requirement, params);
+  const matching = certifications.filter((a) => isSameStandard(a.certification.standard, standard));
+  const valid = matching.filter((a) => a.valid);
+  const answerNotes = fromAnswers.details.map((detail) => `Supporting answer: ${detail}`);
+  const outcome = (status: RequirementStatus, reason: string): Outcome => ({
+    ...fromAnswers,
+    status,
+    reasons: [reason, ...answerNotes],
+  });
+
+  if (fromAnswers.gateFailed) {
+    return { outcome: outcome("not_met", `Judged by ${standard} certification, but a gate answer fails.`), credit: [] };
+  }
+  if (valid.length > 0) {
+    const names = valid.map((a) => describeCertificate(a.certification)).join("; ");
+    return {
+      outcome: outcome("met", `Valid ${names}: issued, valid through the agreement's term and covering the service.`),
+      credit: valid.map((a) => creditEntry(a, coveredControls(a.certification, requirement.isoControls, a.controls))),
+    };
+  }
+  const shortOfTerms = matching.filter((a) => !a.unreliable);
+  if (shortOfTerms.length > 0) {
+    const details = shortOfTerms
+      .map((a) => `${describeCertificate(a.certification)}: ${a.findings.join(" ")}`)
+      .join("; ");
+    return {
+      outcome: outcome("partially_met", `A ${standard} certificate exists but falls short: ${details}`),
+      credit: [],
+    };
+  }
+  if (matching.length > 0) {
+    const details = matching.map((a) => `${describeCertificate(a.certification)}: ${a.findings.join(" ")}`).join("; ");
+    return { outcome: outcome("not_met", `No ${standard} certificate can be relied on: ${details}`), credit: [] };
+  }
+  return { outcome: outcome("not_met", `No ${standard} certificate was provided.`), credit: [] };
+}
+
+/**
+ * Credit for controls a valid certificate covers lifts one step
+ * (not answered → partially met → met). It never lifts a failed answer, and
+ * never a knock-out that is failing (not met or not answered): a certificate
+ * cannot stand in for the answer a knock-out demands.
+ */
+function applyCertificationCredit(
+  requirement: CatalogueRequirement,
+  outcome: Outcome,
+  certifications: readonly CertificationAssessment[]
+): { outcome: Outcome; credit: Credit[] } {
+  const credits = certifications
+    .filter((a) => a.valid)
+    .map((a) => ({ assessment: a, controls: coveredControls(a.certification, requirement.isoControls, a.controls) }))
+    .filter((entry) => entry.controls.length > 0);
+  if (credits.length === 0 || outcome.status === "met") return { outcome, credit: [] };
+
+  const names = credits
+    .map((entry) => `${describeCertificate(entry.assessment.certification)} (${entry.controls.join(", ")})`)
+    .join("; ");
+  const withReason = (status: RequirementStatus, reason: string): Outcome => ({
+    ...outcome,
+    status,
+    reasons: [...outcome.reasons, reason],
+  });
+  if (outcome.status === "not_met") {
+    return {
+      outcome: withReason("not_met", `${names} covers this requirement's controls but does not lift a failed answer.`),
+      credit: [],
+    };
+  }
+  if (requirement.knockOut && outcome.status === "not_answered") {
+    return {
+      outcome: withReason("not_answered", `Knock-out requirement: ${names} cannot stand in for the missing answers.`),
+      credit: [],
+    };
+  }
+  const lifted: RequirementStatus = outcome.status === "not_answered" ? "partially_met" : "met";
+  return {
+    outcome: withReason(
+      lifted,
+      `Certification credit from ${names}: ${STATUS_LABELS[outcome.status]} → ${STATUS_LABELS[lifted]}.`
+    ),
+    credit: credits.map((entry) => creditEntry(entry.assessment, entry.controls)),
+  };
+}
+
+/** The computed result of one requirement (no override applied yet). */
+export function evaluateRequirement(
+  requirement: CatalogueRequirement,
+  params: Record<string, ParamValue>,
+  context: RequirementContext
+): RequirementResult {
+  const questions = context.index.byRequirement.get(requirement.id) ?? [];
+  const judgements: AnswerJudgement[] = [];
+  const evidence: EvidenceRef[] = [];
+  for (const question of questions) {
+    const judgement = judgeQuestion(question, params, context);
+    judgements.push(judgement);
+    collectEvidence(question, judgement.value, evidence);
+  }
+
+  const fromAnswers = outcomeFromAnswers(questions, judgements);
+  const { outcome, credit } = requirement.judgedByCertification
+    ? outcomeFromCertificates(requirement, params, fromAnswers, context.certifications)
+    : applyCertificationCredit(requirement, fromAnswers, context.certifications);
+
+  return {
+    requirementId: requirement.id,
+    title: requirement.title,
+    category: requirement.category,
+    weight: requirement.weight,
+    knockOut: requirement.knockOut,
+    params,
+    computedStatus: outcome.status,
+    status: outcome.status,
+    override: null,
+    reasons: outcome.reasons,
+    answers: judgements,
+    evidence,
+    certificationCredit: credit,
+  };
+}

@@ -1,0 +1,263 @@
+/**
+ * Judging one answer against its rule and the agreement's parameters. Every
+ * judgement says why, citing the parameter it was measured against, so a
+ * reviewer can check the number without reading code.
+ */
+import type { JudgeRule, QuestionMeta } from "#questionnaires/types";
+import {
+  describeLocation,
+  isLocationAcceptable,
+  judgeLocation,
+  readLocations,
+  type JurisdictionTerms,
+} from "./jurisdictions";
+import { formatNumber, formatQuantity, unitOfParam } from "./params";
+import { isUnanswered, titleOf, type SurveyElement } from "./template";
+import type { AnswerJudgement, ParamValue } from "./types";
+
+interface Verdict {
+  fraction: number | null;
+  reason: string;
+}
+
+const NOT_ANSWERED: Verdict = { fraction: null, reason: "Not answered." };
+const INFORMATIONAL: Verdict = { fraction: null, reason: "Informational; not judged." };
+
+function unreadable(detail: string): Verdict {
+  return { fraction: null, reason: `Not answered: ${detail}.` };
+}
+
+function verdict(fraction: number, detail: string): Verdict {
+  const label = fraction >= 1 ? "Meets" : fraction <= 0 ? "Fails" : "Partly meets";
+  return { fraction, reason: `${label}: ${detail}.` };
+}
+
+function show(value: unknown): string {
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+function clampFraction(value: number): number {
+  return Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0;
+}
+
+function readBoolean(value: unknown, question: SurveyElement): boolean | null {
+  if (typeof value === "boolean") return value;
+  if (question.valueTrue !== undefined && value === question.valueTrue) return true;
+  if (question.valueFalse !== undefined && value === question.valueFalse) return false;
+  if (typeof value === "string") {
+    const text = value.trim().toLowerCase();
+    if (text === "yes" || text === "true") return true;
+    if (text === "no" || text === "false") return false;
+  }
+  return null;
+}
+
+function readNumber(value: unknown): number | null {
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  if (typeof value === "string" && value.trim() !== "") {
+    const parsed = Number(value.trim());
+    return Number.isFinite(parsed) ? parsed : null;
+  }
+  return null;
+}
+
+/** The agreement's numeric parameter; a rule pointing at a missing or non-numeric one is a template error. */
+function numericParam(params: Record<string, ParamValue>, key: string, questionName: string): number {
+  const value = params[key];
+  const number = typeof value === "number" ? value : typeof value === "string" ? Number(value) : NaN;
+  if (!Number.isFinite(number)) {
+    throw new Error(
+      `Question "${questionName}" is judged against parameter "${key}", which is ${
+        value === undefined ? "not set" : `not a number (${show(value)})`
+      }`
+    );
+  }
+  return number;
+}
+
+function yesNo(value: boolean): string {
+  return value ? "yes" : "no";
+}
+
+function judgeBoolean(rule: Extract<JudgeRule, { kind: "boolean" }>, value: unknown, question: SurveyElement): Verdict {
+  const answer = readBoolean(value, question);
+  if (answer === null) return unreadable(`"${show(value)}" is not a yes/no answer`);
+  return answer === rule.expected
+    ? verdict(1, `answered ${yesNo(answer)}, as required`)
+    : verdict(0, `answered ${yesNo(answer)}; the requirement needs ${yesNo(rule.expected)}`);
+}
+
+function judgeChoice(rule: Extract<JudgeRule, { kind: "choice" }>, value: unknown): Verdict {
+  if (typeof value !== "string" && typeof value !== "number") return unreadable(`${show(value)} is not one choice`);
+  const key = String(value);
+  if (!Object.prototype.hasOwnProperty.call(rule.scores, key)) return verdict(0, `"${key}" earns no credit`);
+  const fraction = clampFraction(rule.scores[key]);
+  return verdict(fraction, `answered "${key}", worth ${formatNumber(fraction)} of 1`);
+}
+
+function judgeCoverage(rule: Extract<JudgeRule, { kind: "coverage" }>, value: unknown): Verdict {
+  const items = Array.isArray(value) ? value : [value];
+  const selected = new Set(items.filter((v) => typeof v === "string" || typeof v === "number").map(String));
+  if (rule.required.length === 0) return verdict(1, "no particular selection is required");
+  const missing = rule.required.filter((required) => !selected.has(required));
+  const fraction = (rule.required.length - missing.length) / rule.required.length;
+  return missing.length === 0
+    ? verdict(1, `selected all required: ${rule.required.join(", ")}`)
+    : verdict(
+        fraction,
+        `selected ${rule.required.length - missing.length} of ${rule.required.length} required; missing ${missing.join(
+          ", "
+        )}`
+      );
+}
+
+function judgeAtMost(
+  rule: Extract<JudgeRule, { kind: "atMost" }>,
+  value: unknown,
+  params: Record<string, ParamValue>,
+  questionName: string
+): Verdict {
+  const limit = numericParam(params, rule.param, questionName);
+  const answer = readNumber(value);
+  if (answer === null) return unreadable(`"${show(value)}" is not a number`);
+  const unit = unitOfParam(rule.param);
+  const detail = `answered ${formatQuantity(answer, unit)}; the agreement requires ${formatQuantity(
+    limit,
+    unit
+  )} or less (${rule.param})`;
+  if (answer <= limit) return verdict(1, detail);
+  // a factor <= 1 would make the partial band empty or inverted, so it is ignored
+  const factor = rule.partialWithin;
+  if (factor !== undefined && factor > 1 && answer <= limit * factor) {
+    return verdict(0.5, `${detail}; half credit up to ${formatQuantity(limit * factor, unit)}`);
+  }
+  return verdict(0, detail);
+}
+
+function judgeAtLeast(
+  rule: Extract<JudgeRule, { kind: "atLeast" }>,
+  value: unknown,
+  params: Record<string, ParamValue>,
+  questionName: string
+): Verdict {
+  const minimum = numericParam(params, rule.param, questionName);
+  const answer = readNumber(value);
+  if (answer === null) return unreadable(`"${show(value)}" is not a number`);
+  const unit = unitOfParam(rule.param);
+  const detail = `answered ${formatQuantity(answer, unit)}; the agreement requires at least ${formatQuantity(
+    minimum,
+    unit
+  )} (${rule.param})`;
+  return verdict(answer >= minimum ? 1 : 0, detail);
+}
+
+function judgeJurisdictions(
+  rule: Extract<JudgeRule, { kind: "jurisdictions" }>,
+  value: unknown,
+  terms: JurisdictionTerms
+): Verdict {
+  const locations = readLocations(value, rule.countryField, rule.mechanismField);
+  if (locations.length === 0) return unreadable("no country given");
+  const judged = locations.map((location) => ({ location, verdict: judgeLocation(location, terms) }));
+  const failing = judged.filter((entry) => !isLocationAcceptable(entry.verdict));
+  const described = (failing.length > 0 ? failing : judged).map((entry) =>
+    describeLocation(entry.location, entry.verdict, terms)
+  );
+  return verdict(failing.length > 0 ? 0 : 1, described.join("; "));
+}
+
+function isFile(value: unknown): value is { name?: unknown; content?: unknown } {
+  return value !== null && typeof value === "object" && "content" in value;
+}
+
+function judgePresent(value: unknown): Verdict {
+  if (Array.isArray(value) && value.every(isFile)) {
+    const names = value.map((file) => (typeof file.name === "string" ? file.name : "unnamed file"));
+    return verdict(1, `${value.length} file${value.length === 1 ? "" : "s"} provided (${names.join(", ")})`);
+  }
+  return verdict(1, "answer provided");
+}
+
+function judgeValue(
+  question: SurveyElement,
+  rule: JudgeRule,
+  value: unknown,
+  params: Record<string, ParamValue>,
+  terms: JurisdictionTerms
+): Verdict {
+  const name = question.name ?? "";
+  switch (rule.kind) {
+    case "boolean":
+      return judgeBoolean(rule, value, question);
+    case "choice":
+      return judgeChoice(rule, value);
+    case "coverage":
+      return judgeCoverage(rule, value);
+    case "atMost":
+      return judgeAtMost(rule, value, params, name);
+    case "atLeast":
+      return judgeAtLeast(rule, value, params, name);
+    case "jurisdictions":
+      return judgeJurisdictions(rule, value, terms);
+    case "present":
+      return judgePresent(value);
+    case "info":
+      return INFORMATIONAL;
+    default: {
+      const unknown: never = rule;
+      throw new Error(`Question "${name}": unknown judge rule ${JSON.stringify((unknown as JudgeRule).kind)}`);
+    }
+  }
+}
+
+/**
+ * Judges one answer. fraction is 1 (satisfies), 0 (fails), in between for
+ * partial credit, or null when unanswered, unreadable or informational.
+ */
+export function judgeAnswer(
+  question: SurveyElement,
+  meta: QuestionMeta,
+  value: unknown,
+  params: Record<string, ParamValue>,
+  agreement: JurisdictionTerms
+): AnswerJudgement {
+  const { fraction, reason } =
+    meta.judge.kind === "info"
+      ? INFORMATIONAL
+      : isUnanswered(value)
+      ? NOT_ANSWERED
+      : judgeValue(question, meta.judge, value, params, agreement);
+  // built in one literal (no spreads): this runs for every question of every assessment
+  return { question: question.name ?? "", title: titleOf(question), value, fraction, reason };
+}
+
+/**
+ * A field repeated in every panel of a paneldynamic (value = its answers,
+ * one per panel): the weakest panel decides, because one non-compliant
+ * sub-processor is enough to fail.
+ */
+export function judgeEachPanel(
+  question: SurveyElement,
+  meta: QuestionMeta,
+  values: unknown,
+  params: Record<string, ParamValue>,
+  agreement: JurisdictionTerms
+): AnswerJudgement {
+  if (
+    !Array.isArray(values) ||
+    values.length === 0 ||
+    meta.judge.kind === "jurisdictions" ||
+    meta.judge.kind === "present"
+  ) {
+    return judgeAnswer(question, meta, values, params, agreement);
+  }
+  const judged = values.map((value) => judgeAnswer(question, meta, value, params, agreement));
+  const answered = judged.filter((judgement) => judgement.fraction !== null);
+  if (answered.length === 0) return { ...judged[0], value: values };
+  const worst = answered.reduce((low, judgement) =>
+    (judgement.fraction ?? 1) < (low.fraction ?? 1) ? judgement : low
+  );
+  const prefix = values.length > 1 ? `Weakest of ${values.length} panel answers. ` : "";
+  return { ...worst, value: values, reason: `${prefix}${worst.reason}` };
+}

@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import { scoreAssessment } from "./assessment";
+import { composeChain } from "./chain";
+import { approvedStatusesOf, clearPhases, type ApprovedStatuses } from "./phases";
+import { answersWith, makeAgreement, makeInput, override } from "./test-fixtures";
+import type { SupplierChainFacts } from "./types";
+
+const agreement = makeAgreement();
+const allMet: ApprovedStatuses = Object.fromEntries(agreement.requirements.map((entry) => [entry.id, "met"]));
+const goodFacts: SupplierChainFacts[] = [
+  { supplierId: "sup-a", notifyHours: 12, locations: [{ country: "DE", transferMechanism: null }] },
+  { supplierId: "sup-b", notifyHours: 12, locations: [{ country: "FR", transferMechanism: null }] },
+];
+const goodChain = composeChain(agreement, goodFacts);
+
+function clearance(
+  phaseId: string,
+  supplierId: string,
+  results: Map<string, ApprovedStatuses | null>,
+  chain = goodChain
+) {
+  const found = clearPhases(agreement, results, chain).find(
+    (entry) => entry.phaseId === phaseId && entry.supplierId === supplierId
+  );
+  if (!found) throw new Error(`no clearance for ${phaseId}/${supplierId}`);
+  return found;
+}
+
+describe("phase gates", () => {
+  it("one clearance per phase and chain supplier, in the agreement's order", () => {
+    const results = new Map([
+      ["sup-a", allMet],
+      ["sup-b", allMet],
+    ]);
+    expect(
+      clearPhases(agreement, results, goodChain).map((entry) => [entry.phaseId, entry.supplierId, entry.cleared])
+    ).toEqual([
+      ["phase-1", "sup-a", true],
+      ["phase-1", "sup-b", true],
+      ["phase-2", "sup-a", true],
+      ["phase-2", "sup-b", false],
+    ]);
+  });
+
+  it("a cleared supplier gets a summary of why", () => {
+    expect(clearance("phase-2", "sup-a", new Map([["sup-a", allMet]])).reasons).toEqual([
+      "Cleared: FD-INC-01, FD-ENC-01, FD-CERT-01 met on the latest approved assessment; a permitted recipient; " +
+        "classes confidential, restricted within restricted; chain link ok.",
+    ]);
+  });
+
+  it.each([
+    { label: "no approved assessment (null)", statuses: null, reason: "No approved assessment." },
+    { label: "no approved assessment (absent)", statuses: undefined, reason: "No approved assessment." },
+    {
+      label: "a required requirement only partially met",
+      statuses: { ...allMet, "FD-ENC-01": "partially_met" },
+      reason: "FD-ENC-01 is partially met; the phase requires it met.",
+    },
+    {
+      label: "a required requirement not answered",
+      statuses: { ...allMet, "FD-CERT-01": "not_answered" },
+      reason: "FD-CERT-01 is not answered; the phase requires it met.",
+    },
+    {
+      label: "a required requirement missing from the assessment",
+      statuses: Object.fromEntries(Object.entries(allMet).filter(([id]) => id !== "FD-INC-01")),
+      reason: "FD-INC-01 was not assessed on the latest approved assessment.",
+    },
+  ] as { label: string; statuses: ApprovedStatuses | null | undefined; reason: string }[])(
+    "blocked by $label",
+    ({ statuses, reason }) => {
+      const results = new Map<string, ApprovedStatuses | null>();
+      if (statuses !== undefined) results.set("sup-a", statuses);
+      const result = clearance("phase-2", "sup-a", results);
+      expect(result.cleared).toBe(false);
+      expect(result.reasons).toContain(reason);
+    }
+  );
+
+  it("a supplier not among the phase's permitted recipients, or cleared for a lower class, is blocked and told both", () => {
+    const result = clearance("phase-2", "sup-b", new Map([["sup-b", allMet]]));
+    expect(result.cleared).toBe(false);
+    expect(result.reasons).toEqual([
+      "Not a permitted recipient of this phase.",
+      "The phase opens restricted information; the supplier may receive at most confidential.",
+    ]);
+  });
+
+  it("an empty permitted list lets any chain supplier in", () => {
+    expect(clearance("phase-1", "sup-b", new Map([["sup-b", allMet]])).cleared).toBe(true);
+  });
+
+  it("a failing chain link blocks the supplier even with every requirement met", () => {
+    const chain = composeChain(agreement, [
+      goodFacts[0],
+      { ...goodFacts[1], locations: [{ country: "CN", transferMechanism: null }] },
+    ]);
+    const result = clearance("phase-1", "sup-b", new Map([["sup-b", allMet]]), chain);
+    expect(result.cleared).toBe(false);
+    expect(result.reasons[0]).toMatch(/^Chain link fails: .*CN is outside the permitted jurisdictions/);
+    expect(clearance("phase-1", "sup-a", new Map([["sup-a", allMet]]), chain).cleared).toBe(true);
+  });
+
+  it("lists every unmet condition at once", () => {
+    const chain = composeChain(agreement, [goodFacts[0]]);
+    const result = clearance("phase-2", "sup-b", new Map([["sup-b", { ...allMet, "FD-INC-01": "not_met" }]]), chain);
+    expect(result.reasons).toHaveLength(4);
+  });
+
+  it("reads the effective (override-aware) status of a scoring result", () => {
+    const scored = scoreAssessment(
+      makeInput({
+        answers: answersWith({ enc_at_rest: false }),
+        overrides: [override({ requirementId: "FD-ENC-01", status: "met" })],
+      })
+    );
+    const result = clearance("phase-2", "sup-a", new Map([["sup-a", approvedStatusesOf(scored)]]));
+    expect(result.cleared).toBe(true);
+  });
+});
