@@ -1,28 +1,11 @@
 import mongoose, { Schema, type Model, type Types } from "mongoose";
 import type { RequirementStatus, ScoringResult } from "#app/scoring/types";
+import { claim, getClaim } from "./claim.server";
 import { isIsoDate } from "./dates";
 
-export const ASSESSMENT_STATUSES = [
-  "invited",
-  "in_progress",
-  "submitted",
-  "under_review",
-  "remediation_requested",
-  "approved",
-  "rejected",
-] as const;
-export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
+import { ASSESSMENT_STATUSES, ASSESSMENT_TRANSITIONS, EDITABLE_STATUSES, type AssessmentStatus } from "./assessment-status";
 
-/** Which status may follow which; anything else is refused. */
-export const ASSESSMENT_TRANSITIONS: Record<AssessmentStatus, AssessmentStatus[]> = {
-  invited: ["in_progress", "submitted"],
-  in_progress: ["submitted"],
-  submitted: ["under_review", "approved", "rejected", "remediation_requested"],
-  under_review: ["approved", "rejected", "remediation_requested"],
-  remediation_requested: ["submitted", "under_review"],
-  approved: ["remediation_requested"],
-  rejected: ["remediation_requested"],
-};
+export { ASSESSMENT_STATUSES, ASSESSMENT_TRANSITIONS, EDITABLE_STATUSES, type AssessmentStatus };
 
 export interface StatusChange {
   from: AssessmentStatus | null;
@@ -118,9 +101,63 @@ export class TransitionError extends Error {
   }
 }
 
+/** Someone else changed the assessment first; the caller re-reads and decides again. */
+export class RevisionConflictError extends Error {
+  constructor() {
+    super("The assessment was changed by someone else at the same moment. Reload and try again.");
+    this.name = "RevisionConflictError";
+  }
+}
+
+interface RevisionChange {
+  set?: Record<string, unknown>;
+  unset?: string[];
+  status?: AssessmentStatus;
+  history?: StatusChange;
+  extra?: Record<string, unknown>;
+}
+
+const STUCK_CLAIM_MS = 30_000;
+
+function revisionKey(id: string, revision: number) {
+  return `assessment:${id}:r${revision}`;
+}
+
+async function applyRevision(id: string, revision: number, change: RevisionChange) {
+  const $set: Record<string, unknown> = { revision, ...(change.extra ?? {}) };
+  for (const [k, v] of Object.entries(change.set ?? {})) $set[`answers.${k}`] = v;
+  if (change.status) $set.status = change.status;
+  const update: Record<string, unknown> = { $set };
+  if (change.unset?.length) update.$unset = Object.fromEntries(change.unset.map((k) => [`answers.${k}`, ""]));
+  if (change.history) update.$push = { history: change.history };
+  await Assessment.updateOne({ _id: id, revision: { $lt: revision } }, update);
+}
+
+/**
+ * Every change to an assessment (answers or status) takes the next revision
+ * by claiming it (an insert into a unique index: exactly one winner on MongoDB
+ * and on FerretDB), then writes it. A stale or concurrent change loses the
+ * claim and changes nothing.
+ */
+async function commitRevision(id: string, baseRevision: number, change: RevisionChange): Promise<boolean> {
+  const revision = baseRevision + 1;
+  const key = revisionKey(id, revision);
+  if (await claim(key, change)) {
+    await applyRevision(id, revision, change);
+    return true;
+  }
+  // the holder of that revision may have died between claiming and writing: finish its write
+  const held = await getClaim(key);
+  const doc = await Assessment.findById(id, { revision: 1 }).lean();
+  if (held && doc && doc.revision < revision && Date.now() - new Date(held.at).getTime() > STUCK_CLAIM_MS) {
+    await applyRevision(id, revision, held.data as RevisionChange);
+  }
+  return false;
+}
+
 /**
  * Moves an assessment to a new status and records who did it and when.
- * Conditional on the status it is in now, so two concurrent changes cannot both apply.
+ * `expectedRevision` (optional) makes it refuse when anything changed since the caller looked.
  */
 export async function transitionAssessment(
   id: Types.ObjectId | string,
@@ -128,16 +165,50 @@ export async function transitionAssessment(
   by: { userId: Types.ObjectId | string | null; name: string },
   comment = "",
   extra: Record<string, unknown> = {},
+  expectedRevision?: number,
 ): Promise<AssessmentData & { _id: Types.ObjectId }> {
-  const current = await Assessment.findById(id, { status: 1 }).lean();
+  const current = await Assessment.findById(id, { status: 1, revision: 1 }).lean();
   if (!current) throw new Error("Assessment not found");
   if (!ASSESSMENT_TRANSITIONS[current.status].includes(to)) throw new TransitionError(current.status, to);
-  const change = { from: current.status, to, at: new Date(), byUserId: by.userId, byName: by.name, comment };
-  const updated = await Assessment.findOneAndUpdate(
-    { _id: id, status: current.status },
-    { $set: { status: to, ...extra }, $push: { history: change } },
-    { new: true, runValidators: true },
-  ).lean();
-  if (!updated) throw new TransitionError(current.status, to);
-  return updated as AssessmentData & { _id: Types.ObjectId };
+  if (expectedRevision !== undefined && current.revision !== expectedRevision) throw new RevisionConflictError();
+  const history: StatusChange = { from: current.status, to, at: new Date(), byUserId: by.userId as Types.ObjectId | null, byName: by.name, comment };
+  const won = await commitRevision(String(id), current.revision, { status: to, history, extra });
+  if (!won) throw new RevisionConflictError();
+  return (await Assessment.findById(id).lean()) as AssessmentData & { _id: Types.ObjectId };
+}
+
+export type SaveAnswersResult =
+  | { kind: "saved"; revision: number }
+  | { kind: "conflict"; revision: number; answers: Record<string, unknown> }
+  | { kind: "closed"; status: AssessmentStatus }
+  | { kind: "missing" };
+
+/**
+ * Applies one autosave: only if the stored revision is the one the browser
+ * started from and the assessment is still open for answers. A stale save
+ * (another tab, a colleague) is refused and gets the newer answers back.
+ */
+export async function saveAnswers(input: {
+  assessmentId: string;
+  supplierOrgId: string;
+  baseRevision: number;
+  set: Record<string, unknown>;
+  unset: string[];
+  by: { userId: string; name: string };
+}): Promise<SaveAnswersResult> {
+  const current = async (): Promise<SaveAnswersResult> => {
+    const doc = await Assessment.findOne({ _id: input.assessmentId, supplierOrgId: input.supplierOrgId }, { revision: 1, status: 1, answers: 1 }).lean();
+    if (!doc) return { kind: "missing" };
+    if (!EDITABLE_STATUSES.includes(doc.status)) return { kind: "closed", status: doc.status };
+    return { kind: "conflict", revision: doc.revision, answers: doc.answers ?? {} };
+  };
+  const doc = await Assessment.findOne({ _id: input.assessmentId, supplierOrgId: input.supplierOrgId }, { revision: 1, status: 1 }).lean();
+  if (!doc || !EDITABLE_STATUSES.includes(doc.status) || doc.revision !== input.baseRevision) return current();
+  const change: RevisionChange = { set: input.set, unset: input.unset };
+  if (doc.status === "invited") {
+    change.status = "in_progress";
+    change.history = { from: "invited", to: "in_progress", at: new Date(), byUserId: new mongoose.Types.ObjectId(input.by.userId), byName: input.by.name, comment: "" };
+  }
+  if (!(await commitRevision(input.assessmentId, input.baseRevision, change))) return current();
+  return { kind: "saved", revision: input.baseRevision + 1 };
 }

@@ -1,11 +1,16 @@
 import type { Model } from "mongoose";
+import { JobRun } from "#app/utils/scheduler.server";
 import { Agreement } from "./agreement.server";
 import { Assessment } from "./assessment.server";
 import { AuditEvent } from "./audit-event.server";
 import { Certification } from "./certification.server";
+import { Claim } from "./claim.server";
+import { Invitation } from "./invitation.server";
 import { Organization } from "./organization.server";
+import { Outbox } from "./outbox.server";
+import { QuestionnaireVersion } from "./questionnaire-version.server";
 import { Session } from "./session.server";
 import { User } from "./user.server";
 
 /** Every model, so start-up can build their indexes before serving. */
-export const allModels: Model<any>[] = [Organization, User, Session, AuditEvent, Agreement, Certification, Assessment];
+export const allModels: Model<any>[] = [Organization, User, Session, AuditEvent, Agreement, Certification, Assessment, Invitation, QuestionnaireVersion, Claim, Outbox, JobRun];

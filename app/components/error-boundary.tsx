@@ -15,7 +15,8 @@ export function GeneralErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const known = MESSAGES[status];
-  const detail = isRouteErrorResponse(error) && status < 500 && typeof error.data === "string" ? error.data : null;
+  // messages we throw ourselves are for people; the router's own ("Error: No route matches…") are not
+  const detail = isRouteErrorResponse(error) && status < 500 && typeof error.data === "string" && !error.data.startsWith("Error:") ? error.data : null;
   const title = known?.title ?? "Something went wrong";
   const text = known?.text ?? "The portal could not complete this request. It has been logged; please try again.";
   return (

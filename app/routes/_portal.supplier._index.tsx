@@ -1,24 +1,109 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { AssessmentStatusBadge } from "#app/components/status";
 import { requireUser } from "#app/utils/auth.server";
+import { templateForAssessment } from "#app/utils/questionnaire.server";
+import { answeredPercent } from "#app/utils/survey-model.server";
+import { Agreement } from "#models/agreement.server";
+import { Assessment } from "#models/assessment.server";
+import { todayIso } from "#models/dates";
+import { Organization } from "#models/organization.server";
 
 export const meta: MetaFunction = () => [{ title: "My assessments · Flowdown" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "supplier" });
-  return { orgName: user.org.name };
+  const assessments = await Assessment.find({ supplierOrgId: user.orgId }, { result: 0, history: 0 }).sort({ dueDate: 1 }).limit(200).lean();
+  const [agreements, owners] = await Promise.all([
+    Agreement.find({ _id: { $in: assessments.map((a) => a.agreementId) } }, { reference: 1, title: 1 }).lean(),
+    Organization.find({ _id: { $in: assessments.map((a) => a.ownerOrgId) } }, { name: 1 }).lean(),
+  ]);
+  const agreementOf = new Map(agreements.map((a) => [String(a._id), `${a.reference}: ${a.title}`]));
+  const ownerOf = new Map(owners.map((o) => [String(o._id), o.name]));
+  const today = todayIso();
+  const rows = [];
+  for (const a of assessments) {
+    const template = await templateForAssessment(a);
+    rows.push({
+      id: String(a._id),
+      title: template.title,
+      client: ownerOf.get(String(a.ownerOrgId)) ?? "",
+      agreement: agreementOf.get(String(a.agreementId)) ?? "",
+      status: a.status,
+      dueDate: a.dueDate,
+      overdue: a.dueDate < today && ["invited", "in_progress", "remediation_requested"].includes(a.status),
+      progress: answeredPercent(template, a.answers ?? {}),
+    });
+  }
+  return { orgName: user.org.name, rows };
 }
 
 export default function SupplierDashboard() {
-  const { orgName } = useLoaderData<typeof loader>();
+  const { orgName, rows } = useLoaderData<typeof loader>();
+  const open = rows.filter((r) => ["invited", "in_progress", "remediation_requested"].includes(r.status));
   return (
     <>
       <div className="page-head">
         <h1>My assessments</h1>
         <span className="muted">{orgName}</span>
       </div>
-      <p className="empty">No security questionnaires have been sent to {orgName} yet. When a client invites you, the questionnaire appears here.</p>
+      {rows.length === 0 ? (
+        <p className="empty">No security questionnaires have been sent to {orgName} yet. When a client invites you, the questionnaire appears here.</p>
+      ) : (
+        <>
+          <div className="stats">
+            <div className="stat">
+              <div className="value">{open.length}</div>
+              <div className="label">To answer</div>
+            </div>
+            <div className="stat">
+              <div className="value">{rows.filter((r) => r.overdue).length}</div>
+              <div className="label">Overdue</div>
+            </div>
+            <div className="stat">
+              <div className="value">{rows.filter((r) => r.status === "remediation_requested").length}</div>
+              <div className="label">Remediation requests</div>
+            </div>
+          </div>
+          <table className="data">
+            <thead>
+              <tr>
+                <th>Questionnaire</th>
+                <th>Client and agreement</th>
+                <th>Status</th>
+                <th>Due</th>
+                <th>Answered</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link to={`/supplier/assessments/${r.id}`}>{r.title}</Link>
+                  </td>
+                  <td>
+                    {r.client}
+                    <div className="muted">{r.agreement}</div>
+                  </td>
+                  <td>
+                    <AssessmentStatusBadge status={r.status} />
+                  </td>
+                  <td>
+                    {r.dueDate} {r.overdue ? <span className="badge bad">overdue</span> : null}
+                  </td>
+                  <td>
+                    <span className="progress" aria-hidden="true">
+                      <span style={{ width: `${r.progress}%` }} />
+                    </span>
+                    {r.progress}%
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
     </>
   );
 }

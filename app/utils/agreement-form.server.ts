@@ -87,7 +87,7 @@ const isoDateField = (label: string) => z.string().trim().min(1, `Enter ${label}
 const checkbox = z.string().optional().transform((v) => v === "on" || v === "true");
 
 const ScalarsSchema = z.object({
-  reference: required("a reference", 60).regex(/^[A-Za-z0-9][A-Za-z0-9 ._\/-]*$/, "Use letters, digits, spaces and . _ / -"),
+  reference: required("a reference", 60).regex(/^[A-Za-z0-9][A-Za-z0-9 ._/-]*$/, "Use letters, digits, spaces and . _ / -"),
   title: required("a title", 200),
   discloserOrgId: z.string().min(1, "Choose the disclosing party"),
   effectiveDate: isoDateField("the effective date"),

@@ -1,6 +1,7 @@
 import mongoose from "mongoose";
 import { recordAudit } from "#models/audit-event.server";
 import { Agreement, type AgreementData } from "#models/agreement.server";
+import { claim, releaseClaim } from "#models/claim.server";
 import { countryName } from "#models/countries";
 import { Organization } from "#models/organization.server";
 import { loadCatalogue } from "#questionnaires/loader";
@@ -78,21 +79,19 @@ export async function updateAgreement(user: CurrentUser, id: string, revision: n
   const probe = new Agreement({ ...data, recipientOrgId: user.orgId, createdBy: user.id, catalogueVersion: loadCatalogue().versionTag });
   const invalid = validationErrors(await probe.validate().then(() => null, (e: unknown) => e));
   if (invalid) return { ok: false, status: 400, errors: invalid };
+  const current = await Agreement.findOne({ _id: id, recipientOrgId: user.orgId }, { revision: 1 }).lean();
+  if (!current) throw new Response("Not found", { status: 404 });
+  const conflict: SaveResult = {
+    ok: false,
+    status: 409,
+    errors: { "": ["Someone else saved this agreement after you opened it, so your changes were not saved. Your edits are still in the form: reload the page to see the newer version, then apply them again."] },
+  };
+  // the next revision is claimed (exactly one winner on MongoDB and FerretDB alike) before it is written
+  if (current.revision !== revision || !(await claim(`agreement:${id}:r${revision + 1}`))) return conflict;
   try {
-    const res = await Agreement.updateOne(
-      { _id: id, recipientOrgId: user.orgId, revision },
-      { $set: { ...data, catalogueVersion: loadCatalogue().versionTag }, $inc: { revision: 1 } },
-    );
-    if (res.matchedCount === 0) {
-      const exists = await Agreement.exists({ _id: id, recipientOrgId: user.orgId });
-      if (!exists) throw new Response("Not found", { status: 404 });
-      return {
-        ok: false,
-        status: 409,
-        errors: { "": ["Someone else saved this agreement after you opened it, so your changes were not saved. Your edits are still in the form: reload the page to see the newer version, then apply them again."] },
-      };
-    }
+    await Agreement.updateOne({ _id: id, recipientOrgId: user.orgId }, { $set: { ...data, catalogueVersion: loadCatalogue().versionTag, revision: revision + 1 } });
   } catch (error) {
+    await releaseClaim(`agreement:${id}:r${revision + 1}`);
     if (duplicateReference(error)) return { ok: false, status: 400, errors: { reference: ["Another agreement of yours already has this reference"] } };
     throw error;
   }

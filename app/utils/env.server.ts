@@ -10,6 +10,8 @@ const EnvSchema = z.object({
     .regex(/^mongodb(\+srv)?:\/\//, "MONGODB_URI must start with mongodb:// or mongodb+srv://"),
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional(),
+  /** the portal's public address, used in e-mailed links; defaults to the address a request came in on */
+  PUBLIC_URL: z.url("PUBLIC_URL must be a URL such as https://flowdown.example.com").optional(),
   FLOWDOWN_DATA_DIR: z.string().default("data"),
   /** "auto": demo data when the embedded database is empty; "on": also on MONGODB_URI; "off": never */
   FLOWDOWN_DEMO_DATA: z.enum(["auto", "on", "off"]).default("auto"),
@@ -55,4 +57,10 @@ export function sessionSecret(): string {
     fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
     return secret;
   }
+}
+
+/** The origin for links in e-mails: PUBLIC_URL, or the request's own origin. */
+export function publicOrigin(request: Request): string {
+  const configured = getEnv().PUBLIC_URL;
+  return (configured ?? new URL(request.url).origin).replace(/\/$/, "");
 }

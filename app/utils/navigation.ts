@@ -7,10 +7,14 @@ export interface NavItem {
 
 /** Each role's navigation: only pages that exist. */
 export const NAVIGATION: Record<Role, NavItem[]> = {
-  supplier: [{ to: "/supplier", label: "My assessments" }],
+  supplier: [
+    { to: "/supplier", label: "My assessments" },
+    { to: "/supplier/certifications", label: "Certifications" },
+  ],
   procurement: [
     { to: "/procurement", label: "Dashboard" },
     { to: "/procurement/agreements", label: "Agreements" },
+    { to: "/procurement/assessments", label: "Assessments" },
     { to: "/procurement/suppliers", label: "Suppliers" },
   ],
   discloser: [{ to: "/discloser", label: "Agreements" }],

@@ -3,6 +3,8 @@ import { demoCredentialsText, seedDemoData, seedDemoDataIfEmpty , DEMO_ACCOUNTS 
 import { User } from "#models/user.server";
 import { deleteExpiredSessions } from "#models/session.server";
 import { getEnv, sessionSecret } from "./env.server";
+import { sendDueReminders } from "./reminders.server";
+import { startInterval } from "./scheduler.server";
 
 let started: Promise<void> | null = null;
 
@@ -23,6 +25,11 @@ export function startServer(): Promise<void> {
     }
     const cleanup = setInterval(() => void deleteExpiredSessions().catch(() => {}), 60 * 60 * 1000);
     cleanup.unref();
+    if (process.env.FLOWDOWN_SCHEDULER !== "off") {
+      // every instance may run this: each day's reminder is claimed in the database, so it goes out once
+      const origin = (env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
+      startInterval("reminders", 60 * 60 * 1000, () => sendDueReminders({ origin }));
+    }
     closeDatabaseAfterServer();
   })();
   return started;

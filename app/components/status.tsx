@@ -1,0 +1,48 @@
+import type { AssessmentStatus } from "#models/assessment-status";
+
+export const ASSESSMENT_STATUS_LABEL: Record<AssessmentStatus, string> = {
+  invited: "Invited",
+  in_progress: "In progress",
+  submitted: "Submitted",
+  under_review: "Under review",
+  remediation_requested: "Remediation requested",
+  approved: "Approved",
+  rejected: "Rejected",
+};
+
+const TONE: Record<AssessmentStatus, string> = {
+  invited: "none",
+  in_progress: "info",
+  submitted: "info",
+  under_review: "info",
+  remediation_requested: "warn",
+  approved: "ok",
+  rejected: "bad",
+};
+
+export function AssessmentStatusBadge({ status }: { status: AssessmentStatus }) {
+  return <span className={`badge ${TONE[status]}`}>{ASSESSMENT_STATUS_LABEL[status]}</span>;
+}
+
+export const REQUIREMENT_STATUS_LABEL = {
+  met: "Met",
+  partially_met: "Partly met",
+  not_met: "Not met",
+  not_answered: "Not answered",
+} as const;
+
+const REQ_TONE = { met: "ok", partially_met: "warn", not_met: "bad", not_answered: "none" } as const;
+
+export function RequirementStatusBadge({ status, overridden }: { status: keyof typeof REQUIREMENT_STATUS_LABEL; overridden?: boolean }) {
+  return (
+    <span className={`badge ${REQ_TONE[status]}`}>
+      {REQUIREMENT_STATUS_LABEL[status]}
+      {overridden ? " (overridden)" : ""}
+    </span>
+  );
+}
+
+const RATING_TONE = { low: "ok", medium: "info", high: "warn", critical: "bad" } as const;
+export function RatingBadge({ rating }: { rating: keyof typeof RATING_TONE }) {
+  return <span className={`badge ${RATING_TONE[rating]}`}>{rating[0].toUpperCase() + rating.slice(1)} risk</span>;
+}

@@ -1,0 +1,157 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useState } from "react";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { ErrorList } from "#app/components/forms";
+import { sendAssessment } from "#app/utils/assessments.server";
+import { requireUser } from "#app/utils/auth.server";
+import { fieldErrors } from "#app/utils/forms.server";
+import { listAgreementsFor } from "#models/agreement.server";
+import { isIsoDate, todayIso, addDaysIso } from "#models/dates";
+import { Organization } from "#models/organization.server";
+import { loadTemplates } from "#questionnaires/loader";
+
+export const meta: MetaFunction = () => [{ title: "Send a questionnaire · Flowdown" }];
+
+const objectId = (message: string) => z.string().regex(/^[0-9a-f]{24}$/, message);
+
+const SendSchema = z.object({
+  agreementId: objectId("Choose an agreement"),
+  supplierOrgId: objectId("Choose a supplier"),
+  templateId: z.string().min(1, "Choose a questionnaire").max(60),
+  dueDate: z
+    .string()
+    .refine(isIsoDate, "Enter a date as YYYY-MM-DD")
+    .refine((d) => d >= todayIso(), "The due date cannot be in the past"),
+  emails: z
+    .string()
+    .transform((s) => [...new Set(s.split(/[\s,;]+/).map((e) => e.trim().toLowerCase()).filter(Boolean))])
+    .pipe(
+      z
+        .array(z.email("One of the addresses is not a valid e-mail address"))
+        .min(1, "Enter at least one recipient's e-mail address")
+        .max(10, "At most 10 recipients at once"),
+    ),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, { role: "procurement" });
+  const agreements = await listAgreementsFor(user);
+  const supplierIds = agreements.flatMap((a) => a.chain.map((l) => l.supplierOrgId));
+  const orgs = await Organization.find({ _id: { $in: supplierIds } }, { name: 1 }).lean();
+  const name = new Map(orgs.map((o) => [String(o._id), o.name]));
+  return {
+    agreements: agreements.map((a) => ({
+      id: String(a._id),
+      label: `${a.reference}: ${a.title}`,
+      requirementIds: a.requirements.map((r) => r.requirementId),
+      suppliers: a.chain.map((l) => ({ id: String(l.supplierOrgId), name: `${name.get(String(l.supplierOrgId)) ?? "Unknown"} (tier ${l.tier})` })),
+    })),
+    templates: loadTemplates().map((t) => ({ id: t.id, title: t.title, version: t.version, covered: t.coveredRequirementIds })),
+    defaultDue: addDaysIso(todayIso(), 21),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request, { role: "procurement" });
+  const form = Object.fromEntries(await request.formData());
+  const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, typeof v === "string" ? v.slice(0, 4000) : ""]));
+  const parsed = SendSchema.safeParse(values);
+  if (!parsed.success) {
+    const errors = fieldErrors(parsed.error);
+    // the e-mail list reports per item ("emails.2"); show them beside the one field
+    for (const key of Object.keys(errors)) if (key.startsWith("emails.")) (errors.emails ??= []).push(...errors[key]);
+    return data({ values, errors }, { status: 400 });
+  }
+  const result = await sendAssessment(user, parsed.data, request);
+  if (!result.ok) return data({ values, errors: result.errors }, { status: 400 });
+  return redirect(`/procurement/assessments/${result.assessmentId}?sent=1`);
+}
+
+export default function SendQuestionnairePage() {
+  const { agreements, templates, defaultDue } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const values: Record<string, string> = actionData?.values ?? { agreementId: params.get("agreement") ?? "", supplierOrgId: params.get("supplier") ?? "" };
+  const errors: Record<string, string[]> = actionData?.errors ?? {};
+  const [agreementId, setAgreementId] = useState(values.agreementId ?? "");
+  const [templateId, setTemplateId] = useState(values.templateId ?? "full-security");
+  const navigation = useNavigation();
+  const agreement = agreements.find((a) => a.id === agreementId);
+  const template = templates.find((t) => t.id === templateId);
+  const uncovered = agreement && template ? agreement.requirementIds.filter((id) => !template.covered.includes(id)) : [];
+  const field = (name: string) => ({ id: name, name, "aria-invalid": errors[name] ? true : undefined, "aria-describedby": errors[name] ? `${name}-error` : undefined });
+
+  if (agreements.length === 0) return <p className="empty">Create an agreement first: every questionnaire is sent under one.</p>;
+  return (
+    <>
+      <h1>Send a questionnaire</h1>
+      <Form method="post" className="card" noValidate>
+        {Object.keys(errors).length ? (
+          <p className="form-error" role="alert">
+            Nothing was sent: check the fields marked below.
+          </p>
+        ) : null}
+        <div className="field">
+          <label htmlFor="agreementId">Agreement</label>
+          <select {...field("agreementId")} value={agreementId} onChange={(e) => setAgreementId(e.target.value)}>
+            <option value="">Choose…</option>
+            {agreements.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.label}
+              </option>
+            ))}
+          </select>
+          <ErrorList id="agreementId-error" errors={errors.agreementId} />
+        </div>
+        <div className="field">
+          <label htmlFor="supplierOrgId">Supplier in its chain</label>
+          <select {...field("supplierOrgId")} defaultValue={values.supplierOrgId ?? ""} key={agreementId}>
+            <option value="">{agreement ? "Choose…" : "Choose the agreement first"}</option>
+            {agreement?.suppliers.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+          <ErrorList id="supplierOrgId-error" errors={errors.supplierOrgId} />
+        </div>
+        <div className="field">
+          <label htmlFor="templateId">Questionnaire</label>
+          <select {...field("templateId")} value={templateId} onChange={(e) => setTemplateId(e.target.value)}>
+            {templates.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.title} (version {t.version})
+              </option>
+            ))}
+          </select>
+          {uncovered.length ? (
+            <small className="notice">
+              This questionnaire does not ask about {uncovered.length} of the agreement's {agreement!.requirementIds.length} requirements; they will show as not answered.
+            </small>
+          ) : null}
+          <ErrorList id="templateId-error" errors={errors.templateId} />
+        </div>
+        <div className="field">
+          <label htmlFor="dueDate">Due date</label>
+          <input {...field("dueDate")} type="date" defaultValue={values.dueDate ?? defaultDue} />
+          <ErrorList id="dueDate-error" errors={errors.dueDate} />
+        </div>
+        <div className="field">
+          <label htmlFor="emails">Recipients' e-mail addresses</label>
+          <textarea {...field("emails")} rows={3} defaultValue={values.emails ?? ""} placeholder="one per line" />
+          <small className="muted">Each recipient gets a personal link that expires in 14 days.</small>
+          <ErrorList id="emails-error" errors={errors.emails} />
+        </div>
+        <button type="submit" disabled={navigation.state === "submitting"}>
+          {navigation.state === "submitting" ? "Sending…" : "Send questionnaire"}
+        </button>
+      </Form>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,16 @@
+import mongoose from "mongoose";
+
+/** Route modules must not import mongoose (it would be resolved for the browser bundle); they use these. */
+export function isObjectId(value: unknown): value is string {
+  return typeof value === "string" && /^[0-9a-f]{24}$/i.test(value) && mongoose.isValidObjectId(value);
+}
+
+export function toObjectId(value: string): mongoose.Types.ObjectId {
+  return new mongoose.Types.ObjectId(value);
+}
+
+export function database() {
+  const db = mongoose.connection.db;
+  if (!db) throw new Error("The database is not connected.");
+  return db;
+}

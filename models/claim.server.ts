@@ -1,0 +1,51 @@
+import mongoose, { Schema, type Model } from "mongoose";
+
+/**
+ * Claims: the one write primitive that is atomic on both MongoDB and
+ * FerretDB v1. FerretDB v1 lets several concurrent conditional updates
+ * (`updateOne({ _id, revision: 3 }, …)`) all succeed, but an insert into a
+ * unique index has exactly one winner on both. So every "only if nobody
+ * else did it first" decision in Flowdown is an insert of a claim key;
+ * the loser gets a duplicate-key error and backs off. See docs/decisions/003.
+ */
+interface ClaimData {
+  key: string;
+  at: Date;
+  /** what the winner intended, so a crash between claim and write can be repaired */
+  data: unknown;
+}
+
+const claimSchema = new Schema<ClaimData>(
+  {
+    key: { type: String, required: true, unique: true, maxlength: 300 },
+    at: { type: Date, required: true },
+    data: { type: Schema.Types.Mixed, default: null },
+  },
+  { versionKey: false, minimize: false },
+);
+
+export const Claim: Model<ClaimData> = (mongoose.models.Claim as Model<ClaimData>) ?? mongoose.model<ClaimData>("Claim", claimSchema);
+
+export function isDuplicateKey(error: unknown): boolean {
+  return (error as { code?: number })?.code === 11000;
+}
+
+/** True when this caller won `key`; false when someone else holds it. */
+export async function claim(key: string, data: unknown = null, at = new Date()): Promise<boolean> {
+  try {
+    await Claim.create({ key, at, data });
+    return true;
+  } catch (error) {
+    if (isDuplicateKey(error)) return false;
+    throw error;
+  }
+}
+
+export async function getClaim(key: string) {
+  return Claim.findOne({ key }).lean();
+}
+
+/** Gives a claim back (when the work it guarded turned out not to be needed). */
+export async function releaseClaim(key: string): Promise<void> {
+  await Claim.deleteOne({ key });
+}

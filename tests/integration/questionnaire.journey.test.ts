@@ -1,0 +1,293 @@
+import { describe, expect, it } from "vitest";
+import { setupTestDatabase } from "#tests/setup/database";
+import { formRequest, getRequest, sessionCookie } from "#tests/fixtures/factories";
+import { createAssessmentWorld, SHORT_TEMPLATE_GOOD_ANSWERS } from "#tests/fixtures/assessments";
+
+setupTestDatabase();
+
+const { action: sendAction } = await import("#app/routes/_portal.procurement.assessments.new");
+const { action: reviewAction } = await import("#app/routes/_portal.procurement.assessments.$id");
+const { loader: inviteLoader, action: inviteAction } = await import("#app/routes/invite.$token");
+const { action: saveAction } = await import("#app/routes/api.assessments.$id.answers");
+const { action: submitActionRoute, loader: questionnaireLoader } = await import("#app/routes/_portal.supplier.assessments.$id");
+const { Assessment } = await import("#models/assessment.server");
+const { Invitation, createInvitation } = await import("#models/invitation.server");
+const { Outbox } = await import("#models/outbox.server");
+const { User } = await import("#models/user.server");
+const { AuditEvent } = await import("#models/audit-event.server");
+const { sendDueReminders } = await import("#app/utils/reminders.server");
+
+function tokenFromMail(text: string): string {
+  return text.match(/\/invite\/([A-Za-z0-9_-]{43})/)![1];
+}
+
+function save(id: string, cookie: string, body: unknown) {
+  return saveAction({
+    request: new Request(`http://localhost/api/assessments/${id}/answers`, { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json", Cookie: cookie } }),
+    params: { id },
+    context: {},
+  }) as Promise<Response>;
+}
+
+describe("sending a questionnaire", () => {
+  it("creates the assessment, pins the template and catalogue versions, and e-mails each recipient a personal link", async () => {
+    const w = await createAssessmentWorld();
+    const cookie = await sessionCookie(String(w.procurement.user._id));
+    const res = (await sendAction({
+      request: formRequest("/procurement/assessments/new", { agreementId: String(w.agreement._id), supplierOrgId: String(w.tier2._id), templateId: "full-security", dueDate: "2099-03-01", emails: "a@tier2.example\nB@tier2.example, a@tier2.example" }, cookie),
+      params: {},
+      context: {},
+    })) as Response;
+    expect(res.status).toBe(302);
+    const id = res.headers.get("Location")!.match(/assessments\/([0-9a-f]{24})/)![1];
+    const assessment = await Assessment.findById(id).lean();
+    expect(assessment).toMatchObject({ status: "invited", templateId: "full-security", dueDate: "2099-03-01", revision: 0 });
+    expect(assessment!.templateVersion).toMatch(/\+[0-9a-f]{12}$/);
+    const invitations = await Invitation.find({ assessmentId: id }).lean();
+    expect(invitations.map((i) => i.email).sort()).toEqual(["a@tier2.example", "b@tier2.example"]);
+    const mails = await Outbox.find({ relatedId: id, kind: "invitation" }).lean();
+    expect(mails).toHaveLength(2);
+    const token = tokenFromMail(mails[0].text);
+    // only the hash is stored
+    expect(JSON.stringify(invitations)).not.toContain(token);
+  });
+
+  it("refuses a supplier outside the agreement's chain, a past due date and bad addresses, sending nothing", async () => {
+    const w = await createAssessmentWorld();
+    const other = await createAssessmentWorld();
+    const cookie = await sessionCookie(String(w.procurement.user._id));
+    const before = await Assessment.countDocuments({ ownerOrgId: w.recipient._id });
+    const result = (await sendAction({
+      request: formRequest("/procurement/assessments/new", { agreementId: String(w.agreement._id), supplierOrgId: String(other.tier1._id), templateId: "full-security", dueDate: "2001-01-01", emails: "not-an-address" }, cookie),
+      params: {},
+      context: {},
+    })) as unknown as { init: { status: number }; data: { errors: Record<string, string[]> } };
+    expect(result.init.status).toBe(400);
+    expect(result.data.errors.dueDate).toEqual(["The due date cannot be in the past"]);
+    expect(result.data.errors.emails?.[0]).toMatch(/not a valid e-mail/);
+    const outside = (await sendAction({
+      request: formRequest("/procurement/assessments/new", { agreementId: String(w.agreement._id), supplierOrgId: String(other.tier1._id), templateId: "full-security", dueDate: "2099-01-01", emails: "x@y.example" }, cookie),
+      params: {},
+      context: {},
+    })) as unknown as { init: { status: number }; data: { errors: Record<string, string[]> } };
+    expect(outside.data.errors.supplierOrgId).toEqual(["Choose a supplier in this agreement's chain"]);
+    expect(await Assessment.countDocuments({ ownerOrgId: w.recipient._id })).toBe(before);
+  });
+});
+
+describe("the invitation link", () => {
+  it("sets up the supplier's account in the invited organisation, signs it in and opens the questionnaire; the link then works no more", async () => {
+    const w = await createAssessmentWorld();
+    const { token } = await createInvitation({ assessmentId: w.assessment._id, supplierOrgId: w.tier1._id, ownerOrgId: w.recipient._id, email: "new.person@tier1.example", createdBy: w.procurement.user._id });
+    const page = await inviteLoader({ request: getRequest(`/invite/${token}`), params: { token }, context: {} });
+    expect(page).toEqual({ view: { kind: "set-up", email: "new.person@tier1.example", organisation: "Tier One Hosting GmbH" } });
+
+    const weak = (await inviteAction({ request: formRequest(`/invite/${token}`, { intent: "set-up", name: "New Person", password: "short", confirm: "short" }), params: { token }, context: {} })) as unknown as { data: { errors: Record<string, string[]> } };
+    expect(weak.data.errors.password).toEqual(["Use at least 12 characters"]);
+
+    const res = (await inviteAction({ request: formRequest(`/invite/${token}`, { intent: "set-up", name: "New Person", password: "a long enough secret", confirm: "a long enough secret" }), params: { token }, context: {} })) as Response;
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe(`/supplier/assessments/${w.assessment._id}`);
+    expect(res.headers.get("Set-Cookie")).toMatch(/__flowdown=/);
+    const user = await User.findOne({ email: "new.person@tier1.example" }).lean();
+    expect(user).toMatchObject({ role: "supplier", orgId: w.tier1._id, name: "New Person" });
+
+    const again = await inviteLoader({ request: getRequest(`/invite/${token}`), params: { token }, context: {} });
+    expect(again).toEqual({ view: { kind: "dead", state: "used" } });
+    expect(await AuditEvent.exists({ action: "invitation.redeem", targetId: String(w.assessment._id) })).toBeTruthy();
+  });
+
+  it("says clearly when a link has expired, was revoked, or is unknown, and reveals nothing else", async () => {
+    const w = await createAssessmentWorld();
+    const expired = await createInvitation({ assessmentId: w.assessment._id, supplierOrgId: w.tier1._id, ownerOrgId: w.recipient._id, email: "e@x.example", createdBy: w.procurement.user._id, now: new Date(Date.now() - 15 * 86400_000) });
+    const revoked = await createInvitation({ assessmentId: w.assessment._id, supplierOrgId: w.tier1._id, ownerOrgId: w.recipient._id, email: "r@x.example", createdBy: w.procurement.user._id });
+    const cookie = await sessionCookie(String(w.procurement.user._id));
+    const revoke = (await reviewAction({ request: formRequest(`/procurement/assessments/${w.assessment._id}`, { intent: "revoke", invitationId: String(revoked.invitation._id) }, cookie), params: { id: String(w.assessment._id) }, context: {} })) as Response;
+    expect(revoke.status).toBe(302);
+
+    const cases: [string, string][] = [
+      [expired.token, "expired"],
+      [revoked.token, "revoked"],
+      ["A".repeat(43), "unknown"],
+      ["short", "unknown"],
+      ["../../etc/passwd", "unknown"],
+    ];
+    for (const [token, state] of cases) {
+      const page = await inviteLoader({ request: getRequest(`/invite/${encodeURIComponent(token)}`), params: { token }, context: {} });
+      expect(page).toEqual({ view: { kind: "dead", state } });
+    }
+    // a refused redemption creates no account
+    await inviteAction({ request: formRequest(`/invite/${expired.token}`, { intent: "set-up", name: "X", password: "a long enough secret", confirm: "a long enough secret" }), params: { token: expired.token }, context: {} });
+    expect(await User.exists({ email: "e@x.example" })).toBeNull();
+  });
+
+  it("is redeemed once when several set-ups race", async () => {
+    const w = await createAssessmentWorld();
+    const { token } = await createInvitation({ assessmentId: w.assessment._id, supplierOrgId: w.tier1._id, ownerOrgId: w.recipient._id, email: "race@tier1.example", createdBy: w.procurement.user._id });
+    const { redeemInvitation } = await import("#models/invitation.server");
+    const users = await Promise.all(Array.from({ length: 6 }, () => User.create({ email: `r${Math.random()}@x.example`, name: "R", role: "supplier", orgId: w.tier1._id, passwordHash: "x" })));
+    const results = await Promise.all(users.map((u) => redeemInvitation(token, u._id)));
+    expect(results.filter(Boolean)).toHaveLength(1);
+  });
+
+  it("cannot be taken by a user of another organisation", async () => {
+    const w = await createAssessmentWorld();
+    const other = await createAssessmentWorld();
+    const { token } = await createInvitation({ assessmentId: w.assessment._id, supplierOrgId: w.tier1._id, ownerOrgId: w.recipient._id, email: "z@x.example", createdBy: w.procurement.user._id });
+    const foreign = await sessionCookie(String(other.supplierUser.user._id));
+    const page = await inviteLoader({ request: getRequest(`/invite/${token}`, foreign), params: { token }, context: {} });
+    expect(page).toEqual({ view: { kind: "wrong-account", signedInAs: other.supplierUser.user.email } });
+    expect((await Invitation.findOne({ email: "z@x.example" }).lean())!.status).toBe("active");
+  });
+
+  it("sending a new link revokes the old one", async () => {
+    const w = await createAssessmentWorld();
+    const first = await createInvitation({ assessmentId: w.assessment._id, supplierOrgId: w.tier1._id, ownerOrgId: w.recipient._id, email: "re@x.example", createdBy: w.procurement.user._id });
+    const cookie = await sessionCookie(String(w.procurement.user._id));
+    await reviewAction({ request: formRequest(`/procurement/assessments/${w.assessment._id}`, { intent: "resend", invitationId: String(first.invitation._id) }, cookie), params: { id: String(w.assessment._id) }, context: {} });
+    const page = await inviteLoader({ request: getRequest(`/invite/${first.token}`), params: { token: first.token }, context: {} });
+    expect(page).toEqual({ view: { kind: "dead", state: "revoked" } });
+    const mail = await Outbox.findOne({ to: "re@x.example", kind: "invitation" }).sort({ createdAt: -1 }).lean();
+    const fresh = tokenFromMail(mail!.text);
+    expect(fresh).not.toBe(first.token);
+    expect((await inviteLoader({ request: getRequest(`/invite/${fresh}`), params: { token: fresh }, context: {} })).view.kind).toBe("set-up");
+  });
+});
+
+describe("answering", () => {
+  it("saves answers, moves the assessment to in progress, and refuses a stale save from another tab with the newer answers", async () => {
+    const w = await createAssessmentWorld();
+    const id = String(w.assessment._id);
+    const cookie = await sessionCookie(String(w.supplierUser.user._id));
+    const first = await save(id, cookie, { baseRevision: 0, changes: { orgLegalName: "Tab one", breachNotifyHours: "12" } });
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({ revision: 1 });
+    const stored = await Assessment.findById(id).lean();
+    expect(stored!.answers).toEqual({ orgLegalName: "Tab one", breachNotifyHours: 12 });
+    expect(stored!.status).toBe("in_progress");
+
+    const stale = await save(id, cookie, { baseRevision: 0, changes: { orgLegalName: "Tab two" } });
+    expect(stale.status).toBe(409);
+    const body = await stale.json();
+    expect(body).toMatchObject({ conflict: true, revision: 1, answers: { orgLegalName: "Tab one" } });
+    expect(body.error).toMatch(/another tab or by a colleague/);
+    expect((await Assessment.findById(id).lean())!.answers.orgLegalName).toBe("Tab one");
+
+    const cleared = await save(id, cookie, { baseRevision: 1, changes: { orgLegalName: null } });
+    expect(cleared.status).toBe(200);
+    expect((await Assessment.findById(id).lean())!.answers).toEqual({ breachNotifyHours: 12 });
+  });
+
+  it("lets exactly one of ten saves racing from the same revision through, on any database", async () => {
+    const w = await createAssessmentWorld();
+    const id = String(w.assessment._id);
+    const cookie = await sessionCookie(String(w.supplierUser.user._id));
+    const responses = await Promise.all(Array.from({ length: 10 }, (_, i) => save(id, cookie, { baseRevision: 0, changes: { orgLegalName: `Writer ${i}` } })));
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(9);
+    const winner = responses.findIndex((r) => r.status === 200);
+    const stored = await Assessment.findById(id).lean();
+    expect(stored!.revision).toBe(1);
+    expect(stored!.answers.orgLegalName).toBe(`Writer ${winner}`);
+    expect(stored!.history.filter((h) => h.to === "in_progress")).toHaveLength(1);
+  });
+
+  it.each([
+    ["a question that does not exist", { nosuch: "x" }, /no question "nosuch"/],
+    ["a number question given words", { breachNotifyHours: "a day" }, /takes a number/],
+    ["a yes/no question given text", { confUndertaking: "yes" }, /takes yes or no/],
+    ["a choice that is not offered", { tlsMinimum: "ssl2" }, /no choice "ssl2"/],
+    ["a panel entry with an unknown field", { dataLocations: [{ country: "DE", $where: "1" }] }, /no field/],
+    ["a file that was never uploaded", { dataLocations: [{ country: "DE" }], orgLegalName: { $gt: "" } }, /takes text/],
+  ])("refuses %s and stores nothing of that save", async (_label, changes, message) => {
+    const w = await createAssessmentWorld();
+    const id = String(w.assessment._id);
+    const cookie = await sessionCookie(String(w.supplierUser.user._id));
+    const res = await save(id, cookie, { baseRevision: 0, changes });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatch(message);
+    const stored = await Assessment.findById(id).lean();
+    expect(stored).toMatchObject({ answers: {}, revision: 0, status: "invited" });
+  });
+
+  it("refuses malformed saves and other organisations' assessments without a trace", async () => {
+    const w = await createAssessmentWorld();
+    const other = await createAssessmentWorld();
+    const id = String(w.assessment._id);
+    const cookie = await sessionCookie(String(w.supplierUser.user._id));
+    const notJson = (await saveAction({ request: new Request(`http://localhost/api/assessments/${id}/answers`, { method: "POST", body: "{oops", headers: { Cookie: cookie } }), params: { id }, context: {} })) as Response;
+    expect(notJson.status).toBe(400);
+    expect((await save(id, cookie, { baseRevision: -1, changes: { orgLegalName: "x" } })).status).toBe(400);
+    expect((await save(id, cookie, { baseRevision: "0", changes: { orgLegalName: "x" } })).status).toBe(400);
+    const foreign = await save(String(other.assessment._id), cookie, { baseRevision: 0, changes: { orgLegalName: "x" } });
+    expect(foreign.status).toBe(404);
+    const anonymous = await save(id, "", { baseRevision: 0, changes: { orgLegalName: "x" } });
+    expect(anonymous.status).toBe(401);
+    expect((await Assessment.findById(other.assessment._id).lean())!.answers).toEqual({});
+  });
+});
+
+describe("submitting", () => {
+  it("lists the required questions still unanswered and submits nothing", async () => {
+    const w = await createAssessmentWorld();
+    const id = String(w.assessment._id);
+    const cookie = await sessionCookie(String(w.supplierUser.user._id));
+    await save(id, cookie, { baseRevision: 0, changes: { orgLegalName: "Only this" } });
+    const res = (await submitActionRoute({ request: formRequest(`/supplier/assessments/${id}`, { intent: "submit" }, cookie), params: { id }, context: {} })) as unknown as { init: { status: number }; data: { kind: string; missing: { name: string }[] } };
+    expect(res.init.status).toBe(400);
+    expect(res.data.kind).toBe("incomplete");
+    expect(res.data.missing.map((m) => m.name)).toContain("breachNotifyHours");
+    expect(res.data.missing.map((m) => m.name)).not.toContain("orgLegalName");
+    expect((await Assessment.findById(id).lean())!.status).toBe("in_progress");
+  });
+
+  it("submits once however often it is clicked, scores with the pinned versions, locks the answers and tells procurement", async () => {
+    const w = await createAssessmentWorld();
+    const id = String(w.assessment._id);
+    const cookie = await sessionCookie(String(w.supplierUser.user._id));
+    expect((await save(id, cookie, { baseRevision: 0, changes: SHORT_TEMPLATE_GOOD_ANSWERS })).status).toBe(200);
+    const submit = () => submitActionRoute({ request: formRequest(`/supplier/assessments/${id}`, { intent: "submit" }, cookie), params: { id }, context: {} });
+    const results = await Promise.all([submit(), submit(), submit()]);
+    expect(results.map((r) => (r as { kind: string }).kind).sort()).toEqual(["already-submitted", "already-submitted", "submitted"]);
+    const stored = await Assessment.findById(id).lean();
+    expect(stored!.status).toBe("submitted");
+    expect(stored!.history.filter((h) => h.to === "submitted")).toHaveLength(1);
+    expect(stored!.result).not.toBeNull();
+    expect(stored!.result!.supplierId).toBe(String(w.tier1._id));
+    const inc = stored!.result!.requirements.find((r) => r.requirementId === "FD-INC-01")!;
+    expect(inc.status).toBe("met");
+    expect(inc.answers.find((a) => a.question === "breachNotifyHours")!.value).toBe(12);
+    expect(await Outbox.countDocuments({ to: w.procurement.user.email, kind: "submission", relatedId: id })).toBe(1);
+
+    const late = await save(id, cookie, { baseRevision: stored!.revision, changes: { orgLegalName: "after the fact" } });
+    expect(late.status).toBe(409);
+    expect((await late.json()).error).toMatch(/submitted/);
+    const page = await questionnaireLoader({ request: getRequest(`/supplier/assessments/${id}`, cookie), params: { id }, context: {} });
+    expect(page.editable).toBe(false);
+  });
+});
+
+describe("reminders", () => {
+  it("e-mails suppliers whose assessment is due within three days or overdue, exactly once a day even when two instances run at once", async () => {
+    const soon = await createAssessmentWorld({ dueDate: "2026-12-03" });
+    const overdue = await createAssessmentWorld({ dueDate: "2026-11-20" });
+    const later = await createAssessmentWorld({ dueDate: "2027-06-01" });
+    const done = await createAssessmentWorld({ dueDate: "2026-11-20", status: "approved" });
+    const now = new Date("2026-12-01T09:00:00Z");
+    await Promise.all([sendDueReminders({ now, origin: "http://portal.test" }), sendDueReminders({ now, origin: "http://portal.test" })]);
+    await sendDueReminders({ now: new Date("2026-12-01T18:00:00Z"), origin: "http://portal.test" });
+    const count = (w: { assessment: { _id: unknown } }) => Outbox.countDocuments({ kind: "reminder", relatedId: String(w.assessment._id) });
+    expect(await count(soon)).toBe(1);
+    expect(await count(overdue)).toBe(1);
+    expect(await count(later)).toBe(0);
+    expect(await count(done)).toBe(0);
+    const mail = await Outbox.findOne({ kind: "reminder", relatedId: String(overdue.assessment._id) }).lean();
+    expect(mail!.to).toBe(overdue.supplierUser.user.email);
+    expect(mail!.subject).toMatch(/^Overdue/);
+    expect(mail!.text).toContain(`http://portal.test/supplier/assessments/${overdue.assessment._id}`);
+    await sendDueReminders({ now: new Date("2026-12-02T09:00:00Z"), origin: "http://portal.test" });
+    expect(await count(overdue)).toBe(2);
+  });
+});
+
