@@ -32,6 +32,9 @@ function backupKey(id: string) {
 
 export function Questionnaire({ assessmentId, survey, answers, revision, editable }: Props) {
   const [state, setState] = useState<SaveState>("idle");
+  // SurveyJS fills inputs only once it runs in the browser: until then show that answers are loading, not empty fields
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
   const [message, setMessage] = useState<string | null>(null);
   const fetcher = useFetcher<{ kind: string; missing?: { name: string; title: string; page: string }[]; error?: string }>();
   const queueRef = useRef<AutosaveQueue | null>(null);
@@ -164,7 +167,7 @@ export function Questionnaire({ assessmentId, survey, answers, revision, editabl
   const tone = state === "offline" || state === "conflict" || state === "rejected" || state === "signed-out" ? "warn" : state === "saving" || state === "pending" ? "info" : "ok";
 
   return (
-    <div className="questionnaire">
+    <div className="questionnaire" data-testid="questionnaire" data-ready={ready ? "true" : "false"}>
       {editable ? (
         <div className={`save-state ${tone}`} role="status" aria-live="polite" data-testid="save-state" data-state={state}>
           {submitting ? "Submitting…" : STATE_TEXT[state]}
@@ -190,7 +193,13 @@ export function Questionnaire({ assessmentId, survey, answers, revision, editabl
           </ul>
         </div>
       ) : null}
-      <Survey model={model} />
+      {ready ? (
+        <Survey model={model} />
+      ) : (
+        <p className="loading" role="status">
+          Loading the questionnaire and your saved answers…
+        </p>
+      )}
     </div>
   );
 }
