@@ -29,6 +29,16 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
+/**
+ * MONGODB_MAX_POOL_SIZE, default 100 (the driver's). The embedded FerretDB on
+ * SQLite serialises writes and slows down sharply when many connections
+ * write at once, so `npm start` sets a small pool for it (see scripts/start.mjs).
+ */
+function poolSize(): number {
+  const n = Number(process.env.MONGODB_MAX_POOL_SIZE ?? "");
+  return Number.isInteger(n) && n > 0 ? n : 100;
+}
+
 export async function ensureIndexes(): Promise<void> {
   for (const model of allModels) {
     try {
@@ -45,7 +55,7 @@ export async function ensureIndexes(): Promise<void> {
 
 async function open(uri: string): Promise<typeof mongoose> {
   try {
-    await mongoose.connect(uri, { serverSelectionTimeoutMS: 5000, connectTimeoutMS: 5000 });
+    await mongoose.connect(uri, { serverSelectionTimeoutMS: 5000, connectTimeoutMS: 5000, maxPoolSize: poolSize() });
   } catch (error) {
     throw new DatabaseUnavailableError(uri, error);
   }

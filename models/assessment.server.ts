@@ -25,6 +25,34 @@ export interface OverrideRecord {
   at: Date;
 }
 
+export const REMEDIATION_STATUSES = ["open", "answered", "accepted"] as const;
+export type RemediationStatus = (typeof REMEDIATION_STATUSES)[number];
+
+export interface RemediationItem {
+  key: string;
+  requirementId: string;
+  description: string;
+  dueDate: string;
+  status: RemediationStatus;
+  response: string;
+  /** evidence references ("/evidence/<id>") the supplier attached */
+  evidence: string[];
+  requestedBy: string;
+  requestedAt: Date;
+  answeredBy: string | null;
+  answeredAt: Date | null;
+}
+
+export interface AssessmentSummary {
+  supplierName: string;
+  /** lower-cased supplier name for prefix search */
+  supplierKey: string;
+  agreementRef: string;
+  score: number | null;
+  rating: "low" | "medium" | "high" | "critical" | null;
+  openRemediation: number;
+}
+
 export interface AssessmentData {
   agreementId: Types.ObjectId;
   supplierOrgId: Types.ObjectId;
@@ -44,6 +72,10 @@ export interface AssessmentData {
   /** the score computed at submission (or re-scoring), with the evaluation date */
   result: ScoringResult | null;
   overrides: OverrideRecord[];
+  /** remediation requested by procurement, answered by the supplier */
+  remediation: RemediationItem[];
+  /** kept up to date on every write, so lists filter and sort without joins */
+  summary: AssessmentSummary;
   createdAt?: Date;
   updatedAt?: Date;
 }
@@ -73,6 +105,30 @@ const assessmentSchema = new Schema<AssessmentData>(
     revision: { type: Number, default: 0 },
     submittedAt: { type: Date, default: null },
     result: { type: Schema.Types.Mixed, default: null },
+    remediation: [
+      {
+        _id: false,
+        key: { type: String, required: true },
+        requirementId: { type: String, required: true },
+        description: { type: String, required: true, maxlength: 4000 },
+        dueDate: { type: String, required: true, validate: { validator: isIsoDate, message: "{VALUE} is not a calendar date (YYYY-MM-DD)" } },
+        status: { type: String, enum: REMEDIATION_STATUSES, default: "open" },
+        response: { type: String, maxlength: 10000, default: "" },
+        evidence: [{ type: String, match: /^\/evidence\/[0-9a-f]{24}$/ }],
+        requestedBy: { type: String, required: true },
+        requestedAt: { type: Date, required: true },
+        answeredBy: { type: String, default: null },
+        answeredAt: { type: Date, default: null },
+      },
+    ],
+    summary: {
+      supplierName: { type: String, default: "" },
+      supplierKey: { type: String, default: "" },
+      agreementRef: { type: String, default: "" },
+      score: { type: Number, default: null },
+      rating: { type: String, enum: ["low", "medium", "high", "critical", null], default: null },
+      openRemediation: { type: Number, default: 0 },
+    },
     overrides: [
       {
         _id: false,
@@ -88,6 +144,13 @@ const assessmentSchema = new Schema<AssessmentData>(
   { timestamps: true, minimize: false },
 );
 assessmentSchema.index({ ownerOrgId: 1, status: 1, dueDate: 1 });
+// the procurement dashboard's filters and sorts
+assessmentSchema.index({ ownerOrgId: 1, dueDate: 1 });
+assessmentSchema.index({ ownerOrgId: 1, updatedAt: -1 });
+assessmentSchema.index({ ownerOrgId: 1, "summary.rating": 1, dueDate: 1 });
+assessmentSchema.index({ ownerOrgId: 1, "summary.score": 1 });
+assessmentSchema.index({ ownerOrgId: 1, "summary.supplierKey": 1 });
+assessmentSchema.index({ ownerOrgId: 1, agreementId: 1, dueDate: 1 });
 assessmentSchema.index({ supplierOrgId: 1, status: 1 });
 assessmentSchema.index({ agreementId: 1, supplierOrgId: 1, updatedAt: -1 });
 
@@ -115,6 +178,8 @@ interface RevisionChange {
   status?: AssessmentStatus;
   history?: StatusChange;
   extra?: Record<string, unknown>;
+  /** appended to arrays of the document, e.g. { overrides: {...} } */
+  push?: Record<string, unknown>;
 }
 
 const STUCK_CLAIM_MS = 30_000;
@@ -129,7 +194,9 @@ async function applyRevision(id: string, revision: number, change: RevisionChang
   if (change.status) $set.status = change.status;
   const update: Record<string, unknown> = { $set };
   if (change.unset?.length) update.$unset = Object.fromEntries(change.unset.map((k) => [`answers.${k}`, ""]));
-  if (change.history) update.$push = { history: change.history };
+  const push: Record<string, unknown> = { ...(change.push ?? {}) };
+  if (change.history) push.history = change.history;
+  if (Object.keys(push).length) update.$push = push;
   await Assessment.updateOne({ _id: id, revision: { $lt: revision } }, update);
 }
 
@@ -142,7 +209,8 @@ async function applyRevision(id: string, revision: number, change: RevisionChang
 async function commitRevision(id: string, baseRevision: number, change: RevisionChange): Promise<boolean> {
   const revision = baseRevision + 1;
   const key = revisionKey(id, revision);
-  if (await claim(key, change)) {
+  // stored as text: the change may hold dotted paths ("summary.score"), which may not be document keys
+  if (await claim(key, JSON.stringify(change))) {
     await applyRevision(id, revision, change);
     return true;
   }
@@ -150,7 +218,7 @@ async function commitRevision(id: string, baseRevision: number, change: Revision
   const held = await getClaim(key);
   const doc = await Assessment.findById(id, { revision: 1 }).lean();
   if (held && doc && doc.revision < revision && Date.now() - new Date(held.at).getTime() > STUCK_CLAIM_MS) {
-    await applyRevision(id, revision, held.data as RevisionChange);
+    await applyRevision(id, revision, JSON.parse(String(held.data)) as RevisionChange);
   }
   return false;
 }
@@ -175,6 +243,26 @@ export async function transitionAssessment(
   const won = await commitRevision(String(id), current.revision, { status: to, history, extra });
   if (!won) throw new RevisionConflictError();
   return (await Assessment.findById(id).lean()) as AssessmentData & { _id: Types.ObjectId };
+}
+
+/**
+ * Applies a change on top of whatever the assessment holds now (reviewer
+ * actions that do not depend on what the page showed). Concurrent changes are
+ * serialised by the revision claim: a loser re-reads and tries again.
+ */
+export async function mutateAssessment(
+  id: string,
+  build: (current: AssessmentData & { _id: Types.ObjectId }) => RevisionChange | Error,
+): Promise<AssessmentData & { _id: Types.ObjectId }> {
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const current = await Assessment.findById(id).lean<AssessmentData & { _id: Types.ObjectId }>();
+    if (!current) throw new Error("Assessment not found");
+    const change = build(current);
+    if (change instanceof Error) throw change;
+    if (await commitRevision(id, current.revision, change)) return (await Assessment.findById(id).lean<AssessmentData & { _id: Types.ObjectId }>())!;
+    await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (attempt + 1)));
+  }
+  throw new RevisionConflictError();
 }
 
 export type SaveAnswersResult =

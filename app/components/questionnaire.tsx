@@ -178,6 +178,11 @@ export function Questionnaire({ assessmentId, survey, answers, revision, editabl
           {message}
         </p>
       ) : null}
+      {fetcher.data?.kind === "remediation-open" ? (
+        <p className="form-error" role="alert">
+          Answer the remediation items above and send them; that submits the questionnaire again.
+        </p>
+      ) : null}
       {missing.length ? (
         <div className="form-error" role="alert" data-testid="missing-answers">
           <p>Nothing was submitted: these required questions still need an answer.</p>

@@ -3,6 +3,8 @@ import { useLoaderData } from "@remix-run/react";
 import { AgreementDetails } from "#app/components/agreement-view";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { agreementView } from "#app/utils/agreements.server";
+import { agreementCompliance } from "#app/utils/compliance.server";
+import { ComplianceView } from "#app/components/compliance-view";
 import { requireUser } from "#app/utils/auth.server";
 import { notFound } from "#app/utils/http.server";
 import { getAgreementFor } from "#models/agreement.server";
@@ -13,16 +15,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "discloser" });
   const agreement = await getAgreementFor(user, params.id ?? "");
   if (!agreement) notFound();
-  return { agreement: await agreementView(agreement) };
+  const [view, compliance] = await Promise.all([agreementView(agreement), agreementCompliance(agreement)]);
+  return { agreement: view, compliance };
 }
 
 export default function DiscloserAgreementPage() {
-  const { agreement } = useLoaderData<typeof loader>();
+  const { agreement, compliance } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>
         {agreement.reference}: {agreement.title}
       </h1>
+      <ComplianceView v={compliance} recipient={agreement.recipient} />
+      <h2>The agreement</h2>
       <AgreementDetails a={agreement} />
     </>
   );

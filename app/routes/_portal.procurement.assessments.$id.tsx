@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useState } from "react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorList } from "#app/components/forms";
@@ -7,6 +8,12 @@ import { ASSESSMENT_STATUS_LABEL, AssessmentStatusBadge } from "#app/components/
 import { actorOf, getAssessmentFor, inviteRecipient, resendInvitation } from "#app/utils/assessments.server";
 import { requireUser } from "#app/utils/auth.server";
 import { clientIp, notFound } from "#app/utils/http.server";
+import { CertificationFindings, RequirementResults, ScoreSummary, type ResultView } from "#app/components/assessment-results";
+import { fieldErrors } from "#app/utils/forms.server";
+import { decide, DecisionSchema, overrideRequirement, OverrideSchema, requestRemediation, RemediationSchema } from "#app/utils/review.server";
+import type { ScoringResult } from "#app/scoring/types";
+import { ASSESSMENT_TRANSITIONS } from "#models/assessment-status";
+import { addDaysIso, todayIso } from "#models/dates";
 import { Agreement } from "#models/agreement.server";
 import { recordAudit } from "#models/audit-event.server";
 import { Invitation, revokeInvitation } from "#models/invitation.server";
@@ -37,7 +44,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       score: assessment.result?.score ?? null,
       rating: assessment.result?.rating ?? null,
       history: assessment.history.map((h) => ({ to: h.to, at: new Date(h.at).toISOString(), by: h.byName, comment: h.comment })),
+      reviewable: ["submitted", "under_review", "remediation_requested"].includes(assessment.status),
+      decidable: ["submitted", "under_review"].includes(assessment.status),
+      canRequestRemediation: ASSESSMENT_TRANSITIONS[assessment.status].includes("remediation_requested") && Boolean(assessment.result),
     },
+    result: assessment.result ? resultView(assessment.result) : null,
+    remediation: (assessment.remediation ?? []).map((r) => ({ ...r, requestedAt: new Date(r.requestedAt).toISOString(), answeredAt: r.answeredAt ? new Date(r.answeredAt).toISOString() : null })),
     supplier: { name: supplier?.name ?? "", country: supplier?.country ?? "" },
     agreement: { id: String(agreement?._id ?? ""), reference: agreement?.reference ?? "", title: agreement?.title ?? "" },
     invitations: invitations.map((i) => ({
@@ -50,17 +62,47 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+function resultView(r: ScoringResult): ResultView {
+  return {
+    ...r,
+    requirements: r.requirements.map((q) => ({
+      ...q,
+      override: q.override ? { status: q.override.status, justification: q.override.justification, by: q.override.by, at: q.override.at } : null,
+    })),
+  };
+}
+
 const IntentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("revoke"), invitationId: z.string().regex(/^[0-9a-f]{24}$/) }),
   z.object({ intent: z.literal("resend"), invitationId: z.string().regex(/^[0-9a-f]{24}$/) }),
   z.object({ intent: z.literal("invite"), email: z.email("Enter a valid e-mail address").max(254) }),
+  z.object({ intent: z.literal("override"), requirementId: z.string(), status: z.string(), justification: z.string() }),
+  z.object({ intent: z.literal("remediate") }).passthrough(),
+  z.object({ intent: z.literal("decide"), decision: z.string(), comment: z.string() }),
 ]);
+
+type ActionErrors = Record<string, string[]>;
+
+function refused(errors: ActionErrors, status = 400) {
+  return data({ errors }, { status });
+}
+
+/** Remediation rows arrive as items.<n>.requirementId / description / dueDate. */
+function remediationItems(form: Record<string, FormDataEntryValue>) {
+  const rows = new Map<number, Record<string, string>>();
+  for (const [key, value] of Object.entries(form)) {
+    const m = /^items\.(\d{1,2})\.(requirementId|description|dueDate)$/.exec(key);
+    if (m && typeof value === "string") rows.set(Number(m[1]), { ...(rows.get(Number(m[1])) ?? {}), [m[2]]: value });
+  }
+  return [...rows.entries()].sort(([a], [b]) => a - b).map(([, v]) => v).filter((v) => v.requirementId || v.description);
+}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: "procurement" });
   const assessment = await getAssessmentFor(user, params.id ?? "");
   if (!assessment) notFound();
-  const parsed = IntentSchema.safeParse(Object.fromEntries(await request.formData()));
+  const form = Object.fromEntries(await request.formData());
+  const parsed = IntentSchema.safeParse(form);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return data({ errors: { [issue.path.join(".") || "intent"]: [issue.path[0] === "intent" ? "Unknown action" : issue.message] } as Record<string, string[]> }, { status: 400 });
@@ -78,6 +120,39 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!ok) notFound();
       return redirect(`/procurement/assessments/${id}?done=resent`);
     }
+    case "override": {
+      const input = OverrideSchema.safeParse(parsed.data);
+      if (!input.success) return refused(fieldErrors(input.error));
+      try {
+        await overrideRequirement(user, id, input.data, request);
+      } catch (error) {
+        if (error instanceof Error && !(error instanceof Response)) return refused({ "": [error.message] });
+        throw error;
+      }
+      return redirect(`/procurement/assessments/${id}?done=overridden#${input.data.requirementId}`);
+    }
+    case "remediate": {
+      const input = RemediationSchema.safeParse({ items: remediationItems(form) });
+      if (!input.success) return refused(fieldErrors(input.error));
+      try {
+        await requestRemediation(user, id, input.data, request);
+      } catch (error) {
+        if (error instanceof Error) return refused({ "": [error.message] });
+        throw error;
+      }
+      return redirect(`/procurement/assessments/${id}?done=remediation`);
+    }
+    case "decide": {
+      const input = DecisionSchema.safeParse(parsed.data);
+      if (!input.success) return refused(fieldErrors(input.error));
+      try {
+        await decide(user, id, input.data, request);
+      } catch (error) {
+        if (error instanceof Error) return refused({ "": [error.message] });
+        throw error;
+      }
+      return redirect(`/procurement/assessments/${id}?done=${input.data.decision}`);
+    }
     case "invite": {
       const [supplier, agreement] = await Promise.all([Organization.findById(assessment.supplierOrgId, { name: 1 }).lean(), Agreement.findById(assessment.agreementId, { reference: 1 }).lean()]);
       await inviteRecipient(user, request, { assessmentId: id, supplierOrgId: String(assessment.supplierOrgId), email: parsed.data.email.toLowerCase(), supplierName: supplier?.name ?? "", agreementRef: agreement?.reference ?? "", dueDate: assessment.dueDate });
@@ -90,10 +165,14 @@ const DONE: Record<string, string> = {
   revoked: "Invitation revoked.",
   resent: "A new invitation was sent; the old link no longer works.",
   invited: "Invitation sent.",
+  overridden: "Result overridden; the score was recomputed.",
+  remediation: "Remediation requested; the supplier was told.",
+  approved: "Assessment approved.",
+  rejected: "Assessment rejected.",
 };
 
 export default function ProcurementAssessmentPage() {
-  const { assessment, supplier, agreement, invitations } = useLoaderData<typeof loader>();
+  const { assessment, supplier, agreement, invitations, result, remediation } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
@@ -132,6 +211,85 @@ export default function ProcurementAssessmentPage() {
           ) : null}
         </dl>
       </section>
+
+      {errors[""] ? (
+        <p className="form-error" role="alert">
+          {errors[""].join(" ")}
+        </p>
+      ) : null}
+
+      {result ? (
+        <>
+          <section className="card form-section">
+            <h2>Score</h2>
+            <ScoreSummary r={result} />
+          </section>
+          {assessment.decidable || assessment.canRequestRemediation ? (
+            <section className="actions-grid">
+              {assessment.decidable ? <DecisionForm errors={errors} busy={navigation.state !== "idle"} /> : null}
+              {assessment.canRequestRemediation ? <RemediationForm result={result} errors={errors} busy={navigation.state !== "idle"} /> : null}
+            </section>
+          ) : null}
+          {remediation.length ? (
+            <section className="card form-section">
+              <h2>Remediation</h2>
+              <table className="data">
+                <thead>
+                  <tr>
+                    <th>Requirement</th>
+                    <th>Asked</th>
+                    <th>Due</th>
+                    <th>Supplier's answer</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {remediation.map((r) => (
+                    <tr key={r.key}>
+                      <td>
+                        <code>{r.requirementId}</code>
+                      </td>
+                      <td>
+                        {r.description}
+                        <div className="muted small">
+                          by {r.requestedBy} on {r.requestedAt.slice(0, 10)}
+                        </div>
+                      </td>
+                      <td>{r.dueDate}</td>
+                      <td>
+                        {r.status === "open" ? (
+                          <span className="badge warn">open</span>
+                        ) : (
+                          <>
+                            {r.response}
+                            {r.evidence.map((e, i) => (
+                              <div key={e}>
+                                <a href={e}>evidence {i + 1}</a>
+                              </div>
+                            ))}
+                            <div className="muted small">
+                              {r.answeredBy} on {r.answeredAt?.slice(0, 10)}
+                            </div>
+                          </>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          ) : null}
+          <section className="card form-section">
+            <h2>Requirements</h2>
+            <RequirementResults r={result} renderOverride={assessment.reviewable ? (req) => <OverrideForm requirementId={req.requirementId} current={req.status} errors={errors} busy={navigation.state !== "idle"} /> : undefined} />
+          </section>
+          <section className="card form-section">
+            <h2>Certifications</h2>
+            <CertificationFindings r={result} />
+          </section>
+        </>
+      ) : (
+        <p className="empty">The supplier has not submitted yet, so there is no score to review.</p>
+      )}
 
       <section className="card form-section">
         <h2>Invitations</h2>
@@ -199,6 +357,92 @@ export default function ProcurementAssessmentPage() {
         </ol>
       </section>
     </>
+  );
+}
+
+function OverrideForm({ requirementId, current, errors, busy }: { requirementId: string; current: string; errors: Record<string, string[]>; busy: boolean }) {
+  return (
+    <details className="inline-form" id={requirementId}>
+      <summary>Override</summary>
+      <Form method="post">
+        <input type="hidden" name="intent" value="override" />
+        <input type="hidden" name="requirementId" value={requirementId} />
+        <select name="status" defaultValue={current} aria-label="New result">
+          <option value="met">Met</option>
+          <option value="partially_met">Partly met</option>
+          <option value="not_met">Not met</option>
+          <option value="not_answered">Not answered</option>
+        </select>
+        <textarea name="justification" rows={3} placeholder="Justification (required, shown wherever this result appears)" aria-label="Justification" />
+        <ErrorList errors={errors.justification} />
+        <button type="submit" className="small" disabled={busy}>
+          Save override
+        </button>
+      </Form>
+    </details>
+  );
+}
+
+function DecisionForm({ errors, busy }: { errors: Record<string, string[]>; busy: boolean }) {
+  return (
+    <Form method="post" className="card form-section">
+      <h2>Decision</h2>
+      <input type="hidden" name="intent" value="decide" />
+      <div className="field">
+        <label htmlFor="comment">Comment (required to reject)</label>
+        <textarea id="comment" name="comment" rows={3} aria-invalid={errors.comment ? true : undefined} />
+        <ErrorList errors={errors.comment} />
+      </div>
+      <button type="submit" name="decision" value="approved" disabled={busy}>
+        Approve
+      </button>{" "}
+      <button type="submit" name="decision" value="rejected" className="secondary" disabled={busy}>
+        Reject
+      </button>
+    </Form>
+  );
+}
+
+function RemediationForm({ result, errors, busy }: { result: ResultView; errors: Record<string, string[]>; busy: boolean }) {
+  const [rows, setRows] = useState([0]);
+  const candidates = [...result.requirements].sort((a, b) => Number(a.status === "met") - Number(b.status === "met"));
+  const due = addDaysIso(todayIso(), 30);
+  return (
+    <Form method="post" className="card form-section">
+      <h2>Request remediation</h2>
+      <input type="hidden" name="intent" value="remediate" />
+      <ErrorList errors={errors.items} />
+      {rows.map((row) => (
+        <fieldset key={row} className="phase">
+          <div className="field">
+            <label htmlFor={`items.${row}.requirementId`}>Requirement</label>
+            <select id={`items.${row}.requirementId`} name={`items.${row}.requirementId`}>
+              {candidates.map((c) => (
+                <option key={c.requirementId} value={c.requirementId}>
+                  {c.requirementId} {c.title} ({c.status.replace("_", " ")})
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`items.${row}.description`}>What the supplier must do</label>
+            <textarea id={`items.${row}.description`} name={`items.${row}.description`} rows={2} />
+            <ErrorList errors={errors[`items.${row}.description`]} />
+          </div>
+          <div className="field">
+            <label htmlFor={`items.${row}.dueDate`}>Due</label>
+            <input id={`items.${row}.dueDate`} name={`items.${row}.dueDate`} type="date" defaultValue={due} />
+            <ErrorList errors={errors[`items.${row}.dueDate`]} />
+          </div>
+        </fieldset>
+      ))}
+      <button type="button" className="secondary small" onClick={() => setRows((r) => [...r, Math.max(...r) + 1])}>
+        Add another item
+      </button>{" "}
+      <button type="submit" disabled={busy}>
+        Request remediation
+      </button>
+    </Form>
   );
 }
 

@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import surveyStyles from "survey-core/survey-core.fontless.min.css";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
@@ -10,6 +10,9 @@ import { requireUser } from "#app/utils/auth.server";
 import { notFound } from "#app/utils/http.server";
 import { templateForAssessment } from "#app/utils/questionnaire.server";
 import { submitAssessment } from "#app/utils/submission.server";
+import { deleteEvidence } from "#app/utils/evidence.server";
+import { answerRemediation, RemediationAnswerSchema } from "#app/utils/review.server";
+import { receiveEvidence } from "#app/utils/uploads.server";
 import { Agreement } from "#models/agreement.server";
 import { EDITABLE_STATUSES } from "#models/assessment-status";
 import { Certification } from "#models/certification.server";
@@ -38,13 +41,42 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     agreement: agreement ? `${agreement.reference}: ${agreement.title}` : "",
     certifications,
     submittedAt: assessment.submittedAt ? new Date(assessment.submittedAt).toISOString() : null,
+    remediation: (assessment.remediation ?? []).map((r) => ({ key: r.key, requirementId: r.requirementId, description: r.description, dueDate: r.dueDate, status: r.status, response: r.response })),
   };
 }
 
 const SubmitSchema = z.object({ intent: z.literal("submit") });
 
+async function remediationAction(request: Request, user: Awaited<ReturnType<typeof requireUser>>, id: string) {
+  const assessment = await getAssessmentFor(user, id);
+  if (!assessment) notFound();
+  const upload = await receiveEvidence(request, { ownerOrgId: user.orgId, uploadedBy: user.id, assessmentId: id });
+  if (!upload.ok) return data({ kind: "error", error: upload.error, fields: upload.fields }, { status: upload.status });
+  const responses = assessment.remediation
+    .filter((r) => r.status === "open")
+    .map((r) => ({
+      key: r.key,
+      response: (upload.fields[`response.${r.key}`] ?? "").trim(),
+      evidence: upload.files.filter((f) => f.field === `evidence.${r.key}`).map((f) => `/evidence/${f.id}`),
+    }));
+  const parsed = RemediationAnswerSchema.safeParse({ responses });
+  if (!parsed.success) {
+    for (const f of upload.files) await deleteEvidence(f.id, user.orgId);
+    return data({ kind: "error", error: "Answer every remediation item before sending.", fields: upload.fields }, { status: 400 });
+  }
+  try {
+    await answerRemediation(user, id, parsed.data, request);
+  } catch (error) {
+    for (const f of upload.files) await deleteEvidence(f.id, user.orgId);
+    if (error instanceof Error) return data({ kind: "error", error: error.message, fields: upload.fields }, { status: 400 });
+    throw error;
+  }
+  return { kind: "remediation-answered" };
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: "supplier" });
+  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return remediationAction(request, user, params.id ?? "");
   const parsed = SubmitSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return data({ kind: "error", error: "Unknown action" }, { status: 400 });
   const result = await submitAssessment(user, params.id ?? "", request);
@@ -53,6 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       notFound();
       break;
     case "incomplete":
+    case "remediation-open":
       return data(result, { status: 400 });
     default:
       return result;
@@ -61,6 +94,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function SupplierAssessmentPage() {
   const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as { kind: string; error?: string; fields?: Record<string, string> } | undefined;
+  const navigation = useNavigation();
+  const openItems = d.remediation.filter((r) => r.status === "open");
   return (
     <>
       <div className="page-head">
@@ -79,6 +115,36 @@ export default function SupplierAssessmentPage() {
       ) : (
         <p className="notice">This questionnaire has been submitted. Your answers are shown read-only.</p>
       )}
+      {d.status === "remediation_requested" && openItems.length ? (
+        <Form method="post" encType="multipart/form-data" className="card form-section" data-testid="remediation-form">
+          <h2>Remediation requested</h2>
+          <p className="muted">Answer each item, attach evidence where it helps, and send. You may also change your answers below first.</p>
+          {actionData?.error ? (
+            <p className="form-error" role="alert">
+              {actionData.error}
+            </p>
+          ) : null}
+          {openItems.map((r) => (
+            <fieldset key={r.key} className="phase">
+              <legend>
+                {r.requirementId} · due {r.dueDate}
+              </legend>
+              <p>{r.description}</p>
+              <div className="field">
+                <label htmlFor={`response.${r.key}`}>Your answer</label>
+                <textarea id={`response.${r.key}`} name={`response.${r.key}`} rows={3} defaultValue={actionData?.fields?.[`response.${r.key}`] ?? ""} />
+              </div>
+              <div className="field">
+                <label htmlFor={`evidence.${r.key}`}>Evidence (optional)</label>
+                <input id={`evidence.${r.key}`} name={`evidence.${r.key}`} type="file" multiple accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.txt" />
+              </div>
+            </fieldset>
+          ))}
+          <button type="submit" disabled={navigation.state !== "idle"}>
+            {navigation.state === "submitting" ? "Sending…" : "Send remediation answers"}
+          </button>
+        </Form>
+      ) : null}
       <Questionnaire key={`${d.id}:${d.status}`} assessmentId={d.id} survey={d.survey} answers={d.answers} revision={d.revision} editable={d.editable} />
     </>
   );

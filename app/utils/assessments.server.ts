@@ -80,6 +80,7 @@ export async function sendAssessment(user: CurrentUser, input: SendInput, reques
     dueDate: input.dueDate,
     answers: {},
     revision: 0,
+    summary: { supplierName: supplier?.name ?? "", supplierKey: (supplier?.name ?? "").toLowerCase(), agreementRef: agreement.reference, score: null, rating: null, openRemediation: 0 },
   });
   const assessmentId = String(assessment._id);
   await recordAudit({ action: "assessment.create", actor: actorOf(user), targetType: "assessment", targetId: assessmentId, details: { agreement: agreement.reference, supplier: supplier?.name ?? "", template: templateVersion }, ip: clientIp(request) });

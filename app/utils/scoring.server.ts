@@ -83,6 +83,7 @@ export async function computeResult(assessment: AssessmentData & { _id: Types.Ob
 /** Computes and stores the score snapshot of an assessment. */
 export async function rescore(assessment: AssessmentData & { _id: Types.ObjectId }, agreement: AgreementData, evaluationDate = todayIso()): Promise<ScoringResult> {
   const result = await computeResult(assessment, agreement, evaluationDate);
-  await Assessment.updateOne({ _id: assessment._id }, { $set: { result } });
+  // the score snapshot and the list summary are derived data: the latest computation wins
+  await Assessment.updateOne({ _id: assessment._id }, { $set: { result, "summary.score": result.score, "summary.rating": result.rating } });
   return result;
 }

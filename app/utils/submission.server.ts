@@ -15,6 +15,7 @@ export type SubmitResult =
   | { kind: "submitted"; score: number }
   | { kind: "already-submitted" }
   | { kind: "incomplete"; missing: { name: string; title: string; page: string }[] }
+  | { kind: "remediation-open" }
   | { kind: "missing" };
 
 /**
@@ -26,6 +27,7 @@ export async function submitAssessment(user: CurrentUser, id: string, request: R
   const assessment = await Assessment.findOne({ _id: id, supplierOrgId: user.orgId }).lean();
   if (!assessment) return { kind: "missing" };
   if (!EDITABLE_STATUSES.includes(assessment.status)) return { kind: "already-submitted" };
+  if ((assessment.remediation ?? []).some((r) => r.status === "open")) return { kind: "remediation-open" };
   const template = await templateForAssessment(assessment);
   const missing = missingRequiredAnswers(template, assessment.answers ?? {});
   if (missing.length) return { kind: "incomplete", missing };

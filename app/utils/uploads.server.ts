@@ -4,7 +4,8 @@ import { EvidenceError, evidenceMaxBytes, storeEvidence, type StoredEvidence } f
 
 export const MAX_FILES_PER_UPLOAD = 10;
 
-export type UploadOutcome = { ok: true; files: StoredEvidence[]; fields: Record<string, string> } | { ok: false; status: number; error: string; fields: Record<string, string> };
+export type ReceivedFile = StoredEvidence & { field: string };
+export type UploadOutcome = { ok: true; files: ReceivedFile[]; fields: Record<string, string> } | { ok: false; status: number; error: string; fields: Record<string, string> };
 
 /**
  * Reads a multipart upload and streams each file part straight into GridFS
@@ -20,7 +21,7 @@ export async function receiveEvidence(
   const declared = Number(request.headers.get("Content-Length") ?? "0");
   if (declared > limit * MAX_FILES_PER_UPLOAD + 1024 * 1024) return { ok: false, status: 413, error: `Files may be at most ${Math.round(limit / (1024 * 1024))} MB each.`, fields: {} };
   if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return { ok: false, status: 400, error: "Send the files as a form upload.", fields: {} };
-  const files: StoredEvidence[] = [];
+  const files: ReceivedFile[] = [];
   const fields: Record<string, string> = {};
   let refused: EvidenceError | null = null;
   const handler: UploadHandler = async ({ name, filename, data }) => {
@@ -43,7 +44,7 @@ export async function receiveEvidence(
       return undefined;
     }
     try {
-      files.push(await storeEvidence({ ...owner, fileName: filename, data: Readable.from(data), maxBytes: limit }));
+      files.push({ ...(await storeEvidence({ ...owner, fileName: filename, data: Readable.from(data), maxBytes: limit })), field: name });
     } catch (error) {
       if (!(error instanceof EvidenceError)) throw error;
       refused = error;

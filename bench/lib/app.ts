@@ -1,0 +1,72 @@
+import { spawn } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { freePort, projectRoot, startEmbeddedDb } from "../../scripts/lib/embedded-db.mjs";
+
+/**
+ * For benchmarks: a throwaway embedded database and the built portal on
+ * loopback, both stopped by `stop()`. Uses MONGODB_URI instead when set.
+ */
+export async function startBenchApp(): Promise<{ baseUrl: string; mongoUri: string; stop: () => Promise<void> }> {
+  if (!fs.existsSync(path.join(projectRoot, "build", "index.js"))) throw new Error("Build the app first: npx remix build");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "flowdown-bench-"));
+  const db = process.env.MONGODB_URI ? null : await startEmbeddedDb({ dataDir: dir, quiet: true });
+  const mongoUri = process.env.MONGODB_URI ? process.env.MONGODB_URI.replace(/\/[^/?]*(\?|$)/, `/flowdown_bench_${Date.now()}$1`) : db!.uri;
+  const port = await freePort();
+  const server = spawn(process.execPath, [path.join(projectRoot, "node_modules/@remix-run/serve/dist/cli.js"), "build/index.js"], {
+    cwd: projectRoot,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      MONGODB_URI: mongoUri,
+      SESSION_SECRET: crypto.randomBytes(32).toString("hex"),
+      FLOWDOWN_DEMO_DATA: "off",
+      FLOWDOWN_SCHEDULER: "off",
+      FLOWDOWN_DATA_DIR: dir,
+      FLOWDOWN_INSECURE_COOKIES: "1",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${baseUrl}/login`)).ok) break;
+    } catch {
+      // not up yet
+    }
+    if (i > 300 || server.exitCode !== null) throw new Error("The app did not start");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    baseUrl,
+    mongoUri,
+    stop: async () => {
+      const exited = new Promise((r) => server.once("exit", r));
+      server.kill("SIGTERM");
+      await exited;
+      if (db) await db.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in over HTTP and returns the session cookie. */
+export async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/login`, {
+    method: "POST",
+    body: new URLSearchParams({ email, password }),
+    redirect: "manual",
+  });
+  const cookie = res.headers.get("set-cookie");
+  if (res.status !== 302 || !cookie) throw new Error(`sign-in failed for ${email}: ${res.status}`);
+  return cookie.split(";")[0];
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}

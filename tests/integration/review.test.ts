@@ -1,0 +1,158 @@
+import { describe, expect, it } from "vitest";
+import { setupTestDatabase } from "#tests/setup/database";
+import { formRequest, getRequest, sessionCookie } from "#tests/fixtures/factories";
+import { createAssessmentWorld, SHORT_TEMPLATE_GOOD_ANSWERS } from "#tests/fixtures/assessments";
+
+setupTestDatabase();
+
+const { action: reviewAction, loader: reviewLoader } = await import("#app/routes/_portal.procurement.assessments.$id");
+const { action: supplierAction } = await import("#app/routes/_portal.supplier.assessments.$id");
+const { loader: discloserAgreement } = await import("#app/routes/_portal.discloser.agreements.$id");
+const { action: saveAction } = await import("#app/routes/api.assessments.$id.answers");
+const { Assessment } = await import("#models/assessment.server");
+const { AuditEvent } = await import("#models/audit-event.server");
+const { Outbox } = await import("#models/outbox.server");
+
+type Refused = { init: { status: number }; data: { errors: Record<string, string[]> } };
+
+async function save(id: string, cookie: string, changes: Record<string, unknown>, baseRevision: number) {
+  return (await saveAction({
+    request: new Request(`http://localhost/api/assessments/${id}/answers`, { method: "POST", body: JSON.stringify({ baseRevision, changes }), headers: { "Content-Type": "application/json", Cookie: cookie } }),
+    params: { id },
+    context: {},
+  })) as Response;
+}
+
+/** A submitted assessment of the short template where breach notification (48 h vs 24 h) fails. */
+async function submittedWorld() {
+  const w = await createAssessmentWorld();
+  const id = String(w.assessment._id);
+  const supplierCookie = await sessionCookie(String(w.supplierUser.user._id));
+  expect((await save(id, supplierCookie, { ...SHORT_TEMPLATE_GOOD_ANSWERS, breachNotifyHours: 48 }, 0)).status).toBe(200);
+  const submitted = (await supplierAction({ request: formRequest(`/supplier/assessments/${id}`, { intent: "submit" }, supplierCookie), params: { id }, context: {} })) as { kind: string };
+  expect(submitted.kind).toBe("submitted");
+  const procurementCookie = await sessionCookie(String(w.procurement.user._id));
+  return { ...w, id, supplierCookie, procurementCookie };
+}
+
+function review(w: { id: string; procurementCookie: string }, fields: Record<string, string>) {
+  return reviewAction({ request: formRequest(`/procurement/assessments/${w.id}`, fields, w.procurementCookie), params: { id: w.id }, context: {} });
+}
+
+describe("reviewing an assessment", () => {
+  it("shows each requirement's result with its reasons and answers; a failed knock-out caps the score", async () => {
+    const w = await submittedWorld();
+    const page = await reviewLoader({ request: getRequest(`/procurement/assessments/${w.id}`, w.procurementCookie), params: { id: w.id }, context: {} });
+    const inc = page.result!.requirements.find((r) => r.requirementId === "FD-INC-01")!;
+    expect(inc.status).toBe("not_met");
+    expect(inc.reasons.join(" ")).toMatch(/48/);
+    expect(inc.answers.find((a) => a.question === "breachNotifyHours")!.value).toBe(48);
+    expect(page.result!.knockOutsFailed).toContain("FD-INC-01");
+    expect(page.result!.score).toBeLessThanOrEqual(40);
+  });
+
+  it("refuses an override without a written justification, and changes nothing", async () => {
+    const w = await submittedWorld();
+    const before = await Assessment.findById(w.id).lean();
+    const res = (await review(w, { intent: "override", requirementId: "FD-INC-01", status: "met", justification: "ok" })) as unknown as Refused;
+    expect(res.init.status).toBe(400);
+    expect(res.data.errors.justification[0]).toMatch(/at least 10 characters/);
+    const after = await Assessment.findById(w.id).lean();
+    expect(after!.overrides).toHaveLength(0);
+    expect(after!.result!.score).toBe(before!.result!.score);
+  });
+
+  it("an override changes the result and the score, keeps the computed result beside it, and is audited", async () => {
+    const w = await submittedWorld();
+    const before = (await Assessment.findById(w.id).lean())!.result!;
+    const justification = "Contract addendum signed on 2026-11-20 commits to 24 h notification.";
+    const res = (await review(w, { intent: "override", requirementId: "FD-INC-01", status: "met", justification })) as Response;
+    expect(res.status).toBe(302);
+    const after = (await Assessment.findById(w.id).lean())!.result!;
+    const inc = after.requirements.find((r) => r.requirementId === "FD-INC-01")!;
+    expect(inc).toMatchObject({ status: "met", computedStatus: "not_met", override: { status: "met", justification } });
+    expect(after.knockOutsFailed).not.toContain("FD-INC-01");
+    expect(after.score).toBeGreaterThan(before.score);
+    expect(after.computedScore).toBe(before.computedScore);
+    const audit = await AuditEvent.findOne({ action: "assessment.override", targetId: w.id }).lean();
+    expect(audit!.details).toMatchObject({ requirement: "FD-INC-01", computed: "not_met", status: "met", justification });
+  });
+
+  it("runs the remediation loop: request, the supplier answers, the score is recomputed, then approval", async () => {
+    const w = await submittedWorld();
+    const res = (await review(w, {
+      intent: "remediate",
+      "items.0.requirementId": "FD-INC-01",
+      "items.0.description": "Commit to notifying within 24 hours and update your answer.",
+      "items.0.dueDate": "2099-01-31",
+    })) as Response;
+    expect(res.status).toBe(302);
+    let stored = (await Assessment.findById(w.id).lean())!;
+    expect(stored.status).toBe("remediation_requested");
+    expect(stored.remediation).toHaveLength(1);
+    expect(await Outbox.countDocuments({ kind: "remediation", relatedId: w.id })).toBeGreaterThan(0);
+
+    // the supplier corrects the answer and answers the item
+    expect((await save(w.id, w.supplierCookie, { breachNotifyHours: 24 }, stored.revision)).status).toBe(200);
+    const form = new FormData();
+    form.append(`response.${stored.remediation[0].key}`, "Our incident procedure now requires notification within 24 hours (v3.2).");
+    form.append(`evidence.${stored.remediation[0].key}`, new File([Buffer.from("%PDF-1.4\n%%EOF\n")], "procedure.pdf", { type: "application/pdf" }));
+    const answered = await supplierAction({ request: new Request(`http://localhost/supplier/assessments/${w.id}`, { method: "POST", body: form, headers: { Cookie: w.supplierCookie } }), params: { id: w.id }, context: {} });
+    expect(answered).toEqual({ kind: "remediation-answered" });
+    stored = (await Assessment.findById(w.id).lean())!;
+    expect(stored.status).toBe("submitted");
+    expect(stored.remediation[0]).toMatchObject({ status: "answered", response: expect.stringContaining("24 hours") });
+    expect(stored.remediation[0].evidence[0]).toMatch(/^\/evidence\/[0-9a-f]{24}$/);
+    expect(stored.result!.requirements.find((r) => r.requirementId === "FD-INC-01")!.status).toBe("met");
+
+    const approve = (await review(w, { intent: "decide", decision: "approved", comment: "" })) as Response;
+    expect(approve.status).toBe(302);
+    stored = (await Assessment.findById(w.id).lean())!;
+    expect(stored.status).toBe("approved");
+    expect(stored.history.map((h) => h.to)).toEqual(["invited", "in_progress", "submitted", "remediation_requested", "submitted", "approved"]);
+  });
+
+  it("requires a comment to reject, and refuses decisions the status does not allow", async () => {
+    const w = await submittedWorld();
+    const noComment = (await review(w, { intent: "decide", decision: "rejected", comment: "" })) as unknown as Refused;
+    expect(noComment.data.errors.comment[0]).toMatch(/Explain the rejection/);
+    expect(((await review(w, { intent: "decide", decision: "rejected", comment: "Knock-out not met and no plan offered." })) as Response).status).toBe(302);
+    const again = (await review(w, { intent: "decide", decision: "approved", comment: "" })) as unknown as Refused;
+    expect(again.init.status).toBe(400);
+    expect(again.data.errors[""][0]).toMatch(/cannot become approved/);
+    const unknown = (await review(w, { intent: "delete-everything" })) as unknown as Refused;
+    expect(unknown.init.status).toBe(400);
+  });
+});
+
+describe("the disclosing party's view", () => {
+  it("builds the matrix, chain and phase gates from stored assessments, and shows overrides as such", async () => {
+    const w = await submittedWorld();
+    const discloserCookie = await sessionCookie(String(w.discloserUser.user._id));
+    const load = () => discloserAgreement({ request: getRequest(`/discloser/agreements/${w.agreement._id}`, discloserCookie), params: { id: String(w.agreement._id) }, context: {} });
+    let view = (await load()).compliance;
+    const tier1 = view.suppliers.find((s) => s.id === String(w.tier1._id))!;
+    expect(tier1.cells["FD-INC-01"]).toEqual({ status: "not_met", overridden: false, computed: "not_met" });
+    expect(tier1.notifyHours).toBe(48);
+    expect(tier1.locations).toEqual([expect.objectContaining({ country: "DE", acceptable: true })]);
+    const tier2 = view.suppliers.find((s) => s.id === String(w.tier2._id))!;
+    expect(tier2.latest).toBeNull();
+    const link1 = view.chain.links.find((l) => l.supplierId === String(w.tier1._id))!;
+    expect(link1.composedNotifyHours).toBe(24 + 48);
+    expect(link1.notifyOk).toBe(true);
+    expect(view.chain.links.find((l) => l.supplierId === String(w.tier2._id))!.notifyOk).toBe(false);
+
+    await review(w, { intent: "override", requirementId: "FD-INC-01", status: "met", justification: "Addendum signed: 24 h notification from 2026-12." });
+    view = (await load()).compliance;
+    expect(view.suppliers.find((s) => s.id === String(w.tier1._id))!.cells["FD-INC-01"]).toEqual({ status: "met", overridden: true, computed: "not_met" });
+  });
+
+  it("shows the discloser of one agreement nothing of another", async () => {
+    const a = await submittedWorld();
+    const b = await submittedWorld();
+    const cookieB = await sessionCookie(String(b.discloserUser.user._id));
+    await expect(
+      discloserAgreement({ request: getRequest(`/discloser/agreements/${a.agreement._id}`, cookieB), params: { id: String(a.agreement._id) }, context: {} }),
+    ).rejects.toSatisfy((r: unknown) => r instanceof Response && r.status === 404);
+  });
+});
