@@ -1,5 +1,6 @@
 import mongoose, { Schema, type Model, type Types } from "mongoose";
 import type { RequirementStatus, ScoringResult } from "#app/scoring/types";
+import { syncAssessmentRow } from "./assessment-row.server";
 import { claim, getClaim } from "./claim.server";
 import { isIsoDate } from "./dates";
 
@@ -51,6 +52,11 @@ export interface AssessmentSummary {
   score: number | null;
   rating: "low" | "medium" | "high" | "critical" | null;
   openRemediation: number;
+  /** per requirement: "met" | "partially_met" | "not_met" | "not_answered", with "!" appended when overridden and the computed status after it */
+  cells: Record<string, string>;
+  notifyHours: number | null;
+  locations: { country: string; transferMechanism: string | null }[];
+  evaluationDate: string | null;
 }
 
 export interface AssessmentData {
@@ -128,6 +134,10 @@ const assessmentSchema = new Schema<AssessmentData>(
       score: { type: Number, default: null },
       rating: { type: String, enum: ["low", "medium", "high", "critical", null], default: null },
       openRemediation: { type: Number, default: 0 },
+      cells: { type: Schema.Types.Mixed, default: {} },
+      notifyHours: { type: Number, default: null },
+      locations: [{ _id: false, country: String, transferMechanism: { type: String, default: null } }],
+      evaluationDate: { type: String, default: null },
     },
     overrides: [
       {
@@ -212,6 +222,8 @@ async function commitRevision(id: string, baseRevision: number, change: Revision
   // stored as text: the change may hold dotted paths ("summary.score"), which may not be document keys
   if (await claim(key, JSON.stringify(change))) {
     await applyRevision(id, revision, change);
+    // an autosave changes nothing a list shows; a status or summary change does
+    if (change.status || change.extra) await syncAssessmentRow(id);
     return true;
   }
   // the holder of that revision may have died between claiming and writing: finish its write

@@ -1,19 +1,63 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { BarChart } from "#app/components/charts";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { ASSESSMENT_STATUS_LABEL, AssessmentStatusBadge, RatingBadge } from "#app/components/status";
 import { requireUser } from "#app/utils/auth.server";
-import { Organization } from "#models/organization.server";
+import { dashboardPage, parseDashboardQuery } from "#app/utils/dashboard.server";
+import { ASSESSMENT_STATUSES } from "#models/assessment-status";
+import { orgRows } from "#app/utils/read-model.server";
 
 export const meta: MetaFunction = () => [{ title: "Procurement · Flowdown" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "procurement" });
-  const supplierCount = await Organization.countDocuments({ kind: "supplier", managedBy: user.orgId });
-  return { orgName: user.org.name, supplierCount };
+  const q = parseDashboardQuery(new URL(request.url));
+  const page = await dashboardPage(user.orgId, q);
+  // from the in-memory rows: the agreements and suppliers that have assessments
+  const rows = await orgRows(user.orgId);
+  const agreements = new Map<string, string>();
+  const suppliers = new Set<string>();
+  for (const r of rows) {
+    agreements.set(String(r.agreementId), r.agreementRef);
+    suppliers.add(String(r.supplierOrgId));
+  }
+  return {
+    orgName: user.org.name,
+    q,
+    page,
+    supplierCount: suppliers.size,
+    agreements: [...agreements].map(([id, reference]) => ({ id, reference })).sort((a, b) => a.reference.localeCompare(b.reference)),
+  };
+}
+
+function SortLink({ field, label }: { field: string; label: string }) {
+  const [params] = useSearchParams();
+  const next = new URLSearchParams(params);
+  const active = (params.get("sort") ?? "due") === field;
+  const dir = active && (params.get("dir") ?? "asc") === "asc" ? "desc" : "asc";
+  next.set("sort", field);
+  next.set("dir", dir);
+  next.delete("page");
+  return (
+    <Link to={`?${next}`} aria-sort={active ? (dir === "desc" ? "ascending" : "descending") : undefined}>
+      {label}
+      {active ? (dir === "desc" ? " ▲" : " ▼") : ""}
+    </Link>
+  );
 }
 
 export default function ProcurementDashboard() {
-  const { orgName, supplierCount } = useLoaderData<typeof loader>();
+  const { orgName, q, page, supplierCount, agreements } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  const pageLink = (n: number) => {
+    const next = new URLSearchParams(params);
+    next.set("page", String(n));
+    return `?${next}`;
+  };
+  const csv = new URLSearchParams(params);
+  csv.delete("page");
   return (
     <>
       <div className="page-head">
@@ -24,11 +68,125 @@ export default function ProcurementDashboard() {
         <div className="stat">
           <div className="value">{supplierCount}</div>
           <div className="label">
-            <Link to="/procurement/suppliers">Suppliers</Link>
+            Suppliers assessed (<Link to="/procurement/suppliers">all suppliers</Link>)
           </div>
         </div>
+        <div className="stat">
+          <div className="value">{page.total}</div>
+          <div className="label">Assessments shown</div>
+        </div>
+        <div className="stat">
+          <div className="value">{page.statusCounts.submitted + page.statusCounts.under_review}</div>
+          <div className="label">Waiting for review</div>
+        </div>
       </div>
-      <p className="empty">No assessments have been sent yet.</p>
+      <div className="charts">
+        <BarChart
+          title="Risk rating"
+          data={[
+            { label: "Critical", value: page.ratingCounts.critical },
+            { label: "High", value: page.ratingCounts.high },
+            { label: "Medium", value: page.ratingCounts.medium },
+            { label: "Low", value: page.ratingCounts.low },
+            { label: "Not scored yet", value: page.ratingCounts.unscored },
+          ]}
+          colours={["var(--bad)", "var(--warn)", "var(--info)", "var(--ok)", "#9aa4b2"]}
+        />
+        <BarChart title="Status" data={ASSESSMENT_STATUSES.map((s) => ({ label: ASSESSMENT_STATUS_LABEL[s], value: page.statusCounts[s] }))} />
+      </div>
+      <Form method="get" className="filters" role="search">
+        <input type="search" name="q" defaultValue={q.q ?? ""} placeholder="Supplier name starts with…" aria-label="Search suppliers" />
+        <select name="agreement" defaultValue={q.agreement ?? ""} aria-label="Agreement">
+          <option value="">All agreements</option>
+          {agreements.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.reference}
+            </option>
+          ))}
+        </select>
+        <select name="status" defaultValue={q.status ?? ""} aria-label="Status">
+          <option value="">Any status</option>
+          {ASSESSMENT_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {ASSESSMENT_STATUS_LABEL[s]}
+            </option>
+          ))}
+        </select>
+        <select name="rating" defaultValue={q.rating ?? ""} aria-label="Rating">
+          <option value="">Any rating</option>
+          {["critical", "high", "medium", "low"].map((r) => (
+            <option key={r} value={r}>
+              {r[0].toUpperCase() + r.slice(1)}
+            </option>
+          ))}
+        </select>
+        <label className="check inline">
+          <input type="checkbox" name="overdue" value="1" defaultChecked={q.overdue === "1"} /> Overdue only
+        </label>
+        <input type="hidden" name="sort" value={q.sort} />
+        <input type="hidden" name="dir" value={q.dir} />
+        <button type="submit" disabled={navigation.state === "loading"}>
+          {navigation.state === "loading" ? "Filtering…" : "Filter"}
+        </button>
+        <Link to="/procurement" className="button secondary">
+          Clear
+        </Link>
+        <a className="button secondary" href={`/procurement/assessments.csv?${csv}`} download>
+          Export CSV
+        </a>
+        <Link className="button" to="/procurement/assessments/new">
+          Send a questionnaire
+        </Link>
+      </Form>
+      {page.rows.length === 0 ? (
+        <p className="empty">{page.total === 0 && !params.toString() ? "No assessments have been sent yet." : "Nothing matches these filters."}</p>
+      ) : (
+        <table className="data" data-testid="dashboard-table">
+          <thead>
+            <tr>
+              <th>
+                <SortLink field="supplier" label="Supplier" />
+              </th>
+              <th>Agreement</th>
+              <th>Status</th>
+              <th>
+                <SortLink field="score" label="Score" />
+              </th>
+              <th>Rating</th>
+              <th>
+                <SortLink field="due" label="Due" />
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.rows.map((r) => (
+              <tr key={r.id}>
+                <td>
+                  <Link to={`/procurement/assessments/${r.id}`}>{r.supplier}</Link>
+                </td>
+                <td>{r.agreement}</td>
+                <td>
+                  <AssessmentStatusBadge status={r.status} />
+                </td>
+                <td>{r.score ?? <span className="muted">–</span>}</td>
+                <td>{r.rating ? <RatingBadge rating={r.rating} /> : <span className="muted">–</span>}</td>
+                <td>
+                  {r.dueDate} {r.overdue ? <span className="badge bad">overdue</span> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {page.pages > 1 ? (
+        <nav className="pager" aria-label="Pages">
+          {q.page > 1 ? <Link to={pageLink(q.page - 1)}>← Previous</Link> : <span />}
+          <span className="muted">
+            Page {q.page} of {page.pages}
+          </span>
+          {q.page < page.pages ? <Link to={pageLink(q.page + 1)}>Next →</Link> : <span />}
+        </nav>
+      ) : null}
     </>
   );
 }

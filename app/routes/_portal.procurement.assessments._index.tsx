@@ -3,28 +3,20 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { AssessmentStatusBadge } from "#app/components/status";
 import { requireUser } from "#app/utils/auth.server";
-import { Agreement } from "#models/agreement.server";
-import { Assessment } from "#models/assessment.server";
+import { orgRows } from "#app/utils/read-model.server";
 import { todayIso } from "#models/dates";
-import { Organization } from "#models/organization.server";
 
 export const meta: MetaFunction = () => [{ title: "Assessments · Flowdown" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "procurement" });
-  const assessments = await Assessment.find({ ownerOrgId: user.orgId }, { answers: 0, result: 0, history: 0 }).sort({ updatedAt: -1 }).limit(200).lean();
-  const [orgs, agreements] = await Promise.all([
-    Organization.find({ _id: { $in: assessments.map((a) => a.supplierOrgId) } }, { name: 1 }).lean(),
-    Agreement.find({ _id: { $in: assessments.map((a) => a.agreementId) } }, { reference: 1 }).lean(),
-  ]);
-  const orgName = new Map(orgs.map((o) => [String(o._id), o.name]));
-  const ref = new Map(agreements.map((a) => [String(a._id), a.reference]));
+  const rows = [...(await orgRows(user.orgId))].sort((a, b) => new Date(b.updatedAt).getTime() - new Date(a.updatedAt).getTime()).slice(0, 200);
   const today = todayIso();
   return {
-    assessments: assessments.map((a) => ({
+    assessments: rows.map((a) => ({
       id: String(a._id),
-      supplier: orgName.get(String(a.supplierOrgId)) ?? "",
-      agreement: ref.get(String(a.agreementId)) ?? "",
+      supplier: a.supplierName,
+      agreement: a.agreementRef,
       status: a.status,
       dueDate: a.dueDate,
       overdue: a.dueDate < today && ["invited", "in_progress"].includes(a.status),

@@ -3,6 +3,7 @@ import { recordAudit } from "#models/audit-event.server";
 import { Agreement, type AgreementData } from "#models/agreement.server";
 import { claim, releaseClaim } from "#models/claim.server";
 import { countryName } from "#models/countries";
+import { orgInfo } from "./org-names.server";
 import { Organization } from "#models/organization.server";
 import { loadCatalogue } from "#questionnaires/loader";
 import type { CatalogueEntry } from "#app/components/agreement-form";
@@ -110,8 +111,7 @@ export async function updateAgreement(user: CurrentUser, id: string, revision: n
 export async function agreementView(a: AgreementData & { _id: unknown }) {
   const catalogue = loadCatalogue();
   const orgIds = [a.discloserOrgId, a.recipientOrgId, ...a.chain.map((l) => l.supplierOrgId)];
-  const orgs = await Organization.find({ _id: { $in: orgIds } }, { name: 1, country: 1 }).lean();
-  const org = new Map(orgs.map((o) => [String(o._id), o]));
+  const org = await orgInfo(orgIds);
   const nameOf = (id: unknown) => org.get(String(id))?.name ?? "Unknown organisation";
   return {
     id: String(a._id),

@@ -1,5 +1,6 @@
 import mongoose, { type Types } from "mongoose";
 import { Agreement } from "#models/agreement.server";
+import { syncAssessmentRow } from "#models/assessment-row.server";
 import { Assessment, type AssessmentData } from "#models/assessment.server";
 import { recordAudit } from "#models/audit-event.server";
 import { createInvitation, Invitation, revokeInvitation } from "#models/invitation.server";
@@ -83,6 +84,7 @@ export async function sendAssessment(user: CurrentUser, input: SendInput, reques
     summary: { supplierName: supplier?.name ?? "", supplierKey: (supplier?.name ?? "").toLowerCase(), agreementRef: agreement.reference, score: null, rating: null, openRemediation: 0 },
   });
   const assessmentId = String(assessment._id);
+  await syncAssessmentRow(assessment._id);
   await recordAudit({ action: "assessment.create", actor: actorOf(user), targetType: "assessment", targetId: assessmentId, details: { agreement: agreement.reference, supplier: supplier?.name ?? "", template: templateVersion }, ip: clientIp(request) });
   for (const email of input.emails) {
     await inviteRecipient(user, request, { assessmentId, supplierOrgId: input.supplierOrgId, email, supplierName: supplier?.name ?? "", agreementRef: agreement.reference, dueDate: input.dueDate });

@@ -50,12 +50,25 @@ async function readSessionId(request: Request): Promise<string | null> {
   return typeof sid === "string" && mongoose.isValidObjectId(sid) ? sid : null;
 }
 
+// Remix runs a page's loaders (layout and page) in parallel with the same Request: look the user up once.
+const usersByRequest = new WeakMap<Request, Promise<CurrentUser | null>>();
+
 /** The signed-in user, or null (no cookie, unknown or expired session). */
-export async function getUser(request: Request): Promise<CurrentUser | null> {
+export function getUser(request: Request): Promise<CurrentUser | null> {
+  let found = usersByRequest.get(request);
+  if (!found) {
+    found = lookUpUser(request);
+    usersByRequest.set(request, found);
+  }
+  return found;
+}
+
+async function lookUpUser(request: Request): Promise<CurrentUser | null> {
   const sid = await readSessionId(request);
   if (!sid) return null;
-  const session = await Session.findOne({ _id: sid, expiresAt: { $gt: new Date() } }).lean();
-  if (!session) return null;
+  // by _id alone (an indexed lookup on every database); expiry is checked here
+  const session = await Session.findById(sid).lean();
+  if (!session || session.expiresAt <= new Date()) return null;
   const user = await User.findById(session.userId).lean();
   if (!user) return null;
   const org = await Organization.findById(user.orgId).lean();

@@ -1,15 +1,16 @@
 import type { Types } from "mongoose";
-import { composeChain, extractChainFacts } from "#app/scoring/chain";
+import { composeChain } from "#app/scoring/chain";
 import { describeLocation, isLocationAcceptable, judgeLocation } from "#app/scoring/jurisdictions";
-import { approvedStatusesOf, clearPhases, type ApprovedStatuses } from "#app/scoring/phases";
-import type { ChainResult, PhaseClearance, RequirementStatus, ScoringResult, SupplierChainFacts } from "#app/scoring/types";
+import { clearPhases, type ApprovedStatuses } from "#app/scoring/phases";
+import type { ChainResult, PhaseClearance, RequirementStatus, SupplierChainFacts } from "#app/scoring/types";
 import type { AgreementData } from "#models/agreement.server";
-import { Assessment, type AssessmentStatus } from "#models/assessment.server";
+import type { AssessmentRowData } from "#models/assessment-row.server";
+import type { AssessmentStatus } from "#models/assessment.server";
 import { Certification } from "#models/certification.server";
 import { addDaysIso, todayIso } from "#models/dates";
-import { Organization } from "#models/organization.server";
+import { orgInfo } from "./org-names.server";
 import { loadCatalogue } from "#questionnaires/loader";
-import { templateForAssessment } from "./questionnaire.server";
+import { orgRows } from "./read-model.server";
 import { agreementInput } from "./scoring.server";
 
 export type MatrixCell = { status: RequirementStatus; overridden: boolean; computed: RequirementStatus } | null;
@@ -43,9 +44,13 @@ export interface ComplianceView {
   evaluationDate: string;
 }
 
-function cellsOf(result: ScoringResult): Record<string, MatrixCell> {
+/** Rows keep "status" or "status!computed" (overridden) per requirement. */
+function cellsOf(cells: Record<string, string> | undefined): Record<string, MatrixCell> {
   const out: Record<string, MatrixCell> = {};
-  for (const r of result.requirements) out[r.requirementId] = { status: r.status, overridden: r.override !== null, computed: r.computedStatus };
+  for (const [id, value] of Object.entries(cells ?? {})) {
+    const [status, computed] = value.split("!") as [RequirementStatus, RequirementStatus | undefined];
+    out[id] = { status, overridden: computed !== undefined, computed: computed ?? status };
+  }
   return out;
 }
 
@@ -58,32 +63,32 @@ export async function agreementCompliance(agreement: AgreementData & { _id: Type
   const today = todayIso(now);
   const input = await agreementInput(agreement);
   const supplierIds = agreement.chain.map((l) => l.supplierOrgId);
-  const [orgs, assessments, certs] = await Promise.all([
-    Organization.find({ _id: { $in: supplierIds } }, { name: 1, country: 1 }).lean(),
-    Assessment.find({ agreementId: agreement._id, result: { $ne: null } }, { supplierOrgId: 1, status: 1, result: 1, answers: 1, templateId: 1, templateVersion: 1, updatedAt: 1, submittedAt: 1 })
-      .sort({ updatedAt: -1 })
-      .lean(),
+  const [orgs, rows, certs] = await Promise.all([
+    orgInfo(supplierIds),
+    orgRows(String(agreement.recipientOrgId)),
     Certification.find({ supplierOrgId: { $in: supplierIds }, expiryDate: { $gte: today, $lte: addDaysIso(today, 90) } }).sort({ expiryDate: 1 }).lean(),
   ]);
-  const org = new Map(orgs.map((o) => [String(o._id), o]));
-  const latestBy = new Map<string, (typeof assessments)[number]>();
-  const approvedBy = new Map<string, (typeof assessments)[number]>();
-  for (const a of assessments) {
-    const sid = String(a.supplierOrgId);
-    if (!latestBy.has(sid)) latestBy.set(sid, a);
-    if (a.status === "approved" && !approvedBy.has(sid)) approvedBy.set(sid, a);
+  const org = orgs;
+  // choose from the small rows, then read only the chosen assessments whole
+  const latestRow = new Map<string, AssessmentRowData>();
+  const approvedRow = new Map<string, AssessmentRowData>();
+  const newer = (a: AssessmentRowData, b: AssessmentRowData | undefined) => !b || new Date(a.updatedAt).getTime() > new Date(b.updatedAt).getTime();
+  for (const r of rows) {
+    if (String(r.agreementId) !== String(agreement._id) || r.score === null) continue;
+    const sid = String(r.supplierOrgId);
+    if (newer(r, latestRow.get(sid))) latestRow.set(sid, r);
+    if (r.status === "approved" && newer(r, approvedRow.get(sid))) approvedRow.set(sid, r);
   }
 
   const facts: SupplierChainFacts[] = [];
   const suppliers: ComplianceSupplier[] = [];
   for (const link of agreement.chain) {
     const sid = String(link.supplierOrgId);
-    const latest = latestBy.get(sid) ?? null;
-    const approved = approvedBy.get(sid) ?? null;
-    // chain facts (notification hours, data locations) come from the answers the supplier last submitted
+    const latest = latestRow.get(sid) ?? null;
+    const approved = approvedRow.get(sid) ?? null;
+    // chain facts (notification hours, data locations) come from the answers last scored, preferring the approved ones
     const source = approved ?? latest;
-    let fact: SupplierChainFacts = { supplierId: sid, notifyHours: null, locations: [] };
-    if (source) fact = extractChainFacts(await templateForAssessment(source), source.answers ?? {}, sid);
+    const fact: SupplierChainFacts = { supplierId: sid, notifyHours: source?.notifyHours ?? null, locations: source?.locations ?? [] };
     facts.push(fact);
     suppliers.push({
       id: sid,
@@ -92,9 +97,9 @@ export async function agreementCompliance(agreement: AgreementData & { _id: Type
       tier: link.tier,
       parentId: link.parentSupplierOrgId ? String(link.parentSupplierOrgId) : null,
       service: link.service,
-      latest: latest?.result ? { id: String(latest._id), status: latest.status, score: latest.result.score, rating: latest.result.rating, evaluationDate: latest.result.evaluationDate } : null,
-      approved: approved?.result ? { id: String(approved._id), score: approved.result.score, rating: approved.result.rating, evaluationDate: approved.result.evaluationDate } : null,
-      cells: latest?.result ? cellsOf(latest.result) : {},
+      latest: latest ? { id: String(latest._id), status: latest.status, score: latest.score!, rating: latest.rating ?? "", evaluationDate: latest.evaluationDate ?? "" } : null,
+      approved: approved ? { id: String(approved._id), score: approved.score!, rating: approved.rating ?? "", evaluationDate: approved.evaluationDate ?? "" } : null,
+      cells: latest ? cellsOf(latest.cells) : {},
       locations: fact.locations.map((l) => {
         const verdict = judgeLocation(l, input);
         return { country: l.country, mechanism: l.transferMechanism, acceptable: isLocationAcceptable(verdict), note: describeLocation(l, verdict, input) };
@@ -105,8 +110,8 @@ export async function agreementCompliance(agreement: AgreementData & { _id: Type
   const chain = composeChain(input, facts);
   const approvedStatuses = new Map<string, ApprovedStatuses | null>();
   for (const s of suppliers) {
-    const a = approvedBy.get(s.id);
-    approvedStatuses.set(s.id, a?.result ? approvedStatusesOf(a.result) : null);
+    const a = approvedRow.get(s.id);
+    approvedStatuses.set(s.id, a ? Object.fromEntries(Object.entries(a.cells ?? {}).map(([k, v]) => [k, v.split("!")[0] as RequirementStatus])) : null);
   }
   const clearances = clearPhases(input, approvedStatuses, chain);
   const catalogue = loadCatalogue();

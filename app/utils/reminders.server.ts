@@ -1,5 +1,5 @@
 import { Agreement } from "#models/agreement.server";
-import { Assessment } from "#models/assessment.server";
+import { AssessmentRow } from "#models/assessment-row.server";
 import { recordAudit } from "#models/audit-event.server";
 import { addDaysIso, todayIso } from "#models/dates";
 import { Invitation } from "#models/invitation.server";
@@ -19,7 +19,8 @@ const OPEN = ["invited", "in_progress", "remediation_requested"] as const;
 export async function sendDueReminders({ now = new Date(), origin }: { now?: Date; origin: string }): Promise<{ sent: number; skipped: number }> {
   const today = todayIso(now);
   const horizon = addDaysIso(today, REMINDER_DAYS_BEFORE_DUE);
-  const due = await Assessment.find({ status: { $in: OPEN }, dueDate: { $lte: horizon } }, { supplierOrgId: 1, ownerOrgId: 1, agreementId: 1, dueDate: 1 }).lean();
+  // the small list rows, not the assessments themselves (see models/assessment-row.server.ts)
+  const due = await AssessmentRow.find({ status: { $in: OPEN }, dueDate: { $lte: horizon } }, { supplierOrgId: 1, ownerOrgId: 1, agreementId: 1, dueDate: 1 }).lean();
   let sent = 0;
   let skipped = 0;
   for (const a of due) {

@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import type { Types } from "mongoose";
 import { z } from "zod";
 import type { RequirementStatus } from "#app/scoring/types";
 import { Agreement } from "#models/agreement.server";
@@ -44,7 +45,7 @@ function actor(user: CurrentUser) {
   return { id: user.id, email: user.email, orgId: user.orgId };
 }
 
-async function rescoreStored(a: AssessmentData & { _id: import("mongoose").Types.ObjectId }) {
+async function rescoreStored(a: AssessmentData & { _id: Types.ObjectId }) {
   const agreement = await Agreement.findById(a.agreementId).lean();
   if (!agreement) throw new Error("The assessment's agreement is missing");
   return rescore(a, agreement);

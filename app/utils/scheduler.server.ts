@@ -42,7 +42,8 @@ const jobRunSchema = new Schema<JobRunData>(
   },
   { collection: "job_runs", versionKey: false },
 );
-jobRunSchema.index({ jobKey: 1, periodKey: 1 }, { unique: true });
+// one document per attempt: the unique index decides who makes attempt n, first or retry alike
+jobRunSchema.index({ jobKey: 1, periodKey: 1, attempts: 1 }, { unique: true });
 
 export const JobRun: Model<JobRunData> = (mongoose.models.JobRun as Model<JobRunData>) ?? mongoose.model<JobRunData>("JobRun", jobRunSchema);
 
@@ -69,18 +70,15 @@ async function insertClaim(claim: { jobKey: string; periodKey: string; owner: st
 async function claim(jobKey: string, periodKey: string, owner: string, options: RunOptions): Promise<boolean> {
   const now = new Date();
   if (await insertClaim({ jobKey, periodKey, owner, now, attempts: 1 })) return true;
-  const takeOver: Record<string, unknown>[] = [];
-  if (options?.retryFailed) takeOver.push({ status: "failed" });
-  if (options?.staleAfterMs) takeOver.push({ status: "running", startedAt: { $lt: new Date(now.getTime() - options.staleAfterMs) } });
-  if (takeOver.length === 0) return false;
-  const previous = await JobRun.findOne({ jobKey, periodKey, $or: takeOver }, { _id: 1, attempts: 1 }).lean();
-  if (!previous) return false;
-  // Not a conditional update: FerretDB v1 lets several concurrent updateOne calls
-  // match the same document. A delete by _id reports one deletion to exactly one
-  // caller, and the unique index then decides the new claim as on the first try.
-  const { deletedCount } = await JobRun.deleteOne({ _id: previous._id });
-  if (deletedCount !== 1) return false;
-  return insertClaim({ jobKey, periodKey, owner, now, attempts: (previous.attempts ?? 1) + 1 });
+  if (!options?.retryFailed && !options?.staleAfterMs) return false;
+  const latest = await JobRun.findOne({ jobKey, periodKey }, { _id: 1, attempts: 1, status: 1, startedAt: 1 }).sort({ attempts: -1 }).lean();
+  if (!latest) return false;
+  const failed = Boolean(options?.retryFailed) && latest.status === "failed";
+  const stale = Boolean(options?.staleAfterMs) && latest.status === "running" && latest.startedAt < new Date(now.getTime() - options!.staleAfterMs!);
+  if (!failed && !stale) return false;
+  // No conditional update (FerretDB v1 lets several concurrent ones match): the next
+  // attempt is a new document, and its unique key lets exactly one caller make it.
+  return insertClaim({ jobKey, periodKey, owner, now, attempts: (latest.attempts ?? 1) + 1 });
 }
 
 /**

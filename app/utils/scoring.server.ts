@@ -1,17 +1,19 @@
 import type { Types } from "mongoose";
 import { scoreAssessment } from "#app/scoring/assessment";
+import { extractChainFacts } from "#app/scoring/chain";
 import type { AgreementInput, CertificationInput, OverrideInput, ScoringResult } from "#app/scoring/types";
 import type { AgreementData } from "#models/agreement.server";
+import { syncAssessmentRow } from "#models/assessment-row.server";
 import { Assessment, type AssessmentData } from "#models/assessment.server";
 import { Certification, type CertificationData } from "#models/certification.server";
 import { todayIso } from "#models/dates";
-import { Organization } from "#models/organization.server";
+import { orgInfo } from "./org-names.server";
 import { catalogueForVersion, templateForAssessment } from "./questionnaire.server";
 
 /** The scoring engine's view of a stored agreement (plain data, ids as strings). */
 export async function agreementInput(a: AgreementData): Promise<AgreementInput> {
-  const orgs = await Organization.find({ _id: { $in: a.chain.map((l) => l.supplierOrgId) } }, { name: 1 }).lean();
-  const name = new Map(orgs.map((o) => [String(o._id), o.name]));
+  const orgs = await orgInfo(a.chain.map((l) => l.supplierOrgId));
+  const name = new Map([...orgs].map(([id, o]) => [id, o.name]));
   return {
     reference: a.reference,
     effectiveDate: a.effectiveDate,
@@ -80,10 +82,30 @@ export async function computeResult(assessment: AssessmentData & { _id: Types.Ob
   });
 }
 
+/** Each requirement's status for lists and the compliance matrix: "met", or "met!not_met" when overridden (computed after "!"). */
+export function summaryCells(result: ScoringResult): Record<string, string> {
+  return Object.fromEntries(result.requirements.map((r) => [r.requirementId, r.override ? `${r.status}!${r.computedStatus}` : r.status]));
+}
+
 /** Computes and stores the score snapshot of an assessment. */
 export async function rescore(assessment: AssessmentData & { _id: Types.ObjectId }, agreement: AgreementData, evaluationDate = todayIso()): Promise<ScoringResult> {
   const result = await computeResult(assessment, agreement, evaluationDate);
+  const facts = extractChainFacts(await templateForAssessment(assessment), assessment.answers ?? {}, String(assessment.supplierOrgId));
   // the score snapshot and the list summary are derived data: the latest computation wins
-  await Assessment.updateOne({ _id: assessment._id }, { $set: { result, "summary.score": result.score, "summary.rating": result.rating } });
+  await Assessment.updateOne(
+    { _id: assessment._id },
+    {
+      $set: {
+        result,
+        "summary.score": result.score,
+        "summary.rating": result.rating,
+        "summary.cells": summaryCells(result),
+        "summary.notifyHours": facts.notifyHours,
+        "summary.locations": facts.locations,
+        "summary.evaluationDate": result.evaluationDate,
+      },
+    },
+  );
+  await syncAssessmentRow(assessment._id);
   return result;
 }

@@ -60,7 +60,7 @@ describe("runExclusively", () => {
     const retries = await Promise.all(Array.from({ length: 5 }, () => runExclusively(key, "p1", fn, { retryFailed: true })));
     expect(fn).toHaveBeenCalledTimes(1);
     expect(retries.filter((r) => r.ran)).toHaveLength(1);
-    expect(await JobRun.findOne({ jobKey: key }).lean()).toMatchObject({ status: "done", attempts: 2, error: null });
+    expect(await JobRun.findOne({ jobKey: key }).sort({ attempts: -1 }).lean()).toMatchObject({ status: "done", attempts: 2, error: null });
   });
 
   it("lets one instance take over a run whose owner died, once it is older than staleAfterMs", async () => {

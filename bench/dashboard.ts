@@ -1,0 +1,139 @@
+// `npm run bench:dashboard`: 1,000 suppliers and 10,000 scored assessments on a throwaway embedded
+// database; autocannon (bounded in time) loads the procurement dashboard and an agreement's compliance
+// matrix from this second process on loopback, and prints p50 and p95. Target: p95 under 200 ms.
+import autocannon from "autocannon";
+import mongoose from "mongoose";
+import { connectDatabase, disconnectDatabase } from "#app/db.server";
+import { scoreAssessment } from "#app/scoring/assessment";
+import { randomAnswers, seededRandom } from "#app/scoring/test-random";
+import { extractChainFacts } from "#app/scoring/chain";
+import { agreementInput, summaryCells } from "#app/utils/scoring.server";
+import { hashPassword } from "#app/utils/password.server";
+import { Agreement } from "#models/agreement.server";
+import { AssessmentRow, touchReadModel } from "#models/assessment-row.server";
+import { Assessment, ASSESSMENT_STATUSES } from "#models/assessment.server";
+import { Organization } from "#models/organization.server";
+import { pinCatalogue, pinTemplate } from "#models/questionnaire-version.server";
+import { User } from "#models/user.server";
+import { getTemplate, loadCatalogue } from "#questionnaires/loader";
+import { signIn, startBenchApp } from "./lib/app";
+
+const SUPPLIERS = Number(process.env.BENCH_SUPPLIERS ?? 1000);
+const ASSESSMENTS = Number(process.env.BENCH_ASSESSMENTS ?? 10_000);
+const AGREEMENTS = 20;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const random = seededRandom(42);
+
+const app = await startBenchApp();
+try {
+  const t0 = performance.now();
+  await connectDatabase(app.mongoUri);
+  const catalogue = loadCatalogue();
+  const template = getTemplate("full-security")!;
+  const [templateVersion, catalogueVersion] = await Promise.all([pinTemplate(template), pinCatalogue(catalogue)]);
+  const recipient = await Organization.create({ slug: "bench-recipient", name: "Bench Recipient", kind: "recipient", country: "GB" });
+  const discloser = await Organization.create({ slug: "bench-discloser", name: "Bench Discloser", kind: "discloser", country: "CH" });
+  const countries = ["DE", "EE", "FR", "NL", "JP", "IN", "US", "GB"];
+  const suppliers: Awaited<ReturnType<typeof Organization.insertMany>> = [];
+  for (let i = 0; i < SUPPLIERS; i += 500) {
+    suppliers.push(
+      ...(await Organization.insertMany(
+        Array.from({ length: Math.min(500, SUPPLIERS - i) }, (_, k) => ({ slug: `bench-s-${i + k}`, name: `Supplier ${String(i + k).padStart(4, "0")} ${random.pick(["GmbH", "Ltd", "OÜ", "株式会社", "SAS"])}`, kind: "supplier", country: random.pick(countries), service: "Cloud hosting", managedBy: [recipient._id] })),
+      )),
+    );
+  }
+  const perAgreement = Math.ceil(SUPPLIERS / AGREEMENTS);
+  const agreements: InstanceType<typeof Agreement>[] = [];
+  for (let a = 0; a < AGREEMENTS; a++) {
+    const chain = suppliers.slice(a * perAgreement, (a + 1) * perAgreement).map((s, k) => ({ supplierOrgId: s._id, tier: k < perAgreement / 2 ? 1 : 2, parentSupplierOrgId: k < perAgreement / 2 ? null : suppliers[a * perAgreement + (k % Math.ceil(perAgreement / 2))]._id, service: "Cloud hosting", maxClass: "confidential" as const, accessLevel: "read" as const }));
+    agreements.push(
+      await Agreement.create({
+        reference: `BENCH-${a}`,
+        title: `Bench agreement ${a}`,
+        discloserOrgId: discloser._id,
+        recipientOrgId: recipient._id,
+        effectiveDate: "2026-01-01",
+        endDate: "2028-12-31",
+        survivalMonths: 60,
+        governingLaw: "Swiss law",
+        purposes: ["evaluation"],
+        informationClasses: ["internal", "confidential"],
+        permittedJurisdictions: ["DE", "EE", "FR", "NL", "GB"],
+        acceptedTransferMechanisms: ["SCC"],
+        breachWindowHours: 96,
+        recipientNotifyHours: 24,
+        retention: { retentionDays: 365, destroyWithinDays: 30 },
+        requirements: catalogue.requirements.map((r) => ({ requirementId: r.id, params: {} })),
+        phases: [{ key: "phase-1", name: "Evaluation", purpose: "", classes: ["internal"], permittedSupplierIds: [], requiredRequirementIds: ["FD-CONF-01", "FD-INC-01"] }],
+        chain,
+        catalogueVersion,
+        createdBy: new mongoose.Types.ObjectId(),
+      }),
+    );
+  }
+  const inputs = await Promise.all(agreements.map((a) => agreementInput(a.toObject())));
+  let created = 0;
+  while (created < ASSESSMENTS) {
+    const batch = [];
+    for (let k = 0; k < 500 && created < ASSESSMENTS; k++, created++) {
+      const a = created % AGREEMENTS;
+      const supplier = suppliers[a * perAgreement + ((created / AGREEMENTS) | 0) % perAgreement] ?? suppliers[0];
+      const answers = randomAnswers(template, random);
+      const status = random.pick(ASSESSMENT_STATUSES);
+      const scored = status === "invited" || status === "in_progress" ? null : scoreAssessment({ agreement: inputs[a], catalogue: catalogue.requirements, template, supplierId: String(supplier._id), answers, certifications: [], overrides: [], evaluationDate: "2026-12-01" });
+      batch.push({
+        agreementId: agreements[a]._id,
+        supplierOrgId: supplier._id,
+        ownerOrgId: recipient._id,
+        templateId: template.id,
+        templateVersion,
+        catalogueVersion,
+        status,
+        dueDate: `2026-${String(random.int(10, 12)).padStart(2, "0")}-${String(random.int(1, 28)).padStart(2, "0")}`,
+        answers,
+        revision: 1,
+        result: scored,
+        summary: {
+          supplierName: supplier.name,
+          supplierKey: supplier.name.toLowerCase(),
+          agreementRef: agreements[a].reference,
+          score: scored?.score ?? null,
+          rating: scored?.rating ?? null,
+          openRemediation: 0,
+          cells: scored ? summaryCells(scored) : {},
+          ...(scored ? (({ notifyHours, locations }) => ({ notifyHours, locations }))(extractChainFacts(template, answers, String(supplier._id))) : { notifyHours: null, locations: [] }),
+          evaluationDate: scored?.evaluationDate ?? null,
+        },
+      });
+    }
+    const inserted = await Assessment.insertMany(batch as never[], { lean: true });
+    await AssessmentRow.insertMany(
+      inserted.map((a: Record<string, any>) => ({ _id: a._id, ownerOrgId: a.ownerOrgId, supplierOrgId: a.supplierOrgId, agreementId: a.agreementId, status: a.status, dueDate: a.dueDate, ...a.summary, revision: 1, updatedAt: new Date() })),
+      { lean: true },
+    );
+  }
+  await touchReadModel(String(recipient._id));
+  await User.create({ email: "bench@procurement.example", name: "Bench", role: "procurement", orgId: recipient._id, passwordHash: await hashPassword("bench-password-123") });
+  const cookie = await signIn(app.baseUrl, "bench@procurement.example", "bench-password-123");
+  console.log(`seeded ${SUPPLIERS} suppliers, ${ASSESSMENTS} assessments, ${AGREEMENTS} agreements in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+  const targets = [
+    ["dashboard, first page", "/procurement"],
+    ["dashboard, filtered + sorted", "/procurement?status=submitted&rating=high&sort=score&dir=desc"],
+    ["dashboard, search", "/procurement?q=supplier%2001"],
+    [`agreement matrix (${perAgreement} suppliers)`, `/procurement/agreements/${agreements[0]._id}`],
+  ] as const;
+  for (const [label, path] of targets) {
+    const tc = performance.now();
+    const check = await fetch(app.baseUrl + path, { headers: { cookie } });
+    await check.text();
+    console.log(`  single request: ${(performance.now() - tc).toFixed(0)} ms`);
+    if (check.status !== 200) throw new Error(`${path} answered ${check.status}`);
+    const r = await autocannon({ url: app.baseUrl + path, connections: 10, duration: SECONDS, headers: { cookie } });
+    if (r.errors || r.requests.total === 0) console.log(`  (${r.errors} errors, ${r.timeouts} timeouts, ${r.requests.total} requests)`);
+    console.log(`${label.padEnd(34)} p50 ${String(r.latency.p50).padStart(4)} ms  p95 ${String((r.latency as unknown as Record<string, number>).p97_5 ?? r.latency.p90).padStart(4)} ms (p97.5)  p99 ${String(r.latency.p99).padStart(4)} ms  ${r.requests.average.toFixed(0)} req/s  non-2xx ${r.non2xx}`);
+  }
+  await disconnectDatabase();
+} finally {
+  await app.stop();
+}
