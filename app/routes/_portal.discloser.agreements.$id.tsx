@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { AgreementDetails } from "#app/components/agreement-view";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { agreementView } from "#app/utils/agreements.server";
@@ -26,6 +26,9 @@ export default function DiscloserAgreementPage() {
       <h1>
         {agreement.reference}: {agreement.title}
       </h1>
+      <p className="small">
+        <Link to={`/discloser/agreements/${agreement.id}/audit`}>Audit trail</Link>
+      </p>
       <ComplianceView v={compliance} recipient={agreement.recipient} />
       <h2>The agreement</h2>
       <AgreementDetails a={agreement} />

@@ -33,6 +33,9 @@ export default function AgreementPage() {
           Edit
         </Link>
       </div>
+      <p className="small">
+        <Link to={`/procurement/agreements/${agreement.id}/audit`}>Audit trail</Link>
+      </p>
       <ComplianceView v={compliance} recipient={agreement.recipient} />
       <h2>The agreement</h2>
       <AgreementDetails a={agreement} />

@@ -347,6 +347,9 @@ export default function ProcurementAssessmentPage() {
 
       <section className="card form-section">
         <h2>History</h2>
+        <p className="small">
+          <a href={`/procurement/assessments/${assessment.id}/audit`}>Full audit trail</a>
+        </p>
         <ol className="history">
           {assessment.history.map((h, idx) => (
             <li key={idx}>

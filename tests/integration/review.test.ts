@@ -10,6 +10,8 @@ const { action: supplierAction } = await import("#app/routes/_portal.supplier.as
 const { loader: discloserAgreement } = await import("#app/routes/_portal.discloser.agreements.$id");
 const { action: saveAction } = await import("#app/routes/api.assessments.$id.answers");
 const { Assessment } = await import("#models/assessment.server");
+const { loader: assessmentAudit } = await import("#app/routes/_portal.procurement.assessments.$id.audit");
+const { loader: agreementAudit } = await import("#app/routes/_portal.$role.agreements.$id.audit");
 const { AuditEvent } = await import("#models/audit-event.server");
 const { Outbox } = await import("#models/outbox.server");
 
@@ -153,6 +155,31 @@ describe("the disclosing party's view", () => {
     const cookieB = await sessionCookie(String(b.discloserUser.user._id));
     await expect(
       discloserAgreement({ request: getRequest(`/discloser/agreements/${a.agreement._id}`, cookieB), params: { id: String(a.agreement._id) }, context: {} }),
+    ).rejects.toSatisfy((r: unknown) => r instanceof Response && r.status === 404);
+  });
+});
+
+describe("audit trail pages", () => {
+  it("list an assessment's events for its reviewers, and an agreement's events for its disclosing party only", async () => {
+    const w = await submittedWorld();
+    await review(w, { intent: "override", requirementId: "FD-INC-01", status: "met", justification: "Addendum signed: 24 h notification from 2026-12." });
+    const page = await assessmentAudit({ request: getRequest(`/procurement/assessments/${w.id}/audit`, w.procurementCookie), params: { id: w.id }, context: {} });
+    const actions = page.rows.map((r) => r.action);
+    expect(actions).toEqual(expect.arrayContaining(["assessment.submit", "assessment.score", "assessment.override"]));
+    expect(page.rows.map((r) => r.seq)).toEqual([...page.rows.map((r) => r.seq)].sort((a, b) => b - a));
+
+    const discloserCookie = await sessionCookie(String(w.discloserUser.user._id));
+    const params = { role: "discloser", id: String(w.agreement._id) };
+    const agreementPage = await agreementAudit({ request: getRequest(`/discloser/agreements/${w.agreement._id}/audit`, discloserCookie), params, context: {} });
+    expect(agreementPage.rows.map((r) => r.action)).toContain("assessment.override");
+
+    const other = await submittedWorld();
+    const foreign = await sessionCookie(String(other.discloserUser.user._id));
+    await expect(agreementAudit({ request: getRequest(`/discloser/agreements/${w.agreement._id}/audit`, foreign), params, context: {} })).rejects.toSatisfy(
+      (r: unknown) => r instanceof Response && r.status === 404,
+    );
+    await expect(
+      agreementAudit({ request: getRequest(`/supplier/agreements/${w.agreement._id}/audit`, w.supplierCookie), params: { role: "supplier", id: String(w.agreement._id) }, context: {} }),
     ).rejects.toSatisfy((r: unknown) => r instanceof Response && r.status === 404);
   });
 });

@@ -1,0 +1,39 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { AuditTable } from "#app/components/audit-table";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { auditRowsFor } from "#app/utils/audit-view.server";
+import { requireUser } from "#app/utils/auth.server";
+import { notFound } from "#app/utils/http.server";
+import { orgRows } from "#app/utils/read-model.server";
+import { getAgreementFor } from "#models/agreement.server";
+
+export const meta: MetaFunction = () => [{ title: "Audit trail · Flowdown" }];
+
+/** The agreement's audit trail with that of its assessments: for its procurement team and its disclosing party. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  if (params.role !== "procurement" && params.role !== "discloser") notFound();
+  const user = await requireUser(request, { role: params.role as "procurement" | "discloser" });
+  const agreement = await getAgreementFor(user, params.id ?? "");
+  if (!agreement) notFound();
+  const assessments = (await orgRows(String(agreement.recipientOrgId))).filter((r) => String(r.agreementId) === String(agreement._id));
+  const rows = await auditRowsFor([{ type: "agreement", id: String(agreement._id) }, ...assessments.map((a) => ({ type: "assessment", id: String(a._id) }))]);
+  return { role: params.role, id: String(agreement._id), reference: agreement.reference, rows };
+}
+
+export default function AgreementAuditPage() {
+  const { role, id, reference, rows } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p>
+        <Link to={`/${role}/agreements/${id}`}>← Back to {reference}</Link>
+      </p>
+      <h1>Audit trail: {reference}</h1>
+      <AuditTable rows={rows} />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,34 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { AuditTable } from "#app/components/audit-table";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { getAssessmentFor } from "#app/utils/assessments.server";
+import { auditRowsFor } from "#app/utils/audit-view.server";
+import { requireUser } from "#app/utils/auth.server";
+import { notFound } from "#app/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Audit trail · Flowdown" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, { role: "procurement" });
+  const assessment = await getAssessmentFor(user, params.id ?? "");
+  if (!assessment) notFound();
+  return { id: String(assessment._id), supplier: assessment.summary?.supplierName ?? "", rows: await auditRowsFor([{ type: "assessment", id: String(assessment._id) }]) };
+}
+
+export default function AssessmentAuditPage() {
+  const { id, supplier, rows } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p>
+        <Link to={`/procurement/assessments/${id}`}>← Back to the assessment</Link>
+      </p>
+      <h1>Audit trail: {supplier}</h1>
+      <AuditTable rows={rows} />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
