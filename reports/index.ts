@@ -1,0 +1,15 @@
+/**
+ * PDF reports: pure generators from plain data to a PDF stream.
+ *
+ *   renderAssessmentReport(data, out)  one supplier's assessment against one agreement
+ *   renderAgreementReport(data, out)   the whole chain of one agreement
+ *
+ * The data shapes are in ./types; ./view has the derivations (labels, matrix,
+ * joins) that a page should use to show exactly what the PDF shows.
+ */
+export { renderAssessmentReport, type RenderInfo } from "./assessment-report";
+export { renderAgreementReport } from "./agreement-report";
+export { preloadReportFonts } from "./fonts";
+export type * from "./types";
+export { REMEDIATION_STATUSES } from "./types";
+export * from "./view";

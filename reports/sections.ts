@@ -1,0 +1,134 @@
+/** Parts both reports share: the cover band, the glossary, the verification block. */
+import { COLORS, layoutText, lineHeight, truncateText, type Line, type ReportDocument, type TextStyle } from "./pdf";
+import type { GlossaryEntry, ReportMeta } from "./types";
+import { formatDateTime, verificationText, type Tone } from "./view";
+
+/**
+ * Lines of `text` at the largest of `sizes` that needs at most `maxLines`;
+ * at the smallest size, the last line is cut with "…".
+ */
+export function fitLines(
+  text: string,
+  style: TextStyle,
+  width: number,
+  sizes: number[],
+  maxLines: number
+): { lines: Line[]; style: TextStyle; cut: boolean } {
+  for (const size of sizes) {
+    const st = { ...style, size };
+    const lines = layoutText(text, st, width);
+    if (lines.length <= maxLines) return { lines, style: st, cut: false };
+  }
+  const st = { ...style, size: sizes[sizes.length - 1] };
+  const all = layoutText(text, st, width);
+  const rest = all
+    .slice(maxLines - 1)
+    .map((l) => l.runs.map((r) => r.text).join(""))
+    .join(" ");
+  const lines = all.slice(0, maxLines - 1);
+  lines.push(layoutText(truncateText(rest, st, width), st, width)[0]);
+  return { lines, style: st, cut: true };
+}
+
+/**
+ * The coloured band at the top of a cover page; leaves the cursor below it.
+ * Returns true when the title had to be shortened (print it in full elsewhere).
+ */
+export function coverBand(rd: ReportDocument, kicker: string, title: string, subtitle: string): boolean {
+  const doc = rd.doc;
+  const w = doc.page.width;
+  const fittedTitle = fitLines(
+    title,
+    { size: 24, weight: "bold", color: COLORS.white, leading: 1.15 },
+    rd.width,
+    [24, 20, 16],
+    4
+  );
+  const fittedSub = fitLines(subtitle, { size: 10, color: "#D3DEEB", leading: 1.35 }, rd.width, [10, 9], 3);
+  const titleStyle = fittedTitle.style;
+  const subStyle = fittedSub.style;
+  const titleLines = fittedTitle.lines;
+  const subLines = fittedSub.lines;
+  const h = 58 + titleLines.length * lineHeight(titleStyle) + 6 + subLines.length * lineHeight(subStyle) + 26;
+  doc.save().rect(0, 0, w, h).fill(COLORS.brand).restore();
+  doc.save().rect(0, h, w, 4).fill("#3B6EA5").restore();
+  rd.label(kicker, rd.left, 36, { size: 8.5, weight: "bold", color: "#A9BED6", leading: 1 });
+  let y = 56;
+  for (const line of titleLines) {
+    rd.drawLine(line, rd.left, y, titleStyle);
+    y += lineHeight(titleStyle);
+  }
+  y += 6;
+  for (const line of subLines) {
+    rd.drawLine(line, rd.left, y, subStyle);
+    y += lineHeight(subStyle);
+  }
+  rd.y = h + 30;
+  return fittedTitle.cut || fittedSub.cut;
+}
+
+/** A row of badges with small captions above them. */
+export function badgeRow(rd: ReportDocument, items: { caption: string; label: string; tone: Tone }[]): void {
+  const cap: TextStyle = { size: 6.8, weight: "bold", color: COLORS.muted, leading: 1.2 };
+  rd.ensure(40);
+  let x = rd.left;
+  for (const item of items) {
+    rd.label(item.caption.toUpperCase(), x, rd.y, cap);
+    const w = rd.badge(item.label, item.tone, x, rd.y + 11, 9);
+    x += Math.max(w, 70) + 18;
+  }
+  rd.y += 11 + 9 + 4.7 + 14;
+}
+
+/** A thin divider at the cursor. */
+export function divider(rd: ReportDocument, space = 10): void {
+  rd.ensure(space * 2);
+  rd.y += space;
+  rd.doc.save().moveTo(rd.left, rd.y).lineTo(rd.right, rd.y).lineWidth(0.5).strokeColor(COLORS.rule).stroke().restore();
+  rd.y += space;
+}
+
+export async function glossarySection(rd: ReportDocument, glossary: GlossaryEntry[] | undefined): Promise<void> {
+  if (!glossary || glossary.length === 0) return;
+  rd.heading("Glossary");
+  await rd.table({
+    title: "Glossary",
+    columns: [
+      { header: "Term", width: 130 },
+      { header: "Definition", width: 370 },
+    ],
+    rows: glossary.map((g) => [
+      { kind: "text", text: g.term, style: { weight: "bold", color: COLORS.ink } },
+      g.definition,
+    ]),
+  });
+}
+
+export function verificationSection(rd: ReportDocument, meta: ReportMeta): void {
+  rd.heading("Verification", 1, 90);
+  const [how, recorded] = verificationText(meta);
+  rd.callout("Verify this report", [
+    how,
+    recorded,
+    `Report version ${meta.version}, generated ${formatDateTime(meta.generatedAt)} by ${meta.generatedBy}.`,
+  ]);
+  // a placeholder line where a reader can note the hash they computed
+  rd.ensure(40);
+  rd.y += 14;
+  rd.label("SHA-256 (as recorded by the portal for version " + meta.version + "):", rd.left, rd.y, {
+    size: 8,
+    color: COLORS.muted,
+  });
+  rd.y += 22;
+  rd.doc
+    .save()
+    .moveTo(rd.left, rd.y)
+    .lineTo(rd.right, rd.y)
+    .lineWidth(0.6)
+    .dash(2, { space: 2 })
+    .strokeColor(COLORS.faint)
+    .stroke()
+    .undash()
+    .restore();
+  rd.y += 8;
+}

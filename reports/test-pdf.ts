@@ -1,0 +1,133 @@
+/**
+ * Helpers for the report tests: render to a Buffer, read the text of each
+ * page back with pdfjs-dist, rasterise a page with poppler's pdftoppm.
+ */
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+
+export const PDFTOPPM = process.env.PDFTOPPM ?? "/usr/bin/pdftoppm";
+
+/** Render with one of the generators into memory. */
+export async function renderToBuffer<T>(
+  render: (data: T, out: Writable) => Promise<unknown>,
+  data: T
+): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const out = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      chunks.push(chunk);
+      cb();
+    },
+  });
+  await render(data, out);
+  return Buffer.concat(chunks);
+}
+
+export interface PageText {
+  width: number;
+  height: number;
+  /** text items with their origin in PDF coordinates (from the bottom left) */
+  items: { str: string; x: number; y: number; hasEOL: boolean }[];
+}
+
+/** The text items of every page, with positions, read back with pdfjs-dist. */
+export async function pageItems(pdf: Buffer): Promise<PageText[]> {
+  const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const doc = await getDocument({
+    data: new Uint8Array(pdf),
+    disableFontFace: true,
+    useSystemFonts: false,
+    isEvalSupported: false,
+    verbosity: 0,
+  }).promise;
+  const pages: PageText[] = [];
+  try {
+    for (let i = 1; i <= doc.numPages; i++) {
+      const page = await doc.getPage(i);
+      const [, , width, height] = page.view;
+      const content = await page.getTextContent();
+      const items: PageText["items"] = [];
+      for (const item of content.items) {
+        if (!("str" in item)) continue;
+        items.push({ str: item.str, x: item.transform[4], y: item.transform[5], hasEOL: item.hasEOL });
+      }
+      pages.push({ width, height, items });
+    }
+  } finally {
+    await doc.destroy();
+  }
+  return pages;
+}
+
+/** The text of every page, items joined with spaces, lines with newlines. */
+export async function pageTexts(pdf: Buffer): Promise<string[]> {
+  return (await pageItems(pdf)).map((p) => p.items.map((it) => it.str + (it.hasEOL ? "\n" : " ")).join(""));
+}
+
+/** Text without any whitespace, to compare regardless of how lines and runs were split. */
+export function compact(text: string): string {
+  return text.replace(/\s+/g, "");
+}
+
+/** Rasterise one page in greyscale at `dpi`; returns the pixels (0 black .. 255 white). */
+export async function rasterizePage(
+  pdf: Buffer,
+  page = 1,
+  dpi = 50
+): Promise<{ width: number; height: number; pixels: Uint8Array }> {
+  const dir = await mkdtemp(join(tmpdir(), "flowdown-report-"));
+  try {
+    const file = join(dir, "report.pdf");
+    await writeFile(file, pdf);
+    await run(PDFTOPPM, [
+      "-r",
+      String(dpi),
+      "-f",
+      String(page),
+      "-l",
+      String(page),
+      "-gray",
+      "-singlefile",
+      file,
+      join(dir, "page"),
+    ]);
+    return parsePgm(await readFile(join(dir, "page.pgm")));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Parse a binary (P5) PGM image with 8-bit samples. */
+export function parsePgm(data: Buffer): { width: number; height: number; pixels: Uint8Array } {
+  const fields: string[] = [];
+  let i = 0;
+  while (fields.length < 4) {
+    while (i < data.length && /\s/.test(String.fromCharCode(data[i]))) i++;
+    if (data[i] === 0x23) {
+      while (i < data.length && data[i] !== 0x0a) i++; // comment
+      continue;
+    }
+    let token = "";
+    while (i < data.length && !/\s/.test(String.fromCharCode(data[i]))) token += String.fromCharCode(data[i++]);
+    fields.push(token);
+  }
+  i++; // the single whitespace after maxval
+  const [magic, w, h, max] = fields;
+  if (magic !== "P5" || Number(max) > 255) throw new Error(`unsupported PGM: ${fields.join(" ")}`);
+  const width = Number(w);
+  const height = Number(h);
+  return { width, height, pixels: new Uint8Array(data.subarray(i, i + width * height)) };
+}
+
+/** Share of pixels darker than `threshold` (0..1). */
+export function inkRatio(image: { pixels: Uint8Array }, threshold = 245): number {
+  let dark = 0;
+  for (const p of image.pixels) if (p < threshold) dark++;
+  return dark / image.pixels.length;
+}

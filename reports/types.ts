@@ -1,0 +1,219 @@
+/**
+ * The data behind the PDF reports: plain, serialisable (JSON-safe) values.
+ *
+ * A report is rendered from one of these objects and nothing else: no
+ * database, no clock, no request. The same object can be handed to a page, and
+ * the derivations both need (labels, the compliance matrix, joins) live in
+ * `./view.ts`, so the screen and the PDF cannot disagree.
+ *
+ * Dates: calendar dates are "YYYY-MM-DD" (UTC), instants are ISO 8601 UTC
+ * timestamps ("2026-06-01T09:30:00.000Z").
+ */
+import type { AssessmentStatus } from "#models/assessment-status";
+import type {
+  ChainResult,
+  InfoClass,
+  PhaseClearance,
+  RequirementStatus,
+  RiskRating,
+  ScoringResult,
+} from "#app/scoring/types";
+
+/** Calendar date, "YYYY-MM-DD" (UTC). */
+export type IsoDate = string;
+/** Instant, ISO 8601 in UTC. */
+export type IsoDateTime = string;
+
+/** What every stored report carries about itself. */
+export interface ReportMeta {
+  /** the version number under which the portal stores this file and its SHA-256 */
+  version: number;
+  /** when the report was generated; also the PDF's CreationDate (keeps output deterministic) */
+  generatedAt: IsoDateTime;
+  /** display name of the user who generated it */
+  generatedBy: string;
+  /** where a reader verifies a file, default "/verify" (may be an absolute URL) */
+  verifyUrl?: string;
+}
+
+export interface ReportAgreement {
+  reference: string;
+  title: string;
+  /** display name of the disclosing party */
+  discloser: string;
+  /** display name of the recipient */
+  recipient: string;
+  effectiveDate: IsoDate;
+  endDate: IsoDate;
+  /** hours within which the discloser must be told of a breach (shared by the whole chain) */
+  breachWindowHours: number;
+  /** hours the recipient itself takes to notify the discloser */
+  recipientNotifyHours: number;
+  /** ISO 3166-1 alpha-2 codes */
+  permittedJurisdictions: string[];
+  /** standards the agreement requires, e.g. "ISO/IEC 27001:2022" */
+  requiredCertifications: string[];
+}
+
+export interface ReportSupplier {
+  id: string;
+  name: string;
+  /** ISO 3166-1 alpha-2 code of the supplier's seat */
+  country: string;
+  /** the service it provides under the agreement */
+  service: string;
+  /** 1 works for the recipient, 2 for a tier-1 supplier, ... */
+  tier: number;
+  /** the supplier it works for; null for tier 1 (works for the recipient) */
+  parentId: string | null;
+  parentName: string | null;
+}
+
+export interface StatusChange {
+  /** null for the first entry (creation) */
+  from: AssessmentStatus | null;
+  to: AssessmentStatus;
+  /** display name of who made the change */
+  by: string;
+  at: IsoDateTime;
+  comment: string | null;
+}
+
+export interface ReportAssessment {
+  id: string;
+  status: AssessmentStatus;
+  dueDate: IsoDate | null;
+  submittedAt: IsoDateTime | null;
+  templateTitle: string;
+  templateVersion: string;
+  catalogueVersion: string;
+  /** oldest first */
+  history: StatusChange[];
+}
+
+/**
+ * A certificate as the supplier recorded it. Its validity for this agreement
+ * is not repeated here: it is the matching entry (by id) of
+ * `ScoringResult.certifications`, joined by `certificationRows()`.
+ */
+export interface ReportCertification {
+  id: string;
+  standard: string;
+  certificateNumber: string;
+  certificationBody: string;
+  scope: string;
+  issueDate: IsoDate;
+  expiryDate: IsoDate;
+  /** portal reference of the certificate file, if uploaded */
+  fileRef: string | null;
+}
+
+export const REMEDIATION_STATUSES = ["open", "responded", "accepted", "rejected", "closed"] as const;
+export type RemediationStatus = (typeof REMEDIATION_STATUSES)[number];
+
+export interface RemediationItem {
+  requirementId: string;
+  description: string;
+  dueDate: IsoDate;
+  status: RemediationStatus;
+  /** the supplier's response, if any */
+  response: string | null;
+}
+
+export interface GlossaryEntry {
+  term: string;
+  definition: string;
+}
+
+/** Everything the assessment report (one supplier, one agreement) shows. */
+export interface AssessmentReportData extends ReportMeta {
+  kind: "assessment";
+  agreement: ReportAgreement;
+  supplier: ReportSupplier;
+  assessment: ReportAssessment;
+  /** the scoring engine's output, unchanged */
+  result: ScoringResult;
+  certifications: ReportCertification[];
+  remediation: RemediationItem[];
+  glossary?: GlossaryEntry[];
+}
+
+// ---------------------------------------------------------------- agreement report
+
+/** One requirement of the agreement, in the order the report lists them (matrix columns). */
+export interface ReportRequirement {
+  id: string;
+  title: string;
+  category: string;
+  weight: number;
+  knockOut: boolean;
+}
+
+/** One supplier × requirement result. */
+export interface MatrixCell {
+  /** the effective result (the override's when overridden) */
+  status: RequirementStatus;
+  /** what the rules produced */
+  computedStatus: RequirementStatus;
+  overridden: boolean;
+}
+
+/** The headline of a supplier's latest scored assessment. */
+export interface SupplierResultSummary {
+  assessmentId: string;
+  assessmentStatus: AssessmentStatus;
+  evaluationDate: IsoDate;
+  score: number;
+  computedScore: number;
+  capped: boolean;
+  knockOutsFailed: string[];
+  inherentRisk: RiskRating;
+  rating: RiskRating;
+  counts: Record<RequirementStatus, number>;
+  /** by requirement id; a requirement missing here has no result for this supplier */
+  statuses: Record<string, MatrixCell>;
+}
+
+export interface AgreementSupplierEntry extends ReportSupplier {
+  /** null when the supplier has no scored assessment yet */
+  latest: SupplierResultSummary | null;
+}
+
+export interface ReportPhase {
+  id: string;
+  name: string;
+  purpose: string;
+  classes: InfoClass[];
+  requiredRequirementIds: string[];
+  /** empty = any supplier of the chain */
+  permittedSupplierIds: string[];
+}
+
+export interface ExpiringCertificate {
+  supplierId: string;
+  supplierName: string;
+  standard: string;
+  certificateNumber: string;
+  certificationBody: string;
+  expiryDate: IsoDate;
+  /** days from the report date to the expiry date (0 = expires that day) */
+  daysLeft: number;
+}
+
+/** Everything the agreement report (the whole chain of one agreement) shows. */
+export interface AgreementReportData extends ReportMeta {
+  kind: "agreement";
+  agreement: ReportAgreement;
+  /** the agreement's flow-down requirements: the columns of the compliance matrix */
+  requirements: ReportRequirement[];
+  /** the chain's suppliers, in display order (the rows of the matrix) */
+  suppliers: AgreementSupplierEntry[];
+  chain: ChainResult;
+  phases: ReportPhase[];
+  clearances: PhaseClearance[];
+  /** certificates expiring within 90 days of the report date; see `certificatesExpiringWithin()` */
+  expiringCertificates: ExpiringCertificate[];
+  glossary?: GlossaryEntry[];
+}
+
+export type ReportData = AssessmentReportData | AgreementReportData;

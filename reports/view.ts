@@ -1,0 +1,354 @@
+/**
+ * Pure derivations shared by the PDF generators and the pages: labels,
+ * tones, joins and the compliance matrix. Everything the PDF prints comes
+ * from here or straight from the report data, so a page that uses these
+ * functions shows exactly what the PDF shows.
+ */
+import type { AssessmentStatus } from "#models/assessment-status";
+import type {
+  CertificationFinding,
+  ChainLinkResult,
+  PhaseClearance,
+  RequirementResult,
+  RequirementStatus,
+  RiskRating,
+  ScoringResult,
+} from "#app/scoring/types";
+import type {
+  AgreementReportData,
+  AgreementSupplierEntry,
+  AssessmentReportData,
+  ExpiringCertificate,
+  IsoDate,
+  IsoDateTime,
+  MatrixCell,
+  RemediationItem,
+  RemediationStatus,
+  ReportCertification,
+  ReportPhase,
+  ReportRequirement,
+  SupplierResultSummary,
+} from "./types";
+
+/** Colour families; every tone is always printed together with a text label. */
+export type Tone = "ok" | "warn" | "bad" | "none" | "info" | "critical";
+
+export const STATUS_TEXT: Record<RequirementStatus, string> = {
+  met: "MET",
+  partially_met: "PARTIAL",
+  not_met: "NOT MET",
+  not_answered: "NOT ANSWERED",
+};
+
+export const STATUS_TONE: Record<RequirementStatus, Tone> = {
+  met: "ok",
+  partially_met: "warn",
+  not_met: "bad",
+  not_answered: "none",
+};
+
+/** One-character codes for the compliance matrix; "*" is appended when overridden. */
+export const STATUS_CODE: Record<RequirementStatus, string> = {
+  met: "M",
+  partially_met: "P",
+  not_met: "N",
+  not_answered: "–",
+};
+
+export const RATING_TEXT: Record<RiskRating, string> = {
+  low: "LOW",
+  medium: "MEDIUM",
+  high: "HIGH",
+  critical: "CRITICAL",
+};
+
+export const RATING_TONE: Record<RiskRating, Tone> = {
+  low: "ok",
+  medium: "warn",
+  high: "bad",
+  critical: "critical",
+};
+
+export const ASSESSMENT_STATUS_TEXT: Record<AssessmentStatus, string> = {
+  invited: "Invited",
+  in_progress: "In progress",
+  submitted: "Submitted",
+  under_review: "Under review",
+  remediation_requested: "Remediation requested",
+  approved: "Approved",
+  rejected: "Rejected",
+};
+
+export const ASSESSMENT_STATUS_TONE: Record<AssessmentStatus, Tone> = {
+  invited: "none",
+  in_progress: "info",
+  submitted: "info",
+  under_review: "info",
+  remediation_requested: "warn",
+  approved: "ok",
+  rejected: "bad",
+};
+
+export const REMEDIATION_STATUS_TEXT: Record<RemediationStatus, string> = {
+  open: "OPEN",
+  responded: "RESPONDED",
+  accepted: "ACCEPTED",
+  rejected: "REJECTED",
+  closed: "CLOSED",
+};
+
+export const REMEDIATION_STATUS_TONE: Record<RemediationStatus, Tone> = {
+  open: "warn",
+  responded: "info",
+  accepted: "ok",
+  rejected: "bad",
+  closed: "none",
+};
+
+/** Order in which statuses are counted and charted. */
+export const STATUS_ORDER: readonly RequirementStatus[] = ["met", "partially_met", "not_met", "not_answered"];
+
+/** "MET", or "MET" + "OVERRIDDEN (computed: NOT MET)" for an override. */
+export function requirementStatusText(r: Pick<RequirementResult, "status" | "computedStatus" | "override">): {
+  label: string;
+  tone: Tone;
+  overrideNote: string | null;
+} {
+  return {
+    label: STATUS_TEXT[r.status],
+    tone: STATUS_TONE[r.status],
+    overrideNote: r.override ? `OVERRIDDEN (computed: ${STATUS_TEXT[r.computedStatus]})` : null,
+  };
+}
+
+/** The same as one line of text, for places with no room for a badge. */
+export function requirementStatusLine(r: Pick<RequirementResult, "status" | "computedStatus" | "override">): string {
+  const t = requirementStatusText(r);
+  return t.overrideNote ? `${t.label} — ${t.overrideNote}` : t.label;
+}
+
+export function matrixCode(cell: MatrixCell | null): string {
+  if (!cell) return "";
+  return STATUS_CODE[cell.status] + (cell.overridden ? "*" : "");
+}
+
+/** "ISO 8601 instant" → "2026-06-01 09:30 UTC"; unparseable input is returned as written. */
+export function formatDateTime(at: IsoDateTime | null | undefined): string {
+  if (!at) return "—";
+  const d = new Date(at);
+  if (Number.isNaN(d.getTime())) return at;
+  return `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)} UTC`;
+}
+
+export function formatDate(d: IsoDate | IsoDateTime | null | undefined): string {
+  if (!d) return "—";
+  return /^\d{4}-\d{2}-\d{2}/.test(d) ? d.slice(0, 10) : d;
+}
+
+/** Whole days from `from` to `to` (calendar dates, UTC). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  const a = Date.UTC(+from.slice(0, 4), +from.slice(5, 7) - 1, +from.slice(8, 10));
+  const b = Date.UTC(+to.slice(0, 4), +to.slice(5, 7) - 1, +to.slice(8, 10));
+  return Math.round((b - a) / 86_400_000);
+}
+
+export function verificationText(data: { version: number; verifyUrl?: string }): string[] {
+  const url = data.verifyUrl ?? "/verify";
+  return [
+    `To check that this file is authentic and unchanged, compute its SHA-256 and verify it at ${url} with SHA-256.`,
+    `The SHA-256 of this file is recorded by the portal as version ${data.version} of this report. ` +
+      "The hash cannot be printed inside the file it hashes, so it is not shown here.",
+  ];
+}
+
+// ---------------------------------------------------------------- assessment report
+
+export interface CertificationRow extends ReportCertification {
+  valid: boolean;
+  findings: string[];
+}
+
+/** Certificates with their validity findings (from the scoring result, joined by id). */
+export function certificationRows(data: Pick<AssessmentReportData, "certifications" | "result">): CertificationRow[] {
+  const byId = new Map<string, CertificationFinding>(data.result.certifications.map((f) => [f.certificationId, f]));
+  const rows: CertificationRow[] = data.certifications.map((c) => {
+    const f = byId.get(c.id);
+    return { ...c, valid: f?.valid ?? false, findings: f ? f.findings : ["Not evaluated by the scoring engine."] };
+  });
+  // findings for certificates the data did not describe (should not happen, but never hide a finding)
+  const known = new Set(data.certifications.map((c) => c.id));
+  for (const f of data.result.certifications) {
+    if (known.has(f.certificationId)) continue;
+    rows.push({
+      id: f.certificationId,
+      standard: f.standard,
+      certificateNumber: f.certificateNumber,
+      certificationBody: "—",
+      scope: "—",
+      issueDate: "—",
+      expiryDate: "—",
+      fileRef: null,
+      valid: f.valid,
+      findings: f.findings,
+    });
+  }
+  return rows;
+}
+
+export function overriddenRequirements(result: ScoringResult): RequirementResult[] {
+  return result.requirements.filter((r) => r.override !== null);
+}
+
+export interface RemediationRow extends RemediationItem {
+  requirementTitle: string | null;
+  overdue: boolean;
+}
+
+export function remediationRows(
+  data: Pick<AssessmentReportData, "remediation" | "result" | "generatedAt">
+): RemediationRow[] {
+  const titles = new Map(data.result.requirements.map((r) => [r.requirementId, r.title]));
+  const today = data.generatedAt.slice(0, 10);
+  return [...data.remediation]
+    .sort((a, b) =>
+      a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.requirementId.localeCompare(b.requirementId)
+    )
+    .map((item) => ({
+      ...item,
+      requirementTitle: titles.get(item.requirementId) ?? null,
+      overdue: (item.status === "open" || item.status === "rejected") && item.dueDate < today,
+    }));
+}
+
+/** A parameter value as printed: lists joined, booleans as yes/no. */
+export function formatParam(value: unknown): string {
+  if (Array.isArray(value)) return value.length ? value.map(String).join(", ") : "none";
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (value === null || value === undefined) return "—";
+  return String(value);
+}
+
+/** A SurveyJS answer as plain text (files by name, panels by their fields). */
+export function formatAnswer(value: unknown): string {
+  if (value === undefined || value === null || value === "") return "(no answer)";
+  if (typeof value === "boolean") return value ? "Yes" : "No";
+  if (typeof value === "number" || typeof value === "string") return String(value);
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "(no answer)";
+    return value.map((v) => formatAnswer(v)).join("; ");
+  }
+  if (typeof value === "object") {
+    const o = value as Record<string, unknown>;
+    if (typeof o.name === "string" && (typeof o.content === "string" || typeof o.type === "string")) return o.name;
+    return Object.entries(o)
+      .map(([k, v]) => `${k}: ${formatAnswer(v)}`)
+      .join(", ");
+  }
+  return String(value);
+}
+
+// ---------------------------------------------------------------- agreement report
+
+/** The headline of one scoring result, as the agreement report and the agreement page show it. */
+export function summariseResult(
+  result: ScoringResult,
+  assessment: { id: string; status: AssessmentStatus }
+): SupplierResultSummary {
+  const statuses: Record<string, MatrixCell> = {};
+  for (const r of result.requirements) {
+    statuses[r.requirementId] = { status: r.status, computedStatus: r.computedStatus, overridden: r.override !== null };
+  }
+  return {
+    assessmentId: assessment.id,
+    assessmentStatus: assessment.status,
+    evaluationDate: result.evaluationDate,
+    score: result.score,
+    computedScore: result.computedScore,
+    capped: result.capped,
+    knockOutsFailed: [...result.knockOutsFailed],
+    inherentRisk: result.inherentRisk,
+    rating: result.rating,
+    counts: { ...result.counts },
+    statuses,
+  };
+}
+
+export interface ComplianceMatrix {
+  requirements: ReportRequirement[];
+  rows: { supplier: AgreementSupplierEntry; cells: (MatrixCell | null)[] }[];
+}
+
+/** Suppliers × requirements; null where a supplier has no result for a requirement. */
+export function complianceMatrix(data: Pick<AgreementReportData, "requirements" | "suppliers">): ComplianceMatrix {
+  return {
+    requirements: data.requirements,
+    rows: data.suppliers.map((supplier) => ({
+      supplier,
+      cells: data.requirements.map((req) => supplier.latest?.statuses[req.id] ?? null),
+    })),
+  };
+}
+
+/** Certificates expiring within `days` of `asOf` (not already expired), soonest first. */
+export function certificatesExpiringWithin(
+  certificates: readonly (Omit<ExpiringCertificate, "daysLeft"> & { expiryDate: IsoDate })[],
+  asOf: IsoDate,
+  days = 90
+): ExpiringCertificate[] {
+  return certificates
+    .map((c) => ({ ...c, daysLeft: daysBetween(asOf.slice(0, 10), c.expiryDate) }))
+    .filter((c) => c.daysLeft >= 0 && c.daysLeft <= days)
+    .sort((a, b) => a.daysLeft - b.daysLeft || a.supplierName.localeCompare(b.supplierName));
+}
+
+export interface ChainRow extends ChainLinkResult {
+  /** names along the path, this supplier first */
+  pathNames: string[];
+  windowHours: number;
+}
+
+export function chainRows(data: Pick<AgreementReportData, "chain" | "suppliers">): ChainRow[] {
+  const names = new Map<string, string>(data.suppliers.map((s) => [s.id, s.name]));
+  for (const l of data.chain.links) if (!names.has(l.supplierId)) names.set(l.supplierId, l.supplierName);
+  return [...data.chain.links]
+    .sort((a, b) => a.tier - b.tier || a.supplierName.localeCompare(b.supplierName))
+    .map((l) => ({
+      ...l,
+      pathNames: l.path.map((id) => names.get(id) ?? id),
+      windowHours: data.chain.breachWindowHours,
+    }));
+}
+
+export interface PhaseView {
+  phase: ReportPhase;
+  rows: { supplierId: string; supplierName: string; cleared: boolean; reasons: string[] }[];
+  clearedCount: number;
+}
+
+export function phaseViews(data: Pick<AgreementReportData, "phases" | "clearances" | "suppliers">): PhaseView[] {
+  const names = new Map<string, string>(data.suppliers.map((s) => [s.id, s.name]));
+  const order = new Map<string, number>(data.suppliers.map((s, i) => [s.id, i]));
+  const byPhase = new Map<string, PhaseClearance[]>();
+  for (const c of data.clearances) {
+    const list = byPhase.get(c.phaseId) ?? [];
+    list.push(c);
+    byPhase.set(c.phaseId, list);
+  }
+  return data.phases.map((phase) => {
+    const rows = (byPhase.get(phase.id) ?? [])
+      .map((c) => ({
+        supplierId: c.supplierId,
+        supplierName: names.get(c.supplierId) ?? c.supplierId,
+        cleared: c.cleared,
+        reasons: c.reasons,
+      }))
+      .sort((a, b) => (order.get(a.supplierId) ?? 1e9) - (order.get(b.supplierId) ?? 1e9));
+    return { phase, rows, clearedCount: rows.filter((r) => r.cleared).length };
+  });
+}
+
+export function ratingCounts(suppliers: readonly AgreementSupplierEntry[]): Record<RiskRating | "unscored", number> {
+  const counts = { low: 0, medium: 0, high: 0, critical: 0, unscored: 0 };
+  for (const s of suppliers) counts[s.latest ? s.latest.rating : "unscored"]++;
+  return counts;
+}
