@@ -10,8 +10,9 @@ import { Invitation } from "./invitation.server";
 import { Organization } from "./organization.server";
 import { Outbox } from "./outbox.server";
 import { QuestionnaireVersion } from "./questionnaire-version.server";
+import { ReportRecord } from "./report.server";
 import { Session } from "./session.server";
 import { User } from "./user.server";
 
 /** Every model, so start-up can build their indexes before serving. */
-export const allModels: Model<any>[] = [Organization, User, Session, AuditEvent, Agreement, Certification, Assessment, AssessmentRow, ReadModelToken, Invitation, QuestionnaireVersion, Claim, Outbox, JobRun];
+export const allModels: Model<any>[] = [Organization, User, Session, AuditEvent, Agreement, Certification, Assessment, AssessmentRow, ReadModelToken, Invitation, QuestionnaireVersion, Claim, Outbox, JobRun, ReportRecord];

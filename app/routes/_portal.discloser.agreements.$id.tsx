@@ -1,5 +1,8 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ReportVersions } from "#app/components/report-versions";
+import { reportActionFor } from "#app/utils/report-actions.server";
+import { reportVersions } from "#app/utils/reports.server";
 import { AgreementDetails } from "#app/components/agreement-view";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { agreementView } from "#app/utils/agreements.server";
@@ -15,14 +18,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "discloser" });
   const agreement = await getAgreementFor(user, params.id ?? "");
   if (!agreement) notFound();
-  const [view, compliance] = await Promise.all([agreementView(agreement), agreementCompliance(agreement)]);
-  return { agreement: view, compliance };
+  const [view, compliance, reports] = await Promise.all([agreementView(agreement), agreementCompliance(agreement), reportVersions("agreement", agreement._id)]);
+  return { agreement: view, compliance, reports };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, { role: "discloser" });
+  const agreement = await getAgreementFor(user, params.id ?? "");
+  if (!agreement) notFound();
+  const outcome = await reportActionFor(user, request, { kind: "agreement", id: String(agreement._id) });
+  if (!outcome.ok) return data({ errors: outcome.errors }, { status: outcome.status });
+  return redirect(`/discloser/agreements/${String(agreement._id)}?report=${outcome.version}#reports-heading`);
 }
 
 export default function DiscloserAgreementPage() {
-  const { agreement, compliance } = useLoaderData<typeof loader>();
+  const { agreement, compliance, reports } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
   return (
     <>
+      {params.get("report") ? <p className="flash">Report version {params.get("report")} generated and stored.</p> : null}
       <h1>
         {agreement.reference}: {agreement.title}
       </h1>
@@ -30,6 +45,7 @@ export default function DiscloserAgreementPage() {
         <Link to={`/discloser/agreements/${agreement.id}/audit`}>Audit trail</Link>
       </p>
       <ComplianceView v={compliance} recipient={agreement.recipient} />
+      <ReportVersions title="Flow-down compliance report" versions={reports} canGenerate error={actionData?.errors?.report} />
       <h2>The agreement</h2>
       <AgreementDetails a={agreement} />
     </>

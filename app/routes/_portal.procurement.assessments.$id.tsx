@@ -8,6 +8,9 @@ import { ASSESSMENT_STATUS_LABEL, AssessmentStatusBadge } from "#app/components/
 import { actorOf, getAssessmentFor, inviteRecipient, resendInvitation } from "#app/utils/assessments.server";
 import { requireUser } from "#app/utils/auth.server";
 import { clientIp, notFound } from "#app/utils/http.server";
+import { ReportVersions } from "#app/components/report-versions";
+import { reportActionFor } from "#app/utils/report-actions.server";
+import { reportVersions } from "#app/utils/reports.server";
 import { CertificationFindings, RequirementResults, ScoreSummary, type ResultView } from "#app/components/assessment-results";
 import { fieldErrors } from "#app/utils/forms.server";
 import { decide, DecisionSchema, overrideRequirement, OverrideSchema, requestRemediation, RemediationSchema } from "#app/utils/review.server";
@@ -26,10 +29,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "procurement" });
   const assessment = await getAssessmentFor(user, params.id ?? "");
   if (!assessment) notFound();
-  const [supplier, agreement, invitations] = await Promise.all([
+  const [supplier, agreement, invitations, reports] = await Promise.all([
     Organization.findById(assessment.supplierOrgId, { name: 1, country: 1 }).lean(),
     Agreement.findById(assessment.agreementId, { reference: 1, title: 1 }).lean(),
     Invitation.find({ assessmentId: assessment._id }).sort({ createdAt: -1 }).lean(),
+    reportVersions("assessment", assessment._id),
   ]);
   const now = new Date();
   return {
@@ -49,6 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       canRequestRemediation: ASSESSMENT_TRANSITIONS[assessment.status].includes("remediation_requested") && Boolean(assessment.result),
     },
     result: assessment.result ? resultView(assessment.result) : null,
+    reports,
     remediation: (assessment.remediation ?? []).map((r) => ({ ...r, requestedAt: new Date(r.requestedAt).toISOString(), answeredAt: r.answeredAt ? new Date(r.answeredAt).toISOString() : null })),
     supplier: { name: supplier?.name ?? "", country: supplier?.country ?? "" },
     agreement: { id: String(agreement?._id ?? ""), reference: agreement?.reference ?? "", title: agreement?.title ?? "" },
@@ -79,6 +84,7 @@ const IntentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("override"), requirementId: z.string(), status: z.string(), justification: z.string() }),
   z.object({ intent: z.literal("remediate") }).passthrough(),
   z.object({ intent: z.literal("decide"), decision: z.string(), comment: z.string() }),
+  z.object({ intent: z.literal("report") }),
 ]);
 
 type ActionErrors = Record<string, string[]>;
@@ -153,6 +159,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       return redirect(`/procurement/assessments/${id}?done=${input.data.decision}`);
     }
+    case "report": {
+      const outcome = await reportActionFor(user, request, { kind: "assessment", id }, parsed.data);
+      if (!outcome.ok) return data({ errors: outcome.errors }, { status: outcome.status });
+      return redirect(`/procurement/assessments/${id}?done=report&v=${outcome.version}#reports-heading`);
+    }
     case "invite": {
       const [supplier, agreement] = await Promise.all([Organization.findById(assessment.supplierOrgId, { name: 1 }).lean(), Agreement.findById(assessment.agreementId, { reference: 1 }).lean()]);
       await inviteRecipient(user, request, { assessmentId: id, supplierOrgId: String(assessment.supplierOrgId), email: parsed.data.email.toLowerCase(), supplierName: supplier?.name ?? "", agreementRef: agreement?.reference ?? "", dueDate: assessment.dueDate });
@@ -169,10 +180,11 @@ const DONE: Record<string, string> = {
   remediation: "Remediation requested; the supplier was told.",
   approved: "Assessment approved.",
   rejected: "Assessment rejected.",
+  report: "Report generated and stored.",
 };
 
 export default function ProcurementAssessmentPage() {
-  const { assessment, supplier, agreement, invitations, result, remediation } = useLoaderData<typeof loader>();
+  const { assessment, supplier, agreement, invitations, result, remediation, reports } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
@@ -290,6 +302,8 @@ export default function ProcurementAssessmentPage() {
       ) : (
         <p className="empty">The supplier has not submitted yet, so there is no score to review.</p>
       )}
+
+      {result ? <ReportVersions title="Assessment report" versions={reports} canGenerate error={errors.report} /> : null}
 
       <section className="card form-section">
         <h2>Invitations</h2>

@@ -9,6 +9,7 @@ import { isIsoDate, todayIso } from "#models/dates";
 import { User } from "#models/user.server";
 import type { CurrentUser } from "./auth.server";
 import { publicOrigin } from "./env.server";
+import { authorOf, generateAssessmentReport } from "./reports.server";
 import { clientIp } from "./http.server";
 import { sendMail } from "./mail.server";
 import { rescore } from "./scoring.server";
@@ -127,6 +128,15 @@ export async function decide(user: CurrentUser, id: string, input: z.infer<typeo
   });
   await recordAudit({ action: `assessment.${input.decision}`, actor: actor(user), targetType: "assessment", targetId: id, details: { comment: input.comment, score: updated.result?.score ?? null }, ip: clientIp(request) });
   await mailSupplier(updated, `Your security assessment was ${input.decision}`, `${user.org.name} ${input.decision} your assessment.${input.comment ? `\nComment: ${input.comment}` : ""}`, "decision", request);
+  if (input.decision === "approved") {
+    // the approved state is what auditors and the disclosing party receive: keep a report of it
+    try {
+      await generateAssessmentReport(id, authorOf(user), "approval", publicOrigin(request));
+    } catch (error) {
+      // the approval stands; the report can be generated from the page
+      console.error("report on approval failed", error);
+    }
+  }
   return updated;
 }
 

@@ -5,6 +5,7 @@ import { deleteExpiredSessions } from "#models/session.server";
 import { getEnv, sessionSecret } from "./env.server";
 import { sendDueReminders } from "./reminders.server";
 import { startInterval } from "./scheduler.server";
+import { preloadReportFonts } from "#reports/fonts";
 
 let started: Promise<void> | null = null;
 
@@ -30,6 +31,8 @@ export function startServer(): Promise<void> {
       const origin = (env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
       startInterval("reminders", 60 * 60 * 1000, () => sendDueReminders({ origin }));
     }
+    // parsing the report fonts takes a moment: do it now rather than in the first report request
+    setTimeout(() => void Promise.resolve().then(() => preloadReportFonts()).catch((error) => console.error("could not load the report fonts", error)), 0).unref();
     closeDatabaseAfterServer();
   })();
   return started;

@@ -1,0 +1,88 @@
+import { Form, useNavigation } from "@remix-run/react";
+
+export interface ReportVersionRow {
+  id: string;
+  version: number;
+  generatedAt: string;
+  generatedBy: string;
+  trigger: "on_demand" | "approval";
+  sha256: string;
+  size: number;
+  pages: number;
+  href: string;
+}
+
+function kib(bytes: number) {
+  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/**
+ * The stored versions of a PDF report with download links, and (when the
+ * viewer may) a button that generates a new version. Generating a large
+ * report takes a moment, so the button says so while it runs.
+ */
+export function ReportVersions({ title, versions, canGenerate, error }: { title: string; versions: ReportVersionRow[]; canGenerate: boolean; error?: string[] }) {
+  const navigation = useNavigation();
+  const generating = navigation.state !== "idle" && navigation.formData?.get("intent") === "report";
+  return (
+    <section className="card form-section" aria-labelledby="reports-heading">
+      <h2 id="reports-heading">{title}</h2>
+      {versions.length ? (
+        <table className="data">
+          <thead>
+            <tr>
+              <th>Version</th>
+              <th>Generated</th>
+              <th>By</th>
+              <th>SHA-256</th>
+              <th>File</th>
+            </tr>
+          </thead>
+          <tbody>
+            {versions.map((v) => (
+              <tr key={v.id}>
+                <td>
+                  v{v.version}
+                  {v.trigger === "approval" ? <span className="muted small"> (on approval)</span> : null}
+                </td>
+                <td>{v.generatedAt.slice(0, 16).replace("T", " ")} UTC</td>
+                <td>{v.generatedBy}</td>
+                <td>
+                  <code className="hash" title={v.sha256}>
+                    {v.sha256.slice(0, 16)}…
+                  </code>
+                </td>
+                <td>
+                  <a href={v.href} download>
+                    Download PDF
+                  </a>{" "}
+                  <span className="muted small">
+                    {v.pages} page{v.pages === 1 ? "" : "s"}, {kib(v.size)}
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="empty">No report has been generated yet.</p>
+      )}
+      {error?.length ? (
+        <p className="form-error" role="alert">
+          {error.join(" ")}
+        </p>
+      ) : null}
+      {canGenerate ? (
+        <Form method="post" className="inline">
+          <input type="hidden" name="intent" value="report" />
+          <button type="submit" disabled={navigation.state !== "idle"} aria-busy={generating || undefined}>
+            {generating ? "Generating the report…" : versions.length ? "Generate a new version" : "Generate the report"}
+          </button>
+        </Form>
+      ) : null}
+      <p className="small muted">
+        Anyone holding a copy can check it is authentic and current at <a href="/verify">/verify</a>.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,161 @@
+import { data, unstable_parseMultipartFormData as parseMultipartFormData, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type UploadHandler } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { ErrorList } from "#app/components/forms";
+import { sha256OfStream, verifyReportHash, type Verification } from "#app/utils/reports.server";
+
+export const meta: MetaFunction = () => [{ title: "Verify a report · Flowdown" }];
+
+/** Reports are a few MB at most; anything much larger cannot be one of ours. */
+const MAX_VERIFY_BYTES = 50 * 1024 * 1024;
+const HashSchema = z
+  .string()
+  .trim()
+  .regex(/^[0-9a-fA-F]{64}$/, "A SHA-256 is 64 hexadecimal characters (0–9, a–f).");
+
+type VerifyResult = { verification: Verification; source: "file" | "hash"; fileName?: string } | { errors: Record<string, string[]> };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const q = new URL(request.url).searchParams.get("sha256");
+  if (q === null) return { result: null };
+  const parsed = HashSchema.safeParse(q);
+  if (!parsed.success) return { result: { errors: { sha256: [parsed.error.issues[0].message] } } as VerifyResult };
+  return { result: { verification: await verifyReportHash(parsed.data), source: "hash" } as VerifyResult };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const type = request.headers.get("Content-Type") ?? "";
+  if (type.startsWith("multipart/form-data")) {
+    if (Number(request.headers.get("Content-Length") ?? "0") > MAX_VERIFY_BYTES + 64 * 1024) {
+      return data<VerifyResult>({ errors: { file: ["That file is far larger than any report the portal issues (at most 50 MB)."] } }, { status: 413 });
+    }
+    let hashed: Awaited<ReturnType<typeof sha256OfStream>> | null = null;
+    let fileName = "";
+    const handler: UploadHandler = async ({ name, filename, data: stream }) => {
+      if (name === "file" && filename && !hashed) {
+        fileName = filename.slice(0, 200);
+        hashed = await sha256OfStream(stream, MAX_VERIFY_BYTES);
+      } else {
+        for await (const chunk of stream) void chunk;
+      }
+      return undefined;
+    };
+    try {
+      await parseMultipartFormData(request, handler);
+    } catch {
+      return data<VerifyResult>({ errors: { file: ["The upload could not be read. Try again."] } }, { status: 400 });
+    }
+    const h = hashed as Awaited<ReturnType<typeof sha256OfStream>> | null;
+    if (!h) return data<VerifyResult>({ errors: { file: ["Choose the PDF file to check."] } }, { status: 400 });
+    if ("tooLarge" in h) return data<VerifyResult>({ errors: { file: ["That file is far larger than any report the portal issues (at most 50 MB)."] } }, { status: 413 });
+    if (h.size === 0) return data<VerifyResult>({ errors: { file: ["That file is empty."] } }, { status: 400 });
+    return data<VerifyResult>({ verification: await verifyReportHash(h.sha256), source: "file", fileName });
+  }
+  const form = await request.formData();
+  const parsed = HashSchema.safeParse(form.get("sha256") ?? "");
+  if (!parsed.success) return data<VerifyResult>({ errors: { sha256: [parsed.error.issues[0].message] } }, { status: 400 });
+  return data<VerifyResult>({ verification: await verifyReportHash(parsed.data), source: "hash" });
+}
+
+const KIND_LABEL = { assessment: "Supplier assessment report", agreement: "Agreement flow-down compliance report" } as const;
+
+function Outcome({ r }: { r: Extract<VerifyResult, { verification: Verification }> }) {
+  const v = r.verification;
+  if (!v.authentic) {
+    return (
+      <section className="card verify-result bad" role="status">
+        <h2>Not an authentic Flowdown report</h2>
+        <p>
+          No report issued by this portal has this SHA-256{r.fileName ? <> (the file “{r.fileName}”)</> : null}. The file may have been altered, even by one byte, or it was not issued here.
+        </p>
+        <p className="small">
+          SHA-256: <code className="hash">{v.sha256}</code>
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section className="card verify-result ok" role="status">
+      <h2>Authentic: issued by this portal and unaltered</h2>
+      <dl className="facts">
+        <dt>Report</dt>
+        <dd>{KIND_LABEL[v.kind]}</dd>
+        <dt>Agreement</dt>
+        <dd>{v.agreementRef}</dd>
+        <dt>{v.kind === "assessment" ? "Supplier" : "Title"}</dt>
+        <dd>{v.subject}</dd>
+        <dt>Version</dt>
+        <dd>v{v.version}</dd>
+        <dt>Generated</dt>
+        <dd>
+          {v.generatedAt.slice(0, 16).replace("T", " ")} UTC by {v.generatedBy}
+        </dd>
+        <dt>SHA-256</dt>
+        <dd>
+          <code className="hash">{v.sha256}</code>
+        </dd>
+      </dl>
+      {v.latest ? (
+        <p className="notice">
+          A newer version exists: v{v.latest.version}, generated {v.latest.generatedAt.slice(0, 16).replace("T", " ")} UTC. This copy is authentic but out of date; ask the sender for the latest one.
+        </p>
+      ) : (
+        <p className="flash">This is the latest version of this report.</p>
+      )}
+    </section>
+  );
+}
+
+export default function VerifyPage() {
+  const { result: fromLink } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const result = (actionData ?? fromLink) as VerifyResult | null;
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
+  const uploading = busy && navigation.formEncType === "multipart/form-data";
+  const errors = result && "errors" in result ? result.errors : {};
+  return (
+    <main className="centered wide">
+      <p className="brand">
+        <Link to="/">Flowdown</Link>
+        <small>Report verification</small>
+      </p>
+      <div className="card">
+        <h1>Is this report authentic?</h1>
+        <p>
+          Every PDF report the portal issues is stored with its SHA-256 fingerprint. Upload your copy, or paste its SHA-256, to learn whether it is authentic and unaltered, which report and version it is, and whether a newer version exists. The file is only hashed, never kept.
+        </p>
+        <Form method="post" encType="multipart/form-data" className="form-section">
+          <div className="field">
+            <label htmlFor="file">The PDF report</label>
+            <input id="file" name="file" type="file" accept="application/pdf,.pdf" required aria-invalid={errors.file ? true : undefined} />
+            <ErrorList errors={errors.file} />
+          </div>
+          <button type="submit" disabled={busy}>
+            {uploading ? "Checking the file…" : "Check the file"}
+          </button>
+        </Form>
+        <Form method="post" className="form-section">
+          <div className="field">
+            <label htmlFor="sha256">…or its SHA-256</label>
+            <input id="sha256" name="sha256" type="text" inputMode="text" autoComplete="off" spellCheck={false} placeholder="64 hexadecimal characters" aria-invalid={errors.sha256 ? true : undefined} />
+            <ErrorList errors={errors.sha256} />
+          </div>
+          <button type="submit" className="secondary" disabled={busy}>
+            {busy && !uploading ? "Checking…" : "Check the fingerprint"}
+          </button>
+        </Form>
+      </div>
+      {result && "verification" in result ? <Outcome r={result} /> : null}
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <main className="centered">
+      <GeneralErrorBoundary />
+    </main>
+  );
+}
