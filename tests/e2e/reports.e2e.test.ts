@@ -1,0 +1,88 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_ACCOUNTS } from "#models/demo-data.server";
+import { compact, pageTexts } from "#reports/test-pdf";
+import { launchBrowser, SCREENSHOT_DIR, startApp, type RunningApp } from "./harness";
+
+let app: RunningApp;
+let browser: Browser;
+let workDir: string;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+  workDir = fs.mkdtempSync(path.join(os.tmpdir(), "flowdown-reports-e2e-"));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
+});
+
+async function signIn(page: Page, role: "procurement" | "discloser") {
+  const account = DEMO_ACCOUNTS.find((a) => a.role === role)!;
+  await page.goto(`${app.baseUrl}/login`);
+  await page.getByLabel("E-mail").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(`${app.baseUrl}/${role}`);
+}
+
+describe("reports in the browser", () => {
+  it("the disclosing party generates the agreement report, downloads it, and anyone can verify the file; an altered copy is refused", async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    await signIn(page, "discloser");
+    await page.getByRole("link", { name: "TTA-2026-001" }).first().click();
+    const reports = page.getByRole("region", { name: "Flow-down compliance report" });
+    await reports.getByText("No report has been generated yet.").waitFor();
+    await reports.getByRole("button", { name: "Generate the report" }).click();
+    await page.getByText("Report version 1 generated and stored.").waitFor({ timeout: 60_000 });
+    await expect(reports.getByRole("row").count()).resolves.toBe(2); // header + v1
+    await reports.getByRole("button", { name: "Generate a new version" }).waitFor();
+
+    const [download] = await Promise.all([page.waitForEvent("download"), reports.getByRole("link", { name: "Download PDF" }).first().click()]);
+    const file = path.join(workDir, download.suggestedFilename());
+    await download.saveAs(file);
+    expect(download.suggestedFilename()).toMatch(/^agreement-TTA-2026-001-v1\.pdf$/);
+    const pdf = fs.readFileSync(file);
+    const text = compact((await pageTexts(pdf)).join(" "));
+    expect(text).toContain("TTA-2026-001");
+    expect(text).toContain("株式会社さくらデータ");
+
+    // verification needs no account
+    const visitor = await (await browser.newContext()).newPage();
+    await visitor.goto(`${app.baseUrl}/verify`);
+    await visitor.getByLabel("The PDF report").setInputFiles(file);
+    await visitor.getByRole("button", { name: "Check the file" }).click();
+    const verdict = visitor.getByRole("status");
+    await verdict.getByRole("heading", { name: /Authentic/ }).waitFor();
+    await verdict.getByText("v1", { exact: true }).waitFor();
+    await verdict.getByText("This is the latest version of this report.").waitFor();
+    await visitor.screenshot({ path: path.join(SCREENSHOT_DIR, "verify-authentic.png"), fullPage: true });
+
+    // a second version makes the first one out of date
+    await reports.getByRole("button", { name: "Generate a new version" }).click();
+    await page.getByText("Report version 2 generated and stored.").waitFor({ timeout: 60_000 });
+    await visitor.getByLabel("The PDF report").setInputFiles(file);
+    await visitor.getByRole("button", { name: "Check the file" }).click();
+    await verdict.getByText(/A newer version exists: v2/).waitFor();
+
+    const altered = Buffer.from(pdf);
+    altered[altered.length >> 1] ^= 0x20;
+    const alteredFile = path.join(workDir, "altered.pdf");
+    fs.writeFileSync(alteredFile, altered);
+    await visitor.getByLabel("The PDF report").setInputFiles(alteredFile);
+    await visitor.getByRole("button", { name: "Check the file" }).click();
+    await verdict.getByRole("heading", { name: "Not an authentic Flowdown report" }).waitFor();
+
+    await visitor.getByLabel("…or its SHA-256").fill("1234");
+    await visitor.getByRole("button", { name: "Check the fingerprint" }).click();
+    await visitor.getByText("A SHA-256 is 64 hexadecimal characters (0–9, a–f).").waitFor();
+    await context.close();
+  });
+});
