@@ -128,7 +128,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "override": {
       const input = OverrideSchema.safeParse(parsed.data);
-      if (!input.success) return refused(fieldErrors(input.error));
+      // every requirement row has its own override form: say which one the errors belong to
+      if (!input.success) return data({ errors: fieldErrors(input.error), requirementId: parsed.data.requirementId }, { status: 400 });
       try {
         await overrideRequirement(user, id, input.data, request);
       } catch (error) {
@@ -190,6 +191,7 @@ export default function ProcurementAssessmentPage() {
   const navigation = useNavigation();
   const done = params.get("sent") ? "Questionnaire sent." : DONE[params.get("done") ?? ""];
   const errors: Record<string, string[]> = actionData?.errors ?? {};
+  const overrideErrorsFor = actionData && "requirementId" in actionData ? actionData.requirementId : null;
   return (
     <>
       {done ? <p className="flash">{done}</p> : null}
@@ -292,7 +294,7 @@ export default function ProcurementAssessmentPage() {
           ) : null}
           <section className="card form-section">
             <h2>Requirements</h2>
-            <RequirementResults r={result} renderOverride={assessment.reviewable ? (req) => <OverrideForm requirementId={req.requirementId} current={req.status} errors={errors} busy={navigation.state !== "idle"} /> : undefined} />
+            <RequirementResults r={result} renderOverride={assessment.reviewable ? (req) => <OverrideForm requirementId={req.requirementId} current={req.status} errors={overrideErrorsFor === req.requirementId ? errors : {}} busy={navigation.state !== "idle"} /> : undefined} />
           </section>
           <section className="card form-section">
             <h2>Certifications</h2>
@@ -390,8 +392,15 @@ function OverrideForm({ requirementId, current, errors, busy }: { requirementId:
           <option value="not_met">Not met</option>
           <option value="not_answered">Not answered</option>
         </select>
-        <textarea name="justification" rows={3} placeholder="Justification (required, shown wherever this result appears)" aria-label="Justification" />
-        <ErrorList errors={errors.justification} />
+        <textarea
+          name="justification"
+          rows={3}
+          placeholder="Justification (required, shown wherever this result appears)"
+          aria-label="Justification"
+          aria-invalid={errors.justification ? true : undefined}
+          aria-describedby={errors.justification ? `${requirementId}-justification-error` : undefined}
+        />
+        <ErrorList id={`${requirementId}-justification-error`} errors={errors.justification} />
         <button type="submit" className="small" disabled={busy}>
           Save override
         </button>

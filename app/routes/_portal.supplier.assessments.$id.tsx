@@ -99,6 +99,7 @@ export default function SupplierAssessmentPage() {
   const openItems = d.remediation.filter((r) => r.status === "open");
   return (
     <>
+      {actionData?.kind === "remediation-answered" ? <p className="flash">Your remediation answers were sent; the questionnaire is back with your client for review.</p> : null}
       <div className="page-head">
         <h1>{d.title}</h1>
         <AssessmentStatusBadge status={d.status} />
