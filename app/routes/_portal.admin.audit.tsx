@@ -27,6 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+const entries = (n: number) => `${n} ${n === 1 ? "entry" : "entries"}`;
+
 export default function AdminAuditPage() {
   const { verification, checkedAt, rows } = useLoaderData<typeof loader>();
   return (
@@ -36,13 +38,13 @@ export default function AdminAuditPage() {
         <h2 id="verification">Verification</h2>
         {verification.ok ? (
           <p>
-            <span className="badge ok">Intact</span> All {verification.checked} entries follow one another and match their hashes (checked{" "}
-            {checkedAt.slice(0, 19).replace("T", " ")} UTC).
+            <span className="badge ok">Intact</span> {entries(verification.checked)} checked: each follows the one before it and matches its hash
+            (checked {checkedAt.slice(0, 19).replace("T", " ")} UTC).
           </p>
         ) : (
           <div role="alert">
             <p>
-              <span className="badge bad">Broken</span> The chain of {verification.checked} entries does not verify: entries were removed or changed
+              <span className="badge bad">Broken</span> The chain of {entries(verification.checked)} does not verify: entries were removed or changed
               after they were written. Restore the trail from a backup and find out who had write access to the database.
             </p>
             <ul>
@@ -57,7 +59,7 @@ export default function AdminAuditPage() {
           The same check from a shell: <code>npm run audit:verify</code>.
         </p>
       </section>
-      <h2>Latest {rows.length} entries</h2>
+      <h2>Latest {entries(rows.length)}</h2>
       <AuditTable rows={rows} />
     </>
   );
