@@ -30,6 +30,41 @@ export class DatabaseUnavailableError extends Error {
 }
 
 /**
+ * True for errors that mean "the database cannot be reached right now" (down,
+ * restarting, network), as opposed to a refused query. The driver keeps
+ * watching the server and reconnects by itself once it answers again.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const { MongoNetworkError, MongoServerSelectionError, MongoNotConnectedError, MongoTopologyClosedError } = mongoose.mongo;
+  if (error instanceof MongoNetworkError || error instanceof MongoServerSelectionError || error instanceof MongoNotConnectedError || error instanceof MongoTopologyClosedError) {
+    return true;
+  }
+  // while disconnected, mongoose queues model operations and gives up after bufferTimeoutMS
+  return error instanceof mongoose.Error && /buffering timed out/.test(error.message);
+}
+
+/** The 503 the pages show (through the error boundary) while the database is unreachable. */
+export function databaseUnavailableResponse(): Response {
+  return new Response("The portal cannot reach its database right now. Try again in a moment.", {
+    status: 503,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "10", "Cache-Control": "no-store" },
+  });
+}
+
+/** Runs database work for a request: an unreachable database becomes a thrown 503 response instead of a 500. */
+export async function orUnavailable<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) {
+      console.error(`Database unavailable: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+      throw databaseUnavailableResponse();
+    }
+    throw error;
+  }
+}
+
+/**
  * MONGODB_MAX_POOL_SIZE, default 100 (the driver's). The embedded FerretDB on
  * SQLite serialises writes and slows down sharply when many connections
  * write at once, so `npm start` sets a small pool for it (see scripts/start.mjs).

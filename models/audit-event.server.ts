@@ -139,7 +139,7 @@ export async function verifyAuditChain(): Promise<AuditChainReport> {
     checked++;
     const { _id, ...rest } = doc as AuditEventData & { _id: unknown };
     void _id;
-    if (rest.seq !== expectedSeq) problems.push(`Entry ${expectedSeq}${rest.seq > expectedSeq ? `–${rest.seq - 1}` : ""} is missing (found ${rest.seq} next).`);
+    if (rest.seq !== expectedSeq) problems.push(`${rest.seq - 1 > expectedSeq ? `Entries ${expectedSeq}–${rest.seq - 1} are` : `Entry ${expectedSeq} is`} missing (found ${rest.seq} next).`);
     if (rest.prevHash !== prevHash) problems.push(`Entry ${rest.seq} does not follow the entry before it (its previous-hash does not match).`);
     const { hash, ...withoutHash } = rest;
     if (hashAuditEvent({ ...withoutHash, at: new Date(withoutHash.at), details: withoutHash.details ?? {} }) !== hash) {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Field } from "#app/components/forms";
 import { createUserSession, requireAnonymous, ROLE_HOME, verifyLogin } from "#app/utils/auth.server";
+import { orUnavailable } from "#app/db.server";
 import { fieldErrors } from "#app/utils/forms.server";
 import { clientIp, safeRedirect } from "#app/utils/http.server";
 import { recordAudit } from "#models/audit-event.server";
@@ -30,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) {
     return data({ errors: fieldErrors(parsed.error), email }, { status: 400 });
   }
-  const result = await verifyLogin(parsed.data.email, parsed.data.password);
+  const result = await orUnavailable(verifyLogin(parsed.data.email, parsed.data.password));
   if (!result.ok) {
     await recordAudit({ action: "auth.login_failed", details: { email: parsed.data.email.toLowerCase() }, ip: clientIp(request) });
     return data({ errors: { "": ["E-mail or password is incorrect."] } as Record<string, string[]>, email }, { status: 400 });

@@ -10,3 +10,9 @@ export async function auditRowsFor(targets: { type: string; id: string }[], limi
   }
   return rows.sort((a, b) => b.seq - a.seq).slice(0, limit);
 }
+
+/** The newest entries of the whole trail, for the operator. */
+export async function latestAuditRows(limit = 100): Promise<AuditRow[]> {
+  const events = await AuditEvent.find({}).sort({ seq: -1 }).limit(limit).lean();
+  return events.map((e) => ({ seq: e.seq, at: new Date(e.at).toISOString(), action: e.action, actor: e.actorEmail ?? "", details: e.details ?? {}, ip: e.ip ?? "" }));
+}

@@ -1,5 +1,6 @@
 import { createCookieSessionStorage, redirect, type SessionStorage } from "@remix-run/node";
 import mongoose from "mongoose";
+import { orUnavailable } from "#app/db.server";
 import { Organization, type OrganizationDoc } from "#models/organization.server";
 import { Session } from "#models/session.server";
 import { User, type Role } from "#models/user.server";
@@ -57,7 +58,8 @@ const usersByRequest = new WeakMap<Request, Promise<CurrentUser | null>>();
 export function getUser(request: Request): Promise<CurrentUser | null> {
   let found = usersByRequest.get(request);
   if (!found) {
-    found = lookUpUser(request);
+    // every page and API looks the user up first: while the database is down this is where they get their 503
+    found = orUnavailable(lookUpUser(request));
     usersByRequest.set(request, found);
   }
   return found;

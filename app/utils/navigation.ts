@@ -22,6 +22,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { to: "/admin", label: "Overview" },
     { to: "/admin/users", label: "Users" },
     { to: "/admin/outbox", label: "Outbox" },
+    { to: "/admin/audit", label: "Audit trail" },
   ],
 };
 

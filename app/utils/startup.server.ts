@@ -1,3 +1,5 @@
+import diagnostics from "node:diagnostics_channel";
+import type { ServerResponse } from "node:http";
 import { connectDatabase, disconnectDatabase } from "#app/db.server";
 import { demoCredentialsText, seedDemoData, seedDemoDataIfEmpty , DEMO_ACCOUNTS } from "#models/demo-data.server";
 import { User } from "#models/user.server";
@@ -39,15 +41,28 @@ export function startServer(): Promise<void> {
 }
 
 /**
- * remix-serve closes its HTTP server on SIGINT/SIGTERM and lets requests in
- * flight finish; the open database connection would then keep the process
- * alive. Once no listening server is left, close the connection so the
- * process ends by itself.
+ * remix-serve closes its HTTP server on SIGINT/SIGTERM (no new connections)
+ * and lets the requests in flight run on; the open database connection would
+ * then keep the process alive. The listening socket goes at once, but the
+ * requests still need the database: so close it, and end the process, only
+ * once no listening server is left and every request has been answered (or
+ * abandoned by its client). Requests are counted through Node's HTTP
+ * diagnostics channels, which see remix-serve's server without wrapping it.
  */
+let inFlight = 0;
+function countRequests() {
+  diagnostics.subscribe("http.server.request.start", (message) => {
+    const { response } = message as { response: ServerResponse };
+    inFlight++;
+    response.once("close", () => inFlight--);
+  });
+}
+
 function closeDatabaseAfterServer() {
+  countRequests();
   const onSignal = () => {
     const poll = setInterval(() => {
-      if (process.getActiveResourcesInfo().includes("TCPServerWrap")) return;
+      if (inFlight > 0 || process.getActiveResourcesInfo().includes("TCPServerWrap")) return;
       clearInterval(poll);
       void disconnectDatabase().finally(() => process.exit(0));
     }, 50);

@@ -13,20 +13,27 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export interface RunningApp {
   baseUrl: string;
   mongoUri: string;
+  /** the remix-serve process, e.g. to signal it or to see that it is still running */
+  process: ChildProcess;
   output: () => string;
   stop: () => Promise<void>;
+}
+
+export interface StartAppOptions {
+  /** a database the caller owns (kept by stop()); by default the app gets a new one, dropped by stop() */
+  mongoUri?: string;
 }
 
 /**
  * Starts the built portal (`remix build` output under build/) with remix-serve
  * on a free loopback port, on a database of its own with demo data.
  */
-export async function startApp(extraEnv: Record<string, string> = {}): Promise<RunningApp> {
+export async function startApp(extraEnv: Record<string, string> = {}, options: StartAppOptions = {}): Promise<RunningApp> {
   if (!fs.existsSync(path.join(projectRoot, "build", "index.js"))) {
     throw new Error("The app is not built: run `npm test` (it builds first) or `npx remix build`.");
   }
   const port = await freePort();
-  const mongoUri = databaseUri(uniqueDbName("e2e"));
+  const mongoUri = options.mongoUri ?? databaseUri(uniqueDbName("e2e"));
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "flowdown-e2e-"));
   let log = "";
   const child: ChildProcess = spawn(process.execPath, [path.join(projectRoot, "node_modules/@remix-run/serve/dist/cli.js"), "build/index.js"], {
@@ -67,21 +74,32 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
   return {
     baseUrl,
     mongoUri,
+    process: child,
     output: () => log,
     stop: async () => {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once("exit", r));
         child.kill("SIGTERM");
         const force = setTimeout(() => child.kill("SIGKILL"), 10_000);
         await exited;
         clearTimeout(force);
       }
-      const conn = await mongoose.createConnection(mongoUri).asPromise();
-      await conn.dropDatabase().catch(() => {});
-      await conn.close();
+      if (!options.mongoUri) {
+        const conn = await mongoose.createConnection(mongoUri).asPromise();
+        await conn.dropDatabase().catch(() => {});
+        await conn.close();
+      }
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Signs in over HTTP as a browser would and returns the session cookie ("name=value"). */
+export async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/login`, { method: "POST", body: new URLSearchParams({ email, password }), redirect: "manual" });
+  const cookie = res.headers.get("set-cookie");
+  if (res.status !== 302 || !cookie) throw new Error(`Sign-in failed for ${email}: ${res.status}`);
+  return cookie.split(";")[0];
 }
 
 export async function launchBrowser(): Promise<Browser> {

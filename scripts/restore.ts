@@ -1,0 +1,37 @@
+// `npm run restore -- <dir> [--force]`: checks the backup against its manifest, then restores it into
+// MONGODB_URI's database (the embedded one by default) and builds the indexes. Refuses a damaged
+// backup, and a database that holds data unless --force (which replaces everything in it).
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { connectDatabase, disconnectDatabase, ensureIndexes } from "#app/db.server";
+import { maskUri } from "./lib/mask-uri.mjs";
+import { BackupError, restoreDatabase } from "./lib/backup";
+
+const uri = process.env.MONGODB_URI;
+if (!uri) {
+  console.error("MONGODB_URI is not set; run this through `npm run restore`.");
+  process.exit(1);
+}
+let dir: string;
+let force: boolean;
+try {
+  const { values, positionals } = parseArgs({ options: { force: { type: "boolean", default: false } }, allowPositionals: true, strict: true });
+  if (positionals.length !== 1) throw new Error("Name one backup folder.");
+  dir = path.resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]);
+  force = values.force ?? false;
+} catch (error) {
+  console.error(`${error instanceof Error ? error.message : String(error)}\nusage: npm run restore -- <backup folder> [--force]`);
+  process.exit(1);
+}
+try {
+  const mongoose = await connectDatabase(uri);
+  const { collections, documents } = await restoreDatabase(mongoose.connection.db!, dir, { force });
+  // the schemas' indexes too, should the backup come from an older version
+  await ensureIndexes();
+  console.log(`Restored ${collections} collections (${documents} documents) from ${dir} into ${maskUri(uri)}`);
+} catch (error) {
+  console.error(error instanceof BackupError ? error.message : `Restore failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+} finally {
+  await disconnectDatabase().catch(() => {});
+}

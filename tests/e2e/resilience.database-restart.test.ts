@@ -1,0 +1,64 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_ACCOUNTS } from "#models/demo-data.server";
+import { startEmbeddedDb, type EmbeddedDb } from "../../scripts/lib/embedded-db.mjs";
+import { signIn, startApp, type RunningApp } from "./harness";
+
+// The app on a database server of this file's own, so the test can stop and restart it.
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "flowdown-restart-db-"));
+let db: EmbeddedDb;
+let app: RunningApp;
+
+beforeAll(async () => {
+  db = await startEmbeddedDb({ dataDir, quiet: true });
+  app = await startApp({ FLOWDOWN_SCHEDULER: "off" }, { mongoUri: db.uri });
+});
+
+afterAll(async () => {
+  await app?.stop();
+  await db?.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function waitFor<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 90_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => null);
+    if (value !== null) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+describe("when the database restarts", () => {
+  it("answers 503 with a clear page while it is down, serves again once it is back, and never exits", async () => {
+    const admin = DEMO_ACCOUNTS.find((a) => a.role === "admin")!;
+    const cookie = await signIn(app.baseUrl, admin.email, admin.password);
+    const page = (p: string) => fetch(`${app.baseUrl}${p}`, { headers: { Cookie: cookie } });
+    expect((await page("/admin")).status).toBe(200);
+
+    await db.stop();
+
+    const down = await page("/admin/users");
+    const html = await down.text();
+    expect(down.status).toBe(503);
+    expect(html).toContain("Temporarily unavailable");
+    expect(html).toContain("The portal cannot reach its database right now.");
+    expect(html).not.toMatch(/Mongo|ECONNREFUSED|\n\s+at /);
+    // a data request (client-side navigation with single fetch) and the autosave API say so too
+    expect((await page("/admin/users.data")).status).toBe(503);
+    const autosave = await fetch(`${app.baseUrl}/api/assessments/000000000000000000000000/answers`, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/json" }, body: "{}" });
+    expect(autosave.status).toBe(503);
+    expect(app.process.exitCode).toBeNull();
+
+    db = await startEmbeddedDb({ dataDir, port: db.port, quiet: true });
+
+    await waitFor("the portal to serve again", async () => ((await page("/admin/users")).status === 200 ? true : null));
+    const back = await page("/admin/users");
+    expect(await back.text()).toContain(admin.email);
+    expect(app.process.exitCode).toBeNull();
+    expect(app.process.signalCode).toBeNull();
+  });
+});
