@@ -1,4 +1,3 @@
-import crypto from "node:crypto";
 import mongoose, { Schema, type Model, type Types } from "mongoose";
 import type { AssessmentStatus } from "./assessment-status";
 
@@ -9,9 +8,9 @@ import type { AssessmentStatus } from "./assessment-status";
  * carry answers and score snapshots tens of kilobytes large: FerretDB v1 reads
  * whole documents to filter them, so scanning the small rows is ~50× cheaper.
  *
- * Each organisation also has a read-model token that changes with every write
- * to its rows, so an app instance can keep the rows in memory and know when to
- * read them again (see app/utils/read-model.server.ts).
+ * Each write also appends to the organisation's change feed, so an app
+ * instance can keep the rows in memory and apply only what changed (see
+ * app/utils/read-model.server.ts).
  */
 export interface AssessmentRowData {
   _id: Types.ObjectId;
@@ -35,7 +34,15 @@ export interface AssessmentRowData {
   updatedAt: Date;
 }
 
-const rowSchema = new Schema<AssessmentRowData>(
+/**
+ * As stored: `cells` and `locations` are kept as JSON strings. FerretDB v1
+ * decodes every field of every document it scans, and these two carry ~50
+ * fields per row; as two strings a full read of an organisation's rows takes
+ * half the time. Read rows with `rowFromStored`.
+ */
+export type StoredAssessmentRow = Omit<AssessmentRowData, "cells" | "locations"> & { cellsJson: string; locationsJson: string };
+
+const rowSchema = new Schema<StoredAssessmentRow>(
   {
     ownerOrgId: { type: Schema.Types.ObjectId, required: true },
     supplierOrgId: { type: Schema.Types.ObjectId, required: true },
@@ -48,9 +55,9 @@ const rowSchema = new Schema<AssessmentRowData>(
     score: { type: Number, default: null },
     rating: { type: String, default: null },
     openRemediation: { type: Number, default: 0 },
-    cells: { type: Schema.Types.Mixed, default: {} },
+    cellsJson: { type: String, default: "{}" },
     notifyHours: { type: Number, default: null },
-    locations: [{ _id: false, country: String, transferMechanism: { type: String, default: null } }],
+    locationsJson: { type: String, default: "[]" },
     evaluationDate: { type: String, default: null },
     revision: { type: Number, default: 0 },
     updatedAt: { type: Date, required: true },
@@ -62,24 +69,116 @@ rowSchema.index({ agreementId: 1, supplierOrgId: 1 });
 rowSchema.index({ supplierOrgId: 1 });
 rowSchema.index({ status: 1, dueDate: 1 });
 
-export const AssessmentRow: Model<AssessmentRowData> =
-  (mongoose.models.AssessmentRow as Model<AssessmentRowData>) ?? mongoose.model<AssessmentRowData>("AssessmentRow", rowSchema);
+function parseJson<T>(text: unknown, fallback: T): T {
+  if (typeof text !== "string") return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
 
+/** A stored row as the application uses it. */
+export function rowFromStored(doc: StoredAssessmentRow & { cells?: unknown; locations?: unknown }): AssessmentRowData {
+  const { cellsJson, locationsJson, ...rest } = doc;
+  return {
+    ...rest,
+    cells: parseJson<Record<string, string>>(cellsJson, (doc.cells as Record<string, string>) ?? {}),
+    locations: parseJson<AssessmentRowData["locations"]>(locationsJson, (doc.locations as AssessmentRowData["locations"]) ?? []),
+  };
+}
+
+/** The stored form of a row. */
+export function rowToStored(row: Omit<AssessmentRowData, "_id"> & { _id?: Types.ObjectId }): Omit<StoredAssessmentRow, "_id"> & { _id?: Types.ObjectId } {
+  const { cells, locations, ...rest } = row;
+  return { ...rest, cellsJson: JSON.stringify(cells ?? {}), locationsJson: JSON.stringify(locations ?? []) };
+}
+
+export const AssessmentRow: Model<StoredAssessmentRow> =
+  (mongoose.models.AssessmentRow as Model<StoredAssessmentRow>) ?? mongoose.model<StoredAssessmentRow>("AssessmentRow", rowSchema);
+
+/**
+ * The change feed of the rows: every write to an organisation's rows appends
+ * one entry with the next sequence number, `_id` "<orgId>:<seq>". The insert
+ * of that _id is the claim, so each number is taken exactly once, also across
+ * app instances on FerretDB (where conditional updates are not atomic). A
+ * reader that has applied up to n looks up "<orgId>:<n+1>" by _id: one indexed
+ * lookup per request tells it whether anything changed, and which rows.
+ * rowId "*" asks readers to read all the organisation's rows again.
+ */
+interface ChangeData {
+  _id: string;
+  orgId: string;
+  seq: number;
+  rowId: string;
+  at: Date;
+}
+const changeSchema = new Schema<ChangeData>(
+  { _id: { type: String }, orgId: { type: String, required: true }, seq: { type: Number, required: true }, rowId: { type: String, required: true }, at: { type: Date, required: true } },
+  { versionKey: false, collection: "read_model_changes" },
+);
+export const RowChange: Model<ChangeData> = (mongoose.models.RowChange as Model<ChangeData>) ?? mongoose.model<ChangeData>("RowChange", changeSchema);
+
+/** Per organisation, a hint of the latest sequence number (writers start probing there). */
 interface TokenData {
   _id: string;
-  token: string;
+  seq: number;
 }
-const tokenSchema = new Schema<TokenData>({ _id: { type: String }, token: { type: String, required: true } }, { versionKey: false, collection: "read_model_tokens" });
+const tokenSchema = new Schema<TokenData>({ _id: { type: String }, seq: { type: Number, default: 0 } }, { versionKey: false, collection: "read_model_tokens" });
 export const ReadModelToken: Model<TokenData> =
   (mongoose.models.ReadModelToken as Model<TokenData>) ?? mongoose.model<TokenData>("ReadModelToken", tokenSchema);
 
-/** A fresh random token (not a counter: a lost concurrent increment would hide a change). */
-export async function touchReadModel(orgId: string): Promise<void> {
-  await ReadModelToken.updateOne({ _id: orgId }, { $set: { token: crypto.randomBytes(8).toString("hex") } }, { upsert: true });
+export function changeId(orgId: string, seq: number): string {
+  return `${orgId}:${seq}`;
 }
 
-export async function readModelToken(orgId: string): Promise<string | null> {
-  return (await ReadModelToken.findById(orgId).lean())?.token ?? null;
+/** The latest sequence number known to the hint (it may lag by a few: readers probe forward). */
+export async function latestChangeHint(orgId: string): Promise<number> {
+  return (await ReadModelToken.findById(orgId, { seq: 1 }).lean())?.seq ?? 0;
+}
+
+/** Appends a change of one row (or "*" for all) to the organisation's feed. */
+export async function recordRowChange(orgId: string, rowId: string): Promise<number> {
+  let seq = (await latestChangeHint(orgId)) + 1;
+  for (let attempt = 0; ; attempt++) {
+    // numbers must stay gap-free (readers stop at the first missing one): when the hint is far
+    // behind, find the first free number by lookups (galloping, then halving) and claim from there
+    if (attempt === 8) seq = await firstFreeSeq(orgId, seq - 1);
+    try {
+      await RowChange.create({ _id: changeId(orgId, seq), orgId, seq, rowId, at: new Date() });
+      break;
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+      seq++;
+    }
+  }
+  // move the hint forward; a lost race leaves it a little behind, which only costs a probe or two
+  const moved = await ReadModelToken.updateOne({ _id: orgId, seq: { $lt: seq } }, { $set: { seq } });
+  if (moved.matchedCount === 0) await ReadModelToken.create({ _id: orgId, seq }).catch(() => undefined);
+  return seq;
+}
+
+/** The first free number after `taken`, a number known to be taken (numbers are taken without gaps). */
+async function firstFreeSeq(orgId: string, taken0: number): Promise<number> {
+  const taken = async (n: number) => (await RowChange.exists({ _id: changeId(orgId, n) })) !== null;
+  let low = taken0;
+  let step = 1;
+  while (await taken(low + step)) {
+    low += step;
+    step *= 2;
+  }
+  let high = low + step; // free
+  while (high - low > 1) {
+    const mid = Math.floor((low + high) / 2);
+    if (await taken(mid)) low = mid;
+    else high = mid;
+  }
+  return high;
+}
+
+/** Asks every reader to read the organisation's rows again (after a bulk load). */
+export async function touchReadModel(orgId: string): Promise<void> {
+  await recordRowChange(orgId, "*");
 }
 
 /** Rewrites the row from the assessment as it is now, then marks the owner's read model changed. */
@@ -112,9 +211,9 @@ export async function syncAssessmentRow(id: Types.ObjectId | string): Promise<vo
         score: a.summary?.score ?? null,
         rating: a.summary?.rating ?? null,
         openRemediation: a.summary?.openRemediation ?? 0,
-        cells: a.summary?.cells ?? {},
+        cellsJson: JSON.stringify(a.summary?.cells ?? {}),
         notifyHours: a.summary?.notifyHours ?? null,
-        locations: a.summary?.locations ?? [],
+        locationsJson: JSON.stringify(a.summary?.locations ?? []),
         evaluationDate: a.summary?.evaluationDate ?? null,
         revision: a.revision,
         updatedAt: a.updatedAt ?? new Date(),
@@ -122,5 +221,5 @@ export async function syncAssessmentRow(id: Types.ObjectId | string): Promise<vo
     },
     { upsert: true },
   );
-  await touchReadModel(String(a.ownerOrgId));
+  await recordRowChange(String(a.ownerOrgId), String(a._id));
 }

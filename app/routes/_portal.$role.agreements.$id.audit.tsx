@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { auditRowsFor } from "#app/utils/audit-view.server";
 import { requireUser } from "#app/utils/auth.server";
 import { notFound } from "#app/utils/http.server";
-import { orgRows } from "#app/utils/read-model.server";
+import { agreementRows } from "#app/utils/read-model.server";
 import { getAgreementFor } from "#models/agreement.server";
 
 export const meta: MetaFunction = () => [{ title: "Audit trail · Flowdown" }];
@@ -16,8 +16,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: params.role as "procurement" | "discloser" });
   const agreement = await getAgreementFor(user, params.id ?? "");
   if (!agreement) notFound();
-  const assessments = (await orgRows(String(agreement.recipientOrgId))).filter((r) => String(r.agreementId) === String(agreement._id));
-  const rows = await auditRowsFor([{ type: "agreement", id: String(agreement._id) }, ...assessments.map((a) => ({ type: "assessment", id: String(a._id) }))]);
+  const assessments = await agreementRows(String(agreement.recipientOrgId), String(agreement._id));
+  const rows = await auditRowsFor([{ type: "agreement", id: String(agreement._id) }, ...assessments.map((a) => ({ type: "assessment", id: a.id }))]);
   return { role: params.role, id: String(agreement._id), reference: agreement.reference, rows };
 }
 

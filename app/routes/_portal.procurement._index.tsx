@@ -6,29 +6,14 @@ import { ASSESSMENT_STATUS_LABEL, AssessmentStatusBadge, RatingBadge } from "#ap
 import { requireUser } from "#app/utils/auth.server";
 import { dashboardPage, parseDashboardQuery } from "#app/utils/dashboard.server";
 import { ASSESSMENT_STATUSES } from "#models/assessment-status";
-import { orgRows } from "#app/utils/read-model.server";
 
 export const meta: MetaFunction = () => [{ title: "Procurement · Flowdown" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "procurement" });
   const q = parseDashboardQuery(new URL(request.url));
-  const page = await dashboardPage(user.orgId, q);
-  // from the in-memory rows: the agreements and suppliers that have assessments
-  const rows = await orgRows(user.orgId);
-  const agreements = new Map<string, string>();
-  const suppliers = new Set<string>();
-  for (const r of rows) {
-    agreements.set(String(r.agreementId), r.agreementRef);
-    suppliers.add(String(r.supplierOrgId));
-  }
-  return {
-    orgName: user.org.name,
-    q,
-    page,
-    supplierCount: suppliers.size,
-    agreements: [...agreements].map(([id, reference]) => ({ id, reference })).sort((a, b) => a.reference.localeCompare(b.reference)),
-  };
+  const { supplierCount, agreements, ...page } = await dashboardPage(user.orgId, q);
+  return { orgName: user.org.name, q, page, supplierCount, agreements };
 }
 
 function SortLink({ field, label }: { field: string; label: string }) {

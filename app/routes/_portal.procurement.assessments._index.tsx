@@ -3,23 +3,24 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { AssessmentStatusBadge } from "#app/components/status";
 import { requireUser } from "#app/utils/auth.server";
-import { orgRows } from "#app/utils/read-model.server";
+import { orderedRows } from "#app/utils/dashboard.server";
+import { orgReadModel } from "#app/utils/read-model.server";
 import { todayIso } from "#models/dates";
 
 export const meta: MetaFunction = () => [{ title: "Assessments · Flowdown" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "procurement" });
-  const rows = [...(await orgRows(user.orgId))].sort((a, b) => new Date(b.updatedAt).getTime() - new Date(a.updatedAt).getTime()).slice(0, 200);
+  const rows = orderedRows(await orgReadModel(user.orgId), { sort: "updated", dir: "desc" }).slice(0, 200);
   const today = todayIso();
   return {
     assessments: rows.map((a) => ({
-      id: String(a._id),
+      id: a.id,
       supplier: a.supplierName,
       agreement: a.agreementRef,
       status: a.status,
       dueDate: a.dueDate,
-      overdue: a.dueDate < today && ["invited", "in_progress"].includes(a.status),
+      overdue: a.dueDate < today && ["invited", "in_progress", "remediation_requested"].includes(a.status),
     })),
   };
 }

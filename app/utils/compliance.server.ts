@@ -4,13 +4,12 @@ import { describeLocation, isLocationAcceptable, judgeLocation } from "#app/scor
 import { clearPhases, type ApprovedStatuses } from "#app/scoring/phases";
 import type { ChainResult, PhaseClearance, RequirementStatus, SupplierChainFacts } from "#app/scoring/types";
 import type { AgreementData } from "#models/agreement.server";
-import type { AssessmentRowData } from "#models/assessment-row.server";
 import type { AssessmentStatus } from "#models/assessment.server";
 import { Certification } from "#models/certification.server";
 import { addDaysIso, todayIso } from "#models/dates";
 import { orgInfo } from "./org-names.server";
 import { loadCatalogue } from "#questionnaires/loader";
-import { orgRows } from "./read-model.server";
+import { agreementRows, type CachedRow } from "./read-model.server";
 import { agreementInput } from "./scoring.server";
 
 export type MatrixCell = { status: RequirementStatus; overridden: boolean; computed: RequirementStatus } | null;
@@ -65,17 +64,17 @@ export async function agreementCompliance(agreement: AgreementData & { _id: Type
   const supplierIds = agreement.chain.map((l) => l.supplierOrgId);
   const [orgs, rows, certs] = await Promise.all([
     orgInfo(supplierIds),
-    orgRows(String(agreement.recipientOrgId)),
+    agreementRows(String(agreement.recipientOrgId), String(agreement._id)),
     Certification.find({ supplierOrgId: { $in: supplierIds }, expiryDate: { $gte: today, $lte: addDaysIso(today, 90) } }).sort({ expiryDate: 1 }).lean(),
   ]);
   const org = orgs;
   // choose from the small rows, then read only the chosen assessments whole
-  const latestRow = new Map<string, AssessmentRowData>();
-  const approvedRow = new Map<string, AssessmentRowData>();
-  const newer = (a: AssessmentRowData, b: AssessmentRowData | undefined) => !b || new Date(a.updatedAt).getTime() > new Date(b.updatedAt).getTime();
+  const latestRow = new Map<string, CachedRow>();
+  const approvedRow = new Map<string, CachedRow>();
+  const newer = (a: CachedRow, b: CachedRow | undefined) => !b || a.updatedMs > b.updatedMs;
   for (const r of rows) {
-    if (String(r.agreementId) !== String(agreement._id) || r.score === null) continue;
-    const sid = String(r.supplierOrgId);
+    if (r.score === null) continue;
+    const sid = r.supplier;
     if (newer(r, latestRow.get(sid))) latestRow.set(sid, r);
     if (r.status === "approved" && newer(r, approvedRow.get(sid))) approvedRow.set(sid, r);
   }
@@ -97,8 +96,8 @@ export async function agreementCompliance(agreement: AgreementData & { _id: Type
       tier: link.tier,
       parentId: link.parentSupplierOrgId ? String(link.parentSupplierOrgId) : null,
       service: link.service,
-      latest: latest ? { id: String(latest._id), status: latest.status, score: latest.score!, rating: latest.rating ?? "", evaluationDate: latest.evaluationDate ?? "" } : null,
-      approved: approved ? { id: String(approved._id), score: approved.score!, rating: approved.rating ?? "", evaluationDate: approved.evaluationDate ?? "" } : null,
+      latest: latest ? { id: latest.id, status: latest.status, score: latest.score!, rating: latest.rating ?? "", evaluationDate: latest.evaluationDate ?? "" } : null,
+      approved: approved ? { id: approved.id, score: approved.score!, rating: approved.rating ?? "", evaluationDate: approved.evaluationDate ?? "" } : null,
       cells: latest ? cellsOf(latest.cells) : {},
       locations: fact.locations.map((l) => {
         const verdict = judgeLocation(l, input);

@@ -1,9 +1,8 @@
 import { z } from "zod";
-import type { AssessmentRowData } from "#models/assessment-row.server";
 import { ASSESSMENT_STATUSES } from "#models/assessment-status";
 import { todayIso } from "#models/dates";
 import { isObjectId } from "./ids.server";
-import { orgRows } from "./read-model.server";
+import { orgReadModel, type CachedRow, type OrgReadModel } from "./read-model.server";
 
 export const PAGE_SIZE = 25;
 export const SORTS = { due: "dueDate", score: "summary.score", supplier: "summary.supplierKey", updated: "updatedAt" } as const;
@@ -28,12 +27,12 @@ export function parseDashboardQuery(url: URL): DashboardQuery {
 
 const OPEN_STATUSES: string[] = ["invited", "in_progress", "remediation_requested"];
 
-/** What the filters keep, applied to the organisation's rows in memory. */
-export function filterRows(rows: AssessmentRowData[], q: DashboardQuery, today = todayIso()): AssessmentRowData[] {
+/** What the filters keep, applied to the organisation's rows in memory (in the order given). */
+export function filterRows(rows: readonly CachedRow[], q: DashboardQuery, today = todayIso()): CachedRow[] {
   const needle = q.q?.toLowerCase();
   return rows.filter(
     (r) =>
-      (!q.agreement || String(r.agreementId) === q.agreement) &&
+      (!q.agreement || r.agreement === q.agreement) &&
       (!q.status || r.status === q.status) &&
       (!q.rating || r.rating === q.rating) &&
       (!q.overdue || (r.dueDate < today && OPEN_STATUSES.includes(r.status))) &&
@@ -41,32 +40,44 @@ export function filterRows(rows: AssessmentRowData[], q: DashboardQuery, today =
   );
 }
 
-function sortValue(r: AssessmentRowData, sort: DashboardQuery["sort"]): string | number {
+function sortValue(r: CachedRow, sort: DashboardQuery["sort"]): string | number {
   switch (sort) {
     case "score":
       return r.score ?? -1;
     case "supplier":
       return r.supplierKey;
     case "updated":
-      return new Date(r.updatedAt).getTime();
+      return r.updatedMs;
     default:
       return r.dueDate;
   }
 }
 
-export function sortRows(rows: AssessmentRowData[], q: DashboardQuery): AssessmentRowData[] {
-  const dir = q.dir === "desc" ? -1 : 1;
+/** Ascending by the sort key, ties by id; descending is the exact reverse. */
+function ascending(rows: readonly CachedRow[], sort: DashboardQuery["sort"]): CachedRow[] {
   return [...rows].sort((a, b) => {
-    const x = sortValue(a, q.sort);
-    const y = sortValue(b, q.sort);
-    if (x < y) return -dir;
-    if (x > y) return dir;
-    return String(a._id) < String(b._id) ? -dir : dir;
+    const x = sortValue(a, sort);
+    const y = sortValue(b, sort);
+    if (x < y) return -1;
+    if (x > y) return 1;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   });
 }
 
+/** The organisation's rows in the requested order; each ordering is computed once per change of the rows. */
+export function orderedRows(model: OrgReadModel, q: Pick<DashboardQuery, "sort" | "dir">): CachedRow[] {
+  const asc = model.memo(`sort:${q.sort}`, (rows) => ascending(rows, q.sort));
+  return q.dir === "desc" ? model.memo(`sort:${q.sort}:desc`, () => [...asc].reverse()) : asc;
+}
+
+export function sortRows(rows: readonly CachedRow[], q: DashboardQuery): CachedRow[] {
+  const asc = ascending(rows, q.sort);
+  return q.dir === "desc" ? asc.reverse() : asc;
+}
+
 export async function dashboardPage(orgId: string, q: DashboardQuery) {
-  const filtered = filterRows(await orgRows(orgId), q);
+  const model = await orgReadModel(orgId);
+  const filtered = filterRows(orderedRows(model, q), q);
   const today = todayIso();
   const statusCounts = Object.fromEntries(ASSESSMENT_STATUSES.map((s) => [s, 0])) as Record<(typeof ASSESSMENT_STATUSES)[number], number>;
   const ratingCounts = { low: 0, medium: 0, high: 0, critical: 0, unscored: 0 };
@@ -74,12 +85,25 @@ export async function dashboardPage(orgId: string, q: DashboardQuery) {
     statusCounts[r.status] += 1;
     ratingCounts[r.rating ?? "unscored"] += 1;
   }
-  const page = sortRows(filtered, q).slice((q.page - 1) * PAGE_SIZE, q.page * PAGE_SIZE);
+  const page = filtered.slice((q.page - 1) * PAGE_SIZE, q.page * PAGE_SIZE);
+  // the agreements and suppliers that have assessments, for the filter and the headline
+  const overview = model.memo("overview", (rows) => {
+    const agreements = new Map<string, string>();
+    const suppliers = new Set<string>();
+    for (const r of rows) {
+      agreements.set(r.agreement, r.agreementRef);
+      suppliers.add(r.supplier);
+    }
+    return {
+      supplierCount: suppliers.size,
+      agreements: [...agreements].map(([id, reference]) => ({ id, reference })).sort((a, b) => a.reference.localeCompare(b.reference)),
+    };
+  });
   return {
     total: filtered.length,
     pages: Math.max(1, Math.ceil(filtered.length / PAGE_SIZE)),
     rows: page.map((a) => ({
-      id: String(a._id),
+      id: a.id,
       supplier: a.supplierName,
       agreement: a.agreementRef,
       status: a.status,
@@ -90,6 +114,8 @@ export async function dashboardPage(orgId: string, q: DashboardQuery) {
     })),
     statusCounts,
     ratingCounts,
+    supplierCount: overview.supplierCount,
+    agreements: overview.agreements,
   };
 }
 
@@ -102,8 +128,8 @@ function csvCell(value: unknown): string {
 
 /** Every row the filters show (not only the page), as CSV. */
 export async function dashboardCsv(orgId: string, q: DashboardQuery): Promise<string> {
-  const rows = sortRows(filterRows(await orgRows(orgId), q), q);
+  const rows = filterRows(orderedRows(await orgReadModel(orgId), q), q);
   const lines = ["\uFEFFsupplier,agreement,status,score,rating,due_date,assessment_id"];
-  for (const a of rows) lines.push([a.supplierName, a.agreementRef, a.status, a.score, a.rating, a.dueDate, String(a._id)].map(csvCell).join(","));
+  for (const a of rows) lines.push([a.supplierName, a.agreementRef, a.status, a.score, a.rating, a.dueDate, a.id].map(csvCell).join(","));
   return lines.join("\r\n") + "\r\n";
 }

@@ -8,6 +8,7 @@ import { getEnv, sessionSecret } from "./env.server";
 import { sendDueReminders } from "./reminders.server";
 import { startInterval } from "./scheduler.server";
 import { preloadReportFonts } from "#reports/fonts";
+import { warmReadModels } from "./read-model.server";
 
 let started: Promise<void> | null = null;
 
@@ -33,6 +34,8 @@ export function startServer(): Promise<void> {
       const origin = (env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
       startInterval("reminders", 60 * 60 * 1000, () => sendDueReminders({ origin }));
     }
+    // the dashboards' rows: read them now rather than in the first request after a restart
+    setTimeout(() => void warmReadModels().catch((error) => console.error("could not read the dashboards' rows", error)), 0).unref();
     // parsing the report fonts takes a moment: do it now rather than in the first report request
     setTimeout(() => void Promise.resolve().then(() => preloadReportFonts()).catch((error) => console.error("could not load the report fonts", error)), 0).unref();
     closeDatabaseAfterServer();

@@ -9,13 +9,15 @@ import { freePort, projectRoot, startEmbeddedDb } from "../../scripts/lib/embedd
  * For benchmarks: a throwaway embedded database and the built portal on
  * loopback, both stopped by `stop()`. Uses MONGODB_URI instead when set.
  */
-export async function startBenchApp(): Promise<{ baseUrl: string; mongoUri: string; stop: () => Promise<void> }> {
+export async function startBenchApp(opts: { nodeArgs?: string[] } = {}): Promise<{ baseUrl: string; mongoUri: string; stop: () => Promise<void> }> {
   if (!fs.existsSync(path.join(projectRoot, "build", "index.js"))) throw new Error("Build the app first: npx remix build");
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "flowdown-bench-"));
+  // BENCH_DATA_DIR keeps the seeded database between runs (to profile without seeding again)
+  const keep = process.env.BENCH_DATA_DIR;
+  const dir = keep ? (fs.mkdirSync(keep, { recursive: true }), path.resolve(keep)) : fs.mkdtempSync(path.join(os.tmpdir(), "flowdown-bench-"));
   const db = process.env.MONGODB_URI ? null : await startEmbeddedDb({ dataDir: dir, quiet: true });
   const mongoUri = process.env.MONGODB_URI ? process.env.MONGODB_URI.replace(/\/[^/?]*(\?|$)/, `/flowdown_bench_${Date.now()}$1`) : db!.uri;
   const port = await freePort();
-  const server = spawn(process.execPath, [path.join(projectRoot, "node_modules/@remix-run/serve/dist/cli.js"), "build/index.js"], {
+  const server = spawn(process.execPath, [...(opts.nodeArgs ?? []), path.join(projectRoot, "node_modules/@remix-run/serve/dist/cli.js"), "build/index.js"], {
     cwd: projectRoot,
     env: {
       ...process.env,
@@ -49,7 +51,7 @@ export async function startBenchApp(): Promise<{ baseUrl: string; mongoUri: stri
       server.kill("SIGTERM");
       await exited;
       if (db) await db.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (!keep) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }
