@@ -137,6 +137,12 @@ export async function latestChangeHint(orgId: string): Promise<number> {
   return (await ReadModelToken.findById(orgId, { seq: 1 }).lean())?.seq ?? 0;
 }
 
+const localListeners = new Set<(orgId: string) => void>();
+/** Called after this process appended to an organisation's feed (its own cache then looks at once). */
+export function onLocalRowChange(listener: (orgId: string) => void): void {
+  localListeners.add(listener);
+}
+
 /** Appends a change of one row (or "*" for all) to the organisation's feed. */
 export async function recordRowChange(orgId: string, rowId: string): Promise<number> {
   let seq = (await latestChangeHint(orgId)) + 1;
@@ -155,6 +161,7 @@ export async function recordRowChange(orgId: string, rowId: string): Promise<num
   // move the hint forward; a lost race leaves it a little behind, which only costs a probe or two
   const moved = await ReadModelToken.updateOne({ _id: orgId, seq: { $lt: seq } }, { $set: { seq } });
   if (moved.matchedCount === 0) await ReadModelToken.create({ _id: orgId, seq }).catch(() => undefined);
+  for (const listener of localListeners) listener(orgId);
   return seq;
 }
 

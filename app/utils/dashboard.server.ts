@@ -75,10 +75,32 @@ export function sortRows(rows: readonly CachedRow[], q: DashboardQuery): CachedR
   return q.dir === "desc" ? asc.reverse() : asc;
 }
 
+function hasFilters(q: DashboardQuery) {
+  return Boolean(q.agreement || q.status || q.rating || q.overdue || q.q);
+}
+
+/**
+ * One page of the dashboard. Many people look at the same views: a page is
+ * computed once per change of the rows (and per day, for "overdue") and then
+ * served from memory.
+ */
 export async function dashboardPage(orgId: string, q: DashboardQuery) {
   const model = await orgReadModel(orgId);
-  const filtered = filterRows(orderedRows(model, q), q);
   const today = todayIso();
+  const key = `page:${today}:${JSON.stringify([q.agreement, q.status, q.rating, q.overdue, q.q, q.sort, q.dir, q.page])}`;
+  const pages = model.memo("pages", () => new Map<string, ReturnType<typeof computePage>>());
+  let page = pages.get(key);
+  if (!page) {
+    page = computePage(model, q, today);
+    if (pages.size >= 500) pages.delete(pages.keys().next().value!);
+    pages.set(key, page);
+  }
+  return page;
+}
+
+function computePage(model: OrgReadModel, q: DashboardQuery, today: string) {
+  const ordered = orderedRows(model, q);
+  const filtered = hasFilters(q) ? filterRows(ordered, q, today) : ordered;
   const statusCounts = Object.fromEntries(ASSESSMENT_STATUSES.map((s) => [s, 0])) as Record<(typeof ASSESSMENT_STATUSES)[number], number>;
   const ratingCounts = { low: 0, medium: 0, high: 0, critical: 0, unscored: 0 };
   for (const r of filtered) {

@@ -1,4 +1,4 @@
-import { AssessmentRow, changeId, latestChangeHint, RowChange, rowFromStored, type AssessmentRowData, type StoredAssessmentRow } from "#models/assessment-row.server";
+import { AssessmentRow, changeId, latestChangeHint, onLocalRowChange, RowChange, rowFromStored, type AssessmentRowData, type StoredAssessmentRow } from "#models/assessment-row.server";
 import { Organization } from "#models/organization.server";
 
 /**
@@ -12,6 +12,11 @@ import { Organization } from "#models/organization.server";
  *
  * Filtering, sorting, counting and paging then run in memory; orderings and
  * other derived values are memoised until the rows change.
+ *
+ * The feed is looked at most every FLOWDOWN_READ_MODEL_CHECK_MS (250 ms by
+ * default) per organisation, and at once after a write made by this process:
+ * a change made by another instance shows within that interval, one made
+ * through this instance on the very next request.
  */
 
 export interface CachedRow extends AssessmentRowData {
@@ -40,12 +45,20 @@ interface Entry {
   loaded: boolean;
   running: Promise<void> | null;
   queued: Promise<void> | null;
+  /** when the last look at the feed started; 0 = look on the next request */
+  checkedAt: number;
 }
 
 const cache = new Map<string, Entry>();
 const MAX_ORGS = 200;
 /** more changes than this since the last look: read everything again instead */
 const MAX_INCREMENTAL = 200;
+const CHECK_MS = Math.max(0, Number(process.env.FLOWDOWN_READ_MODEL_CHECK_MS ?? 250) || 0);
+
+onLocalRowChange((orgId) => {
+  const entry = cache.get(orgId);
+  if (entry) entry.checkedAt = 0;
+});
 
 function cached(row: AssessmentRowData): CachedRow {
   return { ...row, id: String(row._id), agreement: String(row.agreementId), supplier: String(row.supplierOrgId), updatedMs: new Date(row.updatedAt).getTime() };
@@ -100,6 +113,7 @@ async function catchUp(entry: Entry): Promise<void> {
  */
 function refresh(entry: Entry): Promise<void> {
   if (!entry.running) {
+    entry.checkedAt = Date.now();
     entry.running = catchUp(entry).finally(() => {
       entry.running = null;
     });
@@ -117,11 +131,11 @@ function refresh(entry: Entry): Promise<void> {
 export async function orgReadModel(orgId: string): Promise<OrgReadModel> {
   let entry = cache.get(orgId);
   if (!entry) {
-    entry = { orgId, rows: new Map(), list: null, seq: 0, version: 0, memos: new Map(), loaded: false, running: null, queued: null };
+    entry = { orgId, rows: new Map(), list: null, seq: 0, version: 0, memos: new Map(), loaded: false, running: null, queued: null, checkedAt: 0 };
     cache.set(orgId, entry);
     if (cache.size > MAX_ORGS) cache.delete(cache.keys().next().value!);
   }
-  await refresh(entry);
+  if (!entry.loaded || entry.checkedAt === 0 || Date.now() - entry.checkedAt >= CHECK_MS || entry.running) await refresh(entry);
   const e = entry;
   e.list ??= [...e.rows.values()];
   return {
