@@ -33,6 +33,8 @@ export interface AgreementPhase {
   classes: InfoClass[];
   permittedSupplierIds: Types.ObjectId[];
   requiredRequirementIds: string[];
+  /** calendar date the phase was added to the agreement (a new phase can trigger re-assessments) */
+  addedOn?: string | null;
 }
 
 export interface ChainLink {
@@ -77,6 +79,8 @@ export interface AgreementData {
   retention: { retentionDays: number; destroyWithinDays: number; certificateOfDestruction: boolean };
   auditRights: { noticeDays: number; auditsPerYear: number };
   requiredCertifications: { standard: string }[];
+  /** when suppliers are assessed again: months by rating, and the triggers of an early one */
+  reassessment: { months: { critical: number; high: number; medium: number; low: number }; certificateDays: number; onRatingFall: boolean; onIncident: boolean; onNewPhase: boolean };
   requirements: AgreementRequirement[];
   phases: AgreementPhase[];
   chain: ChainLink[];
@@ -147,6 +151,18 @@ const agreementSchema = new Schema<AgreementData>(
       auditsPerYear: { type: Number, min: 0, max: 12, default: 1 },
     },
     requiredCertifications: [{ _id: false, standard: { type: String, required: true, trim: true, maxlength: 80 } }],
+    reassessment: {
+      months: {
+        critical: { type: Number, min: 1, max: 60, default: 6 },
+        high: { type: Number, min: 1, max: 60, default: 12 },
+        medium: { type: Number, min: 1, max: 60, default: 18 },
+        low: { type: Number, min: 1, max: 60, default: 24 },
+      },
+      certificateDays: { type: Number, min: 0, max: 365, default: 60 },
+      onRatingFall: { type: Boolean, default: true },
+      onIncident: { type: Boolean, default: true },
+      onNewPhase: { type: Boolean, default: true },
+    },
     requirements: [
       {
         _id: false,
@@ -163,6 +179,7 @@ const agreementSchema = new Schema<AgreementData>(
         classes: [{ type: String, enum: INFO_CLASSES }],
         permittedSupplierIds: [{ type: Schema.Types.ObjectId, ref: "Organization" }],
         requiredRequirementIds: [{ type: String }],
+        addedOn: { type: String, default: null },
       },
     ],
     chain: [

@@ -82,6 +82,9 @@ export interface AssessmentData {
   remediation: RemediationItem[];
   /** kept up to date on every write, so lists filter and sort without joins */
   summary: AssessmentSummary;
+  /** a re-assessment: the approved assessment it follows (whose answers pre-filled it) and why it was sent */
+  reassessmentOf?: Types.ObjectId | null;
+  reassessmentReasons?: string[];
   createdAt?: Date;
   updatedAt?: Date;
 }
@@ -139,6 +142,8 @@ const assessmentSchema = new Schema<AssessmentData>(
       locations: [{ _id: false, country: String, transferMechanism: { type: String, default: null } }],
       evaluationDate: { type: String, default: null },
     },
+    reassessmentOf: { type: Schema.Types.ObjectId, ref: "Assessment", default: null },
+    reassessmentReasons: [{ type: String, maxlength: 400 }],
     overrides: [
       {
         _id: false,

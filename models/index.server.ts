@@ -1,7 +1,7 @@
 import type { Model } from "mongoose";
 import { JobRun } from "#app/utils/scheduler.server";
 import { Agreement } from "./agreement.server";
-import { AssessmentRow, ReadModelToken } from "./assessment-row.server";
+import { AssessmentRow, ReadModelToken, RowChange } from "./assessment-row.server";
 import { Assessment } from "./assessment.server";
 import { AuditEvent } from "./audit-event.server";
 import { Certification } from "./certification.server";
@@ -11,8 +11,9 @@ import { Organization } from "./organization.server";
 import { Outbox } from "./outbox.server";
 import { QuestionnaireVersion } from "./questionnaire-version.server";
 import { ReportRecord } from "./report.server";
+import { Incident } from "./incident.server";
 import { Session } from "./session.server";
 import { User } from "./user.server";
 
 /** Every model, so start-up can build their indexes before serving. */
-export const allModels: Model<any>[] = [Organization, User, Session, AuditEvent, Agreement, Certification, Assessment, AssessmentRow, ReadModelToken, Invitation, QuestionnaireVersion, Claim, Outbox, JobRun, ReportRecord];
+export const allModels: Model<any>[] = [Organization, User, Session, AuditEvent, Agreement, Certification, Assessment, AssessmentRow, ReadModelToken, RowChange, Invitation, QuestionnaireVersion, Claim, Outbox, JobRun, ReportRecord, Incident];

@@ -1,4 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
+import { LEAD_DAYS } from "#app/utils/reassessment";
 import { useState, type ReactNode } from "react";
 import {
   ACCESS_LABEL,
@@ -258,6 +259,31 @@ export function AgreementForm({ values, errors, catalogue, disclosers, suppliers
           </F>
         </div>
         <Flag name="certificateOfDestruction" values={values} label="A certificate of destruction is required" />
+      </section>
+
+      <section className="card form-section">
+        <h2>Re-assessment</h2>
+        <p className="muted">How often each supplier is assessed again, by the risk rating of its last approved assessment, and what brings one forward. The portal sends it {LEAD_DAYS} days before it is due, pre-filled with the last approved answers.</p>
+        <div className="grid-4">
+          <F label="Critical risk (months)" name="reassessCritical" errors={errors}>
+            <Input name="reassessCritical" inputMode="numeric" values={values} errors={errors} />
+          </F>
+          <F label="High risk (months)" name="reassessHigh" errors={errors}>
+            <Input name="reassessHigh" inputMode="numeric" values={values} errors={errors} />
+          </F>
+          <F label="Medium risk (months)" name="reassessMedium" errors={errors}>
+            <Input name="reassessMedium" inputMode="numeric" values={values} errors={errors} />
+          </F>
+          <F label="Low risk (months)" name="reassessLow" errors={errors}>
+            <Input name="reassessLow" inputMode="numeric" values={values} errors={errors} />
+          </F>
+        </div>
+        <F label="Assess again when a required certificate expires within (days; 0 = never)" name="reassessCertificateDays" errors={errors}>
+          <Input name="reassessCertificateDays" inputMode="numeric" values={values} errors={errors} />
+        </F>
+        <Flag name="reassessOnRatingFall" values={values} label="Assess again when a supplier's rating falls" />
+        <Flag name="reassessOnIncident" values={values} label="Assess again when a supplier reports a security incident" />
+        <Flag name="reassessOnNewPhase" values={values} label="Assess again when a new disclosure phase is added" />
       </section>
 
       <section className="card form-section">

@@ -1,3 +1,4 @@
+import { todayIso } from "#models/dates";
 import mongoose from "mongoose";
 import { recordAudit } from "#models/audit-event.server";
 import { Agreement, type AgreementData } from "#models/agreement.server";
@@ -52,6 +53,7 @@ export async function createAgreement(user: CurrentUser, data: AgreementInputDat
   try {
     const doc = await Agreement.create({
       ...data,
+      phases: datedPhases(data.phases, []),
       recipientOrgId: user.orgId,
       createdBy: user.id,
       catalogueVersion: loadCatalogue().versionTag,
@@ -75,12 +77,18 @@ export async function createAgreement(user: CurrentUser, data: AgreementInputDat
   }
 }
 
+/** A phase keeps the date it was first added; a new one is dated today (it may trigger re-assessments). */
+function datedPhases<P extends { key: string }>(phases: P[], before: { key: string; addedOn?: string | null }[]): (P & { addedOn: string | null })[] {
+  const known = new Map(before.map((p) => [p.key, p.addedOn ?? null]));
+  return phases.map((p) => ({ ...p, addedOn: known.has(p.key) ? (known.get(p.key) ?? null) : todayIso() }));
+}
+
 /** Saves an edit only if nobody changed the agreement since the form was opened. */
 export async function updateAgreement(user: CurrentUser, id: string, revision: number, data: AgreementInputData, request: Request): Promise<SaveResult> {
   const probe = new Agreement({ ...data, recipientOrgId: user.orgId, createdBy: user.id, catalogueVersion: loadCatalogue().versionTag });
   const invalid = validationErrors(await probe.validate().then(() => null, (e: unknown) => e));
   if (invalid) return { ok: false, status: 400, errors: invalid };
-  const current = await Agreement.findOne({ _id: id, recipientOrgId: user.orgId }, { revision: 1 }).lean();
+  const current = await Agreement.findOne({ _id: id, recipientOrgId: user.orgId }, { revision: 1, phases: 1 }).lean();
   if (!current) throw new Response("Not found", { status: 404 });
   const conflict: SaveResult = {
     ok: false,
@@ -90,7 +98,7 @@ export async function updateAgreement(user: CurrentUser, id: string, revision: n
   // the next revision is claimed (exactly one winner on MongoDB and FerretDB alike) before it is written
   if (current.revision !== revision || !(await claim(`agreement:${id}:r${revision + 1}`))) return conflict;
   try {
-    await Agreement.updateOne({ _id: id, recipientOrgId: user.orgId }, { $set: { ...data, catalogueVersion: loadCatalogue().versionTag, revision: revision + 1 } });
+    await Agreement.updateOne({ _id: id, recipientOrgId: user.orgId }, { $set: { ...data, phases: datedPhases(data.phases, current.phases ?? []), catalogueVersion: loadCatalogue().versionTag, revision: revision + 1 } });
   } catch (error) {
     await releaseClaim(`agreement:${id}:r${revision + 1}`);
     if (duplicateReference(error)) return { ok: false, status: 400, errors: { reference: ["Another agreement of yours already has this reference"] } };
