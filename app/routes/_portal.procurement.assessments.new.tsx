@@ -7,10 +7,10 @@ import { ErrorList } from "#app/components/forms";
 import { sendAssessment } from "#app/utils/assessments.server";
 import { requireUser } from "#app/utils/auth.server";
 import { fieldErrors } from "#app/utils/forms.server";
+import { listSendableTemplates } from "#app/utils/questionnaire-import.server";
 import { listAgreementsFor } from "#models/agreement.server";
 import { isIsoDate, todayIso, addDaysIso } from "#models/dates";
 import { Organization } from "#models/organization.server";
-import { loadTemplates } from "#questionnaires/loader";
 
 export const meta: MetaFunction = () => [{ title: "Send a questionnaire · Flowdown" }];
 
@@ -48,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       requirementIds: a.requirements.map((r) => r.requirementId),
       suppliers: a.chain.map((l) => ({ id: String(l.supplierOrgId), name: `${name.get(String(l.supplierOrgId)) ?? "Unknown"} (tier ${l.tier})` })),
     })),
-    templates: loadTemplates().map((t) => ({ id: t.id, title: t.title, version: t.version, covered: t.coveredRequirementIds })),
+    templates: (await listSendableTemplates()).map((t) => ({ id: t.id, title: t.title, version: t.version, covered: t.coveredRequirementIds })),
     defaultDue: addDaysIso(todayIso(), 21),
   };
 }

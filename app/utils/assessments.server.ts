@@ -6,11 +6,12 @@ import { recordAudit } from "#models/audit-event.server";
 import { createInvitation, Invitation, revokeInvitation } from "#models/invitation.server";
 import { Organization } from "#models/organization.server";
 import { pinCatalogue, pinTemplate } from "#models/questionnaire-version.server";
-import { getTemplate, loadCatalogue } from "#questionnaires/loader";
+import { loadCatalogue } from "#questionnaires/loader";
 import type { CurrentUser } from "./auth.server";
 import { publicOrigin } from "./env.server";
 import { clientIp } from "./http.server";
 import { sendMail } from "./mail.server";
+import { findSendableTemplate } from "./questionnaire-import.server";
 
 export function actorOf(user: CurrentUser) {
   return { id: user.id, email: user.email, orgId: user.orgId };
@@ -64,7 +65,7 @@ export async function sendAssessment(user: CurrentUser, input: SendInput, reques
   if (!agreement.chain.some((l) => String(l.supplierOrgId) === input.supplierOrgId)) {
     return { ok: false, errors: { supplierOrgId: ["Choose a supplier in this agreement's chain"] } };
   }
-  const template = getTemplate(input.templateId);
+  const template = await findSendableTemplate(input.templateId);
   if (!template) return { ok: false, errors: { templateId: ["Choose a questionnaire"] } };
   const supplier = await Organization.findById(input.supplierOrgId, { name: 1 }).lean();
   const catalogue = loadCatalogue();

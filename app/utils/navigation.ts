@@ -21,6 +21,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
   admin: [
     { to: "/admin", label: "Overview" },
     { to: "/admin/users", label: "Users" },
+    { to: "/admin/questionnaires", label: "Questionnaires" },
     { to: "/admin/outbox", label: "Outbox" },
     { to: "/admin/audit", label: "Audit trail" },
   ],
