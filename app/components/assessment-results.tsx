@@ -79,7 +79,11 @@ export function ScoreSummary({ r }: { r: ResultView }) {
   );
 }
 
-export function RequirementResults({ r, renderOverride }: { r: ResultView; renderOverride?: (req: ResultView["requirements"][number]) => React.ReactNode }) {
+/**
+ * `changed`: for a re-assessment, question name → the answer in the approved
+ * assessment it follows, for the answers the supplier changed since.
+ */
+export function RequirementResults({ r, renderOverride, changed }: { r: ResultView; renderOverride?: (req: ResultView["requirements"][number]) => React.ReactNode; changed?: Record<string, unknown> | null }) {
   return (
     <table className="data results" data-testid="requirement-results">
       <thead>
@@ -118,12 +122,21 @@ export function RequirementResults({ r, renderOverride }: { r: ResultView; rende
                 ))}
               </ul>
               {req.answers.length ? (
-                <details>
-                  <summary>Answers ({req.answers.length})</summary>
+                <details open={req.answers.some((a) => changed && a.question in changed) || undefined}>
+                  <summary>
+                    Answers ({req.answers.length})
+                    {changed && req.answers.some((a) => a.question in changed) ? (
+                      <>
+                        {" "}
+                        <span className="badge warn">changed since the last approval</span>
+                      </>
+                    ) : null}
+                  </summary>
                   <ul className="answers">
                     {req.answers.map((a) => (
-                      <li key={a.question}>
+                      <li key={a.question} className={changed && a.question in changed ? "changed" : undefined}>
                         <span className="muted">{a.title}</span>: {formatAnswer(a.value)}
+                        {changed && a.question in changed ? <span className="was"> (was: {formatAnswer(changed[a.question])})</span> : null}
                       </li>
                     ))}
                   </ul>

@@ -3,6 +3,9 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { ReportVersions } from "#app/components/report-versions";
 import { reportActionFor } from "#app/utils/report-actions.server";
 import { reportVersions } from "#app/utils/reports.server";
+import { IncidentTable, ReassessmentTable } from "#app/components/reassessment-view";
+import { incidentViews } from "#app/utils/incidents.server";
+import { agreementReassessments } from "#app/utils/reassessment.server";
 import { AgreementDetails } from "#app/components/agreement-view";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { agreementView } from "#app/utils/agreements.server";
@@ -18,8 +21,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "discloser" });
   const agreement = await getAgreementFor(user, params.id ?? "");
   if (!agreement) notFound();
-  const [view, compliance, reports] = await Promise.all([agreementView(agreement), agreementCompliance(agreement), reportVersions("agreement", agreement._id)]);
-  return { agreement: view, compliance, reports };
+  const [view, compliance, reports, reassessments] = await Promise.all([agreementView(agreement), agreementCompliance(agreement), reportVersions("agreement", agreement._id), agreementReassessments(agreement)]);
+  const incidents = await incidentViews({ agreementId: agreement._id }, new Map(compliance.suppliers.map((s) => [s.id, s.name])));
+  return { agreement: view, compliance, reports, reassessments, incidents };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -32,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DiscloserAgreementPage() {
-  const { agreement, compliance, reports } = useLoaderData<typeof loader>();
+  const { agreement, compliance, reports, reassessments, incidents } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   return (
@@ -46,6 +50,12 @@ export default function DiscloserAgreementPage() {
       </p>
       <ComplianceView v={compliance} recipient={agreement.recipient} />
       <ReportVersions title="Flow-down compliance report" versions={reports} canGenerate error={actionData?.errors?.report} />
+      <section className="card form-section">
+        <h2>Re-assessments</h2>
+        <ReassessmentTable rows={reassessments} assessmentHref={undefined} />
+        <h2>Incidents</h2>
+        <IncidentTable incidents={incidents} />
+      </section>
       <h2>The agreement</h2>
       <AgreementDetails a={agreement} />
     </>

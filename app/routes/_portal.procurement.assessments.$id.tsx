@@ -11,6 +11,7 @@ import { clientIp, notFound } from "#app/utils/http.server";
 import { ReportVersions } from "#app/components/report-versions";
 import { reportActionFor } from "#app/utils/report-actions.server";
 import { reportVersions } from "#app/utils/reports.server";
+import { changedSinceBasis } from "#app/utils/reassessment.server";
 import { CertificationFindings, RequirementResults, ScoreSummary, type ResultView } from "#app/components/assessment-results";
 import { fieldErrors } from "#app/utils/forms.server";
 import { decide, DecisionSchema, overrideRequirement, OverrideSchema, requestRemediation, RemediationSchema } from "#app/utils/review.server";
@@ -35,6 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     Invitation.find({ assessmentId: assessment._id }).sort({ createdAt: -1 }).lean(),
     reportVersions("assessment", assessment._id),
   ]);
+  const changed = await changedSinceBasis(assessment);
   const now = new Date();
   return {
     assessment: {
@@ -54,6 +56,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     result: assessment.result ? resultView(assessment.result) : null,
     reports,
+    changed,
+    reassessment: assessment.reassessmentOf ? { follows: String(assessment.reassessmentOf), reasons: assessment.reassessmentReasons ?? [] } : null,
     remediation: (assessment.remediation ?? []).map((r) => ({ ...r, requestedAt: new Date(r.requestedAt).toISOString(), answeredAt: r.answeredAt ? new Date(r.answeredAt).toISOString() : null })),
     supplier: { name: supplier?.name ?? "", country: supplier?.country ?? "" },
     agreement: { id: String(agreement?._id ?? ""), reference: agreement?.reference ?? "", title: agreement?.title ?? "" },
@@ -185,7 +189,7 @@ const DONE: Record<string, string> = {
 };
 
 export default function ProcurementAssessmentPage() {
-  const { assessment, supplier, agreement, invitations, result, remediation, reports } = useLoaderData<typeof loader>();
+  const { assessment, supplier, agreement, invitations, result, remediation, reports, changed, reassessment } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
@@ -225,6 +229,13 @@ export default function ProcurementAssessmentPage() {
           ) : null}
         </dl>
       </section>
+
+      {reassessment ? (
+        <p className="notice">
+          Re-assessment following the <a href={`/procurement/assessments/${reassessment.follows}`}>approved assessment</a>, pre-filled with its answers. Why: {reassessment.reasons.join("; ")}.{" "}
+          {changed && Object.keys(changed).length ? `${Object.keys(changed).length} answer${Object.keys(changed).length === 1 ? "" : "s"} changed since; they are marked below.` : "No answer has changed since."}
+        </p>
+      ) : null}
 
       {errors[""] ? (
         <p className="form-error" role="alert">
@@ -294,7 +305,7 @@ export default function ProcurementAssessmentPage() {
           ) : null}
           <section className="card form-section">
             <h2>Requirements</h2>
-            <RequirementResults r={result} renderOverride={assessment.reviewable ? (req) => <OverrideForm requirementId={req.requirementId} current={req.status} errors={overrideErrorsFor === req.requirementId ? errors : {}} busy={navigation.state !== "idle"} /> : undefined} />
+            <RequirementResults r={result} changed={changed} renderOverride={assessment.reviewable ? (req) => <OverrideForm requirementId={req.requirementId} current={req.status} errors={overrideErrorsFor === req.requirementId ? errors : {}} busy={navigation.state !== "idle"} /> : undefined} />
           </section>
           <section className="card form-section">
             <h2>Certifications</h2>

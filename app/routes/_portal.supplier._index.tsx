@@ -34,6 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       dueDate: a.dueDate,
       overdue: a.dueDate < today && ["invited", "in_progress", "remediation_requested"].includes(a.status),
       progress: answeredPercent(template, a.answers ?? {}),
+      reassessment: a.reassessmentOf && ["invited", "in_progress"].includes(a.status) ? (a.reassessmentReasons ?? []) : null,
     });
   }
   return { orgName: user.org.name, rows };
@@ -81,6 +82,11 @@ export default function SupplierDashboard() {
                 <tr key={r.id}>
                   <td>
                     <Link to={`/supplier/assessments/${r.id}`}>{r.title}</Link>
+                    {r.reassessment ? (
+                      <div className="small">
+                        <span className="badge info">re-assessment</span> pre-filled with your last approved answers: confirm or change them. Why now: {r.reassessment.join("; ")}
+                      </div>
+                    ) : null}
                   </td>
                   <td>
                     {r.client}

@@ -10,12 +10,14 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
   supplier: [
     { to: "/supplier", label: "My assessments" },
     { to: "/supplier/certifications", label: "Certifications" },
+    { to: "/supplier/incidents", label: "Incidents" },
   ],
   procurement: [
     { to: "/procurement", label: "Dashboard" },
     { to: "/procurement/agreements", label: "Agreements" },
     { to: "/procurement/assessments", label: "Assessments" },
     { to: "/procurement/suppliers", label: "Suppliers" },
+    { to: "/procurement/reassessments", label: "Re-assessments" },
   ],
   discloser: [{ to: "/discloser", label: "Agreements" }],
   admin: [

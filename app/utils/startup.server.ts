@@ -6,6 +6,7 @@ import { User } from "#models/user.server";
 import { deleteExpiredSessions } from "#models/session.server";
 import { getEnv, sessionSecret } from "./env.server";
 import { sendDueReminders } from "./reminders.server";
+import { sendDueReassessments } from "./reassessment.server";
 import { startInterval } from "./scheduler.server";
 import { preloadReportFonts } from "#reports/fonts";
 import { warmReadModels } from "./read-model.server";
@@ -33,6 +34,8 @@ export function startServer(): Promise<void> {
       // every instance may run this: each day's reminder is claimed in the database, so it goes out once
       const origin = (env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
       startInterval("reminders", 60 * 60 * 1000, () => sendDueReminders({ origin }));
+      // each approval's re-assessment is claimed in the database, so it is sent once whichever instance sees it due
+      startInterval("reassessments", 60 * 60 * 1000, () => sendDueReassessments({ origin }));
     }
     // the dashboards' rows: read them now rather than in the first request after a restart
     setTimeout(() => void warmReadModels().catch((error) => console.error("could not read the dashboards' rows", error)), 0).unref();

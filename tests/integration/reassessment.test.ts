@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import { setupTestDatabase } from "#tests/setup/database";
+import { formRequest, getRequest, sessionCookie } from "#tests/fixtures/factories";
+import { createAssessmentWorld, SHORT_TEMPLATE_GOOD_ANSWERS } from "#tests/fixtures/assessments";
+import { addMonthsIso } from "#app/utils/reassessment";
+import { addDaysIso, todayIso } from "#models/dates";
+
+setupTestDatabase();
+
+const { action: reviewAction, loader: reviewLoader } = await import("#app/routes/_portal.procurement.assessments.$id");
+const { action: supplierAction } = await import("#app/routes/_portal.supplier.assessments.$id");
+const { action: saveAction } = await import("#app/routes/api.assessments.$id.answers");
+const { action: incidentAction } = await import("#app/routes/_portal.supplier.incidents");
+const { loader: reassessmentsLoader } = await import("#app/routes/_portal.procurement.reassessments");
+const { loader: discloserAgreementLoader } = await import("#app/routes/_portal.discloser.agreements.$id");
+const { sendDueReassessments } = await import("#app/utils/reassessment.server");
+const { Assessment } = await import("#models/assessment.server");
+const { Incident } = await import("#models/incident.server");
+const { Outbox } = await import("#models/outbox.server");
+const { AuditEvent } = await import("#models/audit-event.server");
+
+async function save(id: string, cookie: string, changes: Record<string, unknown>, baseRevision: number) {
+  const res = (await saveAction({
+    request: new Request(`http://localhost/api/assessments/${id}/answers`, { method: "POST", body: JSON.stringify({ baseRevision, changes }), headers: { "Content-Type": "application/json", Cookie: cookie } }),
+    params: { id },
+    context: {},
+  })) as Response;
+  expect(res.status).toBe(200);
+}
+
+/** An assessment answered, submitted and approved: the start of a re-assessment cycle. */
+async function approvedWorld() {
+  const w = await createAssessmentWorld();
+  const id = String(w.assessment._id);
+  const supplierCookie = await sessionCookie(String(w.supplierUser.user._id));
+  const procurementCookie = await sessionCookie(String(w.procurement.user._id));
+  await save(id, supplierCookie, SHORT_TEMPLATE_GOOD_ANSWERS, 0);
+  await supplierAction({ request: formRequest(`/supplier/assessments/${id}`, { intent: "submit" }, supplierCookie), params: { id }, context: {} });
+  const approved = (await reviewAction({ request: formRequest(`/procurement/assessments/${id}`, { intent: "decide", decision: "approved", comment: "" }, procurementCookie), params: { id }, context: {} })) as Response;
+  expect(approved.status).toBe(302);
+  const rating = (await Assessment.findById(id).lean())!.result!.rating;
+  return { ...w, id, rating, supplierCookie, procurementCookie };
+}
+
+const MONTHS = { critical: 6, high: 12, medium: 18, low: 24 } as const;
+
+describe("periodic re-assessment", () => {
+  it("is sent once, 30 days before the cadence date, pre-filled with the approved answers, even when two instances run at once", async () => {
+    const w = await approvedWorld();
+    const cadenceDate = addMonthsIso(todayIso(), MONTHS[w.rating]);
+    // not yet: more than 30 days before
+    expect((await sendDueReassessments({ now: new Date(`${addDaysIso(cadenceDate, -40)}T09:00:00Z`), origin: "http://localhost" })).created).toEqual([]);
+
+    const now = new Date(`${addDaysIso(cadenceDate, -20)}T09:00:00Z`);
+    const runs = await Promise.all([sendDueReassessments({ now, origin: "http://localhost" }), sendDueReassessments({ now, origin: "http://localhost" })]);
+    const created = runs.flatMap((r) => r.created);
+    expect(created).toHaveLength(1);
+    const next = (await Assessment.findById(created[0]).lean())!;
+    expect(next).toMatchObject({ status: "invited", dueDate: cadenceDate, templateId: w.assessment.templateId });
+    expect(String(next.reassessmentOf)).toBe(w.id);
+    expect(next.answers).toEqual((await Assessment.findById(w.id).lean())!.answers);
+    expect(next.reassessmentReasons!.join(" ")).toMatch(new RegExp(`${w.rating} risk: every ${MONTHS[w.rating]} months`));
+    expect(await Outbox.countDocuments({ kind: "reassessment", relatedId: created[0], to: w.supplierUser.user.email })).toBe(1);
+
+    // a later run sends nothing more for the same approval
+    expect((await sendDueReassessments({ now: new Date(now.getTime() + 86_400_000), origin: "http://localhost" })).created).toEqual([]);
+    expect(await Assessment.countDocuments({ reassessmentOf: w.id })).toBe(1);
+
+    // procurement sees it as in progress, with the reason
+    const page = await reassessmentsLoader({ request: getRequest("/procurement/reassessments", w.procurementCookie), params: {}, context: {} });
+    const row = page.rows.find((r) => r.supplierId === String(w.tier1._id))!;
+    expect(row.plan).toMatchObject({ state: "in-progress", openId: created[0] });
+  });
+
+  it("marks for the reviewer the answers that changed since the approved assessment", async () => {
+    const w = await approvedWorld();
+    const now = new Date(`${addDaysIso(addMonthsIso(todayIso(), MONTHS[w.rating]), -1)}T09:00:00Z`);
+    const [id] = (await sendDueReassessments({ now, origin: "http://localhost" })).created;
+    await save(id, w.supplierCookie, { breachNotifyHours: 48 }, 0);
+    await supplierAction({ request: formRequest(`/supplier/assessments/${id}`, { intent: "submit" }, w.supplierCookie), params: { id }, context: {} });
+    const page = await reviewLoader({ request: getRequest(`/procurement/assessments/${id}`, w.procurementCookie), params: { id }, context: {} });
+    expect(page.reassessment).toMatchObject({ follows: w.id });
+    expect(page.changed).toEqual({ breachNotifyHours: 12 });
+  });
+});
+
+describe("incident reports", () => {
+  it("measure the delay along the chain, tell procurement and the disclosing party, audit it and bring the re-assessment forward", async () => {
+    const w = await approvedWorld();
+    const detected = new Date(Date.now() - 30 * 3_600_000).toISOString().slice(0, 16);
+    const res = (await incidentAction({
+      request: formRequest("/supplier/incidents", { agreementId: String(w.agreement._id), detectedAt: detected, classes: "confidential", description: "Phishing led to a compromised build server account." }, w.supplierCookie),
+      params: {},
+      context: {},
+    })) as Response;
+    expect(res.status).toBe(302);
+    const incident = (await Incident.findOne({ agreementId: w.agreement._id }).lean())!;
+    // the supplier committed to 12 h in its answers and took about 30
+    expect(incident.timing).toMatchObject({ committedHours: 12, withinCommitment: false });
+    expect(incident.timing.delayHours).toBeGreaterThanOrEqual(29.9);
+    const mails = await Outbox.find({ kind: "incident", relatedId: String(w.agreement._id) }).lean();
+    expect(mails.map((m) => m.to).sort()).toEqual([w.procurement.user.email, w.discloserUser.user.email].sort());
+    expect(mails[0].text).toMatch(/reported 3\d(\.\d)? h later \(it committed to 12 h\)/);
+    expect(await AuditEvent.exists({ action: "incident.report", targetId: String(w.agreement._id) })).not.toBeNull();
+    const next = await Assessment.findOne({ reassessmentOf: w.id }).lean();
+    expect(next!.reassessmentReasons!.join(" ")).toMatch(/an incident was reported on/);
+
+    // the disclosing party sees it on the agreement
+    const discloserCookie = await sessionCookie(String(w.discloserUser.user._id));
+    const agreementId = String(w.agreement._id);
+    const view = await discloserAgreementLoader({ request: getRequest(`/discloser/agreements/${agreementId}`, discloserCookie), params: { id: agreementId }, context: {} });
+    expect(view.incidents).toHaveLength(1);
+    expect(view.incidents[0]).toMatchObject({ supplier: "Tier One Hosting GmbH", timing: { withinCommitment: false } });
+  });
+
+  it("refuses a report in the future, without information classes, or under someone else's agreement, and stores nothing", async () => {
+    const w = await approvedWorld();
+    const other = await createAssessmentWorld();
+    const future = new Date(Date.now() + 3 * 3_600_000).toISOString().slice(0, 16);
+    const attempts = [
+      { fields: { agreementId: String(w.agreement._id), detectedAt: future, classes: "internal", description: "Something odd happened here." }, field: "detectedAt" },
+      { fields: { agreementId: String(w.agreement._id), detectedAt: "2026-13-45T99:00", classes: "internal", description: "Something odd happened here." }, field: "detectedAt" },
+      { fields: { agreementId: String(w.agreement._id), detectedAt: new Date().toISOString().slice(0, 16), description: "Something odd happened here." }, field: "classes" },
+      { fields: { agreementId: String(other.agreement._id), detectedAt: new Date().toISOString().slice(0, 16), classes: "internal", description: "Something odd happened here." }, field: "agreementId" },
+    ];
+    for (const a of attempts) {
+      const res = (await incidentAction({ request: formRequest("/supplier/incidents", a.fields as Record<string, string>, w.supplierCookie), params: {}, context: {} })) as unknown as { init: { status: number }; data: { errors: Record<string, string[]> } };
+      expect(res.init.status).toBe(400);
+      expect(res.data.errors[a.field]?.length).toBeGreaterThan(0);
+    }
+    expect(await Incident.countDocuments({ agreementId: { $in: [w.agreement._id, other.agreement._id] } })).toBe(0);
+  });
+});
