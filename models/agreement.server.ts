@@ -17,6 +17,7 @@ import {
 } from "./agreement-enums";
 import { isCountryCode } from "./countries";
 import { isIsoDate } from "./dates";
+import { GLOSSARY_LANGUAGES, MAX_DEFINITION_LENGTH, MAX_TERM_LENGTH, type GlossaryTerm } from "./glossary";
 
 export type ParamValue = number | string | boolean | string[];
 
@@ -84,6 +85,8 @@ export interface AgreementData {
   requirements: AgreementRequirement[];
   phases: AgreementPhase[];
   chain: ChainLink[];
+  /** defined terms with their agreed definitions per language (absent on agreements made before glossaries) */
+  glossary?: GlossaryTerm[];
   /** the requirement catalogue version the agreement was written against (version+hash) */
   catalogueVersion: string;
   createdBy: Types.ObjectId;
@@ -95,6 +98,13 @@ export interface AgreementData {
 
 const isoDate = { type: String, required: true, validate: { validator: isIsoDate, message: "{VALUE} is not a calendar date (YYYY-MM-DD)" } };
 const hours = { type: Number, required: true, min: 1, max: 720, validate: { validator: Number.isInteger, message: "hours must be a whole number" } };
+
+/** { en, de, ja }: English required, the others empty when not translated. */
+function localisedText(maxlength: number) {
+  return Object.fromEntries(
+    GLOSSARY_LANGUAGES.map((code) => [code, code === "en" ? { type: String, required: true, trim: true, maxlength } : { type: String, trim: true, maxlength, default: "" }]),
+  );
+}
 
 const agreementSchema = new Schema<AgreementData>(
   {
@@ -193,6 +203,7 @@ const agreementSchema = new Schema<AgreementData>(
         accessLevel: { type: String, enum: ACCESS_LEVELS, required: true },
       },
     ],
+    glossary: [{ _id: false, term: localisedText(MAX_TERM_LENGTH), definition: localisedText(MAX_DEFINITION_LENGTH) }],
     catalogueVersion: { type: String, required: true },
     createdBy: { type: Schema.Types.ObjectId, ref: "User", required: true },
     revision: { type: Number, default: 1 },

@@ -4,6 +4,7 @@ import { User, type Role } from "./user.server";
 import { hashPassword } from "#app/utils/password.server";
 import { loadCatalogue } from "#questionnaires/loader";
 import { Agreement } from "./agreement.server";
+import { DEFAULT_GLOSSARY } from "./glossary";
 
 /**
  * Demo data: a disclosing party, a recipient, suppliers in two tiers and four
@@ -97,6 +98,7 @@ async function seedAgreement(orgIds: Map<string, Types.ObjectId>, createdBy: Typ
       reference: DEMO_AGREEMENT_REFERENCE,
       title: "Transfer of the Helvion gripper control stack for integration testing",
       status: "active",
+      glossary: DEFAULT_GLOSSARY,
       discloserOrgId: org("helvion-robotics"),
       recipientOrgId,
       effectiveDate: "2026-01-15",

@@ -14,6 +14,8 @@ const userSchema = new Schema(
     passwordHash: { type: String, required: true, select: false },
     passwordChangedAt: { type: Date, default: null },
     lastLoginAt: { type: Date, default: null },
+    /** the language the user chose for questionnaires; null = follow the browser's Accept-Language */
+    questionnaireLanguage: { type: String, default: null, maxlength: 8 },
   },
   { timestamps: true },
 );

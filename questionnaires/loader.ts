@@ -8,7 +8,11 @@
 import catalogueJson from "./catalogue.json";
 import fullSecurityJson from "./templates/full-security.json";
 import shortLowRiskJson from "./templates/short-low-risk.json";
+import deLocaleJson from "./locales/de.json";
+import jaLocaleJson from "./locales/ja.json";
 import { contentHash, versionTag } from "./canonical";
+import { QUESTIONNAIRE_LANGUAGES, TRANSLATED_LANGUAGES } from "./languages";
+import { localiseSurvey, surveyLanguages, validateLocaleTable, type LocaleTable } from "./localise";
 import { isQuestion, metaOf, titleOf, walkElements, type Json } from "./survey-walk";
 import type { CatalogueRequirement, QuestionMeta, RequirementCatalogue, TemplateFile } from "./types";
 import { validateCatalogue } from "./validate-catalogue";
@@ -17,6 +21,7 @@ import { validateTemplate, type CatalogueLike } from "./validate-template";
 export { validateCatalogue } from "./validate-catalogue";
 export { validateTemplate, type CatalogueLike } from "./validate-template";
 export { canonicalJson, contentHash } from "./canonical";
+export { validateLocaleTable, localiseSurvey, surveyLanguages, type LocaleTable } from "./localise";
 
 export interface LoadedCatalogue {
   version: string;
@@ -49,12 +54,25 @@ export interface LoadedTemplate extends TemplateFile {
   questions: QuestionInfo[];
   /** requirement ids that at least one judged question answers, sorted */
   coveredRequirementIds: string[];
+  /** languages every text of the survey is available in, English first */
+  languages: string[];
+}
+
+export interface PrepareTemplateOptions {
+  /** translation tables merged into the survey; every localisable string must be in each of them */
+  locales?: readonly LocaleTable[];
 }
 
 /** Template files shipped with the portal; the key must equal the template's id. */
 const TEMPLATE_SOURCES: Record<string, unknown> = {
   "full-security": fullSecurityJson,
   "short-low-risk": shortLowRiskJson,
+};
+
+/** Translation files shipped with the portal, one per language other than English. */
+const LOCALE_SOURCES: Record<string, unknown> = {
+  de: deLocaleJson,
+  ja: jaLocaleJson,
 };
 
 function fail(what: string, errors: string[]): never {
@@ -115,11 +133,21 @@ export function answerableRequirementIds(template: TemplateFile | LoadedTemplate
   return [...ids].sort();
 }
 
-/** Validates a template against a catalogue and computes its derived fields; throws listing every problem. */
-export function prepareTemplate(data: unknown, catalogue: CatalogueLike): LoadedTemplate {
+/**
+ * Validates a template against a catalogue, merges the translations and
+ * computes its derived fields; throws listing every problem. The hash covers
+ * the translations, so a changed translation is a new version.
+ */
+export function prepareTemplate(data: unknown, catalogue: CatalogueLike, options: PrepareTemplateOptions = {}): LoadedTemplate {
+  const label = `Questionnaire template ${(data as { id?: unknown })?.id ?? "(no id)"}`;
   const errors = validateTemplate(data, catalogue);
-  if (errors.length) fail(`Questionnaire template ${(data as { id?: unknown })?.id ?? "(no id)"}`, errors);
+  if (errors.length) fail(label, errors);
   const file = structuredClone(data) as TemplateFile;
+  if (options.locales?.length) {
+    const localised = localiseSurvey(file.survey, options.locales, `template ${file.id}`);
+    if (localised.errors.length) fail(label, localised.errors);
+    file.survey = localised.survey;
+  }
   const hash = contentHash(file);
   const questions = listQuestions(file.survey);
   const loaded: LoadedTemplate = {
@@ -132,6 +160,7 @@ export function prepareTemplate(data: unknown, catalogue: CatalogueLike): Loaded
     versionTag: versionTag(file.version, hash),
     questions,
     coveredRequirementIds: [],
+    languages: surveyLanguages(file.survey, QUESTIONNAIRE_LANGUAGES.map((l) => l.code)),
   };
   loaded.coveredRequirementIds = answerableRequirementIds(loaded);
   return loaded;
@@ -139,6 +168,28 @@ export function prepareTemplate(data: unknown, catalogue: CatalogueLike): Loaded
 
 let catalogueCache: LoadedCatalogue | undefined;
 let templatesCache: LoadedTemplate[] | undefined;
+let localesCache: LocaleTable[] | undefined;
+
+/**
+ * Validates translation tables: one per translated language, well formed,
+ * and (given the templates' English texts) without entries no template uses.
+ */
+export function prepareLocales(sources: Record<string, unknown>): LocaleTable[] {
+  const errors: string[] = [];
+  for (const code of TRANSLATED_LANGUAGES) if (!(code in sources)) errors.push(`locales/${code}.json is missing`);
+  for (const [code, data] of Object.entries(sources)) {
+    if (!(TRANSLATED_LANGUAGES as string[]).includes(code)) errors.push(`locales/${code}.json is for a language the portal does not offer`);
+    else errors.push(...validateLocaleTable(data, code));
+  }
+  if (errors.length) fail("Questionnaire translations", errors);
+  return TRANSLATED_LANGUAGES.map((code) => structuredClone(sources[code]) as LocaleTable);
+}
+
+/** The shipped translation tables, validated once and cached. */
+export function loadLocales(): LocaleTable[] {
+  localesCache ??= deepFreeze(prepareLocales(LOCALE_SOURCES));
+  return localesCache;
+}
 
 /** The shipped catalogue, validated once and cached. Treat it as read-only. */
 export function loadCatalogue(): LoadedCatalogue {
@@ -150,20 +201,40 @@ export function loadCatalogue(): LoadedCatalogue {
 export function loadTemplates(): LoadedTemplate[] {
   if (templatesCache) return templatesCache;
   const catalogue = loadCatalogue();
+  const locales = loadLocales();
   const errors: string[] = [];
   const loaded: LoadedTemplate[] = [];
   for (const [fileId, data] of Object.entries(TEMPLATE_SOURCES)) {
     try {
-      const template = prepareTemplate(data, catalogue);
+      const template = prepareTemplate(data, catalogue, { locales });
       if (template.id !== fileId) errors.push(`templates/${fileId}.json declares id "${template.id}"; the id must match the file name`);
       loaded.push(template);
     } catch (e) {
       errors.push((e as Error).message);
     }
   }
+  errors.push(...unusedTranslations(Object.values(TEMPLATE_SOURCES), locales));
   if (errors.length) fail("Questionnaire templates", errors);
   templatesCache = deepFreeze(loaded);
   return templatesCache;
+}
+
+/** Table entries that no template's English text uses any more: a sign the English changed and the translation was left behind. */
+export function unusedTranslations(templates: readonly unknown[], locales: readonly LocaleTable[]): string[] {
+  const used = new Map<string, Set<string>>(locales.map((t) => [t.language, new Set<string>()]));
+  for (const data of templates) {
+    const survey = (data as { survey?: unknown })?.survey;
+    if (!survey || typeof survey !== "object") continue;
+    const merged = localiseSurvey(survey as Json, locales, "");
+    for (const [language, texts] of merged.used) for (const text of texts) used.get(language)!.add(text);
+  }
+  const errors: string[] = [];
+  for (const table of locales) {
+    for (const source of Object.keys(table.strings)) {
+      if (!used.get(table.language)!.has(source)) errors.push(`locales/${table.language}.json translates ${JSON.stringify(source)}, which no template uses`);
+    }
+  }
+  return errors;
 }
 
 export function getTemplate(id: string): LoadedTemplate | undefined {

@@ -1,5 +1,5 @@
 /** Parts both reports share: the cover band, the glossary, the verification block. */
-import { COLORS, layoutText, lineHeight, truncateText, type Line, type ReportDocument, type TextStyle } from "./pdf";
+import { COLORS, layoutText, lineHeight, truncateText, type CellItem, type Line, type ReportDocument, type TextStyle } from "./pdf";
 import type { GlossaryEntry, ReportMeta } from "./types";
 import { formatDateTime, verificationText, type Tone } from "./view";
 
@@ -88,18 +88,32 @@ export function divider(rd: ReportDocument, space = 10): void {
   rd.y += space;
 }
 
+/**
+ * The agreement's glossary as an annex on its own page: each term with its
+ * agreed definition, then the term and definition in every other language
+ * the parties agreed (names of languages as their speakers write them).
+ */
 export async function glossarySection(rd: ReportDocument, glossary: GlossaryEntry[] | undefined): Promise<void> {
   if (!glossary || glossary.length === 0) return;
-  rd.heading("Glossary");
+  rd.newPage("portrait");
+  rd.heading("Annex: glossary");
+  rd.paragraph("The terms defined in the agreement, with the definitions the parties agreed; suppliers see them beside the questions that use them, in their language.", { size: 8.5, color: COLORS.muted }, { after: 8 });
   await rd.table({
-    title: "Glossary",
+    title: "Annex: glossary",
     columns: [
       { header: "Term", width: 130 },
       { header: "Definition", width: 370 },
     ],
     rows: glossary.map((g) => [
       { kind: "text", text: g.term, style: { weight: "bold", color: COLORS.ink } },
-      g.definition,
+      [
+        { kind: "text", text: g.definition },
+        ...(g.translations ?? []).flatMap((t): CellItem[] => [
+          { kind: "gap", height: 4 },
+          { kind: "text", text: `${t.languageName}: ${t.term}`, style: { weight: "bold", color: COLORS.muted } },
+          { kind: "text", text: t.definition },
+        ]),
+      ],
     ]),
   });
 }

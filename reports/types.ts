@@ -123,6 +123,8 @@ export interface RemediationItem {
 export interface GlossaryEntry {
   term: string;
   definition: string;
+  /** the same term as agreed in other languages, printed under the definition */
+  translations?: { language: string; languageName: string; term: string; definition: string }[];
 }
 
 /** Everything the assessment report (one supplier, one agreement) shows. */

@@ -5,6 +5,8 @@
  * functions shows exactly what the PDF shows.
  */
 import type { AssessmentStatus } from "#models/assessment-status";
+import type { GlossaryTerm } from "#models/glossary";
+import { languageName, TRANSLATED_LANGUAGES } from "#questionnaires/languages";
 import type {
   CertificationFinding,
   ChainLinkResult,
@@ -19,6 +21,7 @@ import type {
   AgreementSupplierEntry,
   AssessmentReportData,
   ExpiringCertificate,
+  GlossaryEntry,
   IsoDate,
   IsoDateTime,
   MatrixCell,
@@ -29,6 +32,21 @@ import type {
   ReportRequirement,
   SupplierResultSummary,
 } from "./types";
+
+/** An agreement's glossary for the reports' annex: English first, then each agreed translation. */
+export function reportGlossary(glossary: readonly GlossaryTerm[] | undefined): GlossaryEntry[] | undefined {
+  if (!glossary?.length) return undefined;
+  return glossary.map((g) => ({
+    term: g.term.en,
+    definition: g.definition.en,
+    translations: TRANSLATED_LANGUAGES.filter((code) => g.term[code]?.trim() && g.definition[code]?.trim()).map((code) => ({
+      language: code,
+      languageName: languageName(code),
+      term: g.term[code]!,
+      definition: g.definition[code]!,
+    })),
+  }));
+}
 
 /** Colour families; every tone is always printed together with a text label. */
 export type Tone = "ok" | "warn" | "bad" | "none" | "info" | "critical";

@@ -14,6 +14,7 @@ import {
   TRANSFER_MECHANISMS,
 } from "#models/agreement-enums";
 import { CATEGORY_LABEL } from "#app/utils/labels";
+import { QUESTIONNAIRE_LANGUAGES } from "#questionnaires/languages";
 import { ErrorList } from "./forms";
 
 export type FormValues = Record<string, string | string[]>;
@@ -113,6 +114,7 @@ export function AgreementForm({ values, errors, catalogue, disclosers, suppliers
   const chain = useRows(rowCount(values, "chain", 1));
   const phases = useRows(rowCount(values, "phases", 1));
   const contacts = useRows(rowCount(values, "escalation", 1));
+  const glossary = useRows(rowCount(values, "glossary", 1));
   const selectedReqs = new Set(list(values, "requirements"));
   const byCategory = new Map<string, CatalogueEntry[]>();
   for (const r of catalogue) byCategory.set(r.category, [...(byCategory.get(r.category) ?? []), r]);
@@ -423,6 +425,42 @@ export function AgreementForm({ values, errors, catalogue, disclosers, suppliers
         ))}
         <button type="button" className="secondary" onClick={phases.add}>
           Add phase
+        </button>
+      </section>
+
+      <section className="card form-section" data-testid="glossary-section">
+        <h2>Glossary</h2>
+        <p className="muted">
+          Defined terms with the definitions agreed in the contract. Suppliers see the definition beside every question that uses a term, in their language (English when a translation is left
+          empty); the reports print the glossary as an annex.
+        </p>
+        <ErrorList id="glossary-error" errors={errors.glossary} />
+        {glossary.rows.map((row, index) => (
+          <fieldset className="phase glossary-row" key={row} data-testid={`glossary-row-${row}`}>
+            <legend>Term {index + 1}</legend>
+            {QUESTIONNAIRE_LANGUAGES.map((lang) => (
+              <div className="grid-2" key={lang.code} lang={lang.code}>
+                <F label={`Term (${lang.name})`} name={`glossary.${row}.term.${lang.code}`} errors={errors}>
+                  <Input name={`glossary.${row}.term.${lang.code}`} values={values} errors={errors} maxLength={80} />
+                </F>
+                <F label={`Definition (${lang.name})`} name={`glossary.${row}.definition.${lang.code}`} errors={errors}>
+                  <textarea
+                    id={`glossary.${row}.definition.${lang.code}`}
+                    name={`glossary.${row}.definition.${lang.code}`}
+                    rows={2}
+                    defaultValue={str(values, `glossary.${row}.definition.${lang.code}`)}
+                    {...errorProps(errors, `glossary.${row}.definition.${lang.code}`)}
+                  />
+                </F>
+              </div>
+            ))}
+            <button type="button" className="secondary small" onClick={() => glossary.remove(row)}>
+              Remove term
+            </button>
+          </fieldset>
+        ))}
+        <button type="button" className="secondary" onClick={glossary.add}>
+          Add term
         </button>
       </section>
 

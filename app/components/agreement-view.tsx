@@ -1,5 +1,6 @@
 import { ACCESS_LABEL, CLASS_LABEL, EXCLUSION_LABEL, PURPOSE_LABEL, TRANSFER_MECHANISM_LABEL } from "#models/agreement-enums";
 import { CATEGORY_LABEL } from "#app/utils/labels";
+import { QUESTIONNAIRE_LANGUAGES } from "#questionnaires/languages";
 import type { AgreementView as View } from "#app/utils/agreements.server";
 
 type Jsonified<T> = T extends (infer U)[] ? Jsonified<U>[] : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
@@ -169,6 +170,48 @@ export function AgreementDetails({ a }: { a: Jsonified<View> }) {
           </tbody>
         </table>
         <p className="muted">Catalogue version {a.catalogueVersion}.</p>
+      </section>
+
+      <section className="card form-section" data-testid="agreement-glossary">
+        <h2>Glossary</h2>
+        {a.glossary.length ? (
+          <table className="data">
+            <thead>
+              <tr>
+                <th>Term</th>
+                <th>Definition</th>
+              </tr>
+            </thead>
+            <tbody>
+              {a.glossary.map((g) => (
+                <tr key={g.term.en}>
+                  <td>
+                    {QUESTIONNAIRE_LANGUAGES.map((lang) => {
+                      const term = (g.term as Record<string, string | undefined>)[lang.code];
+                      return term ? (
+                        <div key={lang.code} lang={lang.code}>
+                          {lang.code === "en" ? <strong>{term}</strong> : term} {lang.code === "en" ? null : <span className="muted">({lang.name})</span>}
+                        </div>
+                      ) : null;
+                    })}
+                  </td>
+                  <td>
+                    {QUESTIONNAIRE_LANGUAGES.map((lang) => {
+                      const definition = (g.definition as Record<string, string | undefined>)[lang.code];
+                      return definition ? (
+                        <p key={lang.code} lang={lang.code}>
+                          {definition}
+                        </p>
+                      ) : null;
+                    })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p className="muted">No glossary: edit the agreement to add its defined terms.</p>
+        )}
       </section>
     </>
   );

@@ -1,8 +1,13 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { Model, Serializer } from "survey-core";
+import { Model, Serializer, type Question } from "survey-core";
+// SurveyJS's own texts (buttons, errors) for the languages of QUESTIONNAIRE_LANGUAGES
+import "survey-core/i18n/german";
+import "survey-core/i18n/japanese";
 import { Survey } from "survey-react-ui";
 import { AutosaveQueue, type SaveState } from "#app/utils/autosave";
+import { markTerms, termsUsed } from "#app/utils/glossary";
+import type { GlossaryTerm } from "#models/glossary";
 
 if (!Serializer.findProperty("question", "flowdown")) Serializer.addProperty("question", { name: "flowdown:object", visible: false });
 
@@ -24,30 +29,86 @@ interface Props {
   answers: Record<string, unknown>;
   revision: number;
   editable: boolean;
+  /** the language to show first ("en" = the templates' source language) */
+  language: string;
+  /** the languages this questionnaire is translated into */
+  languages: { code: string; name: string }[];
+  /** the agreement's defined terms, shown beside the questions that use them */
+  glossary: GlossaryTerm[];
+}
+
+const SUBMIT_TEXT: Record<string, string> = { default: "Submit questionnaire", de: "Fragebogen einreichen", ja: "質問票を提出" };
+const TERMS_USED: Record<string, string> = { en: "Terms used in this question", de: "In dieser Frage verwendete Begriffe", ja: "この質問で使われている用語" };
+
+/**
+ * A "Terms used" note at the end of a question: each defined term of its
+ * title with the agreed definition. Built from text nodes only, since
+ * glossary texts are typed by users.
+ */
+function renderGlossaryNote(question: Question, root: HTMLElement, glossary: GlossaryTerm[], language: string) {
+  // inside the question's content box, so the note lines up with the answer
+  const host = root.querySelector<HTMLElement>(":scope > .sd-question__content") ?? root;
+  host.querySelector(":scope > .glossary-note")?.remove();
+  const terms = termsUsed(question.title ?? "", glossary, language);
+  if (terms.length === 0) return;
+  const note = document.createElement("div");
+  note.className = "glossary-note";
+  note.lang = language;
+  note.dataset.testid = "glossary-note";
+  const heading = document.createElement("p");
+  heading.className = "glossary-note-title";
+  heading.textContent = TERMS_USED[language] ?? TERMS_USED.en;
+  const list = document.createElement("dl");
+  for (const t of terms) {
+    const dt = document.createElement("dt");
+    dt.textContent = t.term;
+    const dd = document.createElement("dd");
+    dd.textContent = t.definition;
+    list.append(dt, dd);
+  }
+  note.append(heading, list);
+  host.append(note);
 }
 
 function backupKey(id: string) {
   return `flowdown:answers:${id}`;
 }
 
-export function Questionnaire({ assessmentId, survey, answers, revision, editable }: Props) {
+export function Questionnaire({ assessmentId, survey, answers, revision, editable, language, languages, glossary }: Props) {
   const [state, setState] = useState<SaveState>("idle");
   // SurveyJS fills inputs only once it runs in the browser: until then show that answers are loading, not empty fields
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
   const [message, setMessage] = useState<string | null>(null);
   const fetcher = useFetcher<{ kind: string; missing?: { name: string; title: string; page: string }[]; error?: string }>();
+  const languageFetcher = useFetcher();
+  const [lang, setLang] = useState(language);
   const queueRef = useRef<AutosaveQueue | null>(null);
   const applyingServerData = useRef(false);
+  // rendered questions with a glossary note, to redo the notes when the language changes
+  const noteHosts = useRef(new Map<string, { question: Question; host: HTMLElement }>());
 
   const model = useMemo(() => {
     const m = new Model(survey);
+    m.locale = language === "en" ? "" : language;
     m.data = answers;
     m.showProgressBar = "top";
     m.progressBarType = "pages";
-    m.completeText = "Submit questionnaire";
+    m.locCompleteText.setJson(SUBMIT_TEXT);
     m.checkErrorsMode = "onComplete";
     if (!editable) m.mode = "display";
+    if (glossary.length) {
+      const current = () => m.locale || "en";
+      m.onTextMarkdown.add((_s, options) => {
+        if (options.name !== "title" || options.item || !(options.element as { isQuestion?: boolean }).isQuestion) return;
+        const html = markTerms(options.text, glossary, current());
+        if (html) options.html = html;
+      });
+      m.onAfterRenderQuestion.add((_s, options) => {
+        noteHosts.current.set(options.question.id, { question: options.question, host: options.htmlElement });
+        renderGlossaryNote(options.question, options.htmlElement, glossary, current());
+      });
+    }
     return m;
     // the model is built once per page load; later answers arrive through the queue
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -162,12 +223,35 @@ export function Questionnaire({ assessmentId, survey, answers, revision, editabl
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [model, editable]);
 
+  const changeLanguage = (code: string) => {
+    setLang(code);
+    model.locale = code === "en" ? "" : code;
+    for (const [id, { question, host }] of noteHosts.current) {
+      if (host.isConnected) renderGlossaryNote(question, host, glossary, code);
+      else noteHosts.current.delete(id);
+    }
+    // remembered on the account; the answers are values, the same in every language
+    languageFetcher.submit({ intent: "language", language: code }, { method: "post" });
+  };
+
   const submitting = fetcher.state !== "idle";
   const missing = fetcher.data?.kind === "incomplete" ? fetcher.data.missing ?? [] : [];
   const tone = state === "offline" || state === "conflict" || state === "rejected" || state === "signed-out" ? "warn" : state === "saving" || state === "pending" ? "info" : "ok";
 
   return (
-    <div className="questionnaire" data-testid="questionnaire" data-ready={ready ? "true" : "false"}>
+    <div className="questionnaire" data-testid="questionnaire" data-ready={ready ? "true" : "false"} data-language={lang}>
+      {languages.length > 1 ? (
+        <div className="language-switch">
+          <label htmlFor="questionnaire-language">Language / Sprache / 言語</label>{" "}
+          <select id="questionnaire-language" value={lang} onChange={(e) => changeLanguage(e.target.value)} disabled={!ready}>
+            {languages.map((l) => (
+              <option key={l.code} value={l.code} lang={l.code}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
       {editable ? (
         <div className={`save-state ${tone}`} role="status" aria-live="polite" data-testid="save-state" data-state={state}>
           {submitting ? "Submitting…" : STATE_TEXT[state]}

@@ -13,9 +13,12 @@ import { submitAssessment } from "#app/utils/submission.server";
 import { deleteEvidence } from "#app/utils/evidence.server";
 import { answerRemediation, RemediationAnswerSchema } from "#app/utils/review.server";
 import { receiveEvidence } from "#app/utils/uploads.server";
+import { questionnaireLanguageFor, saveQuestionnaireLanguage } from "#app/utils/language.server";
 import { Agreement } from "#models/agreement.server";
 import { EDITABLE_STATUSES } from "#models/assessment-status";
 import { Certification } from "#models/certification.server";
+import { QUESTIONNAIRE_LANGUAGES, isLanguageCode } from "#questionnaires/languages";
+import { surveyLanguages } from "#questionnaires/localise";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Questionnaire"} · Flowdown` }];
@@ -26,9 +29,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!assessment) notFound();
   const [template, agreement, certifications] = await Promise.all([
     templateForAssessment(assessment),
-    Agreement.findById(assessment.agreementId, { reference: 1, title: 1 }).lean(),
+    Agreement.findById(assessment.agreementId, { reference: 1, title: 1, glossary: 1 }).lean(),
     Certification.countDocuments({ supplierOrgId: user.orgId }),
   ]);
+  // a template pinned before translations existed offers English only
+  const languages = "languages" in template ? (template.languages as string[]) : surveyLanguages(template.survey, QUESTIONNAIRE_LANGUAGES.map((l) => l.code));
   return {
     id: String(assessment._id),
     title: template.title,
@@ -40,12 +45,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     dueDate: assessment.dueDate,
     agreement: agreement ? `${agreement.reference}: ${agreement.title}` : "",
     certifications,
+    language: await questionnaireLanguageFor(request, user.id, languages),
+    languages: QUESTIONNAIRE_LANGUAGES.filter((l) => languages.includes(l.code)).map((l) => ({ code: l.code, name: l.name })),
+    glossary: (agreement?.glossary ?? []).map((g) => ({ term: { ...g.term }, definition: { ...g.definition } })),
     submittedAt: assessment.submittedAt ? new Date(assessment.submittedAt).toISOString() : null,
     remediation: (assessment.remediation ?? []).map((r) => ({ key: r.key, requirementId: r.requirementId, description: r.description, dueDate: r.dueDate, status: r.status, response: r.response })),
   };
 }
 
-const SubmitSchema = z.object({ intent: z.literal("submit") });
+const IntentSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("submit") }),
+  z.object({ intent: z.literal("language"), language: z.string().refine(isLanguageCode, "Unknown language") }),
+]);
 
 async function remediationAction(request: Request, user: Awaited<ReturnType<typeof requireUser>>, id: string) {
   const assessment = await getAssessmentFor(user, id);
@@ -77,8 +88,14 @@ async function remediationAction(request: Request, user: Awaited<ReturnType<type
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: "supplier" });
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return remediationAction(request, user, params.id ?? "");
-  const parsed = SubmitSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = IntentSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return data({ kind: "error", error: "Unknown action" }, { status: 400 });
+  if (parsed.data.intent === "language") {
+    // the assessment must be the user's own, like every other action here
+    if (!(await getAssessmentFor(user, params.id ?? ""))) notFound();
+    await saveQuestionnaireLanguage(user.id, parsed.data.language as Parameters<typeof saveQuestionnaireLanguage>[1]);
+    return { kind: "language-saved", language: parsed.data.language };
+  }
   const result = await submitAssessment(user, params.id ?? "", request);
   switch (result.kind) {
     case "missing":
@@ -146,7 +163,17 @@ export default function SupplierAssessmentPage() {
           </button>
         </Form>
       ) : null}
-      <Questionnaire key={`${d.id}:${d.status}`} assessmentId={d.id} survey={d.survey} answers={d.answers} revision={d.revision} editable={d.editable} />
+      <Questionnaire
+        key={`${d.id}:${d.status}`}
+        assessmentId={d.id}
+        survey={d.survey}
+        answers={d.answers}
+        revision={d.revision}
+        editable={d.editable}
+        language={d.language}
+        languages={d.languages}
+        glossary={d.glossary}
+      />
     </>
   );
 }

@@ -12,9 +12,11 @@ import {
 } from "#models/agreement-enums";
 import type { AgreementData, ParamValue } from "#models/agreement.server";
 import { COUNTRY_CODES } from "#models/countries";
+import { DEFAULT_GLOSSARY } from "#models/glossary";
 import { isIsoDate } from "#models/dates";
 import type { LoadedCatalogue } from "#questionnaires/loader";
 import type { ParameterSpec } from "#questionnaires/types";
+import { glossaryToFormValues, parseGlossary } from "./glossary-form.server";
 
 /**
  * The agreement form: flat form fields in, a validated agreement (or errors
@@ -328,6 +330,8 @@ export function parseAgreementForm(values: FormValues, ctx: AgreementFormContext
     });
   }
 
+  const glossary = parseGlossary(values, add);
+
   if (Object.keys(errors).length > 0 || !s) return { ok: false, errors };
   return {
     ok: true,
@@ -365,6 +369,7 @@ export function parseAgreementForm(values: FormValues, ctx: AgreementFormContext
       requirements,
       phases,
       chain,
+      glossary,
     },
   };
 }
@@ -433,6 +438,7 @@ export function agreementToFormValues(a: AgreementData): FormValues {
     values[`chain.${i}.maxClass`] = l.maxClass;
     values[`chain.${i}.accessLevel`] = l.accessLevel;
   });
+  Object.assign(values, glossaryToFormValues(a.glossary));
   a.phases.forEach((p, i) => {
     values[`phases.${i}.name`] = p.name;
     values[`phases.${i}.purpose`] = p.purpose;
@@ -472,6 +478,7 @@ export function newAgreementDefaults(catalogue: LoadedCatalogue): FormValues {
     informationClasses: ["internal", "confidential"],
     requiredCertifications: "ISO/IEC 27001:2022",
     requirements: catalogue.requirements.map((r) => r.id),
+    ...glossaryToFormValues(DEFAULT_GLOSSARY),
   };
   for (const r of catalogue.requirements) {
     for (const p of r.parameters) values[`param.${r.id}.${p.key}`] = Array.isArray(p.default) ? p.default.join(", ") : typeof p.default === "boolean" ? (p.default ? "on" : "") : String(p.default);

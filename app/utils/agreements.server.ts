@@ -182,6 +182,7 @@ export async function agreementView(a: AgreementData & { _id: unknown }) {
       requiredRequirementIds: p.requiredRequirementIds,
       permitted: p.permittedSupplierIds.map((id) => nameOf(id)),
     })),
+    glossary: (a.glossary ?? []).map((g) => ({ term: { ...g.term }, definition: { ...g.definition } })),
   };
 }
 

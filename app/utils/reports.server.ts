@@ -20,7 +20,7 @@ import type {
   ReportSupplier,
   RemediationStatus,
 } from "#reports/types";
-import { certificatesExpiringWithin } from "#reports/view";
+import { certificatesExpiringWithin, reportGlossary } from "#reports/view";
 import type { CurrentUser } from "./auth.server";
 import { agreementCompliance } from "./compliance.server";
 import { contentDisposition } from "./evidence.server";
@@ -140,6 +140,7 @@ export async function assessmentReportData(assessment: AssessmentDoc, meta: Repo
       status: REMEDIATION_STATUS[r.status] ?? "open",
       response: r.response ? r.response : null,
     })),
+    glossary: reportGlossary(agreement.glossary),
   };
 }
 
@@ -215,6 +216,7 @@ export async function agreementReportData(agreement: AgreementDoc, meta: ReportM
       })),
       today,
     ),
+    glossary: reportGlossary(agreement.glossary),
   };
 }
 
