@@ -265,6 +265,7 @@ export function AgreementForm({ values, errors, catalogue, disclosers, suppliers
 
       <section className="card form-section">
         <h2>Re-assessment</h2>
+        <input type="hidden" name="reassessPolicy" value="1" />
         <p className="muted">How often each supplier is assessed again, by the risk rating of its last approved assessment, and what brings one forward. The portal sends it {LEAD_DAYS} days before it is due, pre-filled with the last approved answers.</p>
         <div className="grid-4">
           <F label="Critical risk (months)" name="reassessCritical" errors={errors}>

@@ -87,6 +87,8 @@ const wholeNumber = (label: string, min: number, max: number) =>
     .pipe(z.number().min(min, `Must be at least ${min}`).max(max, `Must be at most ${max}`));
 const isoDateField = (label: string) => z.string().trim().min(1, `Enter ${label}`).refine(isIsoDate, "Enter a date as YYYY-MM-DD");
 const checkbox = z.string().optional().transform((v) => v === "on" || v === "true");
+/** A number a form without that section (an older client) leaves out: the default applies; sent but empty is an error. */
+const wholeNumberOr = (label: string, min: number, max: number, fallback: number) => z.preprocess((v) => (v === undefined || v === null ? String(fallback) : v), wholeNumber(label, min, max));
 
 const ScalarsSchema = z.object({
   reference: required("a reference", 60).regex(/^[A-Za-z0-9][A-Za-z0-9 ._/-]*$/, "Use letters, digits, spaces and . _ / -"),
@@ -113,11 +115,13 @@ const ScalarsSchema = z.object({
   certificateOfDestruction: checkbox,
   auditNoticeDays: wholeNumber("the audit notice period", 0, 365),
   auditsPerYear: wholeNumber("the number of audits per year", 0, 12),
-  reassessCritical: wholeNumber("the months between assessments of critical-risk suppliers", 1, 60),
-  reassessHigh: wholeNumber("the months between assessments of high-risk suppliers", 1, 60),
-  reassessMedium: wholeNumber("the months between assessments of medium-risk suppliers", 1, 60),
-  reassessLow: wholeNumber("the months between assessments of low-risk suppliers", 1, 60),
-  reassessCertificateDays: wholeNumber("the days before a certificate expires", 0, 365),
+  reassessCritical: wholeNumberOr("the months between assessments of critical-risk suppliers", 1, 60, 6),
+  reassessHigh: wholeNumberOr("the months between assessments of high-risk suppliers", 1, 60, 12),
+  reassessMedium: wholeNumberOr("the months between assessments of medium-risk suppliers", 1, 60, 18),
+  reassessLow: wholeNumberOr("the months between assessments of low-risk suppliers", 1, 60, 24),
+  reassessCertificateDays: wholeNumberOr("the days before a certificate expires", 0, 365, 60),
+  // the form sends reassessPolicy=1 with its re-assessment section; without it (an older client) the triggers stay on
+  reassessPolicy: z.string().optional(),
   reassessOnRatingFall: checkbox,
   reassessOnIncident: checkbox,
   reassessOnNewPhase: checkbox,
@@ -184,6 +188,7 @@ export function parseAgreementForm(values: FormValues, ctx: AgreementFormContext
 
   const scalarInput: Record<string, string | undefined> = {};
   for (const key of Object.keys(ScalarsSchema.shape)) {
+    if (key.startsWith("reassess") && !(key in values)) continue; // a form without the re-assessment section: defaults
     const v = one(values, key);
     scalarInput[key] = v === "" && ["arbitrationConfidential", "knowHowConfidential", "licenceBack", "notifyBeforeDisclosure", "seekProtectiveOrder", "certificateOfDestruction"].includes(key) ? undefined : v;
   }
@@ -361,9 +366,9 @@ export function parseAgreementForm(values: FormValues, ctx: AgreementFormContext
       reassessment: {
         months: { critical: s.reassessCritical, high: s.reassessHigh, medium: s.reassessMedium, low: s.reassessLow },
         certificateDays: s.reassessCertificateDays,
-        onRatingFall: s.reassessOnRatingFall,
-        onIncident: s.reassessOnIncident,
-        onNewPhase: s.reassessOnNewPhase,
+        onRatingFall: s.reassessPolicy ? s.reassessOnRatingFall : true,
+        onIncident: s.reassessPolicy ? s.reassessOnIncident : true,
+        onNewPhase: s.reassessPolicy ? s.reassessOnNewPhase : true,
       },
       requiredCertifications: requiredCertifications.map((standard) => ({ standard })),
       requirements,

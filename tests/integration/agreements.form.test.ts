@@ -164,3 +164,21 @@ describe("the agreement schema", () => {
     await expect(createAgreement(p, { informationClasses: ["secret" as never] })).rejects.toThrow(/informationClasses/);
   });
 });
+
+describe("the re-assessment policy", () => {
+  it("is stored as the form sets it, and a bad value is refused beside its field with nothing saved", async () => {
+    const p = await createAgreementParties();
+    const cookie = await sessionCookie(String(p.procurement.user._id));
+    const fields = validAgreementFields(p, { reassessPolicy: "1", reassessCritical: "3", reassessHigh: "9", reassessMedium: "18", reassessLow: "30", reassessCertificateDays: "45", reassessOnRatingFall: "on", reassessOnNewPhase: "on" });
+    const res = (await createAction({ request: multiFormRequest("/procurement/agreements/new", fields, cookie), params: {}, context: {} })) as Response;
+    expect(res.status).toBe(302);
+    const stored = await Agreement.findOne({ reference: fields.reference }).lean();
+    expect(stored!.reassessment).toEqual({ months: { critical: 3, high: 9, medium: 18, low: 30 }, certificateDays: 45, onRatingFall: true, onIncident: false, onNewPhase: true });
+
+    const bad = validAgreementFields(p, { reassessPolicy: "1", reassessCritical: "0", reassessHigh: "12", reassessMedium: "18", reassessLow: "24", reassessCertificateDays: "60" });
+    const refused = (await createAction({ request: multiFormRequest("/procurement/agreements/new", bad, cookie), params: {}, context: {} })) as unknown as { init: { status: number }; data: { errors: Record<string, string[]> } };
+    expect(refused.init.status).toBe(400);
+    expect(refused.data.errors.reassessCritical).toEqual(["Must be at least 1"]);
+    expect(await Agreement.countDocuments({ reference: bad.reference })).toBe(0);
+  });
+});
