@@ -5,24 +5,29 @@ export interface NavItem {
   label: string;
 }
 
+const ACCOUNT: NavItem = { to: "/account", label: "Account" };
+
 /** Each role's navigation: only pages that exist. */
 export const NAVIGATION: Record<Role, NavItem[]> = {
   supplier: [
     { to: "/supplier", label: "My assessments" },
     { to: "/supplier/certifications", label: "Certifications" },
+    ACCOUNT,
   ],
   procurement: [
     { to: "/procurement", label: "Dashboard" },
     { to: "/procurement/agreements", label: "Agreements" },
     { to: "/procurement/assessments", label: "Assessments" },
     { to: "/procurement/suppliers", label: "Suppliers" },
+    ACCOUNT,
   ],
-  discloser: [{ to: "/discloser", label: "Agreements" }],
+  discloser: [{ to: "/discloser", label: "Agreements" }, ACCOUNT],
   admin: [
     { to: "/admin", label: "Overview" },
     { to: "/admin/users", label: "Users" },
     { to: "/admin/outbox", label: "Outbox" },
     { to: "/admin/audit", label: "Audit trail" },
+    ACCOUNT,
   ],
 };
 
