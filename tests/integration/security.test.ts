@@ -82,7 +82,7 @@ describe("body size", () => {
     });
     const chunked = new Request("http://localhost/login", { method: "POST", body: stream, headers: { "Content-Type": "application/json" }, duplex: "half" } as RequestInit);
     expect((await thrownBy(() => security.limitBody(chunked))).status).toBe(413);
-    const small = new Request("http://localhost/login", { method: "POST", body: new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode("a=1")), c.close()) }), duplex: "half" } as RequestInit);
+    const small = new Request("http://localhost/login", { method: "POST", body: new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode("a=1")); c.close(); } }), duplex: "half" } as RequestInit);
     expect(await (await security.limitBody(small)).text()).toBe("a=1");
   });
 });
