@@ -105,9 +105,28 @@ export async function limitBody(request: Request, limit = MAX_BODY_BYTES): Promi
   return new Request(request.url, { method: request.method, headers: request.headers, body: new Blob([new Uint8Array(bytes)]), signal: request.signal });
 }
 
+const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
+const API_TYPES = [...FORM_TYPES, "application/json"];
+
+/**
+ * Pages take forms; resource routes (the JSON APIs) also JSON. Anything else
+ * is a 415 here rather than a parser error (a 500) inside the action.
+ */
+export function assertBodyType(request: Request, resource: boolean): void {
+  if (SAFE_METHODS.has(request.method.toUpperCase()) || !request.body) return;
+  const type = (request.headers.get("Content-Type") ?? "").split(";")[0].trim().toLowerCase();
+  if (!(resource ? API_TYPES : FORM_TYPES).includes(type)) {
+    throw new Response(`Send this as ${resource ? "a form or JSON" : "a form"}: Content-Type ${type || "(none)"} is not accepted here.`, {
+      status: 415,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
+  }
+}
+
 /** The checks every action runs before its own code. */
-export async function guardAction(request: Request): Promise<Request> {
+export async function guardAction(request: Request, resource = false): Promise<Request> {
   assertSameOrigin(request);
+  assertBodyType(request, resource);
   return limitBody(request);
 }
 
@@ -186,7 +205,7 @@ export function secureRouteModule(module: RouteModule): RouteModule {
     const action = module.action;
     wrapped.action = async (args: DataArgs) => {
       try {
-        const request = await guardAction(args.request);
+        const request = await guardAction(args.request, resource);
         return finish(await action({ ...args, request }));
       } catch (thrown) {
         throw finish(thrown);
