@@ -2,6 +2,8 @@
 export default {
   ignoredRouteFiles: ["**/.*", "**/*.test.{ts,tsx}"],
   serverModuleFormat: "esm",
+  // the build with the security layer around every route (see server.ts)
+  server: "./server.ts",
   // Server dependencies stay external (bundling mongoose or pdfkit breaks them).
   future: {
     v3_fetcherPersist: true,

@@ -7,8 +7,10 @@ import { allModels } from "#models/index.server";
  * rebuilds. Queries stay within what both MongoDB 6+ and FerretDB v1 serve.
  */
 mongoose.set("strictQuery", true);
-// No global sanitizeFilter: it would also neutralise the portal's own operators.
-// Untrusted input reaches queries only after zod has made it a plain string or number.
+// Query operators in a filter value ({ "$gt": "" } from a form or JSON body) become a plain
+// equality match: only operators the portal writes itself, marked with trusted()
+// (#app/utils/ids.server), act as operators. Input is also parsed by zod first.
+mongoose.set("sanitizeFilter", true);
 mongoose.set("autoIndex", false); // indexes are built, and their failures reported, by ensureIndexes()
 mongoose.set("autoCreate", true);
 

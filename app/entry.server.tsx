@@ -1,8 +1,10 @@
 import { PassThrough } from "node:stream";
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
+import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleDataRequestFunction } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { NonceProvider } from "./utils/nonce";
+import { applySecurityHeaders, createNonce, CROSS_SITE_MESSAGE, crossSiteReason, documentCsp } from "./utils/security.server";
 import { startServer } from "./utils/startup.server";
 
 const ABORT_DELAY = 5_000;
@@ -25,11 +27,17 @@ export default function handleRequest(
   _loadContext: AppLoadContext,
 ) {
   const callbackName = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
+  // Remix's hydration scripts are inline: they run because they carry this response's nonce, nothing else inline does
+  const nonce = createNonce();
+  applySecurityHeaders(responseHeaders, documentCsp(nonce));
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceProvider>,
       {
+        nonce,
         [callbackName]: () => {
           shellRendered = true;
           const body = new PassThrough();
@@ -51,6 +59,19 @@ export default function handleRequest(
     setTimeout(abort, ABORT_DELAY);
   });
 }
+
+/**
+ * Data requests (client navigations, fetchers) get the same headers as pages.
+ * A cross-site fetcher post has already been stopped by Remix's own Origin/Host
+ * check (a bare 500) or by the action guard (403): either way it says so plainly.
+ */
+export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {
+  if (crossSiteReason(request)) {
+    return new Response(CROSS_SITE_MESSAGE, { status: 403, headers: applySecurityHeaders(new Headers({ "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" })) });
+  }
+  applySecurityHeaders(response.headers);
+  return response;
+};
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;

@@ -159,7 +159,7 @@ export async function recordRowChange(orgId: string, rowId: string): Promise<num
     }
   }
   // move the hint forward; a lost race leaves it a little behind, which only costs a probe or two
-  const moved = await ReadModelToken.updateOne({ _id: orgId, seq: { $lt: seq } }, { $set: { seq } });
+  const moved = await ReadModelToken.updateOne({ _id: orgId, seq: mongoose.trusted({ $lt: seq }) }, { $set: { seq } });
   if (moved.matchedCount === 0) await ReadModelToken.create({ _id: orgId, seq }).catch(() => undefined);
   for (const listener of localListeners) listener(orgId);
   return seq;

@@ -212,7 +212,7 @@ async function applyRevision(id: string, revision: number, change: RevisionChang
   const push: Record<string, unknown> = { ...(change.push ?? {}) };
   if (change.history) push.history = change.history;
   if (Object.keys(push).length) update.$push = push;
-  await Assessment.updateOne({ _id: id, revision: { $lt: revision } }, update);
+  await Assessment.updateOne({ _id: id, revision: mongoose.trusted({ $lt: revision }) }, update);
 }
 
 /**

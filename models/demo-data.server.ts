@@ -1,4 +1,4 @@
-import type { Types } from "mongoose";
+import mongoose, { type Types } from "mongoose";
 import { Organization, type OrgKind } from "./organization.server";
 import { User, type Role } from "./user.server";
 import { hashPassword } from "#app/utils/password.server";
@@ -52,7 +52,7 @@ export async function seedDemoData(): Promise<{ created: number }> {
   }
   const recipient = orgIds.get("northwind-integration")!;
   await Organization.updateMany(
-    { slug: { $in: DEMO_ORGS.filter((o) => o.kind === "supplier").map((o) => o.slug) }, managedBy: { $ne: recipient } },
+    { slug: mongoose.trusted({ $in: DEMO_ORGS.filter((o) => o.kind === "supplier").map((o) => o.slug) }), managedBy: mongoose.trusted({ $ne: recipient }) },
     { $push: { managedBy: recipient } },
     { timestamps: false },
   );

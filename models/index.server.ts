@@ -2,6 +2,7 @@ import type { Model } from "mongoose";
 import { JobRun } from "#app/utils/scheduler.server";
 import { Agreement } from "./agreement.server";
 import { AssessmentRow, ReadModelToken, RowChange } from "./assessment-row.server";
+import { Attempt } from "./attempt.server";
 import { Assessment } from "./assessment.server";
 import { AuditEvent } from "./audit-event.server";
 import { Certification } from "./certification.server";
@@ -16,4 +17,4 @@ import { Session } from "./session.server";
 import { User } from "./user.server";
 
 /** Every model, so start-up can build their indexes before serving. */
-export const allModels: Model<any>[] = [Organization, User, Session, AuditEvent, Agreement, Certification, Assessment, AssessmentRow, ReadModelToken, RowChange, Invitation, QuestionnaireVersion, Claim, Outbox, JobRun, ReportRecord, Incident];
+export const allModels: Model<any>[] = [Organization, User, Session, AuditEvent, Agreement, Certification, Assessment, AssessmentRow, ReadModelToken, RowChange, Invitation, QuestionnaireVersion, Claim, Outbox, JobRun, ReportRecord, Incident, Attempt];

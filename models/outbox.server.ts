@@ -69,7 +69,7 @@ export async function listOutbox({ limit = 50, before }: { limit?: number; befor
     if (!mongoose.isValidObjectId(before)) return [];
     const anchor = await Outbox.findById(before, { createdAt: 1 }).lean();
     if (!anchor) return [];
-    filter = { $or: [{ createdAt: { $lt: anchor.createdAt } }, { createdAt: anchor.createdAt, _id: { $lt: anchor._id } }] };
+    filter = { $or: [{ createdAt: mongoose.trusted({ $lt: anchor.createdAt }) }, { createdAt: anchor.createdAt, _id: mongoose.trusted({ $lt: anchor._id }) }] };
   }
   const docs = await Outbox.find(filter).sort({ createdAt: -1, _id: -1 }).limit(size).lean();
   return docs.map(toRow);

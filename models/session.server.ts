@@ -21,6 +21,6 @@ export const Session: Model<SessionDoc> =
   (mongoose.models.Session as Model<SessionDoc>) ?? mongoose.model<SessionDoc>("Session", sessionSchema);
 
 export async function deleteExpiredSessions(now = new Date()) {
-  const res = await Session.deleteMany({ expiresAt: { $lte: now } });
+  const res = await Session.deleteMany({ expiresAt: mongoose.trusted({ $lte: now }) });
   return res.deletedCount;
 }

@@ -4,13 +4,14 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { requireUser } from "#app/utils/auth.server";
 import { listAgreementsFor } from "#models/agreement.server";
 import { Organization } from "#models/organization.server";
+import { trusted } from "#app/utils/ids.server";
 
 export const meta: MetaFunction = () => [{ title: "Agreements · Flowdown" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "procurement" });
   const agreements = await listAgreementsFor(user);
-  const orgs = await Organization.find({ _id: { $in: agreements.map((a) => a.discloserOrgId) } }, { name: 1 }).lean();
+  const orgs = await Organization.find({ _id: trusted({ $in: agreements.map((a) => a.discloserOrgId) }) }, { name: 1 }).lean();
   const name = new Map(orgs.map((o) => [String(o._id), o.name]));
   return {
     agreements: agreements.map((a) => ({

@@ -11,6 +11,7 @@ import { listSendableTemplates } from "#app/utils/questionnaire-import.server";
 import { listAgreementsFor } from "#models/agreement.server";
 import { isIsoDate, todayIso, addDaysIso } from "#models/dates";
 import { Organization } from "#models/organization.server";
+import { trusted } from "#app/utils/ids.server";
 
 export const meta: MetaFunction = () => [{ title: "Send a questionnaire · Flowdown" }];
 
@@ -39,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "procurement" });
   const agreements = await listAgreementsFor(user);
   const supplierIds = agreements.flatMap((a) => a.chain.map((l) => l.supplierOrgId));
-  const orgs = await Organization.find({ _id: { $in: supplierIds } }, { name: 1 }).lean();
+  const orgs = await Organization.find({ _id: trusted({ $in: supplierIds }) }, { name: 1 }).lean();
   const name = new Map(orgs.map((o) => [String(o._id), o.name]));
   return {
     agreements: agreements.map((a) => ({

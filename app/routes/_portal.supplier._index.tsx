@@ -9,6 +9,7 @@ import { Agreement } from "#models/agreement.server";
 import { Assessment } from "#models/assessment.server";
 import { todayIso } from "#models/dates";
 import { Organization } from "#models/organization.server";
+import { trusted } from "#app/utils/ids.server";
 
 export const meta: MetaFunction = () => [{ title: "My assessments · Flowdown" }];
 
@@ -16,8 +17,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "supplier" });
   const assessments = await Assessment.find({ supplierOrgId: user.orgId }, { result: 0, history: 0 }).sort({ dueDate: 1 }).limit(200).lean();
   const [agreements, owners] = await Promise.all([
-    Agreement.find({ _id: { $in: assessments.map((a) => a.agreementId) } }, { reference: 1, title: 1 }).lean(),
-    Organization.find({ _id: { $in: assessments.map((a) => a.ownerOrgId) } }, { name: 1 }).lean(),
+    Agreement.find({ _id: trusted({ $in: assessments.map((a) => a.agreementId) }) }, { reference: 1, title: 1 }).lean(),
+    Organization.find({ _id: trusted({ $in: assessments.map((a) => a.ownerOrgId) }) }, { name: 1 }).lean(),
   ]);
   const agreementOf = new Map(agreements.map((a) => [String(a._id), `${a.reference}: ${a.title}`]));
   const ownerOf = new Map(owners.map((o) => [String(o._id), o.name]));

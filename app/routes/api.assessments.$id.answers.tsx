@@ -13,7 +13,7 @@ const MAX_BODY = 2 * 1024 * 1024;
 const SaveSchema = z.object({
   baseRevision: z.number().int().min(0),
   changes: z.record(z.string().max(200), z.unknown()).refine((c) => Object.keys(c).length > 0 && Object.keys(c).length <= 500, "A save carries 1 to 500 answers"),
-});
+}).strict();
 
 function json(body: unknown, status = 200) {
   return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });

@@ -7,6 +7,7 @@ import { createUserSession, getUser, verifyLogin } from "#app/utils/auth.server"
 import { fieldErrors } from "#app/utils/forms.server";
 import { clientIp } from "#app/utils/http.server";
 import { hashPassword } from "#app/utils/password.server";
+import { rateLimited, recordAttempt, tooManyAttempts, tooManyAttemptsMessage } from "#app/utils/rate-limit.server";
 import { recordAudit } from "#models/audit-event.server";
 import { lookupInvitation, redeemInvitation, type InvitationLookup } from "#models/invitation.server";
 import { Organization } from "#models/organization.server";
@@ -52,7 +53,11 @@ async function accept(request: Request, token: string, user: { id: string; email
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const token = params.token ?? "";
+  // links are long random tokens; a client trying many of them is slowed down
+  const wait = await rateLimited("invite", request);
+  if (wait) throw new Response(tooManyAttemptsMessage(wait), { status: 429, headers: { "Retry-After": String(wait * 60), "Content-Type": "text/plain; charset=utf-8" } });
   const { view, lookup, user } = await resolve(request, token);
+  if (lookup.state === "unknown") await recordAttempt("invite", request);
   if (!view && user && lookup.state === "valid") {
     // already signed in as a colleague at the right supplier: take the invitation and go straight in
     const target = await accept(request, token, { id: user.id, email: user.email, orgId: user.orgId }, String(lookup.invitation.assessmentId));
@@ -74,11 +79,17 @@ const SignInSchema = z.object({ intent: z.literal("sign-in"), password: z.string
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
-  const { view, lookup } = await resolve(request, token);
-  if (!view || lookup.state !== "valid") return redirect(`/invite/${encodeURIComponent(token)}`);
-  const inv = lookup.invitation;
   const form = Object.fromEntries(await request.formData());
   const name = typeof form.name === "string" ? form.name.slice(0, 200) : "";
+  const account = `token:${token.slice(0, 100)}`;
+  const wait = await rateLimited("invite", request, { account });
+  if (wait) return tooManyAttempts(wait, { name }, "password");
+  const { view, lookup } = await resolve(request, token);
+  if (!view || lookup.state !== "valid") {
+    if (lookup.state === "unknown") await recordAttempt("invite", request, { account });
+    return redirect(`/invite/${encodeURIComponent(token)}`);
+  }
+  const inv = lookup.invitation;
 
   if (view.kind === "set-up") {
     const parsed = SetUpSchema.safeParse(form);
@@ -104,6 +115,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = SignInSchema.safeParse(form);
     if (!parsed.success) return data({ errors: fieldErrors(parsed.error), name }, { status: 400 });
     const login = await verifyLogin(inv.email, parsed.data.password);
+    if (!login.ok) await recordAttempt("invite", request, { account });
     if (!login.ok) return data({ errors: { password: ["That password is not right for this account."] } as Record<string, string[]>, name }, { status: 400 });
     const target = await accept(request, token, { id: login.userId, email: login.email, orgId: login.orgId }, String(inv.assessmentId));
     if (!target) return redirect(`/invite/${encodeURIComponent(token)}`);

@@ -7,6 +7,7 @@ import { createUserSession, requireAnonymous, ROLE_HOME, verifyLogin } from "#ap
 import { orUnavailable } from "#app/db.server";
 import { fieldErrors } from "#app/utils/forms.server";
 import { clientIp, safeRedirect } from "#app/utils/http.server";
+import { rateLimited, recordAttempt, tooManyAttempts } from "#app/utils/rate-limit.server";
 import { recordAudit } from "#models/audit-event.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Flowdown" }];
@@ -31,8 +32,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) {
     return data({ errors: fieldErrors(parsed.error), email }, { status: 400 });
   }
+  const account = parsed.data.email.toLowerCase();
+  const wait = await rateLimited("login", request, { account });
+  if (wait) return tooManyAttempts(wait, { email });
   const result = await orUnavailable(verifyLogin(parsed.data.email, parsed.data.password));
   if (!result.ok) {
+    await recordAttempt("login", request, { account });
     await recordAudit({ action: "auth.login_failed", details: { email: parsed.data.email.toLowerCase() }, ip: clientIp(request) });
     return data({ errors: { "": ["E-mail or password is incorrect."] } as Record<string, string[]>, email }, { status: 400 });
   }

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorList } from "#app/components/forms";
+import { rateLimited, recordAttempt, tooManyAttemptsMessage } from "#app/utils/rate-limit.server";
 import { sha256OfStream, verifyReportHash, type Verification } from "#app/utils/reports.server";
 
 export const meta: MetaFunction = () => [{ title: "Verify a report · Flowdown" }];
@@ -21,11 +22,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (q === null) return { result: null };
   const parsed = HashSchema.safeParse(q);
   if (!parsed.success) return { result: { errors: { sha256: [parsed.error.issues[0].message] } } as VerifyResult };
+  const wait = await rateLimited("verify", request);
+  if (wait) throw new Response(tooManyAttemptsMessage(wait), { status: 429, headers: { "Retry-After": String(wait * 60), "Content-Type": "text/plain; charset=utf-8" } });
+  await recordAttempt("verify", request);
   return { result: { verification: await verifyReportHash(parsed.data), source: "hash" } as VerifyResult };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const type = request.headers.get("Content-Type") ?? "";
+  const wait = await rateLimited("verify", request);
+  if (wait) {
+    const field = type.startsWith("multipart/form-data") ? "file" : "sha256";
+    return data<VerifyResult>({ errors: { [field]: [tooManyAttemptsMessage(wait)] } }, { status: 429, headers: { "Retry-After": String(wait * 60) } });
+  }
+  await recordAttempt("verify", request);
   if (type.startsWith("multipart/form-data")) {
     if (Number(request.headers.get("Content-Length") ?? "0") > MAX_VERIFY_BYTES + 64 * 1024) {
       return data<VerifyResult>({ errors: { file: ["That file is far larger than any report the portal issues (at most 50 MB)."] } }, { status: 413 });

@@ -6,7 +6,7 @@ import { Session } from "#models/session.server";
 import { User, type Role } from "#models/user.server";
 import { recordAudit } from "#models/audit-event.server";
 import { getEnv, sessionSecret } from "./env.server";
-import { burnPasswordCheck, verifyPassword } from "./password.server";
+import { burnPasswordCheck, hashPassword, verifyPassword } from "./password.server";
 import { clientIp } from "./http.server";
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -127,8 +127,14 @@ export async function verifyLogin(email: string, password: string): Promise<Logi
   return { ok: true, userId: String(user._id), role: user.role as Role, orgId: String(user.orgId), email: user.email };
 }
 
-/** Starts a new server-side session (a fresh id at every sign-in) and sets its cookie. */
+/**
+ * Starts a new server-side session (a fresh id at every sign-in) and sets its
+ * cookie. A session the browser still names is ended first, so an id planted
+ * or seen before sign-in never becomes a signed-in one.
+ */
 export async function createUserSession(request: Request, userId: string, redirectTo: string): Promise<Response> {
+  const previous = await readSessionId(request);
+  if (previous) await Session.deleteOne({ _id: previous });
   const dbSession = await Session.create({
     userId,
     expiresAt: new Date(Date.now() + SESSION_TTL_MS),
@@ -158,4 +164,17 @@ export async function logout(request: Request): Promise<Response> {
   return redirect("/login", {
     headers: { "Set-Cookie": await sessionStorage().destroySession(cookieSession) },
   });
+}
+
+/**
+ * Changes the signed-in user's password after checking the current one, and
+ * ends every other session of the account (this one stays signed in).
+ * Returns the number of sessions ended, or null when the current password is wrong.
+ */
+export async function changePassword(user: CurrentUser, currentPassword: string, newPassword: string): Promise<number | null> {
+  const found = await User.findById(user.id).select("+passwordHash").lean();
+  if (!found || !(await verifyPassword(found.passwordHash, currentPassword))) return null;
+  await User.updateOne({ _id: found._id }, { $set: { passwordHash: await hashPassword(newPassword) } });
+  const ended = await Session.deleteMany({ userId: found._id, _id: mongoose.trusted({ $ne: new mongoose.Types.ObjectId(user.sessionId) }) });
+  return ended.deletedCount;
 }

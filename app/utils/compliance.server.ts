@@ -11,6 +11,7 @@ import { orgInfo } from "./org-names.server";
 import { loadCatalogue } from "#questionnaires/loader";
 import { agreementRows, type CachedRow } from "./read-model.server";
 import { agreementInput } from "./scoring.server";
+import { trusted } from "./ids.server";
 
 export type MatrixCell = { status: RequirementStatus; overridden: boolean; computed: RequirementStatus } | null;
 
@@ -65,7 +66,7 @@ export async function agreementCompliance(agreement: AgreementData & { _id: Type
   const [orgs, rows, certs] = await Promise.all([
     orgInfo(supplierIds),
     agreementRows(String(agreement.recipientOrgId), String(agreement._id)),
-    Certification.find({ supplierOrgId: { $in: supplierIds }, expiryDate: { $gte: today, $lte: addDaysIso(today, 90) } }).sort({ expiryDate: 1 }).lean(),
+    Certification.find({ supplierOrgId: trusted({ $in: supplierIds }), expiryDate: trusted({ $gte: today, $lte: addDaysIso(today, 90) }) }).sort({ expiryDate: 1 }).lean(),
   ]);
   const org = orgs;
   // choose from the small rows, then read only the chosen assessments whole

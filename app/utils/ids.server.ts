@@ -14,3 +14,12 @@ export function database() {
   if (!db) throw new Error("The database is not connected.");
   return db;
 }
+
+/**
+ * Marks a filter value built by the portal itself (`{ $in: ids }`) as trusted:
+ * mongoose's sanitizeFilter (on globally, see db.server.ts) turns any other
+ * object with `$` keys into a plain equality match.
+ */
+export function trusted<T extends object>(operators: T): T {
+  return mongoose.trusted(operators) as T;
+}

@@ -5,12 +5,15 @@ export interface NavItem {
   label: string;
 }
 
+const ACCOUNT: NavItem = { to: "/account", label: "Account" };
+
 /** Each role's navigation: only pages that exist. */
 export const NAVIGATION: Record<Role, NavItem[]> = {
   supplier: [
     { to: "/supplier", label: "My assessments" },
     { to: "/supplier/certifications", label: "Certifications" },
     { to: "/supplier/incidents", label: "Incidents" },
+    ACCOUNT,
   ],
   procurement: [
     { to: "/procurement", label: "Dashboard" },
@@ -18,14 +21,16 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { to: "/procurement/assessments", label: "Assessments" },
     { to: "/procurement/suppliers", label: "Suppliers" },
     { to: "/procurement/reassessments", label: "Re-assessments" },
+    ACCOUNT,
   ],
-  discloser: [{ to: "/discloser", label: "Agreements" }],
+  discloser: [{ to: "/discloser", label: "Agreements" }, ACCOUNT],
   admin: [
     { to: "/admin", label: "Overview" },
     { to: "/admin/users", label: "Users" },
     { to: "/admin/questionnaires", label: "Questionnaires" },
     { to: "/admin/outbox", label: "Outbox" },
     { to: "/admin/audit", label: "Audit trail" },
+    ACCOUNT,
   ],
 };
 

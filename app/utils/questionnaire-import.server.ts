@@ -17,7 +17,7 @@ import { getTemplate, loadCatalogue, loadTemplates, prepareTemplate, type Loaded
 import { TEMPLATE_ID_RE } from "#questionnaires/schema";
 import type { CurrentUser } from "./auth.server";
 import { clientIp } from "./http.server";
-import { isObjectId } from "./ids.server";
+import { isObjectId, trusted } from "./ids.server";
 
 const DRAFT_LIFETIME_MS = 24 * 60 * 60 * 1000;
 const MB = MAX_IMPORT_BYTES / 1024 / 1024;
@@ -50,7 +50,7 @@ export async function receiveImport(request: Request, user: CurrentUser): Promis
   const file = parsed.data.file;
   const outcome = await importQuestionnaire({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, loadCatalogue());
   if (!outcome.ok) return { ok: false, status: 400, errors: { file: outcome.errors } };
-  await ImportDraftDoc.deleteMany({ createdAt: { $lt: new Date(Date.now() - DRAFT_LIFETIME_MS) } });
+  await ImportDraftDoc.deleteMany({ createdAt: trusted({ $lt: new Date(Date.now() - DRAFT_LIFETIME_MS) }) });
   const doc = await ImportDraftDoc.create({ createdBy: user.id, fileName: file.name.slice(0, 200), format: outcome.draft.format, draftJson: JSON.stringify(outcome.draft) });
   return { ok: true, draftId: String(doc._id) };
 }

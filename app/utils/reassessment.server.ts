@@ -1,3 +1,4 @@
+import { trusted } from "./ids.server";
 import type { Types } from "mongoose";
 import { isSameStandard } from "#app/scoring/certifications";
 import type { RiskRating } from "#app/scoring/types";
@@ -46,7 +47,7 @@ export async function agreementReassessments(agreement: AgreementDoc, now = new 
   const supplierIds = agreement.chain.map((l) => l.supplierOrgId);
   const [rows, certs, incidents, orgs] = await Promise.all([
     agreementRows(String(agreement.recipientOrgId), String(agreement._id)),
-    Certification.find({ supplierOrgId: { $in: supplierIds } }, { supplierOrgId: 1, standard: 1, certificateNumber: 1, expiryDate: 1 }).lean(),
+    Certification.find({ supplierOrgId: trusted({ $in: supplierIds }) }, { supplierOrgId: 1, standard: 1, certificateNumber: 1, expiryDate: 1 }).lean(),
     Incident.find({ agreementId: agreement._id }, { supplierOrgId: 1, reportedAt: 1 }).lean(),
     orgInfo(supplierIds),
   ]);

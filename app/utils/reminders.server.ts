@@ -7,6 +7,7 @@ import { Organization } from "#models/organization.server";
 import { User } from "#models/user.server";
 import { sendMail } from "./mail.server";
 import { runExclusively } from "./scheduler.server";
+import { trusted } from "./ids.server";
 
 export const REMINDER_DAYS_BEFORE_DUE = 3;
 const OPEN = ["invited", "in_progress", "remediation_requested"] as const;
@@ -20,7 +21,7 @@ export async function sendDueReminders({ now = new Date(), origin }: { now?: Dat
   const today = todayIso(now);
   const horizon = addDaysIso(today, REMINDER_DAYS_BEFORE_DUE);
   // the small list rows, not the assessments themselves (see models/assessment-row.server.ts)
-  const due = await AssessmentRow.find({ status: { $in: OPEN }, dueDate: { $lte: horizon } }, { supplierOrgId: 1, ownerOrgId: 1, agreementId: 1, dueDate: 1 }).lean();
+  const due = await AssessmentRow.find({ status: trusted({ $in: OPEN }), dueDate: trusted({ $lte: horizon }) }, { supplierOrgId: 1, ownerOrgId: 1, agreementId: 1, dueDate: 1 }).lean();
   let sent = 0;
   let skipped = 0;
   for (const a of due) {
@@ -28,7 +29,7 @@ export async function sendDueReminders({ now = new Date(), origin }: { now?: Dat
     const run = await runExclusively(`reminder:${id}`, today, async () => {
       const [users, invitations, agreement, client] = await Promise.all([
         User.find({ orgId: a.supplierOrgId, role: "supplier" }, { email: 1 }).lean(),
-        Invitation.find({ assessmentId: a._id, status: "active", expiresAt: { $gt: now } }, { email: 1 }).lean(),
+        Invitation.find({ assessmentId: a._id, status: "active", expiresAt: trusted({ $gt: now }) }, { email: 1 }).lean(),
         Agreement.findById(a.agreementId, { reference: 1 }).lean(),
         Organization.findById(a.ownerOrgId, { name: 1 }).lean(),
       ]);

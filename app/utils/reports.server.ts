@@ -24,7 +24,7 @@ import { certificatesExpiringWithin, reportGlossary } from "#reports/view";
 import type { CurrentUser } from "./auth.server";
 import { agreementCompliance } from "./compliance.server";
 import { contentDisposition } from "./evidence.server";
-import { database } from "./ids.server";
+import { database, trusted } from "./ids.server";
 import { orgInfo } from "./org-names.server";
 
 /**
@@ -106,7 +106,7 @@ export async function assessmentReportData(assessment: AssessmentDoc, meta: Repo
     supplier = { id: sid, name: org?.name ?? "Unknown supplier", country: org?.country ?? "", service: "", tier: 1, parentId: null, parentName: null };
   }
   const certIds = result.certifications.map((c) => c.certificationId).filter((id) => mongoose.isValidObjectId(id));
-  const certs = certIds.length ? await Certification.find({ _id: { $in: certIds }, supplierOrgId: assessment.supplierOrgId }).lean() : [];
+  const certs = certIds.length ? await Certification.find({ _id: trusted({ $in: certIds }), supplierOrgId: assessment.supplierOrgId }).lean() : [];
   return {
     ...meta,
     kind: "assessment",
@@ -184,7 +184,7 @@ export async function agreementReportData(agreement: AgreementDoc, meta: ReportM
     };
   });
   const today = todayIso(now);
-  const certs = await Certification.find({ supplierOrgId: { $in: agreement.chain.map((l) => l.supplierOrgId) }, expiryDate: { $gte: today } }).lean();
+  const certs = await Certification.find({ supplierOrgId: trusted({ $in: agreement.chain.map((l) => l.supplierOrgId) }), expiryDate: trusted({ $gte: today }) }).lean();
   const names = new Map(entries.map((e) => [e.id, e.name]));
   return {
     ...meta,

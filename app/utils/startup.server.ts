@@ -5,6 +5,7 @@ import { demoCredentialsText, seedDemoData, seedDemoDataIfEmpty , DEMO_ACCOUNTS 
 import { User } from "#models/user.server";
 import { deleteExpiredSessions } from "#models/session.server";
 import { getEnv, sessionSecret } from "./env.server";
+import { deleteExpiredAttempts } from "./rate-limit.server";
 import { sendDueReminders } from "./reminders.server";
 import { sendDueReassessments } from "./reassessment.server";
 import { startInterval } from "./scheduler.server";
@@ -28,7 +29,7 @@ export function startServer(): Promise<void> {
       else await seedDemoDataIfEmpty();
       if (await User.exists({ email: DEMO_ACCOUNTS[0].email })) console.log(demoCredentialsText());
     }
-    const cleanup = setInterval(() => void deleteExpiredSessions().catch(() => {}), 60 * 60 * 1000);
+    const cleanup = setInterval(() => void Promise.all([deleteExpiredSessions(), deleteExpiredAttempts()]).catch(() => {}), 60 * 60 * 1000);
     cleanup.unref();
     if (process.env.FLOWDOWN_SCHEDULER !== "off") {
       // every instance may run this: each day's reminder is claimed in the database, so it goes out once

@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { unstable_parseMultipartFormData as parseMultipartFormData, type UploadHandler } from "@remix-run/node";
-import { EvidenceError, evidenceMaxBytes, storeEvidence, type StoredEvidence } from "./evidence.server";
+import { deleteEvidence, EvidenceError, evidenceMaxBytes, storeEvidence, type StoredEvidence } from "./evidence.server";
 
 export const MAX_FILES_PER_UPLOAD = 10;
 
@@ -52,12 +52,18 @@ export async function receiveEvidence(
     }
     return undefined;
   };
+  // a refused upload keeps none of its files, including those stored before the refusal
+  const discardStored = async () => {
+    for (const f of files.splice(0)) await deleteEvidence(f.id, owner.ownerOrgId).catch(() => {});
+  };
   try {
     await parseMultipartFormData(request, handler);
   } catch (error) {
+    await discardStored();
     if (error instanceof EvidenceError) return { ok: false, status: 400, error: error.message, fields };
     return { ok: false, status: 400, error: "The upload could not be read. Try again.", fields };
   }
+  if (refused) await discardStored();
   if (refused) return { ok: false, status: (refused as EvidenceError).code === "too_large" ? 413 : 400, error: (refused as EvidenceError).message, fields };
   return { ok: true, files, fields };
 }

@@ -97,8 +97,8 @@ afterEach(async () => {
   const ids = stored.splice(0).map((i) => new mongoose.Types.ObjectId(i));
   await db.collection("evidence.files").deleteMany({ _id: { $in: ids } });
   await db.collection("evidence.chunks").deleteMany({ files_id: { $in: ids } });
-  await User.deleteMany({ _id: { $in: users.splice(0) } });
-  await Organization.deleteMany({ _id: { $in: orgs.splice(0) } });
+  await User.deleteMany({ _id: mongoose.trusted({ $in: users.splice(0) }) });
+  await Organization.deleteMany({ _id: mongoose.trusted({ $in: orgs.splice(0) }) });
 });
 
 async function supplier() {

@@ -1,3 +1,4 @@
+import mongoose from "mongoose";
 import crypto from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { setupTestDatabase } from "#tests/setup/database";
@@ -14,7 +15,7 @@ function jobKey(name = "reminder") {
 }
 afterEach(async () => {
   vi.restoreAllMocks();
-  await JobRun.deleteMany({ jobKey: { $in: jobKeys.splice(0) } });
+  await JobRun.deleteMany({ jobKey: mongoose.trusted({ $in: jobKeys.splice(0) }) });
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

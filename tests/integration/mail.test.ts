@@ -1,3 +1,4 @@
+import mongoose from "mongoose";
 import crypto from "node:crypto";
 import nodemailer from "nodemailer";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -24,7 +25,7 @@ afterEach(async () => {
     else process.env[k] = v;
   }
   vi.restoreAllMocks();
-  await Outbox.deleteMany({ _id: { $in: created.splice(0) } });
+  await Outbox.deleteMany({ _id: mongoose.trusted({ $in: created.splice(0) }) });
 });
 
 function invitation() {

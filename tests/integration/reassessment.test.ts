@@ -1,3 +1,4 @@
+import mongoose from "mongoose";
 import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "#tests/setup/database";
 import { formRequest, getRequest, sessionCookie } from "#tests/fixtures/factories";
@@ -128,6 +129,6 @@ describe("incident reports", () => {
       expect(res.init.status).toBe(400);
       expect(res.data.errors[a.field]?.length).toBeGreaterThan(0);
     }
-    expect(await Incident.countDocuments({ agreementId: { $in: [w.agreement._id, other.agreement._id] } })).toBe(0);
+    expect(await Incident.countDocuments({ agreementId: mongoose.trusted({ $in: [w.agreement._id, other.agreement._id] }) })).toBe(0);
   });
 });

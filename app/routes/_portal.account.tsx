@@ -1,0 +1,90 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { Field } from "#app/components/forms";
+import { changePassword, requireUser } from "#app/utils/auth.server";
+import { fieldErrors } from "#app/utils/forms.server";
+import { clientIp } from "#app/utils/http.server";
+import { ROLE_LABEL } from "#app/utils/navigation";
+import { rateLimited, recordAttempt, tooManyAttempts } from "#app/utils/rate-limit.server";
+import { recordAudit } from "#models/audit-event.server";
+
+export const meta: MetaFunction = () => [{ title: "Account · Flowdown" }];
+
+const PasswordSchema = z
+  .object({
+    intent: z.literal("change-password"),
+    currentPassword: z.string().min(1, "Enter your current password").max(1024, "That password is too long"),
+    newPassword: z.string().min(12, "Use at least 12 characters").max(1024, "That password is too long"),
+    confirm: z.string().max(1024),
+  })
+  .strict()
+  .refine((v) => v.newPassword === v.confirm, { path: ["confirm"], message: "The two passwords differ" })
+  .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "Choose a password different from the current one" });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return { name: user.name, email: user.email, role: ROLE_LABEL[user.role], organisation: user.org.name };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const parsed = PasswordSchema.safeParse(Object.fromEntries(await request.formData()));
+  // passwords are never sent back
+  if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
+  const wait = await rateLimited("password", request, { account: user.id });
+  if (wait) return tooManyAttempts(wait, {}, "currentPassword");
+  const ended = await changePassword(user, parsed.data.currentPassword, parsed.data.newPassword);
+  if (ended === null) {
+    await recordAttempt("password", request, { account: user.id });
+    return data({ errors: { currentPassword: ["That is not your current password."] } as Record<string, string[]> }, { status: 400 });
+  }
+  await recordAudit({ action: "user.password_change", actor: { id: user.id, email: user.email, orgId: user.orgId }, targetType: "user", targetId: user.id, details: { otherSessionsEnded: ended }, ip: clientIp(request) });
+  return redirect("/account?changed=1");
+}
+
+export default function AccountPage() {
+  const account = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors: Record<string, string[]> = actionData?.errors ?? {};
+  const [params] = useSearchParams();
+  const busy = useNavigation().state !== "idle";
+  return (
+    <>
+      {params.get("changed") ? <p className="flash">Password changed. You were signed out everywhere else.</p> : null}
+      <h1>Account</h1>
+      <section className="card form-section">
+        <dl className="facts">
+          <dt>Name</dt>
+          <dd>{account.name}</dd>
+          <dt>E-mail</dt>
+          <dd>{account.email}</dd>
+          <dt>Role</dt>
+          <dd>{account.role}</dd>
+          <dt>Organisation</dt>
+          <dd>{account.organisation}</dd>
+        </dl>
+      </section>
+      <Form method="post" className="card form-section" noValidate>
+        <h2>Change password</h2>
+        {errors[""] ? (
+          <p className="form-error" role="alert">
+            {errors[""].join(" ")}
+          </p>
+        ) : null}
+        <input type="hidden" name="intent" value="change-password" />
+        <Field label="Current password" errors={errors.currentPassword} inputProps={{ name: "currentPassword", type: "password", autoComplete: "current-password", required: true }} />
+        <Field label="New password" errors={errors.newPassword} hint="At least 12 characters. Every other session of your account is signed out." inputProps={{ name: "newPassword", type: "password", autoComplete: "new-password", required: true }} />
+        <Field label="Repeat the new password" errors={errors.confirm} inputProps={{ name: "confirm", type: "password", autoComplete: "new-password", required: true }} />
+        <button type="submit" disabled={busy}>
+          Change password
+        </button>
+      </Form>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

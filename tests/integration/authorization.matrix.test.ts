@@ -1,0 +1,271 @@
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { setupTestDatabase } from "#tests/setup/database";
+import { createUser, sessionCookie } from "#tests/fixtures/factories";
+import { createAssessmentWorld } from "#tests/fixtures/assessments";
+import { collectionSnapshot, outcomeOf, routeModules, type Outcome } from "#tests/fixtures/routes";
+
+/**
+ * Every loader and action of every route file, for every role, a user of
+ * another organisation and an anonymous visitor, through the same security
+ * layer server.ts puts around the served build. A route file without a
+ * policy here fails the first test: a new route must say who may use it.
+ */
+setupTestDatabase();
+
+const { secureRouteModule, CROSS_SITE_MESSAGE } = await import("#app/utils/security.server");
+const { action: discloserAgreementAction } = await import("#app/routes/_portal.discloser.agreements.$id");
+const { action: evidenceUpload } = await import("#app/routes/api.assessments.$id.evidence");
+const { ReportRecord } = await import("#models/report.server");
+const { Attempt } = await import("#models/attempt.server");
+
+const ACTORS = ["anonymous", "supplier", "procurement", "discloser", "admin", "otherSupplier", "otherProcurement", "otherDiscloser"] as const;
+type Actor = (typeof ACTORS)[number];
+type Expect = Partial<Record<Actor, Outcome>> & { rest: Outcome };
+
+interface World {
+  assessmentId: string;
+  agreementId: string;
+  evidenceId: string;
+  reportId: string;
+}
+interface Case {
+  url: (w: World, actor: Actor) => string;
+  params: (w: World, actor: Actor) => Record<string, string>;
+  loader?: Expect;
+  /** the action gets a form that passes authorisation but not validation (or does nothing harmful) */
+  action?: Expect & { body?: Record<string, string> | string; contentType?: string };
+}
+
+const signedIn = (o: Outcome): Expect => ({ anonymous: "login", rest: o });
+const only = (allowed: Partial<Record<Actor, Outcome>>, denied: Outcome = 403): Expect => ({ anonymous: "login", ...allowed, rest: denied });
+const none = () => ({});
+
+/** Who may use what: one entry per route file (several cases where a URL parameter changes the answer). */
+export const POLICIES: Record<string, Case[]> = {
+  "_index.tsx": [{ url: () => "/", params: none, loader: { anonymous: "login", rest: "redirect" } }],
+  "_portal.tsx": [{ url: () => "/supplier", params: none, loader: signedIn("ok") }],
+  "_portal.account.tsx": [{ url: () => "/account", params: none, loader: signedIn("ok"), action: { ...signedIn(400), body: { intent: "change-password" } } }],
+  "_portal.$role.agreements.$id.audit.tsx": [
+    { url: (w) => `/procurement/agreements/${w.agreementId}/audit`, params: (w) => ({ role: "procurement", id: w.agreementId }), loader: only({ procurement: "ok", otherProcurement: 404 }) },
+    { url: (w) => `/discloser/agreements/${w.agreementId}/audit`, params: (w) => ({ role: "discloser", id: w.agreementId }), loader: only({ discloser: "ok", otherDiscloser: 404 }) },
+    { url: (w) => `/supplier/agreements/${w.agreementId}/audit`, params: (w) => ({ role: "supplier", id: w.agreementId }), loader: { rest: 404 } },
+  ],
+  "_portal.admin._index.tsx": [{ url: () => "/admin", params: none, loader: only({ admin: "ok" }) }],
+  "_portal.admin.audit.tsx": [{ url: () => "/admin/audit", params: none, loader: only({ admin: "ok" }) }],
+  "_portal.admin.outbox.tsx": [{ url: () => "/admin/outbox", params: none, loader: only({ admin: "ok" }) }],
+  "_portal.admin.users.tsx": [{ url: () => "/admin/users", params: none, loader: only({ admin: "ok" }) }],
+  "_portal.discloser._index.tsx": [{ url: () => "/discloser", params: none, loader: only({ discloser: "ok", otherDiscloser: "ok" }) }],
+  "_portal.discloser.agreements.$id.tsx": [
+    {
+      url: (w) => `/discloser/agreements/${w.agreementId}`,
+      params: (w) => ({ id: w.agreementId }),
+      loader: only({ discloser: "ok", otherDiscloser: 404 }),
+      action: { ...only({ discloser: 400, otherDiscloser: 404 }), body: { intent: "matrix" } },
+    },
+  ],
+  "_portal.procurement._index.tsx": [{ url: () => "/procurement", params: none, loader: only({ procurement: "ok", otherProcurement: "ok" }) }],
+  "_portal.procurement.agreements.$id._index.tsx": [
+    {
+      url: (w) => `/procurement/agreements/${w.agreementId}`,
+      params: (w) => ({ id: w.agreementId }),
+      loader: only({ procurement: "ok", otherProcurement: 404 }),
+      action: { ...only({ procurement: 400, otherProcurement: 404 }), body: { intent: "matrix" } },
+    },
+  ],
+  "_portal.procurement.agreements.$id.edit.tsx": [
+    {
+      url: (w) => `/procurement/agreements/${w.agreementId}/edit`,
+      params: (w) => ({ id: w.agreementId }),
+      loader: only({ procurement: "ok", otherProcurement: 404 }),
+      action: { ...only({ procurement: 400, otherProcurement: 404 }), body: { reference: "" } },
+    },
+  ],
+  "_portal.procurement.agreements._index.tsx": [{ url: () => "/procurement/agreements", params: none, loader: only({ procurement: "ok", otherProcurement: "ok" }) }],
+  "_portal.procurement.agreements.new.tsx": [
+    { url: () => "/procurement/agreements/new", params: none, loader: only({ procurement: "ok", otherProcurement: "ok" }), action: { ...only({ procurement: 400, otherProcurement: 400 }), body: { reference: "" } } },
+  ],
+  "_portal.procurement.assessments.$id.audit.tsx": [
+    { url: (w) => `/procurement/assessments/${w.assessmentId}/audit`, params: (w) => ({ id: w.assessmentId }), loader: only({ procurement: "ok", otherProcurement: 404 }) },
+  ],
+  "_portal.procurement.assessments.$id.tsx": [
+    {
+      url: (w) => `/procurement/assessments/${w.assessmentId}`,
+      params: (w) => ({ id: w.assessmentId }),
+      loader: only({ procurement: "ok", otherProcurement: 404 }),
+      action: { ...only({ procurement: 400, otherProcurement: 404 }), body: { intent: "matrix" } },
+    },
+  ],
+  "_portal.procurement.assessments._index.tsx": [{ url: () => "/procurement/assessments", params: none, loader: only({ procurement: "ok", otherProcurement: "ok" }) }],
+  "_portal.procurement.assessments.new.tsx": [
+    { url: () => "/procurement/assessments/new", params: none, loader: only({ procurement: "ok", otherProcurement: "ok" }), action: { ...only({ procurement: 400, otherProcurement: 400 }), body: { agreementId: "" } } },
+  ],
+  "_portal.procurement.suppliers.tsx": [{ url: () => "/procurement/suppliers", params: none, loader: only({ procurement: "ok", otherProcurement: "ok" }) }],
+  "_portal.supplier._index.tsx": [{ url: () => "/supplier", params: none, loader: only({ supplier: "ok", otherSupplier: "ok" }) }],
+  "_portal.supplier.assessments.$id.tsx": [
+    {
+      url: (w) => `/supplier/assessments/${w.assessmentId}`,
+      params: (w) => ({ id: w.assessmentId }),
+      loader: only({ supplier: "ok", otherSupplier: 404 }),
+      // a real submit: the owner's is refused as incomplete, anyone else's finds nothing
+      action: { ...only({ supplier: 400, otherSupplier: 404 }), body: { intent: "submit" } },
+    },
+  ],
+  "_portal.supplier.certifications.tsx": [
+    { url: () => "/supplier/certifications", params: none, loader: only({ supplier: "ok", otherSupplier: "ok" }), action: { ...only({ supplier: 400, otherSupplier: 400 }), body: { intent: "matrix" } } },
+  ],
+  "api.assessments.$id.answers.tsx": [
+    {
+      url: (w) => `/api/assessments/${w.assessmentId}/answers`,
+      params: (w) => ({ id: w.assessmentId }),
+      loader: { rest: 405 },
+      action: { anonymous: 401, supplier: 400, otherSupplier: 404, rest: 403, body: "{}", contentType: "application/json" },
+    },
+  ],
+  "api.assessments.$id.evidence.tsx": [
+    {
+      url: (w) => `/api/assessments/${w.assessmentId}/evidence`,
+      params: (w) => ({ id: w.assessmentId }),
+      loader: { rest: 405 },
+      action: { anonymous: 401, supplier: 400, otherSupplier: 404, rest: 403, body: { question: "x" } },
+    },
+  ],
+  "evidence.$id.tsx": [
+    { url: (w) => `/evidence/${w.evidenceId}`, params: (w) => ({ id: w.evidenceId }), loader: only({ supplier: "ok", procurement: "ok", otherSupplier: 404, otherProcurement: 404 }) },
+  ],
+  "invite.$token.tsx": [
+    { url: (_, actor) => `/invite/no-such-token-${actor}`, params: (_, actor) => ({ token: `no-such-token-${actor}` }), loader: { rest: "ok" }, action: { rest: "redirect", body: { intent: "sign-in", password: "x" } } },
+  ],
+  "login.tsx": [{ url: () => "/login", params: none, loader: { anonymous: "ok", rest: "redirect" }, action: { anonymous: 400, rest: "redirect", body: { email: "" } } }],
+  "logout.tsx": [{ url: () => "/logout", params: none, loader: { rest: "redirect" }, action: { rest: "login", body: {} } }],
+  "procurement.assessments[.csv].tsx": [{ url: () => "/procurement/assessments.csv", params: none, loader: only({ procurement: "ok", otherProcurement: "ok" }) }],
+  "reports.$id.tsx": [
+    { url: (w) => `/reports/${w.reportId}`, params: (w) => ({ id: w.reportId }), loader: only({ procurement: "ok", discloser: "ok", otherProcurement: 404, otherDiscloser: 404 }) },
+  ],
+  "verify.tsx": [{ url: () => "/verify", params: none, loader: { rest: "ok" }, action: { rest: 400, body: { sha256: "" } } }],
+};
+
+const routes = await routeModules();
+let world: World;
+const cookies = {} as Record<Actor, string | undefined>;
+
+beforeAll(async () => {
+  const a = await createAssessmentWorld();
+  const b = await createAssessmentWorld();
+  const admin = await createUser("admin");
+  const ids: Record<Exclude<Actor, "anonymous">, unknown> = {
+    supplier: a.supplierUser.user._id,
+    procurement: a.procurement.user._id,
+    discloser: a.discloserUser.user._id,
+    admin: admin.user._id,
+    otherSupplier: b.supplierUser.user._id,
+    otherProcurement: b.procurement.user._id,
+    otherDiscloser: b.discloserUser.user._id,
+  };
+  for (const [actor, id] of Object.entries(ids)) cookies[actor as Actor] = await sessionCookie(String(id));
+  const assessmentId = String(a.assessment._id);
+  const agreementId = String(a.agreement._id);
+  // org A's evidence file and report, made through the routes themselves
+  const form = new FormData();
+  form.append("file", new Blob([fs.readFileSync(path.join("tests/fixtures/files/incident-plan.pdf"))], { type: "application/pdf" }), "incident-plan.pdf");
+  const upload = (await evidenceUpload({ request: new Request(`http://localhost/api/assessments/${assessmentId}/evidence`, { method: "POST", body: form, headers: { Cookie: cookies.supplier! } }), params: { id: assessmentId }, context: {} })) as Response;
+  expect(upload.status).toBe(200);
+  const evidenceId = ((await upload.json()) as { files: { content: string }[] }).files[0].content.split("/").pop()!;
+  const generated = (await discloserAgreementAction({ request: new Request(`http://localhost/discloser/agreements/${agreementId}`, { method: "POST", body: new URLSearchParams({ intent: "report" }), headers: { Cookie: cookies.discloser!, "Content-Type": "application/x-www-form-urlencoded" } }), params: { id: agreementId }, context: {} })) as Response;
+  expect(generated.status).toBe(302);
+  const report = await ReportRecord.findOne({ kind: "agreement", targetId: a.agreement._id }).lean();
+  world = { assessmentId, agreementId, evidenceId, reportId: String(report!._id) };
+}, 120_000);
+
+function request(c: Case, actor: Actor, method: "GET" | "POST", extra: Record<string, string> = {}, cookie = cookies[actor]): Request {
+  const headers: Record<string, string> = { ...(cookie ? { Cookie: cookie } : {}), ...extra };
+  if (method === "GET") return new Request(`http://localhost${c.url(world, actor)}`, { headers });
+  const body = c.action?.body ?? {};
+  if (typeof body === "string") return new Request(`http://localhost${c.url(world, actor)}`, { method, body, headers: { "Content-Type": c.action?.contentType ?? "text/plain", ...headers } });
+  return new Request(`http://localhost${c.url(world, actor)}`, { method, body: new URLSearchParams(body), headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers } });
+}
+
+const expected = (e: Expect, actor: Actor) => e[actor] ?? e.rest;
+
+describe("authorization matrix", () => {
+  // rate limits have tests of their own (security.test.ts): here every case starts with none counted
+  beforeEach(async () => {
+    await Attempt.deleteMany({});
+  });
+
+  it("has a policy for every route file, and none for a route that is gone", () => {
+    expect(Object.keys(routes).sort()).toEqual(Object.keys(POLICIES).sort());
+  });
+
+  const cases = Object.entries(POLICIES).flatMap(([file, list]) => list.map((c, i) => ({ file, c, label: `${file}${list.length > 1 ? ` #${i + 1}` : ""}` })));
+
+  it.each(cases)("loader of $label answers every actor as its policy says", async ({ file, c }) => {
+    const mod = secureRouteModule(routes[file]);
+    if (!c.loader) {
+      expect(mod.loader, `${file} has a loader but no loader policy`).toBeUndefined();
+      return;
+    }
+    const got: Record<string, Outcome> = {};
+    const want: Record<string, Outcome> = {};
+    for (const actor of ACTORS) {
+      const args = { request: request(c, actor, "GET"), params: c.params(world, actor), context: {} };
+      got[actor] = await outcomeOf(() => mod.loader!(args));
+      want[actor] = expected(c.loader, actor);
+    }
+    expect(got).toEqual(want);
+  });
+
+  it.each(cases)("action of $label answers every actor as its policy says", async ({ file, c }) => {
+    const mod = secureRouteModule(routes[file]);
+    if (!c.action) {
+      expect(mod.action, `${file} has an action but no action policy`).toBeUndefined();
+      return;
+    }
+    const got: Record<string, Outcome> = {};
+    const want: Record<string, Outcome> = {};
+    for (const actor of ACTORS) {
+      // as a browser sends a same-origin form; logout gets a session of its own to end
+      const cookie = file === "logout.tsx" && actor !== "anonymous" ? await freshCookie(actor) : cookies[actor];
+      const args = { request: request(c, actor, "POST", { Origin: "http://localhost", "Sec-Fetch-Site": "same-origin" }, cookie), params: c.params(world, actor), context: {} };
+      got[actor] = await outcomeOf(() => mod.action!(args));
+      want[actor] = expected(c.action, actor);
+    }
+    expect(got).toEqual(want);
+  });
+
+  it.each(cases.filter(({ c }) => c.action))("action of $label refuses a cross-site post with 403 before it runs, and stores nothing", async ({ file, c }) => {
+    const mod = secureRouteModule(routes[file]);
+    const attacks = [{ Origin: "https://attacker.example" }, { "Sec-Fetch-Site": "cross-site" }, { Referer: "https://attacker.example/page" }, { Origin: "null" }] as Record<string, string>[];
+    // logout's sessions of its own are made before the snapshot (signing in touches the user)
+    const logoutCookies = new Map<string, string>();
+    if (file === "logout.tsx") for (const actor of ACTORS) for (const i of attacks.keys()) if (actor !== "anonymous") logoutCookies.set(`${actor}${i}`, await freshCookie(actor));
+    const before = await collectionSnapshot();
+    for (const actor of ACTORS) {
+      for (const [i, headers] of attacks.entries()) {
+        const cookie = logoutCookies.get(`${actor}${i}`) ?? cookies[actor];
+        let thrown: unknown = null;
+        try {
+          await mod.action!({ request: request(c, actor, "POST", headers, cookie), params: c.params(world, actor), context: {} });
+        } catch (error) {
+          thrown = error;
+        }
+        expect(thrown, `${file} as ${actor} with ${JSON.stringify(headers)}`).toBeInstanceOf(Response);
+        expect((thrown as Response).status).toBe(403);
+        expect(await (thrown as Response).text()).toBe(CROSS_SITE_MESSAGE);
+      }
+    }
+    expect(await collectionSnapshot()).toEqual(before);
+  });
+});
+
+const actorIds = new Map<Actor, string>();
+async function freshCookie(actor: Actor): Promise<string> {
+  if (!actorIds.has(actor)) {
+    const { getUser } = await import("#app/utils/auth.server");
+    const user = await getUser(new Request("http://localhost/", { headers: { Cookie: cookies[actor]! } }));
+    expect(user, `${actor} is signed in`).toBeTruthy();
+    actorIds.set(actor, user!.id);
+  }
+  return sessionCookie(actorIds.get(actor)!);
+}
