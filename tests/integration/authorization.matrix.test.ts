@@ -54,6 +54,8 @@ export const POLICIES: Record<string, Case[]> = {
   ],
   "_portal.admin._index.tsx": [{ url: () => "/admin", params: none, loader: only({ admin: "ok" }) }],
   "_portal.admin.audit.tsx": [{ url: () => "/admin/audit", params: none, loader: only({ admin: "ok" }) }],
+  "_portal.admin.questionnaires._index.tsx": [{ url: () => "/admin/questionnaires", params: none, loader: only({ admin: "ok" }) }],
+  "_portal.admin.questionnaires.import.tsx": [{ url: () => "/admin/questionnaires/import", params: none, loader: only({ admin: "ok" }), action: { ...only({ admin: 400 }), body: { intent: "nothing" } } }],
   "_portal.admin.outbox.tsx": [{ url: () => "/admin/outbox", params: none, loader: only({ admin: "ok" }) }],
   "_portal.admin.users.tsx": [{ url: () => "/admin/users", params: none, loader: only({ admin: "ok" }) }],
   "_portal.discloser._index.tsx": [{ url: () => "/discloser", params: none, loader: only({ discloser: "ok", otherDiscloser: "ok" }) }],
@@ -101,6 +103,7 @@ export const POLICIES: Record<string, Case[]> = {
   "_portal.procurement.assessments.new.tsx": [
     { url: () => "/procurement/assessments/new", params: none, loader: only({ procurement: "ok", otherProcurement: "ok" }), action: { ...only({ procurement: 400, otherProcurement: 400 }), body: { agreementId: "" } } },
   ],
+  "_portal.procurement.reassessments.tsx": [{ url: () => "/procurement/reassessments", params: none, loader: only({ procurement: "ok", otherProcurement: "ok" }) }],
   "_portal.procurement.suppliers.tsx": [{ url: () => "/procurement/suppliers", params: none, loader: only({ procurement: "ok", otherProcurement: "ok" }) }],
   "_portal.supplier._index.tsx": [{ url: () => "/supplier", params: none, loader: only({ supplier: "ok", otherSupplier: "ok" }) }],
   "_portal.supplier.assessments.$id.tsx": [
@@ -114,6 +117,10 @@ export const POLICIES: Record<string, Case[]> = {
   ],
   "_portal.supplier.certifications.tsx": [
     { url: () => "/supplier/certifications", params: none, loader: only({ supplier: "ok", otherSupplier: "ok" }), action: { ...only({ supplier: 400, otherSupplier: 400 }), body: { intent: "matrix" } } },
+  ],
+  // an incident needs an agreement the supplier works under: an empty one is refused for everyone allowed in
+  "_portal.supplier.incidents.tsx": [
+    { url: () => "/supplier/incidents", params: none, loader: only({ supplier: "ok", otherSupplier: "ok" }), action: { ...only({ supplier: 400, otherSupplier: 400 }), body: { agreementId: "" } } },
   ],
   "api.assessments.$id.answers.tsx": [
     {

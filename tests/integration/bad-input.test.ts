@@ -152,6 +152,8 @@ beforeAll(async () => {
     })),
     { file: "_portal.supplier.assessments.$id.tsx", url: `/supplier/assessments/${assessment}`, params: { id: assessment }, actor: "supplier", fields: ["intent"], multipart: true },
     { file: "_portal.supplier.certifications.tsx", url: "/supplier/certifications", params: {}, actor: "supplier", fields: ["intent", "id"], multipart: true },
+    { file: "_portal.supplier.incidents.tsx", url: "/supplier/incidents", params: {}, actor: "supplier", fields: ["agreementId", "detectedAt", "classes", "description"] },
+    { file: "_portal.admin.questionnaires.import.tsx", url: "/admin/questionnaires/import", params: {}, actor: "admin", fields: ["intent", "draftId", "file"], multipart: true },
     { file: "api.assessments.$id.answers.tsx", url: `/api/assessments/${assessment}/answers`, params: { id: assessment }, actor: "supplier", fields: [], json: true },
     { file: "api.assessments.$id.evidence.tsx", url: `/api/assessments/${assessment}/evidence`, params: { id: assessment }, actor: "supplier", fields: ["question"], multipart: true },
   ];
