@@ -6,7 +6,7 @@ import mongoose, { Schema, type Model } from "mongoose";
  * (`updateOne({ _id, revision: 3 }, …)`) all succeed, but an insert into a
  * unique index has exactly one winner on both. So every "only if nobody
  * else did it first" decision in Flowdown is an insert of a claim key;
- * the loser gets a duplicate-key error and backs off. See docs/decisions/003.
+ * the loser gets a duplicate-key error and backs off. See docs/decisions/005.
  */
 interface ClaimData {
   key: string;
