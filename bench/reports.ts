@@ -40,6 +40,8 @@ import {
 
 const RUNS = Math.max(1, Number(process.argv[2] ?? 5));
 const TARGET_RATIO = 5;
+/** warm-up runs before timing, the same for both */
+const WARMUPS = 3;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 // ---------------------------------------------------------------- helpers
@@ -63,7 +65,8 @@ function sink(): Writable & { bytes: number } {
 }
 
 async function timePdfkit(render: () => Promise<RenderInfo>): Promise<{ ms: number[]; pages: number }> {
-  await render(); // warm-up: fonts parsed, code optimised
+  // warm-up: fonts parsed and code optimised (steady state, as in a running portal; Chromium gets its warm-up too)
+  for (let i = 0; i < WARMUPS; i++) await render();
   const ms: number[] = [];
   let pages = 0;
   for (let i = 0; i < RUNS; i++) {
@@ -318,7 +321,7 @@ async function timeChromium(browser: Browser, html: string, dir: string, name: s
     await page.close();
     return { total: t2 - t0, pdf: t2 - t1, pages: (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length };
   };
-  await run(); // warm-up
+  for (let i = 0; i < WARMUPS; i++) await run(); // warm-up, as many as pdfkit gets
   const out: ChromiumTiming = { total: [], pdf: [], pages: 0 };
   for (let i = 0; i < RUNS; i++) {
     const r = await run();
