@@ -1,5 +1,6 @@
 import mongoose, { Schema, type Model, type Types } from "mongoose";
 import { INFO_CLASSES, type InfoClass } from "#app/scoring/types";
+import type { IncidentTiming } from "#app/utils/reassessment";
 
 /**
  * A security incident a supplier reported against an agreement, with the
@@ -18,17 +19,7 @@ export interface IncidentData {
   reportedAt: Date;
   classes: InfoClass[];
   description: string;
-  timing: {
-    delayHours: number;
-    committedHours: number | null;
-    withinCommitment: boolean | null;
-    upstreamHours: number | null;
-    discloserDeadline: string;
-    projectedNotice: string | null;
-    marginHours: number | null;
-    onTrack: boolean | null;
-    path: string[];
-  };
+  timing: IncidentTiming;
 }
 
 const incidentSchema = new Schema<IncidentData>(

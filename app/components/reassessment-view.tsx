@@ -1,3 +1,4 @@
+import type { IncidentView } from "#app/utils/incidents.server";
 import type { PlanState, Reason } from "#app/utils/reassessment";
 
 export interface ReassessmentRow {
@@ -67,17 +68,7 @@ export function ReassessmentTable({ rows, assessmentHref }: { rows: Reassessment
   );
 }
 
-export interface IncidentRow {
-  id: string;
-  supplier: string;
-  agreementRef: string;
-  detectedAt: string;
-  reportedAt: string;
-  reportedBy: string;
-  classes: string[];
-  description: string;
-  timing: { delayHours: number; committedHours: number | null; withinCommitment: boolean | null; discloserDeadline: string; projectedNotice: string | null; marginHours: number | null; onTrack: boolean | null };
-}
+export type IncidentRow = IncidentView;
 
 function utc(iso: string) {
   return `${iso.slice(0, 16).replace("T", " ")} UTC`;

@@ -4,6 +4,7 @@ import { finished } from "node:stream/promises";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import mongoose, { type mongo, type Types } from "mongoose";
 import { z } from "zod";
+import { database, gridFsBucket } from "./ids.server";
 
 /**
  * Evidence files in GridFS (bucket "evidence"): checked for size while they
@@ -267,19 +268,7 @@ export function evidenceMaxBytes(): number {
   return parsed.data;
 }
 
-function database(): mongo.Db {
-  const db = mongoose.connection.db;
-  if (!db) throw new Error("The database is not connected.");
-  return db;
-}
-
-const buckets = new WeakMap<mongo.Db, mongo.GridFSBucket>();
-function bucket(): mongo.GridFSBucket {
-  const db = database();
-  let b = buckets.get(db);
-  if (!b) buckets.set(db, (b = new mongoose.mongo.GridFSBucket(db, { bucketName: BUCKET })));
-  return b;
-}
+const bucket = () => gridFsBucket(BUCKET);
 
 async function* slices(data: Buffer | Readable): AsyncGenerator<Buffer> {
   if (Buffer.isBuffer(data)) {

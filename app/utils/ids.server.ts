@@ -23,3 +23,14 @@ export function database() {
 export function trusted<T extends object>(operators: T): T {
   return mongoose.trusted(operators) as T;
 }
+
+const buckets = new WeakMap<mongoose.mongo.Db, Map<string, mongoose.mongo.GridFSBucket>>();
+/** One GridFS bucket object per connection and name (evidence, reports). */
+export function gridFsBucket(name: string): mongoose.mongo.GridFSBucket {
+  const db = database();
+  let byName = buckets.get(db);
+  if (!byName) buckets.set(db, (byName = new Map()));
+  let b = byName.get(name);
+  if (!b) byName.set(name, (b = new mongoose.mongo.GridFSBucket(db, { bucketName: name })));
+  return b;
+}

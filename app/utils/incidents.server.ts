@@ -8,7 +8,7 @@ import type { CurrentUser } from "./auth.server";
 import { agreementCompliance } from "./compliance.server";
 import { clientIp } from "./http.server";
 import { sendMail } from "./mail.server";
-import { measureIncident } from "./reassessment";
+import { measureIncident, type IncidentTiming } from "./reassessment";
 import { sendDueReassessments } from "./reassessment.server";
 
 /** "YYYY-MM-DDTHH:MM" as a datetime-local field sends it, read as UTC. */
@@ -116,15 +116,7 @@ export interface IncidentView {
   reportedBy: string;
   classes: string[];
   description: string;
-  timing: {
-    delayHours: number;
-    committedHours: number | null;
-    withinCommitment: boolean | null;
-    discloserDeadline: string;
-    projectedNotice: string | null;
-    marginHours: number | null;
-    onTrack: boolean | null;
-  };
+  timing: Omit<IncidentTiming, "upstreamHours" | "path">;
 }
 
 export async function incidentViews(filter: Record<string, unknown>, names: Map<string, string>, refs: Map<string, string> = new Map()): Promise<IncidentView[]> {

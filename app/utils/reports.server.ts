@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { Writable, type Readable } from "node:stream";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import mongoose, { type mongo, type Types } from "mongoose";
+import mongoose, { type Types } from "mongoose";
 import type { RequirementStatus, ScoringResult } from "#app/scoring/types";
 import { Agreement, type AgreementData } from "#models/agreement.server";
 import { Assessment, type AssessmentData } from "#models/assessment.server";
@@ -24,8 +24,9 @@ import { certificatesExpiringWithin, reportGlossary } from "#reports/view";
 import type { CurrentUser } from "./auth.server";
 import { agreementCompliance } from "./compliance.server";
 import { contentDisposition } from "./evidence.server";
-import { database, trusted } from "./ids.server";
+import { gridFsBucket, trusted } from "./ids.server";
 import { orgInfo } from "./org-names.server";
+import { certificationInput } from "./scoring.server";
 
 /**
  * Reports leave the portal, so each one is stored exactly as it was sent:
@@ -35,14 +36,7 @@ import { orgInfo } from "./org-names.server";
  * PDF (a file cannot contain its own hash); the PDF names its version.
  */
 
-const BUCKET = "reports";
-const buckets = new WeakMap<mongo.Db, mongo.GridFSBucket>();
-function bucket(): mongo.GridFSBucket {
-  const db = database();
-  let b = buckets.get(db);
-  if (!b) buckets.set(db, (b = new mongoose.mongo.GridFSBucket(db, { bucketName: BUCKET })));
-  return b;
-}
+const bucket = () => gridFsBucket("reports");
 
 type AgreementDoc = AgreementData & { _id: Types.ObjectId };
 type AssessmentDoc = AssessmentData & { _id: Types.ObjectId };
@@ -123,16 +117,11 @@ export async function assessmentReportData(assessment: AssessmentDoc, meta: Repo
       history: assessment.history.map((h) => ({ from: h.from, to: h.to, by: h.byName || "system", at: new Date(h.at).toISOString(), comment: h.comment || null })),
     },
     result,
-    certifications: certs.map((c) => ({
-      id: String(c._id),
-      standard: c.standard,
-      certificateNumber: c.certificateNumber,
-      certificationBody: c.certificationBody,
-      scope: c.scope,
-      issueDate: c.issueDate,
-      expiryDate: c.expiryDate,
-      fileRef: c.fileId ? `/evidence/${String(c.fileId)}` : null,
-    })),
+    certifications: certs.map((c) => {
+      const { controls, fileRef, ...shown } = certificationInput(c);
+      void controls;
+      return { ...shown, fileRef: fileRef ?? null };
+    }),
     remediation: (assessment.remediation ?? []).map((r) => ({
       requirementId: r.requirementId,
       description: r.description,
