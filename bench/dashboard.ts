@@ -41,7 +41,9 @@ try {
     ["dashboard, search", "/procurement?q=supplier%2001"],
     [`agreement matrix (${perAgreement} suppliers)`, `/procurement/agreements/${agreements[0]._id}`],
   ] as const;
-  for (const [label, path] of targets) {
+  // BENCH_ONLY=matrix (or dashboard, filtered, search): load only the pages whose label contains it
+  const only = process.env.BENCH_ONLY;
+  for (const [label, path] of targets.filter(([l]) => !only || l.includes(only))) {
     const tc = performance.now();
     const check = await fetch(app.baseUrl + path, { headers: { cookie } });
     await check.text();

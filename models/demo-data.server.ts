@@ -4,6 +4,7 @@ import { User, type Role } from "./user.server";
 import { hashPassword } from "#app/utils/password.server";
 import { loadCatalogue } from "#questionnaires/loader";
 import { Agreement } from "./agreement.server";
+import { seedDemoAssessments } from "#app/utils/demo-assessments.server";
 import { DEFAULT_GLOSSARY } from "./glossary";
 
 /**
@@ -59,6 +60,8 @@ export async function seedDemoData(): Promise<{ created: number }> {
   const users = await seedUsers(orgIds);
   created += users.created;
   created += await seedAgreement(orgIds, users.procurementUserId);
+  const procurement = DEMO_ACCOUNTS.find((a) => a.role === "procurement")!;
+  created += await seedDemoAssessments(orgIds, DEMO_AGREEMENT_REFERENCE, { id: users.procurementUserId, name: procurement.name });
   return { created };
 }
 

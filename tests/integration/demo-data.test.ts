@@ -43,3 +43,27 @@ describe("demo data", () => {
     expect(await snapshot()).toBe(before);
   });
 });
+
+describe("demo assessments", () => {
+  it("are answered and scored by the engine, one per state, and not created twice", async () => {
+    await seedDemoData();
+    const { Assessment } = await import("#models/assessment.server");
+    const org = async (slug: string) => (await Organization.findOne({ slug }).lean())!._id;
+    const kestrel = await Assessment.findOne({ supplierOrgId: await org("kestrel-secure-dev") }).lean();
+    const sakura = await Assessment.findOne({ supplierOrgId: await org("sakura-data") }).lean();
+    const meridian = await Assessment.findOne({ supplierOrgId: await org("meridian-qa") }).lean();
+    expect(kestrel!.status).toBe("approved");
+    expect(kestrel!.result!.requirements.find((r) => r.requirementId === "FD-INC-01")!.status).toBe("met");
+    // Sakura notifies in 48 h where the agreement asks for 24 h: the knock-out fails and caps its score
+    expect(sakura!.status).toBe("submitted");
+    const inc = sakura!.result!.requirements.find((r) => r.requirementId === "FD-INC-01")!;
+    expect(inc.status).toBe("not_met");
+    expect(inc.reasons.join(" ")).toMatch(/48/);
+    expect(sakura!.result!.knockOutsFailed).toContain("FD-INC-01");
+    expect(meridian!.status).toBe("in_progress");
+    expect(meridian!.result).toBeNull();
+    expect(await Assessment.countDocuments({ supplierOrgId: await org("baltic-cloud") })).toBe(0);
+    await seedDemoData();
+    expect(await Assessment.countDocuments({})).toBe(3);
+  });
+});
