@@ -72,6 +72,14 @@ export const ReportRecord: Model<ReportRecordData> =
 
 export type StoredReport = ReportRecordData & { _id: Types.ObjectId };
 
+/** A report that cannot be made now, for a reason to show the person who asked (not a fault). */
+export class ReportRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ReportRefusedError";
+  }
+}
+
 /** Stored versions of one report, newest first. */
 export function listReportVersions(kind: ReportKind, targetId: string | Types.ObjectId): Promise<StoredReport[]> {
   return ReportRecord.find({ kind, targetId, state: "stored" }).sort({ version: -1 }).limit(200).lean<StoredReport[]>();
@@ -95,5 +103,5 @@ export async function reserveReportVersion(fields: Omit<ReportRecordData, "versi
       await new Promise((r) => setTimeout(r, Math.random() * 10 * (attempt + 1)));
     }
   }
-  throw new Error("Could not reserve a report version: too many reports generated at once. Try again.");
+  throw new ReportRefusedError("Could not reserve a report version: too many reports generated at once. Try again.");
 }

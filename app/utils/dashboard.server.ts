@@ -70,11 +70,6 @@ export function orderedRows(model: OrgReadModel, q: Pick<DashboardQuery, "sort" 
   return q.dir === "desc" ? model.memo(`sort:${q.sort}:desc`, () => [...asc].reverse()) : asc;
 }
 
-export function sortRows(rows: readonly CachedRow[], q: DashboardQuery): CachedRow[] {
-  const asc = ascending(rows, q.sort);
-  return q.dir === "desc" ? asc.reverse() : asc;
-}
-
 function hasFilters(q: DashboardQuery) {
   return Boolean(q.agreement || q.status || q.rating || q.overdue || q.q);
 }

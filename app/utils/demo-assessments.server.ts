@@ -15,7 +15,8 @@ import { rescore } from "./scoring.server";
  * demo supplier account) is left for the visitor to answer. Skips any
  * supplier that already has an assessment under the agreement.
  */
-const BASE_ANSWERS: Record<string, unknown> = {
+/** Answers to the short questionnaire that meet the demo agreement's requirements (the organisation's own details aside); the tests' fixtures use them too. */
+export const COMPLIANT_SHORT_ANSWERS: Record<string, unknown> = {
   confUndertaking: true,
   needToKnow: true,
   staffNda: true,
@@ -45,14 +46,14 @@ const DEMO_ASSESSMENTS: DemoAssessment[] = [
     slug: "kestrel-secure-dev",
     status: "approved",
     dueInDays: -10,
-    answers: { ...BASE_ANSWERS, orgLegalName: "Kestrel Secure Development GmbH", securityContactName: "Jonas Weber", securityContactEmail: "security@kestrel.example", dataLocations: [{ country: "DE", purpose: "storage", transferMechanism: "none" }] },
+    answers: { ...COMPLIANT_SHORT_ANSWERS, orgLegalName: "Kestrel Secure Development GmbH", securityContactName: "Jonas Weber", securityContactEmail: "security@kestrel.example", dataLocations: [{ country: "DE", purpose: "storage", transferMechanism: "none" }] },
   },
   {
     slug: "sakura-data",
     status: "submitted",
     dueInDays: 5,
     answers: {
-      ...BASE_ANSWERS,
+      ...COMPLIANT_SHORT_ANSWERS,
       orgLegalName: "株式会社さくらデータ",
       securityContactName: "佐藤 花子",
       securityContactEmail: "security@sakura-data.example",

@@ -148,10 +148,6 @@ export async function orgReadModel(orgId: string): Promise<OrgReadModel> {
   };
 }
 
-export async function orgRows(orgId: string): Promise<readonly CachedRow[]> {
-  return (await orgReadModel(orgId)).rows;
-}
-
 /** Rows of one agreement (the recipient's rows, grouped once per version). */
 export async function agreementRows(recipientOrgId: string, agreementId: string): Promise<readonly CachedRow[]> {
   const model = await orgReadModel(recipientOrgId);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ReportRefusedError } from "#models/report.server";
 import type { CurrentUser } from "./auth.server";
 import { publicOrigin } from "./env.server";
 import { authorOf, generateAgreementReport, generateAssessmentReport } from "./reports.server";
@@ -21,9 +22,9 @@ export async function reportActionFor(user: CurrentUser, request: Request, targe
     const stored = target.kind === "assessment" ? await generateAssessmentReport(target.id, author, "on_demand", origin) : await generateAgreementReport(target.id, author, "on_demand", origin);
     return { ok: true, version: stored.version };
   } catch (error) {
-    const expected = error instanceof Error && /no score yet|no longer exists|too many reports/.test(error.message);
-    if (!expected) console.error("report generation failed", error);
-    const message = expected ? (error as Error).message : "The report could not be generated. Try again; if it keeps failing, tell your administrator.";
+    const refused = error instanceof ReportRefusedError;
+    if (!refused) console.error("report generation failed", error);
+    const message = refused ? error.message : "The report could not be generated. Try again; if it keeps failing, tell your administrator.";
     return { ok: false, status: 409, errors: { report: [message] } };
   }
 }

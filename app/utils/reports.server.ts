@@ -8,7 +8,7 @@ import { Assessment, type AssessmentData } from "#models/assessment.server";
 import { recordAudit } from "#models/audit-event.server";
 import { Certification } from "#models/certification.server";
 import { todayIso } from "#models/dates";
-import { listReportVersions, ReportRecord, reserveReportVersion, type ReportKind, type ReportTrigger, type StoredReport } from "#models/report.server";
+import { listReportVersions, ReportRecord, ReportRefusedError, reserveReportVersion, type ReportKind, type ReportTrigger, type StoredReport } from "#models/report.server";
 import { loadCatalogue, getTemplate } from "#questionnaires/loader";
 import { renderAgreementReport, renderAssessmentReport, type RenderInfo } from "#reports/index";
 import type {
@@ -87,11 +87,9 @@ async function chainSuppliers(a: AgreementDoc): Promise<ReportSupplier[]> {
 const REMEDIATION_STATUS: Record<string, RemediationStatus> = { open: "open", answered: "responded", accepted: "accepted" };
 
 /** Everything the assessment report shows, read from the stored assessment, agreement and certificates. */
-export async function assessmentReportData(assessment: AssessmentDoc, meta: ReportMeta): Promise<AssessmentReportData> {
+export async function assessmentReportData(assessment: AssessmentDoc, agreement: AgreementDoc, meta: ReportMeta): Promise<AssessmentReportData> {
   const result = assessment.result as ScoringResult | null;
-  if (!result) throw new Error("This assessment has no score yet: a report can be made once it is submitted.");
-  const agreement = await Agreement.findById(assessment.agreementId).lean<AgreementDoc>();
-  if (!agreement) throw new Error("The agreement of this assessment no longer exists.");
+  if (!result) throw new ReportRefusedError("This assessment has no score yet: a report can be made once it is submitted.");
   const [agreementPart, suppliers] = await Promise.all([reportAgreement(agreement), chainSuppliers(agreement)]);
   const sid = String(assessment.supplierOrgId);
   let supplier = suppliers.find((s) => s.id === sid);
@@ -297,12 +295,12 @@ async function generate(
 
 export async function generateAssessmentReport(assessmentId: string, author: Author, trigger: ReportTrigger, origin: string | null = null): Promise<StoredReport> {
   const assessment = await Assessment.findById(assessmentId).lean<AssessmentDoc>();
-  if (!assessment) throw new Error("The assessment does not exist.");
+  if (!assessment) throw new ReportRefusedError("The assessment does not exist.");
   const agreement = await Agreement.findById(assessment.agreementId).lean<AgreementDoc>();
-  if (!agreement) throw new Error("The agreement of this assessment no longer exists.");
-  const supplierName = (await orgInfo([assessment.supplierOrgId])).get(String(assessment.supplierOrgId))?.name ?? "supplier";
+  if (!agreement) throw new ReportRefusedError("The agreement of this assessment no longer exists.");
   // data first, so a missing score is refused before a version is reserved
-  const probe = await assessmentReportData(assessment, { version: 0, generatedAt: new Date().toISOString(), generatedBy: author.name });
+  const probe = await assessmentReportData(assessment, agreement, { version: 0, generatedAt: new Date().toISOString(), generatedBy: author.name });
+  const supplierName = probe.supplier.name;
   return generate(
     { kind: "assessment", targetId: assessment._id, agreement, subject: supplierName, supplierOrgId: assessment.supplierOrgId, fileStem: `assessment-${safeFilePart(agreement.reference)}-${safeFilePart(supplierName)}` },
     author,
@@ -314,7 +312,7 @@ export async function generateAssessmentReport(assessmentId: string, author: Aut
 
 export async function generateAgreementReport(agreementId: string, author: Author, trigger: ReportTrigger, origin: string | null = null): Promise<StoredReport> {
   const agreement = await Agreement.findById(agreementId).lean<AgreementDoc>();
-  if (!agreement) throw new Error("The agreement does not exist.");
+  if (!agreement) throw new ReportRefusedError("The agreement does not exist.");
   return generate(
     { kind: "agreement", targetId: agreement._id, agreement, subject: agreement.title, supplierOrgId: null, fileStem: `agreement-${safeFilePart(agreement.reference)}` },
     author,
