@@ -1,62 +1,47 @@
-import type { ComplianceView as View } from "#app/utils/compliance.server";
-import { REQUIREMENT_STATUS_LABEL } from "./status";
+import { useMemo } from "react";
+import type { AgreementPageData } from "#app/utils/agreement-page.server";
+import { cellTitle, matrixRowsHtml } from "./matrix-html";
 
 type Jsonified<T> = T extends (infer U)[] ? Jsonified<U>[] : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
-type V = Jsonified<View>;
+type Tab<K extends AgreementPageData["tab"]> = Jsonified<Extract<AgreementPageData, { tab: K }>>;
+type ComplianceTab = Tab<"compliance">["compliance"];
+type ChainTab = Tab<"chain">["chain"];
 
-const CELL = {
-  met: { text: "Met", short: "✓", tone: "ok" },
-  partially_met: { text: "Partly met", short: "½", tone: "warn" },
-  not_met: { text: "Not met", short: "✗", tone: "bad" },
-  not_answered: { text: "Not answered", short: "–", tone: "none" },
-} as const;
-
-function Matrix({ v }: { v: V }) {
+/** Suppliers (rows) against the agreement's flow-down requirements (columns); the body is built by matrixRowsHtml. */
+function Matrix({ v }: { v: ComplianceTab }) {
+  const body = useMemo(() => ({ __html: matrixRowsHtml(v.requirements.map((r) => r.id), v.suppliers) }), [v.requirements, v.suppliers]);
+  // the tooltip (requirement, result, the computed result of an override) is written when the pointer reaches a cell
+  const explain = (event: React.MouseEvent<HTMLTableElement>) => {
+    const cell = (event.target as HTMLElement).closest("tbody td");
+    if (!(cell instanceof HTMLTableCellElement) || cell.title) return;
+    const row = cell.parentElement as HTMLTableRowElement;
+    const supplier = v.suppliers[row.sectionRowIndex];
+    const requirement = v.requirements[cell.cellIndex - 1];
+    if (supplier && requirement) cell.title = cellTitle(requirement.id, supplier.cells[cell.cellIndex - 1] ?? ".", supplier.computed[requirement.id]);
+  };
   return (
     <div className="matrix-wrap">
-      <table className="data matrix" data-testid="compliance-matrix">
+      {/* eslint-disable-next-line jsx-a11y/mouse-events-have-key-events -- a tooltip only: the same facts are in the row and column headers and the legend */}
+      <table className="data matrix" data-testid="compliance-matrix" onMouseOver={explain}>
+        <caption className="muted small">✓ met · ½ partly met · ✗ not met · – not answered · · no submitted assessment · * overridden by a reviewer (hover a cell for the computed result). Hover a column for the requirement and the agreement&apos;s values.</caption>
         <thead>
           <tr>
-            <th>Supplier</th>
+            <th scope="col">Supplier</th>
             {v.requirements.map((r) => (
-              <th key={r.id} title={`${r.title}${r.params.length ? ` (${r.params.map((p) => `${p.label}: ${p.value}`).join("; ")})` : ""}`}>
+              <th key={r.id} scope="col" title={`${r.title}${r.params.length ? ` (${r.params.map((p) => `${p.label}: ${p.value}`).join("; ")})` : ""}`}>
                 <span className="vertical">{r.id}</span>
               </th>
             ))}
           </tr>
         </thead>
-        <tbody>
-          {v.suppliers.map((s) => (
-            <tr key={s.id} data-supplier={s.name}>
-              <th scope="row">
-                {s.name}
-                <div className="muted small">
-                  tier {s.tier} · {s.latest ? `${s.latest.score}/100, ${s.latest.status.replace("_", " ")}` : "no score yet"}
-                </div>
-              </th>
-              {v.requirements.map((r) => {
-                const cell = s.cells[r.id];
-                if (!cell) return <td key={r.id} className="cell none" title="No submitted assessment">·</td>;
-                const c = CELL[cell.status];
-                const label = `${r.id}: ${c.text}${cell.overridden ? ` (overridden; computed ${REQUIREMENT_STATUS_LABEL[cell.computed]})` : ""}`;
-                return (
-                  <td key={r.id} className={`cell ${c.tone}${cell.overridden ? " overridden" : ""}`} title={label} aria-label={label} data-status={cell.overridden ? `overridden:${cell.status}` : cell.status}>
-                    {c.short}
-                    {cell.overridden ? "*" : ""}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
+        <tbody dangerouslySetInnerHTML={body} />
       </table>
-      <p className="muted small">✓ met · ½ partly met · ✗ not met · – not answered · · no submitted assessment · * overridden by a reviewer (hover for the computed result). Hover a column for the requirement and the agreement's values.</p>
     </div>
   );
 }
 
-function ChainTree({ v, parentId }: { v: V; parentId: string | null }) {
-  const links = v.chain.links.filter((l) => l.parentSupplierId === parentId);
+function ChainTree({ v, parentId }: { v: ChainTab; parentId: string | null }) {
+  const links = v.links.filter((l) => l.parentSupplierId === parentId);
   if (!links.length) return null;
   return (
     <ul>
@@ -90,25 +75,13 @@ function ChainTree({ v, parentId }: { v: V; parentId: string | null }) {
   );
 }
 
-export function ComplianceView({ v, recipient }: { v: V; recipient: string }) {
+/** The compliance tab: the matrix, who is cleared for which phase, certificates about to expire. */
+export function ComplianceSection({ v }: { v: ComplianceTab }) {
   return (
     <>
       <section className="card form-section">
         <h2>Flow-down compliance</h2>
         <Matrix v={v} />
-      </section>
-      <section className="card form-section">
-        <h2>Subcontractor chain</h2>
-        <p className="muted small">
-          Breach window {v.breachWindowHours} h from detection at any tier to the disclosing party; {recipient} itself takes {v.recipientNotifyHours} h. Permitted jurisdictions: {v.permittedJurisdictions.join(", ")}.
-        </p>
-        {v.chain.errors.length ? <p className="form-error">{v.chain.errors.join(" ")}</p> : null}
-        <div className="tree" data-testid="compliance-chain">
-          <div>
-            <strong>{recipient}</strong> <span className="muted">(recipient)</span>
-          </div>
-          <ChainTree v={v} parentId={null} />
-        </div>
       </section>
       <section className="card form-section">
         <h2>Phase clearance</h2>
@@ -185,5 +158,24 @@ export function ComplianceView({ v, recipient }: { v: V; recipient: string }) {
         )}
       </section>
     </>
+  );
+}
+
+/** The chain tab: each tier's status, the composed notification window and the data locations. */
+export function ChainSection({ v }: { v: ChainTab }) {
+  return (
+    <section className="card form-section">
+      <h2>Subcontractor chain</h2>
+      <p className="muted small">
+        Breach window {v.breachWindowHours} h from detection at any tier to the disclosing party; {v.recipient} itself takes {v.recipientNotifyHours} h. Permitted jurisdictions: {v.permittedJurisdictions.join(", ")}.
+      </p>
+      {v.errors.length ? <p className="form-error">{v.errors.join(" ")}</p> : null}
+      <div className="tree" data-testid="compliance-chain">
+        <div>
+          <strong>{v.recipient}</strong> <span className="muted">(recipient)</span>
+        </div>
+        <ChainTree v={v} parentId={null} />
+      </div>
+    </section>
   );
 }

@@ -36,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ values, errors: parsed.errors }, { status: 400 });
   const saved = await updateAgreement(user, String(existing._id), revision, parsed.agreement, request);
   if (!saved.ok) return data({ values, errors: saved.errors }, { status: saved.status });
-  return redirect(`/procurement/agreements/${saved.id}?saved=1`);
+  return redirect(`/procurement/agreements/${saved.id}?tab=terms&saved=1`);
 }
 
 export default function EditAgreementPage() {

@@ -65,25 +65,51 @@ export function getUser(request: Request): Promise<CurrentUser | null> {
   return found;
 }
 
-async function lookUpUser(request: Request): Promise<CurrentUser | null> {
-  const sid = await readSessionId(request);
-  if (!sid) return null;
-  // by _id alone (an indexed lookup on every database); expiry is checked here
-  const session = await Session.findById(sid).lean();
-  if (!session || session.expiresAt <= new Date()) return null;
-  const user = await User.findById(session.userId).lean();
+/**
+ * Who a session's user is (name, role, organisation) changes rarely and never
+ * through the portal's own pages, so it is kept for a minute per process;
+ * the session itself is looked up on every request, so signing out and a
+ * password change end access at once, on every instance.
+ */
+const ACCOUNT_TTL_MS = 60_000;
+const MAX_ACCOUNTS = 10_000;
+type Account = Omit<CurrentUser, "sessionId">;
+const accounts = new Map<string, { account: Account; at: number }>();
+
+/** Forget a cached account (after its user or organisation record changes). */
+export function forgetAccount(userId?: string): void {
+  if (userId) accounts.delete(userId);
+  else accounts.clear();
+}
+
+async function loadAccount(userId: string): Promise<Account | null> {
+  const hit = accounts.get(userId);
+  if (hit && Date.now() - hit.at < ACCOUNT_TTL_MS) return hit.account;
+  const user = await User.findById(userId).lean();
   if (!user) return null;
   const org = await Organization.findById(user.orgId).lean();
   if (!org) return null;
-  return {
+  const account: Account = {
     id: String(user._id),
     email: user.email,
     name: user.name,
     role: user.role as Role,
     orgId: String(org._id),
     org: { id: String(org._id), name: org.name, kind: org.kind, country: org.country },
-    sessionId: String(session._id),
   };
+  if (accounts.size >= MAX_ACCOUNTS) accounts.delete(accounts.keys().next().value!);
+  accounts.set(userId, { account, at: Date.now() });
+  return account;
+}
+
+async function lookUpUser(request: Request): Promise<CurrentUser | null> {
+  const sid = await readSessionId(request);
+  if (!sid) return null;
+  // by _id alone (an indexed lookup on every database); expiry is checked here
+  const session = await Session.findById(sid, { userId: 1, expiresAt: 1 }).lean();
+  if (!session || session.expiresAt <= new Date()) return null;
+  const account = await loadAccount(String(session.userId));
+  return account ? { ...account, sessionId: String(session._id) } : null;
 }
 
 function loginRedirect(request: Request, reason?: "expired"): never {

@@ -44,6 +44,50 @@ export interface ComplianceView {
   evaluationDate: string;
 }
 
+/**
+ * The matrix as a page sends it: per supplier one character per requirement
+ * (in the agreement's order) instead of an object per cell, which is what
+ * made a 50 × 45 matrix expensive to encode and to render. Upper case marks a
+ * reviewer's override; `computed` then keeps what the engine said.
+ */
+export const CELL_CODE: Record<RequirementStatus, string> = { met: "m", partially_met: "p", not_met: "n", not_answered: "a" };
+/** no assessment scored for this supplier, or the requirement was not part of it */
+export const NO_CELL = ".";
+
+export type PageComplianceSupplier = Omit<ComplianceSupplier, "cells"> & { cells: string; computed: Record<string, RequirementStatus> };
+export type PageComplianceView = Omit<ComplianceView, "suppliers"> & { suppliers: PageComplianceSupplier[] };
+
+export function compactCompliance(view: ComplianceView): PageComplianceView {
+  return {
+    ...view,
+    suppliers: view.suppliers.map(({ cells, ...s }) => {
+      let codes = "";
+      const computed: Record<string, RequirementStatus> = {};
+      for (const r of view.requirements) {
+        const cell = cells[r.id];
+        if (!cell) codes += NO_CELL;
+        else if (cell.overridden) {
+          codes += CELL_CODE[cell.status].toUpperCase();
+          computed[r.id] = cell.computed;
+        } else codes += CELL_CODE[cell.status];
+      }
+      return { ...s, cells: codes, computed };
+    }),
+  };
+}
+
+export type ExpiringCert = { _id: Types.ObjectId; supplierOrgId: Types.ObjectId; standard: string; certificateNumber: string; expiryDate: string };
+
+/** Certificates of the agreement's chain suppliers that expire within 90 days of today, soonest first. */
+export function expiringCertificates(agreement: Pick<AgreementData, "chain">, today: string): Promise<ExpiringCert[]> {
+  return Certification.find(
+    { supplierOrgId: trusted({ $in: agreement.chain.map((l) => l.supplierOrgId) }), expiryDate: trusted({ $gte: today, $lte: addDaysIso(today, 90) }) },
+    { supplierOrgId: 1, standard: 1, certificateNumber: 1, expiryDate: 1 },
+  )
+    .sort({ expiryDate: 1 })
+    .lean<ExpiringCert[]>();
+}
+
 /** Rows keep "status" or "status!computed" (overridden) per requirement. */
 function cellsOf(cells: Record<string, string> | undefined): Record<string, MatrixCell> {
   const out: Record<string, MatrixCell> = {};
@@ -59,15 +103,11 @@ function cellsOf(cells: Record<string, string> | undefined): Record<string, Matr
  * assessments only: the compliance matrix, the chain with composed windows
  * and data locations, phase gates and certificates about to expire.
  */
-export async function agreementCompliance(agreement: AgreementData & { _id: Types.ObjectId }, now = new Date()): Promise<ComplianceView> {
+export async function agreementCompliance(agreement: AgreementData & { _id: Types.ObjectId }, now = new Date(), loaded: { expiringCerts?: ExpiringCert[] } = {}): Promise<ComplianceView> {
   const today = todayIso(now);
   const input = await agreementInput(agreement);
   const supplierIds = agreement.chain.map((l) => l.supplierOrgId);
-  const [orgs, rows, certs] = await Promise.all([
-    orgInfo(supplierIds),
-    agreementRows(String(agreement.recipientOrgId), String(agreement._id)),
-    Certification.find({ supplierOrgId: trusted({ $in: supplierIds }), expiryDate: trusted({ $gte: today, $lte: addDaysIso(today, 90) }) }).sort({ expiryDate: 1 }).lean(),
-  ]);
+  const [orgs, rows, certs] = await Promise.all([orgInfo(supplierIds), agreementRows(String(agreement.recipientOrgId), String(agreement._id)), loaded.expiringCerts ?? expiringCertificates(agreement, today)]);
   const org = orgs;
   // choose from the small rows, then read only the chosen assessments whole
   const latestRow = new Map<string, CachedRow>();

@@ -95,7 +95,7 @@ export async function reportIncident(user: CurrentUser, input: IncidentInput, re
         "",
         input.description,
         "",
-        `${origin}/${r.role}/agreements/${String(agreement._id)}`,
+        `${origin}/${r.role}/agreements/${String(agreement._id)}?tab=reassessments`,
       ].join("\n"),
       kind: "incident",
       relatedType: "agreement",

@@ -54,9 +54,16 @@ export async function agreementReassessments(agreement: AgreementDoc, now = new 
   const required = agreement.requiredCertifications.map((c) => c.standard);
   const policy = policyOf(agreement);
   const phases = agreement.phases.map((p) => ({ key: p.key, name: p.name, addedOn: p.addedOn ?? null }));
+  // grouped once: a chain of 50 suppliers with 500 rows would otherwise scan the rows 50 times
+  const bySupplier = new Map<string, CachedRow[]>();
+  for (const r of rows) {
+    const list = bySupplier.get(r.supplier);
+    if (list) list.push(r);
+    else bySupplier.set(r.supplier, [r]);
+  }
   return agreement.chain.map((link) => {
     const sid = String(link.supplierOrgId);
-    const mine = rows.filter((r) => r.supplier === sid);
+    const mine = bySupplier.get(sid) ?? [];
     const approved = mine.filter((r) => r.status === "approved" && r.rating).sort((a, b) => b.updatedMs - a.updatedMs);
     const open = mine.filter((r) => OPEN_STATUSES.has(r.status)).sort((a, b) => b.updatedMs - a.updatedMs)[0];
     // per required standard, the certificate that lasts longest (a renewal replaces the old one)

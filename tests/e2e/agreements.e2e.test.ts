@@ -75,7 +75,7 @@ describe("agreements in the browser", () => {
     await page.locator("[name='param.FD-INC-01.notifyWithinHours']").fill("12");
 
     await page.getByRole("button", { name: "Create agreement" }).click();
-    await page.waitForURL(/\/procurement\/agreements\/[0-9a-f]{24}\?saved=1$/, { timeout: 15_000 }).catch(async () => {
+    await page.waitForURL(/\/procurement\/agreements\/[0-9a-f]{24}\?tab=terms&saved=1$/, { timeout: 15_000 }).catch(async () => {
       throw new Error(`the form was refused: ${(await page.locator(".field-errors, .form-error").allInnerTexts()).join(" | ")}`);
     });
     await page.getByText("Agreement saved.").waitFor();
@@ -95,6 +95,7 @@ describe("agreements in the browser", () => {
     const dpage = await discloser.newPage();
     await signIn(dpage, "discloser");
     await dpage.getByRole("link", { name: "TTA-E2E-7" }).click();
+    await dpage.getByRole("navigation", { name: "Agreement sections" }).getByRole("link", { name: "Terms" }).click();
     await dpage.getByTestId("chain-tree").waitFor();
     await expect(dpage.getByTestId("chain-tree").innerText()).resolves.toContain("株式会社さくらデータ");
     await discloser.close();

@@ -38,6 +38,7 @@ describe("reports in the browser", () => {
     const page = await context.newPage();
     await signIn(page, "discloser");
     await page.getByRole("link", { name: "TTA-2026-001" }).first().click();
+    await page.getByRole("navigation", { name: "Agreement sections" }).getByRole("link", { name: "Reports" }).click();
     const reports = page.getByRole("region", { name: "Flow-down compliance report" });
     await reports.getByText("No report has been generated yet.").waitFor();
     await reports.getByRole("button", { name: "Generate the report" }).click();

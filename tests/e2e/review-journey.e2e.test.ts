@@ -55,13 +55,24 @@ function resultBadge(row: Locator): Locator {
   return row.locator("td").nth(1).locator(".badge").first();
 }
 
-/** One cell of the disclosing party's matrix, by the name a screen reader announces. */
-function matrixCell(page: Page, requirementId: string): Locator {
-  return page.getByTestId("compliance-matrix").locator(`tr[data-supplier="${SUPPLIER}"]`).locator(`td[aria-label^="${requirementId}:"]`);
+/** One cell of the disclosing party's matrix: the supplier's row, the requirement's column. */
+async function matrixCell(page: Page, requirementId: string): Promise<Locator> {
+  const matrix = page.getByTestId("compliance-matrix");
+  const headers = await matrix.locator("thead th").allInnerTexts();
+  const column = headers.findIndex((h) => h.trim() === requirementId);
+  expect(column, `${requirementId} in the matrix header`).toBeGreaterThan(0);
+  return matrix.locator(`tr[data-supplier="${SUPPLIER}"] td`).nth(column - 1);
 }
 
+/** What the cell's tooltip says once the pointer is on it. */
 async function matrixCellLabel(page: Page, requirementId: string): Promise<string | null> {
-  return matrixCell(page, requirementId).getAttribute("aria-label");
+  const cell = await matrixCell(page, requirementId);
+  await cell.hover();
+  return cell.getAttribute("title");
+}
+
+async function matrixCellText(page: Page, requirementId: string): Promise<string> {
+  return (await matrixCell(page, requirementId)).innerText();
 }
 
 async function openDisclosersAgreement(page: Page) {
@@ -113,9 +124,9 @@ describe("reviewing a submitted assessment in the browser", () => {
     const supplierRowHeader = disc.page.getByTestId("compliance-matrix").locator(`tr[data-supplier="${SUPPLIER}"] th`);
     await expect(supplierRowHeader.innerText()).resolves.toMatch(/submitted/);
     await expect(matrixCellLabel(disc.page, "FD-INC-01")).resolves.toBe("FD-INC-01: Not met");
-    await expect(matrixCell(disc.page, "FD-INC-01").innerText()).resolves.toBe("✗");
+    await expect(matrixCellText(disc.page, "FD-INC-01")).resolves.toBe("✗");
     await expect(matrixCellLabel(disc.page, "FD-VUL-01")).resolves.toBe("FD-VUL-01: Partly met");
-    await expect(matrixCell(disc.page, "FD-VUL-01").innerText()).resolves.toBe("½");
+    await expect(matrixCellText(disc.page, "FD-VUL-01")).resolves.toBe("½");
     await expect(clearance(disc.page, "Evaluation")).resolves.toBe("Not cleared");
     await disc.page.screenshot({ path: path.join(SCREENSHOT_DIR, "review-discloser-before.png"), fullPage: true });
 
@@ -239,9 +250,9 @@ describe("reviewing a submitted assessment in the browser", () => {
     await d.getByTestId("compliance-matrix").waitFor();
     await expect(supplierRowHeader.innerText()).resolves.toContain(`${scoreAfterRemediation}/100, approved`);
     await expect(matrixCellLabel(d, "FD-INC-01")).resolves.toBe("FD-INC-01: Met");
-    await expect(matrixCell(d, "FD-INC-01").innerText()).resolves.toBe("✓");
+    await expect(matrixCellText(d, "FD-INC-01")).resolves.toBe("✓");
     await expect(matrixCellLabel(d, "FD-VUL-01")).resolves.toBe("FD-VUL-01: Met (overridden; computed Partly met)");
-    await expect(matrixCell(d, "FD-VUL-01").innerText()).resolves.toBe("✓*");
+    await expect(matrixCellText(d, "FD-VUL-01")).resolves.toBe("✓*");
     await expect(clearance(d, "Evaluation")).resolves.toBe("Cleared");
     await d.screenshot({ path: path.join(SCREENSHOT_DIR, "review-discloser-after.png"), fullPage: true });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "#tests/setup/database";
 import { getRequest, sessionCookie } from "#tests/fixtures/factories";
+import { tabOf } from "#tests/fixtures/agreement-page";
 import { createAgreement, createAgreementParties, multiFormRequest, validAgreementFields } from "#tests/fixtures/agreements";
 
 setupTestDatabase();
@@ -140,9 +141,9 @@ describe("who sees an agreement", () => {
     const agreement = await createAgreement(p);
     const id = String(agreement._id);
 
-    const mine = await procurementView({ request: getRequest(`/procurement/agreements/${id}`, await sessionCookie(String(p.procurement.user._id))), params: { id }, context: {} });
+    const mine = tabOf(await procurementView({ request: getRequest(`/procurement/agreements/${id}?tab=terms`, await sessionCookie(String(p.procurement.user._id))), params: { id }, context: {} }), "terms");
     expect(mine.agreement.chain.map((l) => l.name)).toEqual(["Tier One Hosting GmbH", "株式会社ティアツー"]);
-    const asDiscloser = await discloserView({ request: getRequest(`/discloser/agreements/${id}`, await sessionCookie(String(p.discloserUser.user._id))), params: { id }, context: {} });
+    const asDiscloser = tabOf(await discloserView({ request: getRequest(`/discloser/agreements/${id}?tab=terms`, await sessionCookie(String(p.discloserUser.user._id))), params: { id }, context: {} }), "terms");
     expect(asDiscloser.agreement.reference).toBe(agreement.reference);
 
     const otherProcurement = await thrown(procurementView({ request: getRequest(`/procurement/agreements/${id}`, await sessionCookie(String(other.procurement.user._id))), params: { id }, context: {} }));

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "#tests/setup/database";
 import { getRequest, sessionCookie } from "#tests/fixtures/factories";
 import { createAgreement, createAgreementParties, multiFormRequest, validAgreementFields } from "#tests/fixtures/agreements";
+import { tabOf } from "#tests/fixtures/agreement-page";
 import { DEFAULT_GLOSSARY } from "#models/glossary";
 
 setupTestDatabase();
@@ -56,8 +57,8 @@ describe("the agreement's glossary", () => {
       { term: { en: "Clean room", de: "", ja: "" }, definition: { en: "A segregated workspace.", de: "", ja: "" } },
     ]);
 
-    const view = await procurementView({ request: getRequest(`/procurement/agreements/${id}`, cookie), params: { id }, context: {} });
-    expect((view as { agreement: { glossary: unknown[] } }).agreement.glossary).toHaveLength(2);
+    const view = tabOf(await procurementView({ request: getRequest(`/procurement/agreements/${id}?tab=terms`, cookie), params: { id }, context: {} }), "terms");
+    expect(view.agreement.glossary).toHaveLength(2);
 
     const edit = await editLoader({ request: getRequest(`/procurement/agreements/${id}/edit`, cookie), params: { id }, context: {} });
     const values = edit.values as Record<string, string>;

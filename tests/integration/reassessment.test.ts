@@ -4,6 +4,7 @@ import { setupTestDatabase } from "#tests/setup/database";
 import { formRequest, getRequest, sessionCookie } from "#tests/fixtures/factories";
 import { createAssessmentWorld, SHORT_TEMPLATE_GOOD_ANSWERS } from "#tests/fixtures/assessments";
 import { addMonthsIso } from "#app/utils/reassessment";
+import { tabOf } from "#tests/fixtures/agreement-page";
 import { addDaysIso, todayIso } from "#models/dates";
 
 setupTestDatabase();
@@ -109,7 +110,7 @@ describe("incident reports", () => {
     // the disclosing party sees it on the agreement
     const discloserCookie = await sessionCookie(String(w.discloserUser.user._id));
     const agreementId = String(w.agreement._id);
-    const view = await discloserAgreementLoader({ request: getRequest(`/discloser/agreements/${agreementId}`, discloserCookie), params: { id: agreementId }, context: {} });
+    const view = tabOf(await discloserAgreementLoader({ request: getRequest(`/discloser/agreements/${agreementId}?tab=reassessments`, discloserCookie), params: { id: agreementId }, context: {} }), "reassessments");
     expect(view.incidents).toHaveLength(1);
     expect(view.incidents[0]).toMatchObject({ supplier: "Tier One Hosting GmbH", timing: { withinCommitment: false } });
   });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "#tests/setup/database";
 import { createOrg, createUser, formRequest, getRequest, sessionCookie } from "#tests/fixtures/factories";
 import { createAssessmentWorld, SHORT_TEMPLATE_GOOD_ANSWERS } from "#tests/fixtures/assessments";
+import { tabOf } from "#tests/fixtures/agreement-page";
 import { compact, pageTexts } from "#reports/test-pdf";
 
 setupTestDatabase();
@@ -133,16 +134,17 @@ describe("agreement reports", () => {
     const agreementId = String(w.agreement._id);
     const res = (await discloserAgreementAction({ request: formRequest(`/discloser/agreements/${agreementId}`, { intent: "report" }, w.discloserCookie), params: { id: agreementId }, context: {} })) as Response;
     expect(res.status).toBe(302);
-    const page = await discloserAgreementLoader({ request: getRequest(`/discloser/agreements/${agreementId}`, w.discloserCookie), params: { id: agreementId }, context: {} });
+    const page = tabOf(await discloserAgreementLoader({ request: getRequest(`/discloser/agreements/${agreementId}?tab=reports`, w.discloserCookie), params: { id: agreementId }, context: {} }), "reports");
+    const matrix = tabOf(await discloserAgreementLoader({ request: getRequest(`/discloser/agreements/${agreementId}`, w.discloserCookie), params: { id: agreementId }, context: {} }), "compliance");
     expect(page.reports).toHaveLength(1);
     const pdf = await download(page.reports[0].id, w.discloserCookie);
     expect(sha256(pdf)).toBe(page.reports[0].sha256);
     const flat = compact((await pageTexts(pdf)).join(" "));
     expect(flat).toContain(compact("Tier One Hosting GmbH"));
     expect(flat).toContain("株式会社ティアツー");
-    const tier1 = page.compliance.suppliers.find((s) => s.name === "Tier One Hosting GmbH")!;
+    const tier1 = matrix.compliance.suppliers.find((s) => s.name === "Tier One Hosting GmbH")!;
     expect(flat).toContain(`${tier1.latest!.score}`);
-    for (const r of page.compliance.requirements) expect(flat).toContain(r.id);
+    for (const r of matrix.compliance.requirements) expect(flat).toContain(r.id);
 
     // a disclosing party of another agreement cannot generate or download it
     const otherDiscloser = await createOrg({ kind: "discloser" });

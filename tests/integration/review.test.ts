@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "#tests/setup/database";
 import { formRequest, getRequest, sessionCookie } from "#tests/fixtures/factories";
+import { tabOf } from "#tests/fixtures/agreement-page";
 import { createAssessmentWorld, SHORT_TEMPLATE_GOOD_ANSWERS } from "#tests/fixtures/assessments";
 
 setupTestDatabase();
@@ -131,22 +132,36 @@ describe("the disclosing party's view", () => {
   it("builds the matrix, chain and phase gates from stored assessments, and shows overrides as such", async () => {
     const w = await submittedWorld();
     const discloserCookie = await sessionCookie(String(w.discloserUser.user._id));
-    const load = () => discloserAgreement({ request: getRequest(`/discloser/agreements/${w.agreement._id}`, discloserCookie), params: { id: String(w.agreement._id) }, context: {} });
-    let view = (await load()).compliance;
+    const load = async <K extends "compliance" | "chain">(tab: K) => tabOf(await discloserAgreement({ request: getRequest(`/discloser/agreements/${w.agreement._id}?tab=${tab}`, discloserCookie), params: { id: String(w.agreement._id) }, context: {} }), tab);
+    let view = (await load("compliance")).compliance;
     const tier1 = view.suppliers.find((s) => s.id === String(w.tier1._id))!;
-    expect(tier1.cells["FD-INC-01"]).toEqual({ status: "not_met", overridden: false, computed: "not_met" });
-    expect(tier1.notifyHours).toBe(48);
-    expect(tier1.locations).toEqual([expect.objectContaining({ country: "DE", acceptable: true })]);
+    // the page sends one code per requirement, in the agreement's order: n = not met, upper case = overridden
+    const inc = view.requirements.findIndex((r) => r.id === "FD-INC-01");
+    expect(tier1.cells).toHaveLength(view.requirements.length);
+    expect(tier1.cells[inc]).toBe("n");
+    expect(tier1.computed).toEqual({});
     const tier2 = view.suppliers.find((s) => s.id === String(w.tier2._id))!;
     expect(tier2.latest).toBeNull();
-    const link1 = view.chain.links.find((l) => l.supplierId === String(w.tier1._id))!;
+
+    const chain = (await load("chain")).chain;
+    const facts1 = chain.suppliers.find((s) => s.id === String(w.tier1._id))!;
+    expect(facts1.notifyHours).toBe(48);
+    expect(facts1.locations).toEqual([expect.objectContaining({ country: "DE", acceptable: true })]);
+    const link1 = chain.links.find((l) => l.supplierId === String(w.tier1._id))!;
     expect(link1.composedNotifyHours).toBe(24 + 48);
     expect(link1.notifyOk).toBe(true);
-    expect(view.chain.links.find((l) => l.supplierId === String(w.tier2._id))!.notifyOk).toBe(false);
+    expect(chain.links.find((l) => l.supplierId === String(w.tier2._id))!.notifyOk).toBe(false);
+
+    // the headline above every tab counts from the same data
+    const { summary } = (await load("chain")).header;
+    expect(summary).toMatchObject({ suppliers: 2, approved: 0, chainFailing: chain.links.filter((l) => !l.ok).length });
 
     await review(w, { intent: "override", requirementId: "FD-INC-01", status: "met", justification: "Addendum signed: 24 h notification from 2026-12." });
-    view = (await load()).compliance;
-    expect(view.suppliers.find((s) => s.id === String(w.tier1._id))!.cells["FD-INC-01"]).toEqual({ status: "met", overridden: true, computed: "not_met" });
+    view = (await load("compliance")).compliance;
+    const overridden = view.suppliers.find((s) => s.id === String(w.tier1._id))!;
+    expect(overridden.cells[inc]).toBe("M");
+    expect(overridden.computed).toEqual({ "FD-INC-01": "not_met" });
+    expect(view.suppliers.find((s) => s.id === String(w.tier2._id))!.cells).toBe(".".repeat(view.requirements.length));
   });
 
   it("shows the discloser of one agreement nothing of another", async () => {
