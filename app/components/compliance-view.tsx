@@ -1,6 +1,6 @@
 import { useMemo } from "react";
 import type { AgreementPageData } from "#app/utils/agreement-page.server";
-import { cellTitle, matrixRowsHtml } from "./matrix-html";
+import { cellTitle, matrixRowsHtml, NO_CELL } from "./matrix-html";
 
 type Jsonified<T> = T extends (infer U)[] ? Jsonified<U>[] : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
 type Tab<K extends AgreementPageData["tab"]> = Jsonified<Extract<AgreementPageData, { tab: K }>>;
@@ -17,7 +17,7 @@ function Matrix({ v }: { v: ComplianceTab }) {
     const row = cell.parentElement as HTMLTableRowElement;
     const supplier = v.suppliers[row.sectionRowIndex];
     const requirement = v.requirements[cell.cellIndex - 1];
-    if (supplier && requirement) cell.title = cellTitle(requirement.id, supplier.cells[cell.cellIndex - 1] ?? ".", supplier.computed[requirement.id]);
+    if (supplier && requirement) cell.title = cellTitle(requirement.id, supplier.cells[cell.cellIndex - 1] ?? NO_CELL, supplier.computed[requirement.id]);
   };
   return (
     <div className="matrix-wrap">

@@ -9,6 +9,8 @@
  * data passes through escapeHtml.
  */
 
+import { REQUIREMENT_STATUS_LABEL } from "./status";
+
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
 /** Text and attribute values: & < > " ' escaped, so data can never become markup. */
@@ -16,16 +18,22 @@ export function escapeHtml(value: string | number): string {
   return String(value).replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
-export const STATUS_TEXT = { met: "Met", partially_met: "Partly met", not_met: "Not met", not_answered: "Not answered" } as const;
-type Status = keyof typeof STATUS_TEXT;
+type Status = keyof typeof REQUIREMENT_STATUS_LABEL;
 
-/** per cell code (one character per requirement, see compactCompliance): the symbol shown and its meaning */
-const CELL: Record<string, { short: string; status: Status }> = {
-  m: { short: "✓", status: "met" },
-  p: { short: "½", status: "partially_met" },
-  n: { short: "✗", status: "not_met" },
-  a: { short: "–", status: "not_answered" },
-};
+/**
+ * How the page sends a cell: one character per requirement, in the
+ * agreement's order (compactCompliance writes it, this file reads it). Upper
+ * case marks a reviewer's override; NO_CELL, no scored assessment or a
+ * requirement it did not cover.
+ */
+export const CELL_CODE: Record<Status, string> = { met: "m", partially_met: "p", not_met: "n", not_answered: "a" };
+export const NO_CELL = ".";
+
+/** per cell code: the symbol shown and its meaning */
+const SYMBOL: Record<Status, string> = { met: "✓", partially_met: "½", not_met: "✗", not_answered: "–" };
+const CELL: Record<string, { short: string; status: Status }> = Object.fromEntries(
+  (Object.entries(CELL_CODE) as [Status, string][]).map(([status, code]) => [code, { short: SYMBOL[status], status }]),
+);
 
 export interface MatrixSupplier {
   id: string;
@@ -41,8 +49,8 @@ export function cellTitle(requirementId: string, code: string, computed: string 
   const lower = code.toLowerCase();
   const c = CELL[lower];
   if (!c) return `${requirementId}: no submitted assessment`;
-  const was = code !== lower && computed && computed in STATUS_TEXT ? ` (overridden; computed ${STATUS_TEXT[computed as Status]})` : "";
-  return `${requirementId}: ${STATUS_TEXT[c.status]}${was}`;
+  const was = code !== lower && computed && computed in REQUIREMENT_STATUS_LABEL ? ` (overridden; computed ${REQUIREMENT_STATUS_LABEL[computed as Status]})` : "";
+  return `${requirementId}: ${REQUIREMENT_STATUS_LABEL[c.status]}${was}`;
 }
 
 /**
@@ -67,7 +75,7 @@ export function matrixRowsHtml(requirementIds: readonly string[], suppliers: rea
   for (const s of suppliers) {
     const summary = s.latest ? `${s.latest.score}/100, ${s.latest.status.replace("_", " ")}` : "no score yet";
     html += `<tr data-supplier="${escapeHtml(s.name)}"><th scope="row">${escapeHtml(s.name)}<div class="muted small">tier ${escapeHtml(s.tier)} · ${escapeHtml(summary)}</div></th>`;
-    for (let i = 0; i < requirementIds.length; i++) html += cellHtml(s.cells[i] ?? ".");
+    for (let i = 0; i < requirementIds.length; i++) html += cellHtml(s.cells[i] ?? NO_CELL);
     html += "</tr>";
   }
   built.set(suppliers, html);

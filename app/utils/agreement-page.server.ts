@@ -4,18 +4,12 @@ import { todayIso } from "#models/dates";
 import { agreementView } from "./agreements.server";
 import { agreementCompliance, compactCompliance, expiringCertificates, type PageComplianceView } from "./compliance.server";
 import { incidentViews } from "./incidents.server";
+import { orgInfo } from "./org-names.server";
 import { orgReadModel } from "./read-model.server";
 import { agreementReassessments } from "./reassessment.server";
 import { reportVersions } from "./reports.server";
 import type { AgreementTab } from "./agreement-tabs";
 
-/**
- * The agreement page, for procurement and the disclosing party alike, in
- * tabs: a chain of 50 suppliers gives a 2,250-cell matrix, a 50-node chain
- * tree, 50 re-assessment plans and the full terms, too much for one page to
- * read or to render quickly. Each tab loads only what it shows; the
- * headline above the tabs is the same everywhere.
- */
 type AgreementDoc = AgreementData & { _id: Types.ObjectId; updatedAt?: Date; revision?: number };
 
 /**
@@ -45,13 +39,11 @@ async function complianceFor(agreement: AgreementDoc, now: Date): Promise<PageCo
 const derived = new WeakMap<PageComplianceView, ReturnType<typeof derive>>();
 
 function derive(c: PageComplianceView) {
-  const chainOk = c.chain.links.filter((l) => l.ok).length;
   return {
     summary: {
       suppliers: c.suppliers.length,
       approved: c.suppliers.filter((s) => s.approved).length,
-      chainOk,
-      chainFailing: c.chain.links.length - chainOk,
+      chainFailing: c.chain.links.filter((l) => !l.ok).length,
       expiring: c.expiringCertificates.length,
       phases: c.phases.map((p) => ({ name: p.name, cleared: c.clearances.filter((x) => x.phaseId === p.id && x.cleared).length })),
     },
@@ -65,12 +57,18 @@ function derive(c: PageComplianceView) {
   };
 }
 
+/**
+ * The agreement page, for procurement and the disclosing party alike, in
+ * tabs: a chain of 50 suppliers gives a 2,250-cell matrix, a 50-node chain
+ * tree, 50 re-assessment plans and the full terms, too much for one page to
+ * read or to render quickly. Each tab loads only what it shows; the
+ * headline above the tabs is the same everywhere.
+ */
 export async function agreementPageData(agreement: AgreementDoc, tab: AgreementTab, now = new Date()) {
   const c = await complianceFor(agreement, now);
   let d = derived.get(c);
   if (!d) derived.set(c, (d = derive(c)));
   const header = { id: String(agreement._id), reference: agreement.reference, title: agreement.title, status: agreement.status, summary: d.summary };
-  const names = () => new Map(c.suppliers.map((s) => [s.id, s.name]));
   switch (tab) {
     case "compliance":
       return { tab, header, compliance: d.compliance };
@@ -85,11 +83,11 @@ export async function agreementPageData(agreement: AgreementDoc, tab: AgreementT
           breachWindowHours: c.breachWindowHours,
           recipientNotifyHours: c.recipientNotifyHours,
           permittedJurisdictions: c.permittedJurisdictions,
-          recipient: (await agreementView(agreement)).recipient,
+          recipient: (await orgInfo([agreement.recipientOrgId])).get(String(agreement.recipientOrgId))?.name ?? "Unknown organisation",
         },
       };
     case "reassessments": {
-      const [reassessments, incidents] = await Promise.all([agreementReassessments(agreement, now), incidentViews({ agreementId: agreement._id }, names())]);
+      const [reassessments, incidents] = await Promise.all([agreementReassessments(agreement, now), incidentViews({ agreementId: agreement._id }, new Map(c.suppliers.map((s) => [s.id, s.name])))]);
       return { tab, header, reassessments, incidents };
     }
     case "terms":

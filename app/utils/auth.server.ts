@@ -76,12 +76,6 @@ const MAX_ACCOUNTS = 10_000;
 type Account = Omit<CurrentUser, "sessionId">;
 const accounts = new Map<string, { account: Account; at: number }>();
 
-/** Forget a cached account (after its user or organisation record changes). */
-export function forgetAccount(userId?: string): void {
-  if (userId) accounts.delete(userId);
-  else accounts.clear();
-}
-
 async function loadAccount(userId: string): Promise<Account | null> {
   const hit = accounts.get(userId);
   if (hit && Date.now() - hit.at < ACCOUNT_TTL_MS) return hit.account;

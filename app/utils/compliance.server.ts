@@ -12,6 +12,7 @@ import { loadCatalogue } from "#questionnaires/loader";
 import { agreementRows, type CachedRow } from "./read-model.server";
 import { agreementInput } from "./scoring.server";
 import { trusted } from "./ids.server";
+import { CELL_CODE, NO_CELL } from "#app/components/matrix-html";
 
 export type MatrixCell = { status: RequirementStatus; overridden: boolean; computed: RequirementStatus } | null;
 
@@ -45,15 +46,11 @@ export interface ComplianceView {
 }
 
 /**
- * The matrix as a page sends it: per supplier one character per requirement
- * (in the agreement's order) instead of an object per cell, which is what
- * made a 50 × 45 matrix expensive to encode and to render. Upper case marks a
- * reviewer's override; `computed` then keeps what the engine said.
+ * The matrix as a page sends it (see CELL_CODE): per supplier one character
+ * per requirement instead of an object per cell, which is what made a
+ * 50 × 45 matrix expensive to encode and to render; `computed` keeps what
+ * the engine said where a reviewer overrode it.
  */
-export const CELL_CODE: Record<RequirementStatus, string> = { met: "m", partially_met: "p", not_met: "n", not_answered: "a" };
-/** no assessment scored for this supplier, or the requirement was not part of it */
-export const NO_CELL = ".";
-
 export type PageComplianceSupplier = Omit<ComplianceSupplier, "cells"> & { cells: string; computed: Record<string, RequirementStatus> };
 export type PageComplianceView = Omit<ComplianceView, "suppliers"> & { suppliers: PageComplianceSupplier[] };
 
