@@ -241,9 +241,97 @@ export function listAgreementsFor(user: { role: string; orgId: string }) {
   return Agreement.find(scope).sort({ updatedAt: -1 }).limit(500).lean();
 }
 
-/** One agreement, or null when it does not exist or the user's organisation is not party to it. */
-export function getAgreementFor(user: { role: string; orgId: string }, id: string) {
-  const scope = agreementScope(user);
-  if (!scope || !mongoose.isValidObjectId(id)) return Promise.resolve(null);
-  return Agreement.findOne({ _id: id, ...scope }).lean();
+/**
+ * An agreement's revision, kept apart from the agreement: a document small
+ * enough to read on every request. The agreement itself (chain,
+ * requirements, parameters, glossary: 10 KB and more) costs FerretDB v1
+ * about 10 ms to read whole, or with a projection, which is most of what an
+ * agreement page costs; the stamp lets an instance keep the agreement in
+ * memory and still see every edit, whichever instance made it.
+ *
+ * updateAgreement claims a revision, sets the stamp, then writes the
+ * agreement; a reader trusts its copy only while the stamp names the
+ * copy's revision, and keeps a document only when the stamp and the
+ * document agree. A write that failed half-way leaves the stamp ahead of
+ * the document: readers then read the document every time (correct, only
+ * slower) until the next edit. Claims give every revision one writer, so
+ * one revision number never names two contents.
+ */
+interface AgreementStampData {
+  _id: Types.ObjectId;
+  revision: number;
+}
+export const AgreementStamp: Model<AgreementStampData> =
+  (mongoose.models.AgreementStamp as Model<AgreementStampData>) ??
+  mongoose.model<AgreementStampData>("AgreementStamp", new Schema<AgreementStampData>({ revision: { type: Number, required: true } }, { versionKey: false }));
+
+/** The claim key that makes one writer the author of an agreement's revision. */
+export function revisionClaimKey(agreementId: string, revision: number): string {
+  return `agreement:${agreementId}:r${revision}`;
+}
+
+/** Called by the one writer of `revision`, after its claim and before it writes the agreement. */
+export async function stampRevision(agreementId: string, revision: number): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await AgreementStamp.updateOne({ _id: agreementId }, { $set: { revision } }, { upsert: true });
+      return;
+    } catch (error) {
+      // a reader inserting the first stamp at the same moment: the document exists now, set it
+      if ((error as { code?: number }).code !== 11000 || attempt > 0) throw error;
+    }
+  }
+}
+
+type LeanAgreement = NonNullable<Awaited<ReturnType<typeof readAgreement>>>;
+function readAgreement(id: string) {
+  return Agreement.findById(id).lean();
+}
+
+const MAX_CACHED = 200;
+const cached = new Map<string, LeanAgreement>();
+
+/** Shared between requests, so nobody may change it: plain objects and arrays are frozen (ids, dates and buffers are left as they are). */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && (Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function inScope(doc: LeanAgreement, user: { role: string; orgId: string }): boolean {
+  if (user.role === "procurement") return String(doc.recipientOrgId) === user.orgId;
+  if (user.role === "discloser") return !!doc.discloserOrgId && String(doc.discloserOrgId) === user.orgId;
+  return false;
+}
+
+/**
+ * One agreement, or null when it does not exist or the user's organisation
+ * is not party to it. The document is read-only (frozen): it may be the
+ * copy this instance keeps, current as of this call (see AgreementStamp).
+ */
+export async function getAgreementFor(user: { role: string; orgId: string }, id: string): Promise<LeanAgreement | null> {
+  if (!agreementScope(user) || !mongoose.isValidObjectId(id)) return null;
+  const stamp = await AgreementStamp.findById(id).lean();
+  const copy = cached.get(id);
+  if (stamp && copy && (copy.revision ?? 1) === stamp.revision) return inScope(copy, user) ? copy : null;
+  const doc = deepFreeze(await readAgreement(id));
+  if (!doc) {
+    cached.delete(id);
+    return null;
+  }
+  const revision = doc.revision ?? 1;
+  if (!stamp) {
+    // the first read of an agreement stamped by nobody yet; never overwrites a writer's stamp
+    await AgreementStamp.updateOne({ _id: id }, { $setOnInsert: { revision } }, { upsert: true }).catch((error: unknown) => {
+      if ((error as { code?: number }).code !== 11000) throw error;
+    });
+  }
+  cached.delete(id);
+  if (!stamp || stamp.revision === revision) {
+    if (cached.size >= MAX_CACHED) cached.delete(cached.keys().next().value!);
+    cached.set(id, doc);
+  }
+  return inScope(doc, user) ? doc : null;
 }

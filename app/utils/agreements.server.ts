@@ -1,7 +1,7 @@
 import { todayIso } from "#models/dates";
 import mongoose from "mongoose";
 import { recordAudit } from "#models/audit-event.server";
-import { Agreement, type AgreementData } from "#models/agreement.server";
+import { Agreement, revisionClaimKey, stampRevision, type AgreementData } from "#models/agreement.server";
 import { claim, releaseClaim } from "#models/claim.server";
 import { countryName } from "#models/countries";
 import { orgInfo } from "./org-names.server";
@@ -96,11 +96,18 @@ export async function updateAgreement(user: CurrentUser, id: string, revision: n
     errors: { "": ["Someone else saved this agreement after you opened it, so your changes were not saved. Your edits are still in the form: reload the page to see the newer version, then apply them again."] },
   };
   // the next revision is claimed (exactly one winner on MongoDB and FerretDB alike) before it is written
-  if (current.revision !== revision || !(await claim(`agreement:${id}:r${revision + 1}`))) return conflict;
+  const claimKey = revisionClaimKey(id, revision + 1);
+  if (current.revision !== revision || !(await claim(claimKey))) return conflict;
+  await stampRevision(id, revision + 1).catch(async (error: unknown) => {
+    await releaseClaim(claimKey);
+    throw error;
+  });
   try {
     await Agreement.updateOne({ _id: id, recipientOrgId: user.orgId }, { $set: { ...data, phases: datedPhases(data.phases, current.phases ?? []), catalogueVersion: loadCatalogue().versionTag, revision: revision + 1 } });
   } catch (error) {
-    await releaseClaim(`agreement:${id}:r${revision + 1}`);
+    // still holding the claim, so no other writer can have stamped since: the stamp goes back to the stored revision
+    await stampRevision(id, revision).catch(() => undefined);
+    await releaseClaim(claimKey);
     if (duplicateReference(error)) return { ok: false, status: 400, errors: { reference: ["Another agreement of yours already has this reference"] } };
     throw error;
   }

@@ -11,7 +11,7 @@ const { action: editAction, loader: editLoader } = await import("#app/routes/_po
 const { loader: procurementView } = await import("#app/routes/_portal.procurement.agreements.$id._index");
 const { loader: discloserView } = await import("#app/routes/_portal.discloser.agreements.$id");
 const { loader: discloserList } = await import("#app/routes/_portal.discloser._index");
-const { Agreement } = await import("#models/agreement.server");
+const { Agreement, getAgreementFor, stampRevision } = await import("#models/agreement.server");
 const { AuditEvent } = await import("#models/audit-event.server");
 
 type Refused = { init: { status: number }; data: { errors: Record<string, string[]>; values: Record<string, unknown> } };
@@ -131,6 +131,37 @@ describe("editing an agreement", () => {
     expect(refused.data.errors[""][0]).toMatch(/Someone else saved this agreement/);
     expect(refused.data.values.title).toBe("Someone else's edit");
     expect(await Agreement.findById(id).lean()).toMatchObject({ title: "Renamed", revision: 2 });
+  });
+});
+
+describe("the agreement an instance keeps in memory", () => {
+  it("shows every edit on the next page, whichever instance saved it, and never a half-written one", async () => {
+    const p = await createAgreementParties();
+    const cookie = await sessionCookie(String(p.procurement.user._id));
+    const agreement = await createAgreement(p);
+    const id = String(agreement._id);
+    const title = async () => tabOf(await procurementView({ request: getRequest(`/procurement/agreements/${id}?tab=terms`, cookie), params: { id }, context: {} }), "terms").agreement.title;
+    const original = await title();
+    expect(await title()).toBe(original);
+
+    // through this instance's edit form
+    const loaded = await editLoader({ request: getRequest(`/procurement/agreements/${id}/edit`, cookie), params: { id }, context: {} });
+    const fields = { ...(loaded.values as Record<string, string | string[]>), revision: String(loaded.revision), title: "Edited here" };
+    expect(((await editAction({ request: multiFormRequest(`/procurement/agreements/${id}/edit`, fields, cookie), params: { id }, context: {} })) as Response).status).toBe(302);
+    expect(await title()).toBe("Edited here");
+
+    // another instance saves revision 3 the same way: claim, stamp, write
+    await stampRevision(id, 3);
+    await Agreement.updateOne({ _id: id }, { $set: { title: "Edited elsewhere", revision: 3 } });
+    expect(await title()).toBe("Edited elsewhere");
+
+    // an edit that stamped revision 4 and then failed to write: the stored revision 3 is what shows, every time
+    await stampRevision(id, 4);
+    await Agreement.updateOne({ _id: id }, { $set: { title: "Written behind the stamp's back" } });
+    expect(await title()).toBe("Written behind the stamp's back");
+
+    const kept = await getAgreementFor({ role: "procurement", orgId: String(p.recipient._id) }, id);
+    expect(Object.isFrozen(kept) && Object.isFrozen(kept!.chain[0])).toBe(true);
   });
 });
 
