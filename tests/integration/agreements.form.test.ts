@@ -26,6 +26,16 @@ async function thrown(p: Promise<unknown>): Promise<Response> {
   throw new Error("expected a thrown Response");
 }
 
+/** The edit form as it opens, with `changes` typed into it. */
+async function editForm(id: string, cookie: string, changes: Record<string, string>) {
+  const loaded = await editLoader({ request: getRequest(`/procurement/agreements/${id}/edit`, cookie), params: { id }, context: {} });
+  return { ...(loaded.values as Record<string, string | string[]>), revision: String(loaded.revision), ...changes };
+}
+
+function saveEdit(id: string, cookie: string, fields: Record<string, string | string[]>) {
+  return editAction({ request: multiFormRequest(`/procurement/agreements/${id}/edit`, fields, cookie), params: { id }, context: {} });
+}
+
 describe("creating an agreement", () => {
   it("stores every field, with the chain, phases and the agreement's parameters, and records it in the audit trail", async () => {
     const p = await createAgreementParties();
@@ -119,14 +129,12 @@ describe("editing an agreement", () => {
     const cookie = await sessionCookie(String(p.procurement.user._id));
     const agreement = await createAgreement(p);
     const id = String(agreement._id);
-    const loaded = await editLoader({ request: getRequest(`/procurement/agreements/${id}/edit`, cookie), params: { id }, context: {} });
-    const fields = { ...(loaded.values as Record<string, string | string[]>), revision: String(loaded.revision), title: "Renamed" };
-    const ok = (await editAction({ request: multiFormRequest(`/procurement/agreements/${id}/edit`, fields, cookie), params: { id }, context: {} })) as Response;
-    expect(ok.status).toBe(302);
+    const fields = await editForm(id, cookie, { title: "Renamed" });
+    expect(((await saveEdit(id, cookie, fields)) as Response).status).toBe(302);
     expect(await Agreement.findById(id).lean()).toMatchObject({ title: "Renamed", revision: 2 });
 
     const stale = { ...fields, title: "Someone else's edit" };
-    const refused = (await editAction({ request: multiFormRequest(`/procurement/agreements/${id}/edit`, stale, cookie), params: { id }, context: {} })) as unknown as Refused;
+    const refused = (await saveEdit(id, cookie, stale)) as unknown as Refused;
     expect(refused.init.status).toBe(409);
     expect(refused.data.errors[""][0]).toMatch(/Someone else saved this agreement/);
     expect(refused.data.values.title).toBe("Someone else's edit");
@@ -145,9 +153,7 @@ describe("the agreement an instance keeps in memory", () => {
     expect(await title()).toBe(original);
 
     // through this instance's edit form
-    const loaded = await editLoader({ request: getRequest(`/procurement/agreements/${id}/edit`, cookie), params: { id }, context: {} });
-    const fields = { ...(loaded.values as Record<string, string | string[]>), revision: String(loaded.revision), title: "Edited here" };
-    expect(((await editAction({ request: multiFormRequest(`/procurement/agreements/${id}/edit`, fields, cookie), params: { id }, context: {} })) as Response).status).toBe(302);
+    expect(((await saveEdit(id, cookie, await editForm(id, cookie, { title: "Edited here" }))) as Response).status).toBe(302);
     expect(await title()).toBe("Edited here");
 
     // another instance saves revision 3 the same way: claim, stamp, write
