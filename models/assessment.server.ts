@@ -1,7 +1,7 @@
 import mongoose, { Schema, type Model, type Types } from "mongoose";
 import type { RequirementStatus, ScoringResult } from "#app/scoring/types";
 import { syncAssessmentRow } from "./assessment-row.server";
-import { claim, getClaim } from "./claim.server";
+import { claim, getClaim, STUCK_CLAIM_MS } from "./claim.server";
 import { isIsoDate } from "./dates";
 
 import { ASSESSMENT_STATUSES, ASSESSMENT_TRANSITIONS, EDITABLE_STATUSES, type AssessmentStatus } from "./assessment-status";
@@ -197,7 +197,6 @@ interface RevisionChange {
   push?: Record<string, unknown>;
 }
 
-const STUCK_CLAIM_MS = 30_000;
 
 function revisionKey(id: string, revision: number) {
   return `assessment:${id}:r${revision}`;

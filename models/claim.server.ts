@@ -45,6 +45,22 @@ export async function getClaim(key: string) {
   return Claim.findOne({ key }).lean();
 }
 
+/** A claim older than this whose work has not landed belongs to a writer that died (a write takes milliseconds). */
+export const STUCK_CLAIM_MS = 30_000;
+
+/**
+ * Takes `key` over from a holder that died between claiming and writing:
+ * the caller has checked that the guarded write never landed. The stuck
+ * claim is removed by its _id and the key claimed anew, so of several
+ * callers doing this at once exactly one wins.
+ */
+export async function takeOverStuckClaim(key: string, stuckAfterMs = STUCK_CLAIM_MS): Promise<boolean> {
+  const held = await getClaim(key);
+  if (!held || Date.now() - new Date(held.at).getTime() <= stuckAfterMs) return false;
+  await Claim.deleteOne({ _id: held._id });
+  return claim(key);
+}
+
 /** Gives a claim back (when the work it guarded turned out not to be needed). */
 export async function releaseClaim(key: string): Promise<void> {
   await Claim.deleteOne({ key });

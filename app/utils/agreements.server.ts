@@ -2,7 +2,7 @@ import { todayIso } from "#models/dates";
 import mongoose from "mongoose";
 import { recordAudit } from "#models/audit-event.server";
 import { Agreement, revisionClaimKey, stampRevision, type AgreementData } from "#models/agreement.server";
-import { claim, releaseClaim } from "#models/claim.server";
+import { claim, releaseClaim, takeOverStuckClaim } from "#models/claim.server";
 import { countryName } from "#models/countries";
 import { orgInfo } from "./org-names.server";
 import { Organization } from "#models/organization.server";
@@ -97,7 +97,8 @@ export async function updateAgreement(user: CurrentUser, id: string, revision: n
   };
   // the next revision is claimed (exactly one winner on MongoDB and FerretDB alike) before it is written
   const claimKey = revisionClaimKey(id, revision + 1);
-  if (current.revision !== revision || !(await claim(claimKey))) return conflict;
+  // a save that died after claiming never wrote its revision: after a while the claim is taken over, or nobody could save again
+  if (current.revision !== revision || !((await claim(claimKey)) || (await takeOverStuckClaim(claimKey)))) return conflict;
   await stampRevision(id, revision + 1).catch(async (error: unknown) => {
     await releaseClaim(claimKey);
     throw error;

@@ -11,7 +11,8 @@ const { action: editAction, loader: editLoader } = await import("#app/routes/_po
 const { loader: procurementView } = await import("#app/routes/_portal.procurement.agreements.$id._index");
 const { loader: discloserView } = await import("#app/routes/_portal.discloser.agreements.$id");
 const { loader: discloserList } = await import("#app/routes/_portal.discloser._index");
-const { Agreement, getAgreementFor, stampRevision } = await import("#models/agreement.server");
+const { Agreement, getAgreementFor, revisionClaimKey, stampRevision } = await import("#models/agreement.server");
+const { Claim } = await import("#models/claim.server");
 const { AuditEvent } = await import("#models/audit-event.server");
 
 type Refused = { init: { status: number }; data: { errors: Record<string, string[]>; values: Record<string, unknown> } };
@@ -139,6 +140,20 @@ describe("editing an agreement", () => {
     expect(refused.data.errors[""][0]).toMatch(/Someone else saved this agreement/);
     expect(refused.data.values.title).toBe("Someone else's edit");
     expect(await Agreement.findById(id).lean()).toMatchObject({ title: "Renamed", revision: 2 });
+  });
+
+  it("saves after a save that died between claiming its revision and writing it, once that claim is clearly stuck", async () => {
+    const p = await createAgreementParties();
+    const cookie = await sessionCookie(String(p.procurement.user._id));
+    const id = String((await createAgreement(p))._id);
+    const fields = await editForm(id, cookie, { title: "Saved after the crash" });
+    // a writer in another instance claimed revision 2 a moment ago: it may still be writing
+    await Claim.create({ key: revisionClaimKey(id, 2), at: new Date() });
+    expect(((await saveEdit(id, cookie, fields)) as unknown as Refused).init.status).toBe(409);
+    // the same claim a minute later, its revision never written: that writer died
+    await Claim.updateOne({ key: revisionClaimKey(id, 2) }, { $set: { at: new Date(Date.now() - 60_000) } });
+    expect(((await saveEdit(id, cookie, fields)) as Response).status).toBe(302);
+    expect(await Agreement.findById(id).lean()).toMatchObject({ title: "Saved after the crash", revision: 2 });
   });
 });
 
