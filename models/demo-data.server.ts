@@ -61,7 +61,7 @@ export async function seedDemoData(): Promise<{ created: number }> {
   created += users.created;
   created += await seedAgreement(orgIds, users.procurementUserId);
   const procurement = DEMO_ACCOUNTS.find((a) => a.role === "procurement")!;
-  created += await seedDemoAssessments(orgIds, DEMO_AGREEMENT_REFERENCE, { id: users.procurementUserId, name: procurement.name });
+  created += await seedDemoAssessments(orgIds, DEMO_AGREEMENT_REFERENCE, { id: users.procurementUserId, name: procurement.name, email: procurement.email, orgId: recipient, orgName: DEMO_ORGS.find((o) => o.slug === "northwind-integration")!.name });
   return { created };
 }
 

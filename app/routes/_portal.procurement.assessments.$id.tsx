@@ -321,7 +321,8 @@ export default function ProcurementAssessmentPage() {
       <section className="card form-section">
         <h2>Invitations</h2>
         <ErrorList errors={errors.invitation ?? errors.invitationId ?? errors.intent} />
-        <table className="data">
+        {invitations.length === 0 ? <p className="muted">No invitation link has been sent for this assessment yet.</p> : null}
+        <table className="data" hidden={invitations.length === 0}>
           <thead>
             <tr>
               <th>Recipient</th>

@@ -5,6 +5,8 @@ import { Assessment, transitionAssessment } from "#models/assessment.server";
 import { addDaysIso, todayIso } from "#models/dates";
 import { pinCatalogue, pinTemplate } from "#models/questionnaire-version.server";
 import { getTemplate, loadCatalogue } from "#questionnaires/loader";
+import { getEnv } from "./env.server";
+import { generateAssessmentReport } from "./reports.server";
 import { rescore } from "./scoring.server";
 
 /**
@@ -70,7 +72,11 @@ const DEMO_ASSESSMENTS: DemoAssessment[] = [
   },
 ];
 
-export async function seedDemoAssessments(orgIds: Map<string, Types.ObjectId>, agreementReference: string, procurement: { id: Types.ObjectId; name: string }): Promise<number> {
+export async function seedDemoAssessments(
+  orgIds: Map<string, Types.ObjectId>,
+  agreementReference: string,
+  procurement: { id: Types.ObjectId; name: string; email: string; orgId: Types.ObjectId; orgName: string },
+): Promise<number> {
   const recipientOrgId = orgIds.get("northwind-integration")!;
   const agreement = await Agreement.findOne({ recipientOrgId, reference: agreementReference }).lean();
   if (!agreement) return 0;
@@ -105,6 +111,13 @@ export async function seedDemoAssessments(orgIds: Map<string, Types.ObjectId>, a
     await rescore(submitted, agreement);
     if (demo.status === "approved") await transitionAssessment(doc._id, "approved", { userId: procurement.id, name: procurement.name }, "Meets the flow-down requirements for the evaluation phase.");
     await syncAssessmentRow(doc._id);
+    if (demo.status === "approved") {
+      // as an approval in the portal does: the approved state is kept as report version 1
+      const author = { id: String(procurement.id), name: `${procurement.name} (${procurement.orgName})`, actor: { id: String(procurement.id), email: procurement.email, orgId: String(procurement.orgId) } };
+      // the demo is served where `npm start` serves it unless PUBLIC_URL says otherwise
+      const origin = (getEnv().PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
+      await generateAssessmentReport(String(doc._id), author, "approval", origin);
+    }
   }
   return created;
 }

@@ -66,4 +66,16 @@ describe("demo assessments", () => {
     await seedDemoData();
     expect(await Assessment.countDocuments({})).toBe(3);
   });
+
+  it("keep the approved one's approval report, as an approval in the portal does: version 1, verifiable by its SHA-256", async () => {
+    await seedDemoData();
+    await seedDemoData();
+    const { Assessment } = await import("#models/assessment.server");
+    const { reportVersions, verifyReportHash } = await import("#app/utils/reports.server");
+    const kestrel = await Assessment.findOne({ status: "approved" }).lean();
+    const versions = await reportVersions("assessment", kestrel!._id);
+    expect(versions.map((v) => [v.version, v.trigger, v.generatedBy])).toEqual([[1, "approval", "Priya Raman (Northwind Integration Ltd)"]]);
+    expect(await verifyReportHash(versions[0].sha256)).toMatchObject({ authentic: true, version: 1, subject: "Kestrel Secure Development GmbH", latest: null });
+    for (const other of (await Assessment.find({}).lean()).filter((a) => a.status !== "approved")) expect(await reportVersions("assessment", other._id)).toEqual([]);
+  });
 });
