@@ -16,7 +16,7 @@ import { Writable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser } from "playwright-core";
 import { renderAgreementReport } from "#reports/agreement-report";
-import { renderAssessmentReport, type RenderInfo } from "#reports/assessment-report";
+import { renderAssessmentReport, type RenderInfo } from "#reports/index";
 import { fontFile } from "#reports/fonts";
 import { agreementFixture, assessmentFixture } from "#reports/test-fixtures";
 import type { AgreementReportData, AssessmentReportData } from "#reports/types";

@@ -10,7 +10,7 @@ import type { RequirementStatus } from "#app/scoring/types";
 import { scoreTone, segmentBar, statusBar } from "./charts";
 import {
   COLORS,
-  ReportDocument,
+  type ReportDocument,
   TONES,
   lineHeight,
   textWidth,
@@ -18,8 +18,7 @@ import {
   type CellItem,
   type TextStyle,
 } from "./pdf";
-import type { RenderInfo } from "./assessment-report";
-import { badgeRow, coverBand, glossarySection, verificationSection } from "./sections";
+import { agreementFacts, badgeRow, coverBand, glossarySection, renderReport, reportFact, SMALL, verificationSection, type RenderInfo } from "./sections";
 import type { AgreementReportData, MatrixCell } from "./types";
 import {
   ASSESSMENT_STATUS_TEXT,
@@ -39,41 +38,38 @@ import {
   type Tone,
 } from "./view";
 
-const small: TextStyle = { size: 7.2, color: COLORS.muted, leading: 1.28 };
 const intro: TextStyle = { size: 8.5, color: COLORS.muted };
 
 /** Render the agreement report to `out`. */
-export async function renderAgreementReport(data: AgreementReportData, out: Writable): Promise<RenderInfo> {
-  const rd = new ReportDocument({
-    title: `Agreement report — ${data.agreement.reference}`,
-    subject: `Flow-down compliance of the subcontractor chain under ${data.agreement.reference} (${data.agreement.title})`,
-    author: data.generatedBy,
-    keywords: `Flowdown, agreement, ${data.agreement.reference}, report version ${data.version}`,
-    generatedAt: data.generatedAt,
-    headerTitle: "Agreement report",
-    reference: `${data.agreement.reference} · ${data.agreement.title}`,
-    footerText: `Report version ${data.version} · generated ${formatDateTime(data.generatedAt)} by ${data.generatedBy}`,
-  });
-  try {
-    cover(rd, data);
-    await rd.pace();
-    summary(rd, data);
-    await rd.pace();
-    await suppliersSection(rd, data);
-    await matrixSection(rd, data);
-    rd.newPage("portrait");
-    await chainSection(rd, data);
-    await phasesSection(rd, data);
-    await expiringSection(rd, data);
-    await requirementsSection(rd, data);
-    await glossarySection(rd, data.glossary);
-    verificationSection(rd, data);
-  } catch (error) {
-    rd.abort();
-    throw error;
-  }
-  await rd.finish(out);
-  return { pages: rd.pages, longestSliceMs: rd.longestSliceMs };
+export function renderAgreementReport(data: AgreementReportData, out: Writable): Promise<RenderInfo> {
+  return renderReport(
+    {
+      title: `Agreement report — ${data.agreement.reference}`,
+      subject: `Flow-down compliance of the subcontractor chain under ${data.agreement.reference} (${data.agreement.title})`,
+      author: data.generatedBy,
+      keywords: `Flowdown, agreement, ${data.agreement.reference}, report version ${data.version}`,
+      generatedAt: data.generatedAt,
+      headerTitle: "Agreement report",
+      reference: `${data.agreement.reference} · ${data.agreement.title}`,
+      footerText: `Report version ${data.version} · generated ${formatDateTime(data.generatedAt)} by ${data.generatedBy}`,
+    },
+    async (rd) => {
+      cover(rd, data);
+      await rd.pace();
+      summary(rd, data);
+      await rd.pace();
+      await suppliersSection(rd, data);
+      await matrixSection(rd, data);
+      rd.newPage("portrait");
+      await chainSection(rd, data);
+      await phasesSection(rd, data);
+      await expiringSection(rd, data);
+      await requirementsSection(rd, data);
+      await glossarySection(rd, data.glossary);
+      verificationSection(rd, data);
+    },
+    out,
+  );
 }
 
 // ---------------------------------------------------------------- cover and summary
@@ -118,24 +114,14 @@ function cover(rd: ReportDocument, data: AgreementReportData): void {
   rd.y += 6;
   rd.facts(
     [
-      ...(shortened ? ([["Agreement", a.title]] as [string, string][]) : []),
-      ["Agreement reference", a.reference],
-      ["Term", `${formatDate(a.effectiveDate)} to ${formatDate(a.endDate)}`],
-      ["Disclosing party", a.discloser],
-      ["Recipient", a.recipient],
-      [
-        "Breach notification window",
-        `${a.breachWindowHours} h for the whole chain (recipient uses ${a.recipientNotifyHours} h)`,
-      ],
-      ["Permitted jurisdictions", a.permittedJurisdictions.join(", ") || "none"],
-      ["Required certification", a.requiredCertifications.join(", ") || "none"],
+      ...agreementFacts(a, shortened, `${a.breachWindowHours} h for the whole chain (recipient uses ${a.recipientNotifyHours} h)`),
       ["Suppliers", `${data.suppliers.length}${tierText ? ` (${tierText})` : ""}`],
       [
         "Flow-down requirements",
         `${data.requirements.length} (${data.requirements.filter((r) => r.knockOut).length} knock-out)`,
       ],
       ["Disclosure phases", String(data.phases.length)],
-      ["Report", `version ${data.version}, generated ${formatDateTime(data.generatedAt)} by ${data.generatedBy}`],
+      reportFact(data),
     ],
     2
   );
@@ -230,8 +216,8 @@ async function suppliersSection(rd: ReportDocument, data: AgreementReportData): 
       const l = s.latest;
       const who: CellItem[] = [
         { kind: "text", text: s.name, style: { weight: "bold", color: COLORS.ink } },
-        { kind: "text", text: `${s.service} · ${s.country}`, style: small },
-        { kind: "text", text: s.parentName ? `works for ${s.parentName}` : "works for the recipient", style: small },
+        { kind: "text", text: `${s.service} · ${s.country}`, style: SMALL },
+        { kind: "text", text: s.parentName ? `works for ${s.parentName}` : "works for the recipient", style: SMALL },
       ];
       if (!l) {
         return [
@@ -249,13 +235,13 @@ async function suppliersSection(rd: ReportDocument, data: AgreementReportData): 
           label: ASSESSMENT_STATUS_TEXT[l.assessmentStatus].toUpperCase(),
           tone: ASSESSMENT_STATUS_TONE[l.assessmentStatus],
         },
-        { kind: "text", text: `evaluated ${formatDate(l.evaluationDate)}`, style: small },
+        { kind: "text", text: `evaluated ${formatDate(l.evaluationDate)}`, style: SMALL },
       ];
       const score: CellItem[] = [
         { kind: "bar", value: l.score, max: 100, tone: scoreTone(l.score), label: String(l.score) },
       ];
-      if (l.capped) score.push({ kind: "text", text: "capped by knock-out", style: small });
-      if (l.computedScore !== l.score) score.push({ kind: "text", text: `computed: ${l.computedScore}`, style: small });
+      if (l.capped) score.push({ kind: "text", text: "capped by knock-out", style: SMALL });
+      if (l.computedScore !== l.score) score.push({ kind: "text", text: `computed: ${l.computedScore}`, style: SMALL });
       return [
         String(s.tier),
         who,
@@ -467,7 +453,7 @@ async function chainSection(rd: ReportDocument, data: AgreementReportData): Prom
         r.composedNotifyHours === null
           ? [
               { kind: "badge", label: "UNKNOWN", tone: "none" },
-              { kind: "text", text: `window ${r.windowHours} h`, style: small },
+              { kind: "text", text: `window ${r.windowHours} h`, style: SMALL },
             ]
           : [
               {
@@ -483,7 +469,7 @@ async function chainSection(rd: ReportDocument, data: AgreementReportData): Prom
                 kind: "text",
                 text: r.notifyOk ? "within the window" : "EXCEEDS THE WINDOW",
                 style: {
-                  ...small,
+                  ...SMALL,
                   weight: r.notifyOk ? "regular" : "bold",
                   color: r.notifyOk ? COLORS.muted : TONES.bad.text,
                 },
@@ -497,7 +483,7 @@ async function chainSection(rd: ReportDocument, data: AgreementReportData): Prom
               (v): CellItem => ({
                 kind: "text",
                 text: `${v.country} (${supplierName(data, v.supplierId)})`,
-                style: small,
+                style: SMALL,
               })
             ),
           ];
@@ -505,7 +491,7 @@ async function chainSection(rd: ReportDocument, data: AgreementReportData): Prom
         String(r.tier),
         [
           { kind: "text", text: r.supplierName, style: { weight: "bold", color: COLORS.ink } },
-          { kind: "text", text: path, style: small },
+          { kind: "text", text: path, style: SMALL },
         ],
         notify,
         location,
@@ -591,7 +577,7 @@ async function expiringSection(rd: ReportDocument, data: AgreementReportData): P
       { kind: "text", text: c.supplierName, style: { weight: "bold", color: COLORS.ink } },
       [
         { kind: "text", text: c.standard },
-        { kind: "text", text: `No. ${c.certificateNumber}`, style: small },
+        { kind: "text", text: `No. ${c.certificateNumber}`, style: SMALL },
       ],
       c.certificationBody,
       formatDate(c.expiryDate),

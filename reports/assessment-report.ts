@@ -9,7 +9,7 @@ import type { RequirementResult } from "#app/scoring/types";
 import { scoreGauge, statusBar } from "./charts";
 import {
   COLORS,
-  ReportDocument,
+  type ReportDocument,
   TONES,
   layoutText,
   lineHeight,
@@ -18,7 +18,7 @@ import {
   type CellItem,
   type TextStyle,
 } from "./pdf";
-import { badgeRow, coverBand, fitLines, glossarySection, verificationSection } from "./sections";
+import { agreementFacts, badgeRow, coverBand, fitLines, glossarySection, renderReport, reportFact, SMALL, verificationSection, type RenderInfo } from "./sections";
 import type { AssessmentReportData } from "./types";
 import {
   ASSESSMENT_STATUS_TEXT,
@@ -38,45 +38,35 @@ import {
   requirementStatusText,
 } from "./view";
 
-export interface RenderInfo {
-  pages: number;
-  /** longest synchronous stretch of layout work between two yields, ms */
-  longestSliceMs: number;
-}
-
-const small: TextStyle = { size: 7.2, color: COLORS.muted, leading: 1.28 };
-
 /** Render the assessment report to `out`. */
-export async function renderAssessmentReport(data: AssessmentReportData, out: Writable): Promise<RenderInfo> {
-  const rd = new ReportDocument({
-    title: `Assessment report — ${data.supplier.name} — ${data.agreement.reference}`,
-    subject: `Flow-down assessment of ${data.supplier.name} under ${data.agreement.reference} (${data.agreement.title})`,
-    author: data.generatedBy,
-    keywords: `Flowdown, assessment, ${data.agreement.reference}, report version ${data.version}`,
-    generatedAt: data.generatedAt,
-    headerTitle: "Supplier assessment report",
-    reference: `${data.agreement.reference} · ${data.supplier.name}`,
-    footerText: `Report version ${data.version} · generated ${formatDateTime(data.generatedAt)} by ${data.generatedBy}`,
-  });
-  try {
-    cover(rd, data);
-    await rd.pace();
-    summary(rd, data);
-    await rd.pace();
-    await requirementsTable(rd, data);
-    await requirementDetails(rd, data);
-    await overridesSection(rd, data);
-    await certificationsSection(rd, data);
-    await remediationSection(rd, data);
-    await historySection(rd, data);
-    await glossarySection(rd, data.glossary);
-    verificationSection(rd, data);
-  } catch (error) {
-    rd.abort();
-    throw error;
-  }
-  await rd.finish(out);
-  return { pages: rd.pages, longestSliceMs: rd.longestSliceMs };
+export function renderAssessmentReport(data: AssessmentReportData, out: Writable): Promise<RenderInfo> {
+  return renderReport(
+    {
+      title: `Assessment report — ${data.supplier.name} — ${data.agreement.reference}`,
+      subject: `Flow-down assessment of ${data.supplier.name} under ${data.agreement.reference} (${data.agreement.title})`,
+      author: data.generatedBy,
+      keywords: `Flowdown, assessment, ${data.agreement.reference}, report version ${data.version}`,
+      generatedAt: data.generatedAt,
+      headerTitle: "Supplier assessment report",
+      reference: `${data.agreement.reference} · ${data.supplier.name}`,
+      footerText: `Report version ${data.version} · generated ${formatDateTime(data.generatedAt)} by ${data.generatedBy}`,
+    },
+    async (rd) => {
+      cover(rd, data);
+      await rd.pace();
+      summary(rd, data);
+      await rd.pace();
+      await requirementsTable(rd, data);
+      await requirementDetails(rd, data);
+      await overridesSection(rd, data);
+      await certificationsSection(rd, data);
+      await remediationSection(rd, data);
+      await historySection(rd, data);
+      await glossarySection(rd, data.glossary);
+      verificationSection(rd, data);
+    },
+    out,
+  );
 }
 
 // ---------------------------------------------------------------- cover
@@ -115,21 +105,14 @@ function cover(rd: ReportDocument, data: AssessmentReportData): void {
   rd.y += 6;
   rd.facts(
     [
-      ...(shortened ? ([["Agreement", a.title]] as [string, string][]) : []),
-      ["Agreement reference", a.reference],
-      ["Term", `${formatDate(a.effectiveDate)} to ${formatDate(a.endDate)}`],
-      ["Disclosing party", a.discloser],
-      ["Recipient", a.recipient],
-      ["Breach notification window", `${a.breachWindowHours} h (recipient uses ${a.recipientNotifyHours} h)`],
-      ["Permitted jurisdictions", a.permittedJurisdictions.join(", ") || "none"],
-      ["Required certification", a.requiredCertifications.join(", ") || "none"],
+      ...agreementFacts(a, shortened, `${a.breachWindowHours} h (recipient uses ${a.recipientNotifyHours} h)`),
       ["Assessment", asm.id],
       ["Due date", formatDate(asm.dueDate)],
       ["Submitted", formatDateTime(asm.submittedAt)],
       ["Evaluated on", formatDate(result.evaluationDate)],
       ["Questionnaire", `${asm.templateTitle} (version ${asm.templateVersion})`],
       ["Requirement catalogue", `version ${asm.catalogueVersion}`],
-      ["Report", `version ${data.version}, generated ${formatDateTime(data.generatedAt)} by ${data.generatedBy}`],
+      reportFact(data),
     ],
     2
   );
@@ -231,9 +214,9 @@ async function requirementsTable(rd: ReportDocument, data: AssessmentReportData)
     rows: data.result.requirements.map((r): Cell[] => {
       const req: CellItem[] = [{ kind: "text", text: r.title, style: { weight: "bold", color: COLORS.ink } }];
       const meta = [r.category, r.knockOut ? "KNOCK-OUT" : null].filter(Boolean).join(" · ");
-      req.push({ kind: "text", text: meta, style: small });
+      req.push({ kind: "text", text: meta, style: SMALL });
       const params = paramsText(r);
-      if (params) req.push({ kind: "text", text: params, style: small });
+      if (params) req.push({ kind: "text", text: params, style: SMALL });
       return [
         { kind: "text", text: r.requirementId, style: { weight: "bold", color: COLORS.ink } },
         req,
@@ -279,7 +262,7 @@ async function requirementDetails(rd: ReportDocument, data: AssessmentReportData
       r.knockOut ? "knock-out" : null,
       paramsText(r) ? `parameters: ${paramsText(r)}` : null,
     ].filter(Boolean);
-    rd.paragraph(meta.join(" · "), small, { indent: 10, after: 3 });
+    rd.paragraph(meta.join(" · "), SMALL, { indent: 10, after: 3 });
 
     if (r.reasons.length) rd.bullets(r.reasons, body, { indent: 10, after: 3 });
     if (r.answers.length) {
@@ -294,7 +277,7 @@ async function requirementDetails(rd: ReportDocument, data: AssessmentReportData
         rows: r.answers.map((a) => [
           [
             { kind: "text", text: a.title || a.question },
-            { kind: "text", text: a.question, style: small },
+            { kind: "text", text: a.question, style: SMALL },
           ],
           formatAnswer(a.value),
           a.fraction === null ? a.reason : `${a.reason} (${Math.round(a.fraction * 100)}%)`,
@@ -361,17 +344,17 @@ async function overridesSection(rd: ReportDocument, data: AssessmentReportData):
       return [
         [
           { kind: "text", text: r.requirementId, style: { weight: "bold", color: COLORS.ink } },
-          { kind: "text", text: r.title, style: small },
+          { kind: "text", text: r.title, style: SMALL },
         ],
         [
-          { kind: "text", text: `computed: ${STATUS_TEXT[r.computedStatus]}`, style: small },
+          { kind: "text", text: `computed: ${STATUS_TEXT[r.computedStatus]}`, style: SMALL },
           { kind: "badge", label: STATUS_TEXT[o.status], tone: requirementStatusText(r).tone },
           { kind: "text", text: "OVERRIDDEN", style: { size: 6.6, weight: "bold", color: COLORS.brand } },
         ],
         o.justification,
         [
           { kind: "text", text: o.by },
-          { kind: "text", text: formatDateTime(o.at), style: small },
+          { kind: "text", text: formatDateTime(o.at), style: SMALL },
         ],
       ];
     }),
@@ -402,11 +385,11 @@ async function certificationsSection(rd: ReportDocument, data: AssessmentReportD
       [
         { kind: "text", text: c.standard, style: { weight: "bold", color: COLORS.ink } },
         { kind: "text", text: `No. ${c.certificateNumber}` },
-        { kind: "text", text: c.fileRef ? `File: ${c.fileRef}` : "No file uploaded", style: small },
+        { kind: "text", text: c.fileRef ? `File: ${c.fileRef}` : "No file uploaded", style: SMALL },
       ],
       [
         { kind: "text", text: c.certificationBody },
-        { kind: "text", text: c.scope, style: small },
+        { kind: "text", text: c.scope, style: SMALL },
       ],
       [
         { kind: "text", text: formatDate(c.issueDate) },
@@ -441,7 +424,7 @@ async function remediationSection(rd: ReportDocument, data: AssessmentReportData
     rows: rows.map((r) => [
       [
         { kind: "text", text: r.requirementId, style: { weight: "bold", color: COLORS.ink } },
-        { kind: "text", text: r.requirementTitle ?? "", style: small },
+        { kind: "text", text: r.requirementTitle ?? "", style: SMALL },
       ],
       r.description,
       r.overdue
@@ -451,7 +434,7 @@ async function remediationSection(rd: ReportDocument, data: AssessmentReportData
           ]
         : [{ kind: "text", text: formatDate(r.dueDate), style: { weight: "bold" } }],
       { kind: "badge", label: REMEDIATION_STATUS_TEXT[r.status], tone: REMEDIATION_STATUS_TONE[r.status] },
-      r.response ?? { kind: "text", text: "No response yet.", style: small },
+      r.response ?? { kind: "text", text: "No response yet.", style: SMALL },
     ]),
   });
 }

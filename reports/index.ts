@@ -7,7 +7,8 @@
  * The data shapes are in ./types; ./view has the derivations (labels, matrix,
  * joins) that a page should use to show exactly what the PDF shows.
  */
-export { renderAssessmentReport, type RenderInfo } from "./assessment-report";
+export { renderAssessmentReport } from "./assessment-report";
+export type { RenderInfo } from "./sections";
 export { renderAgreementReport } from "./agreement-report";
 export { preloadReportFonts } from "./fonts";
 export type * from "./types";

@@ -1,7 +1,52 @@
-/** Parts both reports share: the cover band, the glossary, the verification block. */
-import { COLORS, layoutText, lineHeight, truncateText, type CellItem, type Line, type ReportDocument, type TextStyle } from "./pdf";
-import type { GlossaryEntry, ReportMeta } from "./types";
-import { formatDateTime, verificationText, type Tone } from "./view";
+/** Parts both reports share: the render frame, the cover band and facts, the glossary, the verification block. */
+import type { Writable } from "node:stream";
+import { COLORS, layoutText, lineHeight, ReportDocument, truncateText, type CellItem, type Line, type ReportDocumentOptions, type TextStyle } from "./pdf";
+import type { GlossaryEntry, ReportAgreement, ReportMeta } from "./types";
+import { formatDate, formatDateTime, verificationText, type Tone } from "./view";
+
+export interface RenderInfo {
+  pages: number;
+  /** longest synchronous stretch of layout work between two yields, ms */
+  longestSliceMs: number;
+}
+
+/** Notes under tables and figures. */
+export const SMALL: TextStyle = { size: 7.2, color: COLORS.muted, leading: 1.28 };
+
+/**
+ * Lays a report out with `draw`, then writes it to `out` and resolves when
+ * `out` has finished. A layout that throws writes nothing.
+ */
+export async function renderReport(options: ReportDocumentOptions, draw: (rd: ReportDocument) => Promise<void>, out: Writable): Promise<RenderInfo> {
+  const rd = new ReportDocument(options);
+  try {
+    await draw(rd);
+  } catch (error) {
+    rd.abort();
+    throw error;
+  }
+  await rd.finish(out);
+  return { pages: rd.pages, longestSliceMs: rd.longestSliceMs };
+}
+
+/** The agreement's facts every cover starts with (its title again when the band had to shorten it). */
+export function agreementFacts(a: ReportAgreement, shortenedTitle: boolean, breachWindow: string): [string, string][] {
+  return [
+    ...(shortenedTitle ? ([["Agreement", a.title]] as [string, string][]) : []),
+    ["Agreement reference", a.reference],
+    ["Term", `${formatDate(a.effectiveDate)} to ${formatDate(a.endDate)}`],
+    ["Disclosing party", a.discloser],
+    ["Recipient", a.recipient],
+    ["Breach notification window", breachWindow],
+    ["Permitted jurisdictions", a.permittedJurisdictions.join(", ") || "none"],
+    ["Required certification", a.requiredCertifications.join(", ") || "none"],
+  ];
+}
+
+/** The facts line naming the report itself. */
+export function reportFact(meta: ReportMeta): [string, string] {
+  return ["Report", `version ${meta.version}, generated ${formatDateTime(meta.generatedAt)} by ${meta.generatedBy}`];
+}
 
 /**
  * Lines of `text` at the largest of `sizes` that needs at most `maxLines`;
