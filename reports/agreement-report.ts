@@ -32,7 +32,6 @@ import {
   chainRows,
   complianceMatrix,
   formatDate,
-  formatDateTime,
   phaseViews,
   ratingCounts,
   type Tone,
@@ -43,15 +42,13 @@ const intro: TextStyle = { size: 8.5, color: COLORS.muted };
 /** Render the agreement report to `out`. */
 export function renderAgreementReport(data: AgreementReportData, out: Writable): Promise<RenderInfo> {
   return renderReport(
+    data,
+    "agreement",
     {
       title: `Agreement report — ${data.agreement.reference}`,
       subject: `Flow-down compliance of the subcontractor chain under ${data.agreement.reference} (${data.agreement.title})`,
-      author: data.generatedBy,
-      keywords: `Flowdown, agreement, ${data.agreement.reference}, report version ${data.version}`,
-      generatedAt: data.generatedAt,
       headerTitle: "Agreement report",
       reference: `${data.agreement.reference} · ${data.agreement.title}`,
-      footerText: `Report version ${data.version} · generated ${formatDateTime(data.generatedAt)} by ${data.generatedBy}`,
     },
     async (rd) => {
       cover(rd, data);

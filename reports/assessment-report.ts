@@ -41,15 +41,13 @@ import {
 /** Render the assessment report to `out`. */
 export function renderAssessmentReport(data: AssessmentReportData, out: Writable): Promise<RenderInfo> {
   return renderReport(
+    data,
+    "assessment",
     {
       title: `Assessment report — ${data.supplier.name} — ${data.agreement.reference}`,
       subject: `Flow-down assessment of ${data.supplier.name} under ${data.agreement.reference} (${data.agreement.title})`,
-      author: data.generatedBy,
-      keywords: `Flowdown, assessment, ${data.agreement.reference}, report version ${data.version}`,
-      generatedAt: data.generatedAt,
       headerTitle: "Supplier assessment report",
       reference: `${data.agreement.reference} · ${data.supplier.name}`,
-      footerText: `Report version ${data.version} · generated ${formatDateTime(data.generatedAt)} by ${data.generatedBy}`,
     },
     async (rd) => {
       cover(rd, data);

@@ -15,10 +15,23 @@ export const SMALL: TextStyle = { size: 7.2, color: COLORS.muted, leading: 1.28 
 
 /**
  * Lays a report out with `draw`, then writes it to `out` and resolves when
- * `out` has finished. A layout that throws writes nothing.
+ * `out` has finished. A layout that throws writes nothing. The author,
+ * dates, keywords and footer come from `meta`, the same in every report.
  */
-export async function renderReport(options: ReportDocumentOptions, draw: (rd: ReportDocument) => Promise<void>, out: Writable): Promise<RenderInfo> {
-  const rd = new ReportDocument(options);
+export async function renderReport(
+  meta: ReportMeta & { agreement: { reference: string } },
+  kind: "assessment" | "agreement",
+  options: Pick<ReportDocumentOptions, "title" | "subject" | "headerTitle" | "reference">,
+  draw: (rd: ReportDocument) => Promise<void>,
+  out: Writable,
+): Promise<RenderInfo> {
+  const rd = new ReportDocument({
+    ...options,
+    author: meta.generatedBy,
+    keywords: `Flowdown, ${kind}, ${meta.agreement.reference}, report version ${meta.version}`,
+    generatedAt: meta.generatedAt,
+    footerText: `Report version ${meta.version} · generated ${formatDateTime(meta.generatedAt)} by ${meta.generatedBy}`,
+  });
   try {
     await draw(rd);
   } catch (error) {
