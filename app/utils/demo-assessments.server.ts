@@ -2,6 +2,7 @@ import type { Types } from "mongoose";
 import { Agreement } from "#models/agreement.server";
 import { syncAssessmentRow } from "#models/assessment-row.server";
 import { Assessment, transitionAssessment } from "#models/assessment.server";
+import { Certification } from "#models/certification.server";
 import { addDaysIso, todayIso } from "#models/dates";
 import { pinCatalogue, pinTemplate } from "#models/questionnaire-version.server";
 import { getTemplate, loadCatalogue } from "#questionnaires/loader";
@@ -12,8 +13,12 @@ import { rescore } from "./scoring.server";
 /**
  * Demo assessments under the demo agreement, answered and scored by the real
  * engine, so a first start shows a working dashboard, matrix, phase gates and
- * re-assessment plan: Kestrel approved, Sakura submitted with a late breach
- * notice (a failed knock-out), Meridian half-way through. Baltic Cloud (the
+ * re-assessment plan. All answer the full questionnaire (the chain receives
+ * confidential and restricted information): Kestrel meets every flow-down,
+ * holds the required ISO/IEC 27001 certificate and is approved (medium
+ * residual risk: restricted information with write access); Sakura is
+ * submitted with a late breach notice (a failed knock-out) and slow scans;
+ * Meridian is half-way through. Baltic Cloud (the
  * demo supplier account) is left for the visitor to answer. Skips any
  * supplier that already has an assessment under the agreement.
  */
@@ -36,6 +41,111 @@ export const COMPLIANT_SHORT_ANSWERS: Record<string, unknown> = {
   compelledNotice: true,
 };
 
+/**
+ * A supplier that meets every flow-down of the demo agreement, answering the
+ * full questionnaire (the one for confidential and restricted information);
+ * its organisation, contacts and locations are added per supplier.
+ */
+const MODEL_FULL_ANSWERS: Record<string, unknown> = {
+  staffInScope: 42,
+  confUndertaking: true,
+  confSurvivalMonths: 60,
+  purposeControls: "technicalAndContractual",
+  reverseEngineeringBan: true,
+  classificationScheme: true,
+  handlingRules: ["labelling", "storage", "copying", "transmission", "disposal"],
+  derivedKnowhow: "perAgreement",
+  derivedRegister: true,
+  needToKnow: true,
+  recipientApproval: "priorWritten",
+  recipientRegister: true,
+  recipientRegisterDays: 5,
+  screeningChecks: ["identity", "rightToWork", "employment", "criminal", "sanctions", "qualifications"],
+  screeningContractors: true,
+  staffNda: true,
+  ndaSurvives: true,
+  trainingIntervalMonths: 12,
+  trainingTopics: ["thirdPartyInfo", "phishing", "incidentReporting", "classification", "remoteWork"],
+  disciplinaryProcess: true,
+  leaverReminder: true,
+  accessPolicy: true,
+  accessModel: "roleBased",
+  accessReviewMonths: 3,
+  mfaScope: ["remoteAccess", "systemsInScope", "privileged", "email", "repositories"],
+  mfaFactors: "phishingResistant",
+  revokeWithinHours: 4,
+  revocationScope: ["accounts", "keys", "physical", "devices", "sharedSecrets"],
+  privilegedSeparate: true,
+  privilegedGrant: "justInTime",
+  privilegedLogging: true,
+  accessLogging: true,
+  logMonitoring: "continuous",
+  tlsMinimum: "tls13",
+  transitChannels: ["email", "fileTransfer", "apis", "internal", "backupTraffic"],
+  encryptionAtRest: true,
+  atRestScope: ["servers", "databases", "endpoints", "mobile", "removable", "backups"],
+  atRestAlgorithm: "aes256",
+  keyStorage: "hsm",
+  keyRotationMonths: 12,
+  hasIncidentPlan: true,
+  breachNotifyHours: 12,
+  notificationContent: ["nature", "dataAffected", "measures", "contact", "consequences"],
+  securityContact24x7: true,
+  contactsConfirmed: "changeAndQuarterly",
+  logRetentionDays: 365,
+  evidencePreservation: ["preserve", "forensics", "cooperation", "rootCause"],
+  drillsPerformed: true,
+  drillIntervalMonths: 12,
+  drillScenarios: ["dataBreach", "notification", "ransomware", "insider", "supplierCompromise"],
+  lessonsLearned: "tracked",
+  vulnScanning: true,
+  scanIntervalDays: 7,
+  scanScope: ["external", "internal", "cloud", "authenticated", "containers"],
+  pentestPerformed: true,
+  pentestIntervalMonths: 12,
+  pentestTester: "accreditedThirdParty",
+  criticalPatchDays: 7,
+  patchExceptions: true,
+  hardeningBaseline: "industry",
+  malwareProtection: true,
+  developsSoftware: true,
+  sdlc: "documented",
+  threatModelling: true,
+  securityTesting: ["peerReview", "sast", "sca", "dast", "secrets"],
+  secureCodingStandard: true,
+  testDataUse: "never",
+  environmentSeparation: true,
+  repoProtection: ["mfa", "leastPrivilege", "auditLog", "branchProtection"],
+  changeApproval: true,
+  remoteAccessElsewhere: false,
+  transferImpactAssessment: "noTransfers",
+  supplementaryMeasures: ["keysInPermitted", "pseudonymisation", "requestPolicy", "accessLogging"],
+  locationChangeNoticeDays: 60,
+  locationChangeApproval: true,
+  subFlowdownStatus: "noSubprocessors",
+  subApproval: "priorWritten",
+  subNoticeDays: 30,
+  subReviewMonths: 12,
+  subAssessmentMethods: ["questionnaire", "certificates", "contractualAudit", "onsite", "continuous"],
+  retentionDays: 365,
+  retentionSchedule: true,
+  retentionEnforcement: "automated",
+  destroyWithinDays: 14,
+  destructionMethod: "sanitisation",
+  destructionCertificate: true,
+  backupProtection: ["encrypted", "restricted", "permittedLocation", "expiry", "restoreTested"],
+  auditRights: true,
+  auditNoticeDays: 30,
+  auditScope: ["documents", "premises", "systems", "subprocessors", "afterIncident"],
+  ismsCertified: true,
+  internalReviewMonths: 12,
+  managementReview: true,
+  compelledNotice: true,
+  authorityRequestProcedure: true,
+  compelledSafeguards: ["minimum", "protectiveOrder", "cooperate", "record", "legalReview"],
+  authorityRequestsCount: 0,
+};
+
 interface DemoAssessment {
   slug: string;
   status: "approved" | "submitted" | "in_progress";
@@ -48,19 +158,35 @@ const DEMO_ASSESSMENTS: DemoAssessment[] = [
     slug: "kestrel-secure-dev",
     status: "approved",
     dueInDays: -10,
-    answers: { ...COMPLIANT_SHORT_ANSWERS, orgLegalName: "Kestrel Secure Development GmbH", securityContactName: "Jonas Weber", securityContactEmail: "security@kestrel.example", dataLocations: [{ country: "DE", purpose: "storage", transferMechanism: "none" }] },
+    answers: {
+      ...MODEL_FULL_ANSWERS,
+      orgLegalName: "Kestrel Secure Development GmbH",
+      orgRegistration: "HRB 204417, Amtsgericht München",
+      serviceDescription: "Develops and maintains the integration layer between the gripper control stack and Northwind's assembly-line controller.",
+      securityContactName: "Jonas Weber",
+      securityContactEmail: "security@kestrel.example",
+      escalationContacts: [{ name: "Jonas Weber", role: "Head of Security", email: "security@kestrel.example", phone: "+49 89 0000 0000" }],
+      dataLocations: [{ country: "DE", purpose: "storage", transferMechanism: "none" }],
+      subFlowdownStatus: "allBound",
+      subprocessors: [{ name: "Meridian QA Services Pvt Ltd", country: "IN", service: "Software testing", flowdownSigned: true }],
+    },
   },
   {
     slug: "sakura-data",
     status: "submitted",
     dueInDays: 5,
     answers: {
-      ...COMPLIANT_SHORT_ANSWERS,
+      ...MODEL_FULL_ANSWERS,
       orgLegalName: "株式会社さくらデータ",
+      serviceDescription: "Encrypted off-site backup of the integration environment.",
       securityContactName: "佐藤 花子",
       securityContactEmail: "security@sakura-data.example",
+      escalationContacts: [{ name: "佐藤 花子", role: "情報セキュリティ責任者", email: "security@sakura-data.example", phone: "+81 3 0000 0000" }],
+      developsSoftware: false,
+      // a late breach notice (the agreement asks for 24 h) and monthly-and-a-half scans
       breachNotifyHours: 48,
       scanIntervalDays: 45,
+      pentestTester: "internalTeam",
       dataLocations: [{ country: "JP", purpose: "backup", transferMechanism: "none" }],
     },
   },
@@ -68,7 +194,7 @@ const DEMO_ASSESSMENTS: DemoAssessment[] = [
     slug: "meridian-qa",
     status: "in_progress",
     dueInDays: 12,
-    answers: { orgLegalName: "Meridian QA Services Pvt Ltd", securityContactName: "Ananya Iyer", securityContactEmail: "security@meridian-qa.example", confUndertaking: true, needToKnow: true },
+    answers: { orgLegalName: "Meridian QA Services Pvt Ltd", securityContactName: "Ananya Iyer", securityContactEmail: "security@meridian-qa.example", staffInScope: 12, confUndertaking: true, confSurvivalMonths: 60, needToKnow: true },
   },
 ];
 
@@ -80,11 +206,27 @@ export async function seedDemoAssessments(
   const recipientOrgId = orgIds.get("northwind-integration")!;
   const agreement = await Agreement.findOne({ recipientOrgId, reference: agreementReference }).lean();
   if (!agreement) return 0;
-  const template = getTemplate("short-low-risk");
+  // the demo chain receives confidential and restricted information: the full questionnaire
+  const template = getTemplate("full-security");
   if (!template) return 0;
   const [templateVersion, catalogueVersion] = await Promise.all([pinTemplate(template), pinCatalogue(loadCatalogue())]);
   const today = todayIso();
   let created = 0;
+  // Kestrel holds the certificate the agreement requires (recorded by procurement, as the portal lets it)
+  const kestrel = orgIds.get("kestrel-secure-dev");
+  if (kestrel && !(await Certification.exists({ supplierOrgId: kestrel }))) {
+    await Certification.create({
+      supplierOrgId: kestrel,
+      standard: "ISO/IEC 27001:2022",
+      certificateNumber: "DE-ISMS-0417",
+      certificationBody: "Example Certification GmbH (demo)",
+      scope: "Secure software development and maintenance of industrial control integrations, Munich",
+      issueDate: addDaysIso(today, -270),
+      expiryDate: addDaysIso(today, 825),
+      controls: [],
+      createdBy: procurement.id,
+    });
+  }
   for (const demo of DEMO_ASSESSMENTS) {
     const supplierOrgId = orgIds.get(demo.slug);
     if (!supplierOrgId || (await Assessment.exists({ agreementId: agreement._id, supplierOrgId }))) continue;
@@ -99,7 +241,8 @@ export async function seedDemoAssessments(
       status: "invited",
       history: [{ from: null, to: "invited", at: new Date(), byUserId: procurement.id, byName: procurement.name, comment: "" }],
       dueDate: addDaysIso(today, demo.dueInDays),
-      answers: demo.answers,
+      // dates relative to the day the demo is seeded
+      answers: demo.answers.drillsPerformed ? { lastDrillDate: addDaysIso(today, -75), ...demo.answers } : demo.answers,
       revision: 0,
       summary: { supplierName, supplierKey: supplierName.toLowerCase(), agreementRef: agreement.reference, score: null, rating: null, openRemediation: 0 },
     });
@@ -109,7 +252,7 @@ export async function seedDemoAssessments(
     if (demo.status === "in_progress") continue;
     const submitted = await transitionAssessment(doc._id, "submitted", supplier, "", { submittedAt: new Date() });
     await rescore(submitted, agreement);
-    if (demo.status === "approved") await transitionAssessment(doc._id, "approved", { userId: procurement.id, name: procurement.name }, "Meets the flow-down requirements for the evaluation phase.");
+    if (demo.status === "approved") await transitionAssessment(doc._id, "approved", { userId: procurement.id, name: procurement.name }, "Meets every flow-down requirement of the agreement and holds the required ISO/IEC 27001 certificate.");
     await syncAssessmentRow(doc._id);
     if (demo.status === "approved") {
       // as an approval in the portal does: the approved state is kept as report version 1

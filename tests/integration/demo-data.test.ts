@@ -53,13 +53,23 @@ describe("demo assessments", () => {
     const sakura = await Assessment.findOne({ supplierOrgId: await org("sakura-data") }).lean();
     const meridian = await Assessment.findOne({ supplierOrgId: await org("meridian-qa") }).lean();
     expect(kestrel!.status).toBe("approved");
-    expect(kestrel!.result!.requirements.find((r) => r.requirementId === "FD-INC-01")!.status).toBe("met");
+    // the full questionnaire, every flow-down met, the required ISO/IEC 27001 certificate on file
+    expect(kestrel!.templateId).toBe("full-security");
+    expect(kestrel!.result!.requirements.filter((r) => r.status !== "met").map((r) => r.requirementId)).toEqual([]);
+    expect(kestrel!.result!.score).toBe(100);
     // Sakura notifies in 48 h where the agreement asks for 24 h: the knock-out fails and caps its score
     expect(sakura!.status).toBe("submitted");
     const inc = sakura!.result!.requirements.find((r) => r.requirementId === "FD-INC-01")!;
     expect(inc.status).toBe("not_met");
     expect(inc.reasons.join(" ")).toMatch(/48/);
     expect(sakura!.result!.knockOutsFailed).toContain("FD-INC-01");
+    // cleared for both disclosure phases; Sakura for neither
+    const { agreementCompliance } = await import("#app/utils/compliance.server");
+    const { Agreement } = await import("#models/agreement.server");
+    const view = await agreementCompliance((await Agreement.findById(kestrel!.agreementId).lean())!);
+    const cleared = (id: unknown) => view.clearances.filter((c) => c.supplierId === String(id) && c.cleared).map((c) => c.phaseId);
+    expect(cleared(kestrel!.supplierOrgId)).toEqual(["phase-1", "phase-2"]);
+    expect(cleared(sakura!.supplierOrgId)).toEqual([]);
     expect(meridian!.status).toBe("in_progress");
     expect(meridian!.result).toBeNull();
     expect(await Assessment.countDocuments({ supplierOrgId: await org("baltic-cloud") })).toBe(0);
