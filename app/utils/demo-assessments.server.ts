@@ -18,9 +18,10 @@ import { rescore } from "./scoring.server";
  * holds the required ISO/IEC 27001 certificate and is approved (medium
  * residual risk: restricted information with write access); Sakura is
  * submitted with a late breach notice (a failed knock-out) and slow scans;
- * Meridian is half-way through. Baltic Cloud (the
- * demo supplier account) is left for the visitor to answer. Skips any
- * supplier that already has an assessment under the agreement.
+ * Meridian is half-way through; Baltic Cloud, the demo supplier account's
+ * organisation, has been sent the questionnaire and not opened it, for the
+ * visitor to answer. Skips any supplier that already has an assessment
+ * under the agreement.
  */
 /** Answers to the short questionnaire that meet the demo agreement's requirements (the organisation's own details aside); the tests' fixtures use them too. */
 export const COMPLIANT_SHORT_ANSWERS: Record<string, unknown> = {
@@ -148,7 +149,8 @@ const MODEL_FULL_ANSWERS: Record<string, unknown> = {
 
 interface DemoAssessment {
   slug: string;
-  status: "approved" | "submitted" | "in_progress";
+  status: "approved" | "submitted" | "in_progress" | "invited";
+  name: string;
   dueInDays: number;
   answers: Record<string, unknown>;
 }
@@ -156,6 +158,7 @@ interface DemoAssessment {
 const DEMO_ASSESSMENTS: DemoAssessment[] = [
   {
     slug: "kestrel-secure-dev",
+    name: "Kestrel Secure Development GmbH",
     status: "approved",
     dueInDays: -10,
     answers: {
@@ -173,6 +176,7 @@ const DEMO_ASSESSMENTS: DemoAssessment[] = [
   },
   {
     slug: "sakura-data",
+    name: "株式会社さくらデータ",
     status: "submitted",
     dueInDays: 5,
     answers: {
@@ -192,10 +196,12 @@ const DEMO_ASSESSMENTS: DemoAssessment[] = [
   },
   {
     slug: "meridian-qa",
+    name: "Meridian QA Services Pvt Ltd",
     status: "in_progress",
     dueInDays: 12,
     answers: { orgLegalName: "Meridian QA Services Pvt Ltd", securityContactName: "Ananya Iyer", securityContactEmail: "security@meridian-qa.example", staffInScope: 12, confUndertaking: true, confSurvivalMonths: 60, needToKnow: true },
   },
+  { slug: "baltic-cloud", name: "Baltic Cloud Hosting OÜ", status: "invited", dueInDays: 21, answers: {} },
 ];
 
 export async function seedDemoAssessments(
@@ -230,7 +236,7 @@ export async function seedDemoAssessments(
   for (const demo of DEMO_ASSESSMENTS) {
     const supplierOrgId = orgIds.get(demo.slug);
     if (!supplierOrgId || (await Assessment.exists({ agreementId: agreement._id, supplierOrgId }))) continue;
-    const supplierName = String(demo.answers.orgLegalName);
+    const supplierName = demo.name;
     const doc = await Assessment.create({
       agreementId: agreement._id,
       supplierOrgId,
@@ -247,6 +253,10 @@ export async function seedDemoAssessments(
       summary: { supplierName, supplierKey: supplierName.toLowerCase(), agreementRef: agreement.reference, score: null, rating: null, openRemediation: 0 },
     });
     created++;
+    if (demo.status === "invited") {
+      await syncAssessmentRow(doc._id);
+      continue;
+    }
     const supplier = { userId: null, name: `${supplierName} (demo)` };
     await transitionAssessment(doc._id, "in_progress", supplier);
     if (demo.status === "in_progress") continue;

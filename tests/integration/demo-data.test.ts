@@ -45,7 +45,7 @@ describe("demo data", () => {
 });
 
 describe("demo assessments", () => {
-  it("are answered and scored by the engine, one per state, and not created twice", async () => {
+  it("are answered and scored by the engine, one per state, one waiting for the demo supplier, and not created twice", async () => {
     await seedDemoData();
     const { Assessment } = await import("#models/assessment.server");
     const org = async (slug: string) => (await Organization.findOne({ slug }).lean())!._id;
@@ -72,9 +72,16 @@ describe("demo assessments", () => {
     expect(cleared(sakura!.supplierOrgId)).toEqual([]);
     expect(meridian!.status).toBe("in_progress");
     expect(meridian!.result).toBeNull();
-    expect(await Assessment.countDocuments({ supplierOrgId: await org("baltic-cloud") })).toBe(0);
+    // the demo supplier account's organisation has a questionnaire waiting, not yet opened
+    const baltic = await Assessment.find({ supplierOrgId: await org("baltic-cloud") }).lean();
+    expect(baltic.map((a) => [a.status, a.templateId, Object.keys(a.answers ?? {}).length])).toEqual([["invited", "full-security", 0]]);
+    const { loader: supplierHome } = await import("#app/routes/_portal.supplier._index");
+    const { getRequest, sessionCookie } = await import("#tests/fixtures/factories");
+    const supplierUser = await User.findOne({ email: DEMO_ACCOUNTS.find((a) => a.role === "supplier")!.email }).lean();
+    const home = await supplierHome({ request: getRequest("/supplier", await sessionCookie(String(supplierUser!._id))), params: {}, context: {} });
+    expect(JSON.stringify(home)).toContain(String(baltic[0]._id));
     await seedDemoData();
-    expect(await Assessment.countDocuments({})).toBe(3);
+    expect(await Assessment.countDocuments({})).toBe(4);
   });
 
   it("keep the approved one's approval report, as an approval in the portal does: version 1, verifiable by its SHA-256", async () => {
