@@ -23,3 +23,6 @@ export const ASSESSMENT_TRANSITIONS: Record<AssessmentStatus, AssessmentStatus[]
 
 /** Statuses in which the supplier may still change answers. */
 export const EDITABLE_STATUSES: AssessmentStatus[] = ["invited", "in_progress", "remediation_requested"];
+
+/** Statuses of an assessment that is still under way: neither approved nor rejected. */
+export const OPEN_STATUSES: AssessmentStatus[] = ["invited", "in_progress", "submitted", "under_review", "remediation_requested"];

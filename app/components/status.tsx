@@ -1,14 +1,8 @@
 import type { AssessmentStatus } from "#models/assessment-status";
+import { ASSESSMENT_STATUS_TEXT } from "#reports/view";
 
-export const ASSESSMENT_STATUS_LABEL: Record<AssessmentStatus, string> = {
-  invited: "Invited",
-  in_progress: "In progress",
-  submitted: "Submitted",
-  under_review: "Under review",
-  remediation_requested: "Remediation requested",
-  approved: "Approved",
-  rejected: "Rejected",
-};
+/** The words the PDF reports print for a status, so the screen says the same. */
+export const ASSESSMENT_STATUS_LABEL: Record<AssessmentStatus, string> = ASSESSMENT_STATUS_TEXT;
 
 const TONE: Record<AssessmentStatus, string> = {
   invited: "none",

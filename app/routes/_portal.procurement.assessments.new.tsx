@@ -34,6 +34,11 @@ const SendSchema = z.object({
         .min(1, "Enter at least one recipient's e-mail address")
         .max(10, "At most 10 recipients at once"),
     ),
+  // a checkbox: ticked is "on"; anything else means the sender did not insist
+  sendAnother: z
+    .string()
+    .optional()
+    .transform((v) => v === "on"),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -66,7 +71,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ values, errors }, { status: 400 });
   }
   const result = await sendAssessment(user, parsed.data, request);
-  if (!result.ok) return data({ values, errors: result.errors }, { status: 400 });
+  if (!result.ok) return data({ values, errors: result.errors, open: result.open ?? null }, { status: 400 });
   return redirect(`/procurement/assessments/${result.assessmentId}?sent=1`);
 }
 
@@ -76,6 +81,8 @@ export default function SendQuestionnairePage() {
   const [params] = useSearchParams();
   const values: Record<string, string> = actionData?.values ?? { agreementId: params.get("agreement") ?? "", supplierOrgId: params.get("supplier") ?? "" };
   const errors: Record<string, string[]> = actionData?.errors ?? {};
+  // the supplier's open questionnaire under this agreement, when sending was refused because of it
+  const open = (actionData as { open?: { id: string } | null } | undefined)?.open ?? null;
   const [agreementId, setAgreementId] = useState(values.agreementId ?? "");
   const [templateId, setTemplateId] = useState(values.templateId ?? "full-security");
   const navigation = useNavigation();
@@ -117,6 +124,16 @@ export default function SendQuestionnairePage() {
             ))}
           </select>
           <ErrorList id="supplierOrgId-error" errors={errors.supplierOrgId} />
+          {open ? (
+            <>
+              <p className="small">
+                <a href={`/procurement/assessments/${open.id}`}>Open the questionnaire already sent</a>
+              </p>
+              <label className="check">
+                <input type="checkbox" name="sendAnother" /> Send another questionnaire anyway
+              </label>
+            </>
+          ) : null}
         </div>
         <div className="field">
           <label htmlFor="templateId">Questionnaire</label>

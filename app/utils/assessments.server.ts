@@ -2,6 +2,8 @@ import mongoose, { type Types } from "mongoose";
 import { Agreement } from "#models/agreement.server";
 import { syncAssessmentRow } from "#models/assessment-row.server";
 import { Assessment, type AssessmentData } from "#models/assessment.server";
+import { OPEN_STATUSES, type AssessmentStatus } from "#models/assessment-status";
+import { ASSESSMENT_STATUS_LABEL } from "#app/components/status";
 import { recordAudit } from "#models/audit-event.server";
 import { createInvitation, Invitation, revokeInvitation } from "#models/invitation.server";
 import { Organization } from "#models/organization.server";
@@ -11,6 +13,7 @@ import type { CurrentUser } from "./auth.server";
 import { publicOrigin } from "./env.server";
 import { clientIp } from "./http.server";
 import { sendMail } from "./mail.server";
+import { trusted } from "./ids.server";
 import { findSendableTemplate } from "./questionnaire-import.server";
 
 export function actorOf(user: CurrentUser) {
@@ -23,6 +26,8 @@ export interface SendInput {
   templateId: string;
   dueDate: string;
   emails: string[];
+  /** send even though the supplier has an open questionnaire under the agreement */
+  sendAnother?: boolean;
 }
 
 /** The assessments a user's organisation may see: its own as supplier, or those it sent. */
@@ -56,7 +61,9 @@ async function inviteMail(request: Request, to: string, token: string, ctx: { su
   });
 }
 
-export type SendResult = { ok: true; assessmentId: string } | { ok: false; errors: Record<string, string[]> };
+export type SendResult =
+  | { ok: true; assessmentId: string }
+  | { ok: false; errors: Record<string, string[]>; open?: { id: string; status: AssessmentStatus; dueDate: string } };
 
 /** Creates the assessment and one invitation per recipient, and e-mails them. */
 export async function sendAssessment(user: CurrentUser, input: SendInput, request: Request): Promise<SendResult> {
@@ -68,6 +75,17 @@ export async function sendAssessment(user: CurrentUser, input: SendInput, reques
   const template = await findSendableTemplate(input.templateId);
   if (!template) return { ok: false, errors: { templateId: ["Choose a questionnaire"] } };
   const supplier = await Organization.findById(input.supplierOrgId, { name: 1 }).lean();
+  if (!input.sendAnother) {
+    // a second questionnaire beside an open one is usually a mistake: say so, and let the sender insist
+    const open = await Assessment.findOne({ agreementId: agreement._id, supplierOrgId: input.supplierOrgId, status: trusted({ $in: OPEN_STATUSES }) }, { status: 1, dueDate: 1 }).sort({ createdAt: -1 }).lean();
+    if (open) {
+      return {
+        ok: false,
+        errors: { supplierOrgId: [`${supplier?.name ?? "This supplier"} already has an open questionnaire under ${agreement.reference} (${ASSESSMENT_STATUS_LABEL[open.status].toLowerCase()}, due ${open.dueDate}). Tick "Send another questionnaire anyway" to send a second one.`] },
+        open: { id: String(open._id), status: open.status, dueDate: open.dueDate },
+      };
+    }
+  }
   const catalogue = loadCatalogue();
   const [templateVersion, catalogueVersion] = await Promise.all([pinTemplate(template), pinCatalogue(catalogue)]);
   const assessment = await Assessment.create({

@@ -5,6 +5,7 @@ import type { RiskRating } from "#app/scoring/types";
 import { Agreement, type AgreementData } from "#models/agreement.server";
 import { syncAssessmentRow } from "#models/assessment-row.server";
 import { Assessment, type AssessmentData } from "#models/assessment.server";
+import { OPEN_STATUSES } from "#models/assessment-status";
 import { recordAudit } from "#models/audit-event.server";
 import { Certification } from "#models/certification.server";
 import { claim, releaseClaim } from "#models/claim.server";
@@ -20,7 +21,7 @@ import { DEFAULT_POLICY, MIN_ANSWER_DAYS, planReassessment, type ReassessmentPla
 
 type AgreementDoc = AgreementData & { _id: Types.ObjectId };
 
-const OPEN_STATUSES = new Set(["invited", "in_progress", "submitted", "under_review", "remediation_requested"]);
+const OPEN = new Set<string>(OPEN_STATUSES);
 
 export interface SupplierReassessment {
   supplierId: string;
@@ -65,7 +66,7 @@ export async function agreementReassessments(agreement: AgreementDoc, now = new 
     const sid = String(link.supplierOrgId);
     const mine = bySupplier.get(sid) ?? [];
     const approved = mine.filter((r) => r.status === "approved" && r.rating).sort((a, b) => b.updatedMs - a.updatedMs);
-    const open = mine.filter((r) => OPEN_STATUSES.has(r.status)).sort((a, b) => b.updatedMs - a.updatedMs)[0];
+    const open = mine.filter((r) => OPEN.has(r.status)).sort((a, b) => b.updatedMs - a.updatedMs)[0];
     // per required standard, the certificate that lasts longest (a renewal replaces the old one)
     const latestCerts = required.flatMap((standard) => {
       const matching = certs.filter((c) => String(c.supplierOrgId) === sid && isSameStandard(c.standard, standard)).sort((a, b) => (a.expiryDate < b.expiryDate ? 1 : -1));

@@ -100,6 +100,10 @@ describe("reviewing a submitted assessment in the browser", () => {
     await proc.page.getByLabel("Questionnaire").selectOption("short-low-risk");
     await proc.page.getByLabel("Recipients' e-mail addresses").fill("supplier@flowdown.test");
     await proc.page.getByRole("button", { name: "Send questionnaire" }).click();
+    // the demo has already sent Baltic Cloud the full questionnaire: the portal says so before sending a second
+    await proc.page.getByText(/Baltic Cloud Hosting OÜ already has an open questionnaire under TTA-2026-001 \(invited, due/).waitFor();
+    await proc.page.getByLabel("Send another questionnaire anyway").check();
+    await proc.page.getByRole("button", { name: "Send questionnaire" }).click();
     await proc.page.getByText("Questionnaire sent.").waitFor();
     const reviewUrl = proc.page.url().replace(/\?.*$/, "");
     const assessmentId = reviewUrl.split("/").pop()!;

@@ -67,6 +67,10 @@ describe("the supplier's questionnaire journey", () => {
     await ppage.getByLabel("Questionnaire").selectOption("short-low-risk");
     await ppage.getByLabel("Recipients' e-mail addresses").fill("mari.kask@baltic-cloud.example");
     await ppage.getByRole("button", { name: "Send questionnaire" }).click();
+    // the demo has already sent Baltic Cloud the full questionnaire: the portal says so before sending a second
+    await ppage.getByText(/Baltic Cloud Hosting OÜ already has an open questionnaire under TTA-2026-001 \(invited, due/).waitFor();
+    await ppage.getByLabel("Send another questionnaire anyway").check();
+    await ppage.getByRole("button", { name: "Send questionnaire" }).click();
     await ppage.getByText("Questionnaire sent.").waitFor();
     await proc.close();
 

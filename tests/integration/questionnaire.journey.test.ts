@@ -73,6 +73,30 @@ describe("sending a questionnaire", () => {
     expect(outside.data.errors.supplierOrgId).toEqual(["Choose a supplier in this agreement's chain"]);
     expect(await Assessment.countDocuments({ ownerOrgId: w.recipient._id })).toBe(before);
   });
+
+  it("warns before a second questionnaire to a supplier with one open under the agreement, and sends it when the sender insists", async () => {
+    const w = await createAssessmentWorld();
+    const cookie = await sessionCookie(String(w.procurement.user._id));
+    const send = (extra: Record<string, string> = {}) =>
+      sendAction({ request: formRequest("/procurement/assessments/new", { agreementId: String(w.agreement._id), supplierOrgId: String(w.tier2._id), templateId: "full-security", dueDate: "2099-03-01", emails: "a@tier2.example", ...extra }, cookie), params: {}, context: {} });
+    const first = (await send()) as Response;
+    const firstId = first.headers.get("Location")!.match(/assessments\/([0-9a-f]{24})/)![1];
+
+    const refused = (await send()) as unknown as { init: { status: number }; data: { errors: Record<string, string[]>; values: Record<string, string>; open: { id: string } } };
+    expect(refused.init.status).toBe(400);
+    expect(refused.data.errors.supplierOrgId[0]).toMatch(/already has an open questionnaire under .+ \(invited, due 2099-03-01\)/);
+    expect(refused.data.open.id).toBe(firstId);
+    expect(refused.data.values.emails).toBe("a@tier2.example");
+    expect(await Assessment.countDocuments({ agreementId: w.agreement._id, supplierOrgId: w.tier2._id })).toBe(1);
+
+    const insisted = (await send({ sendAnother: "on" })) as Response;
+    expect(insisted.status).toBe(302);
+    expect(await Assessment.countDocuments({ agreementId: w.agreement._id, supplierOrgId: w.tier2._id })).toBe(2);
+
+    // once the open ones are decided, a new questionnaire needs no insisting
+    await Assessment.updateMany({ agreementId: w.agreement._id, supplierOrgId: w.tier2._id }, { $set: { status: "approved" } });
+    expect(((await send()) as Response).status).toBe(302);
+  });
 });
 
 describe("the invitation link", () => {
