@@ -32,6 +32,8 @@ export interface AssessmentRowData {
   evaluationDate: string | null;
   revision: number;
   updatedAt: Date;
+  /** when the assessment was last approved, while it is approved (rows written before it existed lack it) */
+  approvedAt?: Date | null;
 }
 
 /**
@@ -61,6 +63,7 @@ const rowSchema = new Schema<StoredAssessmentRow>(
     evaluationDate: { type: String, default: null },
     revision: { type: Number, default: 0 },
     updatedAt: { type: Date, required: true },
+    approvedAt: { type: Date, default: null },
   },
   { versionKey: false, collection: "assessment_rows", minimize: false },
 );
@@ -191,7 +194,7 @@ export async function touchReadModel(orgId: string): Promise<void> {
 /** Rewrites the row from the assessment as it is now, then marks the owner's read model changed. */
 export async function syncAssessmentRow(id: Types.ObjectId | string): Promise<void> {
   const Assessment = mongoose.model("Assessment");
-  const a = await Assessment.findById(id, { ownerOrgId: 1, supplierOrgId: 1, agreementId: 1, status: 1, dueDate: 1, summary: 1, revision: 1, updatedAt: 1 }).lean<{
+  const a = await Assessment.findById(id, { ownerOrgId: 1, supplierOrgId: 1, agreementId: 1, status: 1, dueDate: 1, summary: 1, revision: 1, updatedAt: 1, history: 1 }).lean<{
     _id: Types.ObjectId;
     ownerOrgId: Types.ObjectId;
     supplierOrgId: Types.ObjectId;
@@ -200,9 +203,11 @@ export async function syncAssessmentRow(id: Types.ObjectId | string): Promise<vo
     dueDate: string;
     revision: number;
     updatedAt?: Date;
+    history?: { to: AssessmentStatus; at: Date }[];
     summary?: Partial<Pick<AssessmentRowData, "supplierName" | "supplierKey" | "agreementRef" | "score" | "rating" | "openRemediation" | "cells" | "notifyHours" | "locations" | "evaluationDate">>;
   }>();
   if (!a) return;
+  const approval = a.status === "approved" ? (a.history ?? []).filter((h) => h.to === "approved").at(-1) : undefined;
   await AssessmentRow.updateOne(
     { _id: a._id },
     {
@@ -224,6 +229,7 @@ export async function syncAssessmentRow(id: Types.ObjectId | string): Promise<vo
         evaluationDate: a.summary?.evaluationDate ?? null,
         revision: a.revision,
         updatedAt: a.updatedAt ?? new Date(),
+        approvedAt: approval?.at ?? null,
       },
     },
     { upsert: true },

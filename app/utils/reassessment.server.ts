@@ -65,7 +65,7 @@ export async function agreementReassessments(agreement: AgreementDoc, now = new 
   return agreement.chain.map((link) => {
     const sid = String(link.supplierOrgId);
     const mine = bySupplier.get(sid) ?? [];
-    const approved = mine.filter((r) => r.status === "approved" && r.rating).sort((a, b) => b.updatedMs - a.updatedMs);
+    const approved = mine.filter((r) => r.status === "approved" && r.rating).sort((a, b) => approvedMs(b) - approvedMs(a));
     const open = mine.filter((r) => OPEN.has(r.status)).sort((a, b) => b.updatedMs - a.updatedMs)[0];
     // per required standard, the certificate that lasts longest (a renewal replaces the old one)
     const latestCerts = required.flatMap((standard) => {
@@ -73,7 +73,7 @@ export async function agreementReassessments(agreement: AgreementDoc, now = new 
       return matching.length ? [{ standard: matching[0].standard, certificateNumber: matching[0].certificateNumber, expiryDate: matching[0].expiryDate }] : [];
     });
     const history: SupplierHistory = {
-      lastApproved: approved[0] ? { id: approved[0].id, approvedOn: approvedOn(approved[0]), rating: approved[0].rating as RiskRating } : null,
+      lastApproved: approved[0] ? { id: approved[0].id, approvedOn: todayIso(new Date(approvedMs(approved[0]))), rating: approved[0].rating as RiskRating } : null,
       previousRating: (approved[1]?.rating as RiskRating | undefined) ?? null,
       open: open ? { id: open.id, dueDate: open.dueDate, status: open.status } : null,
       certificates: latestCerts,
@@ -83,9 +83,9 @@ export async function agreementReassessments(agreement: AgreementDoc, now = new 
   });
 }
 
-/** An approved row's approval day: the row is last written when the assessment is approved. */
-function approvedOn(row: CachedRow): string {
-  return todayIso(new Date(row.updatedMs));
+/** When an approved row's assessment was approved (rows written before approvedAt was kept: their last write, which was the approval). */
+function approvedMs(row: CachedRow): number {
+  return row.approvedAt ? new Date(row.approvedAt).getTime() : row.updatedMs;
 }
 
 /**

@@ -17,6 +17,7 @@ const { loader: reassessmentsLoader } = await import("#app/routes/_portal.procur
 const { loader: discloserAgreementLoader } = await import("#app/routes/_portal.discloser.agreements.$id");
 const { sendDueReassessments } = await import("#app/utils/reassessment.server");
 const { Assessment } = await import("#models/assessment.server");
+const { syncAssessmentRow } = await import("#models/assessment-row.server");
 const { Incident } = await import("#models/incident.server");
 const { Outbox } = await import("#models/outbox.server");
 const { AuditEvent } = await import("#models/audit-event.server");
@@ -74,10 +75,26 @@ describe("periodic re-assessment", () => {
     expect(row.plan).toMatchObject({ state: "in-progress", openId: created[0] });
   });
 
+  it("counts from the day of approval, however much later the approved assessment's list row is written again", async () => {
+    const w = await approvedWorld();
+    const approvedOn = todayIso();
+    // the approval recorded 40 days ago; a write of the row today (a supplier renamed, a re-sync) must not move the plan
+    const approvedAt = new Date(Date.now() - 40 * 86_400_000);
+    const { history } = (await Assessment.findById(w.id, { history: 1 }).lean())!;
+    await Assessment.updateOne({ _id: w.id }, { $set: { history: history.map((h) => (h.to === "approved" ? { ...h, at: approvedAt } : h)) } });
+    await syncAssessmentRow(w.id);
+    const page = await reassessmentsLoader({ request: getRequest("/procurement/reassessments", w.procurementCookie), params: {}, context: {} });
+    const row = page.rows.find((r) => r.supplierId === String(w.tier1._id))!;
+    expect(JSON.stringify(row.plan)).toContain(addMonthsIso(addDaysIso(approvedOn, -40), MONTHS[w.rating]));
+    expect(JSON.stringify(row.plan)).not.toContain(addMonthsIso(approvedOn, MONTHS[w.rating]));
+  });
+
   it("marks for the reviewer the answers that changed since the approved assessment", async () => {
     const w = await approvedWorld();
     const now = new Date(`${addDaysIso(addMonthsIso(todayIso(), MONTHS[w.rating]), -1)}T09:00:00Z`);
-    const [id] = (await sendDueReassessments({ now, origin: "http://localhost" })).created;
+    // other tests' approvals may fall due at the same time: this world's supplier's one
+    const created = (await sendDueReassessments({ now, origin: "http://localhost" })).created;
+    const id = String((await Assessment.findOne({ _id: mongoose.trusted({ $in: created }), supplierOrgId: w.tier1._id }, { _id: 1 }).lean())!._id);
     await save(id, w.supplierCookie, { breachNotifyHours: 48 }, 0);
     await supplierAction({ request: formRequest(`/supplier/assessments/${id}`, { intent: "submit" }, w.supplierCookie), params: { id }, context: {} });
     const page = await reviewLoader({ request: getRequest(`/procurement/assessments/${id}`, w.procurementCookie), params: { id }, context: {} });
