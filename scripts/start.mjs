@@ -3,27 +3,12 @@
 // the portal stops (Ctrl-C, SIGTERM), leaving no process behind.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { hasFerretdb, missingFerretdbMessage, projectRoot, startEmbeddedDb } from "./lib/embedded-db.mjs";
+import { embeddedDbFor, projectRoot } from "./lib/embedded-db.mjs";
 
 const env = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "production", PORT: process.env.PORT ?? "3000" };
-let db = null;
-
-if (!env.MONGODB_URI) {
-  if (!hasFerretdb()) {
-    console.error(`\n${missingFerretdbMessage}\n`);
-    process.exit(1);
-  }
-  try {
-    db = await startEmbeddedDb({ dataDir: path.resolve(env.FLOWDOWN_DATA_DIR ?? path.join(projectRoot, "data")) });
-  } catch (error) {
-    console.error(`\n${error.message}\n`);
-    process.exit(1);
-  }
-  env.MONGODB_URI = db.uri;
-  env.FLOWDOWN_EMBEDDED_DB = "1";
-  // the embedded set-up is a local one: keep the portal on this machine unless HOST says otherwise
-  env.HOST ??= "localhost";
-}
+const db = await embeddedDbFor(env);
+// the embedded set-up is a local one: keep the portal on this machine unless HOST says otherwise
+if (db) env.HOST ??= "localhost";
 
 const server = spawn(process.execPath, [path.join(projectRoot, "node_modules", "@remix-run", "serve", "dist", "cli.js"), "build/index.js"], {
   cwd: projectRoot,

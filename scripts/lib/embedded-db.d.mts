@@ -13,4 +13,5 @@ export interface EmbeddedDb {
   process: ChildProcess | null;
 }
 export declare function startEmbeddedDb(opts?: { dataDir?: string; dbName?: string; port?: number; quiet?: boolean }): Promise<EmbeddedDb>;
+export declare function embeddedDbFor(env: Record<string, string | undefined>): Promise<EmbeddedDb | null>;
 export { maskUri } from "./mask-uri.mjs";

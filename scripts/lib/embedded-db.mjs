@@ -170,4 +170,28 @@ export async function startEmbeddedDb({ dataDir, dbName = "flowdown", port, quie
   return { uri, port: listenPort, stop, process: child };
 }
 
+/**
+ * For the scripts that run the portal or a command against the database:
+ * without MONGODB_URI in `env`, starts the embedded database under
+ * FLOWDOWN_DATA_DIR (default ./data), points `env` at it and returns it;
+ * with MONGODB_URI, returns null. Says why and exits when it cannot start.
+ */
+export async function embeddedDbFor(env) {
+  if (env.MONGODB_URI) return null;
+  if (!hasFerretdb()) {
+    console.error(`\n${missingFerretdbMessage}\n`);
+    process.exit(1);
+  }
+  let db;
+  try {
+    db = await startEmbeddedDb({ dataDir: path.resolve(env.FLOWDOWN_DATA_DIR ?? path.join(projectRoot, "data")) });
+  } catch (error) {
+    console.error(`\n${error.message}\n`);
+    process.exit(1);
+  }
+  env.MONGODB_URI = db.uri;
+  env.FLOWDOWN_EMBEDDED_DB = "1";
+  return db;
+}
+
 export { maskUri } from "./mask-uri.mjs";
