@@ -58,7 +58,7 @@ export function ReassessmentTable({ rows, assessmentHref }: { rows: Reassessment
                   ))}
                 </ul>
               ) : (
-                <span className="muted">Send a first assessment to start the cycle.</span>
+                <span className="muted">{noReasonText(r.plan)}</span>
               )}
             </td>
           </tr>
@@ -66,6 +66,11 @@ export function ReassessmentTable({ rows, assessmentHref }: { rows: Reassessment
       </tbody>
     </table>
   );
+}
+
+/** The "why" of a plan without reasons: nothing approved yet, so the cycle has not started (a plan after an approval always has one). */
+export function noReasonText(plan: { openId: string | null }): string {
+  return plan.openId ? "The first assessment is under way: the cycle starts when it is approved." : "Send a first assessment to start the cycle.";
 }
 
 export type IncidentRow = IncidentView;
