@@ -96,3 +96,23 @@ describe("demo assessments", () => {
     for (const other of (await Assessment.find({}).lean()).filter((a) => a.status !== "approved")) expect(await reportVersions("assessment", other._id)).toEqual([]);
   });
 });
+
+describe("procurement's supplier list", () => {
+  it("shows each supplier's latest assessment and its certificates on file, from the recipient's own data only", async () => {
+    await seedDemoData();
+    const { loader } = await import("#app/routes/_portal.procurement.suppliers");
+    const { getRequest, sessionCookie } = await import("#tests/fixtures/factories");
+    const { createAgreementParties } = await import("#tests/fixtures/agreements");
+    const procurement = await User.findOne({ email: DEMO_ACCOUNTS.find((a) => a.role === "procurement")!.email }).lean();
+    const page = await loader({ request: getRequest("/procurement/suppliers", await sessionCookie(String(procurement!._id))), params: {}, context: {} });
+    const byName = new Map(page.suppliers.map((s) => [s.name, s]));
+    expect(byName.get("Kestrel Secure Development GmbH")).toMatchObject({ latest: { agreementRef: "TTA-2026-001", status: "approved", score: 100, rating: "medium" }, certificates: [{ standard: "ISO/IEC 27001:2022" }] });
+    expect(byName.get("Kestrel Secure Development GmbH")!.certificates[0].daysLeft).toBeGreaterThan(90);
+    expect(byName.get("Baltic Cloud Hosting OÜ")).toMatchObject({ latest: { status: "invited", score: null }, certificates: [] });
+    // another recipient's procurement sees its own suppliers, none of these
+    const other = await createAgreementParties();
+    const theirs = await loader({ request: getRequest("/procurement/suppliers", await sessionCookie(String(other.procurement.user._id))), params: {}, context: {} });
+    expect(theirs.suppliers.map((s) => s.name)).not.toContain("Kestrel Secure Development GmbH");
+    expect(theirs.suppliers.every((s) => s.latest === null)).toBe(true);
+  });
+});
