@@ -7,12 +7,10 @@ import { trusted } from "#app/utils/ids.server";
 import { orgReadModel } from "#app/utils/read-model.server";
 import { Certification } from "#models/certification.server";
 import { countryName } from "#models/countries";
-import { todayIso } from "#models/dates";
+import { daysBetweenIso, todayIso } from "#models/dates";
 import { listSuppliersForRecipient } from "#models/organization.server";
 
 export const meta: MetaFunction = () => [{ title: "Suppliers · Flowdown" }];
-
-const DAY_MS = 86_400_000;
 
 /**
  * The recipient's suppliers, each with its most recent assessment from this
@@ -48,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         latest: last ? { id: last.id, agreementRef: last.agreementRef, status: last.status, score: last.score, rating: last.rating } : null,
         certificates: certs
           .filter((c) => String(c.supplierOrgId) === id)
-          .map((c) => ({ standard: c.standard, expiryDate: c.expiryDate, daysLeft: Math.round((Date.parse(`${c.expiryDate}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS) })),
+          .map((c) => ({ standard: c.standard, expiryDate: c.expiryDate, daysLeft: daysBetweenIso(today, c.expiryDate) })),
       };
     }),
   };

@@ -6,7 +6,7 @@ import type { ChainResult, PhaseClearance, RequirementStatus, SupplierChainFacts
 import type { AgreementData } from "#models/agreement.server";
 import type { AssessmentStatus } from "#models/assessment.server";
 import { Certification } from "#models/certification.server";
-import { addDaysIso, todayIso } from "#models/dates";
+import { addDaysIso, daysBetweenIso, todayIso } from "#models/dates";
 import { orgInfo } from "./org-names.server";
 import { loadCatalogue } from "#questionnaires/loader";
 import { agreementRows, type CachedRow } from "./read-model.server";
@@ -175,7 +175,7 @@ export async function agreementCompliance(agreement: AgreementData & { _id: Type
       standard: c.standard,
       certificateNumber: c.certificateNumber,
       expiryDate: c.expiryDate,
-      daysLeft: Math.round((Date.parse(`${c.expiryDate}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000),
+      daysLeft: daysBetweenIso(today, c.expiryDate),
     })),
     permittedJurisdictions: agreement.permittedJurisdictions,
     breachWindowHours: agreement.breachWindowHours,
