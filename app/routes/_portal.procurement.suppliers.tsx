@@ -7,7 +7,8 @@ import { trusted } from "#app/utils/ids.server";
 import { orgReadModel } from "#app/utils/read-model.server";
 import { Certification } from "#models/certification.server";
 import { countryName } from "#models/countries";
-import { daysBetweenIso, todayIso } from "#models/dates";
+import { todayIso } from "#models/dates";
+import { daysBetween } from "#reports/view";
 import { listSuppliersForRecipient } from "#models/organization.server";
 
 export const meta: MetaFunction = () => [{ title: "Suppliers · Flowdown" }];
@@ -46,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         latest: last ? { id: last.id, agreementRef: last.agreementRef, status: last.status, score: last.score, rating: last.rating } : null,
         certificates: certs
           .filter((c) => String(c.supplierOrgId) === id)
-          .map((c) => ({ standard: c.standard, expiryDate: c.expiryDate, daysLeft: daysBetweenIso(today, c.expiryDate) })),
+          .map((c) => ({ standard: c.standard, expiryDate: c.expiryDate, daysLeft: daysBetween(today, c.expiryDate) })),
       };
     }),
   };

@@ -6,7 +6,8 @@ import type { ChainResult, PhaseClearance, RequirementStatus, SupplierChainFacts
 import type { AgreementData } from "#models/agreement.server";
 import type { AssessmentStatus } from "#models/assessment.server";
 import { Certification } from "#models/certification.server";
-import { addDaysIso, daysBetweenIso, todayIso } from "#models/dates";
+import { addDaysIso, todayIso } from "#models/dates";
+import { daysBetween } from "#reports/view";
 import { orgInfo } from "./org-names.server";
 import { loadCatalogue } from "#questionnaires/loader";
 import { agreementRows, type CachedRow } from "./read-model.server";
@@ -175,7 +176,7 @@ export async function agreementCompliance(agreement: AgreementData & { _id: Type
       standard: c.standard,
       certificateNumber: c.certificateNumber,
       expiryDate: c.expiryDate,
-      daysLeft: daysBetweenIso(today, c.expiryDate),
+      daysLeft: daysBetween(today, c.expiryDate),
     })),
     permittedJurisdictions: agreement.permittedJurisdictions,
     breachWindowHours: agreement.breachWindowHours,
