@@ -31,6 +31,9 @@ import {
   STATUS_TONE,
   chainRows,
   complianceMatrix,
+  linkLocationVerdict,
+  NOTIFY_VERDICT_TEXT,
+  VERDICT_TONE,
   formatDate,
   phaseViews,
   ratingCounts,
@@ -464,7 +467,7 @@ async function chainSection(rd: ReportDocument, data: AgreementReportData): Prom
               },
               {
                 kind: "text",
-                text: r.notifyOk ? "within the window" : "EXCEEDS THE WINDOW",
+                text: r.notifyOk ? NOTIFY_VERDICT_TEXT.ok : NOTIFY_VERDICT_TEXT.bad.toUpperCase(),
                 style: {
                   ...SMALL,
                   weight: r.notifyOk ? "regular" : "bold",
@@ -472,18 +475,25 @@ async function chainSection(rd: ReportDocument, data: AgreementReportData): Prom
                 },
               },
             ];
-      const location: CellItem[] = r.locationOk
-        ? [{ kind: "badge", label: "PERMITTED", tone: "ok" }]
-        : [
-            { kind: "badge", label: "VIOLATION", tone: "bad" },
-            ...r.locationViolations.map(
-              (v): CellItem => ({
-                kind: "text",
-                text: `${v.country} (${supplierName(data, v.supplierId)})`,
-                style: SMALL,
-              })
-            ),
-          ];
+      const locationVerdict = linkLocationVerdict(r);
+      const location: CellItem[] =
+        locationVerdict === "ok"
+          ? [{ kind: "badge", label: "PERMITTED", tone: "ok" }]
+          : locationVerdict === "unknown"
+            ? [
+                { kind: "badge", label: "UNKNOWN", tone: VERDICT_TONE.unknown },
+                { kind: "text", text: "not answered on the path", style: SMALL },
+              ]
+            : [
+                { kind: "badge", label: "VIOLATION", tone: "bad" },
+                ...r.locationViolations.map(
+                  (v): CellItem => ({
+                    kind: "text",
+                    text: `${v.country} (${supplierName(data, v.supplierId)})`,
+                    style: SMALL,
+                  })
+                ),
+              ];
       return [
         String(r.tier),
         [

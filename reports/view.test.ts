@@ -8,6 +8,8 @@ import {
   complianceMatrix,
   daysBetween,
   formatAnswer,
+  linkLocationVerdict,
+  linkNotifyVerdict,
   matrixCode,
   remediationRows,
   requirementStatusLine,
@@ -172,5 +174,16 @@ describe("report text layout", () => {
     const t = truncateText("Société Générale d'Évaluation SAS and many more words", body, 80);
     expect(t.endsWith("…")).toBe(true);
     expect(textWidth(t, body)).toBeLessThanOrEqual(80);
+  });
+});
+
+describe("a chain link's verdicts, as the page and the PDF print them", () => {
+  it("says unknown, not wrong, where an answer on the path is missing", () => {
+    expect(linkNotifyVerdict({ composedNotifyHours: null, notifyOk: false })).toBe("unknown");
+    expect(linkNotifyVerdict({ composedNotifyHours: 36, notifyOk: true })).toBe("ok");
+    expect(linkNotifyVerdict({ composedNotifyHours: 96, notifyOk: false })).toBe("bad");
+    expect(linkLocationVerdict({ locationOk: false, locationViolations: [] })).toBe("unknown");
+    expect(linkLocationVerdict({ locationOk: true, locationViolations: [] })).toBe("ok");
+    expect(linkLocationVerdict({ locationOk: false, locationViolations: [{ supplierId: "s1", country: "US" }] })).toBe("bad");
   });
 });

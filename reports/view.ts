@@ -319,6 +319,27 @@ export function certificatesExpiringWithin(
     .sort((a, b) => a.daysLeft - b.daysLeft || a.supplierName.localeCompare(b.supplierName));
 }
 
+/**
+ * What a chain link's notification and data-location checks say, for the
+ * page and the PDF alike: "unknown" where an answer on the path is missing
+ * (nothing is then known to be wrong, nor known to be right).
+ */
+export type LinkVerdict = "ok" | "bad" | "unknown";
+
+export function linkNotifyVerdict(link: Pick<ChainLinkResult, "composedNotifyHours" | "notifyOk">): LinkVerdict {
+  if (link.composedNotifyHours === null) return "unknown";
+  return link.notifyOk ? "ok" : "bad";
+}
+
+export function linkLocationVerdict(link: Pick<ChainLinkResult, "locationOk" | "locationViolations">): LinkVerdict {
+  if (link.locationViolations.length) return "bad";
+  return link.locationOk ? "ok" : "unknown";
+}
+
+export const NOTIFY_VERDICT_TEXT: Record<LinkVerdict, string> = { ok: "within the window", bad: "exceeds the window", unknown: "unknown: not answered on the path" };
+export const LOCATION_VERDICT_TEXT: Record<LinkVerdict, string> = { ok: "permitted", bad: "outside the permitted jurisdictions", unknown: "unknown: not answered on the path" };
+export const VERDICT_TONE: Record<LinkVerdict, Tone> = { ok: "ok", bad: "bad", unknown: "none" };
+
 export interface ChainRow extends ChainLinkResult {
   /** names along the path, this supplier first */
   pathNames: string[];

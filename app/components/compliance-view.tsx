@@ -1,6 +1,7 @@
 import { useMemo } from "react";
 import type { AgreementPageData } from "#app/utils/agreement-page.server";
 import { cellTitle, matrixRowsHtml, NO_CELL } from "./matrix-html";
+import { LOCATION_VERDICT_TEXT, NOTIFY_VERDICT_TEXT, VERDICT_TONE, linkLocationVerdict, linkNotifyVerdict } from "#reports/view";
 
 type Jsonified<T> = T extends (infer U)[] ? Jsonified<U>[] : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
 type Tab<K extends AgreementPageData["tab"]> = Jsonified<Extract<AgreementPageData, { tab: K }>>;
@@ -47,18 +48,20 @@ function ChainTree({ v, parentId }: { v: ChainTab; parentId: string | null }) {
     <ul>
       {links.map((l) => {
         const s = v.suppliers.find((x) => x.id === l.supplierId);
+        const notify = linkNotifyVerdict(l);
+        const location = linkLocationVerdict(l);
         return (
           <li key={l.supplierId} data-testid={`chain-${l.supplierId}`}>
             <strong>{l.supplierName}</strong> <span className="badge info">tier {l.tier}</span>{" "}
             <span className={`badge ${l.ok ? "ok" : "bad"}`}>{l.ok ? "chain OK" : "chain fails"}</span>
             <div className="small">
-              Notification: {s?.notifyHours ?? "not answered"} h own; composed{" "}
-              {l.composedNotifyHours === null ? "unknown" : `${l.composedNotifyHours} h`} of the agreement's {v.breachWindowHours} h{" "}
-              <span className={`badge ${l.notifyOk ? "ok" : "bad"}`}>{l.notifyOk ? "within window" : "exceeds or unknown"}</span>
+              Notification: own {s?.notifyHours != null ? `${s.notifyHours} h` : "not answered"}; along the chain{" "}
+              {l.composedNotifyHours === null ? "unknown" : `${l.composedNotifyHours} h`}, against the agreement&apos;s {v.breachWindowHours} h{" "}
+              <span className={`badge ${VERDICT_TONE[notify]}`}>{NOTIFY_VERDICT_TEXT[notify]}</span>
             </div>
             <div className="small">
               Data locations: {s?.locations.length ? s.locations.map((x) => `${x.country}${x.mechanism ? ` (${x.mechanism})` : ""}${x.acceptable ? "" : " ✗"}`).join(", ") : "not answered"}{" "}
-              <span className={`badge ${l.locationOk ? "ok" : "bad"}`}>{l.locationOk ? "all permitted" : "outside permitted"}</span>
+              <span className={`badge ${VERDICT_TONE[location]}`}>{LOCATION_VERDICT_TEXT[location]}</span>
             </div>
             {!l.ok ? (
               <ul className="reasons small">
