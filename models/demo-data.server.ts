@@ -4,6 +4,7 @@ import { User, type Role } from "./user.server";
 import { hashPassword } from "#app/utils/password.server";
 import { loadCatalogue } from "#questionnaires/loader";
 import { Agreement } from "./agreement.server";
+import { recordAudit } from "./audit-event.server";
 import { seedDemoAssessments } from "#app/utils/demo-assessments.server";
 import { DEFAULT_GLOSSARY } from "./glossary";
 
@@ -157,6 +158,16 @@ async function seedAgreement(orgIds: Map<string, Types.ObjectId>, createdBy: Typ
       catalogueVersion: catalogue.versionTag,
       createdBy,
       revision: 1,
+    });
+    const procurement = DEMO_ACCOUNTS.find((a) => a.role === "procurement")!;
+    const doc = await Agreement.findOne({ recipientOrgId, reference: DEMO_AGREEMENT_REFERENCE }, { _id: 1 }).lean();
+    // the audit trail starts where the agreement does, as it would had procurement created it in the portal
+    await recordAudit({
+      action: "agreement.create",
+      actor: { id: String(createdBy), email: procurement.email, orgId: String(recipientOrgId) },
+      targetType: "agreement",
+      targetId: String(doc!._id),
+      details: { reference: DEMO_AGREEMENT_REFERENCE, source: "demo data" },
     });
     return 1;
   } catch (error) {

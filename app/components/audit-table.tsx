@@ -26,12 +26,12 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
         {rows.map((r) => (
           <tr key={r.seq}>
             <td>{r.seq}</td>
-            <td>{r.at.slice(0, 19).replace("T", " ")}</td>
+            <td className="nowrap">{r.at.slice(0, 19).replace("T", " ")}</td>
             <td>
               <code>{r.action}</code>
             </td>
             <td>{r.actor || <span className="muted">system</span>}</td>
-            <td className="small">
+            <td className="small wrap-anywhere">
               {Object.entries(r.details)
                 .map(([k, v]) => `${k}: ${v}`)
                 .join(" · ")}

@@ -2,6 +2,7 @@ import type { Types } from "mongoose";
 import { Agreement } from "#models/agreement.server";
 import { syncAssessmentRow } from "#models/assessment-row.server";
 import { Assessment, transitionAssessment } from "#models/assessment.server";
+import { recordAudit } from "#models/audit-event.server";
 import { Certification } from "#models/certification.server";
 import { addDaysIso, todayIso } from "#models/dates";
 import { pinCatalogue, pinTemplate } from "#models/questionnaire-version.server";
@@ -253,6 +254,10 @@ export async function seedDemoAssessments(
       summary: { supplierName, supplierKey: supplierName.toLowerCase(), agreementRef: agreement.reference, score: null, rating: null, openRemediation: 0 },
     });
     created++;
+    // the audit entries the portal would have written for these steps, marked as demo data
+    const actor = { id: String(procurement.id), email: procurement.email, orgId: String(procurement.orgId) };
+    const audit = (action: string, details: Record<string, string | number>) => recordAudit({ action, actor, targetType: "assessment", targetId: String(doc._id), details: { ...details, source: "demo data" } });
+    await audit("assessment.create", { agreement: agreement.reference, supplier: supplierName, template: templateVersion });
     if (demo.status === "invited") {
       await syncAssessmentRow(doc._id);
       continue;
@@ -261,8 +266,13 @@ export async function seedDemoAssessments(
     await transitionAssessment(doc._id, "in_progress", supplier);
     if (demo.status === "in_progress") continue;
     const submitted = await transitionAssessment(doc._id, "submitted", supplier, "", { submittedAt: new Date() });
-    await rescore(submitted, agreement);
-    if (demo.status === "approved") await transitionAssessment(doc._id, "approved", { userId: procurement.id, name: procurement.name }, "Meets every flow-down requirement of the agreement and holds the required ISO/IEC 27001 certificate.");
+    const result = await rescore(submitted, agreement);
+    await recordAudit({ action: "assessment.submit", targetType: "assessment", targetId: String(doc._id), details: { by: `${supplierName} (demo)`, score: result.score, rating: result.rating, source: "demo data" } });
+    const approvalComment = "Meets every flow-down requirement of the agreement and holds the required ISO/IEC 27001 certificate.";
+    if (demo.status === "approved") {
+      const approved = await transitionAssessment(doc._id, "approved", { userId: procurement.id, name: procurement.name }, approvalComment);
+      await audit("assessment.approved", { comment: approvalComment, score: approved.result?.score ?? 0 });
+    }
     await syncAssessmentRow(doc._id);
     if (demo.status === "approved") {
       // as an approval in the portal does: the approved state is kept as report version 1

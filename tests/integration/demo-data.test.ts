@@ -93,6 +93,13 @@ describe("demo assessments", () => {
     const versions = await reportVersions("assessment", kestrel!._id);
     expect(versions.map((v) => [v.version, v.trigger, v.generatedBy])).toEqual([[1, "approval", "Priya Raman (Northwind Integration Ltd)"]]);
     expect(await verifyReportHash(versions[0].sha256)).toMatchObject({ authentic: true, version: 1, subject: "Kestrel Secure Development GmbH", latest: null });
+    // its audit trail tells the same story, marked as demo data, and the hash chain holds
+    const { AuditEvent, verifyAuditChain } = await import("#models/audit-event.server");
+    const trail = await AuditEvent.find({ targetId: String(kestrel!._id) }).sort({ seq: 1 }).lean();
+    expect(trail.map((e) => e.action)).toEqual(["assessment.create", "assessment.submit", "assessment.approved", "report.assessment.generated"]);
+    expect(trail.slice(0, 3).every((e) => e.details.source === "demo data")).toBe(true);
+    expect(await AuditEvent.countDocuments({ action: "agreement.create", targetId: String(kestrel!.agreementId) })).toBe(1);
+    expect((await verifyAuditChain()).ok).toBe(true);
     for (const other of (await Assessment.find({}).lean()).filter((a) => a.status !== "approved")) expect(await reportVersions("assessment", other._id)).toEqual([]);
   });
 });
