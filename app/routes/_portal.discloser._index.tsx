@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { agreementSummaries } from "#app/utils/agreement-page.server";
 import { requireUser } from "#app/utils/auth.server";
 import { listAgreementsFor } from "#models/agreement.server";
 import { Organization } from "#models/organization.server";
@@ -13,6 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const agreements = await listAgreementsFor(user);
   const orgs = await Organization.find({ _id: trusted({ $in: agreements.map((a) => a.recipientOrgId) }) }, { name: 1 }).lean();
   const name = new Map(orgs.map((o) => [String(o._id), o.name]));
+  const summaries = await agreementSummaries(agreements);
   return {
     orgName: user.org.name,
     agreements: agreements.map((a) => ({
@@ -22,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       recipient: name.get(String(a.recipientOrgId)) ?? "",
       term: `${a.effectiveDate} to ${a.endDate}`,
       suppliers: a.chain.length,
-      phases: a.phases.length,
+      summary: summaries.get(String(a._id)) ?? null,
     })),
   };
 }
@@ -45,8 +47,8 @@ export default function DiscloserDashboard() {
               <th>Title</th>
               <th>Recipient</th>
               <th>Term</th>
-              <th>Suppliers in the chain</th>
-              <th>Phases</th>
+              <th>Subcontractor chain</th>
+              <th>Cleared per phase</th>
             </tr>
           </thead>
           <tbody>
@@ -58,8 +60,28 @@ export default function DiscloserDashboard() {
                 <td>{a.title}</td>
                 <td>{a.recipient}</td>
                 <td>{a.term}</td>
-                <td>{a.suppliers}</td>
-                <td>{a.phases}</td>
+                <td data-testid="chain-summary">
+                  {a.suppliers} supplier{a.suppliers === 1 ? "" : "s"}, {a.summary?.approved ?? 0} approved{" "}
+                  {a.summary ? (
+                    <span className={`badge ${a.summary.chainFailing ? "bad" : "ok"}`}>
+                      {a.summary.chainFailing ? `${a.summary.chainFailing} link${a.summary.chainFailing === 1 ? "" : "s"} failing` : "chain OK"}
+                    </span>
+                  ) : null}
+                  {a.summary?.expiring ? <div className="small muted">{a.summary.expiring} certificate{a.summary.expiring === 1 ? "" : "s"} expiring within 90 days</div> : null}
+                </td>
+                <td>
+                  {a.summary?.phases.length ? (
+                    <ul className="plain small">
+                      {a.summary.phases.map((p) => (
+                        <li key={p.name} className="nowrap">
+                          {p.name}: {p.cleared}/{a.suppliers}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <span className="muted">no phases</span>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

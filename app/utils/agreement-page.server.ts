@@ -2,7 +2,7 @@ import type { Types } from "mongoose";
 import type { AgreementData } from "#models/agreement.server";
 import { todayIso } from "#models/dates";
 import { agreementView } from "./agreements.server";
-import { agreementCompliance, compactCompliance, expiringCertificates, type PageComplianceView } from "./compliance.server";
+import { agreementCompliance, compactCompliance, expiringCertificates, type ExpiringCert, type PageComplianceView } from "./compliance.server";
 import { incidentViews } from "./incidents.server";
 import { orgInfo } from "./org-names.server";
 import { orgReadModel } from "./read-model.server";
@@ -21,9 +21,9 @@ type AgreementDoc = AgreementData & { _id: Types.ObjectId; updatedAt?: Date; rev
 const MAX_MEMO = 500;
 const memo = new Map<string, { key: string; view: PageComplianceView }>();
 
-async function complianceFor(agreement: AgreementDoc, now: Date): Promise<PageComplianceView> {
+async function complianceFor(agreement: AgreementDoc, now: Date, loadedCerts?: ExpiringCert[]): Promise<PageComplianceView> {
   const today = todayIso(now);
-  const [model, certs] = await Promise.all([orgReadModel(String(agreement.recipientOrgId)), expiringCertificates(agreement, today)]);
+  const [model, certs] = await Promise.all([orgReadModel(String(agreement.recipientOrgId)), loadedCerts ?? expiringCertificates(agreement, today)]);
   const key = [agreement.revision ?? 0, agreement.updatedAt ? new Date(agreement.updatedAt).getTime() : 0, model.version, today, certs.map((c) => `${String(c._id)}@${c.expiryDate}`).join(",")].join("|");
   const id = String(agreement._id);
   const hit = memo.get(id);
@@ -57,6 +57,30 @@ function derive(c: PageComplianceView) {
   };
 }
 
+function derivedOf(c: PageComplianceView) {
+  let d = derived.get(c);
+  if (!d) derived.set(c, (d = derive(c)));
+  return d;
+}
+
+/**
+ * The headline of each agreement's page (suppliers, approved, failing chain
+ * links, expiring certificates, who is cleared for which phase), for a list
+ * of agreements: the expiring certificates of all their chains are read in
+ * one query, the rest comes from the same memoised views as the pages.
+ */
+export async function agreementSummaries(agreements: AgreementDoc[], now = new Date()): Promise<Map<string, ReturnType<typeof derive>["summary"]>> {
+  const out = new Map<string, ReturnType<typeof derive>["summary"]>();
+  if (!agreements.length) return out;
+  const certs = await expiringCertificates({ chain: agreements.flatMap((a) => a.chain) }, todayIso(now));
+  for (const a of agreements) {
+    const inChain = new Set(a.chain.map((l) => String(l.supplierOrgId)));
+    const c = await complianceFor(a, now, certs.filter((x) => inChain.has(String(x.supplierOrgId))));
+    out.set(String(a._id), derivedOf(c).summary);
+  }
+  return out;
+}
+
 /**
  * The agreement page, for procurement and the disclosing party alike, in
  * tabs: a chain of 50 suppliers gives a 2,250-cell matrix, a 50-node chain
@@ -66,8 +90,7 @@ function derive(c: PageComplianceView) {
  */
 export async function agreementPageData(agreement: AgreementDoc, tab: AgreementTab, now = new Date()) {
   const c = await complianceFor(agreement, now);
-  let d = derived.get(c);
-  if (!d) derived.set(c, (d = derive(c)));
+  const d = derivedOf(c);
   const header = { id: String(agreement._id), reference: agreement.reference, title: agreement.title, status: agreement.status, summary: d.summary };
   switch (tab) {
     case "compliance":

@@ -123,3 +123,21 @@ describe("procurement's supplier list", () => {
     expect(theirs.suppliers.every((s) => s.latest === null)).toBe(true);
   });
 });
+
+describe("the disclosing party's agreement list", () => {
+  it("gives each agreement the same headline as its page: suppliers approved, failing chain links, who is cleared per phase", async () => {
+    await seedDemoData();
+    const { loader: list } = await import("#app/routes/_portal.discloser._index");
+    const { loader: page } = await import("#app/routes/_portal.discloser.agreements.$id");
+    const { getRequest, sessionCookie } = await import("#tests/fixtures/factories");
+    const discloser = await User.findOne({ email: DEMO_ACCOUNTS.find((a) => a.role === "discloser")!.email }).lean();
+    const cookie = await sessionCookie(String(discloser!._id));
+    const { agreements } = await list({ request: getRequest("/discloser", cookie), params: {}, context: {} });
+    expect(agreements).toHaveLength(1);
+    const id = agreements[0].id;
+    const shown = await page({ request: getRequest(`/discloser/agreements/${id}`, cookie), params: { id }, context: {} });
+    expect(agreements[0].summary).toEqual(shown.header.summary);
+    // from the stored assessments: Kestrel approved and cleared for both phases; the three others' links fail
+    expect(agreements[0].summary).toMatchObject({ suppliers: 4, approved: 1, chainFailing: 3, phases: [{ name: "Evaluation", cleared: 1 }, { name: "Integration", cleared: 1 }] });
+  });
+});
