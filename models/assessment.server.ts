@@ -197,7 +197,6 @@ interface RevisionChange {
   push?: Record<string, unknown>;
 }
 
-
 function revisionKey(id: string, revision: number) {
   return `assessment:${id}:r${revision}`;
 }

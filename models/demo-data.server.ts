@@ -98,7 +98,7 @@ async function seedAgreement(orgIds: Map<string, Types.ObjectId>, createdBy: Typ
   const org = (slug: string) => orgIds.get(slug)!;
   const service = (slug: string) => DEMO_ORGS.find((o) => o.slug === slug)?.service ?? "";
   try {
-    await Agreement.create({
+    const doc = await Agreement.create({
       reference: DEMO_AGREEMENT_REFERENCE,
       title: "Transfer of the Helvion gripper control stack for integration testing",
       status: "active",
@@ -160,13 +160,12 @@ async function seedAgreement(orgIds: Map<string, Types.ObjectId>, createdBy: Typ
       revision: 1,
     });
     const procurement = DEMO_ACCOUNTS.find((a) => a.role === "procurement")!;
-    const doc = await Agreement.findOne({ recipientOrgId, reference: DEMO_AGREEMENT_REFERENCE }, { _id: 1 }).lean();
     // the audit trail starts where the agreement does, as it would had procurement created it in the portal
     await recordAudit({
       action: "agreement.create",
       actor: { id: String(createdBy), email: procurement.email, orgId: String(recipientOrgId) },
       targetType: "agreement",
-      targetId: String(doc!._id),
+      targetId: String(doc._id),
       details: { reference: DEMO_AGREEMENT_REFERENCE, source: "demo data" },
     });
     return 1;

@@ -25,13 +25,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     orgReadModel(user.orgId),
     Certification.find({ supplierOrgId: trusted({ $in: suppliers.map((s) => s._id) }) }, { supplierOrgId: 1, standard: 1, expiryDate: 1 }).sort({ expiryDate: -1 }).lean(),
   ]);
-  const latest = new Map<string, (typeof model.rows)[number]>();
-  const count = new Map<string, number>();
-  for (const r of model.rows) {
-    count.set(r.supplier, (count.get(r.supplier) ?? 0) + 1);
-    const seen = latest.get(r.supplier);
-    if (!seen || r.updatedMs > seen.updatedMs) latest.set(r.supplier, r);
-  }
+  const { latest, count } = model.memo("latest-by-supplier", (rows) => {
+    const latest = new Map<string, (typeof rows)[number]>();
+    const count = new Map<string, number>();
+    for (const r of rows) {
+      count.set(r.supplier, (count.get(r.supplier) ?? 0) + 1);
+      const seen = latest.get(r.supplier);
+      if (!seen || r.updatedMs > seen.updatedMs) latest.set(r.supplier, r);
+    }
+    return { latest, count };
+  });
   const today = todayIso();
   return {
     suppliers: suppliers.map((s) => {

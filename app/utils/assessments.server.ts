@@ -3,7 +3,7 @@ import { Agreement } from "#models/agreement.server";
 import { syncAssessmentRow } from "#models/assessment-row.server";
 import { Assessment, type AssessmentData } from "#models/assessment.server";
 import { OPEN_STATUSES, type AssessmentStatus } from "#models/assessment-status";
-import { ASSESSMENT_STATUS_LABEL } from "#app/components/status";
+import { ASSESSMENT_STATUS_TEXT } from "#reports/view";
 import { recordAudit } from "#models/audit-event.server";
 import { createInvitation, Invitation, revokeInvitation } from "#models/invitation.server";
 import { Organization } from "#models/organization.server";
@@ -81,7 +81,7 @@ export async function sendAssessment(user: CurrentUser, input: SendInput, reques
     if (open) {
       return {
         ok: false,
-        errors: { supplierOrgId: [`${supplier?.name ?? "This supplier"} already has an open questionnaire under ${agreement.reference} (${ASSESSMENT_STATUS_LABEL[open.status].toLowerCase()}, due ${open.dueDate}). Tick "Send another questionnaire anyway" to send a second one.`] },
+        errors: { supplierOrgId: [`${supplier?.name ?? "This supplier"} already has an open questionnaire under ${agreement.reference} (${ASSESSMENT_STATUS_TEXT[open.status].toLowerCase()}, due ${open.dueDate}). Tick "Send another questionnaire anyway" to send a second one.`] },
         open: { id: String(open._id), status: open.status, dueDate: open.dueDate },
       };
     }

@@ -268,19 +268,16 @@ export async function seedDemoAssessments(
     const submitted = await transitionAssessment(doc._id, "submitted", supplier, "", { submittedAt: new Date() });
     const result = await rescore(submitted, agreement);
     await recordAudit({ action: "assessment.submit", targetType: "assessment", targetId: String(doc._id), details: { by: `${supplierName} (demo)`, score: result.score, rating: result.rating, source: "demo data" } });
-    const approvalComment = "Meets every flow-down requirement of the agreement and holds the required ISO/IEC 27001 certificate.";
     if (demo.status === "approved") {
-      const approved = await transitionAssessment(doc._id, "approved", { userId: procurement.id, name: procurement.name }, approvalComment);
-      await audit("assessment.approved", { comment: approvalComment, score: approved.result?.score ?? 0 });
+      const comment = "Meets every flow-down requirement of the agreement and holds the required ISO/IEC 27001 certificate.";
+      const approved = await transitionAssessment(doc._id, "approved", { userId: procurement.id, name: procurement.name }, comment);
+      await audit("assessment.approved", { comment, score: approved.result?.score ?? 0 });
+      // as an approval in the portal does: the approved state is kept as report version 1, where
+      // `npm start` serves the demo unless PUBLIC_URL says otherwise
+      const origin = (getEnv().PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
+      await generateAssessmentReport(String(doc._id), { id: actor.id, name: `${procurement.name} (${procurement.orgName})`, actor }, "approval", origin);
     }
     await syncAssessmentRow(doc._id);
-    if (demo.status === "approved") {
-      // as an approval in the portal does: the approved state is kept as report version 1
-      const author = { id: String(procurement.id), name: `${procurement.name} (${procurement.orgName})`, actor: { id: String(procurement.id), email: procurement.email, orgId: String(procurement.orgId) } };
-      // the demo is served where `npm start` serves it unless PUBLIC_URL says otherwise
-      const origin = (getEnv().PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
-      await generateAssessmentReport(String(doc._id), author, "approval", origin);
-    }
   }
   return created;
 }
