@@ -8,7 +8,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["tests/unit/**/*.test.ts", "app/**/*.test.ts", "questionnaires/**/*.test.ts", "reports/**/*.test.ts"],
+          include: [
+            "tests/unit/**/*.test.ts",
+            "app/**/*.test.ts",
+            "questionnaires/**/*.test.ts",
+            "reports/**/*.test.ts",
+          ],
           environment: "node",
           // rendering and reading back PDFs takes seconds on a busy two-core CI machine; these are not speed tests
           testTimeout: 30_000,

@@ -37,8 +37,14 @@ export class DatabaseUnavailableError extends Error {
  * watching the server and reconnects by itself once it answers again.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const { MongoNetworkError, MongoServerSelectionError, MongoNotConnectedError, MongoTopologyClosedError } = mongoose.mongo;
-  if (error instanceof MongoNetworkError || error instanceof MongoServerSelectionError || error instanceof MongoNotConnectedError || error instanceof MongoTopologyClosedError) {
+  const { MongoNetworkError, MongoServerSelectionError, MongoNotConnectedError, MongoTopologyClosedError } =
+    mongoose.mongo;
+  if (
+    error instanceof MongoNetworkError ||
+    error instanceof MongoServerSelectionError ||
+    error instanceof MongoNotConnectedError ||
+    error instanceof MongoTopologyClosedError
+  ) {
     return true;
   }
   // while disconnected, mongoose queues model operations and gives up after bufferTimeoutMS

@@ -1,10 +1,21 @@
 import { PassThrough } from "node:stream";
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleDataRequestFunction } from "@remix-run/node";
+import {
+  createReadableStreamFromReadable,
+  type AppLoadContext,
+  type EntryContext,
+  type HandleDataRequestFunction,
+} from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./utils/nonce";
-import { applySecurityHeaders, createNonce, CROSS_SITE_MESSAGE, crossSiteReason, documentCsp } from "./utils/security.server";
+import {
+  applySecurityHeaders,
+  createNonce,
+  CROSS_SITE_MESSAGE,
+  crossSiteReason,
+  documentCsp,
+} from "./utils/security.server";
 import { startServer } from "./utils/startup.server";
 
 const ABORT_DELAY = 5_000;
@@ -67,7 +78,12 @@ export default function handleRequest(
  */
 export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {
   if (crossSiteReason(request)) {
-    return new Response(CROSS_SITE_MESSAGE, { status: 403, headers: applySecurityHeaders(new Headers({ "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" })) });
+    return new Response(CROSS_SITE_MESSAGE, {
+      status: 403,
+      headers: applySecurityHeaders(
+        new Headers({ "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }),
+      ),
+    });
   }
   applySecurityHeaders(response.headers);
   return response;

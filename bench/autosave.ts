@@ -23,10 +23,26 @@ try {
   const catalogue = loadCatalogue();
   const template = getTemplate("full-security")!;
   const [templateVersion, catalogueVersion] = await Promise.all([pinTemplate(template), pinCatalogue(catalogue)]);
-  const recipient = await Organization.create({ slug: "bench-recipient", name: "Bench Recipient", kind: "recipient", country: "GB" });
-  const discloser = await Organization.create({ slug: "bench-discloser", name: "Bench Discloser", kind: "discloser", country: "CH" });
+  const recipient = await Organization.create({
+    slug: "bench-recipient",
+    name: "Bench Recipient",
+    kind: "recipient",
+    country: "GB",
+  });
+  const discloser = await Organization.create({
+    slug: "bench-discloser",
+    name: "Bench Discloser",
+    kind: "discloser",
+    country: "CH",
+  });
   const suppliers = await Organization.insertMany(
-    Array.from({ length: SUPPLIERS }, (_, i) => ({ slug: `bench-supplier-${i}`, name: `Bench Supplier ${i}`, kind: "supplier", country: "DE", managedBy: [recipient._id] })),
+    Array.from({ length: SUPPLIERS }, (_, i) => ({
+      slug: `bench-supplier-${i}`,
+      name: `Bench Supplier ${i}`,
+      kind: "supplier",
+      country: "DE",
+      managedBy: [recipient._id],
+    })),
   );
   const agreement = await Agreement.create({
     reference: "BENCH-1",
@@ -44,14 +60,40 @@ try {
     recipientNotifyHours: 24,
     retention: { retentionDays: 365, destroyWithinDays: 30 },
     requirements: catalogue.requirements.map((r) => ({ requirementId: r.id, params: {} })),
-    chain: suppliers.map((s) => ({ supplierOrgId: s._id, tier: 1, parentSupplierOrgId: null, service: "", maxClass: "confidential", accessLevel: "read" })),
+    chain: suppliers.map((s) => ({
+      supplierOrgId: s._id,
+      tier: 1,
+      parentSupplierOrgId: null,
+      service: "",
+      maxClass: "confidential",
+      accessLevel: "read",
+    })),
     catalogueVersion,
     createdBy: new mongoose.Types.ObjectId(),
   });
   const passwordHash = await hashPassword(PASSWORD);
-  const users = await User.insertMany(suppliers.map((s, i) => ({ email: `bench${i}@supplier.example`, name: `Bench ${i}`, role: "supplier", orgId: s._id, passwordHash })));
+  const users = await User.insertMany(
+    suppliers.map((s, i) => ({
+      email: `bench${i}@supplier.example`,
+      name: `Bench ${i}`,
+      role: "supplier",
+      orgId: s._id,
+      passwordHash,
+    })),
+  );
   const assessments = await Assessment.insertMany(
-    suppliers.map((s) => ({ agreementId: agreement._id, supplierOrgId: s._id, ownerOrgId: recipient._id, templateId: template.id, templateVersion, catalogueVersion, status: "in_progress", dueDate: "2099-01-01", answers: {}, revision: 0 })),
+    suppliers.map((s) => ({
+      agreementId: agreement._id,
+      supplierOrgId: s._id,
+      ownerOrgId: recipient._id,
+      templateId: template.id,
+      templateVersion,
+      catalogueVersion,
+      status: "in_progress",
+      dueDate: "2099-01-01",
+      answers: {},
+      revision: 0,
+    })),
   );
   const cookies: string[] = [];
   for (const u of users) cookies.push(await signIn(app.baseUrl, u.email, PASSWORD));
@@ -64,7 +106,10 @@ try {
   const idle = Array.from({ length: SUPPLIERS }, (_, i) => i);
   const statuses = new Map<number, number>();
   let refused = 0;
-  interface Ctx { i?: number; value?: string }
+  interface Ctx {
+    i?: number;
+    value?: string;
+  }
 
   const result = await autocannon({
     url: app.baseUrl,
@@ -84,7 +129,10 @@ try {
             ...req,
             path: `/api/assessments/${String(assessments[i]._id)}/answers`,
             headers: { "content-type": "application/json", cookie: cookies[i] },
-            body: JSON.stringify({ baseRevision: revision[i], changes: { orgLegalName: context.value, breachNotifyHours: sequence[i] % 72 } }),
+            body: JSON.stringify({
+              baseRevision: revision[i],
+              changes: { orgLegalName: context.value, breachNotifyHours: sequence[i] % 72 },
+            }),
           };
         },
         onResponse: (status: number, body: string, context: Ctx) => {
@@ -111,9 +159,13 @@ try {
     if (seqOf(stored?.answers?.orgLegalName) < seqOf(value)) lost++;
   }
   console.log(`autosave: ${SUPPLIERS} suppliers, ${DURATION_S} s, full security template`);
-  console.log(`  requests:        ${result.requests.total} (${result.non2xx} not 2xx ${JSON.stringify(Object.fromEntries(statuses))}, ${result.errors} errors, ${result.timeouts} timeouts)`);
+  console.log(
+    `  requests:        ${result.requests.total} (${result.non2xx} not 2xx ${JSON.stringify(Object.fromEntries(statuses))}, ${result.errors} errors, ${result.timeouts} timeouts)`,
+  );
   console.log(`  requests/second: ${result.requests.average.toFixed(0)}`);
-  console.log(`  latency ms:      p50 ${result.latency.p50}  p90 ${result.latency.p90}  p99 ${result.latency.p99}  max ${result.latency.max}`);
+  console.log(
+    `  latency ms:      p50 ${result.latency.p50}  p90 ${result.latency.p90}  p99 ${result.latency.p99}  max ${result.latency.max}`,
+  );
   console.log(`  acknowledged answers lost: ${lost} of ${acknowledged.size} checked`);
   await disconnectDatabase();
   if (lost > 0 || refused > 0) process.exitCode = 1;

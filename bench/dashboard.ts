@@ -27,7 +27,9 @@ const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 3);
 const CONNECTIONS = 10;
 const random = seededRandom(42);
 
-const app = await startBenchApp({ nodeArgs: process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [] });
+const app = await startBenchApp({
+  nodeArgs: process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [],
+});
 try {
   const t0 = performance.now();
   await connectDatabase(app.mongoUri);
@@ -35,8 +37,11 @@ try {
   const agreements = reuse ? await Agreement.find({ reference: /^BENCH-/ }).sort({ reference: 1 }) : await seed();
   const perAgreement = Math.ceil(SUPPLIERS / AGREEMENTS);
   const cookie = await signIn(app.baseUrl, "bench@procurement.example", "bench-password-123");
-  console.log(reuse ? "reusing the seeded database in BENCH_DATA_DIR" : `seeded ${SUPPLIERS} suppliers, ${ASSESSMENTS} assessments, ${AGREEMENTS} agreements in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-
+  console.log(
+    reuse
+      ? "reusing the seeded database in BENCH_DATA_DIR"
+      : `seeded ${SUPPLIERS} suppliers, ${ASSESSMENTS} assessments, ${AGREEMENTS} agreements in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
 
   const targets = [
     ["dashboard, first page", "/procurement"],
@@ -53,16 +58,28 @@ try {
     console.log(`  single request: ${(performance.now() - tc).toFixed(0)} ms`);
     if (check.status !== 200) throw new Error(`${path} answered ${check.status}`);
     // a server that has been running: JIT-compiled and its caches filled (not measured)
-    await autocannon({ url: app.baseUrl + path, connections: CONNECTIONS, duration: WARM_UP_SECONDS, headers: { cookie } });
+    await autocannon({
+      url: app.baseUrl + path,
+      connections: CONNECTIONS,
+      duration: WARM_UP_SECONDS,
+      headers: { cookie },
+    });
     const latencies: number[] = [];
     const r = await new Promise<autocannon.Result>((resolve, reject) => {
-      const run = autocannon({ url: app.baseUrl + path, connections: CONNECTIONS, duration: SECONDS, headers: { cookie } }, (error, result) => (error ? reject(error) : resolve(result)));
+      const run = autocannon(
+        { url: app.baseUrl + path, connections: CONNECTIONS, duration: SECONDS, headers: { cookie } },
+        (error, result) => (error ? reject(error) : resolve(result)),
+      );
       run.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
     });
-    if (r.errors || r.requests.total === 0) console.log(`  (${r.errors} errors, ${r.timeouts} timeouts, ${r.requests.total} requests)`);
+    if (r.errors || r.requests.total === 0)
+      console.log(`  (${r.errors} errors, ${r.timeouts} timeouts, ${r.requests.total} requests)`);
     latencies.sort((a, b) => a - b);
-    const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)].toFixed(0).padStart(4);
-    console.log(`${label.padEnd(34)} p50 ${at(0.5)} ms  p95 ${at(0.95)} ms  p99 ${at(0.99)} ms  ${(latencies.length / SECONDS).toFixed(0)} req/s  non-2xx ${r.non2xx}  ${(r.throughput.total / Math.max(1, r.requests.total) / 1024).toFixed(0)} KiB/page`);
+    const at = (q: number) =>
+      latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)].toFixed(0).padStart(4);
+    console.log(
+      `${label.padEnd(34)} p50 ${at(0.5)} ms  p95 ${at(0.95)} ms  p99 ${at(0.99)} ms  ${(latencies.length / SECONDS).toFixed(0)} req/s  non-2xx ${r.non2xx}  ${(r.throughput.total / Math.max(1, r.requests.total) / 1024).toFixed(0)} KiB/page`,
+    );
   }
   await disconnectDatabase();
 } finally {
@@ -73,21 +90,46 @@ async function seed() {
   const catalogue = loadCatalogue();
   const template = getTemplate("full-security")!;
   const [templateVersion, catalogueVersion] = await Promise.all([pinTemplate(template), pinCatalogue(catalogue)]);
-  const recipient = await Organization.create({ slug: "bench-recipient", name: "Bench Recipient", kind: "recipient", country: "GB" });
-  const discloser = await Organization.create({ slug: "bench-discloser", name: "Bench Discloser", kind: "discloser", country: "CH" });
+  const recipient = await Organization.create({
+    slug: "bench-recipient",
+    name: "Bench Recipient",
+    kind: "recipient",
+    country: "GB",
+  });
+  const discloser = await Organization.create({
+    slug: "bench-discloser",
+    name: "Bench Discloser",
+    kind: "discloser",
+    country: "CH",
+  });
   const countries = ["DE", "EE", "FR", "NL", "JP", "IN", "US", "GB"];
   const suppliers: Awaited<ReturnType<typeof Organization.insertMany>> = [];
   for (let i = 0; i < SUPPLIERS; i += 500) {
     suppliers.push(
       ...(await Organization.insertMany(
-        Array.from({ length: Math.min(500, SUPPLIERS - i) }, (_, k) => ({ slug: `bench-s-${i + k}`, name: `Supplier ${String(i + k).padStart(4, "0")} ${random.pick(["GmbH", "Ltd", "OÜ", "株式会社", "SAS"])}`, kind: "supplier", country: random.pick(countries), service: "Cloud hosting", managedBy: [recipient._id] })),
+        Array.from({ length: Math.min(500, SUPPLIERS - i) }, (_, k) => ({
+          slug: `bench-s-${i + k}`,
+          name: `Supplier ${String(i + k).padStart(4, "0")} ${random.pick(["GmbH", "Ltd", "OÜ", "株式会社", "SAS"])}`,
+          kind: "supplier",
+          country: random.pick(countries),
+          service: "Cloud hosting",
+          managedBy: [recipient._id],
+        })),
       )),
     );
   }
   const perAgreement = Math.ceil(SUPPLIERS / AGREEMENTS);
   const agreements: InstanceType<typeof Agreement>[] = [];
   for (let a = 0; a < AGREEMENTS; a++) {
-    const chain = suppliers.slice(a * perAgreement, (a + 1) * perAgreement).map((s, k) => ({ supplierOrgId: s._id, tier: k < perAgreement / 2 ? 1 : 2, parentSupplierOrgId: k < perAgreement / 2 ? null : suppliers[a * perAgreement + (k % Math.ceil(perAgreement / 2))]._id, service: "Cloud hosting", maxClass: "confidential" as const, accessLevel: "read" as const }));
+    const chain = suppliers.slice(a * perAgreement, (a + 1) * perAgreement).map((s, k) => ({
+      supplierOrgId: s._id,
+      tier: k < perAgreement / 2 ? 1 : 2,
+      parentSupplierOrgId:
+        k < perAgreement / 2 ? null : suppliers[a * perAgreement + (k % Math.ceil(perAgreement / 2))]._id,
+      service: "Cloud hosting",
+      maxClass: "confidential" as const,
+      accessLevel: "read" as const,
+    }));
     agreements.push(
       await Agreement.create({
         reference: `BENCH-${a}`,
@@ -106,7 +148,16 @@ async function seed() {
         recipientNotifyHours: 24,
         retention: { retentionDays: 365, destroyWithinDays: 30 },
         requirements: catalogue.requirements.map((r) => ({ requirementId: r.id, params: {} })),
-        phases: [{ key: "phase-1", name: "Evaluation", purpose: "", classes: ["internal"], permittedSupplierIds: [], requiredRequirementIds: ["FD-CONF-01", "FD-INC-01"] }],
+        phases: [
+          {
+            key: "phase-1",
+            name: "Evaluation",
+            purpose: "",
+            classes: ["internal"],
+            permittedSupplierIds: [],
+            requiredRequirementIds: ["FD-CONF-01", "FD-INC-01"],
+          },
+        ],
         chain,
         catalogueVersion,
         createdBy: new mongoose.Types.ObjectId(),
@@ -119,10 +170,22 @@ async function seed() {
     const batch = [];
     for (let k = 0; k < 500 && created < ASSESSMENTS; k++, created++) {
       const a = created % AGREEMENTS;
-      const supplier = suppliers[a * perAgreement + ((created / AGREEMENTS) | 0) % perAgreement] ?? suppliers[0];
+      const supplier = suppliers[a * perAgreement + (((created / AGREEMENTS) | 0) % perAgreement)] ?? suppliers[0];
       const answers = randomAnswers(template, random);
       const status = random.pick(ASSESSMENT_STATUSES);
-      const scored = status === "invited" || status === "in_progress" ? null : scoreAssessment({ agreement: inputs[a], catalogue: catalogue.requirements, template, supplierId: String(supplier._id), answers, certifications: [], overrides: [], evaluationDate: "2026-12-01" });
+      const scored =
+        status === "invited" || status === "in_progress"
+          ? null
+          : scoreAssessment({
+              agreement: inputs[a],
+              catalogue: catalogue.requirements,
+              template,
+              supplierId: String(supplier._id),
+              answers,
+              certifications: [],
+              overrides: [],
+              evaluationDate: "2026-12-01",
+            });
       batch.push({
         agreementId: agreements[a]._id,
         supplierOrgId: supplier._id,
@@ -143,18 +206,40 @@ async function seed() {
           rating: scored?.rating ?? null,
           openRemediation: 0,
           cells: scored ? summaryCells(scored) : {},
-          ...(scored ? (({ notifyHours, locations }) => ({ notifyHours, locations }))(extractChainFacts(template, answers, String(supplier._id))) : { notifyHours: null, locations: [] }),
+          ...(scored
+            ? (({ notifyHours, locations }) => ({ notifyHours, locations }))(
+                extractChainFacts(template, answers, String(supplier._id)),
+              )
+            : { notifyHours: null, locations: [] }),
           evaluationDate: scored?.evaluationDate ?? null,
         },
       });
     }
     const inserted = await Assessment.insertMany(batch as never[], { lean: true });
     await AssessmentRow.insertMany(
-      inserted.map((a: Record<string, any>) => rowToStored({ _id: a._id, ownerOrgId: a.ownerOrgId, supplierOrgId: a.supplierOrgId, agreementId: a.agreementId, status: a.status, dueDate: a.dueDate, ...a.summary, revision: 1, updatedAt: new Date() })),
+      inserted.map((a: Record<string, any>) =>
+        rowToStored({
+          _id: a._id,
+          ownerOrgId: a.ownerOrgId,
+          supplierOrgId: a.supplierOrgId,
+          agreementId: a.agreementId,
+          status: a.status,
+          dueDate: a.dueDate,
+          ...a.summary,
+          revision: 1,
+          updatedAt: new Date(),
+        }),
+      ),
       { lean: true },
     );
   }
   await touchReadModel(String(recipient._id));
-  await User.create({ email: "bench@procurement.example", name: "Bench", role: "procurement", orgId: recipient._id, passwordHash: await hashPassword("bench-password-123") });
+  await User.create({
+    email: "bench@procurement.example",
+    name: "Bench",
+    role: "procurement",
+    orgId: recipient._id,
+    passwordHash: await hashPassword("bench-password-123"),
+  });
   return agreements;
 }

@@ -82,7 +82,7 @@ async function timePdfkit(render: () => Promise<RenderInfo>): Promise<{ ms: numb
 const esc = (s: unknown) =>
   String(s ?? "").replace(
     /[&<>"']/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c] as string)
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string,
   );
 
 function css(): string {
@@ -116,7 +116,7 @@ tr { break-inside: avoid; }
 
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(
-    title
+    title,
   )}</title><style>${css()}</style></head><body>${body}</body></html>`;
 }
 
@@ -133,7 +133,7 @@ function assessmentHtml(d: AssessmentReportData): string {
       (q) =>
         `<tr><td><b>${esc(q.requirementId)}</b></td><td><b>${esc(q.title)}</b><br>${esc(q.category)}</td><td>${
           q.weight
-        }</td><td><span class="badge ${q.status}">${esc(requirementStatusLine(q))}</span></td></tr>`
+        }</td><td><span class="badge ${q.status}">${esc(requirementStatusLine(q))}</span></td></tr>`,
     )
     .join("");
   const details = r.requirements
@@ -146,11 +146,11 @@ function assessmentHtml(d: AssessmentReportData): string {
           ? `<table><thead><tr><th>Question</th><th>Answer</th><th>Judgement</th></tr></thead><tbody>${q.answers
               .map(
                 (a) =>
-                  `<tr><td>${esc(a.title)}</td><td>${esc(formatAnswer(a.value))}</td><td>${esc(a.reason)}</td></tr>`
+                  `<tr><td>${esc(a.title)}</td><td>${esc(formatAnswer(a.value))}</td><td>${esc(a.reason)}</td></tr>`,
               )
               .join("")}</tbody></table>`
           : "") +
-        q.evidence.map((e) => `<p>Evidence: ${esc(e.name)} — ${esc(e.ref)}</p>`).join("")
+        q.evidence.map((e) => `<p>Evidence: ${esc(e.name)} — ${esc(e.ref)}</p>`).join(""),
     )
     .join("");
   const overrides = overriddenRequirements(r)
@@ -159,32 +159,32 @@ function assessmentHtml(d: AssessmentReportData): string {
         `<tr><td>${esc(q.requirementId)}</td><td>${STATUS_TEXT[q.computedStatus]} → ${
           STATUS_TEXT[q.status]
         }</td><td>${esc(q.override?.justification)}</td><td>${esc(q.override?.by)} ${esc(
-          formatDateTime(q.override?.at)
-        )}</td></tr>`
+          formatDateTime(q.override?.at),
+        )}</td></tr>`,
     )
     .join("");
   const certs = certificationRows(d)
     .map(
       (c) =>
         `<tr><td>${esc(c.standard)}<br>${esc(c.certificateNumber)}</td><td>${esc(c.certificationBody)}<br>${esc(
-          c.scope
+          c.scope,
         )}</td><td>${esc(c.issueDate)}<br>${esc(c.expiryDate)}</td><td>${
           c.valid ? "VALID" : "NO CREDIT"
-        }<br>${c.findings.map(esc).join("<br>")}</td></tr>`
+        }<br>${c.findings.map(esc).join("<br>")}</td></tr>`,
     )
     .join("");
   const remediation = remediationRows(d)
     .map(
       (x) =>
         `<tr><td>${esc(x.requirementId)}</td><td>${esc(x.description)}</td><td>${esc(
-          formatDate(x.dueDate)
-        )}</td><td>${esc(x.status)}</td><td>${esc(x.response ?? "")}</td></tr>`
+          formatDate(x.dueDate),
+        )}</td><td>${esc(x.status)}</td><td>${esc(x.response ?? "")}</td></tr>`,
     )
     .join("");
   return page(
     `Assessment report — ${d.supplier.name}`,
     `<div class="cover"><h1 style="color:#fff">${esc(d.agreement.title)}</h1><p>${esc(
-      d.agreement.reference
+      d.agreement.reference,
     )}</p><h2>${esc(d.supplier.name)}</h2><p>${esc(ASSESSMENT_STATUS_TEXT[d.assessment.status])} · score ${r.score} · ${
       RATING_TEXT[r.rating]
     } RISK</p></div>` +
@@ -196,7 +196,7 @@ function assessmentHtml(d: AssessmentReportData): string {
       `<h1>Overrides</h1><table><thead><tr><th>Requirement</th><th>Change</th><th>Justification</th><th>By</th></tr></thead><tbody>${overrides}</tbody></table>` +
       `<h1>Certifications</h1><table><thead><tr><th>Certificate</th><th>Body</th><th>Dates</th><th>Validity</th></tr></thead><tbody>${certs}</tbody></table>` +
       `<h1>Remediation</h1><table><thead><tr><th>Requirement</th><th>Action</th><th>Due</th><th>Status</th><th>Response</th></tr></thead><tbody>${remediation}</tbody></table>` +
-      verifyHtml(d)
+      verifyHtml(d),
   );
 }
 
@@ -210,8 +210,8 @@ function agreementHtml(d: AgreementReportData): string {
         }</td><td>${
           s.latest ? `<span class="bar" style="width:${s.latest.score * 0.6}pt"></span> ${s.latest.score}` : "—"
         }</td><td>${s.latest ? RATING_TEXT[s.latest.rating] : "—"}</td><td>${esc(
-          s.latest?.knockOutsFailed.join(", ") ?? ""
-        )}</td></tr>`
+          s.latest?.knockOutsFailed.join(", ") ?? "",
+        )}</td></tr>`,
     )
     .join("");
   const perBand = 43;
@@ -235,10 +235,10 @@ function agreementHtml(d: AgreementReportData): string {
     .map(
       (l) =>
         `<tr><td>${l.tier}</td><td><b>${esc(l.supplierName)}</b><br>${esc(
-          [...l.pathNames, d.agreement.recipient].join(" → ")
+          [...l.pathNames, d.agreement.recipient].join(" → "),
         )}</td><td>${l.composedNotifyHours ?? "unknown"} / ${l.windowHours} h</td><td>${
           l.locationOk ? "PERMITTED" : "VIOLATION"
-        }</td><td>${l.ok ? "LINK OK" : "LINK FAILS"}<br>${l.reasons.map(esc).join("<br>")}</td></tr>`
+        }</td><td>${l.ok ? "LINK OK" : "LINK FAILS"}<br>${l.reasons.map(esc).join("<br>")}</td></tr>`,
     )
     .join("");
   const phases = phaseViews(d)
@@ -250,18 +250,18 @@ function agreementHtml(d: AgreementReportData): string {
           .map(
             (r) =>
               `<tr><td>${esc(r.supplierName)}</td><td>${r.cleared ? "CLEARED" : "NOT CLEARED"}</td><td>${esc(
-                r.reasons.join(" ")
-              )}</td></tr>`
+                r.reasons.join(" "),
+              )}</td></tr>`,
           )
-          .join("")}</tbody></table>`
+          .join("")}</tbody></table>`,
     )
     .join("");
   const expiring = d.expiringCertificates
     .map(
       (c) =>
         `<tr><td>${esc(c.supplierName)}</td><td>${esc(c.standard)} ${esc(c.certificateNumber)}</td><td>${esc(
-          c.certificationBody
-        )}</td><td>${esc(c.expiryDate)}</td><td>${c.daysLeft}</td></tr>`
+          c.certificationBody,
+        )}</td><td>${esc(c.expiryDate)}</td><td>${c.daysLeft}</td></tr>`,
     )
     .join("");
   const reqs = d.requirements
@@ -269,13 +269,13 @@ function agreementHtml(d: AgreementReportData): string {
       (r, i) =>
         `<tr><td>${i + 1}</td><td>${esc(r.id)}</td><td>${esc(r.title)}</td><td>${esc(r.category)}</td><td>${
           r.weight
-        }</td><td>${r.knockOut ? "KNOCK-OUT" : "—"}</td></tr>`
+        }</td><td>${r.knockOut ? "KNOCK-OUT" : "—"}</td></tr>`,
     )
     .join("");
   return page(
     `Agreement report — ${d.agreement.reference}`,
     `<div class="cover"><h1 style="color:#fff">${esc(d.agreement.title)}</h1><p>${esc(d.agreement.reference)} · ${esc(
-      d.agreement.discloser
+      d.agreement.discloser,
     )} → ${esc(d.agreement.recipient)}</p></div>` +
       `<h1>Suppliers</h1><table><thead><tr><th>Tier</th><th>Supplier</th><th>Assessment</th><th>Score</th><th>Rating</th><th>Knock-outs</th></tr></thead><tbody>${suppliers}</tbody></table>` +
       matrix +
@@ -283,7 +283,7 @@ function agreementHtml(d: AgreementReportData): string {
       `<h1>Phase clearances</h1>${phases}` +
       `<h1>Certificates expiring within 90 days</h1><table><thead><tr><th>Supplier</th><th>Certificate</th><th>Body</th><th>Expires</th><th>Days</th></tr></thead><tbody>${expiring}</tbody></table>` +
       `<h1>Flow-down requirements</h1><table><thead><tr><th>#</th><th>ID</th><th>Requirement</th><th>Category</th><th>Weight</th><th>Knock-out</th></tr></thead><tbody>${reqs}</tbody></table>` +
-      verifyHtml(d)
+      verifyHtml(d),
   );
 }
 
@@ -355,12 +355,12 @@ async function main() {
   console.log(
     `pdfkit agreement report (50 suppliers × 300 requirements): median ${median(g.ms).toFixed(1)} ms, ${
       g.pages
-    } pages, ${(sizes.bytes / 1024).toFixed(0)} KiB`
+    } pages, ${(sizes.bytes / 1024).toFixed(0)} KiB`,
   );
   console.log(
     `  event loop during the big report: longest block ${maxBlockMs.toFixed(
-      1
-    )} ms (monitorEventLoopDelay max), longest layout slice ${info.longestSliceMs.toFixed(1)} ms`
+      1,
+    )} ms (monitorEventLoopDelay max), longest layout slice ${info.longestSliceMs.toFixed(1)} ms`,
   );
 
   const dir = mkdtempSync(join(tmpdir(), "flowdown-bench-"));
@@ -387,13 +387,13 @@ async function main() {
       const ratio = total / pk;
       console.log(
         `chromium ${label}: median ${total.toFixed(1)} ms (load ${(total - pdf).toFixed(1)} + page.pdf() ${pdf.toFixed(
-          1
-        )}), ${c.pages} pages`
+          1,
+        )}), ${c.pages} pages`,
       );
       console.log(
         `  ratio chromium/pdfkit: ${ratio.toFixed(1)}× end to end, ${(pdf / pk).toFixed(
-          1
-        )}× page.pdf() alone (target ≥ ${TARGET_RATIO}×) ${ratio >= TARGET_RATIO ? "OK" : "BELOW TARGET"}`
+          1,
+        )}× page.pdf() alone (target ≥ ${TARGET_RATIO}×) ${ratio >= TARGET_RATIO ? "OK" : "BELOW TARGET"}`,
       );
       return ratio >= TARGET_RATIO;
     };

@@ -78,7 +78,7 @@ function syntheticWorld(): World {
       parameters: [{ key: "standard", label: "Standard", type: "standard", default: "ISO/IEC 27001:2022" }],
       isoControls: ["A.5.35"],
       evidence: [],
-    }
+    },
   );
   elements.push(
     q("boolean", "incPlan", { requirements: ["FD-INC-01"], judge: { kind: "boolean", expected: true }, gate: true }),
@@ -108,7 +108,7 @@ function syntheticWorld(): World {
       judge: { kind: "coverage", required: ["nature", "data", "measures"] },
     }),
     q("text", "contactName", { requirements: [], judge: { kind: "info" } }),
-    q("text", "contactEmail", { requirements: [], judge: { kind: "info" } })
+    q("text", "contactEmail", { requirements: [], judge: { kind: "info" } }),
   );
 
   // 32 more requirements in four shapes, two questions each (the last shape one)
@@ -134,7 +134,7 @@ function syntheticWorld(): World {
     if (shape === 0) {
       elements.push(
         q("boolean", name("Policy"), { requirements: [id], judge: { kind: "boolean", expected: true }, gate: true }),
-        q("file", name("Upload"), { requirements: [id], judge: { kind: "present" } })
+        q("file", name("Upload"), { requirements: [id], judge: { kind: "present" } }),
       );
     } else if (shape === 1) {
       elements.push({
@@ -154,7 +154,7 @@ function syntheticWorld(): World {
         q("checkbox", name("Scope"), {
           requirements: [id],
           judge: { kind: "coverage", required: ["a", "b", "c", "d"] },
-        })
+        }),
       );
     } else {
       elements.push(q("boolean", name("Done"), { requirements: [id], judge: { kind: "boolean", expected: true } }));
@@ -297,13 +297,13 @@ function run(world: World, count: number): boolean {
   console.log(`${world.label}: ${agreement.requirements.length} requirements, ${questions} questions with metadata`);
   console.log(
     `  ${count.toLocaleString("en")} assessments in ${elapsed.toFixed(0)} ms on one core → ${perSecond.toLocaleString(
-      "en"
-    )}/s (target ≥ ${TARGET_PER_SECOND.toLocaleString("en")}/s)`
+      "en",
+    )}/s (target ≥ ${TARGET_PER_SECOND.toLocaleString("en")}/s)`,
   );
   console.log(
     `  per assessment: p50 ${percentile(times, 50).toFixed(3)} ms, p95 ${percentile(times, 95).toFixed(
-      3
-    )} ms, max ${times[count - 1].toFixed(3)} ms`
+      3,
+    )} ms, max ${times[count - 1].toFixed(3)} ms`,
   );
   console.log(`  mean score ${(checksum / count).toFixed(1)}`);
   return perSecond >= TARGET_PER_SECOND;

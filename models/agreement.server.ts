@@ -81,7 +81,13 @@ export interface AgreementData {
   auditRights: { noticeDays: number; auditsPerYear: number };
   requiredCertifications: { standard: string }[];
   /** when suppliers are assessed again: months by rating, and the triggers of an early one */
-  reassessment: { months: { critical: number; high: number; medium: number; low: number }; certificateDays: number; onRatingFall: boolean; onIncident: boolean; onNewPhase: boolean };
+  reassessment: {
+    months: { critical: number; high: number; medium: number; low: number };
+    certificateDays: number;
+    onRatingFall: boolean;
+    onIncident: boolean;
+    onNewPhase: boolean;
+  };
   requirements: AgreementRequirement[];
   phases: AgreementPhase[];
   chain: ChainLink[];
@@ -96,13 +102,28 @@ export interface AgreementData {
   updatedAt?: Date;
 }
 
-const isoDate = { type: String, required: true, validate: { validator: isIsoDate, message: "{VALUE} is not a calendar date (YYYY-MM-DD)" } };
-const hours = { type: Number, required: true, min: 1, max: 720, validate: { validator: Number.isInteger, message: "hours must be a whole number" } };
+const isoDate = {
+  type: String,
+  required: true,
+  validate: { validator: isIsoDate, message: "{VALUE} is not a calendar date (YYYY-MM-DD)" },
+};
+const hours = {
+  type: Number,
+  required: true,
+  min: 1,
+  max: 720,
+  validate: { validator: Number.isInteger, message: "hours must be a whole number" },
+};
 
 /** { en, de, ja }: English required, the others empty when not translated. */
 function localisedText(maxlength: number) {
   return Object.fromEntries(
-    GLOSSARY_LANGUAGES.map((code) => [code, code === "en" ? { type: String, required: true, trim: true, maxlength } : { type: String, trim: true, maxlength, default: "" }]),
+    GLOSSARY_LANGUAGES.map((code) => [
+      code,
+      code === "en"
+        ? { type: String, required: true, trim: true, maxlength }
+        : { type: String, trim: true, maxlength, default: "" },
+    ]),
   );
 }
 
@@ -121,7 +142,10 @@ const agreementSchema = new Schema<AgreementData>(
       arbitrationSeat: { type: String, trim: true, maxlength: 120, default: "" },
       arbitrationConfidential: { type: Boolean, default: true },
     },
-    purposes: { type: [{ type: String, enum: PURPOSES }], validate: { validator: (v: unknown[]) => v.length > 0, message: "at least one purpose" } },
+    purposes: {
+      type: [{ type: String, enum: PURPOSES }],
+      validate: { validator: (v: unknown[]) => v.length > 0, message: "at least one purpose" },
+    },
     purposeDescription: { type: String, trim: true, maxlength: 2000, default: "" },
     exclusions: [{ type: String, enum: EXCLUSIONS }],
     derivedKnowHow: {
@@ -134,9 +158,14 @@ const agreementSchema = new Schema<AgreementData>(
       notifyBeforeDisclosure: { type: Boolean, default: true },
       seekProtectiveOrder: { type: Boolean, default: true },
     },
-    informationClasses: { type: [{ type: String, enum: INFO_CLASSES }], validate: { validator: (v: unknown[]) => v.length > 0, message: "at least one information class" } },
+    informationClasses: {
+      type: [{ type: String, enum: INFO_CLASSES }],
+      validate: { validator: (v: unknown[]) => v.length > 0, message: "at least one information class" },
+    },
     permittedJurisdictions: {
-      type: [{ type: String, validate: { validator: isCountryCode, message: "{VALUE} is not an ISO 3166-1 country code" } }],
+      type: [
+        { type: String, validate: { validator: isCountryCode, message: "{VALUE} is not an ISO 3166-1 country code" } },
+      ],
       validate: { validator: (v: unknown[]) => v.length > 0, message: "at least one permitted jurisdiction" },
     },
     acceptedTransferMechanisms: [{ type: String, enum: TRANSFER_MECHANISMS }],
@@ -221,7 +250,11 @@ agreementSchema.pre("validate", function () {
     this.invalidate("endDate", "The agreement must end after it starts.", this.endDate);
   }
   if (this.recipientNotifyHours > this.breachWindowHours) {
-    this.invalidate("recipientNotifyHours", "The recipient's own notification time cannot exceed the agreement's breach window.", this.recipientNotifyHours);
+    this.invalidate(
+      "recipientNotifyHours",
+      "The recipient's own notification time cannot exceed the agreement's breach window.",
+      this.recipientNotifyHours,
+    );
   }
 });
 
@@ -263,7 +296,10 @@ interface AgreementStampData {
 }
 export const AgreementStamp: Model<AgreementStampData> =
   (mongoose.models.AgreementStamp as Model<AgreementStampData>) ??
-  mongoose.model<AgreementStampData>("AgreementStamp", new Schema<AgreementStampData>({ revision: { type: Number, required: true } }, { versionKey: false }));
+  mongoose.model<AgreementStampData>(
+    "AgreementStamp",
+    new Schema<AgreementStampData>({ revision: { type: Number, required: true } }, { versionKey: false }),
+  );
 
 /** The claim key that makes one writer the author of an agreement's revision. */
 export function revisionClaimKey(agreementId: string, revision: number): string {
@@ -293,7 +329,11 @@ const cached = new Map<string, LeanAgreement>();
 
 /** Shared between requests, so nobody may change it: plain objects and arrays are frozen (ids, dates and buffers are left as they are). */
 function deepFreeze<T>(value: T): T {
-  if (value && typeof value === "object" && (Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype)) {
+  if (
+    value &&
+    typeof value === "object" &&
+    (Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype)
+  ) {
     for (const v of Object.values(value)) deepFreeze(v);
     Object.freeze(value);
   }
@@ -311,7 +351,10 @@ function inScope(doc: LeanAgreement, user: { role: string; orgId: string }): boo
  * is not party to it. The document is read-only (frozen): it may be the
  * copy this instance keeps, current as of this call (see AgreementStamp).
  */
-export async function getAgreementFor(user: { role: string; orgId: string }, id: string): Promise<LeanAgreement | null> {
+export async function getAgreementFor(
+  user: { role: string; orgId: string },
+  id: string,
+): Promise<LeanAgreement | null> {
   if (!agreementScope(user) || !mongoose.isValidObjectId(id)) return null;
   const stamp = await AgreementStamp.findById(id).lean();
   const copy = cached.get(id);
@@ -324,9 +367,11 @@ export async function getAgreementFor(user: { role: string; orgId: string }, id:
   const revision = doc.revision ?? 1;
   if (!stamp) {
     // the first read of an agreement stamped by nobody yet; never overwrites a writer's stamp
-    await AgreementStamp.updateOne({ _id: id }, { $setOnInsert: { revision } }, { upsert: true }).catch((error: unknown) => {
-      if ((error as { code?: number }).code !== 11000) throw error;
-    });
+    await AgreementStamp.updateOne({ _id: id }, { $setOnInsert: { revision } }, { upsert: true }).catch(
+      (error: unknown) => {
+        if ((error as { code?: number }).code !== 11000) throw error;
+      },
+    );
   }
   cached.delete(id);
   if (!stamp || stamp.revision === revision) {

@@ -42,7 +42,10 @@ export interface AssessmentRowData {
  * fields per row; as two strings a full read of an organisation's rows takes
  * half the time. Read rows with `rowFromStored`.
  */
-export type StoredAssessmentRow = Omit<AssessmentRowData, "cells" | "locations"> & { cellsJson: string; locationsJson: string };
+export type StoredAssessmentRow = Omit<AssessmentRowData, "cells" | "locations"> & {
+  cellsJson: string;
+  locationsJson: string;
+};
 
 const rowSchema = new Schema<StoredAssessmentRow>(
   {
@@ -87,18 +90,24 @@ export function rowFromStored(doc: StoredAssessmentRow & { cells?: unknown; loca
   return {
     ...rest,
     cells: parseJson<Record<string, string>>(cellsJson, (doc.cells as Record<string, string>) ?? {}),
-    locations: parseJson<AssessmentRowData["locations"]>(locationsJson, (doc.locations as AssessmentRowData["locations"]) ?? []),
+    locations: parseJson<AssessmentRowData["locations"]>(
+      locationsJson,
+      (doc.locations as AssessmentRowData["locations"]) ?? [],
+    ),
   };
 }
 
 /** The stored form of a row. */
-export function rowToStored(row: Omit<AssessmentRowData, "_id"> & { _id?: Types.ObjectId }): Omit<StoredAssessmentRow, "_id"> & { _id?: Types.ObjectId } {
+export function rowToStored(
+  row: Omit<AssessmentRowData, "_id"> & { _id?: Types.ObjectId },
+): Omit<StoredAssessmentRow, "_id"> & { _id?: Types.ObjectId } {
   const { cells, locations, ...rest } = row;
   return { ...rest, cellsJson: JSON.stringify(cells ?? {}), locationsJson: JSON.stringify(locations ?? []) };
 }
 
 export const AssessmentRow: Model<StoredAssessmentRow> =
-  (mongoose.models.AssessmentRow as Model<StoredAssessmentRow>) ?? mongoose.model<StoredAssessmentRow>("AssessmentRow", rowSchema);
+  (mongoose.models.AssessmentRow as Model<StoredAssessmentRow>) ??
+  mongoose.model<StoredAssessmentRow>("AssessmentRow", rowSchema);
 
 /**
  * The change feed of the rows: every write to an organisation's rows appends
@@ -117,17 +126,27 @@ interface ChangeData {
   at: Date;
 }
 const changeSchema = new Schema<ChangeData>(
-  { _id: { type: String }, orgId: { type: String, required: true }, seq: { type: Number, required: true }, rowId: { type: String, required: true }, at: { type: Date, required: true } },
+  {
+    _id: { type: String },
+    orgId: { type: String, required: true },
+    seq: { type: Number, required: true },
+    rowId: { type: String, required: true },
+    at: { type: Date, required: true },
+  },
   { versionKey: false, collection: "read_model_changes" },
 );
-export const RowChange: Model<ChangeData> = (mongoose.models.RowChange as Model<ChangeData>) ?? mongoose.model<ChangeData>("RowChange", changeSchema);
+export const RowChange: Model<ChangeData> =
+  (mongoose.models.RowChange as Model<ChangeData>) ?? mongoose.model<ChangeData>("RowChange", changeSchema);
 
 /** Per organisation, a hint of the latest sequence number (writers start probing there). */
 interface TokenData {
   _id: string;
   seq: number;
 }
-const tokenSchema = new Schema<TokenData>({ _id: { type: String }, seq: { type: Number, default: 0 } }, { versionKey: false, collection: "read_model_tokens" });
+const tokenSchema = new Schema<TokenData>(
+  { _id: { type: String }, seq: { type: Number, default: 0 } },
+  { versionKey: false, collection: "read_model_tokens" },
+);
 export const ReadModelToken: Model<TokenData> =
   (mongoose.models.ReadModelToken as Model<TokenData>) ?? mongoose.model<TokenData>("ReadModelToken", tokenSchema);
 
@@ -194,7 +213,17 @@ export async function touchReadModel(orgId: string): Promise<void> {
 /** Rewrites the row from the assessment as it is now, then marks the owner's read model changed. */
 export async function syncAssessmentRow(id: Types.ObjectId | string): Promise<void> {
   const Assessment = mongoose.model("Assessment");
-  const a = await Assessment.findById(id, { ownerOrgId: 1, supplierOrgId: 1, agreementId: 1, status: 1, dueDate: 1, summary: 1, revision: 1, updatedAt: 1, history: 1 }).lean<{
+  const a = await Assessment.findById(id, {
+    ownerOrgId: 1,
+    supplierOrgId: 1,
+    agreementId: 1,
+    status: 1,
+    dueDate: 1,
+    summary: 1,
+    revision: 1,
+    updatedAt: 1,
+    history: 1,
+  }).lean<{
     _id: Types.ObjectId;
     ownerOrgId: Types.ObjectId;
     supplierOrgId: Types.ObjectId;
@@ -204,7 +233,21 @@ export async function syncAssessmentRow(id: Types.ObjectId | string): Promise<vo
     revision: number;
     updatedAt?: Date;
     history?: { to: AssessmentStatus; at: Date }[];
-    summary?: Partial<Pick<AssessmentRowData, "supplierName" | "supplierKey" | "agreementRef" | "score" | "rating" | "openRemediation" | "cells" | "notifyHours" | "locations" | "evaluationDate">>;
+    summary?: Partial<
+      Pick<
+        AssessmentRowData,
+        | "supplierName"
+        | "supplierKey"
+        | "agreementRef"
+        | "score"
+        | "rating"
+        | "openRemediation"
+        | "cells"
+        | "notifyHours"
+        | "locations"
+        | "evaluationDate"
+      >
+    >;
   }>();
   if (!a) return;
   const approval = a.status === "approved" ? (a.history ?? []).filter((h) => h.to === "approved").at(-1) : undefined;

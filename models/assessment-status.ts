@@ -25,4 +25,10 @@ export const ASSESSMENT_TRANSITIONS: Record<AssessmentStatus, AssessmentStatus[]
 export const EDITABLE_STATUSES: AssessmentStatus[] = ["invited", "in_progress", "remediation_requested"];
 
 /** Statuses of an assessment that is still under way: neither approved nor rejected. */
-export const OPEN_STATUSES: AssessmentStatus[] = ["invited", "in_progress", "submitted", "under_review", "remediation_requested"];
+export const OPEN_STATUSES: AssessmentStatus[] = [
+  "invited",
+  "in_progress",
+  "submitted",
+  "under_review",
+  "remediation_requested",
+];

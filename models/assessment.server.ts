@@ -4,7 +4,12 @@ import { syncAssessmentRow } from "./assessment-row.server";
 import { claim, getClaim, STUCK_CLAIM_MS } from "./claim.server";
 import { isIsoDate } from "./dates";
 
-import { ASSESSMENT_STATUSES, ASSESSMENT_TRANSITIONS, EDITABLE_STATUSES, type AssessmentStatus } from "./assessment-status";
+import {
+  ASSESSMENT_STATUSES,
+  ASSESSMENT_TRANSITIONS,
+  EDITABLE_STATUSES,
+  type AssessmentStatus,
+} from "./assessment-status";
 
 export { ASSESSMENT_STATUSES, ASSESSMENT_TRANSITIONS, EDITABLE_STATUSES, type AssessmentStatus };
 
@@ -109,7 +114,11 @@ const assessmentSchema = new Schema<AssessmentData>(
         comment: { type: String, maxlength: 4000, default: "" },
       },
     ],
-    dueDate: { type: String, required: true, validate: { validator: isIsoDate, message: "{VALUE} is not a calendar date (YYYY-MM-DD)" } },
+    dueDate: {
+      type: String,
+      required: true,
+      validate: { validator: isIsoDate, message: "{VALUE} is not a calendar date (YYYY-MM-DD)" },
+    },
     answers: { type: Schema.Types.Mixed, default: {} },
     revision: { type: Number, default: 0 },
     submittedAt: { type: Date, default: null },
@@ -120,7 +129,11 @@ const assessmentSchema = new Schema<AssessmentData>(
         key: { type: String, required: true },
         requirementId: { type: String, required: true },
         description: { type: String, required: true, maxlength: 4000 },
-        dueDate: { type: String, required: true, validate: { validator: isIsoDate, message: "{VALUE} is not a calendar date (YYYY-MM-DD)" } },
+        dueDate: {
+          type: String,
+          required: true,
+          validate: { validator: isIsoDate, message: "{VALUE} is not a calendar date (YYYY-MM-DD)" },
+        },
         status: { type: String, enum: REMEDIATION_STATUSES, default: "open" },
         response: { type: String, maxlength: 10000, default: "" },
         evidence: [{ type: String, match: /^\/evidence\/[0-9a-f]{24}$/ }],
@@ -170,7 +183,8 @@ assessmentSchema.index({ supplierOrgId: 1, status: 1 });
 assessmentSchema.index({ agreementId: 1, supplierOrgId: 1, updatedAt: -1 });
 
 export const Assessment: Model<AssessmentData> =
-  (mongoose.models.Assessment as Model<AssessmentData>) ?? mongoose.model<AssessmentData>("Assessment", assessmentSchema);
+  (mongoose.models.Assessment as Model<AssessmentData>) ??
+  mongoose.model<AssessmentData>("Assessment", assessmentSchema);
 
 export class TransitionError extends Error {
   constructor(from: AssessmentStatus, to: AssessmentStatus) {
@@ -254,7 +268,14 @@ export async function transitionAssessment(
   if (!current) throw new Error("Assessment not found");
   if (!ASSESSMENT_TRANSITIONS[current.status].includes(to)) throw new TransitionError(current.status, to);
   if (expectedRevision !== undefined && current.revision !== expectedRevision) throw new RevisionConflictError();
-  const history: StatusChange = { from: current.status, to, at: new Date(), byUserId: by.userId as Types.ObjectId | null, byName: by.name, comment };
+  const history: StatusChange = {
+    from: current.status,
+    to,
+    at: new Date(),
+    byUserId: by.userId as Types.ObjectId | null,
+    byName: by.name,
+    comment,
+  };
   const won = await commitRevision(String(id), current.revision, { status: to, history, extra });
   if (!won) throw new RevisionConflictError();
   return (await Assessment.findById(id).lean()) as AssessmentData & { _id: Types.ObjectId };
@@ -274,7 +295,8 @@ export async function mutateAssessment(
     if (!current) throw new Error("Assessment not found");
     const change = build(current);
     if (change instanceof Error) throw change;
-    if (await commitRevision(id, current.revision, change)) return (await Assessment.findById(id).lean<AssessmentData & { _id: Types.ObjectId }>())!;
+    if (await commitRevision(id, current.revision, change))
+      return (await Assessment.findById(id).lean<AssessmentData & { _id: Types.ObjectId }>())!;
     await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (attempt + 1)));
   }
   throw new RevisionConflictError();
@@ -300,17 +322,30 @@ export async function saveAnswers(input: {
   by: { userId: string; name: string };
 }): Promise<SaveAnswersResult> {
   const current = async (): Promise<SaveAnswersResult> => {
-    const doc = await Assessment.findOne({ _id: input.assessmentId, supplierOrgId: input.supplierOrgId }, { revision: 1, status: 1, answers: 1 }).lean();
+    const doc = await Assessment.findOne(
+      { _id: input.assessmentId, supplierOrgId: input.supplierOrgId },
+      { revision: 1, status: 1, answers: 1 },
+    ).lean();
     if (!doc) return { kind: "missing" };
     if (!EDITABLE_STATUSES.includes(doc.status)) return { kind: "closed", status: doc.status };
     return { kind: "conflict", revision: doc.revision, answers: doc.answers ?? {} };
   };
-  const doc = await Assessment.findOne({ _id: input.assessmentId, supplierOrgId: input.supplierOrgId }, { revision: 1, status: 1 }).lean();
+  const doc = await Assessment.findOne(
+    { _id: input.assessmentId, supplierOrgId: input.supplierOrgId },
+    { revision: 1, status: 1 },
+  ).lean();
   if (!doc || !EDITABLE_STATUSES.includes(doc.status) || doc.revision !== input.baseRevision) return current();
   const change: RevisionChange = { set: input.set, unset: input.unset };
   if (doc.status === "invited") {
     change.status = "in_progress";
-    change.history = { from: "invited", to: "in_progress", at: new Date(), byUserId: new mongoose.Types.ObjectId(input.by.userId), byName: input.by.name, comment: "" };
+    change.history = {
+      from: "invited",
+      to: "in_progress",
+      at: new Date(),
+      byUserId: new mongoose.Types.ObjectId(input.by.userId),
+      byName: input.by.name,
+      comment: "",
+    };
   }
   if (!(await commitRevision(input.assessmentId, input.baseRevision, change))) return current();
   return { kind: "saved", revision: input.baseRevision + 1 };

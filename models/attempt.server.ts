@@ -21,7 +21,8 @@ const attemptSchema = new Schema<AttemptData>(
 );
 attemptSchema.index({ key: 1, at: 1 });
 
-export const Attempt: Model<AttemptData> = (mongoose.models.Attempt as Model<AttemptData>) ?? mongoose.model<AttemptData>("Attempt", attemptSchema);
+export const Attempt: Model<AttemptData> =
+  (mongoose.models.Attempt as Model<AttemptData>) ?? mongoose.model<AttemptData>("Attempt", attemptSchema);
 
 export async function deleteOldAttempts(before: Date): Promise<number> {
   const res = await Attempt.deleteMany({ at: mongoose.trusted({ $lt: before }) });

@@ -45,7 +45,8 @@ auditEventSchema.index({ targetType: 1, targetId: 1, seq: -1 });
 auditEventSchema.index({ orgId: 1, seq: -1 });
 
 export const AuditEvent: Model<AuditEventData> =
-  (mongoose.models.AuditEvent as Model<AuditEventData>) ?? mongoose.model<AuditEventData>("AuditEvent", auditEventSchema);
+  (mongoose.models.AuditEvent as Model<AuditEventData>) ??
+  mongoose.model<AuditEventData>("AuditEvent", auditEventSchema);
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -139,8 +140,12 @@ export async function verifyAuditChain(): Promise<AuditChainReport> {
     checked++;
     const { _id, ...rest } = doc as AuditEventData & { _id: unknown };
     void _id;
-    if (rest.seq !== expectedSeq) problems.push(`${rest.seq - 1 > expectedSeq ? `Entries ${expectedSeq}–${rest.seq - 1} are` : `Entry ${expectedSeq} is`} missing (found ${rest.seq} next).`);
-    if (rest.prevHash !== prevHash) problems.push(`Entry ${rest.seq} does not follow the entry before it (its previous-hash does not match).`);
+    if (rest.seq !== expectedSeq)
+      problems.push(
+        `${rest.seq - 1 > expectedSeq ? `Entries ${expectedSeq}–${rest.seq - 1} are` : `Entry ${expectedSeq} is`} missing (found ${rest.seq} next).`,
+      );
+    if (rest.prevHash !== prevHash)
+      problems.push(`Entry ${rest.seq} does not follow the entry before it (its previous-hash does not match).`);
     const { hash, ...withoutHash } = rest;
     if (hashAuditEvent({ ...withoutHash, at: new Date(withoutHash.at), details: withoutHash.details ?? {} }) !== hash) {
       problems.push(`Entry ${rest.seq} was altered after it was written (its hash does not match its content).`);

@@ -19,7 +19,11 @@ export interface CertificationData {
   updatedAt?: Date;
 }
 
-const isoDate = { type: String, required: true, validate: { validator: isIsoDate, message: "{VALUE} is not a calendar date (YYYY-MM-DD)" } };
+const isoDate = {
+  type: String,
+  required: true,
+  validate: { validator: isIsoDate, message: "{VALUE} is not a calendar date (YYYY-MM-DD)" },
+};
 
 const certificationSchema = new Schema<CertificationData>(
   {
@@ -47,7 +51,8 @@ certificationSchema.pre("validate", function () {
 });
 
 export const Certification: Model<CertificationData> =
-  (mongoose.models.Certification as Model<CertificationData>) ?? mongoose.model<CertificationData>("Certification", certificationSchema);
+  (mongoose.models.Certification as Model<CertificationData>) ??
+  mongoose.model<CertificationData>("Certification", certificationSchema);
 
 export function listCertificationsForSupplier({ supplierOrgId }: { supplierOrgId: string | Types.ObjectId }) {
   return Certification.find({ supplierOrgId }).sort({ expiryDate: 1 }).lean();

@@ -24,7 +24,8 @@ const claimSchema = new Schema<ClaimData>(
   { versionKey: false, minimize: false },
 );
 
-export const Claim: Model<ClaimData> = (mongoose.models.Claim as Model<ClaimData>) ?? mongoose.model<ClaimData>("Claim", claimSchema);
+export const Claim: Model<ClaimData> =
+  (mongoose.models.Claim as Model<ClaimData>) ?? mongoose.model<ClaimData>("Claim", claimSchema);
 
 export function isDuplicateKey(error: unknown): boolean {
   return (error as { code?: number })?.code === 11000;

@@ -17,9 +17,21 @@ export const DEMO_ORGS: { slug: string; name: string; kind: OrgKind; country: st
   { slug: "helvion-robotics", name: "Helvion Robotics AG", kind: "discloser", country: "CH" },
   { slug: "northwind-integration", name: "Northwind Integration Ltd", kind: "recipient", country: "GB" },
   { slug: "baltic-cloud", name: "Baltic Cloud Hosting OÜ", kind: "supplier", country: "EE", service: "Cloud hosting" },
-  { slug: "kestrel-secure-dev", name: "Kestrel Secure Development GmbH", kind: "supplier", country: "DE", service: "Software development" },
+  {
+    slug: "kestrel-secure-dev",
+    name: "Kestrel Secure Development GmbH",
+    kind: "supplier",
+    country: "DE",
+    service: "Software development",
+  },
   { slug: "sakura-data", name: "株式会社さくらデータ", kind: "supplier", country: "JP", service: "Data backup" },
-  { slug: "meridian-qa", name: "Meridian QA Services Pvt Ltd", kind: "supplier", country: "IN", service: "Software testing" },
+  {
+    slug: "meridian-qa",
+    name: "Meridian QA Services Pvt Ltd",
+    kind: "supplier",
+    country: "IN",
+    service: "Software testing",
+  },
   { slug: "flowdown-operations", name: "Flowdown Operations", kind: "operator", country: "GB" },
 ];
 
@@ -32,10 +44,34 @@ export const DEMO_CHAIN: { slug: string; tier: number; worksFor: string | null }
 ];
 
 export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; org: string; password: string }[] = [
-  { email: "supplier@flowdown.test", name: "Liis Tamm", role: "supplier", org: "baltic-cloud", password: "demo-supplier-2026" },
-  { email: "procurement@flowdown.test", name: "Priya Raman", role: "procurement", org: "northwind-integration", password: "demo-procurement-2026" },
-  { email: "discloser@flowdown.test", name: "Dana Keller", role: "discloser", org: "helvion-robotics", password: "demo-discloser-2026" },
-  { email: "admin@flowdown.test", name: "Alex Morgan", role: "admin", org: "flowdown-operations", password: "demo-admin-2026" },
+  {
+    email: "supplier@flowdown.test",
+    name: "Liis Tamm",
+    role: "supplier",
+    org: "baltic-cloud",
+    password: "demo-supplier-2026",
+  },
+  {
+    email: "procurement@flowdown.test",
+    name: "Priya Raman",
+    role: "procurement",
+    org: "northwind-integration",
+    password: "demo-procurement-2026",
+  },
+  {
+    email: "discloser@flowdown.test",
+    name: "Dana Keller",
+    role: "discloser",
+    org: "helvion-robotics",
+    password: "demo-discloser-2026",
+  },
+  {
+    email: "admin@flowdown.test",
+    name: "Alex Morgan",
+    role: "admin",
+    org: "flowdown-operations",
+    password: "demo-admin-2026",
+  },
 ];
 
 export async function seedDemoData(): Promise<{ created: number }> {
@@ -54,7 +90,10 @@ export async function seedDemoData(): Promise<{ created: number }> {
   }
   const recipient = orgIds.get("northwind-integration")!;
   await Organization.updateMany(
-    { slug: mongoose.trusted({ $in: DEMO_ORGS.filter((o) => o.kind === "supplier").map((o) => o.slug) }), managedBy: mongoose.trusted({ $ne: recipient }) },
+    {
+      slug: mongoose.trusted({ $in: DEMO_ORGS.filter((o) => o.kind === "supplier").map((o) => o.slug) }),
+      managedBy: mongoose.trusted({ $ne: recipient }),
+    },
     { $push: { managedBy: recipient } },
     { timestamps: false },
   );
@@ -62,11 +101,19 @@ export async function seedDemoData(): Promise<{ created: number }> {
   created += users.created;
   created += await seedAgreement(orgIds, users.procurementUserId);
   const procurement = DEMO_ACCOUNTS.find((a) => a.role === "procurement")!;
-  created += await seedDemoAssessments(orgIds, DEMO_AGREEMENT_REFERENCE, { id: users.procurementUserId, name: procurement.name, email: procurement.email, orgId: recipient, orgName: DEMO_ORGS.find((o) => o.slug === "northwind-integration")!.name });
+  created += await seedDemoAssessments(orgIds, DEMO_AGREEMENT_REFERENCE, {
+    id: users.procurementUserId,
+    name: procurement.name,
+    email: procurement.email,
+    orgId: recipient,
+    orgName: DEMO_ORGS.find((o) => o.slug === "northwind-integration")!.name,
+  });
   return { created };
 }
 
-async function seedUsers(orgIds: Map<string, Types.ObjectId>): Promise<{ created: number; procurementUserId: Types.ObjectId }> {
+async function seedUsers(
+  orgIds: Map<string, Types.ObjectId>,
+): Promise<{ created: number; procurementUserId: Types.ObjectId }> {
   let created = 0;
   for (const account of DEMO_ACCOUNTS) {
     if (await User.exists({ email: account.email })) continue;
@@ -84,7 +131,10 @@ async function seedUsers(orgIds: Map<string, Types.ObjectId>): Promise<{ created
       if ((error as { code?: number }).code !== 11000) throw error;
     }
   }
-  const procurement = await User.findOne({ email: DEMO_ACCOUNTS.find((a) => a.role === "procurement")!.email }, { _id: 1 }).lean();
+  const procurement = await User.findOne(
+    { email: DEMO_ACCOUNTS.find((a) => a.role === "procurement")!.email },
+    { _id: 1 },
+  ).lean();
   return { created, procurementUserId: procurement!._id };
 }
 
@@ -111,17 +161,26 @@ async function seedAgreement(orgIds: Map<string, Types.ObjectId>, createdBy: Typ
       governingLaw: "Swiss law",
       forum: { arbitrationSeat: "Geneva (Swiss Rules of International Arbitration)", arbitrationConfidential: true },
       purposes: ["evaluation", "integration"],
-      purposeDescription: "Evaluating and integrating the gripper control firmware into Northwind's assembly-line controller.",
+      purposeDescription:
+        "Evaluating and integrating the gripper control firmware into Northwind's assembly-line controller.",
       exclusions: ["public-domain", "already-known", "independently-developed", "rightfully-received"],
-      derivedKnowHow: { improvementsOwner: "discloser", confidential: true, licenceBack: true, notes: "Joint test fixtures are owned jointly." },
+      derivedKnowHow: {
+        improvementsOwner: "discloser",
+        confidential: true,
+        licenceBack: true,
+        notes: "Joint test fixtures are owned jointly.",
+      },
       compelledDisclosure: { notifyBeforeDisclosure: true, seekProtectiveOrder: true },
       informationClasses: ["internal", "confidential", "restricted"],
       permittedJurisdictions: ["CH", "DE", "EE", "GB", "JP"],
       acceptedTransferMechanisms: ["SCC"],
       breachWindowHours: 72,
       recipientNotifyHours: 24,
-      cooperationDuties: "Preserve evidence, share forensic findings within 5 days, and join the discloser's incident calls.",
-      escalationContacts: [{ name: "Helvion Security Operations", email: "soc@helvion.example", phone: "+41 44 000 00 00" }],
+      cooperationDuties:
+        "Preserve evidence, share forensic findings within 5 days, and join the discloser's incident calls.",
+      escalationContacts: [
+        { name: "Helvion Security Operations", email: "soc@helvion.example", phone: "+41 44 000 00 00" },
+      ],
       retention: { retentionDays: 730, destroyWithinDays: 30, certificateOfDestruction: true },
       auditRights: { noticeDays: 30, auditsPerYear: 1 },
       requiredCertifications: [{ standard: "ISO/IEC 27001:2022" }],
@@ -144,7 +203,9 @@ async function seedAgreement(orgIds: Map<string, Types.ObjectId>, createdBy: Typ
           purpose: "Source code of the control stack for integration",
           classes: ["restricted"],
           permittedSupplierIds: [org("baltic-cloud"), org("kestrel-secure-dev")],
-          requiredRequirementIds: ["FD-CONF-01", "FD-INC-01", "FD-ENC-01", "FD-LOC-01", "FD-AUD-02"].filter((id) => catalogue.byId.has(id)),
+          requiredRequirementIds: ["FD-CONF-01", "FD-INC-01", "FD-ENC-01", "FD-LOC-01", "FD-AUD-02"].filter((id) =>
+            catalogue.byId.has(id),
+          ),
         },
       ],
       chain: DEMO_CHAIN.map((link) => ({
@@ -174,7 +235,6 @@ async function seedAgreement(orgIds: Map<string, Types.ObjectId>, createdBy: Typ
     throw error;
   }
 }
-
 
 /** Seeds only a database that has no organisations yet (a first start). */
 export async function seedDemoDataIfEmpty(): Promise<boolean> {

@@ -34,7 +34,8 @@ const draftSchema = new Schema<ImportDraftData>(
 draftSchema.index({ createdAt: 1 });
 
 export const ImportDraftDoc: Model<ImportDraftData> =
-  (mongoose.models.ImportDraft as Model<ImportDraftData>) ?? mongoose.model<ImportDraftData>("ImportDraft", draftSchema, "import_drafts");
+  (mongoose.models.ImportDraft as Model<ImportDraftData>) ??
+  mongoose.model<ImportDraftData>("ImportDraft", draftSchema, "import_drafts");
 
 export interface ImportedTemplateData {
   templateId: string;

@@ -32,7 +32,10 @@ const incidentSchema = new Schema<IncidentData>(
     reportedByName: { type: String, required: true },
     detectedAt: { type: Date, required: true },
     reportedAt: { type: Date, required: true },
-    classes: { type: [{ type: String, enum: INFO_CLASSES }], validate: { validator: (v: unknown[]) => v.length > 0, message: "at least one information class" } },
+    classes: {
+      type: [{ type: String, enum: INFO_CLASSES }],
+      validate: { validator: (v: unknown[]) => v.length > 0, message: "at least one information class" },
+    },
     description: { type: String, required: true, trim: true, maxlength: 4000 },
     timing: {
       delayHours: { type: Number, required: true },
@@ -51,4 +54,5 @@ const incidentSchema = new Schema<IncidentData>(
 incidentSchema.index({ agreementId: 1, reportedAt: -1 });
 incidentSchema.index({ supplierOrgId: 1, reportedAt: -1 });
 
-export const Incident: Model<IncidentData> = (mongoose.models.Incident as Model<IncidentData>) ?? mongoose.model<IncidentData>("Incident", incidentSchema);
+export const Incident: Model<IncidentData> =
+  (mongoose.models.Incident as Model<IncidentData>) ?? mongoose.model<IncidentData>("Incident", incidentSchema);

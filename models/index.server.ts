@@ -17,4 +17,23 @@ import { Session } from "./session.server";
 import { User } from "./user.server";
 
 /** Every model, so start-up can build their indexes before serving. */
-export const allModels: Model<any>[] = [Organization, User, Session, AuditEvent, Agreement, Certification, Assessment, AssessmentRow, ReadModelToken, RowChange, Invitation, QuestionnaireVersion, Claim, Outbox, JobRun, ReportRecord, Incident, Attempt];
+export const allModels: Model<any>[] = [
+  Organization,
+  User,
+  Session,
+  AuditEvent,
+  Agreement,
+  Certification,
+  Assessment,
+  AssessmentRow,
+  ReadModelToken,
+  RowChange,
+  Invitation,
+  QuestionnaireVersion,
+  Claim,
+  Outbox,
+  JobRun,
+  ReportRecord,
+  Incident,
+  Attempt,
+];

@@ -47,7 +47,8 @@ const invitationSchema = new Schema<InvitationData>(
 invitationSchema.index({ assessmentId: 1, createdAt: -1 });
 
 export const Invitation: Model<InvitationData> =
-  (mongoose.models.Invitation as Model<InvitationData>) ?? mongoose.model<InvitationData>("Invitation", invitationSchema);
+  (mongoose.models.Invitation as Model<InvitationData>) ??
+  mongoose.model<InvitationData>("Invitation", invitationSchema);
 
 /** base64url of 32 random bytes: 43 characters. */
 export const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
@@ -98,14 +99,22 @@ export async function lookupInvitation(token: string, now = new Date()): Promise
  * Closing an invitation (used or revoked) is claimed first, so of a
  * redemption and a revocation racing, or two redemptions, exactly one wins.
  */
-async function closeInvitation(id: Types.ObjectId, status: "used" | "revoked", set: Record<string, unknown>): Promise<boolean> {
+async function closeInvitation(
+  id: Types.ObjectId,
+  status: "used" | "revoked",
+  set: Record<string, unknown>,
+): Promise<boolean> {
   if (!(await claim(`invitation:${String(id)}:closed`, { status }))) return false;
   await Invitation.updateOne({ _id: id }, { $set: { status, ...set } });
   return true;
 }
 
 /** Marks the invitation used by `userId`; exactly one of several concurrent redemptions succeeds. */
-export async function redeemInvitation(token: string, userId: Types.ObjectId | string, now = new Date()): Promise<boolean> {
+export async function redeemInvitation(
+  token: string,
+  userId: Types.ObjectId | string,
+  now = new Date(),
+): Promise<boolean> {
   const lookup = await lookupInvitation(token, now);
   if (lookup.state !== "valid") return false;
   return closeInvitation(lookup.invitation._id, "used", { usedAt: now, usedBy: userId });

@@ -12,7 +12,11 @@ const organizationSchema = new Schema(
     name: { type: String, required: true, trim: true, maxlength: 200 },
     kind: { type: String, required: true, enum: ORG_KINDS },
     /** ISO 3166-1 alpha-2 */
-    country: { type: String, required: true, validate: { validator: isCountryCode, message: "{VALUE} is not an ISO 3166-1 country code" } },
+    country: {
+      type: String,
+      required: true,
+      validate: { validator: isCountryCode, message: "{VALUE} is not an ISO 3166-1 country code" },
+    },
     /** the service a supplier provides, shown in chains and matched against certificate scopes */
     service: { type: String, trim: true, maxlength: 200, default: "" },
     /** for suppliers: the recipient organisations whose procurement teams manage them */
@@ -25,7 +29,8 @@ organizationSchema.index({ managedBy: 1, name: 1 });
 
 export type OrganizationDoc = InferSchemaType<typeof organizationSchema> & { _id: mongoose.Types.ObjectId };
 export const Organization: Model<OrganizationDoc> =
-  (mongoose.models.Organization as Model<OrganizationDoc>) ?? mongoose.model<OrganizationDoc>("Organization", organizationSchema);
+  (mongoose.models.Organization as Model<OrganizationDoc>) ??
+  mongoose.model<OrganizationDoc>("Organization", organizationSchema);
 
 /** Suppliers managed by a recipient organisation (procurement's view). */
 export function listSuppliersForRecipient({ orgId }: { orgId: string }) {

@@ -62,14 +62,21 @@ function toRow(doc: OutboxData & { _id: Types.ObjectId }): OutboxRow {
  * Newest first. `before` is the id of the last row of the previous page;
  * ties on createdAt are broken by _id so paging neither skips nor repeats rows.
  */
-export async function listOutbox({ limit = 50, before }: { limit?: number; before?: string } = {}): Promise<OutboxRow[]> {
+export async function listOutbox({ limit = 50, before }: { limit?: number; before?: string } = {}): Promise<
+  OutboxRow[]
+> {
   const size = Math.min(Math.max(Math.trunc(limit) || 1, 1), 500);
   let filter: Record<string, unknown> = {};
   if (before !== undefined) {
     if (!mongoose.isValidObjectId(before)) return [];
     const anchor = await Outbox.findById(before, { createdAt: 1 }).lean();
     if (!anchor) return [];
-    filter = { $or: [{ createdAt: mongoose.trusted({ $lt: anchor.createdAt }) }, { createdAt: anchor.createdAt, _id: mongoose.trusted({ $lt: anchor._id }) }] };
+    filter = {
+      $or: [
+        { createdAt: mongoose.trusted({ $lt: anchor.createdAt }) },
+        { createdAt: anchor.createdAt, _id: mongoose.trusted({ $lt: anchor._id }) },
+      ],
+    };
   }
   const docs = await Outbox.find(filter).sort({ createdAt: -1, _id: -1 }).limit(size).lean();
   return docs.map(toRow);

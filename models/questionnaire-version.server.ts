@@ -49,7 +49,13 @@ export async function pinCatalogue(catalogue: LoadedCatalogue): Promise<string> 
 }
 
 export async function pinTemplate(template: LoadedTemplate): Promise<string> {
-  const content: TemplateFile = { id: template.id, title: template.title, version: template.version, description: template.description, survey: template.survey };
+  const content: TemplateFile = {
+    id: template.id,
+    title: template.title,
+    version: template.version,
+    description: template.description,
+    survey: template.survey,
+  };
   await pin("template", template.versionTag, template.id, content);
   return template.versionTag;
 }

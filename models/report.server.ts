@@ -68,7 +68,8 @@ reportSchema.index({ kind: 1, targetId: 1, version: 1 }, { unique: true });
 reportSchema.index({ sha256: 1 });
 
 export const ReportRecord: Model<ReportRecordData> =
-  (mongoose.models.ReportRecord as Model<ReportRecordData>) ?? mongoose.model<ReportRecordData>("ReportRecord", reportSchema, "reports");
+  (mongoose.models.ReportRecord as Model<ReportRecordData>) ??
+  mongoose.model<ReportRecordData>("ReportRecord", reportSchema, "reports");
 
 export type StoredReport = ReportRecordData & { _id: Types.ObjectId };
 
@@ -86,15 +87,30 @@ export function listReportVersions(kind: ReportKind, targetId: string | Types.Ob
 }
 
 /** The newest stored version of one report, or null. */
-export async function latestReportVersion(kind: ReportKind, targetId: string | Types.ObjectId): Promise<StoredReport | null> {
+export async function latestReportVersion(
+  kind: ReportKind,
+  targetId: string | Types.ObjectId,
+): Promise<StoredReport | null> {
   return ReportRecord.findOne({ kind, targetId, state: "stored" }).sort({ version: -1 }).lean<StoredReport>();
 }
 
 /** Reserves the next version number of a report: exactly one caller gets each number. */
-export async function reserveReportVersion(fields: Omit<ReportRecordData, "version" | "state" | "sha256" | "size" | "pages" | "fileId">): Promise<StoredReport> {
+export async function reserveReportVersion(
+  fields: Omit<ReportRecordData, "version" | "state" | "sha256" | "size" | "pages" | "fileId">,
+): Promise<StoredReport> {
   for (let attempt = 0; attempt < 20; attempt++) {
-    const last = await ReportRecord.findOne({ kind: fields.kind, targetId: fields.targetId }, { version: 1 }).sort({ version: -1 }).lean();
-    const doc = { ...fields, version: (last?.version ?? 0) + 1, state: "writing" as const, sha256: null, size: 0, pages: 0, fileId: null };
+    const last = await ReportRecord.findOne({ kind: fields.kind, targetId: fields.targetId }, { version: 1 })
+      .sort({ version: -1 })
+      .lean();
+    const doc = {
+      ...fields,
+      version: (last?.version ?? 0) + 1,
+      state: "writing" as const,
+      sha256: null,
+      size: 0,
+      pages: 0,
+      fileId: null,
+    };
     try {
       const created = await ReportRecord.create(doc);
       return created.toObject() as StoredReport;

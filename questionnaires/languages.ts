@@ -15,7 +15,9 @@ export type LanguageCode = (typeof QUESTIONNAIRE_LANGUAGES)[number]["code"];
 export const SOURCE_LANGUAGE: LanguageCode = "en";
 
 /** The languages translated from English. */
-export const TRANSLATED_LANGUAGES: LanguageCode[] = QUESTIONNAIRE_LANGUAGES.map((l) => l.code).filter((c) => c !== SOURCE_LANGUAGE);
+export const TRANSLATED_LANGUAGES: LanguageCode[] = QUESTIONNAIRE_LANGUAGES.map((l) => l.code).filter(
+  (c) => c !== SOURCE_LANGUAGE,
+);
 
 export function isLanguageCode(value: unknown): value is LanguageCode {
   return typeof value === "string" && QUESTIONNAIRE_LANGUAGES.some((l) => l.code === value);
@@ -45,7 +47,8 @@ export function negotiateLanguage(acceptLanguage: string | null | undefined, ava
   for (const { tag } of ranges) {
     if (tag === "*") return fallback;
     const primary = tag.split("-")[0];
-    const match = available.find((code) => code.toLowerCase() === tag) ?? available.find((code) => code.toLowerCase() === primary);
+    const match =
+      available.find((code) => code.toLowerCase() === tag) ?? available.find((code) => code.toLowerCase() === primary);
     if (match) return match;
   }
   return fallback;

@@ -46,7 +46,10 @@ function addQuestion(template: Raw, q: Raw): Raw {
 const shipped = () => loadCatalogue();
 const templateErrors = (t: Raw) => validateTemplate(t, shipped());
 const expectError = (errors: string[], ...fragments: string[]) => {
-  expect(errors.some((e) => fragments.every((f) => e.includes(f))), `expected an error containing ${fragments.join(" + ")}, got:\n${errors.join("\n")}`).toBe(true);
+  expect(
+    errors.some((e) => fragments.every((f) => e.includes(f))),
+    `expected an error containing ${fragments.join(" + ")}, got:\n${errors.join("\n")}`,
+  ).toBe(true);
 };
 
 // -------------------------------------------------------- shipped catalogue
@@ -89,7 +92,9 @@ describe("shipped catalogue", () => {
     expect(c.byId.get("FD-LOC-01")).toMatchObject({ knockOut: true, parameters: [] });
     const aud = c.byId.get("FD-AUD-02") as CatalogueRequirement;
     expect(aud.judgedByCertification).toBe(true);
-    expect(aud.parameters).toEqual([expect.objectContaining({ key: "standard", type: "standard", default: "ISO/IEC 27001:2022" })]);
+    expect(aud.parameters).toEqual([
+      expect.objectContaining({ key: "standard", type: "standard", default: "ISO/IEC 27001:2022" }),
+    ]);
     expect(c.requirements.filter((r) => r.judgedByCertification).map((r) => r.id)).toEqual(["FD-AUD-02"]);
   });
 });
@@ -102,7 +107,11 @@ describe("shipped templates", () => {
   });
 
   it("load both templates, found by id", () => {
-    expect(loadTemplates().map((t) => t.id).sort()).toEqual(["full-security", "short-low-risk"]);
+    expect(
+      loadTemplates()
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual(["full-security", "short-low-risk"]);
     expect(getTemplate("full-security")?.title).toBe(fullJson.title);
     expect(getTemplate("no-such-template")).toBeUndefined();
   });
@@ -112,7 +121,9 @@ describe("shipped templates", () => {
     const topLevel = full.questions.filter((q) => !q.dynamicPanel);
     expect(topLevel.length).toBeGreaterThanOrEqual(60);
     expect((full.survey.pages as unknown[]).length).toBeGreaterThanOrEqual(7);
-    const needed = shipped().requirements.filter((r) => !r.judgedByCertification).map((r) => r.id);
+    const needed = shipped()
+      .requirements.filter((r) => !r.judgedByCertification)
+      .map((r) => r.id);
     const missing = needed.filter((id) => !full.coveredRequirementIds.includes(id));
     expect(missing).toEqual([]);
   });
@@ -131,19 +142,31 @@ describe("shipped templates", () => {
     expect(byName.get("dataLocations")!.meta!.requirements).toContain("FD-LOC-01");
     expect(byName.get("breachNotifyHours")).toMatchObject({
       type: "text",
-      meta: { requirements: ["FD-INC-01"], judge: { kind: "atMost", param: "notifyWithinHours" }, gate: true, fact: "notifyHours" },
+      meta: {
+        requirements: ["FD-INC-01"],
+        judge: { kind: "atMost", param: "notifyWithinHours" },
+        gate: true,
+        fact: "notifyHours",
+      },
     });
     const countries = full.questions.find((q) => q.dynamicPanel === "dataLocations" && q.name === "country");
     expect(countries).toMatchObject({ type: "dropdown", parentPanel: "dataLocations" });
-    const countryChoices = question(full as Raw, "dataLocations").templateElements[0].choices as { value: string; text: string }[];
+    const countryChoices = question(full as Raw, "dataLocations").templateElements[0].choices as {
+      value: string;
+      text: string;
+    }[];
     expect(countryChoices.length).toBeGreaterThanOrEqual(60);
-    expect(countryChoices).toContainEqual({ value: "DE", text: { default: "Germany", de: "Deutschland", ja: "ドイツ" } });
+    expect(countryChoices).toContainEqual({
+      value: "DE",
+      text: { default: "Germany", de: "Deutschland", ja: "ドイツ" },
+    });
   });
 
   it("full template uses every kind of judge, conditional questions and evidence uploads", () => {
     const full = getTemplate("full-security")!;
     const kinds = new Set(full.questions.map((q) => q.meta?.judge.kind).filter(Boolean));
-    for (const k of ["boolean", "choice", "coverage", "atMost", "atLeast", "jurisdictions", "present", "info"]) expect(kinds).toContain(k);
+    for (const k of ["boolean", "choice", "coverage", "atMost", "atLeast", "jurisdictions", "present", "info"])
+      expect(kinds).toContain(k);
     expect(question(full as Raw, "incidentPlanUpload").visibleIf).toBe("{hasIncidentPlan} = true");
     const files = full.questions.filter((q) => q.type === "file");
     expect(files.length).toBeGreaterThanOrEqual(5);
@@ -171,29 +194,70 @@ describe("shipped templates", () => {
   });
 
   it("flattens questions with title fallback, page and panel", () => {
-    const t = prepareTemplate({
-      id: "tiny", title: "Tiny", version: "1", description: "",
-      survey: { pages: [{ name: "p1", elements: [
-        { type: "panel", name: "grp", elements: [{ type: "text", name: "contact", isRequired: true }] },
-        { type: "html", name: "note", html: "<p>hi</p>" },
-      ] }] },
-    }, shipped());
-    expect(t.questions).toEqual([{ name: "contact", title: "contact", type: "text", meta: null, isRequired: true, pageName: "p1", parentPanel: "grp" }]);
+    const t = prepareTemplate(
+      {
+        id: "tiny",
+        title: "Tiny",
+        version: "1",
+        description: "",
+        survey: {
+          pages: [
+            {
+              name: "p1",
+              elements: [
+                { type: "panel", name: "grp", elements: [{ type: "text", name: "contact", isRequired: true }] },
+                { type: "html", name: "note", html: "<p>hi</p>" },
+              ],
+            },
+          ],
+        },
+      },
+      shipped(),
+    );
+    expect(t.questions).toEqual([
+      {
+        name: "contact",
+        title: "contact",
+        type: "text",
+        meta: null,
+        isRequired: true,
+        pageName: "p1",
+        parentPanel: "grp",
+      },
+    ]);
     expect(t.coveredRequirementIds).toEqual([]);
   });
 
   it("answerableRequirementIds ignores informational questions and works on raw files", () => {
     const raw = fullTemplate();
     expect(answerableRequirementIds(raw as TemplateFile)).toEqual(getTemplate("full-security")!.coveredRequirementIds);
-    const tiny = { id: "t", title: "t", version: "1", description: "", survey: { pages: [{ name: "p", elements: [
-      { type: "text", name: "a", flowdown: { requirements: ["FD-SUB-01"], judge: { kind: "info" } } },
-      { type: "boolean", name: "b", flowdown: { requirements: ["FD-CMP-01"], judge: { kind: "boolean", expected: true } } },
-    ] }] } };
+    const tiny = {
+      id: "t",
+      title: "t",
+      version: "1",
+      description: "",
+      survey: {
+        pages: [
+          {
+            name: "p",
+            elements: [
+              { type: "text", name: "a", flowdown: { requirements: ["FD-SUB-01"], judge: { kind: "info" } } },
+              {
+                type: "boolean",
+                name: "b",
+                flowdown: { requirements: ["FD-CMP-01"], judge: { kind: "boolean", expected: true } },
+              },
+            ],
+          },
+        ],
+      },
+    };
     expect(answerableRequirementIds(tiny)).toEqual(["FD-CMP-01"]);
   });
 
   it("load into survey-core 3 without unknown properties, and conditions work", () => {
-    if (!Serializer.findProperty("question", "flowdown")) Serializer.addProperty("question", { name: "flowdown:object", visible: false });
+    if (!Serializer.findProperty("question", "flowdown"))
+      Serializer.addProperty("question", { name: "flowdown:object", visible: false });
     for (const t of loadTemplates()) {
       const model = new Model(t.survey); // t.survey is frozen: survey-core must not need to modify it
       expect(model.jsonErrors ?? [], t.id).toEqual([]);
@@ -204,7 +268,9 @@ describe("shipped templates", () => {
     expect(upload.isVisible).toBe(false);
     model.setValue("hasIncidentPlan", true);
     expect(upload.isVisible).toBe(true);
-    expect(model.getQuestionByName("breachNotifyHours").getPropertyValue("flowdown")).toMatchObject({ fact: "notifyHours" });
+    expect(model.getQuestionByName("breachNotifyHours").getPropertyValue("flowdown")).toMatchObject({
+      fact: "notifyHours",
+    });
   });
 });
 
@@ -301,7 +367,9 @@ describe("validateCatalogue rejects", () => {
     const c = catalogue();
     req(c, "FD-ENC-01").category = "cryptography";
     req(c, "FD-ENC-02").isoControls = ["A.9.9"];
-    expect(() => prepareCatalogue(c)).toThrow(/Requirement catalogue is invalid \(2 problems\)[\s\S]*cryptography[\s\S]*A\.9\.9/);
+    expect(() => prepareCatalogue(c)).toThrow(
+      /Requirement catalogue is invalid \(2 problems\)[\s\S]*cryptography[\s\S]*A\.9\.9/,
+    );
   });
 });
 
@@ -351,7 +419,12 @@ describe("validateTemplate rejects", () => {
   it("atMost / atLeast on a parameter the linked requirement does not declare", () => {
     const t = fullTemplate();
     question(t, "breachNotifyHours").flowdown.judge.param = "notifyHours";
-    expectError(templateErrors(t), 'question "breachNotifyHours"', 'parameter "notifyHours"', "FD-INC-01 does not declare");
+    expectError(
+      templateErrors(t),
+      'question "breachNotifyHours"',
+      'parameter "notifyHours"',
+      "FD-INC-01 does not declare",
+    );
     // a question may serve a second requirement: the parameter then comes from the one declaring it
     const u = fullTemplate();
     question(u, "breachNotifyHours").flowdown.requirements.push("FD-INC-02");
@@ -365,10 +438,15 @@ describe("validateTemplate rejects", () => {
 
   it("a jurisdictions rule on a question that is not a dynamic panel, or naming missing fields", () => {
     const t = addQuestion(fullTemplate(), {
-      type: "text", name: "hostingCountry",
+      type: "text",
+      name: "hostingCountry",
       flowdown: { requirements: ["FD-LOC-01"], judge: { kind: "jurisdictions", countryField: "country" } },
     });
-    expectError(templateErrors(t), 'question "hostingCountry"', 'judge "jurisdictions" needs a question of type "paneldynamic"');
+    expectError(
+      templateErrors(t),
+      'question "hostingCountry"',
+      'judge "jurisdictions" needs a question of type "paneldynamic"',
+    );
     const u = fullTemplate();
     question(u, "dataLocations").flowdown.judge.countryField = "nation";
     question(u, "dataLocations").flowdown.judge.mechanismField = "mechanism";
@@ -400,10 +478,17 @@ describe("validateTemplate rejects", () => {
   it("bad metadata inside a dynamic panel's template, which scoring judges panel by panel", () => {
     const full = getTemplate("full-security")!;
     const signed = full.questions.find((q) => q.dynamicPanel === "subprocessors" && q.name === "flowdownSigned");
-    expect(signed?.meta).toEqual({ requirements: ["FD-SUB-01"], judge: { kind: "boolean", expected: true }, gate: true });
+    expect(signed?.meta).toEqual({
+      requirements: ["FD-SUB-01"],
+      judge: { kind: "boolean", expected: true },
+      gate: true,
+    });
     const t = fullTemplate();
     question(t, "subprocessors").templateElements[3].flowdown.requirements = ["FD-SUB-09"];
-    question(t, "subprocessors").templateElements[2].flowdown = { requirements: ["FD-SUB-01"], judge: { kind: "choice", scores: { x: 1 } } };
+    question(t, "subprocessors").templateElements[2].flowdown = {
+      requirements: ["FD-SUB-01"],
+      judge: { kind: "choice", scores: { x: 1 } },
+    };
     const errors = templateErrors(t);
     expectError(errors, 'question "flowdownSigned"', "unknown requirement FD-SUB-09");
     expectError(errors, 'question "service"', 'judge "choice" needs a question of type');
@@ -425,14 +510,23 @@ describe("validateTemplate rejects", () => {
   });
 
   it("an envelope without pages or with a bad id", () => {
-    expectError(templateErrors({ id: "Full Security", title: "x", version: "1", description: "", survey: { pages: [] } }), "template id", "lower-case");
-    expectError(templateErrors({ id: "x", title: "x", version: "1", description: "", survey: { pages: [] } }), "no pages");
+    expectError(
+      templateErrors({ id: "Full Security", title: "x", version: "1", description: "", survey: { pages: [] } }),
+      "template id",
+      "lower-case",
+    );
+    expectError(
+      templateErrors({ id: "x", title: "x", version: "1", description: "", survey: { pages: [] } }),
+      "no pages",
+    );
   });
 
   it("and preparing throws listing every problem", () => {
     const t = fullTemplate();
     question(t, "confUndertaking").flowdown.requirements = ["FD-CONF-99"];
     question(t, "tlsMinimum").flowdown.judge.scores.tls13 = -1;
-    expect(() => prepareTemplate(t, shipped())).toThrow(/template full-security is invalid \(2 problems\)[\s\S]*FD-CONF-99[\s\S]*-1/);
+    expect(() => prepareTemplate(t, shipped())).toThrow(
+      /template full-security is invalid \(2 problems\)[\s\S]*FD-CONF-99[\s\S]*-1/,
+    );
   });
 });

@@ -7,7 +7,18 @@ import shortJson from "./templates/short-low-risk.json";
 import fullJson from "./templates/full-security.json";
 import deJson from "./locales/de.json";
 import jaJson from "./locales/ja.json";
-import { contentHash, getTemplate, loadCatalogue, loadLocales, loadTemplates, prepareLocales, prepareTemplate, unusedTranslations, validateLocaleTable, type LocaleTable } from "./loader";
+import {
+  contentHash,
+  getTemplate,
+  loadCatalogue,
+  loadLocales,
+  loadTemplates,
+  prepareLocales,
+  prepareTemplate,
+  unusedTranslations,
+  validateLocaleTable,
+  type LocaleTable,
+} from "./loader";
 import { negotiateLanguage, QUESTIONNAIRE_LANGUAGES, TRANSLATED_LANGUAGES } from "./languages";
 import { isLocalisationMap, localisableStrings } from "./localise";
 import { choiceValues, walkElements, type Json } from "./survey-walk";
@@ -34,17 +45,23 @@ describe("shipped translations", () => {
       // the Japanese texts really are Japanese: every question title carries kana or kanji
       for (const q of walkElements(t.survey as Json).elements) {
         const title = q.element.title as Record<string, string> | undefined;
-        if (title) expect(title.ja, `${t.id} ${q.name}`).toMatch(/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u);
+        if (title)
+          expect(title.ja, `${t.id} ${q.name}`).toMatch(/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u);
       }
     }
   });
 
   it("leave the choice values, names and rules untouched, so answers mean the same in every language", () => {
-    for (const [raw, id] of [[fullJson, "full-security"], [shortJson, "short-low-risk"]] as const) {
+    for (const [raw, id] of [
+      [fullJson, "full-security"],
+      [shortJson, "short-low-risk"],
+    ] as const) {
       const loaded = getTemplate(id)!;
       const before = walkElements(raw.survey as unknown as Json).elements;
       const after = walkElements(loaded.survey as Json).elements;
-      expect(after.map((e) => [e.name, e.type, e.element.flowdown ?? null])).toEqual(before.map((e) => [e.name, e.type, e.element.flowdown ?? null]));
+      expect(after.map((e) => [e.name, e.type, e.element.flowdown ?? null])).toEqual(
+        before.map((e) => [e.name, e.type, e.element.flowdown ?? null]),
+      );
       after.forEach((e, i) => expect(choiceValues(e.element)).toEqual(choiceValues(before[i].element)));
     }
   });
@@ -59,7 +76,10 @@ describe("shipped translations", () => {
     model.locale = "de";
     expect(q.title).toBe("Rechtlicher Name Ihrer Organisation");
     const tls = model.getQuestionByName("tlsMinimum");
-    expect(tls.choices.map((c: { value: string; text: string }) => [c.value, c.text])).toContainEqual(["legacy", "TLS 1.1 oder älter, oder SSL"]);
+    expect(tls.choices.map((c: { value: string; text: string }) => [c.value, c.text])).toContainEqual([
+      "legacy",
+      "TLS 1.1 oder älter, oder SSL",
+    ]);
   });
 });
 
@@ -67,14 +87,21 @@ describe("a missing or stale translation", () => {
   it("stops the template from loading, naming the text and the language", () => {
     const locales = tables();
     delete locales[1].strings["Legal name of your organisation"];
-    expect(() => prepare(shortJson, locales)).toThrow(/pages\[0\]\.elements\[0\]\.title: no ja translation of "Legal name of your organisation"/);
+    expect(() => prepare(shortJson, locales)).toThrow(
+      /pages\[0\]\.elements\[0\]\.title: no ja translation of "Legal name of your organisation"/,
+    );
   });
 
   it("is reported when a template's English text changed and the old translation is left over", () => {
     const changed = structuredClone(shortJson) as { survey: { title: string } };
     changed.survey.title = "Supplier security questionnaire (short)";
-    expect(() => prepare(changed, tables())).toThrow(/short-low-risk: title: no de translation of "Supplier security questionnaire \(short\)"/);
-    const stale = unusedTranslations([changed, fullJson], tables().map((t) => ({ ...t, strings: { ...t.strings, "Supplier security questionnaire (short)": "x" } })));
+    expect(() => prepare(changed, tables())).toThrow(
+      /short-low-risk: title: no de translation of "Supplier security questionnaire \(short\)"/,
+    );
+    const stale = unusedTranslations(
+      [changed, fullJson],
+      tables().map((t) => ({ ...t, strings: { ...t.strings, "Supplier security questionnaire (short)": "x" } })),
+    );
     expect(stale).toEqual([
       'locales/de.json translates "Supplier security questionnaire (short form)", which no template uses',
       'locales/ja.json translates "Supplier security questionnaire (short form)", which no template uses',
@@ -85,7 +112,9 @@ describe("a missing or stale translation", () => {
   it("is caught in a template that carries its own localisation maps", () => {
     const inline = structuredClone(shortJson) as { survey: { pages: { elements: { title: unknown }[] }[] } };
     inline.survey.pages[0].elements[0].title = { default: "Legal name of your organisation", de: "Rechtlicher Name" };
-    expect(() => prepare(inline, tables())).toThrow(/pages\[0\]\.elements\[0\]\.title: the localised text has no ja translation/);
+    expect(() => prepare(inline, tables())).toThrow(
+      /pages\[0\]\.elements\[0\]\.title: the localised text has no ja translation/,
+    );
   });
 
   it("and translation files that are malformed, drop placeholders, or are for a language not offered", () => {
@@ -97,7 +126,9 @@ describe("a missing or stale translation", () => {
       'locales/de.json: the translation of "Yes" is empty',
     ]);
     expect(() => prepareLocales({ de: deJson })).toThrow(/locales\/ja\.json is missing/);
-    expect(() => prepareLocales({ de: deJson, ja: jaJson, fr: { language: "fr", strings: {} } })).toThrow(/locales\/fr\.json is for a language the portal does not offer/);
+    expect(() => prepareLocales({ de: deJson, ja: jaJson, fr: { language: "fr", strings: {} } })).toThrow(
+      /locales\/fr\.json is for a language the portal does not offer/,
+    );
   });
 });
 

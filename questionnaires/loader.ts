@@ -76,7 +76,9 @@ const LOCALE_SOURCES: Record<string, unknown> = {
 };
 
 function fail(what: string, errors: string[]): never {
-  throw new Error(`${what} is invalid (${errors.length} problem${errors.length === 1 ? "" : "s"}):\n - ${errors.join("\n - ")}`);
+  throw new Error(
+    `${what} is invalid (${errors.length} problem${errors.length === 1 ? "" : "s"}):\n - ${errors.join("\n - ")}`,
+  );
 }
 
 /** Callers share one cached copy, so it is frozen to keep anyone from editing it in place. */
@@ -105,19 +107,21 @@ export function prepareCatalogue(data: unknown): LoadedCatalogue {
 
 /** Flattened list of the questions of a SurveyJS JSON. */
 export function listQuestions(survey: Record<string, unknown>): QuestionInfo[] {
-  return walkElements(survey as Json).elements.filter(isQuestion).map((el) => {
-    const info: QuestionInfo = {
-      name: el.name,
-      title: titleOf(el.element, el.name),
-      type: el.type,
-      meta: metaOf(el.element),
-      isRequired: el.element.isRequired === true,
-      pageName: el.pageName,
-    };
-    if (el.parentPanel) info.parentPanel = el.parentPanel;
-    if (el.dynamicPanel) info.dynamicPanel = el.dynamicPanel;
-    return info;
-  });
+  return walkElements(survey as Json)
+    .elements.filter(isQuestion)
+    .map((el) => {
+      const info: QuestionInfo = {
+        name: el.name,
+        title: titleOf(el.element, el.name),
+        type: el.type,
+        meta: metaOf(el.element),
+        isRequired: el.element.isRequired === true,
+        pageName: el.pageName,
+      };
+      if (el.parentPanel) info.parentPanel = el.parentPanel;
+      if (el.dynamicPanel) info.dynamicPanel = el.dynamicPanel;
+      return info;
+    });
 }
 
 /**
@@ -138,7 +142,11 @@ export function answerableRequirementIds(template: TemplateFile | LoadedTemplate
  * computes its derived fields; throws listing every problem. The hash covers
  * the translations, so a changed translation is a new version.
  */
-export function prepareTemplate(data: unknown, catalogue: CatalogueLike, options: PrepareTemplateOptions = {}): LoadedTemplate {
+export function prepareTemplate(
+  data: unknown,
+  catalogue: CatalogueLike,
+  options: PrepareTemplateOptions = {},
+): LoadedTemplate {
   const label = `Questionnaire template ${(data as { id?: unknown })?.id ?? "(no id)"}`;
   const errors = validateTemplate(data, catalogue);
   if (errors.length) fail(label, errors);
@@ -160,7 +168,10 @@ export function prepareTemplate(data: unknown, catalogue: CatalogueLike, options
     versionTag: versionTag(file.version, hash),
     questions,
     coveredRequirementIds: [],
-    languages: surveyLanguages(file.survey, QUESTIONNAIRE_LANGUAGES.map((l) => l.code)),
+    languages: surveyLanguages(
+      file.survey,
+      QUESTIONNAIRE_LANGUAGES.map((l) => l.code),
+    ),
   };
   loaded.coveredRequirementIds = answerableRequirementIds(loaded);
   return loaded;
@@ -178,7 +189,8 @@ export function prepareLocales(sources: Record<string, unknown>): LocaleTable[] 
   const errors: string[] = [];
   for (const code of TRANSLATED_LANGUAGES) if (!(code in sources)) errors.push(`locales/${code}.json is missing`);
   for (const [code, data] of Object.entries(sources)) {
-    if (!(TRANSLATED_LANGUAGES as string[]).includes(code)) errors.push(`locales/${code}.json is for a language the portal does not offer`);
+    if (!(TRANSLATED_LANGUAGES as string[]).includes(code))
+      errors.push(`locales/${code}.json is for a language the portal does not offer`);
     else errors.push(...validateLocaleTable(data, code));
   }
   if (errors.length) fail("Questionnaire translations", errors);
@@ -207,7 +219,8 @@ export function loadTemplates(): LoadedTemplate[] {
   for (const [fileId, data] of Object.entries(TEMPLATE_SOURCES)) {
     try {
       const template = prepareTemplate(data, catalogue, { locales });
-      if (template.id !== fileId) errors.push(`templates/${fileId}.json declares id "${template.id}"; the id must match the file name`);
+      if (template.id !== fileId)
+        errors.push(`templates/${fileId}.json declares id "${template.id}"; the id must match the file name`);
       loaded.push(template);
     } catch (e) {
       errors.push((e as Error).message);
@@ -231,7 +244,8 @@ export function unusedTranslations(templates: readonly unknown[], locales: reado
   const errors: string[] = [];
   for (const table of locales) {
     for (const source of Object.keys(table.strings)) {
-      if (!used.get(table.language)!.has(source)) errors.push(`locales/${table.language}.json translates ${JSON.stringify(source)}, which no template uses`);
+      if (!used.get(table.language)!.has(source))
+        errors.push(`locales/${table.language}.json translates ${JSON.stringify(source)}, which no template uses`);
     }
   }
   return errors;

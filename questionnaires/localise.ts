@@ -72,7 +72,8 @@ export function localisableStrings(survey: Json): LocalisableString[] {
     for (const [key, child] of Object.entries(value)) {
       if (SKIPPED_KEYS.has(key)) continue;
       const childPath = path ? `${path}.${key}` : key;
-      if (LOCALISABLE_KEYS.has(key) && (typeof child === "string" || isLocalisationMap(child))) out.push({ holder: value, key, value: child, path: childPath });
+      if (LOCALISABLE_KEYS.has(key) && (typeof child === "string" || isLocalisationMap(child)))
+        out.push({ holder: value, key, value: child, path: childPath });
       else visit(child, childPath);
     }
   };
@@ -82,7 +83,9 @@ export function localisableStrings(survey: Json): LocalisableString[] {
 
 /** A SurveyJS localisation map: { default: "...", de: "...", ... } with string values only. */
 export function isLocalisationMap(value: unknown): value is Record<string, string> {
-  return isObject(value) && typeof value.default === "string" && Object.values(value).every((v) => typeof v === "string");
+  return (
+    isObject(value) && typeof value.default === "string" && Object.values(value).every((v) => typeof v === "string")
+  );
 }
 
 const PLACEHOLDER_RE = /\{[^{}]+\}/g;
@@ -96,15 +99,19 @@ export function validateLocaleTable(data: unknown, expectedLanguage: string): st
   const where = `locales/${expectedLanguage}.json`;
   if (!isObject(data)) return [`${where}: expected an object with "language" and "strings"`];
   const errors: string[] = [];
-  if (data.language !== expectedLanguage) errors.push(`${where}: "language" is ${JSON.stringify(data.language)}, expected "${expectedLanguage}"`);
-  if (!isObject(data.strings)) return [...errors, `${where}: "strings" must be an object of English text → translation`];
+  if (data.language !== expectedLanguage)
+    errors.push(`${where}: "language" is ${JSON.stringify(data.language)}, expected "${expectedLanguage}"`);
+  if (!isObject(data.strings))
+    return [...errors, `${where}: "strings" must be an object of English text → translation`];
   for (const [source, translation] of Object.entries(data.strings)) {
     if (typeof translation !== "string" || translation.trim() === "") {
       errors.push(`${where}: the translation of ${JSON.stringify(source)} is empty`);
       continue;
     }
     if (placeholders(source) !== placeholders(translation)) {
-      errors.push(`${where}: the translation of ${JSON.stringify(source)} must keep the placeholders ${placeholders(source) || "(none)"}; it has ${placeholders(translation) || "none"}`);
+      errors.push(
+        `${where}: the translation of ${JSON.stringify(source)} must keep the placeholders ${placeholders(source) || "(none)"}; it has ${placeholders(translation) || "none"}`,
+      );
     }
   }
   return errors;
@@ -129,7 +136,8 @@ export function localiseSurvey(
       const map: Record<string, string> = { default: s.value };
       for (const table of tables) {
         const translation = Object.hasOwn(table.strings, s.value) ? table.strings[s.value] : undefined;
-        if (translation === undefined) errors.push(`${where}: ${s.path}: no ${table.language} translation of ${JSON.stringify(s.value)}`);
+        if (translation === undefined)
+          errors.push(`${where}: ${s.path}: no ${table.language} translation of ${JSON.stringify(s.value)}`);
         else {
           map[table.language] = translation;
           used.get(table.language)!.add(s.value);
@@ -139,7 +147,8 @@ export function localiseSurvey(
     } else {
       const map = s.value as Record<string, string>;
       for (const table of tables) {
-        if (!map[table.language]?.trim()) errors.push(`${where}: ${s.path}: the localised text has no ${table.language} translation`);
+        if (!map[table.language]?.trim())
+          errors.push(`${where}: ${s.path}: the localised text has no ${table.language} translation`);
       }
     }
   }
@@ -153,6 +162,11 @@ export function localiseSurvey(
 export function surveyLanguages(survey: Json, candidates: readonly string[]): string[] {
   const strings = localisableStrings(survey).filter((s) => !(typeof s.value === "string" && s.value.trim() === ""));
   return candidates.filter(
-    (code) => code === "en" || (strings.length > 0 && strings.every((s) => isLocalisationMap(s.value) && typeof s.value[code] === "string" && s.value[code].trim() !== "")),
+    (code) =>
+      code === "en" ||
+      (strings.length > 0 &&
+        strings.every(
+          (s) => isLocalisationMap(s.value) && typeof s.value[code] === "string" && s.value[code].trim() !== "",
+        )),
   );
 }

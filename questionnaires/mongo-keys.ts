@@ -12,7 +12,9 @@ export function forbiddenKeys(value: unknown, where: string): string[] {
     } else if (isObject(v)) {
       for (const [key, child] of Object.entries(v)) {
         if (key.includes(".") || key.startsWith("$")) {
-          errors.push(`${where}: key ${JSON.stringify(key)} at ${path || "(root)"} contains "." or starts with "$", which MongoDB cannot store`);
+          errors.push(
+            `${where}: key ${JSON.stringify(key)} at ${path || "(root)"} contains "." or starts with "$", which MongoDB cannot store`,
+          );
         }
         visit(child, path ? `${path}.${key}` : key);
       }

@@ -3,12 +3,7 @@
  * an empty list means the catalogue is usable.
  */
 import { forbiddenKeys } from "./mongo-keys";
-import {
-  CatalogueEnvelopeSchema,
-  NUMERIC_PARAMETER_TYPES,
-  RequirementSchema,
-  formatIssues,
-} from "./schema";
+import { CatalogueEnvelopeSchema, NUMERIC_PARAMETER_TYPES, RequirementSchema, formatIssues } from "./schema";
 import { isObject } from "./survey-walk";
 import type { CatalogueRequirement, ParameterSpec } from "./types";
 
@@ -70,10 +65,12 @@ function checkRequirement(r: CatalogueRequirement, where: string): string[] {
     errors.push(...checkParameter(p, where));
   }
   for (const [, key] of r.description.matchAll(PLACEHOLDER_RE)) {
-    if (!keys.has(key)) errors.push(`${where}: description mentions {${key}} but the requirement declares no such parameter`);
+    if (!keys.has(key))
+      errors.push(`${where}: description mentions {${key}} but the requirement declares no such parameter`);
   }
   // titles are shown verbatim in lists and reports, so they must not need substitution
-  if (HAS_PLACEHOLDER_RE.test(r.title)) errors.push(`${where}: title must not contain {placeholders}; use them in the description`);
+  if (HAS_PLACEHOLDER_RE.test(r.title))
+    errors.push(`${where}: title must not contain {placeholders}; use them in the description`);
   const controls = new Set<string>();
   for (const c of r.isoControls) {
     if (controls.has(c)) errors.push(`${where}: ISO control ${c} is listed twice`);

@@ -85,14 +85,17 @@ function checkConditions(survey: Json, pages: Json[], elements: WalkedElement[],
       if (ref.startsWith("panel.")) {
         const inner = ref.slice("panel.".length).split(/[.[]/)[0];
         if (!dynamicPanel || !templateNames.get(dynamicPanel)?.has(inner)) {
-          errors.push(`${where}: ${owner}.${prop} refers to {${ref}}, which is not a question of the enclosing dynamic panel`);
+          errors.push(
+            `${where}: ${owner}.${prop} refers to {${ref}}, which is not a question of the enclosing dynamic panel`,
+          );
         }
         continue;
       }
       // SurveyJS context variables, not question names
       if (/^(row|item|parentPanel|composite)\b/.test(ref) || ref.startsWith("$")) continue;
       const base = ref.split(/[.[]/)[0];
-      if (!topLevel.has(base)) errors.push(`${where}: ${owner}.${prop} refers to {${ref}}, which is not a question of this template`);
+      if (!topLevel.has(base))
+        errors.push(`${where}: ${owner}.${prop} refers to {${ref}}, which is not a question of this template`);
     }
   };
   for (const page of pages) for (const prop of CONDITION_PROPS) check(page[prop], `page "${String(page.name)}"`, prop);
@@ -103,20 +106,29 @@ function checkConditions(survey: Json, pages: Json[], elements: WalkedElement[],
   return errors;
 }
 
-function checkJudge(el: WalkedElement, meta: QuestionMeta, byId: Map<string, CatalogueRequirement>, at: string): string[] {
+function checkJudge(
+  el: WalkedElement,
+  meta: QuestionMeta,
+  byId: Map<string, CatalogueRequirement>,
+  at: string,
+): string[] {
   const errors: string[] = [];
   const judge = meta.judge;
   const accepted = ACCEPTED_TYPES[judge.kind];
   if (accepted && !accepted.includes(el.type)) {
-    errors.push(`${at}: judge "${judge.kind}" needs a question of type ${accepted.map((t) => `"${t}"`).join(" or ")}, not "${el.type}"`);
+    errors.push(
+      `${at}: judge "${judge.kind}" needs a question of type ${accepted.map((t) => `"${t}"`).join(" or ")}, not "${el.type}"`,
+    );
   }
   switch (judge.kind) {
     case "choice": {
       const values = choiceValues(el.element);
       if (!values) errors.push(`${at}: judge "choice" needs the choices listed in the template`);
       for (const [value, score] of Object.entries(judge.scores)) {
-        if (!(score >= 0 && score <= 1)) errors.push(`${at}: choice score for "${value}" is ${score}; scores must be between 0 and 1`);
-        if (values && !values.has(value)) errors.push(`${at}: choice score refers to "${value}", which is not one of the question's choices`);
+        if (!(score >= 0 && score <= 1))
+          errors.push(`${at}: choice score for "${value}" is ${score}; scores must be between 0 and 1`);
+        if (values && !values.has(value))
+          errors.push(`${at}: choice score refers to "${value}", which is not one of the question's choices`);
       }
       break;
     }
@@ -124,7 +136,8 @@ function checkJudge(el: WalkedElement, meta: QuestionMeta, byId: Map<string, Cat
       const values = choiceValues(el.element);
       if (!values) errors.push(`${at}: judge "coverage" needs the choices listed in the template`);
       for (const value of judge.required) {
-        if (values && !values.has(value)) errors.push(`${at}: coverage requires "${value}", which is not one of the question's choices`);
+        if (values && !values.has(value))
+          errors.push(`${at}: coverage requires "${value}", which is not one of the question's choices`);
       }
       break;
     }
@@ -135,16 +148,23 @@ function checkJudge(el: WalkedElement, meta: QuestionMeta, byId: Map<string, Cat
       }
       // the scoring engine lets a question serve several requirements and takes the
       // parameter from whichever of them declares it, so one declaration is enough
-      const linked = meta.requirements.map((id) => byId.get(id)).filter((r): r is CatalogueRequirement => r !== undefined);
+      const linked = meta.requirements
+        .map((id) => byId.get(id))
+        .filter((r): r is CatalogueRequirement => r !== undefined);
       const declaring = linked.filter((r) => r.parameters.some((p) => p.key === judge.param));
       if (linked.length > 0 && declaring.length === 0) {
-        const which = linked.length === 1 ? `requirement ${linked[0].id} does` : `requirements ${linked.map((r) => r.id).join(", ")} do`;
+        const which =
+          linked.length === 1
+            ? `requirement ${linked[0].id} does`
+            : `requirements ${linked.map((r) => r.id).join(", ")} do`;
         errors.push(`${at}: judge "${judge.kind}" uses parameter "${judge.param}", which ${which} not declare`);
       }
       for (const r of declaring) {
         const param = r.parameters.find((p) => p.key === judge.param)!;
         if (!NUMERIC_PARAMETER_TYPES.has(param.type)) {
-          errors.push(`${at}: judge "${judge.kind}" uses parameter "${judge.param}" of requirement ${r.id}, which is not numeric (${param.type})`);
+          errors.push(
+            `${at}: judge "${judge.kind}" uses parameter "${judge.param}" of requirement ${r.id}, which is not numeric (${param.type})`,
+          );
         }
       }
       break;
@@ -153,16 +173,23 @@ function checkJudge(el: WalkedElement, meta: QuestionMeta, byId: Map<string, Cat
       if (el.type !== "paneldynamic") break;
       const fields = new Map<string, Json>();
       if (Array.isArray(el.element.templateElements)) {
-        for (const t of el.element.templateElements) if (isObject(t) && typeof t.name === "string") fields.set(t.name, t);
+        for (const t of el.element.templateElements)
+          if (isObject(t) && typeof t.name === "string") fields.set(t.name, t);
       }
       const country = fields.get(judge.countryField);
-      if (!country) errors.push(`${at}: countryField "${judge.countryField}" is not among the dynamic panel's templateElements`);
+      if (!country)
+        errors.push(`${at}: countryField "${judge.countryField}" is not among the dynamic panel's templateElements`);
       if (judge.mechanismField && !fields.has(judge.mechanismField)) {
-        errors.push(`${at}: mechanismField "${judge.mechanismField}" is not among the dynamic panel's templateElements`);
+        errors.push(
+          `${at}: mechanismField "${judge.mechanismField}" is not among the dynamic panel's templateElements`,
+        );
       }
       const codes = country ? choiceValues(country) : null;
       const bad = codes ? [...codes].filter((c) => !COUNTRY_RE.test(c)) : [];
-      if (bad.length) errors.push(`${at}: country choices must be ISO 3166-1 alpha-2 codes; found ${bad.map((c) => `"${c}"`).join(", ")}`);
+      if (bad.length)
+        errors.push(
+          `${at}: country choices must be ISO 3166-1 alpha-2 codes; found ${bad.map((c) => `"${c}"`).join(", ")}`,
+        );
       break;
     }
   }
@@ -172,7 +199,8 @@ function checkJudge(el: WalkedElement, meta: QuestionMeta, byId: Map<string, Cat
 function checkMeta(el: WalkedElement, byId: Map<string, CatalogueRequirement>, at: string): string[] {
   // questions inside a dynamic panel may carry metadata too: scoring judges each panel and the weakest counts
   if (!("flowdown" in el.element)) return [];
-  if (!isQuestion(el)) return [`${at}: flowdown metadata belongs on questions, not on a ${el.type || "typeless element"}`];
+  if (!isQuestion(el))
+    return [`${at}: flowdown metadata belongs on questions, not on a ${el.type || "typeless element"}`];
   const parsed = QuestionMetaSchema.safeParse(el.element.flowdown);
   if (!parsed.success) return formatIssues(parsed.error, `${at}: flowdown`);
   const meta = parsed.data as QuestionMeta;
@@ -185,14 +213,17 @@ function checkMeta(el: WalkedElement, byId: Map<string, CatalogueRequirement>, a
     seen.add(id);
   }
   const judged = meta.judge.kind !== "info";
-  if (judged && meta.requirements.length === 0) errors.push(`${at}: judge "${meta.judge.kind}" is set but no requirement is named`);
+  if (judged && meta.requirements.length === 0)
+    errors.push(`${at}: judge "${meta.judge.kind}" is set but no requirement is named`);
   if (!judged && meta.gate) errors.push(`${at}: an informational question cannot be a gate`);
 
   errors.push(...checkJudge(el, meta, byId, at));
 
   // several questions may give the same fact (the chain view takes the slowest / all locations)
-  if (meta.fact === "notifyHours" && meta.judge.kind !== "atMost") errors.push(`${at}: fact "notifyHours" needs an "atMost" judge on a number of hours`);
-  if (meta.fact === "dataLocations" && meta.judge.kind !== "jurisdictions") errors.push(`${at}: fact "dataLocations" needs a "jurisdictions" judge`);
+  if (meta.fact === "notifyHours" && meta.judge.kind !== "atMost")
+    errors.push(`${at}: fact "notifyHours" needs an "atMost" judge on a number of hours`);
+  if (meta.fact === "dataLocations" && meta.judge.kind !== "jurisdictions")
+    errors.push(`${at}: fact "dataLocations" needs a "jurisdictions" judge`);
   return errors;
 }
 

@@ -92,7 +92,7 @@ describe("agreement report", () => {
     const matrixPages = texts.filter((t) => t.includes(compact("Compliance matrix")) && t.includes("SUPPLIER"));
     expect(matrixPages.length).toBeGreaterThanOrEqual(7);
     const bands = new Set(
-      matrixPages.flatMap((t) => [...t.matchAll(/band(\d+)of(\d+)/g)].map((m) => `${m[1]}/${m[2]}`))
+      matrixPages.flatMap((t) => [...t.matchAll(/band(\d+)of(\d+)/g)].map((m) => `${m[1]}/${m[2]}`)),
     );
     expect(bands.size).toBeGreaterThanOrEqual(7);
     // every requirement id is printed in some band header

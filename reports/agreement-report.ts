@@ -18,7 +18,17 @@ import {
   type CellItem,
   type TextStyle,
 } from "./pdf";
-import { agreementFacts, badgeRow, coverBand, glossarySection, renderReport, reportFact, SMALL, verificationSection, type RenderInfo } from "./sections";
+import {
+  agreementFacts,
+  badgeRow,
+  coverBand,
+  glossarySection,
+  renderReport,
+  reportFact,
+  SMALL,
+  verificationSection,
+  type RenderInfo,
+} from "./sections";
 import type { AgreementReportData, MatrixCell } from "./types";
 import {
   ASSESSMENT_STATUS_TEXT,
@@ -81,7 +91,7 @@ function cover(rd: ReportDocument, data: AgreementReportData): void {
     rd,
     "FLOWDOWN · AGREEMENT REPORT",
     a.title,
-    `${a.reference}  ·  ${a.discloser} → ${a.recipient}`
+    `${a.reference}  ·  ${a.discloser} → ${a.recipient}`,
   );
   const scored = data.suppliers.filter((s) => s.latest).length;
   const failingLinks = data.chain.links.filter((l) => !l.ok).length;
@@ -114,7 +124,11 @@ function cover(rd: ReportDocument, data: AgreementReportData): void {
   rd.y += 6;
   rd.facts(
     [
-      ...agreementFacts(a, shortened, `${a.breachWindowHours} h for the whole chain (recipient uses ${a.recipientNotifyHours} h)`),
+      ...agreementFacts(
+        a,
+        shortened,
+        `${a.breachWindowHours} h for the whole chain (recipient uses ${a.recipientNotifyHours} h)`,
+      ),
       ["Suppliers", `${data.suppliers.length}${tierText ? ` (${tierText})` : ""}`],
       [
         "Flow-down requirements",
@@ -123,7 +137,7 @@ function cover(rd: ReportDocument, data: AgreementReportData): void {
       ["Disclosure phases", String(data.phases.length)],
       reportFact(data),
     ],
-    2
+    2,
   );
 }
 
@@ -154,7 +168,7 @@ function summary(rd: ReportDocument, data: AgreementReportData): void {
       ? `${ko.length} supplier${
           ko.length === 1 ? " has" : "s have"
         } a failed knock-out requirement (score capped): ${nameList(ko)}.`
-      : "No supplier has a failed knock-out requirement."
+      : "No supplier has a failed knock-out requirement.",
   );
   const notify = data.chain.links.filter((l) => !l.notifyOk);
   points.push(
@@ -162,7 +176,7 @@ function summary(rd: ReportDocument, data: AgreementReportData): void {
       ? `${notify.length} chain link${notify.length === 1 ? "" : "s"} cannot be shown to notify within the ${
           data.chain.breachWindowHours
         } h window.`
-      : `Every chain link notifies within the ${data.chain.breachWindowHours} h window.`
+      : `Every chain link notifies within the ${data.chain.breachWindowHours} h window.`,
   );
   const loc = data.chain.links.filter((l) => !l.locationOk);
   points.push(
@@ -170,18 +184,18 @@ function summary(rd: ReportDocument, data: AgreementReportData): void {
       ? `${loc.length} chain link${
           loc.length === 1 ? "" : "s"
         } store or access information outside the permitted jurisdictions.`
-      : "Every tier stays within the permitted jurisdictions."
+      : "Every tier stays within the permitted jurisdictions.",
   );
   for (const e of data.chain.errors) points.push(`Chain structure: ${e}`);
   for (const v of phaseViews(data))
     points.push(
-      `${v.phase.name}: ${v.clearedCount} of ${v.rows.length} supplier${v.rows.length === 1 ? "" : "s"} cleared.`
+      `${v.phase.name}: ${v.clearedCount} of ${v.rows.length} supplier${v.rows.length === 1 ? "" : "s"} cleared.`,
     );
   if (data.expiringCertificates.length) {
     points.push(
       `${data.expiringCertificates.length} certificate${
         data.expiringCertificates.length === 1 ? "" : "s"
-      } expire within 90 days.`
+      } expire within 90 days.`,
     );
   }
   const unscored = data.suppliers.filter((s) => !s.latest);
@@ -304,7 +318,7 @@ async function matrixSection(rd: ReportDocument, data: AgreementReportData): Pro
   rd.paragraph(
     "Suppliers (rows) against the agreement's requirements (columns). Each cell shows the effective result as a letter on its colour; wide matrices continue in column bands.",
     intro,
-    { after: 6 }
+    { after: 6 },
   );
   drawMatrixLegend(rd);
   const reqs = matrix.requirements;
@@ -407,7 +421,7 @@ function drawMatrixCells(rd: ReportDocument, cells: (MatrixCell | null)[], x0: n
     y + 2.4,
     CELL_W,
     7,
-    COLORS.ink
+    COLORS.ink,
   );
   // overridden cells: a small asterisk in the corner (and the outline drawn above)
   if (overridden.length) {
@@ -431,7 +445,7 @@ async function chainSection(rd: ReportDocument, data: AgreementReportData): Prom
       data.agreement.permittedJurisdictions.join(", ") || "none"
     }).`,
     intro,
-    { after: 8 }
+    { after: 8 },
   );
   if (data.chain.errors.length) {
     rd.callout("Chain structure problems", data.chain.errors, "bad");
@@ -491,7 +505,7 @@ async function chainSection(rd: ReportDocument, data: AgreementReportData): Prom
                     kind: "text",
                     text: `${v.country} (${supplierName(data, v.supplierId)})`,
                     style: SMALL,
-                  })
+                  }),
                 ),
               ];
       return [
@@ -522,7 +536,7 @@ async function phasesSection(rd: ReportDocument, data: AgreementReportData): Pro
   rd.paragraph(
     "A supplier is cleared for a disclosure phase only when every requirement the phase names is met on its latest approved assessment.",
     intro,
-    { after: 4 }
+    { after: 4 },
   );
   const views = phaseViews(data);
   if (!views.length) {
@@ -544,7 +558,7 @@ async function phasesSection(rd: ReportDocument, data: AgreementReportData): Pro
         ],
       ],
       2,
-      { valueStyle: { size: 8.3, color: COLORS.ink } }
+      { valueStyle: { size: 8.3, color: COLORS.ink } },
     );
     await rd.table({
       title: v.phase.name,
@@ -602,7 +616,7 @@ async function requirementsSection(rd: ReportDocument, data: AgreementReportData
   rd.paragraph(
     "The requirements of the agreement, in matrix order. Knock-out requirements cap a supplier's score when failed.",
     intro,
-    { after: 8 }
+    { after: 8 },
   );
   await rd.table({
     title: "Flow-down requirements",

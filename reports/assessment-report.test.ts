@@ -133,7 +133,7 @@ describe("assessment report", () => {
       result: {
         ...base.result,
         requirements: base.result.requirements.map((r) =>
-          r.override ? { ...r, override: { ...r.override, justification: `START ${words} FINISH` } } : r
+          r.override ? { ...r, override: { ...r.override, justification: `START ${words} FINISH` } } : r,
         ),
       },
     };
@@ -157,7 +157,7 @@ describe("assessment report", () => {
       result: {
         ...base.result,
         requirements: base.result.requirements.map((r) =>
-          r.override ? { ...r, override: { ...r.override, justification: long("just", 1500) } } : r
+          r.override ? { ...r, override: { ...r.override, justification: long("just", 1500) } } : r,
         ),
       },
     };

@@ -18,7 +18,18 @@ import {
   type CellItem,
   type TextStyle,
 } from "./pdf";
-import { agreementFacts, badgeRow, coverBand, fitLines, glossarySection, renderReport, reportFact, SMALL, verificationSection, type RenderInfo } from "./sections";
+import {
+  agreementFacts,
+  badgeRow,
+  coverBand,
+  fitLines,
+  glossarySection,
+  renderReport,
+  reportFact,
+  SMALL,
+  verificationSection,
+  type RenderInfo,
+} from "./sections";
 import type { AssessmentReportData } from "./types";
 import {
   ASSESSMENT_STATUS_TEXT,
@@ -76,7 +87,7 @@ function cover(rd: ReportDocument, data: AssessmentReportData): void {
     rd,
     "FLOWDOWN · SUPPLIER ASSESSMENT REPORT",
     a.title,
-    `${a.reference}  ·  ${a.discloser} → ${a.recipient}`
+    `${a.reference}  ·  ${a.discloser} → ${a.recipient}`,
   );
 
   rd.label("SUPPLIER", rd.left, rd.y, { size: 7.5, weight: "bold", color: COLORS.muted });
@@ -87,7 +98,7 @@ function cover(rd: ReportDocument, data: AssessmentReportData): void {
       s.parentName ? ` (works for ${s.parentName})` : " (works for the recipient)"
     }`,
     { size: 10, color: COLORS.muted },
-    { after: 18 }
+    { after: 18 },
   );
 
   badgeRow(rd, [
@@ -112,7 +123,7 @@ function cover(rd: ReportDocument, data: AssessmentReportData): void {
       ["Requirement catalogue", `version ${asm.catalogueVersion}`],
       reportFact(data),
     ],
-    2
+    2,
   );
 }
 
@@ -144,7 +155,7 @@ function summary(rd: ReportDocument, data: AssessmentReportData): void {
   const byId = new Map(result.requirements.map((r) => [r.requirementId, r]));
   const koLines = result.knockOutsFailed.length
     ? result.knockOutsFailed.map(
-        (id) => `${id} ${byId.get(id)?.title ?? ""} — ${STATUS_TEXT[byId.get(id)?.status ?? "not_met"]}`
+        (id) => `${id} ${byId.get(id)?.title ?? ""} — ${STATUS_TEXT[byId.get(id)?.status ?? "not_met"]}`,
       )
     : ["None failed."];
   for (const text of koLines) {
@@ -199,7 +210,7 @@ async function requirementsTable(rd: ReportDocument, data: AssessmentReportData)
   rd.paragraph(
     "Each flow-down requirement of the agreement with the result that counts. Overridden results show the result the rules computed beside the reviewer's.",
     { size: 8.5, color: COLORS.muted },
-    { after: 8 }
+    { after: 8 },
   );
   await rd.table({
     title: "Requirements",
@@ -242,7 +253,7 @@ async function requirementDetails(rd: ReportDocument, data: AssessmentReportData
       titleStyle,
       rd.width - sideW - 30,
       [titleStyle.size],
-      3
+      3,
     ).lines;
     const h = Math.max(titleLines.length * lineHeight(titleStyle), 14) + 10 + (t.overrideNote ? 10 : 0);
     rd.ensure(h + 50);
@@ -290,17 +301,17 @@ async function requirementDetails(rd: ReportDocument, data: AssessmentReportData
       rd.bullets(
         r.evidence.map((e) => `${e.name} — ${e.ref} (question ${e.question})`),
         body,
-        { indent: 10, after: 3 }
+        { indent: 10, after: 3 },
       );
     }
     if (r.certificationCredit.length) {
       rd.paragraph("Certification credit", { size: 7.5, weight: "bold", color: COLORS.muted }, { indent: 10 });
       rd.bullets(
         r.certificationCredit.map(
-          (c) => `${c.standard} (${c.certificationId}): ${c.controls.join(", ") || "no controls listed"}`
+          (c) => `${c.standard} (${c.certificationId}): ${c.controls.join(", ") || "no controls listed"}`,
         ),
         body,
-        { indent: 10, after: 3 }
+        { indent: 10, after: 3 },
       );
     }
     if (r.override) {
@@ -308,7 +319,7 @@ async function requirementDetails(rd: ReportDocument, data: AssessmentReportData
       rd.callout(
         `Override: ${STATUS_TEXT[r.override.status]} (computed: ${STATUS_TEXT[r.computedStatus]})`,
         [`Justification: ${r.override.justification}`, `By ${r.override.by} on ${formatDateTime(r.override.at)}.`],
-        "info"
+        "info",
       );
     }
     rd.y += 4;
@@ -326,7 +337,7 @@ async function overridesSection(rd: ReportDocument, data: AssessmentReportData):
       ? "Results changed by a reviewer. The computed result is kept beside the override; the score counts the override."
       : "No result was overridden.",
     { size: 8.5, color: COLORS.muted },
-    { after: 8 }
+    { after: 8 },
   );
   if (!overridden.length) return;
   await rd.table({
@@ -366,10 +377,10 @@ async function certificationsSection(rd: ReportDocument, data: AssessmentReportD
     `Required by the agreement: ${
       data.agreement.requiredCertifications.join(", ") || "none"
     }. A certificate gives credit only when issued before and valid through the term (to ${formatDate(
-      data.agreement.endDate
+      data.agreement.endDate,
     )}), from a named body, with a scope covering the service.`,
     { size: 8.5, color: COLORS.muted },
-    { after: 8 }
+    { after: 8 },
   );
   await rd.table({
     title: "Certifications",
@@ -407,7 +418,7 @@ async function remediationSection(rd: ReportDocument, data: AssessmentReportData
   rd.paragraph(
     rows.length ? "Actions requested from the supplier, by due date." : "No remediation was requested.",
     { size: 8.5, color: COLORS.muted },
-    { after: 8 }
+    { after: 8 },
   );
   if (!rows.length) return;
   await rd.table({

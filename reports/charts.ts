@@ -40,7 +40,7 @@ export function scoreGauge(
   y: number,
   width: number,
   score: number,
-  opts: { cap?: number | null; caption?: string } = {}
+  opts: { cap?: number | null; caption?: string } = {},
 ): number {
   const doc = rd.doc;
   const r = width / 2 - 6;
@@ -112,7 +112,7 @@ export function statusBar(
   x: number,
   y: number,
   width: number,
-  counts: Record<RequirementStatus, number>
+  counts: Record<RequirementStatus, number>,
 ): number {
   const doc = rd.doc;
   const total = STATUS_ORDER.reduce((a, s) => a + counts[s], 0);
@@ -169,7 +169,7 @@ export function segmentBar(
   x: number,
   y: number,
   width: number,
-  segments: { label: string; value: number; tone: Tone }[]
+  segments: { label: string; value: number; tone: Tone }[],
 ): number {
   const doc = rd.doc;
   const total = segments.reduce((a, s) => a + s.value, 0);
@@ -187,7 +187,7 @@ export function segmentBar(
         y + 3.6,
         { size: 7.5, weight: "bold", color: COLORS.white, leading: 1 },
         "center",
-        w
+        w,
       );
     cx += w;
     if (cx < x + width - 0.5)

@@ -10,7 +10,13 @@ import { reportGlossary } from "./view";
 const glossary: GlossaryTerm[] = [
   ...DEFAULT_GLOSSARY.slice(0, 3),
   // a term agreed in English and German only: no Japanese line is printed for it
-  { term: { en: "Clean room", de: "Reinraum" }, definition: { en: "A segregated workspace for the disclosed source code.", de: "Ein abgetrennter Arbeitsbereich für den offengelegten Quellcode." } },
+  {
+    term: { en: "Clean room", de: "Reinraum" },
+    definition: {
+      en: "A segregated workspace for the disclosed source code.",
+      de: "Ein abgetrennter Arbeitsbereich für den offengelegten Quellcode.",
+    },
+  },
 ];
 
 /** The text of the pages from the annex's heading on. */
@@ -41,18 +47,28 @@ describe("the glossary annex of the reports", () => {
   });
 
   it("is printed in the agreement report too, and left out when the agreement has no glossary", async () => {
-    const withGlossary = await annexText(await renderToBuffer(renderAgreementReport, { ...agreementFixture(), glossary: reportGlossary(DEFAULT_GLOSSARY) }));
+    const withGlossary = await annexText(
+      await renderToBuffer(renderAgreementReport, {
+        ...agreementFixture(),
+        glossary: reportGlossary(DEFAULT_GLOSSARY),
+      }),
+    );
     for (const g of DEFAULT_GLOSSARY) {
       expect(withGlossary).toContain(compact(g.term.en));
       expect(withGlossary).toContain(compact(g.definition.ja!));
     }
-    const without = (await pageTexts(await renderToBuffer(renderAgreementReport, { ...agreementFixture(), glossary: reportGlossary([]) }))).join("\n");
+    const without = (
+      await pageTexts(
+        await renderToBuffer(renderAgreementReport, { ...agreementFixture(), glossary: reportGlossary([]) }),
+      )
+    ).join("\n");
     expect(compact(without)).not.toContain(compact("Annex: glossary"));
   });
 
   it("has a font for every character of the Japanese glossary (kana included)", () => {
     const text = DEFAULT_GLOSSARY.flatMap((g) => [g.term.ja!, g.definition.ja!]).join("");
-    const drawable = (ch: string) => [getFont("regular"), getFont("cjk")].some((f) => f.hasGlyphForCodePoint(ch.codePointAt(0)!));
+    const drawable = (ch: string) =>
+      [getFont("regular"), getFont("cjk")].some((f) => f.hasGlyphForCodePoint(ch.codePointAt(0)!));
     const missing = [...new Set(text)].filter((ch) => !drawable(ch));
     expect(missing).toEqual([]);
   });

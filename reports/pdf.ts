@@ -452,7 +452,7 @@ export class ReportDocument {
     y: number,
     style: TextStyle,
     align: "left" | "right" | "center" = "left",
-    width = 0
+    width = 0,
   ): void {
     let cx = x;
     if (align === "right") cx = x + width - line.width;
@@ -481,7 +481,7 @@ export class ReportDocument {
     y: number,
     style: TextStyle,
     align: "left" | "right" | "center" = "left",
-    width = 0
+    width = 0,
   ): number {
     const line = toLine(cleanText(text).replace(/\n/g, " "), style.weight ?? "regular", style.size);
     this.drawLine(line, x, y, style, align, width);
@@ -524,8 +524,8 @@ export class ReportDocument {
       level === 1
         ? { size: 15, weight: "bold", color: COLORS.brand, leading: 1.25 }
         : level === 2
-        ? { size: 11, weight: "bold", color: COLORS.ink, leading: 1.25 }
-        : { size: 9.5, weight: "bold", color: COLORS.ink, leading: 1.25 };
+          ? { size: 11, weight: "bold", color: COLORS.ink, leading: 1.25 }
+          : { size: 9.5, weight: "bold", color: COLORS.ink, leading: 1.25 };
     const before = level === 1 ? 14 : level === 2 ? 10 : 6;
     const lines = layoutText(text, style, this.width);
     const h = lines.length * lineHeight(style) + (level === 1 ? 8 : 4);
@@ -587,7 +587,7 @@ export class ReportDocument {
         const x = this.left + c * (colW + gap);
         this.label(label.toUpperCase(), x, this.y, labelStyle);
         laid[c].forEach((line, j) =>
-          this.drawLine(line, x, this.y + lineHeight(labelStyle) + j * lineHeight(valueStyle), valueStyle)
+          this.drawLine(line, x, this.y + lineHeight(labelStyle) + j * lineHeight(valueStyle), valueStyle),
         );
       });
       this.y += h;
@@ -727,7 +727,7 @@ export class ReportDocument {
       leading: 1.2,
     };
     const headLines = opts.columns.map((c, i) =>
-      layoutText(c.header.toUpperCase(), headStyle, widths[i] - CELL_PAD_X * 2)
+      layoutText(c.header.toUpperCase(), headStyle, widths[i] - CELL_PAD_X * 2),
     );
     const headH = Math.max(...headLines.map((l) => l.length)) * lineHeight(headStyle) + 8;
     const captionStyle: TextStyle = { size: 7.5, weight: "bold", color: COLORS.muted };
@@ -750,8 +750,8 @@ export class ReportDocument {
             this.y + 4 + j * lineHeight(headStyle),
             headStyle,
             c.align ?? "left",
-            widths[i] - CELL_PAD_X * 2
-          )
+            widths[i] - CELL_PAD_X * 2,
+          ),
         );
       });
       this.y += headH;
@@ -762,7 +762,7 @@ export class ReportDocument {
     let headerOnPage = false;
     for (let r = 0; r < opts.rows.length; r++) {
       const cells = opts.rows[r].map((cell, i) =>
-        this.layoutCell(cell, widths[i] - CELL_PAD_X * 2, base, opts.columns[i].align ?? "left")
+        this.layoutCell(cell, widths[i] - CELL_PAD_X * 2, base, opts.columns[i].align ?? "left"),
       );
       const rowH = Math.max(...cells.map((items) => items.reduce((a, it) => a + it.height, 0))) + CELL_PAD_Y * 2;
       if (!headerOnPage) {
@@ -795,7 +795,7 @@ export class ReportDocument {
    */
   private drawRow(
     cells: Laid[][],
-    g: { x0: number; tableW: number; xs: number[]; widths: number[]; fill: string | null; redrawHeader: () => void }
+    g: { x0: number; tableW: number; xs: number[]; widths: number[]; fill: string | null; redrawHeader: () => void },
   ): void {
     const next = cells.map(() => 0); // index of the first item not drawn yet, per cell
     for (;;) {
@@ -871,7 +871,7 @@ export class ReportDocument {
           30,
           small,
           "right",
-          right - left
+          right - left,
         );
         this.doc.save().moveTo(left, 44).lineTo(right, 44).lineWidth(0.6).strokeColor(COLORS.rule).stroke().restore();
       }
@@ -888,7 +888,7 @@ export class ReportDocument {
         truncateText(`Confidential  ·  ${this.opts.footerText}`, small, (right - left) * 0.8),
         left,
         fy,
-        small
+        small,
       );
       this.label(
         `Page ${i - range.start + 1} of ${total}`,
@@ -896,7 +896,7 @@ export class ReportDocument {
         fy,
         { ...small, weight: "bold", color: COLORS.ink },
         "right",
-        right - left
+        right - left,
       );
       await this.pace();
     }

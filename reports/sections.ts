@@ -1,6 +1,16 @@
 /** Parts both reports share: the render frame, the cover band and facts, the glossary, the verification block. */
 import type { Writable } from "node:stream";
-import { COLORS, layoutText, lineHeight, ReportDocument, truncateText, type CellItem, type Line, type ReportDocumentOptions, type TextStyle } from "./pdf";
+import {
+  COLORS,
+  layoutText,
+  lineHeight,
+  ReportDocument,
+  truncateText,
+  type CellItem,
+  type Line,
+  type ReportDocumentOptions,
+  type TextStyle,
+} from "./pdf";
 import type { GlossaryEntry, ReportAgreement, ReportMeta } from "./types";
 import { formatDate, formatDateTime, verificationText, type Tone } from "./view";
 
@@ -70,7 +80,7 @@ export function fitLines(
   style: TextStyle,
   width: number,
   sizes: number[],
-  maxLines: number
+  maxLines: number,
 ): { lines: Line[]; style: TextStyle; cut: boolean } {
   for (const size of sizes) {
     const st = { ...style, size };
@@ -100,7 +110,7 @@ export function coverBand(rd: ReportDocument, kicker: string, title: string, sub
     { size: 24, weight: "bold", color: COLORS.white, leading: 1.15 },
     rd.width,
     [24, 20, 16],
-    4
+    4,
   );
   const fittedSub = fitLines(subtitle, { size: 10, color: "#D3DEEB", leading: 1.35 }, rd.width, [10, 9], 3);
   const titleStyle = fittedTitle.style;
@@ -155,7 +165,11 @@ export async function glossarySection(rd: ReportDocument, glossary: GlossaryEntr
   if (!glossary || glossary.length === 0) return;
   rd.newPage("portrait");
   rd.heading("Annex: glossary");
-  rd.paragraph("The terms defined in the agreement, with the definitions the parties agreed; suppliers see them beside the questions that use them, in their language.", { size: 8.5, color: COLORS.muted }, { after: 8 });
+  rd.paragraph(
+    "The terms defined in the agreement, with the definitions the parties agreed; suppliers see them beside the questions that use them, in their language.",
+    { size: 8.5, color: COLORS.muted },
+    { after: 8 },
+  );
   await rd.table({
     title: "Annex: glossary",
     columns: [

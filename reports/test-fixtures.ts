@@ -121,7 +121,7 @@ function countStatuses(reqs: RequirementResult[]): Record<RequirementStatus, num
 function result(
   req: ReportRequirement,
   computedStatus: RequirementStatus,
-  extra: Partial<RequirementResult> = {}
+  extra: Partial<RequirementResult> = {},
 ): RequirementResult {
   return {
     requirementId: req.id,
@@ -598,7 +598,7 @@ export function agreementFixture(opts: AgreementFixtureOptions = {}): AgreementR
           return {
             id: `FD-${ABBREVIATIONS[i % CATEGORIES.length]}-${String(Math.floor(i / CATEGORIES.length) + 1).padStart(
               2,
-              "0"
+              "0",
             )}`,
             title: `${cat.replace(/-/g, " ").replace(/^./, (c) => c.toUpperCase())} control ${i + 1}`,
             category: cat,
@@ -666,10 +666,10 @@ export function agreementFixture(opts: AgreementFixtureOptions = {}): AgreementR
               i % 4 === 0
                 ? "approved"
                 : i % 4 === 1
-                ? "under_review"
-                : i % 4 === 2
-                ? "approved"
-                : "remediation_requested",
+                  ? "under_review"
+                  : i % 4 === 2
+                    ? "approved"
+                    : "remediation_requested",
             evaluationDate: "2026-06-01",
             score: finalScore,
             computedScore: finalScore,
@@ -695,7 +695,7 @@ export function agreementFixture(opts: AgreementFixtureOptions = {}): AgreementR
     }
     const composed = path.reduce(
       (a, id) => a + notifyHours(suppliers.indexOf(byId.get(id) as AgreementSupplierEntry)),
-      agreement.recipientNotifyHours
+      agreement.recipientNotifyHours,
     );
     const unknown = i === n - 1 && n > 3;
     const composedNotifyHours = unknown ? null : composed;
@@ -706,13 +706,13 @@ export function agreementFixture(opts: AgreementFixtureOptions = {}): AgreementR
       reasons.push("Notification hours unknown for at least one link: the chain cannot be shown to meet the window.");
     else if (!notifyOk)
       reasons.push(
-        `Composed notification ${composedNotifyHours} h exceeds the ${agreement.breachWindowHours} h window.`
+        `Composed notification ${composedNotifyHours} h exceeds the ${agreement.breachWindowHours} h window.`,
       );
     for (const v of violations)
       reasons.push(
         `${byId.get(v.supplierId)?.name ?? v.supplierId} stores or accesses information in ${
           v.country
-        }, not permitted and not covered by an accepted mechanism.`
+        }, not permitted and not covered by an accepted mechanism.`,
       );
     return {
       supplierId: s.id,

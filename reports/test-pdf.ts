@@ -16,7 +16,7 @@ export const PDFTOPPM = process.env.PDFTOPPM ?? "/usr/bin/pdftoppm";
 /** Render with one of the generators into memory. */
 export async function renderToBuffer<T>(
   render: (data: T, out: Writable) => Promise<unknown>,
-  data: T
+  data: T,
 ): Promise<Buffer> {
   const chunks: Buffer[] = [];
   const out = new Writable({
@@ -79,7 +79,7 @@ export function compact(text: string): string {
 export async function rasterizePage(
   pdf: Buffer,
   page = 1,
-  dpi = 50
+  dpi = 50,
 ): Promise<{ width: number; height: number; pixels: Uint8Array }> {
   const dir = await mkdtemp(join(tmpdir(), "flowdown-report-"));
   try {

@@ -30,10 +30,10 @@ describe("report view helpers", () => {
     });
     expect(requirementStatusLine(r)).toBe("MET — OVERRIDDEN (computed: NOT MET)");
     expect(
-      requirementStatusText({ status: "partially_met", computedStatus: "partially_met", override: null }).label
+      requirementStatusText({ status: "partially_met", computedStatus: "partially_met", override: null }).label,
     ).toBe("PARTIAL");
     expect(
-      requirementStatusText({ status: "not_answered", computedStatus: "not_answered", override: null }).label
+      requirementStatusText({ status: "not_answered", computedStatus: "not_answered", override: null }).label,
     ).toBe("NOT ANSWERED");
   });
 
@@ -184,6 +184,8 @@ describe("a chain link's verdicts, as the page and the PDF print them", () => {
     expect(linkNotifyVerdict({ composedNotifyHours: 96, notifyOk: false })).toBe("bad");
     expect(linkLocationVerdict({ locationOk: false, locationViolations: [] })).toBe("unknown");
     expect(linkLocationVerdict({ locationOk: true, locationViolations: [] })).toBe("ok");
-    expect(linkLocationVerdict({ locationOk: false, locationViolations: [{ supplierId: "s1", country: "US" }] })).toBe("bad");
+    expect(linkLocationVerdict({ locationOk: false, locationViolations: [{ supplierId: "s1", country: "US" }] })).toBe(
+      "bad",
+    );
   });
 });

@@ -39,12 +39,14 @@ export function reportGlossary(glossary: readonly GlossaryTerm[] | undefined): G
   return glossary.map((g) => ({
     term: g.term.en,
     definition: g.definition.en,
-    translations: TRANSLATED_LANGUAGES.filter((code) => g.term[code]?.trim() && g.definition[code]?.trim()).map((code) => ({
-      language: code,
-      languageName: languageName(code),
-      term: g.term[code]!,
-      definition: g.definition[code]!,
-    })),
+    translations: TRANSLATED_LANGUAGES.filter((code) => g.term[code]?.trim() && g.definition[code]?.trim()).map(
+      (code) => ({
+        language: code,
+        languageName: languageName(code),
+        term: g.term[code]!,
+        definition: g.definition[code]!,
+      }),
+    ),
   }));
 }
 
@@ -223,13 +225,13 @@ export interface RemediationRow extends RemediationItem {
 }
 
 export function remediationRows(
-  data: Pick<AssessmentReportData, "remediation" | "result" | "generatedAt">
+  data: Pick<AssessmentReportData, "remediation" | "result" | "generatedAt">,
 ): RemediationRow[] {
   const titles = new Map(data.result.requirements.map((r) => [r.requirementId, r.title]));
   const today = data.generatedAt.slice(0, 10);
   return [...data.remediation]
     .sort((a, b) =>
-      a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.requirementId.localeCompare(b.requirementId)
+      a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.requirementId.localeCompare(b.requirementId),
     )
     .map((item) => ({
       ...item,
@@ -270,7 +272,7 @@ export function formatAnswer(value: unknown): string {
 /** The headline of one scoring result, as the agreement report and the agreement page show it. */
 export function summariseResult(
   result: ScoringResult,
-  assessment: { id: string; status: AssessmentStatus }
+  assessment: { id: string; status: AssessmentStatus },
 ): SupplierResultSummary {
   const statuses: Record<string, MatrixCell> = {};
   for (const r of result.requirements) {
@@ -311,7 +313,7 @@ export function complianceMatrix(data: Pick<AgreementReportData, "requirements" 
 export function certificatesExpiringWithin(
   certificates: readonly (Omit<ExpiringCertificate, "daysLeft"> & { expiryDate: IsoDate })[],
   asOf: IsoDate,
-  days = 90
+  days = 90,
 ): ExpiringCertificate[] {
   return certificates
     .map((c) => ({ ...c, daysLeft: daysBetween(asOf.slice(0, 10), c.expiryDate) }))
@@ -336,8 +338,16 @@ export function linkLocationVerdict(link: Pick<ChainLinkResult, "locationOk" | "
   return link.locationOk ? "ok" : "unknown";
 }
 
-export const NOTIFY_VERDICT_TEXT: Record<LinkVerdict, string> = { ok: "within the window", bad: "exceeds the window", unknown: "unknown: not answered on the path" };
-export const LOCATION_VERDICT_TEXT: Record<LinkVerdict, string> = { ok: "permitted", bad: "outside the permitted jurisdictions", unknown: "unknown: not answered on the path" };
+export const NOTIFY_VERDICT_TEXT: Record<LinkVerdict, string> = {
+  ok: "within the window",
+  bad: "exceeds the window",
+  unknown: "unknown: not answered on the path",
+};
+export const LOCATION_VERDICT_TEXT: Record<LinkVerdict, string> = {
+  ok: "permitted",
+  bad: "outside the permitted jurisdictions",
+  unknown: "unknown: not answered on the path",
+};
 export const VERDICT_TONE: Record<LinkVerdict, Tone> = { ok: "ok", bad: "bad", unknown: "none" };
 
 export interface ChainRow extends ChainLinkResult {

@@ -16,7 +16,10 @@ try {
   const { values } = parseArgs({ options: { out: { type: "string" } }, strict: true });
   // relative to where `npm run` was typed, not to the project folder npm moves into
   const base = process.env.INIT_CWD ?? process.cwd();
-  out = path.resolve(base, values.out ?? path.join("backups", `flowdown-${new Date().toISOString().replace(/[:.]/g, "-")}`));
+  out = path.resolve(
+    base,
+    values.out ?? path.join("backups", `flowdown-${new Date().toISOString().replace(/[:.]/g, "-")}`),
+  );
 } catch (error) {
   console.error(`${error instanceof Error ? error.message : String(error)}\nusage: npm run backup [-- --out <dir>]`);
   process.exit(1);
@@ -26,9 +29,15 @@ try {
   await mongoose.connect(uri, { serverSelectionTimeoutMS: 5000, autoIndex: false, autoCreate: false });
   const manifest = await backupDatabase(mongoose.connection.db!, out);
   const documents = manifest.collections.reduce((n, c) => n + c.count, 0);
-  console.log(`Backed up ${manifest.collections.length} collections (${documents} documents) of ${maskUri(uri)} into ${out}`);
+  console.log(
+    `Backed up ${manifest.collections.length} collections (${documents} documents) of ${maskUri(uri)} into ${out}`,
+  );
 } catch (error) {
-  console.error(error instanceof BackupError ? error.message : `Backup failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    error instanceof BackupError
+      ? error.message
+      : `Backup failed: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exitCode = 1;
 } finally {
   await mongoose.disconnect().catch(() => {});

@@ -4,7 +4,13 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { FERRETDB_VERSION, ferretdbBinary, hasFerretdb, missingFerretdbMessage, projectRoot } from "./lib/embedded-db.mjs";
+import {
+  FERRETDB_VERSION,
+  ferretdbBinary,
+  hasFerretdb,
+  missingFerretdbMessage,
+  projectRoot,
+} from "./lib/embedded-db.mjs";
 
 const MODULE = "github.com/FerretDB/FerretDB";
 
@@ -20,7 +26,12 @@ function findGo() {
 }
 
 function run(go, args, env, cwd) {
-  return spawnSync(go, args, { cwd, env: { ...process.env, GOFLAGS: "-mod=mod", ...env }, encoding: "utf8", maxBuffer: 64 << 20 });
+  return spawnSync(go, args, {
+    cwd,
+    env: { ...process.env, GOFLAGS: "-mod=mod", ...env },
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+  });
 }
 
 /**
@@ -39,7 +50,12 @@ function build(go, extraEnv) {
     spawnSync("chmod", ["-R", "u+w", work]);
     fs.writeFileSync(path.join(work, "build", "version", "version.txt"), `${FERRETDB_VERSION}\n`);
     fs.mkdirSync(path.dirname(ferretdbBinary), { recursive: true });
-    const b = run(go, ["build", "-buildvcs=false", "-trimpath", "-o", ferretdbBinary, "./cmd/ferretdb"], extraEnv, work);
+    const b = run(
+      go,
+      ["build", "-buildvcs=false", "-trimpath", "-o", ferretdbBinary, "./cmd/ferretdb"],
+      extraEnv,
+      work,
+    );
     return { ok: b.status === 0, log: b.stdout + b.stderr };
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
@@ -56,10 +72,14 @@ function main() {
     console.warn(`flowdown: Go was not found, so the embedded database was not built.\n${missingFerretdbMessage}`);
     return;
   }
-  console.log(`flowdown: building the embedded database (FerretDB ${FERRETDB_VERSION}) with ${go}; the first build takes a minute or two...`);
+  console.log(
+    `flowdown: building the embedded database (FerretDB ${FERRETDB_VERSION}) with ${go}; the first build takes a minute or two...`,
+  );
   let result = build(go, {});
   if (!result.ok) {
-    console.warn("flowdown: build failed with the installed Go; retrying with GOTOOLCHAIN=go1.24.3 (the Go it was released with).");
+    console.warn(
+      "flowdown: build failed with the installed Go; retrying with GOTOOLCHAIN=go1.24.3 (the Go it was released with).",
+    );
     result = build(go, { GOTOOLCHAIN: "go1.24.3" });
   }
   if (result.ok && hasFerretdb()) {
@@ -68,7 +88,9 @@ function main() {
     const logPath = path.join(projectRoot, "bin", "ferretdb-build.log");
     fs.mkdirSync(path.dirname(logPath), { recursive: true });
     fs.writeFileSync(logPath, result.log);
-    console.warn(`flowdown: the embedded database could not be built; the build log is in ${logPath}.\n${missingFerretdbMessage}`);
+    console.warn(
+      `flowdown: the embedded database could not be built; the build log is in ${logPath}.\n${missingFerretdbMessage}`,
+    );
   }
 }
 

@@ -15,12 +15,18 @@ if (!uri) {
 let dir: string;
 let force: boolean;
 try {
-  const { values, positionals } = parseArgs({ options: { force: { type: "boolean", default: false } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    options: { force: { type: "boolean", default: false } },
+    allowPositionals: true,
+    strict: true,
+  });
   if (positionals.length !== 1) throw new Error("Name one backup folder.");
   dir = path.resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]);
   force = values.force ?? false;
 } catch (error) {
-  console.error(`${error instanceof Error ? error.message : String(error)}\nusage: npm run restore -- <backup folder> [--force]`);
+  console.error(
+    `${error instanceof Error ? error.message : String(error)}\nusage: npm run restore -- <backup folder> [--force]`,
+  );
   process.exit(1);
 }
 try {
@@ -30,7 +36,11 @@ try {
   await ensureIndexes();
   console.log(`Restored ${collections} collections (${documents} documents) from ${dir} into ${maskUri(uri)}`);
 } catch (error) {
-  console.error(error instanceof BackupError ? error.message : `Restore failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    error instanceof BackupError
+      ? error.message
+      : `Restore failed: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exitCode = 1;
 } finally {
   await disconnectDatabase().catch(() => {});

@@ -10,11 +10,15 @@ const db = await embeddedDbFor(env);
 // the embedded set-up is a local one: keep the portal on this machine unless HOST says otherwise
 if (db) env.HOST ??= "localhost";
 
-const server = spawn(process.execPath, [path.join(projectRoot, "node_modules", "@remix-run", "serve", "dist", "cli.js"), "build/index.js"], {
-  cwd: projectRoot,
-  env,
-  stdio: "inherit",
-});
+const server = spawn(
+  process.execPath,
+  [path.join(projectRoot, "node_modules", "@remix-run", "serve", "dist", "cli.js"), "build/index.js"],
+  {
+    cwd: projectRoot,
+    env,
+    stdio: "inherit",
+  },
+);
 
 let stopping = false;
 async function shutdown(signal) {

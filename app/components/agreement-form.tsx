@@ -41,7 +41,7 @@ interface Props {
 
 function str(values: FormValues, key: string): string {
   const v = values[key];
-  return Array.isArray(v) ? v[0] ?? "" : v ?? "";
+  return Array.isArray(v) ? (v[0] ?? "") : (v ?? "");
 }
 function list(values: FormValues, key: string): string[] {
   const v = values[key];
@@ -62,7 +62,19 @@ function errorProps(errors: FormErrors, key: string) {
   return { "aria-invalid": has || undefined, "aria-describedby": has ? `${key}-error` : undefined };
 }
 
-function F({ label, name, errors, children, hint }: { label: ReactNode; name: string; errors: FormErrors; children: ReactNode; hint?: ReactNode }) {
+function F({
+  label,
+  name,
+  errors,
+  children,
+  hint,
+}: {
+  label: ReactNode;
+  name: string;
+  errors: FormErrors;
+  children: ReactNode;
+  hint?: ReactNode;
+}) {
   return (
     <div className="field">
       <label htmlFor={name}>{label}</label>
@@ -73,11 +85,28 @@ function F({ label, name, errors, children, hint }: { label: ReactNode; name: st
   );
 }
 
-function Input({ name, values, errors, ...rest }: { name: string; values: FormValues; errors: FormErrors } & React.InputHTMLAttributes<HTMLInputElement>) {
+function Input({
+  name,
+  values,
+  errors,
+  ...rest
+}: { name: string; values: FormValues; errors: FormErrors } & React.InputHTMLAttributes<HTMLInputElement>) {
   return <input id={name} name={name} defaultValue={str(values, name)} {...errorProps(errors, name)} {...rest} />;
 }
 
-function Checks({ name, options, values, errors, legend }: { name: string; options: readonly { value: string; label: string }[]; values: FormValues; errors: FormErrors; legend: string }) {
+function Checks({
+  name,
+  options,
+  values,
+  errors,
+  legend,
+}: {
+  name: string;
+  options: readonly { value: string; label: string }[];
+  values: FormValues;
+  errors: FormErrors;
+  legend: string;
+}) {
   const selected = new Set(list(values, name));
   return (
     <fieldset className="checks" {...errorProps(errors, name)}>
@@ -125,7 +154,8 @@ export function AgreementForm({ values, errors, catalogue, disclosers, suppliers
       {revision !== undefined ? <input type="hidden" name="revision" value={revision} /> : null}
       {errorCount > 0 ? (
         <p className="form-error" role="alert">
-          {errors[""]?.join(" ") ?? `Nothing was saved: ${errorCount} field${errorCount === 1 ? " needs" : "s need"} attention (marked below).`}
+          {errors[""]?.join(" ") ??
+            `Nothing was saved: ${errorCount} field${errorCount === 1 ? " needs" : "s need"} attention (marked below).`}
         </p>
       ) : null}
 
@@ -139,7 +169,12 @@ export function AgreementForm({ values, errors, catalogue, disclosers, suppliers
             <Input name="title" values={values} errors={errors} />
           </F>
           <F label="Disclosing party" name="discloserOrgId" errors={errors}>
-            <select id="discloserOrgId" name="discloserOrgId" defaultValue={str(values, "discloserOrgId")} {...errorProps(errors, "discloserOrgId")}>
+            <select
+              id="discloserOrgId"
+              name="discloserOrgId"
+              defaultValue={str(values, "discloserOrgId")}
+              {...errorProps(errors, "discloserOrgId")}
+            >
               <option value="">Choose…</option>
               {disclosers.map((d) => (
                 <option key={d.id} value={d.id}>
@@ -169,11 +204,28 @@ export function AgreementForm({ values, errors, catalogue, disclosers, suppliers
 
       <section className="card form-section">
         <h2>Purpose, exclusions and know-how</h2>
-        <Checks name="purposes" legend="Purpose of the disclosure" options={PURPOSES.map((p) => ({ value: p, label: PURPOSE_LABEL[p] }))} values={values} errors={errors} />
+        <Checks
+          name="purposes"
+          legend="Purpose of the disclosure"
+          options={PURPOSES.map((p) => ({ value: p, label: PURPOSE_LABEL[p] }))}
+          values={values}
+          errors={errors}
+        />
         <F label="Purpose in the agreement's words" name="purposeDescription" errors={errors}>
-          <textarea id="purposeDescription" name="purposeDescription" rows={2} defaultValue={str(values, "purposeDescription")} />
+          <textarea
+            id="purposeDescription"
+            name="purposeDescription"
+            rows={2}
+            defaultValue={str(values, "purposeDescription")}
+          />
         </F>
-        <Checks name="exclusions" legend="Excluded from confidential information" options={EXCLUSIONS.map((e) => ({ value: e, label: EXCLUSION_LABEL[e] }))} values={values} errors={errors} />
+        <Checks
+          name="exclusions"
+          legend="Excluded from confidential information"
+          options={EXCLUSIONS.map((e) => ({ value: e, label: EXCLUSION_LABEL[e] }))}
+          values={values}
+          errors={errors}
+        />
         <div className="grid-2">
           <F label="Improvements and jointly developed work belong to" name="improvementsOwner" errors={errors}>
             <select id="improvementsOwner" name="improvementsOwner" defaultValue={str(values, "improvementsOwner")}>
@@ -189,19 +241,40 @@ export function AgreementForm({ values, errors, catalogue, disclosers, suppliers
         <Flag name="knowHowConfidential" values={values} label="Derived know-how is confidential information too" />
         <Flag name="licenceBack" values={values} label="The recipient grants a licence back of improvements" />
         <h3>Compelled disclosure</h3>
-        <Flag name="notifyBeforeDisclosure" values={values} label="Notify the other party before a disclosure forced by a court or regulator, where lawful" />
+        <Flag
+          name="notifyBeforeDisclosure"
+          values={values}
+          label="Notify the other party before a disclosure forced by a court or regulator, where lawful"
+        />
         <Flag name="seekProtectiveOrder" values={values} label="Seek a protective order" />
       </section>
 
       <section className="card form-section">
         <h2>Information, jurisdictions and incidents</h2>
-        <Checks name="informationClasses" legend="Information classes shared" options={INFO_CLASSES.map((c) => ({ value: c, label: CLASS_LABEL[c] }))} values={values} errors={errors} />
+        <Checks
+          name="informationClasses"
+          legend="Information classes shared"
+          options={INFO_CLASSES.map((c) => ({ value: c, label: CLASS_LABEL[c] }))}
+          values={values}
+          errors={errors}
+        />
         <div className="grid-2">
-          <F label="Permitted jurisdictions" name="permittedJurisdictions" errors={errors} hint="ISO 3166 country codes, separated by commas, e.g. CH, DE, EE">
+          <F
+            label="Permitted jurisdictions"
+            name="permittedJurisdictions"
+            errors={errors}
+            hint="ISO 3166 country codes, separated by commas, e.g. CH, DE, EE"
+          >
             <Input name="permittedJurisdictions" values={values} errors={errors} />
           </F>
           <F label="Certifications required" name="requiredCertifications" errors={errors} hint="One standard per line">
-            <textarea id="requiredCertifications" name="requiredCertifications" rows={2} defaultValue={str(values, "requiredCertifications")} {...errorProps(errors, "requiredCertifications")} />
+            <textarea
+              id="requiredCertifications"
+              name="requiredCertifications"
+              rows={2}
+              defaultValue={str(values, "requiredCertifications")}
+              {...errorProps(errors, "requiredCertifications")}
+            />
           </F>
         </div>
         <Checks
@@ -212,7 +285,12 @@ export function AgreementForm({ values, errors, catalogue, disclosers, suppliers
           errors={errors}
         />
         <div className="grid-2">
-          <F label="Breach notification window (hours, whole chain)" name="breachWindowHours" errors={errors} hint="From detection at any tier to the disclosing party being told">
+          <F
+            label="Breach notification window (hours, whole chain)"
+            name="breachWindowHours"
+            errors={errors}
+            hint="From detection at any tier to the disclosing party being told"
+          >
             <Input name="breachWindowHours" inputMode="numeric" values={values} errors={errors} />
           </F>
           <F label="Recipient's own notification time (hours)" name="recipientNotifyHours" errors={errors}>
@@ -220,7 +298,12 @@ export function AgreementForm({ values, errors, catalogue, disclosers, suppliers
           </F>
         </div>
         <F label="Cooperation duties" name="cooperationDuties" errors={errors}>
-          <textarea id="cooperationDuties" name="cooperationDuties" rows={2} defaultValue={str(values, "cooperationDuties")} />
+          <textarea
+            id="cooperationDuties"
+            name="cooperationDuties"
+            rows={2}
+            defaultValue={str(values, "cooperationDuties")}
+          />
         </F>
         <h3>Escalation contacts</h3>
         {contacts.rows.map((row) => (
@@ -234,7 +317,12 @@ export function AgreementForm({ values, errors, catalogue, disclosers, suppliers
             <F label="Phone" name={`escalation.${row}.phone`} errors={errors}>
               <Input name={`escalation.${row}.phone`} values={values} errors={errors} />
             </F>
-            <button type="button" className="secondary small" onClick={() => contacts.remove(row)} aria-label="Remove contact">
+            <button
+              type="button"
+              className="secondary small"
+              onClick={() => contacts.remove(row)}
+              aria-label="Remove contact"
+            >
               Remove
             </button>
           </div>
@@ -250,7 +338,11 @@ export function AgreementForm({ values, errors, catalogue, disclosers, suppliers
           <F label="Information may be kept for (days)" name="retentionDays" errors={errors}>
             <Input name="retentionDays" inputMode="numeric" values={values} errors={errors} />
           </F>
-          <F label="Return or destroy within (days of a milestone or termination)" name="destroyWithinDays" errors={errors}>
+          <F
+            label="Return or destroy within (days of a milestone or termination)"
+            name="destroyWithinDays"
+            errors={errors}
+          >
             <Input name="destroyWithinDays" inputMode="numeric" values={values} errors={errors} />
           </F>
           <F label="Audit notice (days)" name="auditNoticeDays" errors={errors}>
@@ -266,7 +358,10 @@ export function AgreementForm({ values, errors, catalogue, disclosers, suppliers
       <section className="card form-section">
         <h2>Re-assessment</h2>
         <input type="hidden" name="reassessPolicy" value="1" />
-        <p className="muted">How often each supplier is assessed again, by the risk rating of its last approved assessment, and what brings one forward. The portal sends it {LEAD_DAYS} days before it is due, pre-filled with the last approved answers.</p>
+        <p className="muted">
+          How often each supplier is assessed again, by the risk rating of its last approved assessment, and what brings
+          one forward. The portal sends it {LEAD_DAYS} days before it is due, pre-filled with the last approved answers.
+        </p>
         <div className="grid-4">
           <F label="Critical risk (months)" name="reassessCritical" errors={errors}>
             <Input name="reassessCritical" inputMode="numeric" values={values} errors={errors} />
@@ -281,11 +376,19 @@ export function AgreementForm({ values, errors, catalogue, disclosers, suppliers
             <Input name="reassessLow" inputMode="numeric" values={values} errors={errors} />
           </F>
         </div>
-        <F label="Assess again when a required certificate expires within (days; 0 = never)" name="reassessCertificateDays" errors={errors}>
+        <F
+          label="Assess again when a required certificate expires within (days; 0 = never)"
+          name="reassessCertificateDays"
+          errors={errors}
+        >
           <Input name="reassessCertificateDays" inputMode="numeric" values={values} errors={errors} />
         </F>
         <Flag name="reassessOnRatingFall" values={values} label="Assess again when a supplier's rating falls" />
-        <Flag name="reassessOnIncident" values={values} label="Assess again when a supplier reports a security incident" />
+        <Flag
+          name="reassessOnIncident"
+          values={values}
+          label="Assess again when a supplier reports a security incident"
+        />
         <Flag name="reassessOnNewPhase" values={values} label="Assess again when a new disclosure phase is added" />
       </section>
 
@@ -310,7 +413,13 @@ export function AgreementForm({ values, errors, catalogue, disclosers, suppliers
                       {p.type === "boolean" ? (
                         <input type="checkbox" id={name} name={name} defaultChecked={str(values, name) === "on"} />
                       ) : (
-                        <input id={name} name={name} defaultValue={str(values, name)} inputMode={["hours", "days", "months", "count"].includes(p.type) ? "numeric" : undefined} {...errorProps(errors, name)} />
+                        <input
+                          id={name}
+                          name={name}
+                          defaultValue={str(values, name)}
+                          inputMode={["hours", "days", "months", "count"].includes(p.type) ? "numeric" : undefined}
+                          {...errorProps(errors, name)}
+                        />
                       )}
                       <ErrorList id={`${name}-error`} errors={errors[name]} />
                     </div>
@@ -329,7 +438,12 @@ export function AgreementForm({ values, errors, catalogue, disclosers, suppliers
         {chain.rows.map((row) => (
           <div className="chain-row" key={row} data-testid={`chain-row-${row}`}>
             <F label="Supplier" name={`chain.${row}.supplierOrgId`} errors={errors}>
-              <select id={`chain.${row}.supplierOrgId`} name={`chain.${row}.supplierOrgId`} defaultValue={str(values, `chain.${row}.supplierOrgId`)} {...errorProps(errors, `chain.${row}.supplierOrgId`)}>
+              <select
+                id={`chain.${row}.supplierOrgId`}
+                name={`chain.${row}.supplierOrgId`}
+                defaultValue={str(values, `chain.${row}.supplierOrgId`)}
+                {...errorProps(errors, `chain.${row}.supplierOrgId`)}
+              >
                 <option value="">Choose…</option>
                 {suppliers.map((s) => (
                   <option key={s.id} value={s.id}>
@@ -339,10 +453,21 @@ export function AgreementForm({ values, errors, catalogue, disclosers, suppliers
               </select>
             </F>
             <F label="Tier" name={`chain.${row}.tier`} errors={errors}>
-              <Input name={`chain.${row}.tier`} values={{ [`chain.${row}.tier`]: str(values, `chain.${row}.tier`) || "1" }} errors={errors} inputMode="numeric" size={3} />
+              <Input
+                name={`chain.${row}.tier`}
+                values={{ [`chain.${row}.tier`]: str(values, `chain.${row}.tier`) || "1" }}
+                errors={errors}
+                inputMode="numeric"
+                size={3}
+              />
             </F>
             <F label="Works for" name={`chain.${row}.parentSupplierOrgId`} errors={errors}>
-              <select id={`chain.${row}.parentSupplierOrgId`} name={`chain.${row}.parentSupplierOrgId`} defaultValue={str(values, `chain.${row}.parentSupplierOrgId`)} {...errorProps(errors, `chain.${row}.parentSupplierOrgId`)}>
+              <select
+                id={`chain.${row}.parentSupplierOrgId`}
+                name={`chain.${row}.parentSupplierOrgId`}
+                defaultValue={str(values, `chain.${row}.parentSupplierOrgId`)}
+                {...errorProps(errors, `chain.${row}.parentSupplierOrgId`)}
+              >
                 <option value="">The recipient (tier 1)</option>
                 {suppliers.map((s) => (
                   <option key={s.id} value={s.id}>
@@ -352,10 +477,20 @@ export function AgreementForm({ values, errors, catalogue, disclosers, suppliers
               </select>
             </F>
             <F label="Service" name={`chain.${row}.service`} errors={errors}>
-              <Input name={`chain.${row}.service`} values={values} errors={errors} placeholder="as recorded for the supplier" />
+              <Input
+                name={`chain.${row}.service`}
+                values={values}
+                errors={errors}
+                placeholder="as recorded for the supplier"
+              />
             </F>
             <F label="Highest class it may receive" name={`chain.${row}.maxClass`} errors={errors}>
-              <select id={`chain.${row}.maxClass`} name={`chain.${row}.maxClass`} defaultValue={str(values, `chain.${row}.maxClass`) || "confidential"} {...errorProps(errors, `chain.${row}.maxClass`)}>
+              <select
+                id={`chain.${row}.maxClass`}
+                name={`chain.${row}.maxClass`}
+                defaultValue={str(values, `chain.${row}.maxClass`) || "confidential"}
+                {...errorProps(errors, `chain.${row}.maxClass`)}
+              >
                 {INFO_CLASSES.map((c) => (
                   <option key={c} value={c}>
                     {CLASS_LABEL[c]}
@@ -364,7 +499,12 @@ export function AgreementForm({ values, errors, catalogue, disclosers, suppliers
               </select>
             </F>
             <F label="Access" name={`chain.${row}.accessLevel`} errors={errors}>
-              <select id={`chain.${row}.accessLevel`} name={`chain.${row}.accessLevel`} defaultValue={str(values, `chain.${row}.accessLevel`) || "read"} {...errorProps(errors, `chain.${row}.accessLevel`)}>
+              <select
+                id={`chain.${row}.accessLevel`}
+                name={`chain.${row}.accessLevel`}
+                defaultValue={str(values, `chain.${row}.accessLevel`) || "read"}
+                {...errorProps(errors, `chain.${row}.accessLevel`)}
+              >
                 {ACCESS_LEVELS.map((a) => (
                   <option key={a} value={a}>
                     {ACCESS_LABEL[a]}
@@ -395,8 +535,19 @@ export function AgreementForm({ values, errors, catalogue, disclosers, suppliers
                 <Input name={`phases.${row}.purpose`} values={values} errors={errors} />
               </F>
             </div>
-            <Checks name={`phases.${row}.classes`} legend="Information classes it opens" options={INFO_CLASSES.map((c) => ({ value: c, label: CLASS_LABEL[c] }))} values={values} errors={errors} />
-            <F label="Requirements a supplier must meet first" name={`phases.${row}.requiredRequirementIds`} errors={errors} hint="Ctrl/Cmd-click to choose several">
+            <Checks
+              name={`phases.${row}.classes`}
+              legend="Information classes it opens"
+              options={INFO_CLASSES.map((c) => ({ value: c, label: CLASS_LABEL[c] }))}
+              values={values}
+              errors={errors}
+            />
+            <F
+              label="Requirements a supplier must meet first"
+              name={`phases.${row}.requiredRequirementIds`}
+              errors={errors}
+              hint="Ctrl/Cmd-click to choose several"
+            >
               <select
                 id={`phases.${row}.requiredRequirementIds`}
                 name={`phases.${row}.requiredRequirementIds`}
@@ -432,8 +583,9 @@ export function AgreementForm({ values, errors, catalogue, disclosers, suppliers
       <section className="card form-section" data-testid="glossary-section">
         <h2>Glossary</h2>
         <p className="muted">
-          Defined terms with the definitions agreed in the contract. Suppliers see the definition beside every question that uses a term, in their language (English when a translation is left
-          empty); the reports print the glossary as an annex.
+          Defined terms with the definitions agreed in the contract. Suppliers see the definition beside every question
+          that uses a term, in their language (English when a translation is left empty); the reports print the glossary
+          as an annex.
         </p>
         <ErrorList id="glossary-error" errors={errors.glossary} />
         {glossary.rows.map((row, index) => (

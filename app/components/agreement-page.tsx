@@ -12,17 +12,30 @@ type Jsonified<T> = T extends (infer U)[] ? Jsonified<U>[] : T extends object ? 
  * One agreement, for procurement (who may edit it) and for the disclosing
  * party: the headline, the tabs, and the open tab's content.
  */
-export function AgreementPage({ data, role, reportError }: { data: Jsonified<AgreementPageData>; role: "procurement" | "discloser"; reportError?: string[] }) {
+export function AgreementPage({
+  data,
+  role,
+  reportError,
+}: {
+  data: Jsonified<AgreementPageData>;
+  role: "procurement" | "discloser";
+  reportError?: string[];
+}) {
   const [params] = useSearchParams();
   const navigation = useNavigation();
   const { header } = data;
   const base = `/${role}/agreements/${header.id}`;
-  const pendingTab = navigation.state === "loading" && navigation.location.pathname === base ? (new URLSearchParams(navigation.location.search).get("tab") ?? "compliance") : null;
+  const pendingTab =
+    navigation.state === "loading" && navigation.location.pathname === base
+      ? (new URLSearchParams(navigation.location.search).get("tab") ?? "compliance")
+      : null;
   const s = header.summary;
   return (
     <>
       {params.get("saved") ? <p className="flash">Agreement saved.</p> : null}
-      {params.get("report") ? <p className="flash">Report version {params.get("report")} generated and stored.</p> : null}
+      {params.get("report") ? (
+        <p className="flash">Report version {params.get("report")} generated and stored.</p>
+      ) : null}
       <div className="page-head">
         <h1>
           {header.reference}: {header.title}
@@ -60,7 +73,12 @@ export function AgreementPage({ data, role, reportError }: { data: Jsonified<Agr
       </div>
       <nav className="tabs" aria-label="Agreement sections">
         {AGREEMENT_TABS.map((t) => (
-          <Link key={t.key} to={agreementTabHref(role, header.id, t.key)} aria-current={data.tab === t.key ? "page" : undefined} preventScrollReset>
+          <Link
+            key={t.key}
+            to={agreementTabHref(role, header.id, t.key)}
+            aria-current={data.tab === t.key ? "page" : undefined}
+            preventScrollReset
+          >
             {t.label}
             {pendingTab === t.key ? <span className="loading" aria-label="loading" /> : null}
           </Link>
@@ -71,13 +89,18 @@ export function AgreementPage({ data, role, reportError }: { data: Jsonified<Agr
       {data.tab === "reassessments" ? (
         <section className="card form-section">
           <h2>Re-assessments</h2>
-          <ReassessmentTable rows={data.reassessments} assessmentHref={role === "procurement" ? (id) => `/procurement/assessments/${id}` : undefined} />
+          <ReassessmentTable
+            rows={data.reassessments}
+            assessmentHref={role === "procurement" ? (id) => `/procurement/assessments/${id}` : undefined}
+          />
           <h2>Incidents</h2>
           <IncidentTable incidents={data.incidents} />
         </section>
       ) : null}
       {data.tab === "terms" ? <AgreementDetails a={data.agreement} /> : null}
-      {data.tab === "reports" ? <ReportVersions title="Flow-down compliance report" versions={data.reports} canGenerate error={reportError} /> : null}
+      {data.tab === "reports" ? (
+        <ReportVersions title="Flow-down compliance report" versions={data.reports} canGenerate error={reportError} />
+      ) : null}
     </>
   );
 }

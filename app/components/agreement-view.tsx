@@ -1,4 +1,10 @@
-import { ACCESS_LABEL, CLASS_LABEL, EXCLUSION_LABEL, PURPOSE_LABEL, TRANSFER_MECHANISM_LABEL } from "#models/agreement-enums";
+import {
+  ACCESS_LABEL,
+  CLASS_LABEL,
+  EXCLUSION_LABEL,
+  PURPOSE_LABEL,
+  TRANSFER_MECHANISM_LABEL,
+} from "#models/agreement-enums";
 import { CATEGORY_LABEL } from "#app/utils/labels";
 import { QUESTIONNAIRE_LANGUAGES } from "#questionnaires/languages";
 import type { AgreementView as View } from "#app/utils/agreements.server";
@@ -16,9 +22,11 @@ function ChainTree({ chain, parentId }: { chain: Jsonified<View>["chain"]; paren
     <ul>
       {children.map((l) => (
         <li key={l.supplierId}>
-          <strong>{l.name}</strong> <span className="badge info">tier {l.tier}</span> <span className="muted">({l.country})</span>
+          <strong>{l.name}</strong> <span className="badge info">tier {l.tier}</span>{" "}
+          <span className="muted">({l.country})</span>
           <div className="muted">
-            {l.service || "service not recorded"} · up to {CLASS_LABEL[l.maxClass as keyof typeof CLASS_LABEL]} · {ACCESS_LABEL[l.accessLevel as keyof typeof ACCESS_LABEL]}
+            {l.service || "service not recorded"} · up to {CLASS_LABEL[l.maxClass as keyof typeof CLASS_LABEL]} ·{" "}
+            {ACCESS_LABEL[l.accessLevel as keyof typeof ACCESS_LABEL]}
           </div>
           <ChainTree chain={chain} parentId={l.supplierId} />
         </li>
@@ -56,16 +64,24 @@ export function AgreementDetails({ a }: { a: Jsonified<View> }) {
             {a.purposeDescription ? `: ${a.purposeDescription}` : ""}
           </dd>
           <dt>Exclusions</dt>
-          <dd>{a.exclusions.length ? a.exclusions.map((e) => EXCLUSION_LABEL[e as keyof typeof EXCLUSION_LABEL]).join("; ") : "none"}</dd>
+          <dd>
+            {a.exclusions.length
+              ? a.exclusions.map((e) => EXCLUSION_LABEL[e as keyof typeof EXCLUSION_LABEL]).join("; ")
+              : "none"}
+          </dd>
           <dt>Derived know-how</dt>
           <dd>
-            owned by {a.derivedKnowHow.improvementsOwner === "joint" ? "both parties jointly" : `the ${a.derivedKnowHow.improvementsOwner === "discloser" ? "disclosing party" : "recipient"}`}; confidential: {yesNo(a.derivedKnowHow.confidential)}; licence back:{" "}
-            {yesNo(a.derivedKnowHow.licenceBack)}
+            owned by{" "}
+            {a.derivedKnowHow.improvementsOwner === "joint"
+              ? "both parties jointly"
+              : `the ${a.derivedKnowHow.improvementsOwner === "discloser" ? "disclosing party" : "recipient"}`}
+            ; confidential: {yesNo(a.derivedKnowHow.confidential)}; licence back: {yesNo(a.derivedKnowHow.licenceBack)}
             {a.derivedKnowHow.notes ? `. ${a.derivedKnowHow.notes}` : ""}
           </dd>
           <dt>Compelled disclosure</dt>
           <dd>
-            notify first: {yesNo(a.compelledDisclosure.notifyBeforeDisclosure)}; seek a protective order: {yesNo(a.compelledDisclosure.seekProtectiveOrder)}
+            notify first: {yesNo(a.compelledDisclosure.notifyBeforeDisclosure)}; seek a protective order:{" "}
+            {yesNo(a.compelledDisclosure.seekProtectiveOrder)}
           </dd>
         </dl>
       </section>
@@ -78,7 +94,13 @@ export function AgreementDetails({ a }: { a: Jsonified<View> }) {
           <dt>Permitted jurisdictions</dt>
           <dd>{a.permittedJurisdictions.map((j) => `${j.name} (${j.code})`).join(", ")}</dd>
           <dt>Accepted transfer mechanisms</dt>
-          <dd>{a.acceptedTransferMechanisms.length ? a.acceptedTransferMechanisms.map((m) => TRANSFER_MECHANISM_LABEL[m as keyof typeof TRANSFER_MECHANISM_LABEL]).join(", ") : "none"}</dd>
+          <dd>
+            {a.acceptedTransferMechanisms.length
+              ? a.acceptedTransferMechanisms
+                  .map((m) => TRANSFER_MECHANISM_LABEL[m as keyof typeof TRANSFER_MECHANISM_LABEL])
+                  .join(", ")
+              : "none"}
+          </dd>
           <dt>Breach notification window</dt>
           <dd>
             {a.breachWindowHours} h for the whole chain; the recipient takes {a.recipientNotifyHours} h of it
@@ -86,10 +108,15 @@ export function AgreementDetails({ a }: { a: Jsonified<View> }) {
           <dt>Cooperation duties</dt>
           <dd>{a.cooperationDuties || "none recorded"}</dd>
           <dt>Escalation contacts</dt>
-          <dd>{a.escalationContacts.length ? a.escalationContacts.map((c) => [c.name, c.email, c.phone].filter(Boolean).join(", ")).join("; ") : "none recorded"}</dd>
+          <dd>
+            {a.escalationContacts.length
+              ? a.escalationContacts.map((c) => [c.name, c.email, c.phone].filter(Boolean).join(", ")).join("; ")
+              : "none recorded"}
+          </dd>
           <dt>Retention</dt>
           <dd>
-            kept at most {a.retention.retentionDays} days; returned or destroyed within {a.retention.destroyWithinDays} days
+            kept at most {a.retention.retentionDays} days; returned or destroyed within {a.retention.destroyWithinDays}{" "}
+            days
             {a.retention.certificateOfDestruction ? ", with a certificate of destruction" : ""}
           </dd>
           <dt>Audit rights</dt>
@@ -134,7 +161,13 @@ export function AgreementDetails({ a }: { a: Jsonified<View> }) {
                   <td>{p.name}</td>
                   <td>{p.purpose}</td>
                   <td>{p.classes.map((c) => CLASS_LABEL[c as keyof typeof CLASS_LABEL]).join(", ")}</td>
-                  <td>{p.requiredRequirementIds.length ? p.requiredRequirementIds.map((id) => <code key={id}>{id} </code>) : <span className="muted">nothing further</span>}</td>
+                  <td>
+                    {p.requiredRequirementIds.length ? (
+                      p.requiredRequirementIds.map((id) => <code key={id}>{id} </code>)
+                    ) : (
+                      <span className="muted">nothing further</span>
+                    )}
+                  </td>
                   <td>{p.permitted.length ? p.permitted.join(", ") : "any supplier of the chain"}</td>
                 </tr>
               ))}
@@ -164,7 +197,13 @@ export function AgreementDetails({ a }: { a: Jsonified<View> }) {
                 </td>
                 <td>{CATEGORY_LABEL[r.category as keyof typeof CATEGORY_LABEL] ?? r.category}</td>
                 <td>{r.weight}</td>
-                <td>{r.params.length ? r.params.map((p) => `${p.label}: ${p.value}`).join("; ") : <span className="muted">none</span>}</td>
+                <td>
+                  {r.params.length ? (
+                    r.params.map((p) => `${p.label}: ${p.value}`).join("; ")
+                  ) : (
+                    <span className="muted">none</span>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -190,7 +229,8 @@ export function AgreementDetails({ a }: { a: Jsonified<View> }) {
                       const term = (g.term as Record<string, string | undefined>)[lang.code];
                       return term ? (
                         <div key={lang.code} lang={lang.code}>
-                          {lang.code === "en" ? <strong>{term}</strong> : term} {lang.code === "en" ? null : <span className="muted">({lang.name})</span>}
+                          {lang.code === "en" ? <strong>{term}</strong> : term}{" "}
+                          {lang.code === "en" ? null : <span className="muted">({lang.name})</span>}
                         </div>
                       ) : null;
                     })}

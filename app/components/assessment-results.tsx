@@ -25,7 +25,13 @@ export interface ResultView {
     evidence: { question: string; name: string; ref: string }[];
     certificationCredit: { certificationId: string; standard: string; controls: string[] }[];
   }[];
-  certifications: { certificationId: string; standard: string; certificateNumber: string; valid: boolean; findings: string[] }[];
+  certifications: {
+    certificationId: string;
+    standard: string;
+    certificateNumber: string;
+    valid: boolean;
+    findings: string[];
+  }[];
 }
 
 export function formatAnswer(value: unknown): string {
@@ -33,7 +39,13 @@ export function formatAnswer(value: unknown): string {
   if (typeof value === "boolean") return value ? "Yes" : "No";
   if (Array.isArray(value)) {
     return value
-      .map((v) => (v && typeof v === "object" ? Object.values(v as Record<string, unknown>).filter((x) => typeof x !== "object").join(" / ") : String(v)))
+      .map((v) =>
+        v && typeof v === "object"
+          ? Object.values(v as Record<string, unknown>)
+              .filter((x) => typeof x !== "object")
+              .join(" / ")
+          : String(v),
+      )
       .join("; ");
   }
   if (typeof value === "object") return JSON.stringify(value);
@@ -54,7 +66,9 @@ export function ScoreSummary({ r }: { r: ResultView }) {
       <div className="score-figure">
         <span className="value">{r.score}</span>
         <span className="muted">/ 100</span>
-        {r.score !== r.computedScore ? <div className="muted">computed without overrides: {r.computedScore}</div> : null}
+        {r.score !== r.computedScore ? (
+          <div className="muted">computed without overrides: {r.computedScore}</div>
+        ) : null}
       </div>
       <div>
         <RatingBadge rating={r.rating} /> <span className="muted">inherent risk {r.inherentRisk}</span>
@@ -63,7 +77,12 @@ export function ScoreSummary({ r }: { r: ResultView }) {
             Knock-out not met: {r.knockOutsFailed.join(", ")}. The score is capped{r.capped ? "" : " if it is higher"}.
           </p>
         ) : null}
-        <svg width="320" height="18" role="img" aria-label={segments.map(([k]) => `${REQUIREMENT_STATUS_LABEL[k]} ${r.counts[k]}`).join(", ")}>
+        <svg
+          width="320"
+          height="18"
+          role="img"
+          aria-label={segments.map(([k]) => `${REQUIREMENT_STATUS_LABEL[k]} ${r.counts[k]}`).join(", ")}
+        >
           {segments.map(([k, colour]) => {
             const w = (r.counts[k] / total) * 320;
             const rect = <rect key={k} x={x} y={0} width={w} height={18} fill={colour} />;
@@ -72,7 +91,8 @@ export function ScoreSummary({ r }: { r: ResultView }) {
           })}
         </svg>
         <div className="muted small">
-          {segments.map(([k]) => `${REQUIREMENT_STATUS_LABEL[k]}: ${r.counts[k]}`).join(" · ")} · evaluated {r.evaluationDate}
+          {segments.map(([k]) => `${REQUIREMENT_STATUS_LABEL[k]}: ${r.counts[k]}`).join(" · ")} · evaluated{" "}
+          {r.evaluationDate}
         </div>
       </div>
     </div>
@@ -83,7 +103,15 @@ export function ScoreSummary({ r }: { r: ResultView }) {
  * `changed`: for a re-assessment, question name → the answer in the approved
  * assessment it follows, for the answers the supplier changed since.
  */
-export function RequirementResults({ r, renderOverride, changed }: { r: ResultView; renderOverride?: (req: ResultView["requirements"][number]) => React.ReactNode; changed?: Record<string, unknown> | null }) {
+export function RequirementResults({
+  r,
+  renderOverride,
+  changed,
+}: {
+  r: ResultView;
+  renderOverride?: (req: ResultView["requirements"][number]) => React.ReactNode;
+  changed?: Record<string, unknown> | null;
+}) {
   return (
     <table className="data results" data-testid="requirement-results">
       <thead>
@@ -110,7 +138,8 @@ export function RequirementResults({ r, renderOverride, changed }: { r: ResultVi
               <RequirementStatusBadge status={req.status} overridden={Boolean(req.override)} />
               {req.override ? (
                 <div className="override-note">
-                  Computed: {REQUIREMENT_STATUS_LABEL[req.computedStatus]}. Overridden by {req.override.by} on {req.override.at.slice(0, 10)}: “{req.override.justification}”
+                  Computed: {REQUIREMENT_STATUS_LABEL[req.computedStatus]}. Overridden by {req.override.by} on{" "}
+                  {req.override.at.slice(0, 10)}: “{req.override.justification}”
                 </div>
               ) : null}
               {renderOverride ? renderOverride(req) : null}
@@ -136,7 +165,9 @@ export function RequirementResults({ r, renderOverride, changed }: { r: ResultVi
                     {req.answers.map((a) => (
                       <li key={a.question} className={changed && a.question in changed ? "changed" : undefined}>
                         <span className="muted">{a.title}</span>: {formatAnswer(a.value)}
-                        {changed && a.question in changed ? <span className="was"> (was: {formatAnswer(changed[a.question])})</span> : null}
+                        {changed && a.question in changed ? (
+                          <span className="was"> (was: {formatAnswer(changed[a.question])})</span>
+                        ) : null}
                       </li>
                     ))}
                   </ul>
@@ -153,7 +184,11 @@ export function RequirementResults({ r, renderOverride, changed }: { r: ResultVi
                   ))}
                 </div>
               ) : null}
-              {req.certificationCredit.length ? <div className="muted small">Credit from {req.certificationCredit.map((c) => c.standard).join(", ")}</div> : null}
+              {req.certificationCredit.length ? (
+                <div className="muted small">
+                  Credit from {req.certificationCredit.map((c) => c.standard).join(", ")}
+                </div>
+              ) : null}
             </td>
           </tr>
         ))}

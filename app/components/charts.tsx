@@ -1,5 +1,13 @@
 /** Small server-rendered SVG charts: every bar carries its number as text, so no colour is needed to read them. */
-export function BarChart({ title, data, colours }: { title: string; data: { label: string; value: number }[]; colours?: string[] }) {
+export function BarChart({
+  title,
+  data,
+  colours,
+}: {
+  title: string;
+  data: { label: string; value: number }[];
+  colours?: string[];
+}) {
   const max = Math.max(1, ...data.map((d) => d.value));
   const rowH = 24;
   const labelW = 150;
@@ -8,7 +16,12 @@ export function BarChart({ title, data, colours }: { title: string; data: { labe
   return (
     <figure className="chart">
       <figcaption>{title}</figcaption>
-      <svg width={labelW + barW + 60} height={height} role="img" aria-label={`${title}: ${data.map((d) => `${d.label} ${d.value}`).join(", ")}`}>
+      <svg
+        width={labelW + barW + 60}
+        height={height}
+        role="img"
+        aria-label={`${title}: ${data.map((d) => `${d.label} ${d.value}`).join(", ")}`}
+      >
         {data.map((d, i) => {
           const w = Math.round((d.value / max) * barW);
           const y = i * rowH + 4;
@@ -17,7 +30,14 @@ export function BarChart({ title, data, colours }: { title: string; data: { labe
               <text x={0} y={y + 15} fontSize="12" fill="currentColor">
                 {d.label}
               </text>
-              <rect x={labelW} y={y + 2} width={Math.max(w, d.value ? 2 : 0)} height={rowH - 8} rx={3} fill={colours?.[i] ?? "var(--brand)"} />
+              <rect
+                x={labelW}
+                y={y + 2}
+                width={Math.max(w, d.value ? 2 : 0)}
+                height={rowH - 8}
+                rx={3}
+                fill={colours?.[i] ?? "var(--brand)"}
+              />
               <text x={labelW + w + 6} y={y + 15} fontSize="12" fill="currentColor">
                 {d.value}
               </text>

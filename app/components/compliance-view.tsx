@@ -1,7 +1,13 @@
 import { useMemo } from "react";
 import type { AgreementPageData } from "#app/utils/agreement-page.server";
 import { cellTitle, matrixRowsHtml, NO_CELL } from "./matrix-html";
-import { LOCATION_VERDICT_TEXT, NOTIFY_VERDICT_TEXT, VERDICT_TONE, linkLocationVerdict, linkNotifyVerdict } from "#reports/view";
+import {
+  LOCATION_VERDICT_TEXT,
+  NOTIFY_VERDICT_TEXT,
+  VERDICT_TONE,
+  linkLocationVerdict,
+  linkNotifyVerdict,
+} from "#reports/view";
 
 type Jsonified<T> = T extends (infer U)[] ? Jsonified<U>[] : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
 type Tab<K extends AgreementPageData["tab"]> = Jsonified<Extract<AgreementPageData, { tab: K }>>;
@@ -10,7 +16,15 @@ type ChainTab = Tab<"chain">["chain"];
 
 /** Suppliers (rows) against the agreement's flow-down requirements (columns); the body is built by matrixRowsHtml. */
 function Matrix({ v }: { v: ComplianceTab }) {
-  const body = useMemo(() => ({ __html: matrixRowsHtml(v.requirements.map((r) => r.id), v.suppliers) }), [v.requirements, v.suppliers]);
+  const body = useMemo(
+    () => ({
+      __html: matrixRowsHtml(
+        v.requirements.map((r) => r.id),
+        v.suppliers,
+      ),
+    }),
+    [v.requirements, v.suppliers],
+  );
   // the tooltip (requirement, result, the computed result of an override) is written when the pointer reaches a cell
   const explain = (event: React.MouseEvent<HTMLTableElement>) => {
     const cell = (event.target as HTMLElement).closest("tbody td");
@@ -18,18 +32,30 @@ function Matrix({ v }: { v: ComplianceTab }) {
     const row = cell.parentElement as HTMLTableRowElement;
     const supplier = v.suppliers[row.sectionRowIndex];
     const requirement = v.requirements[cell.cellIndex - 1];
-    if (supplier && requirement) cell.title = cellTitle(requirement.id, supplier.cells[cell.cellIndex - 1] ?? NO_CELL, supplier.computed[requirement.id]);
+    if (supplier && requirement)
+      cell.title = cellTitle(
+        requirement.id,
+        supplier.cells[cell.cellIndex - 1] ?? NO_CELL,
+        supplier.computed[requirement.id],
+      );
   };
   return (
     <div className="matrix-wrap">
       {/* eslint-disable-next-line jsx-a11y/mouse-events-have-key-events -- a tooltip only: the same facts are in the row and column headers and the legend */}
       <table className="data matrix" data-testid="compliance-matrix" onMouseOver={explain}>
-        <caption className="muted small">✓ met · ½ partly met · ✗ not met · – not answered · · no submitted assessment · * overridden by a reviewer (hover a cell for the computed result). Hover a column for the requirement and the agreement&apos;s values.</caption>
+        <caption className="muted small">
+          ✓ met · ½ partly met · ✗ not met · – not answered · · no submitted assessment · * overridden by a reviewer
+          (hover a cell for the computed result). Hover a column for the requirement and the agreement&apos;s values.
+        </caption>
         <thead>
           <tr>
             <th scope="col">Supplier</th>
             {v.requirements.map((r) => (
-              <th key={r.id} scope="col" title={`${r.title}${r.params.length ? ` (${r.params.map((p) => `${p.label}: ${p.value}`).join("; ")})` : ""}`}>
+              <th
+                key={r.id}
+                scope="col"
+                title={`${r.title}${r.params.length ? ` (${r.params.map((p) => `${p.label}: ${p.value}`).join("; ")})` : ""}`}
+              >
                 <span className="vertical">{r.id}</span>
               </th>
             ))}
@@ -56,11 +82,17 @@ function ChainTree({ v, parentId }: { v: ChainTab; parentId: string | null }) {
             <span className={`badge ${l.ok ? "ok" : "bad"}`}>{l.ok ? "chain OK" : "chain fails"}</span>
             <div className="small">
               Notification: own {s?.notifyHours != null ? `${s.notifyHours} h` : "not answered"}; along the chain{" "}
-              {l.composedNotifyHours === null ? "unknown" : `${l.composedNotifyHours} h`}, against the agreement&apos;s {v.breachWindowHours} h{" "}
+              {l.composedNotifyHours === null ? "unknown" : `${l.composedNotifyHours} h`}, against the agreement&apos;s{" "}
+              {v.breachWindowHours} h{" "}
               <span className={`badge ${VERDICT_TONE[notify]}`}>{NOTIFY_VERDICT_TEXT[notify]}</span>
             </div>
             <div className="small">
-              Data locations: {s?.locations.length ? s.locations.map((x) => `${x.country}${x.mechanism ? ` (${x.mechanism})` : ""}${x.acceptable ? "" : " ✗"}`).join(", ") : "not answered"}{" "}
+              Data locations:{" "}
+              {s?.locations.length
+                ? s.locations
+                    .map((x) => `${x.country}${x.mechanism ? ` (${x.mechanism})` : ""}${x.acceptable ? "" : " ✗"}`)
+                    .join(", ")
+                : "not answered"}{" "}
               <span className={`badge ${VERDICT_TONE[location]}`}>{LOCATION_VERDICT_TEXT[location]}</span>
             </div>
             {!l.ok ? (
@@ -111,7 +143,9 @@ export function ComplianceSection({ v }: { v: ComplianceTab }) {
                     const c = v.clearances.find((x) => x.phaseId === p.id && x.supplierId === s.id);
                     return (
                       <td key={p.id} data-cleared={c?.cleared ? "yes" : "no"}>
-                        <span className={`badge ${c?.cleared ? "ok" : "bad"}`}>{c?.cleared ? "Cleared" : "Not cleared"}</span>
+                        <span className={`badge ${c?.cleared ? "ok" : "bad"}`}>
+                          {c?.cleared ? "Cleared" : "Not cleared"}
+                        </span>
                         {c && !c.cleared ? (
                           <details>
                             <summary className="small">why</summary>
@@ -170,7 +204,8 @@ export function ChainSection({ v }: { v: ChainTab }) {
     <section className="card form-section">
       <h2>Subcontractor chain</h2>
       <p className="muted small">
-        Breach window {v.breachWindowHours} h from detection at any tier to the disclosing party; {v.recipient} itself takes {v.recipientNotifyHours} h. Permitted jurisdictions: {v.permittedJurisdictions.join(", ")}.
+        Breach window {v.breachWindowHours} h from detection at any tier to the disclosing party; {v.recipient} itself
+        takes {v.recipientNotifyHours} h. Permitted jurisdictions: {v.permittedJurisdictions.join(", ")}.
       </p>
       {v.errors.length ? <p className="form-error">{v.errors.join(" ")}</p> : null}
       <div className="tree" data-testid="compliance-chain">

@@ -1,10 +1,16 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 
 const MESSAGES: Record<number, { title: string; text: string }> = {
-  400: { title: "That request could not be used", text: "Something in it was not valid. Go back and check what you entered." },
+  400: {
+    title: "That request could not be used",
+    text: "Something in it was not valid. Go back and check what you entered.",
+  },
   403: { title: "Not available to you", text: "Your role does not give access to this page." },
   404: { title: "Not found", text: "There is nothing here, or it is not shared with your organisation." },
-  503: { title: "Temporarily unavailable", text: "The portal cannot reach its database right now. Your saved work is safe; try again in a moment." },
+  503: {
+    title: "Temporarily unavailable",
+    text: "The portal cannot reach its database right now. Your saved work is safe; try again in a moment.",
+  },
 };
 
 /**
@@ -16,7 +22,10 @@ export function GeneralErrorBoundary() {
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const known = MESSAGES[status];
   // messages we throw ourselves are for people; the router's own ("Error: No route matches…") are not
-  const detail = isRouteErrorResponse(error) && status < 500 && typeof error.data === "string" && !error.data.startsWith("Error:") ? error.data : null;
+  const detail =
+    isRouteErrorResponse(error) && status < 500 && typeof error.data === "string" && !error.data.startsWith("Error:")
+      ? error.data
+      : null;
   const title = known?.title ?? "Something went wrong";
   const text = known?.text ?? "The portal could not complete this request. It has been logged; please try again.";
   return (

@@ -1,20 +1,39 @@
 import { describe, expect, it } from "vitest";
 import { cellTitle, escapeHtml, matrixRowsHtml, type MatrixSupplier } from "./matrix-html";
 
-const supplier = (over: Partial<MatrixSupplier>): MatrixSupplier => ({ id: "s1", name: "Baltic Cloud Hosting OÜ", tier: 1, latest: { score: 72, status: "under_review" }, cells: "mpna", computed: {}, ...over });
+const supplier = (over: Partial<MatrixSupplier>): MatrixSupplier => ({
+  id: "s1",
+  name: "Baltic Cloud Hosting OÜ",
+  tier: 1,
+  latest: { score: 72, status: "under_review" },
+  cells: "mpna",
+  computed: {},
+  ...over,
+});
 
 describe("the compliance matrix rows", () => {
   it("show each requirement's result as its symbol and colour, in the agreement's order", () => {
     const html = matrixRowsHtml(["FD-A", "FD-B", "FD-C", "FD-D"], [supplier({})]);
     expect(html).toContain('<tr data-supplier="Baltic Cloud Hosting OÜ">');
     expect(html).toContain("tier 1 · 72/100, under review");
-    expect(html.match(/<td[^>]*>[^<]*<\/td>/g)).toEqual(['<td class="m">✓</td>', '<td class="p">½</td>', '<td class="n">✗</td>', '<td class="a">–</td>']);
+    expect(html.match(/<td[^>]*>[^<]*<\/td>/g)).toEqual([
+      '<td class="m">✓</td>',
+      '<td class="p">½</td>',
+      '<td class="n">✗</td>',
+      '<td class="a">–</td>',
+    ]);
   });
 
   it("mark an override, and a supplier without a scored assessment", () => {
-    const html = matrixRowsHtml(["FD-A", "FD-B"], [supplier({ cells: "Mn", computed: { "FD-A": "not_met" } }), supplier({ id: "s2", name: "No score", latest: null, cells: ".." })]);
+    const html = matrixRowsHtml(
+      ["FD-A", "FD-B"],
+      [
+        supplier({ cells: "Mn", computed: { "FD-A": "not_met" } }),
+        supplier({ id: "s2", name: "No score", latest: null, cells: ".." }),
+      ],
+    );
     expect(html).toContain('<td class="m o">✓*</td><td class="n">✗</td>');
-    expect(html).toContain("no score yet</div></th><td class=\"x\">·</td><td class=\"x\">·</td>");
+    expect(html).toContain('no score yet</div></th><td class="x">·</td><td class="x">·</td>');
   });
 
   it("never turn a supplier's name into markup", () => {

@@ -49,7 +49,10 @@ export function cellTitle(requirementId: string, code: string, computed: string 
   const lower = code.toLowerCase();
   const c = CELL[lower];
   if (!c) return `${requirementId}: no submitted assessment`;
-  const was = code !== lower && computed && computed in REQUIREMENT_STATUS_LABEL ? ` (overridden; computed ${REQUIREMENT_STATUS_LABEL[computed as Status]})` : "";
+  const was =
+    code !== lower && computed && computed in REQUIREMENT_STATUS_LABEL
+      ? ` (overridden; computed ${REQUIREMENT_STATUS_LABEL[computed as Status]})`
+      : "";
   return `${requirementId}: ${REQUIREMENT_STATUS_LABEL[c.status]}${was}`;
 }
 

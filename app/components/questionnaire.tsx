@@ -9,7 +9,8 @@ import { AutosaveQueue, type SaveState } from "#app/utils/autosave";
 import { markTerms, termsUsed } from "#app/utils/glossary";
 import type { GlossaryTerm } from "#models/glossary";
 
-if (!Serializer.findProperty("question", "flowdown")) Serializer.addProperty("question", { name: "flowdown:object", visible: false });
+if (!Serializer.findProperty("question", "flowdown"))
+  Serializer.addProperty("question", { name: "flowdown:object", visible: false });
 
 const STATE_TEXT: Record<SaveState, string> = {
   idle: "All answers saved",
@@ -37,8 +38,16 @@ interface Props {
   glossary: GlossaryTerm[];
 }
 
-const SUBMIT_TEXT: Record<string, string> = { default: "Submit questionnaire", de: "Fragebogen einreichen", ja: "質問票を提出" };
-const TERMS_USED: Record<string, string> = { en: "Terms used in this question", de: "In dieser Frage verwendete Begriffe", ja: "この質問で使われている用語" };
+const SUBMIT_TEXT: Record<string, string> = {
+  default: "Submit questionnaire",
+  de: "Fragebogen einreichen",
+  ja: "質問票を提出",
+};
+const TERMS_USED: Record<string, string> = {
+  en: "Terms used in this question",
+  de: "In dieser Frage verwendete Begriffe",
+  ja: "この質問で使われている用語",
+};
 
 /**
  * A "Terms used" note at the end of a question: each defined term of its
@@ -74,13 +83,26 @@ function backupKey(id: string) {
   return `flowdown:answers:${id}`;
 }
 
-export function Questionnaire({ assessmentId, survey, answers, revision, editable, language, languages, glossary }: Props) {
+export function Questionnaire({
+  assessmentId,
+  survey,
+  answers,
+  revision,
+  editable,
+  language,
+  languages,
+  glossary,
+}: Props) {
   const [state, setState] = useState<SaveState>("idle");
   // SurveyJS fills inputs only once it runs in the browser: until then show that answers are loading, not empty fields
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
   const [message, setMessage] = useState<string | null>(null);
-  const fetcher = useFetcher<{ kind: string; missing?: { name: string; title: string; page: string }[]; error?: string }>();
+  const fetcher = useFetcher<{
+    kind: string;
+    missing?: { name: string; title: string; page: string }[];
+    error?: string;
+  }>();
   const languageFetcher = useFetcher();
   const [lang, setLang] = useState(language);
   const queueRef = useRef<AutosaveQueue | null>(null);
@@ -100,7 +122,8 @@ export function Questionnaire({ assessmentId, survey, answers, revision, editabl
     if (glossary.length) {
       const current = () => m.locale || "en";
       m.onTextMarkdown.add((_s, options) => {
-        if (options.name !== "title" || options.item || !(options.element as { isQuestion?: boolean }).isQuestion) return;
+        if (options.name !== "title" || options.item || !(options.element as { isQuestion?: boolean }).isQuestion)
+          return;
         const html = markTerms(options.text, glossary, current());
         if (html) options.html = html;
       });
@@ -156,17 +179,26 @@ export function Questionnaire({ assessmentId, survey, answers, revision, editabl
     queueRef.current = queue;
 
     // answers typed in an earlier visit that never reached the server (closed while offline)
-    const saved = storage ? (JSON.parse(storage.getItem(backupKey(assessmentId)) ?? "null") as { baseRevision: number; pending: Record<string, unknown> } | null) : null;
+    const saved = storage
+      ? (JSON.parse(storage.getItem(backupKey(assessmentId)) ?? "null") as {
+          baseRevision: number;
+          pending: Record<string, unknown>;
+        } | null)
+      : null;
     if (saved && Object.keys(saved.pending).length) {
       if (saved.baseRevision === revision) {
         applyingServerData.current = true;
         for (const [k, v] of Object.entries(saved.pending)) model.setValue(k, v);
         applyingServerData.current = false;
         for (const [k, v] of Object.entries(saved.pending)) queue.change(k, v);
-        setMessage("Answers you typed earlier on this device, which had not been saved yet, were restored and are being saved.");
+        setMessage(
+          "Answers you typed earlier on this device, which had not been saved yet, were restored and are being saved.",
+        );
       } else {
         storage?.removeItem(backupKey(assessmentId));
-        setMessage("Answers you typed earlier on this device were not saved, and the questionnaire has changed since, so they were not restored.");
+        setMessage(
+          "Answers you typed earlier on this device were not saved, and the questionnaire has changed since, so they were not restored.",
+        );
       }
     }
 
@@ -191,7 +223,12 @@ export function Questionnaire({ assessmentId, survey, answers, revision, editabl
         const json = await res.json().catch(() => ({}));
         if (!res.ok) return options.callback([], [json.error ?? "The upload failed."]);
         options.callback(
-          (json.files as { name: string; type: string; content: string }[]).map((f, i) => ({ file: options.files[i], content: f.content, name: f.name, type: f.type })),
+          (json.files as { name: string; type: string; content: string }[]).map((f, i) => ({
+            file: options.files[i],
+            content: f.content,
+            name: f.name,
+            type: f.type,
+          })),
         );
       } catch {
         options.callback([], ["The upload failed: check your connection and try again."]);
@@ -235,15 +272,30 @@ export function Questionnaire({ assessmentId, survey, answers, revision, editabl
   };
 
   const submitting = fetcher.state !== "idle";
-  const missing = fetcher.data?.kind === "incomplete" ? fetcher.data.missing ?? [] : [];
-  const tone = state === "offline" || state === "conflict" || state === "rejected" || state === "signed-out" ? "warn" : state === "saving" || state === "pending" ? "info" : "ok";
+  const missing = fetcher.data?.kind === "incomplete" ? (fetcher.data.missing ?? []) : [];
+  const tone =
+    state === "offline" || state === "conflict" || state === "rejected" || state === "signed-out"
+      ? "warn"
+      : state === "saving" || state === "pending"
+        ? "info"
+        : "ok";
 
   return (
-    <div className="questionnaire" data-testid="questionnaire" data-ready={ready ? "true" : "false"} data-language={lang}>
+    <div
+      className="questionnaire"
+      data-testid="questionnaire"
+      data-ready={ready ? "true" : "false"}
+      data-language={lang}
+    >
       {languages.length > 1 ? (
         <div className="language-switch">
           <label htmlFor="questionnaire-language">Language / Sprache / 言語</label>{" "}
-          <select id="questionnaire-language" value={lang} onChange={(e) => changeLanguage(e.target.value)} disabled={!ready}>
+          <select
+            id="questionnaire-language"
+            value={lang}
+            onChange={(e) => changeLanguage(e.target.value)}
+            disabled={!ready}
+          >
             {languages.map((l) => (
               <option key={l.code} value={l.code} lang={l.code}>
                 {l.name}
@@ -253,7 +305,13 @@ export function Questionnaire({ assessmentId, survey, answers, revision, editabl
         </div>
       ) : null}
       {editable ? (
-        <div className={`save-state ${tone}`} role="status" aria-live="polite" data-testid="save-state" data-state={state}>
+        <div
+          className={`save-state ${tone}`}
+          role="status"
+          aria-live="polite"
+          data-testid="save-state"
+          data-state={state}
+        >
           {submitting ? "Submitting…" : STATE_TEXT[state]}
         </div>
       ) : null}

@@ -16,7 +16,11 @@ describe("the re-assessment list's explanation before any approval", () => {
   });
 
   it("is never needed once an assessment was approved: the plan then always has its reasons", () => {
-    const approved = plan({ ...none, lastApproved: { id: "a0", approvedOn: "2026-06-01", rating: "medium" }, open: { id: "a1", dueDate: "2026-12-23", status: "invited" } });
+    const approved = plan({
+      ...none,
+      lastApproved: { id: "a0", approvedOn: "2026-06-01", rating: "medium" },
+      open: { id: "a1", dueDate: "2026-12-23", status: "invited" },
+    });
     expect(approved.reasons.length).toBeGreaterThan(0);
   });
 });

@@ -18,7 +18,13 @@ const STATE: Record<PlanState, { label: string; tone: string }> = {
 };
 
 /** Each supplier's next re-assessment: when, and why. */
-export function ReassessmentTable({ rows, assessmentHref }: { rows: ReassessmentRow[]; assessmentHref?: (id: string) => string }) {
+export function ReassessmentTable({
+  rows,
+  assessmentHref,
+}: {
+  rows: ReassessmentRow[];
+  assessmentHref?: (id: string) => string;
+}) {
   if (!rows.length) return <p className="empty">No suppliers.</p>;
   return (
     <table className="data">
@@ -48,7 +54,9 @@ export function ReassessmentTable({ rows, assessmentHref }: { rows: Reassessment
             </td>
             <td>
               {r.plan.dueDate ?? "—"}
-              {r.plan.sendOn && r.plan.state === "scheduled" ? <div className="muted small">sent on {r.plan.sendOn}</div> : null}
+              {r.plan.sendOn && r.plan.state === "scheduled" ? (
+                <div className="muted small">sent on {r.plan.sendOn}</div>
+              ) : null}
             </td>
             <td>
               {r.plan.reasons.length ? (
@@ -70,7 +78,9 @@ export function ReassessmentTable({ rows, assessmentHref }: { rows: Reassessment
 
 /** The "why" of a plan without reasons: nothing approved yet, so the cycle has not started (a plan after an approval always has one). */
 export function noReasonText(plan: { openId: string | null }): string {
-  return plan.openId ? "The first assessment is under way: the cycle starts when it is approved." : "Send a first assessment to start the cycle.";
+  return plan.openId
+    ? "The first assessment is under way: the cycle starts when it is approved."
+    : "Send a first assessment to start the cycle.";
 }
 
 export type IncidentRow = IncidentView;
@@ -80,7 +90,13 @@ function utc(iso: string) {
 }
 
 /** Reported incidents with their notification delay against the supplier's commitment and the agreement's breach window. */
-export function IncidentTable({ incidents, showSupplier = true }: { incidents: IncidentRow[]; showSupplier?: boolean }) {
+export function IncidentTable({
+  incidents,
+  showSupplier = true,
+}: {
+  incidents: IncidentRow[];
+  showSupplier?: boolean;
+}) {
   if (!incidents.length) return <p className="empty">No incidents reported.</p>;
   return (
     <table className="data">
@@ -99,7 +115,9 @@ export function IncidentTable({ incidents, showSupplier = true }: { incidents: I
             <td>{showSupplier ? i.supplier : i.agreementRef}</td>
             <td>
               {utc(i.detectedAt)}
-              <div className="muted small">reported {utc(i.reportedAt)} by {i.reportedBy}</div>
+              <div className="muted small">
+                reported {utc(i.reportedAt)} by {i.reportedBy}
+              </div>
             </td>
             <td>
               {i.timing.delayHours} h{" "}

@@ -13,7 +13,9 @@ export interface ReportVersionRow {
 }
 
 function kib(bytes: number) {
-  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  return bytes < 1024 * 1024
+    ? `${Math.max(1, Math.round(bytes / 1024))} KB`
+    : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 /**
@@ -21,7 +23,17 @@ function kib(bytes: number) {
  * viewer may) a button that generates a new version. Generating a large
  * report takes a moment, so the button says so while it runs.
  */
-export function ReportVersions({ title, versions, canGenerate, error }: { title: string; versions: ReportVersionRow[]; canGenerate: boolean; error?: string[] }) {
+export function ReportVersions({
+  title,
+  versions,
+  canGenerate,
+  error,
+}: {
+  title: string;
+  versions: ReportVersionRow[];
+  canGenerate: boolean;
+  error?: string[];
+}) {
   const navigation = useNavigation();
   const generating = navigation.state !== "idle" && navigation.formData?.get("intent") === "report";
   return (

@@ -27,7 +27,13 @@ export const REQUIREMENT_STATUS_LABEL = {
 
 const REQ_TONE = { met: "ok", partially_met: "warn", not_met: "bad", not_answered: "none" } as const;
 
-export function RequirementStatusBadge({ status, overridden }: { status: keyof typeof REQUIREMENT_STATUS_LABEL; overridden?: boolean }) {
+export function RequirementStatusBadge({
+  status,
+  overridden,
+}: {
+  status: keyof typeof REQUIREMENT_STATUS_LABEL;
+  overridden?: boolean;
+}) {
   return (
     <span className={`badge ${REQ_TONE[status]}`}>
       {REQUIREMENT_STATUS_LABEL[status]}

@@ -17,7 +17,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const agreement = await getAgreementFor(user, params.id ?? "");
   if (!agreement) notFound();
   const assessments = await agreementRows(String(agreement.recipientOrgId), String(agreement._id));
-  const rows = await auditRowsFor([{ type: "agreement", id: String(agreement._id) }, ...assessments.map((a) => ({ type: "assessment", id: a.id }))]);
+  const rows = await auditRowsFor([
+    { type: "agreement", id: String(agreement._id) },
+    ...assessments.map((a) => ({ type: "assessment", id: a.id })),
+  ]);
   return { role: params.role, id: String(agreement._id), reference: agreement.reference, rows };
 }
 

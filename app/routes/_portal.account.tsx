@@ -21,7 +21,10 @@ const PasswordSchema = z
   })
   .strict()
   .refine((v) => v.newPassword === v.confirm, { path: ["confirm"], message: "The two passwords differ" })
-  .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "Choose a password different from the current one" });
+  .refine((v) => v.newPassword !== v.currentPassword, {
+    path: ["newPassword"],
+    message: "Choose a password different from the current one",
+  });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -38,9 +41,19 @@ export async function action({ request }: ActionFunctionArgs) {
   const ended = await changePassword(user, parsed.data.currentPassword, parsed.data.newPassword);
   if (ended === null) {
     await recordAttempt("password", request, { account: user.id });
-    return data({ errors: { currentPassword: ["That is not your current password."] } as Record<string, string[]> }, { status: 400 });
+    return data(
+      { errors: { currentPassword: ["That is not your current password."] } as Record<string, string[]> },
+      { status: 400 },
+    );
   }
-  await recordAudit({ action: "user.password_change", actor: { id: user.id, email: user.email, orgId: user.orgId }, targetType: "user", targetId: user.id, details: { otherSessionsEnded: ended }, ip: clientIp(request) });
+  await recordAudit({
+    action: "user.password_change",
+    actor: { id: user.id, email: user.email, orgId: user.orgId },
+    targetType: "user",
+    targetId: user.id,
+    details: { otherSessionsEnded: ended },
+    ip: clientIp(request),
+  });
   return redirect("/account?changed=1");
 }
 
@@ -74,9 +87,22 @@ export default function AccountPage() {
           </p>
         ) : null}
         <input type="hidden" name="intent" value="change-password" />
-        <Field label="Current password" errors={errors.currentPassword} inputProps={{ name: "currentPassword", type: "password", autoComplete: "current-password", required: true }} />
-        <Field label="New password" errors={errors.newPassword} hint="At least 12 characters. Every other session of your account is signed out." inputProps={{ name: "newPassword", type: "password", autoComplete: "new-password", required: true }} />
-        <Field label="Repeat the new password" errors={errors.confirm} inputProps={{ name: "confirm", type: "password", autoComplete: "new-password", required: true }} />
+        <Field
+          label="Current password"
+          errors={errors.currentPassword}
+          inputProps={{ name: "currentPassword", type: "password", autoComplete: "current-password", required: true }}
+        />
+        <Field
+          label="New password"
+          errors={errors.newPassword}
+          hint="At least 12 characters. Every other session of your account is signed out."
+          inputProps={{ name: "newPassword", type: "password", autoComplete: "new-password", required: true }}
+        />
+        <Field
+          label="Repeat the new password"
+          errors={errors.confirm}
+          inputProps={{ name: "confirm", type: "password", autoComplete: "new-password", required: true }}
+        />
         <button type="submit" disabled={busy}>
           Change password
         </button>

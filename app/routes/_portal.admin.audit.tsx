@@ -34,18 +34,23 @@ export default function AdminAuditPage() {
   return (
     <>
       <h1>Audit trail</h1>
-      <section aria-labelledby="verification" data-testid="audit-verification" data-ok={verification.ok ? "true" : "false"}>
+      <section
+        aria-labelledby="verification"
+        data-testid="audit-verification"
+        data-ok={verification.ok ? "true" : "false"}
+      >
         <h2 id="verification">Verification</h2>
         {verification.ok ? (
           <p>
-            <span className="badge ok">Intact</span> {entries(verification.checked)} checked: each follows the one before it and matches its hash
-            (checked {checkedAt.slice(0, 19).replace("T", " ")} UTC).
+            <span className="badge ok">Intact</span> {entries(verification.checked)} checked: each follows the one
+            before it and matches its hash (checked {checkedAt.slice(0, 19).replace("T", " ")} UTC).
           </p>
         ) : (
           <div role="alert">
             <p>
-              <span className="badge bad">Broken</span> The chain of {entries(verification.checked)} does not verify: entries were removed or changed
-              after they were written. Restore the trail from a backup and find out who had write access to the database.
+              <span className="badge bad">Broken</span> The chain of {entries(verification.checked)} does not verify:
+              entries were removed or changed after they were written. Restore the trail from a backup and find out who
+              had write access to the database.
             </p>
             <ul>
               {verification.problems.map((p, i) => (

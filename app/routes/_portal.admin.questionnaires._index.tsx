@@ -10,7 +10,12 @@ export const meta: MetaFunction = () => [{ title: "Questionnaires · Flowdown" }
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { role: "admin" });
   return {
-    shipped: loadTemplates().map((t) => ({ id: t.id, title: t.title, versionTag: t.versionTag, questions: t.questions.length })),
+    shipped: loadTemplates().map((t) => ({
+      id: t.id,
+      title: t.title,
+      versionTag: t.versionTag,
+      questions: t.questions.length,
+    })),
     imported: await listImportedVersions(),
   };
 }
@@ -51,7 +56,9 @@ export default function QuestionnairesPage() {
       </table>
       <h2>Imported</h2>
       {imported.length === 0 ? (
-        <p className="empty">Nothing imported yet. Import a VSAQ questionnaire (.json) or a question list (.csv, .xlsx).</p>
+        <p className="empty">
+          Nothing imported yet. Import a VSAQ questionnaire (.json) or a question list (.csv, .xlsx).
+        </p>
       ) : (
         <table className="data">
           <thead>
@@ -82,7 +89,10 @@ export default function QuestionnairesPage() {
           </tbody>
         </table>
       )}
-      <p className="muted">Each assessment keeps the version it was sent with; publishing a new version changes only what is sent from then on.</p>
+      <p className="muted">
+        Each assessment keeps the version it was sent with; publishing a new version changes only what is sent from then
+        on.
+      </p>
     </>
   );
 }

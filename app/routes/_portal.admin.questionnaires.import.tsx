@@ -1,4 +1,11 @@
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import surveyStyles from "survey-core/survey-core.fontless.min.css";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
@@ -6,7 +13,13 @@ import { ErrorList } from "#app/components/forms";
 import { SurveyPreview } from "#app/components/survey-preview";
 import { requireUser } from "#app/utils/auth.server";
 import { fieldErrors } from "#app/utils/forms.server";
-import { draftDefaults, getDraft, publishDraft, PublishSchema, receiveImport } from "#app/utils/questionnaire-import.server";
+import {
+  draftDefaults,
+  getDraft,
+  publishDraft,
+  PublishSchema,
+  receiveImport,
+} from "#app/utils/questionnaire-import.server";
 import { loadCatalogue } from "#questionnaires/loader";
 
 export const meta: MetaFunction = () => [{ title: "Import a questionnaire · Flowdown" }];
@@ -20,7 +33,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const found = draftId ? await getDraft(draftId) : null;
   return {
     missingDraft: Boolean(draftId) && !found,
-    draft: found ? { id: found.id, fileName: found.fileName, format: found.draft.format, survey: found.draft.survey, questions: found.draft.questions, findings: found.draft.findings } : null,
+    draft: found
+      ? {
+          id: found.id,
+          fileName: found.fileName,
+          format: found.draft.format,
+          survey: found.draft.survey,
+          questions: found.draft.questions,
+          findings: found.draft.findings,
+        }
+      : null,
     defaults: found ? draftDefaults(found.fileName, found.draft) : null,
     requirements: loadCatalogue().requirements.map((r) => ({ id: r.id, title: r.title })),
   };
@@ -31,7 +53,11 @@ export async function action({ request }: ActionFunctionArgs) {
   // the file form is the only multipart one
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
     const result = await receiveImport(request, user);
-    if (!result.ok) return data({ intent: "upload" as const, errors: result.errors, values: {} as Record<string, string> }, { status: result.status });
+    if (!result.ok)
+      return data(
+        { intent: "upload" as const, errors: result.errors, values: {} as Record<string, string> },
+        { status: result.status },
+      );
     return redirect(`/admin/questionnaires/import?draft=${result.draftId}`);
   }
   const form = await request.formData();
@@ -63,10 +89,15 @@ export async function action({ request }: ActionFunctionArgs) {
       }
       const result = await publishDraft(user, request, parsed.data, mapping);
       if (!result.ok) return data({ intent: "publish" as const, errors: result.errors, values }, { status: 400 });
-      return redirect(`/admin/questionnaires?published=${encodeURIComponent(`${result.templateId} ${result.versionTag}`)}`);
+      return redirect(
+        `/admin/questionnaires?published=${encodeURIComponent(`${result.templateId} ${result.versionTag}`)}`,
+      );
     }
     default:
-      return data({ intent: "unknown" as const, errors: { "": ["Unknown action"] }, values: {} as Record<string, string> }, { status: 400 });
+      return data(
+        { intent: "unknown" as const, errors: { "": ["Unknown action"] }, values: {} as Record<string, string> },
+        { status: 400 },
+      );
   }
 }
 
@@ -77,7 +108,12 @@ export default function ImportQuestionnairePage() {
   const busy = navigation.state === "submitting";
   const errors: Record<string, string[]> = actionData?.errors ?? {};
   const values: Record<string, string> = { ...(defaults ?? {}), ...(actionData?.values ?? {}) };
-  const field = (name: string) => ({ id: name, name, "aria-invalid": errors[name] ? true : undefined, "aria-describedby": errors[name] ? `${name}-error` : undefined });
+  const field = (name: string) => ({
+    id: name,
+    name,
+    "aria-invalid": errors[name] ? true : undefined,
+    "aria-describedby": errors[name] ? `${name}-error` : undefined,
+  });
 
   return (
     <>
@@ -85,10 +121,14 @@ export default function ImportQuestionnairePage() {
         <Link to="/admin/questionnaires">← Questionnaires</Link>
       </p>
       <h1>Import a questionnaire</h1>
-      {missingDraft ? <p className="notice">That import has expired or was already published. Upload the file again.</p> : null}
+      {missingDraft ? (
+        <p className="notice">That import has expired or was already published. Upload the file again.</p>
+      ) : null}
       <Form method="post" encType="multipart/form-data" className="card" noValidate>
         <p className="muted">
-          A VSAQ questionnaire (.json, comments and joined strings are fine), or a question list (.csv or .xlsx) with the columns id, section, question, answer type, choices and requirement ids (optional: expected answer). At most 1 MB.
+          A VSAQ questionnaire (.json, comments and joined strings are fine), or a question list (.csv or .xlsx) with
+          the columns id, section, question, answer type, choices and requirement ids (optional: expected answer). At
+          most 1 MB.
         </p>
         {actionData?.intent === "upload" ? (
           <p className="form-error" role="alert">
@@ -112,7 +152,9 @@ export default function ImportQuestionnairePage() {
           </h2>
           <section aria-labelledby="findings-title">
             <h3 id="findings-title">
-              {draft.findings.length === 0 ? "Everything in the file was imported." : `${draft.findings.length} finding${draft.findings.length === 1 ? "" : "s"}: what the import could not carry over as it was`}
+              {draft.findings.length === 0
+                ? "Everything in the file was imported."
+                : `${draft.findings.length} finding${draft.findings.length === 1 ? "" : "s"}: what the import could not carry over as it was`}
             </h3>
             {draft.findings.length ? (
               <table className="data findings">
@@ -152,7 +194,9 @@ export default function ImportQuestionnairePage() {
             <div className="field">
               <label htmlFor="templateId">Questionnaire id</label>
               <input {...field("templateId")} defaultValue={values.templateId} />
-              <small className="muted">Publishing again under the same id adds a version; assessments keep the version they were sent with.</small>
+              <small className="muted">
+                Publishing again under the same id adds a version; assessments keep the version they were sent with.
+              </small>
               <ErrorList id="templateId-error" errors={errors.templateId} />
             </div>
             <div className="field">
@@ -171,7 +215,10 @@ export default function ImportQuestionnairePage() {
               <ErrorList id="description-error" errors={errors.description} />
             </div>
             <h3>Requirements each question answers</h3>
-            <p className="muted">Pre-filled from the file. Hold Ctrl (or ⌘) to choose several; questions without a requirement are kept as information only.</p>
+            <p className="muted">
+              Pre-filled from the file. Hold Ctrl (or ⌘) to choose several; questions without a requirement are kept as
+              information only.
+            </p>
             <table className="data mapping">
               <thead>
                 <tr>
@@ -191,7 +238,13 @@ export default function ImportQuestionnairePage() {
                     </td>
                     <td>
                       <input type="hidden" name={`req:${q.name}`} value="" />
-                      <select id={`req-${q.name}`} name={`req:${q.name}`} multiple size={3} defaultValue={q.requirements}>
+                      <select
+                        id={`req-${q.name}`}
+                        name={`req:${q.name}`}
+                        multiple
+                        size={3}
+                        defaultValue={q.requirements}
+                      >
                         {requirements.map((r) => (
                           <option key={r.id} value={r.id}>
                             {r.id}: {r.title}

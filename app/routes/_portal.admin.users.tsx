@@ -49,7 +49,9 @@ export default function UsersPage() {
               <td>{u.email}</td>
               <td>{u.role}</td>
               <td>{u.org}</td>
-              <td>{u.lastLoginAt ? u.lastLoginAt.slice(0, 16).replace("T", " ") : <span className="muted">never</span>}</td>
+              <td>
+                {u.lastLoginAt ? u.lastLoginAt.slice(0, 16).replace("T", " ") : <span className="muted">never</span>}
+              </td>
             </tr>
           ))}
         </tbody>

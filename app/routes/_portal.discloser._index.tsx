@@ -12,7 +12,10 @@ export const meta: MetaFunction = () => [{ title: "Agreements · Flowdown" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "discloser" });
   const agreements = await listAgreementsFor(user);
-  const orgs = await Organization.find({ _id: trusted({ $in: agreements.map((a) => a.recipientOrgId) }) }, { name: 1 }).lean();
+  const orgs = await Organization.find(
+    { _id: trusted({ $in: agreements.map((a) => a.recipientOrgId) }) },
+    { name: 1 },
+  ).lean();
   const name = new Map(orgs.map((o) => [String(o._id), o.name]));
   const summaries = await agreementSummaries(agreements);
   return {
@@ -64,10 +67,16 @@ export default function DiscloserDashboard() {
                   {a.suppliers} supplier{a.suppliers === 1 ? "" : "s"}, {a.summary?.approved ?? 0} approved{" "}
                   {a.summary ? (
                     <span className={`badge ${a.summary.chainFailing ? "bad" : "ok"}`}>
-                      {a.summary.chainFailing ? `${a.summary.chainFailing} link${a.summary.chainFailing === 1 ? "" : "s"} failing` : "chain OK"}
+                      {a.summary.chainFailing
+                        ? `${a.summary.chainFailing} link${a.summary.chainFailing === 1 ? "" : "s"} failing`
+                        : "chain OK"}
                     </span>
                   ) : null}
-                  {a.summary?.expiring ? <div className="small muted">{a.summary.expiring} certificate{a.summary.expiring === 1 ? "" : "s"} expiring within 90 days</div> : null}
+                  {a.summary?.expiring ? (
+                    <div className="small muted">
+                      {a.summary.expiring} certificate{a.summary.expiring === 1 ? "" : "s"} expiring within 90 days
+                    </div>
+                  ) : null}
                 </td>
                 <td>
                   {a.summary?.phases.length ? (

@@ -77,10 +77,19 @@ export default function ProcurementDashboard() {
           ]}
           colours={["var(--bad)", "var(--warn)", "var(--info)", "var(--ok)", "#9aa4b2"]}
         />
-        <BarChart title="Status" data={ASSESSMENT_STATUSES.map((s) => ({ label: ASSESSMENT_STATUS_LABEL[s], value: page.statusCounts[s] }))} />
+        <BarChart
+          title="Status"
+          data={ASSESSMENT_STATUSES.map((s) => ({ label: ASSESSMENT_STATUS_LABEL[s], value: page.statusCounts[s] }))}
+        />
       </div>
       <Form method="get" className="filters" role="search">
-        <input type="search" name="q" defaultValue={q.q ?? ""} placeholder="Supplier name starts with…" aria-label="Search suppliers" />
+        <input
+          type="search"
+          name="q"
+          defaultValue={q.q ?? ""}
+          placeholder="Supplier name starts with…"
+          aria-label="Search suppliers"
+        />
         <select name="agreement" defaultValue={q.agreement ?? ""} aria-label="Agreement">
           <option value="">All agreements</option>
           {agreements.map((a) => (
@@ -124,7 +133,11 @@ export default function ProcurementDashboard() {
         </Link>
       </Form>
       {page.rows.length === 0 ? (
-        <p className="empty">{page.total === 0 && !params.toString() ? "No assessments have been sent yet." : "Nothing matches these filters."}</p>
+        <p className="empty">
+          {page.total === 0 && !params.toString()
+            ? "No assessments have been sent yet."
+            : "Nothing matches these filters."}
+        </p>
       ) : (
         <table className="data" data-testid="dashboard-table">
           <thead>

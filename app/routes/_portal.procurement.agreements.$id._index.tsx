@@ -9,7 +9,9 @@ import { requireUser } from "#app/utils/auth.server";
 import { notFound } from "#app/utils/http.server";
 import { getAgreementFor } from "#models/agreement.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.header.reference ?? "Agreement"} · Flowdown` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.header.reference ?? "Agreement"} · Flowdown` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "procurement" });
@@ -24,7 +26,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!agreement) notFound();
   const outcome = await reportActionFor(user, request, { kind: "agreement", id: String(agreement._id) });
   if (!outcome.ok) return data({ errors: outcome.errors }, { status: outcome.status });
-  return redirect(`/procurement/agreements/${String(agreement._id)}?tab=reports&report=${outcome.version}#reports-heading`);
+  return redirect(
+    `/procurement/agreements/${String(agreement._id)}?tab=reports&report=${outcome.version}#reports-heading`,
+  );
 }
 
 export default function ProcurementAgreementPage() {

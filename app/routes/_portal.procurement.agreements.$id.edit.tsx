@@ -31,7 +31,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!existing) notFound();
   const values = formValues(await request.formData());
   const revision = Number(values.revision);
-  if (!Number.isInteger(revision) || revision < 1) return data({ values, errors: { "": ["The form is missing its revision; reload the page and try again."] } }, { status: 400 });
+  if (!Number.isInteger(revision) || revision < 1)
+    return data(
+      { values, errors: { "": ["The form is missing its revision; reload the page and try again."] } },
+      { status: 400 },
+    );
   const parsed = parseAgreementForm(values, await agreementFormContext(user));
   if (!parsed.ok) return data({ values, errors: parsed.errors }, { status: 400 });
   const saved = await updateAgreement(user, String(existing._id), revision, parsed.agreement, request);

@@ -11,7 +11,10 @@ export const meta: MetaFunction = () => [{ title: "Agreements · Flowdown" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "procurement" });
   const agreements = await listAgreementsFor(user);
-  const orgs = await Organization.find({ _id: trusted({ $in: agreements.map((a) => a.discloserOrgId) }) }, { name: 1 }).lean();
+  const orgs = await Organization.find(
+    { _id: trusted({ $in: agreements.map((a) => a.discloserOrgId) }) },
+    { name: 1 },
+  ).lean();
   const name = new Map(orgs.map((o) => [String(o._id), o.name]));
   return {
     agreements: agreements.map((a) => ({
@@ -26,7 +29,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export function AgreementTable({ agreements, base }: { agreements: ReturnType<typeof useLoaderData<typeof loader>>["agreements"]; base: string }) {
+export function AgreementTable({
+  agreements,
+  base,
+}: {
+  agreements: ReturnType<typeof useLoaderData<typeof loader>>["agreements"];
+  base: string;
+}) {
   return (
     <table className="data">
       <thead>
@@ -67,7 +76,13 @@ export default function AgreementsPage() {
           New agreement
         </Link>
       </div>
-      {agreements.length === 0 ? <p className="empty">No agreements yet. Create one to set the flow-down requirements your suppliers are measured against.</p> : <AgreementTable agreements={agreements} base="/procurement/agreements" />}
+      {agreements.length === 0 ? (
+        <p className="empty">
+          No agreements yet. Create one to set the flow-down requirements your suppliers are measured against.
+        </p>
+      ) : (
+        <AgreementTable agreements={agreements} base="/procurement/agreements" />
+      )}
     </>
   );
 }

@@ -12,7 +12,12 @@ export const meta: MetaFunction = () => [{ title: "New agreement · Flowdown" }]
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "procurement" });
   const ctx = await agreementFormContext(user);
-  return { values: newAgreementDefaults(loadCatalogue()), catalogue: catalogueForForm(), disclosers: ctx.disclosers, suppliers: ctx.suppliers };
+  return {
+    values: newAgreementDefaults(loadCatalogue()),
+    catalogue: catalogueForForm(),
+    disclosers: ctx.disclosers,
+    suppliers: ctx.suppliers,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -13,7 +13,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "procurement" });
   const assessment = await getAssessmentFor(user, params.id ?? "");
   if (!assessment) notFound();
-  return { id: String(assessment._id), supplier: assessment.summary?.supplierName ?? "", rows: await auditRowsFor([{ type: "assessment", id: String(assessment._id) }]) };
+  return {
+    id: String(assessment._id),
+    supplier: assessment.summary?.supplierName ?? "",
+    rows: await auditRowsFor([{ type: "assessment", id: String(assessment._id) }]),
+  };
 }
 
 export default function AssessmentAuditPage() {

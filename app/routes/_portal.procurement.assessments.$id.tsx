@@ -12,9 +12,21 @@ import { ReportVersions } from "#app/components/report-versions";
 import { reportActionFor } from "#app/utils/report-actions.server";
 import { reportVersions } from "#app/utils/reports.server";
 import { changedSinceBasis } from "#app/utils/reassessment.server";
-import { CertificationFindings, RequirementResults, ScoreSummary, type ResultView } from "#app/components/assessment-results";
+import {
+  CertificationFindings,
+  RequirementResults,
+  ScoreSummary,
+  type ResultView,
+} from "#app/components/assessment-results";
 import { fieldErrors } from "#app/utils/forms.server";
-import { decide, DecisionSchema, overrideRequirement, OverrideSchema, requestRemediation, RemediationSchema } from "#app/utils/review.server";
+import {
+  decide,
+  DecisionSchema,
+  overrideRequirement,
+  OverrideSchema,
+  requestRemediation,
+  RemediationSchema,
+} from "#app/utils/review.server";
 import type { ScoringResult } from "#app/scoring/types";
 import { ASSESSMENT_TRANSITIONS } from "#models/assessment-status";
 import { addDaysIso, todayIso } from "#models/dates";
@@ -49,18 +61,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       submittedAt: assessment.submittedAt ? new Date(assessment.submittedAt).toISOString() : null,
       score: assessment.result?.score ?? null,
       rating: assessment.result?.rating ?? null,
-      history: assessment.history.map((h) => ({ to: h.to, at: new Date(h.at).toISOString(), by: h.byName, comment: h.comment })),
+      history: assessment.history.map((h) => ({
+        to: h.to,
+        at: new Date(h.at).toISOString(),
+        by: h.byName,
+        comment: h.comment,
+      })),
       reviewable: ["submitted", "under_review", "remediation_requested"].includes(assessment.status),
       decidable: ["submitted", "under_review"].includes(assessment.status),
-      canRequestRemediation: ASSESSMENT_TRANSITIONS[assessment.status].includes("remediation_requested") && Boolean(assessment.result),
+      canRequestRemediation:
+        ASSESSMENT_TRANSITIONS[assessment.status].includes("remediation_requested") && Boolean(assessment.result),
     },
     result: assessment.result ? resultView(assessment.result) : null,
     reports,
     changed,
-    reassessment: assessment.reassessmentOf ? { follows: String(assessment.reassessmentOf), reasons: assessment.reassessmentReasons ?? [] } : null,
-    remediation: (assessment.remediation ?? []).map((r) => ({ ...r, requestedAt: new Date(r.requestedAt).toISOString(), answeredAt: r.answeredAt ? new Date(r.answeredAt).toISOString() : null })),
+    reassessment: assessment.reassessmentOf
+      ? { follows: String(assessment.reassessmentOf), reasons: assessment.reassessmentReasons ?? [] }
+      : null,
+    remediation: (assessment.remediation ?? []).map((r) => ({
+      ...r,
+      requestedAt: new Date(r.requestedAt).toISOString(),
+      answeredAt: r.answeredAt ? new Date(r.answeredAt).toISOString() : null,
+    })),
     supplier: { name: supplier?.name ?? "", country: supplier?.country ?? "" },
-    agreement: { id: String(agreement?._id ?? ""), reference: agreement?.reference ?? "", title: agreement?.title ?? "" },
+    agreement: {
+      id: String(agreement?._id ?? ""),
+      reference: agreement?.reference ?? "",
+      title: agreement?.title ?? "",
+    },
     invitations: invitations.map((i) => ({
       id: String(i._id),
       email: i.email,
@@ -76,7 +104,9 @@ function resultView(r: ScoringResult): ResultView {
     ...r,
     requirements: r.requirements.map((q) => ({
       ...q,
-      override: q.override ? { status: q.override.status, justification: q.override.justification, by: q.override.by, at: q.override.at } : null,
+      override: q.override
+        ? { status: q.override.status, justification: q.override.justification, by: q.override.by, at: q.override.at }
+        : null,
     })),
   };
 }
@@ -104,7 +134,10 @@ function remediationItems(form: Record<string, FormDataEntryValue>) {
     const m = /^items\.(\d{1,2})\.(requirementId|description|dueDate)$/.exec(key);
     if (m && typeof value === "string") rows.set(Number(m[1]), { ...(rows.get(Number(m[1])) ?? {}), [m[2]]: value });
   }
-  return [...rows.entries()].sort(([a], [b]) => a - b).map(([, v]) => v).filter((v) => v.requirementId || v.description);
+  return [...rows.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([, v]) => v)
+    .filter((v) => v.requirementId || v.description);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -115,14 +148,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = IntentSchema.safeParse(form);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return data({ errors: { [issue.path.join(".") || "intent"]: [issue.path[0] === "intent" ? "Unknown action" : issue.message] } as Record<string, string[]> }, { status: 400 });
+    return data(
+      {
+        errors: {
+          [issue.path.join(".") || "intent"]: [issue.path[0] === "intent" ? "Unknown action" : issue.message],
+        } as Record<string, string[]>,
+      },
+      { status: 400 },
+    );
   }
   const id = String(assessment._id);
   switch (parsed.data.intent) {
     case "revoke": {
       const ok = await revokeInvitation(parsed.data.invitationId, user.orgId);
-      if (!ok) return data({ errors: { invitation: ["That invitation is no longer active."] } as Record<string, string[]> }, { status: 400 });
-      await recordAudit({ action: "invitation.revoke", actor: actorOf(user), targetType: "assessment", targetId: id, details: { invitation: parsed.data.invitationId }, ip: clientIp(request) });
+      if (!ok)
+        return data(
+          { errors: { invitation: ["That invitation is no longer active."] } as Record<string, string[]> },
+          { status: 400 },
+        );
+      await recordAudit({
+        action: "invitation.revoke",
+        actor: actorOf(user),
+        targetType: "assessment",
+        targetId: id,
+        details: { invitation: parsed.data.invitationId },
+        ip: clientIp(request),
+      });
       return redirect(`/procurement/assessments/${id}?done=revoked`);
     }
     case "resend": {
@@ -133,7 +184,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "override": {
       const input = OverrideSchema.safeParse(parsed.data);
       // every requirement row has its own override form: say which one the errors belong to
-      if (!input.success) return data({ errors: fieldErrors(input.error), requirementId: parsed.data.requirementId }, { status: 400 });
+      if (!input.success)
+        return data({ errors: fieldErrors(input.error), requirementId: parsed.data.requirementId }, { status: 400 });
       try {
         await overrideRequirement(user, id, input.data, request);
       } catch (error) {
@@ -170,8 +222,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(`/procurement/assessments/${id}?done=report&v=${outcome.version}#reports-heading`);
     }
     case "invite": {
-      const [supplier, agreement] = await Promise.all([Organization.findById(assessment.supplierOrgId, { name: 1 }).lean(), Agreement.findById(assessment.agreementId, { reference: 1 }).lean()]);
-      await inviteRecipient(user, request, { assessmentId: id, supplierOrgId: String(assessment.supplierOrgId), email: parsed.data.email.toLowerCase(), supplierName: supplier?.name ?? "", agreementRef: agreement?.reference ?? "", dueDate: assessment.dueDate });
+      const [supplier, agreement] = await Promise.all([
+        Organization.findById(assessment.supplierOrgId, { name: 1 }).lean(),
+        Agreement.findById(assessment.agreementId, { reference: 1 }).lean(),
+      ]);
+      await inviteRecipient(user, request, {
+        assessmentId: id,
+        supplierOrgId: String(assessment.supplierOrgId),
+        email: parsed.data.email.toLowerCase(),
+        supplierName: supplier?.name ?? "",
+        agreementRef: agreement?.reference ?? "",
+        dueDate: assessment.dueDate,
+      });
       return redirect(`/procurement/assessments/${id}?done=invited`);
     }
   }
@@ -189,7 +251,8 @@ const DONE: Record<string, string> = {
 };
 
 export default function ProcurementAssessmentPage() {
-  const { assessment, supplier, agreement, invitations, result, remediation, reports, changed, reassessment } = useLoaderData<typeof loader>();
+  const { assessment, supplier, agreement, invitations, result, remediation, reports, changed, reassessment } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
@@ -213,7 +276,10 @@ export default function ProcurementAssessmentPage() {
           </dd>
           <dt>Questionnaire</dt>
           <dd>
-            {assessment.template} <span className="muted">({assessment.templateVersion}; catalogue {assessment.catalogueVersion})</span>
+            {assessment.template}{" "}
+            <span className="muted">
+              ({assessment.templateVersion}; catalogue {assessment.catalogueVersion})
+            </span>
           </dd>
           <dt>Due</dt>
           <dd>{assessment.dueDate}</dd>
@@ -232,8 +298,12 @@ export default function ProcurementAssessmentPage() {
 
       {reassessment ? (
         <p className="notice">
-          Re-assessment following the <a href={`/procurement/assessments/${reassessment.follows}`}>approved assessment</a>, pre-filled with its answers. Why: {reassessment.reasons.join("; ")}.{" "}
-          {changed && Object.keys(changed).length ? `${Object.keys(changed).length} answer${Object.keys(changed).length === 1 ? "" : "s"} changed since; they are marked below.` : "No answer has changed since."}
+          Re-assessment following the{" "}
+          <a href={`/procurement/assessments/${reassessment.follows}`}>approved assessment</a>, pre-filled with its
+          answers. Why: {reassessment.reasons.join("; ")}.{" "}
+          {changed && Object.keys(changed).length
+            ? `${Object.keys(changed).length} answer${Object.keys(changed).length === 1 ? "" : "s"} changed since; they are marked below.`
+            : "No answer has changed since."}
         </p>
       ) : null}
 
@@ -252,7 +322,9 @@ export default function ProcurementAssessmentPage() {
           {assessment.decidable || assessment.canRequestRemediation ? (
             <section className="actions-grid">
               {assessment.decidable ? <DecisionForm errors={errors} busy={navigation.state !== "idle"} /> : null}
-              {assessment.canRequestRemediation ? <RemediationForm result={result} errors={errors} busy={navigation.state !== "idle"} /> : null}
+              {assessment.canRequestRemediation ? (
+                <RemediationForm result={result} errors={errors} busy={navigation.state !== "idle"} />
+              ) : null}
             </section>
           ) : null}
           {remediation.length ? (
@@ -305,7 +377,22 @@ export default function ProcurementAssessmentPage() {
           ) : null}
           <section className="card form-section">
             <h2>Requirements</h2>
-            <RequirementResults r={result} changed={changed} renderOverride={assessment.reviewable ? (req) => <OverrideForm requirementId={req.requirementId} current={req.status} errors={overrideErrorsFor === req.requirementId ? errors : {}} busy={navigation.state !== "idle"} /> : undefined} />
+            <RequirementResults
+              r={result}
+              changed={changed}
+              renderOverride={
+                assessment.reviewable
+                  ? (req) => (
+                      <OverrideForm
+                        requirementId={req.requirementId}
+                        current={req.status}
+                        errors={overrideErrorsFor === req.requirementId ? errors : {}}
+                        busy={navigation.state !== "idle"}
+                      />
+                    )
+                  : undefined
+              }
+            />
           </section>
           <section className="card form-section">
             <h2>Certifications</h2>
@@ -316,12 +403,16 @@ export default function ProcurementAssessmentPage() {
         <p className="empty">The supplier has not submitted yet, so there is no score to review.</p>
       )}
 
-      {result ? <ReportVersions title="Assessment report" versions={reports} canGenerate error={errors.report} /> : null}
+      {result ? (
+        <ReportVersions title="Assessment report" versions={reports} canGenerate error={errors.report} />
+      ) : null}
 
       <section className="card form-section">
         <h2>Invitations</h2>
         <ErrorList errors={errors.invitation ?? errors.invitationId ?? errors.intent} />
-        {invitations.length === 0 ? <p className="muted">No invitation link has been sent for this assessment yet.</p> : null}
+        {invitations.length === 0 ? (
+          <p className="muted">No invitation link has been sent for this assessment yet.</p>
+        ) : null}
         <table className="data" hidden={invitations.length === 0}>
           <thead>
             <tr>
@@ -337,7 +428,9 @@ export default function ProcurementAssessmentPage() {
               <tr key={i.id}>
                 <td>{i.email}</td>
                 <td>
-                  <span className={`badge ${i.state === "active" ? "info" : i.state === "used" ? "ok" : "none"}`}>{i.state}</span>
+                  <span className={`badge ${i.state === "active" ? "info" : i.state === "used" ? "ok" : "none"}`}>
+                    {i.state}
+                  </span>
                 </td>
                 <td>{i.createdAt.slice(0, 10)}</td>
                 <td>{i.expiresAt.slice(0, 10)}</td>
@@ -345,12 +438,24 @@ export default function ProcurementAssessmentPage() {
                   <Form method="post" style={{ display: "inline" }}>
                     <input type="hidden" name="invitationId" value={i.id} />
                     {i.state === "active" ? (
-                      <button type="submit" name="intent" value="revoke" className="secondary small" disabled={navigation.state !== "idle"}>
+                      <button
+                        type="submit"
+                        name="intent"
+                        value="revoke"
+                        className="secondary small"
+                        disabled={navigation.state !== "idle"}
+                      >
                         Revoke
                       </button>
                     ) : null}{" "}
                     {i.state !== "used" ? (
-                      <button type="submit" name="intent" value="resend" className="secondary small" disabled={navigation.state !== "idle"}>
+                      <button
+                        type="submit"
+                        name="intent"
+                        value="resend"
+                        className="secondary small"
+                        disabled={navigation.state !== "idle"}
+                      >
                         Send a new link
                       </button>
                     ) : null}
@@ -381,7 +486,8 @@ export default function ProcurementAssessmentPage() {
         <ol className="history">
           {assessment.history.map((h, idx) => (
             <li key={idx}>
-              <strong>{ASSESSMENT_STATUS_LABEL[h.to]}</strong> · {h.at.slice(0, 16).replace("T", " ")} UTC · {h.by || "system"}
+              <strong>{ASSESSMENT_STATUS_LABEL[h.to]}</strong> · {h.at.slice(0, 16).replace("T", " ")} UTC ·{" "}
+              {h.by || "system"}
               {h.comment ? <div className="muted">{h.comment}</div> : null}
             </li>
           ))}
@@ -391,7 +497,17 @@ export default function ProcurementAssessmentPage() {
   );
 }
 
-function OverrideForm({ requirementId, current, errors, busy }: { requirementId: string; current: string; errors: Record<string, string[]>; busy: boolean }) {
+function OverrideForm({
+  requirementId,
+  current,
+  errors,
+  busy,
+}: {
+  requirementId: string;
+  current: string;
+  errors: Record<string, string[]>;
+  busy: boolean;
+}) {
   return (
     <details className="inline-form" id={requirementId}>
       <summary>Override</summary>
@@ -441,7 +557,15 @@ function DecisionForm({ errors, busy }: { errors: Record<string, string[]>; busy
   );
 }
 
-function RemediationForm({ result, errors, busy }: { result: ResultView; errors: Record<string, string[]>; busy: boolean }) {
+function RemediationForm({
+  result,
+  errors,
+  busy,
+}: {
+  result: ResultView;
+  errors: Record<string, string[]>;
+  busy: boolean;
+}) {
   const [rows, setRows] = useState([0]);
   const candidates = [...result.requirements].sort((a, b) => Number(a.status === "met") - Number(b.status === "met"));
   const due = addDaysIso(todayIso(), 30);

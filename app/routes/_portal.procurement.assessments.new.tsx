@@ -27,7 +27,14 @@ const SendSchema = z.object({
     .refine((d) => d >= todayIso(), "The due date cannot be in the past"),
   emails: z
     .string()
-    .transform((s) => [...new Set(s.split(/[\s,;]+/).map((e) => e.trim().toLowerCase()).filter(Boolean))])
+    .transform((s) => [
+      ...new Set(
+        s
+          .split(/[\s,;]+/)
+          .map((e) => e.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+    ])
     .pipe(
       z
         .array(z.email("One of the addresses is not a valid e-mail address"))
@@ -52,9 +59,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: String(a._id),
       label: `${a.reference}: ${a.title}`,
       requirementIds: a.requirements.map((r) => r.requirementId),
-      suppliers: a.chain.map((l) => ({ id: String(l.supplierOrgId), name: `${name.get(String(l.supplierOrgId)) ?? "Unknown"} (tier ${l.tier})` })),
+      suppliers: a.chain.map((l) => ({
+        id: String(l.supplierOrgId),
+        name: `${name.get(String(l.supplierOrgId)) ?? "Unknown"} (tier ${l.tier})`,
+      })),
     })),
-    templates: (await listSendableTemplates()).map((t) => ({ id: t.id, title: t.title, version: t.version, covered: t.coveredRequirementIds })),
+    templates: (await listSendableTemplates()).map((t) => ({
+      id: t.id,
+      title: t.title,
+      version: t.version,
+      covered: t.coveredRequirementIds,
+    })),
     defaultDue: addDaysIso(todayIso(), 21),
   };
 }
@@ -62,7 +77,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: "procurement" });
   const form = Object.fromEntries(await request.formData());
-  const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, typeof v === "string" ? v.slice(0, 4000) : ""]));
+  const values = Object.fromEntries(
+    Object.entries(form).map(([k, v]) => [k, typeof v === "string" ? v.slice(0, 4000) : ""]),
+  );
   const parsed = SendSchema.safeParse(values);
   if (!parsed.success) {
     const errors = fieldErrors(parsed.error);
@@ -79,7 +96,10 @@ export default function SendQuestionnairePage() {
   const { agreements, templates, defaultDue } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const values: Record<string, string> = actionData?.values ?? { agreementId: params.get("agreement") ?? "", supplierOrgId: params.get("supplier") ?? "" };
+  const values: Record<string, string> = actionData?.values ?? {
+    agreementId: params.get("agreement") ?? "",
+    supplierOrgId: params.get("supplier") ?? "",
+  };
   const errors: Record<string, string[]> = actionData?.errors ?? {};
   // the supplier's open questionnaire under this agreement, when sending was refused because of it
   const open = (actionData as { open?: { id: string } | null } | undefined)?.open ?? null;
@@ -88,10 +108,17 @@ export default function SendQuestionnairePage() {
   const navigation = useNavigation();
   const agreement = agreements.find((a) => a.id === agreementId);
   const template = templates.find((t) => t.id === templateId);
-  const uncovered = agreement && template ? agreement.requirementIds.filter((id) => !template.covered.includes(id)) : [];
-  const field = (name: string) => ({ id: name, name, "aria-invalid": errors[name] ? true : undefined, "aria-describedby": errors[name] ? `${name}-error` : undefined });
+  const uncovered =
+    agreement && template ? agreement.requirementIds.filter((id) => !template.covered.includes(id)) : [];
+  const field = (name: string) => ({
+    id: name,
+    name,
+    "aria-invalid": errors[name] ? true : undefined,
+    "aria-describedby": errors[name] ? `${name}-error` : undefined,
+  });
 
-  if (agreements.length === 0) return <p className="empty">Create an agreement first: every questionnaire is sent under one.</p>;
+  if (agreements.length === 0)
+    return <p className="empty">Create an agreement first: every questionnaire is sent under one.</p>;
   return (
     <>
       <h1>Send a questionnaire</h1>
@@ -146,7 +173,8 @@ export default function SendQuestionnairePage() {
           </select>
           {uncovered.length ? (
             <small className="notice">
-              This questionnaire does not ask about {uncovered.length} of the agreement's {agreement!.requirementIds.length} requirements; they will show as not answered.
+              This questionnaire does not ask about {uncovered.length} of the agreement's{" "}
+              {agreement!.requirementIds.length} requirements; they will show as not answered.
             </small>
           ) : null}
           <ErrorList id="templateId-error" errors={errors.templateId} />

@@ -18,9 +18,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const agreements = await listAgreementsFor(user);
   const rows = [];
   for (const a of agreements) {
-    for (const s of await agreementReassessments(a)) rows.push({ ...s, agreement: { id: String(a._id), reference: a.reference } });
+    for (const s of await agreementReassessments(a))
+      rows.push({ ...s, agreement: { id: String(a._id), reference: a.reference } });
   }
-  rows.sort((x, y) => ORDER[x.plan.state] - ORDER[y.plan.state] || (x.plan.dueDate ?? "9999").localeCompare(y.plan.dueDate ?? "9999"));
+  rows.sort(
+    (x, y) =>
+      ORDER[x.plan.state] - ORDER[y.plan.state] || (x.plan.dueDate ?? "9999").localeCompare(y.plan.dueDate ?? "9999"),
+  );
   const supplierIds = agreements.flatMap((a) => a.chain.map((l) => l.supplierOrgId));
   const names = new Map([...(await orgInfo(supplierIds))].map(([id, o]) => [id, o.name]));
   const refs = new Map(agreements.map((a) => [String(a._id), a.reference]));
@@ -37,7 +41,8 @@ export default function ReassessmentsPage() {
         <h1>Re-assessments</h1>
       </div>
       <p className="muted">
-        Each agreement says how often its suppliers are assessed again and what brings an assessment forward. Due re-assessments are sent automatically, pre-filled with the supplier's last approved answers.
+        Each agreement says how often its suppliers are assessed again and what brings an assessment forward. Due
+        re-assessments are sent automatically, pre-filled with the supplier's last approved answers.
         {urgent ? ` ${urgent} need attention.` : ""}
       </p>
       <section className="card form-section">

@@ -23,7 +23,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const suppliers = await listSuppliersForRecipient({ orgId: user.orgId });
   const [model, certs] = await Promise.all([
     orgReadModel(user.orgId),
-    Certification.find({ supplierOrgId: trusted({ $in: suppliers.map((s) => s._id) }) }, { supplierOrgId: 1, standard: 1, expiryDate: 1 }).sort({ expiryDate: -1 }).lean(),
+    Certification.find(
+      { supplierOrgId: trusted({ $in: suppliers.map((s) => s._id) }) },
+      { supplierOrgId: 1, standard: 1, expiryDate: 1 },
+    )
+      .sort({ expiryDate: -1 })
+      .lean(),
   ]);
   const { latest, count } = model.memo("latest-by-supplier", (rows) => {
     const latest = new Map<string, (typeof rows)[number]>();
@@ -47,7 +52,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
         countryName: countryName(s.country),
         service: s.service,
         assessments: count.get(id) ?? 0,
-        latest: last ? { id: last.id, agreementRef: last.agreementRef, status: last.status, score: last.score, rating: last.rating } : null,
+        latest: last
+          ? {
+              id: last.id,
+              agreementRef: last.agreementRef,
+              status: last.status,
+              score: last.score,
+              rating: last.rating,
+            }
+          : null,
         certificates: certs
           .filter((c) => String(c.supplierOrgId) === id)
           .map((c) => ({ standard: c.standard, expiryDate: c.expiryDate, daysLeft: daysBetween(today, c.expiryDate) })),
@@ -85,8 +98,10 @@ export default function SuppliersPage() {
                 <td>
                   {s.latest ? (
                     <>
-                      <a href={`/procurement/assessments/${s.latest.id}`}>{s.latest.agreementRef}</a> <AssessmentStatusBadge status={s.latest.status} />
-                      {s.latest.score !== null ? <span> {s.latest.score}/100</span> : null} {s.latest.rating ? <RatingBadge rating={s.latest.rating} /> : null}
+                      <a href={`/procurement/assessments/${s.latest.id}`}>{s.latest.agreementRef}</a>{" "}
+                      <AssessmentStatusBadge status={s.latest.status} />
+                      {s.latest.score !== null ? <span> {s.latest.score}/100</span> : null}{" "}
+                      {s.latest.rating ? <RatingBadge rating={s.latest.rating} /> : null}
                       {s.assessments > 1 ? <div className="muted small">{s.assessments} assessments in all</div> : null}
                     </>
                   ) : (

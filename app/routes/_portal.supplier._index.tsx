@@ -15,7 +15,10 @@ export const meta: MetaFunction = () => [{ title: "My assessments · Flowdown" }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "supplier" });
-  const assessments = await Assessment.find({ supplierOrgId: user.orgId }, { result: 0, history: 0 }).sort({ dueDate: 1 }).limit(200).lean();
+  const assessments = await Assessment.find({ supplierOrgId: user.orgId }, { result: 0, history: 0 })
+    .sort({ dueDate: 1 })
+    .limit(200)
+    .lean();
   const [agreements, owners] = await Promise.all([
     Agreement.find({ _id: trusted({ $in: assessments.map((a) => a.agreementId) }) }, { reference: 1, title: 1 }).lean(),
     Organization.find({ _id: trusted({ $in: assessments.map((a) => a.ownerOrgId) }) }, { name: 1 }).lean(),
@@ -35,7 +38,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       dueDate: a.dueDate,
       overdue: a.dueDate < today && ["invited", "in_progress", "remediation_requested"].includes(a.status),
       progress: answeredPercent(template, a.answers ?? {}),
-      reassessment: a.reassessmentOf && ["invited", "in_progress"].includes(a.status) ? (a.reassessmentReasons ?? []) : null,
+      reassessment:
+        a.reassessmentOf && ["invited", "in_progress"].includes(a.status) ? (a.reassessmentReasons ?? []) : null,
     });
   }
   return { orgName: user.org.name, rows };
@@ -51,7 +55,10 @@ export default function SupplierDashboard() {
         <span className="muted">{orgName}</span>
       </div>
       {rows.length === 0 ? (
-        <p className="empty">No security questionnaires have been sent to {orgName} yet. When a client invites you, the questionnaire appears here.</p>
+        <p className="empty">
+          No security questionnaires have been sent to {orgName} yet. When a client invites you, the questionnaire
+          appears here.
+        </p>
       ) : (
         <>
           <div className="stats">
@@ -85,7 +92,8 @@ export default function SupplierDashboard() {
                     <Link to={`/supplier/assessments/${r.id}`}>{r.title}</Link>
                     {r.reassessment ? (
                       <div className="small">
-                        <span className="badge info">re-assessment</span> pre-filled with your last approved answers: confirm or change them. Why now: {r.reassessment.join("; ")}
+                        <span className="badge info">re-assessment</span> pre-filled with your last approved answers:
+                        confirm or change them. Why now: {r.reassessment.join("; ")}
                       </div>
                     ) : null}
                   </td>

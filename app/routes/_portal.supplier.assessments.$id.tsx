@@ -1,4 +1,10 @@
-import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import surveyStyles from "survey-core/survey-core.fontless.min.css";
 import { z } from "zod";
@@ -21,7 +27,9 @@ import { QUESTIONNAIRE_LANGUAGES, isLanguageCode } from "#questionnaires/languag
 import { surveyLanguages } from "#questionnaires/localise";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Questionnaire"} · Flowdown` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? "Questionnaire"} · Flowdown` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "supplier" });
@@ -33,7 +41,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     Certification.countDocuments({ supplierOrgId: user.orgId }),
   ]);
   // a template pinned before translations existed offers English only
-  const languages = "languages" in template ? (template.languages as string[]) : surveyLanguages(template.survey, QUESTIONNAIRE_LANGUAGES.map((l) => l.code));
+  const languages =
+    "languages" in template
+      ? (template.languages as string[])
+      : surveyLanguages(
+          template.survey,
+          QUESTIONNAIRE_LANGUAGES.map((l) => l.code),
+        );
   return {
     id: String(assessment._id),
     title: template.title,
@@ -46,10 +60,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     agreement: agreement ? `${agreement.reference}: ${agreement.title}` : "",
     certifications,
     language: await questionnaireLanguageFor(request, user.id, languages),
-    languages: QUESTIONNAIRE_LANGUAGES.filter((l) => languages.includes(l.code)).map((l) => ({ code: l.code, name: l.name })),
+    languages: QUESTIONNAIRE_LANGUAGES.filter((l) => languages.includes(l.code)).map((l) => ({
+      code: l.code,
+      name: l.name,
+    })),
     glossary: (agreement?.glossary ?? []).map((g) => ({ term: { ...g.term }, definition: { ...g.definition } })),
     submittedAt: assessment.submittedAt ? new Date(assessment.submittedAt).toISOString() : null,
-    remediation: (assessment.remediation ?? []).map((r) => ({ key: r.key, requirementId: r.requirementId, description: r.description, dueDate: r.dueDate, status: r.status, response: r.response })),
+    remediation: (assessment.remediation ?? []).map((r) => ({
+      key: r.key,
+      requirementId: r.requirementId,
+      description: r.description,
+      dueDate: r.dueDate,
+      status: r.status,
+      response: r.response,
+    })),
   };
 }
 
@@ -73,13 +97,17 @@ async function remediationAction(request: Request, user: Awaited<ReturnType<type
   const parsed = RemediationAnswerSchema.safeParse({ responses });
   if (!parsed.success) {
     for (const f of upload.files) await deleteEvidence(f.id, user.orgId);
-    return data({ kind: "error", error: "Answer every remediation item before sending.", fields: upload.fields }, { status: 400 });
+    return data(
+      { kind: "error", error: "Answer every remediation item before sending.", fields: upload.fields },
+      { status: 400 },
+    );
   }
   try {
     await answerRemediation(user, id, parsed.data, request);
   } catch (error) {
     for (const f of upload.files) await deleteEvidence(f.id, user.orgId);
-    if (error instanceof Error) return data({ kind: "error", error: error.message, fields: upload.fields }, { status: 400 });
+    if (error instanceof Error)
+      return data({ kind: "error", error: error.message, fields: upload.fields }, { status: 400 });
     throw error;
   }
   return { kind: "remediation-answered" };
@@ -87,7 +115,8 @@ async function remediationAction(request: Request, user: Awaited<ReturnType<type
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: "supplier" });
-  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return remediationAction(request, user, params.id ?? "");
+  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data"))
+    return remediationAction(request, user, params.id ?? "");
   const parsed = IntentSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return data({ kind: "error", error: "Unknown action" }, { status: 400 });
   if (parsed.data.intent === "language") {
@@ -111,12 +140,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function SupplierAssessmentPage() {
   const d = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as { kind: string; error?: string; fields?: Record<string, string> } | undefined;
+  const actionData = useActionData<typeof action>() as
+    | { kind: string; error?: string; fields?: Record<string, string> }
+    | undefined;
   const navigation = useNavigation();
   const openItems = d.remediation.filter((r) => r.status === "open");
   return (
     <>
-      {actionData?.kind === "remediation-answered" ? <p className="flash">Your remediation answers were sent; the questionnaire is back with your client for review.</p> : null}
+      {actionData?.kind === "remediation-answered" ? (
+        <p className="flash">
+          Your remediation answers were sent; the questionnaire is back with your client for review.
+        </p>
+      ) : null}
       <div className="page-head">
         <h1>{d.title}</h1>
         <AssessmentStatusBadge status={d.status} />
@@ -128,7 +163,10 @@ export default function SupplierAssessmentPage() {
       {d.editable ? (
         <p className="notice">
           Answers save as you type. Certificates (e.g. ISO/IEC 27001) are kept once for your organisation:{" "}
-          <Link to="/supplier/certifications">{d.certifications ? `${d.certifications} on file, add or update` : "add your certificates"}</Link>.
+          <Link to="/supplier/certifications">
+            {d.certifications ? `${d.certifications} on file, add or update` : "add your certificates"}
+          </Link>
+          .
         </p>
       ) : (
         <p className="notice">This questionnaire has been submitted. Your answers are shown read-only.</p>
@@ -136,7 +174,9 @@ export default function SupplierAssessmentPage() {
       {d.status === "remediation_requested" && openItems.length ? (
         <Form method="post" encType="multipart/form-data" className="card form-section" data-testid="remediation-form">
           <h2>Remediation requested</h2>
-          <p className="muted">Answer each item, attach evidence where it helps, and send. You may also change your answers below first.</p>
+          <p className="muted">
+            Answer each item, attach evidence where it helps, and send. You may also change your answers below first.
+          </p>
           {actionData?.error ? (
             <p className="form-error" role="alert">
               {actionData.error}
@@ -150,11 +190,22 @@ export default function SupplierAssessmentPage() {
               <p>{r.description}</p>
               <div className="field">
                 <label htmlFor={`response.${r.key}`}>Your answer</label>
-                <textarea id={`response.${r.key}`} name={`response.${r.key}`} rows={3} defaultValue={actionData?.fields?.[`response.${r.key}`] ?? ""} />
+                <textarea
+                  id={`response.${r.key}`}
+                  name={`response.${r.key}`}
+                  rows={3}
+                  defaultValue={actionData?.fields?.[`response.${r.key}`] ?? ""}
+                />
               </div>
               <div className="field">
                 <label htmlFor={`evidence.${r.key}`}>Evidence (optional)</label>
-                <input id={`evidence.${r.key}`} name={`evidence.${r.key}`} type="file" multiple accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.txt" />
+                <input
+                  id={`evidence.${r.key}`}
+                  name={`evidence.${r.key}`}
+                  type="file"
+                  multiple
+                  accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.txt"
+                />
               </div>
             </fieldset>
           ))}

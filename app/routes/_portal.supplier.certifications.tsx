@@ -28,10 +28,20 @@ const CertificationSchema = z
     controls: z
       .string()
       .max(2000)
-      .transform((s) => [...new Set(s.split(/[\s,;]+/).map((c) => c.trim()).filter(Boolean))])
+      .transform((s) => [
+        ...new Set(
+          s
+            .split(/[\s,;]+/)
+            .map((c) => c.trim())
+            .filter(Boolean),
+        ),
+      ])
       .refine((list) => list.every((c) => CONTROL.test(c)), "Use Annex A control ids such as A.5.24, A.8.24"),
   })
-  .refine((v) => !isIsoDate(v.issueDate) || !isIsoDate(v.expiryDate) || v.expiryDate >= v.issueDate, { path: ["expiryDate"], message: "A certificate cannot expire before it was issued" });
+  .refine((v) => !isIsoDate(v.issueDate) || !isIsoDate(v.expiryDate) || v.expiryDate >= v.issueDate, {
+    path: ["expiryDate"],
+    message: "A certificate cannot expire before it was issued",
+  });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "supplier" });
@@ -60,7 +70,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
     const upload = await receiveEvidence(request, { ownerOrgId: user.orgId, uploadedBy: user.id });
     const values = upload.fields;
-    if (!upload.ok) return data({ values, errors: { file: [upload.error] } as Record<string, string[]> }, { status: upload.status });
+    if (!upload.ok)
+      return data({ values, errors: { file: [upload.error] } as Record<string, string[]> }, { status: upload.status });
     const parsed = CertificationSchema.safeParse({ controls: "", ...upload.fields });
     const file = upload.files[0] ?? null;
     if (!parsed.success) {
@@ -68,22 +79,53 @@ export async function action({ request }: ActionFunctionArgs) {
       return data({ values, errors: fieldErrors(parsed.error) }, { status: 400 });
     }
     try {
-      const cert = await Certification.create({ ...parsed.data, supplierOrgId: user.orgId, fileId: file ? file.id : null, fileName: file?.fileName ?? "", createdBy: user.id });
-      await recordAudit({ action: "certification.create", actor, targetType: "certification", targetId: String(cert._id), details: { standard: cert.standard, number: cert.certificateNumber, expiry: cert.expiryDate }, ip: clientIp(request) });
+      const cert = await Certification.create({
+        ...parsed.data,
+        supplierOrgId: user.orgId,
+        fileId: file ? file.id : null,
+        fileName: file?.fileName ?? "",
+        createdBy: user.id,
+      });
+      await recordAudit({
+        action: "certification.create",
+        actor,
+        targetType: "certification",
+        targetId: String(cert._id),
+        details: { standard: cert.standard, number: cert.certificateNumber, expiry: cert.expiryDate },
+        ip: clientIp(request),
+      });
     } catch (error) {
       if (file) await deleteEvidence(file.id, user.orgId);
-      if ((error as { code?: number }).code === 11000) return data({ values, errors: { certificateNumber: ["This certificate is already on file"] } as Record<string, string[]> }, { status: 400 });
+      if ((error as { code?: number }).code === 11000)
+        return data(
+          {
+            values,
+            errors: { certificateNumber: ["This certificate is already on file"] } as Record<string, string[]>,
+          },
+          { status: 400 },
+        );
       throw error;
     }
     return redirect("/supplier/certifications?added=1");
   }
   const form = Object.fromEntries(await request.formData());
   const parsed = z.object({ intent: z.literal("delete"), id: z.string().regex(/^[0-9a-f]{24}$/) }).safeParse(form);
-  if (!parsed.success) return data({ values: {}, errors: { "": ["Unknown action"] } as Record<string, string[]> }, { status: 400 });
-  const cert = await Certification.findOneAndDelete({ _id: toObjectId(parsed.data.id), supplierOrgId: user.orgId }).lean();
+  if (!parsed.success)
+    return data({ values: {}, errors: { "": ["Unknown action"] } as Record<string, string[]> }, { status: 400 });
+  const cert = await Certification.findOneAndDelete({
+    _id: toObjectId(parsed.data.id),
+    supplierOrgId: user.orgId,
+  }).lean();
   if (!cert) throw new Response("Not found", { status: 404 });
   if (cert.fileId) await deleteEvidence(String(cert.fileId), user.orgId);
-  await recordAudit({ action: "certification.delete", actor, targetType: "certification", targetId: parsed.data.id, details: { standard: cert.standard, number: cert.certificateNumber }, ip: clientIp(request) });
+  await recordAudit({
+    action: "certification.delete",
+    actor,
+    targetType: "certification",
+    targetId: parsed.data.id,
+    details: { standard: cert.standard, number: cert.certificateNumber },
+    ip: clientIp(request),
+  });
   return redirect("/supplier/certifications?removed=1");
 }
 
@@ -96,13 +138,27 @@ export default function CertificationsPage() {
   const errors: Record<string, string[]> = actionData?.errors ?? {};
   const values: Record<string, string> = actionData?.values ?? {};
   const input = (name: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
-    <input id={name} name={name} defaultValue={values[name] ?? ""} aria-invalid={errors[name] ? true : undefined} aria-describedby={errors[name] ? `${name}-error` : undefined} {...props} />
+    <input
+      id={name}
+      name={name}
+      defaultValue={values[name] ?? ""}
+      aria-invalid={errors[name] ? true : undefined}
+      aria-describedby={errors[name] ? `${name}-error` : undefined}
+      {...props}
+    />
   );
   return (
     <>
-      {params.get("added") ? <p className="flash">Certificate added.</p> : params.get("removed") ? <p className="flash">Certificate removed.</p> : null}
+      {params.get("added") ? (
+        <p className="flash">Certificate added.</p>
+      ) : params.get("removed") ? (
+        <p className="flash">Certificate removed.</p>
+      ) : null}
       <h1>Certifications</h1>
-      <p className="muted">Certificates count for every questionnaire of your organisation, when they are valid through the agreement's term and their scope covers the service you provide.</p>
+      <p className="muted">
+        Certificates count for every questionnaire of your organisation, when they are valid through the agreement's
+        term and their scope covers the service you provide.
+      </p>
       {certifications.length === 0 ? (
         <p className="empty">No certificates on file.</p>
       ) : (
@@ -131,7 +187,10 @@ export default function CertificationsPage() {
                 </td>
                 <td>{c.file ? <a href={c.file.href}>{c.file.name}</a> : <span className="muted">none</span>}</td>
                 <td>
-                  <Form method="post" onSubmit={(e) => !confirm(`Remove certificate ${c.certificateNumber}?`) && e.preventDefault()}>
+                  <Form
+                    method="post"
+                    onSubmit={(e) => !confirm(`Remove certificate ${c.certificateNumber}?`) && e.preventDefault()}
+                  >
                     <input type="hidden" name="intent" value="delete" />
                     <input type="hidden" name="id" value={c.id} />
                     <button type="submit" className="secondary small" disabled={busy}>

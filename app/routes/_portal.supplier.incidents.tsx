@@ -14,7 +14,9 @@ import { Agreement } from "#models/agreement.server";
 export const meta: MetaFunction = () => [{ title: "Incidents · Flowdown" }];
 
 async function agreementsOf(orgId: string) {
-  const list = await Agreement.find({ "chain.supplierOrgId": toObjectId(orgId) }, { reference: 1, title: 1 }).sort({ reference: 1 }).lean();
+  const list = await Agreement.find({ "chain.supplierOrgId": toObjectId(orgId) }, { reference: 1, title: 1 })
+    .sort({ reference: 1 })
+    .lean();
   return list.map((a) => ({ id: String(a._id), reference: a.reference, title: a.title }));
 }
 
@@ -52,12 +54,16 @@ export default function SupplierIncidentsPage() {
   const values = actionData?.values;
   return (
     <>
-      {params.get("reported") ? <p className="flash">Incident reported. Your client and the disclosing party were told.</p> : null}
+      {params.get("reported") ? (
+        <p className="flash">Incident reported. Your client and the disclosing party were told.</p>
+      ) : null}
       <div className="page-head">
         <h1>Security incidents</h1>
       </div>
       <p className="muted">
-        Report a security incident that may affect information shared under an agreement. The portal measures how quickly it was reported against what you committed to and against the agreement's breach window, and tells your client and the disclosing party at once.
+        Report a security incident that may affect information shared under an agreement. The portal measures how
+        quickly it was reported against what you committed to and against the agreement's breach window, and tells your
+        client and the disclosing party at once.
       </p>
       {agreements.length === 0 ? (
         <p className="empty">You are not named in any agreement's subcontractor chain yet.</p>
@@ -65,7 +71,15 @@ export default function SupplierIncidentsPage() {
         <Form method="post" className="card form-section" noValidate>
           <h2>Report an incident</h2>
           <ErrorList errors={errors[""]} />
-          <SelectField label="Agreement" errors={errors.agreementId} selectProps={{ name: "agreementId", defaultValue: values?.agreementId ?? (agreements.length === 1 ? agreements[0].id : ""), required: true }}>
+          <SelectField
+            label="Agreement"
+            errors={errors.agreementId}
+            selectProps={{
+              name: "agreementId",
+              defaultValue: values?.agreementId ?? (agreements.length === 1 ? agreements[0].id : ""),
+              required: true,
+            }}
+          >
             <option value="">Choose…</option>
             {agreements.map((a) => (
               <option key={a.id} value={a.id}>
@@ -73,7 +87,18 @@ export default function SupplierIncidentsPage() {
               </option>
             ))}
           </SelectField>
-          <Field label="Detected at (UTC)" errors={errors.detectedAt} inputProps={{ name: "detectedAt", type: "datetime-local", max: now, defaultValue: values?.detectedAt ?? "", required: true }} hint="When you first knew of it, in UTC." />
+          <Field
+            label="Detected at (UTC)"
+            errors={errors.detectedAt}
+            inputProps={{
+              name: "detectedAt",
+              type: "datetime-local",
+              max: now,
+              defaultValue: values?.detectedAt ?? "",
+              required: true,
+            }}
+            hint="When you first knew of it, in UTC."
+          />
           <fieldset className="field">
             <legend>Information affected</legend>
             {INFO_CLASSES.map((c) => (
@@ -83,7 +108,11 @@ export default function SupplierIncidentsPage() {
             ))}
             <ErrorList errors={errors.classes} />
           </fieldset>
-          <TextareaField label="What happened" errors={errors.description} textareaProps={{ name: "description", rows: 5, defaultValue: values?.description ?? "", required: true }} />
+          <TextareaField
+            label="What happened"
+            errors={errors.description}
+            textareaProps={{ name: "description", rows: 5, defaultValue: values?.description ?? "", required: true }}
+          />
           <button type="submit" disabled={busy}>
             {busy ? "Reporting…" : "Report the incident"}
           </button>

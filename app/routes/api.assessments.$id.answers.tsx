@@ -10,10 +10,14 @@ import { isObjectId } from "#app/utils/ids.server";
 /** Autosave: JSON in, JSON out; never a redirect, so the page can tell the supplier what happened. */
 const MAX_BODY = 2 * 1024 * 1024;
 
-const SaveSchema = z.object({
-  baseRevision: z.number().int().min(0),
-  changes: z.record(z.string().max(200), z.unknown()).refine((c) => Object.keys(c).length > 0 && Object.keys(c).length <= 500, "A save carries 1 to 500 answers"),
-}).strict();
+const SaveSchema = z
+  .object({
+    baseRevision: z.number().int().min(0),
+    changes: z
+      .record(z.string().max(200), z.unknown())
+      .refine((c) => Object.keys(c).length > 0 && Object.keys(c).length <= 500, "A save carries 1 to 500 answers"),
+  })
+  .strict();
 
 function json(body: unknown, status = 200) {
   return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
@@ -26,11 +30,18 @@ export async function loader() {
 export async function action({ request, params }: ActionFunctionArgs) {
   if (request.method !== "POST") return json({ error: "Use POST." }, 405);
   const user = await getUser(request);
-  if (!user) return json({ error: "Your session has ended. Sign in again in another tab; your unsaved answers stay in this page." }, 401);
+  if (!user)
+    return json(
+      { error: "Your session has ended. Sign in again in another tab; your unsaved answers stay in this page." },
+      401,
+    );
   if (user.role !== "supplier") return json({ error: "Only the supplier answers the questionnaire." }, 403);
   const id = params.id ?? "";
   if (!isObjectId(id)) return json({ error: "Not found" }, 404);
-  const assessment = await Assessment.findOne({ _id: id, supplierOrgId: user.orgId }, { templateId: 1, templateVersion: 1 }).lean();
+  const assessment = await Assessment.findOne(
+    { _id: id, supplierOrgId: user.orgId },
+    { templateId: 1, templateVersion: 1 },
+  ).lean();
   if (!assessment) return json({ error: "Not found" }, 404);
 
   const length = Number(request.headers.get("Content-Length") ?? "0");
@@ -52,15 +63,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const checked = checkAnswerChanges(template, parsed.data.changes, owned);
   if (!checked.ok) return json({ error: checked.errors.join(" "), errors: checked.errors }, 400);
 
-  const result = await saveAnswers({ assessmentId: id, supplierOrgId: user.orgId, baseRevision: parsed.data.baseRevision, set: checked.set, unset: checked.unset, by: { userId: user.id, name: user.name } });
+  const result = await saveAnswers({
+    assessmentId: id,
+    supplierOrgId: user.orgId,
+    baseRevision: parsed.data.baseRevision,
+    set: checked.set,
+    unset: checked.unset,
+    by: { userId: user.id, name: user.name },
+  });
   switch (result.kind) {
     case "saved":
       return json({ revision: result.revision });
     case "closed":
-      return json({ error: "This questionnaire has been submitted; answers can no longer change.", status: result.status }, 409);
+      return json(
+        { error: "This questionnaire has been submitted; answers can no longer change.", status: result.status },
+        409,
+      );
     case "conflict":
       return json(
-        { error: "These answers were changed in another tab or by a colleague since you opened the page. Your last change was not saved; the newer answers are shown now.", conflict: true, revision: result.revision, answers: result.answers },
+        {
+          error:
+            "These answers were changed in another tab or by a colleague since you opened the page. Your last change was not saved; the newer answers are shown now.",
+          conflict: true,
+          revision: result.revision,
+          answers: result.answers,
+        },
         409,
       );
     case "missing":

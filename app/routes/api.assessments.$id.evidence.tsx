@@ -23,7 +23,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!isObjectId(id)) return json({ error: "Not found" }, 404);
   const assessment = await Assessment.findOne({ _id: id, supplierOrgId: user.orgId }, { status: 1 }).lean();
   if (!assessment) return json({ error: "Not found" }, 404);
-  if (!EDITABLE_STATUSES.includes(assessment.status)) return json({ error: "This questionnaire has been submitted; no more files can be added." }, 409);
+  if (!EDITABLE_STATUSES.includes(assessment.status))
+    return json({ error: "This questionnaire has been submitted; no more files can be added." }, 409);
 
   const outcome = await receiveEvidence(request, { ownerOrgId: user.orgId, uploadedBy: user.id, assessmentId: id });
   if (!outcome.ok) return json({ error: outcome.error }, outcome.status);
@@ -34,10 +35,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const question = (outcome.fields.question ?? "").slice(0, 200);
   if (question) {
     const db = database();
-    await db.collection("evidence.files").updateMany(
-      { _id: { $in: outcome.files.map((f) => toObjectId(f.id)) } },
-      { $set: { "metadata.questionName": question } },
-    );
+    await db
+      .collection("evidence.files")
+      .updateMany(
+        { _id: { $in: outcome.files.map((f) => toObjectId(f.id)) } },
+        { $set: { "metadata.questionName": question } },
+      );
   }
   for (const f of outcome.files) {
     await recordAudit({
@@ -49,6 +52,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ip: clientIp(request),
     });
   }
-  return json({ files: outcome.files.map((f) => ({ name: f.fileName, type: f.contentType, content: `/evidence/${f.id}`, size: f.size, sha256: f.sha256 })) });
+  return json({
+    files: outcome.files.map((f) => ({
+      name: f.fileName,
+      type: f.contentType,
+      content: `/evidence/${f.id}`,
+      size: f.size,
+      sha256: f.sha256,
+    })),
+  });
 }
-

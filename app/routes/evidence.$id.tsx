@@ -10,7 +10,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: ["supplier", "procurement"] });
   let viewerOrgIds: string[];
   if (user.role === "supplier") viewerOrgIds = [user.orgId];
-  else viewerOrgIds = (await Organization.find({ kind: "supplier", managedBy: user.orgId }, { _id: 1 }).lean()).map((o) => String(o._id));
+  else
+    viewerOrgIds = (await Organization.find({ kind: "supplier", managedBy: user.orgId }, { _id: 1 }).lean()).map((o) =>
+      String(o._id),
+    );
   const file = await openEvidence(params.id ?? "", { viewerOrgIds });
   if (!file) notFound();
   await recordAudit({

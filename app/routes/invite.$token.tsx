@@ -13,13 +13,28 @@ import { lookupInvitation, redeemInvitation, type InvitationLookup } from "#mode
 import { Organization } from "#models/organization.server";
 import { User } from "#models/user.server";
 
-export const meta: MetaFunction = () => [{ title: "Invitation · Flowdown" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = () => [
+  { title: "Invitation · Flowdown" },
+  { name: "referrer", content: "no-referrer" },
+];
 
 const DEAD: Record<Exclude<InvitationLookup["state"], "valid">, { title: string; text: string }> = {
-  expired: { title: "This invitation has expired", text: "Invitation links work for 14 days. Ask the person who sent it for a new link." },
-  revoked: { title: "This invitation was withdrawn", text: "The sender has replaced or cancelled this link. Use the newest invitation you received, or ask the sender for one." },
-  used: { title: "This invitation has already been used", text: "The account for it is set up. Sign in with that account to continue." },
-  unknown: { title: "This link is not valid", text: "Check that you copied the whole link from the e-mail, or ask the sender for a new invitation." },
+  expired: {
+    title: "This invitation has expired",
+    text: "Invitation links work for 14 days. Ask the person who sent it for a new link.",
+  },
+  revoked: {
+    title: "This invitation was withdrawn",
+    text: "The sender has replaced or cancelled this link. Use the newest invitation you received, or ask the sender for one.",
+  },
+  used: {
+    title: "This invitation has already been used",
+    text: "The account for it is set up. Sign in with that account to continue.",
+  },
+  unknown: {
+    title: "This link is not valid",
+    text: "Check that you copied the whole link from the e-mail, or ask the sender for a new invitation.",
+  },
 };
 
 type View =
@@ -40,14 +55,29 @@ async function resolve(request: Request, token: string) {
   }
   const org = await Organization.findById(inv.supplierOrgId, { name: 1 }).lean();
   const existing = await User.findOne({ email: inv.email }, { orgId: 1, role: 1 }).lean();
-  if (existing && (existing.role !== "supplier" || String(existing.orgId) !== String(inv.supplierOrgId))) return { view: { kind: "unusable" } as View, lookup };
-  return { view: { kind: existing ? "sign-in" : "set-up", email: inv.email, organisation: org?.name ?? "" } as View, lookup };
+  if (existing && (existing.role !== "supplier" || String(existing.orgId) !== String(inv.supplierOrgId)))
+    return { view: { kind: "unusable" } as View, lookup };
+  return {
+    view: { kind: existing ? "sign-in" : "set-up", email: inv.email, organisation: org?.name ?? "" } as View,
+    lookup,
+  };
 }
 
-async function accept(request: Request, token: string, user: { id: string; email: string; orgId: string }, assessmentId: string) {
+async function accept(
+  request: Request,
+  token: string,
+  user: { id: string; email: string; orgId: string },
+  assessmentId: string,
+) {
   const ok = await redeemInvitation(token, user.id);
   if (!ok) return null;
-  await recordAudit({ action: "invitation.redeem", actor: user, targetType: "assessment", targetId: assessmentId, ip: clientIp(request) });
+  await recordAudit({
+    action: "invitation.redeem",
+    actor: user,
+    targetType: "assessment",
+    targetId: assessmentId,
+    ip: clientIp(request),
+  });
   return `/supplier/assessments/${assessmentId}`;
 }
 
@@ -55,12 +85,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const token = params.token ?? "";
   // links are long random tokens; a client trying many of them is slowed down
   const wait = await rateLimited("invite", request);
-  if (wait) throw new Response(tooManyAttemptsMessage(wait), { status: 429, headers: { "Retry-After": String(wait * 60), "Content-Type": "text/plain; charset=utf-8" } });
+  if (wait)
+    throw new Response(tooManyAttemptsMessage(wait), {
+      status: 429,
+      headers: { "Retry-After": String(wait * 60), "Content-Type": "text/plain; charset=utf-8" },
+    });
   const { view, lookup, user } = await resolve(request, token);
   if (lookup.state === "unknown") await recordAttempt("invite", request);
   if (!view && user && lookup.state === "valid") {
     // already signed in as a colleague at the right supplier: take the invitation and go straight in
-    const target = await accept(request, token, { id: user.id, email: user.email, orgId: user.orgId }, String(lookup.invitation.assessmentId));
+    const target = await accept(
+      request,
+      token,
+      { id: user.id, email: user.email, orgId: user.orgId },
+      String(lookup.invitation.assessmentId),
+    );
     if (target) throw redirect(target);
     return { view: { kind: "dead", state: "used" } as View };
   }
@@ -75,7 +114,10 @@ const SetUpSchema = z
     confirm: z.string(),
   })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords differ" });
-const SignInSchema = z.object({ intent: z.literal("sign-in"), password: z.string().min(1, "Enter your password").max(1024) });
+const SignInSchema = z.object({
+  intent: z.literal("sign-in"),
+  password: z.string().min(1, "Enter your password").max(1024),
+});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
@@ -96,7 +138,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.success) return data({ errors: fieldErrors(parsed.error), name }, { status: 400 });
     let created;
     try {
-      created = await User.create({ email: inv.email, name: parsed.data.name, role: "supplier", orgId: inv.supplierOrgId, passwordHash: await hashPassword(parsed.data.password) });
+      created = await User.create({
+        email: inv.email,
+        name: parsed.data.name,
+        role: "supplier",
+        orgId: inv.supplierOrgId,
+        passwordHash: await hashPassword(parsed.data.password),
+      });
     } catch (error) {
       if ((error as { code?: number }).code === 11000) return redirect(`/invite/${encodeURIComponent(token)}`);
       throw error;
@@ -108,7 +156,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await User.deleteOne({ _id: created._id });
       return redirect(`/invite/${encodeURIComponent(token)}`);
     }
-    await recordAudit({ action: "user.create", actor, targetType: "user", targetId: actor.id, details: { via: "invitation" }, ip: clientIp(request) });
+    await recordAudit({
+      action: "user.create",
+      actor,
+      targetType: "user",
+      targetId: actor.id,
+      details: { via: "invitation" },
+      ip: clientIp(request),
+    });
     return createUserSession(request, actor.id, target);
   }
   if (view.kind === "sign-in") {
@@ -116,8 +171,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.success) return data({ errors: fieldErrors(parsed.error), name }, { status: 400 });
     const login = await verifyLogin(inv.email, parsed.data.password);
     if (!login.ok) await recordAttempt("invite", request, { account });
-    if (!login.ok) return data({ errors: { password: ["That password is not right for this account."] } as Record<string, string[]>, name }, { status: 400 });
-    const target = await accept(request, token, { id: login.userId, email: login.email, orgId: login.orgId }, String(inv.assessmentId));
+    if (!login.ok)
+      return data(
+        { errors: { password: ["That password is not right for this account."] } as Record<string, string[]>, name },
+        { status: 400 },
+      );
+    const target = await accept(
+      request,
+      token,
+      { id: login.userId, email: login.email, orgId: login.orgId },
+      String(inv.assessmentId),
+    );
     if (!target) return redirect(`/invite/${encodeURIComponent(token)}`);
     return createUserSession(request, login.userId, target);
   }
@@ -147,7 +211,10 @@ export default function InvitationPage() {
         ) : view.kind === "wrong-account" ? (
           <>
             <h1>Signed in with another account</h1>
-            <p>You are signed in as {view.signedInAs}, which cannot accept this invitation. Sign out, then open the link again.</p>
+            <p>
+              You are signed in as {view.signedInAs}, which cannot accept this invitation. Sign out, then open the link
+              again.
+            </p>
             <Form method="post" action="/logout">
               <button type="submit">Sign out</button>
             </Form>
@@ -167,15 +234,41 @@ export default function InvitationPage() {
               <input type="hidden" name="intent" value={view.kind} />
               {view.kind === "set-up" ? (
                 <>
-                  <Field label="Your name" errors={errors.name} inputProps={{ name: "name", autoComplete: "name", defaultValue: actionData?.name ?? "", required: true }} />
-                  <Field label="Choose a password" errors={errors.password} hint="At least 12 characters." inputProps={{ name: "password", type: "password", autoComplete: "new-password", required: true }} />
-                  <Field label="Repeat the password" errors={errors.confirm} inputProps={{ name: "confirm", type: "password", autoComplete: "new-password", required: true }} />
+                  <Field
+                    label="Your name"
+                    errors={errors.name}
+                    inputProps={{
+                      name: "name",
+                      autoComplete: "name",
+                      defaultValue: actionData?.name ?? "",
+                      required: true,
+                    }}
+                  />
+                  <Field
+                    label="Choose a password"
+                    errors={errors.password}
+                    hint="At least 12 characters."
+                    inputProps={{ name: "password", type: "password", autoComplete: "new-password", required: true }}
+                  />
+                  <Field
+                    label="Repeat the password"
+                    errors={errors.confirm}
+                    inputProps={{ name: "confirm", type: "password", autoComplete: "new-password", required: true }}
+                  />
                 </>
               ) : (
-                <Field label="Password" errors={errors.password} inputProps={{ name: "password", type: "password", autoComplete: "current-password", required: true }} />
+                <Field
+                  label="Password"
+                  errors={errors.password}
+                  inputProps={{ name: "password", type: "password", autoComplete: "current-password", required: true }}
+                />
               )}
               <button type="submit" disabled={busy}>
-                {busy ? "Please wait…" : view.kind === "set-up" ? "Create account and open the questionnaire" : "Sign in and open the questionnaire"}
+                {busy
+                  ? "Please wait…"
+                  : view.kind === "set-up"
+                    ? "Create account and open the questionnaire"
+                    : "Sign in and open the questionnaire"}
               </button>
             </Form>
           </>

@@ -38,8 +38,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await orUnavailable(verifyLogin(parsed.data.email, parsed.data.password));
   if (!result.ok) {
     await recordAttempt("login", request, { account });
-    await recordAudit({ action: "auth.login_failed", details: { email: parsed.data.email.toLowerCase() }, ip: clientIp(request) });
-    return data({ errors: { "": ["E-mail or password is incorrect."] } as Record<string, string[]>, email }, { status: 400 });
+    await recordAudit({
+      action: "auth.login_failed",
+      details: { email: parsed.data.email.toLowerCase() },
+      ip: clientIp(request),
+    });
+    return data(
+      { errors: { "": ["E-mail or password is incorrect."] } as Record<string, string[]>, email },
+      { status: 400 },
+    );
   }
   await recordAudit({
     action: "auth.login",
@@ -78,7 +85,14 @@ export default function LoginPage() {
           <Field
             label="E-mail"
             errors={errors.email}
-            inputProps={{ name: "email", type: "email", autoComplete: "username", defaultValue: actionData?.email ?? "", autoFocus: true, required: true }}
+            inputProps={{
+              name: "email",
+              type: "email",
+              autoComplete: "username",
+              defaultValue: actionData?.email ?? "",
+              autoFocus: true,
+              required: true,
+            }}
           />
           <Field
             label="Password"

@@ -9,7 +9,12 @@ import { todayIso } from "#models/dates";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "procurement" });
   const q = parseDashboardQuery(new URL(request.url));
-  await recordAudit({ action: "assessments.export_csv", actor: { id: user.id, email: user.email, orgId: user.orgId }, details: { query: new URL(request.url).search.slice(0, 300) }, ip: clientIp(request) });
+  await recordAudit({
+    action: "assessments.export_csv",
+    actor: { id: user.id, email: user.email, orgId: user.orgId },
+    details: { query: new URL(request.url).search.slice(0, 300) },
+    ip: clientIp(request),
+  });
   return new Response(await dashboardCsv(user.orgId, q), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

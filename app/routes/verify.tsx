@@ -1,4 +1,11 @@
-import { data, unstable_parseMultipartFormData as parseMultipartFormData, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type UploadHandler } from "@remix-run/node";
+import {
+  data,
+  unstable_parseMultipartFormData as parseMultipartFormData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  type UploadHandler,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
@@ -15,7 +22,9 @@ const HashSchema = z
   .trim()
   .regex(/^[0-9a-fA-F]{64}$/, "A SHA-256 is 64 hexadecimal characters (0–9, a–f).");
 
-type VerifyResult = { verification: Verification; source: "file" | "hash"; fileName?: string } | { errors: Record<string, string[]> };
+type VerifyResult =
+  | { verification: Verification; source: "file" | "hash"; fileName?: string }
+  | { errors: Record<string, string[]> };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const q = new URL(request.url).searchParams.get("sha256");
@@ -23,7 +32,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = HashSchema.safeParse(q);
   if (!parsed.success) return { result: { errors: { sha256: [parsed.error.issues[0].message] } } as VerifyResult };
   const wait = await rateLimited("verify", request);
-  if (wait) throw new Response(tooManyAttemptsMessage(wait), { status: 429, headers: { "Retry-After": String(wait * 60), "Content-Type": "text/plain; charset=utf-8" } });
+  if (wait)
+    throw new Response(tooManyAttemptsMessage(wait), {
+      status: 429,
+      headers: { "Retry-After": String(wait * 60), "Content-Type": "text/plain; charset=utf-8" },
+    });
   await recordAttempt("verify", request);
   return { result: { verification: await verifyReportHash(parsed.data), source: "hash" } as VerifyResult };
 }
@@ -33,12 +46,18 @@ export async function action({ request }: ActionFunctionArgs) {
   const wait = await rateLimited("verify", request);
   if (wait) {
     const field = type.startsWith("multipart/form-data") ? "file" : "sha256";
-    return data<VerifyResult>({ errors: { [field]: [tooManyAttemptsMessage(wait)] } }, { status: 429, headers: { "Retry-After": String(wait * 60) } });
+    return data<VerifyResult>(
+      { errors: { [field]: [tooManyAttemptsMessage(wait)] } },
+      { status: 429, headers: { "Retry-After": String(wait * 60) } },
+    );
   }
   await recordAttempt("verify", request);
   if (type.startsWith("multipart/form-data")) {
     if (Number(request.headers.get("Content-Length") ?? "0") > MAX_VERIFY_BYTES + 64 * 1024) {
-      return data<VerifyResult>({ errors: { file: ["That file is far larger than any report the portal issues (at most 50 MB)."] } }, { status: 413 });
+      return data<VerifyResult>(
+        { errors: { file: ["That file is far larger than any report the portal issues (at most 50 MB)."] } },
+        { status: 413 },
+      );
     }
     let hashed: Awaited<ReturnType<typeof sha256OfStream>> | null = null;
     let fileName = "";
@@ -58,17 +77,25 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     const h = hashed as Awaited<ReturnType<typeof sha256OfStream>> | null;
     if (!h) return data<VerifyResult>({ errors: { file: ["Choose the PDF file to check."] } }, { status: 400 });
-    if ("tooLarge" in h) return data<VerifyResult>({ errors: { file: ["That file is far larger than any report the portal issues (at most 50 MB)."] } }, { status: 413 });
+    if ("tooLarge" in h)
+      return data<VerifyResult>(
+        { errors: { file: ["That file is far larger than any report the portal issues (at most 50 MB)."] } },
+        { status: 413 },
+      );
     if (h.size === 0) return data<VerifyResult>({ errors: { file: ["That file is empty."] } }, { status: 400 });
     return data<VerifyResult>({ verification: await verifyReportHash(h.sha256), source: "file", fileName });
   }
   const form = await request.formData();
   const parsed = HashSchema.safeParse(form.get("sha256") ?? "");
-  if (!parsed.success) return data<VerifyResult>({ errors: { sha256: [parsed.error.issues[0].message] } }, { status: 400 });
+  if (!parsed.success)
+    return data<VerifyResult>({ errors: { sha256: [parsed.error.issues[0].message] } }, { status: 400 });
   return data<VerifyResult>({ verification: await verifyReportHash(parsed.data), source: "hash" });
 }
 
-const KIND_LABEL = { assessment: "Supplier assessment report", agreement: "Agreement flow-down compliance report" } as const;
+const KIND_LABEL = {
+  assessment: "Supplier assessment report",
+  agreement: "Agreement flow-down compliance report",
+} as const;
 
 function Outcome({ r }: { r: Extract<VerifyResult, { verification: Verification }> }) {
   const v = r.verification;
@@ -77,7 +104,8 @@ function Outcome({ r }: { r: Extract<VerifyResult, { verification: Verification 
       <section className="card verify-result bad" role="status">
         <h2>Not an authentic Flowdown report</h2>
         <p>
-          No report issued by this portal has this SHA-256{r.fileName ? <> (the file “{r.fileName}”)</> : null}. The file may have been altered, even by one byte, or it was not issued here.
+          No report issued by this portal has this SHA-256{r.fileName ? <> (the file “{r.fileName}”)</> : null}. The
+          file may have been altered, even by one byte, or it was not issued here.
         </p>
         <p className="small">
           SHA-256: <code className="hash">{v.sha256}</code>
@@ -108,7 +136,8 @@ function Outcome({ r }: { r: Extract<VerifyResult, { verification: Verification 
       </dl>
       {v.latest ? (
         <p className="notice">
-          A newer version exists: v{v.latest.version}, generated {v.latest.generatedAt.slice(0, 16).replace("T", " ")} UTC. This copy is authentic but out of date; ask the sender for the latest one.
+          A newer version exists: v{v.latest.version}, generated {v.latest.generatedAt.slice(0, 16).replace("T", " ")}{" "}
+          UTC. This copy is authentic but out of date; ask the sender for the latest one.
         </p>
       ) : (
         <p className="flash">This is the latest version of this report.</p>
@@ -134,12 +163,21 @@ export default function VerifyPage() {
       <div className="card">
         <h1>Is this report authentic?</h1>
         <p>
-          Every PDF report the portal issues is stored with its SHA-256 fingerprint. Upload your copy, or paste its SHA-256, to learn whether it is authentic and unaltered, which report and version it is, and whether a newer version exists. The file is only hashed, never kept.
+          Every PDF report the portal issues is stored with its SHA-256 fingerprint. Upload your copy, or paste its
+          SHA-256, to learn whether it is authentic and unaltered, which report and version it is, and whether a newer
+          version exists. The file is only hashed, never kept.
         </p>
         <Form method="post" encType="multipart/form-data" className="form-section">
           <div className="field">
             <label htmlFor="file">The PDF report</label>
-            <input id="file" name="file" type="file" accept="application/pdf,.pdf" required aria-invalid={errors.file ? true : undefined} />
+            <input
+              id="file"
+              name="file"
+              type="file"
+              accept="application/pdf,.pdf"
+              required
+              aria-invalid={errors.file ? true : undefined}
+            />
             <ErrorList errors={errors.file} />
           </div>
           <button type="submit" disabled={busy}>
@@ -149,7 +187,16 @@ export default function VerifyPage() {
         <Form method="post" className="form-section">
           <div className="field">
             <label htmlFor="sha256">…or its SHA-256</label>
-            <input id="sha256" name="sha256" type="text" inputMode="text" autoComplete="off" spellCheck={false} placeholder="64 hexadecimal characters" aria-invalid={errors.sha256 ? true : undefined} />
+            <input
+              id="sha256"
+              name="sha256"
+              type="text"
+              inputMode="text"
+              autoComplete="off"
+              spellCheck={false}
+              placeholder="64 hexadecimal characters"
+              aria-invalid={errors.sha256 ? true : undefined}
+            />
             <ErrorList errors={errors.sha256} />
           </div>
           <button type="submit" className="secondary" disabled={busy}>

@@ -22,7 +22,7 @@ import type { CatalogueRequirement } from "#questionnaires/types";
 import type { ParamValue, ScoringInput, ScoringResult } from "./types";
 
 function applicableRequirements(
-  input: ScoringInput
+  input: ScoringInput,
 ): { requirement: CatalogueRequirement; params: Record<string, ParamValue> }[] {
   const catalogueById = indexCatalogue(input.catalogue);
   const seen = new Set<string>();
@@ -46,7 +46,7 @@ function missingCertificationReasons(input: ScoringInput, assessed: readonly Cer
     reasons.push(
       `Required certification ${standard}: no valid certificate` +
         (details.length > 0 ? ` (${details.join("; ")})` : " provided") +
-        "."
+        ".",
     );
   }
   return reasons;
@@ -65,7 +65,7 @@ export function scoreAssessment(input: ScoringInput): ScoringResult {
   const overrides = latestOverrides(input.overrides);
 
   const certifications = input.certifications.map((certification) =>
-    assessCertification(certification, { evaluationDate, agreementEndDate: agreement.endDate, service: link.service })
+    assessCertification(certification, { evaluationDate, agreementEndDate: agreement.endDate, service: link.service }),
   );
   const context: RequirementContext = {
     index: indexTemplate(input.template),
@@ -76,7 +76,7 @@ export function scoreAssessment(input: ScoringInput): ScoringResult {
     certifications,
   };
   const requirements = applicable.map(({ requirement, params }) =>
-    applyOverride(evaluateRequirement(requirement, params, context), overrides.get(requirement.id))
+    applyOverride(evaluateRequirement(requirement, params, context), overrides.get(requirement.id)),
   );
 
   const effective = computeScore(requirements);

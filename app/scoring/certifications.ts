@@ -64,7 +64,7 @@ export function scopeCoversService(scope: string, service: string): boolean {
 
 export function assessCertification(
   certification: CertificationInput,
-  context: CertificationContext
+  context: CertificationContext,
 ): CertificationAssessment {
   const blocking: string[] = [];
   const limiting: string[] = [];
@@ -141,7 +141,7 @@ export function controlCoverage(certification: CertificationInput): ControlCover
 export function coveredControls(
   certification: CertificationInput,
   isoControls: readonly string[],
-  coverage: ControlCoverage = controlCoverage(certification)
+  coverage: ControlCoverage = controlCoverage(certification),
 ): string[] {
   if (coverage === "all") return [...isoControls];
   return isoControls.filter((control) => coverage.has(normaliseControl(control)));

@@ -49,7 +49,7 @@ function locationsFrom(questions: readonly IndexedQuestion[], answers: Record<st
 export function extractChainFacts(
   template: TemplateFile,
   answers: Record<string, unknown>,
-  supplierId: string
+  supplierId: string,
 ): SupplierChainFacts {
   const index = indexTemplate(template);
   const hours = (index.byFact.get("notifyHours") ?? []).flatMap((question) => readHours(answerOf(question, answers)));
@@ -146,7 +146,7 @@ export function validateChainStructure(chain: readonly ChainLinkInput[]): string
       errors.push(
         `${label} is tier ${link.tier} but works for ${parent.supplierName || parent.supplierId} (tier ${
           parent.tier
-        }); it must be tier ${parent.tier + 1}.`
+        }); it must be tier ${parent.tier + 1}.`,
       );
     }
   }
@@ -179,7 +179,7 @@ function composeLink(
   link: ChainLinkInput,
   agreement: AgreementInput,
   byId: ReadonlyMap<string, ChainLinkInput>,
-  factsById: ReadonlyMap<string, SupplierChainFacts>
+  factsById: ReadonlyMap<string, SupplierChainFacts>,
 ): ChainLinkResult {
   const { path, broken } = pathToRecipient(link.supplierId, byId);
   const nameOf = (id: string): string => byId.get(id)?.supplierName || id;
@@ -214,7 +214,7 @@ function composeLink(
   let notifyOk = false;
   if (unanswered.length > 0) {
     reasons.push(
-      `Notification time not answered by ${unanswered.map(nameOf).join(", ")}, so the chain's total is unknown.`
+      `Notification time not answered by ${unanswered.map(nameOf).join(", ")}, so the chain's total is unknown.`,
     );
   } else {
     const parts = path.map((id) => ({ id, hours: factsById.get(id)!.notifyHours as number }));
@@ -224,8 +224,8 @@ function composeLink(
     reasons.push(
       `Notification: ${formatNumber(agreement.recipientNotifyHours)} h (recipient) + ${sum.join(" + ")} = ` +
         `${formatNumber(composedNotifyHours)} h, ${notifyOk ? "within" : "exceeding"} the agreement's ${formatNumber(
-          window
-        )} h window.`
+          window,
+        )} h window.`,
     );
   }
 

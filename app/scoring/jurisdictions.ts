@@ -33,7 +33,7 @@ function normaliseMechanism(value: unknown): string | null {
 export function readLocations(
   value: unknown,
   countryField: string = DEFAULT_COUNTRY_FIELD,
-  mechanismField: string | undefined = DEFAULT_MECHANISM_FIELD
+  mechanismField: string | undefined = DEFAULT_MECHANISM_FIELD,
 ): DataLocation[] {
   const items = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
   const locations: DataLocation[] = [];
@@ -59,7 +59,7 @@ export function judgeLocation(location: DataLocation, terms: JurisdictionTerms):
   const mechanism = location.transferMechanism;
   if (mechanism === null) return { kind: "no-mechanism" };
   const accepted = terms.acceptedTransferMechanisms.some(
-    (candidate) => candidate.trim().toLowerCase() === mechanism.toLowerCase()
+    (candidate) => candidate.trim().toLowerCase() === mechanism.toLowerCase(),
   );
   return accepted ? { kind: "covered", mechanism } : { kind: "mechanism-not-accepted", mechanism };
 }
@@ -81,13 +81,13 @@ export function describeLocation(location: DataLocation, verdict: LocationVerdic
       return `${location.country} is outside the permitted jurisdictions but covered by ${verdict.mechanism}, which the agreement accepts`;
     case "no-mechanism":
       return `${location.country} is outside the permitted jurisdictions (${listOrNone(
-        terms.permittedJurisdictions
+        terms.permittedJurisdictions,
       )}) and no transfer mechanism is in place`;
     case "mechanism-not-accepted":
       return `${location.country} is outside the permitted jurisdictions (${listOrNone(
-        terms.permittedJurisdictions
+        terms.permittedJurisdictions,
       )}) and its transfer mechanism ${verdict.mechanism} is not one the agreement accepts (${listOrNone(
-        terms.acceptedTransferMechanisms
+        terms.acceptedTransferMechanisms,
       )})`;
   }
 }

@@ -12,7 +12,7 @@ export function validateOverride(override: OverrideInput, applicableIds: Readonl
   const justification = typeof override.justification === "string" ? override.justification.trim() : "";
   if (justification.length < MIN_JUSTIFICATION_LENGTH) {
     throw new Error(
-      `Override of ${override.requirementId} needs a written justification of at least ${MIN_JUSTIFICATION_LENGTH} characters`
+      `Override of ${override.requirementId} needs a written justification of at least ${MIN_JUSTIFICATION_LENGTH} characters`,
     );
   }
   if (!STATUSES.includes(override.status)) {

@@ -4,7 +4,7 @@ import type { AgreementRequirementInput, ParamValue } from "./types";
 
 export function resolveParams(
   requirement: CatalogueRequirement,
-  agreementParams: AgreementRequirementInput["params"] | undefined
+  agreementParams: AgreementRequirementInput["params"] | undefined,
 ): Record<string, ParamValue> {
   const params: Record<string, ParamValue> = {};
   for (const spec of requirement.parameters) params[spec.key] = spec.default;

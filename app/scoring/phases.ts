@@ -36,7 +36,7 @@ function classRank(infoClass: InfoClass): number {
 export function clearPhases(
   agreement: AgreementInput,
   results: ReadonlyMap<string, ApprovedStatuses | null>,
-  chain: ChainResult
+  chain: ChainResult,
 ): PhaseClearance[] {
   const linkById = new Map(chain.links.map((link) => [link.supplierId, link]));
   const suppliers = [...new Map(agreement.chain.map((link) => [link.supplierId, link])).values()];
@@ -61,7 +61,7 @@ export function clearPhases(
       const tooHigh = phase.classes.filter((infoClass) => classRank(infoClass) > classRank(supplier.maxClass));
       if (tooHigh.length > 0) {
         blockers.push(
-          `The phase opens ${tooHigh.join(", ")} information; the supplier may receive at most ${supplier.maxClass}.`
+          `The phase opens ${tooHigh.join(", ")} information; the supplier may receive at most ${supplier.maxClass}.`,
         );
       }
       const link = linkById.get(supplier.supplierId);

@@ -44,7 +44,7 @@ const EPSILON = 1e-9;
 function paramsForQuestion(
   question: IndexedQuestion,
   params: Record<string, ParamValue>,
-  context: RequirementContext
+  context: RequirementContext,
 ): Record<string, ParamValue> {
   const rule = question.meta.judge;
   if ((rule.kind !== "atMost" && rule.kind !== "atLeast") || Object.hasOwn(params, rule.param)) return params;
@@ -178,7 +178,7 @@ function outcomeFromCertificates(
   requirement: CatalogueRequirement,
   params: Record<string, ParamValue>,
   fromAnswers: Outcome,
-  certifications: readonly CertificationAssessment[]
+  certifications: readonly CertificationAssessment[],
 ): { outcome: Outcome; credit: Credit[] } {
   const standard = requiredStandard(requirement, params);
   const matching = certifications.filter((a) => isSameStandard(a.certification.standard, standard));
@@ -226,7 +226,7 @@ function outcomeFromCertificates(
 function applyCertificationCredit(
   requirement: CatalogueRequirement,
   outcome: Outcome,
-  certifications: readonly CertificationAssessment[]
+  certifications: readonly CertificationAssessment[],
 ): { outcome: Outcome; credit: Credit[] } {
   const credits = certifications
     .filter((a) => a.valid)
@@ -258,7 +258,7 @@ function applyCertificationCredit(
   return {
     outcome: withReason(
       lifted,
-      `Certification credit from ${names}: ${STATUS_LABELS[outcome.status]} → ${STATUS_LABELS[lifted]}.`
+      `Certification credit from ${names}: ${STATUS_LABELS[outcome.status]} → ${STATUS_LABELS[lifted]}.`,
     ),
     credit: credits.map((entry) => creditEntry(entry.assessment, entry.controls)),
   };
@@ -268,7 +268,7 @@ function applyCertificationCredit(
 export function evaluateRequirement(
   requirement: CatalogueRequirement,
   params: Record<string, ParamValue>,
-  context: RequirementContext
+  context: RequirementContext,
 ): RequirementResult {
   const questions = context.index.byRequirement.get(requirement.id) ?? [];
   const judgements: AnswerJudgement[] = [];

@@ -33,7 +33,7 @@ export function ratingForPoints(points: number): RiskRating {
 
 function jurisdictionPoints(
   locations: readonly DataLocation[],
-  terms: JurisdictionTerms
+  terms: JurisdictionTerms,
 ): { points: number; reason: string } {
   if (locations.length === 0) {
     return { points: 1, reason: "Jurisdiction: data locations not answered, so unknown (+1)." };
@@ -58,7 +58,7 @@ function jurisdictionPoints(
 export function inherentRisk(
   link: Pick<ChainLinkInput, "maxClass" | "accessLevel">,
   locations: readonly DataLocation[],
-  terms: JurisdictionTerms
+  terms: JurisdictionTerms,
 ): InherentRisk {
   const classPoints = CLASS_POINTS[link.maxClass];
   const accessPoints = ACCESS_POINTS[link.accessLevel];
@@ -90,7 +90,7 @@ function scoreAdjustment(score: number): { steps: number; reason: string } {
 export function residualRating(
   inherent: RiskRating,
   score: number,
-  knockOutsFailed: readonly string[]
+  knockOutsFailed: readonly string[],
 ): RiskAssessment {
   const { steps, reason } = scoreAdjustment(score);
   const start = RATINGS.indexOf(inherent);

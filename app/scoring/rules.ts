@@ -70,7 +70,7 @@ function numericParam(params: Record<string, ParamValue>, key: string, questionN
     throw new Error(
       `Question "${questionName}" is judged against parameter "${key}", which is ${
         value === undefined ? "not set" : `not a number (${show(value)})`
-      }`
+      }`,
     );
   }
   return number;
@@ -107,8 +107,8 @@ function judgeCoverage(rule: Extract<JudgeRule, { kind: "coverage" }>, value: un
     : verdict(
         fraction,
         `selected ${rule.required.length - missing.length} of ${rule.required.length} required; missing ${missing.join(
-          ", "
-        )}`
+          ", ",
+        )}`,
       );
 }
 
@@ -116,7 +116,7 @@ function judgeAtMost(
   rule: Extract<JudgeRule, { kind: "atMost" }>,
   value: unknown,
   params: Record<string, ParamValue>,
-  questionName: string
+  questionName: string,
 ): Verdict {
   const limit = numericParam(params, rule.param, questionName);
   const answer = readNumber(value);
@@ -124,7 +124,7 @@ function judgeAtMost(
   const unit = unitOfParam(rule.param);
   const detail = `answered ${formatQuantity(answer, unit)}; the agreement requires ${formatQuantity(
     limit,
-    unit
+    unit,
   )} or less (${rule.param})`;
   if (answer <= limit) return verdict(1, detail);
   // a factor <= 1 would make the partial band empty or inverted, so it is ignored
@@ -139,7 +139,7 @@ function judgeAtLeast(
   rule: Extract<JudgeRule, { kind: "atLeast" }>,
   value: unknown,
   params: Record<string, ParamValue>,
-  questionName: string
+  questionName: string,
 ): Verdict {
   const minimum = numericParam(params, rule.param, questionName);
   const answer = readNumber(value);
@@ -147,7 +147,7 @@ function judgeAtLeast(
   const unit = unitOfParam(rule.param);
   const detail = `answered ${formatQuantity(answer, unit)}; the agreement requires at least ${formatQuantity(
     minimum,
-    unit
+    unit,
   )} (${rule.param})`;
   return verdict(answer >= minimum ? 1 : 0, detail);
 }
@@ -155,14 +155,14 @@ function judgeAtLeast(
 function judgeJurisdictions(
   rule: Extract<JudgeRule, { kind: "jurisdictions" }>,
   value: unknown,
-  terms: JurisdictionTerms
+  terms: JurisdictionTerms,
 ): Verdict {
   const locations = readLocations(value, rule.countryField, rule.mechanismField);
   if (locations.length === 0) return unreadable("no country given");
   const judged = locations.map((location) => ({ location, verdict: judgeLocation(location, terms) }));
   const failing = judged.filter((entry) => !isLocationAcceptable(entry.verdict));
   const described = (failing.length > 0 ? failing : judged).map((entry) =>
-    describeLocation(entry.location, entry.verdict, terms)
+    describeLocation(entry.location, entry.verdict, terms),
   );
   return verdict(failing.length > 0 ? 0 : 1, described.join("; "));
 }
@@ -184,7 +184,7 @@ function judgeValue(
   rule: JudgeRule,
   value: unknown,
   params: Record<string, ParamValue>,
-  terms: JurisdictionTerms
+  terms: JurisdictionTerms,
 ): Verdict {
   const name = question.name ?? "";
   switch (rule.kind) {
@@ -220,14 +220,14 @@ export function judgeAnswer(
   meta: QuestionMeta,
   value: unknown,
   params: Record<string, ParamValue>,
-  agreement: JurisdictionTerms
+  agreement: JurisdictionTerms,
 ): AnswerJudgement {
   const { fraction, reason } =
     meta.judge.kind === "info"
       ? INFORMATIONAL
       : isUnanswered(value)
-      ? NOT_ANSWERED
-      : judgeValue(question, meta.judge, value, params, agreement);
+        ? NOT_ANSWERED
+        : judgeValue(question, meta.judge, value, params, agreement);
   // built in one literal (no spreads): this runs for every question of every assessment
   return { question: question.name ?? "", title: titleOf(question), value, fraction, reason };
 }
@@ -242,7 +242,7 @@ export function judgeEachPanel(
   meta: QuestionMeta,
   values: unknown,
   params: Record<string, ParamValue>,
-  agreement: JurisdictionTerms
+  agreement: JurisdictionTerms,
 ): AnswerJudgement {
   if (
     !Array.isArray(values) ||
@@ -256,7 +256,7 @@ export function judgeEachPanel(
   const answered = judged.filter((judgement) => judgement.fraction !== null);
   if (answered.length === 0) return { ...judged[0], value: values };
   const worst = answered.reduce((low, judgement) =>
-    (judgement.fraction ?? 1) < (low.fraction ?? 1) ? judgement : low
+    (judgement.fraction ?? 1) < (low.fraction ?? 1) ? judgement : low,
   );
   const prefix = values.length > 1 ? `Weakest of ${values.length} panel answers. ` : "";
   return { ...worst, value: values, reason: `${prefix}${worst.reason}` };

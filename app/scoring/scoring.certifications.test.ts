@@ -17,7 +17,7 @@ const context = { evaluationDate: EVALUATION_DATE, agreementEndDate: AGREEMENT_E
 function score(
   certifications: CertificationInput[],
   changes: Record<string, unknown> = {},
-  extra: Parameters<typeof makeInput>[0] = {}
+  extra: Parameters<typeof makeInput>[0] = {},
 ) {
   return scoreAssessment(makeInput({ certifications, answers: answersWith(changes), ...extra }));
 }
@@ -167,7 +167,7 @@ describe("a requirement judged by certification", () => {
   it("the agreement's standard parameter decides which certificate counts", () => {
     const input = makeInput({ certifications: [certificate({ standard: "SOC 2 Type II" })] });
     input.agreement.requirements = input.agreement.requirements.map((entry) =>
-      entry.id === "FD-CERT-01" ? { ...entry, params: { standard: "SOC 2 Type II" } } : entry
+      entry.id === "FD-CERT-01" ? { ...entry, params: { standard: "SOC 2 Type II" } } : entry,
     );
     expect(requirementOf(scoreAssessment(input), "FD-CERT-01").status).toBe("met");
   });
@@ -287,7 +287,7 @@ describe("certification credit for mapped controls", () => {
       { certificationId: "cert-1", standard: "ISO/IEC 27001:2022", controls: ["A.8.24"] },
     ]);
     expect(result.reasons.at(-1)).toBe(
-      "Certification credit from ISO/IEC 27001:2022 certificate IS 700123 from BSI Group (A.8.24): partially met → met."
+      "Certification credit from ISO/IEC 27001:2022 certificate IS 700123 from BSI Group (A.8.24): partially met → met.",
     );
   });
 
@@ -318,7 +318,7 @@ describe("certification credit for mapped controls", () => {
 
   it("may complete a partially met knock-out (it was not failing)", () => {
     const knockOutCatalogue = catalogue.map((entry) =>
-      entry.id === "FD-ENC-01" ? { ...entry, knockOut: true } : entry
+      entry.id === "FD-ENC-01" ? { ...entry, knockOut: true } : entry,
     );
     const result = score([certificate()], { enc_algorithms: ["aes256"] }, { catalogue: knockOutCatalogue });
     expect(requirementOf(result, "FD-ENC-01").status).toBe("met");
@@ -329,7 +329,7 @@ describe("certification credit for mapped controls", () => {
 describe("certifications the agreement requires", () => {
   it("a missing required certification is a risk finding", () => {
     expect(score([]).riskReasons).toContain(
-      "Required certification ISO/IEC 27001:2022: no valid certificate provided."
+      "Required certification ISO/IEC 27001:2022: no valid certificate provided.",
     );
   });
 
@@ -337,13 +337,13 @@ describe("certifications the agreement requires", () => {
     const reasons = score([certificate({ expiryDate: "2028-12-30" })]).riskReasons;
     expect(reasons.at(-1)).toBe(
       "Required certification ISO/IEC 27001:2022: no valid certificate (ISO/IEC 27001:2022 certificate IS 700123 from BSI Group: " +
-        "Certificate expires 2028-12-30, before the agreement ends on 2028-12-31.)."
+        "Certificate expires 2028-12-30, before the agreement ends on 2028-12-31.).",
     );
   });
 
   it("a valid one adds no finding", () => {
     expect(score([certificate()]).riskReasons.some((reason) => reason.startsWith("Required certification"))).toBe(
-      false
+      false,
     );
   });
 });

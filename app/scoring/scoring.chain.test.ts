@@ -18,7 +18,7 @@ function link(supplierId: string, tier: number, parentSupplierId: string | null)
 function facts(
   supplierId: string,
   notifyHours: number | null,
-  countries: (string | [string, string])[] = ["DE"]
+  countries: (string | [string, string])[] = ["DE"],
 ): SupplierChainFacts {
   return {
     supplierId,
@@ -26,7 +26,7 @@ function facts(
     locations: countries.map((entry) =>
       typeof entry === "string"
         ? { country: entry, transferMechanism: null }
-        : { country: entry[0], transferMechanism: entry[1] }
+        : { country: entry[0], transferMechanism: entry[1] },
     ),
   };
 }
@@ -48,7 +48,7 @@ describe("notification windows add up along the chain", () => {
     const result = compose(threeTiers.slice(0, 2), [facts("a", 24), facts("b", 24)]);
     expect(linkOf(result, "b")).toMatchObject({ path: ["b", "a"], composedNotifyHours: 72, notifyOk: true, ok: true });
     expect(linkOf(result, "b").reasons[0]).toBe(
-      "Notification: 24 h (recipient) + 24 h (Supplier A) + 24 h (Supplier B) = 72 h, within the agreement's 72 h window."
+      "Notification: 24 h (recipient) + 24 h (Supplier A) + 24 h (Supplier B) = 72 h, within the agreement's 72 h window.",
     );
     expect(result.ok).toBe(true);
   });
@@ -75,7 +75,7 @@ describe("notification windows add up along the chain", () => {
     const result = compose(threeTiers.slice(0, 2), [facts("a", null), facts("b", 4)]);
     expect(linkOf(result, "b")).toMatchObject({ composedNotifyHours: null, notifyOk: false, ok: false });
     expect(linkOf(result, "b").reasons[0]).toBe(
-      "Notification time not answered by Supplier A, so the chain's total is unknown."
+      "Notification time not answered by Supplier A, so the chain's total is unknown.",
     );
   });
 
@@ -99,7 +99,7 @@ describe("every tier must keep information in permitted jurisdictions", () => {
       ok: false,
     });
     expect(linkOf(result, "b").reasons).toContain(
-      "Supplier B: CN is outside the permitted jurisdictions (DE, FR, NL) and no transfer mechanism is in place."
+      "Supplier B: CN is outside the permitted jurisdictions (DE, FR, NL) and no transfer mechanism is in place.",
     );
     expect(result.ok).toBe(false);
   });

@@ -47,7 +47,7 @@ describe("data location is judged against permitted jurisdictions and accepted t
   it("the reason names the offending country", () => {
     const result = locationResult([{ country: "DE" }, { country: "CN", transferMechanism: "BCR" }]);
     expect(result.reasons.join("\n")).toContain(
-      "CN is outside the permitted jurisdictions (DE, FR, NL) and its transfer mechanism BCR"
+      "CN is outside the permitted jurisdictions (DE, FR, NL) and its transfer mechanism BCR",
     );
   });
 

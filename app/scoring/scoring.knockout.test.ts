@@ -73,7 +73,7 @@ describe("a failed knock-out in a full assessment", () => {
   // the supplier trusted with the least: inherent risk low, so only the knock-out rules can push the rating up
   const lowRiskAgreement = makeAgreement({
     chain: makeAgreement().chain.map((link) =>
-      link.supplierId === "sup-a" ? { ...link, maxClass: "public", accessLevel: "none" } : link
+      link.supplierId === "sup-a" ? { ...link, maxClass: "public", accessLevel: "none" } : link,
     ),
   });
   const failedKnockOut = makeInput({ agreement: lowRiskAgreement, answers: answersWith({ inc_notify_hours: 96 }) });
@@ -109,7 +109,7 @@ describe("a failed knock-out in a full assessment", () => {
 
   it("an override that fails a knock-out caps the effective score only", () => {
     const result = scoreAssessment(
-      makeInput({ overrides: [override({ requirementId: "FD-INC-01", status: "not_met" })] })
+      makeInput({ overrides: [override({ requirementId: "FD-INC-01", status: "not_met" })] }),
     );
     expect(result).toMatchObject({ score: 40, computedScore: 100, capped: true, knockOutsFailed: ["FD-INC-01"] });
   });

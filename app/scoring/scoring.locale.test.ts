@@ -15,7 +15,10 @@ const PICKED: Record<string, string | string[]> = {
   confUndertaking: "Yes",
   needToKnow: "Yes",
   staffNda: "No",
-  mfaScope: ["All remote access (VPN, remote desktop, zero-trust gateway)", "All privileged and administrator accounts"],
+  mfaScope: [
+    "All remote access (VPN, remote desktop, zero-trust gateway)",
+    "All privileged and administrator accounts",
+  ],
   tlsMinimum: "TLS 1.2",
   encryptionAtRest: "Yes",
   vulnScanning: "Yes",
@@ -24,7 +27,13 @@ const PICKED: Record<string, string | string[]> = {
   subFlowdownStatus: "Only some sub-processors are bound",
   compelledNotice: "Yes",
 };
-const TYPED: Record<string, unknown> = { orgLegalName: "Tier One Hosting GmbH", trainingIntervalMonths: 12, scanIntervalDays: 30, breachNotifyHours: 48, destroyWithinDays: 14 };
+const TYPED: Record<string, unknown> = {
+  orgLegalName: "Tier One Hosting GmbH",
+  trainingIntervalMonths: 12,
+  scanIntervalDays: 30,
+  breachNotifyHours: 48,
+  destroyWithinDays: 14,
+};
 const TABLES: Record<string, Record<string, string>> = { en: {}, de: deJson.strings, ja: jaJson.strings };
 
 /** Answers as the survey records them when the supplier clicks the options labelled in `language`. */
@@ -33,7 +42,11 @@ function answerIn(language: string): Record<string, unknown> {
   model.locale = language === "en" ? "" : language;
   const label = (en: string) => TABLES[language][en] ?? en;
   for (const [name, picked] of Object.entries(PICKED)) {
-    const q = model.getQuestionByName(name) as Question & { choices?: { value: unknown; text: string }[]; labelTrue?: string; labelFalse?: string };
+    const q = model.getQuestionByName(name) as Question & {
+      choices?: { value: unknown; text: string }[];
+      labelTrue?: string;
+      labelFalse?: string;
+    };
     if (q.getType() === "boolean") {
       const shown = label(picked as string);
       expect([q.labelTrue, q.labelFalse]).toContain(shown);
@@ -50,7 +63,12 @@ function answerIn(language: string): Record<string, unknown> {
 
 describe("scoring whatever the supplier's language", () => {
   const catalogue = loadCatalogue().requirements;
-  const agreement = makeAgreement({ requirements: catalogue.map((r) => ({ id: r.id, params: (r.id === "FD-INC-01" ? { notifyWithinHours: 24 } : {}) as Record<string, number> })) });
+  const agreement = makeAgreement({
+    requirements: catalogue.map((r) => ({
+      id: r.id,
+      params: (r.id === "FD-INC-01" ? { notifyWithinHours: 24 } : {}) as Record<string, number>,
+    })),
+  });
   const score = (template: TemplateFile, answers: Record<string, unknown>) =>
     scoreAssessment(makeInput({ agreement, catalogue, template, answers, certifications: [certificate()] }));
 

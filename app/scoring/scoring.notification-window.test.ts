@@ -35,7 +35,7 @@ describe("breach notification is measured against the agreement's own window", (
   it("the reason cites the agreement's parameter", () => {
     const result = notificationStatus(48, 24);
     expect(result.reasons.join("\n")).toContain(
-      "answered 48 h; the agreement requires 24 h or less (notifyWithinHours)"
+      "answered 48 h; the agreement requires 24 h or less (notifyWithinHours)",
     );
     expect(result.params).toMatchObject({ notifyWithinHours: 24 });
   });
@@ -49,7 +49,7 @@ describe("breach notification is measured against the agreement's own window", (
     const result = notificationStatus(undefined, 24);
     expect(result.status).toBe("partially_met");
     expect(result.reasons).toContain(
-      'Gate question "Within how many hours do you notify a breach?" is not answered, so the requirement is at most partially met.'
+      'Gate question "Within how many hours do you notify a breach?" is not answered, so the requirement is at most partially met.',
     );
   });
 

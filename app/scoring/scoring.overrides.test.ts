@@ -15,7 +15,7 @@ describe("reviewer overrides", () => {
     expect(encryption.override).toEqual(manual);
     expect(encryption.reasons[0]).toBe(
       "Overridden by reviewer@recipient.example on 2026-06-02T10:00:00Z: computed not met, set to met. " +
-        "Justification: Reviewed the evidence on site; compensating control in place."
+        "Justification: Reviewed the evidence on site; compensating control in place.",
     );
     expect(result.counts.met).toBe(10);
     expect(result.score).toBe(100);
@@ -24,14 +24,14 @@ describe("reviewer overrides", () => {
 
   it("can lower a result as well", () => {
     const result = scoreAssessment(
-      makeInput({ overrides: [override({ requirementId: "FD-VUL-01", status: "partially_met" })] })
+      makeInput({ overrides: [override({ requirementId: "FD-VUL-01", status: "partially_met" })] }),
     );
     expect(requirementOf(result, "FD-VUL-01")).toMatchObject({ status: "partially_met", computedStatus: "met" });
   });
 
   it("leave requirements without an override untouched", () => {
     const result = scoreAssessment(
-      makeInput({ overrides: [override({ requirementId: "FD-VUL-01", status: "not_met" })] })
+      makeInput({ overrides: [override({ requirementId: "FD-VUL-01", status: "not_met" })] }),
     );
     expect(requirementOf(result, "FD-ENC-01").override).toBeNull();
   });
@@ -76,7 +76,7 @@ describe("reviewer overrides", () => {
       [later, earlier],
     ] as OverrideInput[][]) {
       expect(
-        requirementOf(scoreAssessment(makeInput({ answers: encryptionFails, overrides })), "FD-ENC-01").override
+        requirementOf(scoreAssessment(makeInput({ answers: encryptionFails, overrides })), "FD-ENC-01").override,
       ).toEqual(later);
     }
   });

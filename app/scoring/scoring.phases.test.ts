@@ -17,10 +17,10 @@ function clearance(
   phaseId: string,
   supplierId: string,
   results: Map<string, ApprovedStatuses | null>,
-  chain = goodChain
+  chain = goodChain,
 ) {
   const found = clearPhases(agreement, results, chain).find(
-    (entry) => entry.phaseId === phaseId && entry.supplierId === supplierId
+    (entry) => entry.phaseId === phaseId && entry.supplierId === supplierId,
   );
   if (!found) throw new Error(`no clearance for ${phaseId}/${supplierId}`);
   return found;
@@ -33,7 +33,7 @@ describe("phase gates", () => {
       ["sup-b", allMet],
     ]);
     expect(
-      clearPhases(agreement, results, goodChain).map((entry) => [entry.phaseId, entry.supplierId, entry.cleared])
+      clearPhases(agreement, results, goodChain).map((entry) => [entry.phaseId, entry.supplierId, entry.cleared]),
     ).toEqual([
       ["phase-1", "sup-a", true],
       ["phase-1", "sup-b", true],
@@ -75,7 +75,7 @@ describe("phase gates", () => {
       const result = clearance("phase-2", "sup-a", results);
       expect(result.cleared).toBe(false);
       expect(result.reasons).toContain(reason);
-    }
+    },
   );
 
   it("a supplier not among the phase's permitted recipients, or cleared for a lower class, is blocked and told both", () => {
@@ -113,7 +113,7 @@ describe("phase gates", () => {
       makeInput({
         answers: answersWith({ enc_at_rest: false }),
         overrides: [override({ requirementId: "FD-ENC-01", status: "met" })],
-      })
+      }),
     );
     const result = clearance("phase-2", "sup-a", new Map([["sup-a", approvedStatusesOf(scored)]]));
     expect(result.cleared).toBe(true);

@@ -42,8 +42,8 @@ function betterValue(rule: JudgeRule, current: unknown, random: Random): unknown
     typeof current === "number"
       ? current
       : typeof current === "string" && current.trim() !== ""
-      ? Number(current)
-      : NaN;
+        ? Number(current)
+        : NaN;
   switch (rule.kind) {
     case "boolean":
       return rule.expected;
@@ -80,8 +80,8 @@ function improveOne(input: ScoringInput, question: IndexedQuestion, random: Rand
     const panels = Array.isArray(answers[key]) ? (answers[key] as Record<string, unknown>[]) : [];
     const bad = panels.findIndex((panel) =>
       readLocations([panel], rule.countryField, rule.mechanismField).some(
-        (location) => !isLocationAcceptable(judgeLocation(location, input.agreement))
-      )
+        (location) => !isLocationAcceptable(judgeLocation(location, input.agreement)),
+      ),
     );
     const permitted = random.pick(input.agreement.permittedJurisdictions);
     if (panels.length === 0) answers[key] = [{ [rule.countryField]: permitted }];

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 
 const folder = fileURLToPath(new URL(".", import.meta.url));
 const engineFiles = readdirSync(folder).filter(
-  (file) => file.endsWith(".ts") && !file.endsWith(".test.ts") && !file.startsWith("test-")
+  (file) => file.endsWith(".ts") && !file.endsWith(".test.ts") && !file.startsWith("test-"),
 );
 
 const forbidden: [string, RegExp][] = [
@@ -19,7 +19,7 @@ const forbidden: [string, RegExp][] = [
 describe("the scoring engine is pure", () => {
   it("has engine files to check", () => {
     expect(engineFiles).toEqual(
-      expect.arrayContaining(["assessment.ts", "rules.ts", "chain.ts", "phases.ts", "risk.ts"])
+      expect.arrayContaining(["assessment.ts", "rules.ts", "chain.ts", "phases.ts", "risk.ts"]),
     );
   });
 

@@ -8,7 +8,7 @@ import { answersWith, catalogue, makeAgreement, makeInput, requirementOf, templa
 function resultFor(id: string, changes: Record<string, unknown>, agreement = makeAgreement()) {
   return requirementOf(
     scoreAssessment(makeInput({ agreement, answers: answersWith(changes), certifications: [] })),
-    id
+    id,
   );
 }
 
@@ -88,14 +88,14 @@ describe("combining the answers of one requirement", () => {
       },
     };
     const result = scoreAssessment(
-      makeInput({ template: conditionalTemplate, answers: { a: true }, certifications: [] })
+      makeInput({ template: conditionalTemplate, answers: { a: true }, certifications: [] }),
     );
     expect(requirementOf(result, "FD-CMP-01").status).toBe(status);
   });
 
   it("the gate's reason comes first and names the question", () => {
     expect(resultFor("FD-ACC-01", { acc_mfa: false }).reasons[0]).toBe(
-      'Gate question "Is MFA enforced for all access?" fails, so the requirement is not met whatever the other answers.'
+      'Gate question "Is MFA enforced for all access?" fails, so the requirement is not met whatever the other answers.',
     );
   });
 
@@ -164,7 +164,7 @@ describe("parameters", () => {
     };
     const agreement = withParams(makeAgreement(), "FD-INC-01", { notifyWithinHours: 12 });
     const result = scoreAssessment(
-      makeInput({ agreement, template: shared, answers: { hours: 18 }, certifications: [] })
+      makeInput({ agreement, template: shared, answers: { hours: 18 }, certifications: [] }),
     );
     expect(requirementOf(result, "FD-CMP-01").status).toBe("not_met");
     expect(requirementOf(result, "FD-CMP-01").reasons.join(" ")).toContain("requires 12 h or less");
@@ -260,7 +260,7 @@ describe("the template walker", () => {
     const [question] = indexTemplate(flat).questions;
     expect(answerOf(question, { locations: [{ cc: "DE" }] })).toEqual([{ cc: "DE" }]);
     const result = scoreAssessment(
-      makeInput({ template: flat, answers: { locations: [{ cc: "US" }] }, certifications: [] })
+      makeInput({ template: flat, answers: { locations: [{ cc: "US" }] }, certifications: [] }),
     );
     expect(requirementOf(result, "FD-LOC-01").status).toBe("not_met");
   });
@@ -273,7 +273,7 @@ describe("the template walker", () => {
       },
     };
     expect(() => indexTemplate(broken as TemplateFile)).toThrow(
-      /question "x": invalid flowdown metadata: unknown judge rule "guess"/
+      /question "x": invalid flowdown metadata: unknown judge rule "guess"/,
     );
   });
 });

@@ -21,13 +21,19 @@ describe("inherent risk: class + access + jurisdiction points", () => {
     { maxClass: "restricted", accessLevel: "write", locations: [de], points: 5, rating: "high" },
     { maxClass: "restricted", accessLevel: "admin", locations: [usScc], points: 7, rating: "critical" },
     { maxClass: "restricted", accessLevel: "admin", locations: [de, cn], points: 8, rating: "critical" },
-  ] as { maxClass: InfoClass; accessLevel: AccessLevel; locations: DataLocation[]; points: number; rating: RiskRating }[])(
+  ] as {
+    maxClass: InfoClass;
+    accessLevel: AccessLevel;
+    locations: DataLocation[];
+    points: number;
+    rating: RiskRating;
+  }[])(
     "$maxClass / $accessLevel / $locations.length location(s) → $points points, $rating",
     ({ maxClass, accessLevel, locations, points, rating }) => {
       const risk = inherentRisk({ maxClass, accessLevel }, locations, terms);
       expect(risk.points).toBe(points);
       expect(risk.rating).toBe(rating);
-    }
+    },
   );
 
   it.each([
@@ -54,7 +60,7 @@ describe("inherent risk: class + access + jurisdiction points", () => {
 
   it("unanswered locations count as unknown (+1)", () => {
     expect(inherentRisk({ maxClass: "public", accessLevel: "none" }, [], terms).reasons[2]).toBe(
-      "Jurisdiction: data locations not answered, so unknown (+1)."
+      "Jurisdiction: data locations not answered, so unknown (+1).",
     );
   });
 });
@@ -74,7 +80,7 @@ describe("residual rating: inherent level moved by the score", () => {
     "$inherent at $score → $rating",
     ({ inherent, score, rating }) => {
       expect(residualRating(inherent, score, []).rating).toBe(rating);
-    }
+    },
   );
 
   it("a failed knock-out makes it at least high whatever the score", () => {
@@ -96,7 +102,7 @@ describe("risk in a full assessment", () => {
       makeInput({
         agreement,
         answers: answersWith({ data_locations: [{ country: "DE" }, { country: "US", transferMechanism: "SCC" }] }),
-      })
+      }),
     );
     // restricted (3) + write (2) + covered transfer (1) = 6 → high; score 100 → one level down
     expect(result.inherentRisk).toBe("high");

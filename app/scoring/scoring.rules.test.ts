@@ -55,7 +55,7 @@ describe("judgeAnswer: boolean", () => {
 
   it("the reason says what was needed", () => {
     expect(judge({ kind: "boolean", expected: true }, false).reason).toBe(
-      "Fails: answered no; the requirement needs yes."
+      "Fails: answered no; the requirement needs yes.",
     );
   });
 });
@@ -139,7 +139,7 @@ describe("judgeAnswer: atLeast", () => {
 
   it("says the minimum", () => {
     expect(judge({ kind: "atLeast", param: "logRetentionMonths" }, 6).reason).toBe(
-      "Fails: answered 6 months; the agreement requires at least 12 months (logRetentionMonths)."
+      "Fails: answered 6 months; the agreement requires at least 12 months (logRetentionMonths).",
     );
   });
 });

@@ -95,7 +95,7 @@ function hasCondition(element: SurveyElement): boolean {
  */
 export function walkSurvey(
   survey: Record<string, unknown>,
-  visit: (element: SurveyElement, panelPath: string[], conditional: boolean) => void
+  visit: (element: SurveyElement, panelPath: string[], conditional: boolean) => void,
 ): void {
   const walk = (elements: SurveyElement[], panelPath: string[], inherited: boolean): void => {
     for (const element of elements) {
@@ -116,8 +116,8 @@ function checkMeta(templateId: string, name: string, meta: QuestionMeta): void {
   const problem = !Array.isArray(meta.requirements)
     ? "requirements must be a list of requirement ids"
     : !meta.judge || !JUDGE_KINDS.has(meta.judge.kind)
-    ? `unknown judge rule ${JSON.stringify(meta.judge?.kind)}`
-    : null;
+      ? `unknown judge rule ${JSON.stringify(meta.judge?.kind)}`
+      : null;
   if (problem) throw new Error(`Template ${templateId}, question "${name}": invalid flowdown metadata: ${problem}`);
 }
 

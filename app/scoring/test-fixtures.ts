@@ -11,7 +11,7 @@ export const EVALUATION_DATE = "2026-06-01";
 export const AGREEMENT_END = "2028-12-31";
 
 function requirement(
-  partial: Partial<CatalogueRequirement> & Pick<CatalogueRequirement, "id" | "title" | "category">
+  partial: Partial<CatalogueRequirement> & Pick<CatalogueRequirement, "id" | "title" | "category">,
 ): CatalogueRequirement {
   return {
     description: partial.title,
@@ -130,7 +130,7 @@ export const template: TemplateFile = {
               gate: true,
               fact: "notifyHours",
             },
-            { inputType: "number" }
+            { inputType: "number" },
           ),
           q("file", "inc_plan_file", "Upload the plan", { requirements: ["FD-INC-01"], judge: { kind: "present" } }),
         ],
@@ -184,7 +184,7 @@ export const template: TemplateFile = {
             { requirements: ["FD-VUL-01"], judge: { kind: "present" } },
             {
               visibleIf: "{vul_pentest} != 'never'",
-            }
+            },
           ),
           q("boolean", "acc_mfa", "Is MFA enforced for all access?", {
             requirements: ["FD-ACC-01"],
@@ -328,12 +328,12 @@ export function makeAgreement(partial: Partial<AgreementInput> = {}): AgreementI
 export function withParams(
   agreement: AgreementInput,
   id: string,
-  params: Record<string, number | string | boolean | string[]>
+  params: Record<string, number | string | boolean | string[]>,
 ): AgreementInput {
   return {
     ...agreement,
     requirements: agreement.requirements.map((entry) =>
-      entry.id === id ? { ...entry, params: { ...entry.params, ...params } } : entry
+      entry.id === id ? { ...entry, params: { ...entry.params, ...params } } : entry,
     ),
   };
 }
@@ -352,7 +352,7 @@ export function certificate(partial: Partial<CertificationInput> = {}): Certific
 }
 
 export function override(
-  partial: Partial<OverrideInput> & Pick<OverrideInput, "requirementId" | "status">
+  partial: Partial<OverrideInput> & Pick<OverrideInput, "requirementId" | "status">,
 ): OverrideInput {
   return {
     justification: "Reviewed the evidence on site; compensating control in place.",

@@ -55,7 +55,7 @@ export function formValues(formData: FormData): FormValues {
 
 function one(values: FormValues, key: string): string {
   const v = values[key];
-  return (Array.isArray(v) ? v[0] : v ?? "").trim();
+  return (Array.isArray(v) ? v[0] : (v ?? "")).trim();
 }
 
 function many(values: FormValues, key: string): string[] {
@@ -76,7 +76,8 @@ function rowIndexes(values: FormValues, prefix: string): number[] {
 }
 
 const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
-const required = (label: string, max: number) => z.string().trim().min(1, `Enter ${label}`).max(max, `At most ${max} characters`);
+const required = (label: string, max: number) =>
+  z.string().trim().min(1, `Enter ${label}`).max(max, `At most ${max} characters`);
 const wholeNumber = (label: string, min: number, max: number) =>
   z
     .string()
@@ -85,13 +86,21 @@ const wholeNumber = (label: string, min: number, max: number) =>
     .regex(/^-?\d+$/, `${label[0].toUpperCase()}${label.slice(1)} must be a whole number`)
     .transform(Number)
     .pipe(z.number().min(min, `Must be at least ${min}`).max(max, `Must be at most ${max}`));
-const isoDateField = (label: string) => z.string().trim().min(1, `Enter ${label}`).refine(isIsoDate, "Enter a date as YYYY-MM-DD");
-const checkbox = z.string().optional().transform((v) => v === "on" || v === "true");
+const isoDateField = (label: string) =>
+  z.string().trim().min(1, `Enter ${label}`).refine(isIsoDate, "Enter a date as YYYY-MM-DD");
+const checkbox = z
+  .string()
+  .optional()
+  .transform((v) => v === "on" || v === "true");
 /** A number a form without that section (an older client) leaves out: the default applies; sent but empty is an error. */
-const wholeNumberOr = (label: string, min: number, max: number, fallback: number) => z.preprocess((v) => (v === undefined || v === null ? String(fallback) : v), wholeNumber(label, min, max));
+const wholeNumberOr = (label: string, min: number, max: number, fallback: number) =>
+  z.preprocess((v) => (v === undefined || v === null ? String(fallback) : v), wholeNumber(label, min, max));
 
 const ScalarsSchema = z.object({
-  reference: required("a reference", 60).regex(/^[A-Za-z0-9][A-Za-z0-9 ._/-]*$/, "Use letters, digits, spaces and . _ / -"),
+  reference: required("a reference", 60).regex(
+    /^[A-Za-z0-9][A-Za-z0-9 ._/-]*$/,
+    "Use letters, digits, spaces and . _ / -",
+  ),
   title: required("a title", 200),
   discloserOrgId: z.string().min(1, "Choose the disclosing party"),
   effectiveDate: isoDateField("the effective date"),
@@ -127,7 +136,13 @@ const ScalarsSchema = z.object({
   reassessOnNewPhase: checkbox,
 });
 
-function enumList<T extends string>(values: string[], allowed: readonly T[], key: string, errors: FormErrors, label: string): T[] {
+function enumList<T extends string>(
+  values: string[],
+  allowed: readonly T[],
+  key: string,
+  errors: FormErrors,
+  label: string,
+): T[] {
   const bad = values.filter((v) => !(allowed as readonly string[]).includes(v));
   if (bad.length) (errors[key] ??= []).push(`Unknown ${label}: ${bad.join(", ")}`);
   return values.filter((v): v is T => (allowed as readonly string[]).includes(v));
@@ -177,7 +192,10 @@ function parseParam(spec: ParameterSpec, raw: string): { value?: ParamValue; err
   }
 }
 
-export type AgreementInputData = Omit<AgreementData, "createdBy" | "revision" | "status" | "recipientOrgId" | "catalogueVersion" | "createdAt" | "updatedAt">;
+export type AgreementInputData = Omit<
+  AgreementData,
+  "createdBy" | "revision" | "status" | "recipientOrgId" | "catalogueVersion" | "createdAt" | "updatedAt"
+>;
 
 export type ParseResult = { ok: true; agreement: AgreementInputData } | { ok: false; errors: FormErrors };
 
@@ -190,7 +208,18 @@ export function parseAgreementForm(values: FormValues, ctx: AgreementFormContext
   for (const key of Object.keys(ScalarsSchema.shape)) {
     if (key.startsWith("reassess") && !(key in values)) continue; // a form without the re-assessment section: defaults
     const v = one(values, key);
-    scalarInput[key] = v === "" && ["arbitrationConfidential", "knowHowConfidential", "licenceBack", "notifyBeforeDisclosure", "seekProtectiveOrder", "certificateOfDestruction"].includes(key) ? undefined : v;
+    scalarInput[key] =
+      v === "" &&
+      [
+        "arbitrationConfidential",
+        "knowHowConfidential",
+        "licenceBack",
+        "notifyBeforeDisclosure",
+        "seekProtectiveOrder",
+        "certificateOfDestruction",
+      ].includes(key)
+        ? undefined
+        : v;
   }
   const scalars = ScalarsSchema.safeParse(scalarInput);
   if (!scalars.success) {
@@ -200,26 +229,44 @@ export function parseAgreementForm(values: FormValues, ctx: AgreementFormContext
 
   if (s) {
     if (s.endDate <= s.effectiveDate) add("endDate", "The agreement must end after it starts.");
-    if (s.recipientNotifyHours > s.breachWindowHours) add("recipientNotifyHours", "The recipient's own notification time cannot exceed the breach window.");
-    if (!ctx.disclosers.some((d) => d.id === s.discloserOrgId)) add("discloserOrgId", "Choose the disclosing party from the list");
+    if (s.recipientNotifyHours > s.breachWindowHours)
+      add("recipientNotifyHours", "The recipient's own notification time cannot exceed the breach window.");
+    if (!ctx.disclosers.some((d) => d.id === s.discloserOrgId))
+      add("discloserOrgId", "Choose the disclosing party from the list");
   }
 
   const purposes = enumList(many(values, "purposes"), PURPOSES, "purposes", errors, "purpose");
   if (purposes.length === 0 && !errors.purposes) add("purposes", "Choose at least one purpose of the disclosure");
   const exclusions = enumList(many(values, "exclusions"), EXCLUSIONS, "exclusions", errors, "exclusion");
-  const informationClasses = enumList(many(values, "informationClasses"), INFO_CLASSES, "informationClasses", errors, "information class");
-  if (informationClasses.length === 0 && !errors.informationClasses) add("informationClasses", "Choose the information classes shared under the agreement");
-  const acceptedTransferMechanisms = enumList(many(values, "acceptedTransferMechanisms"), TRANSFER_MECHANISMS, "acceptedTransferMechanisms", errors, "transfer mechanism");
+  const informationClasses = enumList(
+    many(values, "informationClasses"),
+    INFO_CLASSES,
+    "informationClasses",
+    errors,
+    "information class",
+  );
+  if (informationClasses.length === 0 && !errors.informationClasses)
+    add("informationClasses", "Choose the information classes shared under the agreement");
+  const acceptedTransferMechanisms = enumList(
+    many(values, "acceptedTransferMechanisms"),
+    TRANSFER_MECHANISMS,
+    "acceptedTransferMechanisms",
+    errors,
+    "transfer mechanism",
+  );
 
   const jurisdictions = parseCountryList(one(values, "permittedJurisdictions"));
-  if (jurisdictions.unknown.length) add("permittedJurisdictions", `Not ISO 3166 country codes: ${jurisdictions.unknown.join(", ")}`);
-  else if (jurisdictions.codes.length === 0) add("permittedJurisdictions", "Enter at least one permitted country code, e.g. CH, DE");
+  if (jurisdictions.unknown.length)
+    add("permittedJurisdictions", `Not ISO 3166 country codes: ${jurisdictions.unknown.join(", ")}`);
+  else if (jurisdictions.codes.length === 0)
+    add("permittedJurisdictions", "Enter at least one permitted country code, e.g. CH, DE");
 
   const requiredCertifications = one(values, "requiredCertifications")
     .split(/\n/)
     .map((l) => l.trim())
     .filter(Boolean);
-  if (requiredCertifications.some((c) => c.length > 80)) add("requiredCertifications", "Each certification standard: at most 80 characters");
+  if (requiredCertifications.some((c) => c.length > 80))
+    add("requiredCertifications", "Each certification standard: at most 80 characters");
 
   // escalation contacts
   const escalationContacts = [];
@@ -240,7 +287,8 @@ export function parseAgreementForm(values: FormValues, ctx: AgreementFormContext
   const unknownIds = submittedIds.filter((id) => !ctx.catalogue.byId.has(id));
   if (unknownIds.length) add("requirements", `Unknown requirement ids: ${unknownIds.join(", ")}`);
   const requirementIds = [...new Set(submittedIds.filter((id) => ctx.catalogue.byId.has(id)))];
-  if (requirementIds.length === 0 && !unknownIds.length) add("requirements", "Choose at least one flow-down requirement");
+  if (requirementIds.length === 0 && !unknownIds.length)
+    add("requirements", "Choose at least one flow-down requirement");
   const requirements = requirementIds.map((id) => {
     const req = ctx.catalogue.byId.get(id)!;
     const params: Record<string, ParamValue> = {};
@@ -266,11 +314,16 @@ export function parseAgreementForm(values: FormValues, ctx: AgreementFormContext
     const accessLevel = one(values, `chain.${i}.accessLevel`);
     const service = one(values, `chain.${i}.service`) || supplierById.get(supplierOrgId)?.service || "";
     if (!supplierById.has(supplierOrgId)) add(`chain.${i}.supplierOrgId`, "Choose one of your suppliers");
-    if (parent && !mongoose.isValidObjectId(parent)) add(`chain.${i}.parentSupplierOrgId`, "Choose the supplier it works for");
-    if (!/^\d{1,2}$/.test(tierRaw) || Number(tierRaw) < 1 || Number(tierRaw) > 10) add(`chain.${i}.tier`, "Tier must be a whole number from 1 to 10");
-    if (!(INFO_CLASSES as readonly string[]).includes(maxClass)) add(`chain.${i}.maxClass`, "Choose the highest information class it may receive");
-    else if (informationClasses.length && !informationClasses.includes(maxClass as InfoClass)) add(`chain.${i}.maxClass`, "That class is not shared under this agreement");
-    if (!(ACCESS_LEVELS as readonly string[]).includes(accessLevel)) add(`chain.${i}.accessLevel`, "Choose its access level");
+    if (parent && !mongoose.isValidObjectId(parent))
+      add(`chain.${i}.parentSupplierOrgId`, "Choose the supplier it works for");
+    if (!/^\d{1,2}$/.test(tierRaw) || Number(tierRaw) < 1 || Number(tierRaw) > 10)
+      add(`chain.${i}.tier`, "Tier must be a whole number from 1 to 10");
+    if (!(INFO_CLASSES as readonly string[]).includes(maxClass))
+      add(`chain.${i}.maxClass`, "Choose the highest information class it may receive");
+    else if (informationClasses.length && !informationClasses.includes(maxClass as InfoClass))
+      add(`chain.${i}.maxClass`, "That class is not shared under this agreement");
+    if (!(ACCESS_LEVELS as readonly string[]).includes(accessLevel))
+      add(`chain.${i}.accessLevel`, "Choose its access level");
     if (service.length > 200) add(`chain.${i}.service`, "At most 200 characters");
     rowOfSupplier.set(supplierOrgId, i);
     if (supplierById.has(supplierOrgId) && (!parent || mongoose.isValidObjectId(parent))) {
@@ -318,13 +371,16 @@ export function parseAgreementForm(values: FormValues, ctx: AgreementFormContext
     if (name.length > 120) add(`phases.${i}.name`, "At most 120 characters");
     if (purpose.length > 1000) add(`phases.${i}.purpose`, "At most 1000 characters");
     const goodClasses = enumList(classes, INFO_CLASSES, `phases.${i}.classes`, errors, "information class");
-    if (goodClasses.length === 0 && !errors[`phases.${i}.classes`]) add(`phases.${i}.classes`, "Choose the information classes this phase opens");
+    if (goodClasses.length === 0 && !errors[`phases.${i}.classes`])
+      add(`phases.${i}.classes`, "Choose the information classes this phase opens");
     const notShared = goodClasses.filter((c) => !informationClasses.includes(c));
     if (notShared.length) add(`phases.${i}.classes`, `Not shared under this agreement: ${notShared.join(", ")}`);
     const notInAgreement = required.filter((id) => !requirementIds.includes(id));
-    if (notInAgreement.length) add(`phases.${i}.requiredRequirementIds`, `Not among the agreement's requirements: ${notInAgreement.join(", ")}`);
+    if (notInAgreement.length)
+      add(`phases.${i}.requiredRequirementIds`, `Not among the agreement's requirements: ${notInAgreement.join(", ")}`);
     const notInChain = permitted.filter((id) => !chainIds.has(id));
-    if (notInChain.length) add(`phases.${i}.permittedSupplierIds`, "Permitted recipients must be suppliers of the chain");
+    if (notInChain.length)
+      add(`phases.${i}.permittedSupplierIds`, "Permitted recipients must be suppliers of the chain");
     phases.push({
       key: `phase-${phases.length + 1}`,
       name,
@@ -352,8 +408,16 @@ export function parseAgreementForm(values: FormValues, ctx: AgreementFormContext
       purposes,
       purposeDescription: s.purposeDescription,
       exclusions,
-      derivedKnowHow: { improvementsOwner: s.improvementsOwner, confidential: s.knowHowConfidential, licenceBack: s.licenceBack, notes: s.knowHowNotes },
-      compelledDisclosure: { notifyBeforeDisclosure: s.notifyBeforeDisclosure, seekProtectiveOrder: s.seekProtectiveOrder },
+      derivedKnowHow: {
+        improvementsOwner: s.improvementsOwner,
+        confidential: s.knowHowConfidential,
+        licenceBack: s.licenceBack,
+        notes: s.knowHowNotes,
+      },
+      compelledDisclosure: {
+        notifyBeforeDisclosure: s.notifyBeforeDisclosure,
+        seekProtectiveOrder: s.seekProtectiveOrder,
+      },
       informationClasses,
       permittedJurisdictions: jurisdictions.codes,
       acceptedTransferMechanisms,
@@ -361,7 +425,11 @@ export function parseAgreementForm(values: FormValues, ctx: AgreementFormContext
       recipientNotifyHours: s.recipientNotifyHours,
       cooperationDuties: s.cooperationDuties,
       escalationContacts,
-      retention: { retentionDays: s.retentionDays, destroyWithinDays: s.destroyWithinDays, certificateOfDestruction: s.certificateOfDestruction },
+      retention: {
+        retentionDays: s.retentionDays,
+        destroyWithinDays: s.destroyWithinDays,
+        certificateOfDestruction: s.certificateOfDestruction,
+      },
       auditRights: { noticeDays: s.auditNoticeDays, auditsPerYear: s.auditsPerYear },
       reassessment: {
         months: { critical: s.reassessCritical, high: s.reassessHigh, medium: s.reassessMedium, low: s.reassessLow },
@@ -427,7 +495,13 @@ export function agreementToFormValues(a: AgreementData): FormValues {
   for (const [key, on] of flags) if (on) values[key] = "on";
   for (const r of a.requirements) {
     for (const [key, v] of Object.entries(r.params ?? {})) {
-      values[`param.${r.requirementId}.${key}`] = Array.isArray(v) ? v.join(", ") : typeof v === "boolean" ? (v ? "on" : "") : String(v);
+      values[`param.${r.requirementId}.${key}`] = Array.isArray(v)
+        ? v.join(", ")
+        : typeof v === "boolean"
+          ? v
+            ? "on"
+            : ""
+          : String(v);
     }
   }
   a.escalationContacts.forEach((c, i) => {
@@ -486,7 +560,14 @@ export function newAgreementDefaults(catalogue: LoadedCatalogue): FormValues {
     ...glossaryToFormValues(DEFAULT_GLOSSARY),
   };
   for (const r of catalogue.requirements) {
-    for (const p of r.parameters) values[`param.${r.id}.${p.key}`] = Array.isArray(p.default) ? p.default.join(", ") : typeof p.default === "boolean" ? (p.default ? "on" : "") : String(p.default);
+    for (const p of r.parameters)
+      values[`param.${r.id}.${p.key}`] = Array.isArray(p.default)
+        ? p.default.join(", ")
+        : typeof p.default === "boolean"
+          ? p.default
+            ? "on"
+            : ""
+          : String(p.default);
   }
   return values;
 }

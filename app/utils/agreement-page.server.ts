@@ -2,7 +2,13 @@ import type { Types } from "mongoose";
 import type { AgreementData } from "#models/agreement.server";
 import { todayIso } from "#models/dates";
 import { agreementView } from "./agreements.server";
-import { agreementCompliance, compactCompliance, expiringCertificates, type ExpiringCert, type PageComplianceView } from "./compliance.server";
+import {
+  agreementCompliance,
+  compactCompliance,
+  expiringCertificates,
+  type ExpiringCert,
+  type PageComplianceView,
+} from "./compliance.server";
 import { incidentViews } from "./incidents.server";
 import { orgInfo } from "./org-names.server";
 import { orgReadModel } from "./read-model.server";
@@ -21,10 +27,23 @@ type AgreementDoc = AgreementData & { _id: Types.ObjectId; updatedAt?: Date; rev
 const MAX_MEMO = 500;
 const memo = new Map<string, { key: string; view: PageComplianceView }>();
 
-async function complianceFor(agreement: AgreementDoc, now: Date, loadedCerts?: ExpiringCert[]): Promise<PageComplianceView> {
+async function complianceFor(
+  agreement: AgreementDoc,
+  now: Date,
+  loadedCerts?: ExpiringCert[],
+): Promise<PageComplianceView> {
   const today = todayIso(now);
-  const [model, certs] = await Promise.all([orgReadModel(String(agreement.recipientOrgId)), loadedCerts ?? expiringCertificates(agreement, today)]);
-  const key = [agreement.revision ?? 0, agreement.updatedAt ? new Date(agreement.updatedAt).getTime() : 0, model.version, today, certs.map((c) => `${String(c._id)}@${c.expiryDate}`).join(",")].join("|");
+  const [model, certs] = await Promise.all([
+    orgReadModel(String(agreement.recipientOrgId)),
+    loadedCerts ?? expiringCertificates(agreement, today),
+  ]);
+  const key = [
+    agreement.revision ?? 0,
+    agreement.updatedAt ? new Date(agreement.updatedAt).getTime() : 0,
+    model.version,
+    today,
+    certs.map((c) => `${String(c._id)}@${c.expiryDate}`).join(","),
+  ].join("|");
   const id = String(agreement._id);
   const hit = memo.get(id);
   if (hit?.key === key) return hit.view;
@@ -45,11 +64,21 @@ function derive(c: PageComplianceView) {
       approved: c.suppliers.filter((s) => s.approved).length,
       chainFailing: c.chain.links.filter((l) => !l.ok).length,
       expiring: c.expiringCertificates.length,
-      phases: c.phases.map((p) => ({ name: p.name, cleared: c.clearances.filter((x) => x.phaseId === p.id && x.cleared).length })),
+      phases: c.phases.map((p) => ({
+        name: p.name,
+        cleared: c.clearances.filter((x) => x.phaseId === p.id && x.cleared).length,
+      })),
     },
     compliance: {
       requirements: c.requirements,
-      suppliers: c.suppliers.map((s) => ({ id: s.id, name: s.name, tier: s.tier, latest: s.latest ? { score: s.latest.score, status: s.latest.status } : null, cells: s.cells, computed: s.computed })),
+      suppliers: c.suppliers.map((s) => ({
+        id: s.id,
+        name: s.name,
+        tier: s.tier,
+        latest: s.latest ? { score: s.latest.score, status: s.latest.status } : null,
+        cells: s.cells,
+        computed: s.computed,
+      })),
       phases: c.phases,
       clearances: c.clearances,
       expiringCertificates: c.expiringCertificates,
@@ -69,13 +98,20 @@ function derivedOf(c: PageComplianceView) {
  * of agreements: the expiring certificates of all their chains are read in
  * one query, the rest comes from the same memoised views as the pages.
  */
-export async function agreementSummaries(agreements: AgreementDoc[], now = new Date()): Promise<Map<string, ReturnType<typeof derive>["summary"]>> {
+export async function agreementSummaries(
+  agreements: AgreementDoc[],
+  now = new Date(),
+): Promise<Map<string, ReturnType<typeof derive>["summary"]>> {
   const out = new Map<string, ReturnType<typeof derive>["summary"]>();
   if (!agreements.length) return out;
   const certs = await expiringCertificates({ chain: agreements.flatMap((a) => a.chain) }, todayIso(now));
   for (const a of agreements) {
     const inChain = new Set(a.chain.map((l) => String(l.supplierOrgId)));
-    const c = await complianceFor(a, now, certs.filter((x) => inChain.has(String(x.supplierOrgId))));
+    const c = await complianceFor(
+      a,
+      now,
+      certs.filter((x) => inChain.has(String(x.supplierOrgId))),
+    );
     out.set(String(a._id), derivedOf(c).summary);
   }
   return out;
@@ -91,7 +127,13 @@ export async function agreementSummaries(agreements: AgreementDoc[], now = new D
 export async function agreementPageData(agreement: AgreementDoc, tab: AgreementTab, now = new Date()) {
   const c = await complianceFor(agreement, now);
   const d = derivedOf(c);
-  const header = { id: String(agreement._id), reference: agreement.reference, title: agreement.title, status: agreement.status, summary: d.summary };
+  const header = {
+    id: String(agreement._id),
+    reference: agreement.reference,
+    title: agreement.title,
+    status: agreement.status,
+    summary: d.summary,
+  };
   switch (tab) {
     case "compliance":
       return { tab, header, compliance: d.compliance };
@@ -106,11 +148,16 @@ export async function agreementPageData(agreement: AgreementDoc, tab: AgreementT
           breachWindowHours: c.breachWindowHours,
           recipientNotifyHours: c.recipientNotifyHours,
           permittedJurisdictions: c.permittedJurisdictions,
-          recipient: (await orgInfo([agreement.recipientOrgId])).get(String(agreement.recipientOrgId))?.name ?? "Unknown organisation",
+          recipient:
+            (await orgInfo([agreement.recipientOrgId])).get(String(agreement.recipientOrgId))?.name ??
+            "Unknown organisation",
         },
       };
     case "reassessments": {
-      const [reassessments, incidents] = await Promise.all([agreementReassessments(agreement, now), incidentViews({ agreementId: agreement._id }, new Map(c.suppliers.map((s) => [s.id, s.name])))]);
+      const [reassessments, incidents] = await Promise.all([
+        agreementReassessments(agreement, now),
+        incidentViews({ agreementId: agreement._id }, new Map(c.suppliers.map((s) => [s.id, s.name]))),
+      ]);
       return { tab, header, reassessments, incidents };
     }
     case "terms":

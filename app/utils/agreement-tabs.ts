@@ -14,6 +14,10 @@ export function parseAgreementTab(url: URL): AgreementTab {
 }
 
 /** Where a tab of an agreement lives, for procurement or the disclosing party. */
-export function agreementTabHref(role: "procurement" | "discloser", id: string, tab: AgreementTab = "compliance"): string {
+export function agreementTabHref(
+  role: "procurement" | "discloser",
+  id: string,
+  tab: AgreementTab = "compliance",
+): string {
   return `/${role}/agreements/${id}${tab === "compliance" ? "" : `?tab=${tab}`}`;
 }

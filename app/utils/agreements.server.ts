@@ -49,7 +49,11 @@ function validationErrors(error: unknown): FormErrors | null {
   return out;
 }
 
-export async function createAgreement(user: CurrentUser, data: AgreementInputData, request: Request): Promise<SaveResult> {
+export async function createAgreement(
+  user: CurrentUser,
+  data: AgreementInputData,
+  request: Request,
+): Promise<SaveResult> {
   try {
     const doc = await Agreement.create({
       ...data,
@@ -70,7 +74,12 @@ export async function createAgreement(user: CurrentUser, data: AgreementInputDat
     });
     return { ok: true, id: String(doc._id) };
   } catch (error) {
-    if (duplicateReference(error)) return { ok: false, status: 400, errors: { reference: ["Another agreement of yours already has this reference"] } };
+    if (duplicateReference(error))
+      return {
+        ok: false,
+        status: 400,
+        errors: { reference: ["Another agreement of yours already has this reference"] },
+      };
     const errors = validationErrors(error);
     if (errors) return { ok: false, status: 400, errors };
     throw error;
@@ -78,38 +87,77 @@ export async function createAgreement(user: CurrentUser, data: AgreementInputDat
 }
 
 /** A phase keeps the date it was first added; a new one is dated today (it may trigger re-assessments). */
-function datedPhases<P extends { key: string }>(phases: P[], before: { key: string; addedOn?: string | null }[]): (P & { addedOn: string | null })[] {
+function datedPhases<P extends { key: string }>(
+  phases: P[],
+  before: { key: string; addedOn?: string | null }[],
+): (P & { addedOn: string | null })[] {
   const known = new Map(before.map((p) => [p.key, p.addedOn ?? null]));
   return phases.map((p) => ({ ...p, addedOn: known.has(p.key) ? (known.get(p.key) ?? null) : todayIso() }));
 }
 
 /** Saves an edit only if nobody changed the agreement since the form was opened. */
-export async function updateAgreement(user: CurrentUser, id: string, revision: number, data: AgreementInputData, request: Request): Promise<SaveResult> {
-  const probe = new Agreement({ ...data, recipientOrgId: user.orgId, createdBy: user.id, catalogueVersion: loadCatalogue().versionTag });
-  const invalid = validationErrors(await probe.validate().then(() => null, (e: unknown) => e));
+export async function updateAgreement(
+  user: CurrentUser,
+  id: string,
+  revision: number,
+  data: AgreementInputData,
+  request: Request,
+): Promise<SaveResult> {
+  const probe = new Agreement({
+    ...data,
+    recipientOrgId: user.orgId,
+    createdBy: user.id,
+    catalogueVersion: loadCatalogue().versionTag,
+  });
+  const invalid = validationErrors(
+    await probe.validate().then(
+      () => null,
+      (e: unknown) => e,
+    ),
+  );
   if (invalid) return { ok: false, status: 400, errors: invalid };
   const current = await Agreement.findOne({ _id: id, recipientOrgId: user.orgId }, { revision: 1, phases: 1 }).lean();
   if (!current) throw new Response("Not found", { status: 404 });
   const conflict: SaveResult = {
     ok: false,
     status: 409,
-    errors: { "": ["Someone else saved this agreement after you opened it, so your changes were not saved. Your edits are still in the form: reload the page to see the newer version, then apply them again."] },
+    errors: {
+      "": [
+        "Someone else saved this agreement after you opened it, so your changes were not saved. Your edits are still in the form: reload the page to see the newer version, then apply them again.",
+      ],
+    },
   };
   // the next revision is claimed (exactly one winner on MongoDB and FerretDB alike) before it is written
   const claimKey = revisionClaimKey(id, revision + 1);
   // a save that died after claiming never wrote its revision: after a while the claim is taken over, or nobody could save again
-  if (current.revision !== revision || !((await claim(claimKey)) || (await takeOverStuckClaim(claimKey)))) return conflict;
+  if (current.revision !== revision || !((await claim(claimKey)) || (await takeOverStuckClaim(claimKey))))
+    return conflict;
   await stampRevision(id, revision + 1).catch(async (error: unknown) => {
     await releaseClaim(claimKey);
     throw error;
   });
   try {
-    await Agreement.updateOne({ _id: id, recipientOrgId: user.orgId }, { $set: { ...data, phases: datedPhases(data.phases, current.phases ?? []), catalogueVersion: loadCatalogue().versionTag, revision: revision + 1 } });
+    await Agreement.updateOne(
+      { _id: id, recipientOrgId: user.orgId },
+      {
+        $set: {
+          ...data,
+          phases: datedPhases(data.phases, current.phases ?? []),
+          catalogueVersion: loadCatalogue().versionTag,
+          revision: revision + 1,
+        },
+      },
+    );
   } catch (error) {
     // still holding the claim, so no other writer can have stamped since: the stamp goes back to the stored revision
     await stampRevision(id, revision).catch(() => undefined);
     await releaseClaim(claimKey);
-    if (duplicateReference(error)) return { ok: false, status: 400, errors: { reference: ["Another agreement of yours already has this reference"] } };
+    if (duplicateReference(error))
+      return {
+        ok: false,
+        status: 400,
+        errors: { reference: ["Another agreement of yours already has this reference"] },
+      };
     throw error;
   }
   await recordAudit({
@@ -168,7 +216,11 @@ export async function agreementView(a: AgreementData & { _id: unknown }) {
         weight: req?.weight ?? 0,
         params: (req?.parameters ?? []).map((p) => {
           const v = r.params?.[p.key] ?? p.default;
-          return { key: p.key, label: p.label, value: Array.isArray(v) ? v.join(", ") : typeof v === "boolean" ? (v ? "yes" : "no") : String(v) };
+          return {
+            key: p.key,
+            label: p.label,
+            value: Array.isArray(v) ? v.join(", ") : typeof v === "boolean" ? (v ? "yes" : "no") : String(v),
+          };
         }),
       };
     }),

@@ -39,7 +39,8 @@ function choiceValues(el: Element): Set<string> {
 function titleOf(el: Element): string {
   const t = el.title;
   if (typeof t === "string") return t;
-  if (t && typeof t === "object" && "default" in t && typeof (t as { default: unknown }).default === "string") return (t as { default: string }).default;
+  if (t && typeof t === "object" && "default" in t && typeof (t as { default: unknown }).default === "string")
+    return (t as { default: string }).default;
   return el.name ?? "";
 }
 
@@ -52,7 +53,7 @@ export function answerableQuestions(template: TemplateFile): Map<string, Element
       else if (el.name && el.type !== "html" && el.type !== "image") out.set(el.name, el);
     }
   };
-  for (const page of ((template.survey as { pages?: { elements?: Element[] }[] }).pages ?? [])) walk(page.elements);
+  for (const page of (template.survey as { pages?: { elements?: Element[] }[] }).pages ?? []) walk(page.elements);
   return out;
 }
 
@@ -63,11 +64,13 @@ function checkValue(el: Element, value: unknown, evidenceIds: Set<string> | null
       return typeof value === "boolean" ? null : `${label} takes yes or no.`;
     case "text": {
       if (el.inputType === "number") {
-        const n = typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;
+        const n =
+          typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;
         return Number.isFinite(n) ? null : `${label} takes a number.`;
       }
       if (typeof value !== "string") return `${label} takes text.`;
-      if (el.inputType === "date" && value !== "" && !/^\d{4}-\d{2}-\d{2}$/.test(value)) return `${label} takes a date.`;
+      if (el.inputType === "date" && value !== "" && !/^\d{4}-\d{2}-\d{2}$/.test(value))
+        return `${label} takes a date.`;
       return value.length > MAX_TEXT ? `${label} is longer than ${MAX_TEXT} characters.` : null;
     }
     case "comment":
@@ -88,10 +91,17 @@ function checkValue(el: Element, value: unknown, evidenceIds: Set<string> | null
       for (const f of value) {
         if (!f || typeof f !== "object") return `${label} takes uploaded files.`;
         const { name, content, type } = f as Record<string, unknown>;
-        if (typeof name !== "string" || name.length > 200 || typeof content !== "string" || !EVIDENCE_REF.test(content) || (type !== undefined && typeof type !== "string")) {
+        if (
+          typeof name !== "string" ||
+          name.length > 200 ||
+          typeof content !== "string" ||
+          !EVIDENCE_REF.test(content) ||
+          (type !== undefined && typeof type !== "string")
+        ) {
           return `${label} takes files uploaded to the portal.`;
         }
-        if (evidenceIds && !evidenceIds.has(content.slice("/evidence/".length))) return `${label} refers to a file that is not yours.`;
+        if (evidenceIds && !evidenceIds.has(content.slice("/evidence/".length)))
+          return `${label} refers to a file that is not yours.`;
       }
       return null;
     }
@@ -117,13 +127,19 @@ function checkValue(el: Element, value: unknown, evidenceIds: Set<string> | null
 }
 
 export type AnswerChanges = Record<string, unknown>;
-export type CheckedChanges = { ok: true; set: Record<string, unknown>; unset: string[] } | { ok: false; errors: string[] };
+export type CheckedChanges =
+  | { ok: true; set: Record<string, unknown>; unset: string[] }
+  | { ok: false; errors: string[] };
 
 /**
  * Checks a save's changes against the template. `null` clears an answer.
  * `evidenceIds` are the ids of files the supplier may reference (its own uploads).
  */
-export function checkAnswerChanges(template: TemplateFile, changes: AnswerChanges, evidenceIds: Set<string> | null): CheckedChanges {
+export function checkAnswerChanges(
+  template: TemplateFile,
+  changes: AnswerChanges,
+  evidenceIds: Set<string> | null,
+): CheckedChanges {
   const questions = answerableQuestions(template);
   const errors: string[] = [];
   const set: Record<string, unknown> = {};
@@ -140,7 +156,8 @@ export function checkAnswerChanges(template: TemplateFile, changes: AnswerChange
     }
     const problem = checkValue(el, value, evidenceIds);
     if (problem) errors.push(problem);
-    else set[name] = el.type === "text" && el.inputType === "number" && typeof value === "string" ? Number(value) : value;
+    else
+      set[name] = el.type === "text" && el.inputType === "number" && typeof value === "string" ? Number(value) : value;
   }
   return errors.length ? { ok: false, errors } : { ok: true, set, unset };
 }

@@ -43,7 +43,12 @@ export async function getAssessmentFor(user: { role: string; orgId: string }, id
   return Assessment.findOne({ _id: id, ...scope }).lean<AssessmentData & { _id: Types.ObjectId }>();
 }
 
-async function inviteMail(request: Request, to: string, token: string, ctx: { supplierName: string; agreementRef: string; dueDate: string; senderOrg: string; assessmentId: string }) {
+async function inviteMail(
+  request: Request,
+  to: string,
+  token: string,
+  ctx: { supplierName: string; agreementRef: string; dueDate: string; senderOrg: string; assessmentId: string },
+) {
   const link = `${publicOrigin(request)}/invite/${token}`;
   await sendMail({
     to,
@@ -77,11 +82,20 @@ export async function sendAssessment(user: CurrentUser, input: SendInput, reques
   const supplier = await Organization.findById(input.supplierOrgId, { name: 1 }).lean();
   if (!input.sendAnother) {
     // a second questionnaire beside an open one is usually a mistake: say so, and let the sender insist
-    const open = await Assessment.findOne({ agreementId: agreement._id, supplierOrgId: input.supplierOrgId, status: trusted({ $in: OPEN_STATUSES }) }, { status: 1, dueDate: 1 }).sort({ createdAt: -1 }).lean();
+    const open = await Assessment.findOne(
+      { agreementId: agreement._id, supplierOrgId: input.supplierOrgId, status: trusted({ $in: OPEN_STATUSES }) },
+      { status: 1, dueDate: 1 },
+    )
+      .sort({ createdAt: -1 })
+      .lean();
     if (open) {
       return {
         ok: false,
-        errors: { supplierOrgId: [`${supplier?.name ?? "This supplier"} already has an open questionnaire under ${agreement.reference} (${ASSESSMENT_STATUS_TEXT[open.status].toLowerCase()}, due ${open.dueDate}). Tick "Send another questionnaire anyway" to send a second one.`] },
+        errors: {
+          supplierOrgId: [
+            `${supplier?.name ?? "This supplier"} already has an open questionnaire under ${agreement.reference} (${ASSESSMENT_STATUS_TEXT[open.status].toLowerCase()}, due ${open.dueDate}). Tick "Send another questionnaire anyway" to send a second one.`,
+          ],
+        },
         open: { id: String(open._id), status: open.status, dueDate: open.dueDate },
       };
     }
@@ -100,13 +114,34 @@ export async function sendAssessment(user: CurrentUser, input: SendInput, reques
     dueDate: input.dueDate,
     answers: {},
     revision: 0,
-    summary: { supplierName: supplier?.name ?? "", supplierKey: (supplier?.name ?? "").toLowerCase(), agreementRef: agreement.reference, score: null, rating: null, openRemediation: 0 },
+    summary: {
+      supplierName: supplier?.name ?? "",
+      supplierKey: (supplier?.name ?? "").toLowerCase(),
+      agreementRef: agreement.reference,
+      score: null,
+      rating: null,
+      openRemediation: 0,
+    },
   });
   const assessmentId = String(assessment._id);
   await syncAssessmentRow(assessment._id);
-  await recordAudit({ action: "assessment.create", actor: actorOf(user), targetType: "assessment", targetId: assessmentId, details: { agreement: agreement.reference, supplier: supplier?.name ?? "", template: templateVersion }, ip: clientIp(request) });
+  await recordAudit({
+    action: "assessment.create",
+    actor: actorOf(user),
+    targetType: "assessment",
+    targetId: assessmentId,
+    details: { agreement: agreement.reference, supplier: supplier?.name ?? "", template: templateVersion },
+    ip: clientIp(request),
+  });
   for (const email of input.emails) {
-    await inviteRecipient(user, request, { assessmentId, supplierOrgId: input.supplierOrgId, email, supplierName: supplier?.name ?? "", agreementRef: agreement.reference, dueDate: input.dueDate });
+    await inviteRecipient(user, request, {
+      assessmentId,
+      supplierOrgId: input.supplierOrgId,
+      email,
+      supplierName: supplier?.name ?? "",
+      agreementRef: agreement.reference,
+      dueDate: input.dueDate,
+    });
   }
   return { ok: true, assessmentId };
 }
@@ -114,10 +149,30 @@ export async function sendAssessment(user: CurrentUser, input: SendInput, reques
 export async function inviteRecipient(
   user: CurrentUser,
   request: Request,
-  ctx: { assessmentId: string; supplierOrgId: string; email: string; supplierName: string; agreementRef: string; dueDate: string },
+  ctx: {
+    assessmentId: string;
+    supplierOrgId: string;
+    email: string;
+    supplierName: string;
+    agreementRef: string;
+    dueDate: string;
+  },
 ) {
-  const { token, invitation } = await createInvitation({ assessmentId: ctx.assessmentId, supplierOrgId: ctx.supplierOrgId, ownerOrgId: user.orgId, email: ctx.email, createdBy: user.id });
-  await recordAudit({ action: "invitation.create", actor: actorOf(user), targetType: "assessment", targetId: ctx.assessmentId, details: { email: ctx.email, invitation: String(invitation._id) }, ip: clientIp(request) });
+  const { token, invitation } = await createInvitation({
+    assessmentId: ctx.assessmentId,
+    supplierOrgId: ctx.supplierOrgId,
+    ownerOrgId: user.orgId,
+    email: ctx.email,
+    createdBy: user.id,
+  });
+  await recordAudit({
+    action: "invitation.create",
+    actor: actorOf(user),
+    targetType: "assessment",
+    targetId: ctx.assessmentId,
+    details: { email: ctx.email, invitation: String(invitation._id) },
+    ip: clientIp(request),
+  });
   await inviteMail(request, ctx.email, token, { ...ctx, senderOrg: user.org.name });
   return invitation;
 }

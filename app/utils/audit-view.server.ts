@@ -6,7 +6,15 @@ export async function auditRowsFor(targets: { type: string; id: string }[], limi
   const rows: AuditRow[] = [];
   for (const t of targets.slice(0, 200)) {
     const events = await AuditEvent.find({ targetType: t.type, targetId: t.id }).sort({ seq: -1 }).limit(limit).lean();
-    for (const e of events) rows.push({ seq: e.seq, at: new Date(e.at).toISOString(), action: e.action, actor: e.actorEmail ?? "", details: e.details ?? {}, ip: e.ip ?? "" });
+    for (const e of events)
+      rows.push({
+        seq: e.seq,
+        at: new Date(e.at).toISOString(),
+        action: e.action,
+        actor: e.actorEmail ?? "",
+        details: e.details ?? {},
+        ip: e.ip ?? "",
+      });
   }
   return rows.sort((a, b) => b.seq - a.seq).slice(0, limit);
 }
@@ -14,5 +22,12 @@ export async function auditRowsFor(targets: { type: string; id: string }[], limi
 /** The newest entries of the whole trail, for the operator. */
 export async function latestAuditRows(limit = 100): Promise<AuditRow[]> {
   const events = await AuditEvent.find({}).sort({ seq: -1 }).limit(limit).lean();
-  return events.map((e) => ({ seq: e.seq, at: new Date(e.at).toISOString(), action: e.action, actor: e.actorEmail ?? "", details: e.details ?? {}, ip: e.ip ?? "" }));
+  return events.map((e) => ({
+    seq: e.seq,
+    at: new Date(e.at).toISOString(),
+    action: e.action,
+    actor: e.actorEmail ?? "",
+    details: e.details ?? {},
+    ip: e.ip ?? "",
+  }));
 }

@@ -191,10 +191,17 @@ export async function logout(request: Request): Promise<Response> {
  * ends every other session of the account (this one stays signed in).
  * Returns the number of sessions ended, or null when the current password is wrong.
  */
-export async function changePassword(user: CurrentUser, currentPassword: string, newPassword: string): Promise<number | null> {
+export async function changePassword(
+  user: CurrentUser,
+  currentPassword: string,
+  newPassword: string,
+): Promise<number | null> {
   const found = await User.findById(user.id).select("+passwordHash").lean();
   if (!found || !(await verifyPassword(found.passwordHash, currentPassword))) return null;
   await User.updateOne({ _id: found._id }, { $set: { passwordHash: await hashPassword(newPassword) } });
-  const ended = await Session.deleteMany({ userId: found._id, _id: mongoose.trusted({ $ne: new mongoose.Types.ObjectId(user.sessionId) }) });
+  const ended = await Session.deleteMany({
+    userId: found._id,
+    _id: mongoose.trusted({ $ne: new mongoose.Types.ObjectId(user.sessionId) }),
+  });
   return ended.deletedCount;
 }

@@ -38,7 +38,11 @@ function setup(responses: (SaveResponse | Error)[]) {
     },
     onState: (s) => states.push(s),
     onConflict: (answers, revision) => conflicts.push({ answers, revision }),
-    backup: { read: () => backup, write: (v) => (backup = JSON.parse(JSON.stringify(v))), clear: () => (backup = null) },
+    backup: {
+      read: () => backup,
+      write: (v) => (backup = JSON.parse(JSON.stringify(v))),
+      clear: () => (backup = null),
+    },
     setTimer: timers.setTimer,
     clearTimer: timers.clearTimer,
   });
@@ -107,7 +111,10 @@ describe("autosave", () => {
   });
 
   it("treats a server error like being offline: nothing is dropped", async () => {
-    const t = setup([{ status: 503, body: { error: "db restarting" } }, { status: 200, body: { revision: 9 } }]);
+    const t = setup([
+      { status: 503, body: { error: "db restarting" } },
+      { status: 200, body: { revision: 9 } },
+    ]);
     t.queue.change("q1", 1);
     await t.timers.fireAll();
     expect(t.states.at(-1)).toBe("offline");
@@ -116,7 +123,9 @@ describe("autosave", () => {
   });
 
   it("on a stale save shows the newer answers and does not resend the refused change", async () => {
-    const t = setup([{ status: 409, body: { conflict: true, revision: 7, answers: { q1: "theirs" }, error: "changed elsewhere" } }]);
+    const t = setup([
+      { status: 409, body: { conflict: true, revision: 7, answers: { q1: "theirs" }, error: "changed elsewhere" } },
+    ]);
     t.queue.change("q1", "mine");
     await t.timers.fireAll();
     expect(t.conflicts).toEqual([{ answers: { q1: "theirs" }, revision: 7 }]);

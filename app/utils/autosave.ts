@@ -5,7 +5,16 @@
  * behaviour is tested in plain unit tests.
  */
 
-export type SaveState = "idle" | "pending" | "saving" | "saved" | "offline" | "conflict" | "rejected" | "closed" | "signed-out";
+export type SaveState =
+  | "idle"
+  | "pending"
+  | "saving"
+  | "saved"
+  | "offline"
+  | "conflict"
+  | "rejected"
+  | "closed"
+  | "signed-out";
 
 export interface SaveResponse {
   status: number;
@@ -107,7 +116,10 @@ export class AutosaveQueue {
     this.opts.onState("saving");
     this.inFlight = this.opts
       .send({ baseRevision: this.revision, changes })
-      .then((res) => this.handle(res, changes), () => this.handleOffline())
+      .then(
+        (res) => this.handle(res, changes),
+        () => this.handleOffline(),
+      )
       .finally(() => {
         this.inFlight = null;
       });

@@ -39,7 +39,13 @@ export interface ComplianceView {
   chain: ChainResult;
   phases: { id: string; name: string; classes: string[]; required: string[] }[];
   clearances: PhaseClearance[];
-  expiringCertificates: { supplier: string; standard: string; certificateNumber: string; expiryDate: string; daysLeft: number }[];
+  expiringCertificates: {
+    supplier: string;
+    standard: string;
+    certificateNumber: string;
+    expiryDate: string;
+    daysLeft: number;
+  }[];
   permittedJurisdictions: string[];
   breachWindowHours: number;
   recipientNotifyHours: number;
@@ -52,7 +58,10 @@ export interface ComplianceView {
  * 50 × 45 matrix expensive to encode and to render; `computed` keeps what
  * the engine said where a reviewer overrode it.
  */
-export type PageComplianceSupplier = Omit<ComplianceSupplier, "cells"> & { cells: string; computed: Record<string, RequirementStatus> };
+export type PageComplianceSupplier = Omit<ComplianceSupplier, "cells"> & {
+  cells: string;
+  computed: Record<string, RequirementStatus>;
+};
 export type PageComplianceView = Omit<ComplianceView, "suppliers"> & { suppliers: PageComplianceSupplier[] };
 
 export function compactCompliance(view: ComplianceView): PageComplianceView {
@@ -74,12 +83,21 @@ export function compactCompliance(view: ComplianceView): PageComplianceView {
   };
 }
 
-export type ExpiringCert = { _id: Types.ObjectId; supplierOrgId: Types.ObjectId; standard: string; certificateNumber: string; expiryDate: string };
+export type ExpiringCert = {
+  _id: Types.ObjectId;
+  supplierOrgId: Types.ObjectId;
+  standard: string;
+  certificateNumber: string;
+  expiryDate: string;
+};
 
 /** Certificates of the agreement's chain suppliers that expire within 90 days of today, soonest first. */
 export function expiringCertificates(agreement: Pick<AgreementData, "chain">, today: string): Promise<ExpiringCert[]> {
   return Certification.find(
-    { supplierOrgId: trusted({ $in: agreement.chain.map((l) => l.supplierOrgId) }), expiryDate: trusted({ $gte: today, $lte: addDaysIso(today, 90) }) },
+    {
+      supplierOrgId: trusted({ $in: agreement.chain.map((l) => l.supplierOrgId) }),
+      expiryDate: trusted({ $gte: today, $lte: addDaysIso(today, 90) }),
+    },
     { supplierOrgId: 1, standard: 1, certificateNumber: 1, expiryDate: 1 },
   )
     .sort({ expiryDate: 1 })
@@ -101,11 +119,19 @@ function cellsOf(cells: Record<string, string> | undefined): Record<string, Matr
  * assessments only: the compliance matrix, the chain with composed windows
  * and data locations, phase gates and certificates about to expire.
  */
-export async function agreementCompliance(agreement: AgreementData & { _id: Types.ObjectId }, now = new Date(), loaded: { expiringCerts?: ExpiringCert[] } = {}): Promise<ComplianceView> {
+export async function agreementCompliance(
+  agreement: AgreementData & { _id: Types.ObjectId },
+  now = new Date(),
+  loaded: { expiringCerts?: ExpiringCert[] } = {},
+): Promise<ComplianceView> {
   const today = todayIso(now);
   const input = await agreementInput(agreement);
   const supplierIds = agreement.chain.map((l) => l.supplierOrgId);
-  const [orgs, rows, certs] = await Promise.all([orgInfo(supplierIds), agreementRows(String(agreement.recipientOrgId), String(agreement._id)), loaded.expiringCerts ?? expiringCertificates(agreement, today)]);
+  const [orgs, rows, certs] = await Promise.all([
+    orgInfo(supplierIds),
+    agreementRows(String(agreement.recipientOrgId), String(agreement._id)),
+    loaded.expiringCerts ?? expiringCertificates(agreement, today),
+  ]);
   const org = orgs;
   // choose from the small rows, then read only the chosen assessments whole
   const latestRow = new Map<string, CachedRow>();
@@ -126,7 +152,11 @@ export async function agreementCompliance(agreement: AgreementData & { _id: Type
     const approved = approvedRow.get(sid) ?? null;
     // chain facts (notification hours, data locations) come from the answers last scored, preferring the approved ones
     const source = approved ?? latest;
-    const fact: SupplierChainFacts = { supplierId: sid, notifyHours: source?.notifyHours ?? null, locations: source?.locations ?? [] };
+    const fact: SupplierChainFacts = {
+      supplierId: sid,
+      notifyHours: source?.notifyHours ?? null,
+      locations: source?.locations ?? [],
+    };
     facts.push(fact);
     suppliers.push({
       id: sid,
@@ -135,12 +165,32 @@ export async function agreementCompliance(agreement: AgreementData & { _id: Type
       tier: link.tier,
       parentId: link.parentSupplierOrgId ? String(link.parentSupplierOrgId) : null,
       service: link.service,
-      latest: latest ? { id: latest.id, status: latest.status, score: latest.score!, rating: latest.rating ?? "", evaluationDate: latest.evaluationDate ?? "" } : null,
-      approved: approved ? { id: approved.id, score: approved.score!, rating: approved.rating ?? "", evaluationDate: approved.evaluationDate ?? "" } : null,
+      latest: latest
+        ? {
+            id: latest.id,
+            status: latest.status,
+            score: latest.score!,
+            rating: latest.rating ?? "",
+            evaluationDate: latest.evaluationDate ?? "",
+          }
+        : null,
+      approved: approved
+        ? {
+            id: approved.id,
+            score: approved.score!,
+            rating: approved.rating ?? "",
+            evaluationDate: approved.evaluationDate ?? "",
+          }
+        : null,
       cells: latest ? cellsOf(latest.cells) : {},
       locations: fact.locations.map((l) => {
         const verdict = judgeLocation(l, input);
-        return { country: l.country, mechanism: l.transferMechanism, acceptable: isLocationAcceptable(verdict), note: describeLocation(l, verdict, input) };
+        return {
+          country: l.country,
+          mechanism: l.transferMechanism,
+          acceptable: isLocationAcceptable(verdict),
+          note: describeLocation(l, verdict, input),
+        };
       }),
       notifyHours: fact.notifyHours,
     });
@@ -149,7 +199,12 @@ export async function agreementCompliance(agreement: AgreementData & { _id: Type
   const approvedStatuses = new Map<string, ApprovedStatuses | null>();
   for (const s of suppliers) {
     const a = approvedRow.get(s.id);
-    approvedStatuses.set(s.id, a ? Object.fromEntries(Object.entries(a.cells ?? {}).map(([k, v]) => [k, v.split("!")[0] as RequirementStatus])) : null);
+    approvedStatuses.set(
+      s.id,
+      a
+        ? Object.fromEntries(Object.entries(a.cells ?? {}).map(([k, v]) => [k, v.split("!")[0] as RequirementStatus]))
+        : null,
+    );
   }
   const clearances = clearPhases(input, approvedStatuses, chain);
   const catalogue = loadCatalogue();
@@ -169,7 +224,12 @@ export async function agreementCompliance(agreement: AgreementData & { _id: Type
     }),
     suppliers,
     chain,
-    phases: agreement.phases.map((p) => ({ id: p.key, name: p.name, classes: p.classes, required: p.requiredRequirementIds })),
+    phases: agreement.phases.map((p) => ({
+      id: p.key,
+      name: p.name,
+      classes: p.classes,
+      required: p.requiredRequirementIds,
+    })),
     clearances,
     expiringCertificates: certs.map((c) => ({
       supplier: name.get(String(c.supplierOrgId)) ?? "",

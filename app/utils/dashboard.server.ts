@@ -5,7 +5,12 @@ import { isObjectId } from "./ids.server";
 import { orgReadModel, type CachedRow, type OrgReadModel } from "./read-model.server";
 
 export const PAGE_SIZE = 25;
-export const SORTS = { due: "dueDate", score: "summary.score", supplier: "summary.supplierKey", updated: "updatedAt" } as const;
+export const SORTS = {
+  due: "dueDate",
+  score: "summary.score",
+  supplier: "summary.supplierKey",
+  updated: "updatedAt",
+} as const;
 const RATINGS = ["low", "medium", "high", "critical"] as const;
 
 /** The dashboard's query string; anything unknown falls back to the default rather than failing the page. */
@@ -96,7 +101,10 @@ export async function dashboardPage(orgId: string, q: DashboardQuery) {
 function computePage(model: OrgReadModel, q: DashboardQuery, today: string) {
   const ordered = orderedRows(model, q);
   const filtered = hasFilters(q) ? filterRows(ordered, q, today) : ordered;
-  const statusCounts = Object.fromEntries(ASSESSMENT_STATUSES.map((s) => [s, 0])) as Record<(typeof ASSESSMENT_STATUSES)[number], number>;
+  const statusCounts = Object.fromEntries(ASSESSMENT_STATUSES.map((s) => [s, 0])) as Record<
+    (typeof ASSESSMENT_STATUSES)[number],
+    number
+  >;
   const ratingCounts = { low: 0, medium: 0, high: 0, critical: 0, unscored: 0 };
   for (const r of filtered) {
     statusCounts[r.status] += 1;
@@ -113,7 +121,9 @@ function computePage(model: OrgReadModel, q: DashboardQuery, today: string) {
     }
     return {
       supplierCount: suppliers.size,
-      agreements: [...agreements].map(([id, reference]) => ({ id, reference })).sort((a, b) => a.reference.localeCompare(b.reference)),
+      agreements: [...agreements]
+        .map(([id, reference]) => ({ id, reference }))
+        .sort((a, b) => a.reference.localeCompare(b.reference)),
     };
   });
   return {
@@ -147,6 +157,7 @@ function csvCell(value: unknown): string {
 export async function dashboardCsv(orgId: string, q: DashboardQuery): Promise<string> {
   const rows = filterRows(orderedRows(await orgReadModel(orgId), q), q);
   const lines = ["\uFEFFsupplier,agreement,status,score,rating,due_date,assessment_id"];
-  for (const a of rows) lines.push([a.supplierName, a.agreementRef, a.status, a.score, a.rating, a.dueDate, a.id].map(csvCell).join(","));
+  for (const a of rows)
+    lines.push([a.supplierName, a.agreementRef, a.status, a.score, a.rating, a.dueDate, a.id].map(csvCell).join(","));
   return lines.join("\r\n") + "\r\n";
 }

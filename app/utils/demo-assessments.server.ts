@@ -166,13 +166,18 @@ const DEMO_ASSESSMENTS: DemoAssessment[] = [
       ...MODEL_FULL_ANSWERS,
       orgLegalName: "Kestrel Secure Development GmbH",
       orgRegistration: "HRB 204417, Amtsgericht München",
-      serviceDescription: "Develops and maintains the integration layer between the gripper control stack and Northwind's assembly-line controller.",
+      serviceDescription:
+        "Develops and maintains the integration layer between the gripper control stack and Northwind's assembly-line controller.",
       securityContactName: "Jonas Weber",
       securityContactEmail: "security@kestrel.example",
-      escalationContacts: [{ name: "Jonas Weber", role: "Head of Security", email: "security@kestrel.example", phone: "+49 89 0000 0000" }],
+      escalationContacts: [
+        { name: "Jonas Weber", role: "Head of Security", email: "security@kestrel.example", phone: "+49 89 0000 0000" },
+      ],
       dataLocations: [{ country: "DE", purpose: "storage", transferMechanism: "none" }],
       subFlowdownStatus: "allBound",
-      subprocessors: [{ name: "Meridian QA Services Pvt Ltd", country: "IN", service: "Software testing", flowdownSigned: true }],
+      subprocessors: [
+        { name: "Meridian QA Services Pvt Ltd", country: "IN", service: "Software testing", flowdownSigned: true },
+      ],
     },
   },
   {
@@ -186,7 +191,14 @@ const DEMO_ASSESSMENTS: DemoAssessment[] = [
       serviceDescription: "Encrypted off-site backup of the integration environment.",
       securityContactName: "佐藤 花子",
       securityContactEmail: "security@sakura-data.example",
-      escalationContacts: [{ name: "佐藤 花子", role: "情報セキュリティ責任者", email: "security@sakura-data.example", phone: "+81 3 0000 0000" }],
+      escalationContacts: [
+        {
+          name: "佐藤 花子",
+          role: "情報セキュリティ責任者",
+          email: "security@sakura-data.example",
+          phone: "+81 3 0000 0000",
+        },
+      ],
       developsSoftware: false,
       // a late breach notice (the agreement asks for 24 h) and monthly-and-a-half scans
       breachNotifyHours: 48,
@@ -200,7 +212,15 @@ const DEMO_ASSESSMENTS: DemoAssessment[] = [
     name: "Meridian QA Services Pvt Ltd",
     status: "in_progress",
     dueInDays: 12,
-    answers: { orgLegalName: "Meridian QA Services Pvt Ltd", securityContactName: "Ananya Iyer", securityContactEmail: "security@meridian-qa.example", staffInScope: 12, confUndertaking: true, confSurvivalMonths: 60, needToKnow: true },
+    answers: {
+      orgLegalName: "Meridian QA Services Pvt Ltd",
+      securityContactName: "Ananya Iyer",
+      securityContactEmail: "security@meridian-qa.example",
+      staffInScope: 12,
+      confUndertaking: true,
+      confSurvivalMonths: 60,
+      needToKnow: true,
+    },
   },
   { slug: "baltic-cloud", name: "Baltic Cloud Hosting OÜ", status: "invited", dueInDays: 21, answers: {} },
 ];
@@ -246,18 +266,38 @@ export async function seedDemoAssessments(
       templateVersion,
       catalogueVersion,
       status: "invited",
-      history: [{ from: null, to: "invited", at: new Date(), byUserId: procurement.id, byName: procurement.name, comment: "" }],
+      history: [
+        { from: null, to: "invited", at: new Date(), byUserId: procurement.id, byName: procurement.name, comment: "" },
+      ],
       dueDate: addDaysIso(today, demo.dueInDays),
       // dates relative to the day the demo is seeded
       answers: demo.answers.drillsPerformed ? { lastDrillDate: addDaysIso(today, -75), ...demo.answers } : demo.answers,
       revision: 0,
-      summary: { supplierName, supplierKey: supplierName.toLowerCase(), agreementRef: agreement.reference, score: null, rating: null, openRemediation: 0 },
+      summary: {
+        supplierName,
+        supplierKey: supplierName.toLowerCase(),
+        agreementRef: agreement.reference,
+        score: null,
+        rating: null,
+        openRemediation: 0,
+      },
     });
     created++;
     // the audit entries the portal would have written for these steps, marked as demo data
     const actor = { id: String(procurement.id), email: procurement.email, orgId: String(procurement.orgId) };
-    const audit = (action: string, details: Record<string, string | number>) => recordAudit({ action, actor, targetType: "assessment", targetId: String(doc._id), details: { ...details, source: "demo data" } });
-    await audit("assessment.create", { agreement: agreement.reference, supplier: supplierName, template: templateVersion });
+    const audit = (action: string, details: Record<string, string | number>) =>
+      recordAudit({
+        action,
+        actor,
+        targetType: "assessment",
+        targetId: String(doc._id),
+        details: { ...details, source: "demo data" },
+      });
+    await audit("assessment.create", {
+      agreement: agreement.reference,
+      supplier: supplierName,
+      template: templateVersion,
+    });
     if (demo.status === "invited") {
       await syncAssessmentRow(doc._id);
       continue;
@@ -267,15 +307,31 @@ export async function seedDemoAssessments(
     if (demo.status === "in_progress") continue;
     const submitted = await transitionAssessment(doc._id, "submitted", supplier, "", { submittedAt: new Date() });
     const result = await rescore(submitted, agreement);
-    await recordAudit({ action: "assessment.submit", targetType: "assessment", targetId: String(doc._id), details: { by: `${supplierName} (demo)`, score: result.score, rating: result.rating, source: "demo data" } });
+    await recordAudit({
+      action: "assessment.submit",
+      targetType: "assessment",
+      targetId: String(doc._id),
+      details: { by: `${supplierName} (demo)`, score: result.score, rating: result.rating, source: "demo data" },
+    });
     if (demo.status === "approved") {
-      const comment = "Meets every flow-down requirement of the agreement and holds the required ISO/IEC 27001 certificate.";
-      const approved = await transitionAssessment(doc._id, "approved", { userId: procurement.id, name: procurement.name }, comment);
+      const comment =
+        "Meets every flow-down requirement of the agreement and holds the required ISO/IEC 27001 certificate.";
+      const approved = await transitionAssessment(
+        doc._id,
+        "approved",
+        { userId: procurement.id, name: procurement.name },
+        comment,
+      );
       await audit("assessment.approved", { comment, score: approved.result?.score ?? 0 });
       // as an approval in the portal does: the approved state is kept as report version 1, where
       // `npm start` serves the demo unless PUBLIC_URL says otherwise
       const origin = (getEnv().PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
-      await generateAssessmentReport(String(doc._id), { id: actor.id, name: `${procurement.name} (${procurement.orgName})`, actor }, "approval", origin);
+      await generateAssessmentReport(
+        String(doc._id),
+        { id: actor.id, name: `${procurement.name} (${procurement.orgName})`, actor },
+        "approval",
+        origin,
+      );
     }
     await syncAssessmentRow(doc._id);
   }

@@ -6,10 +6,16 @@ import { z } from "zod";
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   MONGODB_URI: z
-    .string({ error: "MONGODB_URI is not set. Start the portal with 'npm start' (it starts the embedded database) or set MONGODB_URI to a MongoDB 6+ server." })
+    .string({
+      error:
+        "MONGODB_URI is not set. Start the portal with 'npm start' (it starts the embedded database) or set MONGODB_URI to a MongoDB 6+ server.",
+    })
     .regex(/^mongodb(\+srv)?:\/\//, "MONGODB_URI must start with mongodb:// or mongodb+srv://"),
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://")
+    .optional(),
   /** the portal's public address, used in e-mailed links; defaults to the address a request came in on */
   PUBLIC_URL: z.url("PUBLIC_URL must be a URL such as https://flowdown.example.com").optional(),
   FLOWDOWN_DATA_DIR: z.string().default("data"),

@@ -28,7 +28,10 @@ const KINDS: Record<EvidenceKind, { contentType: string; extensions: string[] }>
   pdf: { contentType: "application/pdf", extensions: [".pdf"] },
   png: { contentType: "image/png", extensions: [".png"] },
   jpeg: { contentType: "image/jpeg", extensions: [".jpg", ".jpeg"] },
-  docx: { contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", extensions: [".docx"] },
+  docx: {
+    contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    extensions: [".docx"],
+  },
   xlsx: { contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", extensions: [".xlsx"] },
   txt: { contentType: "text/plain; charset=utf-8", extensions: [".txt"] },
 };
@@ -71,7 +74,12 @@ export function sanitizeFileName(raw: string): string {
   const hasExt = dot > 0 && name.length - dot <= 10;
   const ext = hasExt ? name.slice(dot) : "";
   const stem = (hasExt ? name.slice(0, dot) : name).replace(/[.\s]+$/, "") || "evidence";
-  return [...stem].slice(0, 120 - [...ext].length).join("").trimEnd() + ext;
+  return (
+    [...stem]
+      .slice(0, 120 - [...ext].length)
+      .join("")
+      .trimEnd() + ext
+  );
 }
 
 export function kindFromName(fileName: string): EvidenceKind | null {
@@ -183,9 +191,15 @@ class ContentCheck {
 
   private refuse(sniffed: Sniffed): never {
     if (sniffed === null) {
-      throw new EvidenceError("unsupported_type", `The file ${this.name} is not a supported type (its content is not a ${SUPPORTED} file).`);
+      throw new EvidenceError(
+        "unsupported_type",
+        `The file ${this.name} is not a supported type (its content is not a ${SUPPORTED} file).`,
+      );
     }
-    throw new EvidenceError("type_mismatch", `The file ${this.name} is not ${LABELS[this.declared]} (its content looks like ${LABELS[sniffed]}).`);
+    throw new EvidenceError(
+      "type_mismatch",
+      `The file ${this.name} is not ${LABELS[this.declared]} (its content looks like ${LABELS[sniffed]}).`,
+    );
   }
 
   private checkText(chunk: Buffer, more: boolean) {
@@ -193,14 +207,18 @@ class ContentCheck {
       if (chunk.includes(0)) throw new Error("NUL");
       this.text.decode(chunk, { stream: more });
     } catch {
-      throw new EvidenceError("type_mismatch", `The file ${this.name} is not a text file (its content is not UTF-8 text; save it as UTF-8 and upload it again).`);
+      throw new EvidenceError(
+        "type_mismatch",
+        `The file ${this.name} is not a text file (its content is not UTF-8 text; save it as UTF-8 and upload it again).`,
+      );
     }
   }
 
   private keepTail(chunk: Buffer) {
     this.tail.push(chunk);
     this.tailLength += chunk.length;
-    while (this.tail.length > 1 && this.tailLength - this.tail[0].length >= ZIP_TAIL_BYTES) this.tailLength -= this.tail.shift()!.length;
+    while (this.tail.length > 1 && this.tailLength - this.tail[0].length >= ZIP_TAIL_BYTES)
+      this.tailLength -= this.tail.shift()!.length;
   }
 
   private checkOffice() {
@@ -210,7 +228,10 @@ class ContentCheck {
     const kinds = [has("word/") && "docx", has("xl/") && "xlsx"].filter((k): k is "docx" | "xlsx" => k !== false);
     if (!kinds.includes(this.declared as "docx" | "xlsx")) this.refuse(kinds[0] ?? "zip");
     if (names.some((n) => /(^|\/)vbaProject\.bin$/i.test(n))) {
-      throw new EvidenceError("macros", `The file ${this.name} contains macros, which evidence files may not; save it without macros and upload it again.`);
+      throw new EvidenceError(
+        "macros",
+        `The file ${this.name} contains macros, which evidence files may not; save it without macros and upload it again.`,
+      );
     }
   }
 }
@@ -264,7 +285,8 @@ export function evidenceMaxBytes(): number {
   const raw = process.env.EVIDENCE_MAX_BYTES?.trim();
   if (!raw) return DEFAULT_EVIDENCE_MAX_BYTES;
   const parsed = z.coerce.number().int().positive().safeParse(raw);
-  if (!parsed.success) throw new Error("EVIDENCE_MAX_BYTES must be a positive whole number of bytes, e.g. 20971520 for 20 MB.");
+  if (!parsed.success)
+    throw new Error("EVIDENCE_MAX_BYTES must be a positive whole number of bytes, e.g. 20971520 for 20 MB.");
   return parsed.data;
 }
 
@@ -293,7 +315,10 @@ export async function storeEvidence(input: StoreEvidenceInput): Promise<StoredEv
   const declared = kindFromName(fileName);
   if (!declared) {
     if (data instanceof Readable) data.destroy(); // refused unread: let the upload's source go
-    throw new EvidenceError("unsupported_type", `The file ${fileName} is not a supported type: upload a ${SUPPORTED} file.`);
+    throw new EvidenceError(
+      "unsupported_type",
+      `The file ${fileName} is not a supported type: upload a ${SUPPORTED} file.`,
+    );
   }
   const limit = fields.maxBytes ?? evidenceMaxBytes();
   if (Buffer.isBuffer(data) && data.length > limit) throw tooLarge(fileName, limit);
@@ -323,7 +348,9 @@ export async function storeEvidence(input: StoreEvidenceInput): Promise<StoredEv
     upload.end();
     await finished(upload);
     if (upload.gridFSFile?.metadata?.sha256 !== sha256) {
-      await database().collection(`${BUCKET}.files`).updateOne({ _id: upload.id }, { $set: { "metadata.size": size, "metadata.sha256": sha256 } });
+      await database()
+        .collection(`${BUCKET}.files`)
+        .updateOne({ _id: upload.id }, { $set: { "metadata.size": size, "metadata.sha256": sha256 } });
     }
     return { id: String(upload.id), fileName, contentType, size, sha256 };
   } catch (error) {
@@ -358,7 +385,10 @@ const isId = (v: string) => /^[0-9a-f]{24}$/i.test(v);
  * procurement the suppliers it manages). Otherwise null, the same as for a
  * file that does not exist, so the route's 404 reveals nothing.
  */
-export async function openEvidence(id: string, { viewerOrgIds }: { viewerOrgIds: string[] }): Promise<{ info: EvidenceInfo; stream: Readable } | null> {
+export async function openEvidence(
+  id: string,
+  { viewerOrgIds }: { viewerOrgIds: string[] },
+): Promise<{ info: EvidenceInfo; stream: Readable } | null> {
   const orgs = viewerOrgIds.filter(isId).map((o) => new mongoose.Types.ObjectId(o));
   if (!isId(id) || orgs.length === 0) return null;
   const _id = new mongoose.Types.ObjectId(id);
@@ -375,7 +405,13 @@ export async function ownedEvidenceIds(ids: string[], ownerOrgId: string): Promi
   const valid = [...new Set(ids.filter(isId))];
   if (valid.length === 0 || !isId(ownerOrgId)) return new Set();
   const files = await bucket()
-    .find({ _id: { $in: valid.map((i) => new mongoose.Types.ObjectId(i)) }, "metadata.ownerOrgId": new mongoose.Types.ObjectId(ownerOrgId) }, { projection: { _id: 1 } })
+    .find(
+      {
+        _id: { $in: valid.map((i) => new mongoose.Types.ObjectId(i)) },
+        "metadata.ownerOrgId": new mongoose.Types.ObjectId(ownerOrgId),
+      },
+      { projection: { _id: 1 } },
+    )
     .toArray();
   return new Set(files.map((f) => String(f._id)));
 }
@@ -386,7 +422,9 @@ export async function deleteEvidence(id: string, ownerOrgId: string): Promise<bo
   const _id = new mongoose.Types.ObjectId(id);
   const db = database();
   // Ownership and deletion in one step; the chunks go only once the file is ours and gone.
-  const { deletedCount } = await db.collection(`${BUCKET}.files`).deleteOne({ _id, "metadata.ownerOrgId": new mongoose.Types.ObjectId(ownerOrgId) });
+  const { deletedCount } = await db
+    .collection(`${BUCKET}.files`)
+    .deleteOne({ _id, "metadata.ownerOrgId": new mongoose.Types.ObjectId(ownerOrgId) });
   if (deletedCount !== 1) return false;
   await db.collection(`${BUCKET}.chunks`).deleteMany({ files_id: _id });
   return true;
@@ -398,12 +436,18 @@ export function contentDisposition(fileName: string): string {
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[^\x20-\x7e]|["\\%]/g, "_");
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 /** The download response for a resource route: always an attachment, never sniffed or cached by shared caches. */
-export function evidenceResponse(info: Pick<EvidenceInfo, "fileName" | "contentType" | "size">, stream: Readable): Response {
+export function evidenceResponse(
+  info: Pick<EvidenceInfo, "fileName" | "contentType" | "size">,
+  stream: Readable,
+): Response {
   return new Response(createReadableStreamFromReadable(stream), {
     status: 200,
     headers: {

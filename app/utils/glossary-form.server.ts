@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { GLOSSARY_LANGUAGES, MAX_DEFINITION_LENGTH, MAX_GLOSSARY_ENTRIES, MAX_TERM_LENGTH, type GlossaryTerm, type Localised } from "#models/glossary";
+import {
+  GLOSSARY_LANGUAGES,
+  MAX_DEFINITION_LENGTH,
+  MAX_GLOSSARY_ENTRIES,
+  MAX_TERM_LENGTH,
+  type GlossaryTerm,
+  type Localised,
+} from "#models/glossary";
 import { languageName } from "#questionnaires/languages";
 
 /**
@@ -12,17 +19,32 @@ import { languageName } from "#questionnaires/languages";
 type Values = Record<string, string | string[]>;
 
 const localised = (max: number) =>
-  z.object(Object.fromEntries(GLOSSARY_LANGUAGES.map((code) => [code, z.string().trim().max(max, `At most ${max} characters`)])) as Record<string, z.ZodString>);
+  z.object(
+    Object.fromEntries(
+      GLOSSARY_LANGUAGES.map((code) => [code, z.string().trim().max(max, `At most ${max} characters`)]),
+    ) as Record<string, z.ZodString>,
+  );
 
 const GlossaryRowSchema = z
   .object({ term: localised(MAX_TERM_LENGTH), definition: localised(MAX_DEFINITION_LENGTH) })
   .superRefine((row, ctx) => {
     if (!row.term.en) ctx.addIssue({ code: "custom", path: ["term", "en"], message: "Enter the term in English" });
-    if (!row.definition.en) ctx.addIssue({ code: "custom", path: ["definition", "en"], message: "Enter the agreed definition in English" });
+    if (!row.definition.en)
+      ctx.addIssue({ code: "custom", path: ["definition", "en"], message: "Enter the agreed definition in English" });
     for (const code of GLOSSARY_LANGUAGES) {
       if (code === "en") continue;
-      if (row.term[code] && !row.definition[code]) ctx.addIssue({ code: "custom", path: ["definition", code], message: `Enter the definition in ${languageName(code)} too, or leave the ${languageName(code)} term empty` });
-      if (row.definition[code] && !row.term[code]) ctx.addIssue({ code: "custom", path: ["term", code], message: `Enter the term in ${languageName(code)} too, or leave the ${languageName(code)} definition empty` });
+      if (row.term[code] && !row.definition[code])
+        ctx.addIssue({
+          code: "custom",
+          path: ["definition", code],
+          message: `Enter the definition in ${languageName(code)} too, or leave the ${languageName(code)} term empty`,
+        });
+      if (row.definition[code] && !row.term[code])
+        ctx.addIssue({
+          code: "custom",
+          path: ["term", code],
+          message: `Enter the term in ${languageName(code)} too, or leave the ${languageName(code)} definition empty`,
+        });
     }
   });
 
@@ -47,7 +69,9 @@ export function parseGlossary(values: Values, add: (key: string, message: string
   for (const i of glossaryRows(values)) {
     const raw = {
       term: Object.fromEntries(GLOSSARY_LANGUAGES.map((code) => [code, one(values, `glossary.${i}.term.${code}`)])),
-      definition: Object.fromEntries(GLOSSARY_LANGUAGES.map((code) => [code, one(values, `glossary.${i}.definition.${code}`)])),
+      definition: Object.fromEntries(
+        GLOSSARY_LANGUAGES.map((code) => [code, one(values, `glossary.${i}.definition.${code}`)]),
+      ),
     };
     // a row left entirely empty is one the user did not fill in
     if ([...Object.values(raw.term), ...Object.values(raw.definition)].every((v) => v === "")) continue;

@@ -61,14 +61,23 @@ export function findTerms(text: string, glossary: readonly GlossaryTerm[], langu
 }
 
 /** The distinct terms a text uses, in order of first use. */
-export function termsUsed(text: string, glossary: readonly GlossaryTerm[], language: string): { term: string; definition: string }[] {
+export function termsUsed(
+  text: string,
+  glossary: readonly GlossaryTerm[],
+  language: string,
+): { term: string; definition: string }[] {
   const seen = new Map<string, string>();
   for (const h of findTerms(text, glossary, language)) if (!seen.has(h.term)) seen.set(h.term, h.definition);
   return [...seen].map(([term, definition]) => ({ term, definition }));
 }
 
 export function escapeHtml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 }
 
 /** The text as HTML with each defined term marked up as a <dfn> carrying its definition; all text escaped. */

@@ -21,8 +21,15 @@ const utcMinute = z
 export const IncidentSchema = z.object({
   agreementId: z.string().regex(/^[0-9a-f]{24}$/, "Choose the agreement"),
   detectedAt: utcMinute,
-  classes: z.array(z.enum(INFO_CLASSES, { error: "Unknown information class" })).min(1, "Choose the information affected").max(INFO_CLASSES.length),
-  description: z.string().trim().min(10, "Describe what happened in at least 10 characters").max(4000, "At most 4,000 characters"),
+  classes: z
+    .array(z.enum(INFO_CLASSES, { error: "Unknown information class" }))
+    .min(1, "Choose the information affected")
+    .max(INFO_CLASSES.length),
+  description: z
+    .string()
+    .trim()
+    .min(10, "Describe what happened in at least 10 characters")
+    .max(4000, "At most 4,000 characters"),
 });
 export type IncidentInput = z.infer<typeof IncidentSchema>;
 
@@ -35,12 +42,25 @@ export type ReportResult = { ok: true; id: string } | { ok: false; errors: Recor
  * party are told, the audit trail records it, and an early re-assessment is
  * sent when the agreement asks for one.
  */
-export async function reportIncident(user: CurrentUser, input: IncidentInput, request: Request, origin: string, now = new Date()): Promise<ReportResult> {
+export async function reportIncident(
+  user: CurrentUser,
+  input: IncidentInput,
+  request: Request,
+  origin: string,
+  now = new Date(),
+): Promise<ReportResult> {
   const agreement = await Agreement.findOne({ _id: input.agreementId, "chain.supplierOrgId": user.orgId }).lean();
   if (!agreement) return { ok: false, errors: { agreementId: ["Choose an agreement you work under"] } };
   const detected = new Date(`${input.detectedAt}:00Z`);
-  if (detected.getTime() > now.getTime() + 5 * 60_000) return { ok: false, errors: { detectedAt: ["The detection time cannot be in the future"] } };
-  if (detected.getTime() < now.getTime() - 366 * 86_400_000) return { ok: false, errors: { detectedAt: ["Report incidents detected within the last year here; older ones go to your client directly"] } };
+  if (detected.getTime() > now.getTime() + 5 * 60_000)
+    return { ok: false, errors: { detectedAt: ["The detection time cannot be in the future"] } };
+  if (detected.getTime() < now.getTime() - 366 * 86_400_000)
+    return {
+      ok: false,
+      errors: {
+        detectedAt: ["Report incidents detected within the last year here; older ones go to your client directly"],
+      },
+    };
 
   const view = await agreementCompliance(agreement, now);
   const link = view.chain.links.find((l) => l.supplierId === user.orgId);
@@ -73,10 +93,24 @@ export async function reportIncident(user: CurrentUser, input: IncidentInput, re
     actor: { id: user.id, email: user.email, orgId: user.orgId },
     targetType: "agreement",
     targetId: String(agreement._id),
-    details: { incident: id, detectedAt: detected.toISOString(), delayHours: timing.delayHours, onTrack: timing.onTrack === null ? "unknown" : String(timing.onTrack), classes: input.classes.join(" ") },
+    details: {
+      incident: id,
+      detectedAt: detected.toISOString(),
+      delayHours: timing.delayHours,
+      onTrack: timing.onTrack === null ? "unknown" : String(timing.onTrack),
+      classes: input.classes.join(" "),
+    },
     ip: clientIp(request),
   });
-  const recipients = await User.find({ $or: [{ orgId: agreement.recipientOrgId, role: "procurement" }, { orgId: agreement.discloserOrgId, role: "discloser" }] }, { email: 1, role: 1 }).lean();
+  const recipients = await User.find(
+    {
+      $or: [
+        { orgId: agreement.recipientOrgId, role: "procurement" },
+        { orgId: agreement.discloserOrgId, role: "discloser" },
+      ],
+    },
+    { email: 1, role: 1 },
+  ).lean();
   const verdict =
     timing.onTrack === null
       ? "Whether the disclosing party can be told in time is unknown: a supplier above this one has not said how fast it notifies."
@@ -119,7 +153,11 @@ export interface IncidentView {
   timing: Omit<IncidentTiming, "upstreamHours" | "path">;
 }
 
-export async function incidentViews(filter: Record<string, unknown>, names: Map<string, string>, refs: Map<string, string> = new Map()): Promise<IncidentView[]> {
+export async function incidentViews(
+  filter: Record<string, unknown>,
+  names: Map<string, string>,
+  refs: Map<string, string> = new Map(),
+): Promise<IncidentView[]> {
   const rows = await Incident.find(filter).sort({ reportedAt: -1 }).limit(200).lean();
   return rows.map((i) => ({
     id: String(i._id),

@@ -6,7 +6,11 @@ import { isLanguageCode, negotiateLanguage, type LanguageCode } from "#questionn
  * their account, so it follows them to other devices), else the best match
  * for the browser's Accept-Language, always one the questionnaire offers.
  */
-export async function questionnaireLanguageFor(request: Request, userId: string, available: readonly string[]): Promise<string> {
+export async function questionnaireLanguageFor(
+  request: Request,
+  userId: string,
+  available: readonly string[],
+): Promise<string> {
   const user = await User.findById(userId, { questionnaireLanguage: 1 }).lean();
   const chosen = user?.questionnaireLanguage;
   if (chosen && available.includes(chosen)) return chosen;

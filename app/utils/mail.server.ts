@@ -62,7 +62,9 @@ export async function sendMail(input: MailInput): Promise<MailResult> {
 
   if (!configured) {
     const links = mail.text.match(/https?:\/\/[^\s<>"')\]]+/g) ?? [];
-    console.info(`[mail] not sent (SMTP_URL is not set): ${mail.kind} to ${mail.to}, "${mail.subject}"${links.length ? ` ${links.join(" ")}` : ""}`);
+    console.info(
+      `[mail] not sent (SMTP_URL is not set): ${mail.kind} to ${mail.to}, "${mail.subject}"${links.length ? ` ${links.join(" ")}` : ""}`,
+    );
     return { id, status: "logged" };
   }
 
@@ -71,7 +73,13 @@ export async function sendMail(input: MailInput): Promise<MailResult> {
   try {
     const info = await deliver(url.data, mail);
     // The recipient has the message now; keep no usable token in the database copy.
-    await settle(id, { status: "sent", messageId: info.messageId, sentAt: new Date(), text: redactTokens(mail.text), html: mail.html ? redactTokens(mail.html) : null });
+    await settle(id, {
+      status: "sent",
+      messageId: info.messageId,
+      sentAt: new Date(),
+      text: redactTokens(mail.text),
+      html: mail.html ? redactTokens(mail.html) : null,
+    });
     return { id, status: "sent", messageId: info.messageId };
   } catch (error) {
     return fail(id, mail, describeError(error, url.data));
@@ -80,7 +88,12 @@ export async function sendMail(input: MailInput): Promise<MailResult> {
 
 async function deliver(smtpUrl: string, mail: z.output<typeof MailInput>) {
   // Short timeouts: the user's request waits for this (nodemailer's default is 2 minutes).
-  const transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
+  const transport = nodemailer.createTransport({
+    url: smtpUrl,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
   try {
     return await transport.sendMail({
       from: process.env.MAIL_FROM?.trim() || DEFAULT_FROM,
@@ -105,7 +118,9 @@ async function settle(id: string, update: Partial<OutboxData> & { status: Outbox
   try {
     await Outbox.updateOne({ _id: id }, { $set: update });
   } catch (error) {
-    console.error(`[mail] could not record the outcome (${update.status}) of outbox row ${id}: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `[mail] could not record the outcome (${update.status}) of outbox row ${id}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
@@ -125,6 +140,9 @@ function describeError(error: unknown, smtpUrl: string): string {
     // not parseable: nothing specific to hide, the generic mask below still applies
   }
   for (const s of secrets.filter((x) => x.length >= 3)) message = message.split(s).join("****");
-  message = message.replace(/(smtps?:\/\/)[^@\s/]*@/gi, "$1****@").replace(/\s+/g, " ").trim();
+  message = message
+    .replace(/(smtps?:\/\/)[^@\s/]*@/gi, "$1****@")
+    .replace(/\s+/g, " ")
+    .trim();
   return (message || "unknown error").slice(0, 500);
 }

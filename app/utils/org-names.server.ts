@@ -9,7 +9,9 @@ import { Organization } from "#models/organization.server";
 const TTL_MS = 5 * 60 * 1000;
 const cache = new Map<string, { name: string; country: string; at: number }>();
 
-export async function orgInfo(ids: (Types.ObjectId | string)[]): Promise<Map<string, { name: string; country: string }>> {
+export async function orgInfo(
+  ids: (Types.ObjectId | string)[],
+): Promise<Map<string, { name: string; country: string }>> {
   const now = Date.now();
   const out = new Map<string, { name: string; country: string }>();
   for (const raw of ids) {

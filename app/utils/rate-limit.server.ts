@@ -37,16 +37,27 @@ function keysFor(scope: RateScope, request: Request, subjects: Subjects): { key:
   const out: { key: string; limit: Limit }[] = [];
   // without a proxy remix-serve does not pass the socket address: direct clients share one bucket
   if (limits.ip) out.push({ key: `${scope}:ip:${(subjects.ip ?? clientIp(request)) || "direct"}`, limit: limits.ip });
-  if (limits.account && subjects.account) out.push({ key: `${scope}:account:${subjects.account.toLowerCase().slice(0, 300)}`, limit: limits.account });
+  if (limits.account && subjects.account)
+    out.push({ key: `${scope}:account:${subjects.account.toLowerCase().slice(0, 300)}`, limit: limits.account });
   return out;
 }
 
 /** Minutes until another attempt is allowed, or null when the attempt may go ahead. */
-export async function rateLimited(scope: RateScope, request: Request, subjects: Subjects = {}, now = new Date()): Promise<number | null> {
+export async function rateLimited(
+  scope: RateScope,
+  request: Request,
+  subjects: Subjects = {},
+  now = new Date(),
+): Promise<number | null> {
   let waitMs = 0;
   for (const { key, limit } of keysFor(scope, request, subjects)) {
     const since = new Date(now.getTime() - limit.windowMs);
-    const inWindow = await orUnavailable(Attempt.find({ key, at: trusted({ $gt: since }) }, { at: 1 }).sort({ at: -1 }).limit(limit.max).lean());
+    const inWindow = await orUnavailable(
+      Attempt.find({ key, at: trusted({ $gt: since }) }, { at: 1 })
+        .sort({ at: -1 })
+        .limit(limit.max)
+        .lean(),
+    );
     if (inWindow.length >= limit.max) {
       // the oldest of the last `max` attempts has to leave the window first
       const oldest = inWindow[inWindow.length - 1].at;
@@ -57,7 +68,12 @@ export async function rateLimited(scope: RateScope, request: Request, subjects: 
 }
 
 /** Counts one attempt against the client address and the account. */
-export async function recordAttempt(scope: RateScope, request: Request, subjects: Subjects = {}, now = new Date()): Promise<void> {
+export async function recordAttempt(
+  scope: RateScope,
+  request: Request,
+  subjects: Subjects = {},
+  now = new Date(),
+): Promise<void> {
   const docs = keysFor(scope, request, subjects).map(({ key }) => ({ key, at: now }));
   if (docs.length) await orUnavailable(Attempt.insertMany(docs));
 }
@@ -68,11 +84,16 @@ export function tooManyAttemptsMessage(minutes: number): string {
 
 /** The 429 a form shows, above its fields ("") or beside the one named. */
 export function tooManyAttempts<T extends Record<string, unknown>>(minutes: number, extra: T = {} as T, field = "") {
-  return data({ ...extra, errors: { [field]: [tooManyAttemptsMessage(minutes)] } as Record<string, string[]> }, { status: 429, headers: { "Retry-After": String(minutes * 60) } });
+  return data(
+    { ...extra, errors: { [field]: [tooManyAttemptsMessage(minutes)] } as Record<string, string[]> },
+    { status: 429, headers: { "Retry-After": String(minutes * 60) } },
+  );
 }
 
 /** Attempts older than every window are of no use: the hourly clean-up deletes them. */
 export function deleteExpiredAttempts(now = new Date()): Promise<number> {
-  const longest = Math.max(...Object.values(RATE_LIMITS).flatMap((l) => Object.values(l).map((x: Limit) => x.windowMs)));
+  const longest = Math.max(
+    ...Object.values(RATE_LIMITS).flatMap((l) => Object.values(l).map((x: Limit) => x.windowMs)),
+  );
   return deleteOldAttempts(new Date(now.getTime() - longest));
 }

@@ -1,4 +1,13 @@
-import { AssessmentRow, changeId, latestChangeHint, onLocalRowChange, RowChange, rowFromStored, type AssessmentRowData, type StoredAssessmentRow } from "#models/assessment-row.server";
+import {
+  AssessmentRow,
+  changeId,
+  latestChangeHint,
+  onLocalRowChange,
+  RowChange,
+  rowFromStored,
+  type AssessmentRowData,
+  type StoredAssessmentRow,
+} from "#models/assessment-row.server";
 import { Organization } from "#models/organization.server";
 
 /**
@@ -61,7 +70,13 @@ onLocalRowChange((orgId) => {
 });
 
 function cached(row: AssessmentRowData): CachedRow {
-  return { ...row, id: String(row._id), agreement: String(row.agreementId), supplier: String(row.supplierOrgId), updatedMs: new Date(row.updatedAt).getTime() };
+  return {
+    ...row,
+    id: String(row._id),
+    agreement: String(row.agreementId),
+    supplier: String(row.supplierOrgId),
+    updatedMs: new Date(row.updatedAt).getTime(),
+  };
 }
 
 async function loadAll(entry: Entry): Promise<void> {
@@ -131,11 +146,23 @@ function refresh(entry: Entry): Promise<void> {
 export async function orgReadModel(orgId: string): Promise<OrgReadModel> {
   let entry = cache.get(orgId);
   if (!entry) {
-    entry = { orgId, rows: new Map(), list: null, seq: 0, version: 0, memos: new Map(), loaded: false, running: null, queued: null, checkedAt: 0 };
+    entry = {
+      orgId,
+      rows: new Map(),
+      list: null,
+      seq: 0,
+      version: 0,
+      memos: new Map(),
+      loaded: false,
+      running: null,
+      queued: null,
+      checkedAt: 0,
+    };
     cache.set(orgId, entry);
     if (cache.size > MAX_ORGS) cache.delete(cache.keys().next().value!);
   }
-  if (!entry.loaded || entry.checkedAt === 0 || Date.now() - entry.checkedAt >= CHECK_MS || entry.running) await refresh(entry);
+  if (!entry.loaded || entry.checkedAt === 0 || Date.now() - entry.checkedAt >= CHECK_MS || entry.running)
+    await refresh(entry);
   const e = entry;
   e.list ??= [...e.rows.values()];
   return {

@@ -17,7 +17,14 @@ import { getTemplate, loadCatalogue } from "#questionnaires/loader";
 import { sendMail } from "./mail.server";
 import { orgInfo } from "./org-names.server";
 import { agreementRows, type CachedRow } from "./read-model.server";
-import { DEFAULT_POLICY, MIN_ANSWER_DAYS, planReassessment, type ReassessmentPlan, type ReassessmentPolicy, type SupplierHistory } from "./reassessment";
+import {
+  DEFAULT_POLICY,
+  MIN_ANSWER_DAYS,
+  planReassessment,
+  type ReassessmentPlan,
+  type ReassessmentPolicy,
+  type SupplierHistory,
+} from "./reassessment";
 
 type AgreementDoc = AgreementData & { _id: Types.ObjectId };
 
@@ -34,7 +41,12 @@ export function policyOf(a: Pick<AgreementData, "reassessment">): ReassessmentPo
   const r = a.reassessment;
   if (!r) return DEFAULT_POLICY;
   return {
-    months: { critical: r.months?.critical ?? 6, high: r.months?.high ?? 12, medium: r.months?.medium ?? 18, low: r.months?.low ?? 24 },
+    months: {
+      critical: r.months?.critical ?? 6,
+      high: r.months?.high ?? 12,
+      medium: r.months?.medium ?? 18,
+      low: r.months?.low ?? 24,
+    },
     certificateDays: r.certificateDays ?? DEFAULT_POLICY.certificateDays,
     onRatingFall: r.onRatingFall ?? true,
     onIncident: r.onIncident ?? true,
@@ -43,12 +55,18 @@ export function policyOf(a: Pick<AgreementData, "reassessment">): ReassessmentPo
 }
 
 /** Each chain supplier's next re-assessment under the agreement, from the stored rows, certificates and incidents. */
-export async function agreementReassessments(agreement: AgreementDoc, now = new Date()): Promise<SupplierReassessment[]> {
+export async function agreementReassessments(
+  agreement: AgreementDoc,
+  now = new Date(),
+): Promise<SupplierReassessment[]> {
   const today = todayIso(now);
   const supplierIds = agreement.chain.map((l) => l.supplierOrgId);
   const [rows, certs, incidents, orgs] = await Promise.all([
     agreementRows(String(agreement.recipientOrgId), String(agreement._id)),
-    Certification.find({ supplierOrgId: trusted({ $in: supplierIds }) }, { supplierOrgId: 1, standard: 1, certificateNumber: 1, expiryDate: 1 }).lean(),
+    Certification.find(
+      { supplierOrgId: trusted({ $in: supplierIds }) },
+      { supplierOrgId: 1, standard: 1, certificateNumber: 1, expiryDate: 1 },
+    ).lean(),
     Incident.find({ agreementId: agreement._id }, { supplierOrgId: 1, reportedAt: 1 }).lean(),
     orgInfo(supplierIds),
   ]);
@@ -65,21 +83,46 @@ export async function agreementReassessments(agreement: AgreementDoc, now = new 
   return agreement.chain.map((link) => {
     const sid = String(link.supplierOrgId);
     const mine = bySupplier.get(sid) ?? [];
-    const approved = mine.filter((r) => r.status === "approved" && r.rating).sort((a, b) => approvedMs(b) - approvedMs(a));
+    const approved = mine
+      .filter((r) => r.status === "approved" && r.rating)
+      .sort((a, b) => approvedMs(b) - approvedMs(a));
     const open = mine.filter((r) => OPEN.has(r.status)).sort((a, b) => b.updatedMs - a.updatedMs)[0];
     // per required standard, the certificate that lasts longest (a renewal replaces the old one)
     const latestCerts = required.flatMap((standard) => {
-      const matching = certs.filter((c) => String(c.supplierOrgId) === sid && isSameStandard(c.standard, standard)).sort((a, b) => (a.expiryDate < b.expiryDate ? 1 : -1));
-      return matching.length ? [{ standard: matching[0].standard, certificateNumber: matching[0].certificateNumber, expiryDate: matching[0].expiryDate }] : [];
+      const matching = certs
+        .filter((c) => String(c.supplierOrgId) === sid && isSameStandard(c.standard, standard))
+        .sort((a, b) => (a.expiryDate < b.expiryDate ? 1 : -1));
+      return matching.length
+        ? [
+            {
+              standard: matching[0].standard,
+              certificateNumber: matching[0].certificateNumber,
+              expiryDate: matching[0].expiryDate,
+            },
+          ]
+        : [];
     });
     const history: SupplierHistory = {
-      lastApproved: approved[0] ? { id: approved[0].id, approvedOn: todayIso(new Date(approvedMs(approved[0]))), rating: approved[0].rating as RiskRating } : null,
+      lastApproved: approved[0]
+        ? {
+            id: approved[0].id,
+            approvedOn: todayIso(new Date(approvedMs(approved[0]))),
+            rating: approved[0].rating as RiskRating,
+          }
+        : null,
       previousRating: (approved[1]?.rating as RiskRating | undefined) ?? null,
       open: open ? { id: open.id, dueDate: open.dueDate, status: open.status } : null,
       certificates: latestCerts,
-      incidents: incidents.filter((i) => String(i.supplierOrgId) === sid).map((i) => ({ id: String(i._id), reportedOn: todayIso(new Date(i.reportedAt)) })),
+      incidents: incidents
+        .filter((i) => String(i.supplierOrgId) === sid)
+        .map((i) => ({ id: String(i._id), reportedOn: todayIso(new Date(i.reportedAt)) })),
     };
-    return { supplierId: sid, supplierName: orgs.get(sid)?.name ?? "Unknown supplier", tier: link.tier, plan: planReassessment(policy, { phases }, history, today) };
+    return {
+      supplierId: sid,
+      supplierName: orgs.get(sid)?.name ?? "Unknown supplier",
+      tier: link.tier,
+      plan: planReassessment(policy, { phases }, history, today),
+    };
   });
 }
 
@@ -94,8 +137,20 @@ function approvedMs(row: CachedRow): number {
  * per approval, however many app instances run this at the same moment (the
  * approval it follows is claimed in the database).
  */
-export async function sendDueReassessments({ now = new Date(), origin, agreementId, supplierId }: { now?: Date; origin: string; agreementId?: string; supplierId?: string }): Promise<{ created: string[] }> {
-  const agreements = await Agreement.find(agreementId ? { _id: agreementId } : { status: "active" }).lean<AgreementDoc[]>();
+export async function sendDueReassessments({
+  now = new Date(),
+  origin,
+  agreementId,
+  supplierId,
+}: {
+  now?: Date;
+  origin: string;
+  agreementId?: string;
+  supplierId?: string;
+}): Promise<{ created: string[] }> {
+  const agreements = await Agreement.find(agreementId ? { _id: agreementId } : { status: "active" }).lean<
+    AgreementDoc[]
+  >();
   const created: string[] = [];
   for (const agreement of agreements) {
     const plans = await agreementReassessments(agreement, now);
@@ -116,11 +171,18 @@ export async function sendDueReassessments({ now = new Date(), origin, agreement
   return { created };
 }
 
-async function createReassessment(agreement: AgreementDoc, s: SupplierReassessment, plan: ReassessmentPlan, now: Date, origin: string): Promise<string> {
+async function createReassessment(
+  agreement: AgreementDoc,
+  s: SupplierReassessment,
+  plan: ReassessmentPlan,
+  now: Date,
+  origin: string,
+): Promise<string> {
   const basis = await Assessment.findById(plan.basisId).lean<AssessmentData & { _id: Types.ObjectId }>();
   if (!basis) throw new Error(`The approved assessment ${plan.basisId} is missing`);
   const template = getTemplate(basis.templateId);
-  if (!template) throw new Error(`The questionnaire ${basis.templateId} of assessment ${plan.basisId} is no longer available`);
+  if (!template)
+    throw new Error(`The questionnaire ${basis.templateId} of assessment ${plan.basisId} is no longer available`);
   const [templateVersion, catalogueVersion] = await Promise.all([pinTemplate(template), pinCatalogue(loadCatalogue())]);
   const today = todayIso(now);
   const dueDate = [plan.dueDate ?? today, addDaysIso(today, MIN_ANSWER_DAYS)].sort().at(-1)!;
@@ -133,17 +195,44 @@ async function createReassessment(agreement: AgreementDoc, s: SupplierReassessme
     templateVersion,
     catalogueVersion,
     status: "invited",
-    history: [{ from: null, to: "invited", at: now, byUserId: null, byName: "Flowdown (re-assessment)", comment: `Re-assessment: ${reasons.join("; ")}` }],
+    history: [
+      {
+        from: null,
+        to: "invited",
+        at: now,
+        byUserId: null,
+        byName: "Flowdown (re-assessment)",
+        comment: `Re-assessment: ${reasons.join("; ")}`,
+      },
+    ],
     dueDate,
     answers: { ...(basis.answers ?? {}) },
     revision: 0,
     reassessmentOf: basis._id,
     reassessmentReasons: reasons,
-    summary: { supplierName: s.supplierName, supplierKey: s.supplierName.toLowerCase(), agreementRef: agreement.reference, score: null, rating: null, openRemediation: 0 },
+    summary: {
+      supplierName: s.supplierName,
+      supplierKey: s.supplierName.toLowerCase(),
+      agreementRef: agreement.reference,
+      score: null,
+      rating: null,
+      openRemediation: 0,
+    },
   });
   const id = String(assessment._id);
   await syncAssessmentRow(assessment._id);
-  await recordAudit({ action: "assessment.reassessment_created", targetType: "assessment", targetId: id, details: { agreement: agreement.reference, supplier: s.supplierName, follows: plan.basisId, reasons: reasons.join("; "), dueDate } });
+  await recordAudit({
+    action: "assessment.reassessment_created",
+    targetType: "assessment",
+    targetId: id,
+    details: {
+      agreement: agreement.reference,
+      supplier: s.supplierName,
+      follows: plan.basisId,
+      reasons: reasons.join("; "),
+      dueDate,
+    },
+  });
   const [suppliers, reviewers, client] = await Promise.all([
     User.find({ orgId: s.supplierId, role: "supplier" }, { email: 1 }).lean(),
     User.find({ orgId: agreement.recipientOrgId, role: "procurement" }, { email: 1 }).lean(),
@@ -174,15 +263,21 @@ async function createReassessment(agreement: AgreementDoc, s: SupplierReassessme
 }
 
 /** Question name → the answer in the approved assessment a re-assessment follows, for the questions whose answer changed. */
-export async function changedSinceBasis(a: Pick<AssessmentData, "reassessmentOf" | "answers" | "supplierOrgId">): Promise<Record<string, unknown> | null> {
+export async function changedSinceBasis(
+  a: Pick<AssessmentData, "reassessmentOf" | "answers" | "supplierOrgId">,
+): Promise<Record<string, unknown> | null> {
   if (!a.reassessmentOf) return null;
-  const basis = await Assessment.findOne({ _id: a.reassessmentOf, supplierOrgId: a.supplierOrgId }, { answers: 1 }).lean();
+  const basis = await Assessment.findOne(
+    { _id: a.reassessmentOf, supplierOrgId: a.supplierOrgId },
+    { answers: 1 },
+  ).lean();
   if (!basis) return null;
   const before = basis.answers ?? {};
   const now = a.answers ?? {};
   const changed: Record<string, unknown> = {};
   for (const name of new Set([...Object.keys(before), ...Object.keys(now)])) {
-    if (JSON.stringify(before[name] ?? null) !== JSON.stringify(now[name] ?? null)) changed[name] = before[name] ?? null;
+    if (JSON.stringify(before[name] ?? null) !== JSON.stringify(now[name] ?? null))
+      changed[name] = before[name] ?? null;
   }
   return changed;
 }

@@ -3,7 +3,14 @@ import { addMonthsIso, DEFAULT_POLICY, measureIncident, planReassessment, type S
 
 const NO_PHASES = { phases: [] };
 function history(over: Partial<SupplierHistory> = {}): SupplierHistory {
-  return { lastApproved: { id: "a1", approvedOn: "2026-01-10", rating: "high" }, previousRating: null, open: null, certificates: [], incidents: [], ...over };
+  return {
+    lastApproved: { id: "a1", approvedOn: "2026-01-10", rating: "high" },
+    previousRating: null,
+    open: null,
+    certificates: [],
+    incidents: [],
+    ...over,
+  };
 }
 
 describe("re-assessment cadence", () => {
@@ -22,23 +29,49 @@ describe("re-assessment cadence", () => {
   });
 
   it("uses the agreement's months per rating", () => {
-    const critical = planReassessment(DEFAULT_POLICY, NO_PHASES, history({ lastApproved: { id: "a1", approvedOn: "2026-01-10", rating: "critical" } }), "2026-02-01");
+    const critical = planReassessment(
+      DEFAULT_POLICY,
+      NO_PHASES,
+      history({ lastApproved: { id: "a1", approvedOn: "2026-01-10", rating: "critical" } }),
+      "2026-02-01",
+    );
     expect(critical.dueDate).toBe("2026-07-10");
-    const low = planReassessment({ ...DEFAULT_POLICY, months: { ...DEFAULT_POLICY.months, low: 36 } }, NO_PHASES, history({ lastApproved: { id: "a1", approvedOn: "2026-01-10", rating: "low" } }), "2026-02-01");
+    const low = planReassessment(
+      { ...DEFAULT_POLICY, months: { ...DEFAULT_POLICY.months, low: 36 } },
+      NO_PHASES,
+      history({ lastApproved: { id: "a1", approvedOn: "2026-01-10", rating: "low" } }),
+      "2026-02-01",
+    );
     expect(low.dueDate).toBe("2029-01-10");
   });
 
   it("is not planned before a first approval, and follows an open assessment when there is one", () => {
-    expect(planReassessment(DEFAULT_POLICY, NO_PHASES, history({ lastApproved: null }), "2026-06-01").state).toBe("not-assessed");
-    const open = planReassessment(DEFAULT_POLICY, NO_PHASES, history({ open: { id: "a2", dueDate: "2026-06-20", status: "in_progress" } }), "2026-06-01");
+    expect(planReassessment(DEFAULT_POLICY, NO_PHASES, history({ lastApproved: null }), "2026-06-01").state).toBe(
+      "not-assessed",
+    );
+    const open = planReassessment(
+      DEFAULT_POLICY,
+      NO_PHASES,
+      history({ open: { id: "a2", dueDate: "2026-06-20", status: "in_progress" } }),
+      "2026-06-01",
+    );
     expect(open).toMatchObject({ state: "in-progress", openId: "a2", dueDate: "2026-06-20" });
-    expect(planReassessment(DEFAULT_POLICY, NO_PHASES, history({ open: { id: "a2", dueDate: "2026-05-20", status: "in_progress" } }), "2026-06-01").state).toBe("overdue");
+    expect(
+      planReassessment(
+        DEFAULT_POLICY,
+        NO_PHASES,
+        history({ open: { id: "a2", dueDate: "2026-05-20", status: "in_progress" } }),
+        "2026-06-01",
+      ).state,
+    ).toBe("overdue");
   });
 });
 
 describe("early re-assessment triggers", () => {
   it("a required certificate expiring within 60 days makes it due, with the reason", () => {
-    const h = history({ certificates: [{ standard: "ISO/IEC 27001:2022", certificateNumber: "C-9", expiryDate: "2026-07-15" }] });
+    const h = history({
+      certificates: [{ standard: "ISO/IEC 27001:2022", certificateNumber: "C-9", expiryDate: "2026-07-15" }],
+    });
     expect(planReassessment(DEFAULT_POLICY, NO_PHASES, h, "2026-05-01").state).toBe("scheduled");
     const plan = planReassessment(DEFAULT_POLICY, NO_PHASES, h, "2026-05-20");
     expect(plan).toMatchObject({ state: "due", sendOn: "2026-05-16", dueDate: "2026-05-30" });
@@ -50,46 +83,105 @@ describe("early re-assessment triggers", () => {
     expect(plan).toMatchObject({ state: "due", sendOn: "2026-01-10" });
     expect(plan.reasons[0]).toMatchObject({ kind: "rating", text: "the rating fell from medium to high" });
     // a rating that rose does not
-    expect(planReassessment(DEFAULT_POLICY, NO_PHASES, history({ previousRating: "critical" }), "2026-01-12").state).toBe("scheduled");
+    expect(
+      planReassessment(DEFAULT_POLICY, NO_PHASES, history({ previousRating: "critical" }), "2026-01-12").state,
+    ).toBe("scheduled");
   });
 
   it("an incident reported after the approval, and a disclosure phase added after it, make it due", () => {
-    const inc = planReassessment(DEFAULT_POLICY, NO_PHASES, history({ incidents: [{ id: "i1", reportedOn: "2026-03-02" }, { id: "i0", reportedOn: "2025-12-01" }] }), "2026-03-02");
+    const inc = planReassessment(
+      DEFAULT_POLICY,
+      NO_PHASES,
+      history({
+        incidents: [
+          { id: "i1", reportedOn: "2026-03-02" },
+          { id: "i0", reportedOn: "2025-12-01" },
+        ],
+      }),
+      "2026-03-02",
+    );
     expect(inc).toMatchObject({ state: "due", dueDate: "2026-03-16" });
     expect(inc.reasons.map((r) => r.kind)).toEqual(["incident"]);
-    const phase = planReassessment(DEFAULT_POLICY, { phases: [{ key: "p2", name: "Integration", addedOn: "2026-04-01" }, { key: "p1", name: "Evaluation", addedOn: "2025-12-01" }] }, history(), "2026-04-03");
-    expect(phase.reasons[0]).toMatchObject({ kind: "phase", text: 'disclosure phase "Integration" was added on 2026-04-01' });
+    const phase = planReassessment(
+      DEFAULT_POLICY,
+      {
+        phases: [
+          { key: "p2", name: "Integration", addedOn: "2026-04-01" },
+          { key: "p1", name: "Evaluation", addedOn: "2025-12-01" },
+        ],
+      },
+      history(),
+      "2026-04-03",
+    );
+    expect(phase.reasons[0]).toMatchObject({
+      kind: "phase",
+      text: 'disclosure phase "Integration" was added on 2026-04-01',
+    });
   });
 
   it("ignores triggers the agreement turned off", () => {
     const off = { ...DEFAULT_POLICY, onIncident: false, onRatingFall: false, certificateDays: 0 };
-    const h = history({ previousRating: "low", incidents: [{ id: "i1", reportedOn: "2026-03-02" }], certificates: [{ standard: "ISO/IEC 27001:2022", certificateNumber: "C", expiryDate: "2026-03-10" }] });
+    const h = history({
+      previousRating: "low",
+      incidents: [{ id: "i1", reportedOn: "2026-03-02" }],
+      certificates: [{ standard: "ISO/IEC 27001:2022", certificateNumber: "C", expiryDate: "2026-03-10" }],
+    });
     expect(planReassessment(off, NO_PHASES, h, "2026-03-05").state).toBe("scheduled");
   });
 });
 
 describe("incident notification timing along the chain", () => {
-  const base = { breachWindowHours: 72, recipientNotifyHours: 24, path: ["tier2", "tier1"], notifyHours: { tier2: 12, tier1: 24 } };
+  const base = {
+    breachWindowHours: 72,
+    recipientNotifyHours: 24,
+    path: ["tier2", "tier1"],
+    notifyHours: { tier2: 12, tier1: 24 },
+  };
 
   it("measures the reporter's delay against its commitment and projects the notice to the disclosing party", () => {
-    const t = measureIncident({ ...base, detectedAt: "2026-05-01T08:00:00.000Z", reportedAt: "2026-05-01T18:00:00.000Z" });
-    expect(t).toMatchObject({ delayHours: 10, committedHours: 12, withinCommitment: true, upstreamHours: 48, onTrack: true, marginHours: 14 });
+    const t = measureIncident({
+      ...base,
+      detectedAt: "2026-05-01T08:00:00.000Z",
+      reportedAt: "2026-05-01T18:00:00.000Z",
+    });
+    expect(t).toMatchObject({
+      delayHours: 10,
+      committedHours: 12,
+      withinCommitment: true,
+      upstreamHours: 48,
+      onTrack: true,
+      marginHours: 14,
+    });
     expect(t.discloserDeadline).toBe("2026-05-04T08:00:00.000Z");
     expect(t.projectedNotice).toBe("2026-05-03T18:00:00.000Z");
   });
 
   it("says when the reporter was late and the window can no longer be kept", () => {
-    const t = measureIncident({ ...base, detectedAt: "2026-05-01T08:00:00.000Z", reportedAt: "2026-05-02T20:00:00.000Z" });
+    const t = measureIncident({
+      ...base,
+      detectedAt: "2026-05-01T08:00:00.000Z",
+      reportedAt: "2026-05-02T20:00:00.000Z",
+    });
     expect(t).toMatchObject({ delayHours: 36, withinCommitment: false, onTrack: false, marginHours: -12 });
   });
 
   it("cannot project the notice when a link above has not said how fast it notifies", () => {
-    const t = measureIncident({ ...base, notifyHours: { tier2: 12, tier1: null }, detectedAt: "2026-05-01T08:00:00.000Z", reportedAt: "2026-05-01T09:00:00.000Z" });
+    const t = measureIncident({
+      ...base,
+      notifyHours: { tier2: 12, tier1: null },
+      detectedAt: "2026-05-01T08:00:00.000Z",
+      reportedAt: "2026-05-01T09:00:00.000Z",
+    });
     expect(t).toMatchObject({ upstreamHours: null, onTrack: null, projectedNotice: null, withinCommitment: true });
   });
 
   it("a tier-1 supplier's notice goes through the recipient only", () => {
-    const t = measureIncident({ ...base, path: ["tier1"], detectedAt: "2026-05-01T08:00:00.000Z", reportedAt: "2026-05-01T08:30:00.000Z" });
+    const t = measureIncident({
+      ...base,
+      path: ["tier1"],
+      detectedAt: "2026-05-01T08:00:00.000Z",
+      reportedAt: "2026-05-01T08:30:00.000Z",
+    });
     expect(t).toMatchObject({ delayHours: 0.5, committedHours: 24, upstreamHours: 24, onTrack: true });
   });
 });

@@ -90,26 +90,54 @@ export function planReassessment(
 ): ReassessmentPlan {
   const last = history.lastApproved;
   if (!last) {
-    if (history.open) return { state: history.open.dueDate < today ? "overdue" : "in-progress", dueDate: history.open.dueDate, sendOn: null, reasons: [], basisId: null, openId: history.open.id };
+    if (history.open)
+      return {
+        state: history.open.dueDate < today ? "overdue" : "in-progress",
+        dueDate: history.open.dueDate,
+        sendOn: null,
+        reasons: [],
+        basisId: null,
+        openId: history.open.id,
+      };
     return { state: "not-assessed", dueDate: null, sendOn: null, reasons: [], basisId: null, openId: null };
   }
   const reasons: Reason[] = [];
   const months = policy.months[last.rating];
-  reasons.push({ kind: "cadence", on: addMonthsIso(last.approvedOn, months), text: `${last.rating} risk: every ${months} months after the approval of ${last.approvedOn}` });
+  reasons.push({
+    kind: "cadence",
+    on: addMonthsIso(last.approvedOn, months),
+    text: `${last.rating} risk: every ${months} months after the approval of ${last.approvedOn}`,
+  });
   if (policy.certificateDays > 0) {
     for (const c of history.certificates) {
       const warnOn = addDaysIso(c.expiryDate, -policy.certificateDays);
-      reasons.push({ kind: "certificate", on: warnOn, text: `certificate ${c.certificateNumber} (${c.standard}) expires on ${c.expiryDate}` });
+      reasons.push({
+        kind: "certificate",
+        on: warnOn,
+        text: `certificate ${c.certificateNumber} (${c.standard}) expires on ${c.expiryDate}`,
+      });
     }
   }
-  if (policy.onRatingFall && history.previousRating && RATING_ORDER.indexOf(last.rating) > RATING_ORDER.indexOf(history.previousRating)) {
-    reasons.push({ kind: "rating", on: last.approvedOn, text: `the rating fell from ${history.previousRating} to ${last.rating}` });
+  if (
+    policy.onRatingFall &&
+    history.previousRating &&
+    RATING_ORDER.indexOf(last.rating) > RATING_ORDER.indexOf(history.previousRating)
+  ) {
+    reasons.push({
+      kind: "rating",
+      on: last.approvedOn,
+      text: `the rating fell from ${history.previousRating} to ${last.rating}`,
+    });
   }
   if (policy.onIncident) {
-    for (const i of history.incidents) if (i.reportedOn >= last.approvedOn) reasons.push({ kind: "incident", on: i.reportedOn, text: `an incident was reported on ${i.reportedOn}` });
+    for (const i of history.incidents)
+      if (i.reportedOn >= last.approvedOn)
+        reasons.push({ kind: "incident", on: i.reportedOn, text: `an incident was reported on ${i.reportedOn}` });
   }
   if (policy.onNewPhase) {
-    for (const p of agreement.phases) if (p.addedOn && p.addedOn > last.approvedOn) reasons.push({ kind: "phase", on: p.addedOn, text: `disclosure phase "${p.name}" was added on ${p.addedOn}` });
+    for (const p of agreement.phases)
+      if (p.addedOn && p.addedOn > last.approvedOn)
+        reasons.push({ kind: "phase", on: p.addedOn, text: `disclosure phase "${p.name}" was added on ${p.addedOn}` });
   }
   reasons.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
   const first = reasons[0];
@@ -120,9 +148,23 @@ export function planReassessment(
   const active = reasons.filter((r) => r.on <= maxDate(today, sendOn));
   const shown = active.length ? active : [first];
   if (history.open) {
-    return { state: history.open.dueDate < today ? "overdue" : "in-progress", dueDate: history.open.dueDate, sendOn, reasons: shown, basisId: last.id, openId: history.open.id };
+    return {
+      state: history.open.dueDate < today ? "overdue" : "in-progress",
+      dueDate: history.open.dueDate,
+      sendOn,
+      reasons: shown,
+      basisId: last.id,
+      openId: history.open.id,
+    };
   }
-  return { state: sendOn <= today ? (dueDate < today ? "overdue" : "due") : "scheduled", dueDate, sendOn, reasons: shown, basisId: last.id, openId: null };
+  return {
+    state: sendOn <= today ? (dueDate < today ? "overdue" : "due") : "scheduled",
+    dueDate,
+    sendOn,
+    reasons: shown,
+    basisId: last.id,
+    openId: null,
+  };
 }
 
 function maxDate(a: string, b: string) {

@@ -17,11 +17,20 @@ const OPEN = ["invited", "in_progress", "remediation_requested"] as const;
  * at most once a day per assessment, and exactly once however many app
  * instances run this at the same moment (the day's run is claimed in the database).
  */
-export async function sendDueReminders({ now = new Date(), origin }: { now?: Date; origin: string }): Promise<{ sent: number; skipped: number }> {
+export async function sendDueReminders({
+  now = new Date(),
+  origin,
+}: {
+  now?: Date;
+  origin: string;
+}): Promise<{ sent: number; skipped: number }> {
   const today = todayIso(now);
   const horizon = addDaysIso(today, REMINDER_DAYS_BEFORE_DUE);
   // the small list rows, not the assessments themselves (see models/assessment-row.server.ts)
-  const due = await AssessmentRow.find({ status: trusted({ $in: OPEN }), dueDate: trusted({ $lte: horizon }) }, { supplierOrgId: 1, ownerOrgId: 1, agreementId: 1, dueDate: 1 }).lean();
+  const due = await AssessmentRow.find(
+    { status: trusted({ $in: OPEN }), dueDate: trusted({ $lte: horizon }) },
+    { supplierOrgId: 1, ownerOrgId: 1, agreementId: 1, dueDate: 1 },
+  ).lean();
   let sent = 0;
   let skipped = 0;
   for (const a of due) {
@@ -29,7 +38,10 @@ export async function sendDueReminders({ now = new Date(), origin }: { now?: Dat
     const run = await runExclusively(`reminder:${id}`, today, async () => {
       const [users, invitations, agreement, client] = await Promise.all([
         User.find({ orgId: a.supplierOrgId, role: "supplier" }, { email: 1 }).lean(),
-        Invitation.find({ assessmentId: a._id, status: "active", expiresAt: trusted({ $gt: now }) }, { email: 1 }).lean(),
+        Invitation.find(
+          { assessmentId: a._id, status: "active", expiresAt: trusted({ $gt: now }) },
+          { email: 1 },
+        ).lean(),
         Agreement.findById(a.agreementId, { reference: 1 }).lean(),
         Organization.findById(a.ownerOrgId, { name: 1 }).lean(),
       ]);
@@ -49,7 +61,12 @@ export async function sendDueReminders({ now = new Date(), origin }: { now?: Dat
           relatedId: id,
         });
       }
-      await recordAudit({ action: "assessment.reminder", targetType: "assessment", targetId: id, details: { recipients: recipients.length, dueDate: a.dueDate } });
+      await recordAudit({
+        action: "assessment.reminder",
+        targetType: "assessment",
+        targetId: id,
+        details: { recipients: recipients.length, dueDate: a.dueDate },
+      });
       return recipients.length;
     });
     if (run.ran) sent++;

@@ -8,7 +8,15 @@ import { Assessment, type AssessmentData } from "#models/assessment.server";
 import { recordAudit } from "#models/audit-event.server";
 import { Certification } from "#models/certification.server";
 import { todayIso } from "#models/dates";
-import { listReportVersions, ReportRecord, ReportRefusedError, reserveReportVersion, type ReportKind, type ReportTrigger, type StoredReport } from "#models/report.server";
+import {
+  listReportVersions,
+  ReportRecord,
+  ReportRefusedError,
+  reserveReportVersion,
+  type ReportKind,
+  type ReportTrigger,
+  type StoredReport,
+} from "#models/report.server";
 import { loadCatalogue, getTemplate } from "#questionnaires/loader";
 import { renderAgreementReport, renderAssessmentReport, type RenderInfo } from "#reports/index";
 import type {
@@ -84,21 +92,40 @@ async function chainSuppliers(a: AgreementDoc): Promise<ReportSupplier[]> {
   });
 }
 
-const REMEDIATION_STATUS: Record<string, RemediationStatus> = { open: "open", answered: "responded", accepted: "accepted" };
+const REMEDIATION_STATUS: Record<string, RemediationStatus> = {
+  open: "open",
+  answered: "responded",
+  accepted: "accepted",
+};
 
 /** Everything the assessment report shows, read from the stored assessment, agreement and certificates. */
-export async function assessmentReportData(assessment: AssessmentDoc, agreement: AgreementDoc, meta: ReportMeta): Promise<AssessmentReportData> {
+export async function assessmentReportData(
+  assessment: AssessmentDoc,
+  agreement: AgreementDoc,
+  meta: ReportMeta,
+): Promise<AssessmentReportData> {
   const result = assessment.result as ScoringResult | null;
-  if (!result) throw new ReportRefusedError("This assessment has no score yet: a report can be made once it is submitted.");
+  if (!result)
+    throw new ReportRefusedError("This assessment has no score yet: a report can be made once it is submitted.");
   const [agreementPart, suppliers] = await Promise.all([reportAgreement(agreement), chainSuppliers(agreement)]);
   const sid = String(assessment.supplierOrgId);
   let supplier = suppliers.find((s) => s.id === sid);
   if (!supplier) {
     const org = (await orgInfo([assessment.supplierOrgId])).get(sid);
-    supplier = { id: sid, name: org?.name ?? "Unknown supplier", country: org?.country ?? "", service: "", tier: 1, parentId: null, parentName: null };
+    supplier = {
+      id: sid,
+      name: org?.name ?? "Unknown supplier",
+      country: org?.country ?? "",
+      service: "",
+      tier: 1,
+      parentId: null,
+      parentName: null,
+    };
   }
   const certIds = result.certifications.map((c) => c.certificationId).filter((id) => mongoose.isValidObjectId(id));
-  const certs = certIds.length ? await Certification.find({ _id: trusted({ $in: certIds }), supplierOrgId: assessment.supplierOrgId }).lean() : [];
+  const certs = certIds.length
+    ? await Certification.find({ _id: trusted({ $in: certIds }), supplierOrgId: assessment.supplierOrgId }).lean()
+    : [];
   return {
     ...meta,
     kind: "assessment",
@@ -112,7 +139,13 @@ export async function assessmentReportData(assessment: AssessmentDoc, agreement:
       templateTitle: getTemplate(assessment.templateId)?.title ?? assessment.templateId,
       templateVersion: assessment.templateVersion,
       catalogueVersion: assessment.catalogueVersion,
-      history: assessment.history.map((h) => ({ from: h.from, to: h.to, by: h.byName || "system", at: new Date(h.at).toISOString(), comment: h.comment || null })),
+      history: assessment.history.map((h) => ({
+        from: h.from,
+        to: h.to,
+        by: h.byName || "system",
+        at: new Date(h.at).toISOString(),
+        comment: h.comment || null,
+      })),
     },
     result,
     certifications: certs.map((c) => {
@@ -136,8 +169,16 @@ export async function assessmentReportData(assessment: AssessmentDoc, agreement:
  * assessment is the compliance view's (the latest scored one), so the PDF
  * and the disclosing party's page show the same results.
  */
-export async function agreementReportData(agreement: AgreementDoc, meta: ReportMeta, now = new Date(meta.generatedAt)): Promise<AgreementReportData> {
-  const [agreementPart, suppliers, view] = await Promise.all([reportAgreement(agreement), chainSuppliers(agreement), agreementCompliance(agreement, now)]);
+export async function agreementReportData(
+  agreement: AgreementDoc,
+  meta: ReportMeta,
+  now = new Date(meta.generatedAt),
+): Promise<AgreementReportData> {
+  const [agreementPart, suppliers, view] = await Promise.all([
+    reportAgreement(agreement),
+    chainSuppliers(agreement),
+    agreementCompliance(agreement, now),
+  ]);
   const latestIds = view.suppliers.map((s) => s.latest?.id).filter((id): id is string => Boolean(id));
   const results = new Map<string, { status: AssessmentDoc["status"]; result: ScoringResult }>();
   for (const id of latestIds) {
@@ -151,8 +192,16 @@ export async function agreementReportData(agreement: AgreementDoc, meta: ReportM
     const found = v?.latest ? results.get(v.latest.id) : undefined;
     if (!v?.latest || !found) return { ...s, latest: null };
     const r = found.result;
-    const statuses: Record<string, { status: RequirementStatus; computedStatus: RequirementStatus; overridden: boolean }> = {};
-    for (const q of r.requirements) statuses[q.requirementId] = { status: q.status, computedStatus: q.computedStatus, overridden: Boolean(q.override) };
+    const statuses: Record<
+      string,
+      { status: RequirementStatus; computedStatus: RequirementStatus; overridden: boolean }
+    > = {};
+    for (const q of r.requirements)
+      statuses[q.requirementId] = {
+        status: q.status,
+        computedStatus: q.computedStatus,
+        overridden: Boolean(q.override),
+      };
     return {
       ...s,
       latest: {
@@ -171,7 +220,10 @@ export async function agreementReportData(agreement: AgreementDoc, meta: ReportM
     };
   });
   const today = todayIso(now);
-  const certs = await Certification.find({ supplierOrgId: trusted({ $in: agreement.chain.map((l) => l.supplierOrgId) }), expiryDate: trusted({ $gte: today }) }).lean();
+  const certs = await Certification.find({
+    supplierOrgId: trusted({ $in: agreement.chain.map((l) => l.supplierOrgId) }),
+    expiryDate: trusted({ $gte: today }),
+  }).lean();
   const names = new Map(entries.map((e) => [e.id, e.name]));
   return {
     ...meta,
@@ -179,7 +231,13 @@ export async function agreementReportData(agreement: AgreementDoc, meta: ReportM
     agreement: agreementPart,
     requirements: agreement.requirements.map((r) => {
       const c = catalogue.byId.get(r.requirementId);
-      return { id: r.requirementId, title: c?.title ?? r.requirementId, category: c?.category ?? "", weight: c?.weight ?? 1, knockOut: c?.knockOut ?? false };
+      return {
+        id: r.requirementId,
+        title: c?.title ?? r.requirementId,
+        category: c?.category ?? "",
+        weight: c?.weight ?? 1,
+        knockOut: c?.knockOut ?? false,
+      };
     }),
     suppliers: entries,
     chain: view.chain,
@@ -230,7 +288,8 @@ async function storePdf(
   });
   try {
     const info = await render(tee);
-    if (!upload.writableFinished) await new Promise<void>((resolve, reject) => upload.once("finish", () => resolve()).once("error", reject));
+    if (!upload.writableFinished)
+      await new Promise<void>((resolve, reject) => upload.once("finish", () => resolve()).once("error", reject));
     return { fileId: upload.id as Types.ObjectId, sha256: hash.digest("hex"), size, pages: info.pages };
   } catch (error) {
     await upload.abort().catch(() => undefined);
@@ -239,7 +298,11 @@ async function storePdf(
 }
 
 function safeFilePart(s: string) {
-  return s.normalize("NFC").replace(/[\p{Cc}/\\:*?"<>|]/gu, "").replace(/\s+/g, "-").slice(0, 60);
+  return s
+    .normalize("NFC")
+    .replace(/[\p{Cc}/\\:*?"<>|]/gu, "")
+    .replace(/\s+/g, "-")
+    .slice(0, 60);
 }
 
 async function generate(
@@ -273,10 +336,31 @@ async function generate(
     trigger,
   });
   const fileName = `${input.fileStem}-v${reserved.version}.pdf`;
-  const meta: ReportMeta = { version: reserved.version, generatedAt: generatedAt.toISOString(), generatedBy: author.name, verifyUrl: origin ? `${origin}/verify` : "/verify" };
+  const meta: ReportMeta = {
+    version: reserved.version,
+    generatedAt: generatedAt.toISOString(),
+    generatedBy: author.name,
+    verifyUrl: origin ? `${origin}/verify` : "/verify",
+  };
   try {
-    const stored = await storePdf(fileName, { reportId: String(reserved._id), kind: input.kind, version: reserved.version }, (out) => render(meta, out));
-    await ReportRecord.updateOne({ _id: reserved._id }, { $set: { state: "stored", fileName, fileId: stored.fileId, sha256: stored.sha256, size: stored.size, pages: stored.pages } });
+    const stored = await storePdf(
+      fileName,
+      { reportId: String(reserved._id), kind: input.kind, version: reserved.version },
+      (out) => render(meta, out),
+    );
+    await ReportRecord.updateOne(
+      { _id: reserved._id },
+      {
+        $set: {
+          state: "stored",
+          fileName,
+          fileId: stored.fileId,
+          sha256: stored.sha256,
+          size: stored.size,
+          pages: stored.pages,
+        },
+      },
+    );
     const record = { ...reserved, state: "stored" as const, fileName, ...stored };
     await recordAudit({
       action: `report.${input.kind}.generated`,
@@ -293,16 +377,32 @@ async function generate(
   }
 }
 
-export async function generateAssessmentReport(assessmentId: string, author: Author, trigger: ReportTrigger, origin: string | null = null): Promise<StoredReport> {
+export async function generateAssessmentReport(
+  assessmentId: string,
+  author: Author,
+  trigger: ReportTrigger,
+  origin: string | null = null,
+): Promise<StoredReport> {
   const assessment = await Assessment.findById(assessmentId).lean<AssessmentDoc>();
   if (!assessment) throw new ReportRefusedError("The assessment does not exist.");
   const agreement = await Agreement.findById(assessment.agreementId).lean<AgreementDoc>();
   if (!agreement) throw new ReportRefusedError("The agreement of this assessment no longer exists.");
   // data first, so a missing score is refused before a version is reserved
-  const probe = await assessmentReportData(assessment, agreement, { version: 0, generatedAt: new Date().toISOString(), generatedBy: author.name });
+  const probe = await assessmentReportData(assessment, agreement, {
+    version: 0,
+    generatedAt: new Date().toISOString(),
+    generatedBy: author.name,
+  });
   const supplierName = probe.supplier.name;
   return generate(
-    { kind: "assessment", targetId: assessment._id, agreement, subject: supplierName, supplierOrgId: assessment.supplierOrgId, fileStem: `assessment-${safeFilePart(agreement.reference)}-${safeFilePart(supplierName)}` },
+    {
+      kind: "assessment",
+      targetId: assessment._id,
+      agreement,
+      subject: supplierName,
+      supplierOrgId: assessment.supplierOrgId,
+      fileStem: `assessment-${safeFilePart(agreement.reference)}-${safeFilePart(supplierName)}`,
+    },
     author,
     trigger,
     origin,
@@ -310,11 +410,23 @@ export async function generateAssessmentReport(assessmentId: string, author: Aut
   );
 }
 
-export async function generateAgreementReport(agreementId: string, author: Author, trigger: ReportTrigger, origin: string | null = null): Promise<StoredReport> {
+export async function generateAgreementReport(
+  agreementId: string,
+  author: Author,
+  trigger: ReportTrigger,
+  origin: string | null = null,
+): Promise<StoredReport> {
   const agreement = await Agreement.findById(agreementId).lean<AgreementDoc>();
   if (!agreement) throw new ReportRefusedError("The agreement does not exist.");
   return generate(
-    { kind: "agreement", targetId: agreement._id, agreement, subject: agreement.title, supplierOrgId: null, fileStem: `agreement-${safeFilePart(agreement.reference)}` },
+    {
+      kind: "agreement",
+      targetId: agreement._id,
+      agreement,
+      subject: agreement.title,
+      supplierOrgId: null,
+      fileStem: `agreement-${safeFilePart(agreement.reference)}`,
+    },
     author,
     trigger,
     origin,
@@ -324,7 +436,11 @@ export async function generateAgreementReport(agreementId: string, author: Autho
 
 /** The author of a report generated by a signed-in user. */
 export function authorOf(user: CurrentUser): Author {
-  return { id: user.id, name: `${user.name} (${user.org.name})`, actor: { id: user.id, email: user.email, orgId: user.orgId } };
+  return {
+    id: user.id,
+    name: `${user.name} (${user.org.name})`,
+    actor: { id: user.id, email: user.email, orgId: user.orgId },
+  };
 }
 
 // ---------------------------------------------------------------- listing, downloading, verifying
@@ -341,7 +457,10 @@ export interface ReportVersionView {
   href: string;
 }
 
-export async function reportVersions(kind: ReportKind, targetId: string | Types.ObjectId): Promise<ReportVersionView[]> {
+export async function reportVersions(
+  kind: ReportKind,
+  targetId: string | Types.ObjectId,
+): Promise<ReportVersionView[]> {
   const rows = await listReportVersions(kind, targetId);
   return rows.map((r) => ({
     id: String(r._id),
@@ -363,7 +482,10 @@ function mayRead(user: { role: string; orgId: string }, r: StoredReport): boolea
   return false;
 }
 
-export async function openReport(user: { role: string; orgId: string }, id: string): Promise<{ record: StoredReport; stream: Readable } | null> {
+export async function openReport(
+  user: { role: string; orgId: string },
+  id: string,
+): Promise<{ record: StoredReport; stream: Readable } | null> {
   if (!mongoose.isValidObjectId(id)) return null;
   const record = await ReportRecord.findOne({ _id: id, state: "stored" }).lean<StoredReport>();
   if (!record || !record.fileId || !mayRead(user, record)) return null;
@@ -401,9 +523,16 @@ export type Verification =
 /** Is this hash the hash of a report the portal issued? Which one, and is there a newer version? */
 export async function verifyReportHash(sha256: string): Promise<Verification> {
   const hash = sha256.toLowerCase();
-  const record = await ReportRecord.findOne({ sha256: hash, state: "stored" }).sort({ generatedAt: 1 }).lean<StoredReport>();
+  const record = await ReportRecord.findOne({ sha256: hash, state: "stored" })
+    .sort({ generatedAt: 1 })
+    .lean<StoredReport>();
   if (!record) return { authentic: false, sha256: hash };
-  const newest = await ReportRecord.findOne({ kind: record.kind, targetId: record.targetId, state: "stored" }, { version: 1, generatedAt: 1 }).sort({ version: -1 }).lean();
+  const newest = await ReportRecord.findOne(
+    { kind: record.kind, targetId: record.targetId, state: "stored" },
+    { version: 1, generatedAt: 1 },
+  )
+    .sort({ version: -1 })
+    .lean();
   return {
     authentic: true,
     sha256: hash,
@@ -413,12 +542,18 @@ export async function verifyReportHash(sha256: string): Promise<Verification> {
     version: record.version,
     generatedAt: new Date(record.generatedAt).toISOString(),
     generatedBy: record.generatedBy,
-    latest: newest && newest.version > record.version ? { version: newest.version, generatedAt: new Date(newest.generatedAt).toISOString() } : null,
+    latest:
+      newest && newest.version > record.version
+        ? { version: newest.version, generatedAt: new Date(newest.generatedAt).toISOString() }
+        : null,
   };
 }
 
 /** Hashes an uploaded file as it streams in, without keeping it. */
-export async function sha256OfStream(data: AsyncIterable<Uint8Array>, maxBytes: number): Promise<{ sha256: string; size: number } | { tooLarge: true }> {
+export async function sha256OfStream(
+  data: AsyncIterable<Uint8Array>,
+  maxBytes: number,
+): Promise<{ sha256: string; size: number } | { tooLarge: true }> {
   const hash = crypto.createHash("sha256");
   let size = 0;
   let tooLarge = false;

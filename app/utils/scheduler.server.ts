@@ -45,10 +45,13 @@ const jobRunSchema = new Schema<JobRunData>(
 // one document per attempt: the unique index decides who makes attempt n, first or retry alike
 jobRunSchema.index({ jobKey: 1, periodKey: 1, attempts: 1 }, { unique: true });
 
-export const JobRun: Model<JobRunData> = (mongoose.models.JobRun as Model<JobRunData>) ?? mongoose.model<JobRunData>("JobRun", jobRunSchema);
+export const JobRun: Model<JobRunData> =
+  (mongoose.models.JobRun as Model<JobRunData>) ?? mongoose.model<JobRunData>("JobRun", jobRunSchema);
 
 const Key = z.string().min(1).max(200);
-const Options = z.object({ staleAfterMs: z.number().int().positive().optional(), retryFailed: z.boolean().optional() }).optional();
+const Options = z
+  .object({ staleAfterMs: z.number().int().positive().optional(), retryFailed: z.boolean().optional() })
+  .optional();
 export type RunOptions = z.infer<typeof Options>;
 
 export type RunResult<T> = { ran: true; result: T } | { ran: false };
@@ -57,9 +60,22 @@ function newOwner(): string {
   return `${os.hostname()}:${process.pid}:${crypto.randomBytes(4).toString("hex")}`;
 }
 
-async function insertClaim(claim: { jobKey: string; periodKey: string; owner: string; now: Date; attempts: number }): Promise<boolean> {
+async function insertClaim(claim: {
+  jobKey: string;
+  periodKey: string;
+  owner: string;
+  now: Date;
+  attempts: number;
+}): Promise<boolean> {
   try {
-    await JobRun.create({ jobKey: claim.jobKey, periodKey: claim.periodKey, status: "running", owner: claim.owner, startedAt: claim.now, attempts: claim.attempts });
+    await JobRun.create({
+      jobKey: claim.jobKey,
+      periodKey: claim.periodKey,
+      status: "running",
+      owner: claim.owner,
+      startedAt: claim.now,
+      attempts: claim.attempts,
+    });
     return true;
   } catch (error) {
     if ((error as { code?: number }).code === 11000) return false;
@@ -71,10 +87,15 @@ async function claim(jobKey: string, periodKey: string, owner: string, options: 
   const now = new Date();
   if (await insertClaim({ jobKey, periodKey, owner, now, attempts: 1 })) return true;
   if (!options?.retryFailed && !options?.staleAfterMs) return false;
-  const latest = await JobRun.findOne({ jobKey, periodKey }, { _id: 1, attempts: 1, status: 1, startedAt: 1 }).sort({ attempts: -1 }).lean();
+  const latest = await JobRun.findOne({ jobKey, periodKey }, { _id: 1, attempts: 1, status: 1, startedAt: 1 })
+    .sort({ attempts: -1 })
+    .lean();
   if (!latest) return false;
   const failed = Boolean(options?.retryFailed) && latest.status === "failed";
-  const stale = Boolean(options?.staleAfterMs) && latest.status === "running" && latest.startedAt < new Date(now.getTime() - options!.staleAfterMs!);
+  const stale =
+    Boolean(options?.staleAfterMs) &&
+    latest.status === "running" &&
+    latest.startedAt < new Date(now.getTime() - options!.staleAfterMs!);
   if (!failed && !stale) return false;
   // No conditional update (FerretDB v1 lets several concurrent ones match): the next
   // attempt is a new document, and its unique key lets exactly one caller make it.
@@ -87,7 +108,12 @@ async function claim(jobKey: string, periodKey: string, owner: string, options: 
  * { ran: false } when another call has it (or had it). An error from fn is
  * recorded on the run and thrown again.
  */
-export async function runExclusively<T>(jobKey: string, periodKey: string, fn: () => Promise<T>, options?: RunOptions): Promise<RunResult<T>> {
+export async function runExclusively<T>(
+  jobKey: string,
+  periodKey: string,
+  fn: () => Promise<T>,
+  options?: RunOptions,
+): Promise<RunResult<T>> {
   Key.parse(jobKey);
   Key.parse(periodKey);
   const opts = Options.parse(options);
@@ -99,7 +125,10 @@ export async function runExclusively<T>(jobKey: string, periodKey: string, fn: (
     return { ran: true, result };
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
-    await JobRun.updateOne({ jobKey, periodKey, owner }, { $set: { status: "failed", finishedAt: new Date(), error: message } }).catch(() => {});
+    await JobRun.updateOne(
+      { jobKey, periodKey, owner },
+      { $set: { status: "failed", finishedAt: new Date(), error: message } },
+    ).catch(() => {});
     throw error;
   }
 }
@@ -119,7 +148,9 @@ export function startInterval(name: string, ms: number, fn: () => unknown): Node
     busy = true;
     Promise.resolve()
       .then(fn)
-      .catch((error: unknown) => console.error(`[job ${name}] failed: ${error instanceof Error ? error.message : String(error)}`))
+      .catch((error: unknown) =>
+        console.error(`[job ${name}] failed: ${error instanceof Error ? error.message : String(error)}`),
+      )
       .finally(() => {
         busy = false;
       });

@@ -59,11 +59,21 @@ export function certificationInput(c: CertificationData & { _id: Types.ObjectId 
 }
 
 export function overrideInputs(a: Pick<AssessmentData, "overrides">): OverrideInput[] {
-  return (a.overrides ?? []).map((o) => ({ requirementId: o.requirementId, status: o.status, justification: o.justification, by: o.byName, at: new Date(o.at).toISOString() }));
+  return (a.overrides ?? []).map((o) => ({
+    requirementId: o.requirementId,
+    status: o.status,
+    justification: o.justification,
+    by: o.byName,
+    at: new Date(o.at).toISOString(),
+  }));
 }
 
 /** Scores a stored assessment as of `evaluationDate` with its pinned template and catalogue. */
-export async function computeResult(assessment: AssessmentData & { _id: Types.ObjectId }, agreement: AgreementData, evaluationDate = todayIso()): Promise<ScoringResult> {
+export async function computeResult(
+  assessment: AssessmentData & { _id: Types.ObjectId },
+  agreement: AgreementData,
+  evaluationDate = todayIso(),
+): Promise<ScoringResult> {
   const [template, catalogue, certs, agreementData] = await Promise.all([
     templateForAssessment(assessment),
     catalogueForVersion(assessment.catalogueVersion),
@@ -84,13 +94,23 @@ export async function computeResult(assessment: AssessmentData & { _id: Types.Ob
 
 /** Each requirement's status for lists and the compliance matrix: "met", or "met!not_met" when overridden (computed after "!"). */
 export function summaryCells(result: ScoringResult): Record<string, string> {
-  return Object.fromEntries(result.requirements.map((r) => [r.requirementId, r.override ? `${r.status}!${r.computedStatus}` : r.status]));
+  return Object.fromEntries(
+    result.requirements.map((r) => [r.requirementId, r.override ? `${r.status}!${r.computedStatus}` : r.status]),
+  );
 }
 
 /** Computes and stores the score snapshot of an assessment. */
-export async function rescore(assessment: AssessmentData & { _id: Types.ObjectId }, agreement: AgreementData, evaluationDate = todayIso()): Promise<ScoringResult> {
+export async function rescore(
+  assessment: AssessmentData & { _id: Types.ObjectId },
+  agreement: AgreementData,
+  evaluationDate = todayIso(),
+): Promise<ScoringResult> {
   const result = await computeResult(assessment, agreement, evaluationDate);
-  const facts = extractChainFacts(await templateForAssessment(assessment), assessment.answers ?? {}, String(assessment.supplierOrgId));
+  const facts = extractChainFacts(
+    await templateForAssessment(assessment),
+    assessment.answers ?? {},
+    String(assessment.supplierOrgId),
+  );
   // the score snapshot and the list summary are derived data: the latest computation wins
   await Assessment.updateOne(
     { _id: assessment._id },

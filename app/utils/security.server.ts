@@ -14,7 +14,8 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /** Non-multipart bodies (forms, JSON) above this are refused before they are read; multipart uploads have their own limits. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024 + 64 * 1024;
 
-export const CROSS_SITE_MESSAGE = "This form was sent from another site, so the portal refused it. Open the page in Flowdown itself and send it again.";
+export const CROSS_SITE_MESSAGE =
+  "This form was sent from another site, so the portal refused it. Open the page in Flowdown itself and send it again.";
 
 function originOf(value: string | null): string | null {
   if (!value || value === "null") return null;
@@ -49,9 +50,11 @@ export function crossSiteReason(request: Request): string | null {
   if (site && site !== "same-origin" && site !== "none") return `Sec-Fetch-Site: ${site}`;
   const allowed = ownOrigins(request);
   const origin = request.headers.get("Origin");
-  if (origin !== null) return originOf(origin) && allowed.has(originOf(origin)!) ? null : `Origin: ${origin.slice(0, 200)}`;
+  if (origin !== null)
+    return originOf(origin) && allowed.has(originOf(origin)!) ? null : `Origin: ${origin.slice(0, 200)}`;
   const referer = request.headers.get("Referer");
-  if (referer !== null) return originOf(referer) && allowed.has(originOf(referer)!) ? null : "Referer from another site";
+  if (referer !== null)
+    return originOf(referer) && allowed.has(originOf(referer)!) ? null : "Referer from another site";
   return null;
 }
 
@@ -59,7 +62,10 @@ export function assertSameOrigin(request: Request): void {
   const reason = crossSiteReason(request);
   if (reason) {
     console.warn(`refused a cross-site ${request.method} ${new URL(request.url).pathname} (${reason})`);
-    throw new Response(CROSS_SITE_MESSAGE, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+    throw new Response(CROSS_SITE_MESSAGE, {
+      status: 403,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
   }
 }
 
@@ -81,7 +87,10 @@ async function readLimited(body: ReadableStream<Uint8Array>, limit: number): Pro
 }
 
 function tooLarge(): Response {
-  return new Response("The request is too large.", { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response("The request is too large.", {
+    status: 413,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }
 
 /**
@@ -102,7 +111,12 @@ export async function limitBody(request: Request, limit = MAX_BODY_BYTES): Promi
   }
   const bytes = await readLimited(request.body, limit);
   if (!bytes) throw tooLarge();
-  return new Request(request.url, { method: request.method, headers: request.headers, body: new Blob([new Uint8Array(bytes)]), signal: request.signal });
+  return new Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: new Blob([new Uint8Array(bytes)]),
+    signal: request.signal,
+  });
 }
 
 const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
@@ -116,10 +130,13 @@ export function assertBodyType(request: Request, resource: boolean): void {
   if (SAFE_METHODS.has(request.method.toUpperCase()) || !request.body) return;
   const type = (request.headers.get("Content-Type") ?? "").split(";")[0].trim().toLowerCase();
   if (!(resource ? API_TYPES : FORM_TYPES).includes(type)) {
-    throw new Response(`Send this as ${resource ? "a form or JSON" : "a form"}: Content-Type ${type || "(none)"} is not accepted here.`, {
-      status: 415,
-      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
-    });
+    throw new Response(
+      `Send this as ${resource ? "a form or JSON" : "a form"}: Content-Type ${type || "(none)"} is not accepted here.`,
+      {
+        status: 415,
+        headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+      },
+    );
   }
 }
 
@@ -226,5 +243,7 @@ export function secureRouteModule(module: RouteModule): RouteModule {
 }
 
 export function secureRoutes(routes: ServerBuild["routes"]): ServerBuild["routes"] {
-  return Object.fromEntries(Object.entries(routes).map(([id, route]) => [id, { ...route, module: secureRouteModule(route.module) }]));
+  return Object.fromEntries(
+    Object.entries(routes).map(([id, route]) => [id, { ...route, module: secureRouteModule(route.module) }]),
+  );
 }

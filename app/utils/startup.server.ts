@@ -1,7 +1,7 @@
 import diagnostics from "node:diagnostics_channel";
 import type { ServerResponse } from "node:http";
 import { connectDatabase, disconnectDatabase } from "#app/db.server";
-import { demoCredentialsText, seedDemoData, seedDemoDataIfEmpty , DEMO_ACCOUNTS } from "#models/demo-data.server";
+import { demoCredentialsText, seedDemoData, seedDemoDataIfEmpty, DEMO_ACCOUNTS } from "#models/demo-data.server";
 import { User } from "#models/user.server";
 import { deleteExpiredSessions } from "#models/session.server";
 import { getEnv, sessionSecret } from "./env.server";
@@ -23,13 +23,17 @@ export function startServer(): Promise<void> {
     const env = getEnv();
     sessionSecret();
     await connectDatabase(env.MONGODB_URI);
-    const demo = env.FLOWDOWN_DEMO_DATA === "on" || (env.FLOWDOWN_DEMO_DATA === "auto" && env.FLOWDOWN_EMBEDDED_DB === "1");
+    const demo =
+      env.FLOWDOWN_DEMO_DATA === "on" || (env.FLOWDOWN_DEMO_DATA === "auto" && env.FLOWDOWN_EMBEDDED_DB === "1");
     if (demo) {
       if (env.FLOWDOWN_DEMO_DATA === "on") await seedDemoData();
       else await seedDemoDataIfEmpty();
       if (await User.exists({ email: DEMO_ACCOUNTS[0].email })) console.log(demoCredentialsText());
     }
-    const cleanup = setInterval(() => void Promise.all([deleteExpiredSessions(), deleteExpiredAttempts()]).catch(() => {}), 60 * 60 * 1000);
+    const cleanup = setInterval(
+      () => void Promise.all([deleteExpiredSessions(), deleteExpiredAttempts()]).catch(() => {}),
+      60 * 60 * 1000,
+    );
     cleanup.unref();
     if (process.env.FLOWDOWN_SCHEDULER !== "off") {
       // every instance may run this: each day's reminder is claimed in the database, so it goes out once
@@ -39,9 +43,18 @@ export function startServer(): Promise<void> {
       startInterval("reassessments", 60 * 60 * 1000, () => sendDueReassessments({ origin }));
     }
     // the dashboards' rows: read them now rather than in the first request after a restart
-    setTimeout(() => void warmReadModels().catch((error) => console.error("could not read the dashboards' rows", error)), 0).unref();
+    setTimeout(
+      () => void warmReadModels().catch((error) => console.error("could not read the dashboards' rows", error)),
+      0,
+    ).unref();
     // parsing the report fonts takes a moment: do it now rather than in the first report request
-    setTimeout(() => void Promise.resolve().then(() => preloadReportFonts()).catch((error) => console.error("could not load the report fonts", error)), 0).unref();
+    setTimeout(
+      () =>
+        void Promise.resolve()
+          .then(() => preloadReportFonts())
+          .catch((error) => console.error("could not load the report fonts", error)),
+      0,
+    ).unref();
     closeDatabaseAfterServer();
   })();
   return started;

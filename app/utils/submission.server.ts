@@ -1,6 +1,12 @@
 import mongoose from "mongoose";
 import { Agreement } from "#models/agreement.server";
-import { Assessment, EDITABLE_STATUSES, RevisionConflictError, TransitionError, transitionAssessment } from "#models/assessment.server";
+import {
+  Assessment,
+  EDITABLE_STATUSES,
+  RevisionConflictError,
+  TransitionError,
+  transitionAssessment,
+} from "#models/assessment.server";
 import { recordAudit } from "#models/audit-event.server";
 import { User } from "#models/user.server";
 import type { CurrentUser } from "./auth.server";
@@ -22,7 +28,12 @@ export type SubmitResult =
  * Submits once: the status change is conditional on the assessment still
  * being open, so a double click or a retry finds it submitted and changes nothing.
  */
-export async function submitAssessment(user: CurrentUser, id: string, request: Request, attempt = 0): Promise<SubmitResult> {
+export async function submitAssessment(
+  user: CurrentUser,
+  id: string,
+  request: Request,
+  attempt = 0,
+): Promise<SubmitResult> {
   if (!mongoose.isValidObjectId(id)) return { kind: "missing" };
   const assessment = await Assessment.findOne({ _id: id, supplierOrgId: user.orgId }).lean();
   if (!assessment) return { kind: "missing" };
@@ -34,7 +45,14 @@ export async function submitAssessment(user: CurrentUser, id: string, request: R
 
   let submitted;
   try {
-    submitted = await transitionAssessment(id, "submitted", { userId: user.id, name: user.name }, "", { submittedAt: new Date() }, assessment.revision);
+    submitted = await transitionAssessment(
+      id,
+      "submitted",
+      { userId: user.id, name: user.name },
+      "",
+      { submittedAt: new Date() },
+      assessment.revision,
+    );
   } catch (error) {
     if (!(error instanceof RevisionConflictError || error instanceof TransitionError)) throw error;
     const current = await Assessment.findById(id, { status: 1 }).lean();
@@ -51,10 +69,20 @@ export async function submitAssessment(user: CurrentUser, id: string, request: R
     actor: { id: user.id, email: user.email, orgId: user.orgId },
     targetType: "assessment",
     targetId: id,
-    details: { score: result.score, rating: result.rating, template: submitted.templateVersion, catalogue: submitted.catalogueVersion },
+    details: {
+      score: result.score,
+      rating: result.rating,
+      template: submitted.templateVersion,
+      catalogue: submitted.catalogueVersion,
+    },
     ip: clientIp(request),
   });
-  await recordAudit({ action: "assessment.score", targetType: "assessment", targetId: id, details: { score: result.score, rating: result.rating, evaluationDate: result.evaluationDate } });
+  await recordAudit({
+    action: "assessment.score",
+    targetType: "assessment",
+    targetId: id,
+    details: { score: result.score, rating: result.rating, evaluationDate: result.evaluationDate },
+  });
 
   const reviewers = await User.find({ orgId: submitted.ownerOrgId, role: "procurement" }, { email: 1 }).lean();
   const link = `${publicOrigin(request)}/procurement/assessments/${id}`;

@@ -2,14 +2,18 @@ import { Model, Serializer } from "survey-core";
 import type { TemplateFile } from "#questionnaires/types";
 
 // The templates carry Flowdown metadata on questions; registered so SurveyJS keeps it quietly.
-if (!Serializer.findProperty("question", "flowdown")) Serializer.addProperty("question", { name: "flowdown:object", visible: false });
+if (!Serializer.findProperty("question", "flowdown"))
+  Serializer.addProperty("question", { name: "flowdown:object", visible: false });
 
 /**
  * Questions that must be answered before submission: required, visible
  * with these answers (conditions evaluated by SurveyJS itself, as in the
  * browser), and empty.
  */
-export function missingRequiredAnswers(template: TemplateFile, answers: Record<string, unknown>): { name: string; title: string; page: string }[] {
+export function missingRequiredAnswers(
+  template: TemplateFile,
+  answers: Record<string, unknown>,
+): { name: string; title: string; page: string }[] {
   const model = new Model(template.survey);
   model.data = answers;
   const missing: { name: string; title: string; page: string }[] = [];
@@ -17,7 +21,12 @@ export function missingRequiredAnswers(template: TemplateFile, answers: Record<s
     if (!q.isRequired || !q.isVisible || q.isReadOnly) continue;
     const page = q.page;
     if (page && !page.isVisible) continue;
-    if (q.isEmpty()) missing.push({ name: q.name, title: q.processedTitle || q.title || q.name, page: (page as { title?: string } | undefined)?.title || page?.name || "" });
+    if (q.isEmpty())
+      missing.push({
+        name: q.name,
+        title: q.processedTitle || q.title || q.name,
+        page: (page as { title?: string } | undefined)?.title || page?.name || "",
+      });
   }
   return missing;
 }

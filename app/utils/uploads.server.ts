@@ -5,7 +5,9 @@ import { deleteEvidence, EvidenceError, evidenceMaxBytes, storeEvidence, type St
 export const MAX_FILES_PER_UPLOAD = 10;
 
 export type ReceivedFile = StoredEvidence & { field: string };
-export type UploadOutcome = { ok: true; files: ReceivedFile[]; fields: Record<string, string> } | { ok: false; status: number; error: string; fields: Record<string, string> };
+export type UploadOutcome =
+  | { ok: true; files: ReceivedFile[]; fields: Record<string, string> }
+  | { ok: false; status: number; error: string; fields: Record<string, string> };
 
 /**
  * Reads a multipart upload and streams each file part straight into GridFS
@@ -19,8 +21,15 @@ export async function receiveEvidence(
 ): Promise<UploadOutcome> {
   const limit = evidenceMaxBytes();
   const declared = Number(request.headers.get("Content-Length") ?? "0");
-  if (declared > limit * MAX_FILES_PER_UPLOAD + 1024 * 1024) return { ok: false, status: 413, error: `Files may be at most ${Math.round(limit / (1024 * 1024))} MB each.`, fields: {} };
-  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return { ok: false, status: 400, error: "Send the files as a form upload.", fields: {} };
+  if (declared > limit * MAX_FILES_PER_UPLOAD + 1024 * 1024)
+    return {
+      ok: false,
+      status: 413,
+      error: `Files may be at most ${Math.round(limit / (1024 * 1024))} MB each.`,
+      fields: {},
+    };
+  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data"))
+    return { ok: false, status: 400, error: "Send the files as a form upload.", fields: {} };
   const files: ReceivedFile[] = [];
   const fields: Record<string, string> = {};
   let refused: EvidenceError | null = null;
@@ -44,7 +53,10 @@ export async function receiveEvidence(
       return undefined;
     }
     try {
-      files.push({ ...(await storeEvidence({ ...owner, fileName: filename, data: Readable.from(data), maxBytes: limit })), field: name });
+      files.push({
+        ...(await storeEvidence({ ...owner, fileName: filename, data: Readable.from(data), maxBytes: limit })),
+        field: name,
+      });
     } catch (error) {
       if (!(error instanceof EvidenceError)) throw error;
       refused = error;
@@ -64,6 +76,12 @@ export async function receiveEvidence(
     return { ok: false, status: 400, error: "The upload could not be read. Try again.", fields };
   }
   if (refused) await discardStored();
-  if (refused) return { ok: false, status: (refused as EvidenceError).code === "too_large" ? 413 : 400, error: (refused as EvidenceError).message, fields };
+  if (refused)
+    return {
+      ok: false,
+      status: (refused as EvidenceError).code === "too_large" ? 413 : 400,
+      error: (refused as EvidenceError).message,
+      fields,
+    };
   return { ok: true, files, fields };
 }

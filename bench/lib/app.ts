@@ -9,30 +9,41 @@ import { freePort, projectRoot, startEmbeddedDb } from "../../scripts/lib/embedd
  * For benchmarks: a throwaway embedded database and the built portal on
  * loopback, both stopped by `stop()`. Uses MONGODB_URI instead when set.
  */
-export async function startBenchApp(opts: { nodeArgs?: string[] } = {}): Promise<{ baseUrl: string; mongoUri: string; stop: () => Promise<void> }> {
-  if (!fs.existsSync(path.join(projectRoot, "build", "index.js"))) throw new Error("Build the app first: npx remix build");
+export async function startBenchApp(
+  opts: { nodeArgs?: string[] } = {},
+): Promise<{ baseUrl: string; mongoUri: string; stop: () => Promise<void> }> {
+  if (!fs.existsSync(path.join(projectRoot, "build", "index.js")))
+    throw new Error("Build the app first: npx remix build");
   // BENCH_DATA_DIR keeps the seeded database between runs (to profile without seeding again)
   const keep = process.env.BENCH_DATA_DIR;
-  const dir = keep ? (fs.mkdirSync(keep, { recursive: true }), path.resolve(keep)) : fs.mkdtempSync(path.join(os.tmpdir(), "flowdown-bench-"));
+  const dir = keep
+    ? (fs.mkdirSync(keep, { recursive: true }), path.resolve(keep))
+    : fs.mkdtempSync(path.join(os.tmpdir(), "flowdown-bench-"));
   const db = process.env.MONGODB_URI ? null : await startEmbeddedDb({ dataDir: dir, quiet: true });
-  const mongoUri = process.env.MONGODB_URI ? process.env.MONGODB_URI.replace(/\/[^/?]*(\?|$)/, `/flowdown_bench_${Date.now()}$1`) : db!.uri;
+  const mongoUri = process.env.MONGODB_URI
+    ? process.env.MONGODB_URI.replace(/\/[^/?]*(\?|$)/, `/flowdown_bench_${Date.now()}$1`)
+    : db!.uri;
   const port = await freePort();
-  const server = spawn(process.execPath, [...(opts.nodeArgs ?? []), path.join(projectRoot, "node_modules/@remix-run/serve/dist/cli.js"), "build/index.js"], {
-    cwd: projectRoot,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      MONGODB_URI: mongoUri,
-      SESSION_SECRET: crypto.randomBytes(32).toString("hex"),
-      FLOWDOWN_DEMO_DATA: "off",
-      FLOWDOWN_SCHEDULER: "off",
-      FLOWDOWN_DATA_DIR: dir,
-      FLOWDOWN_INSECURE_COOKIES: "1",
+  const server = spawn(
+    process.execPath,
+    [...(opts.nodeArgs ?? []), path.join(projectRoot, "node_modules/@remix-run/serve/dist/cli.js"), "build/index.js"],
+    {
+      cwd: projectRoot,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        HOST: "127.0.0.1",
+        PORT: String(port),
+        MONGODB_URI: mongoUri,
+        SESSION_SECRET: crypto.randomBytes(32).toString("hex"),
+        FLOWDOWN_DEMO_DATA: "off",
+        FLOWDOWN_SCHEDULER: "off",
+        FLOWDOWN_DATA_DIR: dir,
+        FLOWDOWN_INSECURE_COOKIES: "1",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
     },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  );
   const baseUrl = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     try {

@@ -24,7 +24,10 @@ export function detectDelimiter(text: string): Delimiter {
 }
 
 /** Rows of fields; blank lines are kept as [""] so row numbers match the file's lines. */
-export function parseCsv(source: string, delimiter: Delimiter = detectDelimiter(source.replace(/^\uFEFF/, ""))): string[][] {
+export function parseCsv(
+  source: string,
+  delimiter: Delimiter = detectDelimiter(source.replace(/^\uFEFF/, "")),
+): string[][] {
   const text = source.replace(/^\uFEFF/, "");
   const rows: string[][] = [];
   let row: string[] = [];
@@ -50,7 +53,8 @@ export function parseCsv(source: string, delimiter: Delimiter = detectDelimiter(
       const startLine = line;
       i++;
       for (;;) {
-        if (i >= text.length) throw new ImportError(`The CSV file has a quoted field starting on line ${startLine} that is never closed.`);
+        if (i >= text.length)
+          throw new ImportError(`The CSV file has a quoted field starting on line ${startLine} that is never closed.`);
         const d = text[i];
         if (d === '"') {
           if (text[i + 1] === '"') {
@@ -67,7 +71,9 @@ export function parseCsv(source: string, delimiter: Delimiter = detectDelimiter(
       }
       const next = text[i];
       if (next !== undefined && next !== delimiter && next !== "\r" && next !== "\n") {
-        throw new ImportError(`The CSV file has text after a closing quote on line ${line} ("${field.slice(0, 30)}"…); a quote inside a quoted field must be doubled ("").`);
+        throw new ImportError(
+          `The CSV file has text after a closing quote on line ${line} ("${field.slice(0, 30)}"…); a quote inside a quoted field must be doubled ("").`,
+        );
       }
       quotedField = true;
       continue;

@@ -29,7 +29,10 @@ describe("CSV parser (RFC 4180)", () => {
   });
 
   it("keeps empty fields, quoted or not, and a last line without a line break", () => {
-    expect(parseCsv('a,,""\n1,2,3')).toEqual([["a", "", ""], ["1", "2", "3"]]);
+    expect(parseCsv('a,,""\n1,2,3')).toEqual([
+      ["a", "", ""],
+      ["1", "2", "3"],
+    ]);
     expect(parseCsv('""')).toEqual([[""]]);
   });
 
@@ -37,7 +40,10 @@ describe("CSV parser (RFC 4180)", () => {
     expect(detectDelimiter("id;question;type\n1,5;x;y")).toBe(";");
     expect(detectDelimiter('"a;b",c,d')).toBe(",");
     expect(detectDelimiter("a\tb\tc")).toBe("\t");
-    expect(parseCsv("\uFEFFid;question\n1;\"a;b\"")).toEqual([["id", "question"], ["1", "a;b"]]);
+    expect(parseCsv('\uFEFFid;question\n1;"a;b"')).toEqual([
+      ["id", "question"],
+      ["1", "a;b"],
+    ]);
   });
 
   it("refuses an unclosed quote and text after a closing quote", () => {
@@ -68,7 +74,11 @@ describe("CSV question lists", () => {
       { value: "password", text: "Password only" },
       { value: "shared", text: "Shared accounts" },
     ]);
-    expect(pages[2].elements[0]).toMatchObject({ type: "text", inputType: "number", title: "Within how many hours do you notify\nus of a breach?" });
+    expect(pages[2].elements[0]).toMatchObject({
+      type: "text",
+      inputType: "number",
+      title: "Within how many hours do you notify\nus of a breach?",
+    });
     const q = Object.fromEntries(d.questions.map((x) => [x.name, x]));
     expect(q.auth.requirements).toEqual(["FD-ACC-01", "FD-ACC-02"]);
     expect(q.mfa.judge).toEqual({ kind: "boolean", expected: true });
@@ -79,12 +89,21 @@ describe("CSV question lists", () => {
     expect(result.ok ? [] : result.errors).toEqual([]);
     if (!result.ok) return;
     const auth = (result.template.survey.pages as { elements: Record<string, unknown>[] }[])[1].elements[1];
-    expect(auth.flowdown).toEqual({ requirements: ["FD-ACC-01", "FD-ACC-02"], judge: { kind: "choice", scores: { mfa: 1, password: 0, shared: 0 } } });
+    expect(auth.flowdown).toEqual({
+      requirements: ["FD-ACC-01", "FD-ACC-02"],
+      judge: { kind: "choice", scores: { mfa: 1, password: 0, shared: 0 } },
+    });
   });
 
   it("lets the admin's mapping replace the file's requirement ids", async () => {
     const d = await draftOf("list.csv", enc(CSV));
-    const result = finalizeDraft(d, header, catalogue, { org_name: [], mfa: ["FD-ACC-02"], auth: [], notify: ["FD-INC-01"], plan: [] });
+    const result = finalizeDraft(d, header, catalogue, {
+      org_name: [],
+      mfa: ["FD-ACC-02"],
+      auth: [],
+      notify: ["FD-INC-01"],
+      plan: [],
+    });
     expect(result.ok).toBe(true);
     const flat = result.ok ? JSON.stringify(result.template.survey) : "";
     expect(flat).toContain('"requirements":["FD-ACC-02"]');
@@ -92,8 +111,14 @@ describe("CSV question lists", () => {
   });
 
   it("reads comma-separated files too", async () => {
-    const d = await draftOf("list.csv", enc('id,question,answer type,choices\nq1,"Which, if any?",multiple choice,a|b|c\n'));
-    expect((d.survey.pages as { elements: unknown[] }[])[0].elements[0]).toMatchObject({ type: "checkbox", choices: ["a", "b", "c"] });
+    const d = await draftOf(
+      "list.csv",
+      enc('id,question,answer type,choices\nq1,"Which, if any?",multiple choice,a|b|c\n'),
+    );
+    expect((d.survey.pages as { elements: unknown[] }[])[0].elements[0]).toMatchObject({
+      type: "checkbox",
+      choices: ["a", "b", "c"],
+    });
   });
 
   it("refuses malformed lists with every problem listed by row", async () => {
@@ -119,8 +144,12 @@ describe("CSV question lists", () => {
   });
 
   it("refuses files without the required columns or without questions", async () => {
-    expect(await errorsOf("a.csv", "foo;question\nx;y")).toEqual([expect.stringMatching(/missing: "id", "answer type" \(found: "foo", "question"\)/)]);
-    expect(await errorsOf("a.csv", "id;question;answer type\n")).toEqual(["The file has a header row but no questions."]);
+    expect(await errorsOf("a.csv", "foo;question\nx;y")).toEqual([
+      expect.stringMatching(/missing: "id", "answer type" \(found: "foo", "question"\)/),
+    ]);
+    expect(await errorsOf("a.csv", "id;question;answer type\n")).toEqual([
+      "The file has a header row but no questions.",
+    ]);
     expect(await errorsOf("a.csv", "\n\n  \n")).toEqual(["The file is empty."]);
   });
 });
@@ -138,7 +167,11 @@ describe("XLSX question lists", () => {
     expect(d.format).toBe("xlsx");
     const pages = d.survey.pages as { title: string; elements: Record<string, unknown>[] }[];
     expect(pages.map((p) => p.title)).toEqual(["Access", "Data"]);
-    expect(pages[1].elements[0]).toMatchObject({ type: "checkbox", title: "Where is data stored?\n(all sites)", choices: ["EU", "US", "other"] });
+    expect(pages[1].elements[0]).toMatchObject({
+      type: "checkbox",
+      title: "Where is data stored?\n(all sites)",
+      choices: ["EU", "US", "other"],
+    });
     expect(d.questions.find((q) => q.name === "mfa")!.requirements).toEqual(["FD-ACC-01"]);
     expect(finalizeDraft(d, header, catalogue).ok).toBe(true);
   });

@@ -3,7 +3,9 @@ import { CondSyntaxError, parseCond, referencedIds, toSurveyExpression } from ".
 
 const plain = (source: string) => {
   const { node } = parseCond(source);
-  return node ? toSurveyExpression(node, (r) => `${r.visibility ? "^" : ""}${r.id}${r.suffix ? `/${r.suffix}` : ""}`) : "";
+  return node
+    ? toSurveyExpression(node, (r) => `${r.visibility ? "^" : ""}${r.id}${r.suffix ? `/${r.suffix}` : ""}`)
+    : "";
 };
 
 describe("VSAQ cond parser", () => {
@@ -30,7 +32,10 @@ describe("VSAQ cond parser", () => {
     expect(parseCond('contains(x/value, "a\\"b")').node).toEqual({
       kind: "call",
       name: "contains",
-      args: [{ kind: "ref", id: "x", suffix: "value", visibility: false }, { kind: "string", value: 'a"b' }],
+      args: [
+        { kind: "ref", id: "x", suffix: "value", visibility: false },
+        { kind: "string", value: 'a"b' },
+      ],
     });
   });
 

@@ -28,7 +28,7 @@ type Token =
   | { t: "string"; v: string; at: number }
   | { t: "&&" | "||" | "!" | "(" | ")" | ","; at: number };
 
-const SPECIAL = " \t\r\n()!&|,\"";
+const SPECIAL = ' \t\r\n()!&|,"';
 
 export function tokenizeCond(source: string): Token[] {
   const tokens: Token[] = [];
@@ -78,7 +78,8 @@ export function parseCond(source: string): ParsedCond {
   let pos = 0;
   let mixesAndOr = false;
   const peek = () => tokens[pos];
-  const describe = (tok: Token | undefined) => (tok ? `"${"v" in tok ? tok.v : tok.t}" at character ${tok.at + 1}` : "the end");
+  const describe = (tok: Token | undefined) =>
+    tok ? `"${"v" in tok ? tok.v : tok.t}" at character ${tok.at + 1}` : "the end";
 
   const parseSequence = (): CondNode => {
     let left = parseUnary();
@@ -132,7 +133,8 @@ export function parseCond(source: string): ParsedCond {
           break;
         }
       }
-      if (peek()?.t !== ")") throw new CondSyntaxError(`expected ")" after the arguments of ${tok.v} but found ${describe(peek())}`);
+      if (peek()?.t !== ")")
+        throw new CondSyntaxError(`expected ")" after the arguments of ${tok.v} but found ${describe(peek())}`);
       pos++;
       return { kind: "call", name: tok.v, args };
     }

@@ -54,7 +54,8 @@ export function vsaqToJson(source: string): string {
     }
     if (c === "/" && text[i + 1] === "*") {
       const end = text.indexOf("*/", i + 2);
-      if (end < 0) throw new ImportError(`The file has a comment opened with /* at ${at(text, i)} that is never closed.`);
+      if (end < 0)
+        throw new ImportError(`The file has a comment opened with /* at ${at(text, i)} that is never closed.`);
       const lines = text.slice(i, end).split("\n").length - 1;
       // keep the comment's line breaks so later line numbers stay right
       if (lastStringClose >= 0) owedNewlines += lines;
@@ -72,7 +73,8 @@ export function vsaqToJson(source: string): string {
       continue;
     }
     if (c === "+") {
-      if (lastStringClose < 0 || plusAt >= 0) throw new ImportError(`The file has a "+" at ${at(text, i)} that does not join two strings.`);
+      if (lastStringClose < 0 || plusAt >= 0)
+        throw new ImportError(`The file has a "+" at ${at(text, i)} that does not join two strings.`);
       plusAt = i;
       i++;
       continue;
@@ -114,7 +116,9 @@ export function vsaqToJson(source: string): string {
           break;
         }
         if (d === "\n" || d === "\r") {
-          throw new ImportError(`The string that starts at ${at(text, start)} runs past the end of its line; close it with " (join long texts with + on the next line).`);
+          throw new ImportError(
+            `The string that starts at ${at(text, start)} runs past the end of its line; close it with " (join long texts with + on the next line).`,
+          );
         }
         out += d;
         i++;
@@ -212,7 +216,8 @@ export function locateJsonError(json: string): { index: number; reason: string }
     i++;
     while (i < json.length && json[i] !== '"') {
       if (json[i] === "\\") {
-        if (!/^(["\\/bfnrt]|u[0-9a-fA-F]{4})/.test(json.slice(i + 1, i + 6))) fail("invalid escape sequence in a string");
+        if (!/^(["\\/bfnrt]|u[0-9a-fA-F]{4})/.test(json.slice(i + 1, i + 6)))
+          fail("invalid escape sequence in a string");
         i += json[i + 1] === "u" ? 6 : 2;
       } else {
         if (json.charCodeAt(i) < 0x20) fail("control character inside a string");
@@ -241,6 +246,8 @@ export function parseVsaq(source: string): unknown {
     return JSON.parse(json);
   } catch {
     const { index, reason } = locateJsonError(json);
-    throw new ImportError(`The file is not valid JSON at ${at(json, index)} (after removing comments and joining strings): ${reason}.`);
+    throw new ImportError(
+      `The file is not valid JSON at ${at(json, index)} (after removing comments and joining strings): ${reason}.`,
+    );
   }
 }

@@ -37,7 +37,9 @@ describe("VSAQ import", () => {
       tip_rdp: "html",
     });
     const q = new Model(d.survey);
-    expect(q.getQuestionByName("company_service").title).toBe("Describe the service you provide and the information you will handle:");
+    expect(q.getQuestionByName("company_service").title).toBe(
+      "Describe the service you provide and the information you will handle:",
+    );
     expect(q.getQuestionByName("incident_plan").title).toBe("Upload your incident response plan.!");
     expect(q.getQuestionByName("company_name").isRequired).toBe(true);
     expect(q.getQuestionByName("access_methods").showNoneItem).toBe(true);
@@ -59,12 +61,26 @@ describe("VSAQ import", () => {
     expect(visible(s, { access_review: true }, "warn_access_review")).toBe(false);
     // && with brackets over a checkgroup choice, a radio choice and a yes/no
     expect(visible(s, { access_methods: ["access_vpn"], access_auth: "access_auth_mfa" }, "block_vpn")).toBe(true);
-    expect(visible(s, { access_methods: ["access_vpn"], access_auth: "access_auth_password", access_review: true }, "block_vpn")).toBe(true);
-    expect(visible(s, { access_methods: ["access_vpn"], access_auth: "access_auth_password", access_review: false }, "block_vpn")).toBe(false);
+    expect(
+      visible(
+        s,
+        { access_methods: ["access_vpn"], access_auth: "access_auth_password", access_review: true },
+        "block_vpn",
+      ),
+    ).toBe(true);
+    expect(
+      visible(
+        s,
+        { access_methods: ["access_vpn"], access_auth: "access_auth_password", access_review: false },
+        "block_vpn",
+      ),
+    ).toBe(false);
     expect(visible(s, { access_methods: ["access_rdp"], access_auth: "access_auth_mfa" }, "block_vpn")).toBe(false);
     // ^id: "shown unless the VPN block is shown"
     expect(visible(s, { access_methods: ["access_rdp"] }, "tip_rdp")).toBe(true);
-    expect(visible(s, { access_methods: ["access_rdp", "access_vpn"], access_auth: "access_auth_mfa" }, "tip_rdp")).toBe(false);
+    expect(
+      visible(s, { access_methods: ["access_rdp", "access_vpn"], access_auth: "access_auth_mfa" }, "tip_rdp"),
+    ).toBe(false);
     // left to right: (access_review || vpn_split_tunnel) && company_name/value
     expect(visible(s, { access_review: true }, "declaration")).toBe(false);
     expect(visible(s, { access_review: true, company_name: "ACME" }, "declaration")).toBe(true);
@@ -84,7 +100,9 @@ describe("VSAQ import", () => {
   it("lists what it could not map, with the item id and the reason", () => {
     const findings = draft().findings;
     const byId = (id: string) => findings.filter((f) => f.itemId === id);
-    expect(byId("incident_severity")).toEqual([{ itemId: "incident_severity", level: "warning", reason: expect.stringContaining('unknown item type "slider"') }]);
+    expect(byId("incident_severity")).toEqual([
+      { itemId: "incident_severity", level: "warning", reason: expect.stringContaining('unknown item type "slider"') },
+    ]);
     expect(byId("incident_contact")[0].reason).toMatch(/"req_sensitive", which is not an item or choice/);
     expect(byId("incident_regex")[0].reason).toMatch(/matches\(\)/);
     expect(byId("declaration")[0]).toMatchObject({ level: "info", reason: expect.stringMatching(/left to right/) });
@@ -95,7 +113,10 @@ describe("VSAQ import", () => {
 
   it("infers judges from VSAQ warning tips", () => {
     const q = Object.fromEntries(draft().questions.map((x) => [x.name, x]));
-    expect(q.access_auth.judge).toEqual({ kind: "choice", scores: { access_auth_mfa: 1, access_auth_password: 0, access_auth_none: 0 } });
+    expect(q.access_auth.judge).toEqual({
+      kind: "choice",
+      scores: { access_auth_mfa: 1, access_auth_password: 0, access_auth_none: 0 },
+    });
     expect(q.access_review.judge).toEqual({ kind: "boolean", expected: true });
     expect(q.company_name.judge).toEqual({ kind: "present" });
   });
@@ -103,21 +124,42 @@ describe("VSAQ import", () => {
   it("yields a template that passes the loader's validation once requirements are mapped", () => {
     const catalogue = loadCatalogue();
     const d = draft();
-    const result = finalizeDraft(d, { id: "supplier-vsaq", title: "Supplier VSAQ", version: "1", description: "" }, catalogue, { access_auth: ["FD-ACC-01"], access_review: ["FD-ACC-01"], incident_plan: ["FD-INC-01"] });
+    const result = finalizeDraft(
+      d,
+      { id: "supplier-vsaq", title: "Supplier VSAQ", version: "1", description: "" },
+      catalogue,
+      { access_auth: ["FD-ACC-01"], access_review: ["FD-ACC-01"], incident_plan: ["FD-INC-01"] },
+    );
     expect(result.ok ? [] : result.errors).toEqual([]);
-    const unmapped = finalizeDraft(d, { id: "supplier-vsaq", title: "Supplier VSAQ", version: "1", description: "" }, catalogue, {});
-    expect(unmapped.ok ? [] : unmapped.errors).toEqual([expect.stringMatching(/at least one question to a requirement/)]);
+    const unmapped = finalizeDraft(
+      d,
+      { id: "supplier-vsaq", title: "Supplier VSAQ", version: "1", description: "" },
+      catalogue,
+      {},
+    );
+    expect(unmapped.ok ? [] : unmapped.errors).toEqual([
+      expect.stringMatching(/at least one question to a requirement/),
+    ]);
   });
 
   it.each([
     ['{"questionnaire": [ {"type": "line", "id": "a"}, {"type": "box", "id": "a"} ]}', /"a" is used twice/],
-    ['{"questionnaire": [{"type": "radiogroup", "id": "g", "choices": [{"x": "X"}]}, {"type": "check", "id": "x"}]}', /"x" is used twice/],
-    ['{"questionnaire": [ {"type": "line", "id": "a b"}, {"type": "line", "id": "a_b"} ]}', /both become the question name "a_b"/],
+    [
+      '{"questionnaire": [{"type": "radiogroup", "id": "g", "choices": [{"x": "X"}]}, {"type": "check", "id": "x"}]}',
+      /"x" is used twice/,
+    ],
+    [
+      '{"questionnaire": [ {"type": "line", "id": "a b"}, {"type": "line", "id": "a_b"} ]}',
+      /both become the question name "a_b"/,
+    ],
     ['{"questionnaire": []}', /no items/],
     ['{"extensions": []}', /extension file/],
     ['{"items": []}', /not a VSAQ questionnaire/],
     ['{"questionnaire": [{"type": "info", "text": "hello"}]}', /no questions/],
-    ['{"questionnaire": [{"type": "line", "id": "a",}]}', /not valid JSON at line 1, column \d+ .*expected a property name/],
+    [
+      '{"questionnaire": [{"type": "line", "id": "a",}]}',
+      /not valid JSON at line 1, column \d+ .*expected a property name/,
+    ],
   ])("refuses malformed input %#", (source, message) => {
     expect(() => importVsaq(source)).toThrow(ImportError);
     expect(() => importVsaq(source)).toThrow(message);
@@ -127,7 +169,10 @@ describe("VSAQ import", () => {
     const catalogue = loadCatalogue();
     const empty = await importQuestionnaire({ name: "q.json", bytes: new Uint8Array() }, catalogue);
     expect(empty).toEqual({ ok: false, errors: ["The file is empty."] });
-    const big = await importQuestionnaire({ name: "q.json", bytes: new Uint8Array(1024 * 1024 + 1).fill(32) }, catalogue);
+    const big = await importQuestionnaire(
+      { name: "q.json", bytes: new Uint8Array(1024 * 1024 + 1).fill(32) },
+      catalogue,
+    );
     expect(big.ok ? "" : big.errors[0]).toMatch(/at most 1 MB/);
     const latin1 = await importQuestionnaire({ name: "q.json", bytes: new Uint8Array([0x7b, 0xe9, 0x7d]) }, catalogue);
     expect(latin1.ok ? "" : latin1.errors[0]).toMatch(/not UTF-8/);

@@ -6,7 +6,15 @@
  * listed as a finding with the item id instead of being dropped silently.
  */
 import type { JudgeRule } from "../types";
-import { parseCond, quote, referencedIds, toSurveyExpression, Unmappable, CondSyntaxError, type CondNode } from "./vsaq-cond";
+import {
+  parseCond,
+  quote,
+  referencedIds,
+  toSurveyExpression,
+  Unmappable,
+  CondSyntaxError,
+  type CondNode,
+} from "./vsaq-cond";
 import { parseVsaq } from "./vsaq-preparse";
 import { walkElements } from "../survey-walk";
 import { htmlToText, safeHtml, safeName } from "./text";
@@ -41,9 +49,23 @@ interface Node {
   cond: string;
 }
 
-const QUESTION_TYPES: Record<string, string> = { line: "text", box: "comment", check: "boolean", yesno: "boolean", radiogroup: "radiogroup", checkgroup: "checkbox", upload: "file" };
+const QUESTION_TYPES: Record<string, string> = {
+  line: "text",
+  box: "comment",
+  check: "boolean",
+  yesno: "boolean",
+  radiogroup: "radiogroup",
+  checkgroup: "checkbox",
+  upload: "file",
+};
 const KNOWN_TYPES = new Set(["block", "info", "tip", "spacer", ...Object.keys(QUESTION_TYPES)]);
-const FILE_QUESTION = { allowMultiple: true, storeDataAsText: false, waitForUpload: true, acceptedTypes: ".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.txt", maxSize: 20 * 1024 * 1024 };
+const FILE_QUESTION = {
+  allowMultiple: true,
+  storeDataAsText: false,
+  waitForUpload: true,
+  acceptedTypes: ".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.txt",
+  maxSize: 20 * 1024 * 1024,
+};
 
 const text = (v: unknown) => (typeof v === "string" ? v : "");
 
@@ -51,9 +73,12 @@ export function importVsaq(source: string, opts: { fileName?: string } = {}): Im
   const parsed = parseVsaq(source);
   const root = Array.isArray(parsed) ? parsed : isObject(parsed) ? parsed.questionnaire : undefined;
   if (isObject(parsed) && Array.isArray(parsed.extensions) && !root) {
-    throw new ImportError("This is a VSAQ extension file (it adds items to another questionnaire with insertAfter); import the questionnaire it extends instead.");
+    throw new ImportError(
+      "This is a VSAQ extension file (it adds items to another questionnaire with insertAfter); import the questionnaire it extends instead.",
+    );
   }
-  if (!Array.isArray(root)) throw new ImportError('This is not a VSAQ questionnaire: expected an object with a "questionnaire" list of items.');
+  if (!Array.isArray(root))
+    throw new ImportError('This is not a VSAQ questionnaire: expected an object with a "questionnaire" list of items.');
   if (root.length === 0) throw new ImportError("The questionnaire has no items.");
   return new VsaqMapper(opts.fileName ?? "questionnaire").map(root);
 }
@@ -88,7 +113,12 @@ class VsaqMapper {
     let pageNodes = nodes;
     if (nodes.length === 1 && nodes[0].type === "block" && nodes[0].children.some((c) => c.type === "block")) {
       title = htmlToText(text(nodes[0].item.text)) || title;
-      if (nodes[0].cond) this.find(nodes[0].label, "warning", "the condition on the outermost block was dropped: the whole questionnaire is always shown");
+      if (nodes[0].cond)
+        this.find(
+          nodes[0].label,
+          "warning",
+          "the condition on the outermost block was dropped: the whole questionnaire is always shown",
+        );
       pageNodes = nodes[0].children;
     }
 
@@ -99,13 +129,21 @@ class VsaqMapper {
     let loose: Json[] = [];
     const flushLoose = () => {
       if (!loose.length) return;
-      pages.push({ name: this.uniqueName(`page_${pages.length + 1}`), title: pages.length ? "More questions" : "General", elements: loose });
+      pages.push({
+        name: this.uniqueName(`page_${pages.length + 1}`),
+        title: pages.length ? "More questions" : "General",
+        elements: loose,
+      });
       loose = [];
     };
     for (const node of pageNodes) {
       if (node.type === "block") {
         flushLoose();
-        const page: Json = { name: this.names.get(node)!, title: htmlToText(text(node.item.text)) || "Untitled section", elements: this.mapChildren(node) };
+        const page: Json = {
+          name: this.names.get(node)!,
+          title: htmlToText(text(node.item.text)) || "Untitled section",
+          elements: this.mapChildren(node),
+        };
         node.element = page;
         pages.push(page);
       } else {
@@ -114,8 +152,14 @@ class VsaqMapper {
       }
     }
     flushLoose();
-    if (this.questions.length === 0) throw new ImportError("The questionnaire has no questions that could be imported (line, box, check, yesno, radiogroup, checkgroup or upload).");
-    if (this.questions.length > MAX_IMPORT_QUESTIONS) throw new ImportError(`The questionnaire has ${this.questions.length} questions; at most ${MAX_IMPORT_QUESTIONS} can be imported at once.`);
+    if (this.questions.length === 0)
+      throw new ImportError(
+        "The questionnaire has no questions that could be imported (line, box, check, yesno, radiogroup, checkgroup or upload).",
+      );
+    if (this.questions.length > MAX_IMPORT_QUESTIONS)
+      throw new ImportError(
+        `The questionnaire has ${this.questions.length} questions; at most ${MAX_IMPORT_QUESTIONS} can be imported at once.`,
+      );
 
     this.mapConditions();
     this.inferJudges();
@@ -149,8 +193,11 @@ class VsaqMapper {
       const node: Node = { item: raw, type, id, label: id || label, parent, children: [], cond: text(raw.cond).trim() };
       this.register(node);
       if (type === "block") {
-        if (raw.items !== undefined && !Array.isArray(raw.items)) this.find(node.label, "warning", '"items" is not a list; the block is empty');
-        node.children = Array.isArray(raw.items) ? this.collect(raw.items, node, id ? `block ${id}` : `the block "${htmlToText(text(raw.text)).slice(0, 40)}"`) : [];
+        if (raw.items !== undefined && !Array.isArray(raw.items))
+          this.find(node.label, "warning", '"items" is not a list; the block is empty');
+        node.children = Array.isArray(raw.items)
+          ? this.collect(raw.items, node, id ? `block ${id}` : `the block "${htmlToText(text(raw.text)).slice(0, 40)}"`)
+          : [];
       } else if (type === "radiogroup" || type === "checkgroup") {
         node.children = this.collectChoices(node);
       }
@@ -168,17 +215,31 @@ class VsaqMapper {
     }
     const conds = new Map<string, string>();
     if (Array.isArray(group.item.choicesConds)) {
-      for (const c of group.item.choicesConds) if (isObject(c)) for (const [k, v] of Object.entries(c)) conds.set(k, text(v));
+      for (const c of group.item.choicesConds)
+        if (isObject(c)) for (const [k, v] of Object.entries(c)) conds.set(k, text(v));
     }
     const out: Node[] = [];
     for (const choice of choices) {
       const entries = isObject(choice) ? Object.entries(choice) : [];
       if (entries.length !== 1) {
-        this.find(group.label, "warning", `a choice of this ${group.type} is not an object with exactly one "id": "text" entry; skipped`);
+        this.find(
+          group.label,
+          "warning",
+          `a choice of this ${group.type} is not an object with exactly one "id": "text" entry; skipped`,
+        );
         continue;
       }
       const [id, label] = entries[0];
-      const node: Node = { item: { text: label }, type: group.type === "radiogroup" ? "radio" : "check-choice", id, label: id, parent: group.parent, choiceOf: group, children: [], cond: (conds.get(id) ?? "").trim() };
+      const node: Node = {
+        item: { text: label },
+        type: group.type === "radiogroup" ? "radio" : "check-choice",
+        id,
+        label: id,
+        parent: group.parent,
+        choiceOf: group,
+        children: [],
+        cond: (conds.get(id) ?? "").trim(),
+      };
       this.register(node);
       out.push(node);
     }
@@ -189,14 +250,18 @@ class VsaqMapper {
     if (!node.id) return;
     const first = this.byId.get(node.id);
     if (first) {
-      this.errors.push(`The id "${node.id}" is used twice (${this.describe(first)} and ${this.describe(node)}); ids must be unique.`);
+      this.errors.push(
+        `The id "${node.id}" is used twice (${this.describe(first)} and ${this.describe(node)}); ids must be unique.`,
+      );
       return;
     }
     this.byId.set(node.id, node);
   }
 
   private describe(node: Node): string {
-    return node.choiceOf ? `a choice of ${node.choiceOf.id || node.choiceOf.type}` : `a ${node.type || "typeless"} item`;
+    return node.choiceOf
+      ? `a choice of ${node.choiceOf.id || node.choiceOf.type}`
+      : `a ${node.type || "typeless"} item`;
   }
 
   private uniqueName(base: string): string {
@@ -222,10 +287,13 @@ class VsaqMapper {
     for (const node of all) {
       if (!node.id) continue;
       const name = safeName(node.id);
-      if (name !== node.id && QUESTION_TYPES[node.type]) this.find(node.id, "info", `renamed to "${name}": answer names may only hold letters, digits, "_" and "-"`);
+      if (name !== node.id && QUESTION_TYPES[node.type])
+        this.find(node.id, "info", `renamed to "${name}": answer names may only hold letters, digits, "_" and "-"`);
       const clash = owner.get(name);
       if (clash !== undefined) {
-        this.errors.push(`The ids "${clash}" and "${node.id}" both become the question name "${name}"; rename one of them.`);
+        this.errors.push(
+          `The ids "${clash}" and "${node.id}" both become the question name "${name}"; rename one of them.`,
+        );
         continue;
       }
       owner.set(name, node.id);
@@ -233,10 +301,15 @@ class VsaqMapper {
     }
     for (const node of all) {
       if (node.id) continue;
-      let name = node.type === "radiogroup" || node.type === "checkgroup" ? this.groupName(node) : `${safeName(node.type || "item")}_${++this.generated}`;
+      let name =
+        node.type === "radiogroup" || node.type === "checkgroup"
+          ? this.groupName(node)
+          : `${safeName(node.type || "item")}_${++this.generated}`;
       while (owner.has(name)) name = `${name}_${++this.generated}`;
-      if (node.type === "radiogroup" || node.type === "checkgroup") this.find(node.label, "info", `has no id; its answers are stored as "${name}"`);
-      else if (QUESTION_TYPES[node.type]) this.find(node.label, "warning", `a ${node.type} without an id; named "${name}"`);
+      if (node.type === "radiogroup" || node.type === "checkgroup")
+        this.find(node.label, "info", `has no id; its answers are stored as "${name}"`);
+      else if (QUESTION_TYPES[node.type])
+        this.find(node.label, "warning", `a ${node.type} without an id; named "${name}"`);
       owner.set(name, node.label);
       this.names.set(node, name);
     }
@@ -273,7 +346,12 @@ class VsaqMapper {
       return null;
     }
     if (!KNOWN_TYPES.has(type)) {
-      const reason = type === "radio" || type === "checkbox" ? `a "${type}" item outside a group; list it among the choices of a radiogroup or checkgroup` : type ? `unknown item type "${type}"` : "an item without a type";
+      const reason =
+        type === "radio" || type === "checkbox"
+          ? `a "${type}" item outside a group; list it among the choices of a radiogroup or checkgroup`
+          : type
+            ? `unknown item type "${type}"`
+            : "an item without a type";
       this.find(node.label, "warning", `${reason}; not imported`);
       this.markSkipped(node);
       return null;
@@ -317,7 +395,12 @@ class VsaqMapper {
 
   private html(node: Node, source: string): string {
     const { html, changed } = safeHtml(source);
-    if (changed) this.find(node.label, "info", "markup other than simple formatting (p, ul, li, b, i, code) was removed from its text");
+    if (changed)
+      this.find(
+        node.label,
+        "info",
+        "markup other than simple formatting (p, ul, li, b, i, code) was removed from its text",
+      );
     return html.startsWith("<") ? html : `<p>${html}</p>`;
   }
 
@@ -325,16 +408,27 @@ class VsaqMapper {
     const { item } = node;
     const warn = item.warn === "yes" || item.warn === true;
     const severity = text(item.severity);
-    const heading = warn ? `Warning${severity ? ` (${severity})` : ""}${text(item.name) ? `: ${htmlToText(text(item.name))}` : ""}` : "";
+    const heading = warn
+      ? `Warning${severity ? ` (${severity})` : ""}${text(item.name) ? `: ${htmlToText(text(item.name))}` : ""}`
+      : "";
     if (warn && text(item.why)) {
       this.setTarget(node, { kind: "text", name });
-      const q: Json = { type: "comment", name, title: htmlToText(text(item.why)) || "Please explain", description: [heading, htmlToText(text(item.text))].filter(Boolean).join(". ") };
+      const q: Json = {
+        type: "comment",
+        name,
+        title: htmlToText(text(item.why)) || "Please explain",
+        description: [heading, htmlToText(text(item.text))].filter(Boolean).join(". "),
+      };
       this.addQuestion(q, { kind: "present" }, "a VSAQ clarification: judged as answered");
       return q;
     }
     this.setTarget(node, { kind: "display" });
     const body = this.html(node, text(item.text));
-    return { type: "html", name, html: heading ? `<p><b>${heading.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</b></p>${body}` : body };
+    return {
+      type: "html",
+      name,
+      html: heading ? `<p><b>${heading.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</b></p>${body}` : body,
+    };
   }
 
   private mapQuestion(node: Node, name: string): Json {
@@ -382,7 +476,15 @@ class VsaqMapper {
   }
 
   private addQuestion(q: Json, judge: JudgeRule, judgeNote: string) {
-    this.questions.push({ name: String(q.name), title: String(q.title), type: String(q.type), pageName: "", requirements: [], judge, judgeNote });
+    this.questions.push({
+      name: String(q.name),
+      title: String(q.title),
+      type: String(q.type),
+      pageName: "",
+      requirements: [],
+      judge,
+      judgeNote,
+    });
   }
 
   /** `cond` → `visibleIf` on every mapped element and choice. */
@@ -419,10 +521,19 @@ class VsaqMapper {
     try {
       const p = parseCond(node.cond);
       result = p.node;
-      if (p.mixesAndOr) this.find(node.label, "info", `its condition "${node.cond}" mixes && and || without brackets; read from left to right as VSAQ does`);
+      if (p.mixesAndOr)
+        this.find(
+          node.label,
+          "info",
+          `its condition "${node.cond}" mixes && and || without brackets; read from left to right as VSAQ does`,
+        );
     } catch (e) {
       if (!(e instanceof CondSyntaxError)) throw e;
-      this.find(node.label, "warning", `its condition "${node.cond}" cannot be read (${e.message}); the item is always shown`);
+      this.find(
+        node.label,
+        "warning",
+        `its condition "${node.cond}" cannot be read (${e.message}); the item is always shown`,
+      );
       result = "invalid";
     }
     this.parsedConds.set(node, result);
@@ -436,19 +547,32 @@ class VsaqMapper {
     if (parsed === null) return "true";
     const unknown = referencedIds(parsed).filter((id) => !this.byId.has(id) && !this.targets.has(id));
     if (unknown.length) {
-      this.find(node.label, "warning", `its condition "${node.cond}" refers to ${unknown.map((u) => `"${u}"`).join(", ")}, which ${unknown.length === 1 ? "is not an item or choice" : "are not items or choices"} of this questionnaire; the item is always shown`);
+      this.find(
+        node.label,
+        "warning",
+        `its condition "${node.cond}" refers to ${unknown.map((u) => `"${u}"`).join(", ")}, which ${unknown.length === 1 ? "is not an item or choice" : "are not items or choices"} of this questionnaire; the item is always shown`,
+      );
       return null;
     }
     try {
       return toSurveyExpression(parsed, (ref, asValue) => this.refExpression(node, ref, asValue, new Set([node])));
     } catch (e) {
       if (!(e instanceof Unmappable)) throw e;
-      this.find(node.label, "warning", `its condition "${node.cond}" cannot be expressed in SurveyJS: ${e.message}; the item is always shown`);
+      this.find(
+        node.label,
+        "warning",
+        `its condition "${node.cond}" cannot be expressed in SurveyJS: ${e.message}; the item is always shown`,
+      );
       return null;
     }
   }
 
-  private refExpression(owner: Node, ref: Extract<CondNode, { kind: "ref" }>, asValue: boolean, visiting: Set<Node>): string {
+  private refExpression(
+    owner: Node,
+    ref: Extract<CondNode, { kind: "ref" }>,
+    asValue: boolean,
+    visiting: Set<Node>,
+  ): string {
     const node = this.byId.get(ref.id);
     const target = this.targets.get(ref.id);
     if (!node || !target) throw new Unmappable(`"${ref.id}" is not an item or choice of this questionnaire`);
@@ -470,11 +594,17 @@ class VsaqMapper {
         return `{${target.name}} contains ${quote(target.value)}`;
       case "text":
         if (ref.suffix === "value") return `{${target.name}} notempty`;
-        this.find(owner.label, "warning", `its condition reads "${ref.id}", a text answer, as checked; VSAQ treats that as never true, and so does the import`);
+        this.find(
+          owner.label,
+          "warning",
+          `its condition reads "${ref.id}", a text answer, as checked; VSAQ treats that as never true, and so does the import`,
+        );
         return "false";
       case "container":
       case "display":
-        throw new Unmappable(`"${ref.id}" is a ${node.type} and has no answer to test (use ^${ref.id} to test whether it is shown)`);
+        throw new Unmappable(
+          `"${ref.id}" is a ${node.type} and has no answer to test (use ^${ref.id} to test whether it is shown)`,
+        );
     }
   }
 
@@ -510,8 +640,10 @@ class VsaqMapper {
       for (const ref of disjuncts(parsed)) {
         if (!ref || ref.visibility) continue;
         const t = this.targets.get(ref.id);
-        if (t?.kind === "radio-choice") (badChoices.get(t.name) ?? badChoices.set(t.name, new Set()).get(t.name)!).add(t.value);
-        if (t?.kind === "boolean" && ref.suffix !== "value") (badBooleans.get(t.name) ?? badBooleans.set(t.name, new Set()).get(t.name)!).add(ref.suffix !== "no");
+        if (t?.kind === "radio-choice")
+          (badChoices.get(t.name) ?? badChoices.set(t.name, new Set()).get(t.name)!).add(t.value);
+        if (t?.kind === "boolean" && ref.suffix !== "value")
+          (badBooleans.get(t.name) ?? badBooleans.set(t.name, new Set()).get(t.name)!).add(ref.suffix !== "no");
       }
     }
     for (const q of this.questions) {

@@ -24,7 +24,12 @@ const MANIFEST = "manifest.json";
 const INSERT_BATCH = 500;
 
 /** Documents exactly as stored: no conversion of Int32/Double/Int64 to JS numbers, regexes kept as BSON. */
-const RAW_READ: mongo.FindOptions = { promoteValues: false, promoteLongs: false, promoteBuffers: false, bsonRegExp: true };
+const RAW_READ: mongo.FindOptions = {
+  promoteValues: false,
+  promoteLongs: false,
+  promoteBuffers: false,
+  bsonRegExp: true,
+};
 
 const IndexSpec = z.looseObject({ key: z.record(z.string(), z.unknown()), name: z.string().min(1) });
 const ManifestSchema = z.object({
@@ -77,7 +82,11 @@ async function userCollections(db: mongo.Db): Promise<{ name: string; options: R
  * chunks even while uploads go on.
  */
 function backupOrder(name: string): string {
-  return name.endsWith(".files") ? `${name.slice(0, -6)}\u0000` : name.endsWith(".chunks") ? `${name.slice(0, -7)}\u0001` : name;
+  return name.endsWith(".files")
+    ? `${name.slice(0, -6)}\u0000`
+    : name.endsWith(".chunks")
+      ? `${name.slice(0, -7)}\u0001`
+      : name;
 }
 
 function indexSpecs(indexes: mongo.Document[]): z.infer<typeof IndexSpec>[] {
@@ -102,7 +111,13 @@ export async function backupDatabase(db: mongo.Db, outDir: string): Promise<Back
     throw new BackupError(`${outDir} is not empty: choose a new folder for the backup (--out <dir>).`);
   }
   fs.mkdirSync(path.join(outDir, "collections"), { recursive: true });
-  const manifest: BackupManifest = { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: new Date().toISOString(), database: db.databaseName, collections: [] };
+  const manifest: BackupManifest = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    createdAt: new Date().toISOString(),
+    database: db.databaseName,
+    collections: [],
+  };
   for (const { name, options } of await userCollections(db)) {
     const file = collectionFile(name);
     const out = fs.createWriteStream(path.join(outDir, file));
@@ -129,7 +144,10 @@ export async function backupDatabase(db: mongo.Db, outDir: string): Promise<Back
 
 function readManifest(dir: string): BackupManifest {
   const file = path.join(dir, MANIFEST);
-  if (!fs.existsSync(file)) throw new BackupError(`${dir} is not a Flowdown backup: it has no ${MANIFEST} (an interrupted backup has none either).`);
+  if (!fs.existsSync(file))
+    throw new BackupError(
+      `${dir} is not a Flowdown backup: it has no ${MANIFEST} (an interrupted backup has none either).`,
+    );
   let raw: unknown;
   try {
     raw = JSON.parse(fs.readFileSync(file, "utf8"));
@@ -139,12 +157,20 @@ function readManifest(dir: string): BackupManifest {
   const parsed = ManifestSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new BackupError(`The backup in ${dir} is damaged or not a Flowdown backup: ${MANIFEST} ${issue.path.join(".") || "(top level)"}: ${issue.message}. Nothing was restored.`);
+    throw new BackupError(
+      `The backup in ${dir} is damaged or not a Flowdown backup: ${MANIFEST} ${issue.path.join(".") || "(top level)"}: ${issue.message}. Nothing was restored.`,
+    );
   }
   const names = new Set<string>();
   for (const c of parsed.data.collections) {
-    if (c.file !== collectionFile(c.name)) throw new BackupError(`The backup in ${dir} is damaged: ${MANIFEST} names the file ${JSON.stringify(c.file)} for collection ${c.name}. Nothing was restored.`);
-    if (names.has(c.name)) throw new BackupError(`The backup in ${dir} is damaged: ${MANIFEST} lists collection ${c.name} twice. Nothing was restored.`);
+    if (c.file !== collectionFile(c.name))
+      throw new BackupError(
+        `The backup in ${dir} is damaged: ${MANIFEST} names the file ${JSON.stringify(c.file)} for collection ${c.name}. Nothing was restored.`,
+      );
+    if (names.has(c.name))
+      throw new BackupError(
+        `The backup in ${dir} is damaged: ${MANIFEST} lists collection ${c.name} twice. Nothing was restored.`,
+      );
     names.add(c.name);
   }
   return parsed.data;
@@ -211,7 +237,11 @@ export interface RestoreResult {
  * Restores a verified backup into `db`. Refuses a database that holds any
  * document unless `force`, which first drops every collection in it.
  */
-export async function restoreDatabase(db: mongo.Db, dir: string, { force = false }: { force?: boolean } = {}): Promise<RestoreResult> {
+export async function restoreDatabase(
+  db: mongo.Db,
+  dir: string,
+  { force = false }: { force?: boolean } = {},
+): Promise<RestoreResult> {
   const manifest = await verifyBackup(dir);
   const existing = await userCollections(db);
   const occupied: string[] = [];
@@ -244,7 +274,10 @@ export async function restoreDatabase(db: mongo.Db, dir: string, { force = false
     if (batch.length) await collection.insertMany(batch, { ordered: true });
     await createMissingIndexes(collection, c.indexes);
     const count = await collection.countDocuments({});
-    if (count !== c.count) throw new BackupError(`Restoring ${c.name} left ${count} documents instead of ${c.count}; the database is incomplete, restore again with --force.`);
+    if (count !== c.count)
+      throw new BackupError(
+        `Restoring ${c.name} left ${count} documents instead of ${c.count}; the database is incomplete, restore again with --force.`,
+      );
     documents += count;
   }
   return { collections: manifest.collections.length, documents };

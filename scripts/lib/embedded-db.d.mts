@@ -12,6 +12,11 @@ export interface EmbeddedDb {
   stop: () => Promise<void>;
   process: ChildProcess | null;
 }
-export declare function startEmbeddedDb(opts?: { dataDir?: string; dbName?: string; port?: number; quiet?: boolean }): Promise<EmbeddedDb>;
+export declare function startEmbeddedDb(opts?: {
+  dataDir?: string;
+  dbName?: string;
+  port?: number;
+  quiet?: boolean;
+}): Promise<EmbeddedDb>;
 export declare function embeddedDbFor(env: Record<string, string | undefined>): Promise<EmbeddedDb | null>;
 export { maskUri } from "./mask-uri.mjs";

@@ -148,7 +148,9 @@ export async function startEmbeddedDb({ dataDir, dbName = "flowdown", port, quie
   while (!(await ping(uri, 500))) {
     if (exited) {
       const tail = fs.readFileSync(logFile, "utf8").split("\n").slice(-15).join("\n");
-      throw new Error(`The embedded database (FerretDB) stopped while starting (exit ${exited.code ?? exited.signal}).\nLast lines of ${logFile}:\n${tail}`);
+      throw new Error(
+        `The embedded database (FerretDB) stopped while starting (exit ${exited.code ?? exited.signal}).\nLast lines of ${logFile}:\n${tail}`,
+      );
     }
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
@@ -156,7 +158,8 @@ export async function startEmbeddedDb({ dataDir, dbName = "flowdown", port, quie
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  if (!quiet) console.log(`Embedded database (FerretDB ${FERRETDB_VERSION}) on 127.0.0.1:${listenPort}, data in ${sqliteDir}`);
+  if (!quiet)
+    console.log(`Embedded database (FerretDB ${FERRETDB_VERSION}) on 127.0.0.1:${listenPort}, data in ${sqliteDir}`);
 
   async function stop() {
     if (exited) return;

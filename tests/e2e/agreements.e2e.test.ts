@@ -68,21 +68,29 @@ describe("agreements in the browser", () => {
     await page.getByRole("button", { name: "Add phase" }).click();
     await page.locator("[name='phases.1.name']").fill("Integration");
     await page.locator("[data-testid='phase-row-1'] input[value='confidential']").check();
-    await page.locator("[name='phases.1.requiredRequirementIds']").selectOption(["FD-CONF-01", "FD-INC-01", "FD-LOC-01"]);
+    await page
+      .locator("[name='phases.1.requiredRequirementIds']")
+      .selectOption(["FD-CONF-01", "FD-INC-01", "FD-LOC-01"]);
     await page.locator("[data-testid='phase-row-1']").getByLabel("Baltic Cloud Hosting OÜ").check();
 
     // a parameter of the agreement's own
     await page.locator("[name='param.FD-INC-01.notifyWithinHours']").fill("12");
 
     await page.getByRole("button", { name: "Create agreement" }).click();
-    await page.waitForURL(/\/procurement\/agreements\/[0-9a-f]{24}\?tab=terms&saved=1$/, { timeout: 15_000 }).catch(async () => {
-      throw new Error(`the form was refused: ${(await page.locator(".field-errors, .form-error").allInnerTexts()).join(" | ")}`);
-    });
+    await page
+      .waitForURL(/\/procurement\/agreements\/[0-9a-f]{24}\?tab=terms&saved=1$/, { timeout: 15_000 })
+      .catch(async () => {
+        throw new Error(
+          `the form was refused: ${(await page.locator(".field-errors, .form-error").allInnerTexts()).join(" | ")}`,
+        );
+      });
     await page.getByText("Agreement saved.").waitFor();
     await page.getByRole("heading", { name: "TTA-E2E-7: Prototype sensor firmware for testing" }).waitFor();
 
     const tree = page.getByTestId("chain-tree");
-    await expect(tree.innerText()).resolves.toMatch(/Baltic Cloud Hosting OÜ[\s\S]*tier 1[\s\S]*株式会社さくらデータ[\s\S]*tier 2/);
+    await expect(tree.innerText()).resolves.toMatch(
+      /Baltic Cloud Hosting OÜ[\s\S]*tier 1[\s\S]*株式会社さくらデータ[\s\S]*tier 2/,
+    );
     const phases = page.locator("section", { has: page.getByRole("heading", { name: "Phases of staged disclosure" }) });
     await expect(phases.locator("tbody tr").count()).resolves.toBe(2);
     await expect(phases.innerText()).resolves.toContain("FD-LOC-01");

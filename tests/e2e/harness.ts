@@ -28,7 +28,10 @@ export interface StartAppOptions {
  * Starts the built portal (`remix build` output under build/) with remix-serve
  * on a free loopback port, on a database of its own with demo data.
  */
-export async function startApp(extraEnv: Record<string, string> = {}, options: StartAppOptions = {}): Promise<RunningApp> {
+export async function startApp(
+  extraEnv: Record<string, string> = {},
+  options: StartAppOptions = {},
+): Promise<RunningApp> {
   if (!fs.existsSync(path.join(projectRoot, "build", "index.js"))) {
     throw new Error("The app is not built: run `npm test` (it builds first) or `npx remix build`.");
   }
@@ -36,23 +39,27 @@ export async function startApp(extraEnv: Record<string, string> = {}, options: S
   const mongoUri = options.mongoUri ?? databaseUri(uniqueDbName("e2e"));
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "flowdown-e2e-"));
   let log = "";
-  const child: ChildProcess = spawn(process.execPath, [path.join(projectRoot, "node_modules/@remix-run/serve/dist/cli.js"), "build/index.js"], {
-    cwd: projectRoot,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      MONGODB_URI: mongoUri,
-      SESSION_SECRET: crypto.randomBytes(32).toString("hex"),
-      FLOWDOWN_DEMO_DATA: "on",
-      FLOWDOWN_DATA_DIR: dataDir,
-      // plain http on loopback in tests
-      FLOWDOWN_INSECURE_COOKIES: "1",
-      ...extraEnv,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(projectRoot, "node_modules/@remix-run/serve/dist/cli.js"), "build/index.js"],
+    {
+      cwd: projectRoot,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        HOST: "127.0.0.1",
+        PORT: String(port),
+        MONGODB_URI: mongoUri,
+        SESSION_SECRET: crypto.randomBytes(32).toString("hex"),
+        FLOWDOWN_DEMO_DATA: "on",
+        FLOWDOWN_DATA_DIR: dataDir,
+        // plain http on loopback in tests
+        FLOWDOWN_INSECURE_COOKIES: "1",
+        ...extraEnv,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   child.stdout!.on("data", (d) => (log += d));
   child.stderr!.on("data", (d) => (log += d));
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -96,7 +103,11 @@ export async function startApp(extraEnv: Record<string, string> = {}, options: S
 
 /** Signs in over HTTP as a browser would and returns the session cookie ("name=value"). */
 export async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/login`, { method: "POST", body: new URLSearchParams({ email, password }), redirect: "manual" });
+  const res = await fetch(`${baseUrl}/login`, {
+    method: "POST",
+    body: new URLSearchParams({ email, password }),
+    redirect: "manual",
+  });
   const cookie = res.headers.get("set-cookie");
   if (res.status !== 302 || !cookie) throw new Error(`Sign-in failed for ${email}: ${res.status}`);
   return cookie.split(";")[0];
@@ -104,7 +115,9 @@ export async function signIn(baseUrl: string, email: string, password: string): 
 
 export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it with 'apt-get install -y chromium' (.ci/run does this), or set CHROMIUM_PATH.`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: install it with 'apt-get install -y chromium' (.ci/run does this), or set CHROMIUM_PATH.`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM,

@@ -61,7 +61,9 @@ describe("a multilingual questionnaire", () => {
     await question(page, "orgLegalName").getByText("Legal name of your organisation").waitFor();
 
     // the supplier switches to Japanese: titles and SurveyJS's own buttons change
-    const saved = page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes(`/supplier/assessments/${id}`) && r.status() === 200);
+    const saved = page.waitForResponse(
+      (r) => r.request().method() === "POST" && r.url().includes(`/supplier/assessments/${id}`) && r.status() === 200,
+    );
     await page.getByLabel("Language / Sprache / 言語").selectOption("ja");
     await saved;
     await question(page, "orgLegalName").getByText("貴社の正式名称").waitFor();
@@ -87,8 +89,12 @@ describe("a multilingual questionnaire", () => {
     // back in German the same question shows the German term and definition
     await page.getByLabel("Language / Sprache / 言語").selectOption("de");
     await conf.getByText("Ist jede Person, die auf die", { exact: false }).waitFor();
-    await expect(conf.locator("[data-testid='glossary-note'] dt").first().textContent()).resolves.toBe("Vertrauliche Informationen");
-    await expect(conf.locator("[data-testid='glossary-note'] dd").first().textContent()).resolves.toBe(DEFAULT_GLOSSARY[0].definition.de);
+    await expect(conf.locator("[data-testid='glossary-note'] dt").first().textContent()).resolves.toBe(
+      "Vertrauliche Informationen",
+    );
+    await expect(conf.locator("[data-testid='glossary-note'] dd").first().textContent()).resolves.toBe(
+      DEFAULT_GLOSSARY[0].definition.de,
+    );
     await page.getByLabel("Language / Sprache / 言語").selectOption("ja");
     await conf.getByText("秘密情報にアクセスし得るすべての者", { exact: false }).waitFor();
     await page.waitForLoadState("networkidle");

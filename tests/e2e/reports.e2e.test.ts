@@ -46,7 +46,10 @@ describe("reports in the browser", () => {
     await expect(reports.getByRole("row").count()).resolves.toBe(2); // header + v1
     await reports.getByRole("button", { name: "Generate a new version" }).waitFor();
 
-    const [download] = await Promise.all([page.waitForEvent("download"), reports.getByRole("link", { name: "Download PDF" }).first().click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      reports.getByRole("link", { name: "Download PDF" }).first().click(),
+    ]);
     const file = path.join(workDir, download.suggestedFilename());
     await download.saveAs(file);
     expect(download.suggestedFilename()).toMatch(/^agreement-TTA-2026-001-v1\.pdf$/);

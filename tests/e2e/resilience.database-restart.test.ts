@@ -49,7 +49,11 @@ describe("when the database restarts", () => {
     expect(html).not.toMatch(/Mongo|ECONNREFUSED|\n\s+at /);
     // a data request (client-side navigation with single fetch) and the autosave API say so too
     expect((await page("/admin/users.data")).status).toBe(503);
-    const autosave = await fetch(`${app.baseUrl}/api/assessments/000000000000000000000000/answers`, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/json" }, body: "{}" });
+    const autosave = await fetch(`${app.baseUrl}/api/assessments/000000000000000000000000/answers`, {
+      method: "POST",
+      headers: { Cookie: cookie, "Content-Type": "application/json" },
+      body: "{}",
+    });
     expect(autosave.status).toBe(503);
     expect(app.process.exitCode).toBeNull();
 

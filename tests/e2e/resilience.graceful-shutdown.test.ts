@@ -49,20 +49,47 @@ function processAlive(pid: number): boolean {
 describe("npm start on SIGTERM", () => {
   it("stops taking connections, finishes the request in flight against the database, then stops the app and the embedded database", async () => {
     const port = await freePort();
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", FLOWDOWN_DATA_DIR: dataDir, FLOWDOWN_SCHEDULER: "off", FLOWDOWN_DEMO_DATA: "auto", NODE_ENV: "production" };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      FLOWDOWN_DATA_DIR: dataDir,
+      FLOWDOWN_SCHEDULER: "off",
+      FLOWDOWN_DEMO_DATA: "auto",
+      NODE_ENV: "production",
+    };
     delete env.MONGODB_URI;
     let output = "";
-    start = spawn(process.execPath, [path.join(projectRoot, "scripts/start.mjs")], { cwd: projectRoot, env, stdio: ["ignore", "pipe", "pipe"] });
+    start = spawn(process.execPath, [path.join(projectRoot, "scripts/start.mjs")], {
+      cwd: projectRoot,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     start.stdout!.on("data", (d) => (output += d));
     start.stderr!.on("data", (d) => (output += d));
-    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => start!.once("exit", (code, signal) => resolve({ code, signal })));
-    await waitFor("the portal to answer", async () => ((await fetch(`http://127.0.0.1:${port}/login`)).status === 200 ? true : null));
-    const ferretdbPid = (JSON.parse(fs.readFileSync(path.join(dataDir, "ferretdb.pid"), "utf8")) as { pid: number }).pid;
+    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+      start!.once("exit", (code, signal) => resolve({ code, signal })),
+    );
+    await waitFor("the portal to answer", async () =>
+      (await fetch(`http://127.0.0.1:${port}/login`)).status === 200 ? true : null,
+    );
+    const ferretdbPid = (JSON.parse(fs.readFileSync(path.join(dataDir, "ferretdb.pid"), "utf8")) as { pid: number })
+      .pid;
 
     // A sign-in whose body is still arriving: the server has its headers (it answered 100 Continue) but not the rest.
     const supplier = DEMO_ACCOUNTS.find((a) => a.role === "supplier")!;
     const body = new URLSearchParams({ email: supplier.email, password: supplier.password }).toString();
-    const req = http.request({ host: "127.0.0.1", port, method: "POST", path: "/login", headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body), Expect: "100-continue" } });
+    const req = http.request({
+      host: "127.0.0.1",
+      port,
+      method: "POST",
+      path: "/login",
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Content-Length": Buffer.byteLength(body),
+        Expect: "100-continue",
+      },
+    });
     const response = new Promise<http.IncomingMessage>((resolve, reject) => {
       req.once("response", resolve);
       req.once("error", reject);
@@ -71,7 +98,9 @@ describe("npm start on SIGTERM", () => {
     req.write(body.slice(0, 10));
 
     start.kill("SIGTERM");
-    await waitFor("the portal to stop taking connections", async () => ((await refusesConnections(port)) ? true : null));
+    await waitFor("the portal to stop taking connections", async () =>
+      (await refusesConnections(port)) ? true : null,
+    );
     expect(start.exitCode).toBeNull();
 
     req.end(body.slice(10));

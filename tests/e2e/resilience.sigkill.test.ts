@@ -16,7 +16,10 @@ afterAll(async () => {
 // the same secret across restarts, as in production, so the supplier's session survives the crash
 const SECRET = crypto.randomBytes(32).toString("hex");
 async function start() {
-  const app = await startApp({ SESSION_SECRET: SECRET, FLOWDOWN_DEMO_DATA: "off", FLOWDOWN_SCHEDULER: "off" }, { mongoUri: db.uri() });
+  const app = await startApp(
+    { SESSION_SECRET: SECRET, FLOWDOWN_DEMO_DATA: "off", FLOWDOWN_SCHEDULER: "off" },
+    { mongoUri: db.uri() },
+  );
   apps.push(app);
   return app;
 }
@@ -28,7 +31,11 @@ describe("an answer acknowledged by autosave", () => {
     let app = await start();
     const cookie = await signIn(app.baseUrl, w.supplierUser.user.email, w.supplierUser.password);
     const save = (baseRevision: number, changes: Record<string, unknown>) =>
-      fetch(`${app.baseUrl}/api/assessments/${id}/answers`, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/json" }, body: JSON.stringify({ baseRevision, changes }) });
+      fetch(`${app.baseUrl}/api/assessments/${id}/answers`, {
+        method: "POST",
+        headers: { Cookie: cookie, "Content-Type": "application/json" },
+        body: JSON.stringify({ baseRevision, changes }),
+      });
 
     const names = ["Tier One Hosting GmbH", "Tier One Hosting AG", "Tier One Hosting SE"];
     for (const [i, name] of names.entries()) {
@@ -43,7 +50,11 @@ describe("an answer acknowledged by autosave", () => {
     expect(app.process.signalCode).toBe("SIGKILL");
 
     const stored = await Assessment.findById(id).lean();
-    expect(stored).toMatchObject({ revision: 3, status: "in_progress", answers: { orgLegalName: "Tier One Hosting SE", securityContactName: "Contact 2" } });
+    expect(stored).toMatchObject({
+      revision: 3,
+      status: "in_progress",
+      answers: { orgLegalName: "Tier One Hosting SE", securityContactName: "Contact 2" },
+    });
 
     app = await start();
     // the restarted app serves the saved answers to the same session and takes the next save on top of them

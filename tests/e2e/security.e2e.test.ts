@@ -41,20 +41,42 @@ describe("the served portal", () => {
   });
 
   it("refuses cross-site posts to the API with 403 and a clear message, and a cross-site sign-in before it runs", async () => {
-    const api = await fetch(`${app.baseUrl}/api/assessments/000000000000000000000000/answers`, { method: "POST", headers: { Origin: "https://attacker.example", "Content-Type": "application/json" }, body: "{}" });
+    const api = await fetch(`${app.baseUrl}/api/assessments/000000000000000000000000/answers`, {
+      method: "POST",
+      headers: { Origin: "https://attacker.example", "Content-Type": "application/json" },
+      body: "{}",
+    });
     expect(api.status).toBe(403);
     expect(await api.text()).toMatch(/sent from another site/);
     const account = DEMO_ACCOUNTS[0];
-    const login = await fetch(`${app.baseUrl}/login`, { method: "POST", redirect: "manual", headers: { Origin: "https://attacker.example", "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ email: account.email, password: account.password }) });
+    const login = await fetch(`${app.baseUrl}/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Origin: "https://attacker.example", "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email: account.email, password: account.password }),
+    });
     expect(login.status).toBeGreaterThanOrEqual(400);
     expect(login.headers.get("set-cookie")).toBeNull();
-    const fetcher = await fetch(`${app.baseUrl}/login.data`, { method: "POST", headers: { Origin: "https://attacker.example", "Sec-Fetch-Site": "cross-site", "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ email: account.email, password: account.password }) });
+    const fetcher = await fetch(`${app.baseUrl}/login.data`, {
+      method: "POST",
+      headers: {
+        Origin: "https://attacker.example",
+        "Sec-Fetch-Site": "cross-site",
+        "Content-Type": "application/x-www-form-urlencoded",
+      },
+      body: new URLSearchParams({ email: account.email, password: account.password }),
+    });
     expect(fetcher.status).toBe(403);
     expect(fetcher.headers.get("set-cookie")).toBeNull();
   });
 
   it("runs every role's main pages without a CSP violation, and navigates client-side (hydrated)", async () => {
-    const pages: Record<string, string[]> = { supplier: ["/supplier", "/supplier/certifications", "/account"], procurement: ["/procurement", "/procurement/agreements", "/procurement/assessments"], discloser: ["/discloser"], admin: ["/admin", "/admin/audit"] };
+    const pages: Record<string, string[]> = {
+      supplier: ["/supplier", "/supplier/certifications", "/account"],
+      procurement: ["/procurement", "/procurement/agreements", "/procurement/assessments"],
+      discloser: ["/discloser"],
+      admin: ["/admin", "/admin/audit"],
+    };
     for (const account of DEMO_ACCOUNTS) {
       const context = await browser.newContext();
       const page = await context.newPage();

@@ -28,26 +28,26 @@ const HOME = {
 
 describe("signing in in the browser", () => {
   it.each(DEMO_ACCOUNTS)("takes the $role to its dashboard with its navigation, and signs out", async (account) => {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.goto(`${app.baseUrl}/`);
-      await page.waitForURL(/\/login/);
-      await page.getByLabel("E-mail").fill(account.email);
-      await page.getByLabel("Password").fill(account.password);
-      await page.getByRole("button", { name: "Sign in" }).click();
-      await page.waitForURL(`${app.baseUrl}${HOME[account.role].path}`);
-      await page.getByRole("heading", { level: 1, name: HOME[account.role].heading }).waitFor();
-      const nav = page.getByRole("navigation", { name: "Main" });
-      await expect(nav.isVisible()).resolves.toBe(true);
-      await expect(page.locator(".who strong").textContent()).resolves.toBe(account.name);
-      await page.screenshot({ path: path.join(SCREENSHOT_DIR, `dashboard-${account.role}.png`), fullPage: true });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${app.baseUrl}/`);
+    await page.waitForURL(/\/login/);
+    await page.getByLabel("E-mail").fill(account.email);
+    await page.getByLabel("Password").fill(account.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(`${app.baseUrl}${HOME[account.role].path}`);
+    await page.getByRole("heading", { level: 1, name: HOME[account.role].heading }).waitFor();
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await expect(nav.isVisible()).resolves.toBe(true);
+    await expect(page.locator(".who strong").textContent()).resolves.toBe(account.name);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `dashboard-${account.role}.png`), fullPage: true });
 
-      await page.getByRole("button", { name: "Sign out" }).click();
-      await page.getByRole("heading", { name: "Sign in" }).waitFor();
-      expect(new URL(page.url()).pathname).toBe("/login");
-      await page.goto(`${app.baseUrl}${HOME[account.role].path}`);
-      await page.waitForURL(/\/login\?redirectTo=/);
-      await context.close();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("heading", { name: "Sign in" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/login");
+    await page.goto(`${app.baseUrl}${HOME[account.role].path}`);
+    await page.waitForURL(/\/login\?redirectTo=/);
+    await context.close();
   });
 
   it("shows a clear message for a wrong password and keeps the e-mail", async () => {

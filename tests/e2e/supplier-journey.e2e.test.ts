@@ -68,7 +68,9 @@ describe("the supplier's questionnaire journey", () => {
     await ppage.getByLabel("Recipients' e-mail addresses").fill("mari.kask@baltic-cloud.example");
     await ppage.getByRole("button", { name: "Send questionnaire" }).click();
     // the demo has already sent Baltic Cloud the full questionnaire: the portal says so before sending a second
-    await ppage.getByText(/Baltic Cloud Hosting OÜ already has an open questionnaire under TTA-2026-001 \(invited, due/).waitFor();
+    await ppage
+      .getByText(/Baltic Cloud Hosting OÜ already has an open questionnaire under TTA-2026-001 \(invited, due/)
+      .waitFor();
     await ppage.getByLabel("Send another questionnaire anyway").check();
     await ppage.getByRole("button", { name: "Send questionnaire" }).click();
     await ppage.getByText("Questionnaire sent.").waitFor();
@@ -101,7 +103,9 @@ describe("the supplier's questionnaire journey", () => {
     await page.reload();
     await page.locator("[data-testid='questionnaire'][data-ready='true']").waitFor();
     await expect(question(page, "orgLegalName").locator("input").inputValue()).resolves.toBe("Baltic Cloud Hosting OÜ");
-    await expect(question(page, "securityContactEmail").locator("input").inputValue()).resolves.toBe("security@baltic-cloud.example");
+    await expect(question(page, "securityContactEmail").locator("input").inputValue()).resolves.toBe(
+      "security@baltic-cloud.example",
+    );
 
     // a second tab saves first; the first tab's next save is stale and refused visibly
     const second = await context.newPage();
@@ -112,7 +116,9 @@ describe("the supplier's questionnaire journey", () => {
     await second.close();
     await type(page, "securityContactName", "Someone Else");
     await page.getByTestId("save-message").filter({ hasText: "changed in another tab or by a colleague" }).waitFor();
-    await expect(question(page, "orgLegalName").locator("input").inputValue()).resolves.toBe("Baltic Cloud Hosting OÜ (Tallinn)");
+    await expect(question(page, "orgLegalName").locator("input").inputValue()).resolves.toBe(
+      "Baltic Cloud Hosting OÜ (Tallinn)",
+    );
     await expect(question(page, "securityContactName").locator("input").inputValue()).resolves.toBe("Mari Kask, CISO");
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, "questionnaire-conflict.png"), fullPage: true });
 
@@ -125,7 +131,12 @@ describe("the supplier's questionnaire journey", () => {
 
     // page 3, with an evidence upload
     await page.getByRole("button", { name: "Next" }).click();
-    for (const text of ["All remote access (VPN, remote desktop, zero-trust gateway)", "Every system that stores or processes the Confidential Information", "All privileged and administrator accounts", "E-mail and collaboration tools"]) {
+    for (const text of [
+      "All remote access (VPN, remote desktop, zero-trust gateway)",
+      "Every system that stores or processes the Confidential Information",
+      "All privileged and administrator accounts",
+      "E-mail and collaboration tools",
+    ]) {
       await choose(page, "mfaScope", text);
     }
     await choose(page, "tlsMinimum", "TLS 1.3");
@@ -164,7 +175,9 @@ describe("the supplier's questionnaire journey", () => {
 
     // the score exists and the evidence is linked to the answer
     const conn = await (await import("mongoose")).default.createConnection(app.mongoUri).asPromise();
-    const stored = await conn.collection("assessments").findOne({ _id: new (await import("mongoose")).default.Types.ObjectId(assessmentUrl.split("/").pop()) });
+    const stored = await conn
+      .collection("assessments")
+      .findOne({ _id: new (await import("mongoose")).default.Types.ObjectId(assessmentUrl.split("/").pop()) });
     await conn.close();
     expect(stored!.status).toBe("submitted");
     expect(stored!.answers.incidentPlanEvidence[0].content).toMatch(/^\/evidence\/[0-9a-f]{24}$/);

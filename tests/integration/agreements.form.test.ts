@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "#tests/setup/database";
 import { getRequest, sessionCookie } from "#tests/fixtures/factories";
 import { tabOf } from "#tests/fixtures/agreement-page";
-import { createAgreement, createAgreementParties, multiFormRequest, validAgreementFields } from "#tests/fixtures/agreements";
+import {
+  createAgreement,
+  createAgreementParties,
+  multiFormRequest,
+  validAgreementFields,
+} from "#tests/fixtures/agreements";
 
 setupTestDatabase();
 
@@ -15,7 +20,10 @@ const { Agreement, getAgreementFor, revisionClaimKey, stampRevision } = await im
 const { Claim } = await import("#models/claim.server");
 const { AuditEvent } = await import("#models/audit-event.server");
 
-type Refused = { init: { status: number }; data: { errors: Record<string, string[]>; values: Record<string, unknown> } };
+type Refused = {
+  init: { status: number };
+  data: { errors: Record<string, string[]>; values: Record<string, unknown> };
+};
 
 async function thrown(p: Promise<unknown>): Promise<Response> {
   try {
@@ -29,12 +37,20 @@ async function thrown(p: Promise<unknown>): Promise<Response> {
 
 /** The edit form as it opens, with `changes` typed into it. */
 async function editForm(id: string, cookie: string, changes: Record<string, string>) {
-  const loaded = await editLoader({ request: getRequest(`/procurement/agreements/${id}/edit`, cookie), params: { id }, context: {} });
+  const loaded = await editLoader({
+    request: getRequest(`/procurement/agreements/${id}/edit`, cookie),
+    params: { id },
+    context: {},
+  });
   return { ...(loaded.values as Record<string, string | string[]>), revision: String(loaded.revision), ...changes };
 }
 
 function saveEdit(id: string, cookie: string, fields: Record<string, string | string[]>) {
-  return editAction({ request: multiFormRequest(`/procurement/agreements/${id}/edit`, fields, cookie), params: { id }, context: {} });
+  return editAction({
+    request: multiFormRequest(`/procurement/agreements/${id}/edit`, fields, cookie),
+    params: { id },
+    context: {},
+  });
 }
 
 describe("creating an agreement", () => {
@@ -42,7 +58,11 @@ describe("creating an agreement", () => {
     const p = await createAgreementParties();
     const cookie = await sessionCookie(String(p.procurement.user._id));
     const fields = validAgreementFields(p);
-    const res = (await createAction({ request: multiFormRequest("/procurement/agreements/new", fields, cookie), params: {}, context: {} })) as Response;
+    const res = (await createAction({
+      request: multiFormRequest("/procurement/agreements/new", fields, cookie),
+      params: {},
+      context: {},
+    })) as Response;
     expect(res.status).toBe(302);
     const id = res.headers.get("Location")!.match(/agreements\/([0-9a-f]{24})/)![1];
     const stored = await Agreement.findById(id).lean();
@@ -55,8 +75,16 @@ describe("creating an agreement", () => {
       recipientNotifyHours: 24,
       revision: 1,
     });
-    expect(stored!.requirements.find((r) => r.requirementId === "FD-INC-01")!.params).toEqual({ notifyWithinHours: 24 });
-    expect(stored!.chain.map((l) => [String(l.supplierOrgId), l.tier, l.parentSupplierOrgId ? String(l.parentSupplierOrgId) : null])).toEqual([
+    expect(stored!.requirements.find((r) => r.requirementId === "FD-INC-01")!.params).toEqual({
+      notifyWithinHours: 24,
+    });
+    expect(
+      stored!.chain.map((l) => [
+        String(l.supplierOrgId),
+        l.tier,
+        l.parentSupplierOrgId ? String(l.parentSupplierOrgId) : null,
+      ]),
+    ).toEqual([
       [String(p.tier1._id), 1, null],
       [String(p.tier2._id), 2, String(p.tier1._id)],
     ]);
@@ -70,29 +98,71 @@ describe("creating an agreement", () => {
   const badInputs: [string, Record<string, string | string[]>, string, RegExp][] = [
     ["an agreement ending before it starts", { endDate: "2025-12-31" }, "endDate", /must end after it starts/],
     ["an impossible date", { effectiveDate: "2026-02-30" }, "effectiveDate", /YYYY-MM-DD/],
-    ["unknown requirement ids", { requirements: ["FD-CONF-01", "FD-NOPE-99"] }, "requirements", /Unknown requirement ids: FD-NOPE-99/],
+    [
+      "unknown requirement ids",
+      { requirements: ["FD-CONF-01", "FD-NOPE-99"] },
+      "requirements",
+      /Unknown requirement ids: FD-NOPE-99/,
+    ],
     ["negative hours", { breachWindowHours: "-4" }, "breachWindowHours", /at least 1/],
     ["absurd hours", { breachWindowHours: "100000" }, "breachWindowHours", /at most 720/],
     ["hours that are not a number", { recipientNotifyHours: "a day" }, "recipientNotifyHours", /whole number/],
-    ["a recipient's own time longer than the window", { recipientNotifyHours: "96" }, "recipientNotifyHours", /cannot exceed/],
-    ["a parameter outside its bounds", { "param.FD-INC-01.notifyWithinHours": "0" }, "param.FD-INC-01.notifyWithinHours", /at least 1/],
-    ["unknown country codes", { permittedJurisdictions: "CH, XX, Germany" }, "permittedJurisdictions", /Not ISO 3166 country codes: XX, GERMANY/],
+    [
+      "a recipient's own time longer than the window",
+      { recipientNotifyHours: "96" },
+      "recipientNotifyHours",
+      /cannot exceed/,
+    ],
+    [
+      "a parameter outside its bounds",
+      { "param.FD-INC-01.notifyWithinHours": "0" },
+      "param.FD-INC-01.notifyWithinHours",
+      /at least 1/,
+    ],
+    [
+      "unknown country codes",
+      { permittedJurisdictions: "CH, XX, Germany" },
+      "permittedJurisdictions",
+      /Not ISO 3166 country codes: XX, GERMANY/,
+    ],
     ["no permitted jurisdiction", { permittedJurisdictions: "" }, "permittedJurisdictions", /at least one/],
-    ["a phase opening a class the agreement does not share", { "phases.0.classes": ["restricted"] }, "phases.0.classes", /Not shared under this agreement: restricted/],
-    ["a phase requiring a requirement the agreement lacks", { "phases.0.requiredRequirementIds": ["FD-ENC-01"] }, "phases.0.requiredRequirementIds", /Not among the agreement's requirements: FD-ENC-01/],
-    ["a supplier the recipient does not manage", { "chain.0.supplierOrgId": "6b0000000000000000000000" }, "chain.0.supplierOrgId", /Choose one of your suppliers/],
+    [
+      "a phase opening a class the agreement does not share",
+      { "phases.0.classes": ["restricted"] },
+      "phases.0.classes",
+      /Not shared under this agreement: restricted/,
+    ],
+    [
+      "a phase requiring a requirement the agreement lacks",
+      { "phases.0.requiredRequirementIds": ["FD-ENC-01"] },
+      "phases.0.requiredRequirementIds",
+      /Not among the agreement's requirements: FD-ENC-01/,
+    ],
+    [
+      "a supplier the recipient does not manage",
+      { "chain.0.supplierOrgId": "6b0000000000000000000000" },
+      "chain.0.supplierOrgId",
+      /Choose one of your suppliers/,
+    ],
   ];
 
-  it.each(badInputs)("refuses %s beside the field, keeps what was typed and saves nothing", async (_label, override, field, message) => {
-    const p = await createAgreementParties();
-    const cookie = await sessionCookie(String(p.procurement.user._id));
-    const fields = validAgreementFields(p, override);
-    const result = (await createAction({ request: multiFormRequest("/procurement/agreements/new", fields, cookie), params: {}, context: {} })) as unknown as Refused;
-    expect(result.init.status).toBe(400);
-    expect(result.data.errors[field]?.join(" ")).toMatch(message);
-    expect(result.data.values.reference).toBe(fields.reference);
-    expect(await Agreement.countDocuments({ recipientOrgId: p.recipient._id })).toBe(0);
-  });
+  it.each(badInputs)(
+    "refuses %s beside the field, keeps what was typed and saves nothing",
+    async (_label, override, field, message) => {
+      const p = await createAgreementParties();
+      const cookie = await sessionCookie(String(p.procurement.user._id));
+      const fields = validAgreementFields(p, override);
+      const result = (await createAction({
+        request: multiFormRequest("/procurement/agreements/new", fields, cookie),
+        params: {},
+        context: {},
+      })) as unknown as Refused;
+      expect(result.init.status).toBe(400);
+      expect(result.data.errors[field]?.join(" ")).toMatch(message);
+      expect(result.data.values.reference).toBe(fields.reference);
+      expect(await Agreement.countDocuments({ recipientOrgId: p.recipient._id })).toBe(0);
+    },
+  );
 
   it("refuses a chain with a cycle and one with an unknown parent", async () => {
     const p = await createAgreementParties();
@@ -101,13 +171,21 @@ describe("creating an agreement", () => {
       "chain.0.tier": "2",
       "chain.0.parentSupplierOrgId": String(p.tier2._id),
     });
-    const r1 = (await createAction({ request: multiFormRequest("/procurement/agreements/new", cycle, cookie), params: {}, context: {} })) as unknown as Refused;
+    const r1 = (await createAction({
+      request: multiFormRequest("/procurement/agreements/new", cycle, cookie),
+      params: {},
+      context: {},
+    })) as unknown as Refused;
     expect(r1.init.status).toBe(400);
     expect(Object.values(r1.data.errors).flat().join(" ")).toMatch(/cycle/i);
 
     const stranger = await createAgreementParties();
     const unknownParent = validAgreementFields(p, { "chain.1.parentSupplierOrgId": String(stranger.tier1._id) });
-    const r2 = (await createAction({ request: multiFormRequest("/procurement/agreements/new", unknownParent, cookie), params: {}, context: {} })) as unknown as Refused;
+    const r2 = (await createAction({
+      request: multiFormRequest("/procurement/agreements/new", unknownParent, cookie),
+      params: {},
+      context: {},
+    })) as unknown as Refused;
     expect(r2.init.status).toBe(400);
     expect(r2.data.errors["chain.1.parentSupplierOrgId"]?.join(" ")).toMatch(/unknown supplier/);
     expect(await Agreement.countDocuments({ recipientOrgId: p.recipient._id })).toBe(0);
@@ -117,8 +195,16 @@ describe("creating an agreement", () => {
     const p = await createAgreementParties();
     const cookie = await sessionCookie(String(p.procurement.user._id));
     const fields = validAgreementFields(p);
-    await createAction({ request: multiFormRequest("/procurement/agreements/new", fields, cookie), params: {}, context: {} });
-    const again = (await createAction({ request: multiFormRequest("/procurement/agreements/new", fields, cookie), params: {}, context: {} })) as unknown as Refused;
+    await createAction({
+      request: multiFormRequest("/procurement/agreements/new", fields, cookie),
+      params: {},
+      context: {},
+    });
+    const again = (await createAction({
+      request: multiFormRequest("/procurement/agreements/new", fields, cookie),
+      params: {},
+      context: {},
+    })) as unknown as Refused;
     expect(again.init.status).toBe(400);
     expect(again.data.errors.reference).toEqual(["Another agreement of yours already has this reference"]);
   });
@@ -163,12 +249,22 @@ describe("the agreement an instance keeps in memory", () => {
     const cookie = await sessionCookie(String(p.procurement.user._id));
     const agreement = await createAgreement(p);
     const id = String(agreement._id);
-    const title = async () => tabOf(await procurementView({ request: getRequest(`/procurement/agreements/${id}?tab=terms`, cookie), params: { id }, context: {} }), "terms").agreement.title;
+    const title = async () =>
+      tabOf(
+        await procurementView({
+          request: getRequest(`/procurement/agreements/${id}?tab=terms`, cookie),
+          params: { id },
+          context: {},
+        }),
+        "terms",
+      ).agreement.title;
     const original = await title();
     expect(await title()).toBe(original);
 
     // through this instance's edit form
-    expect(((await saveEdit(id, cookie, await editForm(id, cookie, { title: "Edited here" }))) as Response).status).toBe(302);
+    expect(
+      ((await saveEdit(id, cookie, await editForm(id, cookie, { title: "Edited here" }))) as Response).status,
+    ).toBe(302);
     expect(await title()).toBe("Edited here");
 
     // another instance saves revision 3 the same way: claim, stamp, write
@@ -193,18 +289,60 @@ describe("who sees an agreement", () => {
     const agreement = await createAgreement(p);
     const id = String(agreement._id);
 
-    const mine = tabOf(await procurementView({ request: getRequest(`/procurement/agreements/${id}?tab=terms`, await sessionCookie(String(p.procurement.user._id))), params: { id }, context: {} }), "terms");
+    const mine = tabOf(
+      await procurementView({
+        request: getRequest(
+          `/procurement/agreements/${id}?tab=terms`,
+          await sessionCookie(String(p.procurement.user._id)),
+        ),
+        params: { id },
+        context: {},
+      }),
+      "terms",
+    );
     expect(mine.agreement.chain.map((l) => l.name)).toEqual(["Tier One Hosting GmbH", "株式会社ティアツー"]);
-    const asDiscloser = tabOf(await discloserView({ request: getRequest(`/discloser/agreements/${id}?tab=terms`, await sessionCookie(String(p.discloserUser.user._id))), params: { id }, context: {} }), "terms");
+    const asDiscloser = tabOf(
+      await discloserView({
+        request: getRequest(
+          `/discloser/agreements/${id}?tab=terms`,
+          await sessionCookie(String(p.discloserUser.user._id)),
+        ),
+        params: { id },
+        context: {},
+      }),
+      "terms",
+    );
     expect(asDiscloser.agreement.reference).toBe(agreement.reference);
 
-    const otherProcurement = await thrown(procurementView({ request: getRequest(`/procurement/agreements/${id}`, await sessionCookie(String(other.procurement.user._id))), params: { id }, context: {} }));
+    const otherProcurement = await thrown(
+      procurementView({
+        request: getRequest(`/procurement/agreements/${id}`, await sessionCookie(String(other.procurement.user._id))),
+        params: { id },
+        context: {},
+      }),
+    );
     expect(otherProcurement.status).toBe(404);
-    const otherDiscloser = await thrown(discloserView({ request: getRequest(`/discloser/agreements/${id}`, await sessionCookie(String(other.discloserUser.user._id))), params: { id }, context: {} }));
+    const otherDiscloser = await thrown(
+      discloserView({
+        request: getRequest(`/discloser/agreements/${id}`, await sessionCookie(String(other.discloserUser.user._id))),
+        params: { id },
+        context: {},
+      }),
+    );
     expect(otherDiscloser.status).toBe(404);
-    const list = await discloserList({ request: getRequest("/discloser", await sessionCookie(String(other.discloserUser.user._id))), params: {}, context: {} });
+    const list = await discloserList({
+      request: getRequest("/discloser", await sessionCookie(String(other.discloserUser.user._id))),
+      params: {},
+      context: {},
+    });
     expect(list.agreements).toEqual([]);
-    const garbage = await thrown(procurementView({ request: getRequest("/procurement/agreements/not-an-id", await sessionCookie(String(p.procurement.user._id))), params: { id: "not-an-id" }, context: {} }));
+    const garbage = await thrown(
+      procurementView({
+        request: getRequest("/procurement/agreements/not-an-id", await sessionCookie(String(p.procurement.user._id))),
+        params: { id: "not-an-id" },
+        context: {},
+      }),
+    );
     expect(garbage.status).toBe(404);
   });
 });
@@ -213,7 +351,9 @@ describe("the agreement schema", () => {
   it("validates enums, date order and country codes even when written directly", async () => {
     const p = await createAgreementParties();
     await expect(createAgreement(p, { endDate: "2025-01-01" })).rejects.toThrow(/must end after it starts/);
-    await expect(createAgreement(p, { permittedJurisdictions: ["ZZ"] })).rejects.toThrow(/not an ISO 3166-1 country code/);
+    await expect(createAgreement(p, { permittedJurisdictions: ["ZZ"] })).rejects.toThrow(
+      /not an ISO 3166-1 country code/,
+    );
     await expect(createAgreement(p, { informationClasses: ["secret" as never] })).rejects.toThrow(/informationClasses/);
   });
 });
@@ -222,14 +362,44 @@ describe("the re-assessment policy", () => {
   it("is stored as the form sets it, and a bad value is refused beside its field with nothing saved", async () => {
     const p = await createAgreementParties();
     const cookie = await sessionCookie(String(p.procurement.user._id));
-    const fields = validAgreementFields(p, { reassessPolicy: "1", reassessCritical: "3", reassessHigh: "9", reassessMedium: "18", reassessLow: "30", reassessCertificateDays: "45", reassessOnRatingFall: "on", reassessOnNewPhase: "on" });
-    const res = (await createAction({ request: multiFormRequest("/procurement/agreements/new", fields, cookie), params: {}, context: {} })) as Response;
+    const fields = validAgreementFields(p, {
+      reassessPolicy: "1",
+      reassessCritical: "3",
+      reassessHigh: "9",
+      reassessMedium: "18",
+      reassessLow: "30",
+      reassessCertificateDays: "45",
+      reassessOnRatingFall: "on",
+      reassessOnNewPhase: "on",
+    });
+    const res = (await createAction({
+      request: multiFormRequest("/procurement/agreements/new", fields, cookie),
+      params: {},
+      context: {},
+    })) as Response;
     expect(res.status).toBe(302);
     const stored = await Agreement.findOne({ reference: fields.reference }).lean();
-    expect(stored!.reassessment).toEqual({ months: { critical: 3, high: 9, medium: 18, low: 30 }, certificateDays: 45, onRatingFall: true, onIncident: false, onNewPhase: true });
+    expect(stored!.reassessment).toEqual({
+      months: { critical: 3, high: 9, medium: 18, low: 30 },
+      certificateDays: 45,
+      onRatingFall: true,
+      onIncident: false,
+      onNewPhase: true,
+    });
 
-    const bad = validAgreementFields(p, { reassessPolicy: "1", reassessCritical: "0", reassessHigh: "12", reassessMedium: "18", reassessLow: "24", reassessCertificateDays: "60" });
-    const refused = (await createAction({ request: multiFormRequest("/procurement/agreements/new", bad, cookie), params: {}, context: {} })) as unknown as { init: { status: number }; data: { errors: Record<string, string[]> } };
+    const bad = validAgreementFields(p, {
+      reassessPolicy: "1",
+      reassessCritical: "0",
+      reassessHigh: "12",
+      reassessMedium: "18",
+      reassessLow: "24",
+      reassessCertificateDays: "60",
+    });
+    const refused = (await createAction({
+      request: multiFormRequest("/procurement/agreements/new", bad, cookie),
+      params: {},
+      context: {},
+    })) as unknown as { init: { status: number }; data: { errors: Record<string, string[]> } };
     expect(refused.init.status).toBe(400);
     expect(refused.data.errors.reassessCritical).toEqual(["Must be at least 1"]);
     expect(await Agreement.countDocuments({ reference: bad.reference })).toBe(0);

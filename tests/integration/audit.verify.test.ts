@@ -13,7 +13,11 @@ const { NAVIGATION } = await import("#app/utils/navigation");
 /** `npm run audit:verify` against this file's database, as an operator runs it. */
 function runVerifyScript(): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn("npm", ["run", "-s", "audit:verify"], { cwd: projectRoot, env: { ...process.env, MONGODB_URI: db.uri() }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("npm", ["run", "-s", "audit:verify"], {
+      cwd: projectRoot,
+      env: { ...process.env, MONGODB_URI: db.uri() },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));
@@ -79,7 +83,9 @@ describe("verifying the audit trail", () => {
     expect(report.ok).toBe(false);
     expect(report.checked).toBe(4);
     expect(report.problems).toContain("Entry 2 is missing (found 3 next).");
-    expect(report.problems).toContain("Entry 3 does not follow the entry before it (its previous-hash does not match).");
+    expect(report.problems).toContain(
+      "Entry 3 does not follow the entry before it (its previous-hash does not match).",
+    );
 
     const script = await runVerifyScript();
     expect(script.code).toBe(1);
@@ -100,7 +106,11 @@ describe("verifying the audit trail", () => {
   it("is an admin page, in the admin navigation only", async () => {
     expect(NAVIGATION.admin).toContainEqual({ to: "/admin/audit", label: "Audit trail" });
     const { user } = await createUser("procurement");
-    const res = await auditPageLoader({ request: getRequest("/admin/audit", await sessionCookie(String(user._id))), params: {}, context: {} }).catch((e: unknown) => e);
+    const res = await auditPageLoader({
+      request: getRequest("/admin/audit", await sessionCookie(String(user._id))),
+      params: {},
+      context: {},
+    }).catch((e: unknown) => e);
     expect(res).toBeInstanceOf(Response);
     expect((res as Response).status).toBe(403);
   });

@@ -30,7 +30,13 @@ function actionData(result: unknown): { status: number; data: { errors: Record<s
 describe("sign-in", () => {
   it("rejects a wrong password with one message that does not say which part was wrong, and keeps the e-mail typed", async () => {
     const { user } = await createUser("procurement");
-    const result = actionData(await loginAction({ request: formRequest("/login", { email: user.email, password: "not-the-password" }), params: {}, context: {} }));
+    const result = actionData(
+      await loginAction({
+        request: formRequest("/login", { email: user.email, password: "not-the-password" }),
+        params: {},
+        context: {},
+      }),
+    );
     expect(result.status).toBe(400);
     expect(result.data.errors[""]).toEqual(["E-mail or password is incorrect."]);
     expect(result.data.email).toBe(user.email);
@@ -39,13 +45,25 @@ describe("sign-in", () => {
   });
 
   it("gives an unknown e-mail the same answer as a wrong password", async () => {
-    const result = actionData(await loginAction({ request: formRequest("/login", { email: "nobody@example.test", password: "whatever" }), params: {}, context: {} }));
+    const result = actionData(
+      await loginAction({
+        request: formRequest("/login", { email: "nobody@example.test", password: "whatever" }),
+        params: {},
+        context: {},
+      }),
+    );
     expect(result.status).toBe(400);
     expect(result.data.errors[""]).toEqual(["E-mail or password is incorrect."]);
   });
 
   it("explains missing or malformed fields beside them", async () => {
-    const result = actionData(await loginAction({ request: formRequest("/login", { email: "not-an-email", password: "" }), params: {}, context: {} }));
+    const result = actionData(
+      await loginAction({
+        request: formRequest("/login", { email: "not-an-email", password: "" }),
+        params: {},
+        context: {},
+      }),
+    );
     expect(result.status).toBe(400);
     expect(result.data.errors.email).toEqual(["Enter a valid e-mail address"]);
     expect(result.data.errors.password).toEqual(["Enter your password"]);
@@ -58,7 +76,11 @@ describe("sign-in", () => {
     ["admin", "/admin"],
   ] as const)("lands a %s on its own dashboard with an httpOnly, SameSite=Lax session cookie", async (role, home) => {
     const { user, password } = await createUser(role);
-    const response = await loginAction({ request: formRequest("/login", { email: user.email.toUpperCase(), password }), params: {}, context: {} });
+    const response = await loginAction({
+      request: formRequest("/login", { email: user.email.toUpperCase(), password }),
+      params: {},
+      context: {},
+    });
     expect(response).toBeInstanceOf(Response);
     const res = response as Response;
     expect(res.status).toBe(302);
@@ -71,9 +93,17 @@ describe("sign-in", () => {
 
   it("follows a redirectTo inside the user's own area but never off the portal", async () => {
     const { user, password } = await createUser("procurement");
-    const inside = (await loginAction({ request: formRequest("/login", { email: user.email, password, redirectTo: "/procurement/suppliers" }), params: {}, context: {} })) as Response;
+    const inside = (await loginAction({
+      request: formRequest("/login", { email: user.email, password, redirectTo: "/procurement/suppliers" }),
+      params: {},
+      context: {},
+    })) as Response;
     expect(inside.headers.get("Location")).toBe("/procurement/suppliers");
-    const outside = (await loginAction({ request: formRequest("/login", { email: user.email, password, redirectTo: "//evil.example/x" }), params: {}, context: {} })) as Response;
+    const outside = (await loginAction({
+      request: formRequest("/login", { email: user.email, password, redirectTo: "//evil.example/x" }),
+      params: {},
+      context: {},
+    })) as Response;
     expect(outside.headers.get("Location")).toBe("/procurement");
   });
 });
@@ -99,14 +129,22 @@ describe("sessions", () => {
     const location = new URL(res.headers.get("Location")!, "http://localhost");
     expect(location.pathname).toBe("/login");
     expect(location.searchParams.get("reason")).toBe("expired");
-    const page = await loginLoader({ request: getRequest(location.pathname + location.search), params: {}, context: {} });
+    const page = await loginLoader({
+      request: getRequest(location.pathname + location.search),
+      params: {},
+      context: {},
+    });
     expect(page).toEqual({ expired: true });
   });
 
   it("signs out: the session is gone on the server, so the old cookie no longer works", async () => {
     const { user } = await createUser("discloser");
     const cookie = await sessionCookie(String(user._id));
-    const res = (await logoutAction({ request: formRequest("/logout", {}, cookie), params: {}, context: {} })) as Response;
+    const res = (await logoutAction({
+      request: formRequest("/logout", {}, cookie),
+      params: {},
+      context: {},
+    })) as Response;
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe("/login");
     expect(res.headers.get("Set-Cookie")).toMatch(/Expires=Thu, 01 Jan 1970/);
@@ -119,7 +157,9 @@ describe("sessions", () => {
   it("refuses another role's pages with 403", async () => {
     const { user } = await createUser("supplier");
     const cookie = await sessionCookie(String(user._id));
-    const res = await caught(procurementLoader({ request: getRequest("/procurement", cookie), params: {}, context: {} }));
+    const res = await caught(
+      procurementLoader({ request: getRequest("/procurement", cookie), params: {}, context: {} }),
+    );
     expect(res.status).toBe(403);
   });
 

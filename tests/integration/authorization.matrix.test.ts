@@ -20,7 +20,16 @@ const { action: evidenceUpload } = await import("#app/routes/api.assessments.$id
 const { ReportRecord } = await import("#models/report.server");
 const { Attempt } = await import("#models/attempt.server");
 
-const ACTORS = ["anonymous", "supplier", "procurement", "discloser", "admin", "otherSupplier", "otherProcurement", "otherDiscloser"] as const;
+const ACTORS = [
+  "anonymous",
+  "supplier",
+  "procurement",
+  "discloser",
+  "admin",
+  "otherSupplier",
+  "otherProcurement",
+  "otherDiscloser",
+] as const;
 type Actor = (typeof ACTORS)[number];
 type Expect = Partial<Record<Actor, Outcome>> & { rest: Outcome };
 
@@ -39,26 +48,60 @@ interface Case {
 }
 
 const signedIn = (o: Outcome): Expect => ({ anonymous: "login", rest: o });
-const only = (allowed: Partial<Record<Actor, Outcome>>, denied: Outcome = 403): Expect => ({ anonymous: "login", ...allowed, rest: denied });
+const only = (allowed: Partial<Record<Actor, Outcome>>, denied: Outcome = 403): Expect => ({
+  anonymous: "login",
+  ...allowed,
+  rest: denied,
+});
 const none = () => ({});
 
 /** Who may use what: one entry per route file (several cases where a URL parameter changes the answer). */
 export const POLICIES: Record<string, Case[]> = {
   "_index.tsx": [{ url: () => "/", params: none, loader: { anonymous: "login", rest: "redirect" } }],
   "_portal.tsx": [{ url: () => "/supplier", params: none, loader: signedIn("ok") }],
-  "_portal.account.tsx": [{ url: () => "/account", params: none, loader: signedIn("ok"), action: { ...signedIn(400), body: { intent: "change-password" } } }],
+  "_portal.account.tsx": [
+    {
+      url: () => "/account",
+      params: none,
+      loader: signedIn("ok"),
+      action: { ...signedIn(400), body: { intent: "change-password" } },
+    },
+  ],
   "_portal.$role.agreements.$id.audit.tsx": [
-    { url: (w) => `/procurement/agreements/${w.agreementId}/audit`, params: (w) => ({ role: "procurement", id: w.agreementId }), loader: only({ procurement: "ok", otherProcurement: 404 }) },
-    { url: (w) => `/discloser/agreements/${w.agreementId}/audit`, params: (w) => ({ role: "discloser", id: w.agreementId }), loader: only({ discloser: "ok", otherDiscloser: 404 }) },
-    { url: (w) => `/supplier/agreements/${w.agreementId}/audit`, params: (w) => ({ role: "supplier", id: w.agreementId }), loader: { rest: 404 } },
+    {
+      url: (w) => `/procurement/agreements/${w.agreementId}/audit`,
+      params: (w) => ({ role: "procurement", id: w.agreementId }),
+      loader: only({ procurement: "ok", otherProcurement: 404 }),
+    },
+    {
+      url: (w) => `/discloser/agreements/${w.agreementId}/audit`,
+      params: (w) => ({ role: "discloser", id: w.agreementId }),
+      loader: only({ discloser: "ok", otherDiscloser: 404 }),
+    },
+    {
+      url: (w) => `/supplier/agreements/${w.agreementId}/audit`,
+      params: (w) => ({ role: "supplier", id: w.agreementId }),
+      loader: { rest: 404 },
+    },
   ],
   "_portal.admin._index.tsx": [{ url: () => "/admin", params: none, loader: only({ admin: "ok" }) }],
   "_portal.admin.audit.tsx": [{ url: () => "/admin/audit", params: none, loader: only({ admin: "ok" }) }],
-  "_portal.admin.questionnaires._index.tsx": [{ url: () => "/admin/questionnaires", params: none, loader: only({ admin: "ok" }) }],
-  "_portal.admin.questionnaires.import.tsx": [{ url: () => "/admin/questionnaires/import", params: none, loader: only({ admin: "ok" }), action: { ...only({ admin: 400 }), body: { intent: "nothing" } } }],
+  "_portal.admin.questionnaires._index.tsx": [
+    { url: () => "/admin/questionnaires", params: none, loader: only({ admin: "ok" }) },
+  ],
+  "_portal.admin.questionnaires.import.tsx": [
+    {
+      url: () => "/admin/questionnaires/import",
+      params: none,
+      loader: only({ admin: "ok" }),
+      action: { ...only({ admin: 400 }), body: { intent: "nothing" } },
+    },
+  ],
   "_portal.admin.outbox.tsx": [{ url: () => "/admin/outbox", params: none, loader: only({ admin: "ok" }) }],
   "_portal.admin.users.tsx": [{ url: () => "/admin/users", params: none, loader: only({ admin: "ok" }) }],
-  "_portal.discloser._index.tsx": [{ url: () => "/discloser", params: none, loader: only({ discloser: "ok", otherDiscloser: "ok" }) }],
+  "_portal.discloser._index.tsx": [
+    { url: () => "/discloser", params: none, loader: only({ discloser: "ok", otherDiscloser: "ok" }) },
+  ],
   "_portal.discloser.agreements.$id.tsx": [
     {
       url: (w) => `/discloser/agreements/${w.agreementId}`,
@@ -67,7 +110,9 @@ export const POLICIES: Record<string, Case[]> = {
       action: { ...only({ discloser: 400, otherDiscloser: 404 }), body: { intent: "matrix" } },
     },
   ],
-  "_portal.procurement._index.tsx": [{ url: () => "/procurement", params: none, loader: only({ procurement: "ok", otherProcurement: "ok" }) }],
+  "_portal.procurement._index.tsx": [
+    { url: () => "/procurement", params: none, loader: only({ procurement: "ok", otherProcurement: "ok" }) },
+  ],
   "_portal.procurement.agreements.$id._index.tsx": [
     {
       url: (w) => `/procurement/agreements/${w.agreementId}`,
@@ -84,12 +129,23 @@ export const POLICIES: Record<string, Case[]> = {
       action: { ...only({ procurement: 400, otherProcurement: 404 }), body: { reference: "" } },
     },
   ],
-  "_portal.procurement.agreements._index.tsx": [{ url: () => "/procurement/agreements", params: none, loader: only({ procurement: "ok", otherProcurement: "ok" }) }],
+  "_portal.procurement.agreements._index.tsx": [
+    { url: () => "/procurement/agreements", params: none, loader: only({ procurement: "ok", otherProcurement: "ok" }) },
+  ],
   "_portal.procurement.agreements.new.tsx": [
-    { url: () => "/procurement/agreements/new", params: none, loader: only({ procurement: "ok", otherProcurement: "ok" }), action: { ...only({ procurement: 400, otherProcurement: 400 }), body: { reference: "" } } },
+    {
+      url: () => "/procurement/agreements/new",
+      params: none,
+      loader: only({ procurement: "ok", otherProcurement: "ok" }),
+      action: { ...only({ procurement: 400, otherProcurement: 400 }), body: { reference: "" } },
+    },
   ],
   "_portal.procurement.assessments.$id.audit.tsx": [
-    { url: (w) => `/procurement/assessments/${w.assessmentId}/audit`, params: (w) => ({ id: w.assessmentId }), loader: only({ procurement: "ok", otherProcurement: 404 }) },
+    {
+      url: (w) => `/procurement/assessments/${w.assessmentId}/audit`,
+      params: (w) => ({ id: w.assessmentId }),
+      loader: only({ procurement: "ok", otherProcurement: 404 }),
+    },
   ],
   "_portal.procurement.assessments.$id.tsx": [
     {
@@ -99,13 +155,34 @@ export const POLICIES: Record<string, Case[]> = {
       action: { ...only({ procurement: 400, otherProcurement: 404 }), body: { intent: "matrix" } },
     },
   ],
-  "_portal.procurement.assessments._index.tsx": [{ url: () => "/procurement/assessments", params: none, loader: only({ procurement: "ok", otherProcurement: "ok" }) }],
-  "_portal.procurement.assessments.new.tsx": [
-    { url: () => "/procurement/assessments/new", params: none, loader: only({ procurement: "ok", otherProcurement: "ok" }), action: { ...only({ procurement: 400, otherProcurement: 400 }), body: { agreementId: "" } } },
+  "_portal.procurement.assessments._index.tsx": [
+    {
+      url: () => "/procurement/assessments",
+      params: none,
+      loader: only({ procurement: "ok", otherProcurement: "ok" }),
+    },
   ],
-  "_portal.procurement.reassessments.tsx": [{ url: () => "/procurement/reassessments", params: none, loader: only({ procurement: "ok", otherProcurement: "ok" }) }],
-  "_portal.procurement.suppliers.tsx": [{ url: () => "/procurement/suppliers", params: none, loader: only({ procurement: "ok", otherProcurement: "ok" }) }],
-  "_portal.supplier._index.tsx": [{ url: () => "/supplier", params: none, loader: only({ supplier: "ok", otherSupplier: "ok" }) }],
+  "_portal.procurement.assessments.new.tsx": [
+    {
+      url: () => "/procurement/assessments/new",
+      params: none,
+      loader: only({ procurement: "ok", otherProcurement: "ok" }),
+      action: { ...only({ procurement: 400, otherProcurement: 400 }), body: { agreementId: "" } },
+    },
+  ],
+  "_portal.procurement.reassessments.tsx": [
+    {
+      url: () => "/procurement/reassessments",
+      params: none,
+      loader: only({ procurement: "ok", otherProcurement: "ok" }),
+    },
+  ],
+  "_portal.procurement.suppliers.tsx": [
+    { url: () => "/procurement/suppliers", params: none, loader: only({ procurement: "ok", otherProcurement: "ok" }) },
+  ],
+  "_portal.supplier._index.tsx": [
+    { url: () => "/supplier", params: none, loader: only({ supplier: "ok", otherSupplier: "ok" }) },
+  ],
   "_portal.supplier.assessments.$id.tsx": [
     {
       url: (w) => `/supplier/assessments/${w.assessmentId}`,
@@ -116,18 +193,35 @@ export const POLICIES: Record<string, Case[]> = {
     },
   ],
   "_portal.supplier.certifications.tsx": [
-    { url: () => "/supplier/certifications", params: none, loader: only({ supplier: "ok", otherSupplier: "ok" }), action: { ...only({ supplier: 400, otherSupplier: 400 }), body: { intent: "matrix" } } },
+    {
+      url: () => "/supplier/certifications",
+      params: none,
+      loader: only({ supplier: "ok", otherSupplier: "ok" }),
+      action: { ...only({ supplier: 400, otherSupplier: 400 }), body: { intent: "matrix" } },
+    },
   ],
   // an incident needs an agreement the supplier works under: an empty one is refused for everyone allowed in
   "_portal.supplier.incidents.tsx": [
-    { url: () => "/supplier/incidents", params: none, loader: only({ supplier: "ok", otherSupplier: "ok" }), action: { ...only({ supplier: 400, otherSupplier: 400 }), body: { agreementId: "" } } },
+    {
+      url: () => "/supplier/incidents",
+      params: none,
+      loader: only({ supplier: "ok", otherSupplier: "ok" }),
+      action: { ...only({ supplier: 400, otherSupplier: 400 }), body: { agreementId: "" } },
+    },
   ],
   "api.assessments.$id.answers.tsx": [
     {
       url: (w) => `/api/assessments/${w.assessmentId}/answers`,
       params: (w) => ({ id: w.assessmentId }),
       loader: { rest: 405 },
-      action: { anonymous: 401, supplier: 400, otherSupplier: 404, rest: 403, body: "{}", contentType: "application/json" },
+      action: {
+        anonymous: 401,
+        supplier: 400,
+        otherSupplier: 404,
+        rest: 403,
+        body: "{}",
+        contentType: "application/json",
+      },
     },
   ],
   "api.assessments.$id.evidence.tsx": [
@@ -139,18 +233,48 @@ export const POLICIES: Record<string, Case[]> = {
     },
   ],
   "evidence.$id.tsx": [
-    { url: (w) => `/evidence/${w.evidenceId}`, params: (w) => ({ id: w.evidenceId }), loader: only({ supplier: "ok", procurement: "ok", otherSupplier: 404, otherProcurement: 404 }) },
+    {
+      url: (w) => `/evidence/${w.evidenceId}`,
+      params: (w) => ({ id: w.evidenceId }),
+      loader: only({ supplier: "ok", procurement: "ok", otherSupplier: 404, otherProcurement: 404 }),
+    },
   ],
   "invite.$token.tsx": [
-    { url: (_, actor) => `/invite/no-such-token-${actor}`, params: (_, actor) => ({ token: `no-such-token-${actor}` }), loader: { rest: "ok" }, action: { rest: "redirect", body: { intent: "sign-in", password: "x" } } },
+    {
+      url: (_, actor) => `/invite/no-such-token-${actor}`,
+      params: (_, actor) => ({ token: `no-such-token-${actor}` }),
+      loader: { rest: "ok" },
+      action: { rest: "redirect", body: { intent: "sign-in", password: "x" } },
+    },
   ],
-  "login.tsx": [{ url: () => "/login", params: none, loader: { anonymous: "ok", rest: "redirect" }, action: { anonymous: 400, rest: "redirect", body: { email: "" } } }],
-  "logout.tsx": [{ url: () => "/logout", params: none, loader: { rest: "redirect" }, action: { rest: "login", body: {} } }],
-  "procurement.assessments[.csv].tsx": [{ url: () => "/procurement/assessments.csv", params: none, loader: only({ procurement: "ok", otherProcurement: "ok" }) }],
+  "login.tsx": [
+    {
+      url: () => "/login",
+      params: none,
+      loader: { anonymous: "ok", rest: "redirect" },
+      action: { anonymous: 400, rest: "redirect", body: { email: "" } },
+    },
+  ],
+  "logout.tsx": [
+    { url: () => "/logout", params: none, loader: { rest: "redirect" }, action: { rest: "login", body: {} } },
+  ],
+  "procurement.assessments[.csv].tsx": [
+    {
+      url: () => "/procurement/assessments.csv",
+      params: none,
+      loader: only({ procurement: "ok", otherProcurement: "ok" }),
+    },
+  ],
   "reports.$id.tsx": [
-    { url: (w) => `/reports/${w.reportId}`, params: (w) => ({ id: w.reportId }), loader: only({ procurement: "ok", discloser: "ok", otherProcurement: 404, otherDiscloser: 404 }) },
+    {
+      url: (w) => `/reports/${w.reportId}`,
+      params: (w) => ({ id: w.reportId }),
+      loader: only({ procurement: "ok", discloser: "ok", otherProcurement: 404, otherDiscloser: 404 }),
+    },
   ],
-  "verify.tsx": [{ url: () => "/verify", params: none, loader: { rest: "ok" }, action: { rest: 400, body: { sha256: "" } } }],
+  "verify.tsx": [
+    { url: () => "/verify", params: none, loader: { rest: "ok" }, action: { rest: 400, body: { sha256: "" } } },
+  ],
 };
 
 const routes = await routeModules();
@@ -175,22 +299,57 @@ beforeAll(async () => {
   const agreementId = String(a.agreement._id);
   // org A's evidence file and report, made through the routes themselves
   const form = new FormData();
-  form.append("file", new Blob([fs.readFileSync(path.join("tests/fixtures/files/incident-plan.pdf"))], { type: "application/pdf" }), "incident-plan.pdf");
-  const upload = (await evidenceUpload({ request: new Request(`http://localhost/api/assessments/${assessmentId}/evidence`, { method: "POST", body: form, headers: { Cookie: cookies.supplier! } }), params: { id: assessmentId }, context: {} })) as Response;
+  form.append(
+    "file",
+    new Blob([fs.readFileSync(path.join("tests/fixtures/files/incident-plan.pdf"))], { type: "application/pdf" }),
+    "incident-plan.pdf",
+  );
+  const upload = (await evidenceUpload({
+    request: new Request(`http://localhost/api/assessments/${assessmentId}/evidence`, {
+      method: "POST",
+      body: form,
+      headers: { Cookie: cookies.supplier! },
+    }),
+    params: { id: assessmentId },
+    context: {},
+  })) as Response;
   expect(upload.status).toBe(200);
   const evidenceId = ((await upload.json()) as { files: { content: string }[] }).files[0].content.split("/").pop()!;
-  const generated = (await discloserAgreementAction({ request: new Request(`http://localhost/discloser/agreements/${agreementId}`, { method: "POST", body: new URLSearchParams({ intent: "report" }), headers: { Cookie: cookies.discloser!, "Content-Type": "application/x-www-form-urlencoded" } }), params: { id: agreementId }, context: {} })) as Response;
+  const generated = (await discloserAgreementAction({
+    request: new Request(`http://localhost/discloser/agreements/${agreementId}`, {
+      method: "POST",
+      body: new URLSearchParams({ intent: "report" }),
+      headers: { Cookie: cookies.discloser!, "Content-Type": "application/x-www-form-urlencoded" },
+    }),
+    params: { id: agreementId },
+    context: {},
+  })) as Response;
   expect(generated.status).toBe(302);
   const report = await ReportRecord.findOne({ kind: "agreement", targetId: a.agreement._id }).lean();
   world = { assessmentId, agreementId, evidenceId, reportId: String(report!._id) };
 }, 120_000);
 
-function request(c: Case, actor: Actor, method: "GET" | "POST", extra: Record<string, string> = {}, cookie = cookies[actor]): Request {
+function request(
+  c: Case,
+  actor: Actor,
+  method: "GET" | "POST",
+  extra: Record<string, string> = {},
+  cookie = cookies[actor],
+): Request {
   const headers: Record<string, string> = { ...(cookie ? { Cookie: cookie } : {}), ...extra };
   if (method === "GET") return new Request(`http://localhost${c.url(world, actor)}`, { headers });
   const body = c.action?.body ?? {};
-  if (typeof body === "string") return new Request(`http://localhost${c.url(world, actor)}`, { method, body, headers: { "Content-Type": c.action?.contentType ?? "text/plain", ...headers } });
-  return new Request(`http://localhost${c.url(world, actor)}`, { method, body: new URLSearchParams(body), headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers } });
+  if (typeof body === "string")
+    return new Request(`http://localhost${c.url(world, actor)}`, {
+      method,
+      body,
+      headers: { "Content-Type": c.action?.contentType ?? "text/plain", ...headers },
+    });
+  return new Request(`http://localhost${c.url(world, actor)}`, {
+    method,
+    body: new URLSearchParams(body),
+    headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
+  });
 }
 
 const expected = (e: Expect, actor: Actor) => e[actor] ?? e.rest;
@@ -205,7 +364,9 @@ describe("authorization matrix", () => {
     expect(Object.keys(routes).sort()).toEqual(Object.keys(POLICIES).sort());
   });
 
-  const cases = Object.entries(POLICIES).flatMap(([file, list]) => list.map((c, i) => ({ file, c, label: `${file}${list.length > 1 ? ` #${i + 1}` : ""}` })));
+  const cases = Object.entries(POLICIES).flatMap(([file, list]) =>
+    list.map((c, i) => ({ file, c, label: `${file}${list.length > 1 ? ` #${i + 1}` : ""}` })),
+  );
 
   it.each(cases)("loader of $label answers every actor as its policy says", async ({ file, c }) => {
     const mod = secureRouteModule(routes[file]);
@@ -234,36 +395,55 @@ describe("authorization matrix", () => {
     for (const actor of ACTORS) {
       // as a browser sends a same-origin form; logout gets a session of its own to end
       const cookie = file === "logout.tsx" && actor !== "anonymous" ? await freshCookie(actor) : cookies[actor];
-      const args = { request: request(c, actor, "POST", { Origin: "http://localhost", "Sec-Fetch-Site": "same-origin" }, cookie), params: c.params(world, actor), context: {} };
+      const args = {
+        request: request(c, actor, "POST", { Origin: "http://localhost", "Sec-Fetch-Site": "same-origin" }, cookie),
+        params: c.params(world, actor),
+        context: {},
+      };
       got[actor] = await outcomeOf(() => mod.action!(args));
       want[actor] = expected(c.action, actor);
     }
     expect(got).toEqual(want);
   });
 
-  it.each(cases.filter(({ c }) => c.action))("action of $label refuses a cross-site post with 403 before it runs, and stores nothing", async ({ file, c }) => {
-    const mod = secureRouteModule(routes[file]);
-    const attacks = [{ Origin: "https://attacker.example" }, { "Sec-Fetch-Site": "cross-site" }, { Referer: "https://attacker.example/page" }, { Origin: "null" }] as Record<string, string>[];
-    // logout's sessions of its own are made before the snapshot (signing in touches the user)
-    const logoutCookies = new Map<string, string>();
-    if (file === "logout.tsx") for (const actor of ACTORS) for (const i of attacks.keys()) if (actor !== "anonymous") logoutCookies.set(`${actor}${i}`, await freshCookie(actor));
-    const before = await collectionSnapshot();
-    for (const actor of ACTORS) {
-      for (const [i, headers] of attacks.entries()) {
-        const cookie = logoutCookies.get(`${actor}${i}`) ?? cookies[actor];
-        let thrown: unknown = null;
-        try {
-          await mod.action!({ request: request(c, actor, "POST", headers, cookie), params: c.params(world, actor), context: {} });
-        } catch (error) {
-          thrown = error;
+  it.each(cases.filter(({ c }) => c.action))(
+    "action of $label refuses a cross-site post with 403 before it runs, and stores nothing",
+    async ({ file, c }) => {
+      const mod = secureRouteModule(routes[file]);
+      const attacks = [
+        { Origin: "https://attacker.example" },
+        { "Sec-Fetch-Site": "cross-site" },
+        { Referer: "https://attacker.example/page" },
+        { Origin: "null" },
+      ] as Record<string, string>[];
+      // logout's sessions of its own are made before the snapshot (signing in touches the user)
+      const logoutCookies = new Map<string, string>();
+      if (file === "logout.tsx")
+        for (const actor of ACTORS)
+          for (const i of attacks.keys())
+            if (actor !== "anonymous") logoutCookies.set(`${actor}${i}`, await freshCookie(actor));
+      const before = await collectionSnapshot();
+      for (const actor of ACTORS) {
+        for (const [i, headers] of attacks.entries()) {
+          const cookie = logoutCookies.get(`${actor}${i}`) ?? cookies[actor];
+          let thrown: unknown = null;
+          try {
+            await mod.action!({
+              request: request(c, actor, "POST", headers, cookie),
+              params: c.params(world, actor),
+              context: {},
+            });
+          } catch (error) {
+            thrown = error;
+          }
+          expect(thrown, `${file} as ${actor} with ${JSON.stringify(headers)}`).toBeInstanceOf(Response);
+          expect((thrown as Response).status).toBe(403);
+          expect(await (thrown as Response).text()).toBe(CROSS_SITE_MESSAGE);
         }
-        expect(thrown, `${file} as ${actor} with ${JSON.stringify(headers)}`).toBeInstanceOf(Response);
-        expect((thrown as Response).status).toBe(403);
-        expect(await (thrown as Response).text()).toBe(CROSS_SITE_MESSAGE);
       }
-    }
-    expect(await collectionSnapshot()).toEqual(before);
-  });
+      expect(await collectionSnapshot()).toEqual(before);
+    },
+  );
 });
 
 const actorIds = new Map<Actor, string>();

@@ -21,7 +21,12 @@ const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "flowdown-backup-test-"));
 const otherDbs: string[] = [];
 
 afterAll(async () => {
-  for (const name of otherDbs) await mongoose.connection.getClient().db(name).dropDatabase().catch(() => {});
+  for (const name of otherDbs)
+    await mongoose.connection
+      .getClient()
+      .db(name)
+      .dropDatabase()
+      .catch(() => {});
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -32,9 +37,17 @@ function freshDb(): { name: string; db: mongo.Db } {
   return { name, db: mongoose.connection.getClient().db(name) };
 }
 
-function run(script: "backup" | "restore", args: string[], uri: string): Promise<{ code: number | null; output: string }> {
+function run(
+  script: "backup" | "restore",
+  args: string[],
+  uri: string,
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn("npm", ["run", "-s", script, "--", ...args], { cwd: projectRoot, env: { ...process.env, MONGODB_URI: uri }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("npm", ["run", "-s", script, "--", ...args], {
+      cwd: projectRoot,
+      env: { ...process.env, MONGODB_URI: uri },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));
@@ -46,9 +59,17 @@ function run(script: "backup" | "restore", args: string[], uri: string): Promise
 /** Every collection as canonical Extended JSON, documents in _id order: equal only if every value and type is. */
 async function snapshot(db: mongo.Db): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
-  const names = (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).filter((n) => !n.startsWith("system."));
+  const names = (await db.listCollections({}, { nameOnly: true }).toArray())
+    .map((c) => c.name)
+    .filter((n) => !n.startsWith("system."));
   for (const name of names.sort()) {
-    const docs = await db.collection(name).find({}, { promoteValues: false, promoteLongs: false, promoteBuffers: false, bsonRegExp: true, sort: { _id: 1 } }).toArray();
+    const docs = await db
+      .collection(name)
+      .find(
+        {},
+        { promoteValues: false, promoteLongs: false, promoteBuffers: false, bsonRegExp: true, sort: { _id: 1 } },
+      )
+      .toArray();
     out[name] = docs.map((d) => EJSON.stringify(d, { relaxed: false }));
   }
   return out;
@@ -57,14 +78,17 @@ async function snapshot(db: mongo.Db): Promise<Record<string, string[]>> {
 async function indexes(db: mongo.Db): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
   for (const { name } of await db.listCollections({}, { nameOnly: true }).toArray()) {
-    out[name] = (await db.collection(name).listIndexes().toArray()).map((i) => JSON.stringify([i.name, i.key, Boolean(i.unique)])).sort();
+    out[name] = (await db.collection(name).listIndexes().toArray())
+      .map((i) => JSON.stringify([i.name, i.key, Boolean(i.unique)]))
+      .sort();
   }
   return out;
 }
 
 async function fileBytes(db: mongo.Db, id: mongo.ObjectId): Promise<Buffer> {
   const parts: Buffer[] = [];
-  for await (const chunk of new mongoose.mongo.GridFSBucket(db, { bucketName: "evidence" }).openDownloadStream(id)) parts.push(chunk as Buffer);
+  for await (const chunk of new mongoose.mongo.GridFSBucket(db, { bucketName: "evidence" }).openDownloadStream(id))
+    parts.push(chunk as Buffer);
   return Buffer.concat(parts);
 }
 
@@ -74,8 +98,19 @@ function seed() {
   seeded ??= (async () => {
     await seedDemoData();
     const w = await createAssessmentWorld();
-    await recordAudit({ action: "test.backup", targetType: "assessment", targetId: String(w.assessment._id), details: { n: 1 } });
-    const evidence = await storeEvidence({ ownerOrgId: String(w.tier1._id), uploadedBy: String(w.supplierUser.user._id), assessmentId: String(w.assessment._id), fileName: "incident-plan.pdf", data: PDF });
+    await recordAudit({
+      action: "test.backup",
+      targetType: "assessment",
+      targetId: String(w.assessment._id),
+      details: { n: 1 },
+    });
+    const evidence = await storeEvidence({
+      ownerOrgId: String(w.tier1._id),
+      uploadedBy: String(w.supplierUser.user._id),
+      assessmentId: String(w.assessment._id),
+      fileName: "incident-plan.pdf",
+      data: PDF,
+    });
     await mongoose.connection.db!.collection("backup_types").insertOne({
       int32: new Int32(7),
       double: new Double(7),
@@ -101,7 +136,16 @@ describe("backup and restore", () => {
 
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, "manifest.json"), "utf8"));
     const names = manifest.collections.map((c: { name: string }) => c.name);
-    expect(names).toEqual(expect.arrayContaining(["evidence.files", "evidence.chunks", "auditevents", "assessments", "users", "backup_types"]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "evidence.files",
+        "evidence.chunks",
+        "auditevents",
+        "assessments",
+        "users",
+        "backup_types",
+      ]),
+    );
     expect(names.indexOf("evidence.files")).toBeLessThan(names.indexOf("evidence.chunks"));
     for (const c of manifest.collections) expect(c.sha256).toMatch(/^[0-9a-f]{64}$/);
 
@@ -132,7 +176,9 @@ describe("backup and restore", () => {
     const text = fs.readFileSync(file, "utf8");
     fs.writeFileSync(file, text.replace("supplier@flowdown.test", "supplier@flowdown.tesT"));
     const target = freshDb();
-    await expect(restoreDatabase(target.db, dir)).rejects.toThrow(/The backup in .* is damaged: collections\/users\.ejson has SHA-256 [0-9a-f]{64}, the manifest says [0-9a-f]{64}\. Nothing was restored\./);
+    await expect(restoreDatabase(target.db, dir)).rejects.toThrow(
+      /The backup in .* is damaged: collections\/users\.ejson has SHA-256 [0-9a-f]{64}, the manifest says [0-9a-f]{64}\. Nothing was restored\./,
+    );
     expect(await target.db.listCollections().toArray()).toEqual([]);
   });
 
@@ -145,12 +191,16 @@ describe("backup and restore", () => {
     const users = manifest.collections.find((c: { name: string }) => c.name === "users");
     users.count += 1;
     fs.writeFileSync(manifestFile, JSON.stringify(manifest));
-    await expect(restoreDatabase(freshDb().db, dir)).rejects.toThrow(`collections/users.ejson holds ${users.count - 1} documents, the manifest says ${users.count}`);
+    await expect(restoreDatabase(freshDb().db, dir)).rejects.toThrow(
+      `collections/users.ejson holds ${users.count - 1} documents, the manifest says ${users.count}`,
+    );
 
     fs.rmSync(path.join(dir, "collections", "organizations.ejson"));
     users.count -= 1;
     fs.writeFileSync(manifestFile, JSON.stringify(manifest));
-    await expect(restoreDatabase(freshDb().db, dir)).rejects.toThrow("collections/organizations.ejson (collection organizations) is missing");
+    await expect(restoreDatabase(freshDb().db, dir)).rejects.toThrow(
+      "collections/organizations.ejson (collection organizations) is missing",
+    );
 
     fs.writeFileSync(manifestFile, "{ not json");
     await expect(restoreDatabase(freshDb().db, dir)).rejects.toThrow("manifest.json is not valid JSON");

@@ -34,7 +34,18 @@ const VALUES = [
   "ffffffffffffffffffffffff",
   "true",
 ];
-const FIELD_NAMES = ["__proto__", "constructor", "prototype", "$where", "email[$ne]", "a.b.c", "__proto__[polluted]", "constructor.prototype.polluted", "items.99.description", "chain.0.__proto__"];
+const FIELD_NAMES = [
+  "__proto__",
+  "constructor",
+  "prototype",
+  "$where",
+  "email[$ne]",
+  "a.b.c",
+  "__proto__[polluted]",
+  "constructor.prototype.polluted",
+  "items.99.description",
+  "chain.0.__proto__",
+];
 
 /** Form bodies: each field of the route with each bad value, odd field names, repeats, nothing at all. */
 function formCases(fields: string[], fixed: Record<string, string> = {}): URLSearchParams[] {
@@ -90,8 +101,17 @@ const JSON_BODIES = [
   `${"[".repeat(5000)}${"]".repeat(5000)}`,
 ];
 
-function multipart(parts: { name: string; filename?: string; type?: string; body: string }[], boundary = "----flowdownbad"): { body: string; type: string } {
-  const body = parts.map((p) => `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"${p.filename !== undefined ? `; filename="${p.filename}"` : ""}\r\n${p.type ? `Content-Type: ${p.type}\r\n` : ""}\r\n${p.body}\r\n`).join("") + `--${boundary}--\r\n`;
+function multipart(
+  parts: { name: string; filename?: string; type?: string; body: string }[],
+  boundary = "----flowdownbad",
+): { body: string; type: string } {
+  const body =
+    parts
+      .map(
+        (p) =>
+          `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"${p.filename !== undefined ? `; filename="${p.filename}"` : ""}\r\n${p.type ? `Content-Type: ${p.type}\r\n` : ""}\r\n${p.body}\r\n`,
+      )
+      .join("") + `--${boundary}--\r\n`;
   return { body, type: `multipart/form-data; boundary=${boundary}` };
 }
 
@@ -103,9 +123,19 @@ export const MULTIPART_BODIES: { body: string; type: string }[] = [
   multipart([{ name: "file", filename: "../../x.exe", type: "application/octet-stream", body: "MZ\u0000\u0000" }]),
   multipart([{ name: "file", filename: "a.pdf", type: "application/pdf", body: "PDF? not really" }]),
   multipart([{ name: "file", filename: `${"n".repeat(5000)}.pdf`, type: "application/pdf", body: "%PDF-1.4" }]),
-  multipart([{ name: "__proto__", body: "x" }, { name: "standard", body: HUGE }]),
-  multipart([{ name: "standard", body: '{"$gt":""}' }, { name: "issueDate", body: "2026-13-45" }, { name: "expiryDate", body: "yesterday" }]),
-  multipart([{ name: "response.ffffffffffff", body: "" }, { name: "evidence.x", filename: "e.pdf", type: "application/pdf", body: "nope" }]),
+  multipart([
+    { name: "__proto__", body: "x" },
+    { name: "standard", body: HUGE },
+  ]),
+  multipart([
+    { name: "standard", body: '{"$gt":""}' },
+    { name: "issueDate", body: "2026-13-45" },
+    { name: "expiryDate", body: "yesterday" },
+  ]),
+  multipart([
+    { name: "response.ffffffffffff", body: "" },
+    { name: "evidence.x", filename: "e.pdf", type: "application/pdf", body: "nope" },
+  ]),
 ];
 
 interface Target {
@@ -133,29 +163,147 @@ beforeAll(async () => {
   const agreement = String(w.agreement._id);
   targets = [
     { file: "login.tsx", url: "/login", params: {}, actor: "anonymous", fields: ["email", "password", "redirectTo"] },
-    { file: "invite.$token.tsx", url: "/invite/t", params: { token: "t" }, actor: "anonymous", fields: ["intent", "name", "password", "confirm"] },
+    {
+      file: "invite.$token.tsx",
+      url: "/invite/t",
+      params: { token: "t" },
+      actor: "anonymous",
+      fields: ["intent", "name", "password", "confirm"],
+    },
     { file: "verify.tsx", url: "/verify", params: {}, actor: "anonymous", fields: ["sha256"], multipart: true },
-    { file: "_portal.account.tsx", url: "/account", params: {}, actor: "admin", fields: ["intent", "currentPassword", "newPassword", "confirm"] },
-    { file: "_portal.account.tsx", url: "/account", params: {}, actor: "admin", fields: ["currentPassword", "newPassword", "confirm"], fixed: { intent: "change-password" } },
-    { file: "_portal.discloser.agreements.$id.tsx", url: `/discloser/agreements/${agreement}`, params: { id: agreement }, actor: "discloser", fields: ["intent"] },
-    { file: "_portal.procurement.agreements.$id._index.tsx", url: `/procurement/agreements/${agreement}`, params: { id: agreement }, actor: "procurement", fields: ["intent"] },
-    { file: "_portal.procurement.agreements.$id.edit.tsx", url: `/procurement/agreements/${agreement}/edit`, params: { id: agreement }, actor: "procurement", fields: ["revision", "reference", "title", "discloserOrgId", "effectiveDate", "chain.0.supplierOrgId", "phases.0.name"] },
-    { file: "_portal.procurement.agreements.new.tsx", url: "/procurement/agreements/new", params: {}, actor: "procurement", fields: ["reference", "title", "discloserOrgId", "effectiveDate", "endDate", "breachWindowHours", "requirements", "chain.0.tier"] },
-    { file: "_portal.procurement.assessments.new.tsx", url: "/procurement/assessments/new", params: {}, actor: "procurement", fields: ["agreementId", "supplierOrgId", "templateId", "dueDate", "emails"] },
+    {
+      file: "_portal.account.tsx",
+      url: "/account",
+      params: {},
+      actor: "admin",
+      fields: ["intent", "currentPassword", "newPassword", "confirm"],
+    },
+    {
+      file: "_portal.account.tsx",
+      url: "/account",
+      params: {},
+      actor: "admin",
+      fields: ["currentPassword", "newPassword", "confirm"],
+      fixed: { intent: "change-password" },
+    },
+    {
+      file: "_portal.discloser.agreements.$id.tsx",
+      url: `/discloser/agreements/${agreement}`,
+      params: { id: agreement },
+      actor: "discloser",
+      fields: ["intent"],
+    },
+    {
+      file: "_portal.procurement.agreements.$id._index.tsx",
+      url: `/procurement/agreements/${agreement}`,
+      params: { id: agreement },
+      actor: "procurement",
+      fields: ["intent"],
+    },
+    {
+      file: "_portal.procurement.agreements.$id.edit.tsx",
+      url: `/procurement/agreements/${agreement}/edit`,
+      params: { id: agreement },
+      actor: "procurement",
+      fields: [
+        "revision",
+        "reference",
+        "title",
+        "discloserOrgId",
+        "effectiveDate",
+        "chain.0.supplierOrgId",
+        "phases.0.name",
+      ],
+    },
+    {
+      file: "_portal.procurement.agreements.new.tsx",
+      url: "/procurement/agreements/new",
+      params: {},
+      actor: "procurement",
+      fields: [
+        "reference",
+        "title",
+        "discloserOrgId",
+        "effectiveDate",
+        "endDate",
+        "breachWindowHours",
+        "requirements",
+        "chain.0.tier",
+      ],
+    },
+    {
+      file: "_portal.procurement.assessments.new.tsx",
+      url: "/procurement/assessments/new",
+      params: {},
+      actor: "procurement",
+      fields: ["agreementId", "supplierOrgId", "templateId", "dueDate", "emails"],
+    },
     ...["revoke", "resend", "invite", "override", "remediate", "decide", "report", "bogus"].map((intent) => ({
       file: "_portal.procurement.assessments.$id.tsx",
       url: `/procurement/assessments/${assessment}`,
       params: { id: assessment },
       actor: "procurement",
-      fields: ["invitationId", "email", "requirementId", "status", "justification", "decision", "comment", "items.0.requirementId", "items.0.description", "items.0.dueDate"],
+      fields: [
+        "invitationId",
+        "email",
+        "requirementId",
+        "status",
+        "justification",
+        "decision",
+        "comment",
+        "items.0.requirementId",
+        "items.0.description",
+        "items.0.dueDate",
+      ],
       fixed: { intent },
     })),
-    { file: "_portal.supplier.assessments.$id.tsx", url: `/supplier/assessments/${assessment}`, params: { id: assessment }, actor: "supplier", fields: ["intent"], multipart: true },
-    { file: "_portal.supplier.certifications.tsx", url: "/supplier/certifications", params: {}, actor: "supplier", fields: ["intent", "id"], multipart: true },
-    { file: "_portal.supplier.incidents.tsx", url: "/supplier/incidents", params: {}, actor: "supplier", fields: ["agreementId", "detectedAt", "classes", "description"] },
-    { file: "_portal.admin.questionnaires.import.tsx", url: "/admin/questionnaires/import", params: {}, actor: "admin", fields: ["intent", "draftId", "file"], multipart: true },
-    { file: "api.assessments.$id.answers.tsx", url: `/api/assessments/${assessment}/answers`, params: { id: assessment }, actor: "supplier", fields: [], json: true },
-    { file: "api.assessments.$id.evidence.tsx", url: `/api/assessments/${assessment}/evidence`, params: { id: assessment }, actor: "supplier", fields: ["question"], multipart: true },
+    {
+      file: "_portal.supplier.assessments.$id.tsx",
+      url: `/supplier/assessments/${assessment}`,
+      params: { id: assessment },
+      actor: "supplier",
+      fields: ["intent"],
+      multipart: true,
+    },
+    {
+      file: "_portal.supplier.certifications.tsx",
+      url: "/supplier/certifications",
+      params: {},
+      actor: "supplier",
+      fields: ["intent", "id"],
+      multipart: true,
+    },
+    {
+      file: "_portal.supplier.incidents.tsx",
+      url: "/supplier/incidents",
+      params: {},
+      actor: "supplier",
+      fields: ["agreementId", "detectedAt", "classes", "description"],
+    },
+    {
+      file: "_portal.admin.questionnaires.import.tsx",
+      url: "/admin/questionnaires/import",
+      params: {},
+      actor: "admin",
+      fields: ["intent", "draftId", "file"],
+      multipart: true,
+    },
+    {
+      file: "api.assessments.$id.answers.tsx",
+      url: `/api/assessments/${assessment}/answers`,
+      params: { id: assessment },
+      actor: "supplier",
+      fields: [],
+      json: true,
+    },
+    {
+      file: "api.assessments.$id.evidence.tsx",
+      url: `/api/assessments/${assessment}/evidence`,
+      params: { id: assessment },
+      actor: "supplier",
+      fields: ["question"],
+      multipart: true,
+    },
   ];
 }, 120_000);
 
@@ -166,10 +314,18 @@ beforeEach(async () => {
 function bodiesFor(t: Target): { body: BodyInit; type: string; label: string }[] {
   const out: { body: BodyInit; type: string; label: string }[] = [];
   if (t.json) for (const b of JSON_BODIES) out.push({ body: b, type: "application/json", label: b.slice(0, 60) });
-  else for (const p of formCases(t.fields, t.fixed)) out.push({ body: p.toString(), type: "application/x-www-form-urlencoded", label: p.toString().slice(0, 60) });
-  if (t.multipart) for (const m of MULTIPART_BODIES) out.push({ body: m.body, type: m.type, label: `multipart ${m.body.slice(0, 160).replace(/\s+/g, " ")}` });
+  else
+    for (const p of formCases(t.fields, t.fixed))
+      out.push({ body: p.toString(), type: "application/x-www-form-urlencoded", label: p.toString().slice(0, 60) });
+  if (t.multipart)
+    for (const m of MULTIPART_BODIES)
+      out.push({ body: m.body, type: m.type, label: `multipart ${m.body.slice(0, 160).replace(/\s+/g, " ")}` });
   out.push({ body: "email=a&password=b", type: "text/plain", label: "text/plain" });
-  out.push({ body: JSON.stringify({ email: { $ne: "" }, password: { $gt: "" } }), type: "application/json", label: "JSON where a form is expected" });
+  out.push({
+    body: JSON.stringify({ email: { $ne: "" }, password: { $gt: "" } }),
+    type: "application/json",
+    label: "JSON where a form is expected",
+  });
   return out;
 }
 
@@ -194,7 +350,11 @@ describe("malformed input to every action", () => {
         tried++;
         // uploads write as they stream: check those one by one, so a failure names its input
         const own = type.startsWith("multipart/") ? await collectionSnapshot() : null;
-        const headers: Record<string, string> = { "Content-Type": type, Origin: "http://localhost", "Sec-Fetch-Site": "same-origin" };
+        const headers: Record<string, string> = {
+          "Content-Type": type,
+          Origin: "http://localhost",
+          "Sec-Fetch-Site": "same-origin",
+        };
         if (cookies[t.actor]) headers.Cookie = cookies[t.actor];
         const request = new Request(`http://localhost${t.url}`, { method: "POST", body, headers });
         try {
@@ -204,12 +364,18 @@ describe("malformed input to every action", () => {
           if (typeof outcome === "number" && outcome >= 500) failures.push(`${t.file} ${label}: ${outcome}`);
           if (accepted) failures.push(`${t.file} ${label}: accepted (${outcome})`);
         } catch (error) {
-          failures.push(`${t.file} ${label}: threw ${error instanceof Error ? error.message.slice(0, 200) : String(error)}`);
+          failures.push(
+            `${t.file} ${label}: threw ${error instanceof Error ? error.message.slice(0, 200) : String(error)}`,
+          );
         }
-        if (own && JSON.stringify(await collectionSnapshot()) !== JSON.stringify(own)) failures.push(`${t.file} ${label}: stored something (${JSON.stringify(await outcomeOf(() => "n/a"))})`);
+        if (own && JSON.stringify(await collectionSnapshot()) !== JSON.stringify(own))
+          failures.push(`${t.file} ${label}: stored something (${JSON.stringify(await outcomeOf(() => "n/a"))})`);
       }
       const after = await collectionSnapshot();
-      if (JSON.stringify(after) !== JSON.stringify(before)) failures.push(`${t.file} ${t.fixed?.intent ?? ""}: stored something: ${JSON.stringify(Object.keys(after).filter((k) => after[k] !== before[k]))}`);
+      if (JSON.stringify(after) !== JSON.stringify(before))
+        failures.push(
+          `${t.file} ${t.fixed?.intent ?? ""}: stored something: ${JSON.stringify(Object.keys(after).filter((k) => after[k] !== before[k]))}`,
+        );
     }
     expect(failures).toEqual([]);
     expect(tried).toBeGreaterThanOrEqual(200);

@@ -9,7 +9,9 @@ setupTestDatabase();
 const { loader: dashboardLoader } = await import("#app/routes/_portal.procurement._index");
 const { loader: csvLoader } = await import("#app/routes/procurement.assessments[.csv]");
 const { Assessment } = await import("#models/assessment.server");
-const { AssessmentRow, RowChange, changeId, recordRowChange, syncAssessmentRow } = await import("#models/assessment-row.server");
+const { AssessmentRow, RowChange, changeId, recordRowChange, syncAssessmentRow } = await import(
+  "#models/assessment-row.server"
+);
 
 type Rating = "low" | "medium" | "high" | "critical";
 
@@ -17,7 +19,9 @@ type Rating = "low" | "medium" | "high" | "critical";
  * A recipient with `specs.length` assessments of one agreement, each with the
  * status, score, rating, due date and supplier name given.
  */
-async function dashboardWorld(specs: { status: AssessmentStatus; score: number | null; rating: Rating | null; dueDate: string; supplier: string }[]) {
+async function dashboardWorld(
+  specs: { status: AssessmentStatus; score: number | null; rating: Rating | null; dueDate: string; supplier: string }[],
+) {
   const w = await createAssessmentWorld();
   const base = w.assessment.toObject();
   const ids: string[] = [];
@@ -28,7 +32,13 @@ async function dashboardWorld(specs: { status: AssessmentStatus; score: number |
       ...rest,
       status: s.status,
       dueDate: s.dueDate,
-      summary: { ...base.summary, supplierName: s.supplier, supplierKey: s.supplier.toLowerCase(), score: s.score, rating: s.rating },
+      summary: {
+        ...base.summary,
+        supplierName: s.supplier,
+        supplierKey: s.supplier.toLowerCase(),
+        score: s.score,
+        rating: s.rating,
+      },
     });
     await syncAssessmentRow(a._id);
     ids.push(String(a._id));
@@ -48,7 +58,7 @@ async function dashboard(cookie: string, query = "") {
 const SPECS = Array.from({ length: 60 }, (_, i) => ({
   status: (["submitted", "approved", "in_progress", "remediation_requested"] as const)[i % 4],
   score: i % 4 === 2 ? null : 20 + i,
-  rating: i % 4 === 2 ? null : ((["low", "medium", "high", "critical"] as const)[i % 3]),
+  rating: i % 4 === 2 ? null : (["low", "medium", "high", "critical"] as const)[i % 3],
   dueDate: `2099-01-${String((i % 28) + 1).padStart(2, "0")}`,
   supplier: `${i % 2 ? "Alpha" : "Beta"} Supplier ${String(i).padStart(2, "0")}`,
 }));
@@ -60,7 +70,12 @@ describe("procurement dashboard", () => {
     expect(all.page.total).toBe(60);
     expect(all.page.rows).toHaveLength(25);
     expect(all.page.pages).toBe(3);
-    expect(all.page.statusCounts).toMatchObject({ submitted: 15, approved: 15, in_progress: 15, remediation_requested: 15 });
+    expect(all.page.statusCounts).toMatchObject({
+      submitted: 15,
+      approved: 15,
+      in_progress: 15,
+      remediation_requested: 15,
+    });
     expect(all.page.ratingCounts.unscored).toBe(15);
     expect(all.agreements).toEqual([{ id: String(w.agreement._id), reference: w.agreement.reference }]);
     // default order: due date ascending
@@ -79,7 +94,9 @@ describe("procurement dashboard", () => {
 
     const last = await dashboard(w.cookie, "?page=3");
     expect(last.page.rows).toHaveLength(10);
-    const seen = new Set([...all.page.rows, ...(await dashboard(w.cookie, "?page=2")).page.rows, ...last.page.rows].map((r) => r.id));
+    const seen = new Set(
+      [...all.page.rows, ...(await dashboard(w.cookie, "?page=2")).page.rows, ...last.page.rows].map((r) => r.id),
+    );
     expect(seen.size).toBe(60);
 
     // unknown query values fall back to the defaults instead of failing the page
@@ -88,10 +105,20 @@ describe("procurement dashboard", () => {
   });
 
   it("exports exactly the rows the filters show as CSV, formula-safe", async () => {
-    const w = await dashboardWorld([...SPECS.slice(0, 6), { status: "submitted", score: 50, rating: "medium", dueDate: "2099-02-01", supplier: "=HYPERLINK(\"x\") Ltd" }]);
-    const res = (await csvLoader({ request: getRequest("/procurement/assessments.csv?status=submitted", w.cookie), params: {}, context: {} })) as Response;
+    const w = await dashboardWorld([
+      ...SPECS.slice(0, 6),
+      { status: "submitted", score: 50, rating: "medium", dueDate: "2099-02-01", supplier: '=HYPERLINK("x") Ltd' },
+    ]);
+    const res = (await csvLoader({
+      request: getRequest("/procurement/assessments.csv?status=submitted", w.cookie),
+      params: {},
+      context: {},
+    })) as Response;
     expect(res.headers.get("Content-Type")).toMatch(/text\/csv/);
-    const lines = (await res.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = (await res.text())
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines[0]).toBe("supplier,agreement,status,score,rating,due_date,assessment_id");
     expect(lines).toHaveLength(1 + 3);
     expect(lines.slice(1).every((l) => l.includes(",submitted,"))).toBe(true);

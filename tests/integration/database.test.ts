@@ -70,12 +70,22 @@ describe("connecting", () => {
 
   it("stops the built server at once with that message, and no stack trace, when the database is unreachable", async () => {
     const port = await freePort();
-    const result = spawnSync(process.execPath, [path.join(projectRoot, "node_modules/@remix-run/serve/dist/cli.js"), "build/index.js"], {
-      cwd: projectRoot,
-      env: { ...process.env, MONGODB_URI: `mongodb://flow:s3cret-pw@127.0.0.1:${port}/flowdown`, PORT: String(await freePort()), NODE_ENV: "production", SESSION_SECRET: "x".repeat(40) },
-      encoding: "utf8",
-      timeout: 30_000,
-    });
+    const result = spawnSync(
+      process.execPath,
+      [path.join(projectRoot, "node_modules/@remix-run/serve/dist/cli.js"), "build/index.js"],
+      {
+        cwd: projectRoot,
+        env: {
+          ...process.env,
+          MONGODB_URI: `mongodb://flow:s3cret-pw@127.0.0.1:${port}/flowdown`,
+          PORT: String(await freePort()),
+          NODE_ENV: "production",
+          SESSION_SECRET: "x".repeat(40),
+        },
+        encoding: "utf8",
+        timeout: 30_000,
+      },
+    );
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`Cannot reach the database at mongodb://flow:****@127.0.0.1:${port}/flowdown`);
     expect(result.stderr + result.stdout).not.toContain("s3cret-pw");
@@ -83,17 +93,34 @@ describe("connecting", () => {
   });
 
   it("refuses to start without a database and tells how to get one", () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, FLOWDOWN_FERRETDB_BIN: path.join(os.tmpdir(), "no-such-ferretdb") };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      FLOWDOWN_FERRETDB_BIN: path.join(os.tmpdir(), "no-such-ferretdb"),
+    };
     delete env.MONGODB_URI;
-    const result = spawnSync(process.execPath, ["scripts/start.mjs"], { cwd: projectRoot, env, encoding: "utf8", timeout: 30_000 });
+    const result = spawnSync(process.execPath, ["scripts/start.mjs"], {
+      cwd: projectRoot,
+      env,
+      encoding: "utf8",
+      timeout: 30_000,
+    });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/set MONGODB_URI/);
     expect(result.stderr).toMatch(/install Go/);
   });
 
   it("lets npm install succeed without Go, with the same advice", () => {
-    const env = { ...process.env, FLOWDOWN_FERRETDB_BIN: path.join(os.tmpdir(), "no-such-ferretdb"), FLOWDOWN_GO: "none" };
-    const result = spawnSync(process.execPath, ["scripts/install-ferretdb.mjs"], { cwd: projectRoot, env, encoding: "utf8", timeout: 30_000 });
+    const env = {
+      ...process.env,
+      FLOWDOWN_FERRETDB_BIN: path.join(os.tmpdir(), "no-such-ferretdb"),
+      FLOWDOWN_GO: "none",
+    };
+    const result = spawnSync(process.execPath, ["scripts/install-ferretdb.mjs"], {
+      cwd: projectRoot,
+      env,
+      encoding: "utf8",
+      timeout: 30_000,
+    });
     expect(result.status).toBe(0);
     expect(result.stderr).toMatch(/Go was not found/);
     expect(result.stderr).toMatch(/set MONGODB_URI/);

@@ -27,7 +27,9 @@ describe("demo data", () => {
 
   it("gives one user per role whose printed password works", async () => {
     await seedDemoData();
-    expect(new Set(DEMO_ACCOUNTS.map((a) => a.role))).toEqual(new Set(["supplier", "procurement", "discloser", "admin"]));
+    expect(new Set(DEMO_ACCOUNTS.map((a) => a.role))).toEqual(
+      new Set(["supplier", "procurement", "discloser", "admin"]),
+    );
     for (const account of DEMO_ACCOUNTS) {
       const result = await verifyLogin(account.email, account.password);
       expect(result).toMatchObject({ ok: true, role: account.role });
@@ -67,18 +69,25 @@ describe("demo assessments", () => {
     const { agreementCompliance } = await import("#app/utils/compliance.server");
     const { Agreement } = await import("#models/agreement.server");
     const view = await agreementCompliance((await Agreement.findById(kestrel!.agreementId).lean())!);
-    const cleared = (id: unknown) => view.clearances.filter((c) => c.supplierId === String(id) && c.cleared).map((c) => c.phaseId);
+    const cleared = (id: unknown) =>
+      view.clearances.filter((c) => c.supplierId === String(id) && c.cleared).map((c) => c.phaseId);
     expect(cleared(kestrel!.supplierOrgId)).toEqual(["phase-1", "phase-2"]);
     expect(cleared(sakura!.supplierOrgId)).toEqual([]);
     expect(meridian!.status).toBe("in_progress");
     expect(meridian!.result).toBeNull();
     // the demo supplier account's organisation has a questionnaire waiting, not yet opened
     const baltic = await Assessment.find({ supplierOrgId: await org("baltic-cloud") }).lean();
-    expect(baltic.map((a) => [a.status, a.templateId, Object.keys(a.answers ?? {}).length])).toEqual([["invited", "full-security", 0]]);
+    expect(baltic.map((a) => [a.status, a.templateId, Object.keys(a.answers ?? {}).length])).toEqual([
+      ["invited", "full-security", 0],
+    ]);
     const { loader: supplierHome } = await import("#app/routes/_portal.supplier._index");
     const { getRequest, sessionCookie } = await import("#tests/fixtures/factories");
     const supplierUser = await User.findOne({ email: DEMO_ACCOUNTS.find((a) => a.role === "supplier")!.email }).lean();
-    const home = await supplierHome({ request: getRequest("/supplier", await sessionCookie(String(supplierUser!._id))), params: {}, context: {} });
+    const home = await supplierHome({
+      request: getRequest("/supplier", await sessionCookie(String(supplierUser!._id))),
+      params: {},
+      context: {},
+    });
     expect(JSON.stringify(home)).toContain(String(baltic[0]._id));
     await seedDemoData();
     expect(await Assessment.countDocuments({})).toBe(4);
@@ -91,16 +100,33 @@ describe("demo assessments", () => {
     const { reportVersions, verifyReportHash } = await import("#app/utils/reports.server");
     const kestrel = await Assessment.findOne({ status: "approved" }).lean();
     const versions = await reportVersions("assessment", kestrel!._id);
-    expect(versions.map((v) => [v.version, v.trigger, v.generatedBy])).toEqual([[1, "approval", "Priya Raman (Northwind Integration Ltd)"]]);
-    expect(await verifyReportHash(versions[0].sha256)).toMatchObject({ authentic: true, version: 1, subject: "Kestrel Secure Development GmbH", latest: null });
+    expect(versions.map((v) => [v.version, v.trigger, v.generatedBy])).toEqual([
+      [1, "approval", "Priya Raman (Northwind Integration Ltd)"],
+    ]);
+    expect(await verifyReportHash(versions[0].sha256)).toMatchObject({
+      authentic: true,
+      version: 1,
+      subject: "Kestrel Secure Development GmbH",
+      latest: null,
+    });
     // its audit trail tells the same story, marked as demo data, and the hash chain holds
     const { AuditEvent, verifyAuditChain } = await import("#models/audit-event.server");
-    const trail = await AuditEvent.find({ targetId: String(kestrel!._id) }).sort({ seq: 1 }).lean();
-    expect(trail.map((e) => e.action)).toEqual(["assessment.create", "assessment.submit", "assessment.approved", "report.assessment.generated"]);
+    const trail = await AuditEvent.find({ targetId: String(kestrel!._id) })
+      .sort({ seq: 1 })
+      .lean();
+    expect(trail.map((e) => e.action)).toEqual([
+      "assessment.create",
+      "assessment.submit",
+      "assessment.approved",
+      "report.assessment.generated",
+    ]);
     expect(trail.slice(0, 3).every((e) => e.details.source === "demo data")).toBe(true);
-    expect(await AuditEvent.countDocuments({ action: "agreement.create", targetId: String(kestrel!.agreementId) })).toBe(1);
+    expect(
+      await AuditEvent.countDocuments({ action: "agreement.create", targetId: String(kestrel!.agreementId) }),
+    ).toBe(1);
     expect((await verifyAuditChain()).ok).toBe(true);
-    for (const other of (await Assessment.find({}).lean()).filter((a) => a.status !== "approved")) expect(await reportVersions("assessment", other._id)).toEqual([]);
+    for (const other of (await Assessment.find({}).lean()).filter((a) => a.status !== "approved"))
+      expect(await reportVersions("assessment", other._id)).toEqual([]);
   });
 });
 
@@ -110,15 +136,31 @@ describe("procurement's supplier list", () => {
     const { loader } = await import("#app/routes/_portal.procurement.suppliers");
     const { getRequest, sessionCookie } = await import("#tests/fixtures/factories");
     const { createAgreementParties } = await import("#tests/fixtures/agreements");
-    const procurement = await User.findOne({ email: DEMO_ACCOUNTS.find((a) => a.role === "procurement")!.email }).lean();
-    const page = await loader({ request: getRequest("/procurement/suppliers", await sessionCookie(String(procurement!._id))), params: {}, context: {} });
+    const procurement = await User.findOne({
+      email: DEMO_ACCOUNTS.find((a) => a.role === "procurement")!.email,
+    }).lean();
+    const page = await loader({
+      request: getRequest("/procurement/suppliers", await sessionCookie(String(procurement!._id))),
+      params: {},
+      context: {},
+    });
     const byName = new Map(page.suppliers.map((s) => [s.name, s]));
-    expect(byName.get("Kestrel Secure Development GmbH")).toMatchObject({ latest: { agreementRef: "TTA-2026-001", status: "approved", score: 100, rating: "medium" }, certificates: [{ standard: "ISO/IEC 27001:2022" }] });
+    expect(byName.get("Kestrel Secure Development GmbH")).toMatchObject({
+      latest: { agreementRef: "TTA-2026-001", status: "approved", score: 100, rating: "medium" },
+      certificates: [{ standard: "ISO/IEC 27001:2022" }],
+    });
     expect(byName.get("Kestrel Secure Development GmbH")!.certificates[0].daysLeft).toBeGreaterThan(90);
-    expect(byName.get("Baltic Cloud Hosting OÜ")).toMatchObject({ latest: { status: "invited", score: null }, certificates: [] });
+    expect(byName.get("Baltic Cloud Hosting OÜ")).toMatchObject({
+      latest: { status: "invited", score: null },
+      certificates: [],
+    });
     // another recipient's procurement sees its own suppliers, none of these
     const other = await createAgreementParties();
-    const theirs = await loader({ request: getRequest("/procurement/suppliers", await sessionCookie(String(other.procurement.user._id))), params: {}, context: {} });
+    const theirs = await loader({
+      request: getRequest("/procurement/suppliers", await sessionCookie(String(other.procurement.user._id))),
+      params: {},
+      context: {},
+    });
     expect(theirs.suppliers.map((s) => s.name)).not.toContain("Kestrel Secure Development GmbH");
     expect(theirs.suppliers.every((s) => s.latest === null)).toBe(true);
   });
@@ -135,9 +177,21 @@ describe("the disclosing party's agreement list", () => {
     const { agreements } = await list({ request: getRequest("/discloser", cookie), params: {}, context: {} });
     expect(agreements).toHaveLength(1);
     const id = agreements[0].id;
-    const shown = await page({ request: getRequest(`/discloser/agreements/${id}`, cookie), params: { id }, context: {} });
+    const shown = await page({
+      request: getRequest(`/discloser/agreements/${id}`, cookie),
+      params: { id },
+      context: {},
+    });
     expect(agreements[0].summary).toEqual(shown.header.summary);
     // from the stored assessments: Kestrel approved and cleared for both phases; the three others' links fail
-    expect(agreements[0].summary).toMatchObject({ suppliers: 4, approved: 1, chainFailing: 3, phases: [{ name: "Evaluation", cleared: 1 }, { name: "Integration", cleared: 1 }] });
+    expect(agreements[0].summary).toMatchObject({
+      suppliers: 4,
+      approved: 1,
+      chainFailing: 3,
+      phases: [
+        { name: "Evaluation", cleared: 1 },
+        { name: "Integration", cleared: 1 },
+      ],
+    });
   });
 });

@@ -8,13 +8,22 @@ import { createOrg, createUser } from "#tests/fixtures/factories";
 
 setupTestDatabase();
 
-const { storeEvidence, openEvidence, deleteEvidence, evidenceResponse, ownedEvidenceIds, sanitizeFileName, EvidenceError } = await import("#app/utils/evidence.server");
+const {
+  storeEvidence,
+  openEvidence,
+  deleteEvidence,
+  evidenceResponse,
+  ownedEvidenceIds,
+  sanitizeFileName,
+  EvidenceError,
+} = await import("#app/utils/evidence.server");
 const { Organization } = await import("#models/organization.server");
 const { User } = await import("#models/user.server");
 
 // ---------------------------------------------------------------- samples, built here so the test shows what each check sees
 
-const pdf = (body = "") => Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n${body}trailer << /Root 1 0 R >>\n%%EOF\n`, "latin1");
+const pdf = (body = "") =>
+  Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n${body}trailer << /Root 1 0 R >>\n%%EOF\n`, "latin1");
 
 function png(): Buffer {
   const ihdr = Buffer.alloc(13);
@@ -28,10 +37,18 @@ function png(): Buffer {
     crc.writeUInt32BE(zlib.crc32(Buffer.concat([Buffer.from(type, "latin1"), data])));
     return Buffer.concat([len, Buffer.from(type, "latin1"), data, crc]);
   };
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", ihdr),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
-const jpeg = () => Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xd9]);
+const jpeg = () =>
+  Buffer.from([
+    0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00,
+    0x00, 0xff, 0xd9,
+  ]);
 
 /** A ZIP with deflated entries: local headers, then the central directory, then its end record. */
 function zip(entries: Record<string, string>): Buffer {
@@ -74,12 +91,28 @@ function zip(entries: Record<string, string>): Buffer {
   return Buffer.concat([...locals, directory, end]);
 }
 
-const CONTENT_TYPES = '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
+const CONTENT_TYPES =
+  '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
 const docx = (extra: Record<string, string> = {}) =>
-  zip({ "[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": "<Relationships/>", "word/document.xml": "<w:document><w:body><w:p>Incident response plan</w:p></w:body></w:document>", ...extra });
-const xlsx = () => zip({ "[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": "<Relationships/>", "xl/workbook.xml": "<workbook/>", "xl/worksheets/sheet1.xml": "<worksheet/>" });
+  zip({
+    "[Content_Types].xml": CONTENT_TYPES,
+    "_rels/.rels": "<Relationships/>",
+    "word/document.xml": "<w:document><w:body><w:p>Incident response plan</w:p></w:body></w:document>",
+    ...extra,
+  });
+const xlsx = () =>
+  zip({
+    "[Content_Types].xml": CONTENT_TYPES,
+    "_rels/.rels": "<Relationships/>",
+    "xl/workbook.xml": "<workbook/>",
+    "xl/worksheets/sheet1.xml": "<worksheet/>",
+  });
 const txt = () => Buffer.from("Incident response plan – überprüft ✓\nEscalation: 24 h\n", "utf8");
-const exe = () => Buffer.concat([Buffer.from("MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00", "latin1"), Buffer.alloc(200)]);
+const exe = () =>
+  Buffer.concat([
+    Buffer.from("MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00", "latin1"),
+    Buffer.alloc(200),
+  ]);
 
 const sha256 = (b: Buffer) => crypto.createHash("sha256").update(b).digest("hex");
 
@@ -114,7 +147,12 @@ async function otherOrg() {
   return String(org._id);
 }
 
-async function store(who: { orgId: string; userId: string }, fileName: string, data: Buffer | Readable, extra: { maxBytes?: number } = {}) {
+async function store(
+  who: { orgId: string; userId: string },
+  fileName: string,
+  data: Buffer | Readable,
+  extra: { maxBytes?: number } = {},
+) {
   const result = await storeEvidence({ ownerOrgId: who.orgId, uploadedBy: who.userId, fileName, data, ...extra });
   stored.push(result.id);
   return result;
@@ -122,7 +160,10 @@ async function store(who: { orgId: string; userId: string }, fileName: string, d
 
 async function gridCounts() {
   const db = mongoose.connection.db!;
-  return { files: await db.collection("evidence.files").countDocuments(), chunks: await db.collection("evidence.chunks").countDocuments() };
+  return {
+    files: await db.collection("evidence.files").countDocuments(),
+    chunks: await db.collection("evidence.chunks").countDocuments(),
+  };
 }
 
 async function refusal(promise: Promise<unknown>) {
@@ -163,19 +204,45 @@ describe("storing evidence", () => {
     const who = await supplier();
     const data = make();
     const result = await store(who, fileName, data);
-    expect(result).toEqual({ id: expect.stringMatching(/^[0-9a-f]{24}$/), fileName, contentType, size: data.length, sha256: sha256(data) });
-    const file = await mongoose.connection.db!.collection("evidence.files").findOne({ _id: new mongoose.Types.ObjectId(result.id) });
-    expect(file?.metadata).toMatchObject({ ownerOrgId: new mongoose.Types.ObjectId(who.orgId), uploadedBy: new mongoose.Types.ObjectId(who.userId), contentType, sha256: sha256(data), size: data.length });
+    expect(result).toEqual({
+      id: expect.stringMatching(/^[0-9a-f]{24}$/),
+      fileName,
+      contentType,
+      size: data.length,
+      sha256: sha256(data),
+    });
+    const file = await mongoose.connection
+      .db!.collection("evidence.files")
+      .findOne({ _id: new mongoose.Types.ObjectId(result.id) });
+    expect(file?.metadata).toMatchObject({
+      ownerOrgId: new mongoose.Types.ObjectId(who.orgId),
+      uploadedBy: new mongoose.Types.ObjectId(who.userId),
+      contentType,
+      sha256: sha256(data),
+      size: data.length,
+    });
   });
 
   it("keeps the assessment and question it supports", async () => {
     const who = await supplier();
     const assessmentId = new mongoose.Types.ObjectId().toHexString();
-    const result = await storeEvidence({ ownerOrgId: who.orgId, uploadedBy: who.userId, assessmentId, questionName: "inc_plan_file", fileName: "irp.pdf", data: pdf() });
+    const result = await storeEvidence({
+      ownerOrgId: who.orgId,
+      uploadedBy: who.userId,
+      assessmentId,
+      questionName: "inc_plan_file",
+      fileName: "irp.pdf",
+      data: pdf(),
+    });
     stored.push(result.id);
     const opened = await openEvidence(result.id, { viewerOrgIds: [who.orgId] });
     opened!.stream.destroy();
-    expect(opened!.info).toMatchObject({ assessmentId, questionName: "inc_plan_file", ownerOrgId: who.orgId, uploadedBy: who.userId });
+    expect(opened!.info).toMatchObject({
+      assessmentId,
+      questionName: "inc_plan_file",
+      ownerOrgId: who.orgId,
+      uploadedBy: who.userId,
+    });
   });
 
   it("refuses a PNG named .pdf, saying what it looks like", async () => {
@@ -189,29 +256,53 @@ describe("storing evidence", () => {
     const who = await supplier();
     const renamed = await refusedWithoutTrace(() => store(who, "evidence.pdf", exe()));
     expect(renamed.code).toBe("unsupported_type");
-    expect(renamed.message).toBe("The file evidence.pdf is not a supported type (its content is not a PDF, PNG, JPEG, DOCX, XLSX or TXT file).");
+    expect(renamed.message).toBe(
+      "The file evidence.pdf is not a supported type (its content is not a PDF, PNG, JPEG, DOCX, XLSX or TXT file).",
+    );
     const source = Readable.from([exe()]);
     const named = await refusedWithoutTrace(() => store(who, "setup.exe", source));
-    expect(named.message).toBe("The file setup.exe is not a supported type: upload a PDF, PNG, JPEG, DOCX, XLSX or TXT file.");
+    expect(named.message).toBe(
+      "The file setup.exe is not a supported type: upload a PDF, PNG, JPEG, DOCX, XLSX or TXT file.",
+    );
     expect(source.destroyed).toBe(true);
   });
 
   it("tells Word from Excel from a plain ZIP by the archive's entries, and refuses macros", async () => {
     const who = await supplier();
-    expect((await refusedWithoutTrace(() => store(who, "report.docx", xlsx()))).message).toBe("The file report.docx is not a Word document (its content looks like an Excel workbook).");
-    expect((await refusedWithoutTrace(() => store(who, "sheet.xlsx", docx()))).message).toBe("The file sheet.xlsx is not an Excel workbook (its content looks like a Word document).");
-    expect((await refusedWithoutTrace(() => store(who, "report.docx", zip({ "word/document.xml": "<x/>" })))).message).toMatch(/looks like a ZIP archive/);
-    expect((await refusedWithoutTrace(() => store(who, "report.docx", zip({ "payload.bin": "x" })))).message).toMatch(/looks like a ZIP archive/);
-    expect((await refusedWithoutTrace(() => store(who, "report.docx", docx({ "word/vbaProject.bin": "macro" })))).code).toBe("macros");
-    expect((await refusedWithoutTrace(() => store(who, "report.pdf", docx()))).message).toBe("The file report.pdf is not a PDF (its content looks like a ZIP archive).");
+    expect((await refusedWithoutTrace(() => store(who, "report.docx", xlsx()))).message).toBe(
+      "The file report.docx is not a Word document (its content looks like an Excel workbook).",
+    );
+    expect((await refusedWithoutTrace(() => store(who, "sheet.xlsx", docx()))).message).toBe(
+      "The file sheet.xlsx is not an Excel workbook (its content looks like a Word document).",
+    );
+    expect(
+      (await refusedWithoutTrace(() => store(who, "report.docx", zip({ "word/document.xml": "<x/>" })))).message,
+    ).toMatch(/looks like a ZIP archive/);
+    expect((await refusedWithoutTrace(() => store(who, "report.docx", zip({ "payload.bin": "x" })))).message).toMatch(
+      /looks like a ZIP archive/,
+    );
+    expect(
+      (await refusedWithoutTrace(() => store(who, "report.docx", docx({ "word/vbaProject.bin": "macro" })))).code,
+    ).toBe("macros");
+    expect((await refusedWithoutTrace(() => store(who, "report.pdf", docx()))).message).toBe(
+      "The file report.pdf is not a PDF (its content looks like a ZIP archive).",
+    );
   });
 
   it("accepts only UTF-8 text without NUL bytes as .txt", async () => {
     const who = await supplier();
-    expect((await refusedWithoutTrace(() => store(who, "notes.txt", Buffer.from("Prüfung bestanden", "latin1")))).message).toMatch(/is not a text file \(its content is not UTF-8 text/);
-    expect((await refusedWithoutTrace(() => store(who, "notes.txt", Buffer.from("abc\0def")))).code).toBe("type_mismatch");
-    expect((await refusedWithoutTrace(() => store(who, "notes.txt", pdf()))).message).toBe("The file notes.txt is not a text file (its content looks like a PDF).");
-    expect((await refusedWithoutTrace(() => store(who, "policy.pdf", txt()))).message).toBe("The file policy.pdf is not a PDF (its content looks like a text file).");
+    expect(
+      (await refusedWithoutTrace(() => store(who, "notes.txt", Buffer.from("Prüfung bestanden", "latin1")))).message,
+    ).toMatch(/is not a text file \(its content is not UTF-8 text/);
+    expect((await refusedWithoutTrace(() => store(who, "notes.txt", Buffer.from("abc\0def")))).code).toBe(
+      "type_mismatch",
+    );
+    expect((await refusedWithoutTrace(() => store(who, "notes.txt", pdf()))).message).toBe(
+      "The file notes.txt is not a text file (its content looks like a PDF).",
+    );
+    expect((await refusedWithoutTrace(() => store(who, "policy.pdf", txt()))).message).toBe(
+      "The file policy.pdf is not a PDF (its content looks like a text file).",
+    );
     expect((await refusedWithoutTrace(() => store(who, "empty.txt", Buffer.alloc(0)))).code).toBe("empty");
   });
 
@@ -248,14 +339,18 @@ describe("the size limit", () => {
   it("refuses a buffer over the limit before writing anything, and accepts one exactly at it", async () => {
     const who = await supplier();
     const data = Buffer.concat([pdf(), Buffer.alloc(1000, 0x20)]);
-    expect((await refusedWithoutTrace(() => store(who, "big.pdf", data, { maxBytes: data.length - 1 }))).code).toBe("too_large");
+    expect((await refusedWithoutTrace(() => store(who, "big.pdf", data, { maxBytes: data.length - 1 }))).code).toBe(
+      "too_large",
+    );
     expect((await store(who, "fits.pdf", data, { maxBytes: data.length })).size).toBe(data.length);
   });
 
   it("defaults to 20 MB", async () => {
     delete process.env.EVIDENCE_MAX_BYTES;
     const who = await supplier();
-    const error = await refusedWithoutTrace(() => store(who, "huge.pdf", Buffer.concat([pdf(), Buffer.alloc(20 * 1024 * 1024)])));
+    const error = await refusedWithoutTrace(() =>
+      store(who, "huge.pdf", Buffer.concat([pdf(), Buffer.alloc(20 * 1024 * 1024)])),
+    );
     expect(error.message).toBe("The file huge.pdf is larger than the limit of 20 MB.");
   });
 });
@@ -287,12 +382,20 @@ describe("reading evidence", () => {
 
     const opened = await openEvidence(result.id, { viewerOrgIds: [who.orgId] });
     expect(opened).not.toBeNull();
-    expect(opened!.info).toMatchObject({ id: result.id, fileName: "Prüfbericht 2026.pdf", size: data.length, sha256: sha256(data), contentType: "application/pdf" });
+    expect(opened!.info).toMatchObject({
+      id: result.id,
+      fileName: "Prüfbericht 2026.pdf",
+      size: data.length,
+      sha256: sha256(data),
+      contentType: "application/pdf",
+    });
     const response = evidenceResponse(opened!.info, opened!.stream);
     expect(response.headers.get("Content-Type")).toBe("application/pdf");
     expect(response.headers.get("Content-Length")).toBe(String(data.length));
     expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
-    expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="Prufbericht 2026.pdf"; filename*=UTF-8''Pr%C3%BCfbericht%202026.pdf`);
+    expect(response.headers.get("Content-Disposition")).toBe(
+      `attachment; filename="Prufbericht 2026.pdf"; filename*=UTF-8''Pr%C3%BCfbericht%202026.pdf`,
+    );
     const body = Buffer.from(await response.arrayBuffer());
     expect(sha256(body)).toBe(sha256(data));
     expect(body.equals(data)).toBe(true);
@@ -315,7 +418,10 @@ describe("reading evidence", () => {
     const stranger = { orgId: await otherOrg(), userId: who.userId };
     const mine = await store(who, "a.pdf", pdf());
     const theirs = await store(stranger, "b.pdf", pdf());
-    const owned = await ownedEvidenceIds([mine.id, theirs.id, "nonsense", new mongoose.Types.ObjectId().toHexString()], who.orgId);
+    const owned = await ownedEvidenceIds(
+      [mine.id, theirs.id, "nonsense", new mongoose.Types.ObjectId().toHexString()],
+      who.orgId,
+    );
     expect([...owned]).toEqual([mine.id]);
   });
 });

@@ -58,20 +58,40 @@ describe("runExclusively", () => {
 
     const fn = vi.fn(async () => 1);
     expect(await runExclusively(key, "p1", fn)).toEqual({ ran: false });
-    const retries = await Promise.all(Array.from({ length: 5 }, () => runExclusively(key, "p1", fn, { retryFailed: true })));
+    const retries = await Promise.all(
+      Array.from({ length: 5 }, () => runExclusively(key, "p1", fn, { retryFailed: true })),
+    );
     expect(fn).toHaveBeenCalledTimes(1);
     expect(retries.filter((r) => r.ran)).toHaveLength(1);
-    expect(await JobRun.findOne({ jobKey: key }).sort({ attempts: -1 }).lean()).toMatchObject({ status: "done", attempts: 2, error: null });
+    expect(await JobRun.findOne({ jobKey: key }).sort({ attempts: -1 }).lean()).toMatchObject({
+      status: "done",
+      attempts: 2,
+      error: null,
+    });
   });
 
   it("lets one instance take over a run whose owner died, once it is older than staleAfterMs", async () => {
     const key = jobKey();
-    await JobRun.create({ jobKey: key, periodKey: "p1", status: "running", owner: "dead-host:1:x", startedAt: new Date(Date.now() - 60 * 60 * 1000) });
-    await JobRun.create({ jobKey: key, periodKey: "p2", status: "running", owner: "busy-host:1:x", startedAt: new Date() });
+    await JobRun.create({
+      jobKey: key,
+      periodKey: "p1",
+      status: "running",
+      owner: "dead-host:1:x",
+      startedAt: new Date(Date.now() - 60 * 60 * 1000),
+    });
+    await JobRun.create({
+      jobKey: key,
+      periodKey: "p2",
+      status: "running",
+      owner: "busy-host:1:x",
+      startedAt: new Date(),
+    });
     const fn = vi.fn(async () => "ok");
 
     expect(await runExclusively(key, "p1", fn)).toEqual({ ran: false });
-    const takeovers = await Promise.all(Array.from({ length: 5 }, () => runExclusively(key, "p1", fn, { staleAfterMs: 10 * 60 * 1000 })));
+    const takeovers = await Promise.all(
+      Array.from({ length: 5 }, () => runExclusively(key, "p1", fn, { staleAfterMs: 10 * 60 * 1000 })),
+    );
     expect(takeovers.filter((r) => r.ran)).toHaveLength(1);
     expect(await runExclusively(key, "p2", fn, { staleAfterMs: 10 * 60 * 1000 })).toEqual({ ran: false });
     expect(fn).toHaveBeenCalledTimes(1);

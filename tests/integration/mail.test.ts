@@ -69,7 +69,15 @@ describe("sendMail with SMTP_URL", () => {
     expect(message.html).toContain(`href="https://portal.example/invite/${token}"`);
 
     const row = await Outbox.findById(result.id).lean();
-    expect(row).toMatchObject({ to: input.to, subject: input.subject, kind: "invitation", relatedType: "assessment", relatedId: input.relatedId, status: "sent", error: null });
+    expect(row).toMatchObject({
+      to: input.to,
+      subject: input.subject,
+      kind: "invitation",
+      relatedType: "assessment",
+      relatedId: input.relatedId,
+      status: "sent",
+      error: null,
+    });
     expect(row!.sentAt).toBeInstanceOf(Date);
     expect(row!.messageId).toBe(result.status === "sent" ? result.messageId : "?");
     expect(row!.text).toContain("https://portal.example/invite/[redacted]");
@@ -141,7 +149,8 @@ describe("listOutbox", () => {
     delete process.env.SMTP_URL;
     vi.spyOn(console, "info").mockImplementation(() => {});
     const ids: string[] = [];
-    for (let i = 0; i < 3; i++) ids.push((await send({ ...invitation().input, subject: `Reminder ${i}`, kind: "reminder" })).id);
+    for (let i = 0; i < 3; i++)
+      ids.push((await send({ ...invitation().input, subject: `Reminder ${i}`, kind: "reminder" })).id);
 
     const first = await listOutbox({ limit: 2 });
     expect(first.map((r) => r.id)).toEqual([ids[2], ids[1]]);

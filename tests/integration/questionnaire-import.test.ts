@@ -16,15 +16,26 @@ const { Assessment } = await import("#models/assessment.server");
 const { AuditEvent } = await import("#models/audit-event.server");
 const { templateForAssessment } = await import("#app/utils/questionnaire.server");
 
-const VSAQ = fs.readFileSync(path.join(import.meta.dirname, "../../questionnaires/import/fixtures/supplier-vsaq.json"), "utf8");
-const CSV = ["id;section;question;answer type;choices;requirement ids;expected answer", "mfa;Access;Do you enforce MFA for remote access?;yes/no;;FD-ACC-01;yes", "plan;Incidents;Upload your incident response plan;file;;;"].join("\n");
+const VSAQ = fs.readFileSync(
+  path.join(import.meta.dirname, "../../questionnaires/import/fixtures/supplier-vsaq.json"),
+  "utf8",
+);
+const CSV = [
+  "id;section;question;answer type;choices;requirement ids;expected answer",
+  "mfa;Access;Do you enforce MFA for remote access?;yes/no;;FD-ACC-01;yes",
+  "plan;Incidents;Upload your incident response plan;file;;;",
+].join("\n");
 
 type Refused = { init: { status: number }; data: { errors: Record<string, string[]> } };
 
 function upload(name: string, content: string, cookie: string): Request {
   const form = new FormData();
   form.append("file", new File([content], name));
-  return new Request("http://localhost/admin/questionnaires/import", { method: "POST", body: form, headers: { Cookie: cookie } });
+  return new Request("http://localhost/admin/questionnaires/import", {
+    method: "POST",
+    body: form,
+    headers: { Cookie: cookie },
+  });
 }
 
 async function admin() {
@@ -36,12 +47,24 @@ async function importFile(name: string, content: string, cookie: string) {
   const res = (await importAction({ request: upload(name, content, cookie), params: {}, context: {} })) as Response;
   expect(res.status).toBe(302);
   const draftId = new URL(res.headers.get("Location")!, "http://localhost").searchParams.get("draft")!;
-  const page = await importLoader({ request: getRequest(`/admin/questionnaires/import?draft=${draftId}`, cookie), params: {}, context: {} });
+  const page = await importLoader({
+    request: getRequest(`/admin/questionnaires/import?draft=${draftId}`, cookie),
+    params: {},
+    context: {},
+  });
   return { draftId, page };
 }
 
 function publish(cookie: string, fields: Record<string, string | string[]>) {
-  return importAction({ request: multiFormRequest("/admin/questionnaires/import", { intent: "publish", description: "", ...fields }, cookie), params: {}, context: {} });
+  return importAction({
+    request: multiFormRequest(
+      "/admin/questionnaires/import",
+      { intent: "publish", description: "", ...fields },
+      cookie,
+    ),
+    params: {},
+    context: {},
+  });
 }
 
 describe("admin questionnaire import", () => {
@@ -50,10 +73,23 @@ describe("admin questionnaire import", () => {
     const { draftId, page } = await importFile("supplier-vsaq.json", VSAQ, cookie);
     expect(page.draft!.format).toBe("vsaq");
     expect(page.draft!.questions.map((q) => q.name)).toContain("access_auth");
-    expect(page.draft!.findings).toContainEqual(expect.objectContaining({ itemId: "incident_severity", level: "warning" }));
-    expect(page.defaults).toMatchObject({ templateId: "supplier-security-questionnaire", title: "Supplier Security Questionnaire" });
+    expect(page.draft!.findings).toContainEqual(
+      expect.objectContaining({ itemId: "incident_severity", level: "warning" }),
+    );
+    expect(page.defaults).toMatchObject({
+      templateId: "supplier-security-questionnaire",
+      title: "Supplier Security Questionnaire",
+    });
 
-    const res = (await publish(cookie, { draftId, templateId: "supplier-vsaq", title: "Supplier VSAQ", version: "2026.1", "req:access_auth": ["", "FD-ACC-01"], "req:access_review": ["", "FD-ACC-01", "FD-ACC-02"], "req:company_name": "" })) as Response;
+    const res = (await publish(cookie, {
+      draftId,
+      templateId: "supplier-vsaq",
+      title: "Supplier VSAQ",
+      version: "2026.1",
+      "req:access_auth": ["", "FD-ACC-01"],
+      "req:access_review": ["", "FD-ACC-01", "FD-ACC-02"],
+      "req:company_name": "",
+    })) as Response;
     expect(res.status).toBe(302);
     const stored = await ImportedTemplate.findOne({ templateId: "supplier-vsaq" }).lean();
     expect(stored).toMatchObject({ version: "2026.1", sourceFormat: "vsaq", sourceFileName: "supplier-vsaq.json" });
@@ -67,19 +103,54 @@ describe("admin questionnaire import", () => {
     const parties = await createAgreementParties();
     const agreement = await createAgreement(parties);
     const pcookie = await sessionCookie(String(parties.procurement.user._id));
-    const form = await sendLoader({ request: getRequest("/procurement/assessments/new", pcookie), params: {}, context: {} });
+    const form = await sendLoader({
+      request: getRequest("/procurement/assessments/new", pcookie),
+      params: {},
+      context: {},
+    });
     const offered = form.templates.find((t) => t.id === "supplier-vsaq");
     expect(offered).toMatchObject({ title: "Supplier VSAQ", version: "2026.1", covered: ["FD-ACC-01", "FD-ACC-02"] });
-    const sent = (await sendAction({ request: multiFormRequest("/procurement/assessments/new", { agreementId: String(agreement._id), supplierOrgId: String(parties.tier1._id), templateId: "supplier-vsaq", dueDate: "2099-03-01", emails: "a@tier1.example" }, pcookie), params: {}, context: {} })) as Response;
+    const sent = (await sendAction({
+      request: multiFormRequest(
+        "/procurement/assessments/new",
+        {
+          agreementId: String(agreement._id),
+          supplierOrgId: String(parties.tier1._id),
+          templateId: "supplier-vsaq",
+          dueDate: "2099-03-01",
+          emails: "a@tier1.example",
+        },
+        pcookie,
+      ),
+      params: {},
+      context: {},
+    })) as Response;
     expect(sent.status).toBe(302);
     const assessment = await Assessment.findOne({ templateId: "supplier-vsaq" }).lean();
     expect(assessment!.templateVersion).toBe(stored!.versionTag);
 
     // a new version changes what is sent from now on, not what this assessment was sent with
     const again = await importFile("supplier-vsaq.json", VSAQ, cookie);
-    expect(((await publish(cookie, { draftId: again.draftId, templateId: "supplier-vsaq", title: "Supplier VSAQ v2", version: "2026.2", "req:access_auth": "FD-ACC-01" })) as Response).status).toBe(302);
-    const form2 = await sendLoader({ request: getRequest("/procurement/assessments/new", pcookie), params: {}, context: {} });
-    expect(form2.templates.find((t) => t.id === "supplier-vsaq")).toMatchObject({ title: "Supplier VSAQ v2", version: "2026.2" });
+    expect(
+      (
+        (await publish(cookie, {
+          draftId: again.draftId,
+          templateId: "supplier-vsaq",
+          title: "Supplier VSAQ v2",
+          version: "2026.2",
+          "req:access_auth": "FD-ACC-01",
+        })) as Response
+      ).status,
+    ).toBe(302);
+    const form2 = await sendLoader({
+      request: getRequest("/procurement/assessments/new", pcookie),
+      params: {},
+      context: {},
+    });
+    expect(form2.templates.find((t) => t.id === "supplier-vsaq")).toMatchObject({
+      title: "Supplier VSAQ v2",
+      version: "2026.2",
+    });
     const pinned = await templateForAssessment(assessment!);
     expect(pinned.title).toBe("Supplier VSAQ");
     expect(pinned.version).toBe("2026.1");
@@ -89,10 +160,19 @@ describe("admin questionnaire import", () => {
     const { cookie } = await admin();
     const { draftId, page } = await importFile("list.csv", CSV, cookie);
     expect(page.draft!.questions.find((q) => q.name === "mfa")!.requirements).toEqual(["FD-ACC-01"]);
-    const res = (await publish(cookie, { draftId, templateId: "csv-list", title: "CSV list", version: "1", "req:mfa": "FD-ACC-01", "req:plan": "" })) as Response;
+    const res = (await publish(cookie, {
+      draftId,
+      templateId: "csv-list",
+      title: "CSV list",
+      version: "1",
+      "req:mfa": "FD-ACC-01",
+      "req:plan": "",
+    })) as Response;
     expect(res.status).toBe(302);
     const content = JSON.parse((await ImportedTemplate.findOne({ templateId: "csv-list" }).lean())!.contentJson);
-    expect(JSON.stringify(content)).toContain('"flowdown":{"requirements":["FD-ACC-01"],"judge":{"kind":"boolean","expected":true}}');
+    expect(JSON.stringify(content)).toContain(
+      '"flowdown":{"requirements":["FD-ACC-01"],"judge":{"kind":"boolean","expected":true}}',
+    );
   });
 
   it("refuses malformed files with clear errors and stores nothing", async () => {
@@ -107,11 +187,19 @@ describe("admin questionnaire import", () => {
       ["notes.txt", "hello", /\.json.*\.csv.*\.xlsx/],
     ];
     for (const [name, content, message] of cases) {
-      const res = (await importAction({ request: upload(name, content, cookie), params: {}, context: {} })) as unknown as Refused;
+      const res = (await importAction({
+        request: upload(name, content, cookie),
+        params: {},
+        context: {},
+      })) as unknown as Refused;
       expect(res.init.status, name).toBe(400);
       expect(res.data.errors.file.join("\n"), name).toMatch(message);
     }
-    const big = (await importAction({ request: upload("big.csv", "x".repeat(1024 * 1024 + 10), cookie), params: {}, context: {} })) as unknown as Refused;
+    const big = (await importAction({
+      request: upload("big.csv", "x".repeat(1024 * 1024 + 10), cookie),
+      params: {},
+      context: {},
+    })) as unknown as Refused;
     expect(big.init.status).toBe(413);
     expect(await ImportDraftDoc.countDocuments()).toBe(drafts);
   });
@@ -120,16 +208,44 @@ describe("admin questionnaire import", () => {
     const { cookie } = await admin();
     const { draftId } = await importFile("supplier-vsaq.json", VSAQ, cookie);
     const before = await ImportedTemplate.countDocuments();
-    const none = (await publish(cookie, { draftId, templateId: "nothing-mapped", title: "T", version: "1" })) as unknown as Refused;
+    const none = (await publish(cookie, {
+      draftId,
+      templateId: "nothing-mapped",
+      title: "T",
+      version: "1",
+    })) as unknown as Refused;
     expect(none.init.status).toBe(400);
     expect(none.data.errors[""].join(" ")).toMatch(/at least one question to a requirement/);
-    const shipped = (await publish(cookie, { draftId, templateId: "full-security", title: "T", version: "1", "req:access_auth": "FD-ACC-01" })) as unknown as Refused;
+    const shipped = (await publish(cookie, {
+      draftId,
+      templateId: "full-security",
+      title: "T",
+      version: "1",
+      "req:access_auth": "FD-ACC-01",
+    })) as unknown as Refused;
     expect(shipped.data.errors.templateId[0]).toMatch(/shipped with the portal/);
-    const unknown = (await publish(cookie, { draftId, templateId: "x-y", title: "T", version: "1", "req:access_auth": "FD-FAKE-01" })) as unknown as Refused;
+    const unknown = (await publish(cookie, {
+      draftId,
+      templateId: "x-y",
+      title: "T",
+      version: "1",
+      "req:access_auth": "FD-FAKE-01",
+    })) as unknown as Refused;
     expect(unknown.data.errors[""][0]).toMatch(/Unknown requirement ids: FD-FAKE-01/);
-    const badJudge = (await publish(cookie, { draftId, templateId: "x-y", title: "T", version: "1", "req:incident_plan": "FD-INC-01", "req:nonexistent": "FD-INC-01" })) as unknown as Refused;
+    const badJudge = (await publish(cookie, {
+      draftId,
+      templateId: "x-y",
+      title: "T",
+      version: "1",
+      "req:incident_plan": "FD-INC-01",
+      "req:nonexistent": "FD-INC-01",
+    })) as unknown as Refused;
     expect(badJudge.data.errors[""].join(" ")).toMatch(/"nonexistent", which the draft does not have/);
-    const unknownIntent = (await importAction({ request: multiFormRequest("/admin/questionnaires/import", { intent: "delete" }, cookie), params: {}, context: {} })) as unknown as Refused;
+    const unknownIntent = (await importAction({
+      request: multiFormRequest("/admin/questionnaires/import", { intent: "delete" }, cookie),
+      params: {},
+      context: {},
+    })) as unknown as Refused;
     expect(unknownIntent.init.status).toBe(400);
     expect(await ImportedTemplate.countDocuments()).toBe(before);
     expect(await ImportDraftDoc.countDocuments({ _id: draftId })).toBe(1);
@@ -138,7 +254,11 @@ describe("admin questionnaire import", () => {
   it("is for administrators only", async () => {
     const { user } = await createUser("procurement");
     const cookie = await sessionCookie(String(user._id));
-    await expect(importLoader({ request: getRequest("/admin/questionnaires/import", cookie), params: {}, context: {} })).rejects.toMatchObject({ status: 403 });
-    await expect(importAction({ request: upload("list.csv", CSV, cookie), params: {}, context: {} })).rejects.toMatchObject({ status: 403 });
+    await expect(
+      importLoader({ request: getRequest("/admin/questionnaires/import", cookie), params: {}, context: {} }),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(
+      importAction({ request: upload("list.csv", CSV, cookie), params: {}, context: {} }),
+    ).rejects.toMatchObject({ status: 403 });
   });
 });

@@ -9,7 +9,9 @@ const { loader, action } = await import("#app/routes/_portal.supplier.assessment
 const { User } = await import("#models/user.server");
 
 const page = (id: string, cookie: string, acceptLanguage?: string) =>
-  new Request(`http://localhost/supplier/assessments/${id}`, { headers: { Cookie: cookie, ...(acceptLanguage ? { "Accept-Language": acceptLanguage } : {}) } });
+  new Request(`http://localhost/supplier/assessments/${id}`, {
+    headers: { Cookie: cookie, ...(acceptLanguage ? { "Accept-Language": acceptLanguage } : {}) },
+  });
 
 async function thrown(p: Promise<unknown>): Promise<Response> {
   try {
@@ -31,7 +33,11 @@ describe("the questionnaire language", () => {
     expect(first.languages.map((l) => l.code)).toEqual(["en", "de", "ja"]);
     expect((await loader({ request: page(id, cookie, "fr-FR"), params: { id }, context: {} })).language).toBe("en");
 
-    const chosen = await action({ request: formRequest(`/supplier/assessments/${id}`, { intent: "language", language: "de" }, cookie), params: { id }, context: {} });
+    const chosen = await action({
+      request: formRequest(`/supplier/assessments/${id}`, { intent: "language", language: "de" }, cookie),
+      params: { id },
+      context: {},
+    });
     expect(chosen).toEqual({ kind: "language-saved", language: "de" });
     expect((await User.findById(w.supplierUser.user._id).lean())?.questionnaireLanguage).toBe("de");
     expect((await loader({ request: page(id, cookie, "ja"), params: { id }, context: {} })).language).toBe("de");
@@ -41,13 +47,23 @@ describe("the questionnaire language", () => {
     const w = await createAssessmentWorld();
     const id = String(w.assessment._id);
     const cookie = await sessionCookie(String(w.supplierUser.user._id));
-    const bad = (await action({ request: formRequest(`/supplier/assessments/${id}`, { intent: "language", language: "fr" }, cookie), params: { id }, context: {} })) as unknown as { init: { status: number } };
+    const bad = (await action({
+      request: formRequest(`/supplier/assessments/${id}`, { intent: "language", language: "fr" }, cookie),
+      params: { id },
+      context: {},
+    })) as unknown as { init: { status: number } };
     expect(bad.init.status).toBe(400);
     expect((await User.findById(w.supplierUser.user._id).lean())?.questionnaireLanguage).toBeNull();
 
     const stranger = await createUser("supplier");
     const strangerCookie = await sessionCookie(String(stranger.user._id));
-    const res = await thrown(action({ request: formRequest(`/supplier/assessments/${id}`, { intent: "language", language: "ja" }, strangerCookie), params: { id }, context: {} }));
+    const res = await thrown(
+      action({
+        request: formRequest(`/supplier/assessments/${id}`, { intent: "language", language: "ja" }, strangerCookie),
+        params: { id },
+        context: {},
+      }),
+    );
     expect(res.status).toBe(404);
     expect((await User.findById(stranger.user._id).lean())?.questionnaireLanguage).toBeNull();
   });

@@ -9,7 +9,9 @@ const { action: sendAction } = await import("#app/routes/_portal.procurement.ass
 const { action: reviewAction } = await import("#app/routes/_portal.procurement.assessments.$id");
 const { loader: inviteLoader, action: inviteAction } = await import("#app/routes/invite.$token");
 const { action: saveAction } = await import("#app/routes/api.assessments.$id.answers");
-const { action: submitActionRoute, loader: questionnaireLoader } = await import("#app/routes/_portal.supplier.assessments.$id");
+const { action: submitActionRoute, loader: questionnaireLoader } = await import(
+  "#app/routes/_portal.supplier.assessments.$id"
+);
 const { Assessment } = await import("#models/assessment.server");
 const { Invitation, createInvitation } = await import("#models/invitation.server");
 const { Outbox } = await import("#models/outbox.server");
@@ -23,7 +25,11 @@ function tokenFromMail(text: string): string {
 
 function save(id: string, cookie: string, body: unknown) {
   return saveAction({
-    request: new Request(`http://localhost/api/assessments/${id}/answers`, { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json", Cookie: cookie } }),
+    request: new Request(`http://localhost/api/assessments/${id}/answers`, {
+      method: "POST",
+      body: JSON.stringify(body),
+      headers: { "Content-Type": "application/json", Cookie: cookie },
+    }),
     params: { id },
     context: {},
   }) as Promise<Response>;
@@ -34,14 +40,29 @@ describe("sending a questionnaire", () => {
     const w = await createAssessmentWorld();
     const cookie = await sessionCookie(String(w.procurement.user._id));
     const res = (await sendAction({
-      request: formRequest("/procurement/assessments/new", { agreementId: String(w.agreement._id), supplierOrgId: String(w.tier2._id), templateId: "full-security", dueDate: "2099-03-01", emails: "a@tier2.example\nB@tier2.example, a@tier2.example" }, cookie),
+      request: formRequest(
+        "/procurement/assessments/new",
+        {
+          agreementId: String(w.agreement._id),
+          supplierOrgId: String(w.tier2._id),
+          templateId: "full-security",
+          dueDate: "2099-03-01",
+          emails: "a@tier2.example\nB@tier2.example, a@tier2.example",
+        },
+        cookie,
+      ),
       params: {},
       context: {},
     })) as Response;
     expect(res.status).toBe(302);
     const id = res.headers.get("Location")!.match(/assessments\/([0-9a-f]{24})/)![1];
     const assessment = await Assessment.findById(id).lean();
-    expect(assessment).toMatchObject({ status: "invited", templateId: "full-security", dueDate: "2099-03-01", revision: 0 });
+    expect(assessment).toMatchObject({
+      status: "invited",
+      templateId: "full-security",
+      dueDate: "2099-03-01",
+      revision: 0,
+    });
     expect(assessment!.templateVersion).toMatch(/\+[0-9a-f]{12}$/);
     const invitations = await Invitation.find({ assessmentId: id }).lean();
     expect(invitations.map((i) => i.email).sort()).toEqual(["a@tier2.example", "b@tier2.example"]);
@@ -58,7 +79,17 @@ describe("sending a questionnaire", () => {
     const cookie = await sessionCookie(String(w.procurement.user._id));
     const before = await Assessment.countDocuments({ ownerOrgId: w.recipient._id });
     const result = (await sendAction({
-      request: formRequest("/procurement/assessments/new", { agreementId: String(w.agreement._id), supplierOrgId: String(other.tier1._id), templateId: "full-security", dueDate: "2001-01-01", emails: "not-an-address" }, cookie),
+      request: formRequest(
+        "/procurement/assessments/new",
+        {
+          agreementId: String(w.agreement._id),
+          supplierOrgId: String(other.tier1._id),
+          templateId: "full-security",
+          dueDate: "2001-01-01",
+          emails: "not-an-address",
+        },
+        cookie,
+      ),
       params: {},
       context: {},
     })) as unknown as { init: { status: number }; data: { errors: Record<string, string[]> } };
@@ -66,7 +97,17 @@ describe("sending a questionnaire", () => {
     expect(result.data.errors.dueDate).toEqual(["The due date cannot be in the past"]);
     expect(result.data.errors.emails?.[0]).toMatch(/not a valid e-mail/);
     const outside = (await sendAction({
-      request: formRequest("/procurement/assessments/new", { agreementId: String(w.agreement._id), supplierOrgId: String(other.tier1._id), templateId: "full-security", dueDate: "2099-01-01", emails: "x@y.example" }, cookie),
+      request: formRequest(
+        "/procurement/assessments/new",
+        {
+          agreementId: String(w.agreement._id),
+          supplierOrgId: String(other.tier1._id),
+          templateId: "full-security",
+          dueDate: "2099-01-01",
+          emails: "x@y.example",
+        },
+        cookie,
+      ),
       params: {},
       context: {},
     })) as unknown as { init: { status: number }; data: { errors: Record<string, string[]> } };
@@ -78,13 +119,33 @@ describe("sending a questionnaire", () => {
     const w = await createAssessmentWorld();
     const cookie = await sessionCookie(String(w.procurement.user._id));
     const send = (extra: Record<string, string> = {}) =>
-      sendAction({ request: formRequest("/procurement/assessments/new", { agreementId: String(w.agreement._id), supplierOrgId: String(w.tier2._id), templateId: "full-security", dueDate: "2099-03-01", emails: "a@tier2.example", ...extra }, cookie), params: {}, context: {} });
+      sendAction({
+        request: formRequest(
+          "/procurement/assessments/new",
+          {
+            agreementId: String(w.agreement._id),
+            supplierOrgId: String(w.tier2._id),
+            templateId: "full-security",
+            dueDate: "2099-03-01",
+            emails: "a@tier2.example",
+            ...extra,
+          },
+          cookie,
+        ),
+        params: {},
+        context: {},
+      });
     const first = (await send()) as Response;
     const firstId = first.headers.get("Location")!.match(/assessments\/([0-9a-f]{24})/)![1];
 
-    const refused = (await send()) as unknown as { init: { status: number }; data: { errors: Record<string, string[]>; values: Record<string, string>; open: { id: string } } };
+    const refused = (await send()) as unknown as {
+      init: { status: number };
+      data: { errors: Record<string, string[]>; values: Record<string, string>; open: { id: string } };
+    };
     expect(refused.init.status).toBe(400);
-    expect(refused.data.errors.supplierOrgId[0]).toMatch(/already has an open questionnaire under .+ \(invited, due 2099-03-01\)/);
+    expect(refused.data.errors.supplierOrgId[0]).toMatch(
+      /already has an open questionnaire under .+ \(invited, due 2099-03-01\)/,
+    );
     expect(refused.data.open.id).toBe(firstId);
     expect(refused.data.values.emails).toBe("a@tier2.example");
     expect(await Assessment.countDocuments({ agreementId: w.agreement._id, supplierOrgId: w.tier2._id })).toBe(1);
@@ -94,7 +155,10 @@ describe("sending a questionnaire", () => {
     expect(await Assessment.countDocuments({ agreementId: w.agreement._id, supplierOrgId: w.tier2._id })).toBe(2);
 
     // once the open ones are decided, a new questionnaire needs no insisting
-    await Assessment.updateMany({ agreementId: w.agreement._id, supplierOrgId: w.tier2._id }, { $set: { status: "approved" } });
+    await Assessment.updateMany(
+      { agreementId: w.agreement._id, supplierOrgId: w.tier2._id },
+      { $set: { status: "approved" } },
+    );
     expect(((await send()) as Response).status).toBe(302);
   });
 });
@@ -102,14 +166,40 @@ describe("sending a questionnaire", () => {
 describe("the invitation link", () => {
   it("sets up the supplier's account in the invited organisation, signs it in and opens the questionnaire; the link then works no more", async () => {
     const w = await createAssessmentWorld();
-    const { token } = await createInvitation({ assessmentId: w.assessment._id, supplierOrgId: w.tier1._id, ownerOrgId: w.recipient._id, email: "new.person@tier1.example", createdBy: w.procurement.user._id });
+    const { token } = await createInvitation({
+      assessmentId: w.assessment._id,
+      supplierOrgId: w.tier1._id,
+      ownerOrgId: w.recipient._id,
+      email: "new.person@tier1.example",
+      createdBy: w.procurement.user._id,
+    });
     const page = await inviteLoader({ request: getRequest(`/invite/${token}`), params: { token }, context: {} });
-    expect(page).toEqual({ view: { kind: "set-up", email: "new.person@tier1.example", organisation: "Tier One Hosting GmbH" } });
+    expect(page).toEqual({
+      view: { kind: "set-up", email: "new.person@tier1.example", organisation: "Tier One Hosting GmbH" },
+    });
 
-    const weak = (await inviteAction({ request: formRequest(`/invite/${token}`, { intent: "set-up", name: "New Person", password: "short", confirm: "short" }), params: { token }, context: {} })) as unknown as { data: { errors: Record<string, string[]> } };
+    const weak = (await inviteAction({
+      request: formRequest(`/invite/${token}`, {
+        intent: "set-up",
+        name: "New Person",
+        password: "short",
+        confirm: "short",
+      }),
+      params: { token },
+      context: {},
+    })) as unknown as { data: { errors: Record<string, string[]> } };
     expect(weak.data.errors.password).toEqual(["Use at least 12 characters"]);
 
-    const res = (await inviteAction({ request: formRequest(`/invite/${token}`, { intent: "set-up", name: "New Person", password: "a long enough secret", confirm: "a long enough secret" }), params: { token }, context: {} })) as Response;
+    const res = (await inviteAction({
+      request: formRequest(`/invite/${token}`, {
+        intent: "set-up",
+        name: "New Person",
+        password: "a long enough secret",
+        confirm: "a long enough secret",
+      }),
+      params: { token },
+      context: {},
+    })) as Response;
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe(`/supplier/assessments/${w.assessment._id}`);
     expect(res.headers.get("Set-Cookie")).toMatch(/__flowdown=/);
@@ -123,10 +213,31 @@ describe("the invitation link", () => {
 
   it("says clearly when a link has expired, was revoked, or is unknown, and reveals nothing else", async () => {
     const w = await createAssessmentWorld();
-    const expired = await createInvitation({ assessmentId: w.assessment._id, supplierOrgId: w.tier1._id, ownerOrgId: w.recipient._id, email: "e@x.example", createdBy: w.procurement.user._id, now: new Date(Date.now() - 15 * 86400_000) });
-    const revoked = await createInvitation({ assessmentId: w.assessment._id, supplierOrgId: w.tier1._id, ownerOrgId: w.recipient._id, email: "r@x.example", createdBy: w.procurement.user._id });
+    const expired = await createInvitation({
+      assessmentId: w.assessment._id,
+      supplierOrgId: w.tier1._id,
+      ownerOrgId: w.recipient._id,
+      email: "e@x.example",
+      createdBy: w.procurement.user._id,
+      now: new Date(Date.now() - 15 * 86400_000),
+    });
+    const revoked = await createInvitation({
+      assessmentId: w.assessment._id,
+      supplierOrgId: w.tier1._id,
+      ownerOrgId: w.recipient._id,
+      email: "r@x.example",
+      createdBy: w.procurement.user._id,
+    });
     const cookie = await sessionCookie(String(w.procurement.user._id));
-    const revoke = (await reviewAction({ request: formRequest(`/procurement/assessments/${w.assessment._id}`, { intent: "revoke", invitationId: String(revoked.invitation._id) }, cookie), params: { id: String(w.assessment._id) }, context: {} })) as Response;
+    const revoke = (await reviewAction({
+      request: formRequest(
+        `/procurement/assessments/${w.assessment._id}`,
+        { intent: "revoke", invitationId: String(revoked.invitation._id) },
+        cookie,
+      ),
+      params: { id: String(w.assessment._id) },
+      context: {},
+    })) as Response;
     expect(revoke.status).toBe(302);
 
     const cases: [string, string][] = [
@@ -137,19 +248,48 @@ describe("the invitation link", () => {
       ["../../etc/passwd", "unknown"],
     ];
     for (const [token, state] of cases) {
-      const page = await inviteLoader({ request: getRequest(`/invite/${encodeURIComponent(token)}`), params: { token }, context: {} });
+      const page = await inviteLoader({
+        request: getRequest(`/invite/${encodeURIComponent(token)}`),
+        params: { token },
+        context: {},
+      });
       expect(page).toEqual({ view: { kind: "dead", state } });
     }
     // a refused redemption creates no account
-    await inviteAction({ request: formRequest(`/invite/${expired.token}`, { intent: "set-up", name: "X", password: "a long enough secret", confirm: "a long enough secret" }), params: { token: expired.token }, context: {} });
+    await inviteAction({
+      request: formRequest(`/invite/${expired.token}`, {
+        intent: "set-up",
+        name: "X",
+        password: "a long enough secret",
+        confirm: "a long enough secret",
+      }),
+      params: { token: expired.token },
+      context: {},
+    });
     expect(await User.exists({ email: "e@x.example" })).toBeNull();
   });
 
   it("is redeemed once when several set-ups race", async () => {
     const w = await createAssessmentWorld();
-    const { token } = await createInvitation({ assessmentId: w.assessment._id, supplierOrgId: w.tier1._id, ownerOrgId: w.recipient._id, email: "race@tier1.example", createdBy: w.procurement.user._id });
+    const { token } = await createInvitation({
+      assessmentId: w.assessment._id,
+      supplierOrgId: w.tier1._id,
+      ownerOrgId: w.recipient._id,
+      email: "race@tier1.example",
+      createdBy: w.procurement.user._id,
+    });
     const { redeemInvitation } = await import("#models/invitation.server");
-    const users = await Promise.all(Array.from({ length: 6 }, () => User.create({ email: `r${Math.random()}@x.example`, name: "R", role: "supplier", orgId: w.tier1._id, passwordHash: "x" })));
+    const users = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        User.create({
+          email: `r${Math.random()}@x.example`,
+          name: "R",
+          role: "supplier",
+          orgId: w.tier1._id,
+          passwordHash: "x",
+        }),
+      ),
+    );
     const results = await Promise.all(users.map((u) => redeemInvitation(token, u._id)));
     expect(results.filter(Boolean)).toHaveLength(1);
   });
@@ -157,24 +297,55 @@ describe("the invitation link", () => {
   it("cannot be taken by a user of another organisation", async () => {
     const w = await createAssessmentWorld();
     const other = await createAssessmentWorld();
-    const { token } = await createInvitation({ assessmentId: w.assessment._id, supplierOrgId: w.tier1._id, ownerOrgId: w.recipient._id, email: "z@x.example", createdBy: w.procurement.user._id });
+    const { token } = await createInvitation({
+      assessmentId: w.assessment._id,
+      supplierOrgId: w.tier1._id,
+      ownerOrgId: w.recipient._id,
+      email: "z@x.example",
+      createdBy: w.procurement.user._id,
+    });
     const foreign = await sessionCookie(String(other.supplierUser.user._id));
-    const page = await inviteLoader({ request: getRequest(`/invite/${token}`, foreign), params: { token }, context: {} });
+    const page = await inviteLoader({
+      request: getRequest(`/invite/${token}`, foreign),
+      params: { token },
+      context: {},
+    });
     expect(page).toEqual({ view: { kind: "wrong-account", signedInAs: other.supplierUser.user.email } });
     expect((await Invitation.findOne({ email: "z@x.example" }).lean())!.status).toBe("active");
   });
 
   it("sending a new link revokes the old one", async () => {
     const w = await createAssessmentWorld();
-    const first = await createInvitation({ assessmentId: w.assessment._id, supplierOrgId: w.tier1._id, ownerOrgId: w.recipient._id, email: "re@x.example", createdBy: w.procurement.user._id });
+    const first = await createInvitation({
+      assessmentId: w.assessment._id,
+      supplierOrgId: w.tier1._id,
+      ownerOrgId: w.recipient._id,
+      email: "re@x.example",
+      createdBy: w.procurement.user._id,
+    });
     const cookie = await sessionCookie(String(w.procurement.user._id));
-    await reviewAction({ request: formRequest(`/procurement/assessments/${w.assessment._id}`, { intent: "resend", invitationId: String(first.invitation._id) }, cookie), params: { id: String(w.assessment._id) }, context: {} });
-    const page = await inviteLoader({ request: getRequest(`/invite/${first.token}`), params: { token: first.token }, context: {} });
+    await reviewAction({
+      request: formRequest(
+        `/procurement/assessments/${w.assessment._id}`,
+        { intent: "resend", invitationId: String(first.invitation._id) },
+        cookie,
+      ),
+      params: { id: String(w.assessment._id) },
+      context: {},
+    });
+    const page = await inviteLoader({
+      request: getRequest(`/invite/${first.token}`),
+      params: { token: first.token },
+      context: {},
+    });
     expect(page).toEqual({ view: { kind: "dead", state: "revoked" } });
     const mail = await Outbox.findOne({ to: "re@x.example", kind: "invitation" }).sort({ createdAt: -1 }).lean();
     const fresh = tokenFromMail(mail!.text);
     expect(fresh).not.toBe(first.token);
-    expect((await inviteLoader({ request: getRequest(`/invite/${fresh}`), params: { token: fresh }, context: {} })).view.kind).toBe("set-up");
+    expect(
+      (await inviteLoader({ request: getRequest(`/invite/${fresh}`), params: { token: fresh }, context: {} })).view
+        .kind,
+    ).toBe("set-up");
   });
 });
 
@@ -183,7 +354,10 @@ describe("answering", () => {
     const w = await createAssessmentWorld();
     const id = String(w.assessment._id);
     const cookie = await sessionCookie(String(w.supplierUser.user._id));
-    const first = await save(id, cookie, { baseRevision: 0, changes: { orgLegalName: "Tab one", breachNotifyHours: "12" } });
+    const first = await save(id, cookie, {
+      baseRevision: 0,
+      changes: { orgLegalName: "Tab one", breachNotifyHours: "12" },
+    });
     expect(first.status).toBe(200);
     expect(await first.json()).toEqual({ revision: 1 });
     const stored = await Assessment.findById(id).lean();
@@ -206,7 +380,11 @@ describe("answering", () => {
     const w = await createAssessmentWorld();
     const id = String(w.assessment._id);
     const cookie = await sessionCookie(String(w.supplierUser.user._id));
-    const responses = await Promise.all(Array.from({ length: 10 }, (_, i) => save(id, cookie, { baseRevision: 0, changes: { orgLegalName: `Writer ${i}` } })));
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        save(id, cookie, { baseRevision: 0, changes: { orgLegalName: `Writer ${i}` } }),
+      ),
+    );
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(9);
@@ -240,11 +418,22 @@ describe("answering", () => {
     const other = await createAssessmentWorld();
     const id = String(w.assessment._id);
     const cookie = await sessionCookie(String(w.supplierUser.user._id));
-    const notJson = (await saveAction({ request: new Request(`http://localhost/api/assessments/${id}/answers`, { method: "POST", body: "{oops", headers: { Cookie: cookie } }), params: { id }, context: {} })) as Response;
+    const notJson = (await saveAction({
+      request: new Request(`http://localhost/api/assessments/${id}/answers`, {
+        method: "POST",
+        body: "{oops",
+        headers: { Cookie: cookie },
+      }),
+      params: { id },
+      context: {},
+    })) as Response;
     expect(notJson.status).toBe(400);
     expect((await save(id, cookie, { baseRevision: -1, changes: { orgLegalName: "x" } })).status).toBe(400);
     expect((await save(id, cookie, { baseRevision: "0", changes: { orgLegalName: "x" } })).status).toBe(400);
-    const foreign = await save(String(other.assessment._id), cookie, { baseRevision: 0, changes: { orgLegalName: "x" } });
+    const foreign = await save(String(other.assessment._id), cookie, {
+      baseRevision: 0,
+      changes: { orgLegalName: "x" },
+    });
     expect(foreign.status).toBe(404);
     const anonymous = await save(id, "", { baseRevision: 0, changes: { orgLegalName: "x" } });
     expect(anonymous.status).toBe(401);
@@ -258,7 +447,11 @@ describe("submitting", () => {
     const id = String(w.assessment._id);
     const cookie = await sessionCookie(String(w.supplierUser.user._id));
     await save(id, cookie, { baseRevision: 0, changes: { orgLegalName: "Only this" } });
-    const res = (await submitActionRoute({ request: formRequest(`/supplier/assessments/${id}`, { intent: "submit" }, cookie), params: { id }, context: {} })) as unknown as { init: { status: number }; data: { kind: string; missing: { name: string }[] } };
+    const res = (await submitActionRoute({
+      request: formRequest(`/supplier/assessments/${id}`, { intent: "submit" }, cookie),
+      params: { id },
+      context: {},
+    })) as unknown as { init: { status: number }; data: { kind: string; missing: { name: string }[] } };
     expect(res.init.status).toBe(400);
     expect(res.data.kind).toBe("incomplete");
     expect(res.data.missing.map((m) => m.name)).toContain("breachNotifyHours");
@@ -271,9 +464,18 @@ describe("submitting", () => {
     const id = String(w.assessment._id);
     const cookie = await sessionCookie(String(w.supplierUser.user._id));
     expect((await save(id, cookie, { baseRevision: 0, changes: SHORT_TEMPLATE_GOOD_ANSWERS })).status).toBe(200);
-    const submit = () => submitActionRoute({ request: formRequest(`/supplier/assessments/${id}`, { intent: "submit" }, cookie), params: { id }, context: {} });
+    const submit = () =>
+      submitActionRoute({
+        request: formRequest(`/supplier/assessments/${id}`, { intent: "submit" }, cookie),
+        params: { id },
+        context: {},
+      });
     const results = await Promise.all([submit(), submit(), submit()]);
-    expect(results.map((r) => (r as { kind: string }).kind).sort()).toEqual(["already-submitted", "already-submitted", "submitted"]);
+    expect(results.map((r) => (r as { kind: string }).kind).sort()).toEqual([
+      "already-submitted",
+      "already-submitted",
+      "submitted",
+    ]);
     const stored = await Assessment.findById(id).lean();
     expect(stored!.status).toBe("submitted");
     expect(stored!.history.filter((h) => h.to === "submitted")).toHaveLength(1);
@@ -284,10 +486,17 @@ describe("submitting", () => {
     expect(inc.answers.find((a) => a.question === "breachNotifyHours")!.value).toBe(12);
     expect(await Outbox.countDocuments({ to: w.procurement.user.email, kind: "submission", relatedId: id })).toBe(1);
 
-    const late = await save(id, cookie, { baseRevision: stored!.revision, changes: { orgLegalName: "after the fact" } });
+    const late = await save(id, cookie, {
+      baseRevision: stored!.revision,
+      changes: { orgLegalName: "after the fact" },
+    });
     expect(late.status).toBe(409);
     expect((await late.json()).error).toMatch(/submitted/);
-    const page = await questionnaireLoader({ request: getRequest(`/supplier/assessments/${id}`, cookie), params: { id }, context: {} });
+    const page = await questionnaireLoader({
+      request: getRequest(`/supplier/assessments/${id}`, cookie),
+      params: { id },
+      context: {},
+    });
     expect(page.editable).toBe(false);
   });
 });
@@ -299,9 +508,13 @@ describe("reminders", () => {
     const later = await createAssessmentWorld({ dueDate: "2027-06-01" });
     const done = await createAssessmentWorld({ dueDate: "2026-11-20", status: "approved" });
     const now = new Date("2026-12-01T09:00:00Z");
-    await Promise.all([sendDueReminders({ now, origin: "http://portal.test" }), sendDueReminders({ now, origin: "http://portal.test" })]);
+    await Promise.all([
+      sendDueReminders({ now, origin: "http://portal.test" }),
+      sendDueReminders({ now, origin: "http://portal.test" }),
+    ]);
     await sendDueReminders({ now: new Date("2026-12-01T18:00:00Z"), origin: "http://portal.test" });
-    const count = (w: { assessment: { _id: unknown } }) => Outbox.countDocuments({ kind: "reminder", relatedId: String(w.assessment._id) });
+    const count = (w: { assessment: { _id: unknown } }) =>
+      Outbox.countDocuments({ kind: "reminder", relatedId: String(w.assessment._id) });
     expect(await count(soon)).toBe(1);
     expect(await count(overdue)).toBe(1);
     expect(await count(later)).toBe(0);
@@ -314,4 +527,3 @@ describe("reminders", () => {
     expect(await count(overdue)).toBe(2);
   });
 });
-

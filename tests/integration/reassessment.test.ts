@@ -24,7 +24,11 @@ const { AuditEvent } = await import("#models/audit-event.server");
 
 async function save(id: string, cookie: string, changes: Record<string, unknown>, baseRevision: number) {
   const res = (await saveAction({
-    request: new Request(`http://localhost/api/assessments/${id}/answers`, { method: "POST", body: JSON.stringify({ baseRevision, changes }), headers: { "Content-Type": "application/json", Cookie: cookie } }),
+    request: new Request(`http://localhost/api/assessments/${id}/answers`, {
+      method: "POST",
+      body: JSON.stringify({ baseRevision, changes }),
+      headers: { "Content-Type": "application/json", Cookie: cookie },
+    }),
     params: { id },
     context: {},
   })) as Response;
@@ -38,8 +42,20 @@ async function approvedWorld() {
   const supplierCookie = await sessionCookie(String(w.supplierUser.user._id));
   const procurementCookie = await sessionCookie(String(w.procurement.user._id));
   await save(id, supplierCookie, SHORT_TEMPLATE_GOOD_ANSWERS, 0);
-  await supplierAction({ request: formRequest(`/supplier/assessments/${id}`, { intent: "submit" }, supplierCookie), params: { id }, context: {} });
-  const approved = (await reviewAction({ request: formRequest(`/procurement/assessments/${id}`, { intent: "decide", decision: "approved", comment: "" }, procurementCookie), params: { id }, context: {} })) as Response;
+  await supplierAction({
+    request: formRequest(`/supplier/assessments/${id}`, { intent: "submit" }, supplierCookie),
+    params: { id },
+    context: {},
+  });
+  const approved = (await reviewAction({
+    request: formRequest(
+      `/procurement/assessments/${id}`,
+      { intent: "decide", decision: "approved", comment: "" },
+      procurementCookie,
+    ),
+    params: { id },
+    context: {},
+  })) as Response;
   expect(approved.status).toBe(302);
   const rating = (await Assessment.findById(id).lean())!.result!.rating;
   return { ...w, id, rating, supplierCookie, procurementCookie };
@@ -52,25 +68,45 @@ describe("periodic re-assessment", () => {
     const w = await approvedWorld();
     const cadenceDate = addMonthsIso(todayIso(), MONTHS[w.rating]);
     // not yet: more than 30 days before
-    expect((await sendDueReassessments({ now: new Date(`${addDaysIso(cadenceDate, -40)}T09:00:00Z`), origin: "http://localhost" })).created).toEqual([]);
+    expect(
+      (
+        await sendDueReassessments({
+          now: new Date(`${addDaysIso(cadenceDate, -40)}T09:00:00Z`),
+          origin: "http://localhost",
+        })
+      ).created,
+    ).toEqual([]);
 
     const now = new Date(`${addDaysIso(cadenceDate, -20)}T09:00:00Z`);
-    const runs = await Promise.all([sendDueReassessments({ now, origin: "http://localhost" }), sendDueReassessments({ now, origin: "http://localhost" })]);
+    const runs = await Promise.all([
+      sendDueReassessments({ now, origin: "http://localhost" }),
+      sendDueReassessments({ now, origin: "http://localhost" }),
+    ]);
     const created = runs.flatMap((r) => r.created);
     expect(created).toHaveLength(1);
     const next = (await Assessment.findById(created[0]).lean())!;
     expect(next).toMatchObject({ status: "invited", dueDate: cadenceDate, templateId: w.assessment.templateId });
     expect(String(next.reassessmentOf)).toBe(w.id);
     expect(next.answers).toEqual((await Assessment.findById(w.id).lean())!.answers);
-    expect(next.reassessmentReasons!.join(" ")).toMatch(new RegExp(`${w.rating} risk: every ${MONTHS[w.rating]} months`));
-    expect(await Outbox.countDocuments({ kind: "reassessment", relatedId: created[0], to: w.supplierUser.user.email })).toBe(1);
+    expect(next.reassessmentReasons!.join(" ")).toMatch(
+      new RegExp(`${w.rating} risk: every ${MONTHS[w.rating]} months`),
+    );
+    expect(
+      await Outbox.countDocuments({ kind: "reassessment", relatedId: created[0], to: w.supplierUser.user.email }),
+    ).toBe(1);
 
     // a later run sends nothing more for the same approval
-    expect((await sendDueReassessments({ now: new Date(now.getTime() + 86_400_000), origin: "http://localhost" })).created).toEqual([]);
+    expect(
+      (await sendDueReassessments({ now: new Date(now.getTime() + 86_400_000), origin: "http://localhost" })).created,
+    ).toEqual([]);
     expect(await Assessment.countDocuments({ reassessmentOf: w.id })).toBe(1);
 
     // procurement sees it as in progress, with the reason
-    const page = await reassessmentsLoader({ request: getRequest("/procurement/reassessments", w.procurementCookie), params: {}, context: {} });
+    const page = await reassessmentsLoader({
+      request: getRequest("/procurement/reassessments", w.procurementCookie),
+      params: {},
+      context: {},
+    });
     const row = page.rows.find((r) => r.supplierId === String(w.tier1._id))!;
     expect(row.plan).toMatchObject({ state: "in-progress", openId: created[0] });
   });
@@ -81,9 +117,16 @@ describe("periodic re-assessment", () => {
     // the approval recorded 40 days ago; a write of the row today (a supplier renamed, a re-sync) must not move the plan
     const approvedAt = new Date(Date.now() - 40 * 86_400_000);
     const { history } = (await Assessment.findById(w.id, { history: 1 }).lean())!;
-    await Assessment.updateOne({ _id: w.id }, { $set: { history: history.map((h) => (h.to === "approved" ? { ...h, at: approvedAt } : h)) } });
+    await Assessment.updateOne(
+      { _id: w.id },
+      { $set: { history: history.map((h) => (h.to === "approved" ? { ...h, at: approvedAt } : h)) } },
+    );
     await syncAssessmentRow(w.id);
-    const page = await reassessmentsLoader({ request: getRequest("/procurement/reassessments", w.procurementCookie), params: {}, context: {} });
+    const page = await reassessmentsLoader({
+      request: getRequest("/procurement/reassessments", w.procurementCookie),
+      params: {},
+      context: {},
+    });
     const row = page.rows.find((r) => r.supplierId === String(w.tier1._id))!;
     expect(JSON.stringify(row.plan)).toContain(addMonthsIso(addDaysIso(approvedOn, -40), MONTHS[w.rating]));
     expect(JSON.stringify(row.plan)).not.toContain(addMonthsIso(approvedOn, MONTHS[w.rating]));
@@ -94,10 +137,23 @@ describe("periodic re-assessment", () => {
     const now = new Date(`${addDaysIso(addMonthsIso(todayIso(), MONTHS[w.rating]), -1)}T09:00:00Z`);
     // other tests' approvals may fall due at the same time: this world's supplier's one
     const created = (await sendDueReassessments({ now, origin: "http://localhost" })).created;
-    const id = String((await Assessment.findOne({ _id: mongoose.trusted({ $in: created }), supplierOrgId: w.tier1._id }, { _id: 1 }).lean())!._id);
+    const id = String(
+      (await Assessment.findOne(
+        { _id: mongoose.trusted({ $in: created }), supplierOrgId: w.tier1._id },
+        { _id: 1 },
+      ).lean())!._id,
+    );
     await save(id, w.supplierCookie, { breachNotifyHours: 48 }, 0);
-    await supplierAction({ request: formRequest(`/supplier/assessments/${id}`, { intent: "submit" }, w.supplierCookie), params: { id }, context: {} });
-    const page = await reviewLoader({ request: getRequest(`/procurement/assessments/${id}`, w.procurementCookie), params: { id }, context: {} });
+    await supplierAction({
+      request: formRequest(`/supplier/assessments/${id}`, { intent: "submit" }, w.supplierCookie),
+      params: { id },
+      context: {},
+    });
+    const page = await reviewLoader({
+      request: getRequest(`/procurement/assessments/${id}`, w.procurementCookie),
+      params: { id },
+      context: {},
+    });
     expect(page.reassessment).toMatchObject({ follows: w.id });
     expect(page.changed).toEqual({ breachNotifyHours: 12 });
   });
@@ -108,7 +164,16 @@ describe("incident reports", () => {
     const w = await approvedWorld();
     const detected = new Date(Date.now() - 30 * 3_600_000).toISOString().slice(0, 16);
     const res = (await incidentAction({
-      request: formRequest("/supplier/incidents", { agreementId: String(w.agreement._id), detectedAt: detected, classes: "confidential", description: "Phishing led to a compromised build server account." }, w.supplierCookie),
+      request: formRequest(
+        "/supplier/incidents",
+        {
+          agreementId: String(w.agreement._id),
+          detectedAt: detected,
+          classes: "confidential",
+          description: "Phishing led to a compromised build server account.",
+        },
+        w.supplierCookie,
+      ),
       params: {},
       context: {},
     })) as Response;
@@ -127,7 +192,14 @@ describe("incident reports", () => {
     // the disclosing party sees it on the agreement
     const discloserCookie = await sessionCookie(String(w.discloserUser.user._id));
     const agreementId = String(w.agreement._id);
-    const view = tabOf(await discloserAgreementLoader({ request: getRequest(`/discloser/agreements/${agreementId}?tab=reassessments`, discloserCookie), params: { id: agreementId }, context: {} }), "reassessments");
+    const view = tabOf(
+      await discloserAgreementLoader({
+        request: getRequest(`/discloser/agreements/${agreementId}?tab=reassessments`, discloserCookie),
+        params: { id: agreementId },
+        context: {},
+      }),
+      "reassessments",
+    );
     expect(view.incidents).toHaveLength(1);
     expect(view.incidents[0]).toMatchObject({ supplier: "Tier One Hosting GmbH", timing: { withinCommitment: false } });
   });
@@ -137,16 +209,53 @@ describe("incident reports", () => {
     const other = await createAssessmentWorld();
     const future = new Date(Date.now() + 3 * 3_600_000).toISOString().slice(0, 16);
     const attempts = [
-      { fields: { agreementId: String(w.agreement._id), detectedAt: future, classes: "internal", description: "Something odd happened here." }, field: "detectedAt" },
-      { fields: { agreementId: String(w.agreement._id), detectedAt: "2026-13-45T99:00", classes: "internal", description: "Something odd happened here." }, field: "detectedAt" },
-      { fields: { agreementId: String(w.agreement._id), detectedAt: new Date().toISOString().slice(0, 16), description: "Something odd happened here." }, field: "classes" },
-      { fields: { agreementId: String(other.agreement._id), detectedAt: new Date().toISOString().slice(0, 16), classes: "internal", description: "Something odd happened here." }, field: "agreementId" },
+      {
+        fields: {
+          agreementId: String(w.agreement._id),
+          detectedAt: future,
+          classes: "internal",
+          description: "Something odd happened here.",
+        },
+        field: "detectedAt",
+      },
+      {
+        fields: {
+          agreementId: String(w.agreement._id),
+          detectedAt: "2026-13-45T99:00",
+          classes: "internal",
+          description: "Something odd happened here.",
+        },
+        field: "detectedAt",
+      },
+      {
+        fields: {
+          agreementId: String(w.agreement._id),
+          detectedAt: new Date().toISOString().slice(0, 16),
+          description: "Something odd happened here.",
+        },
+        field: "classes",
+      },
+      {
+        fields: {
+          agreementId: String(other.agreement._id),
+          detectedAt: new Date().toISOString().slice(0, 16),
+          classes: "internal",
+          description: "Something odd happened here.",
+        },
+        field: "agreementId",
+      },
     ];
     for (const a of attempts) {
-      const res = (await incidentAction({ request: formRequest("/supplier/incidents", a.fields as Record<string, string>, w.supplierCookie), params: {}, context: {} })) as unknown as { init: { status: number }; data: { errors: Record<string, string[]> } };
+      const res = (await incidentAction({
+        request: formRequest("/supplier/incidents", a.fields as Record<string, string>, w.supplierCookie),
+        params: {},
+        context: {},
+      })) as unknown as { init: { status: number }; data: { errors: Record<string, string[]> } };
       expect(res.init.status).toBe(400);
       expect(res.data.errors[a.field]?.length).toBeGreaterThan(0);
     }
-    expect(await Incident.countDocuments({ agreementId: mongoose.trusted({ $in: [w.agreement._id, other.agreement._id] }) })).toBe(0);
+    expect(
+      await Incident.countDocuments({ agreementId: mongoose.trusted({ $in: [w.agreement._id, other.agreement._id] }) }),
+    ).toBe(0);
   });
 });

@@ -10,7 +10,9 @@ setupTestDatabase();
 
 const { action: reviewAction, loader: reviewLoader } = await import("#app/routes/_portal.procurement.assessments.$id");
 const { action: supplierAction } = await import("#app/routes/_portal.supplier.assessments.$id");
-const { action: discloserAgreementAction, loader: discloserAgreementLoader } = await import("#app/routes/_portal.discloser.agreements.$id");
+const { action: discloserAgreementAction, loader: discloserAgreementLoader } = await import(
+  "#app/routes/_portal.discloser.agreements.$id"
+);
 const { loader: downloadLoader } = await import("#app/routes/reports.$id");
 const { action: verifyAction, loader: verifyLoader } = await import("#app/routes/verify");
 const { action: saveAction } = await import("#app/routes/api.assessments.$id.answers");
@@ -18,30 +20,58 @@ const { ReportRecord } = await import("#models/report.server");
 const { AuditEvent } = await import("#models/audit-event.server");
 
 type Refused = { init: { status: number }; data: { errors: Record<string, string[]> } };
-type Verified = { data: { verification: { authentic: boolean; version?: number; subject?: string; agreementRef?: string; latest?: { version: number } | null }; errors?: Record<string, string[]> }; init?: { status: number } };
+type Verified = {
+  data: {
+    verification: {
+      authentic: boolean;
+      version?: number;
+      subject?: string;
+      agreementRef?: string;
+      latest?: { version: number } | null;
+    };
+    errors?: Record<string, string[]>;
+  };
+  init?: { status: number };
+};
 
 async function submittedWorld() {
   const w = await createAssessmentWorld();
   const id = String(w.assessment._id);
   const supplierCookie = await sessionCookie(String(w.supplierUser.user._id));
   const save = (await saveAction({
-    request: new Request(`http://localhost/api/assessments/${id}/answers`, { method: "POST", body: JSON.stringify({ baseRevision: 0, changes: { ...SHORT_TEMPLATE_GOOD_ANSWERS, breachNotifyHours: 48 } }), headers: { "Content-Type": "application/json", Cookie: supplierCookie } }),
+    request: new Request(`http://localhost/api/assessments/${id}/answers`, {
+      method: "POST",
+      body: JSON.stringify({ baseRevision: 0, changes: { ...SHORT_TEMPLATE_GOOD_ANSWERS, breachNotifyHours: 48 } }),
+      headers: { "Content-Type": "application/json", Cookie: supplierCookie },
+    }),
     params: { id },
     context: {},
   })) as Response;
   expect(save.status).toBe(200);
-  await supplierAction({ request: formRequest(`/supplier/assessments/${id}`, { intent: "submit" }, supplierCookie), params: { id }, context: {} });
+  await supplierAction({
+    request: formRequest(`/supplier/assessments/${id}`, { intent: "submit" }, supplierCookie),
+    params: { id },
+    context: {},
+  });
   const procurementCookie = await sessionCookie(String(w.procurement.user._id));
   const discloserCookie = await sessionCookie(String(w.discloserUser.user._id));
   return { ...w, id, supplierCookie, procurementCookie, discloserCookie };
 }
 
 function review(w: { id: string; procurementCookie: string }, fields: Record<string, string>) {
-  return reviewAction({ request: formRequest(`/procurement/assessments/${w.id}`, fields, w.procurementCookie), params: { id: w.id }, context: {} });
+  return reviewAction({
+    request: formRequest(`/procurement/assessments/${w.id}`, fields, w.procurementCookie),
+    params: { id: w.id },
+    context: {},
+  });
 }
 
 async function download(reportId: string, cookie: string): Promise<Buffer> {
-  const res = (await downloadLoader({ request: getRequest(`/reports/${reportId}`, cookie), params: { id: reportId }, context: {} })) as Response;
+  const res = (await downloadLoader({
+    request: getRequest(`/reports/${reportId}`, cookie),
+    params: { id: reportId },
+    context: {},
+  })) as Response;
   expect(res.status).toBe(200);
   expect(res.headers.get("Content-Type")).toBe("application/pdf");
   const bytes = Buffer.from(await res.arrayBuffer());
@@ -74,10 +104,20 @@ describe("assessment reports", () => {
   it("approving stores a report of the approved assessment whose text matches the review page, with the override and its justification", async () => {
     const w = await submittedWorld();
     const justification = "Addendum of 2026-11-20 commits the supplier to 24 h notification.";
-    expect(((await review(w, { intent: "override", requirementId: "FD-INC-01", status: "met", justification })) as Response).status).toBe(302);
-    expect(((await review(w, { intent: "decide", decision: "approved", comment: "Cleared for phase 1." })) as Response).status).toBe(302);
+    expect(
+      ((await review(w, { intent: "override", requirementId: "FD-INC-01", status: "met", justification })) as Response)
+        .status,
+    ).toBe(302);
+    expect(
+      ((await review(w, { intent: "decide", decision: "approved", comment: "Cleared for phase 1." })) as Response)
+        .status,
+    ).toBe(302);
 
-    const page = await reviewLoader({ request: getRequest(`/procurement/assessments/${w.id}`, w.procurementCookie), params: { id: w.id }, context: {} });
+    const page = await reviewLoader({
+      request: getRequest(`/procurement/assessments/${w.id}`, w.procurementCookie),
+      params: { id: w.id },
+      context: {},
+    });
     expect(page.reports).toHaveLength(1);
     const v1 = page.reports[0];
     expect(v1).toMatchObject({ version: 1, trigger: "approval" });
@@ -103,7 +143,11 @@ describe("assessment reports", () => {
     const w = await submittedWorld();
     expect(((await review(w, { intent: "report" })) as Response).status).toBe(302);
     expect(((await review(w, { intent: "report" })) as Response).status).toBe(302);
-    const page = await reviewLoader({ request: getRequest(`/procurement/assessments/${w.id}`, w.procurementCookie), params: { id: w.id }, context: {} });
+    const page = await reviewLoader({
+      request: getRequest(`/procurement/assessments/${w.id}`, w.procurementCookie),
+      params: { id: w.id },
+      context: {},
+    });
     expect(page.reports.map((r) => r.version)).toEqual([2, 1]);
     expect(page.reports[0].sha256).not.toBe(page.reports[1].sha256);
     const text = (await pageTexts(await download(page.reports[0].id, w.discloserCookie))).join(" ");
@@ -112,16 +156,44 @@ describe("assessment reports", () => {
     const other = await createOrg({ kind: "recipient" });
     const outsider = await createUser("procurement", { orgId: String(other._id) });
     const outsiderCookie = await sessionCookie(String(outsider.user._id));
-    expect(await status(downloadLoader({ request: getRequest(`/reports/${page.reports[0].id}`, outsiderCookie), params: { id: page.reports[0].id }, context: {} }))).toBe(404);
-    expect(await status(downloadLoader({ request: getRequest(`/reports/${page.reports[0].id}`, w.supplierCookie), params: { id: page.reports[0].id }, context: {} }))).toBe(403);
-    expect(await status(downloadLoader({ request: getRequest(`/reports/not-an-id`, w.procurementCookie), params: { id: "not-an-id" }, context: {} }))).toBe(404);
+    expect(
+      await status(
+        downloadLoader({
+          request: getRequest(`/reports/${page.reports[0].id}`, outsiderCookie),
+          params: { id: page.reports[0].id },
+          context: {},
+        }),
+      ),
+    ).toBe(404);
+    expect(
+      await status(
+        downloadLoader({
+          request: getRequest(`/reports/${page.reports[0].id}`, w.supplierCookie),
+          params: { id: page.reports[0].id },
+          context: {},
+        }),
+      ),
+    ).toBe(403);
+    expect(
+      await status(
+        downloadLoader({
+          request: getRequest(`/reports/not-an-id`, w.procurementCookie),
+          params: { id: "not-an-id" },
+          context: {},
+        }),
+      ),
+    ).toBe(404);
   });
 
   it("refuses a report of an assessment that has no score yet, and stores nothing", async () => {
     const w = await createAssessmentWorld();
     const id = String(w.assessment._id);
     const cookie = await sessionCookie(String(w.procurement.user._id));
-    const res = (await reviewAction({ request: formRequest(`/procurement/assessments/${id}`, { intent: "report" }, cookie), params: { id }, context: {} })) as unknown as Refused;
+    const res = (await reviewAction({
+      request: formRequest(`/procurement/assessments/${id}`, { intent: "report" }, cookie),
+      params: { id },
+      context: {},
+    })) as unknown as Refused;
     expect(res.init.status).toBe(409);
     expect(res.data.errors.report[0]).toMatch(/no score yet/);
     expect(await ReportRecord.countDocuments({ targetId: id })).toBe(0);
@@ -132,10 +204,28 @@ describe("agreement reports", () => {
   it("the disclosing party generates the compliance report: every supplier of the chain, in its own script, with its result", async () => {
     const w = await submittedWorld();
     const agreementId = String(w.agreement._id);
-    const res = (await discloserAgreementAction({ request: formRequest(`/discloser/agreements/${agreementId}`, { intent: "report" }, w.discloserCookie), params: { id: agreementId }, context: {} })) as Response;
+    const res = (await discloserAgreementAction({
+      request: formRequest(`/discloser/agreements/${agreementId}`, { intent: "report" }, w.discloserCookie),
+      params: { id: agreementId },
+      context: {},
+    })) as Response;
     expect(res.status).toBe(302);
-    const page = tabOf(await discloserAgreementLoader({ request: getRequest(`/discloser/agreements/${agreementId}?tab=reports`, w.discloserCookie), params: { id: agreementId }, context: {} }), "reports");
-    const matrix = tabOf(await discloserAgreementLoader({ request: getRequest(`/discloser/agreements/${agreementId}`, w.discloserCookie), params: { id: agreementId }, context: {} }), "compliance");
+    const page = tabOf(
+      await discloserAgreementLoader({
+        request: getRequest(`/discloser/agreements/${agreementId}?tab=reports`, w.discloserCookie),
+        params: { id: agreementId },
+        context: {},
+      }),
+      "reports",
+    );
+    const matrix = tabOf(
+      await discloserAgreementLoader({
+        request: getRequest(`/discloser/agreements/${agreementId}`, w.discloserCookie),
+        params: { id: agreementId },
+        context: {},
+      }),
+      "compliance",
+    );
     expect(page.reports).toHaveLength(1);
     const pdf = await download(page.reports[0].id, w.discloserCookie);
     expect(sha256(pdf)).toBe(page.reports[0].sha256);
@@ -150,8 +240,24 @@ describe("agreement reports", () => {
     const otherDiscloser = await createOrg({ kind: "discloser" });
     const stranger = await createUser("discloser", { orgId: String(otherDiscloser._id) });
     const strangerCookie = await sessionCookie(String(stranger.user._id));
-    expect(await status(discloserAgreementAction({ request: formRequest(`/discloser/agreements/${agreementId}`, { intent: "report" }, strangerCookie), params: { id: agreementId }, context: {} }))).toBe(404);
-    expect(await status(downloadLoader({ request: getRequest(`/reports/${page.reports[0].id}`, strangerCookie), params: { id: page.reports[0].id }, context: {} }))).toBe(404);
+    expect(
+      await status(
+        discloserAgreementAction({
+          request: formRequest(`/discloser/agreements/${agreementId}`, { intent: "report" }, strangerCookie),
+          params: { id: agreementId },
+          context: {},
+        }),
+      ),
+    ).toBe(404);
+    expect(
+      await status(
+        downloadLoader({
+          request: getRequest(`/reports/${page.reports[0].id}`, strangerCookie),
+          params: { id: page.reports[0].id },
+          context: {},
+        }),
+      ),
+    ).toBe(404);
     expect(await ReportRecord.countDocuments({ targetId: agreementId })).toBe(1);
   });
 });
@@ -160,41 +266,89 @@ describe("verification", () => {
   it("accepts the original file, names the report and its version, says a newer one exists, and rejects a copy with one byte changed", async () => {
     const w = await submittedWorld();
     await review(w, { intent: "report" });
-    const page1 = await reviewLoader({ request: getRequest(`/procurement/assessments/${w.id}`, w.procurementCookie), params: { id: w.id }, context: {} });
+    const page1 = await reviewLoader({
+      request: getRequest(`/procurement/assessments/${w.id}`, w.procurementCookie),
+      params: { id: w.id },
+      context: {},
+    });
     const original = await download(page1.reports[0].id, w.procurementCookie);
 
-    const fresh = (await verifyAction({ request: uploadRequest(original), params: {}, context: {} })) as unknown as Verified;
-    expect(fresh.data.verification).toMatchObject({ authentic: true, version: 1, subject: "Tier One Hosting GmbH", agreementRef: w.agreement.reference, latest: null });
+    const fresh = (await verifyAction({
+      request: uploadRequest(original),
+      params: {},
+      context: {},
+    })) as unknown as Verified;
+    expect(fresh.data.verification).toMatchObject({
+      authentic: true,
+      version: 1,
+      subject: "Tier One Hosting GmbH",
+      agreementRef: w.agreement.reference,
+      latest: null,
+    });
 
     await review(w, { intent: "report" });
-    const stale = (await verifyAction({ request: uploadRequest(original), params: {}, context: {} })) as unknown as Verified;
+    const stale = (await verifyAction({
+      request: uploadRequest(original),
+      params: {},
+      context: {},
+    })) as unknown as Verified;
     expect(stale.data.verification).toMatchObject({ authentic: true, version: 1, latest: { version: 2 } });
 
     const tampered = Buffer.from(original);
     const at = Math.floor(tampered.length / 2);
     tampered[at] = tampered[at] ^ 0x01;
-    const rejected = (await verifyAction({ request: uploadRequest(tampered), params: {}, context: {} })) as unknown as Verified;
+    const rejected = (await verifyAction({
+      request: uploadRequest(tampered),
+      params: {},
+      context: {},
+    })) as unknown as Verified;
     expect(rejected.data.verification.authentic).toBe(false);
   });
 
   it("checks a pasted SHA-256 (any case, with spaces around) and refuses one that is not a SHA-256 with a clear message", async () => {
     const w = await submittedWorld();
     await review(w, { intent: "report" });
-    const [latest] = (await reviewLoader({ request: getRequest(`/procurement/assessments/${w.id}`, w.procurementCookie), params: { id: w.id }, context: {} })).reports;
-    const pasted = (await verifyAction({ request: formRequest("/verify", { sha256: `  ${latest.sha256.toUpperCase()} ` }), params: {}, context: {} })) as unknown as Verified;
+    const [latest] = (
+      await reviewLoader({
+        request: getRequest(`/procurement/assessments/${w.id}`, w.procurementCookie),
+        params: { id: w.id },
+        context: {},
+      })
+    ).reports;
+    const pasted = (await verifyAction({
+      request: formRequest("/verify", { sha256: `  ${latest.sha256.toUpperCase()} ` }),
+      params: {},
+      context: {},
+    })) as unknown as Verified;
     expect(pasted.data.verification).toMatchObject({ authentic: true, version: 1, latest: null });
 
-    const unknown = (await verifyAction({ request: formRequest("/verify", { sha256: "ab".repeat(32) }), params: {}, context: {} })) as unknown as Verified;
+    const unknown = (await verifyAction({
+      request: formRequest("/verify", { sha256: "ab".repeat(32) }),
+      params: {},
+      context: {},
+    })) as unknown as Verified;
     expect(unknown.data.verification.authentic).toBe(false);
 
-    const bad = (await verifyAction({ request: formRequest("/verify", { sha256: "not a hash" }), params: {}, context: {} })) as unknown as Refused;
+    const bad = (await verifyAction({
+      request: formRequest("/verify", { sha256: "not a hash" }),
+      params: {},
+      context: {},
+    })) as unknown as Refused;
     expect(bad.init.status).toBe(400);
     expect(bad.data.errors.sha256[0]).toMatch(/64 hexadecimal/);
 
-    const byLink = await verifyLoader({ request: getRequest(`/verify?sha256=${latest.sha256}`), params: {}, context: {} });
+    const byLink = await verifyLoader({
+      request: getRequest(`/verify?sha256=${latest.sha256}`),
+      params: {},
+      context: {},
+    });
     expect(byLink.result).toMatchObject({ verification: { authentic: true, version: 1 } });
 
-    const empty = (await verifyAction({ request: uploadRequest(Buffer.alloc(0)), params: {}, context: {} })) as unknown as Refused;
+    const empty = (await verifyAction({
+      request: uploadRequest(Buffer.alloc(0)),
+      params: {},
+      context: {},
+    })) as unknown as Refused;
     expect(empty.init.status).toBe(400);
   });
 });

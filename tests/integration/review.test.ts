@@ -20,7 +20,11 @@ type Refused = { init: { status: number }; data: { errors: Record<string, string
 
 async function save(id: string, cookie: string, changes: Record<string, unknown>, baseRevision: number) {
   return (await saveAction({
-    request: new Request(`http://localhost/api/assessments/${id}/answers`, { method: "POST", body: JSON.stringify({ baseRevision, changes }), headers: { "Content-Type": "application/json", Cookie: cookie } }),
+    request: new Request(`http://localhost/api/assessments/${id}/answers`, {
+      method: "POST",
+      body: JSON.stringify({ baseRevision, changes }),
+      headers: { "Content-Type": "application/json", Cookie: cookie },
+    }),
     params: { id },
     context: {},
   })) as Response;
@@ -31,21 +35,35 @@ async function submittedWorld() {
   const w = await createAssessmentWorld();
   const id = String(w.assessment._id);
   const supplierCookie = await sessionCookie(String(w.supplierUser.user._id));
-  expect((await save(id, supplierCookie, { ...SHORT_TEMPLATE_GOOD_ANSWERS, breachNotifyHours: 48 }, 0)).status).toBe(200);
-  const submitted = (await supplierAction({ request: formRequest(`/supplier/assessments/${id}`, { intent: "submit" }, supplierCookie), params: { id }, context: {} })) as { kind: string };
+  expect((await save(id, supplierCookie, { ...SHORT_TEMPLATE_GOOD_ANSWERS, breachNotifyHours: 48 }, 0)).status).toBe(
+    200,
+  );
+  const submitted = (await supplierAction({
+    request: formRequest(`/supplier/assessments/${id}`, { intent: "submit" }, supplierCookie),
+    params: { id },
+    context: {},
+  })) as { kind: string };
   expect(submitted.kind).toBe("submitted");
   const procurementCookie = await sessionCookie(String(w.procurement.user._id));
   return { ...w, id, supplierCookie, procurementCookie };
 }
 
 function review(w: { id: string; procurementCookie: string }, fields: Record<string, string>) {
-  return reviewAction({ request: formRequest(`/procurement/assessments/${w.id}`, fields, w.procurementCookie), params: { id: w.id }, context: {} });
+  return reviewAction({
+    request: formRequest(`/procurement/assessments/${w.id}`, fields, w.procurementCookie),
+    params: { id: w.id },
+    context: {},
+  });
 }
 
 describe("reviewing an assessment", () => {
   it("shows each requirement's result with its reasons and answers; a failed knock-out caps the score", async () => {
     const w = await submittedWorld();
-    const page = await reviewLoader({ request: getRequest(`/procurement/assessments/${w.id}`, w.procurementCookie), params: { id: w.id }, context: {} });
+    const page = await reviewLoader({
+      request: getRequest(`/procurement/assessments/${w.id}`, w.procurementCookie),
+      params: { id: w.id },
+      context: {},
+    });
     const inc = page.result!.requirements.find((r) => r.requirementId === "FD-INC-01")!;
     expect(inc.status).toBe("not_met");
     expect(inc.reasons.join(" ")).toMatch(/48/);
@@ -57,7 +75,12 @@ describe("reviewing an assessment", () => {
   it("refuses an override without a written justification, and changes nothing", async () => {
     const w = await submittedWorld();
     const before = await Assessment.findById(w.id).lean();
-    const res = (await review(w, { intent: "override", requirementId: "FD-INC-01", status: "met", justification: "ok" })) as unknown as Refused;
+    const res = (await review(w, {
+      intent: "override",
+      requirementId: "FD-INC-01",
+      status: "met",
+      justification: "ok",
+    })) as unknown as Refused;
     expect(res.init.status).toBe(400);
     expect(res.data.errors.justification[0]).toMatch(/at least 10 characters/);
     const after = await Assessment.findById(w.id).lean();
@@ -69,7 +92,12 @@ describe("reviewing an assessment", () => {
     const w = await submittedWorld();
     const before = (await Assessment.findById(w.id).lean())!.result!;
     const justification = "Contract addendum signed on 2026-11-20 commits to 24 h notification.";
-    const res = (await review(w, { intent: "override", requirementId: "FD-INC-01", status: "met", justification })) as Response;
+    const res = (await review(w, {
+      intent: "override",
+      requirementId: "FD-INC-01",
+      status: "met",
+      justification,
+    })) as Response;
     expect(res.status).toBe(302);
     const after = (await Assessment.findById(w.id).lean())!.result!;
     const inc = after.requirements.find((r) => r.requirementId === "FD-INC-01")!;
@@ -78,7 +106,12 @@ describe("reviewing an assessment", () => {
     expect(after.score).toBeGreaterThan(before.score);
     expect(after.computedScore).toBe(before.computedScore);
     const audit = await AuditEvent.findOne({ action: "assessment.override", targetId: w.id }).lean();
-    expect(audit!.details).toMatchObject({ requirement: "FD-INC-01", computed: "not_met", status: "met", justification });
+    expect(audit!.details).toMatchObject({
+      requirement: "FD-INC-01",
+      computed: "not_met",
+      status: "met",
+      justification,
+    });
   });
 
   it("runs the remediation loop: request, the supplier answers, the score is recomputed, then approval", async () => {
@@ -98,9 +131,23 @@ describe("reviewing an assessment", () => {
     // the supplier corrects the answer and answers the item
     expect((await save(w.id, w.supplierCookie, { breachNotifyHours: 24 }, stored.revision)).status).toBe(200);
     const form = new FormData();
-    form.append(`response.${stored.remediation[0].key}`, "Our incident procedure now requires notification within 24 hours (v3.2).");
-    form.append(`evidence.${stored.remediation[0].key}`, new File([Buffer.from("%PDF-1.4\n%%EOF\n")], "procedure.pdf", { type: "application/pdf" }));
-    const answered = await supplierAction({ request: new Request(`http://localhost/supplier/assessments/${w.id}`, { method: "POST", body: form, headers: { Cookie: w.supplierCookie } }), params: { id: w.id }, context: {} });
+    form.append(
+      `response.${stored.remediation[0].key}`,
+      "Our incident procedure now requires notification within 24 hours (v3.2).",
+    );
+    form.append(
+      `evidence.${stored.remediation[0].key}`,
+      new File([Buffer.from("%PDF-1.4\n%%EOF\n")], "procedure.pdf", { type: "application/pdf" }),
+    );
+    const answered = await supplierAction({
+      request: new Request(`http://localhost/supplier/assessments/${w.id}`, {
+        method: "POST",
+        body: form,
+        headers: { Cookie: w.supplierCookie },
+      }),
+      params: { id: w.id },
+      context: {},
+    });
     expect(answered).toEqual({ kind: "remediation-answered" });
     stored = (await Assessment.findById(w.id).lean())!;
     expect(stored.status).toBe("submitted");
@@ -112,14 +159,29 @@ describe("reviewing an assessment", () => {
     expect(approve.status).toBe(302);
     stored = (await Assessment.findById(w.id).lean())!;
     expect(stored.status).toBe("approved");
-    expect(stored.history.map((h) => h.to)).toEqual(["invited", "in_progress", "submitted", "remediation_requested", "submitted", "approved"]);
+    expect(stored.history.map((h) => h.to)).toEqual([
+      "invited",
+      "in_progress",
+      "submitted",
+      "remediation_requested",
+      "submitted",
+      "approved",
+    ]);
   });
 
   it("requires a comment to reject, and refuses decisions the status does not allow", async () => {
     const w = await submittedWorld();
     const noComment = (await review(w, { intent: "decide", decision: "rejected", comment: "" })) as unknown as Refused;
     expect(noComment.data.errors.comment[0]).toMatch(/Explain the rejection/);
-    expect(((await review(w, { intent: "decide", decision: "rejected", comment: "Knock-out not met and no plan offered." })) as Response).status).toBe(302);
+    expect(
+      (
+        (await review(w, {
+          intent: "decide",
+          decision: "rejected",
+          comment: "Knock-out not met and no plan offered.",
+        })) as Response
+      ).status,
+    ).toBe(302);
     const again = (await review(w, { intent: "decide", decision: "approved", comment: "" })) as unknown as Refused;
     expect(again.init.status).toBe(400);
     expect(again.data.errors[""][0]).toMatch(/cannot become approved/);
@@ -132,7 +194,15 @@ describe("the disclosing party's view", () => {
   it("builds the matrix, chain and phase gates from stored assessments, and shows overrides as such", async () => {
     const w = await submittedWorld();
     const discloserCookie = await sessionCookie(String(w.discloserUser.user._id));
-    const load = async <K extends "compliance" | "chain">(tab: K) => tabOf(await discloserAgreement({ request: getRequest(`/discloser/agreements/${w.agreement._id}?tab=${tab}`, discloserCookie), params: { id: String(w.agreement._id) }, context: {} }), tab);
+    const load = async <K extends "compliance" | "chain">(tab: K) =>
+      tabOf(
+        await discloserAgreement({
+          request: getRequest(`/discloser/agreements/${w.agreement._id}?tab=${tab}`, discloserCookie),
+          params: { id: String(w.agreement._id) },
+          context: {},
+        }),
+        tab,
+      );
     let view = (await load("compliance")).compliance;
     const tier1 = view.suppliers.find((s) => s.id === String(w.tier1._id))!;
     // the page sends one code per requirement, in the agreement's order: n = not met, upper case = overridden
@@ -156,7 +226,12 @@ describe("the disclosing party's view", () => {
     const { summary } = (await load("chain")).header;
     expect(summary).toMatchObject({ suppliers: 2, approved: 0, chainFailing: chain.links.filter((l) => !l.ok).length });
 
-    await review(w, { intent: "override", requirementId: "FD-INC-01", status: "met", justification: "Addendum signed: 24 h notification from 2026-12." });
+    await review(w, {
+      intent: "override",
+      requirementId: "FD-INC-01",
+      status: "met",
+      justification: "Addendum signed: 24 h notification from 2026-12.",
+    });
     view = (await load("compliance")).compliance;
     const overridden = view.suppliers.find((s) => s.id === String(w.tier1._id))!;
     expect(overridden.cells[inc]).toBe("M");
@@ -169,7 +244,11 @@ describe("the disclosing party's view", () => {
     const b = await submittedWorld();
     const cookieB = await sessionCookie(String(b.discloserUser.user._id));
     await expect(
-      discloserAgreement({ request: getRequest(`/discloser/agreements/${a.agreement._id}`, cookieB), params: { id: String(a.agreement._id) }, context: {} }),
+      discloserAgreement({
+        request: getRequest(`/discloser/agreements/${a.agreement._id}`, cookieB),
+        params: { id: String(a.agreement._id) },
+        context: {},
+      }),
     ).rejects.toSatisfy((r: unknown) => r instanceof Response && r.status === 404);
   });
 });
@@ -177,24 +256,45 @@ describe("the disclosing party's view", () => {
 describe("audit trail pages", () => {
   it("list an assessment's events for its reviewers, and an agreement's events for its disclosing party only", async () => {
     const w = await submittedWorld();
-    await review(w, { intent: "override", requirementId: "FD-INC-01", status: "met", justification: "Addendum signed: 24 h notification from 2026-12." });
-    const page = await assessmentAudit({ request: getRequest(`/procurement/assessments/${w.id}/audit`, w.procurementCookie), params: { id: w.id }, context: {} });
+    await review(w, {
+      intent: "override",
+      requirementId: "FD-INC-01",
+      status: "met",
+      justification: "Addendum signed: 24 h notification from 2026-12.",
+    });
+    const page = await assessmentAudit({
+      request: getRequest(`/procurement/assessments/${w.id}/audit`, w.procurementCookie),
+      params: { id: w.id },
+      context: {},
+    });
     const actions = page.rows.map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(["assessment.submit", "assessment.score", "assessment.override"]));
     expect(page.rows.map((r) => r.seq)).toEqual([...page.rows.map((r) => r.seq)].sort((a, b) => b - a));
 
     const discloserCookie = await sessionCookie(String(w.discloserUser.user._id));
     const params = { role: "discloser", id: String(w.agreement._id) };
-    const agreementPage = await agreementAudit({ request: getRequest(`/discloser/agreements/${w.agreement._id}/audit`, discloserCookie), params, context: {} });
+    const agreementPage = await agreementAudit({
+      request: getRequest(`/discloser/agreements/${w.agreement._id}/audit`, discloserCookie),
+      params,
+      context: {},
+    });
     expect(agreementPage.rows.map((r) => r.action)).toContain("assessment.override");
 
     const other = await submittedWorld();
     const foreign = await sessionCookie(String(other.discloserUser.user._id));
-    await expect(agreementAudit({ request: getRequest(`/discloser/agreements/${w.agreement._id}/audit`, foreign), params, context: {} })).rejects.toSatisfy(
-      (r: unknown) => r instanceof Response && r.status === 404,
-    );
     await expect(
-      agreementAudit({ request: getRequest(`/supplier/agreements/${w.agreement._id}/audit`, w.supplierCookie), params: { role: "supplier", id: String(w.agreement._id) }, context: {} }),
+      agreementAudit({
+        request: getRequest(`/discloser/agreements/${w.agreement._id}/audit`, foreign),
+        params,
+        context: {},
+      }),
+    ).rejects.toSatisfy((r: unknown) => r instanceof Response && r.status === 404);
+    await expect(
+      agreementAudit({
+        request: getRequest(`/supplier/agreements/${w.agreement._id}/audit`, w.supplierCookie),
+        params: { role: "supplier", id: String(w.agreement._id) },
+        context: {},
+      }),
     ).rejects.toSatisfy((r: unknown) => r instanceof Response && r.status === 404);
   });
 });

@@ -28,7 +28,10 @@ const { Assessment } = await import("#models/assessment.server");
 const { ReportRecord } = await import("#models/report.server");
 const { RATE_LIMITS } = await import("#app/utils/rate-limit.server");
 
-type FormResult = { init?: { status?: number; headers?: Record<string, string> }; data: { errors: Record<string, string[]> } };
+type FormResult = {
+  init?: { status?: number; headers?: Record<string, string> };
+  data: { errors: Record<string, string[]> };
+};
 
 function fromIp(request: Request, ip: string): Request {
   request.headers.set("X-Forwarded-For", ip);
@@ -50,15 +53,20 @@ beforeEach(async () => {
 });
 
 describe("cross-site requests", () => {
-  const post = (headers: Record<string, string>) => new Request("http://localhost/login", { method: "POST", headers, body: "a=1" });
+  const post = (headers: Record<string, string>) =>
+    new Request("http://localhost/login", { method: "POST", headers, body: "a=1" });
 
   it("lets same-origin posts and clients without browser headers through, and names what it refused", () => {
     expect(security.crossSiteReason(post({ Origin: "http://localhost", "Sec-Fetch-Site": "same-origin" }))).toBeNull();
     expect(security.crossSiteReason(post({ Referer: "http://localhost/login" }))).toBeNull();
     expect(security.crossSiteReason(post({}))).toBeNull();
-    expect(security.crossSiteReason(new Request("http://localhost/x", { headers: { Origin: "https://attacker.example" } }))).toBeNull();
+    expect(
+      security.crossSiteReason(new Request("http://localhost/x", { headers: { Origin: "https://attacker.example" } })),
+    ).toBeNull();
     expect(security.crossSiteReason(post({ Origin: "https://attacker.example" }))).toMatch(/Origin/);
-    expect(security.crossSiteReason(post({ "Sec-Fetch-Site": "same-site", Origin: "http://localhost" }))).toMatch(/same-site/);
+    expect(security.crossSiteReason(post({ "Sec-Fetch-Site": "same-site", Origin: "http://localhost" }))).toMatch(
+      /same-site/,
+    );
     expect(security.crossSiteReason(post({ Origin: "http://localhost.attacker.example" }))).toMatch(/Origin/);
     expect(security.crossSiteReason(post({ Referer: "https://attacker.example/" }))).toMatch(/Referer/);
   });
@@ -72,7 +80,11 @@ describe("cross-site requests", () => {
 describe("body size", () => {
   it("refuses a form larger than the limit with 413 before the action reads it, declared or chunked", async () => {
     const big = "x".repeat(security.MAX_BODY_BYTES + 1);
-    const declared = new Request("http://localhost/login", { method: "POST", body: `email=${big}`, headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    const declared = new Request("http://localhost/login", {
+      method: "POST",
+      body: `email=${big}`,
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    });
     expect((await thrownBy(() => security.limitBody(declared))).status).toBe(413);
     const stream = new ReadableStream({
       start(c) {
@@ -80,9 +92,23 @@ describe("body size", () => {
         c.close();
       },
     });
-    const chunked = new Request("http://localhost/login", { method: "POST", body: stream, headers: { "Content-Type": "application/json" }, duplex: "half" } as RequestInit);
+    const chunked = new Request("http://localhost/login", {
+      method: "POST",
+      body: stream,
+      headers: { "Content-Type": "application/json" },
+      duplex: "half",
+    } as RequestInit);
     expect((await thrownBy(() => security.limitBody(chunked))).status).toBe(413);
-    const small = new Request("http://localhost/login", { method: "POST", body: new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode("a=1")); c.close(); } }), duplex: "half" } as RequestInit);
+    const small = new Request("http://localhost/login", {
+      method: "POST",
+      body: new ReadableStream({
+        start(c) {
+          c.enqueue(new TextEncoder().encode("a=1"));
+          c.close();
+        },
+      }),
+      duplex: "half",
+    } as RequestInit);
     expect(await (await security.limitBody(small)).text()).toBe("a=1");
   });
 });
@@ -91,26 +117,54 @@ describe("rate limits", () => {
   it("blocks an account after 5 failed sign-ins, even with the right password, with a 429 that says how long to wait", async () => {
     const { user, password } = await createUser("procurement");
     for (let i = 0; i < RATE_LIMITS.login.account.max; i++) {
-      const r = (await loginAction({ request: fromIp(formRequest("/login", { email: user.email, password: "wrong-password" }), `10.0.0.${i}`), params: {}, context: {} })) as unknown as FormResult;
+      const r = (await loginAction({
+        request: fromIp(formRequest("/login", { email: user.email, password: "wrong-password" }), `10.0.0.${i}`),
+        params: {},
+        context: {},
+      })) as unknown as FormResult;
       expect(r.init?.status).toBe(400);
     }
-    const blocked = (await loginAction({ request: fromIp(formRequest("/login", { email: user.email, password }), "10.0.1.1"), params: {}, context: {} })) as unknown as FormResult;
+    const blocked = (await loginAction({
+      request: fromIp(formRequest("/login", { email: user.email, password }), "10.0.1.1"),
+      params: {},
+      context: {},
+    })) as unknown as FormResult;
     expect(blocked.init?.status).toBe(429);
     expect(blocked.data.errors[""][0]).toMatch(/^Too many attempts; try again in 15 minutes\.$/);
     expect(blocked.init?.headers?.["Retry-After"]).toBe("900");
     // another account from the same addresses is not affected
     const other = await createUser("procurement");
-    const ok = (await loginAction({ request: fromIp(formRequest("/login", { email: other.user.email, password: other.password }), "10.0.0.1"), params: {}, context: {} })) as Response;
+    const ok = (await loginAction({
+      request: fromIp(formRequest("/login", { email: other.user.email, password: other.password }), "10.0.0.1"),
+      params: {},
+      context: {},
+    })) as Response;
     expect(ok.status).toBe(302);
   });
 
   it("blocks a client address after 30 failed sign-ins across accounts, counting concurrent attempts", async () => {
-    await Promise.all(Array.from({ length: RATE_LIMITS.login.ip.max }, (_, i) => loginAction({ request: fromIp(formRequest("/login", { email: `nobody${i}@example.test`, password: "x" }), "192.0.2.7"), params: {}, context: {} })));
+    await Promise.all(
+      Array.from({ length: RATE_LIMITS.login.ip.max }, (_, i) =>
+        loginAction({
+          request: fromIp(formRequest("/login", { email: `nobody${i}@example.test`, password: "x" }), "192.0.2.7"),
+          params: {},
+          context: {},
+        }),
+      ),
+    );
     expect(await Attempt.countDocuments({ key: "login:ip:192.0.2.7" })).toBe(RATE_LIMITS.login.ip.max);
     const { user, password } = await createUser("supplier");
-    const blocked = (await loginAction({ request: fromIp(formRequest("/login", { email: user.email, password }), "192.0.2.7"), params: {}, context: {} })) as unknown as FormResult;
+    const blocked = (await loginAction({
+      request: fromIp(formRequest("/login", { email: user.email, password }), "192.0.2.7"),
+      params: {},
+      context: {},
+    })) as unknown as FormResult;
     expect(blocked.init?.status).toBe(429);
-    const elsewhere = (await loginAction({ request: fromIp(formRequest("/login", { email: user.email, password }), "192.0.2.8"), params: {}, context: {} })) as Response;
+    const elsewhere = (await loginAction({
+      request: fromIp(formRequest("/login", { email: user.email, password }), "192.0.2.8"),
+      params: {},
+      context: {},
+    })) as Response;
     expect(elsewhere.status).toBe(302);
   });
 
@@ -118,17 +172,45 @@ describe("rate limits", () => {
     const { user, password } = await createUser("procurement");
     const old = new Date(Date.now() - RATE_LIMITS.login.account.windowMs - 1000);
     await Attempt.insertMany(Array.from({ length: 10 }, () => ({ key: `login:account:${user.email}`, at: old })));
-    expect(((await loginAction({ request: formRequest("/login", { email: user.email, password }), params: {}, context: {} })) as Response).status).toBe(302);
+    expect(
+      (
+        (await loginAction({
+          request: formRequest("/login", { email: user.email, password }),
+          params: {},
+          context: {},
+        })) as Response
+      ).status,
+    ).toBe(302);
   });
 
   it("slows down a client trying invitation links, and report verifications", async () => {
-    for (let i = 0; i < RATE_LIMITS.invite.ip.max; i++) await inviteLoader({ request: fromIp(getRequest(`/invite/guess-${i}`), "198.51.100.1"), params: { token: `guess-${i}` }, context: {} });
-    const res = await thrownBy(() => inviteLoader({ request: fromIp(getRequest("/invite/guess-x"), "198.51.100.1"), params: { token: "guess-x" }, context: {} }));
+    for (let i = 0; i < RATE_LIMITS.invite.ip.max; i++)
+      await inviteLoader({
+        request: fromIp(getRequest(`/invite/guess-${i}`), "198.51.100.1"),
+        params: { token: `guess-${i}` },
+        context: {},
+      });
+    const res = await thrownBy(() =>
+      inviteLoader({
+        request: fromIp(getRequest("/invite/guess-x"), "198.51.100.1"),
+        params: { token: "guess-x" },
+        context: {},
+      }),
+    );
     expect(res.status).toBe(429);
     expect(await res.text()).toMatch(/^Too many attempts; try again in \d+ minutes?\.$/);
 
-    for (let i = 0; i < RATE_LIMITS.verify.ip.max; i++) await verifyAction({ request: fromIp(formRequest("/verify", { sha256: "0".repeat(64) }), "198.51.100.2"), params: {}, context: {} });
-    const v = (await verifyAction({ request: fromIp(formRequest("/verify", { sha256: "0".repeat(64) }), "198.51.100.2"), params: {}, context: {} })) as unknown as FormResult;
+    for (let i = 0; i < RATE_LIMITS.verify.ip.max; i++)
+      await verifyAction({
+        request: fromIp(formRequest("/verify", { sha256: "0".repeat(64) }), "198.51.100.2"),
+        params: {},
+        context: {},
+      });
+    const v = (await verifyAction({
+      request: fromIp(formRequest("/verify", { sha256: "0".repeat(64) }), "198.51.100.2"),
+      params: {},
+      context: {},
+    })) as unknown as FormResult;
     expect(v.init?.status).toBe(429);
     expect(v.data.errors.sha256[0]).toMatch(/Too many attempts/);
   });
@@ -154,28 +236,62 @@ describe("sessions", () => {
     const { user, password } = await createUser("supplier");
     const here = await sessionCookie(String(user._id));
     const elsewhere = [await sessionCookie(String(user._id)), await sessionCookie(String(user._id))];
-    const change = (fields: Record<string, string>) => accountAction({ request: formRequest("/account", { intent: "change-password", ...fields }, here), params: {}, context: {} });
+    const change = (fields: Record<string, string>) =>
+      accountAction({
+        request: formRequest("/account", { intent: "change-password", ...fields }, here),
+        params: {},
+        context: {},
+      });
 
-    const wrong = (await change({ currentPassword: "not-it", newPassword: "a-new-long-password", confirm: "a-new-long-password" })) as unknown as FormResult;
+    const wrong = (await change({
+      currentPassword: "not-it",
+      newPassword: "a-new-long-password",
+      confirm: "a-new-long-password",
+    })) as unknown as FormResult;
     expect(wrong.init?.status).toBe(400);
     expect(wrong.data.errors.currentPassword).toEqual(["That is not your current password."]);
-    const short = (await change({ currentPassword: password, newPassword: "short", confirm: "short" })) as unknown as FormResult;
+    const short = (await change({
+      currentPassword: password,
+      newPassword: "short",
+      confirm: "short",
+    })) as unknown as FormResult;
     expect(short.data.errors.newPassword).toEqual(["Use at least 12 characters"]);
-    const differ = (await change({ currentPassword: password, newPassword: "a-new-long-password", confirm: "another-long-password" })) as unknown as FormResult;
+    const differ = (await change({
+      currentPassword: password,
+      newPassword: "a-new-long-password",
+      confirm: "another-long-password",
+    })) as unknown as FormResult;
     expect(differ.data.errors.confirm).toEqual(["The two passwords differ"]);
-    const extra = (await change({ currentPassword: password, newPassword: "a-new-long-password", confirm: "a-new-long-password", role: "admin" })) as unknown as FormResult;
+    const extra = (await change({
+      currentPassword: password,
+      newPassword: "a-new-long-password",
+      confirm: "a-new-long-password",
+      role: "admin",
+    })) as unknown as FormResult;
     expect(extra.init?.status).toBe(400);
     expect(JSON.stringify(extra.data)).not.toContain("a-new-long-password");
     for (const c of elsewhere) expect(await getUser(getRequest("/", c))).not.toBeNull();
 
-    const done = (await change({ currentPassword: password, newPassword: "a-new-long-password", confirm: "a-new-long-password" })) as Response;
+    const done = (await change({
+      currentPassword: password,
+      newPassword: "a-new-long-password",
+      confirm: "a-new-long-password",
+    })) as Response;
     expect(done.status).toBe(302);
     expect(done.headers.get("Location")).toBe("/account?changed=1");
     expect(await getUser(getRequest("/", here))).not.toBeNull();
     for (const c of elsewhere) expect(await getUser(getRequest("/", c))).toBeNull();
-    const withOld = (await loginAction({ request: formRequest("/login", { email: user.email, password }), params: {}, context: {} })) as unknown as FormResult;
+    const withOld = (await loginAction({
+      request: formRequest("/login", { email: user.email, password }),
+      params: {},
+      context: {},
+    })) as unknown as FormResult;
     expect(withOld.init?.status).toBe(400);
-    const withNew = (await loginAction({ request: formRequest("/login", { email: user.email, password: "a-new-long-password" }), params: {}, context: {} })) as Response;
+    const withNew = (await loginAction({
+      request: formRequest("/login", { email: user.email, password: "a-new-long-password" }),
+      params: {},
+      context: {},
+    })) as Response;
     expect(withNew.status).toBe(302);
     expect((await User.findById(user._id).lean())!.role).toBe("supplier");
   });
@@ -184,8 +300,12 @@ describe("sessions", () => {
 describe("query operator injection", () => {
   it("turns an operator object in a filter value into an equality match, which a typed field refuses to cast", async () => {
     const { user } = await createUser("admin");
-    await expect(User.findOne({ email: { $ne: "" } as unknown as string }).lean()).rejects.toThrow(/Cast to string failed/);
-    await expect(User.findOne({ email: { $gt: "" } as unknown as string }).lean()).rejects.toThrow(/Cast to string failed/);
+    await expect(User.findOne({ email: { $ne: "" } as unknown as string }).lean()).rejects.toThrow(
+      /Cast to string failed/,
+    );
+    await expect(User.findOne({ email: { $gt: "" } as unknown as string }).lean()).rejects.toThrow(
+      /Cast to string failed/,
+    );
     // untyped (Mixed) paths get the equality match: nothing has that object as its value
     await createAssessmentWorld();
     expect(await Assessment.findOne({ answers: { $ne: null } as unknown as object }).lean()).toBeNull();
@@ -198,7 +318,16 @@ describe("query operator injection", () => {
     const w = await createAssessmentWorld();
     const id = String(w.assessment._id);
     const cookie = await sessionCookie(String(w.supplierUser.user._id));
-    const save = (body: unknown) => saveAction({ request: new Request(`http://localhost/api/assessments/${id}/answers`, { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json", Cookie: cookie } }), params: { id }, context: {} }) as Promise<Response>;
+    const save = (body: unknown) =>
+      saveAction({
+        request: new Request(`http://localhost/api/assessments/${id}/answers`, {
+          method: "POST",
+          body: JSON.stringify(body),
+          headers: { "Content-Type": "application/json", Cookie: cookie },
+        }),
+        params: { id },
+        context: {},
+      }) as Promise<Response>;
     expect((await save({ baseRevision: { $gt: -1 }, changes: { orgLegalName: "x" } })).status).toBe(400);
     expect((await save({ baseRevision: 0, changes: { orgLegalName: { $gt: "" } } })).status).toBe(400);
     expect((await save({ baseRevision: 0, changes: { $where: "1" } })).status).toBe(400);
@@ -214,19 +343,51 @@ describe("stored content stays inert", () => {
     const id = String(w.assessment._id);
     const supplierCookie = await sessionCookie(String(w.supplierUser.user._id));
     const procurementCookie = await sessionCookie(String(w.procurement.user._id));
-    await saveAction({ request: new Request(`http://localhost/api/assessments/${id}/answers`, { method: "POST", body: JSON.stringify({ baseRevision: 0, changes: { ...SHORT_TEMPLATE_GOOD_ANSWERS, breachNotifyHours: 48 } }), headers: { "Content-Type": "application/json", Cookie: supplierCookie } }), params: { id }, context: {} });
-    await supplierAction({ request: formRequest(`/supplier/assessments/${id}`, { intent: "submit" }, supplierCookie), params: { id }, context: {} });
-    const overridden = (await reviewAction({ request: formRequest(`/procurement/assessments/${id}`, { intent: "override", requirementId: "FD-INC-01", status: "met", justification: PAYLOAD }, procurementCookie), params: { id }, context: {} })) as Response;
+    await saveAction({
+      request: new Request(`http://localhost/api/assessments/${id}/answers`, {
+        method: "POST",
+        body: JSON.stringify({ baseRevision: 0, changes: { ...SHORT_TEMPLATE_GOOD_ANSWERS, breachNotifyHours: 48 } }),
+        headers: { "Content-Type": "application/json", Cookie: supplierCookie },
+      }),
+      params: { id },
+      context: {},
+    });
+    await supplierAction({
+      request: formRequest(`/supplier/assessments/${id}`, { intent: "submit" }, supplierCookie),
+      params: { id },
+      context: {},
+    });
+    const overridden = (await reviewAction({
+      request: formRequest(
+        `/procurement/assessments/${id}`,
+        { intent: "override", requirementId: "FD-INC-01", status: "met", justification: PAYLOAD },
+        procurementCookie,
+      ),
+      params: { id },
+      context: {},
+    })) as Response;
     expect(overridden.status).toBe(302);
 
-    const page = await reviewLoader({ request: getRequest(`/procurement/assessments/${id}`, procurementCookie), params: { id }, context: {} });
+    const page = await reviewLoader({
+      request: getRequest(`/procurement/assessments/${id}`, procurementCookie),
+      params: { id },
+      context: {},
+    });
     const html = renderToString(createElement(RequirementResults, { r: page.result! }));
     expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
     expect(html).not.toMatch(/<script|<img/);
 
-    await reviewAction({ request: formRequest(`/procurement/assessments/${id}`, { intent: "report" }, procurementCookie), params: { id }, context: {} });
+    await reviewAction({
+      request: formRequest(`/procurement/assessments/${id}`, { intent: "report" }, procurementCookie),
+      params: { id },
+      context: {},
+    });
     const record = await ReportRecord.findOne({ kind: "assessment", targetId: w.assessment._id }).lean();
-    const res = (await downloadLoader({ request: getRequest(`/reports/${record!._id}`, procurementCookie), params: { id: String(record!._id) }, context: {} })) as Response;
+    const res = (await downloadLoader({
+      request: getRequest(`/reports/${record!._id}`, procurementCookie),
+      params: { id: String(record!._id) },
+      context: {},
+    })) as Response;
     const text = compact((await pageTexts(Buffer.from(await res.arrayBuffer()))).join(" "));
     expect(text).toContain(compact(`<script>alert("x")</script>`));
   });
@@ -236,8 +397,20 @@ describe("stored content stays inert", () => {
     const id = String(w.assessment._id);
     const cookie = await sessionCookie(String(w.supplierUser.user._id));
     const form = new FormData();
-    form.append("file", new Blob([fs.readFileSync("tests/fixtures/files/incident-plan.pdf")], { type: "application/pdf" }), "../../../etc/..\\passwd.pdf");
-    const res = (await evidenceUpload({ request: new Request(`http://localhost/api/assessments/${id}/evidence`, { method: "POST", body: form, headers: { Cookie: cookie } }), params: { id }, context: {} })) as Response;
+    form.append(
+      "file",
+      new Blob([fs.readFileSync("tests/fixtures/files/incident-plan.pdf")], { type: "application/pdf" }),
+      "../../../etc/..\\passwd.pdf",
+    );
+    const res = (await evidenceUpload({
+      request: new Request(`http://localhost/api/assessments/${id}/evidence`, {
+        method: "POST",
+        body: form,
+        headers: { Cookie: cookie },
+      }),
+      params: { id },
+      context: {},
+    })) as Response;
     expect(res.status).toBe(200);
     const { files } = (await res.json()) as { files: { name: string }[] };
     expect(files[0].name).toBe("passwd.pdf");
