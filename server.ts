@@ -4,7 +4,7 @@
 // first and resource responses carry the security headers. remix-serve has no
 // middleware of its own; see docs/decisions/003-csrf.md.
 import * as build from "@remix-run/dev/server-build";
-import { secureRoutes } from "#app/utils/security.server";
+import { secureRoutes } from "#app/lib/security.server";
 
 export const { assets, assetsBuildDirectory, basename, entry, future, isSpaMode, mode, publicPath } = build;
 export const routes = secureRoutes(build.routes);

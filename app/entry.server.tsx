@@ -8,15 +8,15 @@ import {
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { NonceProvider } from "./utils/nonce";
+import { NonceProvider } from "#app/lib/nonce";
 import {
   applySecurityHeaders,
   createNonce,
   CROSS_SITE_MESSAGE,
   crossSiteReason,
   documentCsp,
-} from "./utils/security.server";
-import { startServer } from "./utils/startup.server";
+} from "#app/lib/security.server";
+import { startServer } from "./startup.server";
 
 const ABORT_DELAY = 5_000;
 

@@ -3,7 +3,7 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/reac
 import type { ReactNode } from "react";
 import appStyles from "./styles/app.css";
 import { GeneralErrorBoundary } from "./components/error-boundary";
-import { useNonce } from "./utils/nonce";
+import { useNonce } from "#app/lib/nonce";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: appStyles }];
 

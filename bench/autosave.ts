@@ -3,8 +3,8 @@
 // latency percentiles, and checks that every acknowledged answer is what the database holds afterwards.
 import autocannon from "autocannon";
 import mongoose from "mongoose";
-import { connectDatabase, disconnectDatabase } from "#app/db.server";
-import { hashPassword } from "#app/utils/password.server";
+import { connectDatabase, disconnectDatabase } from "#app/lib/db.server";
+import { hashPassword } from "#app/features/accounts/password.server";
 import { Assessment } from "#models/assessment.server";
 import { pinCatalogue, pinTemplate } from "#models/questionnaire-version.server";
 import { Agreement } from "#models/agreement.server";

@@ -4,12 +4,12 @@
 // measured), and prints p50, p95 and p99 of every response. Target: p95 under 200 ms.
 import autocannon from "autocannon";
 import mongoose from "mongoose";
-import { connectDatabase, disconnectDatabase } from "#app/db.server";
+import { connectDatabase, disconnectDatabase } from "#app/lib/db.server";
 import { scoreAssessment } from "#app/scoring/assessment";
-import { randomAnswers, seededRandom } from "#app/scoring/test-random";
+import { randomAnswers, seededRandom } from "#tests/fixtures/scoring-random";
 import { extractChainFacts } from "#app/scoring/chain";
-import { agreementInput, summaryCells } from "#app/utils/scoring.server";
-import { hashPassword } from "#app/utils/password.server";
+import { agreementInput, summaryCells } from "#app/features/assessments/scoring.server";
+import { hashPassword } from "#app/features/accounts/password.server";
 import { Agreement } from "#models/agreement.server";
 import { AssessmentRow, rowToStored, touchReadModel } from "#models/assessment-row.server";
 import { Assessment, ASSESSMENT_STATUSES } from "#models/assessment.server";

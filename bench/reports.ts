@@ -18,7 +18,7 @@ import { chromium, type Browser } from "playwright-core";
 import { renderAgreementReport } from "#reports/agreement-report";
 import { renderAssessmentReport, type RenderInfo } from "#reports/index";
 import { fontFile } from "#reports/fonts";
-import { agreementFixture, assessmentFixture } from "#reports/test-fixtures";
+import { agreementFixture, assessmentFixture } from "#tests/fixtures/reports";
 import type { AgreementReportData, AssessmentReportData } from "#reports/types";
 import {
   ASSESSMENT_STATUS_TEXT,

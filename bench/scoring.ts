@@ -19,7 +19,7 @@ import {
   type CertificationInput,
   type ScoringInput,
 } from "#app/scoring/index";
-import { randomAnswers, seededRandom, type Random } from "#app/scoring/test-random";
+import { randomAnswers, seededRandom, type Random } from "#tests/fixtures/scoring-random";
 
 const TARGET_PER_SECOND = 2_000;
 const WARM_UP = 500;

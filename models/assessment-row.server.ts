@@ -10,7 +10,7 @@ import type { AssessmentStatus } from "./assessment-status";
  *
  * Each write also appends to the organisation's change feed, so an app
  * instance can keep the rows in memory and apply only what changed (see
- * app/utils/read-model.server.ts).
+ * app/features/assessments/read-model.server.ts).
  */
 export interface AssessmentRowData {
   _id: Types.ObjectId;

@@ -1,13 +1,30 @@
 import mongoose, { Schema, type Model, type Types } from "mongoose";
 import { INFO_CLASSES, type InfoClass } from "#app/scoring/types";
-import type { IncidentTiming } from "#app/utils/reassessment";
 
 /**
  * A security incident a supplier reported against an agreement, with the
- * timing measured when it was reported (see app/utils/reassessment.ts
+ * timing measured when it was reported (see app/features/incidents/incident-timing.ts
  * measureIncident): kept as measured, so later changes to answers or the
  * chain do not rewrite history.
  */
+export interface IncidentTiming {
+  /** hours from detection to the report in the portal */
+  delayHours: number;
+  /** the hours the supplier committed to in its answers, null when unknown */
+  committedHours: number | null;
+  withinCommitment: boolean | null;
+  /** hours the links above the supplier (its parents, then the recipient) take to pass the notice on; null when one is unknown */
+  upstreamHours: number | null;
+  /** detection + the agreement's breach window: when the disclosing party must know */
+  discloserDeadline: string;
+  /** report + upstream hours: when the disclosing party will know at the latest, if every link keeps its commitment */
+  projectedNotice: string | null;
+  /** hours left between the projected notice and the deadline (negative: too late) */
+  marginHours: number | null;
+  onTrack: boolean | null;
+  path: string[];
+}
+
 export interface IncidentData {
   agreementId: Types.ObjectId;
   supplierOrgId: Types.ObjectId;

@@ -1,5 +1,5 @@
 import type { Model } from "mongoose";
-import { JobRun } from "#app/utils/scheduler.server";
+import { JobRun } from "./job-run.server";
 import { Agreement } from "./agreement.server";
 import { AssessmentRow, ReadModelToken, RowChange } from "./assessment-row.server";
 import { Attempt } from "./attempt.server";

@@ -4,7 +4,7 @@ import mongoose, { Schema, type Model, type Types } from "mongoose";
  * Every e-mail the portal sends, or would have sent: the record admins read
  * in the portal when a supplier says "I never got the invitation", and the
  * only copy of the message when no SMTP server is configured.
- * Written by sendMail (app/utils/mail.server.ts); rows are never edited by hand.
+ * Written by sendMail (app/lib/mail.server.ts); rows are never edited by hand.
  */
 export const OUTBOX_STATUSES = ["queued", "sent", "failed", "logged"] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderAgreementReport } from "./agreement-report";
-import { compact, inkRatio, pageTexts, rasterizePage, renderToBuffer } from "./test-pdf";
-import { CJK_SUPPLIER, CYRILLIC_SUPPLIER, LATIN_SUPPLIER, agreementFixture } from "./test-fixtures";
+import { compact, inkRatio, pageTexts, rasterizePage, renderToBuffer } from "#tests/helpers/pdf";
+import { CJK_SUPPLIER, CYRILLIC_SUPPLIER, LATIN_SUPPLIER, agreementFixture } from "#tests/fixtures/reports";
 import { chainRows } from "./view";
 
 const render = (data: Parameters<typeof renderAgreementReport>[0]) => renderToBuffer(renderAgreementReport, data);

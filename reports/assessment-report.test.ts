@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderAssessmentReport } from "./assessment-report";
-import { compact, inkRatio, pageItems, pageTexts, rasterizePage, renderToBuffer } from "./test-pdf";
+import { compact, inkRatio, pageItems, pageTexts, rasterizePage, renderToBuffer } from "#tests/helpers/pdf";
 import {
   CJK_SUPPLIER,
   CYRILLIC_SUPPLIER,
@@ -9,7 +9,7 @@ import {
   assessmentFixture,
   assessmentFor,
   longAssessmentFixture,
-} from "./test-fixtures";
+} from "#tests/fixtures/reports";
 import { STATUS_TEXT } from "./view";
 
 const render = (data: Parameters<typeof renderAssessmentReport>[0]) => renderToBuffer(renderAssessmentReport, data);

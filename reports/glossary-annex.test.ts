@@ -3,8 +3,8 @@ import { DEFAULT_GLOSSARY, type GlossaryTerm } from "#models/glossary";
 import { renderAgreementReport } from "./agreement-report";
 import { renderAssessmentReport } from "./assessment-report";
 import { getFont } from "./fonts";
-import { compact, pageTexts, renderToBuffer } from "./test-pdf";
-import { agreementFixture, assessmentFixture } from "./test-fixtures";
+import { compact, pageTexts, renderToBuffer } from "#tests/helpers/pdf";
+import { agreementFixture, assessmentFixture } from "#tests/fixtures/reports";
 import { reportGlossary } from "./view";
 
 const glossary: GlossaryTerm[] = [

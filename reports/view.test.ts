@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { splitByFont } from "./fonts";
 import { cleanText, layoutText, textWidth, truncateText } from "./pdf";
-import { agreementFixture, assessmentFixture, assessmentResult } from "./test-fixtures";
+import { agreementFixture, assessmentFixture, assessmentResult } from "#tests/fixtures/reports";
 import {
   certificatesExpiringWithin,
   certificationRows,

@@ -1,6 +1,6 @@
 // `npm run audit:verify`: walks the whole audit trail and checks its hash chain.
 // Exit code 0: intact; 1: broken (removed or altered entries); 2: could not check.
-import { connectDatabase, disconnectDatabase } from "#app/db.server";
+import { connectDatabase, disconnectDatabase } from "#app/lib/db.server";
 import { verifyAuditChain } from "#models/audit-event.server";
 
 const uri = process.env.MONGODB_URI;

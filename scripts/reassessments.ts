@@ -1,6 +1,6 @@
 // `npm run reassessments`: sends every re-assessment that is due (by cadence or trigger), once per approval.
-import { connectDatabase, disconnectDatabase } from "#app/db.server";
-import { sendDueReassessments } from "#app/utils/reassessment.server";
+import { connectDatabase, disconnectDatabase } from "#app/lib/db.server";
+import { sendDueReassessments } from "#app/features/reassessment/reassessment.server";
 
 const uri = process.env.MONGODB_URI;
 if (!uri) {

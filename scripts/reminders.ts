@@ -1,6 +1,6 @@
 // `npm run reminders`: e-mails suppliers whose questionnaire is due within 3 days or overdue (once a day each).
-import { connectDatabase, disconnectDatabase } from "#app/db.server";
-import { sendDueReminders } from "#app/utils/reminders.server";
+import { connectDatabase, disconnectDatabase } from "#app/lib/db.server";
+import { sendDueReminders } from "#app/features/assessments/reminders.server";
 
 const uri = process.env.MONGODB_URI;
 if (!uri) {

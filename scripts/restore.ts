@@ -3,7 +3,7 @@
 // backup, and a database that holds data unless --force (which replaces everything in it).
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { connectDatabase, disconnectDatabase, ensureIndexes } from "#app/db.server";
+import { connectDatabase, disconnectDatabase, ensureIndexes } from "#app/lib/db.server";
 import { maskUri } from "./lib/mask-uri.mjs";
 import { BackupError, restoreDatabase } from "./lib/backup";
 

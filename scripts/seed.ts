@@ -1,6 +1,6 @@
 // `npm run seed`: adds the demo organisations, users and agreement; running it twice changes nothing.
-import { connectDatabase, disconnectDatabase } from "#app/db.server";
-import { demoCredentialsText, seedDemoData } from "#models/demo-data.server";
+import { connectDatabase, disconnectDatabase } from "#app/lib/db.server";
+import { demoCredentialsText, seedDemoData } from "#scripts/demo/demo-data.server";
 
 const uri = process.env.MONGODB_URI;
 if (!uri) {

@@ -1,5 +1,5 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { getUser, ROLE_HOME } from "#app/utils/auth.server";
+import { getUser, ROLE_HOME } from "#app/features/accounts/auth.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);

@@ -3,11 +3,11 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Field } from "#app/components/forms";
-import { changePassword, requireUser } from "#app/utils/auth.server";
-import { fieldErrors } from "#app/utils/forms.server";
-import { clientIp } from "#app/utils/http.server";
-import { ROLE_LABEL } from "#app/utils/navigation";
-import { rateLimited, recordAttempt, tooManyAttempts } from "#app/utils/rate-limit.server";
+import { changePassword, requireUser } from "#app/features/accounts/auth.server";
+import { fieldErrors } from "#app/lib/forms.server";
+import { clientIp } from "#app/lib/http.server";
+import { ROLE_LABEL } from "#app/features/accounts/navigation";
+import { rateLimited, recordAttempt, tooManyAttempts } from "#app/lib/rate-limit.server";
 import { recordAudit } from "#models/audit-event.server";
 
 export const meta: MetaFunction = () => [{ title: "Account · Flowdown" }];

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { requireUser } from "#app/utils/auth.server";
+import { requireUser } from "#app/features/accounts/auth.server";
 import { Organization } from "#models/organization.server";
 import { User } from "#models/user.server";
 

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { AuditTable } from "#app/components/audit-table";
+import { AuditTable } from "#app/features/audit/audit-table";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { latestAuditRows } from "#app/utils/audit-view.server";
-import { requireUser } from "#app/utils/auth.server";
+import { latestAuditRows } from "#app/features/audit/audit-view.server";
+import { requireUser } from "#app/features/accounts/auth.server";
 import { verifyAuditChain } from "#models/audit-event.server";
 
 export const meta: MetaFunction = () => [{ title: "Audit trail · Flowdown" }];

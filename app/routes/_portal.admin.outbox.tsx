@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { requireUser } from "#app/utils/auth.server";
-import { isObjectId } from "#app/utils/ids.server";
-import { listOutbox } from "#app/utils/mail.server";
+import { requireUser } from "#app/features/accounts/auth.server";
+import { isObjectId } from "#app/lib/ids.server";
+import { listOutbox } from "#app/lib/mail.server";
 
 export const meta: MetaFunction = () => [{ title: "Outbox · Flowdown" }];
 

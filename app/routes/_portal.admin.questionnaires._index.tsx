@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { requireUser } from "#app/utils/auth.server";
-import { listImportedVersions } from "#app/utils/questionnaire-import.server";
+import { requireUser } from "#app/features/accounts/auth.server";
+import { listImportedVersions } from "#app/features/questionnaires/questionnaire-import.server";
 import { loadTemplates } from "#questionnaires/loader";
 
 export const meta: MetaFunction = () => [{ title: "Questionnaires · Flowdown" }];

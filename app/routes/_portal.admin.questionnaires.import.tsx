@@ -10,16 +10,16 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import surveyStyles from "survey-core/survey-core.fontless.min.css";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorList } from "#app/components/forms";
-import { SurveyPreview } from "#app/components/survey-preview";
-import { requireUser } from "#app/utils/auth.server";
-import { fieldErrors } from "#app/utils/forms.server";
+import { SurveyPreview } from "#app/features/questionnaires/survey-preview";
+import { requireUser } from "#app/features/accounts/auth.server";
+import { fieldErrors } from "#app/lib/forms.server";
 import {
   draftDefaults,
   getDraft,
   publishDraft,
   PublishSchema,
   receiveImport,
-} from "#app/utils/questionnaire-import.server";
+} from "#app/features/questionnaires/questionnaire-import.server";
 import { loadCatalogue } from "#questionnaires/loader";
 
 export const meta: MetaFunction = () => [{ title: "Import a questionnaire · Flowdown" }];

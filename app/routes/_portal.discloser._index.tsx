@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { agreementSummaries } from "#app/utils/agreement-page.server";
-import { requireUser } from "#app/utils/auth.server";
+import { agreementSummaries } from "#app/features/agreements/agreement-page.server";
+import { requireUser } from "#app/features/accounts/auth.server";
 import { listAgreementsFor } from "#models/agreement.server";
 import { Organization } from "#models/organization.server";
-import { trusted } from "#app/utils/ids.server";
+import { trusted } from "#app/lib/ids.server";
 
 export const meta: MetaFunction = () => [{ title: "Agreements · Flowdown" }];
 

@@ -1,12 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { reportActionFor } from "#app/utils/report-actions.server";
+import { reportActionFor } from "#app/features/reports/report-actions.server";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { AgreementPage } from "#app/components/agreement-page";
-import { agreementPageData } from "#app/utils/agreement-page.server";
-import { parseAgreementTab } from "#app/utils/agreement-tabs";
-import { requireUser } from "#app/utils/auth.server";
-import { notFound } from "#app/utils/http.server";
+import { AgreementPage } from "#app/features/agreements/agreement-page";
+import { agreementPageData } from "#app/features/agreements/agreement-page.server";
+import { parseAgreementTab } from "#app/features/agreements/agreement-tabs";
+import { requireUser } from "#app/features/accounts/auth.server";
+import { notFound } from "#app/lib/http.server";
 import { getAgreementFor } from "#models/agreement.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

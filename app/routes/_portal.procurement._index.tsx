@@ -3,8 +3,8 @@ import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remi
 import { BarChart } from "#app/components/charts";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ASSESSMENT_STATUS_LABEL, AssessmentStatusBadge, RatingBadge } from "#app/components/status";
-import { requireUser } from "#app/utils/auth.server";
-import { dashboardPage, parseDashboardQuery } from "#app/utils/dashboard.server";
+import { requireUser } from "#app/features/accounts/auth.server";
+import { dashboardPage, parseDashboardQuery } from "#app/features/review/dashboard.server";
 import { ASSESSMENT_STATUSES } from "#models/assessment-status";
 
 export const meta: MetaFunction = () => [{ title: "Procurement · Flowdown" }];

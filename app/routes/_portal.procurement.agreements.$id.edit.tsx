@@ -1,11 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { AgreementForm } from "#app/components/agreement-form";
+import { AgreementForm } from "#app/features/agreements/agreement-form";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { agreementToFormValues, formValues, parseAgreementForm } from "#app/utils/agreement-form.server";
-import { agreementFormContext, catalogueForForm, updateAgreement } from "#app/utils/agreements.server";
-import { requireUser } from "#app/utils/auth.server";
-import { notFound } from "#app/utils/http.server";
+import { agreementToFormValues, formValues, parseAgreementForm } from "#app/features/agreements/agreement-form.server";
+import { agreementFormContext, catalogueForForm, updateAgreement } from "#app/features/agreements/agreements.server";
+import { requireUser } from "#app/features/accounts/auth.server";
+import { notFound } from "#app/lib/http.server";
 import { getAgreementFor } from "#models/agreement.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit agreement · Flowdown" }];

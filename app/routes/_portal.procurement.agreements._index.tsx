@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { requireUser } from "#app/utils/auth.server";
+import { requireUser } from "#app/features/accounts/auth.server";
 import { listAgreementsFor } from "#models/agreement.server";
 import { Organization } from "#models/organization.server";
-import { trusted } from "#app/utils/ids.server";
+import { trusted } from "#app/lib/ids.server";
 
 export const meta: MetaFunction = () => [{ title: "Agreements · Flowdown" }];
 

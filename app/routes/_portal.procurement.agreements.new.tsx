@@ -1,10 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { AgreementForm } from "#app/components/agreement-form";
+import { AgreementForm } from "#app/features/agreements/agreement-form";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { formValues, newAgreementDefaults, parseAgreementForm } from "#app/utils/agreement-form.server";
-import { agreementFormContext, catalogueForForm, createAgreement } from "#app/utils/agreements.server";
-import { requireUser } from "#app/utils/auth.server";
+import { formValues, newAgreementDefaults, parseAgreementForm } from "#app/features/agreements/agreement-form.server";
+import { agreementFormContext, catalogueForForm, createAgreement } from "#app/features/agreements/agreements.server";
+import { requireUser } from "#app/features/accounts/auth.server";
 import { loadCatalogue } from "#questionnaires/loader";
 
 export const meta: MetaFunction = () => [{ title: "New agreement · Flowdown" }];

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { AuditTable } from "#app/components/audit-table";
+import { AuditTable } from "#app/features/audit/audit-table";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { getAssessmentFor } from "#app/utils/assessments.server";
-import { auditRowsFor } from "#app/utils/audit-view.server";
-import { requireUser } from "#app/utils/auth.server";
-import { notFound } from "#app/utils/http.server";
+import { getAssessmentFor } from "#app/features/assessments/assessments.server";
+import { auditRowsFor } from "#app/features/audit/audit-view.server";
+import { requireUser } from "#app/features/accounts/auth.server";
+import { notFound } from "#app/lib/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Audit trail · Flowdown" }];
 

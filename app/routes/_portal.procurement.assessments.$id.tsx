@@ -5,20 +5,25 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorList } from "#app/components/forms";
 import { ASSESSMENT_STATUS_LABEL, AssessmentStatusBadge } from "#app/components/status";
-import { actorOf, getAssessmentFor, inviteRecipient, resendInvitation } from "#app/utils/assessments.server";
-import { requireUser } from "#app/utils/auth.server";
-import { clientIp, notFound } from "#app/utils/http.server";
-import { ReportVersions } from "#app/components/report-versions";
-import { reportActionFor } from "#app/utils/report-actions.server";
-import { reportVersions } from "#app/utils/reports.server";
-import { changedSinceBasis } from "#app/utils/reassessment.server";
+import {
+  actorOf,
+  getAssessmentFor,
+  inviteRecipient,
+  resendInvitation,
+} from "#app/features/assessments/assessments.server";
+import { requireUser } from "#app/features/accounts/auth.server";
+import { clientIp, notFound } from "#app/lib/http.server";
+import { ReportVersions } from "#app/features/reports/report-versions";
+import { reportActionFor } from "#app/features/reports/report-actions.server";
+import { reportVersions } from "#app/features/reports/reports.server";
+import { changedSinceBasis } from "#app/features/reassessment/reassessment.server";
 import {
   CertificationFindings,
   RequirementResults,
   ScoreSummary,
   type ResultView,
-} from "#app/components/assessment-results";
-import { fieldErrors } from "#app/utils/forms.server";
+} from "#app/features/review/assessment-results";
+import { fieldErrors } from "#app/lib/forms.server";
 import {
   decide,
   DecisionSchema,
@@ -26,7 +31,7 @@ import {
   OverrideSchema,
   requestRemediation,
   RemediationSchema,
-} from "#app/utils/review.server";
+} from "#app/features/review/review.server";
 import type { ScoringResult } from "#app/scoring/types";
 import { ASSESSMENT_TRANSITIONS } from "#models/assessment-status";
 import { addDaysIso, todayIso } from "#models/dates";

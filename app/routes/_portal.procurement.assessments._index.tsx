@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { AssessmentStatusBadge } from "#app/components/status";
-import { requireUser } from "#app/utils/auth.server";
-import { orderedRows } from "#app/utils/dashboard.server";
-import { orgReadModel } from "#app/utils/read-model.server";
+import { requireUser } from "#app/features/accounts/auth.server";
+import { orderedRows } from "#app/features/review/dashboard.server";
+import { orgReadModel } from "#app/features/assessments/read-model.server";
 import { todayIso } from "#models/dates";
 
 export const meta: MetaFunction = () => [{ title: "Assessments · Flowdown" }];

@@ -4,14 +4,14 @@ import { useState } from "react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorList } from "#app/components/forms";
-import { sendAssessment } from "#app/utils/assessments.server";
-import { requireUser } from "#app/utils/auth.server";
-import { fieldErrors } from "#app/utils/forms.server";
-import { listSendableTemplates } from "#app/utils/questionnaire-import.server";
+import { sendAssessment } from "#app/features/assessments/assessments.server";
+import { requireUser } from "#app/features/accounts/auth.server";
+import { fieldErrors } from "#app/lib/forms.server";
+import { listSendableTemplates } from "#app/features/questionnaires/questionnaire-import.server";
 import { listAgreementsFor } from "#models/agreement.server";
 import { isIsoDate, todayIso, addDaysIso } from "#models/dates";
 import { Organization } from "#models/organization.server";
-import { trusted } from "#app/utils/ids.server";
+import { trusted } from "#app/lib/ids.server";
 
 export const meta: MetaFunction = () => [{ title: "Send a questionnaire · Flowdown" }];
 

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { IncidentTable, ReassessmentTable } from "#app/components/reassessment-view";
-import { requireUser } from "#app/utils/auth.server";
-import { incidentViews } from "#app/utils/incidents.server";
-import { orgInfo } from "#app/utils/org-names.server";
-import { agreementReassessments } from "#app/utils/reassessment.server";
+import { IncidentTable, ReassessmentTable } from "#app/features/reassessment/reassessment-view";
+import { requireUser } from "#app/features/accounts/auth.server";
+import { incidentViews } from "#app/features/incidents/incidents.server";
+import { orgInfo } from "#app/features/accounts/org-names.server";
+import { agreementReassessments } from "#app/features/reassessment/reassessment.server";
 import { listAgreementsFor } from "#models/agreement.server";
 
 export const meta: MetaFunction = () => [{ title: "Re-assessments · Flowdown" }];

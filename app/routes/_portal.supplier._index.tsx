@@ -2,14 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { AssessmentStatusBadge } from "#app/components/status";
-import { requireUser } from "#app/utils/auth.server";
-import { templateForAssessment } from "#app/utils/questionnaire.server";
-import { answeredPercent } from "#app/utils/survey-model.server";
+import { requireUser } from "#app/features/accounts/auth.server";
+import { templateForAssessment } from "#app/features/questionnaires/questionnaire.server";
+import { answeredPercent } from "#app/features/assessments/survey-model.server";
 import { Agreement } from "#models/agreement.server";
 import { Assessment } from "#models/assessment.server";
 import { todayIso } from "#models/dates";
 import { Organization } from "#models/organization.server";
-import { trusted } from "#app/utils/ids.server";
+import { trusted } from "#app/lib/ids.server";
 
 export const meta: MetaFunction = () => [{ title: "My assessments · Flowdown" }];
 

@@ -3,15 +3,15 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorList } from "#app/components/forms";
-import { requireUser } from "#app/utils/auth.server";
-import { deleteEvidence } from "#app/utils/evidence.server";
-import { fieldErrors } from "#app/utils/forms.server";
-import { clientIp } from "#app/utils/http.server";
-import { receiveEvidence } from "#app/utils/uploads.server";
+import { requireUser } from "#app/features/accounts/auth.server";
+import { deleteEvidence } from "#app/features/evidence/evidence.server";
+import { fieldErrors } from "#app/lib/forms.server";
+import { clientIp } from "#app/lib/http.server";
+import { receiveEvidence } from "#app/features/evidence/uploads.server";
 import { recordAudit } from "#models/audit-event.server";
 import { Certification, listCertificationsForSupplier } from "#models/certification.server";
 import { isIsoDate, todayIso } from "#models/dates";
-import { toObjectId } from "#app/utils/ids.server";
+import { toObjectId } from "#app/lib/ids.server";
 
 export const meta: MetaFunction = () => [{ title: "Certifications · Flowdown" }];
 

@@ -2,12 +2,12 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorList, Field, SelectField, TextareaField } from "#app/components/forms";
-import { IncidentTable } from "#app/components/reassessment-view";
-import { requireUser } from "#app/utils/auth.server";
-import { publicOrigin } from "#app/utils/env.server";
-import { fieldErrors } from "#app/utils/forms.server";
-import { IncidentSchema, incidentViews, reportIncident } from "#app/utils/incidents.server";
-import { toObjectId } from "#app/utils/ids.server";
+import { IncidentTable } from "#app/features/reassessment/reassessment-view";
+import { requireUser } from "#app/features/accounts/auth.server";
+import { publicOrigin } from "#app/lib/env.server";
+import { fieldErrors } from "#app/lib/forms.server";
+import { IncidentSchema, incidentViews, reportIncident } from "#app/features/incidents/incidents.server";
+import { toObjectId } from "#app/lib/ids.server";
 import { INFO_CLASSES } from "#app/scoring/types";
 import { Agreement } from "#models/agreement.server";
 

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { requireUser } from "#app/utils/auth.server";
-import { NAVIGATION, ROLE_LABEL } from "#app/utils/navigation";
+import { requireUser } from "#app/features/accounts/auth.server";
+import { NAVIGATION, ROLE_LABEL } from "#app/features/accounts/navigation";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

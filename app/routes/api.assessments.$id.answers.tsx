@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { checkAnswerChanges, referencedEvidenceIds } from "#app/utils/answers.server";
-import { templateForAssessment } from "#app/utils/questionnaire.server";
-import { getUser } from "#app/utils/auth.server";
-import { ownedEvidenceIds } from "#app/utils/evidence.server";
+import { checkAnswerChanges, referencedEvidenceIds } from "#app/features/assessments/answers.server";
+import { templateForAssessment } from "#app/features/questionnaires/questionnaire.server";
+import { getUser } from "#app/features/accounts/auth.server";
+import { ownedEvidenceIds } from "#app/features/evidence/evidence.server";
 import { Assessment, saveAnswers } from "#models/assessment.server";
-import { isObjectId } from "#app/utils/ids.server";
+import { isObjectId } from "#app/lib/ids.server";
 
 /** Autosave: JSON in, JSON out; never a redirect, so the page can tell the supplier what happened. */
 const MAX_BODY = 2 * 1024 * 1024;

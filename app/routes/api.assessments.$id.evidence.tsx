@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { getUser } from "#app/utils/auth.server";
-import { clientIp } from "#app/utils/http.server";
-import { receiveEvidence } from "#app/utils/uploads.server";
+import { getUser } from "#app/features/accounts/auth.server";
+import { clientIp } from "#app/lib/http.server";
+import { receiveEvidence } from "#app/features/evidence/uploads.server";
 import { Assessment, EDITABLE_STATUSES } from "#models/assessment.server";
 import { recordAudit } from "#models/audit-event.server";
-import { isObjectId, toObjectId, database } from "#app/utils/ids.server";
+import { isObjectId, toObjectId, database } from "#app/lib/ids.server";
 
 function json(body: unknown, status = 200) {
   return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });

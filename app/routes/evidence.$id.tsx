@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "#app/utils/auth.server";
-import { evidenceResponse, openEvidence } from "#app/utils/evidence.server";
-import { clientIp, notFound } from "#app/utils/http.server";
+import { requireUser } from "#app/features/accounts/auth.server";
+import { evidenceResponse, openEvidence } from "#app/features/evidence/evidence.server";
+import { clientIp, notFound } from "#app/lib/http.server";
 import { recordAudit } from "#models/audit-event.server";
 import { Organization } from "#models/organization.server";
 

@@ -3,11 +3,11 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Field } from "#app/components/forms";
-import { createUserSession, getUser, verifyLogin } from "#app/utils/auth.server";
-import { fieldErrors } from "#app/utils/forms.server";
-import { clientIp } from "#app/utils/http.server";
-import { hashPassword } from "#app/utils/password.server";
-import { rateLimited, recordAttempt, tooManyAttempts, tooManyAttemptsMessage } from "#app/utils/rate-limit.server";
+import { createUserSession, getUser, verifyLogin } from "#app/features/accounts/auth.server";
+import { fieldErrors } from "#app/lib/forms.server";
+import { clientIp } from "#app/lib/http.server";
+import { hashPassword } from "#app/features/accounts/password.server";
+import { rateLimited, recordAttempt, tooManyAttempts, tooManyAttemptsMessage } from "#app/lib/rate-limit.server";
 import { recordAudit } from "#models/audit-event.server";
 import { lookupInvitation, redeemInvitation, type InvitationLookup } from "#models/invitation.server";
 import { Organization } from "#models/organization.server";

@@ -3,11 +3,11 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Field } from "#app/components/forms";
-import { createUserSession, requireAnonymous, ROLE_HOME, verifyLogin } from "#app/utils/auth.server";
-import { orUnavailable } from "#app/db.server";
-import { fieldErrors } from "#app/utils/forms.server";
-import { clientIp, safeRedirect } from "#app/utils/http.server";
-import { rateLimited, recordAttempt, tooManyAttempts } from "#app/utils/rate-limit.server";
+import { createUserSession, requireAnonymous, ROLE_HOME, verifyLogin } from "#app/features/accounts/auth.server";
+import { orUnavailable } from "#app/lib/db.server";
+import { fieldErrors } from "#app/lib/forms.server";
+import { clientIp, safeRedirect } from "#app/lib/http.server";
+import { rateLimited, recordAttempt, tooManyAttempts } from "#app/lib/rate-limit.server";
 import { recordAudit } from "#models/audit-event.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Flowdown" }];

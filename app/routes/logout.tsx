@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { logout } from "#app/utils/auth.server";
+import { logout } from "#app/features/accounts/auth.server";
 
 export async function loader() {
   return redirect("/");

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "#app/utils/auth.server";
-import { dashboardCsv, parseDashboardQuery } from "#app/utils/dashboard.server";
-import { clientIp } from "#app/utils/http.server";
+import { requireUser } from "#app/features/accounts/auth.server";
+import { dashboardCsv, parseDashboardQuery } from "#app/features/review/dashboard.server";
+import { clientIp } from "#app/lib/http.server";
 import { recordAudit } from "#models/audit-event.server";
 import { todayIso } from "#models/dates";
 

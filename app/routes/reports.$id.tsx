@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "#app/utils/auth.server";
-import { clientIp, notFound } from "#app/utils/http.server";
-import { openReport, reportResponse } from "#app/utils/reports.server";
+import { requireUser } from "#app/features/accounts/auth.server";
+import { clientIp, notFound } from "#app/lib/http.server";
+import { openReport, reportResponse } from "#app/features/reports/reports.server";
 import { recordAudit } from "#models/audit-event.server";
 
 /** Downloads a stored report version: for the recipient's procurement team and the disclosing party of its agreement. */

@@ -10,8 +10,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorList } from "#app/components/forms";
-import { rateLimited, recordAttempt, tooManyAttemptsMessage } from "#app/utils/rate-limit.server";
-import { sha256OfStream, verifyReportHash, type Verification } from "#app/utils/reports.server";
+import { rateLimited, recordAttempt, tooManyAttemptsMessage } from "#app/lib/rate-limit.server";
+import { sha256OfStream, verifyReportHash, type Verification } from "#app/features/reports/reports.server";
 
 export const meta: MetaFunction = () => [{ title: "Verify a report · Flowdown" }];
 

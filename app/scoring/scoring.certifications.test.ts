@@ -9,7 +9,7 @@ import {
   EVALUATION_DATE,
   makeInput,
   requirementOf,
-} from "./test-fixtures";
+} from "#tests/fixtures/scoring";
 import type { CertificationInput } from "./types";
 
 const context = { evaluationDate: EVALUATION_DATE, agreementEndDate: AGREEMENT_END, service: "Source code hosting" };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { composeChain, extractChainFacts, validateChainStructure } from "./chain";
-import { answersWith, makeAgreement, template } from "./test-fixtures";
+import { answersWith, makeAgreement, template } from "#tests/fixtures/scoring";
 import type { ChainLinkInput, SupplierChainFacts } from "./types";
 
 function link(supplierId: string, tier: number, parentSupplierId: string | null): ChainLinkInput {

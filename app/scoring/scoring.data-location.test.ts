@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { scoreAssessment } from "./assessment";
-import { answersWith, makeAgreement, makeInput, requirementOf } from "./test-fixtures";
+import { answersWith, makeAgreement, makeInput, requirementOf } from "#tests/fixtures/scoring";
 
 function locationResult(locations: unknown, accepted = ["SCC"]) {
   const agreement = makeAgreement({ acceptedTransferMechanisms: accepted });

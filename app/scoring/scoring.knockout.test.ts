@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { scoreAssessment } from "./assessment";
 import { computeScore, KNOCKOUT_CAP, type ScoredRequirement } from "./score";
-import { answersWith, makeAgreement, makeInput, override } from "./test-fixtures";
+import { answersWith, makeAgreement, makeInput, override } from "#tests/fixtures/scoring";
 import { RATINGS, type RequirementStatus } from "./types";
 
 function requirements(...entries: [number, RequirementStatus, boolean?][]): ScoredRequirement[] {

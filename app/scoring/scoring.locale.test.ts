@@ -8,7 +8,7 @@ import jaJson from "#questionnaires/locales/ja.json";
 import { getTemplate, loadCatalogue } from "#questionnaires/loader";
 import type { TemplateFile } from "#questionnaires/types";
 import { scoreAssessment } from "./assessment";
-import { certificate, makeAgreement, makeInput } from "./test-fixtures";
+import { certificate, makeAgreement, makeInput } from "#tests/fixtures/scoring";
 
 // What a supplier picks, by the English label it sees; other languages show the translation of the same label.
 const PICKED: Record<string, string | string[]> = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { scoreAssessment } from "./assessment";
-import { answersWith, makeAgreement, makeInput, requirementOf, withParams } from "./test-fixtures";
+import { answersWith, makeAgreement, makeInput, requirementOf, withParams } from "#tests/fixtures/scoring";
 
 function notificationStatus(answeredHours: unknown, agreementHours: number | undefined) {
   const agreement =

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { scoreAssessment } from "./assessment";
-import { answersWith, makeInput, override, requirementOf } from "./test-fixtures";
+import { answersWith, makeInput, override, requirementOf } from "#tests/fixtures/scoring";
 import type { OverrideInput, RequirementStatus } from "./types";
 
 const encryptionFails = answersWith({ enc_at_rest: false, enc_algorithms: [] });

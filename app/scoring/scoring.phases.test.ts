@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { scoreAssessment } from "./assessment";
 import { composeChain } from "./chain";
 import { approvedStatusesOf, clearPhases, type ApprovedStatuses } from "./phases";
-import { answersWith, makeAgreement, makeInput, override } from "./test-fixtures";
+import { answersWith, makeAgreement, makeInput, override } from "#tests/fixtures/scoring";
 import type { SupplierChainFacts } from "./types";
 
 const agreement = makeAgreement();

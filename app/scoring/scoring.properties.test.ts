@@ -7,8 +7,16 @@ import type { JudgeRule } from "#questionnaires/types";
 import { scoreAssessment } from "./assessment";
 import { isLocationAcceptable, judgeLocation, readLocations } from "./jurisdictions";
 import { indexTemplate, type IndexedQuestion } from "./template";
-import { catalogue, certificate, makeAgreement, makeInput, override, template, withParams } from "./test-fixtures";
-import { randomAnswers, seededRandom, type Random } from "./test-random";
+import {
+  catalogue,
+  certificate,
+  makeAgreement,
+  makeInput,
+  override,
+  template,
+  withParams,
+} from "#tests/fixtures/scoring";
+import { randomAnswers, seededRandom, type Random } from "#tests/fixtures/scoring-random";
 import { RATINGS, STATUSES, type ScoringInput } from "./types";
 
 const CASES = 200;

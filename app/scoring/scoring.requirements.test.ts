@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import type { TemplateFile } from "#questionnaires/types";
 import { scoreAssessment } from "./assessment";
 import { answerOf, indexTemplate } from "./template";
-import { answersWith, catalogue, makeAgreement, makeInput, requirementOf, template, withParams } from "./test-fixtures";
+import {
+  answersWith,
+  catalogue,
+  makeAgreement,
+  makeInput,
+  requirementOf,
+  template,
+  withParams,
+} from "#tests/fixtures/scoring";
 
 /** Scores with no certificate, so answers alone decide. */
 function resultFor(id: string, changes: Record<string, unknown>, agreement = makeAgreement()) {

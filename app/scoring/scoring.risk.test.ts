@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { scoreAssessment } from "./assessment";
 import type { DataLocation } from "./jurisdictions";
 import { inherentRisk, ratingForPoints, residualRating } from "./risk";
-import { answersWith, makeAgreement, makeInput } from "./test-fixtures";
+import { answersWith, makeAgreement, makeInput } from "#tests/fixtures/scoring";
 import type { AccessLevel, InfoClass, RiskRating } from "./types";
 
 const terms = { permittedJurisdictions: ["DE"], acceptedTransferMechanisms: ["SCC"] };

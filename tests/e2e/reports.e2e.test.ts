@@ -3,8 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS } from "#models/demo-data.server";
-import { compact, pageTexts } from "#reports/test-pdf";
+import { DEMO_ACCOUNTS } from "#scripts/demo/demo-data.server";
+import { compact, pageTexts } from "#tests/helpers/pdf";
 import { launchBrowser, SCREENSHOT_DIR, startApp, type RunningApp } from "./harness";
 
 let app: RunningApp;

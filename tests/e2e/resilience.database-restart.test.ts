@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS } from "#models/demo-data.server";
+import { DEMO_ACCOUNTS } from "#scripts/demo/demo-data.server";
 import { startEmbeddedDb, type EmbeddedDb } from "../../scripts/lib/embedded-db.mjs";
 import { signIn, startApp, type RunningApp } from "./harness";
 

@@ -5,7 +5,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS } from "#models/demo-data.server";
+import { DEMO_ACCOUNTS } from "#scripts/demo/demo-data.server";
 import { freePort, projectRoot } from "../../scripts/lib/embedded-db.mjs";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "flowdown-shutdown-"));

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS, DEMO_AGREEMENT_REFERENCE } from "#models/demo-data.server";
+import { DEMO_ACCOUNTS, DEMO_AGREEMENT_REFERENCE } from "#scripts/demo/demo-data.server";
 import { addDaysIso, todayIso } from "#models/dates";
 import { SHORT_TEMPLATE_GOOD_ANSWERS } from "#tests/fixtures/assessments";
 import { startSmtpServer, type SmtpFixture } from "#tests/fixtures/smtp";

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS } from "#models/demo-data.server";
+import { DEMO_ACCOUNTS } from "#scripts/demo/demo-data.server";
 import { launchBrowser, startApp, type RunningApp } from "./harness";
 
 /** The served build (server.ts around remix-serve's build): headers, cross-site refusal, and pages that run under the CSP. */

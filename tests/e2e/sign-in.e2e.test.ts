@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS } from "#models/demo-data.server";
+import { DEMO_ACCOUNTS } from "#scripts/demo/demo-data.server";
 import { launchBrowser, SCREENSHOT_DIR, startApp, type RunningApp } from "./harness";
 
 let app: RunningApp;

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS } from "#models/demo-data.server";
+import { DEMO_ACCOUNTS } from "#scripts/demo/demo-data.server";
 import { startSmtpServer, type SmtpFixture } from "#tests/fixtures/smtp";
 import { launchBrowser, SCREENSHOT_DIR, startApp, type RunningApp } from "./harness";
 

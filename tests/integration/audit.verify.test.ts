@@ -8,7 +8,7 @@ const db = setupTestDatabase();
 
 const { loader: auditPageLoader } = await import("#app/routes/_portal.admin.audit");
 const { AuditEvent, recordAudit, verifyAuditChain } = await import("#models/audit-event.server");
-const { NAVIGATION } = await import("#app/utils/navigation");
+const { NAVIGATION } = await import("#app/features/accounts/navigation");
 
 /** `npm run audit:verify` against this file's database, as an operator runs it. */
 function runVerifyScript(): Promise<{ code: number | null; output: string }> {

@@ -14,7 +14,7 @@ import { collectionSnapshot, outcomeOf, routeModules, type Outcome } from "#test
  */
 setupTestDatabase();
 
-const { secureRouteModule, CROSS_SITE_MESSAGE } = await import("#app/utils/security.server");
+const { secureRouteModule, CROSS_SITE_MESSAGE } = await import("#app/lib/security.server");
 const { action: discloserAgreementAction } = await import("#app/routes/_portal.discloser.agreements.$id");
 const { action: evidenceUpload } = await import("#app/routes/api.assessments.$id.evidence");
 const { ReportRecord } = await import("#models/report.server");
@@ -449,7 +449,7 @@ describe("authorization matrix", () => {
 const actorIds = new Map<Actor, string>();
 async function freshCookie(actor: Actor): Promise<string> {
   if (!actorIds.has(actor)) {
-    const { getUser } = await import("#app/utils/auth.server");
+    const { getUser } = await import("#app/features/accounts/auth.server");
     const user = await getUser(new Request("http://localhost/", { headers: { Cookie: cookies[actor]! } }));
     expect(user, `${actor} is signed in`).toBeTruthy();
     actorIds.set(actor, user!.id);

@@ -11,9 +11,9 @@ import { BackupError, backupDatabase, restoreDatabase } from "../../scripts/lib/
 
 const source = setupTestDatabase();
 
-const { seedDemoData } = await import("#models/demo-data.server");
+const { seedDemoData } = await import("#scripts/demo/demo-data.server");
 const { recordAudit } = await import("#models/audit-event.server");
-const { storeEvidence } = await import("#app/utils/evidence.server");
+const { storeEvidence } = await import("#app/features/evidence/evidence.server");
 const { EJSON, Binary, Double, Int32, Long } = mongoose.mongo.BSON;
 
 const PDF = fs.readFileSync(path.join(projectRoot, "tests/fixtures/files/incident-plan.pdf"));

@@ -10,7 +10,7 @@ import { collectionSnapshot, outcomeOf, routeModules } from "#tests/fixtures/rou
  */
 setupTestDatabase();
 
-const { secureRouteModule } = await import("#app/utils/security.server");
+const { secureRouteModule } = await import("#app/lib/security.server");
 const { Attempt } = await import("#models/attempt.server");
 
 const routes = await routeModules();

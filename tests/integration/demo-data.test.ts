@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "#tests/setup/database";
 
 setupTestDatabase();
-const { seedDemoData, seedDemoDataIfEmpty, DEMO_ACCOUNTS, DEMO_CHAIN } = await import("#models/demo-data.server");
+const { seedDemoData, seedDemoDataIfEmpty, DEMO_ACCOUNTS, DEMO_CHAIN } = await import("#scripts/demo/demo-data.server");
 const { Organization } = await import("#models/organization.server");
 const { User } = await import("#models/user.server");
-const { verifyLogin } = await import("#app/utils/auth.server");
+const { verifyLogin } = await import("#app/features/accounts/auth.server");
 
 async function snapshot() {
   const orgs = await Organization.find({}).sort({ slug: 1 }).lean();
@@ -66,7 +66,7 @@ describe("demo assessments", () => {
     expect(inc.reasons.join(" ")).toMatch(/48/);
     expect(sakura!.result!.knockOutsFailed).toContain("FD-INC-01");
     // cleared for both disclosure phases; Sakura for neither
-    const { agreementCompliance } = await import("#app/utils/compliance.server");
+    const { agreementCompliance } = await import("#app/features/agreements/compliance.server");
     const { Agreement } = await import("#models/agreement.server");
     const view = await agreementCompliance((await Agreement.findById(kestrel!.agreementId).lean())!);
     const cleared = (id: unknown) =>
@@ -97,7 +97,7 @@ describe("demo assessments", () => {
     await seedDemoData();
     await seedDemoData();
     const { Assessment } = await import("#models/assessment.server");
-    const { reportVersions, verifyReportHash } = await import("#app/utils/reports.server");
+    const { reportVersions, verifyReportHash } = await import("#app/features/reports/reports.server");
     const kestrel = await Assessment.findOne({ status: "approved" }).lean();
     const versions = await reportVersions("assessment", kestrel!._id);
     expect(versions.map((v) => [v.version, v.trigger, v.generatedBy])).toEqual([

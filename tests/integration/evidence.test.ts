@@ -16,7 +16,7 @@ const {
   ownedEvidenceIds,
   sanitizeFileName,
   EvidenceError,
-} = await import("#app/utils/evidence.server");
+} = await import("#app/features/evidence/evidence.server");
 const { Organization } = await import("#models/organization.server");
 const { User } = await import("#models/user.server");
 

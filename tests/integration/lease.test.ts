@@ -5,7 +5,8 @@ import { setupTestDatabase } from "#tests/setup/database";
 
 setupTestDatabase();
 
-const { runExclusively, startInterval, JobRun } = await import("#app/utils/scheduler.server");
+const { runExclusively, startInterval } = await import("#app/lib/scheduler.server");
+const { JobRun } = await import("#models/job-run.server");
 
 const jobKeys: string[] = [];
 function jobKey(name = "reminder") {

@@ -8,7 +8,7 @@ import { freePort } from "../../scripts/lib/embedded-db.mjs";
 
 setupTestDatabase();
 
-const { sendMail, listOutbox } = await import("#app/utils/mail.server");
+const { sendMail, listOutbox } = await import("#app/lib/mail.server");
 const { Outbox } = await import("#models/outbox.server");
 
 let smtp: SmtpFixture;

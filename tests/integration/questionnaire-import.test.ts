@@ -14,7 +14,7 @@ const { ImportDraftDoc, ImportedTemplate } = await import("#models/imported-temp
 const { QuestionnaireVersion } = await import("#models/questionnaire-version.server");
 const { Assessment } = await import("#models/assessment.server");
 const { AuditEvent } = await import("#models/audit-event.server");
-const { templateForAssessment } = await import("#app/utils/questionnaire.server");
+const { templateForAssessment } = await import("#app/features/questionnaires/questionnaire.server");
 
 const VSAQ = fs.readFileSync(
   path.join(import.meta.dirname, "../../questionnaires/import/fixtures/supplier-vsaq.json"),

@@ -17,7 +17,7 @@ const { Invitation, createInvitation } = await import("#models/invitation.server
 const { Outbox } = await import("#models/outbox.server");
 const { User } = await import("#models/user.server");
 const { AuditEvent } = await import("#models/audit-event.server");
-const { sendDueReminders } = await import("#app/utils/reminders.server");
+const { sendDueReminders } = await import("#app/features/assessments/reminders.server");
 
 function tokenFromMail(text: string): string {
   return text.match(/\/invite\/([A-Za-z0-9_-]{43})/)![1];

@@ -3,9 +3,8 @@ import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "#tests/setup/database";
 import { formRequest, getRequest, sessionCookie } from "#tests/fixtures/factories";
 import { createAssessmentWorld, SHORT_TEMPLATE_GOOD_ANSWERS } from "#tests/fixtures/assessments";
-import { addMonthsIso } from "#app/utils/reassessment";
+import { addMonthsIso, addDaysIso, todayIso } from "#models/dates";
 import { tabOf } from "#tests/fixtures/agreement-page";
-import { addDaysIso, todayIso } from "#models/dates";
 
 setupTestDatabase();
 
@@ -15,7 +14,7 @@ const { action: saveAction } = await import("#app/routes/api.assessments.$id.ans
 const { action: incidentAction } = await import("#app/routes/_portal.supplier.incidents");
 const { loader: reassessmentsLoader } = await import("#app/routes/_portal.procurement.reassessments");
 const { loader: discloserAgreementLoader } = await import("#app/routes/_portal.discloser.agreements.$id");
-const { sendDueReassessments } = await import("#app/utils/reassessment.server");
+const { sendDueReassessments } = await import("#app/features/reassessment/reassessment.server");
 const { Assessment } = await import("#models/assessment.server");
 const { syncAssessmentRow } = await import("#models/assessment-row.server");
 const { Incident } = await import("#models/incident.server");

@@ -4,7 +4,7 @@ import { setupTestDatabase } from "#tests/setup/database";
 import { createOrg, createUser, formRequest, getRequest, sessionCookie } from "#tests/fixtures/factories";
 import { createAssessmentWorld, SHORT_TEMPLATE_GOOD_ANSWERS } from "#tests/fixtures/assessments";
 import { tabOf } from "#tests/fixtures/agreement-page";
-import { compact, pageTexts } from "#reports/test-pdf";
+import { compact, pageTexts } from "#tests/helpers/pdf";
 
 setupTestDatabase();
 

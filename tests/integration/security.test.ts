@@ -5,11 +5,11 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { setupTestDatabase } from "#tests/setup/database";
 import { createUser, formRequest, getRequest, sessionCookie } from "#tests/fixtures/factories";
 import { createAssessmentWorld, SHORT_TEMPLATE_GOOD_ANSWERS } from "#tests/fixtures/assessments";
-import { compact, pageTexts } from "#reports/test-pdf";
+import { compact, pageTexts } from "#tests/helpers/pdf";
 
 setupTestDatabase();
 
-const security = await import("#app/utils/security.server");
+const security = await import("#app/lib/security.server");
 const { action: loginAction } = await import("#app/routes/login");
 const { action: accountAction } = await import("#app/routes/_portal.account");
 const { loader: inviteLoader } = await import("#app/routes/invite.$token");
@@ -19,14 +19,14 @@ const { action: supplierAction } = await import("#app/routes/_portal.supplier.as
 const { action: saveAction } = await import("#app/routes/api.assessments.$id.answers");
 const { action: evidenceUpload } = await import("#app/routes/api.assessments.$id.evidence");
 const { loader: downloadLoader } = await import("#app/routes/reports.$id");
-const { RequirementResults } = await import("#app/components/assessment-results");
-const { getUser } = await import("#app/utils/auth.server");
+const { RequirementResults } = await import("#app/features/review/assessment-results");
+const { getUser } = await import("#app/features/accounts/auth.server");
 const { Attempt } = await import("#models/attempt.server");
 const { Session } = await import("#models/session.server");
 const { User } = await import("#models/user.server");
 const { Assessment } = await import("#models/assessment.server");
 const { ReportRecord } = await import("#models/report.server");
-const { RATE_LIMITS } = await import("#app/utils/rate-limit.server");
+const { RATE_LIMITS } = await import("#app/lib/rate-limit.server");
 
 type FormResult = {
   init?: { status?: number; headers?: Record<string, string> };
@@ -309,7 +309,7 @@ describe("query operator injection", () => {
     // untyped (Mixed) paths get the equality match: nothing has that object as its value
     await createAssessmentWorld();
     expect(await Assessment.findOne({ answers: { $ne: null } as unknown as object }).lean()).toBeNull();
-    const { trusted } = await import("#app/utils/ids.server");
+    const { trusted } = await import("#app/lib/ids.server");
     expect(await Assessment.findOne({ answers: trusted({ $ne: null }) }).lean()).not.toBeNull();
     expect(await User.findOne({ email: user.email }).lean()).not.toBeNull();
   });

@@ -28,11 +28,11 @@ export function setupTestDatabase(): { uri: () => string } {
   process.env.FLOWDOWN_DATA_DIR = dataDir;
   process.env.NODE_ENV = "test";
   beforeAll(async () => {
-    const { connectDatabase } = await import("#app/db.server");
+    const { connectDatabase } = await import("#app/lib/db.server");
     await connectDatabase(uri);
   });
   afterAll(async () => {
-    const { disconnectDatabase } = await import("#app/db.server");
+    const { disconnectDatabase } = await import("#app/lib/db.server");
     await mongoose.connection.dropDatabase().catch(() => {});
     await disconnectDatabase();
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -1,0 +1,170 @@
+import type { Types } from "mongoose";
+import type { AgreementData } from "#models/agreement.server";
+import { todayIso } from "#models/dates";
+import { agreementView } from "./agreements.server";
+import {
+  agreementCompliance,
+  compactCompliance,
+  expiringCertificates,
+  type ExpiringCert,
+  type PageComplianceView,
+} from "./compliance.server";
+import { incidentViews } from "#app/features/incidents/incidents.server";
+import { orgInfo } from "#app/features/accounts/org-names.server";
+import { orgReadModel } from "#app/features/assessments/read-model.server";
+import { agreementReassessments } from "#app/features/reassessment/reassessment.server";
+import { reportVersions } from "#app/features/reports/reports.server";
+import type { AgreementTab } from "./agreement-tabs";
+
+type AgreementDoc = AgreementData & { _id: Types.ObjectId; updatedAt?: Date; revision?: number };
+
+/**
+ * The compliance view computed from stored data is kept per agreement until
+ * something it is built from changes: the agreement (revision, updatedAt),
+ * the recipient's assessment rows (the read model's version), the day, or
+ * the expiring certificates (read on every request, they are few).
+ */
+const MAX_MEMO = 500;
+const memo = new Map<string, { key: string; view: PageComplianceView }>();
+
+async function complianceFor(
+  agreement: AgreementDoc,
+  now: Date,
+  loadedCerts?: ExpiringCert[],
+): Promise<PageComplianceView> {
+  const today = todayIso(now);
+  const [model, certs] = await Promise.all([
+    orgReadModel(String(agreement.recipientOrgId)),
+    loadedCerts ?? expiringCertificates(agreement, today),
+  ]);
+  const key = [
+    agreement.revision ?? 0,
+    agreement.updatedAt ? new Date(agreement.updatedAt).getTime() : 0,
+    model.version,
+    today,
+    certs.map((c) => `${String(c._id)}@${c.expiryDate}`).join(","),
+  ].join("|");
+  const id = String(agreement._id);
+  const hit = memo.get(id);
+  if (hit?.key === key) return hit.view;
+  const view = compactCompliance(await agreementCompliance(agreement, now, { expiringCerts: certs }));
+  memo.delete(id);
+  if (memo.size >= MAX_MEMO) memo.delete(memo.keys().next().value!);
+  memo.set(id, { key, view });
+  return view;
+}
+
+/** What every tab shows above itself, and the compliance tab's data: derived once per computed view. */
+const derived = new WeakMap<PageComplianceView, ReturnType<typeof derive>>();
+
+function derive(c: PageComplianceView) {
+  return {
+    summary: {
+      suppliers: c.suppliers.length,
+      approved: c.suppliers.filter((s) => s.approved).length,
+      chainFailing: c.chain.links.filter((l) => !l.ok).length,
+      expiring: c.expiringCertificates.length,
+      phases: c.phases.map((p) => ({
+        name: p.name,
+        cleared: c.clearances.filter((x) => x.phaseId === p.id && x.cleared).length,
+      })),
+    },
+    compliance: {
+      requirements: c.requirements,
+      suppliers: c.suppliers.map((s) => ({
+        id: s.id,
+        name: s.name,
+        tier: s.tier,
+        latest: s.latest ? { score: s.latest.score, status: s.latest.status } : null,
+        cells: s.cells,
+        computed: s.computed,
+      })),
+      phases: c.phases,
+      clearances: c.clearances,
+      expiringCertificates: c.expiringCertificates,
+    },
+  };
+}
+
+function derivedOf(c: PageComplianceView) {
+  let d = derived.get(c);
+  if (!d) derived.set(c, (d = derive(c)));
+  return d;
+}
+
+/**
+ * The headline of each agreement's page (suppliers, approved, failing chain
+ * links, expiring certificates, who is cleared for which phase), for a list
+ * of agreements: the expiring certificates of all their chains are read in
+ * one query, the rest comes from the same memoised views as the pages.
+ */
+export async function agreementSummaries(
+  agreements: AgreementDoc[],
+  now = new Date(),
+): Promise<Map<string, ReturnType<typeof derive>["summary"]>> {
+  const out = new Map<string, ReturnType<typeof derive>["summary"]>();
+  if (!agreements.length) return out;
+  const certs = await expiringCertificates({ chain: agreements.flatMap((a) => a.chain) }, todayIso(now));
+  for (const a of agreements) {
+    const inChain = new Set(a.chain.map((l) => String(l.supplierOrgId)));
+    const c = await complianceFor(
+      a,
+      now,
+      certs.filter((x) => inChain.has(String(x.supplierOrgId))),
+    );
+    out.set(String(a._id), derivedOf(c).summary);
+  }
+  return out;
+}
+
+/**
+ * The agreement page, for procurement and the disclosing party alike, in
+ * tabs: a chain of 50 suppliers gives a 2,250-cell matrix, a 50-node chain
+ * tree, 50 re-assessment plans and the full terms, too much for one page to
+ * read or to render quickly. Each tab loads only what it shows; the
+ * headline above the tabs is the same everywhere.
+ */
+export async function agreementPageData(agreement: AgreementDoc, tab: AgreementTab, now = new Date()) {
+  const c = await complianceFor(agreement, now);
+  const d = derivedOf(c);
+  const header = {
+    id: String(agreement._id),
+    reference: agreement.reference,
+    title: agreement.title,
+    status: agreement.status,
+    summary: d.summary,
+  };
+  switch (tab) {
+    case "compliance":
+      return { tab, header, compliance: d.compliance };
+    case "chain":
+      return {
+        tab,
+        header,
+        chain: {
+          links: c.chain.links,
+          errors: c.chain.errors,
+          suppliers: c.suppliers.map((s) => ({ id: s.id, notifyHours: s.notifyHours, locations: s.locations })),
+          breachWindowHours: c.breachWindowHours,
+          recipientNotifyHours: c.recipientNotifyHours,
+          permittedJurisdictions: c.permittedJurisdictions,
+          recipient:
+            (await orgInfo([agreement.recipientOrgId])).get(String(agreement.recipientOrgId))?.name ??
+            "Unknown organisation",
+        },
+      };
+    case "reassessments": {
+      const [reassessments, incidents] = await Promise.all([
+        agreementReassessments(agreement, now),
+        incidentViews({ agreementId: agreement._id }, new Map(c.suppliers.map((s) => [s.id, s.name]))),
+      ]);
+      return { tab, header, reassessments, incidents };
+    }
+    case "terms":
+      return { tab, header, agreement: await agreementView(agreement) };
+    case "reports":
+      return { tab, header, reports: await reportVersions("agreement", agreement._id) };
+  }
+}
+
+export type AgreementPageData = Awaited<ReturnType<typeof agreementPageData>>;

@@ -1,0 +1,249 @@
+import { todayIso } from "#models/dates";
+import mongoose from "mongoose";
+import { recordAudit } from "#models/audit-event.server";
+import { Agreement, revisionClaimKey, stampRevision, type AgreementData } from "#models/agreement.server";
+import { claim, releaseClaim, takeOverStuckClaim } from "#models/claim.server";
+import { countryName } from "#models/countries";
+import { orgInfo } from "#app/features/accounts/org-names.server";
+import { Organization } from "#models/organization.server";
+import { loadCatalogue } from "#questionnaires/loader";
+import type { CatalogueEntry } from "./agreement-form";
+import type { AgreementFormContext, AgreementInputData, FormErrors } from "./agreement-form.server";
+import type { CurrentUser } from "#app/features/accounts/auth.server";
+import { clientIp } from "#app/lib/http.server";
+
+export async function agreementFormContext(user: CurrentUser): Promise<AgreementFormContext> {
+  const [disclosers, suppliers] = await Promise.all([
+    Organization.find({ kind: "discloser" }, { name: 1 }).sort({ name: 1 }).lean(),
+    Organization.find({ kind: "supplier", managedBy: user.orgId }, { name: 1, service: 1 }).sort({ name: 1 }).lean(),
+  ]);
+  return {
+    catalogue: loadCatalogue(),
+    disclosers: disclosers.map((d) => ({ id: String(d._id), name: d.name })),
+    suppliers: suppliers.map((s) => ({ id: String(s._id), name: s.name, service: s.service ?? "" })),
+  };
+}
+
+/** What the form needs of the catalogue (the browser gets only this). */
+export function catalogueForForm(): CatalogueEntry[] {
+  return loadCatalogue().requirements.map((r) => ({
+    id: r.id,
+    title: r.title,
+    category: r.category,
+    weight: r.weight,
+    knockOut: r.knockOut,
+    parameters: r.parameters.map((p) => ({ key: p.key, label: p.label, type: p.type, min: p.min, max: p.max })),
+  }));
+}
+
+export type SaveResult = { ok: true; id: string } | { ok: false; errors: FormErrors; status: number };
+
+function duplicateReference(error: unknown): boolean {
+  return (error as { code?: number }).code === 11000;
+}
+
+function validationErrors(error: unknown): FormErrors | null {
+  if (!(error instanceof mongoose.Error.ValidationError)) return null;
+  const out: FormErrors = {};
+  for (const [path, e] of Object.entries(error.errors)) (out[path] ??= []).push(e.message);
+  return out;
+}
+
+export async function createAgreement(
+  user: CurrentUser,
+  data: AgreementInputData,
+  request: Request,
+): Promise<SaveResult> {
+  try {
+    const doc = await Agreement.create({
+      ...data,
+      phases: datedPhases(data.phases, []),
+      recipientOrgId: user.orgId,
+      createdBy: user.id,
+      catalogueVersion: loadCatalogue().versionTag,
+      status: "active",
+      revision: 1,
+    });
+    await recordAudit({
+      action: "agreement.create",
+      actor: { id: user.id, email: user.email, orgId: user.orgId },
+      targetType: "agreement",
+      targetId: String(doc._id),
+      details: { reference: data.reference },
+      ip: clientIp(request),
+    });
+    return { ok: true, id: String(doc._id) };
+  } catch (error) {
+    if (duplicateReference(error))
+      return {
+        ok: false,
+        status: 400,
+        errors: { reference: ["Another agreement of yours already has this reference"] },
+      };
+    const errors = validationErrors(error);
+    if (errors) return { ok: false, status: 400, errors };
+    throw error;
+  }
+}
+
+/** A phase keeps the date it was first added; a new one is dated today (it may trigger re-assessments). */
+function datedPhases<P extends { key: string }>(
+  phases: P[],
+  before: { key: string; addedOn?: string | null }[],
+): (P & { addedOn: string | null })[] {
+  const known = new Map(before.map((p) => [p.key, p.addedOn ?? null]));
+  return phases.map((p) => ({ ...p, addedOn: known.has(p.key) ? (known.get(p.key) ?? null) : todayIso() }));
+}
+
+/** Saves an edit only if nobody changed the agreement since the form was opened. */
+export async function updateAgreement(
+  user: CurrentUser,
+  id: string,
+  revision: number,
+  data: AgreementInputData,
+  request: Request,
+): Promise<SaveResult> {
+  const probe = new Agreement({
+    ...data,
+    recipientOrgId: user.orgId,
+    createdBy: user.id,
+    catalogueVersion: loadCatalogue().versionTag,
+  });
+  const invalid = validationErrors(
+    await probe.validate().then(
+      () => null,
+      (e: unknown) => e,
+    ),
+  );
+  if (invalid) return { ok: false, status: 400, errors: invalid };
+  const current = await Agreement.findOne({ _id: id, recipientOrgId: user.orgId }, { revision: 1, phases: 1 }).lean();
+  if (!current) throw new Response("Not found", { status: 404 });
+  const conflict: SaveResult = {
+    ok: false,
+    status: 409,
+    errors: {
+      "": [
+        "Someone else saved this agreement after you opened it, so your changes were not saved. Your edits are still in the form: reload the page to see the newer version, then apply them again.",
+      ],
+    },
+  };
+  // the next revision is claimed (exactly one winner on MongoDB and FerretDB alike) before it is written
+  const claimKey = revisionClaimKey(id, revision + 1);
+  // a save that died after claiming never wrote its revision: after a while the claim is taken over, or nobody could save again
+  if (current.revision !== revision || !((await claim(claimKey)) || (await takeOverStuckClaim(claimKey))))
+    return conflict;
+  await stampRevision(id, revision + 1).catch(async (error: unknown) => {
+    await releaseClaim(claimKey);
+    throw error;
+  });
+  try {
+    await Agreement.updateOne(
+      { _id: id, recipientOrgId: user.orgId },
+      {
+        $set: {
+          ...data,
+          phases: datedPhases(data.phases, current.phases ?? []),
+          catalogueVersion: loadCatalogue().versionTag,
+          revision: revision + 1,
+        },
+      },
+    );
+  } catch (error) {
+    // still holding the claim, so no other writer can have stamped since: the stamp goes back to the stored revision
+    await stampRevision(id, revision).catch(() => undefined);
+    await releaseClaim(claimKey);
+    if (duplicateReference(error))
+      return {
+        ok: false,
+        status: 400,
+        errors: { reference: ["Another agreement of yours already has this reference"] },
+      };
+    throw error;
+  }
+  await recordAudit({
+    action: "agreement.update",
+    actor: { id: user.id, email: user.email, orgId: user.orgId },
+    targetType: "agreement",
+    targetId: id,
+    details: { reference: data.reference, revision: revision + 1 },
+    ip: clientIp(request),
+  });
+  return { ok: true, id };
+}
+
+/** Everything the agreement page shows, with names resolved. */
+export async function agreementView(a: AgreementData & { _id: unknown }) {
+  const catalogue = loadCatalogue();
+  const orgIds = [a.discloserOrgId, a.recipientOrgId, ...a.chain.map((l) => l.supplierOrgId)];
+  const org = await orgInfo(orgIds);
+  const nameOf = (id: unknown) => org.get(String(id))?.name ?? "Unknown organisation";
+  return {
+    id: String(a._id),
+    reference: a.reference,
+    title: a.title,
+    status: a.status,
+    revision: a.revision,
+    discloser: nameOf(a.discloserOrgId),
+    recipient: nameOf(a.recipientOrgId),
+    effectiveDate: a.effectiveDate,
+    endDate: a.endDate,
+    survivalMonths: a.survivalMonths,
+    governingLaw: a.governingLaw,
+    forum: a.forum,
+    purposes: a.purposes,
+    purposeDescription: a.purposeDescription,
+    exclusions: a.exclusions,
+    derivedKnowHow: a.derivedKnowHow,
+    compelledDisclosure: a.compelledDisclosure,
+    informationClasses: a.informationClasses,
+    permittedJurisdictions: a.permittedJurisdictions.map((c) => ({ code: c, name: countryName(c) })),
+    acceptedTransferMechanisms: a.acceptedTransferMechanisms,
+    breachWindowHours: a.breachWindowHours,
+    recipientNotifyHours: a.recipientNotifyHours,
+    cooperationDuties: a.cooperationDuties,
+    escalationContacts: a.escalationContacts,
+    retention: a.retention,
+    auditRights: a.auditRights,
+    requiredCertifications: a.requiredCertifications.map((c) => c.standard),
+    catalogueVersion: a.catalogueVersion,
+    requirements: a.requirements.map((r) => {
+      const req = catalogue.byId.get(r.requirementId);
+      return {
+        id: r.requirementId,
+        title: req?.title ?? "(not in the current catalogue)",
+        category: req?.category ?? "",
+        knockOut: req?.knockOut ?? false,
+        weight: req?.weight ?? 0,
+        params: (req?.parameters ?? []).map((p) => {
+          const v = r.params?.[p.key] ?? p.default;
+          return {
+            key: p.key,
+            label: p.label,
+            value: Array.isArray(v) ? v.join(", ") : typeof v === "boolean" ? (v ? "yes" : "no") : String(v),
+          };
+        }),
+      };
+    }),
+    chain: a.chain.map((l) => ({
+      supplierId: String(l.supplierOrgId),
+      name: nameOf(l.supplierOrgId),
+      country: org.get(String(l.supplierOrgId))?.country ?? "",
+      tier: l.tier,
+      parentId: l.parentSupplierOrgId ? String(l.parentSupplierOrgId) : null,
+      service: l.service,
+      maxClass: l.maxClass,
+      accessLevel: l.accessLevel,
+    })),
+    phases: a.phases.map((p) => ({
+      key: p.key,
+      name: p.name,
+      purpose: p.purpose,
+      classes: p.classes,
+      requiredRequirementIds: p.requiredRequirementIds,
+      permitted: p.permittedSupplierIds.map((id) => nameOf(id)),
+    })),
+    glossary: (a.glossary ?? []).map((g) => ({ term: { ...g.term }, definition: { ...g.definition } })),
+  };
+}
+
+export type AgreementView = Awaited<ReturnType<typeof agreementView>>;

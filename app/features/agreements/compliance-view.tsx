@@ -1,0 +1,219 @@
+import { useMemo } from "react";
+import type { AgreementPageData } from "./agreement-page.server";
+import { cellTitle, matrixRowsHtml, NO_CELL } from "./matrix-html";
+import {
+  LOCATION_VERDICT_TEXT,
+  NOTIFY_VERDICT_TEXT,
+  VERDICT_TONE,
+  linkLocationVerdict,
+  linkNotifyVerdict,
+} from "#reports/view";
+
+type Jsonified<T> = T extends (infer U)[] ? Jsonified<U>[] : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
+type Tab<K extends AgreementPageData["tab"]> = Jsonified<Extract<AgreementPageData, { tab: K }>>;
+type ComplianceTab = Tab<"compliance">["compliance"];
+type ChainTab = Tab<"chain">["chain"];
+
+/** Suppliers (rows) against the agreement's flow-down requirements (columns); the body is built by matrixRowsHtml. */
+function Matrix({ v }: { v: ComplianceTab }) {
+  const body = useMemo(
+    () => ({
+      __html: matrixRowsHtml(
+        v.requirements.map((r) => r.id),
+        v.suppliers,
+      ),
+    }),
+    [v.requirements, v.suppliers],
+  );
+  // the tooltip (requirement, result, the computed result of an override) is written when the pointer reaches a cell
+  const explain = (event: React.MouseEvent<HTMLTableElement>) => {
+    const cell = (event.target as HTMLElement).closest("tbody td");
+    if (!(cell instanceof HTMLTableCellElement) || cell.title) return;
+    const row = cell.parentElement as HTMLTableRowElement;
+    const supplier = v.suppliers[row.sectionRowIndex];
+    const requirement = v.requirements[cell.cellIndex - 1];
+    if (supplier && requirement)
+      cell.title = cellTitle(
+        requirement.id,
+        supplier.cells[cell.cellIndex - 1] ?? NO_CELL,
+        supplier.computed[requirement.id],
+      );
+  };
+  return (
+    <div className="matrix-wrap">
+      {/* eslint-disable-next-line jsx-a11y/mouse-events-have-key-events -- a tooltip only: the same facts are in the row and column headers and the legend */}
+      <table className="data matrix" data-testid="compliance-matrix" onMouseOver={explain}>
+        <caption className="muted small">
+          ✓ met · ½ partly met · ✗ not met · – not answered · · no submitted assessment · * overridden by a reviewer
+          (hover a cell for the computed result). Hover a column for the requirement and the agreement&apos;s values.
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Supplier</th>
+            {v.requirements.map((r) => (
+              <th
+                key={r.id}
+                scope="col"
+                title={`${r.title}${r.params.length ? ` (${r.params.map((p) => `${p.label}: ${p.value}`).join("; ")})` : ""}`}
+              >
+                <span className="vertical">{r.id}</span>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody dangerouslySetInnerHTML={body} />
+      </table>
+    </div>
+  );
+}
+
+function ChainTree({ v, parentId }: { v: ChainTab; parentId: string | null }) {
+  const links = v.links.filter((l) => l.parentSupplierId === parentId);
+  if (!links.length) return null;
+  return (
+    <ul>
+      {links.map((l) => {
+        const s = v.suppliers.find((x) => x.id === l.supplierId);
+        const notify = linkNotifyVerdict(l);
+        const location = linkLocationVerdict(l);
+        return (
+          <li key={l.supplierId} data-testid={`chain-${l.supplierId}`}>
+            <strong>{l.supplierName}</strong> <span className="badge info">tier {l.tier}</span>{" "}
+            <span className={`badge ${l.ok ? "ok" : "bad"}`}>{l.ok ? "chain OK" : "chain fails"}</span>
+            <div className="small">
+              Notification: own {s?.notifyHours != null ? `${s.notifyHours} h` : "not answered"}; along the chain{" "}
+              {l.composedNotifyHours === null ? "unknown" : `${l.composedNotifyHours} h`}, against the agreement&apos;s{" "}
+              {v.breachWindowHours} h{" "}
+              <span className={`badge ${VERDICT_TONE[notify]}`}>{NOTIFY_VERDICT_TEXT[notify]}</span>
+            </div>
+            <div className="small">
+              Data locations:{" "}
+              {s?.locations.length
+                ? s.locations
+                    .map((x) => `${x.country}${x.mechanism ? ` (${x.mechanism})` : ""}${x.acceptable ? "" : " ✗"}`)
+                    .join(", ")
+                : "not answered"}{" "}
+              <span className={`badge ${VERDICT_TONE[location]}`}>{LOCATION_VERDICT_TEXT[location]}</span>
+            </div>
+            {!l.ok ? (
+              <ul className="reasons small">
+                {l.reasons.map((r, i) => (
+                  <li key={i}>{r}</li>
+                ))}
+              </ul>
+            ) : null}
+            <ChainTree v={v} parentId={l.supplierId} />
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** The compliance tab: the matrix, who is cleared for which phase, certificates about to expire. */
+export function ComplianceSection({ v }: { v: ComplianceTab }) {
+  return (
+    <>
+      <section className="card form-section">
+        <h2>Flow-down compliance</h2>
+        <Matrix v={v} />
+      </section>
+      <section className="card form-section">
+        <h2>Phase clearance</h2>
+        {v.phases.length === 0 ? (
+          <p className="muted">This agreement has no staged phases.</p>
+        ) : (
+          <table className="data" data-testid="phase-gates">
+            <thead>
+              <tr>
+                <th>Supplier</th>
+                {v.phases.map((p) => (
+                  <th key={p.id}>
+                    {p.name}
+                    <div className="muted small">{p.classes.join(", ")}</div>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {v.suppliers.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row">{s.name}</th>
+                  {v.phases.map((p) => {
+                    const c = v.clearances.find((x) => x.phaseId === p.id && x.supplierId === s.id);
+                    return (
+                      <td key={p.id} data-cleared={c?.cleared ? "yes" : "no"}>
+                        <span className={`badge ${c?.cleared ? "ok" : "bad"}`}>
+                          {c?.cleared ? "Cleared" : "Not cleared"}
+                        </span>
+                        {c && !c.cleared ? (
+                          <details>
+                            <summary className="small">why</summary>
+                            <ul className="reasons small">
+                              {c.reasons.map((r, i) => (
+                                <li key={i}>{r}</li>
+                              ))}
+                            </ul>
+                          </details>
+                        ) : null}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section className="card form-section">
+        <h2>Certificates expiring within 90 days</h2>
+        {v.expiringCertificates.length === 0 ? (
+          <p className="muted">None.</p>
+        ) : (
+          <table className="data">
+            <thead>
+              <tr>
+                <th>Supplier</th>
+                <th>Certificate</th>
+                <th>Expires</th>
+              </tr>
+            </thead>
+            <tbody>
+              {v.expiringCertificates.map((c) => (
+                <tr key={`${c.supplier}-${c.certificateNumber}`}>
+                  <td>{c.supplier}</td>
+                  <td>
+                    {c.standard} <span className="muted">{c.certificateNumber}</span>
+                  </td>
+                  <td>
+                    {c.expiryDate} <span className="badge warn">{c.daysLeft} days</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}
+
+/** The chain tab: each tier's status, the composed notification window and the data locations. */
+export function ChainSection({ v }: { v: ChainTab }) {
+  return (
+    <section className="card form-section">
+      <h2>Subcontractor chain</h2>
+      <p className="muted small">
+        Breach window {v.breachWindowHours} h from detection at any tier to the disclosing party; {v.recipient} itself
+        takes {v.recipientNotifyHours} h. Permitted jurisdictions: {v.permittedJurisdictions.join(", ")}.
+      </p>
+      {v.errors.length ? <p className="form-error">{v.errors.join(" ")}</p> : null}
+      <div className="tree" data-testid="compliance-chain">
+        <div>
+          <strong>{v.recipient}</strong> <span className="muted">(recipient)</span>
+        </div>
+        <ChainTree v={v} parentId={null} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,246 @@
+import type { Types } from "mongoose";
+import { composeChain } from "#app/scoring/chain";
+import { describeLocation, isLocationAcceptable, judgeLocation } from "#app/scoring/jurisdictions";
+import { clearPhases, type ApprovedStatuses } from "#app/scoring/phases";
+import type { ChainResult, PhaseClearance, RequirementStatus, SupplierChainFacts } from "#app/scoring/types";
+import type { AgreementData } from "#models/agreement.server";
+import type { AssessmentStatus } from "#models/assessment.server";
+import { Certification } from "#models/certification.server";
+import { addDaysIso, todayIso } from "#models/dates";
+import { daysBetween } from "#reports/view";
+import { orgInfo } from "#app/features/accounts/org-names.server";
+import { loadCatalogue } from "#questionnaires/loader";
+import { agreementRows, type CachedRow } from "#app/features/assessments/read-model.server";
+import { agreementInput } from "#app/features/assessments/scoring.server";
+import { trusted } from "#app/lib/ids.server";
+import { CELL_CODE, NO_CELL } from "./matrix-html";
+
+export type MatrixCell = { status: RequirementStatus; overridden: boolean; computed: RequirementStatus } | null;
+
+export interface ComplianceSupplier {
+  id: string;
+  name: string;
+  country: string;
+  tier: number;
+  parentId: string | null;
+  service: string;
+  /** the most recent scored assessment, whatever its status */
+  latest: { id: string; status: AssessmentStatus; score: number; rating: string; evaluationDate: string } | null;
+  /** the latest approved one: what phase gates use */
+  approved: { id: string; score: number; rating: string; evaluationDate: string } | null;
+  cells: Record<string, MatrixCell>;
+  locations: { country: string; mechanism: string | null; acceptable: boolean; note: string }[];
+  notifyHours: number | null;
+}
+
+export interface ComplianceView {
+  requirements: { id: string; title: string; knockOut: boolean; params: { label: string; value: string }[] }[];
+  suppliers: ComplianceSupplier[];
+  chain: ChainResult;
+  phases: { id: string; name: string; classes: string[]; required: string[] }[];
+  clearances: PhaseClearance[];
+  expiringCertificates: {
+    supplier: string;
+    standard: string;
+    certificateNumber: string;
+    expiryDate: string;
+    daysLeft: number;
+  }[];
+  permittedJurisdictions: string[];
+  breachWindowHours: number;
+  recipientNotifyHours: number;
+  evaluationDate: string;
+}
+
+/**
+ * The matrix as a page sends it (see CELL_CODE): per supplier one character
+ * per requirement instead of an object per cell, which is what made a
+ * 50 × 45 matrix expensive to encode and to render; `computed` keeps what
+ * the engine said where a reviewer overrode it.
+ */
+export type PageComplianceSupplier = Omit<ComplianceSupplier, "cells"> & {
+  cells: string;
+  computed: Record<string, RequirementStatus>;
+};
+export type PageComplianceView = Omit<ComplianceView, "suppliers"> & { suppliers: PageComplianceSupplier[] };
+
+export function compactCompliance(view: ComplianceView): PageComplianceView {
+  return {
+    ...view,
+    suppliers: view.suppliers.map(({ cells, ...s }) => {
+      let codes = "";
+      const computed: Record<string, RequirementStatus> = {};
+      for (const r of view.requirements) {
+        const cell = cells[r.id];
+        if (!cell) codes += NO_CELL;
+        else if (cell.overridden) {
+          codes += CELL_CODE[cell.status].toUpperCase();
+          computed[r.id] = cell.computed;
+        } else codes += CELL_CODE[cell.status];
+      }
+      return { ...s, cells: codes, computed };
+    }),
+  };
+}
+
+export type ExpiringCert = {
+  _id: Types.ObjectId;
+  supplierOrgId: Types.ObjectId;
+  standard: string;
+  certificateNumber: string;
+  expiryDate: string;
+};
+
+/** Certificates of the agreement's chain suppliers that expire within 90 days of today, soonest first. */
+export function expiringCertificates(agreement: Pick<AgreementData, "chain">, today: string): Promise<ExpiringCert[]> {
+  return Certification.find(
+    {
+      supplierOrgId: trusted({ $in: agreement.chain.map((l) => l.supplierOrgId) }),
+      expiryDate: trusted({ $gte: today, $lte: addDaysIso(today, 90) }),
+    },
+    { supplierOrgId: 1, standard: 1, certificateNumber: 1, expiryDate: 1 },
+  )
+    .sort({ expiryDate: 1 })
+    .lean<ExpiringCert[]>();
+}
+
+/** Rows keep "status" or "status!computed" (overridden) per requirement. */
+function cellsOf(cells: Record<string, string> | undefined): Record<string, MatrixCell> {
+  const out: Record<string, MatrixCell> = {};
+  for (const [id, value] of Object.entries(cells ?? {})) {
+    const [status, computed] = value.split("!") as [RequirementStatus, RequirementStatus | undefined];
+    out[id] = { status, overridden: computed !== undefined, computed: computed ?? status };
+  }
+  return out;
+}
+
+/**
+ * What the disclosing party sees of one agreement, computed from stored
+ * assessments only: the compliance matrix, the chain with composed windows
+ * and data locations, phase gates and certificates about to expire.
+ */
+export async function agreementCompliance(
+  agreement: AgreementData & { _id: Types.ObjectId },
+  now = new Date(),
+  loaded: { expiringCerts?: ExpiringCert[] } = {},
+): Promise<ComplianceView> {
+  const today = todayIso(now);
+  const input = await agreementInput(agreement);
+  const supplierIds = agreement.chain.map((l) => l.supplierOrgId);
+  const [orgs, rows, certs] = await Promise.all([
+    orgInfo(supplierIds),
+    agreementRows(String(agreement.recipientOrgId), String(agreement._id)),
+    loaded.expiringCerts ?? expiringCertificates(agreement, today),
+  ]);
+  const org = orgs;
+  // choose from the small rows, then read only the chosen assessments whole
+  const latestRow = new Map<string, CachedRow>();
+  const approvedRow = new Map<string, CachedRow>();
+  const newer = (a: CachedRow, b: CachedRow | undefined) => !b || a.updatedMs > b.updatedMs;
+  for (const r of rows) {
+    if (r.score === null) continue;
+    const sid = r.supplier;
+    if (newer(r, latestRow.get(sid))) latestRow.set(sid, r);
+    if (r.status === "approved" && newer(r, approvedRow.get(sid))) approvedRow.set(sid, r);
+  }
+
+  const facts: SupplierChainFacts[] = [];
+  const suppliers: ComplianceSupplier[] = [];
+  for (const link of agreement.chain) {
+    const sid = String(link.supplierOrgId);
+    const latest = latestRow.get(sid) ?? null;
+    const approved = approvedRow.get(sid) ?? null;
+    // chain facts (notification hours, data locations) come from the answers last scored, preferring the approved ones
+    const source = approved ?? latest;
+    const fact: SupplierChainFacts = {
+      supplierId: sid,
+      notifyHours: source?.notifyHours ?? null,
+      locations: source?.locations ?? [],
+    };
+    facts.push(fact);
+    suppliers.push({
+      id: sid,
+      name: org.get(sid)?.name ?? "Unknown supplier",
+      country: org.get(sid)?.country ?? "",
+      tier: link.tier,
+      parentId: link.parentSupplierOrgId ? String(link.parentSupplierOrgId) : null,
+      service: link.service,
+      latest: latest
+        ? {
+            id: latest.id,
+            status: latest.status,
+            score: latest.score!,
+            rating: latest.rating ?? "",
+            evaluationDate: latest.evaluationDate ?? "",
+          }
+        : null,
+      approved: approved
+        ? {
+            id: approved.id,
+            score: approved.score!,
+            rating: approved.rating ?? "",
+            evaluationDate: approved.evaluationDate ?? "",
+          }
+        : null,
+      cells: latest ? cellsOf(latest.cells) : {},
+      locations: fact.locations.map((l) => {
+        const verdict = judgeLocation(l, input);
+        return {
+          country: l.country,
+          mechanism: l.transferMechanism,
+          acceptable: isLocationAcceptable(verdict),
+          note: describeLocation(l, verdict, input),
+        };
+      }),
+      notifyHours: fact.notifyHours,
+    });
+  }
+  const chain = composeChain(input, facts);
+  const approvedStatuses = new Map<string, ApprovedStatuses | null>();
+  for (const s of suppliers) {
+    const a = approvedRow.get(s.id);
+    approvedStatuses.set(
+      s.id,
+      a
+        ? Object.fromEntries(Object.entries(a.cells ?? {}).map(([k, v]) => [k, v.split("!")[0] as RequirementStatus]))
+        : null,
+    );
+  }
+  const clearances = clearPhases(input, approvedStatuses, chain);
+  const catalogue = loadCatalogue();
+  const name = new Map(suppliers.map((s) => [s.id, s.name]));
+  return {
+    requirements: agreement.requirements.map((r) => {
+      const req = catalogue.byId.get(r.requirementId);
+      return {
+        id: r.requirementId,
+        title: req?.title ?? r.requirementId,
+        knockOut: req?.knockOut ?? false,
+        params: (req?.parameters ?? []).map((p) => {
+          const v = r.params?.[p.key] ?? p.default;
+          return { label: p.label, value: Array.isArray(v) ? v.join(", ") : String(v) };
+        }),
+      };
+    }),
+    suppliers,
+    chain,
+    phases: agreement.phases.map((p) => ({
+      id: p.key,
+      name: p.name,
+      classes: p.classes,
+      required: p.requiredRequirementIds,
+    })),
+    clearances,
+    expiringCertificates: certs.map((c) => ({
+      supplier: name.get(String(c.supplierOrgId)) ?? "",
+      standard: c.standard,
+      certificateNumber: c.certificateNumber,
+      expiryDate: c.expiryDate,
+      daysLeft: daysBetween(today, c.expiryDate),
+    })),
+    permittedJurisdictions: agreement.permittedJurisdictions,
+    breachWindowHours: agreement.breachWindowHours,
+    recipientNotifyHours: agreement.recipientNotifyHours,
+    evaluationDate: today,
+  };
+}

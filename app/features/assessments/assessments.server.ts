@@ -1,0 +1,198 @@
+import mongoose, { type Types } from "mongoose";
+import { Agreement } from "#models/agreement.server";
+import { syncAssessmentRow } from "#models/assessment-row.server";
+import { Assessment, type AssessmentData } from "#models/assessment.server";
+import { OPEN_STATUSES, type AssessmentStatus } from "#models/assessment-status";
+import { ASSESSMENT_STATUS_TEXT } from "#reports/view";
+import { recordAudit } from "#models/audit-event.server";
+import { createInvitation, Invitation, revokeInvitation } from "#models/invitation.server";
+import { Organization } from "#models/organization.server";
+import { pinCatalogue, pinTemplate } from "#models/questionnaire-version.server";
+import { loadCatalogue } from "#questionnaires/loader";
+import type { CurrentUser } from "#app/features/accounts/auth.server";
+import { publicOrigin } from "#app/lib/env.server";
+import { clientIp } from "#app/lib/http.server";
+import { sendMail } from "#app/lib/mail.server";
+import { trusted } from "#app/lib/ids.server";
+import { findSendableTemplate } from "#app/features/questionnaires/questionnaire-import.server";
+
+export function actorOf(user: CurrentUser) {
+  return { id: user.id, email: user.email, orgId: user.orgId };
+}
+
+export interface SendInput {
+  agreementId: string;
+  supplierOrgId: string;
+  templateId: string;
+  dueDate: string;
+  emails: string[];
+  /** send even though the supplier has an open questionnaire under the agreement */
+  sendAnother?: boolean;
+}
+
+/** The assessments a user's organisation may see: its own as supplier, or those it sent. */
+export function assessmentScope(user: { role: string; orgId: string }): Record<string, unknown> | null {
+  if (user.role === "supplier") return { supplierOrgId: user.orgId };
+  if (user.role === "procurement") return { ownerOrgId: user.orgId };
+  return null;
+}
+
+export async function getAssessmentFor(user: { role: string; orgId: string }, id: string) {
+  const scope = assessmentScope(user);
+  if (!scope || !mongoose.isValidObjectId(id)) return null;
+  return Assessment.findOne({ _id: id, ...scope }).lean<AssessmentData & { _id: Types.ObjectId }>();
+}
+
+async function inviteMail(
+  request: Request,
+  to: string,
+  token: string,
+  ctx: { supplierName: string; agreementRef: string; dueDate: string; senderOrg: string; assessmentId: string },
+) {
+  const link = `${publicOrigin(request)}/invite/${token}`;
+  await sendMail({
+    to,
+    subject: `Security questionnaire from ${ctx.senderOrg} (${ctx.agreementRef})`,
+    text: [
+      `${ctx.senderOrg} asks ${ctx.supplierName} to complete a security and confidentiality questionnaire under agreement ${ctx.agreementRef}.`,
+      "",
+      `Open the questionnaire: ${link}`,
+      "",
+      `It is due on ${ctx.dueDate}. The link is personal, works once to set up your account, and expires in 14 days.`,
+    ].join("\n"),
+    kind: "invitation",
+    relatedType: "assessment",
+    relatedId: ctx.assessmentId,
+  });
+}
+
+export type SendResult =
+  | { ok: true; assessmentId: string }
+  | { ok: false; errors: Record<string, string[]>; open?: { id: string; status: AssessmentStatus; dueDate: string } };
+
+/** Creates the assessment and one invitation per recipient, and e-mails them. */
+export async function sendAssessment(user: CurrentUser, input: SendInput, request: Request): Promise<SendResult> {
+  const agreement = await Agreement.findOne({ _id: input.agreementId, recipientOrgId: user.orgId }).lean();
+  if (!agreement) return { ok: false, errors: { agreementId: ["Choose one of your agreements"] } };
+  if (!agreement.chain.some((l) => String(l.supplierOrgId) === input.supplierOrgId)) {
+    return { ok: false, errors: { supplierOrgId: ["Choose a supplier in this agreement's chain"] } };
+  }
+  const template = await findSendableTemplate(input.templateId);
+  if (!template) return { ok: false, errors: { templateId: ["Choose a questionnaire"] } };
+  const supplier = await Organization.findById(input.supplierOrgId, { name: 1 }).lean();
+  if (!input.sendAnother) {
+    // a second questionnaire beside an open one is usually a mistake: say so, and let the sender insist
+    const open = await Assessment.findOne(
+      { agreementId: agreement._id, supplierOrgId: input.supplierOrgId, status: trusted({ $in: OPEN_STATUSES }) },
+      { status: 1, dueDate: 1 },
+    )
+      .sort({ createdAt: -1 })
+      .lean();
+    if (open) {
+      return {
+        ok: false,
+        errors: {
+          supplierOrgId: [
+            `${supplier?.name ?? "This supplier"} already has an open questionnaire under ${agreement.reference} (${ASSESSMENT_STATUS_TEXT[open.status].toLowerCase()}, due ${open.dueDate}). Tick "Send another questionnaire anyway" to send a second one.`,
+          ],
+        },
+        open: { id: String(open._id), status: open.status, dueDate: open.dueDate },
+      };
+    }
+  }
+  const catalogue = loadCatalogue();
+  const [templateVersion, catalogueVersion] = await Promise.all([pinTemplate(template), pinCatalogue(catalogue)]);
+  const assessment = await Assessment.create({
+    agreementId: agreement._id,
+    supplierOrgId: input.supplierOrgId,
+    ownerOrgId: user.orgId,
+    templateId: template.id,
+    templateVersion,
+    catalogueVersion,
+    status: "invited",
+    history: [{ from: null, to: "invited", at: new Date(), byUserId: user.id, byName: user.name, comment: "" }],
+    dueDate: input.dueDate,
+    answers: {},
+    revision: 0,
+    summary: {
+      supplierName: supplier?.name ?? "",
+      supplierKey: (supplier?.name ?? "").toLowerCase(),
+      agreementRef: agreement.reference,
+      score: null,
+      rating: null,
+      openRemediation: 0,
+    },
+  });
+  const assessmentId = String(assessment._id);
+  await syncAssessmentRow(assessment._id);
+  await recordAudit({
+    action: "assessment.create",
+    actor: actorOf(user),
+    targetType: "assessment",
+    targetId: assessmentId,
+    details: { agreement: agreement.reference, supplier: supplier?.name ?? "", template: templateVersion },
+    ip: clientIp(request),
+  });
+  for (const email of input.emails) {
+    await inviteRecipient(user, request, {
+      assessmentId,
+      supplierOrgId: input.supplierOrgId,
+      email,
+      supplierName: supplier?.name ?? "",
+      agreementRef: agreement.reference,
+      dueDate: input.dueDate,
+    });
+  }
+  return { ok: true, assessmentId };
+}
+
+export async function inviteRecipient(
+  user: CurrentUser,
+  request: Request,
+  ctx: {
+    assessmentId: string;
+    supplierOrgId: string;
+    email: string;
+    supplierName: string;
+    agreementRef: string;
+    dueDate: string;
+  },
+) {
+  const { token, invitation } = await createInvitation({
+    assessmentId: ctx.assessmentId,
+    supplierOrgId: ctx.supplierOrgId,
+    ownerOrgId: user.orgId,
+    email: ctx.email,
+    createdBy: user.id,
+  });
+  await recordAudit({
+    action: "invitation.create",
+    actor: actorOf(user),
+    targetType: "assessment",
+    targetId: ctx.assessmentId,
+    details: { email: ctx.email, invitation: String(invitation._id) },
+    ip: clientIp(request),
+  });
+  await inviteMail(request, ctx.email, token, { ...ctx, senderOrg: user.org.name });
+  return invitation;
+}
+
+/** Revokes an active invitation and sends a fresh one to the same address. */
+export async function resendInvitation(user: CurrentUser, request: Request, invitationId: string): Promise<boolean> {
+  if (!mongoose.isValidObjectId(invitationId)) return false;
+  const old = await Invitation.findOne({ _id: invitationId, ownerOrgId: user.orgId }).lean();
+  if (!old) return false;
+  if (old.status === "active") await revokeInvitation(String(old._id), user.orgId);
+  const assessment = await Assessment.findById(old.assessmentId, { agreementId: 1, dueDate: 1 }).lean();
+  const agreement = assessment ? await Agreement.findById(assessment.agreementId, { reference: 1 }).lean() : null;
+  const supplier = await Organization.findById(old.supplierOrgId, { name: 1 }).lean();
+  await inviteRecipient(user, request, {
+    assessmentId: String(old.assessmentId),
+    supplierOrgId: String(old.supplierOrgId),
+    email: old.email,
+    supplierName: supplier?.name ?? "",
+    agreementRef: agreement?.reference ?? "",
+    dueDate: assessment?.dueDate ?? "",
+  });
+  return true;
+}

@@ -1,0 +1,352 @@
+import { useFetcher } from "@remix-run/react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { Model, Serializer, type Question } from "survey-core";
+// SurveyJS's own texts (buttons, errors) for the languages of QUESTIONNAIRE_LANGUAGES
+import "survey-core/i18n/german";
+import "survey-core/i18n/japanese";
+import { Survey } from "survey-react-ui";
+import { AutosaveQueue, type SaveState } from "./autosave";
+import { markTerms, termsUsed } from "#app/features/agreements/glossary";
+import type { GlossaryTerm } from "#models/glossary";
+
+if (!Serializer.findProperty("question", "flowdown"))
+  Serializer.addProperty("question", { name: "flowdown:object", visible: false });
+
+const STATE_TEXT: Record<SaveState, string> = {
+  idle: "All answers saved",
+  pending: "Unsaved changes…",
+  saving: "Saving…",
+  saved: "All answers saved",
+  offline: "Offline: your answers are kept in this page and will be saved when the connection returns",
+  conflict: "Answers changed elsewhere",
+  rejected: "An answer was refused",
+  closed: "Submitted: answers can no longer change",
+  "signed-out": "Your session has ended: sign in again in another tab; your answers are kept here",
+};
+
+interface Props {
+  assessmentId: string;
+  survey: Record<string, unknown>;
+  answers: Record<string, unknown>;
+  revision: number;
+  editable: boolean;
+  /** the language to show first ("en" = the templates' source language) */
+  language: string;
+  /** the languages this questionnaire is translated into */
+  languages: { code: string; name: string }[];
+  /** the agreement's defined terms, shown beside the questions that use them */
+  glossary: GlossaryTerm[];
+}
+
+const SUBMIT_TEXT: Record<string, string> = {
+  default: "Submit questionnaire",
+  de: "Fragebogen einreichen",
+  ja: "質問票を提出",
+};
+const TERMS_USED: Record<string, string> = {
+  en: "Terms used in this question",
+  de: "In dieser Frage verwendete Begriffe",
+  ja: "この質問で使われている用語",
+};
+
+/**
+ * A "Terms used" note at the end of a question: each defined term of its
+ * title with the agreed definition. Built from text nodes only, since
+ * glossary texts are typed by users.
+ */
+function renderGlossaryNote(question: Question, root: HTMLElement, glossary: GlossaryTerm[], language: string) {
+  // inside the question's content box, so the note lines up with the answer
+  const host = root.querySelector<HTMLElement>(":scope > .sd-question__content") ?? root;
+  host.querySelector(":scope > .glossary-note")?.remove();
+  const terms = termsUsed(question.title ?? "", glossary, language);
+  if (terms.length === 0) return;
+  const note = document.createElement("div");
+  note.className = "glossary-note";
+  note.lang = language;
+  note.dataset.testid = "glossary-note";
+  const heading = document.createElement("p");
+  heading.className = "glossary-note-title";
+  heading.textContent = TERMS_USED[language] ?? TERMS_USED.en;
+  const list = document.createElement("dl");
+  for (const t of terms) {
+    const dt = document.createElement("dt");
+    dt.textContent = t.term;
+    const dd = document.createElement("dd");
+    dd.textContent = t.definition;
+    list.append(dt, dd);
+  }
+  note.append(heading, list);
+  host.append(note);
+}
+
+function backupKey(id: string) {
+  return `flowdown:answers:${id}`;
+}
+
+export function Questionnaire({
+  assessmentId,
+  survey,
+  answers,
+  revision,
+  editable,
+  language,
+  languages,
+  glossary,
+}: Props) {
+  const [state, setState] = useState<SaveState>("idle");
+  // SurveyJS fills inputs only once it runs in the browser: until then show that answers are loading, not empty fields
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+  const [message, setMessage] = useState<string | null>(null);
+  const fetcher = useFetcher<{
+    kind: string;
+    missing?: { name: string; title: string; page: string }[];
+    error?: string;
+  }>();
+  const languageFetcher = useFetcher();
+  const [lang, setLang] = useState(language);
+  const queueRef = useRef<AutosaveQueue | null>(null);
+  const applyingServerData = useRef(false);
+  // rendered questions with a glossary note, to redo the notes when the language changes
+  const noteHosts = useRef(new Map<string, { question: Question; host: HTMLElement }>());
+
+  const model = useMemo(() => {
+    const m = new Model(survey);
+    m.locale = language === "en" ? "" : language;
+    m.data = answers;
+    m.showProgressBar = "top";
+    m.progressBarType = "pages";
+    m.locCompleteText.setJson(SUBMIT_TEXT);
+    m.checkErrorsMode = "onComplete";
+    if (!editable) m.mode = "display";
+    if (glossary.length) {
+      const current = () => m.locale || "en";
+      m.onTextMarkdown.add((_s, options) => {
+        if (options.name !== "title" || options.item || !(options.element as { isQuestion?: boolean }).isQuestion)
+          return;
+        const html = markTerms(options.text, glossary, current());
+        if (html) options.html = html;
+      });
+      m.onAfterRenderQuestion.add((_s, options) => {
+        noteHosts.current.set(options.question.id, { question: options.question, host: options.htmlElement });
+        renderGlossaryNote(options.question, options.htmlElement, glossary, current());
+      });
+    }
+    return m;
+    // the model is built once per page load; later answers arrive through the queue
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [assessmentId]);
+
+  useEffect(() => {
+    if (!editable) return;
+    const storage = typeof window !== "undefined" ? window.localStorage : null;
+    const queue = new AutosaveQueue({
+      revision,
+      send: async (body) => {
+        const res = await fetch(`/api/assessments/${assessmentId}/answers`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify(body),
+        });
+        const json = await res.json().catch(() => ({}));
+        return { status: res.status, body: json };
+      },
+      onState: (s, msg) => {
+        setState(s);
+        if (s === "conflict" || s === "rejected" || s === "closed" || s === "signed-out") setMessage(msg ?? null);
+        if (s === "saved") setMessage(null);
+      },
+      onConflict: (serverAnswers, _rev, msg) => {
+        applyingServerData.current = true;
+        model.data = serverAnswers;
+        applyingServerData.current = false;
+        setMessage(msg);
+      },
+      backup: storage
+        ? {
+            read: () => {
+              try {
+                return JSON.parse(storage.getItem(backupKey(assessmentId)) ?? "null");
+              } catch {
+                return null;
+              }
+            },
+            write: (v) => storage.setItem(backupKey(assessmentId), JSON.stringify(v)),
+            clear: () => storage.removeItem(backupKey(assessmentId)),
+          }
+        : undefined,
+    });
+    queueRef.current = queue;
+
+    // answers typed in an earlier visit that never reached the server (closed while offline)
+    const saved = storage
+      ? (JSON.parse(storage.getItem(backupKey(assessmentId)) ?? "null") as {
+          baseRevision: number;
+          pending: Record<string, unknown>;
+        } | null)
+      : null;
+    if (saved && Object.keys(saved.pending).length) {
+      if (saved.baseRevision === revision) {
+        applyingServerData.current = true;
+        for (const [k, v] of Object.entries(saved.pending)) model.setValue(k, v);
+        applyingServerData.current = false;
+        for (const [k, v] of Object.entries(saved.pending)) queue.change(k, v);
+        setMessage(
+          "Answers you typed earlier on this device, which had not been saved yet, were restored and are being saved.",
+        );
+      } else {
+        storage?.removeItem(backupKey(assessmentId));
+        setMessage(
+          "Answers you typed earlier on this device were not saved, and the questionnaire has changed since, so they were not restored.",
+        );
+      }
+    }
+
+    const onValueChanged = (_: unknown, options: { name: string; value: unknown }) => {
+      if (!applyingServerData.current) queue.change(options.name, options.value);
+    };
+    model.onValueChanged.add(onValueChanged);
+    model.onDynamicPanelItemValueChanged.add((_s, o) => {
+      if (!applyingServerData.current) queue.change(o.question.getValueName(), o.question.value);
+    });
+    const pageKey = `flowdown:page:${assessmentId}`;
+    const storedPage = Number(storage?.getItem(pageKey) ?? "0");
+    if (storedPage > 0 && storedPage < model.visiblePageCount) model.currentPageNo = storedPage;
+    model.onCurrentPageChanged.add(() => storage?.setItem(pageKey, String(model.currentPageNo)));
+
+    model.onUploadFiles.add(async (_s, options) => {
+      const form = new FormData();
+      for (const f of options.files) form.append("file", f, f.name);
+      form.append("question", options.name);
+      try {
+        const res = await fetch(`/api/assessments/${assessmentId}/evidence`, { method: "POST", body: form });
+        const json = await res.json().catch(() => ({}));
+        if (!res.ok) return options.callback([], [json.error ?? "The upload failed."]);
+        options.callback(
+          (json.files as { name: string; type: string; content: string }[]).map((f, i) => ({
+            file: options.files[i],
+            content: f.content,
+            name: f.name,
+            type: f.type,
+          })),
+        );
+      } catch {
+        options.callback([], ["The upload failed: check your connection and try again."]);
+      }
+    });
+
+    model.onCompleting.add((_s, options) => {
+      options.allow = false;
+      void queue.flushNow().then(() => {
+        if (!queue.hasPending()) fetcher.submit({ intent: "submit" }, { method: "post" });
+      });
+    });
+
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (queue.hasPending()) {
+        e.preventDefault();
+        e.returnValue = "";
+      }
+    };
+    const onOnline = () => void queue.flushNow();
+    window.addEventListener("beforeunload", onBeforeUnload);
+    window.addEventListener("online", onOnline);
+    return () => {
+      window.removeEventListener("beforeunload", onBeforeUnload);
+      window.removeEventListener("online", onOnline);
+      model.onValueChanged.remove(onValueChanged);
+      queue.stop();
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [model, editable]);
+
+  const changeLanguage = (code: string) => {
+    setLang(code);
+    model.locale = code === "en" ? "" : code;
+    for (const [id, { question, host }] of noteHosts.current) {
+      if (host.isConnected) renderGlossaryNote(question, host, glossary, code);
+      else noteHosts.current.delete(id);
+    }
+    // remembered on the account; the answers are values, the same in every language
+    languageFetcher.submit({ intent: "language", language: code }, { method: "post" });
+  };
+
+  const submitting = fetcher.state !== "idle";
+  const missing = fetcher.data?.kind === "incomplete" ? (fetcher.data.missing ?? []) : [];
+  const tone =
+    state === "offline" || state === "conflict" || state === "rejected" || state === "signed-out"
+      ? "warn"
+      : state === "saving" || state === "pending"
+        ? "info"
+        : "ok";
+
+  return (
+    <div
+      className="questionnaire"
+      data-testid="questionnaire"
+      data-ready={ready ? "true" : "false"}
+      data-language={lang}
+    >
+      {languages.length > 1 ? (
+        <div className="language-switch">
+          <label htmlFor="questionnaire-language">Language / Sprache / 言語</label>{" "}
+          <select
+            id="questionnaire-language"
+            value={lang}
+            onChange={(e) => changeLanguage(e.target.value)}
+            disabled={!ready}
+          >
+            {languages.map((l) => (
+              <option key={l.code} value={l.code} lang={l.code}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {editable ? (
+        <div
+          className={`save-state ${tone}`}
+          role="status"
+          aria-live="polite"
+          data-testid="save-state"
+          data-state={state}
+        >
+          {submitting ? "Submitting…" : STATE_TEXT[state]}
+        </div>
+      ) : null}
+      {message ? (
+        <p className="notice" role="alert" data-testid="save-message">
+          {message}
+        </p>
+      ) : null}
+      {fetcher.data?.kind === "remediation-open" ? (
+        <p className="form-error" role="alert">
+          Answer the remediation items above and send them; that submits the questionnaire again.
+        </p>
+      ) : null}
+      {missing.length ? (
+        <div className="form-error" role="alert" data-testid="missing-answers">
+          <p>Nothing was submitted: these required questions still need an answer.</p>
+          <ul>
+            {missing.map((m) => (
+              <li key={m.name}>
+                <button type="button" className="link" onClick={() => model.focusQuestion(m.name)}>
+                  {m.title}
+                </button>{" "}
+                <span className="muted">({m.page})</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {ready ? (
+        <Survey model={model} />
+      ) : (
+        <p className="loading" role="status">
+          Loading the questionnaire and your saved answers…
+        </p>
+      )}
+    </div>
+  );
+}

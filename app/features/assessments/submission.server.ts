@@ -1,0 +1,100 @@
+import mongoose from "mongoose";
+import { Agreement } from "#models/agreement.server";
+import {
+  Assessment,
+  EDITABLE_STATUSES,
+  RevisionConflictError,
+  TransitionError,
+  transitionAssessment,
+} from "#models/assessment.server";
+import { recordAudit } from "#models/audit-event.server";
+import { User } from "#models/user.server";
+import type { CurrentUser } from "#app/features/accounts/auth.server";
+import { publicOrigin } from "#app/lib/env.server";
+import { clientIp } from "#app/lib/http.server";
+import { sendMail } from "#app/lib/mail.server";
+import { templateForAssessment } from "#app/features/questionnaires/questionnaire.server";
+import { rescore } from "./scoring.server";
+import { missingRequiredAnswers } from "./survey-model.server";
+
+export type SubmitResult =
+  | { kind: "submitted"; score: number }
+  | { kind: "already-submitted" }
+  | { kind: "incomplete"; missing: { name: string; title: string; page: string }[] }
+  | { kind: "remediation-open" }
+  | { kind: "missing" };
+
+/**
+ * Submits once: the status change is conditional on the assessment still
+ * being open, so a double click or a retry finds it submitted and changes nothing.
+ */
+export async function submitAssessment(
+  user: CurrentUser,
+  id: string,
+  request: Request,
+  attempt = 0,
+): Promise<SubmitResult> {
+  if (!mongoose.isValidObjectId(id)) return { kind: "missing" };
+  const assessment = await Assessment.findOne({ _id: id, supplierOrgId: user.orgId }).lean();
+  if (!assessment) return { kind: "missing" };
+  if (!EDITABLE_STATUSES.includes(assessment.status)) return { kind: "already-submitted" };
+  if ((assessment.remediation ?? []).some((r) => r.status === "open")) return { kind: "remediation-open" };
+  const template = await templateForAssessment(assessment);
+  const missing = missingRequiredAnswers(template, assessment.answers ?? {});
+  if (missing.length) return { kind: "incomplete", missing };
+
+  let submitted;
+  try {
+    submitted = await transitionAssessment(
+      id,
+      "submitted",
+      { userId: user.id, name: user.name },
+      "",
+      { submittedAt: new Date() },
+      assessment.revision,
+    );
+  } catch (error) {
+    if (!(error instanceof RevisionConflictError || error instanceof TransitionError)) throw error;
+    const current = await Assessment.findById(id, { status: 1 }).lean();
+    if (current && !EDITABLE_STATUSES.includes(current.status)) return { kind: "already-submitted" };
+    if (attempt >= 3) throw error;
+    // answers were saved between our read and the submit: check again with the newer answers
+    return submitAssessment(user, id, request, attempt + 1);
+  }
+  const agreement = await Agreement.findById(submitted.agreementId).lean();
+  if (!agreement) throw new Error(`Agreement ${String(submitted.agreementId)} of assessment ${id} is missing`);
+  const result = await rescore(submitted, agreement);
+  await recordAudit({
+    action: "assessment.submit",
+    actor: { id: user.id, email: user.email, orgId: user.orgId },
+    targetType: "assessment",
+    targetId: id,
+    details: {
+      score: result.score,
+      rating: result.rating,
+      template: submitted.templateVersion,
+      catalogue: submitted.catalogueVersion,
+    },
+    ip: clientIp(request),
+  });
+  await recordAudit({
+    action: "assessment.score",
+    targetType: "assessment",
+    targetId: id,
+    details: { score: result.score, rating: result.rating, evaluationDate: result.evaluationDate },
+  });
+
+  const reviewers = await User.find({ orgId: submitted.ownerOrgId, role: "procurement" }, { email: 1 }).lean();
+  const link = `${publicOrigin(request)}/procurement/assessments/${id}`;
+  for (const r of reviewers) {
+    await sendMail({
+      to: r.email,
+      subject: `${user.org.name} submitted its questionnaire for ${agreement.reference}`,
+      text: `${user.org.name} submitted its security questionnaire under ${agreement.reference}.\nComputed score: ${result.score}/100, ${result.rating} risk.\n\nReview it: ${link}`,
+      kind: "submission",
+      relatedType: "assessment",
+      relatedId: id,
+    });
+  }
+  return { kind: "submitted", score: result.score };
+}

@@ -1,0 +1,181 @@
+import { z } from "zod";
+import { INFO_CLASSES } from "#app/scoring/types";
+import { Agreement } from "#models/agreement.server";
+import { recordAudit } from "#models/audit-event.server";
+import { Incident } from "#models/incident.server";
+import { User } from "#models/user.server";
+import type { CurrentUser } from "#app/features/accounts/auth.server";
+import { agreementCompliance } from "#app/features/agreements/compliance.server";
+import { clientIp } from "#app/lib/http.server";
+import { sendMail } from "#app/lib/mail.server";
+import { measureIncident, type IncidentTiming } from "./incident-timing";
+import { sendDueReassessments } from "#app/features/reassessment/reassessment.server";
+
+/** "YYYY-MM-DDTHH:MM" as a datetime-local field sends it, read as UTC. */
+const utcMinute = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Enter the date and time (UTC)")
+  .refine((v) => !Number.isNaN(Date.parse(`${v}:00Z`)), "Enter a real date and time");
+
+export const IncidentSchema = z.object({
+  agreementId: z.string().regex(/^[0-9a-f]{24}$/, "Choose the agreement"),
+  detectedAt: utcMinute,
+  classes: z
+    .array(z.enum(INFO_CLASSES, { error: "Unknown information class" }))
+    .min(1, "Choose the information affected")
+    .max(INFO_CLASSES.length),
+  description: z
+    .string()
+    .trim()
+    .min(10, "Describe what happened in at least 10 characters")
+    .max(4000, "At most 4,000 characters"),
+});
+export type IncidentInput = z.infer<typeof IncidentSchema>;
+
+export type ReportResult = { ok: true; id: string } | { ok: false; errors: Record<string, string[]> };
+
+/**
+ * A supplier reports an incident under an agreement it works under: the
+ * delay is measured against its own commitment and, through the chain above
+ * it, against the agreement's breach window; procurement and the disclosing
+ * party are told, the audit trail records it, and an early re-assessment is
+ * sent when the agreement asks for one.
+ */
+export async function reportIncident(
+  user: CurrentUser,
+  input: IncidentInput,
+  request: Request,
+  origin: string,
+  now = new Date(),
+): Promise<ReportResult> {
+  const agreement = await Agreement.findOne({ _id: input.agreementId, "chain.supplierOrgId": user.orgId }).lean();
+  if (!agreement) return { ok: false, errors: { agreementId: ["Choose an agreement you work under"] } };
+  const detected = new Date(`${input.detectedAt}:00Z`);
+  if (detected.getTime() > now.getTime() + 5 * 60_000)
+    return { ok: false, errors: { detectedAt: ["The detection time cannot be in the future"] } };
+  if (detected.getTime() < now.getTime() - 366 * 86_400_000)
+    return {
+      ok: false,
+      errors: {
+        detectedAt: ["Report incidents detected within the last year here; older ones go to your client directly"],
+      },
+    };
+
+  const view = await agreementCompliance(agreement, now);
+  const link = view.chain.links.find((l) => l.supplierId === user.orgId);
+  const path = link?.path.length ? link.path : [user.orgId];
+  const notifyHours = Object.fromEntries(view.suppliers.map((s) => [s.id, s.notifyHours]));
+  const timing = measureIncident({
+    detectedAt: detected.toISOString(),
+    reportedAt: now.toISOString(),
+    breachWindowHours: agreement.breachWindowHours,
+    recipientNotifyHours: agreement.recipientNotifyHours,
+    path,
+    notifyHours,
+  });
+  const incident = await Incident.create({
+    agreementId: agreement._id,
+    supplierOrgId: user.orgId,
+    recipientOrgId: agreement.recipientOrgId,
+    discloserOrgId: agreement.discloserOrgId,
+    reportedById: user.id,
+    reportedByName: user.name,
+    detectedAt: detected,
+    reportedAt: now,
+    classes: input.classes,
+    description: input.description,
+    timing,
+  });
+  const id = String(incident._id);
+  await recordAudit({
+    action: "incident.report",
+    actor: { id: user.id, email: user.email, orgId: user.orgId },
+    targetType: "agreement",
+    targetId: String(agreement._id),
+    details: {
+      incident: id,
+      detectedAt: detected.toISOString(),
+      delayHours: timing.delayHours,
+      onTrack: timing.onTrack === null ? "unknown" : String(timing.onTrack),
+      classes: input.classes.join(" "),
+    },
+    ip: clientIp(request),
+  });
+  const recipients = await User.find(
+    {
+      $or: [
+        { orgId: agreement.recipientOrgId, role: "procurement" },
+        { orgId: agreement.discloserOrgId, role: "discloser" },
+      ],
+    },
+    { email: 1, role: 1 },
+  ).lean();
+  const verdict =
+    timing.onTrack === null
+      ? "Whether the disclosing party can be told in time is unknown: a supplier above this one has not said how fast it notifies."
+      : timing.onTrack
+        ? `If every link keeps its commitment, the disclosing party knows by ${timing.projectedNotice!.slice(0, 16).replace("T", " ")} UTC, ${timing.marginHours} h before the deadline.`
+        : `The breach window cannot be kept: the disclosing party would know ${-timing.marginHours!} h after the deadline of ${timing.discloserDeadline.slice(0, 16).replace("T", " ")} UTC.`;
+  for (const r of recipients) {
+    await sendMail({
+      to: r.email,
+      subject: `Security incident reported by ${user.org.name} (${agreement.reference})`,
+      text: [
+        `${user.org.name} reported a security incident under ${agreement.reference}.`,
+        `Detected: ${detected.toISOString().slice(0, 16).replace("T", " ")} UTC; reported ${timing.delayHours} h later${timing.committedHours === null ? "" : ` (it committed to ${timing.committedHours} h)`}.`,
+        `Information affected: ${input.classes.join(", ")}.`,
+        verdict,
+        "",
+        input.description,
+        "",
+        `${origin}/${r.role}/agreements/${String(agreement._id)}?tab=reassessments`,
+      ].join("\n"),
+      kind: "incident",
+      relatedType: "agreement",
+      relatedId: String(agreement._id),
+    });
+  }
+  // the agreement may ask for an early re-assessment after an incident
+  await sendDueReassessments({ now, origin, agreementId: String(agreement._id), supplierId: user.orgId });
+  return { ok: true, id };
+}
+
+export interface IncidentView {
+  id: string;
+  supplier: string;
+  agreementRef: string;
+  detectedAt: string;
+  reportedAt: string;
+  reportedBy: string;
+  classes: string[];
+  description: string;
+  timing: Omit<IncidentTiming, "upstreamHours" | "path">;
+}
+
+export async function incidentViews(
+  filter: Record<string, unknown>,
+  names: Map<string, string>,
+  refs: Map<string, string> = new Map(),
+): Promise<IncidentView[]> {
+  const rows = await Incident.find(filter).sort({ reportedAt: -1 }).limit(200).lean();
+  return rows.map((i) => ({
+    id: String(i._id),
+    supplier: names.get(String(i.supplierOrgId)) ?? "",
+    agreementRef: refs.get(String(i.agreementId)) ?? "",
+    detectedAt: new Date(i.detectedAt).toISOString(),
+    reportedAt: new Date(i.reportedAt).toISOString(),
+    reportedBy: i.reportedByName,
+    classes: i.classes,
+    description: i.description,
+    timing: {
+      delayHours: i.timing.delayHours,
+      committedHours: i.timing.committedHours ?? null,
+      withinCommitment: i.timing.withinCommitment ?? null,
+      discloserDeadline: i.timing.discloserDeadline,
+      projectedNotice: i.timing.projectedNotice ?? null,
+      marginHours: i.timing.marginHours ?? null,
+      onTrack: i.timing.onTrack ?? null,
+    },
+  }));
+}

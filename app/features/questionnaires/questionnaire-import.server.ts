@@ -1,0 +1,248 @@
+/**
+ * Server side of the questionnaire import: reads the upload, keeps drafts,
+ * publishes versions, and offers published imports to procurement beside
+ * the shipped templates.
+ */
+import {
+  unstable_createMemoryUploadHandler as createMemoryUploadHandler,
+  unstable_parseMultipartFormData as parseMultipartFormData,
+  MaxPartSizeExceededError,
+} from "@remix-run/node";
+import { z } from "zod";
+import { ImportDraftDoc, ImportedTemplate, templateContent } from "#models/imported-template.server";
+import { recordAudit } from "#models/audit-event.server";
+import { pinTemplate } from "#models/questionnaire-version.server";
+import {
+  finalizeDraft,
+  importQuestionnaire,
+  MAX_IMPORT_BYTES,
+  slugify,
+  type ImportDraft,
+} from "#questionnaires/import";
+import {
+  getTemplate,
+  loadCatalogue,
+  loadTemplates,
+  prepareTemplate,
+  type LoadedTemplate,
+} from "#questionnaires/loader";
+import { TEMPLATE_ID_RE } from "#questionnaires/schema";
+import type { CurrentUser } from "#app/features/accounts/auth.server";
+import { clientIp } from "#app/lib/http.server";
+import { isObjectId, trusted } from "#app/lib/ids.server";
+
+const DRAFT_LIFETIME_MS = 24 * 60 * 60 * 1000;
+const MB = MAX_IMPORT_BYTES / 1024 / 1024;
+
+const UploadSchema = z.object({
+  file: z
+    .instanceof(File, { error: "Choose a file to import" })
+    .refine((f) => f.name !== "" || f.size > 0, "Choose a file to import")
+    .refine((f) => f.size > 0, "The file is empty")
+    .refine((f) => f.size <= MAX_IMPORT_BYTES, `The file may be at most ${MB} MB`)
+    .refine(
+      (f) => /\.(json|csv|xlsx)$/i.test(f.name),
+      "Upload a VSAQ questionnaire (.json), a CSV file (.csv) or an Excel workbook (.xlsx)",
+    ),
+});
+
+export type UploadResult =
+  | { ok: true; draftId: string }
+  | { ok: false; status: number; errors: Record<string, string[]> };
+
+/** Reads the multipart upload (at most MAX_IMPORT_BYTES), runs the importer and stores a draft. */
+export async function receiveImport(request: Request, user: CurrentUser): Promise<UploadResult> {
+  const declared = Number(request.headers.get("Content-Length") ?? "0");
+  if (declared > MAX_IMPORT_BYTES + 64 * 1024)
+    return { ok: false, status: 413, errors: { file: [`The file may be at most ${MB} MB`] } };
+  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data"))
+    return { ok: false, status: 400, errors: { file: ["Send the file as a form upload"] } };
+  let form: FormData;
+  try {
+    form = await parseMultipartFormData(request, createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }));
+  } catch (e) {
+    if (e instanceof MaxPartSizeExceededError)
+      return { ok: false, status: 413, errors: { file: [`The file may be at most ${MB} MB`] } };
+    return { ok: false, status: 400, errors: { file: ["The upload could not be read. Try again."] } };
+  }
+  const parsed = UploadSchema.safeParse({ file: form.get("file") });
+  if (!parsed.success) return { ok: false, status: 400, errors: { file: parsed.error.issues.map((i) => i.message) } };
+  const file = parsed.data.file;
+  const outcome = await importQuestionnaire(
+    { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+    loadCatalogue(),
+  );
+  if (!outcome.ok) return { ok: false, status: 400, errors: { file: outcome.errors } };
+  await ImportDraftDoc.deleteMany({ createdAt: trusted({ $lt: new Date(Date.now() - DRAFT_LIFETIME_MS) }) });
+  const doc = await ImportDraftDoc.create({
+    createdBy: user.id,
+    fileName: file.name.slice(0, 200),
+    format: outcome.draft.format,
+    draftJson: JSON.stringify(outcome.draft),
+  });
+  return { ok: true, draftId: String(doc._id) };
+}
+
+export async function getDraft(id: string): Promise<{ id: string; fileName: string; draft: ImportDraft } | null> {
+  if (!isObjectId(id)) return null;
+  const doc = await ImportDraftDoc.findById(id).lean();
+  if (!doc) return null;
+  return { id: String(doc._id), fileName: doc.fileName, draft: JSON.parse(doc.draftJson) as ImportDraft };
+}
+
+/** Defaults for the publish form: an id and title from the file, a version from the date. */
+export function draftDefaults(fileName: string, draft: ImportDraft) {
+  const base = slugify(draft.title) || slugify(fileName.replace(/\.[^.]+$/, "")) || "imported";
+  return {
+    templateId: getTemplate(base) ? `${base}-imported` : base,
+    title: draft.title,
+    version: new Date().toISOString().slice(0, 10),
+    description: `Imported from ${fileName}.`,
+  };
+}
+
+export const PublishSchema = z.object({
+  draftId: z.string().regex(/^[0-9a-f]{24}$/, "The draft is missing; upload the file again"),
+  templateId: z
+    .string()
+    .trim()
+    .min(1, "Enter an id")
+    .max(60, "At most 60 characters")
+    .regex(TEMPLATE_ID_RE, "Lower-case words joined by hyphens, e.g. web-app-security")
+    .refine((id) => !getTemplate(id), "This id belongs to a questionnaire shipped with the portal; choose another"),
+  title: z.string().trim().min(1, "Enter a title").max(160, "At most 160 characters"),
+  version: z
+    .string()
+    .trim()
+    .min(1, "Enter a version")
+    .max(40, "At most 40 characters")
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "Letters, digits, dots, hyphens, e.g. 2026.1"),
+  description: z.string().trim().max(1000, "At most 1000 characters"),
+});
+export type PublishInput = z.infer<typeof PublishSchema>;
+
+export type PublishResult =
+  | { ok: true; templateId: string; versionTag: string }
+  | { ok: false; errors: Record<string, string[]> };
+
+/**
+ * Publishes a draft with the admin's requirement mapping: validated as the
+ * loader validates shipped templates, stored as a new immutable version,
+ * pinned by version tag, audited; the draft is then removed. Nothing is
+ * stored when anything fails.
+ */
+export async function publishDraft(
+  user: CurrentUser,
+  request: Request,
+  input: PublishInput,
+  mapping: Record<string, string[]>,
+): Promise<PublishResult> {
+  const found = await getDraft(input.draftId);
+  if (!found)
+    return { ok: false, errors: { "": ["The draft has expired or was already published; upload the file again."] } };
+  const catalogue = loadCatalogue();
+  const result = finalizeDraft(
+    found.draft,
+    { id: input.templateId, title: input.title, version: input.version, description: input.description },
+    catalogue,
+    mapping,
+  );
+  if (!result.ok) return { ok: false, errors: { "": result.errors } };
+  const loaded = prepareTemplate(result.template, catalogue);
+  const existing = await ImportedTemplate.findOne(
+    { templateId: loaded.id, versionTag: loaded.versionTag },
+    { _id: 1 },
+  ).lean();
+  if (existing)
+    return {
+      ok: false,
+      errors: { version: ["This exact questionnaire is already published under this id and version."] },
+    };
+  try {
+    await ImportedTemplate.create({
+      templateId: loaded.id,
+      version: loaded.version,
+      versionTag: loaded.versionTag,
+      title: loaded.title,
+      contentJson: JSON.stringify(result.template),
+      sourceFileName: found.fileName,
+      sourceFormat: found.draft.format,
+      findingCount: found.draft.findings.length,
+      publishedBy: user.id,
+      publishedByEmail: user.email,
+      publishedAt: new Date(),
+    });
+  } catch (e) {
+    if ((e as { code?: number }).code === 11000)
+      return {
+        ok: false,
+        errors: { version: ["This exact questionnaire is already published under this id and version."] },
+      };
+    throw e;
+  }
+  await pinTemplate(loaded);
+  await recordAudit({
+    action: "questionnaire.publish",
+    actor: { id: user.id, email: user.email, orgId: user.orgId },
+    targetType: "questionnaire",
+    targetId: loaded.id,
+    details: {
+      version: loaded.versionTag,
+      source: found.fileName,
+      format: found.draft.format,
+      findings: found.draft.findings.length,
+    },
+    ip: clientIp(request),
+  });
+  await ImportDraftDoc.deleteOne({ _id: found.id });
+  return { ok: true, templateId: loaded.id, versionTag: loaded.versionTag };
+}
+
+export async function listImportedVersions() {
+  const docs = await ImportedTemplate.find({}, { contentJson: 0 }).sort({ publishedAt: -1 }).limit(500).lean();
+  return docs.map((d) => ({
+    id: String(d._id),
+    templateId: d.templateId,
+    version: d.version,
+    versionTag: d.versionTag,
+    title: d.title,
+    sourceFileName: d.sourceFileName,
+    sourceFormat: d.sourceFormat,
+    findingCount: d.findingCount,
+    publishedByEmail: d.publishedByEmail,
+    publishedAt: d.publishedAt.toISOString(),
+  }));
+}
+
+/** The newest published version of an imported template, validated against the current catalogue. */
+async function latestImported(templateId: string): Promise<LoadedTemplate | null> {
+  const doc = await ImportedTemplate.findOne({ templateId }).sort({ publishedAt: -1, _id: -1 }).lean();
+  if (!doc) return null;
+  try {
+    return prepareTemplate(templateContent(doc), loadCatalogue());
+  } catch {
+    // the catalogue moved on and the import no longer fits it: it cannot be sent until imported again
+    return null;
+  }
+}
+
+/**
+ * Templates procurement may send: the shipped ones, then the newest
+ * version of each imported one. Shipped ids win: an import can never shadow them.
+ */
+export async function listSendableTemplates(): Promise<LoadedTemplate[]> {
+  const shipped = loadTemplates();
+  const ids: string[] = await ImportedTemplate.distinct("templateId");
+  const imported = await Promise.all(
+    ids
+      .filter((id) => !getTemplate(id))
+      .sort()
+      .map(latestImported),
+  );
+  return [...shipped, ...imported.filter((t): t is LoadedTemplate => t !== null)];
+}
+
+/** The template to send under this id: shipped, else the newest published import. */
+export async function findSendableTemplate(id: string): Promise<LoadedTemplate | null> {
+  return getTemplate(id) ?? (TEMPLATE_ID_RE.test(id) ? await latestImported(id) : null);
+}

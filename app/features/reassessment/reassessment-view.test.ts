@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_POLICY, planReassessment, type SupplierHistory } from "./reassessment";
+import { noReasonText } from "./reassessment-view";
+
+const none: SupplierHistory = { lastApproved: null, previousRating: null, open: null, certificates: [], incidents: [] };
+const plan = (history: SupplierHistory) => planReassessment(DEFAULT_POLICY, { phases: [] }, history, "2026-12-02");
+
+describe("the re-assessment list's explanation before any approval", () => {
+  it("asks for a first assessment when none was sent, and says the first one is under way when it was", () => {
+    const never = plan(none);
+    expect(never.reasons).toEqual([]);
+    expect(noReasonText(never)).toBe("Send a first assessment to start the cycle.");
+    const sent = plan({ ...none, open: { id: "a1", dueDate: "2026-12-23", status: "invited" } });
+    expect(sent.reasons).toEqual([]);
+    expect(noReasonText(sent)).toBe("The first assessment is under way: the cycle starts when it is approved.");
+  });
+
+  it("is never needed once an assessment was approved: the plan then always has its reasons", () => {
+    const approved = plan({
+      ...none,
+      lastApproved: { id: "a0", approvedOn: "2026-06-01", rating: "medium" },
+      open: { id: "a1", dueDate: "2026-12-23", status: "invited" },
+    });
+    expect(approved.reasons.length).toBeGreaterThan(0);
+  });
+});

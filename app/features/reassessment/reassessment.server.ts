@@ -1,0 +1,283 @@
+import { trusted } from "#app/lib/ids.server";
+import type { Types } from "mongoose";
+import { isSameStandard } from "#app/scoring/certifications";
+import type { RiskRating } from "#app/scoring/types";
+import { Agreement, type AgreementData } from "#models/agreement.server";
+import { syncAssessmentRow } from "#models/assessment-row.server";
+import { Assessment, type AssessmentData } from "#models/assessment.server";
+import { OPEN_STATUSES } from "#models/assessment-status";
+import { recordAudit } from "#models/audit-event.server";
+import { Certification } from "#models/certification.server";
+import { claim, releaseClaim } from "#models/claim.server";
+import { addDaysIso, todayIso } from "#models/dates";
+import { Incident } from "#models/incident.server";
+import { pinCatalogue, pinTemplate } from "#models/questionnaire-version.server";
+import { User } from "#models/user.server";
+import { getTemplate, loadCatalogue } from "#questionnaires/loader";
+import { sendMail } from "#app/lib/mail.server";
+import { orgInfo } from "#app/features/accounts/org-names.server";
+import { agreementRows, type CachedRow } from "#app/features/assessments/read-model.server";
+import {
+  DEFAULT_POLICY,
+  MIN_ANSWER_DAYS,
+  planReassessment,
+  type ReassessmentPlan,
+  type ReassessmentPolicy,
+  type SupplierHistory,
+} from "./reassessment";
+
+type AgreementDoc = AgreementData & { _id: Types.ObjectId };
+
+const OPEN = new Set<string>(OPEN_STATUSES);
+
+export interface SupplierReassessment {
+  supplierId: string;
+  supplierName: string;
+  tier: number;
+  plan: ReassessmentPlan;
+}
+
+export function policyOf(a: Pick<AgreementData, "reassessment">): ReassessmentPolicy {
+  const r = a.reassessment;
+  if (!r) return DEFAULT_POLICY;
+  return {
+    months: {
+      critical: r.months?.critical ?? 6,
+      high: r.months?.high ?? 12,
+      medium: r.months?.medium ?? 18,
+      low: r.months?.low ?? 24,
+    },
+    certificateDays: r.certificateDays ?? DEFAULT_POLICY.certificateDays,
+    onRatingFall: r.onRatingFall ?? true,
+    onIncident: r.onIncident ?? true,
+    onNewPhase: r.onNewPhase ?? true,
+  };
+}
+
+/** Each chain supplier's next re-assessment under the agreement, from the stored rows, certificates and incidents. */
+export async function agreementReassessments(
+  agreement: AgreementDoc,
+  now = new Date(),
+): Promise<SupplierReassessment[]> {
+  const today = todayIso(now);
+  const supplierIds = agreement.chain.map((l) => l.supplierOrgId);
+  const [rows, certs, incidents, orgs] = await Promise.all([
+    agreementRows(String(agreement.recipientOrgId), String(agreement._id)),
+    Certification.find(
+      { supplierOrgId: trusted({ $in: supplierIds }) },
+      { supplierOrgId: 1, standard: 1, certificateNumber: 1, expiryDate: 1 },
+    ).lean(),
+    Incident.find({ agreementId: agreement._id }, { supplierOrgId: 1, reportedAt: 1 }).lean(),
+    orgInfo(supplierIds),
+  ]);
+  const required = agreement.requiredCertifications.map((c) => c.standard);
+  const policy = policyOf(agreement);
+  const phases = agreement.phases.map((p) => ({ key: p.key, name: p.name, addedOn: p.addedOn ?? null }));
+  // grouped once: a chain of 50 suppliers with 500 rows would otherwise scan the rows 50 times
+  const bySupplier = new Map<string, CachedRow[]>();
+  for (const r of rows) {
+    const list = bySupplier.get(r.supplier);
+    if (list) list.push(r);
+    else bySupplier.set(r.supplier, [r]);
+  }
+  return agreement.chain.map((link) => {
+    const sid = String(link.supplierOrgId);
+    const mine = bySupplier.get(sid) ?? [];
+    const approved = mine
+      .filter((r) => r.status === "approved" && r.rating)
+      .sort((a, b) => approvedMs(b) - approvedMs(a));
+    const open = mine.filter((r) => OPEN.has(r.status)).sort((a, b) => b.updatedMs - a.updatedMs)[0];
+    // per required standard, the certificate that lasts longest (a renewal replaces the old one)
+    const latestCerts = required.flatMap((standard) => {
+      const matching = certs
+        .filter((c) => String(c.supplierOrgId) === sid && isSameStandard(c.standard, standard))
+        .sort((a, b) => (a.expiryDate < b.expiryDate ? 1 : -1));
+      return matching.length
+        ? [
+            {
+              standard: matching[0].standard,
+              certificateNumber: matching[0].certificateNumber,
+              expiryDate: matching[0].expiryDate,
+            },
+          ]
+        : [];
+    });
+    const history: SupplierHistory = {
+      lastApproved: approved[0]
+        ? {
+            id: approved[0].id,
+            approvedOn: todayIso(new Date(approvedMs(approved[0]))),
+            rating: approved[0].rating as RiskRating,
+          }
+        : null,
+      previousRating: (approved[1]?.rating as RiskRating | undefined) ?? null,
+      open: open ? { id: open.id, dueDate: open.dueDate, status: open.status } : null,
+      certificates: latestCerts,
+      incidents: incidents
+        .filter((i) => String(i.supplierOrgId) === sid)
+        .map((i) => ({ id: String(i._id), reportedOn: todayIso(new Date(i.reportedAt)) })),
+    };
+    return {
+      supplierId: sid,
+      supplierName: orgs.get(sid)?.name ?? "Unknown supplier",
+      tier: link.tier,
+      plan: planReassessment(policy, { phases }, history, today),
+    };
+  });
+}
+
+/** When an approved row's assessment was approved (rows written before approvedAt was kept: their last write, which was the approval). */
+function approvedMs(row: CachedRow): number {
+  return row.approvedAt ? new Date(row.approvedAt).getTime() : row.updatedMs;
+}
+
+/**
+ * Sends every re-assessment that is due: a new assessment for the supplier,
+ * pre-filled with its last approved answers, with the reasons. Exactly once
+ * per approval, however many app instances run this at the same moment (the
+ * approval it follows is claimed in the database).
+ */
+export async function sendDueReassessments({
+  now = new Date(),
+  origin,
+  agreementId,
+  supplierId,
+}: {
+  now?: Date;
+  origin: string;
+  agreementId?: string;
+  supplierId?: string;
+}): Promise<{ created: string[] }> {
+  const agreements = await Agreement.find(agreementId ? { _id: agreementId } : { status: "active" }).lean<
+    AgreementDoc[]
+  >();
+  const created: string[] = [];
+  for (const agreement of agreements) {
+    const plans = await agreementReassessments(agreement, now);
+    for (const s of plans) {
+      if (supplierId && s.supplierId !== supplierId) continue;
+      const { plan } = s;
+      if (!(plan.state === "due" || plan.state === "overdue") || plan.openId || !plan.basisId) continue;
+      const key = `reassessment:${String(agreement._id)}:${s.supplierId}:${plan.basisId}`;
+      if (!(await claim(key))) continue;
+      try {
+        created.push(await createReassessment(agreement, s, plan, now, origin));
+      } catch (error) {
+        await releaseClaim(key);
+        throw error;
+      }
+    }
+  }
+  return { created };
+}
+
+async function createReassessment(
+  agreement: AgreementDoc,
+  s: SupplierReassessment,
+  plan: ReassessmentPlan,
+  now: Date,
+  origin: string,
+): Promise<string> {
+  const basis = await Assessment.findById(plan.basisId).lean<AssessmentData & { _id: Types.ObjectId }>();
+  if (!basis) throw new Error(`The approved assessment ${plan.basisId} is missing`);
+  const template = getTemplate(basis.templateId);
+  if (!template)
+    throw new Error(`The questionnaire ${basis.templateId} of assessment ${plan.basisId} is no longer available`);
+  const [templateVersion, catalogueVersion] = await Promise.all([pinTemplate(template), pinCatalogue(loadCatalogue())]);
+  const today = todayIso(now);
+  const dueDate = [plan.dueDate ?? today, addDaysIso(today, MIN_ANSWER_DAYS)].sort().at(-1)!;
+  const reasons = plan.reasons.map((r) => r.text);
+  const assessment = await Assessment.create({
+    agreementId: agreement._id,
+    supplierOrgId: s.supplierId,
+    ownerOrgId: agreement.recipientOrgId,
+    templateId: template.id,
+    templateVersion,
+    catalogueVersion,
+    status: "invited",
+    history: [
+      {
+        from: null,
+        to: "invited",
+        at: now,
+        byUserId: null,
+        byName: "Flowdown (re-assessment)",
+        comment: `Re-assessment: ${reasons.join("; ")}`,
+      },
+    ],
+    dueDate,
+    answers: { ...(basis.answers ?? {}) },
+    revision: 0,
+    reassessmentOf: basis._id,
+    reassessmentReasons: reasons,
+    summary: {
+      supplierName: s.supplierName,
+      supplierKey: s.supplierName.toLowerCase(),
+      agreementRef: agreement.reference,
+      score: null,
+      rating: null,
+      openRemediation: 0,
+    },
+  });
+  const id = String(assessment._id);
+  await syncAssessmentRow(assessment._id);
+  await recordAudit({
+    action: "assessment.reassessment_created",
+    targetType: "assessment",
+    targetId: id,
+    details: {
+      agreement: agreement.reference,
+      supplier: s.supplierName,
+      follows: plan.basisId,
+      reasons: reasons.join("; "),
+      dueDate,
+    },
+  });
+  const [suppliers, reviewers, client] = await Promise.all([
+    User.find({ orgId: s.supplierId, role: "supplier" }, { email: 1 }).lean(),
+    User.find({ orgId: agreement.recipientOrgId, role: "procurement" }, { email: 1 }).lean(),
+    orgInfo([agreement.recipientOrgId]),
+  ]);
+  const clientName = client.get(String(agreement.recipientOrgId))?.name ?? "Your client";
+  for (const u of suppliers) {
+    await sendMail({
+      to: u.email,
+      subject: `Re-assessment due by ${dueDate}: ${agreement.reference}`,
+      text: `${clientName} asks ${s.supplierName} to confirm or update its security questionnaire under ${agreement.reference}.\nWhy now: ${reasons.join("; ")}.\n\nYour last approved answers are filled in: check each page, change what is no longer true, and submit by ${dueDate}.\n${origin}/supplier/assessments/${id}`,
+      kind: "reassessment",
+      relatedType: "assessment",
+      relatedId: id,
+    });
+  }
+  for (const u of reviewers) {
+    await sendMail({
+      to: u.email,
+      subject: `Re-assessment sent to ${s.supplierName} (${agreement.reference})`,
+      text: `A re-assessment of ${s.supplierName} under ${agreement.reference} was sent, due ${dueDate}.\nWhy: ${reasons.join("; ")}.\n\n${origin}/procurement/assessments/${id}`,
+      kind: "reassessment",
+      relatedType: "assessment",
+      relatedId: id,
+    });
+  }
+  return id;
+}
+
+/** Question name → the answer in the approved assessment a re-assessment follows, for the questions whose answer changed. */
+export async function changedSinceBasis(
+  a: Pick<AssessmentData, "reassessmentOf" | "answers" | "supplierOrgId">,
+): Promise<Record<string, unknown> | null> {
+  if (!a.reassessmentOf) return null;
+  const basis = await Assessment.findOne(
+    { _id: a.reassessmentOf, supplierOrgId: a.supplierOrgId },
+    { answers: 1 },
+  ).lean();
+  if (!basis) return null;
+  const before = basis.answers ?? {};
+  const now = a.answers ?? {};
+  const changed: Record<string, unknown> = {};
+  for (const name of new Set([...Object.keys(before), ...Object.keys(now)])) {
+    if (JSON.stringify(before[name] ?? null) !== JSON.stringify(now[name] ?? null))
+      changed[name] = before[name] ?? null;
+  }
+  return changed;
+}

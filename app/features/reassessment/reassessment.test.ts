@@ -1,0 +1,132 @@
+import { describe, expect, it } from "vitest";
+import { addMonthsIso } from "#models/dates";
+import { DEFAULT_POLICY, planReassessment, type SupplierHistory } from "./reassessment";
+
+const NO_PHASES = { phases: [] };
+function history(over: Partial<SupplierHistory> = {}): SupplierHistory {
+  return {
+    lastApproved: { id: "a1", approvedOn: "2026-01-10", rating: "high" },
+    previousRating: null,
+    open: null,
+    certificates: [],
+    incidents: [],
+    ...over,
+  };
+}
+
+describe("re-assessment cadence", () => {
+  it("adds calendar months, keeping the day or the month's last day", () => {
+    expect(addMonthsIso("2026-01-10", 6)).toBe("2026-07-10");
+    expect(addMonthsIso("2026-08-31", 6)).toBe("2027-02-28");
+    expect(addMonthsIso("2027-11-30", 3)).toBe("2028-02-29");
+  });
+
+  it("follows the last approval's rating: high every 12 months, sent 30 days before", () => {
+    const plan = planReassessment(DEFAULT_POLICY, NO_PHASES, history(), "2026-06-01");
+    expect(plan).toMatchObject({ state: "scheduled", dueDate: "2027-01-10", sendOn: "2026-12-11", basisId: "a1" });
+    expect(plan.reasons[0]).toMatchObject({ kind: "cadence" });
+    expect(planReassessment(DEFAULT_POLICY, NO_PHASES, history(), "2026-12-11").state).toBe("due");
+    expect(planReassessment(DEFAULT_POLICY, NO_PHASES, history(), "2027-01-11").state).toBe("overdue");
+  });
+
+  it("uses the agreement's months per rating", () => {
+    const critical = planReassessment(
+      DEFAULT_POLICY,
+      NO_PHASES,
+      history({ lastApproved: { id: "a1", approvedOn: "2026-01-10", rating: "critical" } }),
+      "2026-02-01",
+    );
+    expect(critical.dueDate).toBe("2026-07-10");
+    const low = planReassessment(
+      { ...DEFAULT_POLICY, months: { ...DEFAULT_POLICY.months, low: 36 } },
+      NO_PHASES,
+      history({ lastApproved: { id: "a1", approvedOn: "2026-01-10", rating: "low" } }),
+      "2026-02-01",
+    );
+    expect(low.dueDate).toBe("2029-01-10");
+  });
+
+  it("is not planned before a first approval, and follows an open assessment when there is one", () => {
+    expect(planReassessment(DEFAULT_POLICY, NO_PHASES, history({ lastApproved: null }), "2026-06-01").state).toBe(
+      "not-assessed",
+    );
+    const open = planReassessment(
+      DEFAULT_POLICY,
+      NO_PHASES,
+      history({ open: { id: "a2", dueDate: "2026-06-20", status: "in_progress" } }),
+      "2026-06-01",
+    );
+    expect(open).toMatchObject({ state: "in-progress", openId: "a2", dueDate: "2026-06-20" });
+    expect(
+      planReassessment(
+        DEFAULT_POLICY,
+        NO_PHASES,
+        history({ open: { id: "a2", dueDate: "2026-05-20", status: "in_progress" } }),
+        "2026-06-01",
+      ).state,
+    ).toBe("overdue");
+  });
+});
+
+describe("early re-assessment triggers", () => {
+  it("a required certificate expiring within 60 days makes it due, with the reason", () => {
+    const h = history({
+      certificates: [{ standard: "ISO/IEC 27001:2022", certificateNumber: "C-9", expiryDate: "2026-07-15" }],
+    });
+    expect(planReassessment(DEFAULT_POLICY, NO_PHASES, h, "2026-05-01").state).toBe("scheduled");
+    const plan = planReassessment(DEFAULT_POLICY, NO_PHASES, h, "2026-05-20");
+    expect(plan).toMatchObject({ state: "due", sendOn: "2026-05-16", dueDate: "2026-05-30" });
+    expect(plan.reasons.map((r) => r.text).join(" ")).toMatch(/C-9.*expires on 2026-07-15/);
+  });
+
+  it("a rating that fell makes it due at the approval", () => {
+    const plan = planReassessment(DEFAULT_POLICY, NO_PHASES, history({ previousRating: "medium" }), "2026-01-12");
+    expect(plan).toMatchObject({ state: "due", sendOn: "2026-01-10" });
+    expect(plan.reasons[0]).toMatchObject({ kind: "rating", text: "the rating fell from medium to high" });
+    // a rating that rose does not
+    expect(
+      planReassessment(DEFAULT_POLICY, NO_PHASES, history({ previousRating: "critical" }), "2026-01-12").state,
+    ).toBe("scheduled");
+  });
+
+  it("an incident reported after the approval, and a disclosure phase added after it, make it due", () => {
+    const inc = planReassessment(
+      DEFAULT_POLICY,
+      NO_PHASES,
+      history({
+        incidents: [
+          { id: "i1", reportedOn: "2026-03-02" },
+          { id: "i0", reportedOn: "2025-12-01" },
+        ],
+      }),
+      "2026-03-02",
+    );
+    expect(inc).toMatchObject({ state: "due", dueDate: "2026-03-16" });
+    expect(inc.reasons.map((r) => r.kind)).toEqual(["incident"]);
+    const phase = planReassessment(
+      DEFAULT_POLICY,
+      {
+        phases: [
+          { key: "p2", name: "Integration", addedOn: "2026-04-01" },
+          { key: "p1", name: "Evaluation", addedOn: "2025-12-01" },
+        ],
+      },
+      history(),
+      "2026-04-03",
+    );
+    expect(phase.reasons[0]).toMatchObject({
+      kind: "phase",
+      text: 'disclosure phase "Integration" was added on 2026-04-01',
+    });
+  });
+
+  it("ignores triggers the agreement turned off", () => {
+    const off = { ...DEFAULT_POLICY, onIncident: false, onRatingFall: false, certificateDays: 0 };
+    const h = history({
+      previousRating: "low",
+      incidents: [{ id: "i1", reportedOn: "2026-03-02" }],
+      certificates: [{ standard: "ISO/IEC 27001:2022", certificateNumber: "C", expiryDate: "2026-03-10" }],
+    });
+    expect(planReassessment(off, NO_PHASES, h, "2026-03-05").state).toBe("scheduled");
+  });
+});

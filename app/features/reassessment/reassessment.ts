@@ -1,0 +1,164 @@
+/**
+ * When a supplier must be assessed again, and why; how late an incident was
+ * reported against the agreement's breach window along the chain. Pure: no
+ * database, no clock (today and the instants are inputs), shared by the
+ * scheduler, the pages and the tests.
+ */
+import type { RiskRating } from "#app/scoring/types";
+import { addDaysIso, addMonthsIso } from "#models/dates";
+
+export const RATING_ORDER: readonly RiskRating[] = ["low", "medium", "high", "critical"];
+
+export interface ReassessmentPolicy {
+  /** months between approvals, by the rating of the last approved assessment */
+  months: Record<RiskRating, number>;
+  /** a required certificate expiring within this many days triggers an early one; 0 = off */
+  certificateDays: number;
+  onRatingFall: boolean;
+  onIncident: boolean;
+  onNewPhase: boolean;
+}
+
+export const DEFAULT_POLICY: ReassessmentPolicy = {
+  months: { critical: 6, high: 12, medium: 18, low: 24 },
+  certificateDays: 60,
+  onRatingFall: true,
+  onIncident: true,
+  onNewPhase: true,
+};
+
+/** How long before its due date a scheduled re-assessment is sent, so the supplier has time to answer. */
+export const LEAD_DAYS = 30;
+/** The least time a supplier gets to answer a re-assessment sent because of a trigger. */
+export const MIN_ANSWER_DAYS = 14;
+
+export type TriggerKind = "cadence" | "certificate" | "rating" | "incident" | "phase";
+
+export interface SupplierHistory {
+  /** the latest approved assessment of this supplier under the agreement */
+  lastApproved: { id: string; approvedOn: string; rating: RiskRating } | null;
+  /** the rating of the approved assessment before it, if any */
+  previousRating: RiskRating | null;
+  /** an assessment sent after the last approval and not yet decided */
+  open: { id: string; dueDate: string; status: string } | null;
+  /** the supplier's certificates for the standards the agreement requires */
+  certificates: { standard: string; certificateNumber: string; expiryDate: string }[];
+  /** incidents the supplier reported under the agreement (calendar date of the report) */
+  incidents: { id: string; reportedOn: string }[];
+}
+
+export interface Reason {
+  kind: TriggerKind;
+  /** when this reason makes the re-assessment due */
+  on: string;
+  text: string;
+}
+
+export type PlanState = "not-assessed" | "scheduled" | "due" | "in-progress" | "overdue";
+
+export interface ReassessmentPlan {
+  state: PlanState;
+  /** the date the next assessment should be completed by; null before a first approval */
+  dueDate: string | null;
+  /** the date it is (or was) to be sent */
+  sendOn: string | null;
+  reasons: Reason[];
+  /** the approved assessment it follows (its answers pre-fill the next one) */
+  basisId: string | null;
+  openId: string | null;
+}
+
+/**
+ * The next re-assessment of one supplier under one agreement. A trigger
+ * makes it due on the trigger's date (sent at once, answered within
+ * MIN_ANSWER_DAYS); the cadence makes it due `months` after the approval
+ * (sent LEAD_DAYS before). The earliest reason wins; all are reported.
+ */
+export function planReassessment(
+  policy: ReassessmentPolicy,
+  agreement: { phases: { key: string; name: string; addedOn: string | null }[] },
+  history: SupplierHistory,
+  today: string,
+): ReassessmentPlan {
+  const last = history.lastApproved;
+  if (!last) {
+    if (history.open)
+      return {
+        state: history.open.dueDate < today ? "overdue" : "in-progress",
+        dueDate: history.open.dueDate,
+        sendOn: null,
+        reasons: [],
+        basisId: null,
+        openId: history.open.id,
+      };
+    return { state: "not-assessed", dueDate: null, sendOn: null, reasons: [], basisId: null, openId: null };
+  }
+  const reasons: Reason[] = [];
+  const months = policy.months[last.rating];
+  reasons.push({
+    kind: "cadence",
+    on: addMonthsIso(last.approvedOn, months),
+    text: `${last.rating} risk: every ${months} months after the approval of ${last.approvedOn}`,
+  });
+  if (policy.certificateDays > 0) {
+    for (const c of history.certificates) {
+      const warnOn = addDaysIso(c.expiryDate, -policy.certificateDays);
+      reasons.push({
+        kind: "certificate",
+        on: warnOn,
+        text: `certificate ${c.certificateNumber} (${c.standard}) expires on ${c.expiryDate}`,
+      });
+    }
+  }
+  if (
+    policy.onRatingFall &&
+    history.previousRating &&
+    RATING_ORDER.indexOf(last.rating) > RATING_ORDER.indexOf(history.previousRating)
+  ) {
+    reasons.push({
+      kind: "rating",
+      on: last.approvedOn,
+      text: `the rating fell from ${history.previousRating} to ${last.rating}`,
+    });
+  }
+  if (policy.onIncident) {
+    for (const i of history.incidents)
+      if (i.reportedOn >= last.approvedOn)
+        reasons.push({ kind: "incident", on: i.reportedOn, text: `an incident was reported on ${i.reportedOn}` });
+  }
+  if (policy.onNewPhase) {
+    for (const p of agreement.phases)
+      if (p.addedOn && p.addedOn > last.approvedOn)
+        reasons.push({ kind: "phase", on: p.addedOn, text: `disclosure phase "${p.name}" was added on ${p.addedOn}` });
+  }
+  reasons.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+  const first = reasons[0];
+  const triggered = first.kind !== "cadence";
+  const dueDate = triggered ? maxDate(addDaysIso(first.on, MIN_ANSWER_DAYS), addDaysIso(today, 0)) : first.on;
+  const sendOn = triggered ? first.on : addDaysIso(first.on, -LEAD_DAYS);
+  // only the reasons that have come about by today explain why it is due; the others are what is coming
+  const active = reasons.filter((r) => r.on <= maxDate(today, sendOn));
+  const shown = active.length ? active : [first];
+  if (history.open) {
+    return {
+      state: history.open.dueDate < today ? "overdue" : "in-progress",
+      dueDate: history.open.dueDate,
+      sendOn,
+      reasons: shown,
+      basisId: last.id,
+      openId: history.open.id,
+    };
+  }
+  return {
+    state: sendOn <= today ? (dueDate < today ? "overdue" : "due") : "scheduled",
+    dueDate,
+    sendOn,
+    reasons: shown,
+    basisId: last.id,
+    openId: null,
+  };
+}
+
+function maxDate(a: string, b: string) {
+  return a > b ? a : b;
+}

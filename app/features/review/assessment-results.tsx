@@ -1,0 +1,224 @@
+import { REQUIREMENT_STATUS_LABEL, RequirementStatusBadge, RatingBadge } from "#app/components/status";
+
+/** Plain data of a scored assessment, as the review page and the report show it. */
+export interface ResultView {
+  score: number;
+  computedScore: number;
+  capped: boolean;
+  knockOutsFailed: string[];
+  inherentRisk: "low" | "medium" | "high" | "critical";
+  rating: "low" | "medium" | "high" | "critical";
+  riskReasons: string[];
+  evaluationDate: string;
+  counts: Record<"met" | "partially_met" | "not_met" | "not_answered", number>;
+  requirements: {
+    requirementId: string;
+    title: string;
+    category: string;
+    weight: number;
+    knockOut: boolean;
+    status: "met" | "partially_met" | "not_met" | "not_answered";
+    computedStatus: "met" | "partially_met" | "not_met" | "not_answered";
+    override: { status: string; justification: string; by: string; at: string } | null;
+    reasons: string[];
+    answers: { question: string; title: string; value: unknown; fraction: number | null; reason: string }[];
+    evidence: { question: string; name: string; ref: string }[];
+    certificationCredit: { certificationId: string; standard: string; controls: string[] }[];
+  }[];
+  certifications: {
+    certificationId: string;
+    standard: string;
+    certificateNumber: string;
+    valid: boolean;
+    findings: string[];
+  }[];
+}
+
+export function formatAnswer(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "not answered";
+  if (typeof value === "boolean") return value ? "Yes" : "No";
+  if (Array.isArray(value)) {
+    return value
+      .map((v) =>
+        v && typeof v === "object"
+          ? Object.values(v as Record<string, unknown>)
+              .filter((x) => typeof x !== "object")
+              .join(" / ")
+          : String(v),
+      )
+      .join("; ");
+  }
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
+
+export function ScoreSummary({ r }: { r: ResultView }) {
+  const total = Object.values(r.counts).reduce((a, b) => a + b, 0) || 1;
+  const segments: [keyof ResultView["counts"], string][] = [
+    ["met", "var(--ok)"],
+    ["partially_met", "var(--warn)"],
+    ["not_met", "var(--bad)"],
+    ["not_answered", "#9aa4b2"],
+  ];
+  let x = 0;
+  return (
+    <div className="score-summary" data-testid="score-summary">
+      <div className="score-figure">
+        <span className="value">{r.score}</span>
+        <span className="muted">/ 100</span>
+        {r.score !== r.computedScore ? (
+          <div className="muted">computed without overrides: {r.computedScore}</div>
+        ) : null}
+      </div>
+      <div>
+        <RatingBadge rating={r.rating} /> <span className="muted">inherent risk {r.inherentRisk}</span>
+        {r.knockOutsFailed.length ? (
+          <p className="form-error">
+            Knock-out not met: {r.knockOutsFailed.join(", ")}. The score is capped{r.capped ? "" : " if it is higher"}.
+          </p>
+        ) : null}
+        <svg
+          width="320"
+          height="18"
+          role="img"
+          aria-label={segments.map(([k]) => `${REQUIREMENT_STATUS_LABEL[k]} ${r.counts[k]}`).join(", ")}
+        >
+          {segments.map(([k, colour]) => {
+            const w = (r.counts[k] / total) * 320;
+            const rect = <rect key={k} x={x} y={0} width={w} height={18} fill={colour} />;
+            x += w;
+            return rect;
+          })}
+        </svg>
+        <div className="muted small">
+          {segments.map(([k]) => `${REQUIREMENT_STATUS_LABEL[k]}: ${r.counts[k]}`).join(" · ")} · evaluated{" "}
+          {r.evaluationDate}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * `changed`: for a re-assessment, question name → the answer in the approved
+ * assessment it follows, for the answers the supplier changed since.
+ */
+export function RequirementResults({
+  r,
+  renderOverride,
+  changed,
+}: {
+  r: ResultView;
+  renderOverride?: (req: ResultView["requirements"][number]) => React.ReactNode;
+  changed?: Record<string, unknown> | null;
+}) {
+  return (
+    <table className="data results" data-testid="requirement-results">
+      <thead>
+        <tr>
+          <th>Requirement</th>
+          <th>Result</th>
+          <th>Why</th>
+        </tr>
+      </thead>
+      <tbody>
+        {r.requirements.map((req) => (
+          <tr key={req.requirementId} data-requirement={req.requirementId}>
+            <td>
+              <code>{req.requirementId}</code> {req.title}
+              {req.knockOut ? (
+                <>
+                  {" "}
+                  <span className="badge bad">knock-out</span>
+                </>
+              ) : null}
+              <div className="muted small">weight {req.weight}</div>
+            </td>
+            <td>
+              <RequirementStatusBadge status={req.status} overridden={Boolean(req.override)} />
+              {req.override ? (
+                <div className="override-note">
+                  Computed: {REQUIREMENT_STATUS_LABEL[req.computedStatus]}. Overridden by {req.override.by} on{" "}
+                  {req.override.at.slice(0, 10)}: “{req.override.justification}”
+                </div>
+              ) : null}
+              {renderOverride ? renderOverride(req) : null}
+            </td>
+            <td>
+              <ul className="reasons">
+                {req.reasons.map((reason, i) => (
+                  <li key={i}>{reason}</li>
+                ))}
+              </ul>
+              {req.answers.length ? (
+                <details open={req.answers.some((a) => changed && a.question in changed) || undefined}>
+                  <summary>
+                    Answers ({req.answers.length})
+                    {changed && req.answers.some((a) => a.question in changed) ? (
+                      <>
+                        {" "}
+                        <span className="badge warn">changed since the last approval</span>
+                      </>
+                    ) : null}
+                  </summary>
+                  <ul className="answers">
+                    {req.answers.map((a) => (
+                      <li key={a.question} className={changed && a.question in changed ? "changed" : undefined}>
+                        <span className="muted">{a.title}</span>: {formatAnswer(a.value)}
+                        {changed && a.question in changed ? (
+                          <span className="was"> (was: {formatAnswer(changed[a.question])})</span>
+                        ) : null}
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              ) : null}
+              {req.evidence.length ? (
+                <div className="evidence">
+                  Evidence:{" "}
+                  {req.evidence.map((e, i) => (
+                    <span key={e.ref + i}>
+                      {i ? ", " : ""}
+                      <a href={e.ref}>{e.name}</a>
+                    </span>
+                  ))}
+                </div>
+              ) : null}
+              {req.certificationCredit.length ? (
+                <div className="muted small">
+                  Credit from {req.certificationCredit.map((c) => c.standard).join(", ")}
+                </div>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function CertificationFindings({ r }: { r: ResultView }) {
+  if (!r.certifications.length) return <p className="muted">No certificates on file for this supplier.</p>;
+  return (
+    <table className="data">
+      <thead>
+        <tr>
+          <th>Certificate</th>
+          <th>Gives credit</th>
+          <th>Findings</th>
+        </tr>
+      </thead>
+      <tbody>
+        {r.certifications.map((c) => (
+          <tr key={c.certificationId}>
+            <td>
+              {c.standard} <span className="muted">{c.certificateNumber}</span>
+            </td>
+            <td>{c.valid ? <span className="badge ok">Yes</span> : <span className="badge bad">No</span>}</td>
+            <td>{c.findings.length ? c.findings.join(" ") : <span className="muted">none</span>}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,163 @@
+import { z } from "zod";
+import { ASSESSMENT_STATUSES } from "#models/assessment-status";
+import { todayIso } from "#models/dates";
+import { isObjectId } from "#app/lib/ids.server";
+import { orgReadModel, type CachedRow, type OrgReadModel } from "#app/features/assessments/read-model.server";
+
+export const PAGE_SIZE = 25;
+export const SORTS = {
+  due: "dueDate",
+  score: "summary.score",
+  supplier: "summary.supplierKey",
+  updated: "updatedAt",
+} as const;
+const RATINGS = ["low", "medium", "high", "critical"] as const;
+
+/** The dashboard's query string; anything unknown falls back to the default rather than failing the page. */
+export const DashboardQuery = z.object({
+  agreement: z.string().refine(isObjectId).optional().catch(undefined),
+  status: z.enum(ASSESSMENT_STATUSES).optional().catch(undefined),
+  rating: z.enum(RATINGS).optional().catch(undefined),
+  overdue: z.literal("1").optional().catch(undefined),
+  q: z.string().trim().max(100).optional().catch(undefined),
+  sort: z.enum(["due", "score", "supplier", "updated"]).default("due").catch("due"),
+  dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+});
+export type DashboardQuery = z.infer<typeof DashboardQuery>;
+
+export function parseDashboardQuery(url: URL): DashboardQuery {
+  return DashboardQuery.parse(Object.fromEntries(url.searchParams));
+}
+
+const OPEN_STATUSES: string[] = ["invited", "in_progress", "remediation_requested"];
+
+/** What the filters keep, applied to the organisation's rows in memory (in the order given). */
+export function filterRows(rows: readonly CachedRow[], q: DashboardQuery, today = todayIso()): CachedRow[] {
+  const needle = q.q?.toLowerCase();
+  return rows.filter(
+    (r) =>
+      (!q.agreement || r.agreement === q.agreement) &&
+      (!q.status || r.status === q.status) &&
+      (!q.rating || r.rating === q.rating) &&
+      (!q.overdue || (r.dueDate < today && OPEN_STATUSES.includes(r.status))) &&
+      (!needle || r.supplierKey.startsWith(needle)),
+  );
+}
+
+function sortValue(r: CachedRow, sort: DashboardQuery["sort"]): string | number {
+  switch (sort) {
+    case "score":
+      return r.score ?? -1;
+    case "supplier":
+      return r.supplierKey;
+    case "updated":
+      return r.updatedMs;
+    default:
+      return r.dueDate;
+  }
+}
+
+/** Ascending by the sort key, ties by id; descending is the exact reverse. */
+function ascending(rows: readonly CachedRow[], sort: DashboardQuery["sort"]): CachedRow[] {
+  return [...rows].sort((a, b) => {
+    const x = sortValue(a, sort);
+    const y = sortValue(b, sort);
+    if (x < y) return -1;
+    if (x > y) return 1;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  });
+}
+
+/** The organisation's rows in the requested order; each ordering is computed once per change of the rows. */
+export function orderedRows(model: OrgReadModel, q: Pick<DashboardQuery, "sort" | "dir">): CachedRow[] {
+  const asc = model.memo(`sort:${q.sort}`, (rows) => ascending(rows, q.sort));
+  return q.dir === "desc" ? model.memo(`sort:${q.sort}:desc`, () => [...asc].reverse()) : asc;
+}
+
+function hasFilters(q: DashboardQuery) {
+  return Boolean(q.agreement || q.status || q.rating || q.overdue || q.q);
+}
+
+/**
+ * One page of the dashboard. Many people look at the same views: a page is
+ * computed once per change of the rows (and per day, for "overdue") and then
+ * served from memory.
+ */
+export async function dashboardPage(orgId: string, q: DashboardQuery) {
+  const model = await orgReadModel(orgId);
+  const today = todayIso();
+  const key = `page:${today}:${JSON.stringify([q.agreement, q.status, q.rating, q.overdue, q.q, q.sort, q.dir, q.page])}`;
+  const pages = model.memo("pages", () => new Map<string, ReturnType<typeof computePage>>());
+  let page = pages.get(key);
+  if (!page) {
+    page = computePage(model, q, today);
+    if (pages.size >= 500) pages.delete(pages.keys().next().value!);
+    pages.set(key, page);
+  }
+  return page;
+}
+
+function computePage(model: OrgReadModel, q: DashboardQuery, today: string) {
+  const ordered = orderedRows(model, q);
+  const filtered = hasFilters(q) ? filterRows(ordered, q, today) : ordered;
+  const statusCounts = Object.fromEntries(ASSESSMENT_STATUSES.map((s) => [s, 0])) as Record<
+    (typeof ASSESSMENT_STATUSES)[number],
+    number
+  >;
+  const ratingCounts = { low: 0, medium: 0, high: 0, critical: 0, unscored: 0 };
+  for (const r of filtered) {
+    statusCounts[r.status] += 1;
+    ratingCounts[r.rating ?? "unscored"] += 1;
+  }
+  const page = filtered.slice((q.page - 1) * PAGE_SIZE, q.page * PAGE_SIZE);
+  // the agreements and suppliers that have assessments, for the filter and the headline
+  const overview = model.memo("overview", (rows) => {
+    const agreements = new Map<string, string>();
+    const suppliers = new Set<string>();
+    for (const r of rows) {
+      agreements.set(r.agreement, r.agreementRef);
+      suppliers.add(r.supplier);
+    }
+    return {
+      supplierCount: suppliers.size,
+      agreements: [...agreements]
+        .map(([id, reference]) => ({ id, reference }))
+        .sort((a, b) => a.reference.localeCompare(b.reference)),
+    };
+  });
+  return {
+    total: filtered.length,
+    pages: Math.max(1, Math.ceil(filtered.length / PAGE_SIZE)),
+    rows: page.map((a) => ({
+      id: a.id,
+      supplier: a.supplierName,
+      agreement: a.agreementRef,
+      status: a.status,
+      score: a.score,
+      rating: a.rating,
+      dueDate: a.dueDate,
+      overdue: a.dueDate < today && OPEN_STATUSES.includes(a.status),
+    })),
+    statusCounts,
+    ratingCounts,
+    supplierCount: overview.supplierCount,
+    agreements: overview.agreements,
+  };
+}
+
+function csvCell(value: unknown): string {
+  const text = value === null || value === undefined ? "" : String(value);
+  // a leading = + - @ would make a spreadsheet run it as a formula
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** Every row the filters show (not only the page), as CSV. */
+export async function dashboardCsv(orgId: string, q: DashboardQuery): Promise<string> {
+  const rows = filterRows(orderedRows(await orgReadModel(orgId), q), q);
+  const lines = ["\uFEFFsupplier,agreement,status,score,rating,due_date,assessment_id"];
+  for (const a of rows)
+    lines.push([a.supplierName, a.agreementRef, a.status, a.score, a.rating, a.dueDate, a.id].map(csvCell).join(","));
+  return lines.join("\r\n") + "\r\n";
+}

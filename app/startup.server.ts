@@ -1,0 +1,92 @@
+import diagnostics from "node:diagnostics_channel";
+import type { ServerResponse } from "node:http";
+import { connectDatabase, disconnectDatabase } from "#app/lib/db.server";
+import { demoCredentialsText, seedDemoData, seedDemoDataIfEmpty, DEMO_ACCOUNTS } from "#scripts/demo/demo-data.server";
+import { User } from "#models/user.server";
+import { deleteExpiredSessions } from "#models/session.server";
+import { getEnv, sessionSecret } from "#app/lib/env.server";
+import { deleteExpiredAttempts } from "#app/lib/rate-limit.server";
+import { sendDueReminders } from "#app/features/assessments/reminders.server";
+import { sendDueReassessments } from "#app/features/reassessment/reassessment.server";
+import { startInterval } from "#app/lib/scheduler.server";
+import { preloadReportFonts } from "#reports/fonts";
+import { warmReadModels } from "#app/features/assessments/read-model.server";
+
+let started: Promise<void> | null = null;
+
+/**
+ * Everything the server needs before it answers a request: a valid
+ * environment, the database with its indexes, demo data on a first start.
+ */
+export function startServer(): Promise<void> {
+  started ??= (async () => {
+    const env = getEnv();
+    sessionSecret();
+    await connectDatabase(env.MONGODB_URI);
+    const demo =
+      env.FLOWDOWN_DEMO_DATA === "on" || (env.FLOWDOWN_DEMO_DATA === "auto" && env.FLOWDOWN_EMBEDDED_DB === "1");
+    if (demo) {
+      if (env.FLOWDOWN_DEMO_DATA === "on") await seedDemoData();
+      else await seedDemoDataIfEmpty();
+      if (await User.exists({ email: DEMO_ACCOUNTS[0].email })) console.log(demoCredentialsText());
+    }
+    const cleanup = setInterval(
+      () => void Promise.all([deleteExpiredSessions(), deleteExpiredAttempts()]).catch(() => {}),
+      60 * 60 * 1000,
+    );
+    cleanup.unref();
+    if (process.env.FLOWDOWN_SCHEDULER !== "off") {
+      // every instance may run this: each day's reminder is claimed in the database, so it goes out once
+      const origin = (env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
+      startInterval("reminders", 60 * 60 * 1000, () => sendDueReminders({ origin }));
+      // each approval's re-assessment is claimed in the database, so it is sent once whichever instance sees it due
+      startInterval("reassessments", 60 * 60 * 1000, () => sendDueReassessments({ origin }));
+    }
+    // the dashboards' rows: read them now rather than in the first request after a restart
+    setTimeout(
+      () => void warmReadModels().catch((error) => console.error("could not read the dashboards' rows", error)),
+      0,
+    ).unref();
+    // parsing the report fonts takes a moment: do it now rather than in the first report request
+    setTimeout(
+      () =>
+        void Promise.resolve()
+          .then(() => preloadReportFonts())
+          .catch((error) => console.error("could not load the report fonts", error)),
+      0,
+    ).unref();
+    closeDatabaseAfterServer();
+  })();
+  return started;
+}
+
+/**
+ * remix-serve closes its HTTP server on SIGINT/SIGTERM (no new connections)
+ * and lets the requests in flight run on; the open database connection would
+ * then keep the process alive. The listening socket goes at once, but the
+ * requests still need the database: so close it, and end the process, only
+ * once no listening server is left and every request has been answered (or
+ * abandoned by its client). Requests are counted through Node's HTTP
+ * diagnostics channels, which see remix-serve's server without wrapping it.
+ */
+let inFlight = 0;
+function countRequests() {
+  diagnostics.subscribe("http.server.request.start", (message) => {
+    const { response } = message as { response: ServerResponse };
+    inFlight++;
+    response.once("close", () => inFlight--);
+  });
+}
+
+function closeDatabaseAfterServer() {
+  countRequests();
+  const onSignal = () => {
+    const poll = setInterval(() => {
+      if (inFlight > 0 || process.getActiveResourcesInfo().includes("TCPServerWrap")) return;
+      clearInterval(poll);
+      void disconnectDatabase().finally(() => process.exit(0));
+    }, 50);
+  };
+  process.once("SIGTERM", onSignal);
+  process.once("SIGINT", onSignal);
+}
