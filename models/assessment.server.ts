@@ -10,6 +10,7 @@ import {
   EDITABLE_STATUSES,
   type AssessmentStatus,
 } from "./assessment-status";
+import { Refusal } from "./refusal";
 
 export { ASSESSMENT_STATUSES, ASSESSMENT_TRANSITIONS, EDITABLE_STATUSES, type AssessmentStatus };
 
@@ -186,7 +187,7 @@ export const Assessment: Model<AssessmentData> =
   (mongoose.models.Assessment as Model<AssessmentData>) ??
   mongoose.model<AssessmentData>("Assessment", assessmentSchema);
 
-export class TransitionError extends Error {
+export class TransitionError extends Refusal {
   constructor(from: AssessmentStatus, to: AssessmentStatus) {
     super(`An assessment that is ${from.replace("_", " ")} cannot become ${to.replace("_", " ")}.`);
     this.name = "TransitionError";
@@ -194,7 +195,7 @@ export class TransitionError extends Error {
 }
 
 /** Someone else changed the assessment first; the caller re-reads and decides again. */
-export class RevisionConflictError extends Error {
+export class RevisionConflictError extends Refusal {
   constructor() {
     super("The assessment was changed by someone else at the same moment. Reload and try again.");
     this.name = "RevisionConflictError";

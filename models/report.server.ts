@@ -1,4 +1,5 @@
 import mongoose, { Schema, type Model, type Types } from "mongoose";
+import { Refusal } from "./refusal";
 
 /**
  * A generated PDF report: one version of the assessment report of one
@@ -74,7 +75,7 @@ export const ReportRecord: Model<ReportRecordData> =
 export type StoredReport = ReportRecordData & { _id: Types.ObjectId };
 
 /** A report that cannot be made now, for a reason to show the person who asked (not a fault). */
-export class ReportRefusedError extends Error {
+export class ReportRefusedError extends Refusal {
   constructor(message: string) {
     super(message);
     this.name = "ReportRefusedError";

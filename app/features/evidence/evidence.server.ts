@@ -5,6 +5,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import mongoose, { type mongo, type Types } from "mongoose";
 import { z } from "zod";
 import { database, gridFsBucket } from "#app/lib/ids.server";
+import { Refusal } from "#models/refusal";
 
 /**
  * Evidence files in GridFS (bucket "evidence"): checked for size while they
@@ -49,7 +50,7 @@ const SUPPORTED = "PDF, PNG, JPEG, DOCX, XLSX or TXT";
 export type EvidenceErrorCode = "unsupported_type" | "type_mismatch" | "too_large" | "empty" | "macros";
 
 /** A refusal to show the uploader as it is; anything else thrown is a server fault. */
-export class EvidenceError extends Error {
+export class EvidenceError extends Refusal {
   constructor(
     readonly code: EvidenceErrorCode,
     message: string,
