@@ -4,10 +4,10 @@
  * mapping → a template that passes the loader's validation (finalizeDraft).
  * Pure: no database, no file system.
  */
-import { validateTemplate, type CatalogueLike } from "../validate-template";
-import { TEMPLATE_ID_RE } from "../schema";
-import { walkElements } from "../survey-walk";
-import type { QuestionMeta, TemplateFile } from "../types";
+import { validateTemplate, type CatalogueLike } from "#questionnaires/validate-template";
+import { TEMPLATE_ID_RE } from "#questionnaires/schema";
+import { walkElements } from "#questionnaires/survey-walk";
+import type { QuestionMeta, TemplateFile } from "#questionnaires/types";
 import { parseCsv } from "./csv";
 import { importTable } from "./table";
 import { ImportError, MAX_IMPORT_BYTES, type ImportDraft, type ImportFormat, type ImportOutcome } from "./types";

@@ -1,6 +1,6 @@
 import writeXlsxFile from "write-excel-file/node";
 import { describe, expect, it } from "vitest";
-import { loadCatalogue } from "../loader";
+import { loadCatalogue } from "#questionnaires/loader";
 import { detectDelimiter, parseCsv } from "./csv";
 import { finalizeDraft, importQuestionnaire } from "./index";
 

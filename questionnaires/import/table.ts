@@ -4,7 +4,7 @@
  * requirement ids, and optionally "expected answer". Sections become pages
  * in the order they first appear.
  */
-import type { JudgeRule } from "../types";
+import type { JudgeRule } from "#questionnaires/types";
 import { safeName, slugify } from "./text";
 import {
   ImportError,

@@ -3,7 +3,7 @@
  * are pure: bytes in, a draft template plus findings out; nothing here
  * touches the database.
  */
-import type { JudgeRule } from "../types";
+import type { JudgeRule } from "#questionnaires/types";
 
 export type ImportFormat = "vsaq" | "csv" | "xlsx";
 

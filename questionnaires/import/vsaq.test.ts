@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { Model } from "survey-core";
 import { describe, expect, it } from "vitest";
-import { loadCatalogue } from "../loader";
+import { loadCatalogue } from "#questionnaires/loader";
 import { finalizeDraft, importQuestionnaire } from "./index";
 import { ImportError } from "./types";
 import { importVsaq } from "./vsaq";

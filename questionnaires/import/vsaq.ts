@@ -5,7 +5,7 @@
  * become text; `cond` becomes `visibleIf`. What cannot be carried over is
  * listed as a finding with the item id instead of being dropped silently.
  */
-import type { JudgeRule } from "../types";
+import type { JudgeRule } from "#questionnaires/types";
 import {
   parseCond,
   quote,
@@ -16,7 +16,7 @@ import {
   type CondNode,
 } from "./vsaq-cond";
 import { parseVsaq } from "./vsaq-preparse";
-import { walkElements } from "../survey-walk";
+import { walkElements } from "#questionnaires/survey-walk";
 import { htmlToText, safeHtml, safeName } from "./text";
 import { ImportError, MAX_IMPORT_QUESTIONS, type DraftQuestion, type Finding, type ImportDraft } from "./types";
 
