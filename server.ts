@@ -2,7 +2,7 @@
 // build with every route module passed through the security layer, so that
 // every action, whatever its route, runs the same-origin and body-size checks
 // first and resource responses carry the security headers. remix-serve has no
-// middleware of its own; see docs/decisions/003-csrf.md.
+// middleware of its own; see docs/decisions/006-csrf.md.
 import * as build from "@remix-run/dev/server-build";
 import { secureRoutes } from "#app/lib/security.server";
 

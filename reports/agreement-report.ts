@@ -18,17 +18,8 @@ import {
   type CellItem,
   type TextStyle,
 } from "./pdf";
-import {
-  agreementFacts,
-  badgeRow,
-  coverBand,
-  glossarySection,
-  renderReport,
-  reportFact,
-  SMALL,
-  verificationSection,
-  type RenderInfo,
-} from "./sections";
+import { renderReport, type RenderInfo } from "./scaffold";
+import { INTRO, openSection, SMALL } from "./sections";
 import type { AgreementReportData, MatrixCell } from "./types";
 import {
   ASSESSMENT_STATUS_TEXT,
@@ -50,33 +41,51 @@ import {
   type Tone,
 } from "./view";
 
-const intro: TextStyle = { size: 8.5, color: COLORS.muted };
-
 /** Render the agreement report to `out`. */
-export function renderAgreementReport(data: AgreementReportData, out: Writable): Promise<RenderInfo> {
+export async function renderAgreementReport(data: AgreementReportData, out: Writable): Promise<RenderInfo> {
+  const a = data.agreement;
+  const chainOk = data.chain.ok && data.chain.errors.length === 0;
+  const failingLinks = data.chain.links.filter((l) => !l.ok).length;
+  const scored = data.suppliers.filter((s) => s.latest).length;
+  const expiring = data.expiringCertificates.length;
+  const tiers = tierText(data);
   return renderReport(
     data,
-    "agreement",
     {
-      title: `Agreement report — ${data.agreement.reference}`,
-      subject: `Flow-down compliance of the subcontractor chain under ${data.agreement.reference} (${data.agreement.title})`,
-      headerTitle: "Agreement report",
-      reference: `${data.agreement.reference} · ${data.agreement.title}`,
-    },
-    async (rd) => {
-      cover(rd, data);
-      await rd.pace();
-      summary(rd, data);
-      await rd.pace();
-      await suppliersSection(rd, data);
-      await matrixSection(rd, data);
-      rd.newPage("portrait");
-      await chainSection(rd, data);
-      await phasesSection(rd, data);
-      await expiringSection(rd, data);
-      await requirementsSection(rd, data);
-      await glossarySection(rd, data.glossary);
-      verificationSection(rd, data);
+      kind: "agreement",
+      document: {
+        title: `Agreement report — ${a.reference}`,
+        subject: `Flow-down compliance of the subcontractor chain under ${a.reference} (${a.title})`,
+        headerTitle: "Agreement report",
+        reference: `${a.reference} · ${a.title}`,
+      },
+      cover: {
+        kicker: "FLOWDOWN · AGREEMENT REPORT",
+        badges: [
+          {
+            caption: "Subcontractor chain",
+            label: chainOk ? "CHAIN OK" : `CHAIN FAILS (${failingLinks} LINK${failingLinks === 1 ? "" : "S"})`,
+            tone: chainOk ? "ok" : "bad",
+          },
+          {
+            caption: "Suppliers scored",
+            label: `${scored} OF ${data.suppliers.length}`,
+            tone: scored === data.suppliers.length ? "ok" : "warn",
+          },
+          { caption: "Certificates expiring ≤ 90 days", label: String(expiring), tone: expiring ? "warn" : "ok" },
+        ],
+        breachWindow: `${a.breachWindowHours} h for the whole chain (recipient uses ${a.recipientNotifyHours} h)`,
+        facts: [
+          ["Suppliers", `${data.suppliers.length}${tiers ? ` (${tiers})` : ""}`],
+          [
+            "Flow-down requirements",
+            `${data.requirements.length} (${data.requirements.filter((r) => r.knockOut).length} knock-out)`,
+          ],
+          ["Disclosure phases", String(data.phases.length)],
+        ],
+      },
+      summary,
+      sections: [suppliersSection, matrixSection, chainSection, phasesSection, expiringSection, requirementsSection],
     },
     out,
   );
@@ -84,61 +93,14 @@ export function renderAgreementReport(data: AgreementReportData, out: Writable):
 
 // ---------------------------------------------------------------- cover and summary
 
-function cover(rd: ReportDocument, data: AgreementReportData): void {
-  const a = data.agreement;
-  rd.newPage("portrait", { header: false });
-  const shortened = coverBand(
-    rd,
-    "FLOWDOWN · AGREEMENT REPORT",
-    a.title,
-    `${a.reference}  ·  ${a.discloser} → ${a.recipient}`,
-  );
-  const scored = data.suppliers.filter((s) => s.latest).length;
-  const failingLinks = data.chain.links.filter((l) => !l.ok).length;
-  badgeRow(rd, [
-    {
-      caption: "Subcontractor chain",
-      label:
-        data.chain.ok && data.chain.errors.length === 0
-          ? "CHAIN OK"
-          : `CHAIN FAILS (${failingLinks} LINK${failingLinks === 1 ? "" : "S"})`,
-      tone: data.chain.ok && data.chain.errors.length === 0 ? "ok" : "bad",
-    },
-    {
-      caption: "Suppliers scored",
-      label: `${scored} OF ${data.suppliers.length}`,
-      tone: scored === data.suppliers.length ? "ok" : "warn",
-    },
-    {
-      caption: "Certificates expiring ≤ 90 days",
-      label: String(data.expiringCertificates.length),
-      tone: data.expiringCertificates.length ? "warn" : "ok",
-    },
-  ]);
+/** "3 at tier 1, 5 at tier 2", or "" without suppliers */
+function tierText(data: AgreementReportData): string {
   const tiers = new Map<number, number>();
   for (const s of data.suppliers) tiers.set(s.tier, (tiers.get(s.tier) ?? 0) + 1);
-  const tierText = [...tiers.entries()]
+  return [...tiers.entries()]
     .sort((x, y) => x[0] - y[0])
     .map(([t, n]) => `${n} at tier ${t}`)
     .join(", ");
-  rd.y += 6;
-  rd.facts(
-    [
-      ...agreementFacts(
-        a,
-        shortened,
-        `${a.breachWindowHours} h for the whole chain (recipient uses ${a.recipientNotifyHours} h)`,
-      ),
-      ["Suppliers", `${data.suppliers.length}${tierText ? ` (${tierText})` : ""}`],
-      [
-        "Flow-down requirements",
-        `${data.requirements.length} (${data.requirements.filter((r) => r.knockOut).length} knock-out)`,
-      ],
-      ["Disclosure phases", String(data.phases.length)],
-      reportFact(data),
-    ],
-    2,
-  );
 }
 
 function summary(rd: ReportDocument, data: AgreementReportData): void {
@@ -214,8 +176,7 @@ function nameList(suppliers: { name: string }[], max = 8): string {
 // ---------------------------------------------------------------- suppliers
 
 async function suppliersSection(rd: ReportDocument, data: AgreementReportData): Promise<void> {
-  rd.heading("Suppliers", 1, 90);
-  rd.paragraph("Each supplier of the chain with its latest scored assessment.", intro, { after: 8 });
+  openSection(rd, "Suppliers", 90, "Each supplier of the chain with its latest scored assessment.");
   await rd.table({
     title: "Suppliers",
     columns: [
@@ -314,16 +275,17 @@ function drawMatrixLegend(rd: ReportDocument): void {
 async function matrixSection(rd: ReportDocument, data: AgreementReportData): Promise<void> {
   const matrix = complianceMatrix(data);
   rd.newPage("landscape");
-  rd.heading("Compliance matrix", 1, 120);
-  rd.paragraph(
+  openSection(
+    rd,
+    "Compliance matrix",
+    120,
     "Suppliers (rows) against the agreement's requirements (columns). Each cell shows the effective result as a letter on its colour; wide matrices continue in column bands.",
-    intro,
-    { after: 6 },
+    6,
   );
   drawMatrixLegend(rd);
   const reqs = matrix.requirements;
   if (reqs.length === 0 || matrix.rows.length === 0) {
-    rd.paragraph("No requirements or suppliers to show.", intro);
+    rd.paragraph("No requirements or suppliers to show.", INTRO);
     return;
   }
   const perBand = Math.max(1, Math.floor((rd.width - NAME_W) / CELL_W));
@@ -433,10 +395,14 @@ function drawMatrixCells(rd: ReportDocument, cells: (MatrixCell | null)[], x0: n
 // ---------------------------------------------------------------- chain
 
 async function chainSection(rd: ReportDocument, data: AgreementReportData): Promise<void> {
+  // the chain starts a page of its own after the landscape matrix
+  rd.newPage("portrait");
   const rows = chainRows(data);
   const recipient = data.agreement.recipient;
-  rd.heading("Subcontractor chain", 1, 90);
-  rd.paragraph(
+  openSection(
+    rd,
+    "Subcontractor chain",
+    90,
     `Breach notification windows add up along the chain: the recipient's ${
       data.agreement.recipientNotifyHours
     } h plus every link's hours up to tier 1 must fit in the agreement's ${
@@ -444,8 +410,6 @@ async function chainSection(rd: ReportDocument, data: AgreementReportData): Prom
     } h. Every tier must also stay within the permitted jurisdictions (${
       data.agreement.permittedJurisdictions.join(", ") || "none"
     }).`,
-    intro,
-    { after: 8 },
   );
   if (data.chain.errors.length) {
     rd.callout("Chain structure problems", data.chain.errors, "bad");
@@ -532,15 +496,16 @@ function supplierName(data: AgreementReportData, id: string): string {
 // ---------------------------------------------------------------- phases
 
 async function phasesSection(rd: ReportDocument, data: AgreementReportData): Promise<void> {
-  rd.heading("Phase clearances", 1, 90);
-  rd.paragraph(
+  openSection(
+    rd,
+    "Phase clearances",
+    90,
     "A supplier is cleared for a disclosure phase only when every requirement the phase names is met on its latest approved assessment.",
-    intro,
-    { after: 4 },
+    4,
   );
   const views = phaseViews(data);
   if (!views.length) {
-    rd.paragraph("The agreement defines no phases.", intro);
+    rd.paragraph("The agreement defines no phases.", INTRO);
     return;
   }
   for (const v of views) {
@@ -581,10 +546,10 @@ async function phasesSection(rd: ReportDocument, data: AgreementReportData): Pro
 async function expiringSection(rd: ReportDocument, data: AgreementReportData): Promise<void> {
   rd.heading("Certificates expiring within 90 days", 1, 80);
   if (!data.expiringCertificates.length) {
-    rd.paragraph(`No certificate expires within 90 days of ${formatDate(data.generatedAt)}.`, intro, { after: 4 });
+    rd.paragraph(`No certificate expires within 90 days of ${formatDate(data.generatedAt)}.`, INTRO, { after: 4 });
     return;
   }
-  rd.paragraph(`As of ${formatDate(data.generatedAt)}, soonest first.`, intro, { after: 8 });
+  rd.paragraph(`As of ${formatDate(data.generatedAt)}, soonest first.`, INTRO, { after: 8 });
   await rd.table({
     title: "Certificates expiring within 90 days",
     columns: [
@@ -612,11 +577,11 @@ async function expiringSection(rd: ReportDocument, data: AgreementReportData): P
 }
 
 async function requirementsSection(rd: ReportDocument, data: AgreementReportData): Promise<void> {
-  rd.heading("Flow-down requirements", 1, 80);
-  rd.paragraph(
+  openSection(
+    rd,
+    "Flow-down requirements",
+    80,
     "The requirements of the agreement, in matrix order. Knock-out requirements cap a supplier's score when failed.",
-    intro,
-    { after: 8 },
   );
   await rd.table({
     title: "Flow-down requirements",

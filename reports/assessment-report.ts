@@ -18,18 +18,8 @@ import {
   type CellItem,
   type TextStyle,
 } from "./pdf";
-import {
-  agreementFacts,
-  badgeRow,
-  coverBand,
-  fitLines,
-  glossarySection,
-  renderReport,
-  reportFact,
-  SMALL,
-  verificationSection,
-  type RenderInfo,
-} from "./sections";
+import { renderReport, type RenderInfo } from "./scaffold";
+import { fitLines, openSection, SMALL } from "./sections";
 import type { AssessmentReportData } from "./types";
 import {
   ASSESSMENT_STATUS_TEXT,
@@ -50,29 +40,53 @@ import {
 } from "./view";
 
 /** Render the assessment report to `out`. */
-export function renderAssessmentReport(data: AssessmentReportData, out: Writable): Promise<RenderInfo> {
+export async function renderAssessmentReport(data: AssessmentReportData, out: Writable): Promise<RenderInfo> {
+  const { agreement: a, supplier: s, assessment: asm, result } = data;
   return renderReport(
     data,
-    "assessment",
     {
-      title: `Assessment report — ${data.supplier.name} — ${data.agreement.reference}`,
-      subject: `Flow-down assessment of ${data.supplier.name} under ${data.agreement.reference} (${data.agreement.title})`,
-      headerTitle: "Supplier assessment report",
-      reference: `${data.agreement.reference} · ${data.supplier.name}`,
-    },
-    async (rd) => {
-      cover(rd, data);
-      await rd.pace();
-      summary(rd, data);
-      await rd.pace();
-      await requirementsTable(rd, data);
-      await requirementDetails(rd, data);
-      await overridesSection(rd, data);
-      await certificationsSection(rd, data);
-      await remediationSection(rd, data);
-      await historySection(rd, data);
-      await glossarySection(rd, data.glossary);
-      verificationSection(rd, data);
+      kind: "assessment",
+      document: {
+        title: `Assessment report — ${s.name} — ${a.reference}`,
+        subject: `Flow-down assessment of ${s.name} under ${a.reference} (${a.title})`,
+        headerTitle: "Supplier assessment report",
+        reference: `${a.reference} · ${s.name}`,
+      },
+      cover: {
+        kicker: "FLOWDOWN · SUPPLIER ASSESSMENT REPORT",
+        lead: supplierLead,
+        badges: [
+          {
+            caption: "Assessment status",
+            label: ASSESSMENT_STATUS_TEXT[asm.status].toUpperCase(),
+            tone: ASSESSMENT_STATUS_TONE[asm.status],
+          },
+          {
+            caption: "Compliance score",
+            label: `${result.score} / 100${result.capped ? " (CAPPED)" : ""}`,
+            tone: "info",
+          },
+          { caption: "Risk rating", label: `${RATING_TEXT[result.rating]} RISK`, tone: RATING_TONE[result.rating] },
+        ],
+        breachWindow: `${a.breachWindowHours} h (recipient uses ${a.recipientNotifyHours} h)`,
+        facts: [
+          ["Assessment", asm.id],
+          ["Due date", formatDate(asm.dueDate)],
+          ["Submitted", formatDateTime(asm.submittedAt)],
+          ["Evaluated on", formatDate(result.evaluationDate)],
+          ["Questionnaire", `${asm.templateTitle} (version ${asm.templateVersion})`],
+          ["Requirement catalogue", `version ${asm.catalogueVersion}`],
+        ],
+      },
+      summary,
+      sections: [
+        requirementsTable,
+        requirementDetails,
+        overridesSection,
+        certificationsSection,
+        remediationSection,
+        historySection,
+      ],
     },
     out,
   );
@@ -80,16 +94,8 @@ export function renderAssessmentReport(data: AssessmentReportData, out: Writable
 
 // ---------------------------------------------------------------- cover
 
-function cover(rd: ReportDocument, data: AssessmentReportData): void {
-  const { agreement: a, supplier: s, assessment: asm, result } = data;
-  rd.newPage("portrait", { header: false });
-  const shortened = coverBand(
-    rd,
-    "FLOWDOWN · SUPPLIER ASSESSMENT REPORT",
-    a.title,
-    `${a.reference}  ·  ${a.discloser} → ${a.recipient}`,
-  );
-
+/** The supplier under the cover band: its name, service, country and place in the chain. */
+function supplierLead(rd: ReportDocument, { supplier: s }: AssessmentReportData): void {
   rd.label("SUPPLIER", rd.left, rd.y, { size: 7.5, weight: "bold", color: COLORS.muted });
   rd.y += 12;
   rd.paragraph(s.name, { size: 20, weight: "bold", color: COLORS.ink, leading: 1.2 });
@@ -99,31 +105,6 @@ function cover(rd: ReportDocument, data: AssessmentReportData): void {
     }`,
     { size: 10, color: COLORS.muted },
     { after: 18 },
-  );
-
-  badgeRow(rd, [
-    {
-      caption: "Assessment status",
-      label: ASSESSMENT_STATUS_TEXT[asm.status].toUpperCase(),
-      tone: ASSESSMENT_STATUS_TONE[asm.status],
-    },
-    { caption: "Compliance score", label: `${result.score} / 100${result.capped ? " (CAPPED)" : ""}`, tone: "info" },
-    { caption: "Risk rating", label: `${RATING_TEXT[result.rating]} RISK`, tone: RATING_TONE[result.rating] },
-  ]);
-
-  rd.y += 6;
-  rd.facts(
-    [
-      ...agreementFacts(a, shortened, `${a.breachWindowHours} h (recipient uses ${a.recipientNotifyHours} h)`),
-      ["Assessment", asm.id],
-      ["Due date", formatDate(asm.dueDate)],
-      ["Submitted", formatDateTime(asm.submittedAt)],
-      ["Evaluated on", formatDate(result.evaluationDate)],
-      ["Questionnaire", `${asm.templateTitle} (version ${asm.templateVersion})`],
-      ["Requirement catalogue", `version ${asm.catalogueVersion}`],
-      reportFact(data),
-    ],
-    2,
   );
 }
 
@@ -206,11 +187,11 @@ function paramsText(r: RequirementResult): string | null {
 }
 
 async function requirementsTable(rd: ReportDocument, data: AssessmentReportData): Promise<void> {
-  rd.heading("Requirements", 1, 90);
-  rd.paragraph(
+  openSection(
+    rd,
+    "Requirements",
+    90,
     "Each flow-down requirement of the agreement with the result that counts. Overridden results show the result the rules computed beside the reviewer's.",
-    { size: 8.5, color: COLORS.muted },
-    { after: 8 },
   );
   await rd.table({
     title: "Requirements",
@@ -331,13 +312,13 @@ async function requirementDetails(rd: ReportDocument, data: AssessmentReportData
 
 async function overridesSection(rd: ReportDocument, data: AssessmentReportData): Promise<void> {
   const overridden = overriddenRequirements(data.result);
-  rd.heading("Overrides", 1, 80);
-  rd.paragraph(
+  openSection(
+    rd,
+    "Overrides",
+    80,
     overridden.length
       ? "Results changed by a reviewer. The computed result is kept beside the override; the score counts the override."
       : "No result was overridden.",
-    { size: 8.5, color: COLORS.muted },
-    { after: 8 },
   );
   if (!overridden.length) return;
   await rd.table({
@@ -372,15 +353,15 @@ async function overridesSection(rd: ReportDocument, data: AssessmentReportData):
 
 async function certificationsSection(rd: ReportDocument, data: AssessmentReportData): Promise<void> {
   const rows = certificationRows(data);
-  rd.heading("Certifications", 1, 80);
-  rd.paragraph(
+  openSection(
+    rd,
+    "Certifications",
+    80,
     `Required by the agreement: ${
       data.agreement.requiredCertifications.join(", ") || "none"
     }. A certificate gives credit only when issued before and valid through the term (to ${formatDate(
       data.agreement.endDate,
     )}), from a named body, with a scope covering the service.`,
-    { size: 8.5, color: COLORS.muted },
-    { after: 8 },
   );
   await rd.table({
     title: "Certifications",
@@ -414,11 +395,11 @@ async function certificationsSection(rd: ReportDocument, data: AssessmentReportD
 
 async function remediationSection(rd: ReportDocument, data: AssessmentReportData): Promise<void> {
   const rows = remediationRows(data);
-  rd.heading("Remediation", 1, 80);
-  rd.paragraph(
+  openSection(
+    rd,
+    "Remediation",
+    80,
     rows.length ? "Actions requested from the supplier, by due date." : "No remediation was requested.",
-    { size: 8.5, color: COLORS.muted },
-    { after: 8 },
   );
   if (!rows.length) return;
   await rd.table({

@@ -8,7 +8,7 @@
  * joins) that a page should use to show exactly what the PDF shows.
  */
 export { renderAssessmentReport } from "./assessment-report";
-export type { RenderInfo } from "./sections";
+export type { RenderInfo } from "./scaffold";
 export { renderAgreementReport } from "./agreement-report";
 export { preloadReportFonts } from "./fonts";
 export type * from "./types";

@@ -1,55 +1,27 @@
-/** Parts both reports share: the render frame, the cover band and facts, the glossary, the verification block. */
-import type { Writable } from "node:stream";
+/** Parts both reports share: the cover band and facts, badges, section openings, the glossary, the verification block. */
 import {
   COLORS,
   layoutText,
   lineHeight,
-  ReportDocument,
   truncateText,
   type CellItem,
   type Line,
-  type ReportDocumentOptions,
+  type ReportDocument,
   type TextStyle,
 } from "./pdf";
 import type { GlossaryEntry, ReportAgreement, ReportMeta } from "./types";
 import { formatDate, formatDateTime, verificationText, type Tone } from "./view";
 
-export interface RenderInfo {
-  pages: number;
-  /** longest synchronous stretch of layout work between two yields, ms */
-  longestSliceMs: number;
-}
-
 /** Notes under tables and figures. */
 export const SMALL: TextStyle = { size: 7.2, color: COLORS.muted, leading: 1.28 };
 
-/**
- * Lays a report out with `draw`, then writes it to `out` and resolves when
- * `out` has finished. A layout that throws writes nothing. The author,
- * dates, keywords and footer come from `meta`, the same in every report.
- */
-export async function renderReport(
-  meta: ReportMeta & { agreement: { reference: string } },
-  kind: "assessment" | "agreement",
-  options: Pick<ReportDocumentOptions, "title" | "subject" | "headerTitle" | "reference">,
-  draw: (rd: ReportDocument) => Promise<void>,
-  out: Writable,
-): Promise<RenderInfo> {
-  const rd = new ReportDocument({
-    ...options,
-    author: meta.generatedBy,
-    keywords: `Flowdown, ${kind}, ${meta.agreement.reference}, report version ${meta.version}`,
-    generatedAt: meta.generatedAt,
-    footerText: `Report version ${meta.version} · generated ${formatDateTime(meta.generatedAt)} by ${meta.generatedBy}`,
-  });
-  try {
-    await draw(rd);
-  } catch (error) {
-    rd.abort();
-    throw error;
-  }
-  await rd.finish(out);
-  return { pages: rd.pages, longestSliceMs: rd.longestSliceMs };
+/** The muted lines that introduce a section. */
+export const INTRO: TextStyle = { size: 8.5, color: COLORS.muted };
+
+/** A section's heading (kept with `keep` points after it) and the lines that introduce it. */
+export function openSection(rd: ReportDocument, title: string, keep: number, intro: string, after = 8): void {
+  rd.heading(title, 1, keep);
+  rd.paragraph(intro, INTRO, { after });
 }
 
 /** The agreement's facts every cover starts with (its title again when the band had to shorten it). */
@@ -135,8 +107,14 @@ export function coverBand(rd: ReportDocument, kicker: string, title: string, sub
   return fittedTitle.cut || fittedSub.cut;
 }
 
+export interface Badge {
+  caption: string;
+  label: string;
+  tone: Tone;
+}
+
 /** A row of badges with small captions above them. */
-export function badgeRow(rd: ReportDocument, items: { caption: string; label: string; tone: Tone }[]): void {
+export function badgeRow(rd: ReportDocument, items: Badge[]): void {
   const cap: TextStyle = { size: 6.8, weight: "bold", color: COLORS.muted, leading: 1.2 };
   rd.ensure(40);
   let x = rd.left;
@@ -164,11 +142,11 @@ export function divider(rd: ReportDocument, space = 10): void {
 export async function glossarySection(rd: ReportDocument, glossary: GlossaryEntry[] | undefined): Promise<void> {
   if (!glossary || glossary.length === 0) return;
   rd.newPage("portrait");
-  rd.heading("Annex: glossary");
-  rd.paragraph(
+  openSection(
+    rd,
+    "Annex: glossary",
+    60,
     "The terms defined in the agreement, with the definitions the parties agreed; suppliers see them beside the questions that use them, in their language.",
-    { size: 8.5, color: COLORS.muted },
-    { after: 8 },
   );
   await rd.table({
     title: "Annex: glossary",

@@ -4,7 +4,7 @@ import { getEnv } from "./env.server";
 
 /**
  * The portal's web hardening in one place, applied to the whole server build
- * by server.ts (see docs/decisions/003-csrf.md): every action first passes
+ * by server.ts (see docs/decisions/006-csrf.md): every action first passes
  * the same-origin check and the body-size limit, and every response carries
  * the security headers.
  */
