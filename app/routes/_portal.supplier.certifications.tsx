@@ -12,6 +12,7 @@ import { recordAudit } from "#models/audit-event.server";
 import { Certification, listCertificationsForSupplier } from "#models/certification.server";
 import { isIsoDate, todayIso } from "#models/dates";
 import { toObjectId } from "#app/lib/ids.server";
+import { isDuplicateKey } from "#models/duplicate-key";
 
 export const meta: MetaFunction = () => [{ title: "Certifications · Flowdown" }];
 
@@ -96,7 +97,7 @@ export async function action({ request }: ActionFunctionArgs) {
       });
     } catch (error) {
       if (file) await deleteEvidence(file.id, user.orgId);
-      if ((error as { code?: number }).code === 11000)
+      if (isDuplicateKey(error))
         return data(
           {
             values,
