@@ -16,7 +16,7 @@ import {
   type TransferMechanism,
 } from "./agreement-enums";
 import { isCountryCode } from "./countries";
-import { isIsoDate } from "./dates";
+import { isIsoDate } from "#app/scoring/dates";
 import { GLOSSARY_LANGUAGES, MAX_DEFINITION_LENGTH, MAX_TERM_LENGTH, type GlossaryTerm } from "./glossary";
 import { isDuplicateKey } from "./duplicate-key";
 

@@ -7,6 +7,7 @@
 import type { AssessmentStatus } from "#models/assessment-status";
 import type { GlossaryTerm } from "#models/glossary";
 import { languageName, TRANSLATED_LANGUAGES } from "#questionnaires/languages";
+import { daysBetween } from "#app/scoring/dates";
 import type {
   CertificationFinding,
   ChainLinkResult,
@@ -163,13 +164,6 @@ export function formatDateTime(at: IsoDateTime | null | undefined): string {
 export function formatDate(d: IsoDate | IsoDateTime | null | undefined): string {
   if (!d) return "—";
   return /^\d{4}-\d{2}-\d{2}/.test(d) ? d.slice(0, 10) : d;
-}
-
-/** Whole days from `from` to `to` (calendar dates, UTC). */
-export function daysBetween(from: IsoDate, to: IsoDate): number {
-  const a = Date.UTC(+from.slice(0, 4), +from.slice(5, 7) - 1, +from.slice(8, 10));
-  const b = Date.UTC(+to.slice(0, 4), +to.slice(5, 7) - 1, +to.slice(8, 10));
-  return Math.round((b - a) / 86_400_000);
 }
 
 export function verificationText(data: { version: number; verifyUrl?: string }): string[] {

@@ -34,7 +34,8 @@ import {
 } from "#app/features/review/review.server";
 import type { ScoringResult } from "#app/scoring/types";
 import { ASSESSMENT_TRANSITIONS } from "#models/assessment-status";
-import { addDaysIso, todayIso } from "#models/dates";
+import { addDaysIso } from "#app/scoring/dates";
+import { todayIso } from "#models/today";
 import { Agreement } from "#models/agreement.server";
 import { recordAudit } from "#models/audit-event.server";
 import { Invitation, revokeInvitation } from "#models/invitation.server";

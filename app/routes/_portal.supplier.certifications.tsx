@@ -10,7 +10,8 @@ import { clientIp } from "#app/lib/http.server";
 import { receiveEvidence } from "#app/features/evidence/uploads.server";
 import { recordAudit } from "#models/audit-event.server";
 import { Certification, listCertificationsForSupplier } from "#models/certification.server";
-import { isIsoDate, todayIso } from "#models/dates";
+import { isIsoDate } from "#app/scoring/dates";
+import { todayIso } from "#models/today";
 import { toObjectId } from "#app/lib/ids.server";
 import { isDuplicateKey } from "#models/duplicate-key";
 

@@ -1,4 +1,4 @@
-import { todayIso } from "#models/dates";
+import { todayIso } from "#models/today";
 import mongoose from "mongoose";
 import { recordAudit } from "#models/audit-event.server";
 import { Agreement, revisionClaimKey, stampRevision, type AgreementData } from "#models/agreement.server";
