@@ -39,6 +39,9 @@ import {
   STATUS_ORDER,
   STATUS_TEXT,
   STATUS_TONE,
+  type Tone,
+} from "#models/labels";
+import {
   chainRows,
   complianceMatrix,
   linkLocationVerdict,
@@ -47,7 +50,6 @@ import {
   formatDate,
   phaseViews,
   ratingCounts,
-  type Tone,
 } from "./view";
 
 const intro: TextStyle = { size: 8.5, color: COLORS.muted };

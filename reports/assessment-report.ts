@@ -31,14 +31,10 @@ import {
   type RenderInfo,
 } from "./sections";
 import type { AssessmentReportData } from "./types";
+import { ASSESSMENT_STATUS_TEXT, ASSESSMENT_STATUS_TONE, RATING_TEXT, RATING_TONE, STATUS_TEXT } from "#models/labels";
 import {
-  ASSESSMENT_STATUS_TEXT,
-  ASSESSMENT_STATUS_TONE,
-  RATING_TEXT,
-  RATING_TONE,
   REMEDIATION_STATUS_TEXT,
   REMEDIATION_STATUS_TONE,
-  STATUS_TEXT,
   certificationRows,
   formatAnswer,
   formatDate,

@@ -12,7 +12,8 @@ import {
   type TextStyle,
 } from "./pdf";
 import type { GlossaryEntry, ReportAgreement, ReportMeta } from "./types";
-import { formatDate, formatDateTime, verificationText, type Tone } from "./view";
+import { type Tone } from "#models/labels";
+import { formatDate, formatDateTime, verificationText } from "./view";
 
 export interface RenderInfo {
   pages: number;
