@@ -35,9 +35,9 @@ export function startServer(): Promise<void> {
       60 * 60 * 1000,
     );
     cleanup.unref();
-    if (process.env.FLOWDOWN_SCHEDULER !== "off") {
+    if (env.FLOWDOWN_SCHEDULER !== "off") {
       // every instance may run this: each day's reminder is claimed in the database, so it goes out once
-      const origin = (env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
+      const origin = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
       startInterval("reminders", 60 * 60 * 1000, () => sendDueReminders({ origin }));
       // each approval's re-assessment is claimed in the database, so it is sent once whichever instance sees it due
       startInterval("reassessments", 60 * 60 * 1000, () => sendDueReassessments({ origin }));

@@ -20,10 +20,8 @@ import { renderAssessmentReport, type RenderInfo } from "#reports/index";
 import { fontFile } from "#reports/fonts";
 import { agreementFixture, assessmentFixture } from "#tests/fixtures/reports";
 import type { AgreementReportData, AssessmentReportData } from "#reports/types";
+import { ASSESSMENT_STATUS_TEXT, RATING_TEXT, STATUS_TEXT } from "#models/labels";
 import {
-  ASSESSMENT_STATUS_TEXT,
-  RATING_TEXT,
-  STATUS_TEXT,
   certificationRows,
   chainRows,
   complianceMatrix,

@@ -16,8 +16,9 @@ import {
   type TransferMechanism,
 } from "./agreement-enums";
 import { isCountryCode } from "./countries";
-import { isIsoDate } from "./dates";
+import { isIsoDate } from "#app/scoring/dates";
 import { GLOSSARY_LANGUAGES, MAX_DEFINITION_LENGTH, MAX_TERM_LENGTH, type GlossaryTerm } from "./glossary";
+import { isDuplicateKey } from "./duplicate-key";
 
 export type ParamValue = number | string | boolean | string[];
 
@@ -314,7 +315,7 @@ export async function stampRevision(agreementId: string, revision: number): Prom
       return;
     } catch (error) {
       // a reader inserting the first stamp at the same moment: the document exists now, set it
-      if ((error as { code?: number }).code !== 11000 || attempt > 0) throw error;
+      if (!isDuplicateKey(error) || attempt > 0) throw error;
     }
   }
 }
@@ -369,7 +370,7 @@ export async function getAgreementFor(
     // the first read of an agreement stamped by nobody yet; never overwrites a writer's stamp
     await AgreementStamp.updateOne({ _id: id }, { $setOnInsert: { revision } }, { upsert: true }).catch(
       (error: unknown) => {
-        if ((error as { code?: number }).code !== 11000) throw error;
+        if (!isDuplicateKey(error)) throw error;
       },
     );
   }

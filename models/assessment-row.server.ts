@@ -1,5 +1,6 @@
 import mongoose, { Schema, type Model, type Types } from "mongoose";
 import type { AssessmentStatus } from "./assessment-status";
+import { isDuplicateKey } from "./duplicate-key";
 
 /**
  * The list view of an assessment: a small document per assessment (same _id),
@@ -176,7 +177,7 @@ export async function recordRowChange(orgId: string, rowId: string): Promise<num
       await RowChange.create({ _id: changeId(orgId, seq), orgId, seq, rowId, at: new Date() });
       break;
     } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
+      if (!isDuplicateKey(error)) throw error;
       seq++;
     }
   }

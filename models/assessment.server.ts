@@ -2,7 +2,7 @@ import mongoose, { Schema, type Model, type Types } from "mongoose";
 import type { RequirementStatus, ScoringResult } from "#app/scoring/types";
 import { syncAssessmentRow } from "./assessment-row.server";
 import { claim, getClaim, STUCK_CLAIM_MS } from "./claim.server";
-import { isIsoDate } from "./dates";
+import { isIsoDate } from "#app/scoring/dates";
 
 import {
   ASSESSMENT_STATUSES,

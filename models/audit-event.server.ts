@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import mongoose, { Schema, type Model } from "mongoose";
+import { isDuplicateKey } from "./duplicate-key";
 
 /**
  * The audit trail: append-only, each entry chained to the one before by
@@ -113,7 +114,7 @@ export async function recordAudit(input: AuditInput): Promise<AuditEventData> {
       await AuditEvent.create(event);
       return event;
     } catch (error) {
-      if ((error as { code?: number }).code === 11000) {
+      if (isDuplicateKey(error)) {
         await new Promise((r) => setTimeout(r, Math.random() * 10 * (attempt + 1)));
         continue;
       }

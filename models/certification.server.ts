@@ -1,5 +1,5 @@
 import mongoose, { Schema, type Model, type Types } from "mongoose";
-import { isIsoDate } from "./dates";
+import { isIsoDate } from "#app/scoring/dates";
 
 export interface CertificationData {
   supplierOrgId: Types.ObjectId;

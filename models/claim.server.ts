@@ -1,4 +1,5 @@
 import mongoose, { Schema, type Model } from "mongoose";
+import { isDuplicateKey } from "./duplicate-key";
 
 /**
  * Claims: the one write primitive that is atomic on both MongoDB and
@@ -26,10 +27,6 @@ const claimSchema = new Schema<ClaimData>(
 
 export const Claim: Model<ClaimData> =
   (mongoose.models.Claim as Model<ClaimData>) ?? mongoose.model<ClaimData>("Claim", claimSchema);
-
-export function isDuplicateKey(error: unknown): boolean {
-  return (error as { code?: number })?.code === 11000;
-}
 
 /** True when this caller won `key`; false when someone else holds it. */
 export async function claim(key: string, data: unknown = null, at = new Date()): Promise<boolean> {

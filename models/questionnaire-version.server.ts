@@ -1,6 +1,7 @@
 import mongoose, { Schema, type Model } from "mongoose";
 import type { LoadedCatalogue, LoadedTemplate } from "#questionnaires/loader";
 import type { CatalogueRequirement, RequirementCatalogue, TemplateFile } from "#questionnaires/types";
+import { isDuplicateKey } from "./duplicate-key";
 
 /**
  * Every catalogue and template version an assessment was sent with, stored
@@ -37,8 +38,8 @@ async function pin(kind: "catalogue" | "template", versionTag: string, templateI
     { kind, versionTag },
     { $setOnInsert: { kind, versionTag, templateId, content: JSON.parse(JSON.stringify(content)) } },
     { upsert: true },
-  ).catch((e: { code?: number }) => {
-    if (e.code !== 11000) throw e;
+  ).catch((e: unknown) => {
+    if (!isDuplicateKey(e)) throw e;
   });
 }
 

@@ -1,5 +1,6 @@
 import mongoose, { Schema, type Model, type Types } from "mongoose";
 import { Refusal } from "./refusal";
+import { isDuplicateKey } from "./duplicate-key";
 
 /**
  * A generated PDF report: one version of the assessment report of one
@@ -116,7 +117,7 @@ export async function reserveReportVersion(
       const created = await ReportRecord.create(doc);
       return created.toObject() as StoredReport;
     } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
+      if (!isDuplicateKey(error)) throw error;
       await new Promise((r) => setTimeout(r, Math.random() * 10 * (attempt + 1)));
     }
   }

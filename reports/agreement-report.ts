@@ -30,6 +30,9 @@ import {
   STATUS_ORDER,
   STATUS_TEXT,
   STATUS_TONE,
+  type Tone,
+} from "#models/labels";
+import {
   chainRows,
   complianceMatrix,
   linkLocationVerdict,
@@ -38,7 +41,6 @@ import {
   formatDate,
   phaseViews,
   ratingCounts,
-  type Tone,
 } from "./view";
 
 /** Render the agreement report to `out`. */

@@ -10,7 +10,7 @@ import {
   assessmentFor,
   longAssessmentFixture,
 } from "#tests/fixtures/reports";
-import { STATUS_TEXT } from "./view";
+import { STATUS_TEXT } from "#models/labels";
 
 const render = (data: Parameters<typeof renderAssessmentReport>[0]) => renderToBuffer(renderAssessmentReport, data);
 

@@ -21,14 +21,10 @@ import {
 import { renderReport, type RenderInfo } from "./scaffold";
 import { fitLines, openSection, SMALL } from "./sections";
 import type { AssessmentReportData } from "./types";
+import { ASSESSMENT_STATUS_TEXT, ASSESSMENT_STATUS_TONE, RATING_TEXT, RATING_TONE, STATUS_TEXT } from "#models/labels";
 import {
-  ASSESSMENT_STATUS_TEXT,
-  ASSESSMENT_STATUS_TONE,
-  RATING_TEXT,
-  RATING_TONE,
   REMEDIATION_STATUS_TEXT,
   REMEDIATION_STATUS_TONE,
-  STATUS_TEXT,
   certificationRows,
   formatAnswer,
   formatDate,

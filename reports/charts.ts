@@ -4,7 +4,7 @@
  */
 import type { RequirementStatus } from "#app/scoring/types";
 import { COLORS, TONES, type ReportDocument, type TextStyle } from "./pdf";
-import { STATUS_ORDER, STATUS_TEXT, STATUS_TONE, type Tone } from "./view";
+import { STATUS_ORDER, STATUS_TEXT, STATUS_TONE, type Tone } from "#models/labels";
 
 /** Tone of a 0–100 compliance score. */
 export function scoreTone(score: number): Tone {

@@ -13,7 +13,7 @@ import type { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import PDFDocument from "pdfkit";
 import { getFont, measure, noteNewDocument, sharedLayoutCache, splitByFont, type FontKey, type Weight } from "./fonts";
-import type { Tone } from "./view";
+import type { Tone } from "#models/labels";
 
 // ---------------------------------------------------------------- palette
 

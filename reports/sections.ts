@@ -10,7 +10,8 @@ import {
   type TextStyle,
 } from "./pdf";
 import type { GlossaryEntry, ReportAgreement, ReportMeta } from "./types";
-import { formatDate, formatDateTime, verificationText, type Tone } from "./view";
+import { type Tone } from "#models/labels";
+import { formatDate, formatDateTime, verificationText } from "./view";
 
 /** Notes under tables and figures. */
 export const SMALL: TextStyle = { size: 7.2, color: COLORS.muted, leading: 1.28 };

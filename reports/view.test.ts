@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { splitByFont } from "./fonts";
 import { cleanText, layoutText, textWidth, truncateText } from "./pdf";
+import { daysBetween } from "#app/scoring/dates";
 import { agreementFixture, assessmentFixture, assessmentResult } from "#tests/fixtures/reports";
 import {
   certificatesExpiringWithin,
   certificationRows,
   complianceMatrix,
-  daysBetween,
   formatAnswer,
   linkLocationVerdict,
   linkNotifyVerdict,

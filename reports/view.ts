@@ -7,12 +7,13 @@
 import type { AssessmentStatus } from "#models/assessment-status";
 import type { GlossaryTerm } from "#models/glossary";
 import { languageName, TRANSLATED_LANGUAGES } from "#questionnaires/languages";
+import { daysBetween } from "#app/scoring/dates";
+import { STATUS_CODE, STATUS_TEXT, STATUS_TONE, type Tone } from "#models/labels";
 import type {
   CertificationFinding,
   ChainLinkResult,
   PhaseClearance,
   RequirementResult,
-  RequirementStatus,
   RiskRating,
   ScoringResult,
 } from "#app/scoring/types";
@@ -50,65 +51,6 @@ export function reportGlossary(glossary: readonly GlossaryTerm[] | undefined): G
   }));
 }
 
-/** Colour families; every tone is always printed together with a text label. */
-export type Tone = "ok" | "warn" | "bad" | "none" | "info" | "critical";
-
-export const STATUS_TEXT: Record<RequirementStatus, string> = {
-  met: "MET",
-  partially_met: "PARTIAL",
-  not_met: "NOT MET",
-  not_answered: "NOT ANSWERED",
-};
-
-export const STATUS_TONE: Record<RequirementStatus, Tone> = {
-  met: "ok",
-  partially_met: "warn",
-  not_met: "bad",
-  not_answered: "none",
-};
-
-/** One-character codes for the compliance matrix; "*" is appended when overridden. */
-export const STATUS_CODE: Record<RequirementStatus, string> = {
-  met: "M",
-  partially_met: "P",
-  not_met: "N",
-  not_answered: "–",
-};
-
-export const RATING_TEXT: Record<RiskRating, string> = {
-  low: "LOW",
-  medium: "MEDIUM",
-  high: "HIGH",
-  critical: "CRITICAL",
-};
-
-export const RATING_TONE: Record<RiskRating, Tone> = {
-  low: "ok",
-  medium: "warn",
-  high: "bad",
-  critical: "critical",
-};
-
-export const ASSESSMENT_STATUS_TEXT: Record<AssessmentStatus, string> = {
-  invited: "Invited",
-  in_progress: "In progress",
-  submitted: "Submitted",
-  under_review: "Under review",
-  remediation_requested: "Remediation requested",
-  approved: "Approved",
-  rejected: "Rejected",
-};
-
-export const ASSESSMENT_STATUS_TONE: Record<AssessmentStatus, Tone> = {
-  invited: "none",
-  in_progress: "info",
-  submitted: "info",
-  under_review: "info",
-  remediation_requested: "warn",
-  approved: "ok",
-  rejected: "bad",
-};
-
 export const REMEDIATION_STATUS_TEXT: Record<RemediationStatus, string> = {
   open: "OPEN",
   responded: "RESPONDED",
@@ -124,9 +66,6 @@ export const REMEDIATION_STATUS_TONE: Record<RemediationStatus, Tone> = {
   rejected: "bad",
   closed: "none",
 };
-
-/** Order in which statuses are counted and charted. */
-export const STATUS_ORDER: readonly RequirementStatus[] = ["met", "partially_met", "not_met", "not_answered"];
 
 /** "MET", or "MET" + "OVERRIDDEN (computed: NOT MET)" for an override. */
 export function requirementStatusText(r: Pick<RequirementResult, "status" | "computedStatus" | "override">): {
@@ -163,13 +102,6 @@ export function formatDateTime(at: IsoDateTime | null | undefined): string {
 export function formatDate(d: IsoDate | IsoDateTime | null | undefined): string {
   if (!d) return "—";
   return /^\d{4}-\d{2}-\d{2}/.test(d) ? d.slice(0, 10) : d;
-}
-
-/** Whole days from `from` to `to` (calendar dates, UTC). */
-export function daysBetween(from: IsoDate, to: IsoDate): number {
-  const a = Date.UTC(+from.slice(0, 4), +from.slice(5, 7) - 1, +from.slice(8, 10));
-  const b = Date.UTC(+to.slice(0, 4), +to.slice(5, 7) - 1, +to.slice(8, 10));
-  return Math.round((b - a) / 86_400_000);
 }
 
 export function verificationText(data: { version: number; verifyUrl?: string }): string[] {

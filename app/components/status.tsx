@@ -1,48 +1,26 @@
 import type { AssessmentStatus } from "#models/assessment-status";
-import { ASSESSMENT_STATUS_TEXT } from "#reports/view";
-
-/** The words the PDF reports print for a status, so the screen says the same. */
-export const ASSESSMENT_STATUS_LABEL: Record<AssessmentStatus, string> = ASSESSMENT_STATUS_TEXT;
-
-const TONE: Record<AssessmentStatus, string> = {
-  invited: "none",
-  in_progress: "info",
-  submitted: "info",
-  under_review: "info",
-  remediation_requested: "warn",
-  approved: "ok",
-  rejected: "bad",
-};
+import {
+  ASSESSMENT_STATUS_TEXT,
+  ASSESSMENT_STATUS_TONE,
+  RATING_BADGE_TONE,
+  REQUIREMENT_STATUS_LABEL,
+  STATUS_TONE,
+} from "#models/labels";
+import type { RequirementStatus, RiskRating } from "#app/scoring/types";
 
 export function AssessmentStatusBadge({ status }: { status: AssessmentStatus }) {
-  return <span className={`badge ${TONE[status]}`}>{ASSESSMENT_STATUS_LABEL[status]}</span>;
+  return <span className={`badge ${ASSESSMENT_STATUS_TONE[status]}`}>{ASSESSMENT_STATUS_TEXT[status]}</span>;
 }
 
-export const REQUIREMENT_STATUS_LABEL = {
-  met: "Met",
-  partially_met: "Partly met",
-  not_met: "Not met",
-  not_answered: "Not answered",
-} as const;
-
-const REQ_TONE = { met: "ok", partially_met: "warn", not_met: "bad", not_answered: "none" } as const;
-
-export function RequirementStatusBadge({
-  status,
-  overridden,
-}: {
-  status: keyof typeof REQUIREMENT_STATUS_LABEL;
-  overridden?: boolean;
-}) {
+export function RequirementStatusBadge({ status, overridden }: { status: RequirementStatus; overridden?: boolean }) {
   return (
-    <span className={`badge ${REQ_TONE[status]}`}>
+    <span className={`badge ${STATUS_TONE[status]}`}>
       {REQUIREMENT_STATUS_LABEL[status]}
       {overridden ? " (overridden)" : ""}
     </span>
   );
 }
 
-const RATING_TONE = { low: "ok", medium: "info", high: "warn", critical: "bad" } as const;
-export function RatingBadge({ rating }: { rating: keyof typeof RATING_TONE }) {
-  return <span className={`badge ${RATING_TONE[rating]}`}>{rating[0].toUpperCase() + rating.slice(1)} risk</span>;
+export function RatingBadge({ rating }: { rating: RiskRating }) {
+  return <span className={`badge ${RATING_BADGE_TONE[rating]}`}>{rating[0].toUpperCase() + rating.slice(1)} risk</span>;
 }

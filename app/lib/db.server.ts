@@ -1,6 +1,7 @@
 import mongoose from "mongoose";
 import { maskUri } from "#scripts/lib/mask-uri.mjs";
 import { allModels } from "#models/index.server";
+import { getEnv } from "./env.server";
 
 /**
  * The one database connection of the process, kept across development
@@ -78,8 +79,7 @@ export async function orUnavailable<T>(work: Promise<T>): Promise<T> {
  * write at once, so `npm start` sets a small pool for it (see scripts/start.mjs).
  */
 function poolSize(): number {
-  const n = Number(process.env.MONGODB_MAX_POOL_SIZE ?? "");
-  return Number.isInteger(n) && n > 0 ? n : 100;
+  return getEnv().MONGODB_MAX_POOL_SIZE;
 }
 
 export async function ensureIndexes(): Promise<void> {

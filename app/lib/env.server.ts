@@ -3,6 +3,17 @@ import path from "node:path";
 import crypto from "node:crypto";
 import { z } from "zod";
 
+/** Blank means unset (as it always did for these variables); surrounding spaces are ignored. */
+function trimmed<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (typeof value === "string" ? value.trim() || undefined : value), schema);
+}
+
+function wholeNumber(message: string) {
+  return z.coerce.number({ error: message }).int(message);
+}
+
+const EVIDENCE_MAX_BYTES = "EVIDENCE_MAX_BYTES must be a positive whole number of bytes, e.g. 20971520 for 20 MB.";
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   MONGODB_URI: z
@@ -11,33 +22,85 @@ const EnvSchema = z.object({
         "MONGODB_URI is not set. Start the portal with 'npm start' (it starts the embedded database) or set MONGODB_URI to a MongoDB 6+ server.",
     })
     .regex(/^mongodb(\+srv)?:\/\//, "MONGODB_URI must start with mongodb:// or mongodb+srv://"),
+  /**
+   * the driver's connection pool (its default, 100); `npm start` sets a small one for the
+   * embedded FerretDB on SQLite, which slows down sharply when many connections write at once
+   */
+  MONGODB_MAX_POOL_SIZE: trimmed(
+    wholeNumber("MONGODB_MAX_POOL_SIZE must be a positive whole number")
+      .positive("MONGODB_MAX_POOL_SIZE must be a positive whole number")
+      .default(100),
+  ),
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
-  SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://")
-    .optional(),
+  /** "1" lets a production build send its session cookie over plain http (the browser tests and benchmarks) */
+  FLOWDOWN_INSECURE_COOKIES: z.enum(["0", "1"], "FLOWDOWN_INSECURE_COOKIES must be 0 or 1").default("0"),
+  /** unset: e-mails are kept in the outbox and logged, not sent */
+  SMTP_URL: trimmed(
+    z
+      .string()
+      .regex(/^smtps?:\/\/\S+$/, "SMTP_URL must start with smtp:// or smtps://")
+      .optional(),
+  ),
+  MAIL_FROM: trimmed(z.string().optional()),
   /** the portal's public address, used in e-mailed links; defaults to the address a request came in on */
   PUBLIC_URL: z.url("PUBLIC_URL must be a URL such as https://flowdown.example.com").optional(),
+  /** the port remix-serve listens on; the scheduler's e-mailed links use it when PUBLIC_URL is unset */
+  PORT: trimmed(
+    wholeNumber("PORT must be a port number such as 3000")
+      .min(1, "PORT must be a port number such as 3000")
+      .max(65535, "PORT must be a port number such as 3000")
+      .default(3000),
+  ),
   FLOWDOWN_DATA_DIR: z.string().default("data"),
   /** "auto": demo data when the embedded database is empty; "on": also on MONGODB_URI; "off": never */
   FLOWDOWN_DEMO_DATA: z.enum(["auto", "on", "off"]).default("auto"),
   FLOWDOWN_EMBEDDED_DB: z.enum(["0", "1"]).default("0"),
+  /** "off": this instance sends no reminders or re-assessments (tests, extra instances) */
+  FLOWDOWN_SCHEDULER: z.enum(["on", "off"], "FLOWDOWN_SCHEDULER must be on or off").default("on"),
+  /** how often (ms) a dashboard request looks at the row feed for other instances' changes */
+  FLOWDOWN_READ_MODEL_CHECK_MS: trimmed(
+    wholeNumber("FLOWDOWN_READ_MODEL_CHECK_MS must be a whole number of milliseconds")
+      .nonnegative("FLOWDOWN_READ_MODEL_CHECK_MS must be a whole number of milliseconds")
+      .default(250),
+  ),
+  /** the largest evidence file accepted; unset: 20 MB */
+  EVIDENCE_MAX_BYTES: trimmed(wholeNumber(EVIDENCE_MAX_BYTES).positive(EVIDENCE_MAX_BYTES).optional()),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
 
-let cached: Env | null = null;
+const KEYS = Object.keys(EnvSchema.shape) as (keyof Env)[];
+let cached: { snapshot: string; env: Env } | null = null;
 
-/** Parses the environment once; a missing or malformed variable stops the app with a clear message. */
+function explain(error: z.ZodError): string {
+  const lines = error.issues.map((i) => `  - ${i.path.join(".") || "environment"}: ${i.message}`);
+  return `Flowdown cannot start: the environment is not valid.\n${lines.join("\n")}`;
+}
+
+/**
+ * The parsed environment; a missing or malformed variable stops the app with a
+ * clear message. Parsed again only when one of its variables changed (tests
+ * change them between cases), so a request pays a few lookups, not a parse.
+ */
 export function getEnv(): Env {
-  if (cached) return cached;
+  const snapshot = JSON.stringify(KEYS.map((key) => process.env[key] ?? null));
+  if (cached?.snapshot === snapshot) return cached.env;
   const parsed = EnvSchema.safeParse(process.env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".") || "environment"}: ${i.message}`);
-    throw new Error(`Flowdown cannot start: the environment is not valid.\n${lines.join("\n")}`);
-  }
-  cached = parsed.data;
-  return cached;
+  if (!parsed.success) throw new Error(explain(parsed.error));
+  cached = { snapshot, env: parsed.data };
+  return parsed.data;
+}
+
+/**
+ * One variable parsed on its own, for code that reports a bad value where it
+ * is used instead of failing (a send with a malformed SMTP_URL is recorded as failed).
+ */
+export function envVariable<K extends keyof Env>(
+  key: K,
+): { success: true; data: Env[K] } | { success: false; message: string } {
+  const parsed = EnvSchema.shape[key].safeParse(process.env[key]);
+  if (parsed.success) return { success: true, data: parsed.data as Env[K] };
+  return { success: false, message: parsed.error.issues[0]?.message ?? `${key} is not valid` };
 }
 
 export function dataDir(): string {

@@ -1,6 +1,7 @@
 import nodemailer from "nodemailer";
 import { z } from "zod";
 import { Outbox, type OutboxData, type OutboxStatus } from "#models/outbox.server";
+import { envVariable, getEnv } from "./env.server";
 
 export { listOutbox, type OutboxRow } from "#models/outbox.server";
 
@@ -38,7 +39,15 @@ const MailInput = z.object({
 });
 export type MailInput = z.input<typeof MailInput>;
 
-const SmtpUrl = z.string().regex(/^smtps?:\/\/\S+$/, "SMTP_URL must start with smtp:// or smtps://");
+/**
+ * Unset: log only. Malformed: start-up refuses it, but should it change under a
+ * running process every send is recorded as failed with the reason, never thrown.
+ */
+function smtpSetting(): { url: string } | { error: string } | null {
+  const smtp = envVariable("SMTP_URL");
+  if (!smtp.success) return { error: smtp.message };
+  return smtp.data === undefined ? null : { url: smtp.data };
+}
 
 export type MailResult =
   | { id: string; status: "sent"; messageId: string }
@@ -47,7 +56,7 @@ export type MailResult =
 
 export async function sendMail(input: MailInput): Promise<MailResult> {
   const mail = MailInput.parse(input);
-  const configured = process.env.SMTP_URL?.trim();
+  const smtp = smtpSetting();
   const row = await Outbox.create({
     to: mail.to,
     subject: mail.subject,
@@ -56,11 +65,11 @@ export async function sendMail(input: MailInput): Promise<MailResult> {
     kind: mail.kind,
     relatedType: mail.relatedType ?? null,
     relatedId: mail.relatedId ?? null,
-    status: configured ? "queued" : "logged",
+    status: smtp ? "queued" : "logged",
   });
   const id = String(row._id);
 
-  if (!configured) {
+  if (!smtp) {
     const links = mail.text.match(/https?:\/\/[^\s<>"')\]]+/g) ?? [];
     console.info(
       `[mail] not sent (SMTP_URL is not set): ${mail.kind} to ${mail.to}, "${mail.subject}"${links.length ? ` ${links.join(" ")}` : ""}`,
@@ -68,10 +77,9 @@ export async function sendMail(input: MailInput): Promise<MailResult> {
     return { id, status: "logged" };
   }
 
-  const url = SmtpUrl.safeParse(configured);
-  if (!url.success) return fail(id, mail, "SMTP_URL must start with smtp:// or smtps://");
+  if ("error" in smtp) return fail(id, mail, smtp.error);
   try {
-    const info = await deliver(url.data, mail);
+    const info = await deliver(smtp.url, mail);
     // The recipient has the message now; keep no usable token in the database copy.
     await settle(id, {
       status: "sent",
@@ -82,7 +90,7 @@ export async function sendMail(input: MailInput): Promise<MailResult> {
     });
     return { id, status: "sent", messageId: info.messageId };
   } catch (error) {
-    return fail(id, mail, describeError(error, url.data));
+    return fail(id, mail, describeError(error, smtp.url));
   }
 }
 
@@ -96,7 +104,7 @@ async function deliver(smtpUrl: string, mail: z.output<typeof MailInput>) {
   });
   try {
     return await transport.sendMail({
-      from: process.env.MAIL_FROM?.trim() || DEFAULT_FROM,
+      from: getEnv().MAIL_FROM ?? DEFAULT_FROM,
       to: mail.to,
       subject: mail.subject,
       text: mail.text,

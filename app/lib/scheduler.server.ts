@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import os from "node:os";
 import { JobRun } from "#models/job-run.server";
 import { z } from "zod";
+import { isDuplicateKey } from "#models/duplicate-key";
 
 /**
  * Scheduled work when several app instances share one database. No
@@ -45,7 +46,7 @@ async function insertClaim(claim: {
     });
     return true;
   } catch (error) {
-    if ((error as { code?: number }).code === 11000) return false;
+    if (isDuplicateKey(error)) return false;
     throw error;
   }
 }

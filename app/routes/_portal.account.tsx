@@ -6,7 +6,7 @@ import { Field } from "#app/components/forms";
 import { changePassword, requireUser } from "#app/features/accounts/auth.server";
 import { fieldErrors } from "#app/lib/forms.server";
 import { clientIp } from "#app/lib/http.server";
-import { ROLE_LABEL } from "#app/features/accounts/navigation";
+import { ROLE_LABEL } from "#models/labels";
 import { rateLimited, recordAttempt, tooManyAttempts } from "#app/lib/rate-limit.server";
 import { recordAudit } from "#models/audit-event.server";
 

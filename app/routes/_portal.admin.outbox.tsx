@@ -4,6 +4,7 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { isObjectId } from "#app/lib/ids.server";
 import { listOutbox } from "#app/lib/mail.server";
+import { getEnv } from "#app/lib/env.server";
 
 export const meta: MetaFunction = () => [{ title: "Outbox · Flowdown" }];
 
@@ -14,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const before = new URL(request.url).searchParams.get("before");
   const rows = await listOutbox({ limit: PAGE, before: before && isObjectId(before) ? before : undefined });
   return {
-    smtp: Boolean(process.env.SMTP_URL),
+    smtp: Boolean(getEnv().SMTP_URL),
     rows: rows.map((r) => ({
       id: r.id,
       to: r.to,

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { requireUser } from "#app/features/accounts/auth.server";
-import { ROLE_LABEL } from "#app/features/accounts/navigation";
+import { ROLE_LABEL } from "#models/labels";
 import { Organization } from "#models/organization.server";
 import { User, type Role } from "#models/user.server";
 

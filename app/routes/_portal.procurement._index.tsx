@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { BarChart } from "#app/components/charts";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { ASSESSMENT_STATUS_LABEL, AssessmentStatusBadge, RatingBadge } from "#app/components/status";
+import { AssessmentStatusBadge, RatingBadge } from "#app/components/status";
+import { ASSESSMENT_STATUS_TEXT } from "#models/labels";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { dashboardPage, parseDashboardQuery } from "#app/features/review/dashboard.server";
 import { ASSESSMENT_STATUSES } from "#models/assessment-status";
@@ -79,7 +80,7 @@ export default function ProcurementDashboard() {
         />
         <BarChart
           title="Status"
-          data={ASSESSMENT_STATUSES.map((s) => ({ label: ASSESSMENT_STATUS_LABEL[s], value: page.statusCounts[s] }))}
+          data={ASSESSMENT_STATUSES.map((s) => ({ label: ASSESSMENT_STATUS_TEXT[s], value: page.statusCounts[s] }))}
         />
       </div>
       <Form method="get" className="filters" role="search">
@@ -102,7 +103,7 @@ export default function ProcurementDashboard() {
           <option value="">Any status</option>
           {ASSESSMENT_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {ASSESSMENT_STATUS_LABEL[s]}
+              {ASSESSMENT_STATUS_TEXT[s]}
             </option>
           ))}
         </select>

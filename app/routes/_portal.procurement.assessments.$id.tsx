@@ -4,7 +4,8 @@ import { useState } from "react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorList } from "#app/components/forms";
-import { ASSESSMENT_STATUS_LABEL, AssessmentStatusBadge } from "#app/components/status";
+import { AssessmentStatusBadge } from "#app/components/status";
+import { ASSESSMENT_STATUS_TEXT } from "#models/labels";
 import {
   actorOf,
   getAssessmentFor,
@@ -34,7 +35,8 @@ import {
 } from "#app/features/review/review.server";
 import type { ScoringResult } from "#app/scoring/types";
 import { ASSESSMENT_TRANSITIONS } from "#models/assessment-status";
-import { addDaysIso, todayIso } from "#models/dates";
+import { addDaysIso } from "#app/scoring/dates";
+import { todayIso } from "#models/today";
 import { Agreement } from "#models/agreement.server";
 import { recordAudit } from "#models/audit-event.server";
 import { Invitation, revokeInvitation } from "#models/invitation.server";
@@ -491,7 +493,7 @@ export default function ProcurementAssessmentPage() {
         <ol className="history">
           {assessment.history.map((h, idx) => (
             <li key={idx}>
-              <strong>{ASSESSMENT_STATUS_LABEL[h.to]}</strong> · {h.at.slice(0, 16).replace("T", " ")} UTC ·{" "}
+              <strong>{ASSESSMENT_STATUS_TEXT[h.to]}</strong> · {h.at.slice(0, 16).replace("T", " ")} UTC ·{" "}
               {h.by || "system"}
               {h.comment ? <div className="muted">{h.comment}</div> : null}
             </li>

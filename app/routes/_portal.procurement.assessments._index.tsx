@@ -5,7 +5,7 @@ import { AssessmentStatusBadge } from "#app/components/status";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { orderedRows } from "#app/features/review/dashboard.server";
 import { orgReadModel } from "#app/features/assessments/read-model.server";
-import { todayIso } from "#models/dates";
+import { todayIso } from "#models/today";
 
 export const meta: MetaFunction = () => [{ title: "Assessments · Flowdown" }];
 

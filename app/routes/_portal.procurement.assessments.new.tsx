@@ -9,7 +9,8 @@ import { requireUser } from "#app/features/accounts/auth.server";
 import { fieldErrors } from "#app/lib/forms.server";
 import { listSendableTemplates } from "#app/features/questionnaires/questionnaire-import.server";
 import { listAgreementsFor } from "#models/agreement.server";
-import { isIsoDate, todayIso, addDaysIso } from "#models/dates";
+import { isIsoDate, addDaysIso } from "#app/scoring/dates";
+import { todayIso } from "#models/today";
 import { Organization } from "#models/organization.server";
 import { trusted } from "#app/lib/ids.server";
 

@@ -7,8 +7,8 @@ import { trusted } from "#app/lib/ids.server";
 import { orgReadModel } from "#app/features/assessments/read-model.server";
 import { Certification } from "#models/certification.server";
 import { countryName } from "#models/countries";
-import { todayIso } from "#models/dates";
-import { daysBetween } from "#reports/view";
+import { todayIso } from "#models/today";
+import { daysBetween } from "#app/scoring/dates";
 import { listSuppliersForRecipient } from "#models/organization.server";
 
 export const meta: MetaFunction = () => [{ title: "Suppliers · Flowdown" }];

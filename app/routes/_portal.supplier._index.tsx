@@ -7,7 +7,7 @@ import { templateForAssessment } from "#app/features/questionnaires/questionnair
 import { answeredPercent } from "#app/features/assessments/survey-model.server";
 import { Agreement } from "#models/agreement.server";
 import { Assessment } from "#models/assessment.server";
-import { todayIso } from "#models/dates";
+import { todayIso } from "#models/today";
 import { Organization } from "#models/organization.server";
 import { trusted } from "#app/lib/ids.server";
 

@@ -10,8 +10,10 @@ import { clientIp } from "#app/lib/http.server";
 import { receiveEvidence } from "#app/features/evidence/uploads.server";
 import { recordAudit } from "#models/audit-event.server";
 import { Certification, listCertificationsForSupplier } from "#models/certification.server";
-import { isIsoDate, todayIso } from "#models/dates";
+import { isIsoDate } from "#app/scoring/dates";
+import { todayIso } from "#models/today";
 import { toObjectId } from "#app/lib/ids.server";
+import { isDuplicateKey } from "#models/duplicate-key";
 
 export const meta: MetaFunction = () => [{ title: "Certifications · Flowdown" }];
 
@@ -96,7 +98,7 @@ export async function action({ request }: ActionFunctionArgs) {
       });
     } catch (error) {
       if (file) await deleteEvidence(file.id, user.orgId);
-      if ((error as { code?: number }).code === 11000)
+      if (isDuplicateKey(error))
         return data(
           {
             values,

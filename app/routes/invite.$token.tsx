@@ -12,6 +12,7 @@ import { recordAudit } from "#models/audit-event.server";
 import { lookupInvitation, redeemInvitation, type InvitationLookup } from "#models/invitation.server";
 import { Organization } from "#models/organization.server";
 import { User } from "#models/user.server";
+import { isDuplicateKey } from "#models/duplicate-key";
 
 export const meta: MetaFunction = () => [
   { title: "Invitation · Flowdown" },
@@ -146,7 +147,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         passwordHash: await hashPassword(parsed.data.password),
       });
     } catch (error) {
-      if ((error as { code?: number }).code === 11000) return redirect(`/invite/${encodeURIComponent(token)}`);
+      if (isDuplicateKey(error)) return redirect(`/invite/${encodeURIComponent(token)}`);
       throw error;
     }
     const actor = { id: String(created._id), email: created.email, orgId: String(inv.supplierOrgId) };

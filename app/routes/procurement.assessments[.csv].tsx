@@ -3,7 +3,7 @@ import { requireUser } from "#app/features/accounts/auth.server";
 import { dashboardCsv, parseDashboardQuery } from "#app/features/review/dashboard.server";
 import { clientIp } from "#app/lib/http.server";
 import { recordAudit } from "#models/audit-event.server";
-import { todayIso } from "#models/dates";
+import { todayIso } from "#models/today";
 
 /** CSV of exactly what the dashboard's filters show (all pages). */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -7,6 +7,7 @@ import { Agreement } from "#models/agreement.server";
 import { recordAudit } from "#models/audit-event.server";
 import { seedDemoAssessments } from "./demo-assessments.server";
 import { DEFAULT_GLOSSARY } from "#models/glossary";
+import { isDuplicateKey } from "#models/duplicate-key";
 
 /**
  * Demo data: a disclosing party, a recipient, suppliers in two tiers and four
@@ -128,7 +129,7 @@ async function seedUsers(
       created++;
     } catch (error) {
       // a concurrent seed created it first: nothing to do
-      if ((error as { code?: number }).code !== 11000) throw error;
+      if (!isDuplicateKey(error)) throw error;
     }
   }
   const procurement = await User.findOne(
@@ -231,7 +232,7 @@ async function seedAgreement(orgIds: Map<string, Types.ObjectId>, createdBy: Typ
     });
     return 1;
   } catch (error) {
-    if ((error as { code?: number }).code === 11000) return 0;
+    if (isDuplicateKey(error)) return 0;
     throw error;
   }
 }

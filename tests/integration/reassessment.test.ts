@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "#tests/setup/database";
 import { formRequest, getRequest, sessionCookie } from "#tests/fixtures/factories";
 import { createAssessmentWorld, SHORT_TEMPLATE_GOOD_ANSWERS } from "#tests/fixtures/assessments";
-import { addMonthsIso, addDaysIso, todayIso } from "#models/dates";
+import { addMonthsIso, addDaysIso } from "#app/scoring/dates";
+import { todayIso } from "#models/today";
 import { tabOf } from "#tests/fixtures/agreement-page";
 
 setupTestDatabase();

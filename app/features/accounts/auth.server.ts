@@ -27,7 +27,7 @@ export function sessionStorage(): SessionStorage {
       httpOnly: true,
       sameSite: "lax",
       path: "/",
-      secure: getEnv().NODE_ENV === "production" && process.env.FLOWDOWN_INSECURE_COOKIES !== "1",
+      secure: getEnv().NODE_ENV === "production" && getEnv().FLOWDOWN_INSECURE_COOKIES !== "1",
       secrets: [sessionSecret()],
       maxAge: SESSION_TTL_MS / 1000,
     },

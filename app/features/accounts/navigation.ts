@@ -33,10 +33,3 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     ACCOUNT,
   ],
 };
-
-export const ROLE_LABEL: Record<Role, string> = {
-  supplier: "Supplier",
-  procurement: "Procurement",
-  discloser: "Disclosing party",
-  admin: "Administrator",
-};

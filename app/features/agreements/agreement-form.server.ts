@@ -13,7 +13,7 @@ import {
 import type { AgreementData, ParamValue } from "#models/agreement.server";
 import { COUNTRY_CODES } from "#models/countries";
 import { DEFAULT_GLOSSARY } from "#models/glossary";
-import { isIsoDate } from "#models/dates";
+import { isIsoDate } from "#app/scoring/dates";
 import type { LoadedCatalogue } from "#questionnaires/loader";
 import type { ParameterSpec } from "#questionnaires/types";
 import { glossaryToFormValues, parseGlossary } from "./glossary-form.server";

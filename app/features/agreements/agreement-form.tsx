@@ -1,19 +1,15 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { LEAD_DAYS } from "#app/features/reassessment/reassessment";
 import { useState, type ReactNode } from "react";
+import { ACCESS_LEVELS, EXCLUSIONS, INFO_CLASSES, PURPOSES, TRANSFER_MECHANISMS } from "#models/agreement-enums";
 import {
   ACCESS_LABEL,
-  ACCESS_LEVELS,
+  CATEGORY_LABEL,
   CLASS_LABEL,
   EXCLUSION_LABEL,
-  EXCLUSIONS,
-  INFO_CLASSES,
   PURPOSE_LABEL,
-  PURPOSES,
   TRANSFER_MECHANISM_LABEL,
-  TRANSFER_MECHANISMS,
-} from "#models/agreement-enums";
-import { CATEGORY_LABEL } from "./labels";
+} from "#models/labels";
 import { QUESTIONNAIRE_LANGUAGES } from "#questionnaires/languages";
 import { ErrorList } from "#app/components/forms";
 

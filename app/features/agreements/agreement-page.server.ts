@@ -1,6 +1,6 @@
 import type { Types } from "mongoose";
 import type { AgreementData } from "#models/agreement.server";
-import { todayIso } from "#models/dates";
+import { todayIso } from "#models/today";
 import { agreementView } from "./agreements.server";
 import {
   agreementCompliance,

@@ -1,11 +1,11 @@
 import {
   ACCESS_LABEL,
+  CATEGORY_LABEL,
   CLASS_LABEL,
   EXCLUSION_LABEL,
   PURPOSE_LABEL,
   TRANSFER_MECHANISM_LABEL,
-} from "#models/agreement-enums";
-import { CATEGORY_LABEL } from "./labels";
+} from "#models/labels";
 import { QUESTIONNAIRE_LANGUAGES } from "#questionnaires/languages";
 import type { AgreementView as View } from "./agreements.server";
 

@@ -1,4 +1,4 @@
-import { todayIso } from "#models/dates";
+import { todayIso } from "#models/today";
 import mongoose from "mongoose";
 import { recordAudit } from "#models/audit-event.server";
 import { Agreement, revisionClaimKey, stampRevision, type AgreementData } from "#models/agreement.server";
@@ -11,6 +11,7 @@ import type { CatalogueEntry } from "./agreement-form";
 import type { AgreementFormContext, AgreementInputData, FormErrors } from "./agreement-form.server";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { clientIp } from "#app/lib/http.server";
+import { isDuplicateKey } from "#models/duplicate-key";
 
 export async function agreementFormContext(user: CurrentUser): Promise<AgreementFormContext> {
   const [disclosers, suppliers] = await Promise.all([
@@ -37,10 +38,6 @@ export function catalogueForForm(): CatalogueEntry[] {
 }
 
 export type SaveResult = { ok: true; id: string } | { ok: false; errors: FormErrors; status: number };
-
-function duplicateReference(error: unknown): boolean {
-  return (error as { code?: number }).code === 11000;
-}
 
 function validationErrors(error: unknown): FormErrors | null {
   if (!(error instanceof mongoose.Error.ValidationError)) return null;
@@ -74,7 +71,7 @@ export async function createAgreement(
     });
     return { ok: true, id: String(doc._id) };
   } catch (error) {
-    if (duplicateReference(error))
+    if (isDuplicateKey(error))
       return {
         ok: false,
         status: 400,
@@ -152,7 +149,7 @@ export async function updateAgreement(
     // still holding the claim, so no other writer can have stamped since: the stamp goes back to the stored revision
     await stampRevision(id, revision).catch(() => undefined);
     await releaseClaim(claimKey);
-    if (duplicateReference(error))
+    if (isDuplicateKey(error))
       return {
         ok: false,
         status: 400,

@@ -6,8 +6,8 @@ import type { ChainResult, PhaseClearance, RequirementStatus, SupplierChainFacts
 import type { AgreementData } from "#models/agreement.server";
 import type { AssessmentStatus } from "#models/assessment.server";
 import { Certification } from "#models/certification.server";
-import { addDaysIso, todayIso } from "#models/dates";
-import { daysBetween } from "#reports/view";
+import { addDaysIso, daysBetween } from "#app/scoring/dates";
+import { todayIso } from "#models/today";
 import { orgInfo } from "#app/features/accounts/org-names.server";
 import { loadCatalogue } from "#questionnaires/loader";
 import { agreementRows, type CachedRow } from "#app/features/assessments/read-model.server";

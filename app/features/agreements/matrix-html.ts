@@ -9,7 +9,7 @@
  * data passes through escapeHtml.
  */
 
-import { REQUIREMENT_STATUS_LABEL } from "#app/components/status";
+import { REQUIREMENT_STATUS_LABEL } from "#models/labels";
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 

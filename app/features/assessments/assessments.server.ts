@@ -3,7 +3,7 @@ import { Agreement } from "#models/agreement.server";
 import { syncAssessmentRow } from "#models/assessment-row.server";
 import { Assessment, type AssessmentData } from "#models/assessment.server";
 import { OPEN_STATUSES, type AssessmentStatus } from "#models/assessment-status";
-import { ASSESSMENT_STATUS_TEXT } from "#reports/view";
+import { ASSESSMENT_STATUS_TEXT } from "#models/labels";
 import { recordAudit } from "#models/audit-event.server";
 import { createInvitation, Invitation, revokeInvitation } from "#models/invitation.server";
 import { Organization } from "#models/organization.server";

@@ -9,6 +9,7 @@ import {
   type StoredAssessmentRow,
 } from "#models/assessment-row.server";
 import { Organization } from "#models/organization.server";
+import { getEnv } from "#app/lib/env.server";
 
 /**
  * An organisation's assessment rows, held in this process's memory and kept
@@ -62,7 +63,7 @@ const cache = new Map<string, Entry>();
 const MAX_ORGS = 200;
 /** more changes than this since the last look: read everything again instead */
 const MAX_INCREMENTAL = 200;
-const CHECK_MS = Math.max(0, Number(process.env.FLOWDOWN_READ_MODEL_CHECK_MS ?? 250) || 0);
+const checkMs = () => getEnv().FLOWDOWN_READ_MODEL_CHECK_MS;
 
 onLocalRowChange((orgId) => {
   const entry = cache.get(orgId);
@@ -161,7 +162,7 @@ export async function orgReadModel(orgId: string): Promise<OrgReadModel> {
     cache.set(orgId, entry);
     if (cache.size > MAX_ORGS) cache.delete(cache.keys().next().value!);
   }
-  if (!entry.loaded || entry.checkedAt === 0 || Date.now() - entry.checkedAt >= CHECK_MS || entry.running)
+  if (!entry.loaded || entry.checkedAt === 0 || Date.now() - entry.checkedAt >= checkMs() || entry.running)
     await refresh(entry);
   const e = entry;
   e.list ??= [...e.rows.values()];

@@ -1,7 +1,8 @@
 import { Agreement } from "#models/agreement.server";
 import { AssessmentRow } from "#models/assessment-row.server";
 import { recordAudit } from "#models/audit-event.server";
-import { addDaysIso, todayIso } from "#models/dates";
+import { addDaysIso } from "#app/scoring/dates";
+import { todayIso } from "#models/today";
 import { Invitation } from "#models/invitation.server";
 import { Organization } from "#models/organization.server";
 import { User } from "#models/user.server";

@@ -6,7 +6,7 @@ import type { AgreementData } from "#models/agreement.server";
 import { syncAssessmentRow } from "#models/assessment-row.server";
 import { Assessment, type AssessmentData } from "#models/assessment.server";
 import { Certification, type CertificationData } from "#models/certification.server";
-import { todayIso } from "#models/dates";
+import { todayIso } from "#models/today";
 import { orgInfo } from "#app/features/accounts/org-names.server";
 import { catalogueForVersion, templateForAssessment } from "#app/features/questionnaires/questionnaire.server";
 

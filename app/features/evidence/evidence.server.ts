@@ -4,6 +4,7 @@ import { finished } from "node:stream/promises";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import mongoose, { type mongo, type Types } from "mongoose";
 import { z } from "zod";
+import { getEnv } from "#app/lib/env.server";
 import { database, gridFsBucket } from "#app/lib/ids.server";
 import { Refusal } from "#models/refusal";
 
@@ -283,12 +284,7 @@ export interface EvidenceInfo extends StoredEvidence {
 
 /** EVIDENCE_MAX_BYTES, read per call so an operator's change applies without a code change. */
 export function evidenceMaxBytes(): number {
-  const raw = process.env.EVIDENCE_MAX_BYTES?.trim();
-  if (!raw) return DEFAULT_EVIDENCE_MAX_BYTES;
-  const parsed = z.coerce.number().int().positive().safeParse(raw);
-  if (!parsed.success)
-    throw new Error("EVIDENCE_MAX_BYTES must be a positive whole number of bytes, e.g. 20971520 for 20 MB.");
-  return parsed.data;
+  return getEnv().EVIDENCE_MAX_BYTES ?? DEFAULT_EVIDENCE_MAX_BYTES;
 }
 
 const bucket = () => gridFsBucket(BUCKET);

@@ -30,6 +30,7 @@ import { TEMPLATE_ID_RE } from "#questionnaires/schema";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { clientIp } from "#app/lib/http.server";
 import { isObjectId, trusted } from "#app/lib/ids.server";
+import { isDuplicateKey } from "#models/duplicate-key";
 
 const DRAFT_LIFETIME_MS = 24 * 60 * 60 * 1000;
 const MB = MAX_IMPORT_BYTES / 1024 / 1024;
@@ -173,7 +174,7 @@ export async function publishDraft(
       publishedAt: new Date(),
     });
   } catch (e) {
-    if ((e as { code?: number }).code === 11000)
+    if (isDuplicateKey(e))
       return {
         ok: false,
         errors: { version: ["This exact questionnaire is already published under this id and version."] },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addMonthsIso } from "#models/dates";
+import { addMonthsIso } from "#app/scoring/dates";
 import { DEFAULT_POLICY, planReassessment, type SupplierHistory } from "./reassessment";
 
 const NO_PHASES = { phases: [] };

@@ -5,7 +5,7 @@
  * scheduler, the pages and the tests.
  */
 import type { RiskRating } from "#app/scoring/types";
-import { addDaysIso, addMonthsIso } from "#models/dates";
+import { addDaysIso, addMonthsIso } from "#app/scoring/dates";
 
 export const RATING_ORDER: readonly RiskRating[] = ["low", "medium", "high", "critical"];
 

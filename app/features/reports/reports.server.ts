@@ -7,7 +7,7 @@ import { Agreement, type AgreementData } from "#models/agreement.server";
 import { Assessment, type AssessmentData } from "#models/assessment.server";
 import { recordAudit } from "#models/audit-event.server";
 import { Certification } from "#models/certification.server";
-import { todayIso } from "#models/dates";
+import { todayIso } from "#models/today";
 import {
   listReportVersions,
   ReportRecord,

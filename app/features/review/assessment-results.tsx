@@ -1,4 +1,5 @@
-import { REQUIREMENT_STATUS_LABEL, RequirementStatusBadge, RatingBadge } from "#app/components/status";
+import { RequirementStatusBadge, RatingBadge } from "#app/components/status";
+import { REQUIREMENT_STATUS_LABEL } from "#models/labels";
 
 /** Plain data of a scored assessment, as the review page and the report show it. */
 export interface ResultView {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ASSESSMENT_STATUSES } from "#models/assessment-status";
-import { todayIso } from "#models/dates";
+import { todayIso } from "#models/today";
 import { isObjectId } from "#app/lib/ids.server";
 import { orgReadModel, type CachedRow, type OrgReadModel } from "#app/features/assessments/read-model.server";
 

@@ -12,7 +12,8 @@ import {
   type RemediationItem,
 } from "#models/assessment.server";
 import { recordAudit } from "#models/audit-event.server";
-import { isIsoDate, todayIso } from "#models/dates";
+import { isIsoDate } from "#app/scoring/dates";
+import { todayIso } from "#models/today";
 import { User } from "#models/user.server";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { publicOrigin } from "#app/lib/env.server";

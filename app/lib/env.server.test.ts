@@ -1,0 +1,85 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { envVariable, getEnv } from "./env.server";
+
+const VARIABLES = [
+  "MONGODB_URI",
+  "MONGODB_MAX_POOL_SIZE",
+  "FLOWDOWN_INSECURE_COOKIES",
+  "SMTP_URL",
+  "MAIL_FROM",
+  "PORT",
+  "FLOWDOWN_SCHEDULER",
+  "FLOWDOWN_READ_MODEL_CHECK_MS",
+  "EVIDENCE_MAX_BYTES",
+] as const;
+const saved = Object.fromEntries(VARIABLES.map((k) => [k, process.env[k]]));
+
+beforeEach(() => {
+  for (const k of VARIABLES) delete process.env[k];
+  process.env.MONGODB_URI = "mongodb://127.0.0.1:27017/flowdown";
+});
+afterEach(() => {
+  for (const k of VARIABLES) {
+    if (saved[k] === undefined) delete process.env[k];
+    else process.env[k] = saved[k];
+  }
+});
+
+describe("the parsed environment", () => {
+  it("keeps the defaults the portal always had", () => {
+    const env = getEnv();
+    expect(env).toMatchObject({
+      MONGODB_MAX_POOL_SIZE: 100,
+      FLOWDOWN_INSECURE_COOKIES: "0",
+      PORT: 3000,
+      FLOWDOWN_SCHEDULER: "on",
+      FLOWDOWN_READ_MODEL_CHECK_MS: 250,
+    });
+    expect([env.SMTP_URL, env.MAIL_FROM, env.EVIDENCE_MAX_BYTES]).toEqual([undefined, undefined, undefined]);
+  });
+
+  it("reads numbers, and treats a blank value as unset", () => {
+    process.env.MONGODB_MAX_POOL_SIZE = " 5 ";
+    process.env.EVIDENCE_MAX_BYTES = "614400";
+    process.env.FLOWDOWN_READ_MODEL_CHECK_MS = "0";
+    process.env.SMTP_URL = "  ";
+    process.env.MAIL_FROM = "";
+    const env = getEnv();
+    expect(env).toMatchObject({
+      MONGODB_MAX_POOL_SIZE: 5,
+      EVIDENCE_MAX_BYTES: 614400,
+      FLOWDOWN_READ_MODEL_CHECK_MS: 0,
+    });
+    expect([env.SMTP_URL, env.MAIL_FROM]).toEqual([undefined, undefined]);
+  });
+
+  it("sees a variable changed after the first read", () => {
+    expect(getEnv().FLOWDOWN_SCHEDULER).toBe("on");
+    process.env.FLOWDOWN_SCHEDULER = "off";
+    expect(getEnv().FLOWDOWN_SCHEDULER).toBe("off");
+  });
+
+  it.each([
+    ["EVIDENCE_MAX_BYTES", "20MB", "EVIDENCE_MAX_BYTES must be a positive whole number of bytes"],
+    ["MONGODB_MAX_POOL_SIZE", "0", "MONGODB_MAX_POOL_SIZE must be a positive whole number"],
+    ["FLOWDOWN_READ_MODEL_CHECK_MS", "-1", "FLOWDOWN_READ_MODEL_CHECK_MS must be a whole number of milliseconds"],
+    ["PORT", "http", "PORT must be a port number"],
+    ["FLOWDOWN_SCHEDULER", "no", "FLOWDOWN_SCHEDULER must be on or off"],
+    ["FLOWDOWN_INSECURE_COOKIES", "yes", "FLOWDOWN_INSECURE_COOKIES must be 0 or 1"],
+    ["SMTP_URL", "http://mail.example", "SMTP_URL must start with smtp:// or smtps://"],
+  ] as const)("stops with a clear message when %s is %j", (name, value, message) => {
+    process.env[name] = value;
+    expect(() => getEnv()).toThrow(/^Flowdown cannot start: the environment is not valid\./);
+    expect(() => getEnv()).toThrow(`${name}: ${message}`);
+  });
+
+  it("parses one variable on its own for code that reports a bad value itself", () => {
+    process.env.SMTP_URL = "http://mail.example";
+    expect(envVariable("SMTP_URL")).toEqual({
+      success: false,
+      message: "SMTP_URL must start with smtp:// or smtps://",
+    });
+    process.env.SMTP_URL = " smtp://127.0.0.1:2525 ";
+    expect(envVariable("SMTP_URL")).toEqual({ success: true, data: "smtp://127.0.0.1:2525" });
+  });
+});
