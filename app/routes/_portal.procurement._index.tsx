@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ASSESSMENT_STATUS_LABEL, AssessmentStatusBadge, RatingBadge } from "#app/components/status";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { dashboardPage, parseDashboardQuery } from "#app/features/review/dashboard.server";
-import { ASSESSMENT_STATUSES } from "#models/assessment-status";
+import { ASSESSMENT_STATUSES } from "#app/features/assessments/statuses";
 
 export const meta: MetaFunction = () => [{ title: "Procurement · Flowdown" }];
 
