@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { RequirementStatus } from "#app/scoring/types";
 import { Agreement } from "#models/agreement.server";
 import {
+  ASSESSMENT_STATUSES,
   ASSESSMENT_TRANSITIONS,
   mutateAssessment,
   TransitionError,
@@ -13,6 +14,7 @@ import {
 } from "#models/assessment.server";
 import { recordAudit } from "#models/audit-event.server";
 import { isIsoDate, todayIso } from "#models/dates";
+import { Refusal } from "#models/refusal";
 import { User } from "#models/user.server";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { publicOrigin } from "#app/lib/env.server";
@@ -21,7 +23,15 @@ import { clientIp } from "#app/lib/http.server";
 import { sendMail } from "#app/lib/mail.server";
 import { rescore } from "#app/features/assessments/scoring.server";
 
-const REVIEWABLE: AssessmentStatus[] = ["submitted", "under_review", "remediation_requested"];
+/** Statuses a reviewer may decide in: approving (or rejecting) may follow them. */
+export const DECIDABLE_STATUSES: AssessmentStatus[] = ASSESSMENT_STATUSES.filter((s) =>
+  ASSESSMENT_TRANSITIONS[s].includes("approved"),
+);
+
+/** Statuses a reviewer may work in (override results): under review, or one that may go to review. */
+export const REVIEWABLE_STATUSES: AssessmentStatus[] = ASSESSMENT_STATUSES.filter(
+  (s) => s === "under_review" || ASSESSMENT_TRANSITIONS[s].includes("under_review"),
+);
 
 export const OverrideSchema = z.object({
   requirementId: z.string().regex(/^FD-[A-Z]{2,5}-\d{2,3}$/, "Unknown requirement"),
@@ -92,10 +102,10 @@ export async function overrideRequirement(
 ) {
   let computed: RequirementStatus | null = null;
   const updated = await mutateAssessment(id, (a) => {
-    if (!REVIEWABLE.includes(a.status))
-      return new Error(`An assessment that is ${a.status.replace("_", " ")} cannot be overridden.`);
+    if (!REVIEWABLE_STATUSES.includes(a.status))
+      return new Refusal(`An assessment that is ${a.status.replace("_", " ")} cannot be overridden.`);
     const req = a.result?.requirements.find((r) => r.requirementId === input.requirementId);
-    if (!req) return new Error("That requirement is not part of this assessment.");
+    if (!req) return new Refusal("That requirement is not part of this assessment.");
     computed = req.computedStatus;
     return {
       push: {
@@ -153,7 +163,7 @@ export async function requestRemediation(
       return new TransitionError(a.status, "remediation_requested");
     const known = new Set(a.result?.requirements.map((r) => r.requirementId) ?? []);
     if (items.some((i) => !known.has(i.requirementId)))
-      return new Error("A remediation item names a requirement that is not part of this assessment.");
+      return new Refusal("A remediation item names a requirement that is not part of this assessment.");
     const open = a.remediation.filter((r) => r.status !== "accepted").length + items.length;
     return {
       status: "remediation_requested",
@@ -190,7 +200,7 @@ export async function decide(user: CurrentUser, id: string, input: z.infer<typeo
   const updated = await mutateAssessment(id, (a) => {
     if (!ASSESSMENT_TRANSITIONS[a.status].includes(input.decision))
       return new TransitionError(a.status, input.decision);
-    if (!a.result) return new Error("The assessment has no score yet.");
+    if (!a.result) return new Refusal("The assessment has no score yet.");
     return {
       status: input.decision,
       history: {
@@ -251,13 +261,13 @@ export async function answerRemediation(
 ) {
   const now = new Date();
   const updated = await mutateAssessment(id, (a) => {
-    if (String(a.supplierOrgId) !== user.orgId) return new Error("Not found");
+    if (String(a.supplierOrgId) !== user.orgId) return new Refusal("Not found");
     if (a.status !== "remediation_requested") return new TransitionError(a.status, "submitted");
     const byKey = new Map(input.responses.map((r) => [r.key, r]));
     const open = a.remediation.filter((r) => r.status === "open");
     const missing = open.filter((r) => !byKey.has(r.key));
     if (missing.length)
-      return new Error(`Answer every open remediation item (${missing.map((m) => m.requirementId).join(", ")}).`);
+      return new Refusal(`Answer every open remediation item (${missing.map((m) => m.requirementId).join(", ")}).`);
     const remediation = a.remediation.map((r) => {
       const answer = byKey.get(r.key);
       return answer && r.status === "open"
