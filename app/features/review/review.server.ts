@@ -22,6 +22,8 @@ import { authorOf, generateAssessmentReport } from "#app/features/reports/report
 import { clientIp } from "#app/lib/http.server";
 import { sendMail } from "#app/lib/mail.server";
 import { rescore } from "#app/features/assessments/scoring.server";
+import { deleteEvidence } from "#app/features/evidence/evidence.server";
+import type { UploadOutcome } from "#app/features/evidence/uploads.server";
 
 /** Statuses a reviewer may decide in: approving (or rejecting) may follow them. */
 export const DECIDABLE_STATUSES: AssessmentStatus[] = ASSESSMENT_STATUSES.filter((s) =>
@@ -315,4 +317,33 @@ export async function answerRemediation(
     });
   }
   return result;
+}
+
+/**
+ * The supplier's answer to the open remediation items, as uploaded: a text
+ * response per item and its evidence files. A refused answer leaves none of
+ * the uploaded files behind.
+ */
+export async function answerRemediationUpload(
+  user: CurrentUser,
+  assessment: AssessmentData & { _id: Types.ObjectId },
+  upload: UploadOutcome,
+  request: Request,
+) {
+  if (!upload.ok) throw new Refusal(upload.error, { status: upload.status });
+  const responses = assessment.remediation
+    .filter((r) => r.status === "open")
+    .map((r) => ({
+      key: r.key,
+      response: (upload.fields[`response.${r.key}`] ?? "").trim(),
+      evidence: upload.files.filter((f) => f.field === `evidence.${r.key}`).map((f) => `/evidence/${f.id}`),
+    }));
+  const parsed = RemediationAnswerSchema.safeParse({ responses });
+  try {
+    if (!parsed.success) throw new Refusal("Answer every remediation item before sending.");
+    return await answerRemediation(user, String(assessment._id), parsed.data, request);
+  } catch (error) {
+    for (const f of upload.files) await deleteEvidence(f.id, user.orgId);
+    throw error;
+  }
 }
