@@ -8,6 +8,11 @@ import {
 } from "#models/labels";
 import type { RequirementStatus, RiskRating } from "#app/scoring/types";
 
+/** The words pages show for an assessment's status (the PDFs use the same). */
+export function assessmentStatusText(status: AssessmentStatus): string {
+  return ASSESSMENT_STATUS_TEXT[status];
+}
+
 export function AssessmentStatusBadge({ status }: { status: AssessmentStatus }) {
   return <span className={`badge ${ASSESSMENT_STATUS_TONE[status]}`}>{ASSESSMENT_STATUS_TEXT[status]}</span>;
 }

@@ -6,7 +6,7 @@ import { AssessmentStatusBadge, RatingBadge } from "#app/components/status";
 import { ASSESSMENT_STATUS_TEXT } from "#models/labels";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { dashboardPage, parseDashboardQuery } from "#app/features/review/dashboard.server";
-import { ASSESSMENT_STATUSES } from "#models/assessment-status";
+import { ASSESSMENT_STATUSES } from "#app/features/assessments/statuses";
 
 export const meta: MetaFunction = () => [{ title: "Procurement · Flowdown" }];
 

@@ -4,26 +4,24 @@ import { useState } from "react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorList } from "#app/components/forms";
-import { AssessmentStatusBadge } from "#app/components/status";
-import { ASSESSMENT_STATUS_TEXT } from "#models/labels";
-import {
-  actorOf,
-  getAssessmentFor,
-  inviteRecipient,
-  resendInvitation,
-} from "#app/features/assessments/assessments.server";
+import { AssessmentStatusBadge, assessmentStatusText } from "#app/components/status";
+import { getAssessmentFor, resendInvitation } from "#app/features/assessments/assessments.server";
 import { requireUser } from "#app/features/accounts/auth.server";
-import { clientIp, notFound } from "#app/lib/http.server";
+import { notFound } from "#app/lib/http.server";
+import { refusalResponse } from "#app/lib/refusal.server";
 import { ReportVersions } from "#app/features/reports/report-versions";
 import { reportActionFor } from "#app/features/reports/report-actions.server";
-import { reportVersions } from "#app/features/reports/reports.server";
-import { changedSinceBasis } from "#app/features/reassessment/reassessment.server";
 import {
   CertificationFindings,
   RequirementResults,
   ScoreSummary,
   type ResultView,
 } from "#app/features/review/assessment-results";
+import {
+  inviteToAssessment,
+  reviewPage,
+  revokeAssessmentInvitation,
+} from "#app/features/review/assessment-page.server";
 import { fieldErrors } from "#app/lib/forms.server";
 import {
   decide,
@@ -33,15 +31,6 @@ import {
   requestRemediation,
   RemediationSchema,
 } from "#app/features/review/review.server";
-import type { ScoringResult } from "#app/scoring/types";
-import { ASSESSMENT_TRANSITIONS } from "#models/assessment-status";
-import { addDaysIso } from "#app/scoring/dates";
-import { todayIso } from "#models/today";
-import { Agreement } from "#models/agreement.server";
-import { recordAudit } from "#models/audit-event.server";
-import { Invitation, revokeInvitation } from "#models/invitation.server";
-import { Organization } from "#models/organization.server";
-import { getTemplate } from "#questionnaires/loader";
 
 export const meta: MetaFunction = () => [{ title: "Assessment · Flowdown" }];
 
@@ -49,73 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "procurement" });
   const assessment = await getAssessmentFor(user, params.id ?? "");
   if (!assessment) notFound();
-  const [supplier, agreement, invitations, reports] = await Promise.all([
-    Organization.findById(assessment.supplierOrgId, { name: 1, country: 1 }).lean(),
-    Agreement.findById(assessment.agreementId, { reference: 1, title: 1 }).lean(),
-    Invitation.find({ assessmentId: assessment._id }).sort({ createdAt: -1 }).lean(),
-    reportVersions("assessment", assessment._id),
-  ]);
-  const changed = await changedSinceBasis(assessment);
-  const now = new Date();
-  return {
-    assessment: {
-      id: String(assessment._id),
-      status: assessment.status,
-      dueDate: assessment.dueDate,
-      template: getTemplate(assessment.templateId)?.title ?? assessment.templateId,
-      templateVersion: assessment.templateVersion,
-      catalogueVersion: assessment.catalogueVersion,
-      submittedAt: assessment.submittedAt ? new Date(assessment.submittedAt).toISOString() : null,
-      score: assessment.result?.score ?? null,
-      rating: assessment.result?.rating ?? null,
-      history: assessment.history.map((h) => ({
-        to: h.to,
-        at: new Date(h.at).toISOString(),
-        by: h.byName,
-        comment: h.comment,
-      })),
-      reviewable: ["submitted", "under_review", "remediation_requested"].includes(assessment.status),
-      decidable: ["submitted", "under_review"].includes(assessment.status),
-      canRequestRemediation:
-        ASSESSMENT_TRANSITIONS[assessment.status].includes("remediation_requested") && Boolean(assessment.result),
-    },
-    result: assessment.result ? resultView(assessment.result) : null,
-    reports,
-    changed,
-    reassessment: assessment.reassessmentOf
-      ? { follows: String(assessment.reassessmentOf), reasons: assessment.reassessmentReasons ?? [] }
-      : null,
-    remediation: (assessment.remediation ?? []).map((r) => ({
-      ...r,
-      requestedAt: new Date(r.requestedAt).toISOString(),
-      answeredAt: r.answeredAt ? new Date(r.answeredAt).toISOString() : null,
-    })),
-    supplier: { name: supplier?.name ?? "", country: supplier?.country ?? "" },
-    agreement: {
-      id: String(agreement?._id ?? ""),
-      reference: agreement?.reference ?? "",
-      title: agreement?.title ?? "",
-    },
-    invitations: invitations.map((i) => ({
-      id: String(i._id),
-      email: i.email,
-      state: i.status === "active" && i.expiresAt <= now ? "expired" : i.status,
-      expiresAt: new Date(i.expiresAt).toISOString(),
-      createdAt: i.createdAt ? new Date(i.createdAt).toISOString() : "",
-    })),
-  };
-}
-
-function resultView(r: ScoringResult): ResultView {
-  return {
-    ...r,
-    requirements: r.requirements.map((q) => ({
-      ...q,
-      override: q.override
-        ? { status: q.override.status, justification: q.override.justification, by: q.override.by, at: q.override.at }
-        : null,
-    })),
-  };
+  return reviewPage(assessment);
 }
 
 const IntentSchema = z.discriminatedUnion("intent", [
@@ -167,20 +90,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = String(assessment._id);
   switch (parsed.data.intent) {
     case "revoke": {
-      const ok = await revokeInvitation(parsed.data.invitationId, user.orgId);
-      if (!ok)
-        return data(
-          { errors: { invitation: ["That invitation is no longer active."] } as Record<string, string[]> },
-          { status: 400 },
-        );
-      await recordAudit({
-        action: "invitation.revoke",
-        actor: actorOf(user),
-        targetType: "assessment",
-        targetId: id,
-        details: { invitation: parsed.data.invitationId },
-        ip: clientIp(request),
-      });
+      try {
+        await revokeAssessmentInvitation(user, id, parsed.data.invitationId, request);
+      } catch (error) {
+        return refusalResponse(error);
+      }
       return redirect(`/procurement/assessments/${id}?done=revoked`);
     }
     case "resend": {
@@ -196,8 +110,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       try {
         await overrideRequirement(user, id, input.data, request);
       } catch (error) {
-        if (error instanceof Error && !(error instanceof Response)) return refused({ "": [error.message] });
-        throw error;
+        return refusalResponse(error);
       }
       return redirect(`/procurement/assessments/${id}?done=overridden#${input.data.requirementId}`);
     }
@@ -207,8 +120,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       try {
         await requestRemediation(user, id, input.data, request);
       } catch (error) {
-        if (error instanceof Error) return refused({ "": [error.message] });
-        throw error;
+        return refusalResponse(error);
       }
       return redirect(`/procurement/assessments/${id}?done=remediation`);
     }
@@ -218,8 +130,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       try {
         await decide(user, id, input.data, request);
       } catch (error) {
-        if (error instanceof Error) return refused({ "": [error.message] });
-        throw error;
+        return refusalResponse(error);
       }
       return redirect(`/procurement/assessments/${id}?done=${input.data.decision}`);
     }
@@ -229,18 +140,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(`/procurement/assessments/${id}?done=report&v=${outcome.version}#reports-heading`);
     }
     case "invite": {
-      const [supplier, agreement] = await Promise.all([
-        Organization.findById(assessment.supplierOrgId, { name: 1 }).lean(),
-        Agreement.findById(assessment.agreementId, { reference: 1 }).lean(),
-      ]);
-      await inviteRecipient(user, request, {
-        assessmentId: id,
-        supplierOrgId: String(assessment.supplierOrgId),
-        email: parsed.data.email.toLowerCase(),
-        supplierName: supplier?.name ?? "",
-        agreementRef: agreement?.reference ?? "",
-        dueDate: assessment.dueDate,
-      });
+      await inviteToAssessment(user, assessment, parsed.data.email, request);
       return redirect(`/procurement/assessments/${id}?done=invited`);
     }
   }
@@ -258,8 +158,18 @@ const DONE: Record<string, string> = {
 };
 
 export default function ProcurementAssessmentPage() {
-  const { assessment, supplier, agreement, invitations, result, remediation, reports, changed, reassessment } =
-    useLoaderData<typeof loader>();
+  const {
+    assessment,
+    supplier,
+    agreement,
+    invitations,
+    result,
+    remediation,
+    reports,
+    changed,
+    reassessment,
+    remediationDueDate,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
@@ -330,7 +240,12 @@ export default function ProcurementAssessmentPage() {
             <section className="actions-grid">
               {assessment.decidable ? <DecisionForm errors={errors} busy={navigation.state !== "idle"} /> : null}
               {assessment.canRequestRemediation ? (
-                <RemediationForm result={result} errors={errors} busy={navigation.state !== "idle"} />
+                <RemediationForm
+                  result={result}
+                  due={remediationDueDate}
+                  errors={errors}
+                  busy={navigation.state !== "idle"}
+                />
               ) : null}
             </section>
           ) : null}
@@ -493,7 +408,7 @@ export default function ProcurementAssessmentPage() {
         <ol className="history">
           {assessment.history.map((h, idx) => (
             <li key={idx}>
-              <strong>{ASSESSMENT_STATUS_TEXT[h.to]}</strong> · {h.at.slice(0, 16).replace("T", " ")} UTC ·{" "}
+              <strong>{assessmentStatusText(h.to)}</strong> · {h.at.slice(0, 16).replace("T", " ")} UTC ·{" "}
               {h.by || "system"}
               {h.comment ? <div className="muted">{h.comment}</div> : null}
             </li>
@@ -566,16 +481,17 @@ function DecisionForm({ errors, busy }: { errors: Record<string, string[]>; busy
 
 function RemediationForm({
   result,
+  due,
   errors,
   busy,
 }: {
   result: ResultView;
+  due: string;
   errors: Record<string, string[]>;
   busy: boolean;
 }) {
   const [rows, setRows] = useState([0]);
   const candidates = [...result.requirements].sort((a, b) => Number(a.status === "met") - Number(b.status === "met"));
-  const due = addDaysIso(todayIso(), 30);
   return (
     <Form method="post" className="card form-section">
       <h2>Request remediation</h2>

@@ -3,26 +3,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { AssessmentStatusBadge } from "#app/components/status";
 import { requireUser } from "#app/features/accounts/auth.server";
-import { orderedRows } from "#app/features/review/dashboard.server";
-import { orgReadModel } from "#app/features/assessments/read-model.server";
-import { todayIso } from "#models/today";
+import { recentAssessments } from "#app/features/review/dashboard.server";
 
 export const meta: MetaFunction = () => [{ title: "Assessments · Flowdown" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "procurement" });
-  const rows = orderedRows(await orgReadModel(user.orgId), { sort: "updated", dir: "desc" }).slice(0, 200);
-  const today = todayIso();
-  return {
-    assessments: rows.map((a) => ({
-      id: a.id,
-      supplier: a.supplierName,
-      agreement: a.agreementRef,
-      status: a.status,
-      dueDate: a.dueDate,
-      overdue: a.dueDate < today && ["invited", "in_progress", "remediation_requested"].includes(a.status),
-    })),
-  };
+  return { assessments: await recentAssessments(user.orgId) };
 }
 
 export default function AssessmentsPage() {

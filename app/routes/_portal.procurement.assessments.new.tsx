@@ -1,78 +1,18 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
-import { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorList } from "#app/components/forms";
 import { sendAssessment } from "#app/features/assessments/assessments.server";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { fieldErrors } from "#app/lib/forms.server";
-import { listSendableTemplates } from "#app/features/questionnaires/questionnaire-import.server";
-import { listAgreementsFor } from "#models/agreement.server";
-import { isIsoDate, addDaysIso } from "#app/scoring/dates";
-import { todayIso } from "#models/today";
-import { Organization } from "#models/organization.server";
-import { trusted } from "#app/lib/ids.server";
+import { SendSchema, sendFormPage } from "#app/features/assessments/send-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Send a questionnaire · Flowdown" }];
 
-const objectId = (message: string) => z.string().regex(/^[0-9a-f]{24}$/, message);
-
-const SendSchema = z.object({
-  agreementId: objectId("Choose an agreement"),
-  supplierOrgId: objectId("Choose a supplier"),
-  templateId: z.string().min(1, "Choose a questionnaire").max(60),
-  dueDate: z
-    .string()
-    .refine(isIsoDate, "Enter a date as YYYY-MM-DD")
-    .refine((d) => d >= todayIso(), "The due date cannot be in the past"),
-  emails: z
-    .string()
-    .transform((s) => [
-      ...new Set(
-        s
-          .split(/[\s,;]+/)
-          .map((e) => e.trim().toLowerCase())
-          .filter(Boolean),
-      ),
-    ])
-    .pipe(
-      z
-        .array(z.email("One of the addresses is not a valid e-mail address"))
-        .min(1, "Enter at least one recipient's e-mail address")
-        .max(10, "At most 10 recipients at once"),
-    ),
-  // a checkbox: ticked is "on"; anything else means the sender did not insist
-  sendAnother: z
-    .string()
-    .optional()
-    .transform((v) => v === "on"),
-});
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "procurement" });
-  const agreements = await listAgreementsFor(user);
-  const supplierIds = agreements.flatMap((a) => a.chain.map((l) => l.supplierOrgId));
-  const orgs = await Organization.find({ _id: trusted({ $in: supplierIds }) }, { name: 1 }).lean();
-  const name = new Map(orgs.map((o) => [String(o._id), o.name]));
-  return {
-    agreements: agreements.map((a) => ({
-      id: String(a._id),
-      label: `${a.reference}: ${a.title}`,
-      requirementIds: a.requirements.map((r) => r.requirementId),
-      suppliers: a.chain.map((l) => ({
-        id: String(l.supplierOrgId),
-        name: `${name.get(String(l.supplierOrgId)) ?? "Unknown"} (tier ${l.tier})`,
-      })),
-    })),
-    templates: (await listSendableTemplates()).map((t) => ({
-      id: t.id,
-      title: t.title,
-      version: t.version,
-      covered: t.coveredRequirementIds,
-    })),
-    defaultDue: addDaysIso(todayIso(), 21),
-  };
+  return sendFormPage(user);
 }
 
 export async function action({ request }: ActionFunctionArgs) {

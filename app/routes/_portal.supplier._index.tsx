@@ -3,45 +3,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { AssessmentStatusBadge } from "#app/components/status";
 import { requireUser } from "#app/features/accounts/auth.server";
-import { templateForAssessment } from "#app/features/questionnaires/questionnaire.server";
-import { answeredPercent } from "#app/features/assessments/survey-model.server";
-import { Agreement } from "#models/agreement.server";
-import { Assessment } from "#models/assessment.server";
-import { todayIso } from "#models/today";
-import { Organization } from "#models/organization.server";
-import { trusted } from "#app/lib/ids.server";
+import { supplierAssessmentRows } from "#app/features/assessments/supplier-list.server";
 
 export const meta: MetaFunction = () => [{ title: "My assessments · Flowdown" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "supplier" });
-  const assessments = await Assessment.find({ supplierOrgId: user.orgId }, { result: 0, history: 0 })
-    .sort({ dueDate: 1 })
-    .limit(200)
-    .lean();
-  const [agreements, owners] = await Promise.all([
-    Agreement.find({ _id: trusted({ $in: assessments.map((a) => a.agreementId) }) }, { reference: 1, title: 1 }).lean(),
-    Organization.find({ _id: trusted({ $in: assessments.map((a) => a.ownerOrgId) }) }, { name: 1 }).lean(),
-  ]);
-  const agreementOf = new Map(agreements.map((a) => [String(a._id), `${a.reference}: ${a.title}`]));
-  const ownerOf = new Map(owners.map((o) => [String(o._id), o.name]));
-  const today = todayIso();
-  const rows = [];
-  for (const a of assessments) {
-    const template = await templateForAssessment(a);
-    rows.push({
-      id: String(a._id),
-      title: template.title,
-      client: ownerOf.get(String(a.ownerOrgId)) ?? "",
-      agreement: agreementOf.get(String(a.agreementId)) ?? "",
-      status: a.status,
-      dueDate: a.dueDate,
-      overdue: a.dueDate < today && ["invited", "in_progress", "remediation_requested"].includes(a.status),
-      progress: answeredPercent(template, a.answers ?? {}),
-      reassessment:
-        a.reassessmentOf && ["invited", "in_progress"].includes(a.status) ? (a.reassessmentReasons ?? []) : null,
-    });
-  }
+  const rows = await supplierAssessmentRows(user.orgId);
   return { orgName: user.org.name, rows };
 }
 

@@ -12,19 +12,15 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Questionnaire } from "#app/features/assessments/questionnaire";
 import { AssessmentStatusBadge } from "#app/components/status";
 import { getAssessmentFor } from "#app/features/assessments/assessments.server";
+import { questionnairePage } from "#app/features/assessments/questionnaire-page.server";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { notFound } from "#app/lib/http.server";
-import { templateForAssessment } from "#app/features/questionnaires/questionnaire.server";
+import { isRefusal } from "#app/lib/refusal.server";
 import { submitAssessment } from "#app/features/assessments/submission.server";
-import { deleteEvidence } from "#app/features/evidence/evidence.server";
-import { answerRemediation, RemediationAnswerSchema } from "#app/features/review/review.server";
+import { answerRemediationUpload } from "#app/features/review/review.server";
 import { receiveEvidence } from "#app/features/evidence/uploads.server";
-import { questionnaireLanguageFor, saveQuestionnaireLanguage } from "#app/features/questionnaires/language.server";
-import { Agreement } from "#models/agreement.server";
-import { EDITABLE_STATUSES } from "#models/assessment-status";
-import { Certification } from "#models/certification.server";
-import { QUESTIONNAIRE_LANGUAGES, isLanguageCode } from "#questionnaires/languages";
-import { surveyLanguages } from "#questionnaires/localise";
+import { saveQuestionnaireLanguage } from "#app/features/questionnaires/language.server";
+import { isLanguageCode } from "#questionnaires/languages";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -35,46 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "supplier" });
   const assessment = await getAssessmentFor(user, params.id ?? "");
   if (!assessment) notFound();
-  const [template, agreement, certifications] = await Promise.all([
-    templateForAssessment(assessment),
-    Agreement.findById(assessment.agreementId, { reference: 1, title: 1, glossary: 1 }).lean(),
-    Certification.countDocuments({ supplierOrgId: user.orgId }),
-  ]);
-  // a template pinned before translations existed offers English only
-  const languages =
-    "languages" in template
-      ? (template.languages as string[])
-      : surveyLanguages(
-          template.survey,
-          QUESTIONNAIRE_LANGUAGES.map((l) => l.code),
-        );
-  return {
-    id: String(assessment._id),
-    title: template.title,
-    survey: template.survey,
-    answers: assessment.answers ?? {},
-    revision: assessment.revision,
-    status: assessment.status,
-    editable: EDITABLE_STATUSES.includes(assessment.status),
-    dueDate: assessment.dueDate,
-    agreement: agreement ? `${agreement.reference}: ${agreement.title}` : "",
-    certifications,
-    language: await questionnaireLanguageFor(request, user.id, languages),
-    languages: QUESTIONNAIRE_LANGUAGES.filter((l) => languages.includes(l.code)).map((l) => ({
-      code: l.code,
-      name: l.name,
-    })),
-    glossary: (agreement?.glossary ?? []).map((g) => ({ term: { ...g.term }, definition: { ...g.definition } })),
-    submittedAt: assessment.submittedAt ? new Date(assessment.submittedAt).toISOString() : null,
-    remediation: (assessment.remediation ?? []).map((r) => ({
-      key: r.key,
-      requirementId: r.requirementId,
-      description: r.description,
-      dueDate: r.dueDate,
-      status: r.status,
-      response: r.response,
-    })),
-  };
+  return questionnairePage(user, assessment, request);
 }
 
 const IntentSchema = z.discriminatedUnion("intent", [
@@ -86,29 +43,11 @@ async function remediationAction(request: Request, user: Awaited<ReturnType<type
   const assessment = await getAssessmentFor(user, id);
   if (!assessment) notFound();
   const upload = await receiveEvidence(request, { ownerOrgId: user.orgId, uploadedBy: user.id, assessmentId: id });
-  if (!upload.ok) return data({ kind: "error", error: upload.error, fields: upload.fields }, { status: upload.status });
-  const responses = assessment.remediation
-    .filter((r) => r.status === "open")
-    .map((r) => ({
-      key: r.key,
-      response: (upload.fields[`response.${r.key}`] ?? "").trim(),
-      evidence: upload.files.filter((f) => f.field === `evidence.${r.key}`).map((f) => `/evidence/${f.id}`),
-    }));
-  const parsed = RemediationAnswerSchema.safeParse({ responses });
-  if (!parsed.success) {
-    for (const f of upload.files) await deleteEvidence(f.id, user.orgId);
-    return data(
-      { kind: "error", error: "Answer every remediation item before sending.", fields: upload.fields },
-      { status: 400 },
-    );
-  }
   try {
-    await answerRemediation(user, id, parsed.data, request);
+    await answerRemediationUpload(user, assessment, upload, request);
   } catch (error) {
-    for (const f of upload.files) await deleteEvidence(f.id, user.orgId);
-    if (error instanceof Error)
-      return data({ kind: "error", error: error.message, fields: upload.fields }, { status: 400 });
-    throw error;
+    if (!isRefusal(error)) throw error;
+    return data({ kind: "error", error: error.message, fields: upload.fields }, { status: error.status });
   }
   return { kind: "remediation-answered" };
 }

@@ -4,130 +4,39 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorList } from "#app/components/forms";
 import { requireUser } from "#app/features/accounts/auth.server";
-import { deleteEvidence } from "#app/features/evidence/evidence.server";
-import { fieldErrors } from "#app/lib/forms.server";
-import { clientIp } from "#app/lib/http.server";
+import {
+  addCertification,
+  certificationsPage,
+  removeCertification,
+} from "#app/features/evidence/certifications.server";
 import { receiveEvidence } from "#app/features/evidence/uploads.server";
-import { recordAudit } from "#models/audit-event.server";
-import { Certification, listCertificationsForSupplier } from "#models/certification.server";
-import { isIsoDate } from "#app/scoring/dates";
-import { todayIso } from "#models/today";
-import { toObjectId } from "#app/lib/ids.server";
-import { isDuplicateKey } from "#models/duplicate-key";
+import { notFound } from "#app/lib/http.server";
+import { refusalResponse } from "#app/lib/refusal.server";
 
 export const meta: MetaFunction = () => [{ title: "Certifications · Flowdown" }];
 
-const CONTROL = /^A\.(5\.([1-9]|[12][0-9]|3[0-7])|6\.[1-8]|7\.([1-9]|1[0-4])|8\.([1-9]|[12][0-9]|3[0-4]))$/;
-
-const CertificationSchema = z
-  .object({
-    standard: z.string().trim().min(1, "Enter the standard, e.g. ISO/IEC 27001:2022").max(80),
-    certificateNumber: z.string().trim().min(1, "Enter the certificate number").max(80),
-    certificationBody: z.string().trim().min(1, "Enter the certification body that issued it").max(160),
-    scope: z.string().trim().min(1, "Enter the scope as written on the certificate").max(2000),
-    issueDate: z.string().refine(isIsoDate, "Enter a date as YYYY-MM-DD"),
-    expiryDate: z.string().refine(isIsoDate, "Enter a date as YYYY-MM-DD"),
-    controls: z
-      .string()
-      .max(2000)
-      .transform((s) => [
-        ...new Set(
-          s
-            .split(/[\s,;]+/)
-            .map((c) => c.trim())
-            .filter(Boolean),
-        ),
-      ])
-      .refine((list) => list.every((c) => CONTROL.test(c)), "Use Annex A control ids such as A.5.24, A.8.24"),
-  })
-  .refine((v) => !isIsoDate(v.issueDate) || !isIsoDate(v.expiryDate) || v.expiryDate >= v.issueDate, {
-    path: ["expiryDate"],
-    message: "A certificate cannot expire before it was issued",
-  });
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "supplier" });
-  const certs = await listCertificationsForSupplier({ supplierOrgId: user.orgId });
-  const today = todayIso();
-  return {
-    today,
-    certifications: certs.map((c) => ({
-      id: String(c._id),
-      standard: c.standard,
-      certificateNumber: c.certificateNumber,
-      certificationBody: c.certificationBody,
-      scope: c.scope,
-      issueDate: c.issueDate,
-      expiryDate: c.expiryDate,
-      controls: c.controls ?? [],
-      file: c.fileId ? { href: `/evidence/${String(c.fileId)}`, name: c.fileName } : null,
-      expired: c.expiryDate < today,
-    })),
-  };
+  return certificationsPage(user.orgId);
 }
+
+const DeleteSchema = z.object({ intent: z.literal("delete"), id: z.string().regex(/^[0-9a-f]{24}$/) });
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: "supplier" });
-  const actor = { id: user.id, email: user.email, orgId: user.orgId };
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
     const upload = await receiveEvidence(request, { ownerOrgId: user.orgId, uploadedBy: user.id });
-    const values = upload.fields;
-    if (!upload.ok)
-      return data({ values, errors: { file: [upload.error] } as Record<string, string[]> }, { status: upload.status });
-    const parsed = CertificationSchema.safeParse({ controls: "", ...upload.fields });
-    const file = upload.files[0] ?? null;
-    if (!parsed.success) {
-      if (file) await deleteEvidence(file.id, user.orgId);
-      return data({ values, errors: fieldErrors(parsed.error) }, { status: 400 });
-    }
     try {
-      const cert = await Certification.create({
-        ...parsed.data,
-        supplierOrgId: user.orgId,
-        fileId: file ? file.id : null,
-        fileName: file?.fileName ?? "",
-        createdBy: user.id,
-      });
-      await recordAudit({
-        action: "certification.create",
-        actor,
-        targetType: "certification",
-        targetId: String(cert._id),
-        details: { standard: cert.standard, number: cert.certificateNumber, expiry: cert.expiryDate },
-        ip: clientIp(request),
-      });
+      await addCertification(user, upload, request);
     } catch (error) {
-      if (file) await deleteEvidence(file.id, user.orgId);
-      if (isDuplicateKey(error))
-        return data(
-          {
-            values,
-            errors: { certificateNumber: ["This certificate is already on file"] } as Record<string, string[]>,
-          },
-          { status: 400 },
-        );
-      throw error;
+      return refusalResponse(error, { values: upload.fields });
     }
     return redirect("/supplier/certifications?added=1");
   }
-  const form = Object.fromEntries(await request.formData());
-  const parsed = z.object({ intent: z.literal("delete"), id: z.string().regex(/^[0-9a-f]{24}$/) }).safeParse(form);
+  const parsed = DeleteSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success)
     return data({ values: {}, errors: { "": ["Unknown action"] } as Record<string, string[]> }, { status: 400 });
-  const cert = await Certification.findOneAndDelete({
-    _id: toObjectId(parsed.data.id),
-    supplierOrgId: user.orgId,
-  }).lean();
-  if (!cert) throw new Response("Not found", { status: 404 });
-  if (cert.fileId) await deleteEvidence(String(cert.fileId), user.orgId);
-  await recordAudit({
-    action: "certification.delete",
-    actor,
-    targetType: "certification",
-    targetId: parsed.data.id,
-    details: { standard: cert.standard, number: cert.certificateNumber },
-    ip: clientIp(request),
-  });
+  if (!(await removeCertification(user, parsed.data.id, request))) notFound();
   return redirect("/supplier/certifications?removed=1");
 }
 

@@ -6,26 +6,14 @@ import { IncidentTable } from "#app/features/reassessment/reassessment-view";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { publicOrigin } from "#app/lib/env.server";
 import { fieldErrors } from "#app/lib/forms.server";
-import { IncidentSchema, incidentViews, reportIncident } from "#app/features/incidents/incidents.server";
-import { toObjectId } from "#app/lib/ids.server";
+import { IncidentSchema, reportIncident, supplierIncidentsPage } from "#app/features/incidents/incidents.server";
 import { INFO_CLASSES } from "#app/scoring/types";
-import { Agreement } from "#models/agreement.server";
 
 export const meta: MetaFunction = () => [{ title: "Incidents · Flowdown" }];
 
-async function agreementsOf(orgId: string) {
-  const list = await Agreement.find({ "chain.supplierOrgId": toObjectId(orgId) }, { reference: 1, title: 1 })
-    .sort({ reference: 1 })
-    .lean();
-  return list.map((a) => ({ id: String(a._id), reference: a.reference, title: a.title }));
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "supplier" });
-  const agreements = await agreementsOf(user.orgId);
-  const refs = new Map(agreements.map((a) => [a.id, a.reference]));
-  const incidents = await incidentViews({ supplierOrgId: user.orgId }, new Map([[user.orgId, user.org.name]]), refs);
-  return { agreements, incidents, now: new Date().toISOString().slice(0, 16) };
+  return supplierIncidentsPage(user);
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -1,11 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { checkAnswerChanges, referencedEvidenceIds } from "#app/features/assessments/answers.server";
-import { templateForAssessment } from "#app/features/questionnaires/questionnaire.server";
 import { getUser } from "#app/features/accounts/auth.server";
-import { ownedEvidenceIds } from "#app/features/evidence/evidence.server";
-import { Assessment, saveAnswers } from "#models/assessment.server";
-import { isObjectId } from "#app/lib/ids.server";
+import { answerableAssessment, saveAnswerChanges } from "#app/features/assessments/autosave.server";
 
 /** Autosave: JSON in, JSON out; never a redirect, so the page can tell the supplier what happened. */
 const MAX_BODY = 2 * 1024 * 1024;
@@ -36,12 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       401,
     );
   if (user.role !== "supplier") return json({ error: "Only the supplier answers the questionnaire." }, 403);
-  const id = params.id ?? "";
-  if (!isObjectId(id)) return json({ error: "Not found" }, 404);
-  const assessment = await Assessment.findOne(
-    { _id: id, supplierOrgId: user.orgId },
-    { templateId: 1, templateVersion: 1 },
-  ).lean();
+  const assessment = await answerableAssessment(user, params.id ?? "");
   if (!assessment) return json({ error: "Not found" }, 404);
 
   const length = Number(request.headers.get("Content-Length") ?? "0");
@@ -57,21 +48,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = SaveSchema.safeParse(body);
   if (!parsed.success) return json({ error: parsed.error.issues[0].message }, 400);
 
-  const template = await templateForAssessment(assessment);
-  const referenced = referencedEvidenceIds(parsed.data.changes);
-  const owned = referenced.length ? await ownedEvidenceIds(referenced, user.orgId) : new Set<string>();
-  const checked = checkAnswerChanges(template, parsed.data.changes, owned);
-  if (!checked.ok) return json({ error: checked.errors.join(" "), errors: checked.errors }, 400);
-
-  const result = await saveAnswers({
-    assessmentId: id,
-    supplierOrgId: user.orgId,
-    baseRevision: parsed.data.baseRevision,
-    set: checked.set,
-    unset: checked.unset,
-    by: { userId: user.id, name: user.name },
-  });
+  const result = await saveAnswerChanges(user, assessment, parsed.data);
   switch (result.kind) {
+    case "invalid":
+      return json({ error: result.errors.join(" "), errors: result.errors }, 400);
     case "saved":
       return json({ revision: result.revision });
     case "closed":

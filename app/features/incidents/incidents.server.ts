@@ -7,6 +7,7 @@ import { User } from "#models/user.server";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { agreementCompliance } from "#app/features/agreements/compliance.server";
 import { clientIp } from "#app/lib/http.server";
+import { toObjectId } from "#app/lib/ids.server";
 import { sendMail } from "#app/lib/mail.server";
 import { measureIncident, type IncidentTiming } from "./incident-timing";
 import { sendDueReassessments } from "#app/features/reassessment/reassessment.server";
@@ -178,4 +179,15 @@ export async function incidentViews(
       onTrack: i.timing.onTrack ?? null,
     },
   }));
+}
+
+/** The supplier's incidents page: the agreements it may report under, and the incidents it reported. */
+export async function supplierIncidentsPage(user: CurrentUser) {
+  const list = await Agreement.find({ "chain.supplierOrgId": toObjectId(user.orgId) }, { reference: 1, title: 1 })
+    .sort({ reference: 1 })
+    .lean();
+  const agreements = list.map((a) => ({ id: String(a._id), reference: a.reference, title: a.title }));
+  const refs = new Map(agreements.map((a) => [a.id, a.reference]));
+  const incidents = await incidentViews({ supplierOrgId: user.orgId }, new Map([[user.orgId, user.org.name]]), refs);
+  return { agreements, incidents, now: new Date().toISOString().slice(0, 16) };
 }

@@ -33,6 +33,7 @@ import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { agreementCompliance } from "#app/features/agreements/compliance.server";
 import { contentDisposition } from "#app/features/evidence/evidence.server";
 import { gridFsBucket, trusted } from "#app/lib/ids.server";
+import { clientIp } from "#app/lib/http.server";
 import { orgInfo } from "#app/features/accounts/org-names.server";
 import { certificationInput } from "#app/features/assessments/scoring.server";
 
@@ -490,6 +491,21 @@ export async function openReport(
   const record = await ReportRecord.findOne({ _id: id, state: "stored" }).lean<StoredReport>();
   if (!record || !record.fileId || !mayRead(user, record)) return null;
   return { record, stream: bucket().openDownloadStream(record.fileId) };
+}
+
+/** Opens a stored report for the user who downloads it, and records the download; null when they may not. */
+export async function downloadReport(user: CurrentUser, id: string, request: Request) {
+  const opened = await openReport(user, id);
+  if (!opened) return null;
+  await recordAudit({
+    action: "report.download",
+    actor: { id: user.id, email: user.email, orgId: user.orgId },
+    targetType: opened.record.kind,
+    targetId: String(opened.record.targetId),
+    details: { version: opened.record.version, sha256: opened.record.sha256 },
+    ip: clientIp(request),
+  });
+  return opened;
 }
 
 export function reportResponse(record: StoredReport, stream: Readable): Response {

@@ -1,6 +1,9 @@
 import { z } from "zod";
-import { ASSESSMENT_STATUSES } from "#models/assessment-status";
+import { ASSESSMENT_STATUSES, EDITABLE_STATUSES } from "#models/assessment-status";
 import { todayIso } from "#models/today";
+import { recordAudit } from "#models/audit-event.server";
+import type { CurrentUser } from "#app/features/accounts/auth.server";
+import { clientIp } from "#app/lib/http.server";
 import { isObjectId } from "#app/lib/ids.server";
 import { orgReadModel, type CachedRow, type OrgReadModel } from "#app/features/assessments/read-model.server";
 
@@ -160,4 +163,31 @@ export async function dashboardCsv(orgId: string, q: DashboardQuery): Promise<st
   for (const a of rows)
     lines.push([a.supplierName, a.agreementRef, a.status, a.score, a.rating, a.dueDate, a.id].map(csvCell).join(","));
   return lines.join("\r\n") + "\r\n";
+}
+
+/** The dashboard's CSV export for the filters in the request's URL, recorded in the audit log. */
+export async function exportDashboardCsv(user: CurrentUser, request: Request) {
+  const url = new URL(request.url);
+  const q = parseDashboardQuery(url);
+  await recordAudit({
+    action: "assessments.export_csv",
+    actor: { id: user.id, email: user.email, orgId: user.orgId },
+    details: { query: url.search.slice(0, 300) },
+    ip: clientIp(request),
+  });
+  return { csv: await dashboardCsv(user.orgId, q), fileName: `flowdown-assessments-${todayIso()}.csv` };
+}
+
+/** The assessments page: the 200 most recently updated, each marked overdue while it waits for the supplier. */
+export async function recentAssessments(orgId: string) {
+  const rows = orderedRows(await orgReadModel(orgId), { sort: "updated", dir: "desc" }).slice(0, 200);
+  const today = todayIso();
+  return rows.map((a) => ({
+    id: a.id,
+    supplier: a.supplierName,
+    agreement: a.agreementRef,
+    status: a.status,
+    dueDate: a.dueDate,
+    overdue: a.dueDate < today && EDITABLE_STATUSES.includes(a.status),
+  }));
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { RequirementStatus } from "#app/scoring/types";
 import { Agreement } from "#models/agreement.server";
 import {
+  ASSESSMENT_STATUSES,
   ASSESSMENT_TRANSITIONS,
   mutateAssessment,
   TransitionError,
@@ -14,6 +15,7 @@ import {
 import { recordAudit } from "#models/audit-event.server";
 import { isIsoDate } from "#app/scoring/dates";
 import { todayIso } from "#models/today";
+import { Refusal } from "#models/refusal";
 import { User } from "#models/user.server";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { publicOrigin } from "#app/lib/env.server";
@@ -21,8 +23,18 @@ import { authorOf, generateAssessmentReport } from "#app/features/reports/report
 import { clientIp } from "#app/lib/http.server";
 import { sendMail } from "#app/lib/mail.server";
 import { rescore } from "#app/features/assessments/scoring.server";
+import { deleteEvidence } from "#app/features/evidence/evidence.server";
+import type { UploadOutcome } from "#app/features/evidence/uploads.server";
 
-const REVIEWABLE: AssessmentStatus[] = ["submitted", "under_review", "remediation_requested"];
+/** Statuses a reviewer may decide in: approving (or rejecting) may follow them. */
+export const DECIDABLE_STATUSES: AssessmentStatus[] = ASSESSMENT_STATUSES.filter((s) =>
+  ASSESSMENT_TRANSITIONS[s].includes("approved"),
+);
+
+/** Statuses a reviewer may work in (override results): under review, or one that may go to review. */
+export const REVIEWABLE_STATUSES: AssessmentStatus[] = ASSESSMENT_STATUSES.filter(
+  (s) => s === "under_review" || ASSESSMENT_TRANSITIONS[s].includes("under_review"),
+);
 
 export const OverrideSchema = z.object({
   requirementId: z.string().regex(/^FD-[A-Z]{2,5}-\d{2,3}$/, "Unknown requirement"),
@@ -93,10 +105,10 @@ export async function overrideRequirement(
 ) {
   let computed: RequirementStatus | null = null;
   const updated = await mutateAssessment(id, (a) => {
-    if (!REVIEWABLE.includes(a.status))
-      return new Error(`An assessment that is ${a.status.replace("_", " ")} cannot be overridden.`);
+    if (!REVIEWABLE_STATUSES.includes(a.status))
+      return new Refusal(`An assessment that is ${a.status.replace("_", " ")} cannot be overridden.`);
     const req = a.result?.requirements.find((r) => r.requirementId === input.requirementId);
-    if (!req) return new Error("That requirement is not part of this assessment.");
+    if (!req) return new Refusal("That requirement is not part of this assessment.");
     computed = req.computedStatus;
     return {
       push: {
@@ -154,7 +166,7 @@ export async function requestRemediation(
       return new TransitionError(a.status, "remediation_requested");
     const known = new Set(a.result?.requirements.map((r) => r.requirementId) ?? []);
     if (items.some((i) => !known.has(i.requirementId)))
-      return new Error("A remediation item names a requirement that is not part of this assessment.");
+      return new Refusal("A remediation item names a requirement that is not part of this assessment.");
     const open = a.remediation.filter((r) => r.status !== "accepted").length + items.length;
     return {
       status: "remediation_requested",
@@ -191,7 +203,7 @@ export async function decide(user: CurrentUser, id: string, input: z.infer<typeo
   const updated = await mutateAssessment(id, (a) => {
     if (!ASSESSMENT_TRANSITIONS[a.status].includes(input.decision))
       return new TransitionError(a.status, input.decision);
-    if (!a.result) return new Error("The assessment has no score yet.");
+    if (!a.result) return new Refusal("The assessment has no score yet.");
     return {
       status: input.decision,
       history: {
@@ -252,13 +264,13 @@ export async function answerRemediation(
 ) {
   const now = new Date();
   const updated = await mutateAssessment(id, (a) => {
-    if (String(a.supplierOrgId) !== user.orgId) return new Error("Not found");
+    if (String(a.supplierOrgId) !== user.orgId) return new Refusal("Not found");
     if (a.status !== "remediation_requested") return new TransitionError(a.status, "submitted");
     const byKey = new Map(input.responses.map((r) => [r.key, r]));
     const open = a.remediation.filter((r) => r.status === "open");
     const missing = open.filter((r) => !byKey.has(r.key));
     if (missing.length)
-      return new Error(`Answer every open remediation item (${missing.map((m) => m.requirementId).join(", ")}).`);
+      return new Refusal(`Answer every open remediation item (${missing.map((m) => m.requirementId).join(", ")}).`);
     const remediation = a.remediation.map((r) => {
       const answer = byKey.get(r.key);
       return answer && r.status === "open"
@@ -306,4 +318,33 @@ export async function answerRemediation(
     });
   }
   return result;
+}
+
+/**
+ * The supplier's answer to the open remediation items, as uploaded: a text
+ * response per item and its evidence files. A refused answer leaves none of
+ * the uploaded files behind.
+ */
+export async function answerRemediationUpload(
+  user: CurrentUser,
+  assessment: AssessmentData & { _id: Types.ObjectId },
+  upload: UploadOutcome,
+  request: Request,
+) {
+  if (!upload.ok) throw new Refusal(upload.error, { status: upload.status });
+  const responses = assessment.remediation
+    .filter((r) => r.status === "open")
+    .map((r) => ({
+      key: r.key,
+      response: (upload.fields[`response.${r.key}`] ?? "").trim(),
+      evidence: upload.files.filter((f) => f.field === `evidence.${r.key}`).map((f) => `/evidence/${f.id}`),
+    }));
+  const parsed = RemediationAnswerSchema.safeParse({ responses });
+  try {
+    if (!parsed.success) throw new Refusal("Answer every remediation item before sending.");
+    return await answerRemediation(user, String(assessment._id), parsed.data, request);
+  } catch (error) {
+    for (const f of upload.files) await deleteEvidence(f.id, user.orgId);
+    throw error;
+  }
 }

@@ -1,0 +1,57 @@
+import type { Types } from "mongoose";
+import { Agreement } from "#models/agreement.server";
+import { EDITABLE_STATUSES, type AssessmentData } from "#models/assessment.server";
+import { Certification } from "#models/certification.server";
+import { QUESTIONNAIRE_LANGUAGES } from "#questionnaires/languages";
+import { surveyLanguages } from "#questionnaires/localise";
+import type { CurrentUser } from "#app/features/accounts/auth.server";
+import { questionnaireLanguageFor } from "#app/features/questionnaires/language.server";
+import { templateForAssessment } from "#app/features/questionnaires/questionnaire.server";
+
+/** Everything the supplier's questionnaire page shows: the survey, the answers so far, remediation asked for. */
+export async function questionnairePage(
+  user: CurrentUser,
+  assessment: AssessmentData & { _id: Types.ObjectId },
+  request: Request,
+) {
+  const [template, agreement, certifications] = await Promise.all([
+    templateForAssessment(assessment),
+    Agreement.findById(assessment.agreementId, { reference: 1, title: 1, glossary: 1 }).lean(),
+    Certification.countDocuments({ supplierOrgId: user.orgId }),
+  ]);
+  // a template pinned before translations existed offers English only
+  const languages =
+    "languages" in template
+      ? (template.languages as string[])
+      : surveyLanguages(
+          template.survey,
+          QUESTIONNAIRE_LANGUAGES.map((l) => l.code),
+        );
+  return {
+    id: String(assessment._id),
+    title: template.title,
+    survey: template.survey,
+    answers: assessment.answers ?? {},
+    revision: assessment.revision,
+    status: assessment.status,
+    editable: EDITABLE_STATUSES.includes(assessment.status),
+    dueDate: assessment.dueDate,
+    agreement: agreement ? `${agreement.reference}: ${agreement.title}` : "",
+    certifications,
+    language: await questionnaireLanguageFor(request, user.id, languages),
+    languages: QUESTIONNAIRE_LANGUAGES.filter((l) => languages.includes(l.code)).map((l) => ({
+      code: l.code,
+      name: l.name,
+    })),
+    glossary: (agreement?.glossary ?? []).map((g) => ({ term: { ...g.term }, definition: { ...g.definition } })),
+    submittedAt: assessment.submittedAt ? new Date(assessment.submittedAt).toISOString() : null,
+    remediation: (assessment.remediation ?? []).map((r) => ({
+      key: r.key,
+      requirementId: r.requirementId,
+      description: r.description,
+      dueDate: r.dueDate,
+      status: r.status,
+      response: r.response,
+    })),
+  };
+}

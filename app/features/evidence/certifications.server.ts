@@ -1,0 +1,119 @@
+import { z } from "zod";
+import { recordAudit } from "#models/audit-event.server";
+import { Certification, listCertificationsForSupplier } from "#models/certification.server";
+import { isIsoDate } from "#app/scoring/dates";
+import { todayIso } from "#models/today";
+import { isDuplicateKey } from "#models/duplicate-key";
+import { Refusal } from "#models/refusal";
+import type { CurrentUser } from "#app/features/accounts/auth.server";
+import { fieldErrors } from "#app/lib/forms.server";
+import { clientIp } from "#app/lib/http.server";
+import { toObjectId } from "#app/lib/ids.server";
+import { deleteEvidence } from "./evidence.server";
+import type { UploadOutcome } from "./uploads.server";
+
+const CONTROL = /^A\.(5\.([1-9]|[12][0-9]|3[0-7])|6\.[1-8]|7\.([1-9]|1[0-4])|8\.([1-9]|[12][0-9]|3[0-4]))$/;
+
+export const CertificationSchema = z
+  .object({
+    standard: z.string().trim().min(1, "Enter the standard, e.g. ISO/IEC 27001:2022").max(80),
+    certificateNumber: z.string().trim().min(1, "Enter the certificate number").max(80),
+    certificationBody: z.string().trim().min(1, "Enter the certification body that issued it").max(160),
+    scope: z.string().trim().min(1, "Enter the scope as written on the certificate").max(2000),
+    issueDate: z.string().refine(isIsoDate, "Enter a date as YYYY-MM-DD"),
+    expiryDate: z.string().refine(isIsoDate, "Enter a date as YYYY-MM-DD"),
+    controls: z
+      .string()
+      .max(2000)
+      .transform((s) => [
+        ...new Set(
+          s
+            .split(/[\s,;]+/)
+            .map((c) => c.trim())
+            .filter(Boolean),
+        ),
+      ])
+      .refine((list) => list.every((c) => CONTROL.test(c)), "Use Annex A control ids such as A.5.24, A.8.24"),
+  })
+  .refine((v) => !isIsoDate(v.issueDate) || !isIsoDate(v.expiryDate) || v.expiryDate >= v.issueDate, {
+    path: ["expiryDate"],
+    message: "A certificate cannot expire before it was issued",
+  });
+
+function actorOf(user: CurrentUser) {
+  return { id: user.id, email: user.email, orgId: user.orgId };
+}
+
+/** The supplier's certifications page: every certificate on file, soonest expiry first. */
+export async function certificationsPage(supplierOrgId: string) {
+  const certs = await listCertificationsForSupplier({ supplierOrgId });
+  const today = todayIso();
+  return {
+    today,
+    certifications: certs.map((c) => ({
+      id: String(c._id),
+      standard: c.standard,
+      certificateNumber: c.certificateNumber,
+      certificationBody: c.certificationBody,
+      scope: c.scope,
+      issueDate: c.issueDate,
+      expiryDate: c.expiryDate,
+      controls: c.controls ?? [],
+      file: c.fileId ? { href: `/evidence/${String(c.fileId)}`, name: c.fileName } : null,
+      expired: c.expiryDate < today,
+    })),
+  };
+}
+
+/**
+ * Files a certificate from an upload (its fields, and at most the one file
+ * the form sends). A certificate that is refused leaves no file behind: the
+ * stored upload is deleted again, since nothing would ever refer to it.
+ */
+export async function addCertification(user: CurrentUser, upload: UploadOutcome, request: Request) {
+  if (!upload.ok) throw new Refusal("", { fieldErrors: { file: [upload.error] }, status: upload.status });
+  const parsed = CertificationSchema.safeParse({ controls: "", ...upload.fields });
+  const file = upload.files[0] ?? null;
+  if (!parsed.success) {
+    if (file) await deleteEvidence(file.id, user.orgId);
+    throw new Refusal("", { fieldErrors: fieldErrors(parsed.error) });
+  }
+  try {
+    const cert = await Certification.create({
+      ...parsed.data,
+      supplierOrgId: user.orgId,
+      fileId: file ? file.id : null,
+      fileName: file?.fileName ?? "",
+      createdBy: user.id,
+    });
+    await recordAudit({
+      action: "certification.create",
+      actor: actorOf(user),
+      targetType: "certification",
+      targetId: String(cert._id),
+      details: { standard: cert.standard, number: cert.certificateNumber, expiry: cert.expiryDate },
+      ip: clientIp(request),
+    });
+  } catch (error) {
+    if (file) await deleteEvidence(file.id, user.orgId);
+    if (isDuplicateKey(error))
+      throw new Refusal("", { fieldErrors: { certificateNumber: ["This certificate is already on file"] } });
+    throw error;
+  }
+}
+
+/** Removes one of the supplier's certificates and its file; false when there is no such certificate. */
+export async function removeCertification(user: CurrentUser, id: string, request: Request) {
+  const cert = await Certification.findOneAndDelete({ _id: toObjectId(id), supplierOrgId: user.orgId }).lean();
+  if (!cert) return false;
+  if (cert.fileId) await deleteEvidence(String(cert.fileId), user.orgId);
+  await recordAudit({
+    action: "certification.delete",
+    actor: actorOf(user),
+    targetType: "certification",
+    targetId: id,
+    details: { standard: cert.standard, number: cert.certificateNumber },
+    ip: clientIp(request),
+  });
+  return true;
+}

@@ -1,0 +1,133 @@
+import type { Types } from "mongoose";
+import type { ScoringResult } from "#app/scoring/types";
+import { Agreement } from "#models/agreement.server";
+import { ASSESSMENT_TRANSITIONS, type AssessmentData } from "#models/assessment.server";
+import { recordAudit } from "#models/audit-event.server";
+import { addDaysIso } from "#app/scoring/dates";
+import { todayIso } from "#models/today";
+import { Invitation, revokeInvitation } from "#models/invitation.server";
+import { Organization } from "#models/organization.server";
+import { Refusal } from "#models/refusal";
+import { getTemplate } from "#questionnaires/loader";
+import type { CurrentUser } from "#app/features/accounts/auth.server";
+import { actorOf, inviteRecipient } from "#app/features/assessments/assessments.server";
+import { changedSinceBasis } from "#app/features/reassessment/reassessment.server";
+import { reportVersions } from "#app/features/reports/reports.server";
+import { clientIp } from "#app/lib/http.server";
+import type { ResultView } from "./assessment-results";
+import { DECIDABLE_STATUSES, REVIEWABLE_STATUSES } from "./review.server";
+
+type StoredAssessment = AssessmentData & { _id: Types.ObjectId };
+
+function resultView(r: ScoringResult): ResultView {
+  return {
+    ...r,
+    requirements: r.requirements.map((q) => ({
+      ...q,
+      override: q.override
+        ? { status: q.override.status, justification: q.override.justification, by: q.override.by, at: q.override.at }
+        : null,
+    })),
+  };
+}
+
+/** Everything the reviewer's page of one assessment shows. */
+export async function reviewPage(assessment: StoredAssessment) {
+  const [supplier, agreement, invitations, reports] = await Promise.all([
+    Organization.findById(assessment.supplierOrgId, { name: 1, country: 1 }).lean(),
+    Agreement.findById(assessment.agreementId, { reference: 1, title: 1 }).lean(),
+    Invitation.find({ assessmentId: assessment._id }).sort({ createdAt: -1 }).lean(),
+    reportVersions("assessment", assessment._id),
+  ]);
+  const changed = await changedSinceBasis(assessment);
+  const now = new Date();
+  return {
+    assessment: {
+      id: String(assessment._id),
+      status: assessment.status,
+      dueDate: assessment.dueDate,
+      template: getTemplate(assessment.templateId)?.title ?? assessment.templateId,
+      templateVersion: assessment.templateVersion,
+      catalogueVersion: assessment.catalogueVersion,
+      submittedAt: assessment.submittedAt ? new Date(assessment.submittedAt).toISOString() : null,
+      score: assessment.result?.score ?? null,
+      rating: assessment.result?.rating ?? null,
+      history: assessment.history.map((h) => ({
+        to: h.to,
+        at: new Date(h.at).toISOString(),
+        by: h.byName,
+        comment: h.comment,
+      })),
+      reviewable: REVIEWABLE_STATUSES.includes(assessment.status),
+      decidable: DECIDABLE_STATUSES.includes(assessment.status),
+      canRequestRemediation:
+        ASSESSMENT_TRANSITIONS[assessment.status].includes("remediation_requested") && Boolean(assessment.result),
+    },
+    result: assessment.result ? resultView(assessment.result) : null,
+    reports,
+    changed,
+    reassessment: assessment.reassessmentOf
+      ? { follows: String(assessment.reassessmentOf), reasons: assessment.reassessmentReasons ?? [] }
+      : null,
+    remediation: (assessment.remediation ?? []).map((r) => ({
+      ...r,
+      requestedAt: new Date(r.requestedAt).toISOString(),
+      answeredAt: r.answeredAt ? new Date(r.answeredAt).toISOString() : null,
+    })),
+    supplier: { name: supplier?.name ?? "", country: supplier?.country ?? "" },
+    agreement: {
+      id: String(agreement?._id ?? ""),
+      reference: agreement?.reference ?? "",
+      title: agreement?.title ?? "",
+    },
+    invitations: invitations.map((i) => ({
+      id: String(i._id),
+      email: i.email,
+      state: i.status === "active" && i.expiresAt <= now ? "expired" : i.status,
+      expiresAt: new Date(i.expiresAt).toISOString(),
+      createdAt: i.createdAt ? new Date(i.createdAt).toISOString() : "",
+    })),
+    /** what the remediation form proposes as each item's due date */
+    remediationDueDate: addDaysIso(todayIso(), 30),
+  };
+}
+
+/** Revokes one of the assessment's active invitations; refused when it is no longer active. */
+export async function revokeAssessmentInvitation(
+  user: CurrentUser,
+  assessmentId: string,
+  invitationId: string,
+  request: Request,
+) {
+  if (!(await revokeInvitation(invitationId, user.orgId)))
+    throw new Refusal("", { fieldErrors: { invitation: ["That invitation is no longer active."] } });
+  await recordAudit({
+    action: "invitation.revoke",
+    actor: actorOf(user),
+    targetType: "assessment",
+    targetId: assessmentId,
+    details: { invitation: invitationId },
+    ip: clientIp(request),
+  });
+}
+
+/** Invites one more person of the supplier to answer the assessment. */
+export async function inviteToAssessment(
+  user: CurrentUser,
+  assessment: StoredAssessment,
+  email: string,
+  request: Request,
+) {
+  const [supplier, agreement] = await Promise.all([
+    Organization.findById(assessment.supplierOrgId, { name: 1 }).lean(),
+    Agreement.findById(assessment.agreementId, { reference: 1 }).lean(),
+  ]);
+  await inviteRecipient(user, request, {
+    assessmentId: String(assessment._id),
+    supplierOrgId: String(assessment.supplierOrgId),
+    email: email.toLowerCase(),
+    supplierName: supplier?.name ?? "",
+    agreementRef: agreement?.reference ?? "",
+    dueDate: assessment.dueDate,
+  });
+}
