@@ -2,8 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { BarChart } from "#app/components/charts";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { AssessmentStatusBadge, RatingBadge } from "#app/components/status";
-import { ASSESSMENT_STATUS_TEXT } from "#models/labels";
+import { AssessmentStatusBadge, assessmentStatusText, RatingBadge } from "#app/components/status";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { dashboardPage, parseDashboardQuery } from "#app/features/review/dashboard.server";
 import { ASSESSMENT_STATUSES } from "#app/features/assessments/statuses";
@@ -80,7 +79,7 @@ export default function ProcurementDashboard() {
         />
         <BarChart
           title="Status"
-          data={ASSESSMENT_STATUSES.map((s) => ({ label: ASSESSMENT_STATUS_TEXT[s], value: page.statusCounts[s] }))}
+          data={ASSESSMENT_STATUSES.map((s) => ({ label: assessmentStatusText(s), value: page.statusCounts[s] }))}
         />
       </div>
       <Form method="get" className="filters" role="search">
@@ -103,7 +102,7 @@ export default function ProcurementDashboard() {
           <option value="">Any status</option>
           {ASSESSMENT_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {ASSESSMENT_STATUS_TEXT[s]}
+              {assessmentStatusText(s)}
             </option>
           ))}
         </select>

@@ -18,7 +18,7 @@ import {
   type StoredReport,
 } from "#models/report.server";
 import { loadCatalogue, getTemplate } from "#questionnaires/loader";
-import { renderAgreementReport, renderAssessmentReport, type RenderInfo } from "../../../reports";
+import { renderAgreementReport, renderAssessmentReport, type RenderInfo } from "#reports/index";
 import type {
   AgreementReportData,
   AgreementSupplierEntry,
