@@ -29,7 +29,9 @@ import {
 import { TEMPLATE_ID_RE } from "#questionnaires/schema";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { clientIp } from "#app/lib/http.server";
+import { fieldErrors } from "#app/lib/forms.server";
 import { isObjectId, trusted } from "#app/lib/ids.server";
+import { Refusal } from "#app/lib/refusal.server";
 
 const DRAFT_LIFETIME_MS = 24 * 60 * 60 * 1000;
 const MB = MAX_IMPORT_BYTES / 1024 / 1024;
@@ -245,4 +247,71 @@ export async function listSendableTemplates(): Promise<LoadedTemplate[]> {
 /** The template to send under this id: shipped, else the newest published import. */
 export async function findSendableTemplate(id: string): Promise<LoadedTemplate | null> {
   return getTemplate(id) ?? (TEMPLATE_ID_RE.test(id) ? await latestImported(id) : null);
+}
+
+/** The import page: the draft named in the URL (if it still exists), its publish defaults and the catalogue to map onto. */
+export async function importPageData(draftId: string | null) {
+  const found = draftId ? await getDraft(draftId) : null;
+  return {
+    missingDraft: Boolean(draftId) && !found,
+    draft: found
+      ? {
+          id: found.id,
+          fileName: found.fileName,
+          format: found.draft.format,
+          survey: found.draft.survey,
+          questions: found.draft.questions,
+          findings: found.draft.findings,
+        }
+      : null,
+    defaults: found ? draftDefaults(found.fileName, found.draft) : null,
+    requirements: loadCatalogue().requirements.map((r) => ({ id: r.id, title: r.title })),
+  };
+}
+
+const MAX_FIELD = 2000;
+const PUBLISH_FIELDS = ["draftId", "templateId", "title", "version", "description"] as const;
+
+/** The publish form's text fields as typed (shortened), to validate and to show again. */
+export function publishFormValues(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const key of PUBLISH_FIELDS) {
+    const v = form.get(key);
+    values[key] = typeof v === "string" ? v.slice(0, MAX_FIELD) : "";
+  }
+  return values;
+}
+
+/**
+ * Publishes the draft as the publish form describes: its fields, and per
+ * question the requirement ids chosen ("req:<question>" fields). What is
+ * wrong with the form is a Refusal.
+ */
+export async function publishFromForm(
+  user: CurrentUser,
+  request: Request,
+  values: Record<string, string>,
+  form: FormData,
+): Promise<{ templateId: string; versionTag: string }> {
+  const parsed = PublishSchema.safeParse(values);
+  const known = new Set(loadCatalogue().requirements.map((r) => r.id));
+  const mapping: Record<string, string[]> = {};
+  const unknown: string[] = [];
+  for (const [key, value] of form.entries()) {
+    if (!key.startsWith("req:") || typeof value !== "string") continue;
+    const name = key.slice(4, 204);
+    mapping[name] ??= [];
+    if (value === "") continue;
+    if (known.has(value)) mapping[name].push(value);
+    else unknown.push(value.slice(0, 40));
+  }
+  // questions left without any selection still send an empty "req:" field, so every question is in the mapping
+  if (!parsed.success || unknown.length) {
+    const errors = parsed.success ? {} : fieldErrors(parsed.error);
+    if (unknown.length) (errors[""] ??= []).push(`Unknown requirement ids: ${unknown.join(", ")}`);
+    throw new Refusal("", { fieldErrors: errors });
+  }
+  const result = await publishDraft(user, request, parsed.data, mapping);
+  if (!result.ok) throw new Refusal("", { fieldErrors: result.errors });
+  return { templateId: result.templateId, versionTag: result.versionTag };
 }
