@@ -32,17 +32,23 @@ async function orgNames(ids: Types.ObjectId[]): Promise<Map<string, string>> {
   return new Map(orgs.map((o) => [String(o._id), o.name]));
 }
 
+type ListedAgreement = Awaited<ReturnType<typeof listAgreementsFor>>[number];
+
+/** What both lists show of an agreement, around the other party's name. */
+const listed = (a: ListedAgreement) => ({ id: String(a._id), reference: a.reference, title: a.title });
+const termAndChain = (a: ListedAgreement) => ({
+  term: `${a.effectiveDate} to ${a.endDate}`,
+  suppliers: a.chain.length,
+});
+
 /** Procurement's agreement list. */
 export async function procurementAgreementList(user: CurrentUser) {
   const agreements = await listAgreementsFor(user);
   const name = await orgNames(agreements.map((a) => a.discloserOrgId));
   return agreements.map((a) => ({
-    id: String(a._id),
-    reference: a.reference,
-    title: a.title,
+    ...listed(a),
     discloser: name.get(String(a.discloserOrgId)) ?? "",
-    term: `${a.effectiveDate} to ${a.endDate}`,
-    suppliers: a.chain.length,
+    ...termAndChain(a),
     requirements: a.requirements.length,
   }));
 }
@@ -53,12 +59,9 @@ export async function discloserAgreementList(user: CurrentUser) {
   const name = await orgNames(agreements.map((a) => a.recipientOrgId));
   const summaries = await agreementSummaries(agreements);
   return agreements.map((a) => ({
-    id: String(a._id),
-    reference: a.reference,
-    title: a.title,
+    ...listed(a),
     recipient: name.get(String(a.recipientOrgId)) ?? "",
-    term: `${a.effectiveDate} to ${a.endDate}`,
-    suppliers: a.chain.length,
+    ...termAndChain(a),
     summary: summaries.get(String(a._id)) ?? null,
   }));
 }
