@@ -32,13 +32,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: "admin" });
   // the file form is the only multipart one
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    const result = await receiveImport(request, user);
-    if (!result.ok)
-      return data(
-        { intent: "upload" as const, errors: result.errors, values: {} as Record<string, string> },
-        { status: result.status },
-      );
-    return redirect(`/admin/questionnaires/import?draft=${result.draftId}`);
+    let draftId;
+    try {
+      draftId = await receiveImport(request, user);
+    } catch (error) {
+      return refusalResponse(error, { intent: "upload" as const, values: {} as Record<string, string> });
+    }
+    return redirect(`/admin/questionnaires/import?draft=${draftId}`);
   }
   const form = await request.formData();
   const intent = form.get("intent");

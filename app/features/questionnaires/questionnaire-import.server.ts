@@ -48,33 +48,31 @@ const UploadSchema = z.object({
     ),
 });
 
-export type UploadResult =
-  | { ok: true; draftId: string }
-  | { ok: false; status: number; errors: Record<string, string[]> };
+/** What is wrong with the uploaded file, beside the file field. */
+const fileRefusal = (messages: string[], status = 400) => new Refusal("", { fieldErrors: { file: messages }, status });
 
-/** Reads the multipart upload (at most MAX_IMPORT_BYTES), runs the importer and stores a draft. */
-export async function receiveImport(request: Request, user: CurrentUser): Promise<UploadResult> {
+/** Reads the multipart upload (at most MAX_IMPORT_BYTES), runs the importer and stores a draft; returns its id. */
+export async function receiveImport(request: Request, user: CurrentUser): Promise<string> {
   const declared = Number(request.headers.get("Content-Length") ?? "0");
-  if (declared > MAX_IMPORT_BYTES + 64 * 1024)
-    return { ok: false, status: 413, errors: { file: [`The file may be at most ${MB} MB`] } };
+  if (declared > MAX_IMPORT_BYTES + 64 * 1024) throw fileRefusal([`The file may be at most ${MB} MB`], 413);
   if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data"))
-    return { ok: false, status: 400, errors: { file: ["Send the file as a form upload"] } };
+    throw fileRefusal(["Send the file as a form upload"]);
   let form: FormData;
   try {
     form = await parseMultipartFormData(request, createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }));
   } catch (e) {
-    if (e instanceof MaxPartSizeExceededError)
-      return { ok: false, status: 413, errors: { file: [`The file may be at most ${MB} MB`] } };
-    return { ok: false, status: 400, errors: { file: ["The upload could not be read. Try again."] } };
+    if (e instanceof MaxPartSizeExceededError) throw fileRefusal([`The file may be at most ${MB} MB`], 413);
+    // a malformed multipart body is the client's, not a fault of the portal
+    throw fileRefusal(["The upload could not be read. Try again."]);
   }
   const parsed = UploadSchema.safeParse({ file: form.get("file") });
-  if (!parsed.success) return { ok: false, status: 400, errors: { file: parsed.error.issues.map((i) => i.message) } };
+  if (!parsed.success) throw fileRefusal(parsed.error.issues.map((i) => i.message));
   const file = parsed.data.file;
   const outcome = await importQuestionnaire(
     { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
     loadCatalogue(),
   );
-  if (!outcome.ok) return { ok: false, status: 400, errors: { file: outcome.errors } };
+  if (!outcome.ok) throw fileRefusal(outcome.errors);
   await ImportDraftDoc.deleteMany({ createdAt: trusted({ $lt: new Date(Date.now() - DRAFT_LIFETIME_MS) }) });
   const doc = await ImportDraftDoc.create({
     createdBy: user.id,
@@ -82,7 +80,7 @@ export async function receiveImport(request: Request, user: CurrentUser): Promis
     format: outcome.draft.format,
     draftJson: JSON.stringify(outcome.draft),
   });
-  return { ok: true, draftId: String(doc._id) };
+  return String(doc._id);
 }
 
 export async function getDraft(id: string): Promise<{ id: string; fileName: string; draft: ImportDraft } | null> {
