@@ -313,3 +313,16 @@ export async function publishFromForm(
   if (!result.ok) throw new Refusal("", { fieldErrors: result.errors });
   return { templateId: result.templateId, versionTag: result.versionTag };
 }
+
+/** The admin's list: the questionnaires shipped with the portal and the versions imported. */
+export async function questionnaireOverview() {
+  return {
+    shipped: loadTemplates().map((t) => ({
+      id: t.id,
+      title: t.title,
+      versionTag: t.versionTag,
+      questions: t.questions.length,
+    })),
+    imported: await listImportedVersions(),
+  };
+}
