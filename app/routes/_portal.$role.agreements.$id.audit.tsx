@@ -2,11 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AuditTable } from "#app/features/audit/audit-table";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { auditRowsFor } from "#app/features/audit/audit-view.server";
+import { agreementAuditTrail } from "#app/features/audit/audit-view.server";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { notFound } from "#app/lib/http.server";
-import { agreementRows } from "#app/features/assessments/read-model.server";
-import { getAgreementFor } from "#models/agreement.server";
 
 export const meta: MetaFunction = () => [{ title: "Audit trail · Flowdown" }];
 
@@ -14,14 +12,7 @@ export const meta: MetaFunction = () => [{ title: "Audit trail · Flowdown" }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   if (params.role !== "procurement" && params.role !== "discloser") notFound();
   const user = await requireUser(request, { role: params.role as "procurement" | "discloser" });
-  const agreement = await getAgreementFor(user, params.id ?? "");
-  if (!agreement) notFound();
-  const assessments = await agreementRows(String(agreement.recipientOrgId), String(agreement._id));
-  const rows = await auditRowsFor([
-    { type: "agreement", id: String(agreement._id) },
-    ...assessments.map((a) => ({ type: "assessment", id: a.id })),
-  ]);
-  return { role: params.role, id: String(agreement._id), reference: agreement.reference, rows };
+  return { role: params.role, ...(await agreementAuditTrail(user, params.id)) };
 }
 
 export default function AgreementAuditPage() {

@@ -3,12 +3,12 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Field } from "#app/components/forms";
-import { changePassword, requireUser } from "#app/features/accounts/auth.server";
+import { requireUser } from "#app/features/accounts/auth.server";
+import { ROLE_LABEL } from "#app/features/accounts/navigation";
+import { changeOwnPassword } from "#app/features/accounts/sign-in.server";
 import { fieldErrors } from "#app/lib/forms.server";
-import { clientIp } from "#app/lib/http.server";
-import { ROLE_LABEL } from "#models/labels";
-import { rateLimited, recordAttempt, tooManyAttempts } from "#app/lib/rate-limit.server";
-import { recordAudit } from "#models/audit-event.server";
+import { rateLimited, tooManyAttempts } from "#app/lib/rate-limit.server";
+import { refusalResponse } from "#app/lib/refusal.server";
 
 export const meta: MetaFunction = () => [{ title: "Account · Flowdown" }];
 
@@ -38,22 +38,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
   const wait = await rateLimited("password", request, { account: user.id });
   if (wait) return tooManyAttempts(wait, {}, "currentPassword");
-  const ended = await changePassword(user, parsed.data.currentPassword, parsed.data.newPassword);
-  if (ended === null) {
-    await recordAttempt("password", request, { account: user.id });
-    return data(
-      { errors: { currentPassword: ["That is not your current password."] } as Record<string, string[]> },
-      { status: 400 },
-    );
+  try {
+    await changeOwnPassword(request, user, parsed.data.currentPassword, parsed.data.newPassword);
+  } catch (error) {
+    return refusalResponse(error);
   }
-  await recordAudit({
-    action: "user.password_change",
-    actor: { id: user.id, email: user.email, orgId: user.orgId },
-    targetType: "user",
-    targetId: user.id,
-    details: { otherSessionsEnded: ended },
-    ip: clientIp(request),
-  });
   return redirect("/account?changed=1");
 }
 

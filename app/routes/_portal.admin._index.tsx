@@ -2,15 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { requireUser } from "#app/features/accounts/auth.server";
-import { Organization } from "#models/organization.server";
-import { User } from "#models/user.server";
+import { accountCounts } from "#app/features/accounts/administration.server";
 
 export const meta: MetaFunction = () => [{ title: "Administration · Flowdown" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { role: "admin" });
-  const [organizations, users] = await Promise.all([Organization.countDocuments(), User.countDocuments()]);
-  return { organizations, users };
+  return accountCounts();
 }
 
 export default function AdminDashboard() {

@@ -2,32 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { requireUser } from "#app/features/accounts/auth.server";
-import { isObjectId } from "#app/lib/ids.server";
-import { listOutbox } from "#app/lib/mail.server";
-import { getEnv } from "#app/lib/env.server";
+import { outboxPage } from "#app/features/accounts/administration.server";
 
 export const meta: MetaFunction = () => [{ title: "Outbox · Flowdown" }];
 
-const PAGE = 50;
-
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { role: "admin" });
-  const before = new URL(request.url).searchParams.get("before");
-  const rows = await listOutbox({ limit: PAGE, before: before && isObjectId(before) ? before : undefined });
-  return {
-    smtp: Boolean(getEnv().SMTP_URL),
-    rows: rows.map((r) => ({
-      id: r.id,
-      to: r.to,
-      subject: r.subject,
-      text: r.text,
-      kind: r.kind,
-      status: r.status,
-      error: r.error,
-      createdAt: new Date(r.createdAt).toISOString(),
-    })),
-    next: rows.length === PAGE ? rows[rows.length - 1].id : null,
-  };
+  return outboxPage(new URL(request.url).searchParams.get("before"));
 }
 
 const TONE: Record<string, string> = { sent: "ok", logged: "info", queued: "none", failed: "bad" };

@@ -2,22 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { requireUser } from "#app/features/accounts/auth.server";
-import { listImportedVersions } from "#app/features/questionnaires/questionnaire-import.server";
-import { loadTemplates } from "#questionnaires/loader";
+import { questionnaireOverview } from "#app/features/questionnaires/questionnaire-import.server";
 
 export const meta: MetaFunction = () => [{ title: "Questionnaires · Flowdown" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { role: "admin" });
-  return {
-    shipped: loadTemplates().map((t) => ({
-      id: t.id,
-      title: t.title,
-      versionTag: t.versionTag,
-      questions: t.questions.length,
-    })),
-    imported: await listImportedVersions(),
-  };
+  return questionnaireOverview();
 }
 
 export default function QuestionnairesPage() {

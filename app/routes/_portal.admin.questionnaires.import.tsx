@@ -12,83 +12,45 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorList } from "#app/components/forms";
 import { SurveyPreview } from "#app/features/questionnaires/survey-preview";
 import { requireUser } from "#app/features/accounts/auth.server";
-import { fieldErrors } from "#app/lib/forms.server";
+import { refusalResponse } from "#app/lib/refusal.server";
 import {
-  draftDefaults,
-  getDraft,
-  publishDraft,
-  PublishSchema,
+  importPageData,
+  publishFormValues,
+  publishFromForm,
   receiveImport,
 } from "#app/features/questionnaires/questionnaire-import.server";
-import { loadCatalogue } from "#questionnaires/loader";
 
 export const meta: MetaFunction = () => [{ title: "Import a questionnaire · Flowdown" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStyles }];
 
-const MAX_FIELD = 2000;
-
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { role: "admin" });
-  const draftId = new URL(request.url).searchParams.get("draft");
-  const found = draftId ? await getDraft(draftId) : null;
-  return {
-    missingDraft: Boolean(draftId) && !found,
-    draft: found
-      ? {
-          id: found.id,
-          fileName: found.fileName,
-          format: found.draft.format,
-          survey: found.draft.survey,
-          questions: found.draft.questions,
-          findings: found.draft.findings,
-        }
-      : null,
-    defaults: found ? draftDefaults(found.fileName, found.draft) : null,
-    requirements: loadCatalogue().requirements.map((r) => ({ id: r.id, title: r.title })),
-  };
+  return importPageData(new URL(request.url).searchParams.get("draft"));
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: "admin" });
   // the file form is the only multipart one
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    const result = await receiveImport(request, user);
-    if (!result.ok)
-      return data(
-        { intent: "upload" as const, errors: result.errors, values: {} as Record<string, string> },
-        { status: result.status },
-      );
-    return redirect(`/admin/questionnaires/import?draft=${result.draftId}`);
+    let draftId;
+    try {
+      draftId = await receiveImport(request, user);
+    } catch (error) {
+      return refusalResponse(error, { intent: "upload" as const, values: {} as Record<string, string> });
+    }
+    return redirect(`/admin/questionnaires/import?draft=${draftId}`);
   }
   const form = await request.formData();
   const intent = form.get("intent");
   switch (intent) {
     case "publish": {
-      const values: Record<string, string> = {};
-      for (const key of ["draftId", "templateId", "title", "version", "description"]) {
-        const v = form.get(key);
-        values[key] = typeof v === "string" ? v.slice(0, MAX_FIELD) : "";
+      const values = publishFormValues(form);
+      let result;
+      try {
+        result = await publishFromForm(user, request, values, form);
+      } catch (error) {
+        return refusalResponse(error, { intent: "publish" as const, values });
       }
-      const parsed = PublishSchema.safeParse(values);
-      const known = new Set(loadCatalogue().requirements.map((r) => r.id));
-      const mapping: Record<string, string[]> = {};
-      const unknown: string[] = [];
-      for (const [key, value] of form.entries()) {
-        if (!key.startsWith("req:") || typeof value !== "string") continue;
-        const name = key.slice(4, 204);
-        mapping[name] ??= [];
-        if (value === "") continue;
-        if (known.has(value)) mapping[name].push(value);
-        else unknown.push(value.slice(0, 40));
-      }
-      // questions left without any selection still send an empty "req:" field, so every question is in the mapping
-      if (!parsed.success || unknown.length) {
-        const errors = parsed.success ? {} : fieldErrors(parsed.error);
-        if (unknown.length) (errors[""] ??= []).push(`Unknown requirement ids: ${unknown.join(", ")}`);
-        return data({ intent: "publish" as const, errors, values }, { status: 400 });
-      }
-      const result = await publishDraft(user, request, parsed.data, mapping);
-      if (!result.ok) return data({ intent: "publish" as const, errors: result.errors, values }, { status: 400 });
       return redirect(
         `/admin/questionnaires?published=${encodeURIComponent(`${result.templateId} ${result.versionTag}`)}`,
       );

@@ -2,29 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { requireUser } from "#app/features/accounts/auth.server";
-import { ROLE_LABEL } from "#models/labels";
-import { Organization } from "#models/organization.server";
-import { User, type Role } from "#models/user.server";
+import { userDirectory } from "#app/features/accounts/administration.server";
 
 export const meta: MetaFunction = () => [{ title: "Users · Flowdown" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { role: "admin" });
-  const [users, orgs] = await Promise.all([
-    User.find({}, { email: 1, name: 1, role: 1, orgId: 1, lastLoginAt: 1 }).sort({ email: 1 }).limit(500).lean(),
-    Organization.find({}, { name: 1 }).lean(),
-  ]);
-  const orgName = new Map(orgs.map((o) => [String(o._id), o.name]));
-  return {
-    users: users.map((u) => ({
-      id: String(u._id),
-      email: u.email,
-      name: u.name,
-      role: ROLE_LABEL[u.role as Role],
-      org: orgName.get(String(u.orgId)) ?? "",
-      lastLoginAt: u.lastLoginAt ? new Date(u.lastLoginAt).toISOString() : null,
-    })),
-  };
+  return { users: await userDirectory() };
 }
 
 export default function UsersPage() {

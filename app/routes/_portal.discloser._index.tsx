@@ -1,35 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { agreementSummaries } from "#app/features/agreements/agreement-page.server";
 import { requireUser } from "#app/features/accounts/auth.server";
-import { listAgreementsFor } from "#models/agreement.server";
-import { Organization } from "#models/organization.server";
-import { trusted } from "#app/lib/ids.server";
+import { discloserAgreementList } from "#app/features/agreements/agreement-access.server";
 
 export const meta: MetaFunction = () => [{ title: "Agreements · Flowdown" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "discloser" });
-  const agreements = await listAgreementsFor(user);
-  const orgs = await Organization.find(
-    { _id: trusted({ $in: agreements.map((a) => a.recipientOrgId) }) },
-    { name: 1 },
-  ).lean();
-  const name = new Map(orgs.map((o) => [String(o._id), o.name]));
-  const summaries = await agreementSummaries(agreements);
-  return {
-    orgName: user.org.name,
-    agreements: agreements.map((a) => ({
-      id: String(a._id),
-      reference: a.reference,
-      title: a.title,
-      recipient: name.get(String(a.recipientOrgId)) ?? "",
-      term: `${a.effectiveDate} to ${a.endDate}`,
-      suppliers: a.chain.length,
-      summary: summaries.get(String(a._id)) ?? null,
-    })),
-  };
+  return { orgName: user.org.name, agreements: await discloserAgreementList(user) };
 }
 
 export default function DiscloserDashboard() {

@@ -1,13 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { reportActionFor } from "#app/features/reports/report-actions.server";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { AgreementPage } from "#app/features/agreements/agreement-page";
-import { agreementPageData } from "#app/features/agreements/agreement-page.server";
-import { parseAgreementTab } from "#app/features/agreements/agreement-tabs";
+import { agreementPage, agreementReportAction } from "#app/features/agreements/agreement-access.server";
 import { requireUser } from "#app/features/accounts/auth.server";
-import { notFound } from "#app/lib/http.server";
-import { getAgreementFor } from "#models/agreement.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.header.reference ?? "Agreement"} · Flowdown` },
@@ -15,20 +11,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "discloser" });
-  const agreement = await getAgreementFor(user, params.id ?? "");
-  if (!agreement) notFound();
-  return agreementPageData(agreement, parseAgreementTab(new URL(request.url)));
+  return agreementPage(user, params.id, new URL(request.url));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: "discloser" });
-  const agreement = await getAgreementFor(user, params.id ?? "");
-  if (!agreement) notFound();
-  const outcome = await reportActionFor(user, request, { kind: "agreement", id: String(agreement._id) });
+  const outcome = await agreementReportAction(user, params.id, request);
   if (!outcome.ok) return data({ errors: outcome.errors }, { status: outcome.status });
-  return redirect(
-    `/discloser/agreements/${String(agreement._id)}?tab=reports&report=${outcome.version}#reports-heading`,
-  );
+  return redirect(`/discloser/agreements/${outcome.id}?tab=reports&report=${outcome.version}#reports-heading`);
 }
 
 export default function DiscloserAgreementPage() {

@@ -2,31 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { requireUser } from "#app/features/accounts/auth.server";
-import { listAgreementsFor } from "#models/agreement.server";
-import { Organization } from "#models/organization.server";
-import { trusted } from "#app/lib/ids.server";
+import { procurementAgreementList } from "#app/features/agreements/agreement-access.server";
 
 export const meta: MetaFunction = () => [{ title: "Agreements · Flowdown" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "procurement" });
-  const agreements = await listAgreementsFor(user);
-  const orgs = await Organization.find(
-    { _id: trusted({ $in: agreements.map((a) => a.discloserOrgId) }) },
-    { name: 1 },
-  ).lean();
-  const name = new Map(orgs.map((o) => [String(o._id), o.name]));
-  return {
-    agreements: agreements.map((a) => ({
-      id: String(a._id),
-      reference: a.reference,
-      title: a.title,
-      discloser: name.get(String(a.discloserOrgId)) ?? "",
-      term: `${a.effectiveDate} to ${a.endDate}`,
-      suppliers: a.chain.length,
-      requirements: a.requirements.length,
-    })),
-  };
+  return { agreements: await procurementAgreementList(user) };
 }
 
 export function AgreementTable({

@@ -3,70 +3,13 @@ import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { AssessmentStatusBadge, RatingBadge } from "#app/components/status";
 import { requireUser } from "#app/features/accounts/auth.server";
-import { trusted } from "#app/lib/ids.server";
-import { orgReadModel } from "#app/features/assessments/read-model.server";
-import { Certification } from "#models/certification.server";
-import { countryName } from "#models/countries";
-import { todayIso } from "#models/today";
-import { daysBetween } from "#app/scoring/dates";
-import { listSuppliersForRecipient } from "#models/organization.server";
+import { supplierDirectory } from "#app/features/accounts/supplier-directory.server";
 
 export const meta: MetaFunction = () => [{ title: "Suppliers · Flowdown" }];
 
-/**
- * The recipient's suppliers, each with its most recent assessment from this
- * organisation (from the list rows kept in memory, no query per supplier)
- * and its certificates on file with their validity.
- */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "procurement" });
-  const suppliers = await listSuppliersForRecipient({ orgId: user.orgId });
-  const [model, certs] = await Promise.all([
-    orgReadModel(user.orgId),
-    Certification.find(
-      { supplierOrgId: trusted({ $in: suppliers.map((s) => s._id) }) },
-      { supplierOrgId: 1, standard: 1, expiryDate: 1 },
-    )
-      .sort({ expiryDate: -1 })
-      .lean(),
-  ]);
-  const { latest, count } = model.memo("latest-by-supplier", (rows) => {
-    const latest = new Map<string, (typeof rows)[number]>();
-    const count = new Map<string, number>();
-    for (const r of rows) {
-      count.set(r.supplier, (count.get(r.supplier) ?? 0) + 1);
-      const seen = latest.get(r.supplier);
-      if (!seen || r.updatedMs > seen.updatedMs) latest.set(r.supplier, r);
-    }
-    return { latest, count };
-  });
-  const today = todayIso();
-  return {
-    suppliers: suppliers.map((s) => {
-      const id = String(s._id);
-      const last = latest.get(id);
-      return {
-        id,
-        name: s.name,
-        country: s.country,
-        countryName: countryName(s.country),
-        service: s.service,
-        assessments: count.get(id) ?? 0,
-        latest: last
-          ? {
-              id: last.id,
-              agreementRef: last.agreementRef,
-              status: last.status,
-              score: last.score,
-              rating: last.rating,
-            }
-          : null,
-        certificates: certs
-          .filter((c) => String(c.supplierOrgId) === id)
-          .map((c) => ({ standard: c.standard, expiryDate: c.expiryDate, daysLeft: daysBetween(today, c.expiryDate) })),
-      };
-    }),
-  };
+  return { suppliers: await supplierDirectory(user) };
 }
 
 export default function SuppliersPage() {

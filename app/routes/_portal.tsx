@@ -2,8 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { requireUser } from "#app/features/accounts/auth.server";
-import { NAVIGATION } from "#app/features/accounts/navigation";
-import { ROLE_LABEL } from "#models/labels";
+import { NAVIGATION, ROLE_LABEL } from "#app/features/accounts/navigation";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

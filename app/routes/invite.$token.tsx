@@ -3,23 +3,24 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Field } from "#app/components/forms";
-import { createUserSession, getUser, verifyLogin } from "#app/features/accounts/auth.server";
+import { createUserSession } from "#app/features/accounts/auth.server";
+import {
+  openInvitation,
+  resolveInvitation,
+  setUpInvitedAccount,
+  signInToInvitation,
+  type DeadInvitationState,
+} from "#app/features/accounts/invitation.server";
 import { fieldErrors } from "#app/lib/forms.server";
-import { clientIp } from "#app/lib/http.server";
-import { hashPassword } from "#app/features/accounts/password.server";
 import { rateLimited, recordAttempt, tooManyAttempts, tooManyAttemptsMessage } from "#app/lib/rate-limit.server";
-import { recordAudit } from "#models/audit-event.server";
-import { lookupInvitation, redeemInvitation, type InvitationLookup } from "#models/invitation.server";
-import { Organization } from "#models/organization.server";
-import { User } from "#models/user.server";
-import { isDuplicateKey } from "#models/duplicate-key";
+import { refusalResponse } from "#app/lib/refusal.server";
 
 export const meta: MetaFunction = () => [
   { title: "Invitation · Flowdown" },
   { name: "referrer", content: "no-referrer" },
 ];
 
-const DEAD: Record<Exclude<InvitationLookup["state"], "valid">, { title: string; text: string }> = {
+const DEAD: Record<DeadInvitationState, { title: string; text: string }> = {
   expired: {
     title: "This invitation has expired",
     text: "Invitation links work for 14 days. Ask the person who sent it for a new link.",
@@ -38,50 +39,6 @@ const DEAD: Record<Exclude<InvitationLookup["state"], "valid">, { title: string;
   },
 };
 
-type View =
-  | { kind: "dead"; state: keyof typeof DEAD }
-  | { kind: "wrong-account"; signedInAs: string }
-  | { kind: "sign-in"; email: string; organisation: string }
-  | { kind: "set-up"; email: string; organisation: string }
-  | { kind: "unusable" };
-
-async function resolve(request: Request, token: string) {
-  const lookup = await lookupInvitation(token);
-  if (lookup.state !== "valid") return { view: { kind: "dead", state: lookup.state } as View, lookup };
-  const inv = lookup.invitation;
-  const user = await getUser(request);
-  if (user) {
-    if (user.role === "supplier" && user.orgId === String(inv.supplierOrgId)) return { view: null, lookup, user };
-    return { view: { kind: "wrong-account", signedInAs: user.email } as View, lookup };
-  }
-  const org = await Organization.findById(inv.supplierOrgId, { name: 1 }).lean();
-  const existing = await User.findOne({ email: inv.email }, { orgId: 1, role: 1 }).lean();
-  if (existing && (existing.role !== "supplier" || String(existing.orgId) !== String(inv.supplierOrgId)))
-    return { view: { kind: "unusable" } as View, lookup };
-  return {
-    view: { kind: existing ? "sign-in" : "set-up", email: inv.email, organisation: org?.name ?? "" } as View,
-    lookup,
-  };
-}
-
-async function accept(
-  request: Request,
-  token: string,
-  user: { id: string; email: string; orgId: string },
-  assessmentId: string,
-) {
-  const ok = await redeemInvitation(token, user.id);
-  if (!ok) return null;
-  await recordAudit({
-    action: "invitation.redeem",
-    actor: user,
-    targetType: "assessment",
-    targetId: assessmentId,
-    ip: clientIp(request),
-  });
-  return `/supplier/assessments/${assessmentId}`;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const token = params.token ?? "";
   // links are long random tokens; a client trying many of them is slowed down
@@ -91,20 +48,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: 429,
       headers: { "Retry-After": String(wait * 60), "Content-Type": "text/plain; charset=utf-8" },
     });
-  const { view, lookup, user } = await resolve(request, token);
-  if (lookup.state === "unknown") await recordAttempt("invite", request);
-  if (!view && user && lookup.state === "valid") {
-    // already signed in as a colleague at the right supplier: take the invitation and go straight in
-    const target = await accept(
-      request,
-      token,
-      { id: user.id, email: user.email, orgId: user.orgId },
-      String(lookup.invitation.assessmentId),
-    );
-    if (target) throw redirect(target);
-    return { view: { kind: "dead", state: "used" } as View };
-  }
-  return { view: view! };
+  const opened = await openInvitation(request, token);
+  if ("enter" in opened) throw redirect(opened.enter);
+  return { view: opened.view };
 }
 
 const SetUpSchema = z
@@ -127,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const account = `token:${token.slice(0, 100)}`;
   const wait = await rateLimited("invite", request, { account });
   if (wait) return tooManyAttempts(wait, { name }, "password");
-  const { view, lookup } = await resolve(request, token);
+  const { view, lookup } = await resolveInvitation(request, token);
   if (!view || lookup.state !== "valid") {
     if (lookup.state === "unknown") await recordAttempt("invite", request, { account });
     return redirect(`/invite/${encodeURIComponent(token)}`);
@@ -137,54 +83,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (view.kind === "set-up") {
     const parsed = SetUpSchema.safeParse(form);
     if (!parsed.success) return data({ errors: fieldErrors(parsed.error), name }, { status: 400 });
-    let created;
-    try {
-      created = await User.create({
-        email: inv.email,
-        name: parsed.data.name,
-        role: "supplier",
-        orgId: inv.supplierOrgId,
-        passwordHash: await hashPassword(parsed.data.password),
-      });
-    } catch (error) {
-      if (isDuplicateKey(error)) return redirect(`/invite/${encodeURIComponent(token)}`);
-      throw error;
-    }
-    const actor = { id: String(created._id), email: created.email, orgId: String(inv.supplierOrgId) };
-    const target = await accept(request, token, actor, String(inv.assessmentId));
-    if (!target) {
-      // someone redeemed the link a moment earlier: undo the account we just made
-      await User.deleteOne({ _id: created._id });
-      return redirect(`/invite/${encodeURIComponent(token)}`);
-    }
-    await recordAudit({
-      action: "user.create",
-      actor,
-      targetType: "user",
-      targetId: actor.id,
-      details: { via: "invitation" },
-      ip: clientIp(request),
-    });
-    return createUserSession(request, actor.id, target);
+    const entered = await setUpInvitedAccount(request, token, inv, parsed.data);
+    if (!entered) return redirect(`/invite/${encodeURIComponent(token)}`);
+    return createUserSession(request, entered.userId, entered.target);
   }
   if (view.kind === "sign-in") {
     const parsed = SignInSchema.safeParse(form);
     if (!parsed.success) return data({ errors: fieldErrors(parsed.error), name }, { status: 400 });
-    const login = await verifyLogin(inv.email, parsed.data.password);
-    if (!login.ok) await recordAttempt("invite", request, { account });
-    if (!login.ok)
-      return data(
-        { errors: { password: ["That password is not right for this account."] } as Record<string, string[]>, name },
-        { status: 400 },
-      );
-    const target = await accept(
-      request,
-      token,
-      { id: login.userId, email: login.email, orgId: login.orgId },
-      String(inv.assessmentId),
-    );
-    if (!target) return redirect(`/invite/${encodeURIComponent(token)}`);
-    return createUserSession(request, login.userId, target);
+    try {
+      const entered = await signInToInvitation(request, token, inv, parsed.data.password, account);
+      if (!entered) return redirect(`/invite/${encodeURIComponent(token)}`);
+      return createUserSession(request, entered.userId, entered.target);
+    } catch (error) {
+      return refusalResponse(error, { name });
+    }
   }
   return redirect(`/invite/${encodeURIComponent(token)}`);
 }

@@ -3,12 +3,12 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Field } from "#app/components/forms";
-import { createUserSession, requireAnonymous, ROLE_HOME, verifyLogin } from "#app/features/accounts/auth.server";
-import { orUnavailable } from "#app/lib/db.server";
+import { createUserSession, requireAnonymous, ROLE_HOME } from "#app/features/accounts/auth.server";
+import { signIn } from "#app/features/accounts/sign-in.server";
 import { fieldErrors } from "#app/lib/forms.server";
-import { clientIp, safeRedirect } from "#app/lib/http.server";
-import { rateLimited, recordAttempt, tooManyAttempts } from "#app/lib/rate-limit.server";
-import { recordAudit } from "#models/audit-event.server";
+import { safeRedirect } from "#app/lib/http.server";
+import { rateLimited, tooManyAttempts } from "#app/lib/rate-limit.server";
+import { refusalResponse } from "#app/lib/refusal.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Flowdown" }];
 
@@ -35,24 +35,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const account = parsed.data.email.toLowerCase();
   const wait = await rateLimited("login", request, { account });
   if (wait) return tooManyAttempts(wait, { email });
-  const result = await orUnavailable(verifyLogin(parsed.data.email, parsed.data.password));
-  if (!result.ok) {
-    await recordAttempt("login", request, { account });
-    await recordAudit({
-      action: "auth.login_failed",
-      details: { email: parsed.data.email.toLowerCase() },
-      ip: clientIp(request),
-    });
-    return data(
-      { errors: { "": ["E-mail or password is incorrect."] } as Record<string, string[]>, email },
-      { status: 400 },
-    );
+  let result;
+  try {
+    result = await signIn(request, parsed.data.email, parsed.data.password);
+  } catch (error) {
+    return refusalResponse(error, { email });
   }
-  await recordAudit({
-    action: "auth.login",
-    actor: { id: result.userId, email: result.email, orgId: result.orgId },
-    ip: clientIp(request),
-  });
   const home = ROLE_HOME[result.role];
   const target = safeRedirect(parsed.data.redirectTo, home);
   // a link into another role's area would only end in a 403: land on the user's own dashboard

@@ -1,5 +1,8 @@
 import type { Role } from "#models/enums";
 
+/** The words for each role, for the pages that name one. */
+export { ROLE_LABEL } from "#models/labels";
+
 export interface NavItem {
   to: string;
   label: string;

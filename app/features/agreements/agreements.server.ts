@@ -11,6 +11,7 @@ import type { CatalogueEntry } from "./agreement-form";
 import type { AgreementFormContext, AgreementInputData, FormErrors } from "./agreement-form.server";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { clientIp } from "#app/lib/http.server";
+import { Refusal } from "#app/lib/refusal.server";
 import { isDuplicateKey } from "#models/duplicate-key";
 
 export async function agreementFormContext(user: CurrentUser): Promise<AgreementFormContext> {
@@ -37,7 +38,13 @@ export function catalogueForForm(): CatalogueEntry[] {
   }));
 }
 
-export type SaveResult = { ok: true; id: string } | { ok: false; errors: FormErrors; status: number };
+/** Errors beside the fields only, with no message for the whole form. */
+function fieldRefusal(fieldErrors: FormErrors, status = 400): Refusal {
+  return new Refusal("", { fieldErrors, status });
+}
+
+const duplicateReferenceRefusal = () =>
+  fieldRefusal({ reference: ["Another agreement of yours already has this reference"] });
 
 function validationErrors(error: unknown): FormErrors | null {
   if (!(error instanceof mongoose.Error.ValidationError)) return null;
@@ -46,11 +53,7 @@ function validationErrors(error: unknown): FormErrors | null {
   return out;
 }
 
-export async function createAgreement(
-  user: CurrentUser,
-  data: AgreementInputData,
-  request: Request,
-): Promise<SaveResult> {
+export async function createAgreement(user: CurrentUser, data: AgreementInputData, request: Request): Promise<string> {
   try {
     const doc = await Agreement.create({
       ...data,
@@ -69,16 +72,11 @@ export async function createAgreement(
       details: { reference: data.reference },
       ip: clientIp(request),
     });
-    return { ok: true, id: String(doc._id) };
+    return String(doc._id);
   } catch (error) {
-    if (isDuplicateKey(error))
-      return {
-        ok: false,
-        status: 400,
-        errors: { reference: ["Another agreement of yours already has this reference"] },
-      };
+    if (isDuplicateKey(error)) throw duplicateReferenceRefusal();
     const errors = validationErrors(error);
-    if (errors) return { ok: false, status: 400, errors };
+    if (errors) throw fieldRefusal(errors);
     throw error;
   }
 }
@@ -99,7 +97,7 @@ export async function updateAgreement(
   revision: number,
   data: AgreementInputData,
   request: Request,
-): Promise<SaveResult> {
+): Promise<string> {
   const probe = new Agreement({
     ...data,
     recipientOrgId: user.orgId,
@@ -112,23 +110,18 @@ export async function updateAgreement(
       (e: unknown) => e,
     ),
   );
-  if (invalid) return { ok: false, status: 400, errors: invalid };
+  if (invalid) throw fieldRefusal(invalid);
   const current = await Agreement.findOne({ _id: id, recipientOrgId: user.orgId }, { revision: 1, phases: 1 }).lean();
   if (!current) throw new Response("Not found", { status: 404 });
-  const conflict: SaveResult = {
-    ok: false,
-    status: 409,
-    errors: {
-      "": [
-        "Someone else saved this agreement after you opened it, so your changes were not saved. Your edits are still in the form: reload the page to see the newer version, then apply them again.",
-      ],
-    },
-  };
+  const conflict = new Refusal(
+    "Someone else saved this agreement after you opened it, so your changes were not saved. Your edits are still in the form: reload the page to see the newer version, then apply them again.",
+    { status: 409 },
+  );
   // the next revision is claimed (exactly one winner on MongoDB and FerretDB alike) before it is written
   const claimKey = revisionClaimKey(id, revision + 1);
   // a save that died after claiming never wrote its revision: after a while the claim is taken over, or nobody could save again
   if (current.revision !== revision || !((await claim(claimKey)) || (await takeOverStuckClaim(claimKey))))
-    return conflict;
+    throw conflict;
   await stampRevision(id, revision + 1).catch(async (error: unknown) => {
     await releaseClaim(claimKey);
     throw error;
@@ -149,12 +142,7 @@ export async function updateAgreement(
     // still holding the claim, so no other writer can have stamped since: the stamp goes back to the stored revision
     await stampRevision(id, revision).catch(() => undefined);
     await releaseClaim(claimKey);
-    if (isDuplicateKey(error))
-      return {
-        ok: false,
-        status: 400,
-        errors: { reference: ["Another agreement of yours already has this reference"] },
-      };
+    if (isDuplicateKey(error)) throw duplicateReferenceRefusal();
     throw error;
   }
   await recordAudit({
@@ -165,7 +153,7 @@ export async function updateAgreement(
     details: { reference: data.reference, revision: revision + 1 },
     ip: clientIp(request),
   });
-  return { ok: true, id };
+  return id;
 }
 
 /** Everything the agreement page shows, with names resolved. */

@@ -29,8 +29,10 @@ import {
 import { TEMPLATE_ID_RE } from "#questionnaires/schema";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { clientIp } from "#app/lib/http.server";
+import { fieldErrors } from "#app/lib/forms.server";
 import { isObjectId, trusted } from "#app/lib/ids.server";
 import { isDuplicateKey } from "#models/duplicate-key";
+import { Refusal } from "#app/lib/refusal.server";
 
 const DRAFT_LIFETIME_MS = 24 * 60 * 60 * 1000;
 const MB = MAX_IMPORT_BYTES / 1024 / 1024;
@@ -47,33 +49,31 @@ const UploadSchema = z.object({
     ),
 });
 
-export type UploadResult =
-  | { ok: true; draftId: string }
-  | { ok: false; status: number; errors: Record<string, string[]> };
+/** What is wrong with the uploaded file, beside the file field. */
+const fileRefusal = (messages: string[], status = 400) => new Refusal("", { fieldErrors: { file: messages }, status });
 
-/** Reads the multipart upload (at most MAX_IMPORT_BYTES), runs the importer and stores a draft. */
-export async function receiveImport(request: Request, user: CurrentUser): Promise<UploadResult> {
+/** Reads the multipart upload (at most MAX_IMPORT_BYTES), runs the importer and stores a draft; returns its id. */
+export async function receiveImport(request: Request, user: CurrentUser): Promise<string> {
   const declared = Number(request.headers.get("Content-Length") ?? "0");
-  if (declared > MAX_IMPORT_BYTES + 64 * 1024)
-    return { ok: false, status: 413, errors: { file: [`The file may be at most ${MB} MB`] } };
+  if (declared > MAX_IMPORT_BYTES + 64 * 1024) throw fileRefusal([`The file may be at most ${MB} MB`], 413);
   if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data"))
-    return { ok: false, status: 400, errors: { file: ["Send the file as a form upload"] } };
+    throw fileRefusal(["Send the file as a form upload"]);
   let form: FormData;
   try {
     form = await parseMultipartFormData(request, createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }));
   } catch (e) {
-    if (e instanceof MaxPartSizeExceededError)
-      return { ok: false, status: 413, errors: { file: [`The file may be at most ${MB} MB`] } };
-    return { ok: false, status: 400, errors: { file: ["The upload could not be read. Try again."] } };
+    if (e instanceof MaxPartSizeExceededError) throw fileRefusal([`The file may be at most ${MB} MB`], 413);
+    // a malformed multipart body is the client's, not a fault of the portal
+    throw fileRefusal(["The upload could not be read. Try again."]);
   }
   const parsed = UploadSchema.safeParse({ file: form.get("file") });
-  if (!parsed.success) return { ok: false, status: 400, errors: { file: parsed.error.issues.map((i) => i.message) } };
+  if (!parsed.success) throw fileRefusal(parsed.error.issues.map((i) => i.message));
   const file = parsed.data.file;
   const outcome = await importQuestionnaire(
     { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
     loadCatalogue(),
   );
-  if (!outcome.ok) return { ok: false, status: 400, errors: { file: outcome.errors } };
+  if (!outcome.ok) throw fileRefusal(outcome.errors);
   await ImportDraftDoc.deleteMany({ createdAt: trusted({ $lt: new Date(Date.now() - DRAFT_LIFETIME_MS) }) });
   const doc = await ImportDraftDoc.create({
     createdBy: user.id,
@@ -81,7 +81,7 @@ export async function receiveImport(request: Request, user: CurrentUser): Promis
     format: outcome.draft.format,
     draftJson: JSON.stringify(outcome.draft),
   });
-  return { ok: true, draftId: String(doc._id) };
+  return String(doc._id);
 }
 
 export async function getDraft(id: string): Promise<{ id: string; fileName: string; draft: ImportDraft } | null> {
@@ -246,4 +246,84 @@ export async function listSendableTemplates(): Promise<LoadedTemplate[]> {
 /** The template to send under this id: shipped, else the newest published import. */
 export async function findSendableTemplate(id: string): Promise<LoadedTemplate | null> {
   return getTemplate(id) ?? (TEMPLATE_ID_RE.test(id) ? await latestImported(id) : null);
+}
+
+/** The import page: the draft named in the URL (if it still exists), its publish defaults and the catalogue to map onto. */
+export async function importPageData(draftId: string | null) {
+  const found = draftId ? await getDraft(draftId) : null;
+  return {
+    missingDraft: Boolean(draftId) && !found,
+    draft: found
+      ? {
+          id: found.id,
+          fileName: found.fileName,
+          format: found.draft.format,
+          survey: found.draft.survey,
+          questions: found.draft.questions,
+          findings: found.draft.findings,
+        }
+      : null,
+    defaults: found ? draftDefaults(found.fileName, found.draft) : null,
+    requirements: loadCatalogue().requirements.map((r) => ({ id: r.id, title: r.title })),
+  };
+}
+
+const MAX_FIELD = 2000;
+const PUBLISH_FIELDS = ["draftId", "templateId", "title", "version", "description"] as const;
+
+/** The publish form's text fields as typed (shortened), to validate and to show again. */
+export function publishFormValues(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const key of PUBLISH_FIELDS) {
+    const v = form.get(key);
+    values[key] = typeof v === "string" ? v.slice(0, MAX_FIELD) : "";
+  }
+  return values;
+}
+
+/**
+ * Publishes the draft as the publish form describes: its fields, and per
+ * question the requirement ids chosen ("req:<question>" fields). What is
+ * wrong with the form is a Refusal.
+ */
+export async function publishFromForm(
+  user: CurrentUser,
+  request: Request,
+  values: Record<string, string>,
+  form: FormData,
+): Promise<{ templateId: string; versionTag: string }> {
+  const parsed = PublishSchema.safeParse(values);
+  const known = new Set(loadCatalogue().requirements.map((r) => r.id));
+  const mapping: Record<string, string[]> = {};
+  const unknown: string[] = [];
+  for (const [key, value] of form.entries()) {
+    if (!key.startsWith("req:") || typeof value !== "string") continue;
+    const name = key.slice(4, 204);
+    mapping[name] ??= [];
+    if (value === "") continue;
+    if (known.has(value)) mapping[name].push(value);
+    else unknown.push(value.slice(0, 40));
+  }
+  // questions left without any selection still send an empty "req:" field, so every question is in the mapping
+  if (!parsed.success || unknown.length) {
+    const errors = parsed.success ? {} : fieldErrors(parsed.error);
+    if (unknown.length) (errors[""] ??= []).push(`Unknown requirement ids: ${unknown.join(", ")}`);
+    throw new Refusal("", { fieldErrors: errors });
+  }
+  const result = await publishDraft(user, request, parsed.data, mapping);
+  if (!result.ok) throw new Refusal("", { fieldErrors: result.errors });
+  return { templateId: result.templateId, versionTag: result.versionTag };
+}
+
+/** The admin's list: the questionnaires shipped with the portal and the versions imported. */
+export async function questionnaireOverview() {
+  return {
+    shipped: loadTemplates().map((t) => ({
+      id: t.id,
+      title: t.title,
+      versionTag: t.versionTag,
+      questions: t.questions.length,
+    })),
+    imported: await listImportedVersions(),
+  };
 }

@@ -1,0 +1,43 @@
+import { recordAudit } from "#models/audit-event.server";
+import { orUnavailable } from "#app/lib/db.server";
+import { clientIp } from "#app/lib/http.server";
+import { recordAttempt } from "#app/lib/rate-limit.server";
+import { Refusal } from "#app/lib/refusal.server";
+import { changePassword, verifyLogin, type CurrentUser } from "./auth.server";
+
+/** Checks the credentials and records the attempt; a wrong e-mail or password is a Refusal. */
+export async function signIn(request: Request, email: string, password: string) {
+  const result = await orUnavailable(verifyLogin(email, password));
+  if (!result.ok) {
+    await recordAttempt("login", request, { account: email.toLowerCase() });
+    await recordAudit({
+      action: "auth.login_failed",
+      details: { email: email.toLowerCase() },
+      ip: clientIp(request),
+    });
+    throw new Refusal("E-mail or password is incorrect.");
+  }
+  await recordAudit({
+    action: "auth.login",
+    actor: { id: result.userId, email: result.email, orgId: result.orgId },
+    ip: clientIp(request),
+  });
+  return result;
+}
+
+/** Changes the user's own password and signs out their other sessions; a wrong current password is a Refusal. */
+export async function changeOwnPassword(request: Request, user: CurrentUser, current: string, next: string) {
+  const ended = await changePassword(user, current, next);
+  if (ended === null) {
+    await recordAttempt("password", request, { account: user.id });
+    throw new Refusal("", { fieldErrors: { currentPassword: ["That is not your current password."] } });
+  }
+  await recordAudit({
+    action: "user.password_change",
+    actor: { id: user.id, email: user.email, orgId: user.orgId },
+    targetType: "user",
+    targetId: user.id,
+    details: { otherSessionsEnded: ended },
+    ip: clientIp(request),
+  });
+}
