@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { tsconfigPaths: true },
   test: {
+    // both projects extend this: the custom matchers (toBeRefused, toRedirectTo, …) everywhere
+    setupFiles: ["tests/helpers/matchers.ts"],
     projects: [
       {
         extends: true,

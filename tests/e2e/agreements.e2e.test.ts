@@ -1,8 +1,7 @@
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS } from "#scripts/demo/demo-data.server";
-import { launchBrowser, SCREENSHOT_DIR, startApp, type RunningApp } from "./harness";
+import { launchBrowser, signIn, SCREENSHOT_DIR, startApp, type RunningApp } from "./harness";
 
 let app: RunningApp;
 let browser: Browser;
@@ -17,20 +16,11 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function signIn(page: Page, role: "procurement" | "discloser") {
-  const account = DEMO_ACCOUNTS.find((a) => a.role === role)!;
-  await page.goto(`${app.baseUrl}/login`);
-  await page.getByLabel("E-mail").fill(account.email);
-  await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${app.baseUrl}/${role}`);
-}
-
 describe("agreements in the browser", () => {
   it("procurement creates an agreement with two phases and a two-tier chain; the disclosing party sees it", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await signIn(page, "procurement");
+    await signIn(app, "procurement", page);
     await page.getByRole("link", { name: "Agreements" }).click();
     await page.getByRole("link", { name: "New agreement" }).click();
     await page.getByRole("heading", { name: "New agreement" }).waitFor();
@@ -101,7 +91,7 @@ describe("agreements in the browser", () => {
 
     const discloser = await browser.newContext();
     const dpage = await discloser.newPage();
-    await signIn(dpage, "discloser");
+    await signIn(app, "discloser", dpage);
     await dpage.getByRole("link", { name: "TTA-E2E-7" }).click();
     await dpage.getByRole("navigation", { name: "Agreement sections" }).getByRole("link", { name: "Terms" }).click();
     await dpage.getByTestId("chain-tree").waitFor();

@@ -4,8 +4,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import mongoose from "mongoose";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { freePort, projectRoot } from "../../scripts/lib/embedded-db.mjs";
+import type { Role } from "#models/user.server";
+import { DEMO_ACCOUNTS } from "#scripts/demo/demo-data.server";
 import { databaseUri, uniqueDbName } from "#tests/setup/database";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -101,9 +103,39 @@ export async function startApp(
   };
 }
 
-/** Signs in over HTTP as a browser would and returns the session cookie ("name=value"). */
-export async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/login`, {
+/** Who signs in: a demo account by its role, or an account's credentials (a factory's user and password). */
+export type SignInAs =
+  | Role
+  | { email: string; password: string; role: Role }
+  | { user: { email: string; role: Role }; password: string };
+
+function credentials(who: SignInAs): { email: string; password: string; role: Role } {
+  if (typeof who === "string") {
+    const account = DEMO_ACCOUNTS.find((a) => a.role === who);
+    if (!account) throw new Error(`No demo account has the role ${who}`);
+    return account;
+  }
+  return "user" in who ? { email: who.user.email, password: who.password, role: who.user.role } : who;
+}
+
+/**
+ * Signs in to the running app. With a page: through the login form, as a person would, and waits
+ * for the role's dashboard. Without: over HTTP as a browser would, returning the session cookie
+ * ("name=value").
+ */
+export async function signIn(app: Pick<RunningApp, "baseUrl">, who: SignInAs): Promise<string>;
+export async function signIn(app: Pick<RunningApp, "baseUrl">, who: SignInAs, page: Page): Promise<void>;
+export async function signIn(app: Pick<RunningApp, "baseUrl">, who: SignInAs, page?: Page): Promise<string | void> {
+  const { email, password, role } = credentials(who);
+  if (page) {
+    await page.goto(`${app.baseUrl}/login`);
+    await page.getByLabel("E-mail").fill(email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(`${app.baseUrl}/${role}`);
+    return;
+  }
+  const res = await fetch(`${app.baseUrl}/login`, {
     method: "POST",
     body: new URLSearchParams({ email, password }),
     redirect: "manual",

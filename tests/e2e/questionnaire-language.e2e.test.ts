@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupTestDatabase } from "#tests/setup/database";
 import { createAssessmentWorld } from "#tests/fixtures/assessments";
 import { createUser } from "#tests/fixtures/factories";
-import { launchBrowser, SCREENSHOT_DIR, startApp, type RunningApp } from "./harness";
+import { launchBrowser, signIn, SCREENSHOT_DIR, startApp, type RunningApp } from "./harness";
 
 // the test arranges the agreement (with its glossary) and the assessment in the database the app uses
 const db = setupTestDatabase();
@@ -30,14 +30,6 @@ function question(page: Page, name: string) {
   return page.locator(`.sd-question[data-name="${name}"]`).first();
 }
 
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto(`${app.baseUrl}/login`);
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${app.baseUrl}/supplier`);
-}
-
 async function openQuestionnaire(page: Page, id: string) {
   await page.goto(`${app.baseUrl}/supplier/assessments/${id}`);
   await page.locator("[data-testid='questionnaire'][data-ready='true']").waitFor();
@@ -53,7 +45,7 @@ describe("a multilingual questionnaire", () => {
 
     const context = await browser.newContext({ locale: "en-GB" });
     const page = await context.newPage();
-    await signIn(page, w.supplierUser.user.email, w.supplierUser.password);
+    await signIn(app, w.supplierUser, page);
     await openQuestionnaire(page, id);
 
     // an English browser gets English
@@ -120,7 +112,7 @@ describe("a multilingual questionnaire", () => {
     const colleague = await createUser("supplier", { orgId: String(w.tier1._id) });
     const german = await browser.newContext({ locale: "de-DE" });
     const gpage = await german.newPage();
-    await signIn(gpage, colleague.user.email, colleague.password);
+    await signIn(app, colleague, gpage);
     await openQuestionnaire(gpage, id);
     await expect(gpage.getByLabel("Language / Sprache / 言語").inputValue()).resolves.toBe("de");
     await question(gpage, "orgLegalName").getByText("Rechtlicher Name Ihrer Organisation").waitFor();

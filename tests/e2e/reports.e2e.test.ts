@@ -1,11 +1,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS } from "#scripts/demo/demo-data.server";
 import { compact, pageTexts } from "#tests/helpers/pdf";
-import { launchBrowser, SCREENSHOT_DIR, startApp, type RunningApp } from "./harness";
+import { launchBrowser, signIn, SCREENSHOT_DIR, startApp, type RunningApp } from "./harness";
 
 let app: RunningApp;
 let browser: Browser;
@@ -23,20 +22,11 @@ afterAll(async () => {
   if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
 });
 
-async function signIn(page: Page, role: "procurement" | "discloser") {
-  const account = DEMO_ACCOUNTS.find((a) => a.role === role)!;
-  await page.goto(`${app.baseUrl}/login`);
-  await page.getByLabel("E-mail").fill(account.email);
-  await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${app.baseUrl}/${role}`);
-}
-
 describe("reports in the browser", () => {
   it("the disclosing party generates the agreement report, downloads it, and anyone can verify the file; an altered copy is refused", async () => {
     const context = await browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
-    await signIn(page, "discloser");
+    await signIn(app, "discloser", page);
     await page.getByRole("link", { name: "TTA-2026-001" }).first().click();
     await page.getByRole("navigation", { name: "Agreement sections" }).getByRole("link", { name: "Reports" }).click();
     const reports = page.getByRole("region", { name: "Flow-down compliance report" });

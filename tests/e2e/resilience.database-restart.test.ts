@@ -35,7 +35,7 @@ async function waitFor<T>(what: string, probe: () => Promise<T | null>, timeoutM
 describe("when the database restarts", () => {
   it("answers 503 with a clear page while it is down, serves again once it is back, and never exits", async () => {
     const admin = DEMO_ACCOUNTS.find((a) => a.role === "admin")!;
-    const cookie = await signIn(app.baseUrl, admin.email, admin.password);
+    const cookie = await signIn(app, admin);
     const page = (p: string) => fetch(`${app.baseUrl}${p}`, { headers: { Cookie: cookie } });
     expect((await page("/admin")).status).toBe(200);
 

@@ -29,7 +29,7 @@ describe("an answer acknowledged by autosave", () => {
     const w = await createAssessmentWorld();
     const id = String(w.assessment._id);
     let app = await start();
-    const cookie = await signIn(app.baseUrl, w.supplierUser.user.email, w.supplierUser.password);
+    const cookie = await signIn(app, w.supplierUser);
     const save = (baseRevision: number, changes: Record<string, unknown>) =>
       fetch(`${app.baseUrl}/api/assessments/${id}/answers`, {
         method: "POST",

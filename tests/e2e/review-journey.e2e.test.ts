@@ -2,12 +2,12 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS, DEMO_AGREEMENT_REFERENCE } from "#scripts/demo/demo-data.server";
+import { DEMO_AGREEMENT_REFERENCE } from "#scripts/demo/demo-data.server";
 import { addDaysIso } from "#app/scoring/dates";
 import { todayIso } from "#models/today";
 import { SHORT_TEMPLATE_GOOD_ANSWERS } from "#tests/fixtures/assessments";
 import { startSmtpServer, type SmtpFixture } from "#tests/fixtures/smtp";
-import { launchBrowser, SCREENSHOT_DIR, startApp, type RunningApp } from "./harness";
+import { launchBrowser, signIn, SCREENSHOT_DIR, startApp, type RunningApp } from "./harness";
 
 let app: RunningApp;
 let browser: Browser;
@@ -33,16 +33,11 @@ type Role = "supplier" | "procurement" | "discloser";
 
 /** A fresh browser session for one person, signed in through the login form. */
 async function signedIn(role: Role): Promise<{ context: BrowserContext; page: Page }> {
-  const account = DEMO_ACCOUNTS.find((a) => a.role === role)!;
   const context = await browser.newContext();
   const page = await context.newPage();
   // two CPUs shared with other test runs: be patient, but never sleep
   page.setDefaultTimeout(45_000);
-  await page.goto(`${app.baseUrl}/login`);
-  await page.getByLabel("E-mail").fill(account.email);
-  await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${app.baseUrl}/${role}`);
+  await signIn(app, role, page);
   return { context, page };
 }
 

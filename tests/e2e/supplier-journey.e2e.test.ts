@@ -1,9 +1,8 @@
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS } from "#scripts/demo/demo-data.server";
 import { startSmtpServer, type SmtpFixture } from "#tests/fixtures/smtp";
-import { launchBrowser, SCREENSHOT_DIR, startApp, type RunningApp } from "./harness";
+import { launchBrowser, signIn, SCREENSHOT_DIR, startApp, type RunningApp } from "./harness";
 
 let app: RunningApp;
 let browser: Browser;
@@ -22,15 +21,6 @@ afterAll(async () => {
 });
 
 const PDF = path.join(import.meta.dirname, "..", "fixtures", "files", "incident-plan.pdf");
-
-async function signIn(page: Page, role: "procurement") {
-  const account = DEMO_ACCOUNTS.find((a) => a.role === role)!;
-  await page.goto(`${app.baseUrl}/login`);
-  await page.getByLabel("E-mail").fill(account.email);
-  await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${app.baseUrl}/${role}`);
-}
 
 /** SurveyJS marks each question's container with its name. */
 function question(page: Page, name: string) {
@@ -60,7 +50,7 @@ describe("the supplier's questionnaire journey", () => {
     // procurement sends the short questionnaire to Baltic Cloud
     const proc = await browser.newContext();
     const ppage = await proc.newPage();
-    await signIn(ppage, "procurement");
+    await signIn(app, "procurement", ppage);
     await ppage.goto(`${app.baseUrl}/procurement/assessments/new`);
     await ppage.getByLabel("Agreement").selectOption({ index: 1 });
     await ppage.getByLabel("Supplier in its chain").selectOption({ label: "Baltic Cloud Hosting OÜ (tier 1)" });

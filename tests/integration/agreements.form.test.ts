@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "#tests/setup/database";
 import { getRequest, sessionCookie } from "#tests/fixtures/factories";
 import { tabOf } from "#tests/fixtures/agreement-page";
+import { replyOf, thrown } from "#tests/helpers/responses";
 import {
   createAgreement,
   createAgreementParties,
@@ -19,21 +20,6 @@ const { loader: discloserList } = await import("#app/routes/_portal.discloser._i
 const { Agreement, getAgreementFor, revisionClaimKey, stampRevision } = await import("#models/agreement.server");
 const { Claim } = await import("#models/claim.server");
 const { AuditEvent } = await import("#models/audit-event.server");
-
-type Refused = {
-  init: { status: number };
-  data: { errors: Record<string, string[]>; values: Record<string, unknown> };
-};
-
-async function thrown(p: Promise<unknown>): Promise<Response> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof Response) return e;
-    throw e;
-  }
-  throw new Error("expected a thrown Response");
-}
 
 /** The edit form as it opens, with `changes` typed into it. */
 async function editForm(id: string, cookie: string, changes: Record<string, string>) {
@@ -152,14 +138,13 @@ describe("creating an agreement", () => {
       const p = await createAgreementParties();
       const cookie = await sessionCookie(String(p.procurement.user._id));
       const fields = validAgreementFields(p, override);
-      const result = (await createAction({
+      const result = await createAction({
         request: multiFormRequest("/procurement/agreements/new", fields, cookie),
         params: {},
         context: {},
-      })) as unknown as Refused;
-      expect(result.init.status).toBe(400);
-      expect(result.data.errors[field]?.join(" ")).toMatch(message);
-      expect(result.data.values.reference).toBe(fields.reference);
+      });
+      expect(result).toBeRefused(field, message);
+      expect(replyOf(result).data.values.reference).toBe(fields.reference);
       expect(await Agreement.countDocuments({ recipientOrgId: p.recipient._id })).toBe(0);
     },
   );
@@ -171,23 +156,21 @@ describe("creating an agreement", () => {
       "chain.0.tier": "2",
       "chain.0.parentSupplierOrgId": String(p.tier2._id),
     });
-    const r1 = (await createAction({
+    const r1 = await createAction({
       request: multiFormRequest("/procurement/agreements/new", cycle, cookie),
       params: {},
       context: {},
-    })) as unknown as Refused;
-    expect(r1.init.status).toBe(400);
-    expect(Object.values(r1.data.errors).flat().join(" ")).toMatch(/cycle/i);
+    });
+    expect(r1).toBeRefused(/cycle/i);
 
     const stranger = await createAgreementParties();
     const unknownParent = validAgreementFields(p, { "chain.1.parentSupplierOrgId": String(stranger.tier1._id) });
-    const r2 = (await createAction({
+    const r2 = await createAction({
       request: multiFormRequest("/procurement/agreements/new", unknownParent, cookie),
       params: {},
       context: {},
-    })) as unknown as Refused;
-    expect(r2.init.status).toBe(400);
-    expect(r2.data.errors["chain.1.parentSupplierOrgId"]?.join(" ")).toMatch(/unknown supplier/);
+    });
+    expect(r2).toBeRefused("chain.1.parentSupplierOrgId", /unknown supplier/);
     expect(await Agreement.countDocuments({ recipientOrgId: p.recipient._id })).toBe(0);
   });
 
@@ -200,13 +183,12 @@ describe("creating an agreement", () => {
       params: {},
       context: {},
     });
-    const again = (await createAction({
+    const again = await createAction({
       request: multiFormRequest("/procurement/agreements/new", fields, cookie),
       params: {},
       context: {},
-    })) as unknown as Refused;
-    expect(again.init.status).toBe(400);
-    expect(again.data.errors.reference).toEqual(["Another agreement of yours already has this reference"]);
+    });
+    expect(again).toBeRefused("reference", "Another agreement of yours already has this reference");
   });
 });
 
@@ -217,14 +199,14 @@ describe("editing an agreement", () => {
     const agreement = await createAgreement(p);
     const id = String(agreement._id);
     const fields = await editForm(id, cookie, { title: "Renamed" });
-    expect(((await saveEdit(id, cookie, fields)) as Response).status).toBe(302);
+    expect(await saveEdit(id, cookie, fields)).toHaveStatus(302);
     expect(await Agreement.findById(id).lean()).toMatchObject({ title: "Renamed", revision: 2 });
 
     const stale = { ...fields, title: "Someone else's edit" };
-    const refused = (await saveEdit(id, cookie, stale)) as unknown as Refused;
-    expect(refused.init.status).toBe(409);
-    expect(refused.data.errors[""][0]).toMatch(/Someone else saved this agreement/);
-    expect(refused.data.values.title).toBe("Someone else's edit");
+    const refused = await saveEdit(id, cookie, stale);
+    expect(refused).toHaveStatus(409);
+    expect(replyOf(refused).data.errors[""][0]).toMatch(/Someone else saved this agreement/);
+    expect(replyOf(refused).data.values.title).toBe("Someone else's edit");
     expect(await Agreement.findById(id).lean()).toMatchObject({ title: "Renamed", revision: 2 });
   });
 
@@ -235,10 +217,10 @@ describe("editing an agreement", () => {
     const fields = await editForm(id, cookie, { title: "Saved after the crash" });
     // a writer in another instance claimed revision 2 a moment ago: it may still be writing
     await Claim.create({ key: revisionClaimKey(id, 2), at: new Date() });
-    expect(((await saveEdit(id, cookie, fields)) as unknown as Refused).init.status).toBe(409);
+    expect(await saveEdit(id, cookie, fields)).toHaveStatus(409);
     // the same claim a minute later, its revision never written: that writer died
     await Claim.updateOne({ key: revisionClaimKey(id, 2) }, { $set: { at: new Date(Date.now() - 60_000) } });
-    expect(((await saveEdit(id, cookie, fields)) as Response).status).toBe(302);
+    expect(await saveEdit(id, cookie, fields)).toHaveStatus(302);
     expect(await Agreement.findById(id).lean()).toMatchObject({ title: "Saved after the crash", revision: 2 });
   });
 });
@@ -262,9 +244,7 @@ describe("the agreement an instance keeps in memory", () => {
     expect(await title()).toBe(original);
 
     // through this instance's edit form
-    expect(
-      ((await saveEdit(id, cookie, await editForm(id, cookie, { title: "Edited here" }))) as Response).status,
-    ).toBe(302);
+    expect(await saveEdit(id, cookie, await editForm(id, cookie, { title: "Edited here" }))).toHaveStatus(302);
     expect(await title()).toBe("Edited here");
 
     // another instance saves revision 3 the same way: claim, stamp, write
@@ -395,13 +375,12 @@ describe("the re-assessment policy", () => {
       reassessLow: "24",
       reassessCertificateDays: "60",
     });
-    const refused = (await createAction({
+    const refused = await createAction({
       request: multiFormRequest("/procurement/agreements/new", bad, cookie),
       params: {},
       context: {},
-    })) as unknown as { init: { status: number }; data: { errors: Record<string, string[]> } };
-    expect(refused.init.status).toBe(400);
-    expect(refused.data.errors.reassessCritical).toEqual(["Must be at least 1"]);
+    });
+    expect(refused).toBeRefused("reassessCritical", "Must be at least 1");
     expect(await Agreement.countDocuments({ reference: bad.reference })).toBe(0);
   });
 });

@@ -8,6 +8,7 @@ import {
   validAgreementFields,
 } from "#tests/fixtures/agreements";
 import { tabOf } from "#tests/fixtures/agreement-page";
+import { replyOf } from "#tests/helpers/responses";
 import { DEFAULT_GLOSSARY } from "#models/glossary";
 
 setupTestDatabase();
@@ -16,11 +17,6 @@ const { action: createAction, loader: newLoader } = await import("#app/routes/_p
 const { action: editAction, loader: editLoader } = await import("#app/routes/_portal.procurement.agreements.$id.edit");
 const { loader: procurementView } = await import("#app/routes/_portal.procurement.agreements.$id._index");
 const { Agreement } = await import("#models/agreement.server");
-
-type Refused = {
-  init: { status: number };
-  data: { errors: Record<string, string[]>; values: Record<string, unknown> };
-};
 
 const term = (row: number, fields: { en?: [string, string]; de?: [string, string]; ja?: [string, string] }) => {
   const out: Record<string, string> = {};
@@ -172,10 +168,10 @@ describe("the agreement's glossary", () => {
       const p = await createAgreementParties();
       const cookie = await sessionCookie(String(p.procurement.user._id));
       const fields = validAgreementFields(p, glossaryFields);
-      const result = (await create(fields, cookie)) as unknown as Refused;
-      expect(result.init.status).toBe(400);
-      expect(result.data.errors[field]?.join(" ")).toMatch(message);
-      for (const [k, v] of Object.entries(glossaryFields)) expect(result.data.values[k]).toBe(v);
+      const result = await create(fields, cookie);
+      expect(result).toBeRefused(field, message);
+      const { values } = replyOf(result).data;
+      for (const [k, v] of Object.entries(glossaryFields)) expect(values[k]).toBe(v);
       expect(await Agreement.countDocuments({ recipientOrgId: p.recipient._id })).toBe(0);
     },
   );
@@ -187,9 +183,7 @@ describe("the agreement's glossary", () => {
       {},
       ...Array.from({ length: 41 }, (_, i) => term(i, { en: [`Term ${i}`, `Definition ${i}.`] })),
     );
-    const result = (await create(validAgreementFields(p, many), cookie)) as unknown as Refused;
-    expect(result.init.status).toBe(400);
-    expect(result.data.errors.glossary).toEqual(["At most 40 terms"]);
+    expect(await create(validAgreementFields(p, many), cookie)).toBeRefused("glossary", "At most 40 terms");
   });
 
   it("is also checked by the model when written directly", async () => {

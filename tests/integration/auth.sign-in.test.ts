@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "#tests/setup/database";
 import { createUser, formRequest, getRequest, sessionCookie } from "#tests/fixtures/factories";
+import { replyOf, responseOf } from "#tests/helpers/responses";
 
 setupTestDatabase();
 
@@ -11,26 +12,10 @@ const { loader: portalLoader } = await import("#app/routes/_portal");
 const { Session } = await import("#models/session.server");
 const { AuditEvent } = await import("#models/audit-event.server");
 
-async function caught(promise: Promise<unknown>): Promise<Response> {
-  try {
-    const value = await promise;
-    if (value instanceof Response) return value;
-    throw new Error(`expected a thrown Response, got ${JSON.stringify(value)}`);
-  } catch (error) {
-    if (error instanceof Response) return error;
-    throw error;
-  }
-}
-
-function actionData(result: unknown): { status: number; data: { errors: Record<string, string[]>; email: string } } {
-  const r = result as { init?: { status?: number }; data: { errors: Record<string, string[]>; email: string } };
-  return { status: r.init?.status ?? 200, data: r.data };
-}
-
 describe("sign-in", () => {
   it("rejects a wrong password with one message that does not say which part was wrong, and keeps the e-mail typed", async () => {
     const { user } = await createUser("procurement");
-    const result = actionData(
+    const result = replyOf<{ email: string }>(
       await loginAction({
         request: formRequest("/login", { email: user.email, password: "not-the-password" }),
         params: {},
@@ -45,7 +30,7 @@ describe("sign-in", () => {
   });
 
   it("gives an unknown e-mail the same answer as a wrong password", async () => {
-    const result = actionData(
+    const result = replyOf<{ email: string }>(
       await loginAction({
         request: formRequest("/login", { email: "nobody@example.test", password: "whatever" }),
         params: {},
@@ -57,7 +42,7 @@ describe("sign-in", () => {
   });
 
   it("explains missing or malformed fields beside them", async () => {
-    const result = actionData(
+    const result = replyOf<{ email: string }>(
       await loginAction({
         request: formRequest("/login", { email: "not-an-email", password: "" }),
         params: {},
@@ -83,8 +68,7 @@ describe("sign-in", () => {
     });
     expect(response).toBeInstanceOf(Response);
     const res = response as Response;
-    expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe(home);
+    expect(res).toRedirectTo(home);
     const cookie = res.headers.get("Set-Cookie") ?? "";
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
@@ -93,18 +77,18 @@ describe("sign-in", () => {
 
   it("follows a redirectTo inside the user's own area but never off the portal", async () => {
     const { user, password } = await createUser("procurement");
-    const inside = (await loginAction({
+    const inside = await loginAction({
       request: formRequest("/login", { email: user.email, password, redirectTo: "/procurement/suppliers" }),
       params: {},
       context: {},
-    })) as Response;
-    expect(inside.headers.get("Location")).toBe("/procurement/suppliers");
-    const outside = (await loginAction({
+    });
+    expect(inside).toRedirectTo("/procurement/suppliers");
+    const outside = await loginAction({
       request: formRequest("/login", { email: user.email, password, redirectTo: "//evil.example/x" }),
       params: {},
       context: {},
-    })) as Response;
-    expect(outside.headers.get("Location")).toBe("/procurement");
+    });
+    expect(outside).toRedirectTo("/procurement");
   });
 });
 
@@ -115,16 +99,17 @@ describe("sessions", () => {
     const data = await procurementLoader({ request: getRequest("/procurement", cookie), params: {}, context: {} });
     expect(data.orgName).toMatch(/^Test Org/);
 
-    const anonymous = await caught(procurementLoader({ request: getRequest("/procurement"), params: {}, context: {} }));
-    expect(anonymous.status).toBe(302);
-    expect(anonymous.headers.get("Location")).toBe("/login?redirectTo=%2Fprocurement");
+    const anonymous = await responseOf(
+      procurementLoader({ request: getRequest("/procurement"), params: {}, context: {} }),
+    );
+    expect(anonymous).toRedirectTo("/login?redirectTo=%2Fprocurement");
   });
 
   it("ends an expired session and says so on the sign-in page", async () => {
     const { user } = await createUser("supplier");
     const cookie = await sessionCookie(String(user._id));
     await Session.updateMany({ userId: user._id }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
-    const res = await caught(portalLoader({ request: getRequest("/supplier", cookie), params: {}, context: {} }));
+    const res = await responseOf(portalLoader({ request: getRequest("/supplier", cookie), params: {}, context: {} }));
     expect(res.status).toBe(302);
     const location = new URL(res.headers.get("Location")!, "http://localhost");
     expect(location.pathname).toBe("/login");
@@ -145,11 +130,12 @@ describe("sessions", () => {
       params: {},
       context: {},
     })) as Response;
-    expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe("/login");
+    expect(res).toRedirectTo("/login");
     expect(res.headers.get("Set-Cookie")).toMatch(/Expires=Thu, 01 Jan 1970/);
     expect(await Session.countDocuments({ userId: user._id })).toBe(0);
-    const again = await caught(portalLoader({ request: getRequest("/discloser", cookie), params: {}, context: {} }));
+    const again = await responseOf(
+      portalLoader({ request: getRequest("/discloser", cookie), params: {}, context: {} }),
+    );
     expect(again.status).toBe(302);
     expect(await AuditEvent.exists({ action: "auth.logout", actorId: String(user._id) })).toBeTruthy();
   });
@@ -157,7 +143,7 @@ describe("sessions", () => {
   it("refuses another role's pages with 403", async () => {
     const { user } = await createUser("supplier");
     const cookie = await sessionCookie(String(user._id));
-    const res = await caught(
+    const res = await responseOf(
       procurementLoader({ request: getRequest("/procurement", cookie), params: {}, context: {} }),
     );
     expect(res.status).toBe(403);
@@ -168,7 +154,7 @@ describe("sessions", () => {
     const cookie = await sessionCookie(String(user._id));
     const [name, value] = cookie.split("=");
     const tampered = `${name}=${value.slice(0, -3)}abc`;
-    const res = await caught(portalLoader({ request: getRequest("/admin", tampered), params: {}, context: {} }));
+    const res = await responseOf(portalLoader({ request: getRequest("/admin", tampered), params: {}, context: {} }));
     expect(res.status).toBe(302);
   });
 });

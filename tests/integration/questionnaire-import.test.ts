@@ -26,8 +26,6 @@ const CSV = [
   "plan;Incidents;Upload your incident response plan;file;;;",
 ].join("\n");
 
-type Refused = { init: { status: number }; data: { errors: Record<string, string[]> } };
-
 function upload(name: string, content: string, cookie: string): Request {
   const form = new FormData();
   form.append("file", new File([content], name));
@@ -187,20 +185,19 @@ describe("admin questionnaire import", () => {
       ["notes.txt", "hello", /\.json.*\.csv.*\.xlsx/],
     ];
     for (const [name, content, message] of cases) {
-      const res = (await importAction({
+      const res = await importAction({
         request: upload(name, content, cookie),
         params: {},
         context: {},
-      })) as unknown as Refused;
-      expect(res.init.status, name).toBe(400);
-      expect(res.data.errors.file.join("\n"), name).toMatch(message);
+      });
+      expect(res, name).toBeRefused("file", message);
     }
-    const big = (await importAction({
+    const big = await importAction({
       request: upload("big.csv", "x".repeat(1024 * 1024 + 10), cookie),
       params: {},
       context: {},
-    })) as unknown as Refused;
-    expect(big.init.status).toBe(413);
+    });
+    expect(big).toHaveStatus(413);
     expect(await ImportDraftDoc.countDocuments()).toBe(drafts);
   });
 
@@ -208,45 +205,44 @@ describe("admin questionnaire import", () => {
     const { cookie } = await admin();
     const { draftId } = await importFile("supplier-vsaq.json", VSAQ, cookie);
     const before = await ImportedTemplate.countDocuments();
-    const none = (await publish(cookie, {
+    const none = await publish(cookie, {
       draftId,
       templateId: "nothing-mapped",
       title: "T",
       version: "1",
-    })) as unknown as Refused;
-    expect(none.init.status).toBe(400);
-    expect(none.data.errors[""].join(" ")).toMatch(/at least one question to a requirement/);
-    const shipped = (await publish(cookie, {
+    });
+    expect(none).toBeRefused("", /at least one question to a requirement/);
+    const shipped = await publish(cookie, {
       draftId,
       templateId: "full-security",
       title: "T",
       version: "1",
       "req:access_auth": "FD-ACC-01",
-    })) as unknown as Refused;
-    expect(shipped.data.errors.templateId[0]).toMatch(/shipped with the portal/);
-    const unknown = (await publish(cookie, {
+    });
+    expect(shipped).toBeRefused("templateId", /shipped with the portal/);
+    const unknown = await publish(cookie, {
       draftId,
       templateId: "x-y",
       title: "T",
       version: "1",
       "req:access_auth": "FD-FAKE-01",
-    })) as unknown as Refused;
-    expect(unknown.data.errors[""][0]).toMatch(/Unknown requirement ids: FD-FAKE-01/);
-    const badJudge = (await publish(cookie, {
+    });
+    expect(unknown).toBeRefused("", /Unknown requirement ids: FD-FAKE-01/);
+    const badJudge = await publish(cookie, {
       draftId,
       templateId: "x-y",
       title: "T",
       version: "1",
       "req:incident_plan": "FD-INC-01",
       "req:nonexistent": "FD-INC-01",
-    })) as unknown as Refused;
-    expect(badJudge.data.errors[""].join(" ")).toMatch(/"nonexistent", which the draft does not have/);
-    const unknownIntent = (await importAction({
+    });
+    expect(badJudge).toBeRefused("", /"nonexistent", which the draft does not have/);
+    const unknownIntent = await importAction({
       request: multiFormRequest("/admin/questionnaires/import", { intent: "delete" }, cookie),
       params: {},
       context: {},
-    })) as unknown as Refused;
-    expect(unknownIntent.init.status).toBe(400);
+    });
+    expect(unknownIntent).toHaveStatus(400);
     expect(await ImportedTemplate.countDocuments()).toBe(before);
     expect(await ImportDraftDoc.countDocuments({ _id: draftId })).toBe(1);
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "#tests/setup/database";
 import { createAssessmentWorld } from "#tests/fixtures/assessments";
 import { createUser, formRequest, sessionCookie } from "#tests/fixtures/factories";
+import { thrown } from "#tests/helpers/responses";
 
 setupTestDatabase();
 
@@ -12,16 +13,6 @@ const page = (id: string, cookie: string, acceptLanguage?: string) =>
   new Request(`http://localhost/supplier/assessments/${id}`, {
     headers: { Cookie: cookie, ...(acceptLanguage ? { "Accept-Language": acceptLanguage } : {}) },
   });
-
-async function thrown(p: Promise<unknown>): Promise<Response> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof Response) return e;
-    throw e;
-  }
-  throw new Error("expected a thrown Response");
-}
 
 describe("the questionnaire language", () => {
   it("follows Accept-Language until the supplier chooses, then the choice, on any device", async () => {
@@ -47,12 +38,12 @@ describe("the questionnaire language", () => {
     const w = await createAssessmentWorld();
     const id = String(w.assessment._id);
     const cookie = await sessionCookie(String(w.supplierUser.user._id));
-    const bad = (await action({
+    const bad = await action({
       request: formRequest(`/supplier/assessments/${id}`, { intent: "language", language: "fr" }, cookie),
       params: { id },
       context: {},
-    })) as unknown as { init: { status: number } };
-    expect(bad.init.status).toBe(400);
+    });
+    expect(bad).toHaveStatus(400);
     expect((await User.findById(w.supplierUser.user._id).lean())?.questionnaireLanguage).toBeNull();
 
     const stranger = await createUser("supplier");

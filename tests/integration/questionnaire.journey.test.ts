@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "#tests/setup/database";
 import { formRequest, getRequest, sessionCookie } from "#tests/fixtures/factories";
 import { createAssessmentWorld, SHORT_TEMPLATE_GOOD_ANSWERS } from "#tests/fixtures/assessments";
+import { replyOf } from "#tests/helpers/responses";
 
 setupTestDatabase();
 
@@ -78,7 +79,7 @@ describe("sending a questionnaire", () => {
     const other = await createAssessmentWorld();
     const cookie = await sessionCookie(String(w.procurement.user._id));
     const before = await Assessment.countDocuments({ ownerOrgId: w.recipient._id });
-    const result = (await sendAction({
+    const result = await sendAction({
       request: formRequest(
         "/procurement/assessments/new",
         {
@@ -92,11 +93,10 @@ describe("sending a questionnaire", () => {
       ),
       params: {},
       context: {},
-    })) as unknown as { init: { status: number }; data: { errors: Record<string, string[]> } };
-    expect(result.init.status).toBe(400);
-    expect(result.data.errors.dueDate).toEqual(["The due date cannot be in the past"]);
-    expect(result.data.errors.emails?.[0]).toMatch(/not a valid e-mail/);
-    const outside = (await sendAction({
+    });
+    expect(result).toBeRefused("dueDate", "The due date cannot be in the past");
+    expect(result).toBeRefused("emails", /not a valid e-mail/);
+    const outside = await sendAction({
       request: formRequest(
         "/procurement/assessments/new",
         {
@@ -110,8 +110,8 @@ describe("sending a questionnaire", () => {
       ),
       params: {},
       context: {},
-    })) as unknown as { init: { status: number }; data: { errors: Record<string, string[]> } };
-    expect(outside.data.errors.supplierOrgId).toEqual(["Choose a supplier in this agreement's chain"]);
+    });
+    expect(outside).toBeRefused("supplierOrgId", "Choose a supplier in this agreement's chain");
     expect(await Assessment.countDocuments({ ownerOrgId: w.recipient._id })).toBe(before);
   });
 
@@ -138,16 +138,14 @@ describe("sending a questionnaire", () => {
     const first = (await send()) as Response;
     const firstId = first.headers.get("Location")!.match(/assessments\/([0-9a-f]{24})/)![1];
 
-    const refused = (await send()) as unknown as {
-      init: { status: number };
-      data: { errors: Record<string, string[]>; values: Record<string, string>; open: { id: string } };
-    };
-    expect(refused.init.status).toBe(400);
-    expect(refused.data.errors.supplierOrgId[0]).toMatch(
+    const refused = await send();
+    expect(refused).toBeRefused(
+      "supplierOrgId",
       /already has an open questionnaire under .+ \(invited, due 2099-03-01\)/,
     );
-    expect(refused.data.open.id).toBe(firstId);
-    expect(refused.data.values.emails).toBe("a@tier2.example");
+    const { data } = replyOf<{ open: { id: string } }>(refused);
+    expect(data.open.id).toBe(firstId);
+    expect(data.values.emails).toBe("a@tier2.example");
     expect(await Assessment.countDocuments({ agreementId: w.agreement._id, supplierOrgId: w.tier2._id })).toBe(1);
 
     const insisted = (await send({ sendAnother: "on" })) as Response;
@@ -178,7 +176,7 @@ describe("the invitation link", () => {
       view: { kind: "set-up", email: "new.person@tier1.example", organisation: "Tier One Hosting GmbH" },
     });
 
-    const weak = (await inviteAction({
+    const weak = await inviteAction({
       request: formRequest(`/invite/${token}`, {
         intent: "set-up",
         name: "New Person",
@@ -187,8 +185,8 @@ describe("the invitation link", () => {
       }),
       params: { token },
       context: {},
-    })) as unknown as { data: { errors: Record<string, string[]> } };
-    expect(weak.data.errors.password).toEqual(["Use at least 12 characters"]);
+    });
+    expect(weak).toBeRefused("password", "Use at least 12 characters");
 
     const res = (await inviteAction({
       request: formRequest(`/invite/${token}`, {
@@ -200,8 +198,7 @@ describe("the invitation link", () => {
       params: { token },
       context: {},
     })) as Response;
-    expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe(`/supplier/assessments/${w.assessment._id}`);
+    expect(res).toRedirectTo(`/supplier/assessments/${w.assessment._id}`);
     expect(res.headers.get("Set-Cookie")).toMatch(/__flowdown=/);
     const user = await User.findOne({ email: "new.person@tier1.example" }).lean();
     expect(user).toMatchObject({ role: "supplier", orgId: w.tier1._id, name: "New Person" });
@@ -447,15 +444,16 @@ describe("submitting", () => {
     const id = String(w.assessment._id);
     const cookie = await sessionCookie(String(w.supplierUser.user._id));
     await save(id, cookie, { baseRevision: 0, changes: { orgLegalName: "Only this" } });
-    const res = (await submitActionRoute({
+    const res = await submitActionRoute({
       request: formRequest(`/supplier/assessments/${id}`, { intent: "submit" }, cookie),
       params: { id },
       context: {},
-    })) as unknown as { init: { status: number }; data: { kind: string; missing: { name: string }[] } };
-    expect(res.init.status).toBe(400);
-    expect(res.data.kind).toBe("incomplete");
-    expect(res.data.missing.map((m) => m.name)).toContain("breachNotifyHours");
-    expect(res.data.missing.map((m) => m.name)).not.toContain("orgLegalName");
+    });
+    expect(res).toHaveStatus(400);
+    const { data } = replyOf<{ kind: string; missing: { name: string }[] }>(res);
+    expect(data.kind).toBe("incomplete");
+    expect(data.missing.map((m) => m.name)).toContain("breachNotifyHours");
+    expect(data.missing.map((m) => m.name)).not.toContain("orgLegalName");
     expect((await Assessment.findById(id).lean())!.status).toBe("in_progress");
   });
 

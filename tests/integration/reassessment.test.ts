@@ -246,13 +246,12 @@ describe("incident reports", () => {
       },
     ];
     for (const a of attempts) {
-      const res = (await incidentAction({
+      const res = await incidentAction({
         request: formRequest("/supplier/incidents", a.fields as Record<string, string>, w.supplierCookie),
         params: {},
         context: {},
-      })) as unknown as { init: { status: number }; data: { errors: Record<string, string[]> } };
-      expect(res.init.status).toBe(400);
-      expect(res.data.errors[a.field]?.length).toBeGreaterThan(0);
+      });
+      expect(res).toBeRefused(a.field);
     }
     expect(
       await Incident.countDocuments({ agreementId: mongoose.trusted({ $in: [w.agreement._id, other.agreement._id] }) }),

@@ -5,6 +5,7 @@ import { createOrg, createUser, formRequest, getRequest, sessionCookie } from "#
 import { createAssessmentWorld, SHORT_TEMPLATE_GOOD_ANSWERS } from "#tests/fixtures/assessments";
 import { tabOf } from "#tests/fixtures/agreement-page";
 import { compact, pageTexts } from "#tests/helpers/pdf";
+import { replyOf } from "#tests/helpers/responses";
 
 setupTestDatabase();
 
@@ -19,19 +20,14 @@ const { action: saveAction } = await import("#app/routes/api.assessments.$id.ans
 const { ReportRecord } = await import("#models/report.server");
 const { AuditEvent } = await import("#models/audit-event.server");
 
-type Refused = { init: { status: number }; data: { errors: Record<string, string[]> } };
 type Verified = {
-  data: {
-    verification: {
-      authentic: boolean;
-      version?: number;
-      subject?: string;
-      agreementRef?: string;
-      latest?: { version: number } | null;
-    };
-    errors?: Record<string, string[]>;
+  verification: {
+    authentic: boolean;
+    version?: number;
+    subject?: string;
+    agreementRef?: string;
+    latest?: { version: number } | null;
   };
-  init?: { status: number };
 };
 
 async function submittedWorld() {
@@ -189,13 +185,13 @@ describe("assessment reports", () => {
     const w = await createAssessmentWorld();
     const id = String(w.assessment._id);
     const cookie = await sessionCookie(String(w.procurement.user._id));
-    const res = (await reviewAction({
+    const res = await reviewAction({
       request: formRequest(`/procurement/assessments/${id}`, { intent: "report" }, cookie),
       params: { id },
       context: {},
-    })) as unknown as Refused;
-    expect(res.init.status).toBe(409);
-    expect(res.data.errors.report[0]).toMatch(/no score yet/);
+    });
+    expect(res).toHaveStatus(409);
+    expect(replyOf(res).data.errors.report[0]).toMatch(/no score yet/);
     expect(await ReportRecord.countDocuments({ targetId: id })).toBe(0);
   });
 });
@@ -273,11 +269,13 @@ describe("verification", () => {
     });
     const original = await download(page1.reports[0].id, w.procurementCookie);
 
-    const fresh = (await verifyAction({
-      request: uploadRequest(original),
-      params: {},
-      context: {},
-    })) as unknown as Verified;
+    const fresh = replyOf<Verified>(
+      await verifyAction({
+        request: uploadRequest(original),
+        params: {},
+        context: {},
+      }),
+    );
     expect(fresh.data.verification).toMatchObject({
       authentic: true,
       version: 1,
@@ -287,21 +285,25 @@ describe("verification", () => {
     });
 
     await review(w, { intent: "report" });
-    const stale = (await verifyAction({
-      request: uploadRequest(original),
-      params: {},
-      context: {},
-    })) as unknown as Verified;
+    const stale = replyOf<Verified>(
+      await verifyAction({
+        request: uploadRequest(original),
+        params: {},
+        context: {},
+      }),
+    );
     expect(stale.data.verification).toMatchObject({ authentic: true, version: 1, latest: { version: 2 } });
 
     const tampered = Buffer.from(original);
     const at = Math.floor(tampered.length / 2);
     tampered[at] = tampered[at] ^ 0x01;
-    const rejected = (await verifyAction({
-      request: uploadRequest(tampered),
-      params: {},
-      context: {},
-    })) as unknown as Verified;
+    const rejected = replyOf<Verified>(
+      await verifyAction({
+        request: uploadRequest(tampered),
+        params: {},
+        context: {},
+      }),
+    );
     expect(rejected.data.verification.authentic).toBe(false);
   });
 
@@ -315,27 +317,30 @@ describe("verification", () => {
         context: {},
       })
     ).reports;
-    const pasted = (await verifyAction({
-      request: formRequest("/verify", { sha256: `  ${latest.sha256.toUpperCase()} ` }),
-      params: {},
-      context: {},
-    })) as unknown as Verified;
+    const pasted = replyOf<Verified>(
+      await verifyAction({
+        request: formRequest("/verify", { sha256: `  ${latest.sha256.toUpperCase()} ` }),
+        params: {},
+        context: {},
+      }),
+    );
     expect(pasted.data.verification).toMatchObject({ authentic: true, version: 1, latest: null });
 
-    const unknown = (await verifyAction({
-      request: formRequest("/verify", { sha256: "ab".repeat(32) }),
-      params: {},
-      context: {},
-    })) as unknown as Verified;
+    const unknown = replyOf<Verified>(
+      await verifyAction({
+        request: formRequest("/verify", { sha256: "ab".repeat(32) }),
+        params: {},
+        context: {},
+      }),
+    );
     expect(unknown.data.verification.authentic).toBe(false);
 
-    const bad = (await verifyAction({
+    const bad = await verifyAction({
       request: formRequest("/verify", { sha256: "not a hash" }),
       params: {},
       context: {},
-    })) as unknown as Refused;
-    expect(bad.init.status).toBe(400);
-    expect(bad.data.errors.sha256[0]).toMatch(/64 hexadecimal/);
+    });
+    expect(bad).toBeRefused("sha256", /64 hexadecimal/);
 
     const byLink = await verifyLoader({
       request: getRequest(`/verify?sha256=${latest.sha256}`),
@@ -344,11 +349,11 @@ describe("verification", () => {
     });
     expect(byLink.result).toMatchObject({ verification: { authentic: true, version: 1 } });
 
-    const empty = (await verifyAction({
+    const empty = await verifyAction({
       request: uploadRequest(Buffer.alloc(0)),
       params: {},
       context: {},
-    })) as unknown as Refused;
-    expect(empty.init.status).toBe(400);
+    });
+    expect(empty).toHaveStatus(400);
   });
 });

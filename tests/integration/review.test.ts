@@ -16,8 +16,6 @@ const { loader: agreementAudit } = await import("#app/routes/_portal.$role.agree
 const { AuditEvent } = await import("#models/audit-event.server");
 const { Outbox } = await import("#models/outbox.server");
 
-type Refused = { init: { status: number }; data: { errors: Record<string, string[]> } };
-
 async function save(id: string, cookie: string, changes: Record<string, unknown>, baseRevision: number) {
   return (await saveAction({
     request: new Request(`http://localhost/api/assessments/${id}/answers`, {
@@ -75,14 +73,13 @@ describe("reviewing an assessment", () => {
   it("refuses an override without a written justification, and changes nothing", async () => {
     const w = await submittedWorld();
     const before = await Assessment.findById(w.id).lean();
-    const res = (await review(w, {
+    const res = await review(w, {
       intent: "override",
       requirementId: "FD-INC-01",
       status: "met",
       justification: "ok",
-    })) as unknown as Refused;
-    expect(res.init.status).toBe(400);
-    expect(res.data.errors.justification[0]).toMatch(/at least 10 characters/);
+    });
+    expect(res).toBeRefused("justification", /at least 10 characters/);
     const after = await Assessment.findById(w.id).lean();
     expect(after!.overrides).toHaveLength(0);
     expect(after!.result!.score).toBe(before!.result!.score);
@@ -171,22 +168,22 @@ describe("reviewing an assessment", () => {
 
   it("requires a comment to reject, and refuses decisions the status does not allow", async () => {
     const w = await submittedWorld();
-    const noComment = (await review(w, { intent: "decide", decision: "rejected", comment: "" })) as unknown as Refused;
-    expect(noComment.data.errors.comment[0]).toMatch(/Explain the rejection/);
+    expect(await review(w, { intent: "decide", decision: "rejected", comment: "" })).toBeRefused(
+      "comment",
+      /Explain the rejection/,
+    );
     expect(
-      (
-        (await review(w, {
-          intent: "decide",
-          decision: "rejected",
-          comment: "Knock-out not met and no plan offered.",
-        })) as Response
-      ).status,
-    ).toBe(302);
-    const again = (await review(w, { intent: "decide", decision: "approved", comment: "" })) as unknown as Refused;
-    expect(again.init.status).toBe(400);
-    expect(again.data.errors[""][0]).toMatch(/cannot become approved/);
-    const unknown = (await review(w, { intent: "delete-everything" })) as unknown as Refused;
-    expect(unknown.init.status).toBe(400);
+      await review(w, {
+        intent: "decide",
+        decision: "rejected",
+        comment: "Knock-out not met and no plan offered.",
+      }),
+    ).toHaveStatus(302);
+    expect(await review(w, { intent: "decide", decision: "approved", comment: "" })).toBeRefused(
+      "",
+      /cannot become approved/,
+    );
+    expect(await review(w, { intent: "delete-everything" })).toHaveStatus(400);
   });
 });
 

@@ -6,6 +6,7 @@ import { setupTestDatabase } from "#tests/setup/database";
 import { createUser, formRequest, getRequest, sessionCookie } from "#tests/fixtures/factories";
 import { createAssessmentWorld, SHORT_TEMPLATE_GOOD_ANSWERS } from "#tests/fixtures/assessments";
 import { compact, pageTexts } from "#tests/helpers/pdf";
+import { replyOf, thrown } from "#tests/helpers/responses";
 
 setupTestDatabase();
 
@@ -28,24 +29,9 @@ const { Assessment } = await import("#models/assessment.server");
 const { ReportRecord } = await import("#models/report.server");
 const { RATE_LIMITS } = await import("#app/lib/rate-limit.server");
 
-type FormResult = {
-  init?: { status?: number; headers?: Record<string, string> };
-  data: { errors: Record<string, string[]> };
-};
-
 function fromIp(request: Request, ip: string): Request {
   request.headers.set("X-Forwarded-For", ip);
   return request;
-}
-
-async function thrownBy(run: () => unknown): Promise<Response> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof Response) return error;
-    throw error;
-  }
-  throw new Error("expected a thrown Response");
 }
 
 beforeEach(async () => {
@@ -85,7 +71,7 @@ describe("body size", () => {
       body: `email=${big}`,
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
     });
-    expect((await thrownBy(() => security.limitBody(declared))).status).toBe(413);
+    expect((await thrown(() => security.limitBody(declared))).status).toBe(413);
     const stream = new ReadableStream({
       start(c) {
         for (let i = 0; i < 40; i++) c.enqueue(new TextEncoder().encode("y".repeat(64 * 1024)));
@@ -98,7 +84,7 @@ describe("body size", () => {
       headers: { "Content-Type": "application/json" },
       duplex: "half",
     } as RequestInit);
-    expect((await thrownBy(() => security.limitBody(chunked))).status).toBe(413);
+    expect((await thrown(() => security.limitBody(chunked))).status).toBe(413);
     const small = new Request("http://localhost/login", {
       method: "POST",
       body: new ReadableStream({
@@ -117,21 +103,21 @@ describe("rate limits", () => {
   it("blocks an account after 5 failed sign-ins, even with the right password, with a 429 that says how long to wait", async () => {
     const { user, password } = await createUser("procurement");
     for (let i = 0; i < RATE_LIMITS.login.account.max; i++) {
-      const r = (await loginAction({
+      const r = await loginAction({
         request: fromIp(formRequest("/login", { email: user.email, password: "wrong-password" }), `10.0.0.${i}`),
         params: {},
         context: {},
-      })) as unknown as FormResult;
-      expect(r.init?.status).toBe(400);
+      });
+      expect(r).toHaveStatus(400);
     }
-    const blocked = (await loginAction({
+    const blocked = await loginAction({
       request: fromIp(formRequest("/login", { email: user.email, password }), "10.0.1.1"),
       params: {},
       context: {},
-    })) as unknown as FormResult;
-    expect(blocked.init?.status).toBe(429);
-    expect(blocked.data.errors[""][0]).toMatch(/^Too many attempts; try again in 15 minutes\.$/);
-    expect(blocked.init?.headers?.["Retry-After"]).toBe("900");
+    });
+    expect(blocked).toHaveStatus(429);
+    expect(replyOf(blocked).data.errors[""][0]).toMatch(/^Too many attempts; try again in 15 minutes\.$/);
+    expect(replyOf(blocked).headers.get("Retry-After")).toBe("900");
     // another account from the same addresses is not affected
     const other = await createUser("procurement");
     const ok = (await loginAction({
@@ -154,12 +140,12 @@ describe("rate limits", () => {
     );
     expect(await Attempt.countDocuments({ key: "login:ip:192.0.2.7" })).toBe(RATE_LIMITS.login.ip.max);
     const { user, password } = await createUser("supplier");
-    const blocked = (await loginAction({
+    const blocked = await loginAction({
       request: fromIp(formRequest("/login", { email: user.email, password }), "192.0.2.7"),
       params: {},
       context: {},
-    })) as unknown as FormResult;
-    expect(blocked.init?.status).toBe(429);
+    });
+    expect(blocked).toHaveStatus(429);
     const elsewhere = (await loginAction({
       request: fromIp(formRequest("/login", { email: user.email, password }), "192.0.2.8"),
       params: {},
@@ -190,7 +176,7 @@ describe("rate limits", () => {
         params: { token: `guess-${i}` },
         context: {},
       });
-    const res = await thrownBy(() =>
+    const res = await thrown(() =>
       inviteLoader({
         request: fromIp(getRequest("/invite/guess-x"), "198.51.100.1"),
         params: { token: "guess-x" },
@@ -206,13 +192,13 @@ describe("rate limits", () => {
         params: {},
         context: {},
       });
-    const v = (await verifyAction({
+    const v = await verifyAction({
       request: fromIp(formRequest("/verify", { sha256: "0".repeat(64) }), "198.51.100.2"),
       params: {},
       context: {},
-    })) as unknown as FormResult;
-    expect(v.init?.status).toBe(429);
-    expect(v.data.errors.sha256[0]).toMatch(/Too many attempts/);
+    });
+    expect(v).toHaveStatus(429);
+    expect(replyOf(v).data.errors.sha256[0]).toMatch(/Too many attempts/);
   });
 });
 
@@ -243,33 +229,32 @@ describe("sessions", () => {
         context: {},
       });
 
-    const wrong = (await change({
+    const wrong = await change({
       currentPassword: "not-it",
       newPassword: "a-new-long-password",
       confirm: "a-new-long-password",
-    })) as unknown as FormResult;
-    expect(wrong.init?.status).toBe(400);
-    expect(wrong.data.errors.currentPassword).toEqual(["That is not your current password."]);
-    const short = (await change({
+    });
+    expect(wrong).toBeRefused("currentPassword", "That is not your current password.");
+    const short = await change({
       currentPassword: password,
       newPassword: "short",
       confirm: "short",
-    })) as unknown as FormResult;
-    expect(short.data.errors.newPassword).toEqual(["Use at least 12 characters"]);
-    const differ = (await change({
+    });
+    expect(short).toBeRefused("newPassword", "Use at least 12 characters");
+    const differ = await change({
       currentPassword: password,
       newPassword: "a-new-long-password",
       confirm: "another-long-password",
-    })) as unknown as FormResult;
-    expect(differ.data.errors.confirm).toEqual(["The two passwords differ"]);
-    const extra = (await change({
+    });
+    expect(differ).toBeRefused("confirm", "The two passwords differ");
+    const extra = await change({
       currentPassword: password,
       newPassword: "a-new-long-password",
       confirm: "a-new-long-password",
       role: "admin",
-    })) as unknown as FormResult;
-    expect(extra.init?.status).toBe(400);
-    expect(JSON.stringify(extra.data)).not.toContain("a-new-long-password");
+    });
+    expect(extra).toHaveStatus(400);
+    expect(JSON.stringify(replyOf(extra).data)).not.toContain("a-new-long-password");
     for (const c of elsewhere) expect(await getUser(getRequest("/", c))).not.toBeNull();
 
     const done = (await change({
@@ -277,16 +262,15 @@ describe("sessions", () => {
       newPassword: "a-new-long-password",
       confirm: "a-new-long-password",
     })) as Response;
-    expect(done.status).toBe(302);
-    expect(done.headers.get("Location")).toBe("/account?changed=1");
+    expect(done).toRedirectTo("/account?changed=1");
     expect(await getUser(getRequest("/", here))).not.toBeNull();
     for (const c of elsewhere) expect(await getUser(getRequest("/", c))).toBeNull();
-    const withOld = (await loginAction({
+    const withOld = await loginAction({
       request: formRequest("/login", { email: user.email, password }),
       params: {},
       context: {},
-    })) as unknown as FormResult;
-    expect(withOld.init?.status).toBe(400);
+    });
+    expect(withOld).toHaveStatus(400);
     const withNew = (await loginAction({
       request: formRequest("/login", { email: user.email, password: "a-new-long-password" }),
       params: {},
