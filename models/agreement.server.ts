@@ -17,10 +17,12 @@ import {
 } from "./agreement-enums";
 import { isCountryCode } from "./countries";
 import { isIsoDate } from "#app/scoring/dates";
+import { isoDateField } from "./iso-date-field";
 import { GLOSSARY_LANGUAGES, MAX_DEFINITION_LENGTH, MAX_TERM_LENGTH, type GlossaryTerm } from "./glossary";
 import { isDuplicateKey } from "./duplicate-key";
+import type { ParamValue } from "#app/scoring/types";
 
-export type ParamValue = number | string | boolean | string[];
+export type { ParamValue };
 
 export interface AgreementRequirement {
   requirementId: string;
@@ -103,11 +105,6 @@ export interface AgreementData {
   updatedAt?: Date;
 }
 
-const isoDate = {
-  type: String,
-  required: true,
-  validate: { validator: isIsoDate, message: "{VALUE} is not a calendar date (YYYY-MM-DD)" },
-};
 const hours = {
   type: Number,
   required: true,
@@ -135,8 +132,8 @@ const agreementSchema = new Schema<AgreementData>(
     status: { type: String, enum: AGREEMENT_STATUSES, default: "active" },
     discloserOrgId: { type: Schema.Types.ObjectId, ref: "Organization", required: true },
     recipientOrgId: { type: Schema.Types.ObjectId, ref: "Organization", required: true },
-    effectiveDate: isoDate,
-    endDate: isoDate,
+    effectiveDate: isoDateField,
+    endDate: isoDateField,
     survivalMonths: { type: Number, required: true, min: 0, max: 600 },
     governingLaw: { type: String, required: true, trim: true, maxlength: 120 },
     forum: {

@@ -2,6 +2,22 @@ import mongoose, { Schema, type Model, type Types } from "mongoose";
 import type { AssessmentStatus } from "./assessment-status";
 import { isDuplicateKey } from "./duplicate-key";
 
+/** The assessment's list fields, kept up to date on every write (the assessment's `summary`, copied into its row). */
+export interface AssessmentSummary {
+  supplierName: string;
+  /** lower-cased supplier name for prefix search */
+  supplierKey: string;
+  agreementRef: string;
+  score: number | null;
+  rating: "low" | "medium" | "high" | "critical" | null;
+  openRemediation: number;
+  /** per requirement: "met" | "partially_met" | "not_met" | "not_answered", with "!" appended when overridden and the computed status after it */
+  cells: Record<string, string>;
+  notifyHours: number | null;
+  locations: { country: string; transferMechanism: string | null }[];
+  evaluationDate: string | null;
+}
+
 /**
  * The list view of an assessment: a small document per assessment (same _id),
  * written through whenever the assessment's status, score or due date changes.
@@ -13,24 +29,13 @@ import { isDuplicateKey } from "./duplicate-key";
  * instance can keep the rows in memory and apply only what changed (see
  * app/features/assessments/read-model.server.ts).
  */
-export interface AssessmentRowData {
+export interface AssessmentRowData extends AssessmentSummary {
   _id: Types.ObjectId;
   ownerOrgId: Types.ObjectId;
   supplierOrgId: Types.ObjectId;
   agreementId: Types.ObjectId;
   status: AssessmentStatus;
   dueDate: string;
-  supplierName: string;
-  supplierKey: string;
-  agreementRef: string;
-  score: number | null;
-  rating: "low" | "medium" | "high" | "critical" | null;
-  openRemediation: number;
-  /** see AssessmentSummary.cells */
-  cells: Record<string, string>;
-  notifyHours: number | null;
-  locations: { country: string; transferMechanism: string | null }[];
-  evaluationDate: string | null;
   revision: number;
   updatedAt: Date;
   /** when the assessment was last approved, while it is approved (rows written before it existed lack it) */
@@ -224,32 +229,16 @@ export async function syncAssessmentRow(id: Types.ObjectId | string): Promise<vo
     revision: 1,
     updatedAt: 1,
     history: 1,
-  }).lean<{
-    _id: Types.ObjectId;
-    ownerOrgId: Types.ObjectId;
-    supplierOrgId: Types.ObjectId;
-    agreementId: Types.ObjectId;
-    status: AssessmentStatus;
-    dueDate: string;
-    revision: number;
-    updatedAt?: Date;
-    history?: { to: AssessmentStatus; at: Date }[];
-    summary?: Partial<
-      Pick<
-        AssessmentRowData,
-        | "supplierName"
-        | "supplierKey"
-        | "agreementRef"
-        | "score"
-        | "rating"
-        | "openRemediation"
-        | "cells"
-        | "notifyHours"
-        | "locations"
-        | "evaluationDate"
-      >
-    >;
-  }>();
+  }).lean<
+    Pick<
+      AssessmentRowData,
+      "_id" | "ownerOrgId" | "supplierOrgId" | "agreementId" | "status" | "dueDate" | "revision"
+    > & {
+      updatedAt?: Date;
+      history?: { to: AssessmentStatus; at: Date }[];
+      summary?: Partial<AssessmentSummary>;
+    }
+  >();
   if (!a) return;
   const approval = a.status === "approved" ? (a.history ?? []).filter((h) => h.to === "approved").at(-1) : undefined;
   await AssessmentRow.updateOne(

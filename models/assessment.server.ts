@@ -1,8 +1,8 @@
 import mongoose, { Schema, type Model, type Types } from "mongoose";
 import type { RequirementStatus, ScoringResult } from "#app/scoring/types";
-import { syncAssessmentRow } from "./assessment-row.server";
+import { syncAssessmentRow, type AssessmentSummary } from "./assessment-row.server";
 import { claim, getClaim, STUCK_CLAIM_MS } from "./claim.server";
-import { isIsoDate } from "#app/scoring/dates";
+import { isoDateField } from "./iso-date-field";
 
 import {
   ASSESSMENT_STATUSES,
@@ -12,7 +12,13 @@ import {
 } from "./assessment-status";
 import { Refusal } from "./refusal";
 
-export { ASSESSMENT_STATUSES, ASSESSMENT_TRANSITIONS, EDITABLE_STATUSES, type AssessmentStatus };
+export {
+  ASSESSMENT_STATUSES,
+  ASSESSMENT_TRANSITIONS,
+  EDITABLE_STATUSES,
+  type AssessmentStatus,
+  type AssessmentSummary,
+};
 
 export interface StatusChange {
   from: AssessmentStatus | null;
@@ -48,21 +54,6 @@ export interface RemediationItem {
   requestedAt: Date;
   answeredBy: string | null;
   answeredAt: Date | null;
-}
-
-export interface AssessmentSummary {
-  supplierName: string;
-  /** lower-cased supplier name for prefix search */
-  supplierKey: string;
-  agreementRef: string;
-  score: number | null;
-  rating: "low" | "medium" | "high" | "critical" | null;
-  openRemediation: number;
-  /** per requirement: "met" | "partially_met" | "not_met" | "not_answered", with "!" appended when overridden and the computed status after it */
-  cells: Record<string, string>;
-  notifyHours: number | null;
-  locations: { country: string; transferMechanism: string | null }[];
-  evaluationDate: string | null;
 }
 
 export interface AssessmentData {
@@ -115,11 +106,7 @@ const assessmentSchema = new Schema<AssessmentData>(
         comment: { type: String, maxlength: 4000, default: "" },
       },
     ],
-    dueDate: {
-      type: String,
-      required: true,
-      validate: { validator: isIsoDate, message: "{VALUE} is not a calendar date (YYYY-MM-DD)" },
-    },
+    dueDate: isoDateField,
     answers: { type: Schema.Types.Mixed, default: {} },
     revision: { type: Number, default: 0 },
     submittedAt: { type: Date, default: null },
@@ -130,11 +117,7 @@ const assessmentSchema = new Schema<AssessmentData>(
         key: { type: String, required: true },
         requirementId: { type: String, required: true },
         description: { type: String, required: true, maxlength: 4000 },
-        dueDate: {
-          type: String,
-          required: true,
-          validate: { validator: isIsoDate, message: "{VALUE} is not a calendar date (YYYY-MM-DD)" },
-        },
+        dueDate: isoDateField,
         status: { type: String, enum: REMEDIATION_STATUSES, default: "open" },
         response: { type: String, maxlength: 10000, default: "" },
         evidence: [{ type: String, match: /^\/evidence\/[0-9a-f]{24}$/ }],

@@ -1,5 +1,6 @@
 import mongoose, { Schema, type Model, type Types } from "mongoose";
 import { isIsoDate } from "#app/scoring/dates";
+import { isoDateField } from "./iso-date-field";
 
 export interface CertificationData {
   supplierOrgId: Types.ObjectId;
@@ -19,12 +20,6 @@ export interface CertificationData {
   updatedAt?: Date;
 }
 
-const isoDate = {
-  type: String,
-  required: true,
-  validate: { validator: isIsoDate, message: "{VALUE} is not a calendar date (YYYY-MM-DD)" },
-};
-
 const certificationSchema = new Schema<CertificationData>(
   {
     supplierOrgId: { type: Schema.Types.ObjectId, ref: "Organization", required: true },
@@ -32,8 +27,8 @@ const certificationSchema = new Schema<CertificationData>(
     certificateNumber: { type: String, required: true, trim: true, maxlength: 80 },
     certificationBody: { type: String, trim: true, maxlength: 160, default: "" },
     scope: { type: String, trim: true, maxlength: 2000, default: "" },
-    issueDate: isoDate,
-    expiryDate: isoDate,
+    issueDate: isoDateField,
+    expiryDate: isoDateField,
     controls: [{ type: String, match: /^A\.[5-8]\.\d{1,2}$/ }],
     fileId: { type: Schema.Types.ObjectId, default: null },
     fileName: { type: String, default: "" },
