@@ -208,7 +208,8 @@ export function summariseResult(
 ): SupplierResultSummary {
   const statuses: Record<string, MatrixCell> = {};
   for (const r of result.requirements) {
-    statuses[r.requirementId] = { status: r.status, computedStatus: r.computedStatus, overridden: r.override !== null };
+    // Boolean(): a stored result read back from the database may lack the field rather than hold null
+    statuses[r.requirementId] = { status: r.status, computedStatus: r.computedStatus, overridden: Boolean(r.override) };
   }
   return {
     assessmentId: assessment.id,

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { Writable, type Readable } from "node:stream";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import mongoose, { type Types } from "mongoose";
-import type { RequirementStatus, ScoringResult } from "#app/scoring/types";
+import type { ScoringResult } from "#app/scoring/types";
 import { Agreement, type AgreementData } from "#models/agreement.server";
 import { Assessment, type AssessmentData } from "#models/assessment.server";
 import { recordAudit } from "#models/audit-event.server";
@@ -28,7 +28,7 @@ import type {
   ReportSupplier,
   RemediationStatus,
 } from "#reports/types";
-import { certificatesExpiringWithin, reportGlossary } from "#reports/view";
+import { certificatesExpiringWithin, reportGlossary, summariseResult } from "#reports/view";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { agreementCompliance } from "#app/features/agreements/compliance.server";
 import { contentDisposition } from "#app/features/evidence/evidence.server";
@@ -192,33 +192,7 @@ export async function agreementReportData(
     const v = view.suppliers.find((x) => x.id === s.id);
     const found = v?.latest ? results.get(v.latest.id) : undefined;
     if (!v?.latest || !found) return { ...s, latest: null };
-    const r = found.result;
-    const statuses: Record<
-      string,
-      { status: RequirementStatus; computedStatus: RequirementStatus; overridden: boolean }
-    > = {};
-    for (const q of r.requirements)
-      statuses[q.requirementId] = {
-        status: q.status,
-        computedStatus: q.computedStatus,
-        overridden: Boolean(q.override),
-      };
-    return {
-      ...s,
-      latest: {
-        assessmentId: v.latest.id,
-        assessmentStatus: found.status,
-        evaluationDate: r.evaluationDate,
-        score: r.score,
-        computedScore: r.computedScore,
-        capped: r.capped,
-        knockOutsFailed: [...r.knockOutsFailed],
-        inherentRisk: r.inherentRisk,
-        rating: r.rating,
-        counts: { ...r.counts },
-        statuses,
-      },
-    };
+    return { ...s, latest: summariseResult(found.result, { id: v.latest.id, status: found.status }) };
   });
   const today = todayIso(now);
   const certs = await Certification.find({
