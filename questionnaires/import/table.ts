@@ -8,6 +8,7 @@ import type { JudgeRule } from "#questionnaires/types";
 import { safeName, slugify } from "./text";
 import {
   ImportError,
+  importedSurvey,
   MAX_IMPORT_QUESTIONS,
   type DraftQuestion,
   type Finding,
@@ -292,16 +293,7 @@ export function importTable(rows: string[][], opts: TableOptions): ImportDraft {
       .replace(/\.[^.]+$/, "")
       .replace(/[_-]+/g, " ")
       .trim() || "Imported questionnaire";
-  const survey: Json = {
-    title,
-    showQuestionNumbers: "on",
-    checkErrorsMode: "onValueChanged",
-    textUpdateMode: "onTyping",
-    clearInvisibleValues: "onHidden",
-    questionErrorLocation: "bottom",
-    completeText: "Submit for review",
-    pages: [...pages.values()],
-  };
+  const survey = importedSurvey(title, [...pages.values()]);
   return { format: opts.format, title, survey, questions, findings };
 }
 

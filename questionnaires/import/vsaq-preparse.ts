@@ -153,17 +153,33 @@ export function locateJsonError(json: string): { index: number; reason: string }
     while (i < json.length && " \t\r\n".includes(json[i])) i++;
   };
   const describeHere = () => (i >= json.length ? "the end of the file" : `"${json[i]}"`);
-  const value = (): void => {
+  /** The items of an object or array after its opening bracket, comma-separated, up to `close`. */
+  const items = (close: "}" | "]", item: () => void): void => {
+    i++;
     ws();
-    const c = json[i];
-    if (c === "{") {
+    if (json[i] === close) {
       i++;
+      return;
+    }
+    for (;;) {
+      item();
       ws();
-      if (json[i] === "}") {
+      if (json[i] === ",") {
+        i++;
+        continue;
+      }
+      if (json[i] === close) {
         i++;
         return;
       }
-      for (;;) {
+      fail(`expected "," or "${close}" but found ${describeHere()}`);
+    }
+  };
+  const value = (): void => {
+    ws();
+    const c = json[i];
+    if (c === "{")
+      return items("}", () => {
         ws();
         if (json[i] !== '"') fail(`expected a property name in double quotes but found ${describeHere()}`);
         string();
@@ -171,39 +187,8 @@ export function locateJsonError(json: string): { index: number; reason: string }
         if (json[i] !== ":") fail(`expected ":" after a property name but found ${describeHere()}`);
         i++;
         value();
-        ws();
-        if (json[i] === ",") {
-          i++;
-          continue;
-        }
-        if (json[i] === "}") {
-          i++;
-          return;
-        }
-        fail(`expected "," or "}" but found ${describeHere()}`);
-      }
-    }
-    if (c === "[") {
-      i++;
-      ws();
-      if (json[i] === "]") {
-        i++;
-        return;
-      }
-      for (;;) {
-        value();
-        ws();
-        if (json[i] === ",") {
-          i++;
-          continue;
-        }
-        if (json[i] === "]") {
-          i++;
-          return;
-        }
-        fail(`expected "," or "]" but found ${describeHere()}`);
-      }
-    }
+      });
+    if (c === "[") return items("]", value);
     if (c === '"') return string();
     const literal = /^(true|false|null|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?)/.exec(json.slice(i, i + 400));
     if (literal) {

@@ -18,7 +18,14 @@ import {
 import { parseVsaq } from "./vsaq-preparse";
 import { walkElements } from "#questionnaires/survey-walk";
 import { htmlToText, safeHtml, safeName } from "./text";
-import { ImportError, MAX_IMPORT_QUESTIONS, type DraftQuestion, type Finding, type ImportDraft } from "./types";
+import {
+  ImportError,
+  importedSurvey,
+  MAX_IMPORT_QUESTIONS,
+  type DraftQuestion,
+  type Finding,
+  type ImportDraft,
+} from "./types";
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => v !== null && typeof v === "object" && !Array.isArray(v);
@@ -164,16 +171,10 @@ class VsaqMapper {
     this.mapConditions();
     this.inferJudges();
 
-    const survey: Json = {
+    const survey = importedSurvey(
       title,
-      showQuestionNumbers: "on",
-      checkErrorsMode: "onValueChanged",
-      textUpdateMode: "onTyping",
-      clearInvisibleValues: "onHidden",
-      questionErrorLocation: "bottom",
-      completeText: "Submit for review",
-      pages: pages.filter((p) => Array.isArray(p.elements) && p.elements.length > 0),
-    };
+      pages.filter((p) => Array.isArray(p.elements) && p.elements.length > 0),
+    );
     const pageOf = new Map(walkElements(survey).elements.map((e) => [e.name, e.pageName]));
     for (const q of this.questions) q.pageName = pageOf.get(q.name) ?? "";
     return { format: "vsaq", title, survey, questions: this.questions, findings: this.findings };
