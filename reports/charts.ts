@@ -106,6 +106,27 @@ export function scoreGauge(
   return cy + 22 - y;
 }
 
+/** A white line between two segments of a bar, so they stay distinct in greyscale. */
+function separator(rd: ReportDocument, x: number, y: number, h: number): void {
+  rd.doc
+    .save()
+    .moveTo(x, y)
+    .lineTo(x, y + h)
+    .lineWidth(1)
+    .strokeColor(COLORS.white)
+    .stroke()
+    .restore();
+}
+
+/** The colour square before a legend entry whose text starts at y. */
+function swatch(rd: ReportDocument, x: number, y: number, color: string): void {
+  rd.doc
+    .save()
+    .rect(x, y + 1, 8, 8)
+    .fill(color)
+    .restore();
+}
+
 /** A stacked horizontal bar of status counts with a text legend below. Returns the height used. */
 export function statusBar(
   rd: ReportDocument,
@@ -134,27 +155,14 @@ export function statusBar(
   for (const s of STATUS_ORDER) {
     if (!counts[s] || !total) continue;
     cx += (counts[s] / total) * width;
-    if (cx < x + width - 0.5)
-      doc
-        .save()
-        .moveTo(cx, y)
-        .lineTo(cx, y + h)
-        .lineWidth(1)
-        .strokeColor(COLORS.white)
-        .stroke()
-        .restore();
+    if (cx < x + width - 0.5) separator(rd, cx, y, h);
   }
   // legend
   const ly = y + h + 6;
   const legend: TextStyle = { size: 7.5, color: COLORS.text, leading: 1.2 };
   let lx = x;
   for (const s of STATUS_ORDER) {
-    const tone = TONES[STATUS_TONE[s]];
-    doc
-      .save()
-      .rect(lx, ly + 1, 8, 8)
-      .fill(tone.strong)
-      .restore();
+    swatch(rd, lx, ly, TONES[STATUS_TONE[s]].strong);
     const text = `${STATUS_TEXT[s]} ${counts[s]}`;
     const w = rd.label(text, lx + 11, ly, { ...legend, weight: "bold" });
     lx += 11 + w + 14;
@@ -190,24 +198,12 @@ export function segmentBar(
         w,
       );
     cx += w;
-    if (cx < x + width - 0.5)
-      doc
-        .save()
-        .moveTo(cx, y)
-        .lineTo(cx, y + h)
-        .lineWidth(1)
-        .strokeColor(COLORS.white)
-        .stroke()
-        .restore();
+    if (cx < x + width - 0.5) separator(rd, cx, y, h);
   }
   const ly = y + h + 6;
   let lx = x;
   for (const s of segments) {
-    doc
-      .save()
-      .rect(lx, ly + 1, 8, 8)
-      .fill(TONES[s.tone].strong)
-      .restore();
+    swatch(rd, lx, ly, TONES[s.tone].strong);
     const w = rd.label(`${s.label} ${s.value}`, lx + 11, ly, {
       size: 7.5,
       weight: "bold",
