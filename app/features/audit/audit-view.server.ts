@@ -1,23 +1,27 @@
-import { AuditEvent, verifyAuditChain } from "#models/audit-event.server";
+import { AuditEvent, verifyAuditChain, type AuditEventData } from "#models/audit-event.server";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { requireAgreement } from "#app/features/agreements/agreement-access.server";
 import { agreementRows } from "#app/features/assessments/read-model.server";
 import type { AuditRow } from "./audit-table";
+
+/** One audit event as the audit tables show it. */
+function auditRow(e: AuditEventData): AuditRow {
+  return {
+    seq: e.seq,
+    at: new Date(e.at).toISOString(),
+    action: e.action,
+    actor: e.actorEmail ?? "",
+    details: e.details ?? {},
+    ip: e.ip ?? "",
+  };
+}
 
 /** Audit entries about the given targets, newest first (each target read by its index). */
 export async function auditRowsFor(targets: { type: string; id: string }[], limit = 500): Promise<AuditRow[]> {
   const rows: AuditRow[] = [];
   for (const t of targets.slice(0, 200)) {
     const events = await AuditEvent.find({ targetType: t.type, targetId: t.id }).sort({ seq: -1 }).limit(limit).lean();
-    for (const e of events)
-      rows.push({
-        seq: e.seq,
-        at: new Date(e.at).toISOString(),
-        action: e.action,
-        actor: e.actorEmail ?? "",
-        details: e.details ?? {},
-        ip: e.ip ?? "",
-      });
+    rows.push(...events.map(auditRow));
   }
   return rows.sort((a, b) => b.seq - a.seq).slice(0, limit);
 }
@@ -25,14 +29,7 @@ export async function auditRowsFor(targets: { type: string; id: string }[], limi
 /** The newest entries of the whole trail, for the operator. */
 export async function latestAuditRows(limit = 100): Promise<AuditRow[]> {
   const events = await AuditEvent.find({}).sort({ seq: -1 }).limit(limit).lean();
-  return events.map((e) => ({
-    seq: e.seq,
-    at: new Date(e.at).toISOString(),
-    action: e.action,
-    actor: e.actorEmail ?? "",
-    details: e.details ?? {},
-    ip: e.ip ?? "",
-  }));
+  return events.map(auditRow);
 }
 
 /** An agreement's audit trail with that of its assessments. */
