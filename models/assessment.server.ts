@@ -170,6 +170,18 @@ export const Assessment: Model<AssessmentData> =
   (mongoose.models.Assessment as Model<AssessmentData>) ??
   mongoose.model<AssessmentData>("Assessment", assessmentSchema);
 
+/** The summary of an assessment just sent: named for its supplier and agreement, not yet scored. */
+export function unscoredSummary(supplierName: string, agreementRef: string) {
+  return {
+    supplierName,
+    supplierKey: supplierName.toLowerCase(),
+    agreementRef,
+    score: null,
+    rating: null,
+    openRemediation: 0,
+  };
+}
+
 export class TransitionError extends Refusal {
   constructor(from: AssessmentStatus, to: AssessmentStatus) {
     super(`An assessment that is ${from.replace("_", " ")} cannot become ${to.replace("_", " ")}.`);

@@ -1,7 +1,7 @@
 import mongoose, { type Types } from "mongoose";
 import { Agreement } from "#models/agreement.server";
 import { syncAssessmentRow } from "#models/assessment-row.server";
-import { Assessment, type AssessmentData } from "#models/assessment.server";
+import { Assessment, unscoredSummary, type AssessmentData } from "#models/assessment.server";
 import { OPEN_STATUSES, type AssessmentStatus } from "#models/assessment-status";
 import { ASSESSMENT_STATUS_TEXT } from "#models/labels";
 import { recordAudit } from "#models/audit-event.server";
@@ -114,14 +114,7 @@ export async function sendAssessment(user: CurrentUser, input: SendInput, reques
     dueDate: input.dueDate,
     answers: {},
     revision: 0,
-    summary: {
-      supplierName: supplier?.name ?? "",
-      supplierKey: (supplier?.name ?? "").toLowerCase(),
-      agreementRef: agreement.reference,
-      score: null,
-      rating: null,
-      openRemediation: 0,
-    },
+    summary: unscoredSummary(supplier?.name ?? "", agreement.reference),
   });
   const assessmentId = String(assessment._id);
   await syncAssessmentRow(assessment._id);

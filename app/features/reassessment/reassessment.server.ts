@@ -4,7 +4,7 @@ import { isSameStandard } from "#app/scoring/certifications";
 import type { RiskRating } from "#app/scoring/types";
 import { Agreement, type AgreementData } from "#models/agreement.server";
 import { syncAssessmentRow } from "#models/assessment-row.server";
-import { Assessment, type AssessmentData } from "#models/assessment.server";
+import { Assessment, unscoredSummary, type AssessmentData } from "#models/assessment.server";
 import { OPEN_STATUSES } from "#models/assessment-status";
 import { recordAudit } from "#models/audit-event.server";
 import { Certification } from "#models/certification.server";
@@ -211,14 +211,7 @@ async function createReassessment(
     revision: 0,
     reassessmentOf: basis._id,
     reassessmentReasons: reasons,
-    summary: {
-      supplierName: s.supplierName,
-      supplierKey: s.supplierName.toLowerCase(),
-      agreementRef: agreement.reference,
-      score: null,
-      rating: null,
-      openRemediation: 0,
-    },
+    summary: unscoredSummary(s.supplierName, agreement.reference),
   });
   const id = String(assessment._id);
   await syncAssessmentRow(assessment._id);
