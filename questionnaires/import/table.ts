@@ -6,9 +6,9 @@
  */
 import type { JudgeRule } from "#questionnaires/types";
 import { safeName, slugify } from "./text";
+import { importedSurvey } from "./survey";
 import {
   ImportError,
-  importedSurvey,
   MAX_IMPORT_QUESTIONS,
   type DraftQuestion,
   type Finding,

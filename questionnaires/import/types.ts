@@ -66,17 +66,3 @@ export class ImportError extends Error {
 export const MAX_IMPORT_BYTES = 1024 * 1024;
 /** Upper bound on questions in one import, to keep previews and templates usable. */
 export const MAX_IMPORT_QUESTIONS = 1000;
-
-/** The SurveyJS survey every importer produces: the portal's survey settings around the imported pages. */
-export function importedSurvey(title: string, pages: Record<string, unknown>[]): Record<string, unknown> {
-  return {
-    title,
-    showQuestionNumbers: "on",
-    checkErrorsMode: "onValueChanged",
-    textUpdateMode: "onTyping",
-    clearInvisibleValues: "onHidden",
-    questionErrorLocation: "bottom",
-    completeText: "Submit for review",
-    pages,
-  };
-}

@@ -18,14 +18,8 @@ import {
 import { parseVsaq } from "./vsaq-preparse";
 import { walkElements } from "#questionnaires/survey-walk";
 import { htmlToText, safeHtml, safeName } from "./text";
-import {
-  ImportError,
-  importedSurvey,
-  MAX_IMPORT_QUESTIONS,
-  type DraftQuestion,
-  type Finding,
-  type ImportDraft,
-} from "./types";
+import { importedSurvey } from "./survey";
+import { ImportError, MAX_IMPORT_QUESTIONS, type DraftQuestion, type Finding, type ImportDraft } from "./types";
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => v !== null && typeof v === "object" && !Array.isArray(v);
