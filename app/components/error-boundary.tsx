@@ -39,3 +39,12 @@ export function GeneralErrorBoundary() {
     </div>
   );
 }
+
+/** The boundary of the pages outside the portal frame (sign-in, invitation, verification). */
+export function CenteredErrorBoundary() {
+  return (
+    <main className="centered">
+      <GeneralErrorBoundary />
+    </main>
+  );
+}

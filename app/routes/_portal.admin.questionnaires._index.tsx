@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { questionnaireOverview } from "#app/features/questionnaires/questionnaire-import.server";
 
@@ -88,6 +87,4 @@ export default function QuestionnairesPage() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "#app/components/error-boundary";

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { discloserAgreementList } from "#app/features/agreements/agreement-access.server";
 
@@ -79,6 +78,4 @@ export default function DiscloserDashboard() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "#app/components/error-boundary";

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { AssessmentStatusBadge } from "#app/components/status";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { supplierAssessmentRows } from "#app/features/assessments/supplier-list.server";
@@ -91,6 +90,4 @@ export default function SupplierDashboard() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "#app/components/error-boundary";
