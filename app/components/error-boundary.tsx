@@ -39,3 +39,22 @@ export function GeneralErrorBoundary() {
     </div>
   );
 }
+
+/** The shared boundary inside a page's own <main>, for the routes that draw the page frame themselves. */
+function InMain({ className }: { className: string }) {
+  return (
+    <main className={className}>
+      <GeneralErrorBoundary />
+    </main>
+  );
+}
+
+/** The boundary of the pages outside the portal frame (sign-in, invitation, verification). */
+export function CenteredErrorBoundary() {
+  return <InMain className="centered" />;
+}
+
+/** The boundary of the portal frame itself, when its own loader fails. */
+export function PortalErrorBoundary() {
+  return <InMain className="content" />;
+}

@@ -29,3 +29,12 @@ export function RequirementStatusBadge({ status, overridden }: { status: Require
 export function RatingBadge({ rating }: { rating: RiskRating }) {
   return <span className={`badge ${RATING_BADGE_TONE[rating]}`}>{rating[0].toUpperCase() + rating.slice(1)} risk</span>;
 }
+
+/** An assessment's due date, flagged when it has passed unanswered. */
+export function DueDate({ date, overdue }: { date: string; overdue: boolean }) {
+  return (
+    <>
+      {date} {overdue ? <span className="badge bad">overdue</span> : null}
+    </>
+  );
+}

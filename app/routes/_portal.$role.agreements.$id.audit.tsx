@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AuditTable } from "#app/features/audit/audit-table";
-import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { agreementAuditTrail } from "#app/features/audit/audit-view.server";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { notFound } from "#app/lib/http.server";
@@ -28,6 +27,4 @@ export default function AgreementAuditPage() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "#app/components/error-boundary";

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { AuditTable } from "#app/features/audit/audit-table";
-import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { verifiedAuditTrail } from "#app/features/audit/audit-view.server";
 import { requireUser } from "#app/features/accounts/auth.server";
 
@@ -57,6 +56,4 @@ export default function AdminAuditPage() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "#app/components/error-boundary";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { ListTable } from "#app/components/list-table";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { outboxPage } from "#app/features/accounts/administration.server";
 
@@ -23,40 +23,35 @@ export default function OutboxPage() {
           ? "Every message the portal sends, as sent through SMTP_URL."
           : "SMTP_URL is not set, so messages are not sent: they are kept here (and in the server log) for you to pass on."}
       </p>
-      {rows.length === 0 ? (
-        <p className="empty">No messages yet.</p>
-      ) : (
-        <table className="data">
-          <thead>
-            <tr>
-              <th>When (UTC)</th>
-              <th>To</th>
-              <th>Message</th>
-              <th>Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>{r.createdAt.slice(0, 16).replace("T", " ")}</td>
-                <td>{r.to}</td>
-                <td>
-                  <details>
-                    <summary>
-                      {r.subject} <span className="muted">({r.kind})</span>
-                    </summary>
-                    <pre className="mail-text">{r.text}</pre>
-                  </details>
-                </td>
-                <td>
-                  <span className={`badge ${TONE[r.status] ?? "none"}`}>{r.status}</span>
-                  {r.error ? <div className="muted">{r.error}</div> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ListTable
+        rows={rows}
+        rowKey={(r) => r.id}
+        empty="No messages yet."
+        columns={[
+          { header: "When (UTC)", cell: (r) => r.createdAt.slice(0, 16).replace("T", " ") },
+          { header: "To", cell: (r) => r.to },
+          {
+            header: "Message",
+            cell: (r) => (
+              <details>
+                <summary>
+                  {r.subject} <span className="muted">({r.kind})</span>
+                </summary>
+                <pre className="mail-text">{r.text}</pre>
+              </details>
+            ),
+          },
+          {
+            header: "Status",
+            cell: (r) => (
+              <>
+                <span className={`badge ${TONE[r.status] ?? "none"}`}>{r.status}</span>
+                {r.error ? <div className="muted">{r.error}</div> : null}
+              </>
+            ),
+          },
+        ]}
+      />
       {next ? (
         <p>
           <Link to={`?before=${next}`}>Older messages</Link>
@@ -66,6 +61,4 @@ export default function OutboxPage() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "#app/components/error-boundary";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { ListTable } from "#app/components/list-table";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { questionnaireOverview } from "#app/features/questionnaires/questionnaire-import.server";
 
@@ -25,61 +25,44 @@ export default function QuestionnairesPage() {
         </Link>
       </div>
       <h2>Shipped with the portal</h2>
-      <table className="data">
-        <thead>
-          <tr>
-            <th>Id</th>
-            <th>Title</th>
-            <th>Version</th>
-            <th>Questions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shipped.map((t) => (
-            <tr key={t.id}>
-              <td>{t.id}</td>
-              <td>{t.title}</td>
-              <td>{t.versionTag}</td>
-              <td>{t.questions}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ListTable
+        rows={shipped}
+        rowKey={(t) => t.id}
+        columns={[
+          { header: "Id", cell: (t) => t.id },
+          { header: "Title", cell: (t) => t.title },
+          { header: "Version", cell: (t) => t.versionTag },
+          { header: "Questions", cell: (t) => t.questions },
+        ]}
+      />
       <h2>Imported</h2>
-      {imported.length === 0 ? (
-        <p className="empty">
-          Nothing imported yet. Import a VSAQ questionnaire (.json) or a question list (.csv, .xlsx).
-        </p>
-      ) : (
-        <table className="data">
-          <thead>
-            <tr>
-              <th>Id</th>
-              <th>Title</th>
-              <th>Version</th>
-              <th>From</th>
-              <th>Findings</th>
-              <th>Published (UTC)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {imported.map((t) => (
-              <tr key={t.id}>
-                <td>{t.templateId}</td>
-                <td>{t.title}</td>
-                <td>{t.versionTag}</td>
-                <td>
-                  {t.sourceFileName} <span className="muted">({t.sourceFormat})</span>
-                </td>
-                <td>{t.findingCount}</td>
-                <td>
-                  {t.publishedAt.slice(0, 16).replace("T", " ")} <span className="muted">by {t.publishedByEmail}</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ListTable
+        rows={imported}
+        rowKey={(t) => t.id}
+        empty="Nothing imported yet. Import a VSAQ questionnaire (.json) or a question list (.csv, .xlsx)."
+        columns={[
+          { header: "Id", cell: (t) => t.templateId },
+          { header: "Title", cell: (t) => t.title },
+          { header: "Version", cell: (t) => t.versionTag },
+          {
+            header: "From",
+            cell: (t) => (
+              <>
+                {t.sourceFileName} <span className="muted">({t.sourceFormat})</span>
+              </>
+            ),
+          },
+          { header: "Findings", cell: (t) => t.findingCount },
+          {
+            header: "Published (UTC)",
+            cell: (t) => (
+              <>
+                {t.publishedAt.slice(0, 16).replace("T", " ")} <span className="muted">by {t.publishedByEmail}</span>
+              </>
+            ),
+          },
+        ]}
+      />
       <p className="muted">
         Each assessment keeps the version it was sent with; publishing a new version changes only what is sent from then
         on.
@@ -88,6 +71,4 @@ export default function QuestionnairesPage() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "#app/components/error-boundary";

@@ -8,7 +8,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import surveyStyles from "survey-core/survey-core.fontless.min.css";
-import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { ListTable } from "#app/components/list-table";
 import { ErrorList } from "#app/components/forms";
 import { SurveyPreview } from "#app/features/questionnaires/survey-preview";
 import { requireUser } from "#app/features/accounts/auth.server";
@@ -119,28 +119,19 @@ export default function ImportQuestionnairePage() {
                 : `${draft.findings.length} finding${draft.findings.length === 1 ? "" : "s"}: what the import could not carry over as it was`}
             </h3>
             {draft.findings.length ? (
-              <table className="data findings">
-                <thead>
-                  <tr>
-                    <th>Item</th>
-                    <th>Level</th>
-                    <th>What happened</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {draft.findings.map((f, i) => (
-                    <tr key={i}>
-                      <td>
-                        <code>{f.itemId}</code>
-                      </td>
-                      <td>
-                        <span className={`badge ${f.level === "warning" ? "bad" : "info"}`}>{f.level}</span>
-                      </td>
-                      <td>{f.reason}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <ListTable
+                className="data findings"
+                rows={draft.findings}
+                rowKey={(_, i) => i}
+                columns={[
+                  { header: "Item", cell: (f) => <code>{f.itemId}</code> },
+                  {
+                    header: "Level",
+                    cell: (f) => <span className={`badge ${f.level === "warning" ? "bad" : "info"}`}>{f.level}</span>,
+                  },
+                  { header: "What happened", cell: (f) => f.reason },
+                ]}
+              />
             ) : null}
           </section>
 
@@ -234,6 +225,4 @@ export default function ImportQuestionnairePage() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "#app/components/error-boundary";

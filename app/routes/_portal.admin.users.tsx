@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { ListTable } from "#app/components/list-table";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { userDirectory } from "#app/features/accounts/administration.server";
 
@@ -16,34 +16,23 @@ export default function UsersPage() {
   return (
     <>
       <h1>Users</h1>
-      <table className="data">
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>E-mail</th>
-            <th>Role</th>
-            <th>Organisation</th>
-            <th>Last sign-in (UTC)</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id}>
-              <td>{u.name}</td>
-              <td>{u.email}</td>
-              <td>{u.role}</td>
-              <td>{u.org}</td>
-              <td>
-                {u.lastLoginAt ? u.lastLoginAt.slice(0, 16).replace("T", " ") : <span className="muted">never</span>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ListTable
+        rows={users}
+        rowKey={(u) => u.id}
+        columns={[
+          { header: "Name", cell: (u) => u.name },
+          { header: "E-mail", cell: (u) => u.email },
+          { header: "Role", cell: (u) => u.role },
+          { header: "Organisation", cell: (u) => u.org },
+          {
+            header: "Last sign-in (UTC)",
+            cell: (u) =>
+              u.lastLoginAt ? u.lastLoginAt.slice(0, 16).replace("T", " ") : <span className="muted">never</span>,
+          },
+        ]}
+      />
     </>
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "#app/components/error-boundary";

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { ListTable } from "#app/components/list-table";
 import { BarChart } from "#app/components/charts";
-import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { AssessmentStatusBadge, assessmentStatusText, RatingBadge } from "#app/components/status";
+import { AssessmentStatusBadge, DueDate, assessmentStatusText, RatingBadge } from "#app/components/status";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { dashboardPage, parseDashboardQuery } from "#app/features/review/dashboard.server";
 import { ASSESSMENT_STATUSES } from "#app/features/assessments/statuses";
@@ -132,50 +132,36 @@ export default function ProcurementDashboard() {
           Send a questionnaire
         </Link>
       </Form>
-      {page.rows.length === 0 ? (
-        <p className="empty">
-          {page.total === 0 && !params.toString()
+      <ListTable
+        data-testid="dashboard-table"
+        rows={page.rows}
+        rowKey={(r) => r.id}
+        empty={
+          page.total === 0 && !params.toString()
             ? "No assessments have been sent yet."
-            : "Nothing matches these filters."}
-        </p>
-      ) : (
-        <table className="data" data-testid="dashboard-table">
-          <thead>
-            <tr>
-              <th>
-                <SortLink field="supplier" label="Supplier" />
-              </th>
-              <th>Agreement</th>
-              <th>Status</th>
-              <th>
-                <SortLink field="score" label="Score" />
-              </th>
-              <th>Rating</th>
-              <th>
-                <SortLink field="due" label="Due" />
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.rows.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <Link to={`/procurement/assessments/${r.id}`}>{r.supplier}</Link>
-                </td>
-                <td>{r.agreement}</td>
-                <td>
-                  <AssessmentStatusBadge status={r.status} />
-                </td>
-                <td>{r.score ?? <span className="muted">–</span>}</td>
-                <td>{r.rating ? <RatingBadge rating={r.rating} /> : <span className="muted">–</span>}</td>
-                <td>
-                  {r.dueDate} {r.overdue ? <span className="badge bad">overdue</span> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+            : "Nothing matches these filters."
+        }
+        columns={[
+          {
+            header: <SortLink field="supplier" label="Supplier" />,
+            cell: (r) => <Link to={`/procurement/assessments/${r.id}`}>{r.supplier}</Link>,
+          },
+          { header: "Agreement", cell: (r) => r.agreement },
+          { header: "Status", cell: (r) => <AssessmentStatusBadge status={r.status} /> },
+          {
+            header: <SortLink field="score" label="Score" />,
+            cell: (r) => r.score ?? <span className="muted">–</span>,
+          },
+          {
+            header: "Rating",
+            cell: (r) => (r.rating ? <RatingBadge rating={r.rating} /> : <span className="muted">–</span>),
+          },
+          {
+            header: <SortLink field="due" label="Due" />,
+            cell: (r) => <DueDate date={r.dueDate} overdue={r.overdue} />,
+          },
+        ]}
+      />
       {page.pages > 1 ? (
         <nav className="pager" aria-label="Pages">
           {q.page > 1 ? <Link to={pageLink(q.page - 1)}>← Previous</Link> : <span />}
@@ -189,6 +175,4 @@ export default function ProcurementDashboard() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "#app/components/error-boundary";

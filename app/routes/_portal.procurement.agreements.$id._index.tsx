@@ -1,6 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { AgreementPage } from "#app/features/agreements/agreement-page";
 import { agreementPage, agreementReportAction } from "#app/features/agreements/agreement-access.server";
 import { requireUser } from "#app/features/accounts/auth.server";
@@ -27,6 +26,4 @@ export default function ProcurementAgreementPage() {
   return <AgreementPage data={data} role="procurement" reportError={actionData?.errors?.report} />;
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "#app/components/error-boundary";

@@ -1,7 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { AgreementForm } from "#app/features/agreements/agreement-form";
-import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { formValues } from "#app/features/agreements/agreement-form.server";
 import { editAgreementForm, updateAgreementFromForm } from "#app/features/agreements/agreement-editing.server";
 import { requireUser } from "#app/features/accounts/auth.server";
@@ -44,6 +43,4 @@ export default function EditAgreementPage() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "#app/components/error-boundary";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { ListTable } from "#app/components/list-table";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { procurementAgreementList } from "#app/features/agreements/agreement-access.server";
 
@@ -19,32 +19,18 @@ export function AgreementTable({
   base: string;
 }) {
   return (
-    <table className="data">
-      <thead>
-        <tr>
-          <th>Reference</th>
-          <th>Title</th>
-          <th>Disclosing party</th>
-          <th>Term</th>
-          <th>Suppliers</th>
-          <th>Requirements</th>
-        </tr>
-      </thead>
-      <tbody>
-        {agreements.map((a) => (
-          <tr key={a.id}>
-            <td>
-              <Link to={`${base}/${a.id}`}>{a.reference}</Link>
-            </td>
-            <td>{a.title}</td>
-            <td>{a.discloser}</td>
-            <td>{a.term}</td>
-            <td>{a.suppliers}</td>
-            <td>{a.requirements}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ListTable
+      rows={agreements}
+      rowKey={(a) => a.id}
+      columns={[
+        { header: "Reference", cell: (a) => <Link to={`${base}/${a.id}`}>{a.reference}</Link> },
+        { header: "Title", cell: (a) => a.title },
+        { header: "Disclosing party", cell: (a) => a.discloser },
+        { header: "Term", cell: (a) => a.term },
+        { header: "Suppliers", cell: (a) => a.suppliers },
+        { header: "Requirements", cell: (a) => a.requirements },
+      ]}
+    />
   );
 }
 
@@ -69,6 +55,4 @@ export default function AgreementsPage() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "#app/components/error-boundary";

@@ -1,7 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { AgreementForm } from "#app/features/agreements/agreement-form";
-import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { formValues } from "#app/features/agreements/agreement-form.server";
 import { createAgreementFromForm, newAgreementForm } from "#app/features/agreements/agreement-editing.server";
 import { requireUser } from "#app/features/accounts/auth.server";
@@ -43,6 +42,4 @@ export default function NewAgreementPage() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "#app/components/error-boundary";

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AuditTable } from "#app/features/audit/audit-table";
-import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { getAssessmentFor } from "#app/features/assessments/assessments.server";
 import { auditRowsFor } from "#app/features/audit/audit-view.server";
 import { requireUser } from "#app/features/accounts/auth.server";
@@ -33,6 +32,4 @@ export default function AssessmentAuditPage() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "#app/components/error-boundary";

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
 import { z } from "zod";
-import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { ListTable } from "#app/components/list-table";
 import { ErrorList } from "#app/components/forms";
 import { AssessmentStatusBadge, assessmentStatusText } from "#app/components/status";
 import { getAssessmentFor, resendInvitation } from "#app/features/assessments/assessments.server";
@@ -252,49 +252,44 @@ export default function ProcurementAssessmentPage() {
           {remediation.length ? (
             <section className="card form-section">
               <h2>Remediation</h2>
-              <table className="data">
-                <thead>
-                  <tr>
-                    <th>Requirement</th>
-                    <th>Asked</th>
-                    <th>Due</th>
-                    <th>Supplier's answer</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {remediation.map((r) => (
-                    <tr key={r.key}>
-                      <td>
-                        <code>{r.requirementId}</code>
-                      </td>
-                      <td>
+              <ListTable
+                rows={remediation}
+                rowKey={(r) => r.key}
+                columns={[
+                  { header: "Requirement", cell: (r) => <code>{r.requirementId}</code> },
+                  {
+                    header: "Asked",
+                    cell: (r) => (
+                      <>
                         {r.description}
                         <div className="muted small">
                           by {r.requestedBy} on {r.requestedAt.slice(0, 10)}
                         </div>
-                      </td>
-                      <td>{r.dueDate}</td>
-                      <td>
-                        {r.status === "open" ? (
-                          <span className="badge warn">open</span>
-                        ) : (
-                          <>
-                            {r.response}
-                            {r.evidence.map((e, i) => (
-                              <div key={e}>
-                                <a href={e}>evidence {i + 1}</a>
-                              </div>
-                            ))}
-                            <div className="muted small">
-                              {r.answeredBy} on {r.answeredAt?.slice(0, 10)}
+                      </>
+                    ),
+                  },
+                  { header: "Due", cell: (r) => r.dueDate },
+                  {
+                    header: "Supplier's answer",
+                    cell: (r) =>
+                      r.status === "open" ? (
+                        <span className="badge warn">open</span>
+                      ) : (
+                        <>
+                          {r.response}
+                          {r.evidence.map((e, i) => (
+                            <div key={e}>
+                              <a href={e}>evidence {i + 1}</a>
                             </div>
-                          </>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                          ))}
+                          <div className="muted small">
+                            {r.answeredBy} on {r.answeredAt?.slice(0, 10)}
+                          </div>
+                        </>
+                      ),
+                  },
+                ]}
+              />
             </section>
           ) : null}
           <section className="card form-section">
@@ -335,58 +330,54 @@ export default function ProcurementAssessmentPage() {
         {invitations.length === 0 ? (
           <p className="muted">No invitation link has been sent for this assessment yet.</p>
         ) : null}
-        <table className="data" hidden={invitations.length === 0}>
-          <thead>
-            <tr>
-              <th>Recipient</th>
-              <th>State</th>
-              <th>Sent</th>
-              <th>Expires</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {invitations.map((i) => (
-              <tr key={i.id}>
-                <td>{i.email}</td>
-                <td>
-                  <span className={`badge ${i.state === "active" ? "info" : i.state === "used" ? "ok" : "none"}`}>
-                    {i.state}
-                  </span>
-                </td>
-                <td>{i.createdAt.slice(0, 10)}</td>
-                <td>{i.expiresAt.slice(0, 10)}</td>
-                <td>
-                  <Form method="post" style={{ display: "inline" }}>
-                    <input type="hidden" name="invitationId" value={i.id} />
-                    {i.state === "active" ? (
-                      <button
-                        type="submit"
-                        name="intent"
-                        value="revoke"
-                        className="secondary small"
-                        disabled={navigation.state !== "idle"}
-                      >
-                        Revoke
-                      </button>
-                    ) : null}{" "}
-                    {i.state !== "used" ? (
-                      <button
-                        type="submit"
-                        name="intent"
-                        value="resend"
-                        className="secondary small"
-                        disabled={navigation.state !== "idle"}
-                      >
-                        Send a new link
-                      </button>
-                    ) : null}
-                  </Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ListTable
+          hidden={invitations.length === 0}
+          rows={invitations}
+          rowKey={(i) => i.id}
+          columns={[
+            { header: "Recipient", cell: (i) => i.email },
+            {
+              header: "State",
+              cell: (i) => (
+                <span className={`badge ${i.state === "active" ? "info" : i.state === "used" ? "ok" : "none"}`}>
+                  {i.state}
+                </span>
+              ),
+            },
+            { header: "Sent", cell: (i) => i.createdAt.slice(0, 10) },
+            { header: "Expires", cell: (i) => i.expiresAt.slice(0, 10) },
+            {
+              header: null,
+              cell: (i) => (
+                <Form method="post" style={{ display: "inline" }}>
+                  <input type="hidden" name="invitationId" value={i.id} />
+                  {i.state === "active" ? (
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="revoke"
+                      className="secondary small"
+                      disabled={navigation.state !== "idle"}
+                    >
+                      Revoke
+                    </button>
+                  ) : null}{" "}
+                  {i.state !== "used" ? (
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="resend"
+                      className="secondary small"
+                      disabled={navigation.state !== "idle"}
+                    >
+                      Send a new link
+                    </button>
+                  ) : null}
+                </Form>
+              ),
+            },
+          ]}
+        />
         <Form method="post" className="row-invite">
           <input type="hidden" name="intent" value="invite" />
           <div className="field">
@@ -531,6 +522,4 @@ function RemediationForm({
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "#app/components/error-boundary";

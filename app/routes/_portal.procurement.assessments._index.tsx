@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { AssessmentStatusBadge } from "#app/components/status";
+import { ListTable } from "#app/components/list-table";
+import { AssessmentStatusBadge, DueDate } from "#app/components/status";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { recentAssessments } from "#app/features/review/dashboard.server";
 
@@ -22,40 +22,22 @@ export default function AssessmentsPage() {
           Send a questionnaire
         </Link>
       </div>
-      {assessments.length === 0 ? (
-        <p className="empty">No questionnaires sent yet.</p>
-      ) : (
-        <table className="data">
-          <thead>
-            <tr>
-              <th>Supplier</th>
-              <th>Agreement</th>
-              <th>Status</th>
-              <th>Due</th>
-            </tr>
-          </thead>
-          <tbody>
-            {assessments.map((a) => (
-              <tr key={a.id}>
-                <td>
-                  <Link to={`/procurement/assessments/${a.id}`}>{a.supplier}</Link>
-                </td>
-                <td>{a.agreement}</td>
-                <td>
-                  <AssessmentStatusBadge status={a.status} />
-                </td>
-                <td>
-                  {a.dueDate} {a.overdue ? <span className="badge bad">overdue</span> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ListTable
+        rows={assessments}
+        rowKey={(a) => a.id}
+        empty="No questionnaires sent yet."
+        columns={[
+          { header: "Supplier", cell: (a) => <Link to={`/procurement/assessments/${a.id}`}>{a.supplier}</Link> },
+          { header: "Agreement", cell: (a) => a.agreement },
+          { header: "Status", cell: (a) => <AssessmentStatusBadge status={a.status} /> },
+          {
+            header: "Due",
+            cell: (a) => <DueDate date={a.dueDate} overdue={a.overdue} />,
+          },
+        ]}
+      />
     </>
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "#app/components/error-boundary";

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { IncidentTable, ReassessmentTable } from "#app/features/reassessment/reassessment-view";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { reassessmentOverview } from "#app/features/reassessment/reassessment-overview.server";
@@ -37,6 +36,4 @@ export default function ReassessmentsPage() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "#app/components/error-boundary";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { ListTable } from "#app/components/list-table";
 import { AssessmentStatusBadge, RatingBadge } from "#app/components/status";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { supplierDirectory } from "#app/features/accounts/supplier-directory.server";
@@ -17,69 +17,63 @@ export default function SuppliersPage() {
   return (
     <>
       <h1>Suppliers</h1>
-      {suppliers.length === 0 ? (
-        <p className="empty">No suppliers yet.</p>
-      ) : (
-        <table className="data" data-testid="suppliers">
-          <thead>
-            <tr>
-              <th>Supplier</th>
-              <th>Country</th>
-              <th>Service</th>
-              <th>Latest assessment</th>
-              <th>Certificates on file</th>
-            </tr>
-          </thead>
-          <tbody>
-            {suppliers.map((s) => (
-              <tr key={s.id}>
-                <td>{s.name}</td>
-                <td>
-                  {s.countryName} ({s.country})
-                </td>
-                <td>{s.service || <span className="muted">not recorded</span>}</td>
-                <td>
-                  {s.latest ? (
-                    <>
-                      <a href={`/procurement/assessments/${s.latest.id}`}>{s.latest.agreementRef}</a>{" "}
-                      <AssessmentStatusBadge status={s.latest.status} />
-                      {s.latest.score !== null ? <span> {s.latest.score}/100</span> : null}{" "}
-                      {s.latest.rating ? <RatingBadge rating={s.latest.rating} /> : null}
-                      {s.assessments > 1 ? <div className="muted small">{s.assessments} assessments in all</div> : null}
-                    </>
-                  ) : (
-                    <span className="muted">none sent</span>
-                  )}
-                </td>
-                <td>
-                  {s.certificates.length ? (
-                    <ul className="plain">
-                      {s.certificates.map((c, i) => (
-                        <li key={i}>
-                          {c.standard}{" "}
-                          {c.daysLeft < 0 ? (
-                            <span className="badge bad">expired {c.expiryDate}</span>
-                          ) : c.daysLeft <= 90 ? (
-                            <span className="badge warn">expires {c.expiryDate}</span>
-                          ) : (
-                            <span className="muted small">until {c.expiryDate}</span>
-                          )}
-                        </li>
-                      ))}
-                    </ul>
-                  ) : (
-                    <span className="muted">none</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ListTable
+        data-testid="suppliers"
+        rows={suppliers}
+        rowKey={(s) => s.id}
+        empty="No suppliers yet."
+        columns={[
+          { header: "Supplier", cell: (s) => s.name },
+          {
+            header: "Country",
+            cell: (s) => (
+              <>
+                {s.countryName} ({s.country})
+              </>
+            ),
+          },
+          { header: "Service", cell: (s) => s.service || <span className="muted">not recorded</span> },
+          {
+            header: "Latest assessment",
+            cell: (s) =>
+              s.latest ? (
+                <>
+                  <a href={`/procurement/assessments/${s.latest.id}`}>{s.latest.agreementRef}</a>{" "}
+                  <AssessmentStatusBadge status={s.latest.status} />
+                  {s.latest.score !== null ? <span> {s.latest.score}/100</span> : null}{" "}
+                  {s.latest.rating ? <RatingBadge rating={s.latest.rating} /> : null}
+                  {s.assessments > 1 ? <div className="muted small">{s.assessments} assessments in all</div> : null}
+                </>
+              ) : (
+                <span className="muted">none sent</span>
+              ),
+          },
+          {
+            header: "Certificates on file",
+            cell: (s) =>
+              s.certificates.length ? (
+                <ul className="plain">
+                  {s.certificates.map((c, i) => (
+                    <li key={i}>
+                      {c.standard}{" "}
+                      {c.daysLeft < 0 ? (
+                        <span className="badge bad">expired {c.expiryDate}</span>
+                      ) : c.daysLeft <= 90 ? (
+                        <span className="badge warn">expires {c.expiryDate}</span>
+                      ) : (
+                        <span className="muted small">until {c.expiryDate}</span>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <span className="muted">none</span>
+              ),
+          },
+        ]}
+      />
     </>
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "#app/components/error-boundary";

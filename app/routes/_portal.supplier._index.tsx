@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { AssessmentStatusBadge } from "#app/components/status";
+import { ListTable } from "#app/components/list-table";
+import { AssessmentStatusBadge, DueDate } from "#app/components/status";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { supplierAssessmentRows } from "#app/features/assessments/supplier-list.server";
 
@@ -43,20 +43,14 @@ export default function SupplierDashboard() {
               <div className="label">Remediation requests</div>
             </div>
           </div>
-          <table className="data">
-            <thead>
-              <tr>
-                <th>Questionnaire</th>
-                <th>Client and agreement</th>
-                <th>Status</th>
-                <th>Due</th>
-                <th>Answered</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
+          <ListTable
+            rows={rows}
+            rowKey={(r) => r.id}
+            columns={[
+              {
+                header: "Questionnaire",
+                cell: (r) => (
+                  <>
                     <Link to={`/supplier/assessments/${r.id}`}>{r.title}</Link>
                     {r.reassessment ? (
                       <div className="small">
@@ -64,33 +58,40 @@ export default function SupplierDashboard() {
                         confirm or change them. Why now: {r.reassessment.join("; ")}
                       </div>
                     ) : null}
-                  </td>
-                  <td>
+                  </>
+                ),
+              },
+              {
+                header: "Client and agreement",
+                cell: (r) => (
+                  <>
                     {r.client}
                     <div className="muted">{r.agreement}</div>
-                  </td>
-                  <td>
-                    <AssessmentStatusBadge status={r.status} />
-                  </td>
-                  <td>
-                    {r.dueDate} {r.overdue ? <span className="badge bad">overdue</span> : null}
-                  </td>
-                  <td>
+                  </>
+                ),
+              },
+              { header: "Status", cell: (r) => <AssessmentStatusBadge status={r.status} /> },
+              {
+                header: "Due",
+                cell: (r) => <DueDate date={r.dueDate} overdue={r.overdue} />,
+              },
+              {
+                header: "Answered",
+                cell: (r) => (
+                  <>
                     <span className="progress" aria-hidden="true">
                       <span style={{ width: `${r.progress}%` }} />
                     </span>
                     {r.progress}%
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+            ]}
+          />
         </>
       )}
     </>
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "#app/components/error-boundary";

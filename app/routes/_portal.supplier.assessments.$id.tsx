@@ -8,7 +8,6 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import surveyStyles from "survey-core/survey-core.fontless.min.css";
 import { z } from "zod";
-import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Questionnaire } from "#app/features/assessments/questionnaire";
 import { AssessmentStatusBadge } from "#app/components/status";
 import { getAssessmentFor } from "#app/features/assessments/assessments.server";
@@ -168,6 +167,4 @@ export default function SupplierAssessmentPage() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "#app/components/error-boundary";

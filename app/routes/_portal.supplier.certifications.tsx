@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { ListTable } from "#app/components/list-table";
 import { ErrorList } from "#app/components/forms";
 import { requireUser } from "#app/features/accounts/auth.server";
 import {
@@ -70,50 +70,51 @@ export default function CertificationsPage() {
         Certificates count for every questionnaire of your organisation, when they are valid through the agreement's
         term and their scope covers the service you provide.
       </p>
-      {certifications.length === 0 ? (
-        <p className="empty">No certificates on file.</p>
-      ) : (
-        <table className="data">
-          <thead>
-            <tr>
-              <th>Standard</th>
-              <th>Number and body</th>
-              <th>Scope</th>
-              <th>Valid</th>
-              <th>File</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {certifications.map((c) => (
-              <tr key={c.id}>
-                <td>{c.standard}</td>
-                <td>
-                  {c.certificateNumber}
-                  <div className="muted">{c.certificationBody}</div>
-                </td>
-                <td>{c.scope}</td>
-                <td>
-                  {c.issueDate} to {c.expiryDate} {c.expired ? <span className="badge bad">expired</span> : null}
-                </td>
-                <td>{c.file ? <a href={c.file.href}>{c.file.name}</a> : <span className="muted">none</span>}</td>
-                <td>
-                  <Form
-                    method="post"
-                    onSubmit={(e) => !confirm(`Remove certificate ${c.certificateNumber}?`) && e.preventDefault()}
-                  >
-                    <input type="hidden" name="intent" value="delete" />
-                    <input type="hidden" name="id" value={c.id} />
-                    <button type="submit" className="secondary small" disabled={busy}>
-                      Remove
-                    </button>
-                  </Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ListTable
+        rows={certifications}
+        rowKey={(c) => c.id}
+        empty="No certificates on file."
+        columns={[
+          { header: "Standard", cell: (c) => c.standard },
+          {
+            header: "Number and body",
+            cell: (c) => (
+              <>
+                {c.certificateNumber}
+                <div className="muted">{c.certificationBody}</div>
+              </>
+            ),
+          },
+          { header: "Scope", cell: (c) => c.scope },
+          {
+            header: "Valid",
+            cell: (c) => (
+              <>
+                {c.issueDate} to {c.expiryDate} {c.expired ? <span className="badge bad">expired</span> : null}
+              </>
+            ),
+          },
+          {
+            header: "File",
+            cell: (c) => (c.file ? <a href={c.file.href}>{c.file.name}</a> : <span className="muted">none</span>),
+          },
+          {
+            header: null,
+            cell: (c) => (
+              <Form
+                method="post"
+                onSubmit={(e) => !confirm(`Remove certificate ${c.certificateNumber}?`) && e.preventDefault()}
+              >
+                <input type="hidden" name="intent" value="delete" />
+                <input type="hidden" name="id" value={c.id} />
+                <button type="submit" className="secondary small" disabled={busy}>
+                  Remove
+                </button>
+              </Form>
+            ),
+          },
+        ]}
+      />
       <Form method="post" encType="multipart/form-data" className="card form-section" noValidate>
         <h2>Add a certificate</h2>
         {errors[""] ? <p className="form-error">{errors[""].join(" ")}</p> : null}
@@ -173,6 +174,4 @@ export default function CertificationsPage() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "#app/components/error-boundary";

@@ -1,6 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorList, Field, SelectField, TextareaField } from "#app/components/forms";
 import { IncidentTable } from "#app/features/reassessment/reassessment-view";
 import { requireUser } from "#app/features/accounts/auth.server";
@@ -114,6 +113,4 @@ export default function SupplierIncidentsPage() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "#app/components/error-boundary";

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { NAVIGATION, ROLE_LABEL } from "#app/features/accounts/navigation";
 
@@ -53,10 +52,4 @@ export default function Portal() {
   );
 }
 
-export function ErrorBoundary() {
-  return (
-    <main className="content">
-      <GeneralErrorBoundary />
-    </main>
-  );
-}
+export { PortalErrorBoundary as ErrorBoundary } from "#app/components/error-boundary";

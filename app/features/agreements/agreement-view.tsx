@@ -1,3 +1,4 @@
+import { ListTable } from "#app/components/list-table";
 import {
   ACCESS_LABEL,
   CATEGORY_LABEL,
@@ -144,114 +145,103 @@ export function AgreementDetails({ a }: { a: Jsonified<View> }) {
 
       <section className="card form-section">
         <h2>Phases of staged disclosure</h2>
-        {a.phases.length ? (
-          <table className="data">
-            <thead>
-              <tr>
-                <th>Phase</th>
-                <th>Purpose</th>
-                <th>Opens</th>
-                <th>Requires</th>
-                <th>Permitted recipients</th>
-              </tr>
-            </thead>
-            <tbody>
-              {a.phases.map((p) => (
-                <tr key={p.key}>
-                  <td>{p.name}</td>
-                  <td>{p.purpose}</td>
-                  <td>{p.classes.map((c) => CLASS_LABEL[c as keyof typeof CLASS_LABEL]).join(", ")}</td>
-                  <td>
-                    {p.requiredRequirementIds.length ? (
-                      p.requiredRequirementIds.map((id) => <code key={id}>{id} </code>)
-                    ) : (
-                      <span className="muted">nothing further</span>
-                    )}
-                  </td>
-                  <td>{p.permitted.length ? p.permitted.join(", ") : "any supplier of the chain"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <p className="muted">No phases: the agreement discloses everything at once.</p>
-        )}
+        <ListTable
+          rows={a.phases}
+          rowKey={(p) => p.key}
+          empty="No phases: the agreement discloses everything at once."
+          emptyClassName="muted"
+          columns={[
+            { header: "Phase", cell: (p) => p.name },
+            { header: "Purpose", cell: (p) => p.purpose },
+            {
+              header: "Opens",
+              cell: (p) => p.classes.map((c) => CLASS_LABEL[c as keyof typeof CLASS_LABEL]).join(", "),
+            },
+            {
+              header: "Requires",
+              cell: (p) =>
+                p.requiredRequirementIds.length ? (
+                  p.requiredRequirementIds.map((id) => <code key={id}>{id} </code>)
+                ) : (
+                  <span className="muted">nothing further</span>
+                ),
+            },
+            {
+              header: "Permitted recipients",
+              cell: (p) => (p.permitted.length ? p.permitted.join(", ") : "any supplier of the chain"),
+            },
+          ]}
+        />
       </section>
 
       <section className="card form-section">
         <h2>Flow-down requirements ({a.requirements.length})</h2>
-        <table className="data">
-          <thead>
-            <tr>
-              <th>Requirement</th>
-              <th>Category</th>
-              <th>Weight</th>
-              <th>The agreement's values</th>
-            </tr>
-          </thead>
-          <tbody>
-            {a.requirements.map((r) => (
-              <tr key={r.id}>
-                <td>
+        <ListTable
+          rows={a.requirements}
+          rowKey={(r) => r.id}
+          columns={[
+            {
+              header: "Requirement",
+              cell: (r) => (
+                <>
                   <code>{r.id}</code> {r.title} {r.knockOut ? <span className="badge bad">knock-out</span> : null}
-                </td>
-                <td>{CATEGORY_LABEL[r.category as keyof typeof CATEGORY_LABEL] ?? r.category}</td>
-                <td>{r.weight}</td>
-                <td>
-                  {r.params.length ? (
-                    r.params.map((p) => `${p.label}: ${p.value}`).join("; ")
-                  ) : (
-                    <span className="muted">none</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            {
+              header: "Category",
+              cell: (r) => CATEGORY_LABEL[r.category as keyof typeof CATEGORY_LABEL] ?? r.category,
+            },
+            { header: "Weight", cell: (r) => r.weight },
+            {
+              header: "The agreement's values",
+              cell: (r) =>
+                r.params.length ? (
+                  r.params.map((p) => `${p.label}: ${p.value}`).join("; ")
+                ) : (
+                  <span className="muted">none</span>
+                ),
+            },
+          ]}
+        />
         <p className="muted">Catalogue version {a.catalogueVersion}.</p>
       </section>
 
       <section className="card form-section" data-testid="agreement-glossary">
         <h2>Glossary</h2>
-        {a.glossary.length ? (
-          <table className="data">
-            <thead>
-              <tr>
-                <th>Term</th>
-                <th>Definition</th>
-              </tr>
-            </thead>
-            <tbody>
-              {a.glossary.map((g) => (
-                <tr key={g.term.en}>
-                  <td>
-                    {QUESTIONNAIRE_LANGUAGES.map((lang) => {
-                      const term = (g.term as Record<string, string | undefined>)[lang.code];
-                      return term ? (
-                        <div key={lang.code} lang={lang.code}>
-                          {lang.code === "en" ? <strong>{term}</strong> : term}{" "}
-                          {lang.code === "en" ? null : <span className="muted">({lang.name})</span>}
-                        </div>
-                      ) : null;
-                    })}
-                  </td>
-                  <td>
-                    {QUESTIONNAIRE_LANGUAGES.map((lang) => {
-                      const definition = (g.definition as Record<string, string | undefined>)[lang.code];
-                      return definition ? (
-                        <p key={lang.code} lang={lang.code}>
-                          {definition}
-                        </p>
-                      ) : null;
-                    })}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <p className="muted">No glossary: edit the agreement to add its defined terms.</p>
-        )}
+        <ListTable
+          rows={a.glossary}
+          rowKey={(g) => g.term.en}
+          empty="No glossary: edit the agreement to add its defined terms."
+          emptyClassName="muted"
+          columns={[
+            {
+              header: "Term",
+              cell: (g) =>
+                QUESTIONNAIRE_LANGUAGES.map((lang) => {
+                  const term = (g.term as Record<string, string | undefined>)[lang.code];
+                  return term ? (
+                    <div key={lang.code} lang={lang.code}>
+                      {lang.code === "en" ? <strong>{term}</strong> : term}{" "}
+                      {lang.code === "en" ? null : <span className="muted">({lang.name})</span>}
+                    </div>
+                  ) : null;
+                }),
+            },
+            {
+              header: "Definition",
+              cell: (g) =>
+                QUESTIONNAIRE_LANGUAGES.map((lang) => {
+                  const definition = (g.definition as Record<string, string | undefined>)[lang.code];
+                  return definition ? (
+                    <p key={lang.code} lang={lang.code}>
+                      {definition}
+                    </p>
+                  ) : null;
+                }),
+            },
+          ]}
+        />
       </section>
     </>
   );

@@ -1,3 +1,4 @@
+import { ListTable } from "#app/components/list-table";
 import { useMemo } from "react";
 import type { AgreementPageData } from "./agreement-page.server";
 import { cellTitle, matrixRowsHtml, NO_CELL } from "./matrix-html";
@@ -167,32 +168,31 @@ export function ComplianceSection({ v }: { v: ComplianceTab }) {
       </section>
       <section className="card form-section">
         <h2>Certificates expiring within 90 days</h2>
-        {v.expiringCertificates.length === 0 ? (
-          <p className="muted">None.</p>
-        ) : (
-          <table className="data">
-            <thead>
-              <tr>
-                <th>Supplier</th>
-                <th>Certificate</th>
-                <th>Expires</th>
-              </tr>
-            </thead>
-            <tbody>
-              {v.expiringCertificates.map((c) => (
-                <tr key={`${c.supplier}-${c.certificateNumber}`}>
-                  <td>{c.supplier}</td>
-                  <td>
-                    {c.standard} <span className="muted">{c.certificateNumber}</span>
-                  </td>
-                  <td>
-                    {c.expiryDate} <span className="badge warn">{c.daysLeft} days</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <ListTable
+          rows={v.expiringCertificates}
+          rowKey={(c) => `${c.supplier}-${c.certificateNumber}`}
+          empty="None."
+          emptyClassName="muted"
+          columns={[
+            { header: "Supplier", cell: (c) => c.supplier },
+            {
+              header: "Certificate",
+              cell: (c) => (
+                <>
+                  {c.standard} <span className="muted">{c.certificateNumber}</span>
+                </>
+              ),
+            },
+            {
+              header: "Expires",
+              cell: (c) => (
+                <>
+                  {c.expiryDate} <span className="badge warn">{c.daysLeft} days</span>
+                </>
+              ),
+            },
+          ]}
+        />
       </section>
     </>
   );

@@ -1,3 +1,5 @@
+import { ListTable } from "#app/components/list-table";
+
 export interface AuditRow {
   seq: number;
   at: string;
@@ -9,37 +11,27 @@ export interface AuditRow {
 
 /** The audit trail as recorded: append-only entries, newest first. */
 export function AuditTable({ rows }: { rows: AuditRow[] }) {
-  if (!rows.length) return <p className="empty">No entries yet.</p>;
   return (
-    <table className="data" data-testid="audit-trail">
-      <thead>
-        <tr>
-          <th>#</th>
-          <th>When (UTC)</th>
-          <th>What</th>
-          <th>Who</th>
-          <th>Details</th>
-          <th>From</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.seq}>
-            <td>{r.seq}</td>
-            <td className="nowrap">{r.at.slice(0, 19).replace("T", " ")}</td>
-            <td>
-              <code>{r.action}</code>
-            </td>
-            <td>{r.actor || <span className="muted">system</span>}</td>
-            <td className="small wrap-anywhere">
-              {Object.entries(r.details)
-                .map(([k, v]) => `${k}: ${v}`)
-                .join(" · ")}
-            </td>
-            <td className="small muted">{r.ip}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ListTable
+      data-testid="audit-trail"
+      rows={rows}
+      rowKey={(r) => r.seq}
+      empty="No entries yet."
+      columns={[
+        { header: "#", cell: (r) => r.seq },
+        { header: "When (UTC)", className: "nowrap", cell: (r) => r.at.slice(0, 19).replace("T", " ") },
+        { header: "What", cell: (r) => <code>{r.action}</code> },
+        { header: "Who", cell: (r) => r.actor || <span className="muted">system</span> },
+        {
+          header: "Details",
+          className: "small wrap-anywhere",
+          cell: (r) =>
+            Object.entries(r.details)
+              .map(([k, v]) => `${k}: ${v}`)
+              .join(" · "),
+        },
+        { header: "From", className: "small muted", cell: (r) => r.ip },
+      ]}
+    />
   );
 }

@@ -1,3 +1,4 @@
+import { ListTable } from "#app/components/list-table";
 import type { IncidentView } from "#app/features/incidents/incidents.server";
 import type { PlanState, Reason } from "./reassessment";
 
@@ -25,54 +26,61 @@ export function ReassessmentTable({
   rows: ReassessmentRow[];
   assessmentHref?: (id: string) => string;
 }) {
-  if (!rows.length) return <p className="empty">No suppliers.</p>;
   return (
-    <table className="data">
-      <thead>
-        <tr>
-          <th>Supplier</th>
-          {rows.some((r) => r.agreement) ? <th>Agreement</th> : null}
-          <th>State</th>
-          <th>Due</th>
-          <th>Why</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={`${r.agreement?.id ?? ""}${r.supplierId}`}>
-            <td>
+    <ListTable
+      rows={rows}
+      rowKey={(r) => `${r.agreement?.id ?? ""}${r.supplierId}`}
+      empty="No suppliers."
+      columns={[
+        {
+          header: "Supplier",
+          cell: (r) => (
+            <>
               {r.supplierName} <span className="muted small">tier {r.tier}</span>
-            </td>
-            {r.agreement ? <td>{r.agreement.reference}</td> : null}
-            <td>
+            </>
+          ),
+        },
+        // the overview lists every supplier per agreement; an agreement's own page has no such column
+        rows.some((r) => r.agreement) && { header: "Agreement", cell: (r) => r.agreement?.reference },
+        {
+          header: "State",
+          cell: (r) => (
+            <>
               <span className={`badge ${STATE[r.plan.state].tone}`}>{STATE[r.plan.state].label}</span>
               {r.plan.openId && assessmentHref ? (
                 <div className="small">
                   <a href={assessmentHref(r.plan.openId)}>open the assessment</a>
                 </div>
               ) : null}
-            </td>
-            <td>
+            </>
+          ),
+        },
+        {
+          header: "Due",
+          cell: (r) => (
+            <>
               {r.plan.dueDate ?? "—"}
               {r.plan.sendOn && r.plan.state === "scheduled" ? (
                 <div className="muted small">sent on {r.plan.sendOn}</div>
               ) : null}
-            </td>
-            <td>
-              {r.plan.reasons.length ? (
-                <ul className="reasons">
-                  {r.plan.reasons.map((reason, i) => (
-                    <li key={i}>{reason.text}</li>
-                  ))}
-                </ul>
-              ) : (
-                <span className="muted">{noReasonText(r.plan)}</span>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        {
+          header: "Why",
+          cell: (r) =>
+            r.plan.reasons.length ? (
+              <ul className="reasons">
+                {r.plan.reasons.map((reason, i) => (
+                  <li key={i}>{reason.text}</li>
+                ))}
+              </ul>
+            ) : (
+              <span className="muted">{noReasonText(r.plan)}</span>
+            ),
+        },
+      ]}
+    />
   );
 }
 
@@ -97,29 +105,30 @@ export function IncidentTable({
   incidents: IncidentRow[];
   showSupplier?: boolean;
 }) {
-  if (!incidents.length) return <p className="empty">No incidents reported.</p>;
   return (
-    <table className="data">
-      <thead>
-        <tr>
-          {showSupplier ? <th>Supplier</th> : <th>Agreement</th>}
-          <th>Detected → reported</th>
-          <th>Supplier's delay</th>
-          <th>Disclosing party told in time?</th>
-          <th>What happened</th>
-        </tr>
-      </thead>
-      <tbody>
-        {incidents.map((i) => (
-          <tr key={i.id}>
-            <td>{showSupplier ? i.supplier : i.agreementRef}</td>
-            <td>
+    <ListTable
+      rows={incidents}
+      rowKey={(i) => i.id}
+      empty="No incidents reported."
+      columns={[
+        showSupplier
+          ? { header: "Supplier", cell: (i) => i.supplier }
+          : { header: "Agreement", cell: (i) => i.agreementRef },
+        {
+          header: "Detected → reported",
+          cell: (i) => (
+            <>
               {utc(i.detectedAt)}
               <div className="muted small">
                 reported {utc(i.reportedAt)} by {i.reportedBy}
               </div>
-            </td>
-            <td>
+            </>
+          ),
+        },
+        {
+          header: "Supplier's delay",
+          cell: (i) => (
+            <>
               {i.timing.delayHours} h{" "}
               {i.timing.withinCommitment === null ? (
                 <span className="badge none">no commitment on record</span>
@@ -128,8 +137,13 @@ export function IncidentTable({
               ) : (
                 <span className="badge bad">later than its {i.timing.committedHours} h</span>
               )}
-            </td>
-            <td>
+            </>
+          ),
+        },
+        {
+          header: "Disclosing party told in time?",
+          cell: (i) => (
+            <>
               {i.timing.onTrack === null ? (
                 <span className="badge none">unknown: a link's notice time is missing</span>
               ) : i.timing.onTrack ? (
@@ -138,14 +152,19 @@ export function IncidentTable({
                 <span className="badge bad">window missed by {-(i.timing.marginHours ?? 0)} h</span>
               )}
               <div className="muted small">deadline {utc(i.timing.discloserDeadline)}</div>
-            </td>
-            <td>
+            </>
+          ),
+        },
+        {
+          header: "What happened",
+          cell: (i) => (
+            <>
               {i.description}
               <div className="muted small">information affected: {i.classes.join(", ")}</div>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }

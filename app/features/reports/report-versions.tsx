@@ -1,4 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
+import { ListTable } from "#app/components/list-table";
 
 export interface ReportVersionRow {
   id: string;
@@ -39,46 +40,45 @@ export function ReportVersions({
   return (
     <section className="card form-section" aria-labelledby="reports-heading">
       <h2 id="reports-heading">{title}</h2>
-      {versions.length ? (
-        <table className="data">
-          <thead>
-            <tr>
-              <th>Version</th>
-              <th>Generated</th>
-              <th>By</th>
-              <th>SHA-256</th>
-              <th>File</th>
-            </tr>
-          </thead>
-          <tbody>
-            {versions.map((v) => (
-              <tr key={v.id}>
-                <td>
-                  v{v.version}
-                  {v.trigger === "approval" ? <span className="muted small"> (on approval)</span> : null}
-                </td>
-                <td>{v.generatedAt.slice(0, 16).replace("T", " ")} UTC</td>
-                <td>{v.generatedBy}</td>
-                <td>
-                  <code className="hash" title={v.sha256}>
-                    {v.sha256.slice(0, 16)}…
-                  </code>
-                </td>
-                <td>
-                  <a href={v.href} download>
-                    Download PDF
-                  </a>{" "}
-                  <span className="muted small">
-                    {v.pages} page{v.pages === 1 ? "" : "s"}, {kib(v.size)}
-                  </span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        <p className="empty">No report has been generated yet.</p>
-      )}
+      <ListTable
+        rows={versions}
+        rowKey={(v) => v.id}
+        empty="No report has been generated yet."
+        columns={[
+          {
+            header: "Version",
+            cell: (v) => (
+              <>
+                v{v.version}
+                {v.trigger === "approval" ? <span className="muted small"> (on approval)</span> : null}
+              </>
+            ),
+          },
+          { header: "Generated", cell: (v) => `${v.generatedAt.slice(0, 16).replace("T", " ")} UTC` },
+          { header: "By", cell: (v) => v.generatedBy },
+          {
+            header: "SHA-256",
+            cell: (v) => (
+              <code className="hash" title={v.sha256}>
+                {v.sha256.slice(0, 16)}…
+              </code>
+            ),
+          },
+          {
+            header: "File",
+            cell: (v) => (
+              <>
+                <a href={v.href} download>
+                  Download PDF
+                </a>{" "}
+                <span className="muted small">
+                  {v.pages} page{v.pages === 1 ? "" : "s"}, {kib(v.size)}
+                </span>
+              </>
+            ),
+          },
+        ]}
+      />
       {error?.length ? (
         <p className="form-error" role="alert">
           {error.join(" ")}

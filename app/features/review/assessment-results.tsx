@@ -1,3 +1,4 @@
+import { ListTable } from "#app/components/list-table";
 import { RequirementStatusBadge, RatingBadge } from "#app/components/status";
 import { REQUIREMENT_STATUS_LABEL } from "#models/labels";
 
@@ -114,18 +115,17 @@ export function RequirementResults({
   changed?: Record<string, unknown> | null;
 }) {
   return (
-    <table className="data results" data-testid="requirement-results">
-      <thead>
-        <tr>
-          <th>Requirement</th>
-          <th>Result</th>
-          <th>Why</th>
-        </tr>
-      </thead>
-      <tbody>
-        {r.requirements.map((req) => (
-          <tr key={req.requirementId} data-requirement={req.requirementId}>
-            <td>
+    <ListTable
+      className="data results"
+      data-testid="requirement-results"
+      rows={r.requirements}
+      rowKey={(req) => req.requirementId}
+      rowProps={(req) => ({ "data-requirement": req.requirementId })}
+      columns={[
+        {
+          header: "Requirement",
+          cell: (req) => (
+            <>
               <code>{req.requirementId}</code> {req.title}
               {req.knockOut ? (
                 <>
@@ -134,8 +134,13 @@ export function RequirementResults({
                 </>
               ) : null}
               <div className="muted small">weight {req.weight}</div>
-            </td>
-            <td>
+            </>
+          ),
+        },
+        {
+          header: "Result",
+          cell: (req) => (
+            <>
               <RequirementStatusBadge status={req.status} overridden={Boolean(req.override)} />
               {req.override ? (
                 <div className="override-note">
@@ -144,8 +149,13 @@ export function RequirementResults({
                 </div>
               ) : null}
               {renderOverride ? renderOverride(req) : null}
-            </td>
-            <td>
+            </>
+          ),
+        },
+        {
+          header: "Why",
+          cell: (req) => (
+            <>
               <ul className="reasons">
                 {req.reasons.map((reason, i) => (
                   <li key={i}>{reason}</li>
@@ -190,36 +200,39 @@ export function RequirementResults({
                   Credit from {req.certificationCredit.map((c) => c.standard).join(", ")}
                 </div>
               ) : null}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }
 
 export function CertificationFindings({ r }: { r: ResultView }) {
-  if (!r.certifications.length) return <p className="muted">No certificates on file for this supplier.</p>;
   return (
-    <table className="data">
-      <thead>
-        <tr>
-          <th>Certificate</th>
-          <th>Gives credit</th>
-          <th>Findings</th>
-        </tr>
-      </thead>
-      <tbody>
-        {r.certifications.map((c) => (
-          <tr key={c.certificationId}>
-            <td>
+    <ListTable
+      rows={r.certifications}
+      rowKey={(c) => c.certificationId}
+      empty="No certificates on file for this supplier."
+      emptyClassName="muted"
+      columns={[
+        {
+          header: "Certificate",
+          cell: (c) => (
+            <>
               {c.standard} <span className="muted">{c.certificateNumber}</span>
-            </td>
-            <td>{c.valid ? <span className="badge ok">Yes</span> : <span className="badge bad">No</span>}</td>
-            <td>{c.findings.length ? c.findings.join(" ") : <span className="muted">none</span>}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        {
+          header: "Gives credit",
+          cell: (c) => (c.valid ? <span className="badge ok">Yes</span> : <span className="badge bad">No</span>),
+        },
+        {
+          header: "Findings",
+          cell: (c) => (c.findings.length ? c.findings.join(" ") : <span className="muted">none</span>),
+        },
+      ]}
+    />
   );
 }
