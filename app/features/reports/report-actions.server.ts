@@ -33,11 +33,8 @@ export async function reportActionFor(
         : await generateAgreementReport(target.id, author, "on_demand", origin);
     return { ok: true, version: stored.version };
   } catch (error) {
-    const refused = error instanceof ReportRefusedError;
-    if (!refused) console.error("report generation failed", error);
-    const message = refused
-      ? error.message
-      : "The report could not be generated. Try again; if it keeps failing, tell your administrator.";
-    return { ok: false, status: 409, errors: { report: [message] } };
+    // a report that cannot be made now is said beside the button; anything else is a fault for the error boundary and the log
+    if (error instanceof ReportRefusedError) return { ok: false, status: 409, errors: { report: [error.message] } };
+    throw error;
   }
 }
