@@ -11,7 +11,8 @@ import { Agreement } from "#models/agreement.server";
 import { Organization } from "#models/organization.server";
 import { User } from "#models/user.server";
 import { getTemplate, loadCatalogue } from "#questionnaires/loader";
-import { signIn, startBenchApp } from "./lib/app";
+import { signInOverHttp } from "#tests/helpers/served-portal";
+import { startBenchApp } from "./lib/app";
 
 const SUPPLIERS = Number(process.env.BENCH_SUPPLIERS ?? 50);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
@@ -96,7 +97,7 @@ try {
     })),
   );
   const cookies: string[] = [];
-  for (const u of users) cookies.push(await signIn(app.baseUrl, u.email, PASSWORD));
+  for (const u of users) cookies.push(await signInOverHttp(app.baseUrl, u.email, PASSWORD));
 
   // autocannon clears a connection's context after every request, so each supplier's state lives here:
   // a request takes an idle supplier, its response gives it back with the revision the server acknowledged.

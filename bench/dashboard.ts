@@ -17,7 +17,8 @@ import { Organization } from "#models/organization.server";
 import { pinCatalogue, pinTemplate } from "#models/questionnaire-version.server";
 import { User } from "#models/user.server";
 import { getTemplate, loadCatalogue } from "#questionnaires/loader";
-import { signIn, startBenchApp } from "./lib/app";
+import { signInOverHttp } from "#tests/helpers/served-portal";
+import { startBenchApp } from "./lib/app";
 
 const SUPPLIERS = Number(process.env.BENCH_SUPPLIERS ?? 1000);
 const ASSESSMENTS = Number(process.env.BENCH_ASSESSMENTS ?? 10_000);
@@ -36,7 +37,7 @@ try {
   const reuse = await Organization.exists({ slug: "bench-recipient" });
   const agreements = reuse ? await Agreement.find({ reference: /^BENCH-/ }).sort({ reference: 1 }) : await seed();
   const perAgreement = Math.ceil(SUPPLIERS / AGREEMENTS);
-  const cookie = await signIn(app.baseUrl, "bench@procurement.example", "bench-password-123");
+  const cookie = await signInOverHttp(app.baseUrl, "bench@procurement.example", "bench-password-123");
   console.log(
     reuse
       ? "reusing the seeded database in BENCH_DATA_DIR"
