@@ -6,12 +6,12 @@ import mongoose from "mongoose";
 import { connectDatabase, disconnectDatabase } from "#app/lib/db.server";
 import { hashPassword } from "#app/features/accounts/password.server";
 import { Assessment } from "#models/assessment.server";
-import { pinCatalogue, pinTemplate } from "#models/questionnaire-version.server";
 import { Agreement } from "#models/agreement.server";
 import { Organization } from "#models/organization.server";
 import { User } from "#models/user.server";
-import { getTemplate, loadCatalogue } from "#questionnaires/loader";
-import { signIn, startBenchApp } from "./lib/app";
+import { signInOverHttp } from "#tests/helpers/served-portal";
+import { startBenchApp } from "./lib/app";
+import { seedBenchParties } from "./lib/seed";
 
 const SUPPLIERS = Number(process.env.BENCH_SUPPLIERS ?? 50);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
@@ -20,21 +20,7 @@ const PASSWORD = "bench-password-123";
 const app = await startBenchApp();
 try {
   await connectDatabase(app.mongoUri);
-  const catalogue = loadCatalogue();
-  const template = getTemplate("full-security")!;
-  const [templateVersion, catalogueVersion] = await Promise.all([pinTemplate(template), pinCatalogue(catalogue)]);
-  const recipient = await Organization.create({
-    slug: "bench-recipient",
-    name: "Bench Recipient",
-    kind: "recipient",
-    country: "GB",
-  });
-  const discloser = await Organization.create({
-    slug: "bench-discloser",
-    name: "Bench Discloser",
-    kind: "discloser",
-    country: "CH",
-  });
+  const { catalogue, template, templateVersion, catalogueVersion, recipient, discloser } = await seedBenchParties();
   const suppliers = await Organization.insertMany(
     Array.from({ length: SUPPLIERS }, (_, i) => ({
       slug: `bench-supplier-${i}`,
@@ -96,7 +82,7 @@ try {
     })),
   );
   const cookies: string[] = [];
-  for (const u of users) cookies.push(await signIn(app.baseUrl, u.email, PASSWORD));
+  for (const u of users) cookies.push(await signInOverHttp(app.baseUrl, u.email, PASSWORD));
 
   // autocannon clears a connection's context after every request, so each supplier's state lives here:
   // a request takes an idle supplier, its response gives it back with the revision the server acknowledged.

@@ -14,10 +14,10 @@ import { Agreement } from "#models/agreement.server";
 import { AssessmentRow, rowToStored, touchReadModel } from "#models/assessment-row.server";
 import { Assessment, ASSESSMENT_STATUSES } from "#models/assessment.server";
 import { Organization } from "#models/organization.server";
-import { pinCatalogue, pinTemplate } from "#models/questionnaire-version.server";
 import { User } from "#models/user.server";
-import { getTemplate, loadCatalogue } from "#questionnaires/loader";
-import { signIn, startBenchApp } from "./lib/app";
+import { signInOverHttp } from "#tests/helpers/served-portal";
+import { startBenchApp } from "./lib/app";
+import { seedBenchParties } from "./lib/seed";
 
 const SUPPLIERS = Number(process.env.BENCH_SUPPLIERS ?? 1000);
 const ASSESSMENTS = Number(process.env.BENCH_ASSESSMENTS ?? 10_000);
@@ -36,7 +36,7 @@ try {
   const reuse = await Organization.exists({ slug: "bench-recipient" });
   const agreements = reuse ? await Agreement.find({ reference: /^BENCH-/ }).sort({ reference: 1 }) : await seed();
   const perAgreement = Math.ceil(SUPPLIERS / AGREEMENTS);
-  const cookie = await signIn(app.baseUrl, "bench@procurement.example", "bench-password-123");
+  const cookie = await signInOverHttp(app.baseUrl, "bench@procurement.example", "bench-password-123");
   console.log(
     reuse
       ? "reusing the seeded database in BENCH_DATA_DIR"
@@ -87,21 +87,7 @@ try {
 }
 
 async function seed() {
-  const catalogue = loadCatalogue();
-  const template = getTemplate("full-security")!;
-  const [templateVersion, catalogueVersion] = await Promise.all([pinTemplate(template), pinCatalogue(catalogue)]);
-  const recipient = await Organization.create({
-    slug: "bench-recipient",
-    name: "Bench Recipient",
-    kind: "recipient",
-    country: "GB",
-  });
-  const discloser = await Organization.create({
-    slug: "bench-discloser",
-    name: "Bench Discloser",
-    kind: "discloser",
-    country: "CH",
-  });
+  const { catalogue, template, templateVersion, catalogueVersion, recipient, discloser } = await seedBenchParties();
   const countries = ["DE", "EE", "FR", "NL", "JP", "IN", "US", "GB"];
   const suppliers: Awaited<ReturnType<typeof Organization.insertMany>> = [];
   for (let i = 0; i < SUPPLIERS; i += 500) {

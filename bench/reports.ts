@@ -14,7 +14,8 @@ import { join } from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { Writable } from "node:stream";
 import { pathToFileURL } from "node:url";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { launchBrowser } from "#tests/helpers/chromium";
 import { renderAgreementReport } from "#reports/agreement-report";
 import { renderAssessmentReport, type RenderInfo } from "#reports/index";
 import { fontFile } from "#reports/fonts";
@@ -40,7 +41,6 @@ const RUNS = Math.max(1, Number(process.argv[2] ?? 5));
 const TARGET_RATIO = 5;
 /** warm-up runs before timing, the same for both */
 const WARMUPS = 3;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 // ---------------------------------------------------------------- helpers
 
@@ -364,19 +364,7 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), "flowdown-bench-"));
   let browser: Browser | null = null;
   try {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-      ],
-    });
+    browser = await launchBrowser();
     const ca = await timeChromium(browser, assessmentHtml(assessment), dir, "assessment");
     const cg = await timeChromium(browser, agreementHtml(big), dir, "agreement");
     const report = (label: string, pk: number, c: ChromiumTiming) => {

@@ -3,15 +3,13 @@
 // backup, and a database that holds data unless --force (which replaces everything in it).
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { connectDatabase, disconnectDatabase, ensureIndexes } from "#app/lib/db.server";
+import mongoose from "mongoose";
+import { ensureIndexes } from "#app/lib/db.server";
 import { maskUri } from "./lib/mask-uri.mjs";
 import { BackupError, restoreDatabase } from "./lib/backup";
+import { databaseUri, errorMessage, runDatabaseTask } from "./lib/database-task";
 
-const uri = process.env.MONGODB_URI;
-if (!uri) {
-  console.error("MONGODB_URI is not set; run this through `npm run restore`.");
-  process.exit(1);
-}
+const uri = databaseUri("restore");
 let dir: string;
 let force: boolean;
 try {
@@ -24,24 +22,16 @@ try {
   dir = path.resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]);
   force = values.force ?? false;
 } catch (error) {
-  console.error(
-    `${error instanceof Error ? error.message : String(error)}\nusage: npm run restore -- <backup folder> [--force]`,
-  );
+  console.error(`${errorMessage(error)}\nusage: npm run restore -- <backup folder> [--force]`);
   process.exit(1);
 }
-try {
-  const mongoose = await connectDatabase(uri);
-  const { collections, documents } = await restoreDatabase(mongoose.connection.db!, dir, { force });
-  // the schemas' indexes too, should the backup come from an older version
-  await ensureIndexes();
-  console.log(`Restored ${collections} collections (${documents} documents) from ${dir} into ${maskUri(uri)}`);
-} catch (error) {
-  console.error(
-    error instanceof BackupError
-      ? error.message
-      : `Restore failed: ${error instanceof Error ? error.message : String(error)}`,
-  );
-  process.exitCode = 1;
-} finally {
-  await disconnectDatabase().catch(() => {});
-}
+await runDatabaseTask(
+  uri,
+  async () => {
+    const { collections, documents } = await restoreDatabase(mongoose.connection.db!, dir, { force });
+    // the schemas' indexes too, should the backup come from an older version
+    await ensureIndexes();
+    console.log(`Restored ${collections} collections (${documents} documents) from ${dir} into ${maskUri(uri)}`);
+  },
+  { failure: (error) => (error instanceof BackupError ? error.message : `Restore failed: ${errorMessage(error)}`) },
+);

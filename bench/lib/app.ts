@@ -1,9 +1,8 @@
-import { spawn } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { freePort, projectRoot, startEmbeddedDb } from "../../scripts/lib/embedded-db.mjs";
+import { serveBuiltPortal } from "#tests/helpers/served-portal";
 
 /**
  * For benchmarks: a throwaway embedded database and the built portal on
@@ -23,27 +22,17 @@ export async function startBenchApp(
   const mongoUri = process.env.MONGODB_URI
     ? process.env.MONGODB_URI.replace(/\/[^/?]*(\?|$)/, `/flowdown_bench_${Date.now()}$1`)
     : db!.uri;
+  // the benchmark connects to it too, through the portal's connection, which reads the parsed environment
+  process.env.MONGODB_URI = mongoUri;
   const port = await freePort();
-  const server = spawn(
-    process.execPath,
-    [...(opts.nodeArgs ?? []), path.join(projectRoot, "node_modules/@remix-run/serve/dist/cli.js"), "build/index.js"],
-    {
-      cwd: projectRoot,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        HOST: "127.0.0.1",
-        PORT: String(port),
-        MONGODB_URI: mongoUri,
-        SESSION_SECRET: crypto.randomBytes(32).toString("hex"),
-        FLOWDOWN_DEMO_DATA: "off",
-        FLOWDOWN_SCHEDULER: "off",
-        FLOWDOWN_DATA_DIR: dir,
-        FLOWDOWN_INSECURE_COOKIES: "1",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
-    },
-  );
+  const server = serveBuiltPortal({
+    port,
+    mongoUri,
+    dataDir: dir,
+    env: { FLOWDOWN_DEMO_DATA: "off", FLOWDOWN_SCHEDULER: "off" },
+    nodeArgs: opts.nodeArgs,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   const baseUrl = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     try {
@@ -65,18 +54,6 @@ export async function startBenchApp(
       if (!keep) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-/** Signs in over HTTP and returns the session cookie. */
-export async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/login`, {
-    method: "POST",
-    body: new URLSearchParams({ email, password }),
-    redirect: "manual",
-  });
-  const cookie = res.headers.get("set-cookie");
-  if (res.status !== 302 || !cookie) throw new Error(`sign-in failed for ${email}: ${res.status}`);
-  return cookie.split(";")[0];
 }
 
 export function percentile(sorted: number[], p: number): number {

@@ -1,16 +1,16 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import crypto from "node:crypto";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import mongoose from "mongoose";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { freePort, projectRoot } from "../../scripts/lib/embedded-db.mjs";
 import type { Role } from "#models/user.server";
 import { DEMO_ACCOUNTS } from "#scripts/demo/demo-data.server";
 import { databaseUri, uniqueDbName } from "#tests/setup/database";
+import { serveBuiltPortal, signInOverHttp } from "#tests/helpers/served-portal";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export { CHROMIUM, launchBrowser } from "#tests/helpers/chromium";
 
 export interface RunningApp {
   baseUrl: string;
@@ -41,27 +41,13 @@ export async function startApp(
   const mongoUri = options.mongoUri ?? databaseUri(uniqueDbName("e2e"));
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "flowdown-e2e-"));
   let log = "";
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [path.join(projectRoot, "node_modules/@remix-run/serve/dist/cli.js"), "build/index.js"],
-    {
-      cwd: projectRoot,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        HOST: "127.0.0.1",
-        PORT: String(port),
-        MONGODB_URI: mongoUri,
-        SESSION_SECRET: crypto.randomBytes(32).toString("hex"),
-        FLOWDOWN_DEMO_DATA: "on",
-        FLOWDOWN_DATA_DIR: dataDir,
-        // plain http on loopback in tests
-        FLOWDOWN_INSECURE_COOKIES: "1",
-        ...extraEnv,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  const child = serveBuiltPortal({
+    port,
+    mongoUri,
+    dataDir,
+    env: { FLOWDOWN_DEMO_DATA: "on", ...extraEnv },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stdout!.on("data", (d) => (log += d));
   child.stderr!.on("data", (d) => (log += d));
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -135,36 +121,7 @@ export async function signIn(app: Pick<RunningApp, "baseUrl">, who: SignInAs, pa
     await page.waitForURL(`${app.baseUrl}/${role}`);
     return;
   }
-  const res = await fetch(`${app.baseUrl}/login`, {
-    method: "POST",
-    body: new URLSearchParams({ email, password }),
-    redirect: "manual",
-  });
-  const cookie = res.headers.get("set-cookie");
-  if (res.status !== 302 || !cookie) throw new Error(`Sign-in failed for ${email}: ${res.status}`);
-  return cookie.split(";")[0];
-}
-
-export async function launchBrowser(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: install it with 'apt-get install -y chromium' (.ci/run does this), or set CHROMIUM_PATH.`,
-    );
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-dev-shm-usage",
-    ],
-  });
+  return signInOverHttp(app.baseUrl, email, password);
 }
 
 export const SCREENSHOT_DIR = path.join(projectRoot, "test-results");

@@ -1,8 +1,7 @@
-import { spawn } from "node:child_process";
 import { beforeEach, describe, expect, it } from "vitest";
 import { setupTestDatabase } from "#tests/setup/database";
 import { createUser, getRequest, sessionCookie } from "#tests/fixtures/factories";
-import { projectRoot } from "../../scripts/lib/embedded-db.mjs";
+import { runNpmScript } from "#tests/helpers/npm-script";
 
 const db = setupTestDatabase();
 
@@ -11,19 +10,8 @@ const { AuditEvent, recordAudit, verifyAuditChain } = await import("#models/audi
 const { NAVIGATION } = await import("#app/features/accounts/navigation");
 
 /** `npm run audit:verify` against this file's database, as an operator runs it. */
-function runVerifyScript(): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("npm", ["run", "-s", "audit:verify"], {
-      cwd: projectRoot,
-      env: { ...process.env, MONGODB_URI: db.uri() },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (d) => (output += d));
-    child.stderr.on("data", (d) => (output += d));
-    child.on("error", reject);
-    child.on("exit", (code) => resolve({ code, output }));
-  });
+function runVerifyScript() {
+  return runNpmScript("audit:verify", [], db.uri());
 }
 
 async function loadPage(cookie: string) {

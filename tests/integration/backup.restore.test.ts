@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -7,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { databaseUri, setupTestDatabase, uniqueDbName } from "#tests/setup/database";
 import { createAssessmentWorld } from "#tests/fixtures/assessments";
 import { projectRoot } from "../../scripts/lib/embedded-db.mjs";
+import { runNpmScript } from "#tests/helpers/npm-script";
 import { BackupError, backupDatabase, restoreDatabase } from "../../scripts/lib/backup";
 
 const source = setupTestDatabase();
@@ -35,25 +35,6 @@ function freshDb(): { name: string; db: mongo.Db } {
   const name = uniqueDbName("restore");
   otherDbs.push(name);
   return { name, db: mongoose.connection.getClient().db(name) };
-}
-
-function run(
-  script: "backup" | "restore",
-  args: string[],
-  uri: string,
-): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("npm", ["run", "-s", script, "--", ...args], {
-      cwd: projectRoot,
-      env: { ...process.env, MONGODB_URI: uri },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (d) => (output += d));
-    child.stderr.on("data", (d) => (output += d));
-    child.on("error", reject);
-    child.on("exit", (code) => resolve({ code, output }));
-  });
 }
 
 /** Every collection as canonical Extended JSON, documents in _id order: equal only if every value and type is. */
@@ -130,7 +111,7 @@ describe("backup and restore", () => {
   it("round-trips every collection document for document, the evidence bytes and the indexes, through npm run backup and restore", async () => {
     const { evidenceId } = await seed();
     const dir = path.join(scratch, "round-trip");
-    const backup = await run("backup", ["--out", dir], source.uri());
+    const backup = await runNpmScript("backup", ["--out", dir], source.uri());
     expect(backup.output).toMatch(/Backed up \d+ collections/);
     expect(backup.code).toBe(0);
 
@@ -150,7 +131,7 @@ describe("backup and restore", () => {
     for (const c of manifest.collections) expect(c.sha256).toMatch(/^[0-9a-f]{64}$/);
 
     const target = freshDb();
-    const restore = await run("restore", [dir], databaseUri(target.name));
+    const restore = await runNpmScript("restore", [dir], databaseUri(target.name));
     expect(restore.output).toMatch(/Restored \d+ collections/);
     expect(restore.code).toBe(0);
 
@@ -214,7 +195,7 @@ describe("backup and restore", () => {
     await target.db.collection("users").insertOne({ email: "someone@else.example" });
     await target.db.collection("leftover").insertOne({ x: 1 });
 
-    const refused = await run("restore", [dir], databaseUri(target.name));
+    const refused = await runNpmScript("restore", [dir], databaseUri(target.name));
     expect(refused.code).toBe(1);
     expect(refused.output).toContain(`The database ${target.name} is not empty: leftover (1), users (1)`);
     expect(refused.output).toContain("--force");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "#tests/setup/database";
-import { formRequest, getRequest, sessionCookie } from "#tests/fixtures/factories";
+import { formRequest, getRequest, sessionCookie, jsonRequest } from "#tests/fixtures/factories";
 import { createAssessmentWorld, SHORT_TEMPLATE_GOOD_ANSWERS } from "#tests/fixtures/assessments";
 import { replyOf } from "#tests/helpers/responses";
 
@@ -26,11 +26,7 @@ function tokenFromMail(text: string): string {
 
 function save(id: string, cookie: string, body: unknown) {
   return saveAction({
-    request: new Request(`http://localhost/api/assessments/${id}/answers`, {
-      method: "POST",
-      body: JSON.stringify(body),
-      headers: { "Content-Type": "application/json", Cookie: cookie },
-    }),
+    request: jsonRequest(`/api/assessments/${id}/answers`, body, cookie),
     params: { id },
     context: {},
   }) as Promise<Response>;

@@ -1,7 +1,7 @@
 import mongoose from "mongoose";
 import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "#tests/setup/database";
-import { formRequest, getRequest, sessionCookie } from "#tests/fixtures/factories";
+import { formRequest, getRequest, sessionCookie, jsonRequest } from "#tests/fixtures/factories";
 import { createAssessmentWorld, SHORT_TEMPLATE_GOOD_ANSWERS } from "#tests/fixtures/assessments";
 import { addMonthsIso, addDaysIso } from "#app/scoring/dates";
 import { todayIso } from "#models/today";
@@ -24,11 +24,7 @@ const { AuditEvent } = await import("#models/audit-event.server");
 
 async function save(id: string, cookie: string, changes: Record<string, unknown>, baseRevision: number) {
   const res = (await saveAction({
-    request: new Request(`http://localhost/api/assessments/${id}/answers`, {
-      method: "POST",
-      body: JSON.stringify({ baseRevision, changes }),
-      headers: { "Content-Type": "application/json", Cookie: cookie },
-    }),
+    request: jsonRequest(`/api/assessments/${id}/answers`, { baseRevision, changes }, cookie),
     params: { id },
     context: {},
   })) as Response;

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "#tests/setup/database";
-import { createOrg, createUser, formRequest, getRequest, sessionCookie } from "#tests/fixtures/factories";
+import { createOrg, createUser, formRequest, getRequest, sessionCookie, jsonRequest } from "#tests/fixtures/factories";
 import { createAssessmentWorld, SHORT_TEMPLATE_GOOD_ANSWERS } from "#tests/fixtures/assessments";
 import { tabOf } from "#tests/fixtures/agreement-page";
 import { compact, pageTexts } from "#tests/helpers/pdf";
@@ -35,11 +35,11 @@ async function submittedWorld() {
   const id = String(w.assessment._id);
   const supplierCookie = await sessionCookie(String(w.supplierUser.user._id));
   const save = (await saveAction({
-    request: new Request(`http://localhost/api/assessments/${id}/answers`, {
-      method: "POST",
-      body: JSON.stringify({ baseRevision: 0, changes: { ...SHORT_TEMPLATE_GOOD_ANSWERS, breachNotifyHours: 48 } }),
-      headers: { "Content-Type": "application/json", Cookie: supplierCookie },
-    }),
+    request: jsonRequest(
+      `/api/assessments/${id}/answers`,
+      { baseRevision: 0, changes: { ...SHORT_TEMPLATE_GOOD_ANSWERS, breachNotifyHours: 48 } },
+      supplierCookie,
+    ),
     params: { id },
     context: {},
   })) as Response;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "#tests/setup/database";
-import { formRequest, getRequest, sessionCookie } from "#tests/fixtures/factories";
+import { formRequest, getRequest, sessionCookie, jsonRequest } from "#tests/fixtures/factories";
 import { tabOf } from "#tests/fixtures/agreement-page";
 import { createAssessmentWorld, SHORT_TEMPLATE_GOOD_ANSWERS } from "#tests/fixtures/assessments";
 
@@ -18,11 +18,7 @@ const { Outbox } = await import("#models/outbox.server");
 
 async function save(id: string, cookie: string, changes: Record<string, unknown>, baseRevision: number) {
   return (await saveAction({
-    request: new Request(`http://localhost/api/assessments/${id}/answers`, {
-      method: "POST",
-      body: JSON.stringify({ baseRevision, changes }),
-      headers: { "Content-Type": "application/json", Cookie: cookie },
-    }),
+    request: jsonRequest(`/api/assessments/${id}/answers`, { baseRevision, changes }, cookie),
     params: { id },
     context: {},
   })) as Response;

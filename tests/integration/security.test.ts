@@ -3,7 +3,7 @@ import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { beforeEach, describe, expect, it } from "vitest";
 import { setupTestDatabase } from "#tests/setup/database";
-import { createUser, formRequest, getRequest, sessionCookie } from "#tests/fixtures/factories";
+import { createUser, formRequest, getRequest, sessionCookie, jsonRequest } from "#tests/fixtures/factories";
 import { createAssessmentWorld, SHORT_TEMPLATE_GOOD_ANSWERS } from "#tests/fixtures/assessments";
 import { compact, pageTexts } from "#tests/helpers/pdf";
 import { replyOf, thrown } from "#tests/helpers/responses";
@@ -304,11 +304,7 @@ describe("query operator injection", () => {
     const cookie = await sessionCookie(String(w.supplierUser.user._id));
     const save = (body: unknown) =>
       saveAction({
-        request: new Request(`http://localhost/api/assessments/${id}/answers`, {
-          method: "POST",
-          body: JSON.stringify(body),
-          headers: { "Content-Type": "application/json", Cookie: cookie },
-        }),
+        request: jsonRequest(`/api/assessments/${id}/answers`, body, cookie),
         params: { id },
         context: {},
       }) as Promise<Response>;
@@ -328,11 +324,11 @@ describe("stored content stays inert", () => {
     const supplierCookie = await sessionCookie(String(w.supplierUser.user._id));
     const procurementCookie = await sessionCookie(String(w.procurement.user._id));
     await saveAction({
-      request: new Request(`http://localhost/api/assessments/${id}/answers`, {
-        method: "POST",
-        body: JSON.stringify({ baseRevision: 0, changes: { ...SHORT_TEMPLATE_GOOD_ANSWERS, breachNotifyHours: 48 } }),
-        headers: { "Content-Type": "application/json", Cookie: supplierCookie },
-      }),
+      request: jsonRequest(
+        `/api/assessments/${id}/answers`,
+        { baseRevision: 0, changes: { ...SHORT_TEMPLATE_GOOD_ANSWERS, breachNotifyHours: 48 } },
+        supplierCookie,
+      ),
       params: { id },
       context: {},
     });
