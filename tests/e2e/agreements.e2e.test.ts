@@ -1,26 +1,14 @@
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, signIn, SCREENSHOT_DIR, startApp, type RunningApp } from "./harness";
+import { describe, expect, it } from "vitest";
+import { demoPortalInBrowser, signIn, SCREENSHOT_DIR } from "./harness";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const portal = demoPortalInBrowser();
 
 describe("agreements in the browser", () => {
   it("procurement creates an agreement with two phases and a two-tier chain; the disclosing party sees it", async () => {
-    const context = await browser.newContext();
+    const context = await portal.browser.newContext();
     const page = await context.newPage();
-    await signIn(app, "procurement", page);
+    await signIn(portal.app, "procurement", page);
     await page.getByRole("link", { name: "Agreements" }).click();
     await page.getByRole("link", { name: "New agreement" }).click();
     await page.getByRole("heading", { name: "New agreement" }).waitFor();
@@ -89,9 +77,9 @@ describe("agreements in the browser", () => {
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, "agreement-created.png"), fullPage: true });
     await context.close();
 
-    const discloser = await browser.newContext();
+    const discloser = await portal.browser.newContext();
     const dpage = await discloser.newPage();
-    await signIn(app, "discloser", dpage);
+    await signIn(portal.app, "discloser", dpage);
     await dpage.getByRole("link", { name: "TTA-E2E-7" }).click();
     await dpage.getByRole("navigation", { name: "Agreement sections" }).getByRole("link", { name: "Terms" }).click();
     await dpage.getByTestId("chain-tree").waitFor();

@@ -3,12 +3,15 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import mongoose from "mongoose";
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { freePort, projectRoot } from "../../scripts/lib/embedded-db.mjs";
 import type { Role } from "#models/user.server";
 import { DEMO_ACCOUNTS } from "#scripts/demo/demo-data.server";
 import { databaseUri, uniqueDbName } from "#tests/setup/database";
 import { serveBuiltPortal, signInOverHttp } from "#tests/helpers/served-portal";
+
+import { launchBrowser } from "#tests/helpers/chromium";
 
 export { CHROMIUM, launchBrowser } from "#tests/helpers/chromium";
 
@@ -90,6 +93,23 @@ export async function startApp(
 }
 
 /** Who signs in: a demo account by its role, or an account's credentials (a factory's user and password). */
+/**
+ * The demo portal and a browser for the calling test file: started before
+ * its tests, stopped after them. Read `app` and `browser` inside the tests.
+ */
+export function demoPortalInBrowser(extraEnv: Record<string, string> = {}): { app: RunningApp; browser: Browser } {
+  const portal = {} as { app: RunningApp; browser: Browser };
+  beforeAll(async () => {
+    portal.app = await startApp(extraEnv);
+    portal.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await portal.browser?.close();
+    await portal.app?.stop();
+  });
+  return portal;
+}
+
 export type SignInAs =
   | Role
   | { email: string; password: string; role: Role }

@@ -1,32 +1,26 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compact, pageTexts } from "#tests/helpers/pdf";
-import { launchBrowser, signIn, SCREENSHOT_DIR, startApp, type RunningApp } from "./harness";
+import { demoPortalInBrowser, signIn, SCREENSHOT_DIR } from "./harness";
 
-let app: RunningApp;
-let browser: Browser;
+const portal = demoPortalInBrowser();
 let workDir: string;
 
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), "flowdown-reports-e2e-"));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
   if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
 });
 
 describe("reports in the browser", () => {
   it("the disclosing party generates the agreement report, downloads it, and anyone can verify the file; an altered copy is refused", async () => {
-    const context = await browser.newContext({ acceptDownloads: true });
+    const context = await portal.browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
-    await signIn(app, "discloser", page);
+    await signIn(portal.app, "discloser", page);
     await page.getByRole("link", { name: "TTA-2026-001" }).first().click();
     await page.getByRole("navigation", { name: "Agreement sections" }).getByRole("link", { name: "Reports" }).click();
     const reports = page.getByRole("region", { name: "Flow-down compliance report" });
@@ -49,8 +43,8 @@ describe("reports in the browser", () => {
     expect(text).toContain("株式会社さくらデータ");
 
     // verification needs no account
-    const visitor = await (await browser.newContext()).newPage();
-    await visitor.goto(`${app.baseUrl}/verify`);
+    const visitor = await (await portal.browser.newContext()).newPage();
+    await visitor.goto(`${portal.app.baseUrl}/verify`);
     await visitor.getByLabel("The PDF report").setInputFiles(file);
     await visitor.getByRole("button", { name: "Check the file" }).click();
     const verdict = visitor.getByRole("status");

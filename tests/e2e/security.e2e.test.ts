@@ -1,21 +1,10 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS } from "#scripts/demo/demo-data.server";
-import { launchBrowser, startApp, type RunningApp } from "./harness";
+import { demoPortalInBrowser } from "./harness";
 
 /** The served build (server.ts around remix-serve's build): headers, cross-site refusal, and pages that run under the CSP. */
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const portal = demoPortalInBrowser();
 
 function expectSecurityHeaders(res: Response) {
   expect(res.headers.get("content-security-policy")).toMatch(/frame-ancestors 'none'/);
@@ -26,22 +15,22 @@ function expectSecurityHeaders(res: Response) {
 
 describe("the served portal", () => {
   it("sends the security headers on pages (with a script nonce), data requests and resource routes", async () => {
-    const page = await fetch(`${app.baseUrl}/login`);
+    const page = await fetch(`${portal.app.baseUrl}/login`);
     expectSecurityHeaders(page);
     const nonce = /'nonce-([^']+)'/.exec(page.headers.get("content-security-policy")!)![1];
     const html = await page.text();
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
     expect(scripts.length).toBeGreaterThan(0);
     for (const s of scripts) expect(s).toContain(`nonce="${nonce}"`);
-    expectSecurityHeaders(await fetch(`${app.baseUrl}/login.data`));
-    const api = await fetch(`${app.baseUrl}/api/assessments/000000000000000000000000/answers`);
+    expectSecurityHeaders(await fetch(`${portal.app.baseUrl}/login.data`));
+    const api = await fetch(`${portal.app.baseUrl}/api/assessments/000000000000000000000000/answers`);
     expect(api.status).toBe(405);
     expectSecurityHeaders(api);
     expect(api.headers.get("content-security-policy")).toMatch(/default-src 'none'/);
   });
 
   it("refuses cross-site posts to the API with 403 and a clear message, and a cross-site sign-in before it runs", async () => {
-    const api = await fetch(`${app.baseUrl}/api/assessments/000000000000000000000000/answers`, {
+    const api = await fetch(`${portal.app.baseUrl}/api/assessments/000000000000000000000000/answers`, {
       method: "POST",
       headers: { Origin: "https://attacker.example", "Content-Type": "application/json" },
       body: "{}",
@@ -49,7 +38,7 @@ describe("the served portal", () => {
     expect(api.status).toBe(403);
     expect(await api.text()).toMatch(/sent from another site/);
     const account = DEMO_ACCOUNTS[0];
-    const login = await fetch(`${app.baseUrl}/login`, {
+    const login = await fetch(`${portal.app.baseUrl}/login`, {
       method: "POST",
       redirect: "manual",
       headers: { Origin: "https://attacker.example", "Content-Type": "application/x-www-form-urlencoded" },
@@ -57,7 +46,7 @@ describe("the served portal", () => {
     });
     expect(login.status).toBeGreaterThanOrEqual(400);
     expect(login.headers.get("set-cookie")).toBeNull();
-    const fetcher = await fetch(`${app.baseUrl}/login.data`, {
+    const fetcher = await fetch(`${portal.app.baseUrl}/login.data`, {
       method: "POST",
       headers: {
         Origin: "https://attacker.example",
@@ -78,18 +67,18 @@ describe("the served portal", () => {
       admin: ["/admin", "/admin/audit"],
     };
     for (const account of DEMO_ACCOUNTS) {
-      const context = await browser.newContext();
+      const context = await portal.browser.newContext();
       const page = await context.newPage();
       const violations: string[] = [];
       page.on("console", (m) => {
         if (/Content Security Policy|Refused to (execute|apply|load)/i.test(m.text())) violations.push(m.text());
       });
-      await page.goto(`${app.baseUrl}/login`);
+      await page.goto(`${portal.app.baseUrl}/login`);
       await page.getByLabel("E-mail").fill(account.email);
       await page.getByLabel("Password").fill(account.password);
       await page.getByRole("button", { name: "Sign in" }).click();
       await page.waitForURL((u) => !u.pathname.startsWith("/login"));
-      for (const path of pages[account.role]) await visit(page, `${app.baseUrl}${path}`);
+      for (const path of pages[account.role]) await visit(page, `${portal.app.baseUrl}${path}`);
       // client-side navigation works: React hydrated under the policy
       await page.getByRole("link", { name: "Account" }).click();
       await page.waitForURL(/\/account$/);

@@ -1,22 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS } from "#scripts/demo/demo-data.server";
-import { launchBrowser, SCREENSHOT_DIR, startApp, type RunningApp } from "./harness";
+import { demoPortalInBrowser, SCREENSHOT_DIR } from "./harness";
 
-let app: RunningApp;
-let browser: Browser;
+const portal = demoPortalInBrowser();
 
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
 });
 
 const HOME = {
@@ -28,14 +19,14 @@ const HOME = {
 
 describe("signing in in the browser", () => {
   it.each(DEMO_ACCOUNTS)("takes the $role to its dashboard with its navigation, and signs out", async (account) => {
-    const context = await browser.newContext();
+    const context = await portal.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${app.baseUrl}/`);
+    await page.goto(`${portal.app.baseUrl}/`);
     await page.waitForURL(/\/login/);
     await page.getByLabel("E-mail").fill(account.email);
     await page.getByLabel("Password").fill(account.password);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(`${app.baseUrl}${HOME[account.role].path}`);
+    await page.waitForURL(`${portal.app.baseUrl}${HOME[account.role].path}`);
     await page.getByRole("heading", { level: 1, name: HOME[account.role].heading }).waitFor();
     const nav = page.getByRole("navigation", { name: "Main" });
     await expect(nav.isVisible()).resolves.toBe(true);
@@ -45,14 +36,14 @@ describe("signing in in the browser", () => {
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByRole("heading", { name: "Sign in" }).waitFor();
     expect(new URL(page.url()).pathname).toBe("/login");
-    await page.goto(`${app.baseUrl}${HOME[account.role].path}`);
+    await page.goto(`${portal.app.baseUrl}${HOME[account.role].path}`);
     await page.waitForURL(/\/login\?redirectTo=/);
     await context.close();
   });
 
   it("shows a clear message for a wrong password and keeps the e-mail", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${app.baseUrl}/login`);
+    const page = await portal.browser.newPage();
+    await page.goto(`${portal.app.baseUrl}/login`);
     await page.getByLabel("E-mail").fill("procurement@flowdown.test");
     await page.getByLabel("Password").fill("wrong password");
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -62,8 +53,8 @@ describe("signing in in the browser", () => {
   });
 
   it("shows a not-found page without internals for an unknown address", async () => {
-    const page = await browser.newPage();
-    const response = await page.goto(`${app.baseUrl}/no/such/page`);
+    const page = await portal.browser.newPage();
+    const response = await page.goto(`${portal.app.baseUrl}/no/such/page`);
     expect(response?.status()).toBe(404);
     const text = await page.locator("body").innerText();
     expect(text).toContain("Not found");
