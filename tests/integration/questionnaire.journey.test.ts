@@ -32,25 +32,33 @@ function save(id: string, cookie: string, body: unknown) {
   }) as Promise<Response>;
 }
 
+/** Posts the send form as the world's procurement user: the chain's tier-2 supplier, the full questionnaire. */
+type World = Awaited<ReturnType<typeof createAssessmentWorld>>;
+
+async function sendForm(w: World, fields: Record<string, string> = {}) {
+  const cookie = await sessionCookie(String(w.procurement.user._id));
+  return sendAction({
+    request: formRequest(
+      "/procurement/assessments/new",
+      {
+        agreementId: String(w.agreement._id),
+        supplierOrgId: String(w.tier2._id),
+        templateId: "full-security",
+        dueDate: "2099-03-01",
+        emails: "a@tier2.example",
+        ...fields,
+      },
+      cookie,
+    ),
+    params: {},
+    context: {},
+  });
+}
+
 describe("sending a questionnaire", () => {
   it("creates the assessment, pins the template and catalogue versions, and e-mails each recipient a personal link", async () => {
     const w = await createAssessmentWorld();
-    const cookie = await sessionCookie(String(w.procurement.user._id));
-    const res = (await sendAction({
-      request: formRequest(
-        "/procurement/assessments/new",
-        {
-          agreementId: String(w.agreement._id),
-          supplierOrgId: String(w.tier2._id),
-          templateId: "full-security",
-          dueDate: "2099-03-01",
-          emails: "a@tier2.example\nB@tier2.example, a@tier2.example",
-        },
-        cookie,
-      ),
-      params: {},
-      context: {},
-    })) as Response;
+    const res = (await sendForm(w, { emails: "a@tier2.example\nB@tier2.example, a@tier2.example" })) as Response;
     expect(res.status).toBe(302);
     const id = res.headers.get("Location")!.match(/assessments\/([0-9a-f]{24})/)![1];
     const assessment = await Assessment.findById(id).lean();
@@ -73,39 +81,18 @@ describe("sending a questionnaire", () => {
   it("refuses a supplier outside the agreement's chain, a past due date and bad addresses, sending nothing", async () => {
     const w = await createAssessmentWorld();
     const other = await createAssessmentWorld();
-    const cookie = await sessionCookie(String(w.procurement.user._id));
     const before = await Assessment.countDocuments({ ownerOrgId: w.recipient._id });
-    const result = await sendAction({
-      request: formRequest(
-        "/procurement/assessments/new",
-        {
-          agreementId: String(w.agreement._id),
-          supplierOrgId: String(other.tier1._id),
-          templateId: "full-security",
-          dueDate: "2001-01-01",
-          emails: "not-an-address",
-        },
-        cookie,
-      ),
-      params: {},
-      context: {},
+    const result = await sendForm(w, {
+      supplierOrgId: String(other.tier1._id),
+      dueDate: "2001-01-01",
+      emails: "not-an-address",
     });
     expect(result).toBeRefused("dueDate", "The due date cannot be in the past");
     expect(result).toBeRefused("emails", /not a valid e-mail/);
-    const outside = await sendAction({
-      request: formRequest(
-        "/procurement/assessments/new",
-        {
-          agreementId: String(w.agreement._id),
-          supplierOrgId: String(other.tier1._id),
-          templateId: "full-security",
-          dueDate: "2099-01-01",
-          emails: "x@y.example",
-        },
-        cookie,
-      ),
-      params: {},
-      context: {},
+    const outside = await sendForm(w, {
+      supplierOrgId: String(other.tier1._id),
+      dueDate: "2099-01-01",
+      emails: "x@y.example",
     });
     expect(outside).toBeRefused("supplierOrgId", "Choose a supplier in this agreement's chain");
     expect(await Assessment.countDocuments({ ownerOrgId: w.recipient._id })).toBe(before);
@@ -113,24 +100,7 @@ describe("sending a questionnaire", () => {
 
   it("warns before a second questionnaire to a supplier with one open under the agreement, and sends it when the sender insists", async () => {
     const w = await createAssessmentWorld();
-    const cookie = await sessionCookie(String(w.procurement.user._id));
-    const send = (extra: Record<string, string> = {}) =>
-      sendAction({
-        request: formRequest(
-          "/procurement/assessments/new",
-          {
-            agreementId: String(w.agreement._id),
-            supplierOrgId: String(w.tier2._id),
-            templateId: "full-security",
-            dueDate: "2099-03-01",
-            emails: "a@tier2.example",
-            ...extra,
-          },
-          cookie,
-        ),
-        params: {},
-        context: {},
-      });
+    const send = (extra: Record<string, string> = {}) => sendForm(w, extra);
     const first = (await send()) as Response;
     const firstId = first.headers.get("Location")!.match(/assessments\/([0-9a-f]{24})/)![1];
 
