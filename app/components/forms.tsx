@@ -19,6 +19,16 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] | nul
   );
 }
 
+/** The message for the whole form (a refusal's "" errors), announced when it appears. */
+export function FormError({ messages }: { messages?: string[] | null }) {
+  if (!messages?.length) return null;
+  return (
+    <p className="form-error" role="alert">
+      {messages.join(" ")}
+    </p>
+  );
+}
+
 export function Field({
   label,
   errors,

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { Field } from "#app/components/forms";
+import { Field, FormError } from "#app/components/forms";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { ROLE_LABEL } from "#app/features/accounts/navigation";
 import { changeOwnPassword } from "#app/features/accounts/sign-in.server";
@@ -69,11 +69,7 @@ export default function AccountPage() {
       </section>
       <Form method="post" className="card form-section" noValidate>
         <h2>Change password</h2>
-        {errors[""] ? (
-          <p className="form-error" role="alert">
-            {errors[""].join(" ")}
-          </p>
-        ) : null}
+        <FormError messages={errors[""]} />
         <input type="hidden" name="intent" value="change-password" />
         <Field
           label="Current password"

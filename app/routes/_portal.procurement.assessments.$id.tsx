@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { useState } from "react";
 import { z } from "zod";
 import { ListTable } from "#app/components/list-table";
-import { ErrorList } from "#app/components/forms";
+import { ErrorList, FormError } from "#app/components/forms";
 import { AssessmentStatusBadge, assessmentStatusText } from "#app/components/status";
 import { getAssessmentFor, resendInvitation } from "#app/features/assessments/assessments.server";
 import { requireUser } from "#app/features/accounts/auth.server";
@@ -224,11 +224,7 @@ export default function ProcurementAssessmentPage() {
         </p>
       ) : null}
 
-      {errors[""] ? (
-        <p className="form-error" role="alert">
-          {errors[""].join(" ")}
-        </p>
-      ) : null}
+      <FormError messages={errors[""]} />
 
       {result ? (
         <>

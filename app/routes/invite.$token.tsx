@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { BrandedCard } from "#app/components/branded-card";
 import { Field } from "#app/components/forms";
 import { createUserSession } from "#app/features/accounts/auth.server";
 import {
@@ -107,86 +108,81 @@ export default function InvitationPage() {
   const busy = navigation.state !== "idle";
   const errors: Record<string, string[]> = actionData?.errors ?? {};
   return (
-    <main className="centered">
-      <p className="brand">
-        Flowdown<small>Supplier assurance for confidential technology transfers</small>
-      </p>
-      <div className="card">
-        {view.kind === "dead" ? (
-          <>
-            <h1>{DEAD[view.state].title}</h1>
-            <p>{DEAD[view.state].text}</p>
-            <p>
-              <Link to="/login">Go to sign-in</Link>
-            </p>
-          </>
-        ) : view.kind === "wrong-account" ? (
-          <>
-            <h1>Signed in with another account</h1>
-            <p>
-              You are signed in as {view.signedInAs}, which cannot accept this invitation. Sign out, then open the link
-              again.
-            </p>
-            <Form method="post" action="/logout">
-              <button type="submit">Sign out</button>
-            </Form>
-          </>
-        ) : view.kind === "unusable" ? (
-          <>
-            <h1>This invitation cannot be used</h1>
-            <p>The e-mail address it was sent to cannot accept it. Ask the sender to invite another address.</p>
-          </>
-        ) : (
-          <>
-            <h1>{view.kind === "set-up" ? "Set up your account" : "Sign in to continue"}</h1>
-            <p className="muted">
-              For {view.email} at {view.organisation}.
-            </p>
-            <Form method="post" noValidate>
-              <input type="hidden" name="intent" value={view.kind} />
-              {view.kind === "set-up" ? (
-                <>
-                  <Field
-                    label="Your name"
-                    errors={errors.name}
-                    inputProps={{
-                      name: "name",
-                      autoComplete: "name",
-                      defaultValue: actionData?.name ?? "",
-                      required: true,
-                    }}
-                  />
-                  <Field
-                    label="Choose a password"
-                    errors={errors.password}
-                    hint="At least 12 characters."
-                    inputProps={{ name: "password", type: "password", autoComplete: "new-password", required: true }}
-                  />
-                  <Field
-                    label="Repeat the password"
-                    errors={errors.confirm}
-                    inputProps={{ name: "confirm", type: "password", autoComplete: "new-password", required: true }}
-                  />
-                </>
-              ) : (
+    <BrandedCard>
+      {view.kind === "dead" ? (
+        <>
+          <h1>{DEAD[view.state].title}</h1>
+          <p>{DEAD[view.state].text}</p>
+          <p>
+            <Link to="/login">Go to sign-in</Link>
+          </p>
+        </>
+      ) : view.kind === "wrong-account" ? (
+        <>
+          <h1>Signed in with another account</h1>
+          <p>
+            You are signed in as {view.signedInAs}, which cannot accept this invitation. Sign out, then open the link
+            again.
+          </p>
+          <Form method="post" action="/logout">
+            <button type="submit">Sign out</button>
+          </Form>
+        </>
+      ) : view.kind === "unusable" ? (
+        <>
+          <h1>This invitation cannot be used</h1>
+          <p>The e-mail address it was sent to cannot accept it. Ask the sender to invite another address.</p>
+        </>
+      ) : (
+        <>
+          <h1>{view.kind === "set-up" ? "Set up your account" : "Sign in to continue"}</h1>
+          <p className="muted">
+            For {view.email} at {view.organisation}.
+          </p>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value={view.kind} />
+            {view.kind === "set-up" ? (
+              <>
                 <Field
-                  label="Password"
-                  errors={errors.password}
-                  inputProps={{ name: "password", type: "password", autoComplete: "current-password", required: true }}
+                  label="Your name"
+                  errors={errors.name}
+                  inputProps={{
+                    name: "name",
+                    autoComplete: "name",
+                    defaultValue: actionData?.name ?? "",
+                    required: true,
+                  }}
                 />
-              )}
-              <button type="submit" disabled={busy}>
-                {busy
-                  ? "Please wait…"
-                  : view.kind === "set-up"
-                    ? "Create account and open the questionnaire"
-                    : "Sign in and open the questionnaire"}
-              </button>
-            </Form>
-          </>
-        )}
-      </div>
-    </main>
+                <Field
+                  label="Choose a password"
+                  errors={errors.password}
+                  hint="At least 12 characters."
+                  inputProps={{ name: "password", type: "password", autoComplete: "new-password", required: true }}
+                />
+                <Field
+                  label="Repeat the password"
+                  errors={errors.confirm}
+                  inputProps={{ name: "confirm", type: "password", autoComplete: "new-password", required: true }}
+                />
+              </>
+            ) : (
+              <Field
+                label="Password"
+                errors={errors.password}
+                inputProps={{ name: "password", type: "password", autoComplete: "current-password", required: true }}
+              />
+            )}
+            <button type="submit" disabled={busy}>
+              {busy
+                ? "Please wait…"
+                : view.kind === "set-up"
+                  ? "Create account and open the questionnaire"
+                  : "Sign in and open the questionnaire"}
+            </button>
+          </Form>
+        </>
+      )}
+    </BrandedCard>
   );
 }
 

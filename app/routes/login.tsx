@@ -1,7 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { Field } from "#app/components/forms";
+import { BrandedCard } from "#app/components/branded-card";
+import { Field, FormError } from "#app/components/forms";
 import { createUserSession, requireAnonymous, ROLE_HOME } from "#app/features/accounts/auth.server";
 import { signIn } from "#app/features/accounts/sign-in.server";
 import { fieldErrors } from "#app/lib/forms.server";
@@ -55,43 +56,34 @@ export default function LoginPage() {
   const busy = navigation.state !== "idle" && navigation.formAction === "/login";
   const errors = actionData?.errors ?? {};
   return (
-    <main className="centered">
-      <p className="brand">
-        Flowdown<small>Supplier assurance for confidential technology transfers</small>
-      </p>
-      <div className="card">
-        <h1>Sign in</h1>
-        {expired && !actionData ? <p className="notice">Your session has expired. Please sign in again.</p> : null}
-        {errors[""] ? (
-          <p className="form-error" role="alert">
-            {errors[""].join(" ")}
-          </p>
-        ) : null}
-        <Form method="post" noValidate>
-          <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-          <Field
-            label="E-mail"
-            errors={errors.email}
-            inputProps={{
-              name: "email",
-              type: "email",
-              autoComplete: "username",
-              defaultValue: actionData?.email ?? "",
-              autoFocus: true,
-              required: true,
-            }}
-          />
-          <Field
-            label="Password"
-            errors={errors.password}
-            inputProps={{ name: "password", type: "password", autoComplete: "current-password", required: true }}
-          />
-          <button type="submit" disabled={busy}>
-            {busy ? "Signing in…" : "Sign in"}
-          </button>
-        </Form>
-      </div>
-    </main>
+    <BrandedCard>
+      <h1>Sign in</h1>
+      {expired && !actionData ? <p className="notice">Your session has expired. Please sign in again.</p> : null}
+      <FormError messages={errors[""]} />
+      <Form method="post" noValidate>
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <Field
+          label="E-mail"
+          errors={errors.email}
+          inputProps={{
+            name: "email",
+            type: "email",
+            autoComplete: "username",
+            defaultValue: actionData?.email ?? "",
+            autoFocus: true,
+            required: true,
+          }}
+        />
+        <Field
+          label="Password"
+          errors={errors.password}
+          inputProps={{ name: "password", type: "password", autoComplete: "current-password", required: true }}
+        />
+        <button type="submit" disabled={busy}>
+          {busy ? "Signing in…" : "Sign in"}
+        </button>
+      </Form>
+    </BrandedCard>
   );
 }
 

@@ -1,3 +1,4 @@
+import { FormError } from "#app/components/forms";
 import { Form, useNavigation } from "@remix-run/react";
 import { ListTable } from "#app/components/list-table";
 
@@ -79,11 +80,7 @@ export function ReportVersions({
           },
         ]}
       />
-      {error?.length ? (
-        <p className="form-error" role="alert">
-          {error.join(" ")}
-        </p>
-      ) : null}
+      <FormError messages={error} />
       {canGenerate ? (
         <Form method="post" className="inline">
           <input type="hidden" name="intent" value="report" />
