@@ -10,6 +10,7 @@ import type { Role } from "#models/user.server";
 import { DEMO_ACCOUNTS } from "#scripts/demo/demo-data.server";
 import { databaseUri, uniqueDbName } from "#tests/setup/database";
 import { serveBuiltPortal, signInOverHttp } from "#tests/helpers/served-portal";
+import { startSmtpServer, type SmtpFixture } from "#tests/fixtures/smtp";
 
 import { launchBrowser } from "#tests/helpers/chromium";
 
@@ -93,19 +94,30 @@ export async function startApp(
 }
 
 /** Who signs in: a demo account by its role, or an account's credentials (a factory's user and password). */
+interface PortalInBrowser {
+  app: RunningApp;
+  browser: Browser;
+}
+
 /**
  * The demo portal and a browser for the calling test file: started before
- * its tests, stopped after them. Read `app` and `browser` inside the tests.
+ * its tests, stopped after them. Read `app` and `browser` (and `smtp`, with
+ * mail) inside the tests.
  */
-export function demoPortalInBrowser(extraEnv: Record<string, string> = {}): { app: RunningApp; browser: Browser } {
-  const portal = {} as { app: RunningApp; browser: Browser };
+export function demoPortalInBrowser(): PortalInBrowser;
+export function demoPortalInBrowser(options: { mail: true }): PortalInBrowser & { smtp: SmtpFixture };
+export function demoPortalInBrowser(options: { mail?: boolean } = {}): PortalInBrowser & { smtp?: SmtpFixture } {
+  const portal = {} as PortalInBrowser & { smtp?: SmtpFixture };
   beforeAll(async () => {
-    portal.app = await startApp(extraEnv);
+    // with mail: the portal sends to a loopback SMTP server the tests read, and the scheduler stays quiet
+    portal.smtp = options.mail ? await startSmtpServer() : undefined;
+    portal.app = await startApp(portal.smtp ? { SMTP_URL: portal.smtp.url, FLOWDOWN_SCHEDULER: "off" } : {});
     portal.browser = await launchBrowser();
   });
   afterAll(async () => {
     await portal.browser?.close();
     await portal.app?.stop();
+    await portal.smtp?.stop();
   });
   return portal;
 }

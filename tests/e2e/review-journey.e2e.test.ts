@@ -1,29 +1,17 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Locator, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_AGREEMENT_REFERENCE } from "#scripts/demo/demo-data.server";
 import { addDaysIso } from "#app/scoring/dates";
 import { todayIso } from "#models/today";
 import { SHORT_TEMPLATE_GOOD_ANSWERS } from "#tests/fixtures/assessments";
-import { startSmtpServer, type SmtpFixture } from "#tests/fixtures/smtp";
-import { launchBrowser, signIn, SCREENSHOT_DIR, startApp, type RunningApp } from "./harness";
+import { demoPortalInBrowser, signIn, SCREENSHOT_DIR } from "./harness";
 
-let app: RunningApp;
-let browser: Browser;
-let smtp: SmtpFixture;
+const portal = demoPortalInBrowser({ mail: true });
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  app = await startApp({ SMTP_URL: smtp.url, FLOWDOWN_SCHEDULER: "off" });
-  browser = await launchBrowser();
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await smtp?.stop();
 });
 
 const SUPPLIER = "Baltic Cloud Hosting OÜ";
@@ -33,11 +21,11 @@ type Role = "supplier" | "procurement" | "discloser";
 
 /** A fresh browser session for one person, signed in through the login form. */
 async function signedIn(role: Role): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext();
+  const context = await portal.browser.newContext();
   const page = await context.newPage();
   // two CPUs shared with other test runs: be patient, but never sleep
   page.setDefaultTimeout(45_000);
-  await signIn(app, role, page);
+  await signIn(portal.app, role, page);
   return { context, page };
 }
 
@@ -97,7 +85,7 @@ describe("reviewing a submitted assessment in the browser", () => {
     async () => {
       // --- setup: procurement sends the short questionnaire to the demo supplier
       const proc = await signedIn("procurement");
-      await proc.page.goto(`${app.baseUrl}/procurement/assessments/new`);
+      await proc.page.goto(`${portal.app.baseUrl}/procurement/assessments/new`);
       await proc.page.getByLabel("Agreement").selectOption({ index: 1 });
       await proc.page.getByLabel("Supplier in its chain").selectOption({ label: `${SUPPLIER} (tier 1)` });
       await proc.page.getByLabel("Questionnaire").selectOption("short-low-risk");
@@ -117,7 +105,7 @@ describe("reviewing a submitted assessment in the browser", () => {
       // supplier journey's test; here the answers go through the same autosave endpoint the page calls,
       // with breach notification in 48 h (the agreement asks for 24 h) and scans every 45 days (30 asked).
       const sup = await signedIn("supplier");
-      const saved = await sup.page.request.post(`${app.baseUrl}/api/assessments/${assessmentId}/answers`, {
+      const saved = await sup.page.request.post(`${portal.app.baseUrl}/api/assessments/${assessmentId}/answers`, {
         data: {
           baseRevision: 0,
           changes: {
@@ -129,7 +117,7 @@ describe("reviewing a submitted assessment in the browser", () => {
         },
       });
       expect(saved.status(), await saved.text()).toBe(200);
-      await sup.page.goto(`${app.baseUrl}/supplier/assessments/${assessmentId}`);
+      await sup.page.goto(`${portal.app.baseUrl}/supplier/assessments/${assessmentId}`);
       await sup.page.locator("[data-testid='questionnaire'][data-ready='true']").waitFor();
       for (let i = 0; i < 3; i++) await sup.page.getByRole("button", { name: "Next" }).click();
       await sup.page.getByRole("button", { name: "Submit questionnaire" }).click();
@@ -151,7 +139,7 @@ describe("reviewing a submitted assessment in the browser", () => {
 
       // --- procurement opens the submitted assessment
       const p = proc.page;
-      await p.goto(`${app.baseUrl}/procurement`);
+      await p.goto(`${portal.app.baseUrl}/procurement`);
       const dashboardRow = p
         .getByTestId("dashboard-table")
         .locator("tbody tr", { has: p.locator(`a[href="/procurement/assessments/${assessmentId}"]`) });
@@ -225,7 +213,7 @@ describe("reviewing a submitted assessment in the browser", () => {
       await p.screenshot({ path: path.join(SCREENSHOT_DIR, "review-remediation-requested.png"), fullPage: true });
 
       // --- the supplier is told by e-mail and sees the request on the dashboard
-      const mail = await smtp.waitForMessage(
+      const mail = await portal.smtp.waitForMessage(
         (m) => m.envelopeTo.includes("supplier@flowdown.test") && /Remediation requested/.test(m.subject),
         20_000,
       );
@@ -235,7 +223,7 @@ describe("reviewing a submitted assessment in the browser", () => {
       expect(mail.text).toContain(`/supplier/assessments/${assessmentId}`);
 
       const s = sup.page;
-      await s.goto(`${app.baseUrl}/supplier`);
+      await s.goto(`${portal.app.baseUrl}/supplier`);
       const myRow = s.locator("tbody tr", { has: s.locator(`a[href="/supplier/assessments/${assessmentId}"]`) });
       await expect(myRow.innerText()).resolves.toContain("Remediation requested");
       const stat = s.locator(".stat", { hasText: "Remediation requests" });
@@ -279,7 +267,7 @@ describe("reviewing a submitted assessment in the browser", () => {
         /Our incident procedure v3\.2 now requires notifying Northwind within 24 hours[\s\S]*evidence 1[\s\S]*Liis Tamm/,
       );
       const evidence = await p.request.get(
-        new URL((await asked.getByRole("link", { name: "evidence 1" }).getAttribute("href"))!, app.baseUrl).href,
+        new URL((await asked.getByRole("link", { name: "evidence 1" }).getAttribute("href"))!, portal.app.baseUrl).href,
       );
       expect(evidence.status()).toBe(200);
       expect(evidence.headers()["content-type"]).toContain("application/pdf");

@@ -1,24 +1,9 @@
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSmtpServer, type SmtpFixture } from "#tests/fixtures/smtp";
-import { launchBrowser, signIn, SCREENSHOT_DIR, startApp, type RunningApp } from "./harness";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { demoPortalInBrowser, signIn, SCREENSHOT_DIR } from "./harness";
 
-let app: RunningApp;
-let browser: Browser;
-let smtp: SmtpFixture;
-
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-  app = await startApp({ SMTP_URL: smtp.url, FLOWDOWN_SCHEDULER: "off" });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await smtp?.stop();
-});
+const portal = demoPortalInBrowser({ mail: true });
 
 const PDF = path.join(import.meta.dirname, "..", "fixtures", "files", "incident-plan.pdf");
 
@@ -48,10 +33,10 @@ async function choose(page: Page, name: string, text: string) {
 describe("the supplier's questionnaire journey", () => {
   it("from the e-mailed link to a submitted questionnaire, with autosave, reload, evidence upload and a refused stale save", async () => {
     // procurement sends the short questionnaire to Baltic Cloud
-    const proc = await browser.newContext();
+    const proc = await portal.browser.newContext();
     const ppage = await proc.newPage();
-    await signIn(app, "procurement", ppage);
-    await ppage.goto(`${app.baseUrl}/procurement/assessments/new`);
+    await signIn(portal.app, "procurement", ppage);
+    await ppage.goto(`${portal.app.baseUrl}/procurement/assessments/new`);
     await ppage.getByLabel("Agreement").selectOption({ index: 1 });
     await ppage.getByLabel("Supplier in its chain").selectOption({ label: "Baltic Cloud Hosting OÜ (tier 1)" });
     await ppage.getByLabel("Questionnaire").selectOption("short-low-risk");
@@ -67,11 +52,11 @@ describe("the supplier's questionnaire journey", () => {
     await proc.close();
 
     // the invitation arrives by SMTP
-    const mail = await smtp.waitForMessage((m) => m.envelopeTo.includes("mari.kask@baltic-cloud.example"));
+    const mail = await portal.smtp.waitForMessage((m) => m.envelopeTo.includes("mari.kask@baltic-cloud.example"));
     const link = mail.text.match(/https?:\/\/\S+\/invite\/[A-Za-z0-9_-]{43}/)![0];
-    expect(new URL(link).origin).toBe(app.baseUrl);
+    expect(new URL(link).origin).toBe(portal.app.baseUrl);
 
-    const context = await browser.newContext();
+    const context = await portal.browser.newContext();
     const page = await context.newPage();
     await page.goto(link);
     await page.getByRole("heading", { name: "Set up your account" }).waitFor();
@@ -164,7 +149,7 @@ describe("the supplier's questionnaire journey", () => {
     await context.close();
 
     // the score exists and the evidence is linked to the answer
-    const conn = await (await import("mongoose")).default.createConnection(app.mongoUri).asPromise();
+    const conn = await (await import("mongoose")).default.createConnection(portal.app.mongoUri).asPromise();
     const stored = await conn
       .collection("assessments")
       .findOne({ _id: new (await import("mongoose")).default.Types.ObjectId(assessmentUrl.split("/").pop()) });
@@ -173,7 +158,7 @@ describe("the supplier's questionnaire journey", () => {
     expect(stored!.answers.incidentPlanEvidence[0].content).toMatch(/^\/evidence\/[0-9a-f]{24}$/);
     expect(stored!.answers.dataLocations[0].country).toBe("EE");
     expect(stored!.result.score).toBeGreaterThan(0);
-    const review = await smtp.waitForMessage((m) => /submitted its questionnaire/.test(m.subject));
+    const review = await portal.smtp.waitForMessage((m) => /submitted its questionnaire/.test(m.subject));
     expect(review.envelopeTo).toContain("procurement@flowdown.test");
   });
 });
