@@ -122,6 +122,21 @@ export function demoPortalInBrowser(options: { mail?: boolean } = {}): PortalInB
   return portal;
 }
 
+/** Polls `probe` until it gives something other than null (a throw counts as null), or fails naming `what`. */
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | null>,
+  { timeoutMs = 90_000, everyMs = 250 } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => null);
+    if (value !== null) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
 export type SignInAs =
   | Role
   | { email: string; password: string; role: Role }

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS } from "#scripts/demo/demo-data.server";
 import { startEmbeddedDb, type EmbeddedDb } from "../../scripts/lib/embedded-db.mjs";
-import { signIn, startApp, type RunningApp } from "./harness";
+import { signIn, startApp, type RunningApp, waitFor } from "./harness";
 
 // The app on a database server of this file's own, so the test can stop and restart it.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "flowdown-restart-db-"));
@@ -21,16 +21,6 @@ afterAll(async () => {
   await db?.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
-
-async function waitFor<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => null);
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 describe("when the database restarts", () => {
   it("answers 503 with a clear page while it is down, serves again once it is back, and never exits", async () => {

@@ -7,6 +7,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS } from "#scripts/demo/demo-data.server";
 import { freePort, projectRoot } from "../../scripts/lib/embedded-db.mjs";
+import { waitFor } from "./harness";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "flowdown-shutdown-"));
 let start: ChildProcess | null = null;
@@ -15,16 +16,6 @@ afterAll(() => {
   if (start && start.exitCode === null && start.signalCode === null) start.kill("SIGKILL");
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
-
-async function waitFor<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => null);
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 function refusesConnections(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -70,8 +61,10 @@ describe("npm start on SIGTERM", () => {
     const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
       start!.once("exit", (code, signal) => resolve({ code, signal })),
     );
-    await waitFor("the portal to answer", async () =>
-      (await fetch(`http://127.0.0.1:${port}/login`)).status === 200 ? true : null,
+    await waitFor(
+      "the portal to answer",
+      async () => ((await fetch(`http://127.0.0.1:${port}/login`)).status === 200 ? true : null),
+      { everyMs: 100 },
     );
     const ferretdbPid = (JSON.parse(fs.readFileSync(path.join(dataDir, "ferretdb.pid"), "utf8")) as { pid: number })
       .pid;
@@ -98,8 +91,10 @@ describe("npm start on SIGTERM", () => {
     req.write(body.slice(0, 10));
 
     start.kill("SIGTERM");
-    await waitFor("the portal to stop taking connections", async () =>
-      (await refusesConnections(port)) ? true : null,
+    await waitFor(
+      "the portal to stop taking connections",
+      async () => ((await refusesConnections(port)) ? true : null),
+      { everyMs: 100 },
     );
     expect(start.exitCode).toBeNull();
 
