@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "#tests/setup/database";
-import { getRequest, sessionCookie } from "#tests/fixtures/factories";
+import { getRequest, loadAs, sessionCookie } from "#tests/fixtures/factories";
 import { tabOf } from "#tests/fixtures/agreement-page";
 import { replyOf, thrown } from "#tests/helpers/responses";
 import {
@@ -270,58 +270,28 @@ describe("who sees an agreement", () => {
     const id = String(agreement._id);
 
     const mine = tabOf(
-      await procurementView({
-        request: getRequest(
-          `/procurement/agreements/${id}?tab=terms`,
-          await sessionCookie(String(p.procurement.user._id)),
-        ),
-        params: { id },
-        context: {},
-      }),
+      await loadAs(procurementView, `/procurement/agreements/${id}?tab=terms`, p.procurement.user._id, { id }),
       "terms",
     );
     expect(mine.agreement.chain.map((l) => l.name)).toEqual(["Tier One Hosting GmbH", "株式会社ティアツー"]);
     const asDiscloser = tabOf(
-      await discloserView({
-        request: getRequest(
-          `/discloser/agreements/${id}?tab=terms`,
-          await sessionCookie(String(p.discloserUser.user._id)),
-        ),
-        params: { id },
-        context: {},
-      }),
+      await loadAs(discloserView, `/discloser/agreements/${id}?tab=terms`, p.discloserUser.user._id, { id }),
       "terms",
     );
     expect(asDiscloser.agreement.reference).toBe(agreement.reference);
 
     const otherProcurement = await thrown(
-      procurementView({
-        request: getRequest(`/procurement/agreements/${id}`, await sessionCookie(String(other.procurement.user._id))),
-        params: { id },
-        context: {},
-      }),
+      loadAs(procurementView, `/procurement/agreements/${id}`, other.procurement.user._id, { id }),
     );
     expect(otherProcurement.status).toBe(404);
     const otherDiscloser = await thrown(
-      discloserView({
-        request: getRequest(`/discloser/agreements/${id}`, await sessionCookie(String(other.discloserUser.user._id))),
-        params: { id },
-        context: {},
-      }),
+      loadAs(discloserView, `/discloser/agreements/${id}`, other.discloserUser.user._id, { id }),
     );
     expect(otherDiscloser.status).toBe(404);
-    const list = await discloserList({
-      request: getRequest("/discloser", await sessionCookie(String(other.discloserUser.user._id))),
-      params: {},
-      context: {},
-    });
+    const list = await loadAs(discloserList, "/discloser", other.discloserUser.user._id);
     expect(list.agreements).toEqual([]);
     const garbage = await thrown(
-      procurementView({
-        request: getRequest("/procurement/agreements/not-an-id", await sessionCookie(String(p.procurement.user._id))),
-        params: { id: "not-an-id" },
-        context: {},
-      }),
+      loadAs(procurementView, "/procurement/agreements/not-an-id", p.procurement.user._id, { id: "not-an-id" }),
     );
     expect(garbage.status).toBe(404);
   });

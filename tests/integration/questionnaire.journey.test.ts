@@ -127,16 +127,22 @@ describe("sending a questionnaire", () => {
   });
 });
 
+/** A personal invitation link to the world's assessment for someone at its tier-1 supplier. */
+function inviteToTier1(w: World, email: string, now?: Date) {
+  return createInvitation({
+    assessmentId: w.assessment._id,
+    supplierOrgId: w.tier1._id,
+    ownerOrgId: w.recipient._id,
+    email,
+    createdBy: w.procurement.user._id,
+    ...(now ? { now } : {}),
+  });
+}
+
 describe("the invitation link", () => {
   it("sets up the supplier's account in the invited organisation, signs it in and opens the questionnaire; the link then works no more", async () => {
     const w = await createAssessmentWorld();
-    const { token } = await createInvitation({
-      assessmentId: w.assessment._id,
-      supplierOrgId: w.tier1._id,
-      ownerOrgId: w.recipient._id,
-      email: "new.person@tier1.example",
-      createdBy: w.procurement.user._id,
-    });
+    const { token } = await inviteToTier1(w, "new.person@tier1.example");
     const page = await inviteLoader({ request: getRequest(`/invite/${token}`), params: { token }, context: {} });
     expect(page).toEqual({
       view: { kind: "set-up", email: "new.person@tier1.example", organisation: "Tier One Hosting GmbH" },
@@ -176,21 +182,8 @@ describe("the invitation link", () => {
 
   it("says clearly when a link has expired, was revoked, or is unknown, and reveals nothing else", async () => {
     const w = await createAssessmentWorld();
-    const expired = await createInvitation({
-      assessmentId: w.assessment._id,
-      supplierOrgId: w.tier1._id,
-      ownerOrgId: w.recipient._id,
-      email: "e@x.example",
-      createdBy: w.procurement.user._id,
-      now: new Date(Date.now() - 15 * 86400_000),
-    });
-    const revoked = await createInvitation({
-      assessmentId: w.assessment._id,
-      supplierOrgId: w.tier1._id,
-      ownerOrgId: w.recipient._id,
-      email: "r@x.example",
-      createdBy: w.procurement.user._id,
-    });
+    const expired = await inviteToTier1(w, "e@x.example", new Date(Date.now() - 15 * 86400_000));
+    const revoked = await inviteToTier1(w, "r@x.example");
     const cookie = await sessionCookie(String(w.procurement.user._id));
     const revoke = (await reviewAction({
       request: formRequest(
@@ -234,13 +227,7 @@ describe("the invitation link", () => {
 
   it("is redeemed once when several set-ups race", async () => {
     const w = await createAssessmentWorld();
-    const { token } = await createInvitation({
-      assessmentId: w.assessment._id,
-      supplierOrgId: w.tier1._id,
-      ownerOrgId: w.recipient._id,
-      email: "race@tier1.example",
-      createdBy: w.procurement.user._id,
-    });
+    const { token } = await inviteToTier1(w, "race@tier1.example");
     const { redeemInvitation } = await import("#models/invitation.server");
     const users = await Promise.all(
       Array.from({ length: 6 }, () =>
@@ -260,13 +247,7 @@ describe("the invitation link", () => {
   it("cannot be taken by a user of another organisation", async () => {
     const w = await createAssessmentWorld();
     const other = await createAssessmentWorld();
-    const { token } = await createInvitation({
-      assessmentId: w.assessment._id,
-      supplierOrgId: w.tier1._id,
-      ownerOrgId: w.recipient._id,
-      email: "z@x.example",
-      createdBy: w.procurement.user._id,
-    });
+    const { token } = await inviteToTier1(w, "z@x.example");
     const foreign = await sessionCookie(String(other.supplierUser.user._id));
     const page = await inviteLoader({
       request: getRequest(`/invite/${token}`, foreign),
@@ -279,13 +260,7 @@ describe("the invitation link", () => {
 
   it("sending a new link revokes the old one", async () => {
     const w = await createAssessmentWorld();
-    const first = await createInvitation({
-      assessmentId: w.assessment._id,
-      supplierOrgId: w.tier1._id,
-      ownerOrgId: w.recipient._id,
-      email: "re@x.example",
-      createdBy: w.procurement.user._id,
-    });
+    const first = await inviteToTier1(w, "re@x.example");
     const cookie = await sessionCookie(String(w.procurement.user._id));
     await reviewAction({
       request: formRequest(
