@@ -16,6 +16,11 @@ export class Refusal extends Error {
     this.status = options.status ?? 400;
   }
 
+  /** A refusal said only beside the fields, with no message for the whole form. */
+  static ofFields(fieldErrors: Record<string, string[]>, status = 400): Refusal {
+    return new Refusal("", { fieldErrors, status });
+  }
+
   /** Errors keyed by field, the message for the whole form under "". */
   get errors(): Record<string, string[]> {
     return this.message ? { "": [this.message], ...this.fieldErrors } : { ...this.fieldErrors };

@@ -1,7 +1,7 @@
 import { data } from "@remix-run/node";
 import { isRefusal } from "#models/refusal";
 
-export { Refusal, isRefusal } from "#models/refusal";
+export { isRefusal } from "#models/refusal";
 
 /**
  * In an action's catch: a Refusal becomes its 400 (errors beside the fields,

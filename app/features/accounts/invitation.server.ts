@@ -5,7 +5,7 @@ import { User } from "#models/user.server";
 import { isDuplicateKey } from "#models/duplicate-key";
 import { recordAttempt } from "#app/lib/rate-limit.server";
 import { clientIp } from "#app/lib/http.server";
-import { Refusal } from "#app/lib/refusal.server";
+import { Refusal } from "#models/refusal";
 import { getUser, verifyLogin } from "./auth.server";
 import { hashPassword } from "./password.server";
 
@@ -129,7 +129,7 @@ export async function signInToInvitation(
   const login = await verifyLogin(inv.email, password);
   if (!login.ok) {
     await recordAttempt("invite", request, { account });
-    throw new Refusal("", { fieldErrors: { password: ["That password is not right for this account."] } });
+    throw Refusal.ofFields({ password: ["That password is not right for this account."] });
   }
   const target = await accept(
     request,

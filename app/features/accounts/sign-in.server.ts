@@ -2,7 +2,7 @@ import { recordAudit } from "#models/audit-event.server";
 import { orUnavailable } from "#app/lib/db.server";
 import { clientIp } from "#app/lib/http.server";
 import { recordAttempt } from "#app/lib/rate-limit.server";
-import { Refusal } from "#app/lib/refusal.server";
+import { Refusal } from "#models/refusal";
 import { changePassword, verifyLogin, type CurrentUser } from "./auth.server";
 
 /** Checks the credentials and records the attempt; a wrong e-mail or password is a Refusal. */
@@ -30,7 +30,7 @@ export async function changeOwnPassword(request: Request, user: CurrentUser, cur
   const ended = await changePassword(user, current, next);
   if (ended === null) {
     await recordAttempt("password", request, { account: user.id });
-    throw new Refusal("", { fieldErrors: { currentPassword: ["That is not your current password."] } });
+    throw Refusal.ofFields({ currentPassword: ["That is not your current password."] });
   }
   await recordAudit({
     action: "user.password_change",

@@ -1,5 +1,5 @@
 import type { CurrentUser } from "#app/features/accounts/auth.server";
-import { Refusal } from "#app/lib/refusal.server";
+import { Refusal } from "#models/refusal";
 import { requireAgreement } from "./agreement-access.server";
 import {
   agreementToFormValues,
@@ -36,7 +36,7 @@ export async function editAgreementForm(user: CurrentUser, id: string | undefine
 
 async function parsed(user: CurrentUser, values: FormValues) {
   const result = parseAgreementForm(values, await agreementFormContext(user));
-  if (!result.ok) throw new Refusal("", { fieldErrors: result.errors });
+  if (!result.ok) throw Refusal.ofFields(result.errors);
   return result.agreement;
 }
 

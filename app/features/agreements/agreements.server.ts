@@ -11,7 +11,7 @@ import type { CatalogueEntry } from "./agreement-form";
 import type { AgreementFormContext, AgreementInputData, FormErrors } from "./agreement-form.server";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { clientIp } from "#app/lib/http.server";
-import { Refusal } from "#app/lib/refusal.server";
+import { Refusal } from "#models/refusal";
 import { isDuplicateKey } from "#models/duplicate-key";
 
 export async function agreementFormContext(user: CurrentUser): Promise<AgreementFormContext> {
@@ -38,13 +38,8 @@ export function catalogueForForm(): CatalogueEntry[] {
   }));
 }
 
-/** Errors beside the fields only, with no message for the whole form. */
-function fieldRefusal(fieldErrors: FormErrors, status = 400): Refusal {
-  return new Refusal("", { fieldErrors, status });
-}
-
 const duplicateReferenceRefusal = () =>
-  fieldRefusal({ reference: ["Another agreement of yours already has this reference"] });
+  Refusal.ofFields({ reference: ["Another agreement of yours already has this reference"] });
 
 function validationErrors(error: unknown): FormErrors | null {
   if (!(error instanceof mongoose.Error.ValidationError)) return null;
@@ -76,7 +71,7 @@ export async function createAgreement(user: CurrentUser, data: AgreementInputDat
   } catch (error) {
     if (isDuplicateKey(error)) throw duplicateReferenceRefusal();
     const errors = validationErrors(error);
-    if (errors) throw fieldRefusal(errors);
+    if (errors) throw Refusal.ofFields(errors);
     throw error;
   }
 }
@@ -110,7 +105,7 @@ export async function updateAgreement(
       (e: unknown) => e,
     ),
   );
-  if (invalid) throw fieldRefusal(invalid);
+  if (invalid) throw Refusal.ofFields(invalid);
   const current = await Agreement.findOne({ _id: id, recipientOrgId: user.orgId }, { revision: 1, phases: 1 }).lean();
   if (!current) throw new Response("Not found", { status: 404 });
   const conflict = new Refusal(

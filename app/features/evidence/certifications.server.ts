@@ -71,12 +71,12 @@ export async function certificationsPage(supplierOrgId: string) {
  * stored upload is deleted again, since nothing would ever refer to it.
  */
 export async function addCertification(user: CurrentUser, upload: UploadOutcome, request: Request) {
-  if (!upload.ok) throw new Refusal("", { fieldErrors: { file: [upload.error] }, status: upload.status });
+  if (!upload.ok) throw Refusal.ofFields({ file: [upload.error] }, upload.status);
   const parsed = CertificationSchema.safeParse({ controls: "", ...upload.fields });
   const file = upload.files[0] ?? null;
   if (!parsed.success) {
     if (file) await deleteEvidence(file.id, user.orgId);
-    throw new Refusal("", { fieldErrors: fieldErrors(parsed.error) });
+    throw Refusal.ofFields(fieldErrors(parsed.error));
   }
   try {
     const cert = await Certification.create({
@@ -96,8 +96,7 @@ export async function addCertification(user: CurrentUser, upload: UploadOutcome,
     });
   } catch (error) {
     if (file) await deleteEvidence(file.id, user.orgId);
-    if (isDuplicateKey(error))
-      throw new Refusal("", { fieldErrors: { certificateNumber: ["This certificate is already on file"] } });
+    if (isDuplicateKey(error)) throw Refusal.ofFields({ certificateNumber: ["This certificate is already on file"] });
     throw error;
   }
 }

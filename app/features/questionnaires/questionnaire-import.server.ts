@@ -32,7 +32,7 @@ import { clientIp } from "#app/lib/http.server";
 import { fieldErrors } from "#app/lib/forms.server";
 import { isObjectId, trusted } from "#app/lib/ids.server";
 import { isDuplicateKey } from "#models/duplicate-key";
-import { Refusal } from "#app/lib/refusal.server";
+import { Refusal } from "#models/refusal";
 
 const DRAFT_LIFETIME_MS = 24 * 60 * 60 * 1000;
 const MB = MAX_IMPORT_BYTES / 1024 / 1024;
@@ -50,7 +50,7 @@ const UploadSchema = z.object({
 });
 
 /** What is wrong with the uploaded file, beside the file field. */
-const fileRefusal = (messages: string[], status = 400) => new Refusal("", { fieldErrors: { file: messages }, status });
+const fileRefusal = (messages: string[], status = 400) => Refusal.ofFields({ file: messages }, status);
 
 /** Reads the multipart upload (at most MAX_IMPORT_BYTES), runs the importer and stores a draft; returns its id. */
 export async function receiveImport(request: Request, user: CurrentUser): Promise<string> {
@@ -308,10 +308,10 @@ export async function publishFromForm(
   if (!parsed.success || unknown.length) {
     const errors = parsed.success ? {} : fieldErrors(parsed.error);
     if (unknown.length) (errors[""] ??= []).push(`Unknown requirement ids: ${unknown.join(", ")}`);
-    throw new Refusal("", { fieldErrors: errors });
+    throw Refusal.ofFields(errors);
   }
   const result = await publishDraft(user, request, parsed.data, mapping);
-  if (!result.ok) throw new Refusal("", { fieldErrors: result.errors });
+  if (!result.ok) throw Refusal.ofFields(result.errors);
   return { templateId: result.templateId, versionTag: result.versionTag };
 }
 

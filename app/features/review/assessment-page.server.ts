@@ -100,7 +100,7 @@ export async function revokeAssessmentInvitation(
   request: Request,
 ) {
   if (!(await revokeInvitation(invitationId, user.orgId)))
-    throw new Refusal("", { fieldErrors: { invitation: ["That invitation is no longer active."] } });
+    throw Refusal.ofFields({ invitation: ["That invitation is no longer active."] });
   await recordAudit({
     action: "invitation.revoke",
     actor: actorOf(user),
