@@ -8,7 +8,9 @@ import { getEnv, sessionSecret } from "#app/lib/env.server";
 import { deleteExpiredAttempts } from "#app/lib/rate-limit.server";
 import { sendDueReminders } from "#app/features/assessments/reminders.server";
 import { sendDueReassessments } from "#app/features/reassessment/reassessment.server";
-import { startInterval } from "#app/lib/scheduler.server";
+import { runExclusively, startInterval } from "#app/lib/scheduler.server";
+import { refreshDueResults } from "#app/features/assessments/freshness.server";
+import { todayIso } from "#models/today";
 import { preloadReportFonts } from "#reports/fonts";
 import { warmReadModels } from "#app/features/assessments/read-model.server";
 
@@ -41,6 +43,13 @@ export function startServer(): Promise<void> {
       startInterval("reminders", 60 * 60 * 1000, () => sendDueReminders({ origin }));
       // each approval's re-assessment is claimed in the database, so it is sent once whichever instance sees it due
       startInterval("reassessments", 60 * 60 * 1000, () => sendDueReassessments({ origin }));
+      // results whose certificate or agreement dates the day has passed: once a day, by one instance
+      startInterval("rescoring", 15 * 60 * 1000, () =>
+        runExclusively("rescore-due-results", todayIso(), () => refreshDueResults(), {
+          retryFailed: true,
+          staleAfterMs: 60 * 60 * 1000,
+        }),
+      );
     }
     // the dashboards' rows: read them now rather than in the first request after a restart
     setTimeout(

@@ -1,5 +1,6 @@
 import mongoose, { Schema, type Model, type Types } from "mongoose";
 import type { AssessmentStatus } from "./assessment-status";
+import type { ScoreBasis } from "#app/scoring/freshness";
 import { isDuplicateKey } from "./duplicate-key";
 
 /** The assessment's list fields, kept up to date on every write (the assessment's `summary`, copied into its row). */
@@ -16,6 +17,12 @@ export interface AssessmentSummary {
   notifyHours: number | null;
   locations: { country: string; transferMechanism: string | null }[];
   evaluationDate: string | null;
+  /** when the current result was computed */
+  computedAt?: Date | null;
+  /** what the current result was computed from (see app/scoring/freshness.ts) */
+  basis?: ScoreBasis | null;
+  /** while approved: how the current result differs from the one approved (empty = it does not) */
+  drift?: string[];
 }
 
 /**
@@ -48,9 +55,11 @@ export interface AssessmentRowData extends AssessmentSummary {
  * fields per row; as two strings a full read of an organisation's rows takes
  * half the time. Read rows with `rowFromStored`.
  */
-export type StoredAssessmentRow = Omit<AssessmentRowData, "cells" | "locations"> & {
+export type StoredAssessmentRow = Omit<AssessmentRowData, "cells" | "locations" | "basis" | "drift"> & {
   cellsJson: string;
   locationsJson: string;
+  basisJson?: string;
+  driftJson?: string;
 };
 
 const rowSchema = new Schema<StoredAssessmentRow>(
@@ -70,6 +79,9 @@ const rowSchema = new Schema<StoredAssessmentRow>(
     notifyHours: { type: Number, default: null },
     locationsJson: { type: String, default: "[]" },
     evaluationDate: { type: String, default: null },
+    computedAt: { type: Date, default: null },
+    basisJson: { type: String, default: "null" },
+    driftJson: { type: String, default: "[]" },
     revision: { type: Number, default: 0 },
     updatedAt: { type: Date, required: true },
     approvedAt: { type: Date, default: null },
@@ -92,9 +104,11 @@ function parseJson<T>(text: unknown, fallback: T): T {
 
 /** A stored row as the application uses it. */
 export function rowFromStored(doc: StoredAssessmentRow & { cells?: unknown; locations?: unknown }): AssessmentRowData {
-  const { cellsJson, locationsJson, ...rest } = doc;
+  const { cellsJson, locationsJson, basisJson, driftJson, ...rest } = doc;
   return {
     ...rest,
+    basis: parseJson<ScoreBasis | null>(basisJson, null),
+    drift: parseJson<string[]>(driftJson, []),
     cells: parseJson<Record<string, string>>(cellsJson, (doc.cells as Record<string, string>) ?? {}),
     locations: parseJson<AssessmentRowData["locations"]>(
       locationsJson,
@@ -107,8 +121,14 @@ export function rowFromStored(doc: StoredAssessmentRow & { cells?: unknown; loca
 export function rowToStored(
   row: Omit<AssessmentRowData, "_id"> & { _id?: Types.ObjectId },
 ): Omit<StoredAssessmentRow, "_id"> & { _id?: Types.ObjectId } {
-  const { cells, locations, ...rest } = row;
-  return { ...rest, cellsJson: JSON.stringify(cells ?? {}), locationsJson: JSON.stringify(locations ?? []) };
+  const { cells, locations, basis, drift, ...rest } = row;
+  return {
+    ...rest,
+    cellsJson: JSON.stringify(cells ?? {}),
+    locationsJson: JSON.stringify(locations ?? []),
+    basisJson: JSON.stringify(basis ?? null),
+    driftJson: JSON.stringify(drift ?? []),
+  };
 }
 
 export const AssessmentRow: Model<StoredAssessmentRow> =
@@ -260,6 +280,9 @@ export async function syncAssessmentRow(id: Types.ObjectId | string): Promise<vo
         notifyHours: a.summary?.notifyHours ?? null,
         locationsJson: JSON.stringify(a.summary?.locations ?? []),
         evaluationDate: a.summary?.evaluationDate ?? null,
+        computedAt: a.summary?.computedAt ?? null,
+        basisJson: JSON.stringify(a.summary?.basis ?? null),
+        driftJson: JSON.stringify(a.status === "approved" ? (a.summary?.drift ?? []) : []),
         revision: a.revision,
         updatedAt: a.updatedAt ?? new Date(),
         approvedAt: approval?.at ?? null,

@@ -1,4 +1,5 @@
 import mongoose, { Schema, type Model, type Types } from "mongoose";
+import type { ScoreBasis } from "#app/scoring/freshness";
 import type { RequirementStatus, ScoringResult } from "#app/scoring/types";
 import { syncAssessmentRow, type AssessmentSummary } from "./assessment-row.server";
 import { claim, getClaim, STUCK_CLAIM_MS } from "./claim.server";
@@ -72,8 +73,13 @@ export interface AssessmentData {
   /** increases with every accepted save; a save based on an older revision is refused */
   revision: number;
   submittedAt: Date | null;
-  /** the score computed at submission (or re-scoring), with the evaluation date */
+  /** the current score: computed at submission, and again whenever what it was computed from changes */
   result: ScoringResult | null;
+  /** what `result` was computed from (agreement revision, certificates, day, ...) and when */
+  resultBasis: (ScoreBasis & { computedAt: Date }) | null;
+  /** the result the assessment was approved on, kept while it stays approved (the current one may differ) */
+  approvedResult: ScoringResult | null;
+  approvedBasis: (ScoreBasis & { computedAt: Date }) | null;
   overrides: OverrideRecord[];
   /** remediation requested by procurement, answered by the supplier */
   remediation: RemediationItem[];
@@ -111,6 +117,9 @@ const assessmentSchema = new Schema<AssessmentData>(
     revision: { type: Number, default: 0 },
     submittedAt: { type: Date, default: null },
     result: { type: Schema.Types.Mixed, default: null },
+    resultBasis: { type: Schema.Types.Mixed, default: null },
+    approvedResult: { type: Schema.Types.Mixed, default: null },
+    approvedBasis: { type: Schema.Types.Mixed, default: null },
     remediation: [
       {
         _id: false,
@@ -138,6 +147,9 @@ const assessmentSchema = new Schema<AssessmentData>(
       notifyHours: { type: Number, default: null },
       locations: [{ _id: false, country: String, transferMechanism: { type: String, default: null } }],
       evaluationDate: { type: String, default: null },
+      computedAt: { type: Date, default: null },
+      basis: { type: Schema.Types.Mixed, default: null },
+      drift: [{ type: String }],
     },
     reassessmentOf: { type: Schema.Types.ObjectId, ref: "Assessment", default: null },
     reassessmentReasons: [{ type: String, maxlength: 400 }],

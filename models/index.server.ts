@@ -12,6 +12,7 @@ import { Organization } from "./organization.server";
 import { Outbox } from "./outbox.server";
 import { QuestionnaireVersion } from "./questionnaire-version.server";
 import { ReportRecord } from "./report.server";
+import { ScoreRecord } from "./score-record.server";
 import { Incident } from "./incident.server";
 import { Session } from "./session.server";
 import { User } from "./user.server";
@@ -34,6 +35,7 @@ export const allModels: Model<any>[] = [
   Outbox,
   JobRun,
   ReportRecord,
+  ScoreRecord,
   Incident,
   Attempt,
 ];

@@ -84,6 +84,9 @@ export async function renderAgreementReport(data: AgreementReportData, out: Writ
             `${data.requirements.length} (${data.requirements.filter((r) => r.knockOut).length} knock-out)`,
           ],
           ["Disclosure phases", String(data.phases.length)],
+          ...(data.agreement.revision
+            ? [["Results scored against", `agreement revision ${data.agreement.revision}`] as [string, string]]
+            : []),
         ],
       },
       summary,

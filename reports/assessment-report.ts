@@ -70,6 +70,17 @@ export async function renderAssessmentReport(data: AssessmentReportData, out: Wr
           ["Due date", formatDate(asm.dueDate)],
           ["Submitted", formatDateTime(asm.submittedAt)],
           ["Evaluated on", formatDate(result.evaluationDate)],
+          ...(asm.scoredAt
+            ? [
+                [
+                  "Scored",
+                  `${formatDateTime(asm.scoredAt)} against agreement revision ${asm.scoredAgreementRevision ?? "?"}`,
+                ] as [string, string],
+              ]
+            : []),
+          ...(asm.approvedDrift?.length
+            ? [["Needs review", `differs from the result approved: ${asm.approvedDrift.join(" ")}`] as [string, string]]
+            : []),
           ["Questionnaire", `${asm.templateTitle} (version ${asm.templateVersion})`],
           ["Requirement catalogue", `version ${asm.catalogueVersion}`],
         ],

@@ -53,6 +53,8 @@ export interface ReportAgreement {
   permittedJurisdictions: string[];
   /** standards the agreement requires, e.g. "ISO/IEC 27001:2022" */
   requiredCertifications: string[];
+  /** the agreement's revision the report's results were scored against (absent in reports made before it was kept) */
+  revision?: number;
 }
 
 export interface ReportSupplier {
@@ -89,6 +91,11 @@ export interface ReportAssessment {
   catalogueVersion: string;
   /** oldest first */
   history: StatusChange[];
+  /** when the result was computed, and against which revision of the agreement */
+  scoredAt?: IsoDateTime | null;
+  scoredAgreementRevision?: number | null;
+  /** approved, but the current result differs from the one approved: how (empty = it does not) */
+  approvedDrift?: string[];
 }
 
 /**

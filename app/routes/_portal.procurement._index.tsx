@@ -147,10 +147,29 @@ export default function ProcurementDashboard() {
             cell: (r) => <Link to={`/procurement/assessments/${r.id}`}>{r.supplier}</Link>,
           },
           { header: "Agreement", cell: (r) => r.agreement },
-          { header: "Status", cell: (r) => <AssessmentStatusBadge status={r.status} /> },
+          {
+            header: "Status",
+            cell: (r) => (
+              <>
+                <AssessmentStatusBadge status={r.status} />
+                {r.needsReview ? (
+                  <span className="badge warn" title="The current result differs from the one approved">
+                    needs review
+                  </span>
+                ) : null}
+              </>
+            ),
+          },
           {
             header: <SortLink field="score" label="Score" />,
-            cell: (r) => r.score ?? <span className="muted">–</span>,
+            cell: (r) =>
+              r.score === null ? (
+                <span className="muted">–</span>
+              ) : (
+                <span title={r.scoredAt ? `Scored ${r.scoredAt.slice(0, 16).replace("T", " ")} UTC` : undefined}>
+                  {r.score}
+                </span>
+              ),
           },
           {
             header: "Rating",

@@ -24,6 +24,8 @@ import {
 } from "#app/features/review/assessment-page.server";
 import { fieldErrors } from "#app/lib/forms.server";
 import {
+  approveCurrentResult,
+  ReapprovalSchema,
   decide,
   DecisionSchema,
   overrideRequirement,
@@ -49,6 +51,7 @@ const IntentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("remediate") }).passthrough(),
   z.object({ intent: z.literal("decide"), decision: z.string(), comment: z.string() }),
   z.object({ intent: z.literal("report") }),
+  z.object({ intent: z.literal("reapprove"), comment: z.string() }),
 ]);
 
 type ActionErrors = Record<string, string[]>;
@@ -134,6 +137,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       return redirect(`/procurement/assessments/${id}?done=${input.data.decision}`);
     }
+    case "reapprove": {
+      const input = ReapprovalSchema.safeParse(parsed.data);
+      if (!input.success) return refused(fieldErrors(input.error));
+      try {
+        await approveCurrentResult(user, id, input.data, request);
+      } catch (error) {
+        return refusalResponse(error);
+      }
+      return redirect(`/procurement/assessments/${id}?done=reapproved`);
+    }
     case "report": {
       const outcome = await reportActionFor(user, request, { kind: "assessment", id }, parsed.data);
       if (!outcome.ok) return data({ errors: outcome.errors }, { status: outcome.status });
@@ -153,6 +166,7 @@ const DONE: Record<string, string> = {
   overridden: "Result overridden; the score was recomputed.",
   remediation: "Remediation requested; the supplier was told.",
   approved: "Assessment approved.",
+  reapproved: "The current result is now the approved one.",
   rejected: "Assessment rejected.",
   report: "Report generated and stored.",
 };
@@ -169,6 +183,7 @@ export default function ProcurementAssessmentPage() {
     changed,
     reassessment,
     remediationDueDate,
+    scoring,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -231,7 +246,11 @@ export default function ProcurementAssessmentPage() {
           <section className="card form-section">
             <h2>Score</h2>
             <ScoreSummary r={result} />
+            {scoring ? <ResultBasis scoring={scoring} /> : null}
           </section>
+          {scoring?.approved && scoring.drift.length ? (
+            <ApprovedDrift scoring={scoring} errors={errors} busy={navigation.state !== "idle"} />
+          ) : null}
           {assessment.decidable || assessment.canRequestRemediation ? (
             <section className="actions-grid">
               {assessment.decidable ? <DecisionForm errors={errors} busy={navigation.state !== "idle"} /> : null}
@@ -519,3 +538,88 @@ function RemediationForm({
 }
 
 export { GeneralErrorBoundary as ErrorBoundary } from "#app/components/error-boundary";
+
+type Scoring = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["scoring"]>;
+
+function when(iso: string) {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+/** What the result shown was computed from, and the results before it. */
+function ResultBasis({ scoring }: { scoring: Scoring }) {
+  const current = scoring.agreementRevision === scoring.currentAgreementRevision;
+  return (
+    <div className="result-basis" data-testid="result-basis">
+      <p className="small">
+        Computed {when(scoring.computedAt)} against revision {scoring.agreementRevision} of the agreement
+        {current
+          ? " (the current one)"
+          : ` (the agreement is now at revision ${scoring.currentAgreementRevision})`},{" "}
+        {scoring.certificates === 1 ? "1 certificate" : `${scoring.certificates} certificates`} on file, as of{" "}
+        {scoring.evaluationDate}.
+        {scoring.validUntil
+          ? ` It holds until ${scoring.validUntil}, when a certificate's or the agreement's date passes, unless the terms or the certificates change first.`
+          : " It holds until the terms or the certificates change."}
+      </p>
+      {scoring.history.length > 1 ? (
+        <details>
+          <summary>Earlier results ({scoring.history.length - 1})</summary>
+          <ListTable
+            aria-label="Results of this assessment, newest first"
+            rows={scoring.history}
+            rowKey={(h) => h.computedAt}
+            columns={[
+              { header: "Computed", cell: (h) => when(h.computedAt) },
+              { header: "Why", cell: (h) => [h.trigger, ...h.reasons].join(" ") },
+              { header: "Agreement revision", cell: (h) => h.agreementRevision },
+              { header: "Score", cell: (h) => `${h.score}, ${h.rating} risk` },
+              { header: "What changed", cell: (h) => (h.changes.length ? h.changes.join(" ") : "Nothing") },
+            ]}
+          />
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+/** An approved assessment whose current result differs from the one approved. */
+function ApprovedDrift({
+  scoring,
+  errors,
+  busy,
+}: {
+  scoring: Scoring;
+  errors: Record<string, string[]>;
+  busy: boolean;
+}) {
+  const approved = scoring.approved!;
+  return (
+    <section className="card form-section needs-review" aria-labelledby="drift-heading" data-testid="approved-drift">
+      <h2 id="drift-heading">Needs review: the current result differs from the one approved</h2>
+      <p>
+        Approved on a result of {approved.evaluationDate} ({approved.score} / 100, {approved.rating} risk
+        {approved.agreementRevision ? `, agreement revision ${approved.agreementRevision}` : ""}). Since then:
+      </p>
+      <ul>
+        {scoring.drift.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      <p className="small">
+        The disclosing party and the phase gates see the current result. Request remediation below, or approve the
+        current result.
+      </p>
+      <Form method="post" className="inline-form">
+        <input type="hidden" name="intent" value="reapprove" />
+        <label>
+          Why the current result is acceptable
+          <textarea name="comment" rows={2} maxLength={4000} required minLength={10} />
+        </label>
+        <ErrorList errors={errors.comment} />
+        <button type="submit" disabled={busy}>
+          {busy ? "Saving…" : "Approve the current result"}
+        </button>
+      </Form>
+    </section>
+  );
+}

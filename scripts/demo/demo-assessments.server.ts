@@ -307,7 +307,7 @@ export async function seedDemoAssessments(
     await transitionAssessment(doc._id, "in_progress", supplier);
     if (demo.status === "in_progress") continue;
     const submitted = await transitionAssessment(doc._id, "submitted", supplier, "", { submittedAt: new Date() });
-    const result = await rescore(submitted, agreement);
+    const { result } = await rescore(submitted, agreement, { trigger: "submitted by the supplier" });
     await recordAudit({
       action: "assessment.submit",
       targetType: "assessment",

@@ -8,6 +8,7 @@ import {
   type FormValues,
 } from "./agreement-form.server";
 import { agreementFormContext, catalogueForForm, createAgreement, updateAgreement } from "./agreements.server";
+import { refreshAgreementResults } from "#app/features/assessments/freshness.server";
 
 /** The form for a new agreement, with the catalogue's defaults. */
 export async function newAgreementForm(user: CurrentUser) {
@@ -45,7 +46,11 @@ export async function createAgreementFromForm(user: CurrentUser, values: FormVal
   return createAgreement(user, await parsed(user, values), request);
 }
 
-/** Saves the edit the form describes and returns the agreement's id; what is wrong with it is a Refusal. */
+/**
+ * Saves the edit the form describes and returns the agreement's id; what is
+ * wrong with it is a Refusal. Every result scored against the agreement is
+ * scored again before the page that follows shows it.
+ */
 export async function updateAgreementFromForm(
   user: CurrentUser,
   id: string | undefined,
@@ -56,5 +61,7 @@ export async function updateAgreementFromForm(
   const revision = Number(values.revision);
   if (!Number.isInteger(revision) || revision < 1)
     throw new Refusal("The form is missing its revision; reload the page and try again.");
-  return updateAgreement(user, String(existing._id), revision, await parsed(user, values), request);
+  const saved = await updateAgreement(user, String(existing._id), revision, await parsed(user, values), request);
+  await refreshAgreementResults(saved, `agreement edited by ${user.name} (revision ${revision + 1})`);
+  return saved;
 }

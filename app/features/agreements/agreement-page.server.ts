@@ -11,7 +11,8 @@ import {
 } from "./compliance.server";
 import { incidentViews } from "#app/features/incidents/incidents.server";
 import { orgInfo } from "#app/features/accounts/org-names.server";
-import { orgReadModel } from "#app/features/assessments/read-model.server";
+import { agreementRows, orgReadModel } from "#app/features/assessments/read-model.server";
+import { agreementScoreChanges, ensureAgreementResultsCurrent } from "#app/features/assessments/freshness.server";
 import { agreementReassessments } from "#app/features/reassessment/reassessment.server";
 import { reportVersions } from "#app/features/reports/reports.server";
 import type { AgreementTab } from "./agreement-tabs";
@@ -52,6 +53,28 @@ async function complianceFor(
   if (memo.size >= MAX_MEMO) memo.delete(memo.keys().next().value!);
   memo.set(id, { key, view });
   return view;
+}
+
+/**
+ * What the page says about its results: the agreement revision they were
+ * computed against, when the latest was computed, and what the latest
+ * re-scorings changed.
+ */
+async function scoringStatus(agreement: AgreementDoc) {
+  const rows = (await agreementRows(String(agreement.recipientOrgId), String(agreement._id))).filter(
+    (r) => r.score !== null,
+  );
+  const revision = agreement.revision ?? 1;
+  const latest = rows.reduce<number>((max, r) => Math.max(max, r.computedAt ? new Date(r.computedAt).getTime() : 0), 0);
+  const changes = rows.length ? await agreementScoreChanges(agreement._id, 10) : [];
+  return {
+    revision,
+    results: rows.length,
+    current: rows.filter((r) => r.basis?.agreementRevision === revision).length,
+    latestComputedAt: latest ? new Date(latest).toISOString() : null,
+    needsReview: rows.filter((r) => r.status === "approved" && (r.drift ?? []).length > 0).length,
+    changes,
+  };
 }
 
 /** What every tab shows above itself, and the compliance tab's data: derived once per computed view. */
@@ -125,6 +148,8 @@ export async function agreementSummaries(
  * headline above the tabs is the same everywhere.
  */
 export async function agreementPageData(agreement: AgreementDoc, tab: AgreementTab, now = new Date()) {
+  // results computed from older terms, certificates or days are scored again before anything shows them
+  await ensureAgreementResultsCurrent(agreement, now);
   const c = await complianceFor(agreement, now);
   const d = derivedOf(c);
   const header = {
@@ -133,6 +158,7 @@ export async function agreementPageData(agreement: AgreementDoc, tab: AgreementT
     title: agreement.title,
     status: agreement.status,
     summary: d.summary,
+    scoring: await scoringStatus(agreement),
   };
   switch (tab) {
     case "compliance":

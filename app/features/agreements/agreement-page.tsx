@@ -32,7 +32,12 @@ export function AgreementPage({
   const s = header.summary;
   return (
     <>
-      {params.get("saved") ? <p className="flash">Agreement saved.</p> : null}
+      {params.get("saved") ? (
+        <p className="flash">
+          Agreement saved as revision {header.scoring.revision}.
+          {header.scoring.results ? " Every result below is scored against it." : ""}
+        </p>
+      ) : null}
       {params.get("report") ? (
         <p className="flash">Report version {params.get("report")} generated and stored.</p>
       ) : null}
@@ -71,6 +76,10 @@ export function AgreementPage({
           <div className="label">Certificates expiring within 90 days</div>
         </div>
       </div>
+      <ResultsBasis
+        scoring={header.scoring}
+        assessmentHref={role === "procurement" ? (id) => `/procurement/assessments/${id}` : undefined}
+      />
       <nav className="tabs" aria-label="Agreement sections">
         {AGREEMENT_TABS.map((t) => (
           <Link
@@ -102,5 +111,62 @@ export function AgreementPage({
         <ReportVersions title="Flow-down compliance report" versions={data.reports} canGenerate error={reportError} />
       ) : null}
     </>
+  );
+}
+
+function when(iso: string) {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+/**
+ * Which terms the results on every tab were computed from, and what the
+ * latest re-scorings changed: a reader never takes an old verdict for a
+ * current one.
+ */
+function ResultsBasis({
+  scoring,
+  assessmentHref,
+}: {
+  scoring: Jsonified<AgreementPageData>["header"]["scoring"];
+  assessmentHref?: (id: string) => string;
+}) {
+  if (scoring.results === 0) return null;
+  const latestChanges = scoring.changes.filter((c) => c.agreementRevision === scoring.revision);
+  return (
+    <section className="results-basis" aria-labelledby="results-basis-heading" data-testid="results-basis">
+      <p id="results-basis-heading">
+        {scoring.current === scoring.results
+          ? `All ${scoring.results} results are computed against revision ${scoring.revision} of the agreement, with the certificates on file today`
+          : `${scoring.current} of ${scoring.results} results are computed against revision ${scoring.revision} of the agreement; the others are being scored again`}
+        {scoring.latestComputedAt ? ` (latest ${when(scoring.latestComputedAt)}).` : "."}
+        {scoring.needsReview > 0 ? (
+          <strong>
+            {" "}
+            {scoring.needsReview === 1
+              ? "1 approved assessment now scores differently from its approval and needs review."
+              : `${scoring.needsReview} approved assessments now score differently from their approval and need review.`}
+          </strong>
+        ) : null}
+      </p>
+      {latestChanges.length ? (
+        <details open>
+          <summary>
+            What changed in the results with revision {scoring.revision} ({latestChanges.length}{" "}
+            {latestChanges.length === 1 ? "assessment" : "assessments"})
+          </summary>
+          <ul>
+            {latestChanges.map((c) => (
+              <li key={`${c.assessmentId}-${c.computedAt}`}>
+                {assessmentHref ? <Link to={assessmentHref(c.assessmentId)}>{c.supplierName}</Link> : c.supplierName}{" "}
+                <span className="small">
+                  ({c.trigger}, {when(c.computedAt)})
+                </span>
+                : {c.changes.join(" ")}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </section>
   );
 }

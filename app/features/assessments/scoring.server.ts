@@ -1,12 +1,24 @@
+import crypto from "node:crypto";
 import type { Types } from "mongoose";
 import { scoreAssessment } from "#app/scoring/assessment";
 import { extractChainFacts } from "#app/scoring/chain";
+import {
+  basisChanges,
+  describeDifference,
+  isMaterial,
+  resultDifference,
+  scoreBasis,
+  type CertificateStamp,
+  type ScoreBasis,
+} from "#app/scoring/freshness";
 import type { AgreementInput, CertificationInput, OverrideInput, ScoringResult } from "#app/scoring/types";
-import type { AgreementData } from "#models/agreement.server";
+import { Agreement, type AgreementData } from "#models/agreement.server";
 import { syncAssessmentRow } from "#models/assessment-row.server";
 import { Assessment, type AssessmentData } from "#models/assessment.server";
 import { Certification, type CertificationData } from "#models/certification.server";
 import { todayIso } from "#models/today";
+import { isDuplicateKey } from "#models/duplicate-key";
+import { ScoreRecord, scoreRecordId } from "#models/score-record.server";
 import { orgInfo } from "#app/features/accounts/org-names.server";
 import { catalogueForVersion, templateForAssessment } from "#app/features/questionnaires/questionnaire.server";
 
@@ -68,16 +80,20 @@ export function overrideInputs(a: Pick<AssessmentData, "overrides">): OverrideIn
   }));
 }
 
+type StoredAssessment = AssessmentData & { _id: Types.ObjectId };
+type StoredCertification = CertificationData & { _id: Types.ObjectId };
+
 /** Scores a stored assessment as of `evaluationDate` with its pinned template and catalogue. */
 export async function computeResult(
-  assessment: AssessmentData & { _id: Types.ObjectId },
+  assessment: StoredAssessment,
   agreement: AgreementData,
   evaluationDate = todayIso(),
+  certifications?: StoredCertification[],
 ): Promise<ScoringResult> {
   const [template, catalogue, certs, agreementData] = await Promise.all([
     templateForAssessment(assessment),
     catalogueForVersion(assessment.catalogueVersion),
-    Certification.find({ supplierOrgId: assessment.supplierOrgId }).lean(),
+    certifications ?? supplierCertifications(assessment.supplierOrgId),
     agreementInput(agreement),
   ]);
   return scoreAssessment({
@@ -99,33 +115,188 @@ export function summaryCells(result: ScoringResult): Record<string, string> {
   );
 }
 
-/** Computes and stores the score snapshot of an assessment. */
+function supplierCertifications(supplierOrgId: Types.ObjectId | string): Promise<StoredCertification[]> {
+  return Certification.find({ supplierOrgId }).lean<StoredCertification[]>();
+}
+
+function certificateStamps(certs: StoredCertification[]): CertificateStamp[] {
+  return certs.map((c) => ({
+    id: String(c._id),
+    updatedMs: c.updatedAt ? new Date(c.updatedAt).getTime() : 0,
+    issueDate: c.issueDate,
+    expiryDate: c.expiryDate,
+  }));
+}
+
+/** A digest of what the supplier and the reviewers put into the score: the answers and the overrides. */
+function answersDigest(a: Pick<AssessmentData, "answers" | "overrides">): string {
+  const overrides = (a.overrides ?? []).map((o) => [
+    o.requirementId,
+    o.status,
+    o.justification,
+    new Date(o.at).getTime(),
+  ]);
+  return crypto
+    .createHash("sha256")
+    .update(JSON.stringify([a.answers ?? {}, overrides]))
+    .digest("hex")
+    .slice(0, 24);
+}
+
+type AgreementWithRevision = AgreementData & { _id: Types.ObjectId; revision?: number };
+
+/** What the assessment's score would be computed from now. */
+export function currentBasis(
+  assessment: StoredAssessment,
+  agreement: AgreementWithRevision,
+  certs: StoredCertification[],
+  today = todayIso(),
+): ScoreBasis {
+  return scoreBasis({
+    agreementRevision: agreement.revision ?? 1,
+    agreementEffectiveDate: agreement.effectiveDate,
+    agreementEndDate: agreement.endDate,
+    templateVersion: assessment.templateVersion,
+    catalogueVersion: assessment.catalogueVersion,
+    answersDigest: answersDigest(assessment),
+    certificates: certificateStamps(certs),
+    evaluationDate: today,
+  });
+}
+
+/**
+ * The same check from an assessment's list row, without reading the
+ * assessment: the answers and overrides only change through actions that
+ * re-score at once, so the row's digest stands for them.
+ */
+export function rowIsStale(
+  row: { basis?: ScoreBasis | null; score: number | null },
+  agreement: AgreementWithRevision,
+  certs: StoredCertification[],
+  today = todayIso(),
+): boolean {
+  if (row.score === null) return false;
+  const stored = row.basis;
+  if (!stored?.key) return true;
+  const now = scoreBasis({
+    agreementRevision: agreement.revision ?? 1,
+    agreementEffectiveDate: agreement.effectiveDate,
+    agreementEndDate: agreement.endDate,
+    templateVersion: stored.templateVersion,
+    catalogueVersion: stored.catalogueVersion,
+    answersDigest: stored.answersDigest,
+    certificates: certificateStamps(certs),
+    evaluationDate: today,
+  });
+  return now.key !== stored.key;
+}
+
+export interface Rescored {
+  result: ScoringResult;
+  /** false when the stored result was already computed from these inputs */
+  computed: boolean;
+  /** what differs from the result before (empty for a first result) */
+  changes: string[];
+  material: boolean;
+}
+
+function driftFromApproved(approved: ScoringResult | null, current: ScoringResult): string[] {
+  if (!approved) return [];
+  const difference = resultDifference(approved, current);
+  return isMaterial(difference) ? describeDifference(difference) : [];
+}
+
+/**
+ * Makes the assessment's stored result the one its inputs give now, once:
+ * nothing happens when the stored result was computed from the same inputs;
+ * otherwise the new result is stored, with what changed, beside the ones
+ * before it (ScoreRecord). Of several instances that notice the same change,
+ * the one whose record insert wins writes it; the others read it back.
+ *
+ * An approved assessment keeps the result it was approved on; the current
+ * one is stored beside it, and how the two differ (`summary.drift`) flags it
+ * for review.
+ */
 export async function rescore(
-  assessment: AssessmentData & { _id: Types.ObjectId },
-  agreement: AgreementData,
-  evaluationDate = todayIso(),
-): Promise<ScoringResult> {
-  const result = await computeResult(assessment, agreement, evaluationDate);
-  const facts = extractChainFacts(
-    await templateForAssessment(assessment),
-    assessment.answers ?? {},
-    String(assessment.supplierOrgId),
-  );
-  // the score snapshot and the list summary are derived data: the latest computation wins
-  await Assessment.updateOne(
-    { _id: assessment._id },
-    {
-      $set: {
-        result,
-        "summary.score": result.score,
-        "summary.rating": result.rating,
-        "summary.cells": summaryCells(result),
-        "summary.notifyHours": facts.notifyHours,
-        "summary.locations": facts.locations,
-        "summary.evaluationDate": result.evaluationDate,
+  assessment: StoredAssessment,
+  agreement: AgreementWithRevision,
+  options: { trigger?: string; today?: string; certifications?: StoredCertification[] } = {},
+): Promise<Rescored> {
+  const today = options.today ?? todayIso();
+  let current = assessment;
+  let currentAgreement = agreement;
+  let certs = options.certifications ?? (await supplierCertifications(assessment.supplierOrgId));
+  for (let attempt = 0; ; attempt++) {
+    const basis = currentBasis(current, currentAgreement, certs, today);
+    if (current.result && current.resultBasis?.key === basis.key)
+      return { result: current.result, computed: false, changes: [], material: false };
+    const result = await computeResult(current, currentAgreement, today, certs);
+    const previous = current.result;
+    const difference = previous ? resultDifference(previous, result) : null;
+    const changes = difference ? describeDifference(difference) : [];
+    const material = difference ? isMaterial(difference) : false;
+    const computedAt = new Date();
+    const recordId = scoreRecordId(String(current._id), basis.key);
+    const inserted = await ScoreRecord.create({
+      _id: recordId,
+      assessmentId: current._id,
+      agreementId: current.agreementId,
+      supplierOrgId: current.supplierOrgId,
+      ownerOrgId: current.ownerOrgId,
+      supplierName: current.summary?.supplierName ?? "",
+      basis,
+      previousBasis: current.resultBasis ?? null,
+      reasons: previous ? basisChanges(current.resultBasis, basis) : [],
+      changes,
+      material,
+      trigger: (options.trigger ?? "re-scoring").slice(0, 200),
+      result,
+      computedAt,
+    }).then(
+      () => true,
+      (error: unknown) => {
+        if (isDuplicateKey(error)) return false;
+        throw error;
       },
-    },
-  );
-  await syncAssessmentRow(assessment._id);
-  return result;
+    );
+    const approved = current.status === "approved" ? (current.approvedResult ?? previous) : null;
+    const facts = extractChainFacts(
+      await templateForAssessment(current),
+      current.answers ?? {},
+      String(current.supplierOrgId),
+    );
+    const set: Record<string, unknown> = {
+      result,
+      resultBasis: { ...basis, computedAt },
+      "summary.score": result.score,
+      "summary.rating": result.rating,
+      "summary.cells": summaryCells(result),
+      "summary.notifyHours": facts.notifyHours,
+      "summary.locations": facts.locations,
+      "summary.evaluationDate": result.evaluationDate,
+      "summary.computedAt": computedAt,
+      "summary.basis": basis,
+      "summary.drift": approved ? driftFromApproved(approved, result) : [],
+    };
+    if (approved && !current.approvedResult) {
+      set.approvedResult = approved;
+      set.approvedBasis = current.resultBasis ?? null;
+    }
+    // derived data, written only over the result it replaces: a computation from older inputs that
+    // finishes late finds a newer result in place and leaves it (another instance's, or its own loop's)
+    const written = await Assessment.updateOne(
+      { _id: current._id, "resultBasis.key": current.resultBasis?.key ?? null },
+      { $set: set },
+    );
+    if (written.matchedCount > 0) {
+      await syncAssessmentRow(current._id);
+      return { result, computed: inserted, changes: inserted ? changes : [], material: inserted && material };
+    }
+    const reread = await Assessment.findById(current._id).lean<StoredAssessment>();
+    if (!reread || attempt >= 4) throw new Error("The assessment changed while it was being scored; try again.");
+    current = reread;
+    const fresh = await Agreement.findById(current.agreementId).lean<AgreementWithRevision>();
+    if (fresh) currentAgreement = fresh;
+    certs = await supplierCertifications(current.supplierOrgId);
+  }
 }

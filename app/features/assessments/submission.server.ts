@@ -63,7 +63,7 @@ export async function submitAssessment(
   }
   const agreement = await Agreement.findById(submitted.agreementId).lean();
   if (!agreement) throw new Error(`Agreement ${String(submitted.agreementId)} of assessment ${id} is missing`);
-  const result = await rescore(submitted, agreement);
+  const { result } = await rescore(submitted, agreement, { trigger: "submitted by the supplier" });
   await recordAudit({
     action: "assessment.submit",
     actor: { id: user.id, email: user.email, orgId: user.orgId },

@@ -10,6 +10,7 @@ import { fieldErrors } from "#app/lib/forms.server";
 import { clientIp } from "#app/lib/http.server";
 import { toObjectId } from "#app/lib/ids.server";
 import { deleteEvidence } from "./evidence.server";
+import { refreshSupplierResults } from "#app/features/assessments/freshness.server";
 import type { UploadOutcome } from "./uploads.server";
 
 const CONTROL = /^A\.(5\.([1-9]|[12][0-9]|3[0-7])|6\.[1-8]|7\.([1-9]|1[0-4])|8\.([1-9]|[12][0-9]|3[0-4]))$/;
@@ -99,6 +100,11 @@ export async function addCertification(user: CurrentUser, upload: UploadOutcome,
     if (isDuplicateKey(error)) throw Refusal.ofFields({ certificateNumber: ["This certificate is already on file"] });
     throw error;
   }
+  // every customer's view of this supplier counts the certificate from now on
+  await refreshSupplierResults(
+    user.orgId,
+    `certificate ${parsed.data.standard} ${parsed.data.certificateNumber} added`,
+  );
 }
 
 /** Removes one of the supplier's certificates and its file; false when there is no such certificate. */
@@ -114,5 +120,6 @@ export async function removeCertification(user: CurrentUser, id: string, request
     details: { standard: cert.standard, number: cert.certificateNumber },
     ip: clientIp(request),
   });
+  await refreshSupplierResults(user.orgId, `certificate ${cert.standard} ${cert.certificateNumber} removed`);
   return true;
 }

@@ -31,6 +31,7 @@ import type {
 import { certificatesExpiringWithin, reportGlossary, summariseResult } from "#reports/view";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { agreementCompliance } from "#app/features/agreements/compliance.server";
+import { ensureAgreementResultsCurrent, refreshAssessmentResult } from "#app/features/assessments/freshness.server";
 import { contentDisposition } from "#app/features/evidence/evidence.server";
 import { gridFsBucket, trusted } from "#app/lib/ids.server";
 import { clientIp } from "#app/lib/http.server";
@@ -73,6 +74,7 @@ async function reportAgreement(a: AgreementDoc): Promise<ReportAgreement> {
     recipientNotifyHours: a.recipientNotifyHours,
     permittedJurisdictions: [...a.permittedJurisdictions],
     requiredCertifications: a.requiredCertifications.map((c) => c.standard),
+    revision: (a as { revision?: number }).revision ?? 1,
   };
 }
 
@@ -147,6 +149,9 @@ export async function assessmentReportData(
         at: new Date(h.at).toISOString(),
         comment: h.comment || null,
       })),
+      scoredAt: assessment.resultBasis ? new Date(assessment.resultBasis.computedAt).toISOString() : null,
+      scoredAgreementRevision: assessment.resultBasis?.agreementRevision ?? null,
+      approvedDrift: assessment.status === "approved" ? (assessment.summary?.drift ?? []) : [],
     },
     result,
     certifications: certs.map((c) => {
@@ -358,6 +363,8 @@ export async function generateAssessmentReport(
   trigger: ReportTrigger,
   origin: string | null = null,
 ): Promise<StoredReport> {
+  // a report states the result as the terms and certificates are now
+  await refreshAssessmentResult(assessmentId, "checked before a report");
   const assessment = await Assessment.findById(assessmentId).lean<AssessmentDoc>();
   if (!assessment) throw new ReportRefusedError("The assessment does not exist.");
   const agreement = await Agreement.findById(assessment.agreementId).lean<AgreementDoc>();
@@ -393,6 +400,7 @@ export async function generateAgreementReport(
 ): Promise<StoredReport> {
   const agreement = await Agreement.findById(agreementId).lean<AgreementDoc>();
   if (!agreement) throw new ReportRefusedError("The agreement does not exist.");
+  await ensureAgreementResultsCurrent(agreement);
   return generate(
     {
       kind: "agreement",

@@ -1,7 +1,7 @@
 import type { Types } from "mongoose";
 import type { ScoringResult } from "#app/scoring/types";
 import { Agreement } from "#models/agreement.server";
-import { ASSESSMENT_TRANSITIONS, type AssessmentData } from "#models/assessment.server";
+import { Assessment, ASSESSMENT_TRANSITIONS, type AssessmentData } from "#models/assessment.server";
 import { recordAudit } from "#models/audit-event.server";
 import { addDaysIso } from "#app/scoring/dates";
 import { todayIso } from "#models/today";
@@ -12,6 +12,7 @@ import { getTemplate } from "#questionnaires/loader";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { actorOf, inviteRecipient } from "#app/features/assessments/assessments.server";
 import { changedSinceBasis } from "#app/features/reassessment/reassessment.server";
+import { assessmentScoreHistory, refreshAssessmentResult } from "#app/features/assessments/freshness.server";
 import { reportVersions } from "#app/features/reports/reports.server";
 import { clientIp } from "#app/lib/http.server";
 import type { ResultView } from "./assessment-results";
@@ -31,11 +32,42 @@ function resultView(r: ScoringResult): ResultView {
   };
 }
 
-/** Everything the reviewer's page of one assessment shows. */
-export async function reviewPage(assessment: StoredAssessment) {
+/** What the result was computed from, its earlier results, and how it differs from the one approved. */
+async function scoringOf(assessment: StoredAssessment, agreementRevision: number) {
+  const basis = assessment.resultBasis;
+  if (!assessment.result || !basis) return null;
+  const approved = assessment.status === "approved" ? assessment.approvedResult : null;
+  const approvedBasis = approved ? assessment.approvedBasis : null;
+  return {
+    computedAt: new Date(basis.computedAt).toISOString(),
+    evaluationDate: basis.evaluationDate,
+    agreementRevision: basis.agreementRevision,
+    currentAgreementRevision: agreementRevision,
+    certificates: basis.certificates.length,
+    validUntil: basis.validUntil,
+    history: await assessmentScoreHistory(assessment._id, 20),
+    approved: approved
+      ? {
+          score: approved.score,
+          rating: approved.rating,
+          evaluationDate: approved.evaluationDate,
+          agreementRevision: approvedBasis?.agreementRevision ?? null,
+          requirements: approved.requirements.map((r) => ({ id: r.requirementId, status: r.status })),
+        }
+      : null,
+    drift: assessment.status === "approved" ? (assessment.summary?.drift ?? []) : [],
+  };
+}
+
+/** Everything the reviewer's page of one assessment shows, its result first brought up to date. */
+export async function reviewPage(stored: StoredAssessment) {
+  const refreshed = await refreshAssessmentResult(stored._id, "results found out of date when shown");
+  const assessment = refreshed.rescored
+    ? ((await Assessment.findById(stored._id).lean<StoredAssessment>()) ?? stored)
+    : stored;
   const [supplier, agreement, invitations, reports] = await Promise.all([
     Organization.findById(assessment.supplierOrgId, { name: 1, country: 1 }).lean(),
-    Agreement.findById(assessment.agreementId, { reference: 1, title: 1 }).lean(),
+    Agreement.findById(assessment.agreementId, { reference: 1, title: 1, revision: 1 }).lean(),
     Invitation.find({ assessmentId: assessment._id }).sort({ createdAt: -1 }).lean(),
     reportVersions("assessment", assessment._id),
   ]);
@@ -64,6 +96,7 @@ export async function reviewPage(assessment: StoredAssessment) {
         ASSESSMENT_TRANSITIONS[assessment.status].includes("remediation_requested") && Boolean(assessment.result),
     },
     result: assessment.result ? resultView(assessment.result) : null,
+    scoring: await scoringOf(assessment, agreement?.revision ?? 1),
     reports,
     changed,
     reassessment: assessment.reassessmentOf

@@ -141,6 +141,9 @@ function computePage(model: OrgReadModel, q: DashboardQuery, today: string) {
       rating: a.rating,
       dueDate: a.dueDate,
       overdue: a.dueDate < today && OPEN_STATUSES.includes(a.status),
+      /** approved, but the current result differs from the one approved */
+      needsReview: a.status === "approved" && (a.drift ?? []).length > 0,
+      scoredAt: a.computedAt ? new Date(a.computedAt).toISOString() : null,
     })),
     statusCounts,
     ratingCounts,

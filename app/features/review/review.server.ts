@@ -23,6 +23,7 @@ import { authorOf, generateAssessmentReport } from "#app/features/reports/report
 import { clientIp } from "#app/lib/http.server";
 import { sendMail } from "#app/lib/mail.server";
 import { rescore } from "#app/features/assessments/scoring.server";
+import { refreshAssessmentResult } from "#app/features/assessments/freshness.server";
 import { deleteEvidence } from "#app/features/evidence/evidence.server";
 import type { UploadOutcome } from "#app/features/evidence/uploads.server";
 
@@ -76,10 +77,10 @@ function actor(user: CurrentUser) {
   return { id: user.id, email: user.email, orgId: user.orgId };
 }
 
-async function rescoreStored(a: AssessmentData & { _id: Types.ObjectId }) {
+async function rescoreStored(a: AssessmentData & { _id: Types.ObjectId }, trigger: string) {
   const agreement = await Agreement.findById(a.agreementId).lean();
   if (!agreement) throw new Error("The assessment's agreement is missing");
-  return rescore(a, agreement);
+  return (await rescore(a, agreement, { trigger })).result;
 }
 
 async function mailSupplier(a: AssessmentData, subject: string, text: string, kind: string, request: Request) {
@@ -123,7 +124,7 @@ export async function overrideRequirement(
       },
     };
   });
-  const result = await rescoreStored(updated);
+  const result = await rescoreStored(updated, `requirement ${input.requirementId} overridden by ${user.name}`);
   await recordAudit({
     action: "assessment.override",
     actor: actor(user),
@@ -200,11 +201,18 @@ export async function requestRemediation(
 }
 
 export async function decide(user: CurrentUser, id: string, input: z.infer<typeof DecisionSchema>, request: Request) {
+  // a decision is taken on the result as the terms and certificates are now, never on an outdated one
+  await refreshAssessmentResult(id, "checked before a decision");
   const updated = await mutateAssessment(id, (a) => {
     if (!ASSESSMENT_TRANSITIONS[a.status].includes(input.decision))
       return new TransitionError(a.status, input.decision);
     if (!a.result) return new Refusal("The assessment has no score yet.");
     return {
+      // the result approved on is kept: later re-scoring stores the current one beside it
+      extra:
+        input.decision === "approved"
+          ? { approvedResult: a.result, approvedBasis: a.resultBasis, "summary.drift": [] }
+          : { approvedResult: null, approvedBasis: null, "summary.drift": [] },
       status: input.decision,
       history: {
         from: a.status,
@@ -240,6 +248,50 @@ export async function decide(user: CurrentUser, id: string, input: z.infer<typeo
       console.error("report on approval failed", error);
     }
   }
+  return updated;
+}
+
+export const ReapprovalSchema = z.object({
+  comment: z.string().trim().min(10, "Say why the current result is acceptable (at least 10 characters)").max(4000),
+});
+
+/**
+ * An approved assessment whose current result differs from the one it was
+ * approved on: the reviewer approves the current result (with a reason), or
+ * requests remediation instead. Refused when there is nothing to re-approve.
+ */
+export async function approveCurrentResult(
+  user: CurrentUser,
+  id: string,
+  input: z.infer<typeof ReapprovalSchema>,
+  request: Request,
+) {
+  await refreshAssessmentResult(id, "checked before a decision");
+  const updated = await mutateAssessment(id, (a) => {
+    if (a.status !== "approved") return new Refusal("Only an approved assessment can be approved again.");
+    if (!a.result || !(a.summary?.drift ?? []).length)
+      return new Refusal("The current result is the one approved; there is nothing to approve again.");
+    return {
+      status: "approved",
+      history: {
+        from: "approved",
+        to: "approved",
+        at: new Date(),
+        byUserId: user.id as never,
+        byName: user.name,
+        comment: `Approved the current result: ${input.comment}`,
+      },
+      extra: { approvedResult: a.result, approvedBasis: a.resultBasis, "summary.drift": [] },
+    };
+  });
+  await recordAudit({
+    action: "assessment.reapproved",
+    actor: actor(user),
+    targetType: "assessment",
+    targetId: id,
+    details: { comment: input.comment, score: updated.result?.score ?? null, rating: updated.result?.rating ?? "" },
+    ip: clientIp(request),
+  });
   return updated;
 }
 
@@ -297,7 +349,7 @@ export async function answerRemediation(
       extra: { remediation, submittedAt: now, "summary.openRemediation": 0 },
     };
   });
-  const result = await rescoreStored(updated);
+  const result = await rescoreStored(updated, "remediation answered by the supplier");
   await recordAudit({
     action: "assessment.remediation_answered",
     actor: actor(user),

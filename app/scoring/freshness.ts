@@ -1,0 +1,221 @@
+/**
+ * What a result was computed from, and whether it still holds.
+ *
+ * A score is a pure function of its inputs (DOMAIN.md 'Scoring'), so a stored
+ * result stays true exactly as long as its inputs do: the scoring rules, the
+ * agreement's revision, the pinned template and catalogue, the answers and
+ * overrides (by digest), the supplier's certificates, and the
+ * evaluation date. The date enters the rules only through comparisons with
+ * the certificates' and the agreement's dates, so a result computed on one
+ * day holds until the next day on which one of those comparisons can flip
+ * (`validUntil`), not merely until midnight.
+ */
+import { addDaysIso, compareDates } from "./dates";
+import type { RequirementStatus, ScoringResult } from "./types";
+
+/**
+ * Changes whenever a change to the engine can change a stored result, so
+ * results computed by older rules are re-scored once after an upgrade.
+ */
+export const SCORING_RULES_VERSION = "2026-12-05";
+
+export interface CertificateStamp {
+  id: string;
+  /** when the certificate was last written (ms); a replaced certificate gets a new id */
+  updatedMs: number;
+  issueDate: string;
+  expiryDate: string;
+}
+
+export interface BasisInputs {
+  agreementRevision: number;
+  agreementEffectiveDate: string;
+  agreementEndDate: string;
+  templateVersion: string;
+  catalogueVersion: string;
+  /** a digest of the answers and the overrides (a status change alone changes no score) */
+  answersDigest: string;
+  certificates: CertificateStamp[];
+  evaluationDate: string;
+}
+
+/** What a stored result was computed from (kept with the result, and in its row for the lists). */
+export interface ScoreBasis {
+  rules: string;
+  agreementRevision: number;
+  templateVersion: string;
+  catalogueVersion: string;
+  answersDigest: string;
+  /** "id@updatedMs", sorted: the certificate set as it was */
+  certificates: string[];
+  evaluationDate: string;
+  /** the first day on which the same inputs may score differently; null when no date can change it */
+  validUntil: string | null;
+  /** one string naming all of the above except the day: equal keys, equal results */
+  key: string;
+}
+
+export function certificateSet(certificates: readonly CertificateStamp[]): string[] {
+  return certificates.map((c) => `${c.id}@${c.updatedMs}`).sort();
+}
+
+/**
+ * The first day after `evaluationDate` on which a comparison between the
+ * evaluation date and one of `dates` can give another answer: a date d
+ * compared as "before", "on" or "after" changes its answer on d and on d+1.
+ */
+export function nextDateBoundary(evaluationDate: string, dates: readonly string[]): string | null {
+  let next: string | null = null;
+  for (const date of dates) {
+    for (const boundary of [date, addDaysIso(date, 1)]) {
+      if (compareDates(boundary, evaluationDate) > 0 && (next === null || compareDates(boundary, next) < 0))
+        next = boundary;
+    }
+  }
+  return next;
+}
+
+/** The latest boundary on or before the evaluation date: results computed on days in the same window agree. */
+function windowStart(evaluationDate: string, dates: readonly string[]): string {
+  let start = "";
+  for (const date of dates) {
+    for (const boundary of [date, addDaysIso(date, 1)]) {
+      if (compareDates(boundary, evaluationDate) <= 0 && (start === "" || compareDates(boundary, start) > 0))
+        start = boundary;
+    }
+  }
+  return start;
+}
+
+function isoDates(values: readonly string[]): string[] {
+  return values.filter((v) => /^\d{4}-\d{2}-\d{2}$/.test(v));
+}
+
+export function scoreBasis(inputs: BasisInputs): ScoreBasis {
+  const dates = isoDates([
+    inputs.agreementEffectiveDate,
+    inputs.agreementEndDate,
+    ...inputs.certificates.flatMap((c) => [c.issueDate, c.expiryDate]),
+  ]);
+  const certificates = certificateSet(inputs.certificates);
+  const base = {
+    rules: SCORING_RULES_VERSION,
+    agreementRevision: inputs.agreementRevision,
+    templateVersion: inputs.templateVersion,
+    catalogueVersion: inputs.catalogueVersion,
+    answersDigest: inputs.answersDigest,
+    certificates,
+  };
+  const key = [
+    base.rules,
+    `agreement r${base.agreementRevision}`,
+    base.templateVersion,
+    base.catalogueVersion,
+    `answers ${base.answersDigest}`,
+    certificates.join(",") || "no certificates",
+    `dates from ${windowStart(inputs.evaluationDate, dates) || "the start"}`,
+  ].join("|");
+  return {
+    ...base,
+    evaluationDate: inputs.evaluationDate,
+    validUntil: nextDateBoundary(inputs.evaluationDate, dates),
+    key,
+  };
+}
+
+/** True when the stored basis no longer describes the inputs as they are now. */
+export function isStale(stored: Pick<ScoreBasis, "key"> | null | undefined, now: Pick<ScoreBasis, "key">): boolean {
+  return !stored || stored.key !== now.key;
+}
+
+/** Why a result had to be computed again, in the reader's words. */
+export function basisChanges(before: ScoreBasis | null | undefined, after: ScoreBasis): string[] {
+  if (!before) return ["First result on record for these inputs."];
+  const out: string[] = [];
+  if (before.rules !== after.rules) out.push("Flowdown's scoring rules were updated.");
+  if (before.agreementRevision !== after.agreementRevision)
+    out.push(`The agreement changed (revision ${before.agreementRevision} → ${after.agreementRevision}).`);
+  if (before.templateVersion !== after.templateVersion) out.push("The questionnaire version changed.");
+  if (before.catalogueVersion !== after.catalogueVersion) out.push("The requirement catalogue version changed.");
+  if (before.answersDigest !== after.answersDigest) out.push("The answers or the reviewer's overrides changed.");
+  const was = new Map(before.certificates.map((c) => [c.split("@")[0], c]));
+  const now = new Map(after.certificates.map((c) => [c.split("@")[0], c]));
+  const added = [...now.keys()].filter((id) => !was.has(id)).length;
+  const removed = [...was.keys()].filter((id) => !now.has(id)).length;
+  const changed = [...now.keys()].filter((id) => was.has(id) && was.get(id) !== now.get(id)).length;
+  if (added) out.push(`${added === 1 ? "A certificate was" : `${added} certificates were`} added.`);
+  if (removed) out.push(`${removed === 1 ? "A certificate was" : `${removed} certificates were`} removed.`);
+  if (changed) out.push(`${changed === 1 ? "A certificate was" : `${changed} certificates were`} changed.`);
+  if (out.length === 0 && before.evaluationDate !== after.evaluationDate)
+    out.push(`The date passed a certificate's or the agreement's date (now ${after.evaluationDate}).`);
+  return out;
+}
+
+const STATUS_WORDS: Record<RequirementStatus, string> = {
+  met: "met",
+  partially_met: "partially met",
+  not_met: "not met",
+  not_answered: "not answered",
+};
+
+export interface ResultChange {
+  requirementId: string;
+  title: string;
+  from: RequirementStatus | null;
+  to: RequirementStatus | null;
+}
+
+export interface ResultDifference {
+  requirements: ResultChange[];
+  score: { from: number; to: number } | null;
+  rating: { from: string; to: string } | null;
+  knockOuts: { from: string[]; to: string[] } | null;
+}
+
+/** What differs between two results of one assessment, requirement by requirement (effective statuses). */
+export function resultDifference(before: ScoringResult | null | undefined, after: ScoringResult): ResultDifference {
+  const was = new Map((before?.requirements ?? []).map((r) => [r.requirementId, r]));
+  const requirements: ResultChange[] = [];
+  for (const r of after.requirements) {
+    const old = was.get(r.requirementId);
+    if (!old || old.status !== r.status)
+      requirements.push({ requirementId: r.requirementId, title: r.title, from: old?.status ?? null, to: r.status });
+    was.delete(r.requirementId);
+  }
+  for (const old of was.values())
+    requirements.push({ requirementId: old.requirementId, title: old.title, from: old.status, to: null });
+  const knockFrom = [...(before?.knockOutsFailed ?? [])].sort();
+  const knockTo = [...after.knockOutsFailed].sort();
+  return {
+    requirements,
+    score: before && before.score !== after.score ? { from: before.score, to: after.score } : null,
+    rating: before && before.rating !== after.rating ? { from: before.rating, to: after.rating } : null,
+    knockOuts: before && knockFrom.join() !== knockTo.join() ? { from: knockFrom, to: knockTo } : null,
+  };
+}
+
+export function isMaterial(difference: ResultDifference): boolean {
+  return difference.requirements.length > 0 || difference.rating !== null || difference.knockOuts !== null;
+}
+
+export function hasAnyChange(difference: ResultDifference): boolean {
+  return isMaterial(difference) || difference.score !== null;
+}
+
+/** The difference as sentences a reviewer reads. */
+export function describeDifference(difference: ResultDifference): string[] {
+  const out: string[] = [];
+  for (const r of difference.requirements) {
+    const name = `${r.requirementId} ${r.title}`;
+    if (r.from === null) out.push(`${name}: now part of the agreement, ${STATUS_WORDS[r.to!]}.`);
+    else if (r.to === null) out.push(`${name}: no longer part of the agreement (was ${STATUS_WORDS[r.from]}).`);
+    else out.push(`${name}: ${STATUS_WORDS[r.from]} → ${STATUS_WORDS[r.to]}.`);
+  }
+  if (difference.score) out.push(`Score ${difference.score.from} → ${difference.score.to}.`);
+  if (difference.rating) out.push(`Risk rating ${difference.rating.from} → ${difference.rating.to}.`);
+  if (difference.knockOuts) {
+    const list = (ids: string[]) => (ids.length ? ids.join(", ") : "none");
+    out.push(`Failed knock-outs ${list(difference.knockOuts.from)} → ${list(difference.knockOuts.to)}.`);
+  }
+  return out;
+}
