@@ -51,8 +51,15 @@ describe("agreements in the browser", () => {
       .selectOption(["FD-CONF-01", "FD-INC-01", "FD-LOC-01"]);
     await page.locator("[data-testid='phase-row-1']").getByLabel("Baltic Cloud Hosting OÜ").check();
 
-    // a parameter of the agreement's own
+    // each supplier's own breach time, edited beside the window: the budget follows the two-tier chain
+    const budget = page.getByTestId("breach-budget");
+    await expect(budget.innerText()).resolves.toBe(
+      "Recipient 24 h + tier 1 24 h + tier 2 24 h = 72 h of the 72 h window.",
+    );
     await page.locator("[name='param.FD-INC-01.notifyWithinHours']").fill("12");
+    await expect(budget.innerText()).resolves.toBe(
+      "Recipient 24 h + tier 1 12 h + tier 2 12 h = 48 h of the 72 h window (24 h to spare).",
+    );
 
     await page.getByRole("button", { name: "Create agreement" }).click();
     await page
@@ -85,5 +92,68 @@ describe("agreements in the browser", () => {
     await dpage.getByTestId("chain-tree").waitFor();
     await expect(dpage.getByTestId("chain-tree").innerText()).resolves.toContain("株式会社さくらデータ");
     await discloser.close();
+  });
+
+  it("the breach budget adds up as the user types, warns when it does not fit, and a refusal keeps the hours", async () => {
+    const context = await portal.browser.newContext();
+    const page = await context.newPage();
+    await signIn(portal.app, "procurement", page);
+    await page.goto(`${portal.app.baseUrl}/procurement/agreements/new`);
+    const fieldset = page.getByTestId("breach-notification");
+    const budget = page.getByTestId("breach-budget");
+    const line = async (text: string) =>
+      page.waitForFunction(
+        (expected) => document.querySelector("[data-testid='breach-budget']")?.textContent === expected,
+        text,
+        { timeout: 5_000 },
+      );
+
+    // a new agreement's chain has no supplier yet: one tier is counted
+    await line(
+      "Recipient 24 h + tier 1 24 h = 48 h of the 72 h window (24 h to spare). The chain has no supplier yet: one tier is counted.",
+    );
+    await page.locator("[name='chain.0.supplierOrgId']").selectOption({ label: "Baltic Cloud Hosting OÜ" });
+    await page.getByRole("button", { name: "Add supplier to the chain" }).click();
+    await page.locator("[name='chain.1.supplierOrgId']").selectOption({ label: "株式会社さくらデータ" });
+    await page.locator("[name='chain.1.tier']").fill("2");
+    await line("Recipient 24 h + tier 1 24 h + tier 2 24 h = 72 h of the 72 h window.");
+
+    // typed key by key, as a user does
+    const supplierHours = fieldset.getByLabel("Each supplier's own time (hours)");
+    await supplierHours.fill("");
+    await supplierHours.pressSequentially("30");
+    await line("Does not fit: Recipient 24 h + tier 1 30 h + tier 2 30 h = 84 h of the 72 h window (12 h too many).");
+    await expect(budget.getAttribute("class")).resolves.toBe("form-error");
+    await fieldset.screenshot({ path: path.join(SCREENSHOT_DIR, "agreement-breach-budget.png") });
+    await fieldset.getByLabel("Breach window, whole chain (hours)").fill("96");
+    await line("Recipient 24 h + tier 1 30 h + tier 2 30 h = 84 h of the 96 h window (12 h to spare).");
+    await expect(budget.getAttribute("class")).resolves.toBe("notice");
+
+    // removing the tier-2 row shortens the chain
+    await page.getByTestId("chain-row-1").getByRole("button", { name: "Remove" }).click();
+    await line("Recipient 24 h + tier 1 30 h = 54 h of the 96 h window (42 h to spare).");
+
+    // without FD-INC-01 only the window and the recipient's time count
+    await page.locator("input[name='requirements'][value='FD-INC-01']").uncheck();
+    await line(
+      "Recipient 24 h of the 96 h window, leaving 72 h for the suppliers. FD-INC-01 is not part of this agreement, so no supplier is held to its own time.",
+    );
+    await page.locator("input[name='requirements'][value='FD-INC-01']").check();
+
+    // posted anyway: refused beside the field with the numbers and what fits, nothing typed lost
+    await fieldset.getByLabel("Recipient's own time (hours)").fill("96");
+    await page.getByRole("button", { name: "Create agreement" }).click();
+    await page
+      .locator("#recipientNotifyHours-error")
+      .filter({ hasText: "The recipient's own 96 h take the whole 96 h window" })
+      .waitFor();
+    await expect(page.locator("#recipientNotifyHours-error").innerText()).resolves.toContain(
+      "It would fit with the recipient's own time at most 66 h or a window of at least 126 h.",
+    );
+    await expect(fieldset.getByLabel("Breach window, whole chain (hours)").inputValue()).resolves.toBe("96");
+    await expect(supplierHours.inputValue()).resolves.toBe("30");
+    await expect(page.locator("[name='chain.0.supplierOrgId']").inputValue()).resolves.not.toBe("");
+    await line("Does not fit: Recipient 96 h + tier 1 30 h = 126 h of the 96 h window (30 h too many).");
+    await context.close();
   });
 });

@@ -97,13 +97,37 @@ describe("creating an agreement", () => {
       "a recipient's own time longer than the window",
       { recipientNotifyHours: "96" },
       "recipientNotifyHours",
-      /cannot exceed/,
+      /^The recipient's own 96 h are longer than the 72 h window, leaving no time for its suppliers to tell it\. It would fit with the recipient's own time at most 24 h or a window of at least 144 h\.$/,
+    ],
+    [
+      "a recipient's own time that takes the whole window",
+      { recipientNotifyHours: "72" },
+      "recipientNotifyHours",
+      /own 72 h take the whole 72 h window.*at most 24 h or a window of at least 120 h/,
+    ],
+    [
+      "each supplier's time longer than the whole window",
+      { "param.FD-INC-01.notifyWithinHours": "96" },
+      "param.FD-INC-01.notifyWithinHours",
+      /^Each supplier's 96 h under FD-INC-01 are longer than the whole chain's 72 h window\. It would fit with each supplier's time at most 24 h or a window of at least 216 h\.$/,
+    ],
+    [
+      "supplier times that add up past the window along the chain",
+      { "param.FD-INC-01.notifyWithinHours": "36" },
+      "param.FD-INC-01.notifyWithinHours",
+      /^Recipient 24 h \+ 2 tiers × 36 h = 96 h, more than the 72 h window: a chain in which every supplier met FD-INC-01 would still break it\. It would fit with each supplier's time at most 24 h or a window of at least 96 h\.$/,
+    ],
+    [
+      "a window too short for the chain's tiers",
+      { breachWindowHours: "48" },
+      "param.FD-INC-01.notifyWithinHours",
+      /Recipient 24 h \+ 2 tiers × 24 h = 72 h, more than the 48 h window.*each supplier's time at most 12 h or a window of at least 72 h/,
     ],
     [
       "a parameter outside its bounds",
       { "param.FD-INC-01.notifyWithinHours": "0" },
       "param.FD-INC-01.notifyWithinHours",
-      /at least 1/,
+      /^Each supplier's own time must be at least 1$/,
     ],
     [
       "unknown country codes",
@@ -148,6 +172,86 @@ describe("creating an agreement", () => {
       expect(await Agreement.countDocuments({ recipientOrgId: p.recipient._id })).toBe(0);
     },
   );
+
+  it("refuses breach hours that do not fit beside the field and sends back every value as typed", async () => {
+    const p = await createAgreementParties();
+    const cookie = await sessionCookie(String(p.procurement.user._id));
+    const fields = validAgreementFields(p, {
+      breachWindowHours: "60",
+      recipientNotifyHours: "12",
+      "param.FD-INC-01.notifyWithinHours": "30",
+    });
+    const result = await createAction({
+      request: multiFormRequest("/procurement/agreements/new", fields, cookie),
+      params: {},
+      context: {},
+    });
+    expect(result).toBeRefused(
+      "param.FD-INC-01.notifyWithinHours",
+      /^Recipient 12 h \+ 2 tiers × 30 h = 72 h, more than the 60 h window: .* It would fit with each supplier's time at most 24 h or a window of at least 72 h\.$/,
+    );
+    const { errors, values } = replyOf(result).data;
+    expect(Object.keys(errors)).toEqual(["param.FD-INC-01.notifyWithinHours"]);
+    expect(values).toMatchObject({
+      reference: fields.reference,
+      breachWindowHours: "60",
+      recipientNotifyHours: "12",
+      "param.FD-INC-01.notifyWithinHours": "30",
+      "chain.1.tier": "2",
+      "chain.1.parentSupplierOrgId": String(p.tier1._id),
+      "escalation.0.email": "soc@example.test",
+    });
+    expect(await Agreement.countDocuments({ recipientOrgId: p.recipient._id })).toBe(0);
+  });
+
+  it("refuses breach hours that do not fit in the same round as other mistakes", async () => {
+    const p = await createAgreementParties();
+    const cookie = await sessionCookie(String(p.procurement.user._id));
+    const fields = validAgreementFields(p, { title: "", recipientNotifyHours: "80" });
+    const result = await createAction({
+      request: multiFormRequest("/procurement/agreements/new", fields, cookie),
+      params: {},
+      context: {},
+    });
+    expect(result).toBeRefused("title", "Enter a title");
+    expect(result).toBeRefused("recipientNotifyHours", /own 80 h are longer than the 72 h window/);
+  });
+
+  it("measures the chain by its deepest tier, and by the window alone without the notification requirement", async () => {
+    const p = await createAgreementParties();
+    const cookie = await sessionCookie(String(p.procurement.user._id));
+    const create = (fields: Record<string, string | string[]>) =>
+      createAction({
+        request: multiFormRequest("/procurement/agreements/new", fields, cookie),
+        params: {},
+        context: {},
+      });
+
+    // 24 h + 2 × 30 h is too long for 72 h; with tier 1 only, 24 h + 30 h fits
+    const oneTier = validAgreementFields(p, { "param.FD-INC-01.notifyWithinHours": "30", "chain.1.supplierOrgId": "" });
+    expect(await create(oneTier)).toHaveStatus(302);
+
+    // FD-INC-01 not ticked: its hours bind no supplier and are not checked (nor stored)
+    const withoutRequirement = validAgreementFields(p, {
+      requirements: ["FD-CONF-01", "FD-LOC-01"],
+      "phases.1.requiredRequirementIds": ["FD-CONF-01"],
+      "param.FD-INC-01.notifyWithinHours": "96",
+    });
+    expect(await create(withoutRequirement)).toHaveStatus(302);
+    const stored = await Agreement.findOne({ reference: withoutRequirement.reference }).lean();
+    expect(stored!.requirements.map((r) => r.requirementId)).toEqual(["FD-CONF-01", "FD-LOC-01"]);
+
+    // ... but the recipient's own time must still leave room in the window
+    const recipientTooLong = validAgreementFields(p, {
+      requirements: ["FD-CONF-01", "FD-LOC-01"],
+      "phases.1.requiredRequirementIds": ["FD-CONF-01"],
+      recipientNotifyHours: "72",
+    });
+    expect(await create(recipientTooLong)).toBeRefused(
+      "recipientNotifyHours",
+      /take the whole 72 h window.*the recipient's own time at most 71 h or a window of at least 73 h/,
+    );
+  });
 
   it("refuses a chain with a cycle and one with an unknown parent", async () => {
     const p = await createAgreementParties();
@@ -208,6 +312,44 @@ describe("editing an agreement", () => {
     expect(replyOf(refused).data.errors[""][0]).toMatch(/Someone else saved this agreement/);
     expect(replyOf(refused).data.values.title).toBe("Someone else's edit");
     expect(await Agreement.findById(id).lean()).toMatchObject({ title: "Renamed", revision: 2 });
+  });
+
+  it("refuses narrowing the window below what the chain needs, keeping the edit and the revision", async () => {
+    const p = await createAgreementParties();
+    const cookie = await sessionCookie(String(p.procurement.user._id));
+    const id = String((await createAgreement(p))._id);
+    // the stored agreement leaves FD-INC-01 at its catalogue default, 24 h per supplier, over two tiers
+    const fields = await editForm(id, cookie, { breachWindowHours: "48", title: "Tighter window" });
+    const refused = await saveEdit(id, cookie, fields);
+    expect(refused).toBeRefused(
+      "param.FD-INC-01.notifyWithinHours",
+      /Recipient 24 h \+ 2 tiers × 24 h = 72 h, more than the 48 h window/,
+    );
+    expect(replyOf(refused).data.values).toMatchObject({
+      breachWindowHours: "48",
+      title: "Tighter window",
+      revision: "1",
+    });
+    expect(await Agreement.findById(id).lean()).toMatchObject({ breachWindowHours: 72, revision: 1 });
+
+    // the same window with each supplier at 12 h fits
+    expect(await saveEdit(id, cookie, { ...fields, "param.FD-INC-01.notifyWithinHours": "12" })).toHaveStatus(302);
+    const saved = await Agreement.findById(id).lean();
+    expect(saved).toMatchObject({ breachWindowHours: 48, revision: 2 });
+    expect(saved!.requirements.find((r) => r.requirementId === "FD-INC-01")!.params).toEqual({ notifyWithinHours: 12 });
+  });
+
+  it("saves the demo agreement unchanged: the demo's breach hours fit its chain", async () => {
+    const { seedDemoData, DEMO_ACCOUNTS, DEMO_AGREEMENT_REFERENCE } = await import("#scripts/demo/demo-data.server");
+    const { User } = await import("#models/user.server");
+    await seedDemoData();
+    const procurement = await User.findOne({
+      email: DEMO_ACCOUNTS.find((a) => a.role === "procurement")!.email,
+    }).lean();
+    const cookie = await sessionCookie(String(procurement!._id));
+    const demo = await Agreement.findOne({ reference: DEMO_AGREEMENT_REFERENCE }).lean();
+    const id = String(demo!._id);
+    expect(await saveEdit(id, cookie, await editForm(id, cookie, {}))).toHaveStatus(302);
   });
 
   it("saves after a save that died between claiming its revision and writing it, once that claim is clearly stuck", async () => {

@@ -16,6 +16,7 @@ import { DEFAULT_GLOSSARY } from "#models/glossary";
 import { isIsoDate } from "#app/scoring/dates";
 import type { LoadedCatalogue } from "#questionnaires/loader";
 import type { ParameterSpec } from "#questionnaires/types";
+import { composeBreachBudget, findBreachRequirement, SUPPLIER_NOTIFY_PARAM } from "./agreement-form-breach";
 import { glossaryToFormValues, parseGlossary } from "./glossary-form.server";
 
 /**
@@ -116,8 +117,8 @@ const ScalarsSchema = z.object({
   knowHowNotes: text(2000),
   notifyBeforeDisclosure: checkbox,
   seekProtectiveOrder: checkbox,
-  breachWindowHours: wholeNumber("the breach notification window", 1, 720),
-  recipientNotifyHours: wholeNumber("the recipient's notification time", 1, 720),
+  breachWindowHours: wholeNumber("the breach window", 1, 720),
+  recipientNotifyHours: wholeNumber("the recipient's own time", 1, 720),
   cooperationDuties: text(2000),
   retentionDays: wholeNumber("the retention period", 1, 36500),
   destroyWithinDays: wholeNumber("the return-or-destroy deadline", 0, 3650),
@@ -192,6 +193,42 @@ function parseParam(spec: ParameterSpec, raw: string): { value?: ParamValue; err
   }
 }
 
+/**
+ * The window, the recipient's hours and each supplier's hours must fit
+ * together along the deepest chain; a contradiction is refused beside the
+ * field that holds it. Without the requirement in the agreement the window
+ * alone counts; with the supplier hours already refused there is nothing to compose.
+ */
+function checkBreachBudget(
+  windowHours: number,
+  recipientHours: number,
+  requirements: { requirementId: string; params: Record<string, ParamValue> }[],
+  chain: AgreementData["chain"],
+  errors: FormErrors,
+  catalogue: LoadedCatalogue,
+) {
+  const requirement = findBreachRequirement(catalogue.requirements);
+  const supplierField = requirement ? `param.${requirement.id}.${SUPPLIER_NOTIFY_PARAM}` : "";
+  if (supplierField && errors[supplierField]) return;
+  const chosen = requirement && requirements.find((r) => r.requirementId === requirement.id);
+  const supplierHours = chosen ? chosen.params[SUPPLIER_NOTIFY_PARAM] : null;
+  const budget = composeBreachBudget({
+    windowHours,
+    recipientHours,
+    supplierHours: typeof supplierHours === "number" ? supplierHours : null,
+    // a tier refused beside its row does not count
+    deepestTier: chain.reduce(
+      (deepest, link) => (Number.isInteger(link.tier) && link.tier <= 10 ? Math.max(deepest, link.tier) : deepest),
+      0,
+    ),
+    requirementId: requirement?.id ?? "",
+  });
+  for (const problem of budget.problems) {
+    const key = problem.field === "supplierHours" ? supplierField : problem.field;
+    (errors[key] ??= []).push(problem.message);
+  }
+}
+
 export type AgreementInputData = Omit<
   AgreementData,
   "createdBy" | "revision" | "status" | "recipientOrgId" | "catalogueVersion" | "createdAt" | "updatedAt"
@@ -229,8 +266,6 @@ export function parseAgreementForm(values: FormValues, ctx: AgreementFormContext
 
   if (s) {
     if (s.endDate <= s.effectiveDate) add("endDate", "The agreement must end after it starts.");
-    if (s.recipientNotifyHours > s.breachWindowHours)
-      add("recipientNotifyHours", "The recipient's own notification time cannot exceed the breach window.");
     if (!ctx.disclosers.some((d) => d.id === s.discloserOrgId))
       add("discloserOrgId", "Choose the disclosing party from the list");
   }
@@ -294,7 +329,9 @@ export function parseAgreementForm(values: FormValues, ctx: AgreementFormContext
     const params: Record<string, ParamValue> = {};
     for (const spec of req.parameters) {
       const key = `param.${id}.${spec.key}`;
-      const parsed = parseParam(spec, one(values, key));
+      // the catalogue calls it a notification window too; beside the agreement's window the form names it apart
+      const named = spec.key === SUPPLIER_NOTIFY_PARAM ? { ...spec, label: "Each supplier's own time" } : spec;
+      const parsed = parseParam(named, one(values, key));
       if (parsed.error) add(key, parsed.error);
       else params[spec.key] = parsed.value!;
     }
@@ -353,6 +390,12 @@ export function parseAgreementForm(values: FormValues, ctx: AgreementFormContext
     const row = [...rowOfSupplier.entries()].find(([id]) => message.includes(id))?.[1];
     add(row === undefined ? "chain" : `chain.${row}.parentSupplierOrgId`, message);
   }
+
+  // on the breach fields alone, so that it shows in the same round as a missing title
+  const windowHours = ScalarsSchema.shape.breachWindowHours.safeParse(scalarInput.breachWindowHours);
+  const recipientHours = ScalarsSchema.shape.recipientNotifyHours.safeParse(scalarInput.recipientNotifyHours);
+  if (windowHours.success && recipientHours.success)
+    checkBreachBudget(windowHours.data, recipientHours.data, requirements, chain, errors, ctx.catalogue);
 
   // phases of staged disclosure
   const phases: AgreementData["phases"] = [];

@@ -1,7 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { LEAD_DAYS } from "#app/features/reassessment/reassessment";
 import { ACCESS_LEVELS, EXCLUSIONS, INFO_CLASSES, PURPOSES, TRANSFER_MECHANISMS } from "#models/agreement-enums";
-import { useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import {
   ACCESS_LABEL,
   CATEGORY_LABEL,
@@ -21,6 +21,8 @@ import {
   type FormErrors,
   type FormValues,
 } from "./agreement-fields";
+import { BreachFieldset, typedValues } from "./agreement-form-breach-fieldset";
+import { findBreachRequirement, SUPPLIER_NOTIFY_PARAM } from "./agreement-form-breach";
 
 export type { FormErrors, FormValues };
 
@@ -30,7 +32,14 @@ export interface CatalogueEntry {
   category: keyof typeof CATEGORY_LABEL;
   weight: number;
   knockOut: boolean;
-  parameters: { key: string; label: string; type: string; min?: number; max?: number }[];
+  parameters: {
+    key: string;
+    label: string;
+    type: string;
+    min?: number;
+    max?: number;
+    default?: number | string | boolean | string[];
+  }[];
 }
 
 interface Props {
@@ -159,15 +168,6 @@ const MECHANISMS_FIELD: FieldSpec = {
   options: labelled(TRANSFER_MECHANISMS, TRANSFER_MECHANISM_LABEL),
 };
 
-const INCIDENT_FIELDS: FieldSpec[] = [
-  number(
-    "breachWindowHours",
-    "Breach notification window (hours, whole chain)",
-    "From detection at any tier to the disclosing party being told",
-  ),
-  number("recipientNotifyHours", "Recipient's own notification time (hours)"),
-];
-
 const COOPERATION_FIELD: FieldSpec = { kind: "textarea", name: "cooperationDuties", label: "Cooperation duties" };
 
 const CONTACT_FIELDS = (row: number): FieldSpec[] => [
@@ -199,13 +199,16 @@ const REASSESS_TRIGGER_FIELDS: FieldSpec[] = [
 
 const NUMERIC_PARAMETERS = ["hours", "days", "months", "count"];
 
-const PARAMETER_FIELDS = (r: CatalogueEntry): FieldSpec[] =>
-  r.parameters.map((p) => {
-    const name = `param.${r.id}.${p.key}`;
-    return p.type === "boolean"
-      ? { kind: "check", name, label: p.label, className: "field param" }
-      : text(name, p.label, { numeric: NUMERIC_PARAMETERS.includes(p.type), className: "field param" });
-  });
+/** `breach`: the requirement whose supplier hours are edited under Breach notification instead. */
+const PARAMETER_FIELDS = (r: CatalogueEntry, breach: boolean): FieldSpec[] =>
+  r.parameters
+    .filter((p) => !(breach && p.key === SUPPLIER_NOTIFY_PARAM))
+    .map((p) => {
+      const name = `param.${r.id}.${p.key}`;
+      return p.type === "boolean"
+        ? { kind: "check", name, label: p.label, className: "field param" }
+        : text(name, p.label, { numeric: NUMERIC_PARAMETERS.includes(p.type), className: "field param" });
+    });
 
 const CHAIN_FIELDS = (row: number, suppliers: FieldOption[]): FieldSpec[] => [
   {
@@ -280,6 +283,14 @@ export function AgreementForm({ values, errors, catalogue, disclosers, suppliers
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const chain = useRows(rowCount(values, "chain", 1));
+  const breachRequirement = findBreachRequirement(catalogue);
+  // what the form holds as the user types, for the breach budget (it reads the window, the hours, the ticked requirements and the chain's tiers)
+  const formRef = useRef<HTMLFormElement>(null);
+  const [typed, setTyped] = useState(values);
+  const retype = useCallback(() => {
+    if (formRef.current) setTyped(typedValues(formRef.current));
+  }, []);
+  useEffect(retype, [chain.rows, retype]);
   const phases = useRows(rowCount(values, "phases", 1));
   const contacts = useRows(rowCount(values, "escalation", 1));
   const glossary = useRows(rowCount(values, "glossary", 1));
@@ -293,7 +304,7 @@ export function AgreementForm({ values, errors, catalogue, disclosers, suppliers
   const field = (spec: FieldSpec) => <FormField spec={spec} values={values} errors={errors} />;
 
   return (
-    <Form method="post" noValidate className="agreement-form">
+    <Form method="post" noValidate className="agreement-form" ref={formRef} onChange={retype}>
       {revision !== undefined ? <input type="hidden" name="revision" value={revision} /> : null}
       {errorCount > 0 ? (
         <p className="form-error" role="alert">
@@ -322,7 +333,7 @@ export function AgreementForm({ values, errors, catalogue, disclosers, suppliers
         {field(CLASSES_FIELD)}
         <div className="grid-2">{fields(JURISDICTION_FIELDS)}</div>
         {field(MECHANISMS_FIELD)}
-        <div className="grid-2">{fields(INCIDENT_FIELDS)}</div>
+        <BreachFieldset values={values} typed={typed} errors={errors} requirement={breachRequirement} />
         {field(COOPERATION_FIELD)}
         <h3>Escalation contacts</h3>
         {contacts.rows.map((row) => (
@@ -373,7 +384,14 @@ export function AgreementForm({ values, errors, catalogue, disclosers, suppliers
                   <input type="checkbox" name="requirements" value={r.id} defaultChecked={selectedReqs.has(r.id)} />{" "}
                   <code>{r.id}</code> {r.title} {r.knockOut ? <span className="badge bad">knock-out</span> : null}
                 </label>
-                {fields(PARAMETER_FIELDS(r))}
+                {fields(PARAMETER_FIELDS(r, r.id === breachRequirement?.id))}
+                {r.id === breachRequirement?.id ? (
+                  <p className="muted">
+                    Each supplier&apos;s own time is set under{" "}
+                    <a href={`#param.${r.id}.${SUPPLIER_NOTIFY_PARAM}`}>Breach notification</a>, with the window it must
+                    fit.
+                  </p>
+                ) : null}
               </div>
             ))}
           </fieldset>

@@ -34,7 +34,14 @@ export function catalogueForForm(): CatalogueEntry[] {
     category: r.category,
     weight: r.weight,
     knockOut: r.knockOut,
-    parameters: r.parameters.map((p) => ({ key: p.key, label: p.label, type: p.type, min: p.min, max: p.max })),
+    parameters: r.parameters.map((p) => ({
+      key: p.key,
+      label: p.label,
+      type: p.type,
+      min: p.min,
+      max: p.max,
+      default: p.default,
+    })),
   }));
 }
 
