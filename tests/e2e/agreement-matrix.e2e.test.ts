@@ -130,6 +130,23 @@ describe("the compliance matrix on a wide agreement", () => {
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, `agreement-matrix-${width}.png`), fullPage: true });
     await context.close();
   });
+
+  it("keeps the requirement headers in view while the suppliers scroll beneath them", async () => {
+    // a short window: the region (at most 75% of its height) scrolls down as a long chain of suppliers would
+    const context = await portal.browser.newContext({ viewport: { width: 1400, height: 560 } });
+    const page = await context.newPage();
+    await openMatrix(page);
+    const region = page.getByRole("region", { name: "Compliance matrix: suppliers against requirements" });
+    await expect(region.evaluate((e) => e.scrollHeight > e.clientHeight)).resolves.toBe(true);
+    const header = page.getByTestId("compliance-matrix").locator("thead th", { hasText: "FD-INC-01" });
+    const top = async () => (await header.boundingBox())!.y - (await region.boundingBox())!.y;
+    const before = await top();
+    await region.evaluate((e) => (e.scrollTop = 200));
+    await expect(region.evaluate((e) => e.scrollTop)).resolves.toBeGreaterThan(0);
+    await expect(top()).resolves.toBe(before);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, "agreement-matrix-scrolled-down.png") });
+    await context.close();
+  });
 });
 
 /** The region's scrollLeft once smooth scrolling has moved it. */
