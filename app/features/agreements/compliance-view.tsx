@@ -1,7 +1,7 @@
 import { ListTable } from "#app/components/list-table";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import type { AgreementPageData } from "./agreement-page.server";
-import { cellTitle, matrixRowsHtml, NO_CELL } from "./matrix-html";
+import { cellTitle, groupRequirements, matrixColumns, matrixRowsHtml, NO_CELL } from "./matrix-html";
 import {
   LOCATION_VERDICT_TEXT,
   NOTIFY_VERDICT_TEXT,
@@ -15,56 +15,138 @@ type Tab<K extends AgreementPageData["tab"]> = Jsonified<Extract<AgreementPageDa
 type ComplianceTab = Tab<"compliance">["compliance"];
 type ChainTab = Tab<"chain">["chain"];
 
-/** Suppliers (rows) against the agreement's flow-down requirements (columns); the body is built by matrixRowsHtml. */
+/** What the symbols mean; the symbols themselves come from the stylesheet, the same rules as the cells'. */
+const LEGEND: { className: string; text: string }[] = [
+  { className: "m", text: "met" },
+  { className: "p", text: "partly met" },
+  { className: "n", text: "not met" },
+  { className: "a", text: "not answered" },
+  { className: "x", text: "no submitted assessment" },
+  { className: "o", text: "overridden by a reviewer (hover a cell for the computed result)" },
+];
+
+/**
+ * Suppliers (rows) against the agreement's flow-down requirements (columns),
+ * grouped by catalogue category; a collapsed group is one column of
+ * summaries. The body is built by matrixRowsHtml; the matrix scrolls inside
+ * its own focusable region, the supplier column and the headers stay put.
+ */
 function Matrix({ v }: { v: ComplianceTab }) {
+  const groups = useMemo(() => groupRequirements(v.requirements), [v.requirements]);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
+  const columns = useMemo(() => matrixColumns(groups, collapsed), [groups, collapsed]);
   const body = useMemo(
-    () => ({
-      __html: matrixRowsHtml(
-        v.requirements.map((r) => r.id),
-        v.suppliers,
-      ),
-    }),
-    [v.requirements, v.suppliers],
+    () => ({ __html: matrixRowsHtml(groups, v.suppliers, collapsed) }),
+    [groups, v.suppliers, collapsed],
   );
+  const toggle = (key: string) =>
+    setCollapsed((was) => {
+      const next = new Set(was);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
   // the tooltip (requirement, result, the computed result of an override) is written when the pointer reaches a cell
   const explain = (event: React.MouseEvent<HTMLTableElement>) => {
     const cell = (event.target as HTMLElement).closest("tbody td");
     if (!(cell instanceof HTMLTableCellElement) || cell.title) return;
     const row = cell.parentElement as HTMLTableRowElement;
     const supplier = v.suppliers[row.sectionRowIndex];
-    const requirement = v.requirements[cell.cellIndex - 1];
+    const column = columns[cell.cellIndex - 1];
+    const requirement = column && "requirement" in column ? v.requirements[column.requirement] : undefined;
     if (supplier && requirement)
       cell.title = cellTitle(
         requirement.id,
-        supplier.cells[cell.cellIndex - 1] ?? NO_CELL,
+        supplier.cells[(column as { requirement: number }).requirement] ?? NO_CELL,
         supplier.computed[requirement.id],
       );
   };
+  const allCollapsed = collapsed.size === groups.length;
   return (
-    <div className="matrix-wrap">
-      {/* eslint-disable-next-line jsx-a11y/mouse-events-have-key-events -- a tooltip only: the same facts are in the row and column headers and the legend */}
-      <table className="data matrix" data-testid="compliance-matrix" onMouseOver={explain}>
-        <caption className="muted small">
-          ✓ met · ½ partly met · ✗ not met · – not answered · · no submitted assessment · * overridden by a reviewer
-          (hover a cell for the computed result). Hover a column for the requirement and the agreement&apos;s values.
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Supplier</th>
-            {v.requirements.map((r) => (
-              <th
-                key={r.id}
-                scope="col"
-                title={`${r.title}${r.params.length ? ` (${r.params.map((p) => `${p.label}: ${p.value}`).join("; ")})` : ""}`}
-              >
-                <span className="vertical">{r.id}</span>
+    <>
+      <ul className="matrix-legend small" id="matrix-legend" aria-label="Legend">
+        {LEGEND.map((l) => (
+          <li key={l.className}>
+            <span className={`matrix-key ${l.className}`} aria-hidden="true" /> {l.text}
+          </li>
+        ))}
+        <li>
+          <span className="matrix-key g m" aria-hidden="true">
+            <b>2/3</b>
+          </span>{" "}
+          a collapsed group: its worst result, and how many of its requirements are met
+        </li>
+      </ul>
+      <p className="matrix-tools small">
+        <span className="muted">Hover a column for the requirement and the agreement&apos;s values.</span>{" "}
+        <button
+          type="button"
+          className="link"
+          onClick={() => setCollapsed(allCollapsed ? new Set() : new Set(groups.map((g) => g.key)))}
+        >
+          {allCollapsed ? "Expand all groups" : "Collapse all groups"}
+        </button>
+      </p>
+      {/* focusable so that a keyboard can reach and scroll it (WCAG 2.1.1): the arrow keys scroll the focused region */}
+      <div
+        className="matrix-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label="Compliance matrix: suppliers against requirements"
+        aria-describedby="matrix-legend"
+      >
+        {/* eslint-disable-next-line jsx-a11y/mouse-events-have-key-events -- a tooltip only: the same facts are in the cells' words, the row and column headers */}
+        <table className="data matrix" data-testid="compliance-matrix" onMouseOver={explain}>
+          {/* the column groups the group headers (scope "colgroup") name */}
+          <colgroup span={1} />
+          {groups.map((g) => (
+            <colgroup key={g.key} span={collapsed.has(g.key) ? 1 : g.columns.length} />
+          ))}
+          <thead>
+            <tr className="matrix-groups">
+              <th scope="col" rowSpan={2} className="corner">
+                Supplier
               </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody dangerouslySetInnerHTML={body} />
-      </table>
-    </div>
+              {groups.map((g) =>
+                collapsed.has(g.key) ? (
+                  // folded: one narrow column, so the name runs upwards like the requirement ids beside it
+                  <th key={g.key} scope="col" rowSpan={2} className="collapsed" data-group={g.key}>
+                    <button type="button" aria-expanded={false} onClick={() => toggle(g.key)}>
+                      <span aria-hidden="true">▸</span>
+                      <span className="vertical">
+                        {g.label} <span className="muted">({g.columns.length})</span>
+                      </span>
+                    </button>
+                  </th>
+                ) : (
+                  <th key={g.key} scope="colgroup" colSpan={g.columns.length} data-group={g.key}>
+                    <button type="button" aria-expanded={true} onClick={() => toggle(g.key)}>
+                      <span aria-hidden="true">▾</span> {g.label} <span className="muted">({g.columns.length})</span>
+                    </button>
+                  </th>
+                ),
+              )}
+            </tr>
+            <tr className="matrix-requirements">
+              {columns.map((c) => {
+                // a folded group's header spans both rows
+                if ("group" in c) return null;
+                const r = v.requirements[c.requirement];
+                return (
+                  <th
+                    key={r.id}
+                    scope="col"
+                    title={`${r.title}${r.params.length ? ` (${r.params.map((p) => `${p.label}: ${p.value}`).join("; ")})` : ""}`}
+                  >
+                    <span className="vertical">{r.id}</span>
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody dangerouslySetInnerHTML={body} />
+        </table>
+      </div>
+    </>
   );
 }
 
@@ -124,46 +206,49 @@ export function ComplianceSection({ v }: { v: ComplianceTab }) {
         {v.phases.length === 0 ? (
           <p className="muted">This agreement has no staged phases.</p>
         ) : (
-          <table className="data" data-testid="phase-gates">
-            <thead>
-              <tr>
-                <th>Supplier</th>
-                {v.phases.map((p) => (
-                  <th key={p.id}>
-                    {p.name}
-                    <div className="muted small">{p.classes.join(", ")}</div>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {v.suppliers.map((s) => (
-                <tr key={s.id}>
-                  <th scope="row">{s.name}</th>
-                  {v.phases.map((p) => {
-                    const c = v.clearances.find((x) => x.phaseId === p.id && x.supplierId === s.id);
-                    return (
-                      <td key={p.id} data-cleared={c?.cleared ? "yes" : "no"}>
-                        <span className={`badge ${c?.cleared ? "ok" : "bad"}`}>
-                          {c?.cleared ? "Cleared" : "Not cleared"}
-                        </span>
-                        {c && !c.cleared ? (
-                          <details>
-                            <summary className="small">why</summary>
-                            <ul className="reasons small">
-                              {c.reasons.map((r, i) => (
-                                <li key={i}>{r}</li>
-                              ))}
-                            </ul>
-                          </details>
-                        ) : null}
-                      </td>
-                    );
-                  })}
+          // as wide as the phases are many: on a narrow screen it scrolls in its own region, focusable like the matrix
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Phase clearance by supplier">
+            <table className="data" data-testid="phase-gates">
+              <thead>
+                <tr>
+                  <th>Supplier</th>
+                  {v.phases.map((p) => (
+                    <th key={p.id}>
+                      {p.name}
+                      <div className="muted small">{p.classes.join(", ")}</div>
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {v.suppliers.map((s) => (
+                  <tr key={s.id}>
+                    <th scope="row">{s.name}</th>
+                    {v.phases.map((p) => {
+                      const c = v.clearances.find((x) => x.phaseId === p.id && x.supplierId === s.id);
+                      return (
+                        <td key={p.id} data-cleared={c?.cleared ? "yes" : "no"}>
+                          <span className={`badge ${c?.cleared ? "ok" : "bad"}`}>
+                            {c?.cleared ? "Cleared" : "Not cleared"}
+                          </span>
+                          {c && !c.cleared ? (
+                            <details>
+                              <summary className="small">why</summary>
+                              <ul className="reasons small">
+                                {c.reasons.map((r, i) => (
+                                  <li key={i}>{r}</li>
+                                ))}
+                              </ul>
+                            </details>
+                          ) : null}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
       <section className="card form-section">

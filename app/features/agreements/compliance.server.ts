@@ -34,7 +34,14 @@ export interface ComplianceSupplier {
 }
 
 export interface ComplianceView {
-  requirements: { id: string; title: string; knockOut: boolean; params: { label: string; value: string }[] }[];
+  requirements: {
+    id: string;
+    title: string;
+    /** the catalogue's category (null: no longer in the catalogue); the matrix groups its columns by it */
+    category: string | null;
+    knockOut: boolean;
+    params: { label: string; value: string }[];
+  }[];
   suppliers: ComplianceSupplier[];
   chain: ChainResult;
   phases: { id: string; name: string; classes: string[]; required: string[] }[];
@@ -215,6 +222,7 @@ export async function agreementCompliance(
       return {
         id: r.requirementId,
         title: req?.title ?? r.requirementId,
+        category: req?.category ?? null,
         knockOut: req?.knockOut ?? false,
         params: (req?.parameters ?? []).map((p) => {
           const v = r.params?.[p.key] ?? p.default;

@@ -9,7 +9,7 @@
  * data passes through escapeHtml.
  */
 
-import { REQUIREMENT_STATUS_LABEL } from "#models/labels";
+import { CATEGORY_LABEL, REQUIREMENT_STATUS_LABEL } from "#models/labels";
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -29,10 +29,15 @@ type Status = keyof typeof REQUIREMENT_STATUS_LABEL;
 export const CELL_CODE: Record<Status, string> = { met: "m", partially_met: "p", not_met: "n", not_answered: "a" };
 export const NO_CELL = ".";
 
-/** per cell code: the symbol shown and its meaning */
-const SYMBOL: Record<Status, string> = { met: "✓", partially_met: "½", not_met: "✗", not_answered: "–" };
-const CELL: Record<string, { short: string; status: Status }> = Object.fromEntries(
-  (Object.entries(CELL_CODE) as [Status, string][]).map(([status, code]) => [code, { short: SYMBOL[status], status }]),
+/** the class of a cell without a result (its symbol, like the others', comes from the stylesheet) */
+const NO_RESULT = "x";
+const NO_RESULT_WORDS = "No result";
+const CODE_STATUS: Record<string, Status> = Object.fromEntries(
+  (Object.entries(CELL_CODE) as [Status, string][]).map(([status, code]) => [code, status]),
+);
+/** per lower-case cell code: the words a cell holds for screen readers and copying (the symbol is CSS) */
+const CELL_WORDS: Record<string, string> = Object.fromEntries(
+  Object.entries(CODE_STATUS).map(([code, status]) => [code, REQUIREMENT_STATUS_LABEL[status]]),
 );
 
 export interface MatrixSupplier {
@@ -47,40 +52,152 @@ export interface MatrixSupplier {
 /** What a cell says in words: its tooltip, set when the pointer reaches it (see cellTitle's caller). */
 export function cellTitle(requirementId: string, code: string, computed: string | undefined): string {
   const lower = code.toLowerCase();
-  const c = CELL[lower];
-  if (!c) return `${requirementId}: no submitted assessment`;
+  const status = CODE_STATUS[lower];
+  if (!status) return `${requirementId}: no submitted assessment`;
   const was =
     code !== lower && computed && computed in REQUIREMENT_STATUS_LABEL
       ? ` (overridden; computed ${REQUIREMENT_STATUS_LABEL[computed as Status]})`
       : "";
-  return `${requirementId}: ${REQUIREMENT_STATUS_LABEL[c.status]}${was}`;
+  return `${requirementId}: ${REQUIREMENT_STATUS_LABEL[status]}${was}`;
 }
 
 /**
- * A cell is its class (colour) and its symbol, nothing more: with 2,000 and
- * more cells every byte counts several times over. The requirement is the
- * column's header, the supplier the row's; the tooltip is added on hover.
+ * A cell is its class (colour and, through the stylesheet, its symbol) and
+ * its status in words, visually hidden, so a screen reader and a copy say
+ * "Not met" rather than a symbol's name: with 2,000 and more cells every
+ * byte counts several times over. The requirement is the column's header,
+ * the supplier the row's; the tooltip is added on hover.
  */
 function cellHtml(code: string): string {
   const lower = code.toLowerCase();
-  const c = CELL[lower];
-  if (!c) return `<td class="x">·</td>`;
-  return code !== lower ? `<td class="${lower} o">${c.short}*</td>` : `<td class="${lower}">${c.short}</td>`;
+  const words = CELL_WORDS[lower];
+  if (!words) return `<td class="${NO_RESULT}"><i>${NO_RESULT_WORDS}</i></td>`;
+  return code !== lower
+    ? `<td class="${lower} o"><i>${words}, overridden</i></td>`
+    : `<td class="${lower}"><i>${words}</i></td>`;
 }
 
-// the server builds the same rows for every request until the data changes (the page data is memoised)
-const built = new WeakMap<readonly MatrixSupplier[], string>();
+/** The requirements of one catalogue category: a group of columns that can be collapsed into one. */
+export interface MatrixGroup {
+  /** the category, or OTHER_GROUP for requirements no longer in the catalogue */
+  key: string;
+  label: string;
+  /** positions in the agreement's requirements (and so in each supplier's cells) */
+  columns: number[];
+}
 
-export function matrixRowsHtml(requirementIds: readonly string[], suppliers: readonly MatrixSupplier[]): string {
-  const cached = built.get(suppliers);
+export const OTHER_GROUP = "other";
+
+/**
+ * The agreement's requirements grouped by catalogue category: groups in the
+ * order their first requirement appears in the agreement, requirements in
+ * the agreement's order within each group.
+ */
+export function groupRequirements(requirements: readonly { category: string | null }[]): MatrixGroup[] {
+  const groups = new Map<string, MatrixGroup>();
+  requirements.forEach((r, i) => {
+    const key = r.category ?? OTHER_GROUP;
+    let group = groups.get(key);
+    if (!group) {
+      const label = key in CATEGORY_LABEL ? CATEGORY_LABEL[key as keyof typeof CATEGORY_LABEL] : "Other requirements";
+      group = { key, label, columns: [] };
+      groups.set(key, group);
+    }
+    group.columns.push(i);
+  });
+  return [...groups.values()];
+}
+
+/** From worst to best: what a collapsed group shows; a missing result hides a gap, so it ranks below every status but met. */
+const WORST_FIRST: readonly string[] = [
+  CELL_CODE.not_met,
+  CELL_CODE.not_answered,
+  CELL_CODE.partially_met,
+  NO_RESULT,
+  CELL_CODE.met,
+];
+
+export interface GroupSummary {
+  /** the worst cell of the group: a cell code, or "x" when a result is missing */
+  worst: string;
+  total: number;
+  /** per lower-case cell code (and "x"): how many of the group's cells have it */
+  counts: Record<string, number>;
+  overridden: number;
+}
+
+/** One supplier's results in one group of requirements, for the cell that stands in for the collapsed group. */
+export function groupSummary(cells: string, columns: readonly number[]): GroupSummary {
+  const counts: Record<string, number> = {};
+  let overridden = 0;
+  for (const i of columns) {
+    const code = cells[i] ?? NO_CELL;
+    const lower = code.toLowerCase();
+    const key = lower in CODE_STATUS ? lower : NO_RESULT;
+    counts[key] = (counts[key] ?? 0) + 1;
+    if (key !== NO_RESULT && code !== lower) overridden++;
+  }
+  const worst = WORST_FIRST.find((code) => counts[code]) ?? NO_RESULT;
+  return { worst, total: columns.length, counts, overridden };
+}
+
+/** How a collapsed group's cell counts, after "n of N met". */
+const COUNTED: readonly string[] = [CELL_CODE.partially_met, CELL_CODE.not_answered, CELL_CODE.not_met, NO_RESULT];
+
+/** A collapsed group's cell in words: "Access control: 3 of 5 met, 1 not met, 1 no result; worst: Not met; 1 overridden". */
+export function groupSummaryText(label: string, s: GroupSummary): string {
+  if ((s.counts[NO_RESULT] ?? 0) === s.total) return `${label}: no submitted assessment`;
+  const others = COUNTED.filter((code) => s.counts[code]).map(
+    (code) => `, ${s.counts[code]} ${code === NO_RESULT ? "no result" : CELL_WORDS[code].toLowerCase()}`,
+  );
+  const worst = s.worst === NO_RESULT ? "no result" : CELL_WORDS[s.worst];
+  const met = s.counts[CELL_CODE.met] ?? 0;
+  const overridden = s.overridden ? `; ${s.overridden} overridden` : "";
+  return `${label}: ${met} of ${s.total} met${others.join("")}; worst: ${worst}${overridden}`;
+}
+
+/** The cell of a collapsed group: the worst result's colour and symbol, and how many of the group are met (its words say all). */
+function summaryCellHtml(group: MatrixGroup, cells: string): string {
+  const s = groupSummary(cells, group.columns);
+  const text = escapeHtml(groupSummaryText(group.label, s));
+  // no results at all: the symbol says so, a "0/5" would read as five failures
+  const met =
+    s.counts[NO_RESULT] === s.total ? "" : `<b aria-hidden="true">${s.counts[CELL_CODE.met] ?? 0}/${s.total}</b>`;
+  return `<td class="${s.worst} g${s.overridden ? " o" : ""}" title="${text}"><i>${text}</i>${met}</td>`;
+}
+
+/** A column of the matrix: one requirement, or a collapsed group standing for all of its requirements. */
+export type MatrixColumn = { requirement: number } | { group: MatrixGroup };
+
+export function matrixColumns(groups: readonly MatrixGroup[], collapsed: ReadonlySet<string>): MatrixColumn[] {
+  return groups.flatMap((group): MatrixColumn[] =>
+    collapsed.has(group.key) ? [{ group }] : group.columns.map((requirement) => ({ requirement })),
+  );
+}
+
+// the server builds the same rows for every request until the data changes (the page data is memoised);
+// only the fully expanded matrix is kept: collapsing happens in the browser, one click at a time
+const built = new WeakMap<readonly MatrixSupplier[], string>();
+const NONE_COLLAPSED: ReadonlySet<string> = new Set();
+
+export function matrixRowsHtml(
+  groups: readonly MatrixGroup[],
+  suppliers: readonly MatrixSupplier[],
+  collapsed: ReadonlySet<string> = NONE_COLLAPSED,
+): string {
+  const cacheable = collapsed.size === 0;
+  const cached = cacheable ? built.get(suppliers) : undefined;
   if (cached !== undefined) return cached;
   let html = "";
   for (const s of suppliers) {
     const summary = s.latest ? `${s.latest.score}/100, ${s.latest.status.replace("_", " ")}` : "no score yet";
     html += `<tr data-supplier="${escapeHtml(s.name)}"><th scope="row">${escapeHtml(s.name)}<div class="muted small">tier ${escapeHtml(s.tier)} · ${escapeHtml(summary)}</div></th>`;
-    for (let i = 0; i < requirementIds.length; i++) html += cellHtml(s.cells[i] ?? NO_CELL);
+    for (const group of groups) {
+      if (collapsed.has(group.key)) html += summaryCellHtml(group, s.cells);
+      else for (const i of group.columns) html += cellHtml(s.cells[i] ?? NO_CELL);
+    }
     html += "</tr>";
   }
-  built.set(suppliers, html);
+  if (cacheable) built.set(suppliers, html);
   return html;
 }
