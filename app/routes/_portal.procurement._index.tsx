@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { utcMinute } from "#app/components/time";
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { ListTable } from "#app/components/list-table";
 import { BarChart } from "#app/components/charts";
@@ -166,9 +167,7 @@ export default function ProcurementDashboard() {
               r.score === null ? (
                 <span className="muted">–</span>
               ) : (
-                <span title={r.scoredAt ? `Scored ${r.scoredAt.slice(0, 16).replace("T", " ")} UTC` : undefined}>
-                  {r.score}
-                </span>
+                <span title={r.scoredAt ? `Scored ${utcMinute(r.scoredAt)}` : undefined}>{r.score}</span>
               ),
           },
           {

@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { utcMinute } from "#app/components/time";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
 import { z } from "zod";
@@ -216,7 +217,7 @@ export default function ProcurementAssessmentPage() {
           <dt>Due</dt>
           <dd>{assessment.dueDate}</dd>
           <dt>Submitted</dt>
-          <dd>{assessment.submittedAt ? assessment.submittedAt.slice(0, 16).replace("T", " ") + " UTC" : "not yet"}</dd>
+          <dd>{assessment.submittedAt ? utcMinute(assessment.submittedAt) : "not yet"}</dd>
           {assessment.score !== null ? (
             <>
               <dt>Score</dt>
@@ -414,8 +415,7 @@ export default function ProcurementAssessmentPage() {
         <ol className="history">
           {assessment.history.map((h, idx) => (
             <li key={idx}>
-              <strong>{assessmentStatusText(h.to)}</strong> · {h.at.slice(0, 16).replace("T", " ")} UTC ·{" "}
-              {h.by || "system"}
+              <strong>{assessmentStatusText(h.to)}</strong> · {utcMinute(h.at)} · {h.by || "system"}
               {h.comment ? <div className="muted">{h.comment}</div> : null}
             </li>
           ))}
@@ -541,17 +541,13 @@ export { GeneralErrorBoundary as ErrorBoundary } from "#app/components/error-bou
 
 type Scoring = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["scoring"]>;
 
-function when(iso: string) {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-}
-
 /** What the result shown was computed from, and the results before it. */
 function ResultBasis({ scoring }: { scoring: Scoring }) {
   const current = scoring.agreementRevision === scoring.currentAgreementRevision;
   return (
     <div className="result-basis" data-testid="result-basis">
       <p className="small">
-        Computed {when(scoring.computedAt)} against revision {scoring.agreementRevision} of the agreement
+        Computed {utcMinute(scoring.computedAt)} against revision {scoring.agreementRevision} of the agreement
         {current
           ? " (the current one)"
           : ` (the agreement is now at revision ${scoring.currentAgreementRevision})`},{" "}
@@ -569,7 +565,7 @@ function ResultBasis({ scoring }: { scoring: Scoring }) {
             rows={scoring.history}
             rowKey={(h) => h.computedAt}
             columns={[
-              { header: "Computed", cell: (h) => when(h.computedAt) },
+              { header: "Computed", cell: (h) => utcMinute(h.computedAt) },
               { header: "Why", cell: (h) => [h.trigger, ...h.reasons].join(" ") },
               { header: "Agreement revision", cell: (h) => h.agreementRevision },
               { header: "Score", cell: (h) => `${h.score}, ${h.rating} risk` },

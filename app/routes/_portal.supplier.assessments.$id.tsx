@@ -1,3 +1,4 @@
+import { utcMinute } from "#app/components/time";
 import {
   data,
   type ActionFunctionArgs,
@@ -96,7 +97,7 @@ export default function SupplierAssessmentPage() {
       </div>
       <p className="muted">
         Under {d.agreement} · due {d.dueDate}
-        {d.submittedAt ? ` · submitted ${d.submittedAt.slice(0, 16).replace("T", " ")} UTC` : ""}
+        {d.submittedAt ? ` · submitted ${utcMinute(d.submittedAt)}` : ""}
       </p>
       {d.editable ? (
         <p className="notice">

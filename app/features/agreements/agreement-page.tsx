@@ -1,4 +1,5 @@
 import { Link, useNavigation, useSearchParams } from "@remix-run/react";
+import { utcMinute } from "#app/components/time";
 import type { AgreementPageData } from "./agreement-page.server";
 import { AGREEMENT_TABS, agreementTabHref } from "./agreement-tabs";
 import { AgreementDetails } from "./agreement-view";
@@ -114,10 +115,6 @@ export function AgreementPage({
   );
 }
 
-function when(iso: string) {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-}
-
 /**
  * Which terms the results on every tab were computed from, and what the
  * latest re-scorings changed: a reader never takes an old verdict for a
@@ -138,7 +135,7 @@ function ResultsBasis({
         {scoring.current === scoring.results
           ? `All ${scoring.results} results are computed against revision ${scoring.revision} of the agreement, with the certificates on file today`
           : `${scoring.current} of ${scoring.results} results are computed against revision ${scoring.revision} of the agreement; the others are being scored again`}
-        {scoring.latestComputedAt ? ` (latest ${when(scoring.latestComputedAt)}).` : "."}
+        {scoring.latestComputedAt ? ` (latest ${utcMinute(scoring.latestComputedAt)}).` : "."}
         {scoring.needsReview > 0 ? (
           <strong>
             {" "}
@@ -159,7 +156,7 @@ function ResultsBasis({
               <li key={`${c.assessmentId}-${c.computedAt}`}>
                 {assessmentHref ? <Link to={assessmentHref(c.assessmentId)}>{c.supplierName}</Link> : c.supplierName}{" "}
                 <span className="small">
-                  ({c.trigger}, {when(c.computedAt)})
+                  ({c.trigger}, {utcMinute(c.computedAt)})
                 </span>
                 : {c.changes.join(" ")}
               </li>

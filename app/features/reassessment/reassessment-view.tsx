@@ -1,3 +1,4 @@
+import { utcMinute } from "#app/components/time";
 import { ListTable } from "#app/components/list-table";
 import type { IncidentView } from "#app/features/incidents/incidents.server";
 import type { PlanState, Reason } from "./reassessment";
@@ -93,10 +94,6 @@ export function noReasonText(plan: { openId: string | null }): string {
 
 export type IncidentRow = IncidentView;
 
-function utc(iso: string) {
-  return `${iso.slice(0, 16).replace("T", " ")} UTC`;
-}
-
 /** Reported incidents with their notification delay against the supplier's commitment and the agreement's breach window. */
 export function IncidentTable({
   incidents,
@@ -118,9 +115,9 @@ export function IncidentTable({
           header: "Detected → reported",
           cell: (i) => (
             <>
-              {utc(i.detectedAt)}
+              {utcMinute(i.detectedAt)}
               <div className="muted small">
-                reported {utc(i.reportedAt)} by {i.reportedBy}
+                reported {utcMinute(i.reportedAt)} by {i.reportedBy}
               </div>
             </>
           ),
@@ -151,7 +148,7 @@ export function IncidentTable({
               ) : (
                 <span className="badge bad">window missed by {-(i.timing.marginHours ?? 0)} h</span>
               )}
-              <div className="muted small">deadline {utc(i.timing.discloserDeadline)}</div>
+              <div className="muted small">deadline {utcMinute(i.timing.discloserDeadline)}</div>
             </>
           ),
         },

@@ -1,4 +1,5 @@
 import { FormError } from "#app/components/forms";
+import { utcMinute } from "#app/components/time";
 import { Form, useNavigation } from "@remix-run/react";
 import { ListTable } from "#app/components/list-table";
 
@@ -55,7 +56,7 @@ export function ReportVersions({
               </>
             ),
           },
-          { header: "Generated", cell: (v) => `${v.generatedAt.slice(0, 16).replace("T", " ")} UTC` },
+          { header: "Generated", cell: (v) => utcMinute(v.generatedAt) },
           { header: "By", cell: (v) => v.generatedBy },
           {
             header: "SHA-256",
