@@ -460,8 +460,11 @@ export function AgreementForm({ values, errors, catalogue, disclosers, suppliers
 
       <div className="form-actions">
         <button type="submit" disabled={busy}>
-          {busy ? "Saving…" : submitLabel}
+          {busy ? (revision !== undefined ? "Saving and re-scoring the assessments…" : "Saving…") : submitLabel}
         </button>
+        {revision !== undefined ? (
+          <p className="small muted">Saving re-scores every assessment under this agreement against the new terms.</p>
+        ) : null}
       </div>
     </Form>
   );
