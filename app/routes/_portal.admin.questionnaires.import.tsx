@@ -68,6 +68,8 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
+const FORMAT_NAMES: Record<string, string> = { surveyjs: "SurveyJS", vsaq: "VSAQ", csv: "CSV", xlsx: "Excel" };
+
 export default function ImportQuestionnairePage() {
   const { draft, defaults, requirements, missingDraft } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -115,7 +117,7 @@ export default function ImportQuestionnairePage() {
       {draft ? (
         <>
           <h2>
-            Preview of {draft.fileName} <span className="muted">({draft.format.toUpperCase()})</span>
+            Preview of {draft.fileName} <span className="muted">({FORMAT_NAMES[draft.format]})</span>
           </h2>
           <section aria-labelledby="findings-title">
             <h3 id="findings-title">

@@ -26,6 +26,7 @@ describe("requirement suggestions from a question's text and section", () => {
 
   it("suggests nothing for text that matches no requirement, and at most three otherwise", () => {
     expect(suggest({ title: "Favourite colour", section: "About you" })).toEqual([]);
+    expect(suggest({ title: "Legal name of your company", section: "Company" })).toEqual([]);
     expect(suggest({ title: "", section: "" })).toEqual([]);
     for (const title of ["Encryption of data at rest and in transit with keys", "Access control and logging"])
       expect(suggest({ title }).length).toBeLessThanOrEqual(3);

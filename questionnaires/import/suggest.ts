@@ -13,7 +13,9 @@ const STOP_WORDS = new Set(
     "you your yours we our us they their them it its this that these those there here which who whom what when " +
     "where how why any all each every some such other than then into onto over under about after before " +
     "has have had having not no yes can could should would will shall may might must per via also only more " +
-    "most least please describe explain provide list state whether if so e g i ie eg etc use used using"
+    "most least please describe explain provide list state whether if so e g i ie eg etc use used using " +
+    // words every supplier questionnaire uses, whatever it asks about
+    "name company organisation organization business"
   ).split(" "),
 );
 
@@ -135,7 +137,8 @@ export function suggestRequirements(requirements: readonly CatalogueRequirement[
     if (own.size === 0 && section.size === 0) return [];
     const scored = indexed
       .map((r) => ({ id: r.id, score: scoreOf(r, own, 1) + scoreOf(r, section, 0.5) }))
-      .filter((s) => s.score >= 3)
+      // one word of a description alone is not enough
+      .filter((s) => s.score >= 4)
       .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
     if (scored.length === 0) return [];
     const best = scored[0].score;
