@@ -389,6 +389,37 @@ describe("admin questionnaire import", () => {
     expect(await ImportedTemplate.countDocuments({ templateId: "nothing-required" })).toBe(1);
   });
 
+  it("names an imported questionnaire by its title in the assessment report's data", async () => {
+    const { createAssessmentWorld } = await import("#tests/fixtures/assessments");
+    const { assessmentReportData } = await import("#app/features/reports/reports.server");
+    const { Agreement } = await import("#models/agreement.server");
+    const world = await createAssessmentWorld({ status: "submitted" });
+    // the short template, exported and imported again as SurveyJS under an id and title of its own
+    const { cookie } = await admin();
+    const shortJson = fs.readFileSync(
+      path.join(import.meta.dirname, "../../questionnaires/templates/short-low-risk.json"),
+      "utf8",
+    );
+    const { draftId } = await importFile("short.json", shortJson, cookie);
+    expect(
+      ((await publish(cookie, { draftId, templateId: "short-copy", title: "Short copy", version: "1" })) as Response)
+        .status,
+    ).toBe(302);
+    const stored = (await ImportedTemplate.findOne({ templateId: "short-copy" }).lean())!;
+    await Assessment.updateOne(
+      { _id: world.assessment._id },
+      { $set: { templateId: "short-copy", templateVersion: stored.versionTag } },
+    );
+    const assessment = (await Assessment.findById(world.assessment._id).lean())!;
+    const agreement = (await Agreement.findById(assessment.agreementId).lean())!;
+    const data = await assessmentReportData(assessment as never, agreement as never, {
+      version: 1,
+      generatedAt: "2026-12-05T10:00:00.000Z",
+      generatedBy: "Test",
+    });
+    expect(data.assessment.templateTitle).toBe("Short copy");
+  });
+
   it("is for administrators only", async () => {
     const { user } = await createUser("procurement");
     const cookie = await sessionCookie(String(user._id));
