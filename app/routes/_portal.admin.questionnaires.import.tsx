@@ -182,7 +182,8 @@ export default function ImportQuestionnairePage() {
               section at once. Questions without a requirement are kept as information only; a required question must be
               answered before the supplier can submit.
             </p>
-            <MappingEditor sections={draft.sections} requirements={requirements} errors={errors} />
+            {/* a new draft starts from its own file, not from the choices made on the previous one */}
+            <MappingEditor key={draft.id} sections={draft.sections} requirements={requirements} errors={errors} />
             <button type="submit" disabled={busy}>
               {busy ? "Publishing…" : "Publish"}
             </button>

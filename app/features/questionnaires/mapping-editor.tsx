@@ -66,10 +66,10 @@ export function MappingEditor({
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>
-      {sections.map((section) => {
+      {sections.map((section, index) => {
         const names = section.questions.map((q) => q.name);
         const sectionRequired = names.filter((n) => required[n]).length;
-        const headingId = `section-${section.key}`;
+        const headingId = `map-section-${index}`;
         return (
           <section key={section.key} className="map-section" aria-labelledby={headingId}>
             <div className="map-section-head">

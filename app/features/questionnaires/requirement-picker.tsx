@@ -6,14 +6,28 @@ export interface PickableRequirement {
   category: string;
 }
 
-/** Requirements whose id, title or category hold every word typed, in catalogue order. */
+/**
+ * Requirements whose id, title or category hold every word typed: those
+ * whose id matches first, then those where every word starts a word, then
+ * the rest, each in catalogue order.
+ */
 export function filterRequirements<R extends PickableRequirement>(requirements: readonly R[], query: string): R[] {
   const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (terms.length === 0) return [...requirements];
-  return requirements.filter((r) => {
-    const text = `${r.id} ${r.title} ${r.category.replace(/-/g, " ")}`.toLowerCase();
-    return terms.every((t) => text.includes(t));
+  const ranked: { r: R; rank: number; index: number }[] = [];
+  requirements.forEach((r, index) => {
+    const id = r.id.toLowerCase();
+    const text = `${id} ${r.title} ${r.category.replace(/-/g, " ")}`.toLowerCase();
+    if (!terms.every((t) => text.includes(t))) return;
+    const wordStarts = ` ${text.replace(/[^a-z0-9]+/g, " ")}`;
+    const rank = terms.every((t) => id.includes(t))
+      ? 0
+      : terms.every((t) => wordStarts.includes(` ${t.replace(/[^a-z0-9]+/g, " ").trim()}`))
+        ? 1
+        : 2;
+    ranked.push({ r, rank, index });
   });
+  return ranked.sort((a, b) => a.rank - b.rank || a.index - b.index).map((x) => x.r);
 }
 
 /**
