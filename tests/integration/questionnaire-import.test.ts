@@ -389,6 +389,34 @@ describe("admin questionnaire import", () => {
     expect(await ImportedTemplate.countDocuments({ templateId: "nothing-required" })).toBe(1);
   });
 
+  it("an imported questionnaire with a question marked required cannot be submitted blank", async () => {
+    const { createAssessmentWorld, signedInUser } = await import("#tests/fixtures/assessments");
+    const { submitAssessment } = await import("#app/features/assessments/submission.server");
+    const { formRequest } = await import("#tests/fixtures/factories");
+    const { cookie } = await admin();
+    const { draftId, page } = await importFile("cloud-hosting.json", SURVEYJS, cookie);
+    const fields: Record<string, string | string[]> = {
+      draftId,
+      templateId: "cloud-required",
+      title: "Cloud, MFA required",
+      version: "1",
+      "req:mfaRemote": "FD-ACC-02",
+    };
+    for (const q of questionsOf(page)) fields[`required:${q.name}`] = q.name === "mfaRemote" ? ["", "yes"] : "";
+    expect(((await publish(cookie, fields)) as Response).status).toBe(302);
+    const stored = (await ImportedTemplate.findOne({ templateId: "cloud-required" }).lean())!;
+    const world = await createAssessmentWorld();
+    await Assessment.updateOne(
+      { _id: world.assessment._id },
+      { $set: { templateId: "cloud-required", templateVersion: stored.versionTag } },
+    );
+    const supplier = await signedInUser(world.supplierUser.user._id);
+    const id = String(world.assessment._id);
+    const outcome = await submitAssessment(supplier, id, formRequest(`/supplier/assessments/${id}`, {}));
+    expect(outcome).toMatchObject({ kind: "incomplete", missing: [expect.objectContaining({ name: "mfaRemote" })] });
+    expect((await Assessment.findById(id).lean())!.status).toBe("invited");
+  });
+
   it("names an imported questionnaire by its title in the assessment report's data", async () => {
     const { createAssessmentWorld } = await import("#tests/fixtures/assessments");
     const { assessmentReportData } = await import("#app/features/reports/reports.server");
