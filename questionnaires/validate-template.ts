@@ -266,6 +266,18 @@ const SUPPORTED_TYPES: ReadonlySet<string> = new Set([...PORTAL_QUESTION_TYPES, 
 /** Where choices come from somewhere other than the template: the answer check could not know them. */
 const EXTERNAL_CHOICES = ["choicesByUrl", "choicesFromQuestion"] as const;
 
+const CHOICE_TYPES: ReadonlySet<string> = new Set(["radiogroup", "dropdown", "checkbox"]);
+/** Settings whose answers the portal would not store as the question's own value ("on": when true; "set": at all). */
+const UNSTORED_PROPS: readonly [string, "on" | "set", string][] = [
+  ["showOtherItem", "on", 'whose typed text the portal does not store; add a choice "Other" and a text question'],
+  ["hasOther", "on", 'whose typed text the portal does not store; add a choice "Other" and a text question'],
+  ["showCommentArea", "on", "whose comment the portal does not store; add a separate comment question"],
+  ["hasComment", "on", "whose comment the portal does not store; add a separate comment question"],
+  ["valueTrue", "set", "but the portal stores yes and no as true and false; remove it"],
+  ["valueFalse", "set", "but the portal stores yes and no as true and false; remove it"],
+  ["valuePropertyName", "set", "but the portal stores the chosen values themselves; remove it"],
+];
+
 function describeElement(el: WalkedElement): string {
   const what = el.name ? `"${el.name}"` : el.path;
   return `${isQuestion(el) ? "question" : el.type || "element"} ${what} on page "${el.pageName}"`;
@@ -291,9 +303,15 @@ export function checkPortalSupport(data: unknown): string[] {
       errors.push(`${at} is of type "${el.type}", which the portal cannot show and score; use one of ${supported}`);
       continue;
     }
-    for (const prop of EXTERNAL_CHOICES) {
-      if (prop in el.element)
-        errors.push(`${at} takes its choices from "${prop}"; list the choices in the file instead`);
+    const external = EXTERNAL_CHOICES.filter((prop) => prop in el.element);
+    for (const prop of external)
+      errors.push(`${at} takes its choices from "${prop}"; list the choices in the file instead`);
+    if (CHOICE_TYPES.has(el.type) && !external.length && !Array.isArray(el.element.choices))
+      errors.push(`${at} has no "choices" list; list its choices in the file`);
+    // the answer check stores only the question's own value: no second value beside it, no other encoding of it
+    for (const [prop, when, why] of UNSTORED_PROPS) {
+      const set = when === "on" ? el.element[prop] === true : el.element[prop] !== undefined;
+      if (set) errors.push(`${at} sets "${prop}", ${why}`);
     }
     if (el.type === "file" && el.element.storeDataAsText !== false)
       errors.push(`${at} must set "storeDataAsText": false, so that files are uploaded as evidence`);

@@ -170,6 +170,21 @@ describe("SurveyJS import", () => {
       ]),
       /question "hours": judge "atMost" needs a question of type "text", not "comment"/i,
     ],
+    [
+      "a choice question without choices",
+      page([{ type: "radiogroup", name: "pick" }]),
+      /question "pick" on page "p1" has no "choices" list/i,
+    ],
+    [
+      "an 'Other' item whose text would not be stored",
+      page([{ type: "checkbox", name: "tools", choices: ["a"], showOtherItem: true }]),
+      /question "tools" on page "p1" sets "showOtherItem", whose typed text the portal does not store/i,
+    ],
+    [
+      "a yes/no question that stores other values than yes and no",
+      page([{ type: "boolean", name: "ok", valueTrue: "Y", valueFalse: "N" }]),
+      /question "ok" on page "p1" sets "valueTrue", but the portal stores yes and no as true and false/i,
+    ],
     ["a survey with no pages", { pages: [] }, /The survey has no pages/],
     ["a survey with only text", page([{ type: "html", name: "x", html: "<p>Hi</p>" }]), /no questions/],
     ["pages that are not objects", { pages: ["intro"] }, /Page 1 is not an object/],
