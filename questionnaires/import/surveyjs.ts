@@ -67,7 +67,7 @@ export function importSurveyJs(value: unknown, opts: { fileName: string; catalog
     findings.push({
       itemId: "survey",
       level: "info",
-      reason: `survey settings replaced by the portal's own: ${dropped.join(", ")}`,
+      reason: `survey settings not carried over, the portal uses its own: ${dropped.join(", ")}`,
     });
 
   const known = new Set(opts.catalogue.requirements.map((r) => r.id));
