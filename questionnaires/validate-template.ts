@@ -243,3 +243,78 @@ export function validateTemplate(data: unknown, catalogue: CatalogueLike): strin
   for (const el of elements) errors.push(...checkMeta(el, byId, `${where}: question "${el.name}"`));
   return errors;
 }
+
+/**
+ * Question types the portal can show, store answers of and score (the
+ * answer check in app/features/assessments/answers.server.ts takes exactly
+ * these). Shipped templates use nothing else; imported ones are held to it.
+ */
+export const PORTAL_QUESTION_TYPES = [
+  "text",
+  "comment",
+  "boolean",
+  "radiogroup",
+  "dropdown",
+  "checkbox",
+  "file",
+  "paneldynamic",
+] as const;
+/** Elements that hold no answer and that the portal shows as they are. */
+export const PORTAL_LAYOUT_TYPES = ["panel", "html"] as const;
+
+const SUPPORTED_TYPES: ReadonlySet<string> = new Set([...PORTAL_QUESTION_TYPES, ...PORTAL_LAYOUT_TYPES]);
+/** Where choices come from somewhere other than the template: the answer check could not know them. */
+const EXTERNAL_CHOICES = ["choicesByUrl", "choicesFromQuestion"] as const;
+
+const CHOICE_TYPES: ReadonlySet<string> = new Set(["radiogroup", "dropdown", "checkbox"]);
+/** Settings whose answers the portal would not store as the question's own value ("on": when true; "set": at all). */
+const UNSTORED_PROPS: readonly [string, "on" | "set", string][] = [
+  ["showOtherItem", "on", 'whose typed text the portal does not store; add a choice "Other" and a text question'],
+  ["hasOther", "on", 'whose typed text the portal does not store; add a choice "Other" and a text question'],
+  ["showCommentArea", "on", "whose comment the portal does not store; add a separate comment question"],
+  ["hasComment", "on", "whose comment the portal does not store; add a separate comment question"],
+  ["valueTrue", "set", "but the portal stores yes and no as true and false; remove it"],
+  ["valueFalse", "set", "but the portal stores yes and no as true and false; remove it"],
+  ["valuePropertyName", "set", "but the portal stores the chosen values themselves; remove it"],
+];
+
+function describeElement(el: WalkedElement): string {
+  const what = el.name ? `"${el.name}"` : el.path;
+  return `${isQuestion(el) ? "question" : el.type || "element"} ${what} on page "${el.pageName}"`;
+}
+
+/**
+ * What in a template the portal cannot render, store or score: element types
+ * outside PORTAL_QUESTION_TYPES / PORTAL_LAYOUT_TYPES, choices loaded from
+ * elsewhere, and file questions that would keep files inside the answers.
+ * One message per problem, naming the
+ * element and its page. Run beside validateTemplate for templates that do
+ * not come with the portal.
+ */
+export function checkPortalSupport(data: unknown): string[] {
+  if (!isObject(data) || !isObject(data.survey)) return [];
+  const where = templateLabel(data);
+  const supported = [...PORTAL_QUESTION_TYPES, ...PORTAL_LAYOUT_TYPES].join(", ");
+  const errors: string[] = [];
+  for (const el of walkElements(data.survey).elements) {
+    const at = `${where}: ${describeElement(el)}`;
+    if (!el.type) continue; // checkNames reports elements without a type
+    if (!SUPPORTED_TYPES.has(el.type)) {
+      errors.push(`${at} is of type "${el.type}", which the portal cannot show and score; use one of ${supported}`);
+      continue;
+    }
+    const external = EXTERNAL_CHOICES.filter((prop) => prop in el.element);
+    for (const prop of external)
+      errors.push(`${at} takes its choices from "${prop}"; list the choices in the file instead`);
+    if (CHOICE_TYPES.has(el.type) && !external.length && !Array.isArray(el.element.choices))
+      errors.push(`${at} has no "choices" list; list its choices in the file`);
+    // the answer check stores only the question's own value: no second value beside it, no other encoding of it
+    for (const [prop, when, why] of UNSTORED_PROPS) {
+      const set = when === "on" ? el.element[prop] === true : el.element[prop] !== undefined;
+      if (set) errors.push(`${at} sets "${prop}", ${why}`);
+    }
+    if (el.type === "file" && el.element.storeDataAsText !== false)
+      errors.push(`${at} must set "storeDataAsText": false, so that files are uploaded as evidence`);
+  }
+  return errors;
+}

@@ -29,8 +29,14 @@ export default function QuestionnairesPage() {
         rows={shipped}
         rowKey={(t) => t.id}
         columns={[
-          { header: "Id", cell: (t) => t.id },
-          { header: "Title", cell: (t) => t.title },
+          {
+            header: "Title",
+            cell: (t) => (
+              <>
+                {t.title} <span className="muted">({t.id})</span>
+              </>
+            ),
+          },
           { header: "Version", cell: (t) => t.versionTag },
           { header: "Questions", cell: (t) => t.questions },
         ]}
@@ -39,10 +45,16 @@ export default function QuestionnairesPage() {
       <ListTable
         rows={imported}
         rowKey={(t) => t.id}
-        empty="Nothing imported yet. Import a VSAQ questionnaire (.json) or a question list (.csv, .xlsx)."
+        empty="Nothing imported yet. Import a SurveyJS survey or a VSAQ questionnaire (.json), or a question list (.csv, .xlsx)."
         columns={[
-          { header: "Id", cell: (t) => t.templateId },
-          { header: "Title", cell: (t) => t.title },
+          {
+            header: "Title",
+            cell: (t) => (
+              <>
+                {t.title} <span className="muted">({t.templateId})</span>
+              </>
+            ),
+          },
           { header: "Version", cell: (t) => t.versionTag },
           {
             header: "From",

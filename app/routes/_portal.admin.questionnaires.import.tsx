@@ -8,8 +8,10 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import surveyStyles from "survey-core/survey-core.fontless.min.css";
+import importStyles from "#app/features/questionnaires/import.css";
 import { ListTable } from "#app/components/list-table";
 import { ErrorList } from "#app/components/forms";
+import { MappingEditor } from "#app/features/questionnaires/mapping-editor";
 import { SurveyPreview } from "#app/features/questionnaires/survey-preview";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { refusalResponse } from "#app/lib/refusal.server";
@@ -21,7 +23,10 @@ import {
 } from "#app/features/questionnaires/questionnaire-import.server";
 
 export const meta: MetaFunction = () => [{ title: "Import a questionnaire · Flowdown" }];
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: surveyStyles },
+  { rel: "stylesheet", href: importStyles },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { role: "admin" });
@@ -52,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
         return refusalResponse(error, { intent: "publish" as const, values });
       }
       return redirect(
-        `/admin/questionnaires?published=${encodeURIComponent(`${result.templateId} ${result.versionTag}`)}`,
+        `/admin/questionnaires?published=${encodeURIComponent(`${result.title} (${result.templateId}, version ${result.versionTag})`)}`,
       );
     }
     default:
@@ -62,6 +67,8 @@ export async function action({ request }: ActionFunctionArgs) {
       );
   }
 }
+
+const FORMAT_NAMES: Record<string, string> = { surveyjs: "SurveyJS", vsaq: "VSAQ", csv: "CSV", xlsx: "Excel" };
 
 export default function ImportQuestionnairePage() {
   const { draft, defaults, requirements, missingDraft } = useLoaderData<typeof loader>();
@@ -78,7 +85,7 @@ export default function ImportQuestionnairePage() {
   });
 
   return (
-    <>
+    <div className="import-page">
       <p>
         <Link to="/admin/questionnaires">← Questionnaires</Link>
       </p>
@@ -88,9 +95,9 @@ export default function ImportQuestionnairePage() {
       ) : null}
       <Form method="post" encType="multipart/form-data" className="card" noValidate>
         <p className="muted">
-          A VSAQ questionnaire (.json, comments and joined strings are fine), or a question list (.csv or .xlsx) with
-          the columns id, section, question, answer type, choices and requirement ids (optional: expected answer). At
-          most 1 MB.
+          A SurveyJS survey (.json, as SurveyJS Creator saves it, or a Flowdown template), a VSAQ questionnaire (.json,
+          comments and joined strings are fine), or a question list (.csv or .xlsx) with the columns id, section,
+          question, answer type, choices and requirement ids (optional: expected answer). At most 1 MB.
         </p>
         {actionData?.intent === "upload" ? (
           <p className="form-error" role="alert">
@@ -110,7 +117,7 @@ export default function ImportQuestionnairePage() {
       {draft ? (
         <>
           <h2>
-            Preview of {draft.fileName} <span className="muted">({draft.format.toUpperCase()})</span>
+            Preview of {draft.fileName} <span className="muted">({FORMAT_NAMES[draft.format]})</span>
           </h2>
           <section aria-labelledby="findings-title">
             <h3 id="findings-title">
@@ -119,19 +126,21 @@ export default function ImportQuestionnairePage() {
                 : `${draft.findings.length} finding${draft.findings.length === 1 ? "" : "s"}: what the import could not carry over as it was`}
             </h3>
             {draft.findings.length ? (
-              <ListTable
-                className="data findings"
-                rows={draft.findings}
-                rowKey={(_, i) => i}
-                columns={[
-                  { header: "Item", cell: (f) => <code>{f.itemId}</code> },
-                  {
-                    header: "Level",
-                    cell: (f) => <span className={`badge ${f.level === "warning" ? "bad" : "info"}`}>{f.level}</span>,
-                  },
-                  { header: "What happened", cell: (f) => f.reason },
-                ]}
-              />
+              <div className="scroll-region" role="region" aria-labelledby="findings-title" tabIndex={0}>
+                <ListTable
+                  className="data findings"
+                  rows={draft.findings}
+                  rowKey={(_, i) => i}
+                  columns={[
+                    { header: "Item", cell: (f) => <code>{f.itemId}</code> },
+                    {
+                      header: "Level",
+                      cell: (f) => <span className={`badge ${f.level === "warning" ? "bad" : "info"}`}>{f.level}</span>,
+                    },
+                    { header: "What happened", cell: (f) => f.reason },
+                  ]}
+                />
+              </div>
             ) : null}
           </section>
 
@@ -167,61 +176,26 @@ export default function ImportQuestionnairePage() {
               <textarea {...field("description")} rows={2} defaultValue={values.description} />
               <ErrorList id="description-error" errors={errors.description} />
             </div>
-            <h3>Requirements each question answers</h3>
+            <h3>Questions: required, and the requirements each answers</h3>
             <p className="muted">
-              Pre-filled from the file. Hold Ctrl (or ⌘) to choose several; questions without a requirement are kept as
-              information only.
+              Pre-filled from the file. Search a requirement by id or title, take a suggestion, or assign one to a whole
+              section at once. Questions without a requirement are kept as information only; a required question must be
+              answered before the supplier can submit.
             </p>
-            <table className="data mapping">
-              <thead>
-                <tr>
-                  <th>Question</th>
-                  <th>Requirements</th>
-                  <th>Judged</th>
-                </tr>
-              </thead>
-              <tbody>
-                {draft.questions.map((q) => (
-                  <tr key={q.name}>
-                    <td>
-                      <label htmlFor={`req-${q.name}`}>{q.title}</label>
-                      <div className="muted">
-                        <code>{q.name}</code> · {q.type}
-                      </div>
-                    </td>
-                    <td>
-                      <input type="hidden" name={`req:${q.name}`} value="" />
-                      <select
-                        id={`req-${q.name}`}
-                        name={`req:${q.name}`}
-                        multiple
-                        size={3}
-                        defaultValue={q.requirements}
-                      >
-                        {requirements.map((r) => (
-                          <option key={r.id} value={r.id}>
-                            {r.id}: {r.title}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                    <td className="muted">{q.judgeNote}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            {/* a new draft starts from its own file, not from the choices made on the previous one */}
+            <MappingEditor key={draft.id} sections={draft.sections} requirements={requirements} errors={errors} />
             <button type="submit" disabled={busy}>
               {busy ? "Publishing…" : "Publish"}
             </button>
           </Form>
 
-          <h2>How suppliers will see it</h2>
-          <div className="survey-preview">
+          <h2 id="preview-title">How suppliers will see it</h2>
+          <div className="survey-preview scroll-region" role="region" aria-labelledby="preview-title" tabIndex={0}>
             <SurveyPreview survey={draft.survey} />
           </div>
         </>
       ) : null}
-    </>
+    </div>
   );
 }
 

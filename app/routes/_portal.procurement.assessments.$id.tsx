@@ -211,7 +211,7 @@ export default function ProcurementAssessmentPage() {
           <dd>
             {assessment.template}{" "}
             <span className="muted">
-              ({assessment.templateVersion}; catalogue {assessment.catalogueVersion})
+              ({assessment.templateId}, version {assessment.templateVersion}; catalogue {assessment.catalogueVersion})
             </span>
           </dd>
           <dt>Due</dt>

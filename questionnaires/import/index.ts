@@ -4,33 +4,61 @@
  * mapping → a template that passes the loader's validation (finalizeDraft).
  * Pure: no database, no file system.
  */
-import { validateTemplate, type CatalogueLike } from "#questionnaires/validate-template";
+import { checkPortalSupport, validateTemplate, type CatalogueLike } from "#questionnaires/validate-template";
 import { TEMPLATE_ID_RE } from "#questionnaires/schema";
-import { walkElements } from "#questionnaires/survey-walk";
+import { isObject, walkElements } from "#questionnaires/survey-walk";
 import type { QuestionMeta, TemplateFile } from "#questionnaires/types";
 import { parseCsv } from "./csv";
 import { importTable } from "./table";
 import { ImportError, MAX_IMPORT_BYTES, type ImportDraft, type ImportFormat, type ImportOutcome } from "./types";
+import { importSurveyJs, looksLikeSurveyJs } from "./surveyjs";
 import { importVsaq } from "./vsaq";
+import { parseVsaq } from "./vsaq-preparse";
 import { readXlsxRows } from "./xlsx";
 
 export { ImportError, MAX_IMPORT_BYTES, MAX_IMPORT_QUESTIONS } from "./types";
 export type { DraftQuestion, Finding, ImportDraft, ImportFormat, ImportOutcome } from "./types";
 export { slugify } from "./text";
+export { suggestRequirements, type RequirementSuggester } from "./suggest";
 
-export function formatOf(fileName: string, bytes: Uint8Array): ImportFormat | null {
+/** What kind of file this is: JSON (SurveyJS or VSAQ, told apart by content), CSV or an Excel workbook. */
+export function fileKindOf(fileName: string, bytes: Uint8Array): "json" | "csv" | "xlsx" | null {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
   if (ext === "xlsx") return "xlsx";
   if (ext === "csv" || ext === "tsv") return "csv";
-  if (ext === "json" || ext === "vsaq") return "vsaq";
-  // no telling extension: a zip is a workbook, text starting with { or // is VSAQ, other text is CSV
+  if (ext === "json" || ext === "vsaq") return "json";
+  // no telling extension: a zip is a workbook, text starting with { or // is JSON, other text is CSV
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return "xlsx";
   const head = new TextDecoder()
     .decode(bytes.slice(0, 200))
     .replace(/^\uFEFF/, "")
     .trimStart();
-  if (head.startsWith("{") || head.startsWith("//") || head.startsWith("[")) return "vsaq";
+  if (head.startsWith("{") || head.startsWith("//") || head.startsWith("[")) return "json";
   return ext === "txt" || !ext ? "csv" : null;
+}
+
+/**
+ * Which questionnaire format a parsed JSON file is in: SurveyJS (a "pages"
+ * list, top-level "elements", or a Flowdown template around a survey) or
+ * VSAQ (a "questionnaire" list, an extension file, or a bare item list).
+ */
+export function jsonFormatOf(value: unknown): "surveyjs" | "vsaq" | null {
+  if (Array.isArray(value)) return "vsaq";
+  if (value === null || typeof value !== "object") return null;
+  const obj = value as Record<string, unknown>;
+  if (Array.isArray(obj.questionnaire) || Array.isArray(obj.extensions)) return "vsaq";
+  return looksLikeSurveyJs(value) ? "surveyjs" : null;
+}
+
+/** The format of an uploaded file, reading JSON files to tell SurveyJS from VSAQ; null when it is neither. */
+export function formatOf(fileName: string, bytes: Uint8Array): ImportFormat | null {
+  const kind = fileKindOf(fileName, bytes);
+  if (kind !== "json") return kind;
+  try {
+    return jsonFormatOf(parseVsaq(decodeText(bytes)));
+  } catch {
+    return null;
+  }
 }
 
 function decodeText(bytes: Uint8Array): string {
@@ -51,15 +79,27 @@ export async function importQuestionnaire(
       throw new ImportError(
         `The file is ${(file.bytes.byteLength / 1024 / 1024).toFixed(1)} MB; questionnaires may be at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`,
       );
-    const format = formatOf(file.name, file.bytes);
-    if (!format)
-      throw new ImportError("Upload a VSAQ questionnaire (.json), a CSV file (.csv) or an Excel workbook (.xlsx).");
+    const kind = fileKindOf(file.name, file.bytes);
+    if (!kind)
+      throw new ImportError(
+        "Upload a SurveyJS survey or a VSAQ questionnaire (.json), a CSV file (.csv) or an Excel workbook (.xlsx).",
+      );
     const requirementIds = new Set(catalogue.requirements.map((r) => r.id));
     let draft: ImportDraft;
-    if (format === "vsaq") draft = importVsaq(decodeText(file.bytes), { fileName: file.name });
-    else if (format === "csv")
-      draft = importTable(parseCsv(decodeText(file.bytes)), { format, fileName: file.name, requirementIds });
-    else draft = importTable(await readXlsxRows(file.bytes), { format, fileName: file.name, requirementIds });
+    if (kind === "json") {
+      const text = decodeText(file.bytes);
+      // VSAQ's JSON allows comments and joined strings, so its reader takes SurveyJS files too
+      const value = parseVsaq(text);
+      const format = jsonFormatOf(value);
+      if (format === "surveyjs") draft = importSurveyJs(value, { fileName: file.name, catalogue });
+      else if (format === "vsaq") draft = importVsaq(text, { fileName: file.name });
+      else
+        throw new ImportError(
+          'This JSON file is neither a SurveyJS survey (an object with a "pages" list) nor a VSAQ questionnaire (an object with a "questionnaire" list).',
+        );
+    } else if (kind === "csv")
+      draft = importTable(parseCsv(decodeText(file.bytes)), { format: kind, fileName: file.name, requirementIds });
+    else draft = importTable(await readXlsxRows(file.bytes), { format: kind, fileName: file.name, requirementIds });
     return { ok: true, draft };
   } catch (e) {
     if (e instanceof ImportError) return { ok: false, errors: e.errors };
@@ -78,14 +118,17 @@ export type FinalizeResult = { ok: true; template: TemplateFile } | { ok: false;
 
 /**
  * The template to publish: the draft's survey with Flowdown metadata on each
- * question (the requirement ids of `mapping`, else those of the file), then
- * checked exactly as the loader checks shipped templates.
+ * question (the requirement ids of `mapping`, else those of the file) and
+ * the questions of `required` marked required (else those the file marks),
+ * then checked exactly as the loader checks shipped templates, and against
+ * what the portal can show and score.
  */
 export function finalizeDraft(
   draft: ImportDraft,
   header: TemplateHeader,
   catalogue: CatalogueLike,
   mapping?: Record<string, string[]>,
+  required?: ReadonlySet<string>,
 ): FinalizeResult {
   const errors: string[] = [];
   if (!TEMPLATE_ID_RE.test(header.id))
@@ -96,10 +139,19 @@ export function finalizeDraft(
     const q = byName.get(el.name);
     if (!q || el.type === "html" || el.type === "panel") continue;
     const requirements = mapping?.[q.name] ?? q.requirements;
+    // a SurveyJS file may bring gate, weight or fact with its metadata; they hold only while the question is judged
+    const brought = isObject(el.element.flowdown) ? (el.element.flowdown as Partial<QuestionMeta>) : {};
     const meta: QuestionMeta = requirements.length
-      ? { requirements: [...requirements], judge: q.judge }
+      ? { ...brought, requirements: [...requirements], judge: q.judge }
       : { requirements: [], judge: { kind: "info" } };
     el.element.flowdown = meta;
+    const isRequired = required ? required.has(q.name) : q.required;
+    if (isRequired === true) el.element.isRequired = true;
+    else if (isRequired === false) delete el.element.isRequired;
+  }
+  if (required) {
+    for (const name of required)
+      if (!byName.has(name)) errors.push(`The question "${name}" marked required is not in the draft.`);
   }
   if (mapping) {
     for (const name of Object.keys(mapping))
@@ -112,7 +164,7 @@ export function finalizeDraft(
     description: header.description,
     survey,
   };
-  errors.push(...validateTemplate(template, catalogue));
+  errors.push(...validateTemplate(template, catalogue), ...checkPortalSupport(template));
   if (!draft.questions.some((q) => (mapping?.[q.name] ?? q.requirements).length > 0)) {
     errors.push(
       "Link at least one question to a requirement: a questionnaire that answers no requirement cannot be scored.",

@@ -280,6 +280,8 @@ export function importTable(rows: string[][], opts: TableOptions): ImportDraft {
         title,
         type: String(element.type),
         pageName: String(page.name),
+        section: String(page.title),
+        required: false,
         requirements,
         judge,
         judgeNote: note,

@@ -1,11 +1,11 @@
 /**
- * Shapes shared by the questionnaire importers (VSAQ, CSV, XLSX). Importers
+ * Shapes shared by the questionnaire importers (SurveyJS, VSAQ, CSV, XLSX). Importers
  * are pure: bytes in, a draft template plus findings out; nothing here
  * touches the database.
  */
 import type { JudgeRule } from "#questionnaires/types";
 
-export type ImportFormat = "vsaq" | "csv" | "xlsx";
+export type ImportFormat = "surveyjs" | "vsaq" | "csv" | "xlsx";
 
 /**
  * Something in the source that was not carried over as it was: an unknown
@@ -28,6 +28,10 @@ export interface DraftQuestion {
   /** SurveyJS question type */
   type: string;
   pageName: string;
+  /** the title of its page: the section the mapping screen groups questions by */
+  section: string;
+  /** must be answered before the questionnaire can be submitted (from the file; the admin may change it) */
+  required: boolean;
   /** requirement ids named by the source file (checked against the catalogue) */
   requirements: string[];
   /** how answers will be judged once a requirement is linked */

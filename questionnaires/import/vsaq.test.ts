@@ -177,6 +177,44 @@ describe("VSAQ import", () => {
     const latin1 = await importQuestionnaire({ name: "q.json", bytes: new Uint8Array([0x7b, 0xe9, 0x7d]) }, catalogue);
     expect(latin1.ok ? "" : latin1.errors[0]).toMatch(/not UTF-8/);
     const pdf = await importQuestionnaire({ name: "q.pdf", bytes: new TextEncoder().encode("%PDF-1.7") }, catalogue);
-    expect(pdf.ok ? "" : pdf.errors[0]).toMatch(/Upload a VSAQ questionnaire/);
+    expect(pdf.ok ? "" : pdf.errors[0]).toMatch(/Upload a SurveyJS survey or a VSAQ questionnaire/);
+  });
+});
+
+describe("VSAQ required markers", () => {
+  const item = (extra: Record<string, unknown>) =>
+    JSON.stringify({ questionnaire: [{ type: "block", text: "S", items: [{ id: "q", text: "Q?", ...extra }] }] });
+
+  it.each([
+    ["line", true, true],
+    ["box", "true", true],
+    ["yesno", 1, true],
+    ["radiogroup", true, true],
+    ["line", "false", false],
+    ["line", false, false],
+    ["line", undefined, false],
+  ])("a %s with required %j is required: %s, in the draft and in the survey", (type, required, expected) => {
+    const extra: Record<string, unknown> = { type, required };
+    if (type === "radiogroup") extra.choices = [{ q_a: "A" }, { q_b: "B" }];
+    const d = importVsaq(item(extra));
+    const name = d.questions[0].name;
+    expect(d.questions[0].required).toBe(expected);
+    expect(new Model(d.survey).getQuestionByName(name).isRequired).toBe(expected);
+  });
+
+  it("ignores required on a check item as VSAQ does, and says so", () => {
+    const d = importVsaq(item({ type: "check", required: true }));
+    expect(d.questions[0].required).toBe(false);
+    expect(d.findings).toContainEqual(expect.objectContaining({ itemId: "q", reason: expect.stringMatching(/check/) }));
+  });
+
+  it("keeps the file's required questions required through publishing", () => {
+    const d = draft();
+    expect(d.questions.filter((q) => q.required).map((q) => q.name)).toEqual(["company_name"]);
+    const result = finalizeDraft(d, { id: "t", title: "T", version: "1", description: "" }, loadCatalogue(), {
+      access_auth: ["FD-ACC-02"],
+    });
+    if (!result.ok) throw new Error(result.errors.join("\n"));
+    expect(new Model(result.template.survey).getQuestionByName("company_name").isRequired).toBe(true);
   });
 });

@@ -69,6 +69,9 @@ const FILE_QUESTION = {
 };
 
 const text = (v: unknown) => (typeof v === "string" ? v : "");
+/** VSAQ's `required`: any truthy value, except the strings people write to mean no. */
+const isRequiredFlag = (v: unknown) =>
+  typeof v === "string" ? !["", "false", "no", "0"].includes(v.trim().toLowerCase()) : Boolean(v);
 
 export function importVsaq(source: string, opts: { fileName?: string } = {}): ImportDraft {
   const parsed = parseVsaq(source);
@@ -170,7 +173,11 @@ class VsaqMapper {
       pages.filter((p) => Array.isArray(p.elements) && p.elements.length > 0),
     );
     const pageOf = new Map(walkElements(survey).elements.map((e) => [e.name, e.pageName]));
-    for (const q of this.questions) q.pageName = pageOf.get(q.name) ?? "";
+    const pageTitle = new Map((survey.pages as Json[]).map((p) => [String(p.name), String(p.title)]));
+    for (const q of this.questions) {
+      q.pageName = pageOf.get(q.name) ?? "";
+      q.section = pageTitle.get(q.pageName) ?? "";
+    }
     return { format: "vsaq", title, survey, questions: this.questions, findings: this.findings };
   }
 
@@ -429,7 +436,12 @@ class VsaqMapper {
   private mapQuestion(node: Node, name: string): Json {
     const { item, type } = node;
     const q: Json = { type: QUESTION_TYPES[type], name, title: htmlToText(text(item.text)) || name };
-    if (item.required === true || item.required === "true") q.isRequired = true;
+    // VSAQ reads the flag as Boolean(item.required) on every value item except check
+    if (isRequiredFlag(item.required)) {
+      if (type === "check")
+        this.find(node.label, "info", "marked required, which VSAQ ignores on a check item; not required here either");
+      else q.isRequired = true;
+    }
     if (item.auth === "readonly") {
       q.readOnly = true;
       this.find(node.label, "info", "read-only in VSAQ; imported as a read-only question");
@@ -476,6 +488,9 @@ class VsaqMapper {
       title: String(q.title),
       type: String(q.type),
       pageName: "",
+      // filled in with the page once the survey is assembled
+      section: "",
+      required: q.isRequired === true,
       requirements: [],
       judge,
       judgeNote,

@@ -285,7 +285,17 @@ beforeAll(async () => {
       url: "/admin/questionnaires/import",
       params: {},
       actor: "admin",
-      fields: ["intent", "draftId", "file"],
+      fields: [
+        "intent",
+        "draftId",
+        "file",
+        "templateId",
+        "title",
+        "version",
+        "confirmNoRequired",
+        "required:q",
+        "req:q",
+      ],
       multipart: true,
     },
     {

@@ -17,10 +17,12 @@ import {
   importQuestionnaire,
   MAX_IMPORT_BYTES,
   slugify,
+  suggestRequirements,
   type ImportDraft,
 } from "#questionnaires/import";
 import {
   getTemplate,
+  listQuestions,
   loadCatalogue,
   loadTemplates,
   prepareTemplate,
@@ -45,7 +47,7 @@ const UploadSchema = z.object({
     .refine((f) => f.size <= MAX_IMPORT_BYTES, `The file may be at most ${MB} MB`)
     .refine(
       (f) => /\.(json|csv|xlsx)$/i.test(f.name),
-      "Upload a VSAQ questionnaire (.json), a CSV file (.csv) or an Excel workbook (.xlsx)",
+      "Upload a SurveyJS survey or a VSAQ questionnaire (.json), a CSV file (.csv) or an Excel workbook (.xlsx)",
     ),
 });
 
@@ -119,6 +121,11 @@ export const PublishSchema = z.object({
     .max(40, "At most 40 characters")
     .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "Letters, digits, dots, hyphens, e.g. 2026.1"),
   description: z.string().trim().max(1000, "At most 1000 characters"),
+  /** the admin confirmed publishing a questionnaire in which no question is required */
+  confirmNoRequired: z
+    .enum(["", "yes"], { error: "Unknown confirmation" })
+    .transform((v) => v === "yes")
+    .optional(),
 });
 export type PublishInput = z.infer<typeof PublishSchema>;
 
@@ -137,6 +144,7 @@ export async function publishDraft(
   request: Request,
   input: PublishInput,
   mapping: Record<string, string[]>,
+  required?: ReadonlySet<string>,
 ): Promise<PublishResult> {
   const found = await getDraft(input.draftId);
   if (!found)
@@ -147,8 +155,19 @@ export async function publishDraft(
     { id: input.templateId, title: input.title, version: input.version, description: input.description },
     catalogue,
     mapping,
+    required,
   );
   if (!result.ok) return { ok: false, errors: { "": result.errors } };
+  const anyRequired = listQuestions(result.template.survey).some((q) => q.isRequired);
+  if (!anyRequired && !input.confirmNoRequired)
+    return {
+      ok: false,
+      errors: {
+        required: [
+          "No question is required, so a supplier could submit this questionnaire blank. Mark at least one question required, or confirm below that it may be published without.",
+        ],
+      },
+    };
   const loaded = prepareTemplate(result.template, catalogue);
   const existing = await ImportedTemplate.findOne(
     { templateId: loaded.id, versionTag: loaded.versionTag },
@@ -248,9 +267,15 @@ export async function findSendableTemplate(id: string): Promise<LoadedTemplate |
   return getTemplate(id) ?? (TEMPLATE_ID_RE.test(id) ? await latestImported(id) : null);
 }
 
-/** The import page: the draft named in the URL (if it still exists), its publish defaults and the catalogue to map onto. */
+/**
+ * The import page: the draft named in the URL (if it still exists), its
+ * questions grouped by section with suggested requirements, its publish
+ * defaults and the catalogue to map onto.
+ */
 export async function importPageData(draftId: string | null) {
   const found = draftId ? await getDraft(draftId) : null;
+  const catalogue = loadCatalogue();
+  const suggest = suggestRequirements(catalogue.requirements);
   return {
     missingDraft: Boolean(draftId) && !found,
     draft: found
@@ -259,17 +284,43 @@ export async function importPageData(draftId: string | null) {
           fileName: found.fileName,
           format: found.draft.format,
           survey: found.draft.survey,
-          questions: found.draft.questions,
+          sections: draftSections(found.draft).map((section) => ({
+            ...section,
+            questions: section.questions.map((q) => ({
+              name: q.name,
+              title: q.title,
+              type: q.type,
+              required: q.required,
+              requirements: q.requirements,
+              judgeNote: q.judgeNote,
+              suggestions: suggest({ title: q.title, section: section.title }),
+            })),
+          })),
           findings: found.draft.findings,
         }
       : null,
     defaults: found ? draftDefaults(found.fileName, found.draft) : null,
-    requirements: loadCatalogue().requirements.map((r) => ({ id: r.id, title: r.title })),
+    requirements: catalogue.requirements.map((r) => ({ id: r.id, title: r.title, category: r.category })),
   };
 }
 
+/** The draft's questions by page, in order; drafts stored before sections existed fall back to the page name. */
+function draftSections(draft: ImportDraft) {
+  const sections: { key: string; title: string; questions: ImportDraft["questions"] }[] = [];
+  for (const q of draft.questions) {
+    const key = q.pageName || "questions";
+    let section = sections.find((s) => s.key === key);
+    if (!section) {
+      section = { key, title: q.section || q.pageName || "Questions", questions: [] };
+      sections.push(section);
+    }
+    section.questions.push({ ...q, required: q.required ?? false });
+  }
+  return sections;
+}
+
 const MAX_FIELD = 2000;
-const PUBLISH_FIELDS = ["draftId", "templateId", "title", "version", "description"] as const;
+const PUBLISH_FIELDS = ["draftId", "templateId", "title", "version", "description", "confirmNoRequired"] as const;
 
 /** The publish form's text fields as typed (shortened), to validate and to show again. */
 export function publishFormValues(form: FormData): Record<string, string> {
@@ -282,16 +333,18 @@ export function publishFormValues(form: FormData): Record<string, string> {
 }
 
 /**
- * Publishes the draft as the publish form describes: its fields, and per
- * question the requirement ids chosen ("req:<question>" fields). What is
- * wrong with the form is a Refusal.
+ * Publishes the draft as the publish form describes: its fields, per
+ * question the requirement ids chosen ("req:<question>" fields) and whether
+ * it is required ("required:<question>" = "yes"; a form without any
+ * "required:" field keeps what the file says). What is wrong with the form
+ * is a Refusal.
  */
 export async function publishFromForm(
   user: CurrentUser,
   request: Request,
   values: Record<string, string>,
   form: FormData,
-): Promise<{ templateId: string; versionTag: string }> {
+): Promise<{ templateId: string; title: string; versionTag: string }> {
   const parsed = PublishSchema.safeParse(values);
   const known = new Set(loadCatalogue().requirements.map((r) => r.id));
   const mapping: Record<string, string[]> = {};
@@ -305,14 +358,20 @@ export async function publishFromForm(
     else unknown.push(value.slice(0, 40));
   }
   // questions left without any selection still send an empty "req:" field, so every question is in the mapping
+  let required: Set<string> | undefined;
+  for (const [key, value] of form.entries()) {
+    if (!key.startsWith("required:")) continue;
+    required ??= new Set();
+    if (value === "yes") required.add(key.slice(9, 209));
+  }
   if (!parsed.success || unknown.length) {
     const errors = parsed.success ? {} : fieldErrors(parsed.error);
     if (unknown.length) (errors[""] ??= []).push(`Unknown requirement ids: ${unknown.join(", ")}`);
     throw Refusal.ofFields(errors);
   }
-  const result = await publishDraft(user, request, parsed.data, mapping);
+  const result = await publishDraft(user, request, parsed.data, mapping, required);
   if (!result.ok) throw Refusal.ofFields(result.errors);
-  return { templateId: result.templateId, versionTag: result.versionTag };
+  return { templateId: result.templateId, title: parsed.data.title, versionTag: result.versionTag };
 }
 
 /** The admin's list: the questionnaires shipped with the portal and the versions imported. */

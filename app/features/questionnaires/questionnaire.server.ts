@@ -1,3 +1,4 @@
+import { ImportedTemplate } from "#models/imported-template.server";
 import { getPinnedCatalogue, getPinnedTemplate } from "#models/questionnaire-version.server";
 import { getTemplate, loadCatalogue } from "#questionnaires/loader";
 import type { CatalogueRequirement, TemplateFile } from "#questionnaires/types";
@@ -17,4 +18,20 @@ export async function catalogueForVersion(versionTag: string): Promise<Catalogue
   const pinned = await getPinnedCatalogue(versionTag);
   if (pinned) return pinned;
   throw new Error(`Catalogue version ${versionTag} is neither shipped nor stored.`);
+}
+
+/**
+ * The title people know a questionnaire by: the shipped template's, else the
+ * imported one's (of the version the assessment was sent with, else the
+ * newest). The id only when nothing of that name exists any more.
+ */
+export async function templateTitle(templateId: string, templateVersion?: string): Promise<string> {
+  const shipped = getTemplate(templateId);
+  if (shipped) return shipped.title;
+  const exact = templateVersion
+    ? await ImportedTemplate.findOne({ templateId, versionTag: templateVersion }, { title: 1 }).lean()
+    : null;
+  const imported =
+    exact ?? (await ImportedTemplate.findOne({ templateId }, { title: 1 }).sort({ publishedAt: -1, _id: -1 }).lean());
+  return imported?.title ?? templateId;
 }

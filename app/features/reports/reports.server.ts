@@ -17,7 +17,7 @@ import {
   type ReportTrigger,
   type StoredReport,
 } from "#models/report.server";
-import { loadCatalogue, getTemplate } from "#questionnaires/loader";
+import { loadCatalogue } from "#questionnaires/loader";
 import { renderAgreementReport, renderAssessmentReport, type RenderInfo } from "#reports/index";
 import type {
   AgreementReportData,
@@ -37,6 +37,7 @@ import { gridFsBucket, trusted } from "#app/lib/ids.server";
 import { clientIp } from "#app/lib/http.server";
 import { orgInfo } from "#app/features/accounts/org-names.server";
 import { certificationInput } from "#app/features/assessments/scoring.server";
+import { templateTitle } from "#app/features/questionnaires/questionnaire.server";
 
 /**
  * Reports leave the portal, so each one is stored exactly as it was sent:
@@ -139,7 +140,7 @@ export async function assessmentReportData(
       status: assessment.status,
       dueDate: assessment.dueDate,
       submittedAt: assessment.submittedAt ? new Date(assessment.submittedAt).toISOString() : null,
-      templateTitle: getTemplate(assessment.templateId)?.title ?? assessment.templateId,
+      templateTitle: await templateTitle(assessment.templateId, assessment.templateVersion),
       templateVersion: assessment.templateVersion,
       catalogueVersion: assessment.catalogueVersion,
       history: assessment.history.map((h) => ({

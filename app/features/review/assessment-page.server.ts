@@ -8,9 +8,9 @@ import { todayIso } from "#models/today";
 import { Invitation, revokeInvitation } from "#models/invitation.server";
 import { Organization } from "#models/organization.server";
 import { Refusal } from "#models/refusal";
-import { getTemplate } from "#questionnaires/loader";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { actorOf, inviteRecipient } from "#app/features/assessments/assessments.server";
+import { templateTitle } from "#app/features/questionnaires/questionnaire.server";
 import { changedSinceBasis } from "#app/features/reassessment/reassessment.server";
 import { assessmentScoreHistory, refreshAssessmentResult } from "#app/features/assessments/freshness.server";
 import { reportVersions } from "#app/features/reports/reports.server";
@@ -78,7 +78,8 @@ export async function reviewPage(stored: StoredAssessment) {
       id: String(assessment._id),
       status: assessment.status,
       dueDate: assessment.dueDate,
-      template: getTemplate(assessment.templateId)?.title ?? assessment.templateId,
+      template: await templateTitle(assessment.templateId, assessment.templateVersion),
+      templateId: assessment.templateId,
       templateVersion: assessment.templateVersion,
       catalogueVersion: assessment.catalogueVersion,
       submittedAt: assessment.submittedAt ? new Date(assessment.submittedAt).toISOString() : null,
