@@ -1,4 +1,5 @@
 import { trusted } from "#app/lib/ids.server";
+import { findSendableTemplate } from "#app/features/questionnaires/questionnaire-import.server";
 import type { Types } from "mongoose";
 import { isSameStandard } from "#app/scoring/certifications";
 import type { RiskRating } from "#app/scoring/types";
@@ -14,7 +15,7 @@ import { todayIso } from "#models/today";
 import { Incident } from "#models/incident.server";
 import { pinCatalogue, pinTemplate } from "#models/questionnaire-version.server";
 import { User } from "#models/user.server";
-import { getTemplate, loadCatalogue } from "#questionnaires/loader";
+import { loadCatalogue } from "#questionnaires/loader";
 import { sendMail } from "#app/lib/mail.server";
 import { orgInfo } from "#app/features/accounts/org-names.server";
 import { agreementRows, type CachedRow } from "#app/features/assessments/read-model.server";
@@ -181,7 +182,8 @@ async function createReassessment(
 ): Promise<string> {
   const basis = await Assessment.findById(plan.basisId).lean<AssessmentData & { _id: Types.ObjectId }>();
   if (!basis) throw new Error(`The approved assessment ${plan.basisId} is missing`);
-  const template = getTemplate(basis.templateId);
+  // shipped or imported: the questionnaire the approved assessment was answered on
+  const template = await findSendableTemplate(basis.templateId);
   if (!template)
     throw new Error(`The questionnaire ${basis.templateId} of assessment ${plan.basisId} is no longer available`);
   const [templateVersion, catalogueVersion] = await Promise.all([pinTemplate(template), pinCatalogue(loadCatalogue())]);
