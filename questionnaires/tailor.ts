@@ -37,6 +37,8 @@ export interface AskedQuestion {
   reason: AskReason;
   /** the agreement's requirements this question serves */
   requirementIds: string[];
+  /** the chain facts its answer gives */
+  facts: ChainFactName[];
 }
 
 export interface Tailoring {
@@ -216,6 +218,7 @@ export function tailorQuestions(survey: Json, needs: TailorNeeds): Tailoring {
     isRequired: n.element.isRequired === true,
     reason: reason.get(n.name) ?? "requirement",
     requirementIds: needs.requirementIds.filter((id) => n.requirements.has(id)),
+    facts: [...n.facts],
   });
   const pages = (list: Node[]) => new Set(list.map((n) => n.pageIndex)).size;
   return {
