@@ -122,6 +122,7 @@ describe("tailorQuestions on the full security questionnaire", () => {
     const t = tailorQuestions(full, { requirementIds: ["FD-XYZ-01"], facts: BOTH_FACTS });
     expect(t).toMatchObject({ all: true, asked: [], pageCount: 8 });
     expect(t.questions).toHaveLength(t.templateQuestionCount);
+    expect(t.questions.find((q) => q.name === "confUndertaking")!.reason).toBe("all");
     expect(tailorSurvey(full, t.asked)).toBe(full);
   });
 });

@@ -19,8 +19,8 @@ import type { QuestionMeta } from "./types";
 
 export type ChainFactName = NonNullable<QuestionMeta["fact"]>;
 
-/** Why a question is asked. */
-export type AskReason = "requirement" | "fact" | "identification" | "condition";
+/** Why a question is asked ("all": for no reason of its own, when every question is asked). */
+export type AskReason = "requirement" | "fact" | "identification" | "condition" | "all";
 
 export interface TailorNeeds {
   /** the agreement's requirement ids */
@@ -216,7 +216,7 @@ export function tailorQuestions(survey: Json, needs: TailorNeeds): Tailoring {
     title: titleOf(n.element, n.name),
     pageName: String(n.containers[0]?.name ?? ""),
     isRequired: n.element.isRequired === true,
-    reason: reason.get(n.name) ?? "requirement",
+    reason: reason.get(n.name) ?? "all",
     requirementIds: needs.requirementIds.filter((id) => n.requirements.has(id)),
     facts: [...n.facts],
   });

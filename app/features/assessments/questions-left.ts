@@ -27,7 +27,9 @@ export function questionsLeft(model: SurveyModel): QuestionsLeft {
 const LEFT_TEXT: Record<string, (n: QuestionsLeft) => string> = {
   en: ({ left, total }) =>
     left === 0
-      ? `All ${total} required question${total === 1 ? "" : "s"} answered`
+      ? total === 1
+        ? "The required question is answered"
+        : `All ${total} required questions answered`
       : `${left} of ${total} question${total === 1 ? "" : "s"} left`,
   de: ({ left, total }) =>
     left === 0 ? `Alle ${total} Pflichtfragen beantwortet` : `Noch ${left} von ${total} Fragen offen`,

@@ -80,7 +80,7 @@ export function SendPreviewPanel({
           </tbody>
         </table>
       ) : null}
-      {alsoAskedText(p.alsoAsked) ? <p className="small muted">{alsoAskedText(p.alsoAsked)}</p> : null}
+      {!p.all && alsoAskedText(p.alsoAsked) ? <p className="small muted">{alsoAskedText(p.alsoAsked)}</p> : null}
       {uncovered}
     </section>
   );
