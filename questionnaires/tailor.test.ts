@@ -1,6 +1,10 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { Model, Serializer } from "survey-core";
-import { getTemplate } from "./loader";
+import { finalizeDraft } from "./import";
+import { importVsaq } from "./import/vsaq";
+import { getTemplate, loadCatalogue } from "./loader";
 import type { Json } from "./survey-walk";
 import { tailorQuestions, tailorSurvey, type TailorNeeds } from "./tailor";
 
@@ -212,5 +216,40 @@ describe("tailorQuestions: dependencies", () => {
     };
     const tailored = tailorSurvey(survey, tailorQuestions(survey, { requirementIds: ["FD-X-01"], facts: [] }).asked);
     expect(elementNames(tailored)).toEqual(["y"]);
+  });
+});
+
+describe("tailorQuestions on an imported VSAQ questionnaire", () => {
+  const source = fs.readFileSync(path.join(import.meta.dirname, "import/fixtures/supplier-vsaq.json"), "utf8");
+  const imported = finalizeDraft(
+    importVsaq(source, { fileName: "supplier-vsaq.json" }),
+    { id: "supplier-vsaq", title: "Supplier VSAQ", version: "1", description: "" },
+    loadCatalogue(),
+    { vpn_product: ["FD-ACC-02"], declaration: ["FD-CONF-01"] },
+  );
+  if (!imported.ok) throw new Error(imported.errors.join("\n"));
+  const survey = imported.template.survey as Json;
+
+  it("keeps what a question in a conditional panel depends on, and what that depends on in turn", () => {
+    const vpn = tailorQuestions(survey, { requirementIds: ["FD-ACC-02"], facts: BOTH_FACTS });
+    expect(vpn.asked).toEqual(["access_auth", "access_review", "access_methods", "vpn_product"]);
+    expect(pageNames(tailorSurvey(survey, vpn.asked))).toEqual(["block_access"]);
+
+    // the declaration shows on a VPN answer inside that panel: the panel's own conditions come along
+    const declaration = tailorQuestions(survey, { requirementIds: ["FD-CONF-01"], facts: [] });
+    expect(declaration.asked).toEqual([
+      "company_name",
+      "access_auth",
+      "access_review",
+      "access_methods",
+      "vpn_split_tunnel",
+      "declaration",
+    ]);
+    // and the supplier can reach it: the VPN panel opens on the answers it is asked
+    const model = new Model(tailorSurvey(survey, declaration.asked));
+    expect(model.getPanelByName("block_vpn").isVisible).toBe(false);
+    model.data = { company_name: "Acme", access_methods: ["access_vpn"], access_auth: "access_auth_mfa" };
+    expect(model.getPanelByName("block_vpn").isVisible).toBe(true);
+    expect(model.getQuestionByName("vpn_product")).toBeNull();
   });
 });
