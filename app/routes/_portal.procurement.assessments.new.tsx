@@ -55,11 +55,17 @@ export default function SendQuestionnairePage() {
     agreementId && templateId
       ? `/procurement/assessments/new/preview?${new URLSearchParams({ agreementId, templateId })}`
       : null;
+  // the URL the shown preview answers; a reload after a refused send keeps it on screen meanwhile
+  const [previewFor, setPreviewFor] = useState<string | null>(null);
   useEffect(() => {
     if (previewUrl) preview.load(previewUrl);
     // a fetcher's identity changes with each load; the URL is what matters
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [previewUrl]);
+  useEffect(() => {
+    if (preview.state === "idle" && preview.data) setPreviewFor(previewUrl);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [preview.state, preview.data]);
   const field = (name: string) => ({
     id: name,
     name,
@@ -125,7 +131,7 @@ export default function SendQuestionnairePage() {
         </div>
         {previewUrl ? (
           <SendPreviewPanel
-            loading={preview.state === "loading"}
+            loading={preview.state === "loading" && previewFor !== previewUrl}
             preview={preview.data?.preview ?? null}
             error={preview.data?.errors ? Object.values(preview.data.errors).flat()[0] : null}
           />
