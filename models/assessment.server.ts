@@ -66,6 +66,8 @@ export interface AssessmentData {
   /** pinned versions: template and catalogue version tags (version+content hash) */
   templateVersion: string;
   catalogueVersion: string;
+  /** the questions asked, tailored to the agreement when sent (top-level names); empty or absent = every question */
+  askedQuestions?: string[];
   status: AssessmentStatus;
   history: StatusChange[];
   dueDate: string;
@@ -100,6 +102,7 @@ const assessmentSchema = new Schema<AssessmentData>(
     templateId: { type: String, required: true },
     templateVersion: { type: String, required: true },
     catalogueVersion: { type: String, required: true },
+    askedQuestions: { type: [{ type: String, maxlength: 200 }], default: [] },
     status: { type: String, enum: ASSESSMENT_STATUSES, required: true, default: "invited" },
     history: [
       {

@@ -119,6 +119,7 @@ export const QuestionMetaSchema = z.strictObject({
       error: (iss) => `unknown fact ${show(iss.input)}; expected notifyHours or dataLocations`,
     })
     .optional(),
+  identifies: z.boolean().optional(),
 });
 
 export const TemplateEnvelopeSchema = z.strictObject({

@@ -118,6 +118,11 @@ export interface QuestionMeta {
    * "dataLocations" = the data-location panel (countries where information is stored or accessed)
    */
   fact?: "notifyHours" | "dataLocations";
+  /**
+   * identifies the supplier or its contacts (e.g. legal name): asked in
+   * every questionnaire, even one tailored to an agreement's requirements
+   */
+  identifies?: boolean;
 }
 
 /** A SurveyJS template as stored in questionnaires/templates/*.json */

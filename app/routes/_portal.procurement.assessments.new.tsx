@@ -1,11 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useState } from "react";
+import { Form, useActionData, useFetcher, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { ErrorList } from "#app/components/forms";
 import { sendAssessment } from "#app/features/assessments/assessments.server";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { fieldErrors } from "#app/lib/forms.server";
 import { SendSchema, sendFormPage } from "#app/features/assessments/send-form.server";
+import { SendPreviewPanel } from "#app/features/assessments/send-preview";
+import type { loader as previewLoader } from "./procurement.assessments.new.preview";
 
 export const meta: MetaFunction = () => [{ title: "Send a questionnaire · Flowdown" }];
 
@@ -47,9 +49,23 @@ export default function SendQuestionnairePage() {
   const [templateId, setTemplateId] = useState(values.templateId ?? "full-security");
   const navigation = useNavigation();
   const agreement = agreements.find((a) => a.id === agreementId);
-  const template = templates.find((t) => t.id === templateId);
-  const uncovered =
-    agreement && template ? agreement.requirementIds.filter((id) => !template.covered.includes(id)) : [];
+  // what the chosen questionnaire would ask under the chosen agreement, worked out on the server
+  const preview = useFetcher<typeof previewLoader>();
+  const previewUrl =
+    agreementId && templateId
+      ? `/procurement/assessments/new/preview?${new URLSearchParams({ agreementId, templateId })}`
+      : null;
+  // the URL the shown preview answers; a reload after a refused send keeps it on screen meanwhile
+  const [previewFor, setPreviewFor] = useState<string | null>(null);
+  useEffect(() => {
+    if (previewUrl) preview.load(previewUrl);
+    // a fetcher's identity changes with each load; the URL is what matters
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [previewUrl]);
+  useEffect(() => {
+    if (preview.state === "idle" && preview.data) setPreviewFor(previewUrl);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [preview.state, preview.data]);
   const field = (name: string) => ({
     id: name,
     name,
@@ -111,14 +127,15 @@ export default function SendQuestionnairePage() {
               </option>
             ))}
           </select>
-          {uncovered.length ? (
-            <small className="notice">
-              This questionnaire does not ask about {uncovered.length} of the agreement's{" "}
-              {agreement!.requirementIds.length} requirements; they will show as not answered.
-            </small>
-          ) : null}
           <ErrorList id="templateId-error" errors={errors.templateId} />
         </div>
+        {previewUrl ? (
+          <SendPreviewPanel
+            loading={preview.state === "loading" && previewFor !== previewUrl}
+            preview={preview.data?.preview ?? null}
+            error={preview.data?.errors ? Object.values(preview.data.errors).flat()[0] : null}
+          />
+        ) : null}
         <div className="field">
           <label htmlFor="dueDate">Due date</label>
           <input {...field("dueDate")} type="date" defaultValue={values.dueDate ?? defaultDue} />

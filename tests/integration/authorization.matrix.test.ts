@@ -258,6 +258,13 @@ export const POLICIES: Record<string, Case[]> = {
   "logout.tsx": [
     { url: () => "/logout", params: none, loader: { rest: "redirect" }, action: { rest: "login", body: {} } },
   ],
+  "procurement.assessments.new.preview.tsx": [
+    {
+      url: (w) => `/procurement/assessments/new/preview?agreementId=${w.agreementId}&templateId=short-low-risk`,
+      params: none,
+      loader: only({ procurement: "ok", otherProcurement: 404 }),
+    },
+  ],
   "procurement.assessments[.csv].tsx": [
     {
       url: () => "/procurement/assessments.csv",

@@ -9,6 +9,8 @@ import { createInvitation, Invitation, revokeInvitation } from "#models/invitati
 import { Organization } from "#models/organization.server";
 import { pinCatalogue, pinTemplate } from "#models/questionnaire-version.server";
 import { loadCatalogue } from "#questionnaires/loader";
+import { tailorQuestions, type Tailoring } from "#questionnaires/tailor";
+import type { TemplateFile } from "#questionnaires/types";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { publicOrigin } from "#app/lib/env.server";
 import { clientIp } from "#app/lib/http.server";
@@ -66,6 +68,23 @@ async function inviteMail(
   });
 }
 
+/**
+ * What a questionnaire sent under this agreement asks: the questions of the
+ * agreement's requirements and what they depend on, the identification, and
+ * the chain facts every agreement needs from each supplier (its breach
+ * window adds up the notification hours along the chain; its permitted
+ * jurisdictions are checked against every tier's data locations).
+ */
+export function tailoringFor(
+  agreement: { requirements: { requirementId: string }[] },
+  template: TemplateFile,
+): Tailoring {
+  return tailorQuestions(template.survey, {
+    requirementIds: agreement.requirements.map((r) => r.requirementId),
+    facts: ["notifyHours", "dataLocations"],
+  });
+}
+
 export type SendResult =
   | { ok: true; assessmentId: string }
   | { ok: false; errors: Record<string, string[]>; open?: { id: string; status: AssessmentStatus; dueDate: string } };
@@ -102,6 +121,8 @@ export async function sendAssessment(user: CurrentUser, input: SendInput, reques
   }
   const catalogue = loadCatalogue();
   const [templateVersion, catalogueVersion] = await Promise.all([pinTemplate(template), pinCatalogue(catalogue)]);
+  // pinned like the template: a later agreement edit does not change what the supplier is being asked
+  const tailoring = tailoringFor(agreement, template);
   const assessment = await Assessment.create({
     agreementId: agreement._id,
     supplierOrgId: input.supplierOrgId,
@@ -109,6 +130,7 @@ export async function sendAssessment(user: CurrentUser, input: SendInput, reques
     templateId: template.id,
     templateVersion,
     catalogueVersion,
+    askedQuestions: tailoring.asked,
     status: "invited",
     history: [{ from: null, to: "invited", at: new Date(), byUserId: user.id, byName: user.name, comment: "" }],
     dueDate: input.dueDate,
@@ -123,7 +145,14 @@ export async function sendAssessment(user: CurrentUser, input: SendInput, reques
     actor: actorOf(user),
     targetType: "assessment",
     targetId: assessmentId,
-    details: { agreement: agreement.reference, supplier: supplier?.name ?? "", template: templateVersion },
+    details: {
+      agreement: agreement.reference,
+      supplier: supplier?.name ?? "",
+      template: templateVersion,
+      asked: tailoring.all
+        ? "every question"
+        : `${tailoring.questions.length} of ${tailoring.templateQuestionCount} questions`,
+    },
     ip: clientIp(request),
   });
   for (const email of input.emails) {

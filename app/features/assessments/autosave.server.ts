@@ -1,14 +1,17 @@
 import { Assessment, saveAnswers } from "#models/assessment.server";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { ownedEvidenceIds } from "#app/features/evidence/evidence.server";
-import { templateForAssessment } from "#app/features/questionnaires/questionnaire.server";
 import { isObjectId } from "#app/lib/ids.server";
 import { checkAnswerChanges, referencedEvidenceIds, type AnswerChanges } from "./answers.server";
+import { askedTemplateFor } from "./survey-model.server";
 
 /** The supplier's own assessment that an autosave writes to, or null (the route's 404). */
 export async function answerableAssessment(user: CurrentUser, id: string) {
   if (!isObjectId(id)) return null;
-  return Assessment.findOne({ _id: id, supplierOrgId: user.orgId }, { templateId: 1, templateVersion: 1 }).lean();
+  return Assessment.findOne(
+    { _id: id, supplierOrgId: user.orgId },
+    { templateId: 1, templateVersion: 1, askedQuestions: 1 },
+  ).lean();
 }
 
 type Answerable = NonNullable<Awaited<ReturnType<typeof answerableAssessment>>>;
@@ -24,7 +27,7 @@ export async function saveAnswerChanges(
   assessment: Answerable,
   input: { baseRevision: number; changes: AnswerChanges },
 ) {
-  const template = await templateForAssessment(assessment);
+  const template = await askedTemplateFor(assessment);
   const referenced = referencedEvidenceIds(input.changes);
   const owned = referenced.length ? await ownedEvidenceIds(referenced, user.orgId) : new Set<string>();
   const checked = checkAnswerChanges(template, input.changes, owned);

@@ -6,7 +6,7 @@ import { QUESTIONNAIRE_LANGUAGES } from "#questionnaires/languages";
 import { surveyLanguages } from "#questionnaires/localise";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { questionnaireLanguageFor } from "#app/features/questionnaires/language.server";
-import { templateForAssessment } from "#app/features/questionnaires/questionnaire.server";
+import { askedTemplateFor } from "./survey-model.server";
 
 /** Everything the supplier's questionnaire page shows: the survey, the answers so far, remediation asked for. */
 export async function questionnairePage(
@@ -15,7 +15,7 @@ export async function questionnairePage(
   request: Request,
 ) {
   const [template, agreement, certifications] = await Promise.all([
-    templateForAssessment(assessment),
+    askedTemplateFor(assessment),
     Agreement.findById(assessment.agreementId, { reference: 1, title: 1, glossary: 1 }).lean(),
     Certification.countDocuments({ supplierOrgId: user.orgId }),
   ]);

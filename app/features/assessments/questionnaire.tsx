@@ -6,6 +6,7 @@ import "survey-core/i18n/german";
 import "survey-core/i18n/japanese";
 import { Survey } from "survey-react-ui";
 import { AutosaveQueue, type SaveState } from "./autosave";
+import { questionsLeft, questionsLeftText, type QuestionsLeft } from "./questions-left";
 import { markTerms, termsUsed } from "#app/features/agreements/glossary";
 import type { GlossaryTerm } from "#models/glossary";
 
@@ -98,6 +99,8 @@ export function Questionnaire({
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
   const [message, setMessage] = useState<string | null>(null);
+  // the required questions still unanswered among those the supplier sees now
+  const [left, setLeft] = useState<QuestionsLeft | null>(null);
   const fetcher = useFetcher<{
     kind: string;
     missing?: { name: string; title: string; page: string }[];
@@ -160,6 +163,7 @@ export function Questionnaire({
         applyingServerData.current = true;
         model.data = serverAnswers;
         applyingServerData.current = false;
+        setLeft(questionsLeft(model));
         setMessage(msg);
       },
       backup: storage
@@ -260,6 +264,18 @@ export function Questionnaire({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [model, editable]);
 
+  useEffect(() => {
+    if (!editable) return;
+    const count = () => setLeft(questionsLeft(model));
+    count();
+    model.onValueChanged.add(count);
+    model.onDynamicPanelItemValueChanged.add(count);
+    return () => {
+      model.onValueChanged.remove(count);
+      model.onDynamicPanelItemValueChanged.remove(count);
+    };
+  }, [model, editable]);
+
   const changeLanguage = (code: string) => {
     setLang(code);
     model.locale = code === "en" ? "" : code;
@@ -305,14 +321,16 @@ export function Questionnaire({
         </div>
       ) : null}
       {editable ? (
-        <div
-          className={`save-state ${tone}`}
-          role="status"
-          aria-live="polite"
-          data-testid="save-state"
-          data-state={state}
-        >
-          {submitting ? "Submitting…" : STATE_TEXT[state]}
+        <div className={`save-state ${tone}`}>
+          <span role="status" aria-live="polite" data-testid="save-state" data-state={state}>
+            {submitting ? "Submitting…" : STATE_TEXT[state]}
+          </span>
+          {left ? (
+            <span data-testid="questions-left" data-left={left.left} data-total={left.total} lang={lang}>
+              {" · "}
+              {questionsLeftText(left, lang)}
+            </span>
+          ) : null}
         </div>
       ) : null}
       {message ? (

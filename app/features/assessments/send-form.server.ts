@@ -1,11 +1,15 @@
 import { z } from "zod";
-import { listAgreementsFor } from "#models/agreement.server";
+import { Agreement, listAgreementsFor } from "#models/agreement.server";
+import { loadCatalogue } from "#questionnaires/loader";
+import { isObject, titleOf } from "#questionnaires/survey-walk";
+import type { ChainFactName } from "#questionnaires/tailor";
 import { addDaysIso, isIsoDate } from "#app/scoring/dates";
 import { todayIso } from "#models/today";
 import { Organization } from "#models/organization.server";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { trusted } from "#app/lib/ids.server";
-import { listSendableTemplates } from "#app/features/questionnaires/questionnaire-import.server";
+import { findSendableTemplate, listSendableTemplates } from "#app/features/questionnaires/questionnaire-import.server";
+import { tailoringFor } from "./assessments.server";
 
 const objectId = (message: string) => z.string().regex(/^[0-9a-f]{24}$/, message);
 
@@ -50,7 +54,6 @@ export async function sendFormPage(user: CurrentUser) {
     agreements: agreements.map((a) => ({
       id: String(a._id),
       label: `${a.reference}: ${a.title}`,
-      requirementIds: a.requirements.map((r) => r.requirementId),
       suppliers: a.chain.map((l) => ({
         id: String(l.supplierOrgId),
         name: `${name.get(String(l.supplierOrgId)) ?? "Unknown"} (tier ${l.tier})`,
@@ -63,5 +66,74 @@ export async function sendFormPage(user: CurrentUser) {
       covered: t.coveredRequirementIds,
     })),
     defaultDue: addDaysIso(todayIso(), 21),
+  };
+}
+
+export const PreviewSchema = z.object({
+  agreementId: objectId("Choose an agreement"),
+  templateId: z.string().min(1, "Choose a questionnaire").max(60),
+});
+
+export interface SendPreview {
+  /** every question is asked: the questionnaire maps nothing to the agreement, or all of it serves it */
+  all: boolean;
+  questions: number;
+  required: number;
+  pages: string[];
+  templateQuestions: number;
+  templatePages: number;
+  /** the agreement's requirements the questionnaire asks about, with how many questions each */
+  requirements: { id: string; title: string; questions: number }[];
+  /** the agreement's requirements no question of this questionnaire judges */
+  uncovered: { id: string; title: string; byCertificates: boolean }[];
+  /** questions asked for another reason than a requirement of their own */
+  alsoAsked: { condition: number; fact: number; identification: number; facts: ChainFactName[] };
+}
+
+/**
+ * What a questionnaire sent under the agreement would ask, before it is sent;
+ * null when the agreement is not the user's or the questionnaire unknown.
+ */
+export async function sendPreview(
+  user: CurrentUser,
+  input: z.infer<typeof PreviewSchema>,
+): Promise<SendPreview | null> {
+  const [agreement, template] = await Promise.all([
+    Agreement.findOne({ _id: input.agreementId, recipientOrgId: user.orgId }, { requirements: 1 }).lean(),
+    findSendableTemplate(input.templateId),
+  ]);
+  if (!agreement || !template) return null;
+  const t = tailoringFor(agreement, template);
+  const catalogue = loadCatalogue().byId;
+  const title = (id: string) => catalogue.get(id)?.title ?? id;
+  const asked = new Set(t.questions.map((q) => q.pageName));
+  const pages = (Array.isArray(template.survey.pages) ? template.survey.pages : [])
+    .filter(isObject)
+    .filter((p) => asked.has(String(p.name)))
+    .map((p) => titleOf(p, String(p.name)));
+  const count = (reason: string) => t.questions.filter((q) => q.reason === reason).length;
+  return {
+    all: t.all,
+    questions: t.questions.length,
+    required: t.questions.filter((q) => q.isRequired).length,
+    pages,
+    templateQuestions: t.templateQuestionCount,
+    templatePages: t.templatePageCount,
+    requirements: t.byRequirement
+      .filter((r) => r.judged)
+      .map((r) => ({ id: r.requirementId, title: title(r.requirementId), questions: r.questions })),
+    uncovered: t.byRequirement
+      .filter((r) => !r.judged)
+      .map((r) => ({
+        id: r.requirementId,
+        title: title(r.requirementId),
+        byCertificates: catalogue.get(r.requirementId)?.judgedByCertification === true,
+      })),
+    alsoAsked: {
+      condition: count("condition"),
+      fact: count("fact"),
+      identification: count("identification"),
+      facts: [...new Set(t.questions.filter((q) => q.reason === "fact").flatMap((q) => q.facts))],
+    },
   };
 }

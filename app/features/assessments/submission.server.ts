@@ -13,9 +13,8 @@ import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { publicOrigin } from "#app/lib/env.server";
 import { clientIp } from "#app/lib/http.server";
 import { sendMail } from "#app/lib/mail.server";
-import { templateForAssessment } from "#app/features/questionnaires/questionnaire.server";
 import { rescore } from "./scoring.server";
-import { missingRequiredAnswers } from "./survey-model.server";
+import { askedTemplateFor, missingRequiredAnswers } from "./survey-model.server";
 
 export type SubmitResult =
   | { kind: "submitted"; score: number }
@@ -39,7 +38,8 @@ export async function submitAssessment(
   if (!assessment) return { kind: "missing" };
   if (!EDITABLE_STATUSES.includes(assessment.status)) return { kind: "already-submitted" };
   if ((assessment.remediation ?? []).some((r) => r.status === "open")) return { kind: "remediation-open" };
-  const template = await templateForAssessment(assessment);
+  // only the questions asked: a questionnaire tailored to the agreement requires no others
+  const template = await askedTemplateFor(assessment);
   const missing = missingRequiredAnswers(template, assessment.answers ?? {});
   if (missing.length) return { kind: "incomplete", missing };
 

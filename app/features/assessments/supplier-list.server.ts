@@ -4,8 +4,7 @@ import { EDITABLE_STATUSES } from "#models/assessment-status";
 import { todayIso } from "#models/today";
 import { Organization } from "#models/organization.server";
 import { trusted } from "#app/lib/ids.server";
-import { templateForAssessment } from "#app/features/questionnaires/questionnaire.server";
-import { answeredPercent } from "./survey-model.server";
+import { answeredPercent, askedTemplateFor } from "./survey-model.server";
 
 /** The supplier's dashboard rows: every questionnaire sent to the organisation, soonest due first. */
 export async function supplierAssessmentRows(supplierOrgId: string) {
@@ -22,7 +21,7 @@ export async function supplierAssessmentRows(supplierOrgId: string) {
   const today = todayIso();
   const rows = [];
   for (const a of assessments) {
-    const template = await templateForAssessment(a);
+    const template = await askedTemplateFor(a);
     rows.push({
       id: String(a._id),
       title: template.title,

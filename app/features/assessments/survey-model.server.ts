@@ -1,9 +1,26 @@
 import { Model, Serializer } from "survey-core";
+import { tailorSurvey } from "#questionnaires/tailor";
 import type { TemplateFile } from "#questionnaires/types";
+import { templateForAssessment } from "#app/features/questionnaires/questionnaire.server";
+import { requiredQuestions } from "./questions-left";
 
 // The templates carry Flowdown metadata on questions; registered so SurveyJS keeps it quietly.
 if (!Serializer.findProperty("question", "flowdown"))
   Serializer.addProperty("question", { name: "flowdown:object", visible: false });
+
+/**
+ * The template as the supplier is asked it: only the questions recorded
+ * when it was sent (all of them for an assessment sent before tailoring).
+ */
+export function askedTemplate<T extends TemplateFile>(template: T, askedQuestions: readonly string[] | undefined): T {
+  if (!askedQuestions?.length) return template;
+  return { ...template, survey: tailorSurvey(template.survey, askedQuestions) };
+}
+
+/** The pinned template of an assessment, tailored to the questions it asks. */
+export async function askedTemplateFor(a: { templateId: string; templateVersion: string; askedQuestions?: string[] }) {
+  return askedTemplate(await templateForAssessment(a), a.askedQuestions);
+}
 
 /**
  * Questions that must be answered before submission: required, visible
@@ -16,19 +33,13 @@ export function missingRequiredAnswers(
 ): { name: string; title: string; page: string }[] {
   const model = new Model(template.survey);
   model.data = answers;
-  const missing: { name: string; title: string; page: string }[] = [];
-  for (const q of model.getAllQuestions(true)) {
-    if (!q.isRequired || !q.isVisible || q.isReadOnly) continue;
-    const page = q.page;
-    if (page && !page.isVisible) continue;
-    if (q.isEmpty())
-      missing.push({
-        name: q.name,
-        title: q.processedTitle || q.title || q.name,
-        page: (page as { title?: string } | undefined)?.title || page?.name || "",
-      });
-  }
-  return missing;
+  return requiredQuestions(model)
+    .filter((q) => q.isEmpty())
+    .map((q) => ({
+      name: q.name,
+      title: q.processedTitle || q.title || q.name,
+      page: (q.page as { title?: string } | undefined)?.title || q.page?.name || "",
+    }));
 }
 
 /** Share of visible questions answered, 0..100, for progress on dashboards. */

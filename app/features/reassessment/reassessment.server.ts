@@ -19,6 +19,7 @@ import { loadCatalogue } from "#questionnaires/loader";
 import { sendMail } from "#app/lib/mail.server";
 import { orgInfo } from "#app/features/accounts/org-names.server";
 import { agreementRows, type CachedRow } from "#app/features/assessments/read-model.server";
+import { tailoringFor } from "#app/features/assessments/assessments.server";
 import {
   DEFAULT_POLICY,
   MIN_ANSWER_DAYS,
@@ -187,6 +188,8 @@ async function createReassessment(
   if (!template)
     throw new Error(`The questionnaire ${basis.templateId} of assessment ${plan.basisId} is no longer available`);
   const [templateVersion, catalogueVersion] = await Promise.all([pinTemplate(template), pinCatalogue(loadCatalogue())]);
+  // asks what the agreement needs now, as a questionnaire sent by hand would
+  const { asked } = tailoringFor(agreement, template);
   const today = todayIso(now);
   const dueDate = [plan.dueDate ?? today, addDaysIso(today, MIN_ANSWER_DAYS)].sort().at(-1)!;
   const reasons = plan.reasons.map((r) => r.text);
@@ -197,6 +200,7 @@ async function createReassessment(
     templateId: template.id,
     templateVersion,
     catalogueVersion,
+    askedQuestions: asked,
     status: "invited",
     history: [
       {
