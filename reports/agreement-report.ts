@@ -35,6 +35,7 @@ import {
 import {
   chainRows,
   complianceMatrix,
+  linkLocationText,
   linkLocationVerdict,
   NOTIFY_VERDICT_TEXT,
   VERDICT_TONE,
@@ -458,7 +459,12 @@ async function chainSection(rd: ReportDocument, data: AgreementReportData): Prom
       const locationVerdict = linkLocationVerdict(r);
       const location: CellItem[] =
         locationVerdict === "ok"
-          ? [{ kind: "badge", label: "PERMITTED", tone: "ok" }]
+          ? r.locationsCovered?.length
+            ? [
+                { kind: "badge", label: "COVERED", tone: "ok" },
+                { kind: "text", text: linkLocationText(r), style: SMALL },
+              ]
+            : [{ kind: "badge", label: "PERMITTED", tone: "ok" }]
           : locationVerdict === "unknown"
             ? [
                 { kind: "badge", label: "UNKNOWN", tone: VERDICT_TONE.unknown },
