@@ -219,8 +219,8 @@ function termFindings(
       found.push(
         issue(
           "coverage-gap",
-          `no ${standard} certificate on file covers ${addDaysIso(previous.to, 1)} to ${uncoveredTo}; ` +
-            `coverage must be continuous from the start of the term (${start}).`,
+          `no ${standard} certificate on file covers ${addDaysIso(previous.to, 1)} to ${uncoveredTo}, ` +
+            `and coverage must be continuous from the term's start on ${start}.`,
         ),
       );
     } else if (span.from === certification.issueDate) {

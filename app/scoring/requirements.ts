@@ -305,15 +305,16 @@ function applyCertificationCredit(
   if (credits.length === 0) {
     const partial = covering("partial");
     if (partial.length === 0 || outcome.status === "not_met") return { outcome, credit: [] };
+    // the findings' details are in the certificates table; their names say enough here
     const names = partial
-      .map((entry) => `${withFindings(entry.assessment)} for ${entry.controls.join(", ")}`)
+      .map(
+        (entry) =>
+          `${describeCertificate(entry.assessment.certification)} covers ${entry.controls.join(", ")} but has ` +
+          `partial credit only (${entry.assessment.issues.map((found) => found.name).join(", ")})`,
+      )
       .join("; ");
     return {
-      outcome: withReason(
-        outcome.status,
-        `No certification credit: ${names} covers this requirement's controls, but a certificate whose coverage ` +
-          "of the term is not continuous gives partial credit at most, and lifts no requirement.",
-      ),
+      outcome: withReason(outcome.status, `No certification credit: ${names}, which lifts no requirement.`),
       credit: [],
     };
   }
