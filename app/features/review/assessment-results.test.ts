@@ -9,7 +9,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { scoreAssessment } from "#app/scoring/assessment";
 import { certificate, makeInput, template } from "#tests/fixtures/scoring";
-import { CertificationFindings, RequirementResults, type ResultView } from "./assessment-results";
+import { CertificationFindings, RequirementResults, ScoreSummary, type ResultView } from "./assessment-results";
 
 function view(certifications = [certificate()], answers?: Record<string, unknown>): ResultView {
   const input = makeInput({ certifications });
@@ -90,5 +90,14 @@ describe("answers", () => {
     };
     const shown = text(renderToStaticMarkup(createElement(RequirementResults, { r: old })));
     expect(shown).toContain("How often are penetration tests run? : annual");
+  });
+});
+
+describe("score summary", () => {
+  it("names a failed knock-out by id and title", () => {
+    const input = makeInput({ certifications: [certificate()] });
+    const result = scoreAssessment({ ...input, answers: { ...input.answers, inc_notify_hours: 96 } }) as ResultView;
+    const shown = text(renderToStaticMarkup(createElement(ScoreSummary, { r: result })));
+    expect(shown).toContain("Knock-out not met: FD-INC-01 Breach notification. The score is capped.");
   });
 });

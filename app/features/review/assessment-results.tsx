@@ -94,7 +94,14 @@ export function ScoreSummary({ r }: { r: ResultView }) {
         <RatingBadge rating={r.rating} /> <span className="muted">inherent risk {r.inherentRisk}</span>
         {r.knockOutsFailed.length ? (
           <p className="form-error">
-            Knock-out not met: {r.knockOutsFailed.join(", ")}. The score is capped{r.capped ? "" : " if it is higher"}.
+            Knock-out not met:{" "}
+            {r.knockOutsFailed
+              .map((id) => {
+                const title = r.requirements.find((req) => req.requirementId === id)?.title;
+                return title ? `${id} ${title}` : id;
+              })
+              .join(", ")}
+            . The score is capped{r.capped ? "" : " if it is higher"}.
           </p>
         ) : null}
         <svg
