@@ -58,7 +58,12 @@ function isFile(value: unknown): value is { name?: unknown; content: unknown } {
   return value !== null && typeof value === "object" && !Array.isArray(value) && "content" in value;
 }
 
+const fieldLists = new WeakMap<SurveyElement, SurveyElement[]>();
+
+/** The questions repeated in each panel of a dynamic panel, nested plain panels flattened (cached per element). */
 function fieldsOf(element: SurveyElement): SurveyElement[] {
+  const cached = fieldLists.get(element);
+  if (cached) return cached;
   const fields: SurveyElement[] = [];
   const walk = (elements: unknown) => {
     if (!Array.isArray(elements)) return;
@@ -69,6 +74,7 @@ function fieldsOf(element: SurveyElement): SurveyElement[] {
     }
   };
   walk(element.templateElements);
+  fieldLists.set(element, fields);
   return fields;
 }
 
@@ -116,14 +122,21 @@ function countryElement(element: SurveyElement, countryField: string): SurveyEle
 /** Country code → its name as the data-location question lists it. */
 export type CountryNames = (code: string) => string | undefined;
 
+const countryTables = new WeakMap<SurveyElement, ReadonlyMap<string, string>>();
+const NO_NAMES: CountryNames = () => undefined;
+
 export function countryNamesOfElement(element: SurveyElement, countryField: string): CountryNames {
   const country = countryElement(element, countryField);
-  if (!country) return () => undefined;
-  const table = choiceTexts(country);
-  return (code) => {
-    for (const [value, text] of table) if (value.toUpperCase() === code && text !== value) return text;
-    return undefined;
-  };
+  if (!country) return NO_NAMES;
+  let byCode = countryTables.get(country);
+  if (!byCode) {
+    const table = new Map<string, string>();
+    for (const [value, text] of choiceTexts(country)) if (text !== value) table.set(value.toUpperCase(), text);
+    byCode = table;
+    countryTables.set(country, byCode);
+  }
+  const names = byCode;
+  return (code) => names.get(code);
 }
 
 const templateCountries = new WeakMap<object, CountryNames>();

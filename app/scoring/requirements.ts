@@ -67,14 +67,22 @@ function specsForQuestion(
 ): ReadonlyMap<string, ParameterSpec> | undefined {
   const rule = question.meta.judge;
   if (rule.kind !== "atMost" && rule.kind !== "atLeast") return undefined;
-  const own = requirement.parameters.find((p) => p.key === rule.param);
-  if (own) return new Map([[own.key, own]]);
+  let spec = requirement.parameters.find((p) => p.key === rule.param);
   for (const id of question.meta.requirements) {
-    const spec = context.catalogueById.get(id)?.parameters.find((p) => p.key === rule.param);
-    if (spec) return new Map([[spec.key, spec]]);
+    if (spec) break;
+    spec = context.catalogueById.get(id)?.parameters.find((p) => p.key === rule.param);
   }
-  return undefined;
+  if (!spec) return undefined;
+  // one small map per catalogue spec, not one per judged answer: this runs for every question of every assessment
+  let map = specMaps.get(spec);
+  if (!map) {
+    map = new Map([[spec.key, spec]]);
+    specMaps.set(spec, map);
+  }
+  return map;
 }
+
+const specMaps = new WeakMap<ParameterSpec, ReadonlyMap<string, ParameterSpec>>();
 
 function judgeQuestion(
   question: IndexedQuestion,
