@@ -149,7 +149,14 @@ function summary(rd: ReportDocument, data: AgreementReportData): void {
       ? `${loc.length} chain link${
           loc.length === 1 ? "" : "s"
         } store or access information outside the permitted jurisdictions.`
-      : "Every tier stays within the permitted jurisdictions.",
+      : data.chain.links.some((l) => l.locationsCovered?.length)
+        ? "Every tier keeps information in the permitted jurisdictions or where a transfer mechanism the agreement " +
+          `accepts covers it (${[
+            ...new Set(
+              data.chain.links.flatMap((l) => (l.locationsCovered ?? []).map((c) => `${c.country}: ${c.mechanism}`)),
+            ),
+          ].join(", ")}).`
+        : "Every tier stays within the permitted jurisdictions.",
   );
   for (const e of data.chain.errors) points.push(`Chain structure: ${e}`);
   for (const v of phaseViews(data))
@@ -412,7 +419,7 @@ async function chainSection(rd: ReportDocument, data: AgreementReportData): Prom
       data.chain.breachWindowHours
     } h. Every tier must also stay within the permitted jurisdictions (${
       data.agreement.permittedJurisdictions.join(", ") || "none"
-    }).`,
+    }), or be covered by a transfer mechanism the agreement accepts.`,
   );
   if (data.chain.errors.length) {
     rd.callout("Chain structure problems", data.chain.errors, "bad");
