@@ -213,13 +213,20 @@ function termFindings(
   const standard = certification.standard;
   const found: CertificateIssue[] = [];
   if (compareDates(span.from, start) > 0) {
-    const previous = before.filter((s) => compareDates(s.to, start) >= 0).at(-1);
+    const inTerm = before.filter((s) => compareDates(s.to, start) >= 0);
     const uncoveredTo = addDaysIso(span.from, -1);
-    if (previous) {
+    if (inTerm.length > 0) {
+      // every stretch from the term's start to this certificate's coverage that nothing on file covers
+      const gaps: string[] = [];
+      let cursor = start;
+      for (const covered of [...inTerm, span]) {
+        if (compareDates(covered.from, cursor) > 0) gaps.push(`${cursor} to ${addDaysIso(covered.from, -1)}`);
+        if (compareDates(addDaysIso(covered.to, 1), cursor) > 0) cursor = addDaysIso(covered.to, 1);
+      }
       found.push(
         issue(
           "coverage-gap",
-          `no ${standard} certificate on file covers ${addDaysIso(previous.to, 1)} to ${uncoveredTo}, ` +
+          `no ${standard} certificate on file covers ${gaps.join(" or ")}, ` +
             `and coverage must be continuous from the term's start on ${start}.`,
         ),
       );

@@ -478,6 +478,14 @@ describe("rule: coverage of the term must be continuous from its start", () => {
         "and coverage must be continuous from the term's start on 2026-01-01.",
     },
     {
+      label: "two gaps: before the earlier certificate began, and between it and the renewal",
+      certs: [old({ issueDate: "2026-01-10", expiryDate: "2026-02-14" }), renewal()],
+      credit: "partial",
+      finding:
+        "Gap in coverage: no ISO/IEC 27001:2022 certificate on file covers 2026-01-01 to 2026-01-09 or " +
+        "2026-02-15 to 2026-02-28, and coverage must be continuous from the term's start on 2026-01-01.",
+    },
+    {
       label: "issued mid-term with no certificate before it",
       certs: [renewal()],
       credit: "partial",
