@@ -287,7 +287,10 @@ async function requirementDetails(rd: ReportDocument, data: AssessmentReportData
       rd.paragraph("Certification credit", { size: 7.5, weight: "bold", color: COLORS.muted }, { indent: 10 });
       rd.bullets(
         r.certificationCredit.map(
-          (c) => `${c.standard} (${c.certificationId}): ${c.controls.join(", ") || "no controls listed"}`,
+          (c) =>
+            `${c.credit === "partial" ? "Partial credit only: " : ""}${c.standard} (${c.certificationId}): ${
+              c.controls.join(", ") || "no controls listed"
+            }`,
         ),
         body,
         { indent: 10, after: 3 },
