@@ -37,6 +37,24 @@ describe("agreement report", () => {
     expect(all).toContain(compact("VIOLATION"));
   });
 
+  it("calls a link whose location relies on an accepted mechanism covered by it, not permitted", async () => {
+    const base = agreementFixture();
+    const okLink = base.chain.links.find((l) => l.locationOk)!;
+    const data = {
+      ...base,
+      chain: {
+        ...base.chain,
+        links: base.chain.links.map((l) =>
+          l === okLink
+            ? { ...l, locationsCovered: [{ supplierId: l.supplierId, country: "US", mechanism: "SCC" }] }
+            : l,
+        ),
+      },
+    };
+    const all = compact((await pageTexts(await render(data))).join("\n"));
+    expect(all).toContain(compact("COVERED US covered by SCC"));
+  });
+
   it("shows the phase clearances and expiring certificates", async () => {
     const raw = (await textsPromise).join("\n");
     const all = compact(raw);

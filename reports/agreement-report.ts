@@ -35,6 +35,7 @@ import {
 import {
   chainRows,
   complianceMatrix,
+  linkLocationText,
   linkLocationVerdict,
   NOTIFY_VERDICT_TEXT,
   VERDICT_TONE,
@@ -151,7 +152,14 @@ function summary(rd: ReportDocument, data: AgreementReportData): void {
       ? `${loc.length} chain link${
           loc.length === 1 ? "" : "s"
         } store or access information outside the permitted jurisdictions.`
-      : "Every tier stays within the permitted jurisdictions.",
+      : data.chain.links.some((l) => l.locationsCovered?.length)
+        ? "Every tier keeps information in the permitted jurisdictions or where a transfer mechanism the agreement " +
+          `accepts covers it (${[
+            ...new Set(
+              data.chain.links.flatMap((l) => (l.locationsCovered ?? []).map((c) => `${c.country}: ${c.mechanism}`)),
+            ),
+          ].join(", ")}).`
+        : "Every tier stays within the permitted jurisdictions.",
   );
   for (const e of data.chain.errors) points.push(`Chain structure: ${e}`);
   for (const v of phaseViews(data))
@@ -414,7 +422,7 @@ async function chainSection(rd: ReportDocument, data: AgreementReportData): Prom
       data.chain.breachWindowHours
     } h. Every tier must also stay within the permitted jurisdictions (${
       data.agreement.permittedJurisdictions.join(", ") || "none"
-    }).`,
+    }), or be covered by a transfer mechanism the agreement accepts.`,
   );
   if (data.chain.errors.length) {
     rd.callout("Chain structure problems", data.chain.errors, "bad");
@@ -461,7 +469,12 @@ async function chainSection(rd: ReportDocument, data: AgreementReportData): Prom
       const locationVerdict = linkLocationVerdict(r);
       const location: CellItem[] =
         locationVerdict === "ok"
-          ? [{ kind: "badge", label: "PERMITTED", tone: "ok" }]
+          ? r.locationsCovered?.length
+            ? [
+                { kind: "badge", label: "COVERED", tone: "ok" },
+                { kind: "text", text: linkLocationText(r), style: SMALL },
+              ]
+            : [{ kind: "badge", label: "PERMITTED", tone: "ok" }]
           : locationVerdict === "unknown"
             ? [
                 { kind: "badge", label: "UNKNOWN", tone: VERDICT_TONE.unknown },

@@ -59,7 +59,8 @@ describe("assessment report", () => {
 
   it("lists certifications with their findings and remediation with due dates", async () => {
     const all = compact((await textsPromise).join("\n"));
-    expect(all).toContain(compact("VALID — GIVES CREDIT"));
+    // the fixture's result was stored before credit levels: valid reads as full credit, invalid as none
+    expect(all).toContain(compact("FULL CREDIT"));
     expect(all).toContain(compact("NO CREDIT"));
     expect(all).toContain(compact("Expires 2027-03-01, inside the term (ends 2028-12-31)."));
     for (const item of data.remediation) {
@@ -69,6 +70,62 @@ describe("assessment report", () => {
     // due 2026-05-30 and still open on 2026-06-02
     expect(all).toContain(compact("2026-05-30 OVERDUE"));
     expect(all).toContain(compact("<img src=x onerror=alert(1)>"));
+  });
+
+  it("prints the certificate verdict the scoring engine recorded: the credit level and each finding by name", async () => {
+    const base = assessmentFixture();
+    const data = {
+      ...base,
+      result: {
+        ...base.result,
+        certifications: base.result.certifications.map((c, i) =>
+          i === 0
+            ? {
+                ...c,
+                valid: false,
+                credit: "partial" as const,
+                findings: [
+                  "Gap in coverage: no ISO/IEC 27001:2022 certificate on file covers 2026-02-15 to 2026-02-28.",
+                ],
+                issues: [
+                  {
+                    code: "coverage-gap" as const,
+                    name: "Gap in coverage",
+                    detail: "no ISO/IEC 27001:2022 certificate on file covers 2026-02-15 to 2026-02-28.",
+                    credit: "partial" as const,
+                  },
+                ],
+              }
+            : c,
+        ),
+      },
+    };
+    const all = compact((await pageTexts(await render(data))).join("\n"));
+    expect(all).toContain(compact("PARTIAL CREDIT • Gap in coverage No ISO/IEC 27001:2022 certificate on file covers"));
+    expect(all).not.toContain(compact("FULL CREDIT"));
+  });
+
+  it("prints answers by the text the supplier saw, and parameters by their labels", async () => {
+    const base = assessmentFixture();
+    const [first, ...rest] = base.result.requirements;
+    const data = {
+      ...base,
+      result: {
+        ...base.result,
+        requirements: [
+          {
+            ...first,
+            parameters: [{ key: "survivalMonths", label: "Survival of confidentiality (months)", text: "60 months" }],
+            answers: first.answers.map((a, i) => (i === 0 ? { ...a, value: "tls13", answerText: "TLS 1.3 only" } : a)),
+          },
+          ...rest,
+        ],
+      },
+    };
+    const all = compact((await pageTexts(await render(data))).join("\n"));
+    expect(all).toContain(compact("TLS 1.3 only"));
+    expect(all).not.toContain(compact("tls13"));
+    expect(all).toContain(compact("Survival of confidentiality (months): 60 months"));
   });
 
   it("numbers every page 'Page N of M' and ends with the verification block", async () => {

@@ -25,11 +25,14 @@ import { ASSESSMENT_STATUS_TEXT, ASSESSMENT_STATUS_TONE, RATING_TEXT, RATING_TON
 import {
   REMEDIATION_STATUS_TEXT,
   REMEDIATION_STATUS_TONE,
+  CERTIFICATE_CREDIT_TEXT,
+  CERTIFICATE_CREDIT_TONE,
+  answerText,
+  capitalise,
   certificationRows,
-  formatAnswer,
   formatDate,
   formatDateTime,
-  formatParam,
+  parameterLines,
   overriddenRequirements,
   remediationRows,
   requirementStatusText,
@@ -188,9 +191,8 @@ function statusCell(r: RequirementResult): CellItem[] {
 }
 
 function paramsText(r: RequirementResult): string | null {
-  const entries = Object.entries(r.params);
-  if (!entries.length) return null;
-  return entries.map(([k, v]) => `${k}: ${formatParam(v)}`).join(" · ");
+  const lines = parameterLines(r);
+  return lines.length ? lines.join(" · ") : null;
 }
 
 async function requirementsTable(rd: ReportDocument, data: AssessmentReportData): Promise<void> {
@@ -276,7 +278,7 @@ async function requirementDetails(rd: ReportDocument, data: AssessmentReportData
             { kind: "text", text: a.title || a.question },
             { kind: "text", text: a.question, style: SMALL },
           ],
-          formatAnswer(a.value),
+          answerText(a),
           a.fraction === null ? a.reason : `${a.reason} (${Math.round(a.fraction * 100)}%)`,
         ]),
         style: { size: 7.6, color: COLORS.text, leading: 1.28 },
@@ -296,7 +298,10 @@ async function requirementDetails(rd: ReportDocument, data: AssessmentReportData
       rd.paragraph("Certification credit", { size: 7.5, weight: "bold", color: COLORS.muted }, { indent: 10 });
       rd.bullets(
         r.certificationCredit.map(
-          (c) => `${c.standard} (${c.certificationId}): ${c.controls.join(", ") || "no controls listed"}`,
+          (c) =>
+            `${c.credit === "partial" ? "Partial credit only: " : ""}${c.standard} (${c.certificationId}): ${
+              c.controls.join(", ") || "no controls listed"
+            }`,
         ),
         body,
         { indent: 10, after: 3 },
@@ -366,9 +371,12 @@ async function certificationsSection(rd: ReportDocument, data: AssessmentReportD
     80,
     `Required by the agreement: ${
       data.agreement.requiredCertifications.join(", ") || "none"
-    }. A certificate gives credit only when issued before and valid through the term (to ${formatDate(
+    }. A certificate gives full credit only when it covers the term continuously from its start (${formatDate(
+      data.agreement.effectiveDate,
+    )}, an earlier certificate of the same standard may cover the time before a renewal) to its end (${formatDate(
       data.agreement.endDate,
-    )}), from a named body, with a scope covering the service.`,
+    )}), is from a named body, and has a scope covering the service. A gap or an expiry inside the term leaves ` +
+      "partial credit at most; a scope not covering the service, none.",
   );
   await rd.table({
     title: "Certifications",
@@ -393,8 +401,15 @@ async function certificationsSection(rd: ReportDocument, data: AssessmentReportD
         { kind: "text", text: formatDate(c.expiryDate) },
       ],
       [
-        { kind: "badge", label: c.valid ? "VALID — GIVES CREDIT" : "NO CREDIT", tone: c.valid ? "ok" : "bad" },
-        ...c.findings.map((f): CellItem => ({ kind: "text", text: `• ${f}`, style: { size: 7.4 } })),
+        {
+          kind: "badge",
+          label: CERTIFICATE_CREDIT_TEXT[c.credit].toUpperCase(),
+          tone: CERTIFICATE_CREDIT_TONE[c.credit],
+        },
+        ...c.issues.flatMap((f): CellItem[] => [
+          { kind: "text", text: `• ${f.name}`, style: { size: 7.4, weight: "bold" } },
+          ...(f.detail ? [{ kind: "text", text: capitalise(f.detail), style: { size: 7.4 } } as CellItem] : []),
+        ]),
       ],
     ]),
   });

@@ -8,6 +8,7 @@ import {
   certificationRows,
   complianceMatrix,
   formatAnswer,
+  linkLocationText,
   linkLocationVerdict,
   linkNotifyVerdict,
   matrixCode,
@@ -73,6 +74,50 @@ describe("report view helpers", () => {
     });
     expect(orphan).toHaveLength(1);
     expect(orphan[0].findings).toEqual(["f"]);
+    expect(orphan[0].credit).toBe("none");
+  });
+
+  it("reads the credit level and named findings, and old results by their valid flag", () => {
+    const data = assessmentFixture();
+    const issue = {
+      code: "expires-in-term" as const,
+      name: "Expires inside the term",
+      detail: "expires 2027-06-30, before the agreement ends on 2028-12-31.",
+      credit: "partial" as const,
+    };
+    const rows = certificationRows({
+      ...data,
+      result: {
+        ...data.result,
+        certifications: data.result.certifications.map((c, i) =>
+          i === 0 ? { ...c, valid: false, credit: "partial" as const, issues: [issue], findings: [] } : c,
+        ),
+      },
+    });
+    expect(rows.map((r) => [r.id, r.credit, r.valid])).toEqual([
+      ["cert-1", "partial", false],
+      ["cert-2", "none", false], // stored before credit levels: not valid, so no credit
+    ]);
+    expect(rows[0].issues).toEqual([{ name: "Expires inside the term", detail: issue.detail }]);
+    expect(rows[0].findings).toEqual([`Expires inside the term: ${issue.detail}`]);
+  });
+
+  it("calls a chain link whose locations are covered by a mechanism 'covered by', never 'permitted'", () => {
+    const link = { locationOk: true, locationViolations: [] };
+    expect(linkLocationText(link)).toBe("permitted");
+    expect(
+      linkLocationText({
+        ...link,
+        locationsCovered: [
+          { supplierId: "a", country: "US", mechanism: "SCC" },
+          { supplierId: "b", country: "US", mechanism: "SCC" },
+          { supplierId: "b", country: "IN", mechanism: "SCC" },
+        ],
+      }),
+    ).toBe("US, IN covered by SCC");
+    expect(linkLocationText({ locationOk: false, locationViolations: [{ supplierId: "a", country: "CN" }] })).toBe(
+      "outside the permitted jurisdictions",
+    );
   });
 
   it("orders remediation by due date and flags open items past due", () => {

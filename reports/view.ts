@@ -9,7 +9,10 @@ import type { GlossaryTerm } from "#models/glossary";
 import { languageName, TRANSLATED_LANGUAGES } from "#questionnaires/languages";
 import { daysBetween } from "#app/scoring/dates";
 import { STATUS_CODE, STATUS_TEXT, STATUS_TONE, type Tone } from "#models/labels";
+import { certificateCreditOf } from "#app/scoring/certifications";
 import type {
+  AnswerJudgement,
+  CertificateCredit,
   CertificationFinding,
   ChainLinkResult,
   PhaseClearance,
@@ -115,17 +118,57 @@ export function verificationText(data: { version: number; verifyUrl?: string }):
 
 // ---------------------------------------------------------------- assessment report
 
+/** A certificate's credit as the pages and the PDF name it. */
+export const CERTIFICATE_CREDIT_TEXT: Record<CertificateCredit, string> = {
+  full: "Full credit",
+  partial: "Partial credit",
+  none: "No credit",
+};
+export const CERTIFICATE_CREDIT_TONE: Record<CertificateCredit, Tone> = { full: "ok", partial: "warn", none: "bad" };
+
+/** One named finding: its name, and what exactly (empty for a finding stored as one line before names existed). */
+export interface NamedFinding {
+  name: string;
+  detail: string;
+}
+
+/**
+ * A stored certificate verdict as the table shows it: the credit level and
+ * the named findings. Results stored before credit levels existed have only
+ * `valid` and one-line findings: they read as full or no credit, each line a
+ * finding of its own.
+ */
+export function certificateVerdict(f: Pick<CertificationFinding, "valid" | "credit" | "issues" | "findings">): {
+  credit: CertificateCredit;
+  issues: NamedFinding[];
+} {
+  return {
+    credit: certificateCreditOf(f),
+    issues: f.issues
+      ? f.issues.map((i) => ({ name: i.name, detail: i.detail }))
+      : f.findings.map((line) => ({ name: line, detail: "" })),
+  };
+}
+
 export interface CertificationRow extends ReportCertification {
+  /** full credit */
   valid: boolean;
+  credit: CertificateCredit;
+  issues: NamedFinding[];
+  /** the findings as lines, "Name: detail" */
   findings: string[];
 }
 
-/** Certificates with their validity findings (from the scoring result, joined by id). */
+/** Certificates with their verdict and named findings (from the scoring result, joined by id). */
 export function certificationRows(data: Pick<AssessmentReportData, "certifications" | "result">): CertificationRow[] {
   const byId = new Map<string, CertificationFinding>(data.result.certifications.map((f) => [f.certificationId, f]));
+  const notEvaluated = { name: "Not evaluated", detail: "the scoring engine did not judge this certificate." };
   const rows: CertificationRow[] = data.certifications.map((c) => {
     const f = byId.get(c.id);
-    return { ...c, valid: f?.valid ?? false, findings: f ? f.findings : ["Not evaluated by the scoring engine."] };
+    if (!f)
+      return { ...c, valid: false, credit: "none", issues: [notEvaluated], findings: [findingLine(notEvaluated)] };
+    const verdict = certificateVerdict(f);
+    return { ...c, valid: verdict.credit === "full", ...verdict, findings: verdict.issues.map(findingLine) };
   });
   // findings for certificates the data did not describe (should not happen, but never hide a finding)
   const known = new Set(data.certifications.map((c) => c.id));
@@ -140,11 +183,22 @@ export function certificationRows(data: Pick<AssessmentReportData, "certificatio
       issueDate: "—",
       expiryDate: "—",
       fileRef: null,
-      valid: f.valid,
-      findings: f.findings,
+      valid: certificateCreditOf(f) === "full",
+      ...certificateVerdict(f),
+      findings: certificateVerdict(f).issues.map(findingLine),
     });
   }
   return rows;
+}
+
+/** "the scope …" → "The scope …", for a finding's detail printed on its own line. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** "Gap in coverage: no … covers …", or the stored line as it is. */
+export function findingLine(finding: NamedFinding): string {
+  return finding.detail ? `${finding.name}: ${finding.detail}` : finding.name;
 }
 
 export function overriddenRequirements(result: ScoringResult): RequirementResult[] {
@@ -178,6 +232,25 @@ export function formatParam(value: unknown): string {
   if (typeof value === "boolean") return value ? "yes" : "no";
   if (value === null || value === undefined) return "—";
   return String(value);
+}
+
+/**
+ * An answer as the supplier saw it: the text the scoring engine recorded
+ * (choice texts, not stored values); for results stored before it did, the
+ * value as plain text.
+ */
+export function answerText(a: Pick<AnswerJudgement, "value" | "answerText">): string {
+  return a.answerText ?? formatAnswer(a.value);
+}
+
+/**
+ * The agreement's parameters of a requirement with their catalogue labels
+ * ("Breach notification window (hours): 24 h"); results stored before the
+ * labels were recorded print the keys.
+ */
+export function parameterLines(r: Pick<RequirementResult, "params" | "parameters">): string[] {
+  if (r.parameters) return r.parameters.map((p) => `${p.label}: ${p.text}`);
+  return Object.entries(r.params).map(([k, v]) => `${k}: ${formatParam(v)}`);
 }
 
 /** A SurveyJS answer as plain text (files by name, panels by their fields). */
@@ -269,6 +342,26 @@ export function linkNotifyVerdict(link: Pick<ChainLinkResult, "composedNotifyHou
 export function linkLocationVerdict(link: Pick<ChainLinkResult, "locationOk" | "locationViolations">): LinkVerdict {
   if (link.locationViolations.length) return "bad";
   return link.locationOk ? "ok" : "unknown";
+}
+
+/**
+ * The location verdict in words: a link whose path uses a country outside
+ * the permitted list under an accepted mechanism is "covered by SCC", never
+ * "permitted".
+ */
+export function linkLocationText(
+  link: Pick<ChainLinkResult, "locationOk" | "locationViolations" | "locationsCovered">,
+): string {
+  const verdict = linkLocationVerdict(link);
+  const covered = link.locationsCovered ?? [];
+  if (verdict !== "ok" || covered.length === 0) return LOCATION_VERDICT_TEXT[verdict];
+  const byMechanism = new Map<string, string[]>();
+  for (const c of covered) {
+    const countries = byMechanism.get(c.mechanism) ?? [];
+    if (!countries.includes(c.country)) countries.push(c.country);
+    byMechanism.set(c.mechanism, countries);
+  }
+  return [...byMechanism].map(([mechanism, countries]) => `${countries.join(", ")} covered by ${mechanism}`).join("; ");
 }
 
 export const NOTIFY_VERDICT_TEXT: Record<LinkVerdict, string> = {

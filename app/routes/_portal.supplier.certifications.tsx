@@ -67,8 +67,10 @@ export default function CertificationsPage() {
       ) : null}
       <h1>Certifications</h1>
       <p className="muted">
-        Certificates count for every questionnaire of your organisation, when they are valid through the agreement's
-        term and their scope covers the service you provide.
+        Certificates count for every questionnaire of your organisation, when their scope covers the service you provide
+        and they cover the agreement&apos;s term without a gap, from its first day to its last. A renewal issued during
+        the term counts from the start only while the certificate it replaced stays on file here, so keep the earlier
+        one when you add its renewal.
       </p>
       <ListTable
         rows={certifications}

@@ -4,12 +4,14 @@
  * input always gives a deep-equal result.
  */
 import {
-  assessCertification,
+  assessCertifications,
   describeCertificate,
+  findingText,
   isSameStandard,
   toCertificationFinding,
   type CertificationAssessment,
 } from "./certifications";
+import { countryNamesOf } from "./answers";
 import { readSupplierLocations } from "./chain";
 import { assertIsoDate } from "./dates";
 import { applyOverride, latestOverrides, validateOverride } from "./overrides";
@@ -17,6 +19,7 @@ import { indexCatalogue, resolveParams } from "./params";
 import { evaluateRequirement, type RequirementContext } from "./requirements";
 import { inherentRisk, residualRating } from "./risk";
 import { computeScore, countStatuses, KNOCKOUT_CAP } from "./score";
+import { requirementName } from "./status";
 import { indexTemplate } from "./template";
 import type { CatalogueRequirement } from "#questionnaires/types";
 import type { ParamValue, ScoringInput, ScoringResult } from "./types";
@@ -41,10 +44,13 @@ function missingCertificationReasons(input: ScoringInput, assessed: readonly Cer
   const reasons: string[] = [];
   for (const { standard } of input.agreement.requiredCertifications) {
     const matching = assessed.filter((a) => isSameStandard(a.certification.standard, standard));
-    if (matching.some((a) => a.valid)) continue;
-    const details = matching.map((a) => `${describeCertificate(a.certification)}: ${a.findings.join(" ")}`);
+    if (matching.some((a) => a.credit === "full")) continue;
+    const details = matching.map(
+      (a) => `${describeCertificate(a.certification)}: ${a.issues.map(findingText).join(" ").replace(/\.$/, "")}`,
+    );
+    const partial = matching.some((a) => a.credit === "partial");
     reasons.push(
-      `Required certification ${standard}: no valid certificate` +
+      `Required certification ${standard}: ${partial ? "partial credit only, " : ""}no certificate with full credit` +
         (details.length > 0 ? ` (${details.join("; ")})` : " provided") +
         ".",
     );
@@ -55,6 +61,7 @@ function missingCertificationReasons(input: ScoringInput, assessed: readonly Cer
 export function scoreAssessment(input: ScoringInput): ScoringResult {
   const { agreement, evaluationDate } = input;
   assertIsoDate(evaluationDate, "evaluationDate");
+  assertIsoDate(agreement.effectiveDate, `Effective date of agreement ${agreement.reference}`);
   assertIsoDate(agreement.endDate, `End date of agreement ${agreement.reference}`);
   const link = agreement.chain.find((candidate) => candidate.supplierId === input.supplierId);
   if (!link) throw new Error(`Supplier ${input.supplierId} is not in the chain of agreement ${agreement.reference}`);
@@ -64,9 +71,12 @@ export function scoreAssessment(input: ScoringInput): ScoringResult {
   for (const override of input.overrides) validateOverride(override, applicableIds);
   const overrides = latestOverrides(input.overrides);
 
-  const certifications = input.certifications.map((certification) =>
-    assessCertification(certification, { evaluationDate, agreementEndDate: agreement.endDate, service: link.service }),
-  );
+  const certifications = assessCertifications(input.certifications, {
+    evaluationDate,
+    effectiveDate: agreement.effectiveDate,
+    agreementEndDate: agreement.endDate,
+    service: link.service,
+  });
   const context: RequirementContext = {
     index: indexTemplate(input.template),
     answers: input.answers,
@@ -81,12 +91,20 @@ export function scoreAssessment(input: ScoringInput): ScoringResult {
 
   const effective = computeScore(requirements);
   const computed = computeScore(requirements.map((r) => ({ ...r, status: r.computedStatus })));
-  const inherent = inherentRisk(link, readSupplierLocations(input.template, input.answers), agreement);
-  const residual = residualRating(inherent.rating, effective.score, effective.knockOutsFailed);
+  const inherent = inherentRisk(
+    link,
+    readSupplierLocations(input.template, input.answers),
+    agreement,
+    countryNamesOf(input.template),
+  );
+  const titles = new Map(requirements.map((r) => [r.requirementId, r.title]));
+  const nameOf = (id: string) => requirementName(id, titles.get(id));
+  const residual = residualRating(inherent.rating, effective.score, effective.knockOutsFailed, nameOf);
+  const failed = effective.knockOutsFailed;
   const capReasons = effective.capped
     ? [
-        `Failed knock-out ${effective.knockOutsFailed.join(", ")}: the score is capped at ${KNOCKOUT_CAP}` +
-          ` (${effective.uncappedScore} before the cap).`,
+        `Failed knock-out${failed.length > 1 ? "s" : ""} ${failed.map(nameOf).join(", ")}: ` +
+          `the score is capped at ${KNOCKOUT_CAP} (${effective.uncappedScore} before the cap).`,
       ]
     : [];
 

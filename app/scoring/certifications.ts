@@ -1,14 +1,26 @@
 /**
  * Certificates: whether each one may be relied on, and the credit it gives.
- * A certificate counts only when it is genuine and current (named body,
- * issued, not expired, consistent dates), lasts through the agreement's term
- * and its scope covers the service the supplier provides in the chain.
+ * This is the one verdict the certificates table, the requirement judged by
+ * certification and the control credit all read. Full credit needs a named
+ * body, sane and current dates, a scope covering the service the supplier
+ * provides in the chain, and coverage of the agreement's term continuous
+ * from its start to its end (earlier and later certificates of the same
+ * standard on file may supply the time before and after). A gap or an end
+ * inside the term leaves partial credit at most; anything else, none.
  */
-import { compareDates, isIsoDate } from "./dates";
-import type { CertificationFinding, CertificationInput } from "./types";
+import { addDaysIso, compareDates, isIsoDate } from "./dates";
+import type {
+  CertificateCredit,
+  CertificateFindingCode,
+  CertificateIssue,
+  CertificationFinding,
+  CertificationInput,
+} from "./types";
 
 export interface CertificationContext {
   evaluationDate: string;
+  /** the agreement's term: coverage must be continuous from its first day to its last */
+  effectiveDate: string;
   agreementEndDate: string;
   /** the supplier's service as recorded in the chain */
   service: string;
@@ -16,14 +28,20 @@ export interface CertificationContext {
 
 export interface CertificationAssessment {
   certification: CertificationInput;
-  /** no findings at all: the certificate gives credit */
-  valid: boolean;
   /**
-   * a finding means it cannot be relied on at all (no body, not yet issued,
-   * expired, impossible dates), as opposed to a genuine certificate that
-   * falls short of this agreement (expires inside the term, scope too narrow)
+   * full: no findings; partial: the certificate is sound but its coverage
+   * of the term is not continuous (issued after the term began with nothing
+   * before it, a gap, an expiry inside the term); none: it cannot be relied
+   * on for this service (no body, unreadable or impossible dates, not yet
+   * issued, expired, scope not covering the service)
    */
+  credit: CertificateCredit;
+  /** credit === "full" */
+  valid: boolean;
+  /** credit === "none" */
   unreliable: boolean;
+  issues: CertificateIssue[];
+  /** each issue as one line, "Name: detail" */
   findings: string[];
   /** the certified Annex A controls, normalised once ("all" = every control) */
   controls: ControlCoverage;
@@ -62,47 +80,223 @@ export function scopeCoversService(scope: string, service: string): boolean {
   return significant.every((word) => present.has(word));
 }
 
+/** A finding's name as the certificates table, the requirement and the PDF print it. */
+export const CERTIFICATE_FINDING_NAMES: Record<CertificateFindingCode, string> = {
+  "no-body": "No certification body",
+  "invalid-date": "Unreadable date",
+  "not-yet-issued": "Not yet issued",
+  "dates-inverted": "Issued after it expires",
+  expired: "Expired",
+  "no-service": "Scope cannot be checked",
+  "scope-not-covering": "Scope does not cover the service",
+  "issued-after-term-start": "Issued after the term began",
+  "coverage-gap": "Gap in coverage",
+  "expires-in-term": "Expires inside the term",
+};
+
+/** The most credit a certificate with this finding may give. */
+const FINDING_CREDIT: Record<CertificateFindingCode, Exclude<CertificateCredit, "full">> = {
+  "no-body": "none",
+  "invalid-date": "none",
+  "not-yet-issued": "none",
+  "dates-inverted": "none",
+  expired: "none",
+  "no-service": "none",
+  "scope-not-covering": "none",
+  "issued-after-term-start": "partial",
+  "coverage-gap": "partial",
+  "expires-in-term": "partial",
+};
+
+function issue(code: CertificateFindingCode, detail: string): CertificateIssue {
+  return { code, name: CERTIFICATE_FINDING_NAMES[code], detail, credit: FINDING_CREDIT[code] };
+}
+
+/** "Gap in coverage: no … covers …" — the one line old readers of a result show. */
+export function findingText(finding: Pick<CertificateIssue, "name" | "detail">): string {
+  return `${finding.name}: ${finding.detail}`;
+}
+
+function creditOf(issues: readonly CertificateIssue[]): CertificateCredit {
+  if (issues.some((i) => i.credit === "none")) return "none";
+  return issues.length > 0 ? "partial" : "full";
+}
+
+/**
+ * Findings of the certificate itself, whatever else is on file: who issued
+ * it, whether its dates make sense and hold today, and whether its scope
+ * covers the contracted service. Each of these takes all credit away.
+ */
+function ownFindings(certification: CertificationInput, context: CertificationContext): CertificateIssue[] {
+  const found: CertificateIssue[] = [];
+  const { issueDate, expiryDate } = certification;
+  const issueOk = isIsoDate(issueDate);
+  const expiryOk = isIsoDate(expiryDate);
+  if (!certification.certificationBody || certification.certificationBody.trim() === "") {
+    found.push(issue("no-body", "no certification body is named."));
+  }
+  if (!issueOk) found.push(issue("invalid-date", `the issue date ${JSON.stringify(issueDate)} is not a valid date.`));
+  if (!expiryOk)
+    found.push(issue("invalid-date", `the expiry date ${JSON.stringify(expiryDate)} is not a valid date.`));
+  if (issueOk && compareDates(issueDate, context.evaluationDate) > 0) {
+    found.push(issue("not-yet-issued", `issued ${issueDate}, after the evaluation date ${context.evaluationDate}.`));
+  }
+  if (issueOk && expiryOk && compareDates(issueDate, expiryDate) > 0) {
+    found.push(issue("dates-inverted", `the issue date ${issueDate} is after the expiry date ${expiryDate}.`));
+  }
+  if (expiryOk && compareDates(expiryDate, context.evaluationDate) < 0) {
+    found.push(issue("expired", `expired on ${expiryDate}, before the evaluation date ${context.evaluationDate}.`));
+  }
+  if (context.service.trim() === "") {
+    found.push(issue("no-service", "the chain records no service for this supplier, so the scope cannot be checked."));
+  } else if (!scopeCoversService(certification.scope ?? "", context.service)) {
+    found.push(
+      issue(
+        "scope-not-covering",
+        `the scope "${certification.scope ?? ""}" does not cover the service "${context.service}".`,
+      ),
+    );
+  }
+  return found;
+}
+
+/**
+ * May this certificate account for a stretch of time? It must be genuine
+ * for this service (named body, sane dates, already issued, scope covering
+ * the service); having expired since is fine: that is what an earlier
+ * certificate on file is.
+ */
+function coversItsDates(certification: CertificationInput, context: CertificationContext): boolean {
+  return ownFindings(certification, context).every((found) => found.code === "expired");
+}
+
+interface Span {
+  from: string;
+  to: string;
+}
+
+/** The stretch of days the certificates of one standard cover together, around the certificate being judged. */
+function coverageAround(certification: CertificationInput, pool: readonly CertificationInput[]) {
+  const spans: Span[] = pool
+    .map((c) => ({ from: c.issueDate, to: c.expiryDate }))
+    .sort((a, b) => compareDates(a.from, b.from) || compareDates(a.to, b.to));
+  const merged: Span[] = [];
+  for (const span of spans) {
+    const last = merged.at(-1);
+    // expiry is the last covered day: a renewal issued the next day leaves no gap
+    if (last && compareDates(span.from, addDaysIso(last.to, 1)) <= 0) {
+      if (compareDates(span.to, last.to) > 0) last.to = span.to;
+    } else merged.push({ ...span });
+  }
+  const at = merged.findIndex(
+    (span) =>
+      compareDates(span.from, certification.issueDate) <= 0 && compareDates(certification.issueDate, span.to) <= 0,
+  );
+  return { span: merged[at], before: merged.slice(0, at) };
+}
+
+/**
+ * Coverage of the agreement's term, continuous from its start: a renewal
+ * issued mid-term counts from the start when earlier certificates of the
+ * same standard on file covered the time before it without a gap. A
+ * certificate that ends inside the term is a finding even when its renewal
+ * is already on file: the renewal then gets full credit of its own, and the
+ * requirement reads the best certificate.
+ */
+function termFindings(
+  certification: CertificationInput,
+  pool: readonly CertificationInput[],
+  context: CertificationContext,
+): CertificateIssue[] {
+  const { effectiveDate: start, agreementEndDate: end } = context;
+  const { span, before } = coverageAround(certification, pool);
+  const standard = certification.standard;
+  const found: CertificateIssue[] = [];
+  if (compareDates(span.from, start) > 0) {
+    const inTerm = before.filter((s) => compareDates(s.to, start) >= 0);
+    const uncoveredTo = addDaysIso(span.from, -1);
+    if (inTerm.length > 0) {
+      // every stretch from the term's start to this certificate's coverage that nothing on file covers
+      const gaps: string[] = [];
+      let cursor = start;
+      for (const covered of [...inTerm, span]) {
+        if (compareDates(covered.from, cursor) > 0) gaps.push(`${cursor} to ${addDaysIso(covered.from, -1)}`);
+        if (compareDates(addDaysIso(covered.to, 1), cursor) > 0) cursor = addDaysIso(covered.to, 1);
+      }
+      found.push(
+        issue(
+          "coverage-gap",
+          `no ${standard} certificate on file covers ${gaps.join(" or ")}, ` +
+            `and coverage must be continuous from the term's start on ${start}.`,
+        ),
+      );
+    } else if (span.from === certification.issueDate) {
+      found.push(
+        issue(
+          "issued-after-term-start",
+          `issued ${certification.issueDate}, after the agreement's term began on ${start}, and no earlier ` +
+            `${standard} certificate on file covers ${start} to ${uncoveredTo}.`,
+        ),
+      );
+    } else {
+      found.push(
+        issue(
+          "issued-after-term-start",
+          `the ${standard} certificates on file cover the term only from ${span.from}; ` +
+            `the agreement's term began on ${start}.`,
+        ),
+      );
+    }
+  }
+  // the certificate's own end: a renewal on file gets its own verdict, and the requirement takes the best one
+  if (compareDates(certification.expiryDate, end) < 0) {
+    found.push(issue("expires-in-term", `expires ${certification.expiryDate}, before the agreement ends on ${end}.`));
+  }
+  return found;
+}
+
+function assess(
+  certification: CertificationInput,
+  all: readonly CertificationInput[],
+  context: CertificationContext,
+): CertificationAssessment {
+  const own = ownFindings(certification, context);
+  const pool = all.filter(
+    (other) =>
+      other === certification ||
+      (isSameStandard(other.standard, certification.standard) && coversItsDates(other, context)),
+  );
+  const issues = own.length > 0 ? own : termFindings(certification, pool, context);
+  const credit = creditOf(issues);
+  return {
+    certification,
+    credit,
+    valid: credit === "full",
+    unreliable: credit === "none",
+    issues,
+    findings: issues.map(findingText),
+    controls: controlCoverage(certification),
+  };
+}
+
+/**
+ * Every certificate on file, judged against the agreement. One certificate's
+ * verdict may depend on the others of its standard (a renewal continues an
+ * earlier certificate), so they are judged together.
+ */
+export function assessCertifications(
+  certifications: readonly CertificationInput[],
+  context: CertificationContext,
+): CertificationAssessment[] {
+  return certifications.map((certification) => assess(certification, certifications, context));
+}
+
+/** One certificate judged alone, as if it were the only one on file. */
 export function assessCertification(
   certification: CertificationInput,
   context: CertificationContext,
 ): CertificationAssessment {
-  const blocking: string[] = [];
-  const limiting: string[] = [];
-  const { issueDate, expiryDate } = certification;
-  const issueOk = isIsoDate(issueDate);
-  const expiryOk = isIsoDate(expiryDate);
-
-  if (!certification.certificationBody || certification.certificationBody.trim() === "") {
-    blocking.push("No certification body is named.");
-  }
-  if (!issueOk) blocking.push(`Issue date ${JSON.stringify(issueDate)} is not a valid date.`);
-  if (!expiryOk) blocking.push(`Expiry date ${JSON.stringify(expiryDate)} is not a valid date.`);
-  if (issueOk && compareDates(issueDate, context.evaluationDate) > 0) {
-    blocking.push(`Issued ${issueDate}, after the evaluation date ${context.evaluationDate}.`);
-  }
-  if (issueOk && expiryOk && compareDates(issueDate, expiryDate) > 0) {
-    blocking.push(`Issue date ${issueDate} is after the expiry date ${expiryDate}.`);
-  }
-  const expired = expiryOk && compareDates(expiryDate, context.evaluationDate) < 0;
-  if (expired) blocking.push(`Expired on ${expiryDate}, before the evaluation date ${context.evaluationDate}.`);
-  // an already expired certificate also ends before the term, but saying so twice helps nobody
-  if (expiryOk && !expired && compareDates(expiryDate, context.agreementEndDate) < 0) {
-    limiting.push(`Certificate expires ${expiryDate}, before the agreement ends on ${context.agreementEndDate}.`);
-  }
-  if (context.service.trim() === "") {
-    limiting.push("The chain records no service for this supplier, so the scope cannot be checked.");
-  } else if (!scopeCoversService(certification.scope ?? "", context.service)) {
-    limiting.push(`Scope "${certification.scope ?? ""}" does not cover the service "${context.service}".`);
-  }
-
-  const findings = [...blocking, ...limiting];
-  return {
-    certification,
-    valid: findings.length === 0,
-    unreliable: blocking.length > 0,
-    findings,
-    controls: controlCoverage(certification),
-  };
+  return assess(certification, [certification], context);
 }
 
 export function toCertificationFinding(assessment: CertificationAssessment): CertificationFinding {
@@ -113,7 +307,18 @@ export function toCertificationFinding(assessment: CertificationAssessment): Cer
     certificateNumber: certification.certificateNumber,
     valid: assessment.valid,
     findings: assessment.findings,
+    credit: assessment.credit,
+    issues: assessment.issues,
   };
+}
+
+/**
+ * The credit a stored finding records. Results stored before credit levels
+ * existed have only `valid`: a certificate that was not valid gave no credit
+ * in the table then, so that is what they read as.
+ */
+export function certificateCreditOf(finding: Pick<CertificationFinding, "valid" | "credit">): CertificateCredit {
+  return finding.credit ?? (finding.valid ? "full" : "none");
 }
 
 function normaliseControl(control: string): string {

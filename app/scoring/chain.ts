@@ -199,6 +199,7 @@ function composeLink(
       composedNotifyHours: null,
       notifyOk: false,
       locationViolations: [],
+      locationsCovered: [],
       locationOk: false,
       ok: false,
       reasons,
@@ -231,6 +232,7 @@ function composeLink(
 
   // location: every tier the information passes through must keep it where the agreement allows
   const locationViolations: ChainLinkResult["locationViolations"] = [];
+  const locationsCovered: NonNullable<ChainLinkResult["locationsCovered"]> = [];
   const silent: string[] = [];
   for (const id of path) {
     const facts = factsById.get(id);
@@ -240,6 +242,9 @@ function composeLink(
     }
     for (const location of facts.locations) {
       const verdict = judgeLocation(location, agreement);
+      if (verdict.kind === "covered") {
+        locationsCovered.push({ supplierId: id, country: location.country, mechanism: verdict.mechanism });
+      }
       if (isLocationAcceptable(verdict)) continue;
       locationViolations.push({ supplierId: id, country: location.country });
       reasons.push(`${nameOf(id)}: ${describeLocation(location, verdict, agreement)}.`);
@@ -247,11 +252,17 @@ function composeLink(
   }
   if (silent.length > 0) reasons.push(`Data locations not answered by ${silent.map(nameOf).join(", ")}.`);
   const locationOk = locationViolations.length === 0 && silent.length === 0;
-  if (locationOk)
-    reasons.push("Locations: every supplier on the path keeps information in permitted or covered jurisdictions.");
+  if (locationOk && locationsCovered.length === 0) {
+    reasons.push("Locations: every supplier on the path keeps information in permitted jurisdictions.");
+  } else if (locationOk) {
+    const covered = locationsCovered.map((c) => `${c.country} (${nameOf(c.supplierId)}) covered by ${c.mechanism}`);
+    reasons.push(
+      `Locations: ${covered.join(", ")}, which the agreement accepts; every other location on the path is permitted.`,
+    );
+  }
 
   const ok = tierProblem === null && notifyOk && locationOk;
-  return { ...base, composedNotifyHours, notifyOk, locationViolations, locationOk, ok, reasons };
+  return { ...base, composedNotifyHours, notifyOk, locationViolations, locationsCovered, locationOk, ok, reasons };
 }
 
 /**

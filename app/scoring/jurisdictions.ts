@@ -72,19 +72,35 @@ function listOrNone(items: string[]): string {
   return items.length > 0 ? items.join(", ") : "none";
 }
 
-/** One sentence naming the country and why it is or is not acceptable. */
-export function describeLocation(location: DataLocation, verdict: LocationVerdict, terms: JurisdictionTerms): string {
+/** "Germany (DE)" when the questionnaire names the country, "DE" otherwise. */
+export function countryLabel(code: string, countryName?: (code: string) => string | undefined): string {
+  const name = countryName?.(code);
+  return name ? `${name} (${code})` : code;
+}
+
+/**
+ * One sentence naming the country and why it is or is not acceptable. A
+ * country outside the permitted list is never called permitted, even when
+ * an accepted mechanism covers it: it is "covered by SCC".
+ */
+export function describeLocation(
+  location: DataLocation,
+  verdict: LocationVerdict,
+  terms: JurisdictionTerms,
+  countryName?: (code: string) => string | undefined,
+): string {
+  const country = countryLabel(location.country, countryName);
   switch (verdict.kind) {
     case "permitted":
-      return `${location.country} is a permitted jurisdiction`;
+      return `${country} is a permitted jurisdiction`;
     case "covered":
-      return `${location.country} is outside the permitted jurisdictions but covered by ${verdict.mechanism}, which the agreement accepts`;
+      return `${country} is outside the permitted jurisdictions but covered by ${verdict.mechanism}, which the agreement accepts`;
     case "no-mechanism":
-      return `${location.country} is outside the permitted jurisdictions (${listOrNone(
+      return `${country} is outside the permitted jurisdictions (${listOrNone(
         terms.permittedJurisdictions,
       )}) and no transfer mechanism is in place`;
     case "mechanism-not-accepted":
-      return `${location.country} is outside the permitted jurisdictions (${listOrNone(
+      return `${country} is outside the permitted jurisdictions (${listOrNone(
         terms.permittedJurisdictions,
       )}) and its transfer mechanism ${verdict.mechanism} is not one the agreement accepts (${listOrNone(
         terms.acceptedTransferMechanisms,

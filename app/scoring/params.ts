@@ -1,5 +1,5 @@
 /** Agreement parameters: catalogue defaults overlaid with the agreement's own values. */
-import type { CatalogueRequirement } from "#questionnaires/types";
+import type { CatalogueRequirement, ParameterSpec } from "#questionnaires/types";
 import type { AgreementRequirementInput, ParamValue } from "./types";
 
 export function resolveParams(
@@ -30,12 +30,47 @@ export function indexCatalogue(catalogue: readonly CatalogueRequirement[]): Map<
   return byId;
 }
 
+export type Unit = "h" | "days" | "months" | "";
+
 /** Unit suffix for a parameter, read from its key (notifyWithinHours → "h"). */
-export function unitOfParam(key: string): "h" | "days" | "months" | "" {
+export function unitOfParam(key: string): Unit {
   if (/hours$/i.test(key)) return "h";
   if (/days$/i.test(key)) return "days";
   if (/months$/i.test(key)) return "months";
   return "";
+}
+
+/** The unit of a parameter: its catalogue type when known, else read from its key. */
+export function unitOf(key: string, spec: Pick<ParameterSpec, "type"> | undefined): Unit {
+  if (spec?.type === "hours") return "h";
+  if (spec?.type === "days") return "days";
+  if (spec?.type === "months") return "months";
+  return spec ? "" : unitOfParam(key);
+}
+
+const UNIT_SUFFIX = /\s*\((hours?|h|days?|months?)\)\s*$/i;
+
+/**
+ * A parameter as a reason names it: its catalogue label, without the unit
+ * in brackets that the label carries for the agreement form, because the
+ * value beside it is given with its unit ("24 h or less (Breach notification
+ * window)"). Without a catalogue entry, the key in words.
+ */
+export function paramLabel(key: string, spec: Pick<ParameterSpec, "label"> | undefined): string {
+  const label = spec?.label.trim();
+  if (label) return label.replace(UNIT_SUFFIX, "") || label;
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .replace(/^./, (first) => first.toUpperCase());
+}
+
+/** "24 h", "DE, FR", "yes": a parameter value with its unit, for lists of the agreement's values. */
+export function formatParamValue(value: ParamValue, unit: Unit): string {
+  if (typeof value === "number") return formatQuantity(value, unit);
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (Array.isArray(value)) return value.length > 0 ? value.join(", ") : "none";
+  return value;
 }
 
 export function formatNumber(value: number): string {
@@ -43,7 +78,7 @@ export function formatNumber(value: number): string {
 }
 
 /** "24 h", "1 day", "30 days", "12" */
-export function formatQuantity(value: number, unit: ReturnType<typeof unitOfParam>): string {
+export function formatQuantity(value: number, unit: Unit): string {
   const n = formatNumber(value);
   if (unit === "") return n;
   if (unit === "h") return `${n} h`;

@@ -3,7 +3,7 @@
  * is cleared only when every condition holds; the reasons name each one that
  * does not, so the discloser sees exactly what stands in the way.
  */
-import { STATUS_LABELS } from "./status";
+import { STATUS_LABELS, requirementName } from "./status";
 import {
   INFO_CLASSES,
   type AgreementInput,
@@ -37,7 +37,10 @@ export function clearPhases(
   agreement: AgreementInput,
   results: ReadonlyMap<string, ApprovedStatuses | null>,
   chain: ChainResult,
+  /** requirement id → title (from the agreement's pinned catalogue), so a reason names "FD-ACC-02 Multi-factor authentication" */
+  titles: ReadonlyMap<string, string>,
 ): PhaseClearance[] {
+  const nameOf = (id: string) => requirementName(id, titles.get(id));
   const linkById = new Map(chain.links.map((link) => [link.supplierId, link]));
   const suppliers = [...new Map(agreement.chain.map((link) => [link.supplierId, link])).values()];
   const clearances: PhaseClearance[] = [];
@@ -51,8 +54,9 @@ export function clearPhases(
       } else {
         for (const id of phase.requiredRequirementIds) {
           const status = statuses[id];
-          if (status === undefined) blockers.push(`${id} was not assessed on the latest approved assessment.`);
-          else if (status !== "met") blockers.push(`${id} is ${STATUS_LABELS[status]}; the phase requires it met.`);
+          if (status === undefined) blockers.push(`${nameOf(id)} was not assessed on the latest approved assessment.`);
+          else if (status !== "met")
+            blockers.push(`${nameOf(id)} is ${STATUS_LABELS[status]}; the phase requires it met.`);
         }
       }
       if (phase.permittedSupplierIds.length > 0 && !phase.permittedSupplierIds.includes(supplier.supplierId)) {
@@ -69,7 +73,9 @@ export function clearPhases(
       else if (!link.ok) blockers.push(`Chain link fails: ${link.reasons.join(" ")}`);
 
       const required =
-        phase.requiredRequirementIds.length > 0 ? phase.requiredRequirementIds.join(", ") : "no requirement";
+        phase.requiredRequirementIds.length > 0
+          ? phase.requiredRequirementIds.map(nameOf).join(", ")
+          : "no requirement";
       clearances.push({
         phaseId: phase.id,
         supplierId: supplier.supplierId,

@@ -3,12 +3,12 @@
  * combine them (weighted mean, gates), then let certificates speak: either
  * as the judge (judgedByCertification) or as credit for mapped controls.
  */
-import type { CatalogueRequirement } from "#questionnaires/types";
+import type { CatalogueRequirement, ParameterSpec } from "#questionnaires/types";
 import { coveredControls, describeCertificate, isSameStandard, type CertificationAssessment } from "./certifications";
 import type { JurisdictionTerms } from "./jurisdictions";
-import { formatNumber } from "./params";
+import { formatNumber, formatParamValue, unitOf } from "./params";
 import { judgeAnswer, judgeEachPanel } from "./rules";
-import { STATUS_LABELS, plural } from "./status";
+import { STATUS_LABELS, plural, withArticle } from "./status";
 import { answerOf, type IndexedQuestion, type TemplateIndex } from "./template";
 import type { AnswerJudgement, EvidenceRef, ParamValue, RequirementResult, RequirementStatus } from "./types";
 
@@ -59,10 +59,58 @@ function paramsForQuestion(
   return params; // judgeAnswer reports the missing parameter
 }
 
-function judgeQuestion(question: IndexedQuestion, params: Record<string, ParamValue>, context: RequirementContext) {
+/** The catalogue's spec of the parameter a question's rule reads: the requirement's own, else a sibling's. */
+function specsForQuestion(
+  question: IndexedQuestion,
+  requirement: CatalogueRequirement,
+  context: RequirementContext,
+): ReadonlyMap<string, ParameterSpec> | undefined {
+  const rule = question.meta.judge;
+  if (rule.kind !== "atMost" && rule.kind !== "atLeast") return undefined;
+  let spec = requirement.parameters.find((p) => p.key === rule.param);
+  for (const id of question.meta.requirements) {
+    if (spec) break;
+    spec = context.catalogueById.get(id)?.parameters.find((p) => p.key === rule.param);
+  }
+  if (!spec) return undefined;
+  // one small map per catalogue spec, not one per judged answer: this runs for every question of every assessment
+  let map = specMaps.get(spec);
+  if (!map) {
+    map = new Map([[spec.key, spec]]);
+    specMaps.set(spec, map);
+  }
+  return map;
+}
+
+const specMaps = new WeakMap<ParameterSpec, ReadonlyMap<string, ParameterSpec>>();
+
+function judgeQuestion(
+  question: IndexedQuestion,
+  requirement: CatalogueRequirement,
+  params: Record<string, ParamValue>,
+  context: RequirementContext,
+) {
   const value = answerOf(question, context.answers);
   const judge = question.panelPath.length > 0 ? judgeEachPanel : judgeAnswer;
-  return judge(question.element, question.meta, value, paramsForQuestion(question, params, context), context.terms);
+  return judge(
+    question.element,
+    question.meta,
+    value,
+    paramsForQuestion(question, params, context),
+    context.terms,
+    specsForQuestion(question, requirement, context),
+  );
+}
+
+/** The agreement's values with their catalogue labels, for the pages and the report. */
+function parameterList(requirement: CatalogueRequirement, params: Record<string, ParamValue>) {
+  return requirement.parameters
+    .filter((spec) => Object.hasOwn(params, spec.key))
+    .map((spec) => ({
+      key: spec.key,
+      label: spec.label,
+      text: formatParamValue(params[spec.key], unitOf(spec.key, spec)),
+    }));
 }
 
 function isFileAnswer(value: unknown): value is { name?: unknown; content: string } {
@@ -167,12 +215,20 @@ function requiredStandard(requirement: CatalogueRequirement, params: Record<stri
 
 function creditEntry(assessment: CertificationAssessment, controls: string[]): Credit {
   const { certification } = assessment;
-  return { certificationId: certification.id, standard: certification.standard, controls };
+  return { certificationId: certification.id, standard: certification.standard, controls, credit: assessment.credit };
+}
+
+/** "ISO/IEC 27001:2022 certificate IS 700123 from BSI Group (Gap in coverage: …; Expires inside the term: …)" */
+function withFindings(assessment: CertificationAssessment): string {
+  const details = assessment.issues.map((found) => `${found.name}: ${found.detail.replace(/\.$/, "")}`);
+  return `${describeCertificate(assessment.certification)}${details.length > 0 ? ` (${details.join("; ")})` : ""}`;
 }
 
 /**
- * judgedByCertification: the certificate is the evidence. Answers only add
- * reasons, except a failed gate, which is the supplier saying it falls short.
+ * judgedByCertification: the certificate is the evidence, and its credit
+ * level (see certifications.ts) is the result: full → met, partial →
+ * partially met, none → not met. Answers only add reasons, except a failed
+ * gate, which is the supplier saying it falls short.
  */
 function outcomeFromCertificates(
   requirement: CatalogueRequirement,
@@ -182,66 +238,98 @@ function outcomeFromCertificates(
 ): { outcome: Outcome; credit: Credit[] } {
   const standard = requiredStandard(requirement, params);
   const matching = certifications.filter((a) => isSameStandard(a.certification.standard, standard));
-  const valid = matching.filter((a) => a.valid);
+  const full = matching.filter((a) => a.credit === "full");
+  const partial = matching.filter((a) => a.credit === "partial");
   const answerNotes = fromAnswers.details.map((detail) => `Supporting answer: ${detail}`);
   const outcome = (status: RequirementStatus, reason: string): Outcome => ({
     ...fromAnswers,
     status,
     reasons: [reason, ...answerNotes],
   });
+  const credited = (list: readonly CertificationAssessment[]) =>
+    list.map((a) => creditEntry(a, coveredControls(a.certification, requirement.isoControls, a.controls)));
 
   if (fromAnswers.gateFailed) {
     return { outcome: outcome("not_met", `Judged by ${standard} certification, but a gate answer fails.`), credit: [] };
   }
-  if (valid.length > 0) {
-    const names = valid.map((a) => describeCertificate(a.certification)).join("; ");
+  if (full.length > 0) {
+    const names = full.map((a) => describeCertificate(a.certification)).join("; ");
     return {
-      outcome: outcome("met", `Valid ${names}: issued, valid through the agreement's term and covering the service.`),
-      credit: valid.map((a) => creditEntry(a, coveredControls(a.certification, requirement.isoControls, a.controls))),
+      outcome: outcome(
+        "met",
+        `Full credit from ${names}: it covers the agreement's term continuously from its start, ` +
+          "is issued by a named body and its scope covers the service.",
+      ),
+      credit: credited(full),
     };
   }
-  const shortOfTerms = matching.filter((a) => !a.unreliable);
-  if (shortOfTerms.length > 0) {
-    const details = shortOfTerms
-      .map((a) => `${describeCertificate(a.certification)}: ${a.findings.join(" ")}`)
-      .join("; ");
+  if (partial.length > 0) {
     return {
-      outcome: outcome("partially_met", `A ${standard} certificate exists but falls short: ${details}`),
-      credit: [],
+      outcome: outcome(
+        "partially_met",
+        `Partial credit only: ${withArticle(`${standard} certificate`)} is on file but does not cover the ` +
+          `agreement's term continuously: ${partial.map(withFindings).join("; ")}.`,
+      ),
+      credit: credited(partial),
     };
   }
   if (matching.length > 0) {
-    const details = matching.map((a) => `${describeCertificate(a.certification)}: ${a.findings.join(" ")}`).join("; ");
-    return { outcome: outcome("not_met", `No ${standard} certificate can be relied on: ${details}`), credit: [] };
+    return {
+      outcome: outcome(
+        "not_met",
+        `No credit: no ${standard} certificate can be relied on for this service: ${matching.map(withFindings).join("; ")}.`,
+      ),
+      credit: [],
+    };
   }
   return { outcome: outcome("not_met", `No ${standard} certificate was provided.`), credit: [] };
 }
 
 /**
- * Credit for controls a valid certificate covers lifts one step
+ * Credit for controls a certificate with full credit covers lifts one step
  * (not answered → partially met → met). It never lifts a failed answer, and
  * never a knock-out that is failing (not met or not answered): a certificate
- * cannot stand in for the answer a knock-out demands.
+ * cannot stand in for the answer a knock-out demands. A certificate with
+ * partial credit (its coverage of the term has a gap or ends early) lifts
+ * nothing, and the reasons say so.
  */
 function applyCertificationCredit(
   requirement: CatalogueRequirement,
   outcome: Outcome,
   certifications: readonly CertificationAssessment[],
 ): { outcome: Outcome; credit: Credit[] } {
-  const credits = certifications
-    .filter((a) => a.valid)
-    .map((a) => ({ assessment: a, controls: coveredControls(a.certification, requirement.isoControls, a.controls) }))
-    .filter((entry) => entry.controls.length > 0);
-  if (credits.length === 0 || outcome.status === "met") return { outcome, credit: [] };
-
-  const names = credits
-    .map((entry) => `${describeCertificate(entry.assessment.certification)} (${entry.controls.join(", ")})`)
-    .join("; ");
+  const covering = (credit: CertificationAssessment["credit"]) =>
+    certifications
+      .filter((a) => a.credit === credit)
+      .map((a) => ({ assessment: a, controls: coveredControls(a.certification, requirement.isoControls, a.controls) }))
+      .filter((entry) => entry.controls.length > 0);
+  const credits = covering("full");
+  if (outcome.status === "met") return { outcome, credit: [] };
   const withReason = (status: RequirementStatus, reason: string): Outcome => ({
     ...outcome,
     status,
     reasons: [...outcome.reasons, reason],
   });
+  if (credits.length === 0) {
+    const partial = covering("partial");
+    if (partial.length === 0 || outcome.status === "not_met") return { outcome, credit: [] };
+    // the findings' details are in the certificates table; their names say enough here
+    const names = partial
+      .map(
+        (entry) =>
+          `${describeCertificate(entry.assessment.certification)} covers ${entry.controls.join(", ")} but has ` +
+          `partial credit only (${entry.assessment.issues.map((found) => found.name).join(", ")})`,
+      )
+      .join("; ");
+    return {
+      outcome: withReason(outcome.status, `No certification credit: ${names}, which lifts no requirement.`),
+      credit: [],
+    };
+  }
+
+  const names = credits
+    .map((entry) => `${describeCertificate(entry.assessment.certification)} (${entry.controls.join(", ")})`)
+    .join("; ");
   if (outcome.status === "not_met") {
     return {
       outcome: withReason("not_met", `${names} covers this requirement's controls but does not lift a failed answer.`),
@@ -274,7 +362,7 @@ export function evaluateRequirement(
   const judgements: AnswerJudgement[] = [];
   const evidence: EvidenceRef[] = [];
   for (const question of questions) {
-    const judgement = judgeQuestion(question, params, context);
+    const judgement = judgeQuestion(question, requirement, params, context);
     judgements.push(judgement);
     collectEvidence(question, judgement.value, evidence);
   }
@@ -291,6 +379,7 @@ export function evaluateRequirement(
     weight: requirement.weight,
     knockOut: requirement.knockOut,
     params,
+    parameters: parameterList(requirement, params),
     computedStatus: outcome.status,
     status: outcome.status,
     override: null,

@@ -4,6 +4,7 @@
  * or down by how well the supplier complies.
  */
 import {
+  countryLabel,
   describeLocation,
   isLocationAcceptable,
   judgeLocation,
@@ -34,6 +35,7 @@ export function ratingForPoints(points: number): RiskRating {
 function jurisdictionPoints(
   locations: readonly DataLocation[],
   terms: JurisdictionTerms,
+  countryName?: (code: string) => string | undefined,
 ): { points: number; reason: string } {
   if (locations.length === 0) {
     return { points: 1, reason: "Jurisdiction: data locations not answered, so unknown (+1)." };
@@ -41,17 +43,23 @@ function jurisdictionPoints(
   const judged = locations.map((location) => ({ location, verdict: judgeLocation(location, terms) }));
   const uncovered = judged.filter((entry) => !isLocationAcceptable(entry.verdict));
   if (uncovered.length > 0) {
-    const detail = uncovered.map((entry) => describeLocation(entry.location, entry.verdict, terms)).join("; ");
+    const detail = uncovered
+      .map((entry) => describeLocation(entry.location, entry.verdict, terms, countryName))
+      .join("; ");
     return { points: 2, reason: `Jurisdiction: ${detail} (+2).` };
   }
   const covered = judged.filter((entry) => entry.verdict.kind === "covered");
   if (covered.length > 0) {
-    const detail = covered.map((entry) => describeLocation(entry.location, entry.verdict, terms)).join("; ");
+    const detail = covered
+      .map((entry) => describeLocation(entry.location, entry.verdict, terms, countryName))
+      .join("; ");
     return { points: 1, reason: `Jurisdiction: ${detail} (+1).` };
   }
   return {
     points: 0,
-    reason: `Jurisdiction: all locations permitted (${judged.map((entry) => entry.location.country).join(", ")}) (+0).`,
+    reason: `Jurisdiction: all locations permitted (${judged
+      .map((entry) => countryLabel(entry.location.country, countryName))
+      .join(", ")}) (+0).`,
   };
 }
 
@@ -59,12 +67,14 @@ export function inherentRisk(
   link: Pick<ChainLinkInput, "maxClass" | "accessLevel">,
   locations: readonly DataLocation[],
   terms: JurisdictionTerms,
+  /** country names as the questionnaire lists them; codes alone without it */
+  countryName?: (code: string) => string | undefined,
 ): InherentRisk {
   const classPoints = CLASS_POINTS[link.maxClass];
   const accessPoints = ACCESS_POINTS[link.accessLevel];
   if (classPoints === undefined) throw new Error(`Unknown information class ${JSON.stringify(link.maxClass)}`);
   if (accessPoints === undefined) throw new Error(`Unknown access level ${JSON.stringify(link.accessLevel)}`);
-  const jurisdiction = jurisdictionPoints(locations, terms);
+  const jurisdiction = jurisdictionPoints(locations, terms, countryName);
   const points = classPoints + accessPoints + jurisdiction.points;
   const rating = ratingForPoints(points);
   return {
@@ -91,6 +101,8 @@ export function residualRating(
   inherent: RiskRating,
   score: number,
   knockOutsFailed: readonly string[],
+  /** a requirement id as the reasons name it, e.g. "FD-INC-01 Breach notification within the agreed window" */
+  nameOf: (id: string) => string = (id) => id,
 ): RiskAssessment {
   const { steps, reason } = scoreAdjustment(score);
   const start = RATINGS.indexOf(inherent);
@@ -102,7 +114,10 @@ export function residualRating(
   const high = RATINGS.indexOf("high");
   if (knockOutsFailed.length > 0 && level < high) {
     level = high;
-    reasons.push(`Failed knock-out ${knockOutsFailed.join(", ")}: the rating is at least high.`);
+    reasons.push(
+      `Failed knock-out${knockOutsFailed.length > 1 ? "s" : ""} ${knockOutsFailed.map(nameOf).join(", ")}: ` +
+        "the rating is at least high.",
+    );
   }
   return { rating: RATINGS[level], reasons };
 }

@@ -3,7 +3,8 @@
  * judgement says why, citing the parameter it was measured against, so a
  * reviewer can check the number without reading code.
  */
-import type { JudgeRule, QuestionMeta } from "#questionnaires/types";
+import type { JudgeRule, ParameterSpec, QuestionMeta } from "#questionnaires/types";
+import { booleanText, choiceText, countryNamesOfElement, describeAnswer } from "./answers";
 import {
   describeLocation,
   isLocationAcceptable,
@@ -11,7 +12,7 @@ import {
   readLocations,
   type JurisdictionTerms,
 } from "./jurisdictions";
-import { formatNumber, formatQuantity, unitOfParam } from "./params";
+import { formatNumber, formatQuantity, paramLabel, unitOf } from "./params";
 import { isUnanswered, titleOf, type SurveyElement } from "./template";
 import type { AnswerJudgement, ParamValue } from "./types";
 
@@ -76,38 +77,49 @@ function numericParam(params: Record<string, ParamValue>, key: string, questionN
   return number;
 }
 
-function yesNo(value: boolean): string {
-  return value ? "yes" : "no";
-}
-
 function judgeBoolean(rule: Extract<JudgeRule, { kind: "boolean" }>, value: unknown, question: SurveyElement): Verdict {
   const answer = readBoolean(value, question);
   if (answer === null) return unreadable(`"${show(value)}" is not a yes/no answer`);
+  const said = (choice: boolean) => `"${booleanText(question, choice)}"`;
   return answer === rule.expected
-    ? verdict(1, `answered ${yesNo(answer)}, as required`)
-    : verdict(0, `answered ${yesNo(answer)}; the requirement needs ${yesNo(rule.expected)}`);
+    ? verdict(1, `answered ${said(answer)}, as required`)
+    : verdict(0, `answered ${said(answer)}; the requirement needs ${said(rule.expected)}`);
 }
 
-function judgeChoice(rule: Extract<JudgeRule, { kind: "choice" }>, value: unknown): Verdict {
+/** A choice by its text; a value the question does not offer, as given. */
+function quotedChoice(question: SurveyElement, value: string): string {
+  return `"${choiceText(question, value) ?? value}"`;
+}
+
+function judgeChoice(rule: Extract<JudgeRule, { kind: "choice" }>, value: unknown, question: SurveyElement): Verdict {
   if (typeof value !== "string" && typeof value !== "number") return unreadable(`${show(value)} is not one choice`);
   const key = String(value);
-  if (!Object.prototype.hasOwnProperty.call(rule.scores, key)) return verdict(0, `"${key}" earns no credit`);
+  if (!Object.prototype.hasOwnProperty.call(rule.scores, key)) {
+    return choiceText(question, key) === null
+      ? verdict(0, `answered "${show(key)}", which is not one of the question's choices`)
+      : verdict(0, `answered ${quotedChoice(question, key)}, which earns no credit`);
+  }
   const fraction = clampFraction(rule.scores[key]);
-  return verdict(fraction, `answered "${key}", worth ${formatNumber(fraction)} of 1`);
+  return verdict(fraction, `answered ${quotedChoice(question, key)}, worth ${formatNumber(fraction)} of 1`);
 }
 
-function judgeCoverage(rule: Extract<JudgeRule, { kind: "coverage" }>, value: unknown): Verdict {
+function judgeCoverage(
+  rule: Extract<JudgeRule, { kind: "coverage" }>,
+  value: unknown,
+  question: SurveyElement,
+): Verdict {
   const items = Array.isArray(value) ? value : [value];
   const selected = new Set(items.filter((v) => typeof v === "string" || typeof v === "number").map(String));
   if (rule.required.length === 0) return verdict(1, "no particular selection is required");
   const missing = rule.required.filter((required) => !selected.has(required));
   const fraction = (rule.required.length - missing.length) / rule.required.length;
+  const list = (values: string[]) => values.map((v) => quotedChoice(question, v)).join(", ");
   return missing.length === 0
-    ? verdict(1, `selected all required: ${rule.required.join(", ")}`)
+    ? verdict(1, `selected all ${rule.required.length} required: ${list(rule.required)}`)
     : verdict(
         fraction,
-        `selected ${rule.required.length - missing.length} of ${rule.required.length} required; missing ${missing.join(
-          ", ",
+        `selected ${rule.required.length - missing.length} of ${rule.required.length} required; missing ${list(
+          missing,
         )}`,
       );
 }
@@ -117,15 +129,16 @@ function judgeAtMost(
   value: unknown,
   params: Record<string, ParamValue>,
   questionName: string,
+  spec: ParameterSpec | undefined,
 ): Verdict {
   const limit = numericParam(params, rule.param, questionName);
   const answer = readNumber(value);
   if (answer === null) return unreadable(`"${show(value)}" is not a number`);
-  const unit = unitOfParam(rule.param);
+  const unit = unitOf(rule.param, spec);
   const detail = `answered ${formatQuantity(answer, unit)}; the agreement requires ${formatQuantity(
     limit,
     unit,
-  )} or less (${rule.param})`;
+  )} or less (${paramLabel(rule.param, spec)})`;
   if (answer <= limit) return verdict(1, detail);
   // a factor <= 1 would make the partial band empty or inverted, so it is ignored
   const factor = rule.partialWithin;
@@ -140,15 +153,16 @@ function judgeAtLeast(
   value: unknown,
   params: Record<string, ParamValue>,
   questionName: string,
+  spec: ParameterSpec | undefined,
 ): Verdict {
   const minimum = numericParam(params, rule.param, questionName);
   const answer = readNumber(value);
   if (answer === null) return unreadable(`"${show(value)}" is not a number`);
-  const unit = unitOfParam(rule.param);
+  const unit = unitOf(rule.param, spec);
   const detail = `answered ${formatQuantity(answer, unit)}; the agreement requires at least ${formatQuantity(
     minimum,
     unit,
-  )} (${rule.param})`;
+  )} (${paramLabel(rule.param, spec)})`;
   return verdict(answer >= minimum ? 1 : 0, detail);
 }
 
@@ -156,13 +170,14 @@ function judgeJurisdictions(
   rule: Extract<JudgeRule, { kind: "jurisdictions" }>,
   value: unknown,
   terms: JurisdictionTerms,
+  question: SurveyElement,
 ): Verdict {
   const locations = readLocations(value, rule.countryField, rule.mechanismField);
   if (locations.length === 0) return unreadable("no country given");
   const judged = locations.map((location) => ({ location, verdict: judgeLocation(location, terms) }));
   const failing = judged.filter((entry) => !isLocationAcceptable(entry.verdict));
   const described = (failing.length > 0 ? failing : judged).map((entry) =>
-    describeLocation(entry.location, entry.verdict, terms),
+    describeLocation(entry.location, entry.verdict, terms, countryNamesOfElement(question, rule.countryField)),
   );
   return verdict(failing.length > 0 ? 0 : 1, described.join("; "));
 }
@@ -185,21 +200,22 @@ function judgeValue(
   value: unknown,
   params: Record<string, ParamValue>,
   terms: JurisdictionTerms,
+  paramSpecs: ReadonlyMap<string, ParameterSpec> | undefined,
 ): Verdict {
   const name = question.name ?? "";
   switch (rule.kind) {
     case "boolean":
       return judgeBoolean(rule, value, question);
     case "choice":
-      return judgeChoice(rule, value);
+      return judgeChoice(rule, value, question);
     case "coverage":
-      return judgeCoverage(rule, value);
+      return judgeCoverage(rule, value, question);
     case "atMost":
-      return judgeAtMost(rule, value, params, name);
+      return judgeAtMost(rule, value, params, name, paramSpecs?.get(rule.param));
     case "atLeast":
-      return judgeAtLeast(rule, value, params, name);
+      return judgeAtLeast(rule, value, params, name, paramSpecs?.get(rule.param));
     case "jurisdictions":
-      return judgeJurisdictions(rule, value, terms);
+      return judgeJurisdictions(rule, value, terms, question);
     case "present":
       return judgePresent(value);
     case "info":
@@ -221,15 +237,25 @@ export function judgeAnswer(
   value: unknown,
   params: Record<string, ParamValue>,
   agreement: JurisdictionTerms,
+  /** the catalogue's parameter specs by key, for their labels and units */
+  paramSpecs?: ReadonlyMap<string, ParameterSpec>,
 ): AnswerJudgement {
+  const unanswered = isUnanswered(value);
   const { fraction, reason } =
     meta.judge.kind === "info"
       ? INFORMATIONAL
-      : isUnanswered(value)
+      : unanswered
         ? NOT_ANSWERED
-        : judgeValue(question, meta.judge, value, params, agreement);
+        : judgeValue(question, meta.judge, value, params, agreement, paramSpecs);
   // built in one literal (no spreads): this runs for every question of every assessment
-  return { question: question.name ?? "", title: titleOf(question), value, fraction, reason };
+  return {
+    question: question.name ?? "",
+    title: titleOf(question),
+    value,
+    answerText: unanswered ? "not answered" : describeAnswer(question, value),
+    fraction,
+    reason,
+  };
 }
 
 /**
@@ -243,6 +269,7 @@ export function judgeEachPanel(
   values: unknown,
   params: Record<string, ParamValue>,
   agreement: JurisdictionTerms,
+  paramSpecs?: ReadonlyMap<string, ParameterSpec>,
 ): AnswerJudgement {
   if (
     !Array.isArray(values) ||
@@ -250,14 +277,15 @@ export function judgeEachPanel(
     meta.judge.kind === "jurisdictions" ||
     meta.judge.kind === "present"
   ) {
-    return judgeAnswer(question, meta, values, params, agreement);
+    return judgeAnswer(question, meta, values, params, agreement, paramSpecs);
   }
-  const judged = values.map((value) => judgeAnswer(question, meta, value, params, agreement));
+  const judged = values.map((value) => judgeAnswer(question, meta, value, params, agreement, paramSpecs));
+  const answerText = judged.map((judgement) => judgement.answerText).join("; ");
   const answered = judged.filter((judgement) => judgement.fraction !== null);
-  if (answered.length === 0) return { ...judged[0], value: values };
+  if (answered.length === 0) return { ...judged[0], value: values, answerText };
   const worst = answered.reduce((low, judgement) =>
     (judgement.fraction ?? 1) < (low.fraction ?? 1) ? judgement : low,
   );
   const prefix = values.length > 1 ? `Weakest of ${values.length} panel answers. ` : "";
-  return { ...worst, value: values, reason: `${prefix}${worst.reason}` };
+  return { ...worst, value: values, answerText, reason: `${prefix}${worst.reason}` };
 }

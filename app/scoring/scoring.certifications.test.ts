@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { scoreAssessment } from "./assessment";
-import { assessCertification, scopeCoversService } from "./certifications";
+import { assessCertification, assessCertifications, scopeCoversService } from "./certifications";
 import {
   AGREEMENT_END,
   answersWith,
@@ -12,7 +12,12 @@ import {
 } from "#tests/fixtures/scoring";
 import type { CertificationInput } from "./types";
 
-const context = { evaluationDate: EVALUATION_DATE, agreementEndDate: AGREEMENT_END, service: "Source code hosting" };
+const context = {
+  evaluationDate: EVALUATION_DATE,
+  effectiveDate: "2026-01-01",
+  agreementEndDate: AGREEMENT_END,
+  service: "Source code hosting",
+};
 
 function score(
   certifications: CertificationInput[],
@@ -25,64 +30,72 @@ function score(
 describe("when a certificate may be relied on", () => {
   it.each([
     {
-      label: "named body, issued, valid through the term, scope covers the service",
+      label: "named body, issued before the term, valid through it, scope covers the service",
       cert: {},
-      valid: true,
+      credit: "full",
       finding: null,
     },
-    { label: "expires on the last day of the term", cert: { expiryDate: "2028-12-31" }, valid: true, finding: null },
+    { label: "expires on the last day of the term", cert: { expiryDate: "2028-12-31" }, credit: "full", finding: null },
     {
       label: "expires the day before the term ends",
       cert: { expiryDate: "2028-12-30" },
-      valid: false,
-      finding: "expires 2028-12-30, before the agreement ends on 2028-12-31",
+      credit: "partial",
+      finding: "Expires inside the term: expires 2028-12-30, before the agreement ends on 2028-12-31",
     },
-    { label: "issued on the evaluation date", cert: { issueDate: EVALUATION_DATE }, valid: true, finding: null },
+    { label: "issued on the first day of the term", cert: { issueDate: "2026-01-01" }, credit: "full", finding: null },
+    {
+      label: "issued on the evaluation date, after the term began, nothing before it",
+      cert: { issueDate: EVALUATION_DATE },
+      credit: "partial",
+      finding: "Issued after the term began: issued 2026-06-01, after the agreement's term began on 2026-01-01",
+    },
     {
       label: "issued after the evaluation date",
       cert: { issueDate: "2026-06-02" },
-      valid: false,
-      finding: "Issued 2026-06-02, after the evaluation date 2026-06-01",
+      credit: "none",
+      finding: "Not yet issued: issued 2026-06-02, after the evaluation date 2026-06-01",
     },
     {
       label: "no certification body",
       cert: { certificationBody: "" },
-      valid: false,
-      finding: "No certification body is named",
+      credit: "none",
+      finding: "No certification body: no certification body is named",
     },
     {
       label: "a blank certification body",
       cert: { certificationBody: "   " },
-      valid: false,
-      finding: "No certification body is named",
+      credit: "none",
+      finding: "No certification body: no certification body is named",
     },
     {
       label: "scope does not cover the service",
       cert: { scope: "Payroll processing" },
-      valid: false,
-      finding: 'Scope "Payroll processing" does not cover the service "Source code hosting"',
+      credit: "none",
+      finding:
+        'Scope does not cover the service: the scope "Payroll processing" does not cover the service "Source code hosting"',
     },
     {
       label: "expired before the evaluation date",
       cert: { expiryDate: "2026-05-31" },
-      valid: false,
-      finding: "Expired on 2026-05-31",
+      credit: "none",
+      finding: "Expired: expired on 2026-05-31",
     },
     {
       label: "issued after it expires",
       cert: { issueDate: "2026-01-01", expiryDate: "2025-12-31" },
-      valid: false,
-      finding: "Issue date 2026-01-01 is after the expiry date 2025-12-31",
+      credit: "none",
+      finding: "Issued after it expires: the issue date 2026-01-01 is after the expiry date 2025-12-31",
     },
     {
       label: "an unreadable expiry date",
       cert: { expiryDate: "next year" },
-      valid: false,
-      finding: 'Expiry date "next year" is not a valid date',
+      credit: "none",
+      finding: 'Unreadable date: the expiry date "next year" is not a valid date',
     },
-  ])("$label → valid: $valid", ({ cert, valid, finding }) => {
+  ])("$label → credit: $credit", ({ cert, credit, finding }) => {
     const assessment = assessCertification(certificate(cert), context);
-    expect(assessment.valid).toBe(valid);
+    expect(assessment.credit).toBe(credit);
+    expect(assessment.valid).toBe(credit === "full");
     if (finding) expect(assessment.findings.join(" ")).toContain(finding);
     else expect(assessment.findings).toEqual([]);
   });
@@ -100,7 +113,7 @@ describe("when a certificate may be relied on", () => {
     expect(scopeCoversService(scope, service)).toBe(covers);
   });
 
-  it("every certificate gets a finding entry in the result", () => {
+  it("every certificate gets a finding entry in the result, with its credit and named findings", () => {
     const result = score([
       certificate(),
       certificate({ id: "cert-2", certificateNumber: "X-2", expiryDate: "2028-12-30" }),
@@ -111,14 +124,25 @@ describe("when a certificate may be relied on", () => {
         standard: "ISO/IEC 27001:2022",
         certificateNumber: "IS 700123",
         valid: true,
+        credit: "full",
         findings: [],
+        issues: [],
       },
       {
         certificationId: "cert-2",
         standard: "ISO/IEC 27001:2022",
         certificateNumber: "X-2",
         valid: false,
-        findings: ["Certificate expires 2028-12-30, before the agreement ends on 2028-12-31."],
+        credit: "partial",
+        findings: ["Expires inside the term: expires 2028-12-30, before the agreement ends on 2028-12-31."],
+        issues: [
+          {
+            code: "expires-in-term",
+            name: "Expires inside the term",
+            detail: "expires 2028-12-30, before the agreement ends on 2028-12-31.",
+            credit: "partial",
+          },
+        ],
       },
     ]);
   });
@@ -137,7 +161,21 @@ describe("a requirement judged by certification", () => {
       certs: [certificate({ expiryDate: "2028-12-30" })],
       status: "partially_met",
     },
-    { label: "a scope that misses the service", certs: [certificate({ scope: "Payroll" })], status: "partially_met" },
+    // no scope covering the service, no credit: not half
+    { label: "a scope that misses the service", certs: [certificate({ scope: "Payroll" })], status: "not_met" },
+    {
+      label: "a certificate issued after the term began, nothing before it",
+      certs: [certificate({ issueDate: "2026-03-01" })],
+      status: "partially_met",
+    },
+    {
+      label: "a renewal issued mid-term after an earlier certificate that covered the start",
+      certs: [
+        certificate({ id: "old", issueDate: "2023-02-01", expiryDate: "2026-02-28" }),
+        certificate({ id: "new", issueDate: "2026-03-01" }),
+      ],
+      status: "met",
+    },
     { label: "a certificate with no body", certs: [certificate({ certificationBody: "" })], status: "not_met" },
     { label: "a certificate already expired", certs: [certificate({ expiryDate: "2026-01-01" })], status: "not_met" },
     {
@@ -160,7 +198,7 @@ describe("a requirement judged by certification", () => {
     expect(result.status).toBe("not_met");
     expect(result.reasons).toEqual([
       "No ISO/IEC 27001:2022 certificate was provided.",
-      "Supporting answer: Do you hold ISO/IEC 27001 certification? — Meets: answered yes, as required.",
+      'Supporting answer: Do you hold ISO/IEC 27001 certification? — Meets: answered "Yes", as required.',
     ]);
   });
 
@@ -172,9 +210,23 @@ describe("a requirement judged by certification", () => {
     expect(requirementOf(scoreAssessment(input), "FD-CERT-01").status).toBe("met");
   });
 
-  it("a certificate that falls short explains why", () => {
+  it("a certificate that falls short explains why, and gives partial credit only", () => {
     const result = requirementOf(score([certificate({ expiryDate: "2028-12-30" })]), "FD-CERT-01");
-    expect(result.reasons[0]).toContain("expires 2028-12-30, before the agreement ends on 2028-12-31");
+    expect(result.reasons[0]).toBe(
+      "Partial credit only: an ISO/IEC 27001:2022 certificate is on file but does not cover the agreement's term " +
+        "continuously: ISO/IEC 27001:2022 certificate IS 700123 from BSI Group " +
+        "(Expires inside the term: expires 2028-12-30, before the agreement ends on 2028-12-31).",
+    );
+    expect(result.certificationCredit).toEqual([
+      { certificationId: "cert-1", standard: "ISO/IEC 27001:2022", controls: ["A.5.35"], credit: "partial" },
+    ]);
+  });
+
+  it("a scope that does not cover the service gives no credit, and says so", () => {
+    const result = requirementOf(score([certificate({ scope: "Payroll" })]), "FD-CERT-01");
+    expect(result.status).toBe("not_met");
+    expect(result.reasons[0]).toContain("No credit");
+    expect(result.reasons[0]).toContain('Scope does not cover the service: the scope "Payroll" does not cover');
     expect(result.certificationCredit).toEqual([]);
   });
 });
@@ -284,7 +336,7 @@ describe("certification credit for mapped controls", () => {
   it("records which certificate gave which controls, and why", () => {
     const result = requirementOf(score([certificate()], { enc_algorithms: ["aes256"] }), "FD-ENC-01");
     expect(result.certificationCredit).toEqual([
-      { certificationId: "cert-1", standard: "ISO/IEC 27001:2022", controls: ["A.8.24"] },
+      { certificationId: "cert-1", standard: "ISO/IEC 27001:2022", controls: ["A.8.24"], credit: "full" },
     ]);
     expect(result.reasons.at(-1)).toBe(
       "Certification credit from ISO/IEC 27001:2022 certificate IS 700123 from BSI Group (A.8.24): partially met → met.",
@@ -329,21 +381,190 @@ describe("certification credit for mapped controls", () => {
 describe("certifications the agreement requires", () => {
   it("a missing required certification is a risk finding", () => {
     expect(score([]).riskReasons).toContain(
-      "Required certification ISO/IEC 27001:2022: no valid certificate provided.",
+      "Required certification ISO/IEC 27001:2022: no certificate with full credit provided.",
     );
   });
 
   it("an invalid one is named with its findings", () => {
     const reasons = score([certificate({ expiryDate: "2028-12-30" })]).riskReasons;
     expect(reasons.at(-1)).toBe(
-      "Required certification ISO/IEC 27001:2022: no valid certificate (ISO/IEC 27001:2022 certificate IS 700123 from BSI Group: " +
-        "Certificate expires 2028-12-30, before the agreement ends on 2028-12-31.).",
+      "Required certification ISO/IEC 27001:2022: partial credit only, no certificate with full credit " +
+        "(ISO/IEC 27001:2022 certificate IS 700123 from BSI Group: " +
+        "Expires inside the term: expires 2028-12-30, before the agreement ends on 2028-12-31).",
     );
   });
 
   it("a valid one adds no finding", () => {
     expect(score([certificate()]).riskReasons.some((reason) => reason.startsWith("Required certification"))).toBe(
       false,
+    );
+  });
+});
+
+/** The agreement's term in these tables: 2026-01-01 to 2028-12-31, evaluated on 2026-06-01. */
+describe("rule: the scope must cover the contracted service (no scope, no credit)", () => {
+  it.each([
+    { scope: "Source code hosting and related support services", service: "Source code hosting", credit: "full" },
+    { scope: "Hosting of source code repositories", service: "Source code hosting", credit: "full" },
+    { scope: "Payroll processing", service: "Source code hosting", credit: "none" },
+    { scope: "", service: "Source code hosting", credit: "none" },
+    { scope: "Source code hosting", service: "", credit: "none" }, // no service on record: nothing to check it against
+  ])("scope $scope for service $service → $credit", ({ scope, service, credit }) => {
+    const [assessed] = assessCertifications([certificate({ scope })], { ...context, service });
+    expect(assessed.credit).toBe(credit);
+  });
+
+  it.each([
+    // the same scope rule and credit, seen from the requirement judged by certification
+    { scope: "Source code hosting and related support services", status: "met" },
+    { scope: "Payroll processing", status: "not_met" },
+  ])("scope $scope → the certification requirement is $status", ({ scope, status }) => {
+    expect(requirementOf(score([certificate({ scope })]), "FD-CERT-01").status).toBe(status);
+  });
+
+  it("a scope that does not cover the service gives no control credit either", () => {
+    const result = requirementOf(
+      score([certificate({ scope: "Payroll" })], { enc_at_rest: undefined, enc_algorithms: undefined }),
+      "FD-ENC-01",
+    );
+    expect(result.status).toBe("not_answered");
+    expect(result.certificationCredit).toEqual([]);
+  });
+});
+
+describe("rule: coverage of the term must be continuous from its start", () => {
+  const old = (partial: Partial<CertificationInput> = {}) =>
+    certificate({
+      id: "old",
+      certificateNumber: "OLD-1",
+      issueDate: "2023-02-01",
+      expiryDate: "2026-02-28",
+      ...partial,
+    });
+  const renewal = (partial: Partial<CertificationInput> = {}) =>
+    certificate({
+      id: "new",
+      certificateNumber: "NEW-2",
+      issueDate: "2026-03-01",
+      expiryDate: "2029-02-28",
+      ...partial,
+    });
+
+  it.each([
+    {
+      label: "issued before the term's start, valid through its end",
+      certs: [renewal({ issueDate: "2025-03-01" })],
+      credit: "full",
+      finding: null,
+    },
+    {
+      label: "renewal issued mid-term, an earlier certificate on file covered the time before it",
+      certs: [old(), renewal()],
+      credit: "full",
+      finding: null,
+    },
+    {
+      label: "renewal issued mid-term, earlier certificate overlapping it",
+      certs: [old({ expiryDate: "2026-04-30" }), renewal()],
+      credit: "full",
+      finding: null,
+    },
+    {
+      label: "gap between the earlier certificate and the renewal",
+      certs: [old({ expiryDate: "2026-02-14" }), renewal()],
+      credit: "partial",
+      finding:
+        "Gap in coverage: no ISO/IEC 27001:2022 certificate on file covers 2026-02-15 to 2026-02-28, " +
+        "and coverage must be continuous from the term's start on 2026-01-01.",
+    },
+    {
+      label: "two gaps: before the earlier certificate began, and between it and the renewal",
+      certs: [old({ issueDate: "2026-01-10", expiryDate: "2026-02-14" }), renewal()],
+      credit: "partial",
+      finding:
+        "Gap in coverage: no ISO/IEC 27001:2022 certificate on file covers 2026-01-01 to 2026-01-09 or " +
+        "2026-02-15 to 2026-02-28, and coverage must be continuous from the term's start on 2026-01-01.",
+    },
+    {
+      label: "issued mid-term with no certificate before it",
+      certs: [renewal()],
+      credit: "partial",
+      finding:
+        "Issued after the term began: issued 2026-03-01, after the agreement's term began on 2026-01-01, " +
+        "and no earlier ISO/IEC 27001:2022 certificate on file covers 2026-01-01 to 2026-02-28.",
+    },
+    {
+      label: "issued mid-term; the only earlier certificate is of another standard",
+      certs: [old({ standard: "ISO 9001:2015" }), renewal()],
+      credit: "partial",
+      finding: "Issued after the term began",
+    },
+    {
+      label: "issued mid-term; the earlier certificate's scope did not cover the service",
+      certs: [old({ scope: "Payroll" }), renewal()],
+      credit: "partial",
+      finding: "Issued after the term began",
+    },
+    {
+      label: "expiry inside the term",
+      certs: [renewal({ issueDate: "2025-03-01", expiryDate: "2027-06-30" })],
+      credit: "partial",
+      finding: "Expires inside the term: expires 2027-06-30, before the agreement ends on 2028-12-31.",
+    },
+  ])("$label → $credit", ({ certs, credit, finding }) => {
+    const assessed = assessCertifications(certs, context).find((a) => a.certification.id === "new")!;
+    expect(assessed.credit).toBe(credit);
+    if (finding) expect(assessed.findings.join(" ")).toContain(finding);
+    else expect(assessed.findings).toEqual([]);
+  });
+
+  it("the earlier certificate, now expired, gives no credit of its own but supplies the renewal's start", () => {
+    const [earlier, current] = assessCertifications([old(), renewal()], context);
+    expect(earlier.credit).toBe("none");
+    expect(earlier.issues.map((i) => i.code)).toEqual(["expired"]);
+    expect(current.credit).toBe("full");
+  });
+
+  it("a certificate ending inside the term keeps its finding when its renewal is on file; the renewal counts", () => {
+    const current = certificate({ id: "cur", issueDate: "2025-03-01", expiryDate: "2027-06-30" });
+    const next = certificate({ id: "next", issueDate: "2026-05-15", expiryDate: "2029-05-14" });
+    expect(assessCertifications([current, next], context).map((a) => a.credit)).toEqual(["partial", "full"]);
+    expect(requirementOf(score([current, next]), "FD-CERT-01").status).toBe("met");
+  });
+
+  it.each([
+    { label: "issued before the start", certs: [renewal({ issueDate: "2025-03-01" })], status: "met" },
+    { label: "renewal with an earlier certificate covering", certs: [old(), renewal()], status: "met" },
+    {
+      label: "gap between certificates",
+      certs: [old({ expiryDate: "2026-02-14" }), renewal()],
+      status: "partially_met",
+    },
+    { label: "issued mid-term, nothing before", certs: [renewal()], status: "partially_met" },
+    {
+      label: "expiry inside the term",
+      certs: [renewal({ issueDate: "2025-03-01", expiryDate: "2027-06-30" })],
+      status: "partially_met",
+    },
+  ])("$label → the certification requirement is $status", ({ certs, status }) => {
+    const result = score(certs);
+    expect(requirementOf(result, "FD-CERT-01").status).toBe(status);
+    // the certificates table reads the same verdict the requirement used
+    const table = result.certifications.find((c) => c.certificationId === "new")!;
+    expect(table.credit).toBe(status === "met" ? "full" : "partial");
+    expect(table.valid).toBe(status === "met");
+  });
+
+  it("a certificate with partial credit lifts no other requirement, and the reason says why", () => {
+    const result = requirementOf(
+      score([renewal()], { enc_at_rest: undefined, enc_algorithms: undefined }),
+      "FD-ENC-01",
+    );
+    expect(result.status).toBe("not_answered");
+    expect(result.certificationCredit).toEqual([]);
+    expect(result.reasons.at(-1)).toBe(
+      "No certification credit: ISO/IEC 27001:2022 certificate NEW-2 from BSI Group covers A.8.24 but has " +
+        "partial credit only (Issued after the term began), which lifts no requirement.",
     );
   });
 });

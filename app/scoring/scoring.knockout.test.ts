@@ -85,7 +85,9 @@ describe("a failed knock-out in a full assessment", () => {
     expect(result.score).toBe(40);
     expect(result.computedScore).toBe(40);
     expect(result.capped).toBe(true);
-    expect(result.riskReasons).toContain("Failed knock-out FD-INC-01: the score is capped at 40 (84 before the cap).");
+    expect(result.riskReasons).toContain(
+      "Failed knock-out FD-INC-01 Breach notification: the score is capped at 40 (84 before the cap).",
+    );
   });
 
   it("the rating is at least high, even from low inherent risk", () => {

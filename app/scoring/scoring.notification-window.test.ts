@@ -34,9 +34,7 @@ describe("breach notification is measured against the agreement's own window", (
 
   it("the reason cites the agreement's parameter", () => {
     const result = notificationStatus(48, 24);
-    expect(result.reasons.join("\n")).toContain(
-      "answered 48 h; the agreement requires 24 h or less (notifyWithinHours)",
-    );
+    expect(result.reasons.join("\n")).toContain("answered 48 h; the agreement requires 24 h or less (Notify within)");
     expect(result.params).toMatchObject({ notifyWithinHours: 24 });
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { scoreAssessment } from "./assessment";
 import { composeChain } from "./chain";
 import { approvedStatusesOf, clearPhases, type ApprovedStatuses } from "./phases";
-import { answersWith, makeAgreement, makeInput, override } from "#tests/fixtures/scoring";
+import { answersWith, catalogue, makeAgreement, makeInput, override } from "#tests/fixtures/scoring";
 import type { SupplierChainFacts } from "./types";
 
 const agreement = makeAgreement();
@@ -12,6 +12,7 @@ const goodFacts: SupplierChainFacts[] = [
   { supplierId: "sup-b", notifyHours: 12, locations: [{ country: "FR", transferMechanism: null }] },
 ];
 const goodChain = composeChain(agreement, goodFacts);
+const titles = new Map(catalogue.map((entry) => [entry.id, entry.title]));
 
 function clearance(
   phaseId: string,
@@ -19,7 +20,7 @@ function clearance(
   results: Map<string, ApprovedStatuses | null>,
   chain = goodChain,
 ) {
-  const found = clearPhases(agreement, results, chain).find(
+  const found = clearPhases(agreement, results, chain, titles).find(
     (entry) => entry.phaseId === phaseId && entry.supplierId === supplierId,
   );
   if (!found) throw new Error(`no clearance for ${phaseId}/${supplierId}`);
@@ -33,7 +34,11 @@ describe("phase gates", () => {
       ["sup-b", allMet],
     ]);
     expect(
-      clearPhases(agreement, results, goodChain).map((entry) => [entry.phaseId, entry.supplierId, entry.cleared]),
+      clearPhases(agreement, results, goodChain, titles).map((entry) => [
+        entry.phaseId,
+        entry.supplierId,
+        entry.cleared,
+      ]),
     ).toEqual([
       ["phase-1", "sup-a", true],
       ["phase-1", "sup-b", true],
@@ -44,7 +49,8 @@ describe("phase gates", () => {
 
   it("a cleared supplier gets a summary of why", () => {
     expect(clearance("phase-2", "sup-a", new Map([["sup-a", allMet]])).reasons).toEqual([
-      "Cleared: FD-INC-01, FD-ENC-01, FD-CERT-01 met on the latest approved assessment; a permitted recipient; " +
+      "Cleared: FD-INC-01 Breach notification, FD-ENC-01 Encryption, FD-CERT-01 Independent certification met " +
+        "on the latest approved assessment; a permitted recipient; " +
         "classes confidential, restricted within restricted; chain link ok.",
     ]);
   });
@@ -55,17 +61,17 @@ describe("phase gates", () => {
     {
       label: "a required requirement only partially met",
       statuses: { ...allMet, "FD-ENC-01": "partially_met" },
-      reason: "FD-ENC-01 is partially met; the phase requires it met.",
+      reason: "FD-ENC-01 Encryption is partially met; the phase requires it met.",
     },
     {
       label: "a required requirement not answered",
       statuses: { ...allMet, "FD-CERT-01": "not_answered" },
-      reason: "FD-CERT-01 is not answered; the phase requires it met.",
+      reason: "FD-CERT-01 Independent certification is not answered; the phase requires it met.",
     },
     {
       label: "a required requirement missing from the assessment",
       statuses: Object.fromEntries(Object.entries(allMet).filter(([id]) => id !== "FD-INC-01")),
-      reason: "FD-INC-01 was not assessed on the latest approved assessment.",
+      reason: "FD-INC-01 Breach notification was not assessed on the latest approved assessment.",
     },
   ] as { label: string; statuses: ApprovedStatuses | null | undefined; reason: string }[])(
     "blocked by $label",

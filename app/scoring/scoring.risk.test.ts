@@ -89,6 +89,14 @@ describe("residual rating: inherent level moved by the score", () => {
     expect(result.reasons.at(-1)).toBe("Failed knock-out FD-INC-01: the rating is at least high.");
   });
 
+  it("names the failed knock-outs by id and title when told their titles", () => {
+    const titles: Record<string, string> = { "FD-INC-01": "Breach notification", "FD-LOC-01": "Data location" };
+    const result = residualRating("low", 95, ["FD-INC-01", "FD-LOC-01"], (id) => `${id} ${titles[id]}`);
+    expect(result.reasons.at(-1)).toBe(
+      "Failed knock-outs FD-INC-01 Breach notification, FD-LOC-01 Data location: the rating is at least high.",
+    );
+  });
+
   it("the floor never raises a rating above high", () => {
     expect(residualRating("critical", 95, ["FD-INC-01"]).rating).toBe("high");
     expect(residualRating("critical", 75, ["FD-INC-01"]).rating).toBe("critical");

@@ -1,14 +1,25 @@
 import { describe, expect, it } from "vitest";
-import type { JudgeRule, QuestionMeta } from "#questionnaires/types";
+import type { JudgeRule, ParameterSpec, QuestionMeta } from "#questionnaires/types";
 import { judgeAnswer, judgeEachPanel } from "./rules";
 import type { SurveyElement } from "./template";
 
 const terms = { permittedJurisdictions: ["DE", "FR"], acceptedTransferMechanisms: ["SCC"] };
 const params = { notifyWithinHours: 24, logRetentionMonths: 12, scanEveryDays: 30 };
 
+const specs = new Map<string, ParameterSpec>([
+  [
+    "notifyWithinHours",
+    { key: "notifyWithinHours", label: "Breach notification window (hours)", type: "hours", default: 24 },
+  ],
+  [
+    "logRetentionMonths",
+    { key: "logRetentionMonths", label: "Keep access logs (months)", type: "months", default: 12 },
+  ],
+]);
+
 function judge(rule: JudgeRule, value: unknown, question: Partial<SurveyElement> = {}) {
   const meta: QuestionMeta = { requirements: ["FD-X"], judge: rule };
-  return judgeAnswer({ name: "q1", title: "Question one", ...question }, meta, value, params, terms);
+  return judgeAnswer({ name: "q1", title: "Question one", ...question }, meta, value, params, terms, specs);
 }
 
 describe("judgeAnswer: unanswered values are never judged", () => {
@@ -55,8 +66,15 @@ describe("judgeAnswer: boolean", () => {
 
   it("the reason says what was needed", () => {
     expect(judge({ kind: "boolean", expected: true }, false).reason).toBe(
-      "Fails: answered no; the requirement needs yes.",
+      'Fails: answered "No"; the requirement needs "Yes".',
     );
+  });
+
+  it("names the answers by the question's own labels", () => {
+    const question = { labelTrue: { default: "Agreed", de: "Zugestimmt" }, labelFalse: "Not agreed" };
+    const judgement = judge({ kind: "boolean", expected: true }, false, question);
+    expect(judgement.reason).toBe('Fails: answered "Not agreed"; the requirement needs "Agreed".');
+    expect(judgement.answerText).toBe("Not agreed");
   });
 });
 
@@ -75,6 +93,29 @@ describe("judgeAnswer: choice", () => {
   it("an array is not one choice", () => {
     expect(judge(rule, ["annual"]).fraction).toBeNull();
   });
+
+  const question = {
+    choices: [
+      { value: "annual", text: { default: "Every year", de: "Jährlich" } },
+      { value: "biennial", text: "Every two years" },
+      { value: "never", text: "Never" },
+      "weekly",
+    ],
+  };
+  it.each([
+    ["annual", 'Meets: answered "Every year", worth 1 of 1.'],
+    ["biennial", 'Partly meets: answered "Every two years", worth 0.5 of 1.'],
+    ["weekly", 'Fails: answered "weekly", which earns no credit.'],
+    ["monthly", 'Fails: answered "monthly", which is not one of the question\'s choices.'],
+  ])("%s is named by its choice text (default language)", (value, reason) => {
+    const judgement = judge(rule, value, question);
+    expect(judgement.reason).toBe(reason);
+  });
+
+  it("records the answer as the supplier saw it", () => {
+    expect(judge(rule, "annual", question).answerText).toBe("Every year");
+    expect(judge(rule, "annual", question).value).toBe("annual");
+  });
 });
 
 describe("judgeAnswer: coverage", () => {
@@ -89,15 +130,33 @@ describe("judgeAnswer: coverage", () => {
   });
 
   it("names what is missing", () => {
-    expect(judge(rule, ["aes256"]).reason).toContain("missing tls12, hsm");
+    expect(judge(rule, ["aes256"]).reason).toContain('missing "tls12", "hsm"');
+  });
+
+  it("names the choices by their text", () => {
+    const question = {
+      choices: [
+        { value: "aes256", text: "AES-256" },
+        { value: "tls12", text: "TLS 1.2 or newer" },
+        { value: "hsm", text: "Keys in an HSM" },
+      ],
+      showNoneItem: true,
+      noneText: "Nothing",
+    };
+    const judgement = judge(rule, ["aes256"], question);
+    expect(judgement.reason).toBe(
+      'Partly meets: selected 1 of 3 required; missing "TLS 1.2 or newer", "Keys in an HSM".',
+    );
+    expect(judgement.answerText).toBe("AES-256");
+    expect(judge(rule, ["none"], question).answerText).toBe("Nothing");
   });
 });
 
 describe("judgeAnswer: atMost cites the agreement parameter", () => {
   it.each([
-    [24, 1, "Meets: answered 24 h; the agreement requires 24 h or less (notifyWithinHours)."],
-    [48, 0, "Fails: answered 48 h; the agreement requires 24 h or less (notifyWithinHours)."],
-    ["12", 1, "Meets: answered 12 h; the agreement requires 24 h or less (notifyWithinHours)."],
+    [24, 1, "Meets: answered 24 h; the agreement requires 24 h or less (Breach notification window)."],
+    [48, 0, "Fails: answered 48 h; the agreement requires 24 h or less (Breach notification window)."],
+    ["12", 1, "Meets: answered 12 h; the agreement requires 24 h or less (Breach notification window)."],
   ] as const)("%j → %d", (value, fraction, reason) => {
     const judgement = judge({ kind: "atMost", param: "notifyWithinHours" }, value);
     expect(judgement.fraction).toBe(fraction);
@@ -139,7 +198,15 @@ describe("judgeAnswer: atLeast", () => {
 
   it("says the minimum", () => {
     expect(judge({ kind: "atLeast", param: "logRetentionMonths" }, 6).reason).toBe(
-      "Fails: answered 6 months; the agreement requires at least 12 months (logRetentionMonths).",
+      "Fails: answered 6 months; the agreement requires at least 12 months (Keep access logs).",
+    );
+  });
+
+  it("without the catalogue's spec, names the parameter in words rather than by its key", () => {
+    const meta: QuestionMeta = { requirements: ["FD-X"], judge: { kind: "atLeast", param: "logRetentionMonths" } };
+    const judgement = judgeAnswer({ name: "q1", title: "Question one" }, meta, 6, params, terms);
+    expect(judgement.reason).toBe(
+      "Fails: answered 6 months; the agreement requires at least 12 months (Log retention months).",
     );
   });
 });

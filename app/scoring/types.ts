@@ -120,6 +120,12 @@ export interface AnswerJudgement {
   question: string;
   title: string;
   value: unknown;
+  /**
+   * the answer as the supplier saw it: choice texts rather than stored
+   * values, in the template's default language; absent from results stored
+   * before it existed (format `value` then)
+   */
+  answerText?: string;
   /** 0..1, or null when not answered / informational */
   fraction: number | null;
   reason: string;
@@ -142,16 +148,63 @@ export interface RequirementResult {
   answers: AnswerJudgement[];
   evidence: EvidenceRef[];
   /** certificates that gave credit to this requirement */
-  certificationCredit: { certificationId: string; standard: string; controls: string[] }[];
+  certificationCredit: {
+    certificationId: string;
+    standard: string;
+    controls: string[];
+    /** absent from results stored before credit levels existed (they gave only full credit) */
+    credit?: CertificateCredit;
+  }[];
+  /**
+   * the agreement's parameters with their catalogue labels, in catalogue
+   * order; absent from results stored before it existed (read `params` then)
+   */
+  parameters?: { key: string; label: string; text: string }[];
+}
+
+/** How much a certificate may count for: everything, at most half, nothing. */
+export const CERTIFICATE_CREDITS = ["full", "partial", "none"] as const;
+export type CertificateCredit = (typeof CERTIFICATE_CREDITS)[number];
+
+export type CertificateFindingCode =
+  | "no-body"
+  | "invalid-date"
+  | "not-yet-issued"
+  | "dates-inverted"
+  | "expired"
+  | "no-service"
+  | "scope-not-covering"
+  | "issued-after-term-start"
+  | "coverage-gap"
+  | "expires-in-term";
+
+/** One named finding about a certificate. */
+export interface CertificateIssue {
+  code: CertificateFindingCode;
+  /** the finding's name, e.g. "Gap in coverage" */
+  name: string;
+  /** what exactly, with the dates, e.g. "no ISO/IEC 27001:2022 certificate on file covers 2026-07-01 to 2026-08-14; …" */
+  detail: string;
+  /** the most credit a certificate with this finding may give */
+  credit: Exclude<CertificateCredit, "full">;
 }
 
 export interface CertificationFinding {
   certificationId: string;
   standard: string;
   certificateNumber: string;
+  /** true only with full credit */
   valid: boolean;
-  /** each a reason it gives no credit, or a note (e.g. "expires 2027-03-01, inside the term") */
+  /** each finding as one line, "Name: detail" (what results stored before `issues` existed hold) */
   findings: string[];
+  /**
+   * the verdict the requirement, the control credit and the certificates
+   * table all read; absent from results stored before it existed (read it
+   * with `certificateCreditOf`)
+   */
+  credit?: CertificateCredit;
+  /** the findings, named; absent from results stored before it existed */
+  issues?: CertificateIssue[];
 }
 
 export interface ScoringResult {
@@ -194,6 +247,12 @@ export interface ChainLinkResult {
   notifyOk: boolean;
   /** countries along the path that are neither permitted nor covered by an accepted mechanism */
   locationViolations: { supplierId: string; country: string }[];
+  /**
+   * countries along the path outside the permitted list but covered by a
+   * mechanism the agreement accepts: acceptable, yet never "permitted";
+   * absent from chain results made before it existed
+   */
+  locationsCovered?: { supplierId: string; country: string; mechanism: string }[];
   locationOk: boolean;
   ok: boolean;
   reasons: string[];

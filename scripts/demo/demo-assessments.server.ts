@@ -249,7 +249,8 @@ export async function seedDemoAssessments(
       certificateNumber: "DE-ISMS-0417",
       certificationBody: "Example Certification GmbH (demo)",
       scope: "Secure software development and maintenance of industrial control integrations, Munich",
-      issueDate: addDaysIso(today, -270),
+      // issued before the agreement's term began, so it covers the term from its start (the certificate rule)
+      issueDate: [addDaysIso(today, -270), addDaysIso(agreement.effectiveDate, -60)].sort()[0],
       expiryDate: addDaysIso(today, 825),
       controls: [],
       createdBy: procurement.id,

@@ -149,7 +149,9 @@ describe("reviewing a submitted assessment in the browser", () => {
       await p.waitForURL(reviewUrl);
       await p.locator(".page-head").getByText("Submitted", { exact: true }).waitFor();
       const scoreBefore = Number(await p.getByTestId("score-summary").locator(".score-figure .value").innerText());
-      await expect(p.getByTestId("score-summary").innerText()).resolves.toContain("Knock-out not met: FD-INC-01.");
+      await expect(p.getByTestId("score-summary").innerText()).resolves.toContain(
+        "Knock-out not met: FD-INC-01 Breach notification within the agreed window.",
+      );
       const inc = requirementRow(p, "FD-INC-01");
       await expect(resultBadge(inc).innerText()).resolves.toBe("Not met");
       await expect(inc.locator(".reasons").innerText()).resolves.toContain(

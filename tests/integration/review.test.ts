@@ -62,6 +62,15 @@ describe("reviewing an assessment", () => {
     expect(inc.status).toBe("not_met");
     expect(inc.reasons.join(" ")).toMatch(/48/);
     expect(inc.answers.find((a) => a.question === "breachNotifyHours")!.value).toBe(48);
+    // in the product's words: the parameter by its label, a choice by its text, the knock-out by id and title
+    expect(inc.reasons.join(" ")).toContain("the agreement requires 24 h or less (Breach notification window)");
+    expect(inc.reasons.join(" ")).not.toMatch(/notifyWithinHours/);
+    const tls = page.result!.requirements.flatMap((r) => r.answers).find((a) => a.question === "tlsMinimum")!;
+    expect(tls.answerText).not.toBe(tls.value);
+    expect(tls.reason).toContain(`"${tls.answerText}"`);
+    expect(page.result!.riskReasons.join(" ")).toContain(
+      "Failed knock-out FD-INC-01 Breach notification within the agreed window",
+    );
     expect(page.result!.knockOutsFailed).toContain("FD-INC-01");
     expect(page.result!.score).toBeLessThanOrEqual(40);
   });

@@ -3,9 +3,9 @@ import { useMemo, useState } from "react";
 import type { AgreementPageData } from "./agreement-page.server";
 import { cellTitle, groupRequirements, matrixColumns, matrixRowsHtml, NO_CELL } from "./matrix-html";
 import {
-  LOCATION_VERDICT_TEXT,
   NOTIFY_VERDICT_TEXT,
   VERDICT_TONE,
+  linkLocationText,
   linkLocationVerdict,
   linkNotifyVerdict,
 } from "#reports/view";
@@ -176,7 +176,7 @@ function ChainTree({ v, parentId }: { v: ChainTab; parentId: string | null }) {
                     .map((x) => `${x.country}${x.mechanism ? ` (${x.mechanism})` : ""}${x.acceptable ? "" : " ✗"}`)
                     .join(", ")
                 : "not answered"}{" "}
-              <span className={`badge ${VERDICT_TONE[location]}`}>{LOCATION_VERDICT_TEXT[location]}</span>
+              <span className={`badge ${VERDICT_TONE[location]}`}>{linkLocationText(l)}</span>
             </div>
             {!l.ok ? (
               <ul className="reasons small">

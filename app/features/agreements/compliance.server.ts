@@ -213,8 +213,9 @@ export async function agreementCompliance(
         : null,
     );
   }
-  const clearances = clearPhases(input, approvedStatuses, chain);
   const catalogue = loadCatalogue();
+  const titles = new Map([...catalogue.byId.values()].map((r) => [r.id, r.title]));
+  const clearances = clearPhases(input, approvedStatuses, chain, titles);
   const name = new Map(suppliers.map((s) => [s.id, s.name]));
   return {
     requirements: agreement.requirements.map((r) => {

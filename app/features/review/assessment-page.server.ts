@@ -3,6 +3,7 @@ import type { ScoringResult } from "#app/scoring/types";
 import { Agreement } from "#models/agreement.server";
 import { Assessment, ASSESSMENT_TRANSITIONS, type AssessmentData } from "#models/assessment.server";
 import { recordAudit } from "#models/audit-event.server";
+import { describeAnswersOf } from "#app/scoring/answers";
 import { addDaysIso } from "#app/scoring/dates";
 import { todayIso } from "#models/today";
 import { Invitation, revokeInvitation } from "#models/invitation.server";
@@ -71,7 +72,10 @@ export async function reviewPage(stored: StoredAssessment) {
     Invitation.find({ assessmentId: assessment._id }).sort({ createdAt: -1 }).lean(),
     reportVersions("assessment", assessment._id),
   ]);
-  const changed = await changedSinceBasis(assessment);
+  const changedAnswers = await changedSinceBasis(assessment);
+  const template = getTemplate(assessment.templateId);
+  // the earlier answers as the supplier saw them (choice texts), like the current ones in the result
+  const changed = changedAnswers && template ? describeAnswersOf(template, changedAnswers) : changedAnswers;
   const now = new Date();
   return {
     assessment: {

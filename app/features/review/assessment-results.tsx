@@ -1,6 +1,8 @@
 import { ListTable } from "#app/components/list-table";
 import { RequirementStatusBadge, RatingBadge } from "#app/components/status";
+import type { CertificateCredit, CertificateIssue } from "#app/scoring/types";
 import { REQUIREMENT_STATUS_LABEL } from "#models/labels";
+import { CERTIFICATE_CREDIT_TEXT, CERTIFICATE_CREDIT_TONE, answerText, certificateVerdict } from "#reports/view";
 
 /** Plain data of a scored assessment, as the review page and the report show it. */
 export interface ResultView {
@@ -23,16 +25,32 @@ export interface ResultView {
     computedStatus: "met" | "partially_met" | "not_met" | "not_answered";
     override: { status: string; justification: string; by: string; at: string } | null;
     reasons: string[];
-    answers: { question: string; title: string; value: unknown; fraction: number | null; reason: string }[];
+    /** answerText: absent from results stored before it existed */
+    answers: {
+      question: string;
+      title: string;
+      value: unknown;
+      answerText?: string;
+      fraction: number | null;
+      reason: string;
+    }[];
     evidence: { question: string; name: string; ref: string }[];
-    certificationCredit: { certificationId: string; standard: string; controls: string[] }[];
+    certificationCredit: {
+      certificationId: string;
+      standard: string;
+      controls: string[];
+      credit?: CertificateCredit;
+    }[];
   }[];
+  /** credit and issues: absent from results stored before they existed (see certificateVerdict) */
   certifications: {
     certificationId: string;
     standard: string;
     certificateNumber: string;
     valid: boolean;
     findings: string[];
+    credit?: CertificateCredit;
+    issues?: CertificateIssue[];
   }[];
 }
 
@@ -76,7 +94,14 @@ export function ScoreSummary({ r }: { r: ResultView }) {
         <RatingBadge rating={r.rating} /> <span className="muted">inherent risk {r.inherentRisk}</span>
         {r.knockOutsFailed.length ? (
           <p className="form-error">
-            Knock-out not met: {r.knockOutsFailed.join(", ")}. The score is capped{r.capped ? "" : " if it is higher"}.
+            Knock-out not met:{" "}
+            {r.knockOutsFailed
+              .map((id) => {
+                const title = r.requirements.find((req) => req.requirementId === id)?.title;
+                return title ? `${id} ${title}` : id;
+              })
+              .join(", ")}
+            . The score is capped{r.capped ? "" : " if it is higher"}.
           </p>
         ) : null}
         <svg
@@ -175,7 +200,7 @@ export function RequirementResults({
                   <ul className="answers">
                     {req.answers.map((a) => (
                       <li key={a.question} className={changed && a.question in changed ? "changed" : undefined}>
-                        <span className="muted">{a.title}</span>: {formatAnswer(a.value)}
+                        <span className="muted">{a.title}</span>: {answerText(a)}
                         {changed && a.question in changed ? (
                           <span className="was"> (was: {formatAnswer(changed[a.question])})</span>
                         ) : null}
@@ -197,7 +222,9 @@ export function RequirementResults({
               ) : null}
               {req.certificationCredit.length ? (
                 <div className="muted small">
-                  Credit from {req.certificationCredit.map((c) => c.standard).join(", ")}
+                  {req.certificationCredit
+                    .map((c) => `${c.credit === "partial" ? "Partial credit" : "Credit"} from ${c.standard}`)
+                    .join(", ")}
                 </div>
               ) : null}
             </>
@@ -208,11 +235,13 @@ export function RequirementResults({
   );
 }
 
+/** One verdict per certificate, the same one the certification requirement and the control credit read. */
 export function CertificationFindings({ r }: { r: ResultView }) {
   return (
     <ListTable
-      rows={r.certifications}
+      rows={r.certifications.map((c) => ({ ...c, ...certificateVerdict(c) }))}
       rowKey={(c) => c.certificationId}
+      rowProps={(c) => ({ "data-certificate": c.certificateNumber, "data-credit": c.credit })}
       empty="No certificates on file for this supplier."
       emptyClassName="muted"
       columns={[
@@ -226,11 +255,25 @@ export function CertificationFindings({ r }: { r: ResultView }) {
         },
         {
           header: "Gives credit",
-          cell: (c) => (c.valid ? <span className="badge ok">Yes</span> : <span className="badge bad">No</span>),
+          cell: (c) => (
+            <span className={`badge ${CERTIFICATE_CREDIT_TONE[c.credit]}`}>{CERTIFICATE_CREDIT_TEXT[c.credit]}</span>
+          ),
         },
         {
           header: "Findings",
-          cell: (c) => (c.findings.length ? c.findings.join(" ") : <span className="muted">none</span>),
+          cell: (c) =>
+            c.issues.length ? (
+              <ul className="reasons">
+                {c.issues.map((f, i) => (
+                  <li key={i}>
+                    <strong>{f.name}</strong>
+                    {f.detail ? <>: {f.detail}</> : null}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <span className="muted">none</span>
+            ),
         },
       ]}
     />

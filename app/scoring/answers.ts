@@ -1,0 +1,178 @@
+/**
+ * Answers in the words the supplier saw: a choice by its text, not its
+ * stored value ("TLS 1.3", not "tls13"), a yes/no by its label, a file by
+ * its name, a panel by its fields. Texts are the template's default
+ * language, so a stored reason reads the same whoever answered in German.
+ */
+import type { TemplateFile } from "#questionnaires/types";
+import { indexTemplate, isUnanswered, walkSurvey, type SurveyElement } from "./template";
+
+/** A SurveyJS text: a string, or a localisation map { default, de, ja }. */
+export function defaultText(text: unknown): string | null {
+  if (typeof text === "string") return text.trim() === "" ? null : text;
+  if (text && typeof text === "object" && !Array.isArray(text)) {
+    const localised = text as Record<string, unknown>;
+    const found = localised.default ?? localised.en ?? Object.values(localised).find((v) => typeof v === "string");
+    if (typeof found === "string" && found.trim() !== "") return found;
+  }
+  return null;
+}
+
+const choiceTables = new WeakMap<SurveyElement, ReadonlyMap<string, string>>();
+
+/** value → text of a question's choices, the "none" and "other" items included. */
+export function choiceTexts(element: SurveyElement): ReadonlyMap<string, string> {
+  const cached = choiceTables.get(element);
+  if (cached) return cached;
+  const table = new Map<string, string>();
+  if (Array.isArray(element.choices)) {
+    for (const choice of element.choices as unknown[]) {
+      if (typeof choice === "string" || typeof choice === "number") {
+        table.set(String(choice), String(choice));
+      } else if (choice && typeof choice === "object" && "value" in choice) {
+        const { value, text } = choice as { value: unknown; text?: unknown };
+        if (typeof value === "string" || typeof value === "number") {
+          table.set(String(value), defaultText(text) ?? String(value));
+        }
+      }
+    }
+  }
+  if (element.showNoneItem) table.set(String(element.noneValue ?? "none"), defaultText(element.noneText) ?? "None");
+  if (element.showOtherItem) table.set("other", defaultText(element.otherText) ?? "Other");
+  choiceTables.set(element, table);
+  return table;
+}
+
+/** The text of one choice, or null when the question has no such choice. */
+export function choiceText(element: SurveyElement, value: unknown): string | null {
+  if (typeof value !== "string" && typeof value !== "number") return null;
+  return choiceTexts(element).get(String(value)) ?? null;
+}
+
+/** A yes/no answer by the labels the question showed ("Yes" / "No" unless it set others). */
+export function booleanText(element: SurveyElement, answer: boolean): string {
+  return defaultText(answer ? element.labelTrue : element.labelFalse) ?? (answer ? "Yes" : "No");
+}
+
+function isFile(value: unknown): value is { name?: unknown; content: unknown } {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && "content" in value;
+}
+
+const fieldLists = new WeakMap<SurveyElement, SurveyElement[]>();
+
+/** The questions repeated in each panel of a dynamic panel, nested plain panels flattened (cached per element). */
+function fieldsOf(element: SurveyElement): SurveyElement[] {
+  const cached = fieldLists.get(element);
+  if (cached) return cached;
+  const fields: SurveyElement[] = [];
+  const walk = (elements: unknown) => {
+    if (!Array.isArray(elements)) return;
+    for (const child of elements as SurveyElement[]) {
+      if (!child || typeof child !== "object") continue;
+      if (typeof child.name === "string" && child.type !== "panel") fields.push(child);
+      walk(child.elements);
+    }
+  };
+  walk(element.templateElements);
+  fieldLists.set(element, fields);
+  return fields;
+}
+
+/**
+ * One answer of `element` as text. A dynamic panel's answer (a list of
+ * panel objects) reads each panel's fields in the template's order.
+ */
+export function describeAnswer(element: SurveyElement, value: unknown): string {
+  if (isUnanswered(value)) return "not answered";
+  if (typeof value === "boolean") return booleanText(element, value);
+  if (element.type === "boolean" && value === element.valueTrue) return booleanText(element, true);
+  if (element.type === "boolean" && value === element.valueFalse) return booleanText(element, false);
+  if (typeof value === "string" || typeof value === "number") return choiceText(element, value) ?? String(value);
+  if (isFile(value)) return typeof value.name === "string" && value.name !== "" ? value.name : "unnamed file";
+  if (Array.isArray(value)) {
+    return value
+      .filter((item) => !isUnanswered(item))
+      .map((item) => describeAnswer(element, item))
+      .join("; ");
+  }
+  if (typeof value === "object" && value !== null) {
+    const panel = value as Record<string, unknown>;
+    const fields = fieldsOf(element);
+    const parts =
+      fields.length > 0
+        ? fields
+            .filter((field) => !isUnanswered(panel[field.valueName ?? field.name!]))
+            .map((field) => describeAnswer(field, panel[field.valueName ?? field.name!]))
+        : // no template to order the fields by: sort by name, so the order answers were saved in does not matter
+          Object.keys(panel)
+            .sort()
+            .filter((key) => !isUnanswered(panel[key]))
+            .map((key) => describeAnswer({}, panel[key]));
+    return parts.join(" / ");
+  }
+  return String(value);
+}
+
+/** The country dropdown inside a data-location question (or the question itself), if any. */
+function countryElement(element: SurveyElement, countryField: string): SurveyElement | null {
+  if (element.name === countryField && !Array.isArray(element.templateElements)) return element;
+  return fieldsOf(element).find((field) => (field.valueName ?? field.name) === countryField) ?? null;
+}
+
+/** Country code → its name as the data-location question lists it. */
+export type CountryNames = (code: string) => string | undefined;
+
+const countryTables = new WeakMap<SurveyElement, ReadonlyMap<string, string>>();
+const NO_NAMES: CountryNames = () => undefined;
+
+export function countryNamesOfElement(element: SurveyElement, countryField: string): CountryNames {
+  const country = countryElement(element, countryField);
+  if (!country) return NO_NAMES;
+  let byCode = countryTables.get(country);
+  if (!byCode) {
+    const table = new Map<string, string>();
+    for (const [value, text] of choiceTexts(country)) if (text !== value) table.set(value.toUpperCase(), text);
+    byCode = table;
+    countryTables.set(country, byCode);
+  }
+  const names = byCode;
+  return (code) => names.get(code);
+}
+
+const templateCountries = new WeakMap<object, CountryNames>();
+
+/** Country names from every data-location question of a template. */
+export function countryNamesOf(template: TemplateFile): CountryNames {
+  const cached = templateCountries.get(template.survey);
+  if (cached) return cached;
+  const lookups = indexTemplate(template)
+    .questions.filter((q) => q.meta.judge.kind === "jurisdictions" || q.meta.fact === "dataLocations")
+    .map((q) => {
+      const rule = q.meta.judge;
+      return countryNamesOfElement(q.element, rule.kind === "jurisdictions" ? rule.countryField : "country");
+    });
+  const names: CountryNames = (code) => {
+    for (const lookup of lookups) {
+      const name = lookup(code);
+      if (name) return name;
+    }
+    return undefined;
+  };
+  templateCountries.set(template.survey, names);
+  return names;
+}
+
+/** Each answer of `answers` (keyed by question value name) as text, read with the template's questions. */
+export function describeAnswersOf(template: TemplateFile, answers: Record<string, unknown>): Record<string, string> {
+  const byName = new Map<string, SurveyElement>();
+  walkSurvey(template.survey, (element) => {
+    const key = element.valueName ?? element.name;
+    if (typeof key === "string" && !byName.has(key)) byName.set(key, element);
+  });
+  const texts: Record<string, string> = {};
+  for (const [name, value] of Object.entries(answers)) {
+    const element = byName.get(name);
+    texts[name] = element ? describeAnswer(element, value) : describeAnswer({}, value);
+  }
+  return texts;
+}
