@@ -11,7 +11,7 @@ import { Organization } from "#models/organization.server";
 import { Refusal } from "#models/refusal";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { actorOf, inviteRecipient } from "#app/features/assessments/assessments.server";
-import { templateTitle } from "#app/features/questionnaires/questionnaire.server";
+import { templateForAssessment, templateTitle } from "#app/features/questionnaires/questionnaire.server";
 import { changedSinceBasis } from "#app/features/reassessment/reassessment.server";
 import { assessmentScoreHistory, refreshAssessmentResult } from "#app/features/assessments/freshness.server";
 import { reportVersions } from "#app/features/reports/reports.server";
@@ -73,7 +73,8 @@ export async function reviewPage(stored: StoredAssessment) {
     reportVersions("assessment", assessment._id),
   ]);
   const changedAnswers = await changedSinceBasis(assessment);
-  const template = getTemplate(assessment.templateId);
+  // the pinned template (shipped or imported) the supplier answered
+  const template = await templateForAssessment(assessment).catch(() => null);
   // the earlier answers as the supplier saw them (choice texts), like the current ones in the result
   const changed = changedAnswers && template ? describeAnswersOf(template, changedAnswers) : changedAnswers;
   const now = new Date();
