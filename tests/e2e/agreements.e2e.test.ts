@@ -69,7 +69,7 @@ describe("agreements in the browser", () => {
           `the form was refused: ${(await page.locator(".field-errors, .form-error").allInnerTexts()).join(" | ")}`,
         );
       });
-    await page.getByText("Agreement saved.").waitFor();
+    await page.getByText("Agreement saved as revision 1.").waitFor();
     await page.getByRole("heading", { name: "TTA-E2E-7: Prototype sensor firmware for testing" }).waitFor();
 
     const tree = page.getByTestId("chain-tree");
