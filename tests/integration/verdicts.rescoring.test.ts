@@ -132,6 +132,56 @@ describe("editing the agreement's accepted transfer mechanisms", () => {
   });
 });
 
+describe("every kind of agreement edit", () => {
+  const edits: {
+    name: string;
+    change: Record<string, string | string[]>;
+    requirement: string;
+    from: string | null;
+    to: string | null;
+  }[] = [
+    {
+      name: "a shorter breach window with a shorter per-supplier time",
+      change: { breachWindowHours: "36", "param.FD-INC-01.notifyWithinHours": "6" },
+      requirement: "FD-INC-01",
+      from: "met",
+      to: "not_met",
+    },
+    {
+      name: "a jurisdiction no longer permitted",
+      change: { permittedJurisdictions: "CH, GB" },
+      requirement: "FD-LOC-01",
+      from: "met",
+      to: "not_met",
+    },
+    {
+      name: "a requirement taken out of the agreement",
+      change: { requirements: ["FD-CONF-01", "FD-INC-01"] },
+      requirement: "FD-LOC-01",
+      from: "met",
+      to: null,
+    },
+  ];
+  for (const edit of edits) {
+    it(`re-scores after ${edit.name}, and the matrix and the assessment agree`, async () => {
+      const w = await createAssessmentWorld({ status: "submitted" });
+      const status = async () =>
+        (await reviewPage(w)).result!.requirements.find((r) => r.requirementId === edit.requirement)?.status ?? null;
+      expect(await status()).toBe(edit.from);
+      const form = await editAgreementForm(await signedInUser(w.procurement.user._id), String(w.agreement._id));
+      const requirements = edit.change.requirements ?? form.values.requirements;
+      await editAgreement(w, { ...edit.change, requirements });
+      expect(await status()).toBe(edit.to);
+      const compliance = await agreementTab(w, "compliance");
+      const column = compliance.compliance.requirements.findIndex((r) => r.id === edit.requirement);
+      if (edit.to === null) expect(column).toBe(-1);
+      else expect(compliance.compliance.suppliers[0].cells[column]).toBe(CELL_CODE[edit.to as "met"]);
+      expect(compliance.header.scoring).toMatchObject({ revision: 2, current: 1 });
+      expect(await records(w)).toBe(2);
+    });
+  }
+});
+
 describe("certificates and the passing of time", () => {
   it("re-scores once when a certificate is added, even when several instances notice it at the same moment", async () => {
     const w = await createAssessmentWorld({ status: "submitted" });
