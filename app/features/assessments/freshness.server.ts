@@ -1,7 +1,12 @@
 import type { Types } from "mongoose";
-import { SCORING_RULES_VERSION } from "#app/scoring/freshness";
 import { Agreement, type AgreementData } from "#models/agreement.server";
 import { Assessment, type AssessmentData } from "#models/assessment.server";
+import {
+  AssessmentRow,
+  rowFromStored,
+  type AssessmentRowData,
+  type StoredAssessmentRow,
+} from "#models/assessment-row.server";
 import { Certification, type CertificationData } from "#models/certification.server";
 import { ScoreRecord } from "#models/score-record.server";
 import { todayIso } from "#models/today";
@@ -39,11 +44,13 @@ export interface RefreshSummary {
 
 const SCORED = { result: trusted({ $ne: null }) };
 
+type ScoredRow = Pick<AssessmentRowData, "_id" | "agreementId" | "supplierOrgId" | "score" | "basis">;
+
 async function certificationsOf(supplierIds: (Types.ObjectId | string)[]): Promise<Map<string, StoredCertification[]>> {
   const bySupplier = new Map<string, StoredCertification[]>();
   if (supplierIds.length === 0) return bySupplier;
   const certs = await Certification.find({
-    supplierOrgId: trusted({ $in: supplierIds }),
+    supplierOrgId: trusted({ $in: [...new Set(supplierIds.map(String))] }),
   }).lean<StoredCertification[]>();
   for (const c of certs) {
     const key = String(c.supplierOrgId);
@@ -52,22 +59,28 @@ async function certificationsOf(supplierIds: (Types.ObjectId | string)[]): Promi
   return bySupplier;
 }
 
-async function refreshAll(
-  assessments: StoredAssessment[],
+/**
+ * Re-scores the assessments behind `rows` whose inputs changed. Staleness is
+ * decided from the small list rows (FerretDB reads whole documents to filter
+ * them, and assessments are large); only a stale assessment is read, by _id.
+ */
+async function refreshRows(
+  rows: readonly ScoredRow[],
   agreements: Map<string, StoredAgreement>,
   trigger: string,
   today: string,
 ): Promise<RefreshSummary> {
-  const certs = await certificationsOf([...new Set(assessments.map((a) => String(a.supplierOrgId)))]);
   const summary: RefreshSummary = { rescored: 0, changed: [] };
-  for (const assessment of assessments) {
-    const agreement = agreements.get(String(assessment.agreementId));
-    if (!agreement) continue;
-    const outcome = await rescore(assessment, agreement, {
-      trigger,
-      today,
-      certifications: certs.get(String(assessment.supplierOrgId)) ?? [],
-    });
+  const scored = rows.filter((r) => r.score !== null && agreements.has(String(r.agreementId)));
+  if (scored.length === 0) return summary;
+  const certs = await certificationsOf(scored.map((r) => r.supplierOrgId));
+  for (const row of scored) {
+    const agreement = agreements.get(String(row.agreementId))!;
+    const supplierCerts = certs.get(String(row.supplierOrgId)) ?? [];
+    if (!rowIsStale(row, agreement, supplierCerts, today)) continue;
+    const assessment = await Assessment.findById(row._id).lean<StoredAssessment>();
+    if (!assessment?.result) continue;
+    const outcome = await rescore(assessment, agreement, { trigger, today, certifications: supplierCerts });
     if (!outcome.computed) continue;
     summary.rescored++;
     if (outcome.changes.length)
@@ -81,16 +94,34 @@ async function refreshAll(
   return summary;
 }
 
-/** Re-scores every scored assessment under the agreement whose inputs changed (after an edit). */
+function merge(total: RefreshSummary, one: RefreshSummary): RefreshSummary {
+  return { rescored: total.rescored + one.rescored, changed: [...total.changed, ...one.changed] };
+}
+
+/**
+ * Re-scores every scored assessment under the agreement whose inputs
+ * (the agreement's revision, the suppliers' certificates, the day, the
+ * rules) differ from what its result was computed from: after an edit, and
+ * before a page or a report shows the agreement's results. One certificate
+ * query for the chain; the rows come from memory.
+ */
 export async function refreshAgreementResults(
-  agreementId: string | Types.ObjectId,
+  agreementOrId: StoredAgreement | string | Types.ObjectId,
   trigger: string,
   today = todayIso(),
 ): Promise<RefreshSummary> {
-  const agreement = await Agreement.findById(agreementId).lean<StoredAgreement>();
+  const agreement =
+    typeof agreementOrId === "object" && "recipientOrgId" in agreementOrId
+      ? agreementOrId
+      : await Agreement.findById(agreementOrId).lean<StoredAgreement>();
   if (!agreement) return { rescored: 0, changed: [] };
-  const assessments = await Assessment.find({ agreementId: agreement._id, ...SCORED }).lean<StoredAssessment[]>();
-  return refreshAll(assessments, new Map([[String(agreement._id), agreement]]), trigger, today);
+  const rows = await agreementRows(String(agreement.recipientOrgId), String(agreement._id));
+  return refreshRows(rows, new Map([[String(agreement._id), agreement]]), trigger, today);
+}
+
+/** Before a page shows an agreement's results; the number of results that had to be computed again. */
+export async function ensureAgreementResultsCurrent(agreement: StoredAgreement, now = new Date()): Promise<number> {
+  return (await refreshAgreementResults(agreement, "results found out of date when shown", todayIso(now))).rescored;
 }
 
 async function agreementsById(ids: (Types.ObjectId | string)[]): Promise<Map<string, StoredAgreement>> {
@@ -100,14 +131,19 @@ async function agreementsById(ids: (Types.ObjectId | string)[]): Promise<Map<str
   return new Map(list.map((a) => [String(a._id), a]));
 }
 
+async function scoredRows(filter: Record<string, unknown>): Promise<ScoredRow[]> {
+  const stored = await AssessmentRow.find({ ...filter, score: trusted({ $ne: null }) }).lean<StoredAssessmentRow[]>();
+  return stored.map(rowFromStored);
+}
+
 /** Re-scores every scored assessment of the supplier, under every agreement (after a certificate changed). */
 export async function refreshSupplierResults(
   supplierOrgId: string | Types.ObjectId,
   trigger: string,
   today = todayIso(),
 ): Promise<RefreshSummary> {
-  const assessments = await Assessment.find({ supplierOrgId, ...SCORED }).lean<StoredAssessment[]>();
-  return refreshAll(assessments, await agreementsById(assessments.map((a) => a.agreementId)), trigger, today);
+  const rows = await scoredRows({ supplierOrgId });
+  return refreshRows(rows, await agreementsById(rows.map((r) => r.agreementId)), trigger, today);
 }
 
 /** Brings one assessment's result up to date (before a reviewer decides on it, or a report is made of it). */
@@ -118,52 +154,41 @@ export async function refreshAssessmentResult(
 ): Promise<RefreshSummary> {
   const assessment = await Assessment.findOne({ _id: id, ...SCORED }).lean<StoredAssessment>();
   if (!assessment) return { rescored: 0, changed: [] };
-  return refreshAll([assessment], await agreementsById([assessment.agreementId]), trigger, today);
+  const agreement = await Agreement.findById(assessment.agreementId).lean<StoredAgreement>();
+  if (!agreement) return { rescored: 0, changed: [] };
+  const outcome = await rescore(assessment, agreement, { trigger, today });
+  if (!outcome.computed) return { rescored: 0, changed: [] };
+  return {
+    rescored: 1,
+    changed: outcome.changes.length
+      ? [
+          {
+            assessmentId: String(assessment._id),
+            supplierName: assessment.summary?.supplierName ?? "",
+            changes: outcome.changes,
+            material: outcome.material,
+          },
+        ]
+      : [],
+  };
 }
 
 /**
- * The daily sweep: results whose day window has closed (a certificate's or
- * the agreement's date has passed) and results of older scoring rules.
+ * The daily sweep over every scored row: results whose day window has
+ * closed (a certificate's or the agreement's date has passed), results of
+ * older scoring rules, and any whose agreement or certificates changed
+ * without a writer re-scoring them (an instance that stopped half-way).
  */
 export async function refreshDueResults(today = todayIso()): Promise<RefreshSummary> {
-  const [dated, older] = await Promise.all([
-    Assessment.find({ ...SCORED, "resultBasis.validUntil": trusted({ $lte: today }) }, { _id: 1 }).lean(),
-    Assessment.find({ ...SCORED, "resultBasis.rules": trusted({ $ne: SCORING_RULES_VERSION }) }, { _id: 1 }).lean(),
-  ]);
-  const ids = [...new Set([...dated, ...older].map((a) => String(a._id)))];
-  const total: RefreshSummary = { rescored: 0, changed: [] };
-  for (const id of ids) {
-    const one = await refreshAssessmentResult(id, "the date passed a certificate's or the agreement's date", today);
-    total.rescored += one.rescored;
-    total.changed.push(...one.changed);
-  }
+  const rows = await scoredRows({});
+  const agreements = await agreementsById(rows.map((r) => r.agreementId));
+  let total: RefreshSummary = { rescored: 0, changed: [] };
+  // one agreement at a time: its certificates are read once
+  const byAgreement = new Map<string, ScoredRow[]>();
+  for (const r of rows) byAgreement.set(String(r.agreementId), [...(byAgreement.get(String(r.agreementId)) ?? []), r]);
+  for (const group of byAgreement.values())
+    total = merge(total, await refreshRows(group, agreements, "daily check of dates, terms and certificates", today));
   return total;
-}
-
-/**
- * Before a page shows an agreement's results: re-scores the ones whose
- * inputs (the agreement's revision, the suppliers' certificates, the day,
- * the rules) differ from what they were computed from. One certificate
- * query for the chain; the rows come from memory.
- */
-export async function ensureAgreementResultsCurrent(agreement: StoredAgreement, now = new Date()): Promise<number> {
-  const today = todayIso(now);
-  const rows = await agreementRows(String(agreement.recipientOrgId), String(agreement._id));
-  const scored = rows.filter((r) => r.score !== null);
-  if (scored.length === 0) return 0;
-  const certs = await certificationsOf([...new Set(scored.map((r) => r.supplier))]);
-  const stale = scored.filter((r) => rowIsStale(r, agreement, certs.get(r.supplier) ?? [], today));
-  if (stale.length === 0) return 0;
-  const assessments = await Assessment.find({ _id: trusted({ $in: stale.map((r) => r._id) }) }).lean<
-    StoredAssessment[]
-  >();
-  const summary = await refreshAll(
-    assessments,
-    new Map([[String(agreement._id), agreement]]),
-    "results found out of date when shown",
-    today,
-  );
-  return summary.rescored;
 }
 
 export interface ScoreHistoryEntry {

@@ -259,6 +259,12 @@ export async function rescore(
         throw error;
       },
     );
+    if (!inserted) {
+      // another instance computed the same inputs: once it has written them, there is nothing left to do
+      const stored = await Assessment.findById(current._id, { resultBasis: 1, result: 1 }).lean<StoredAssessment>();
+      if (stored?.result && stored.resultBasis?.key === basis.key)
+        return { result: stored.result, computed: false, changes: [], material: false };
+    }
     const approved = current.status === "approved" ? (current.approvedResult ?? previous) : null;
     const facts = extractChainFacts(
       await templateForAssessment(current),
@@ -282,21 +288,21 @@ export async function rescore(
       set.approvedResult = approved;
       set.approvedBasis = current.resultBasis ?? null;
     }
-    // derived data, written only over the result it replaces: a computation from older inputs that
-    // finishes late finds a newer result in place and leaves it (another instance's, or its own loop's)
-    const written = await Assessment.updateOne(
-      { _id: current._id, "resultBasis.key": current.resultBasis?.key ?? null },
-      { $set: set },
-    );
-    if (written.matchedCount > 0) {
-      await syncAssessmentRow(current._id);
+    // derived data, written by _id (the only filter FerretDB on SQLite looks up without a scan); the
+    // record insert above already made this computation the only one for its inputs
+    await Assessment.updateOne({ _id: current._id }, { $set: set });
+    await syncAssessmentRow(current._id);
+    // a computation from inputs that changed meanwhile (an edit while it ran) must not be the last
+    // word: when the agreement moved on, score again from what is stored now
+    const latest = await Agreement.findById(current.agreementId, { revision: 1 }).lean<{ revision?: number }>();
+    if (!latest || (latest.revision ?? 1) === basis.agreementRevision || attempt >= 4)
       return { result, computed: inserted, changes: inserted ? changes : [], material: inserted && material };
-    }
     const reread = await Assessment.findById(current._id).lean<StoredAssessment>();
-    if (!reread || attempt >= 4) throw new Error("The assessment changed while it was being scored; try again.");
-    current = reread;
     const fresh = await Agreement.findById(current.agreementId).lean<AgreementWithRevision>();
-    if (fresh) currentAgreement = fresh;
+    if (!reread || !fresh)
+      return { result, computed: inserted, changes: inserted ? changes : [], material: inserted && material };
+    current = reread;
+    currentAgreement = fresh;
     certs = await supplierCertifications(current.supplierOrgId);
   }
 }
