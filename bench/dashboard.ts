@@ -8,7 +8,8 @@ import { connectDatabase, disconnectDatabase } from "#app/lib/db.server";
 import { scoreAssessment } from "#app/scoring/assessment";
 import { randomAnswers, seededRandom } from "#tests/fixtures/scoring-random";
 import { extractChainFacts } from "#app/scoring/chain";
-import { agreementInput, summaryCells } from "#app/features/assessments/scoring.server";
+import { agreementInput, currentBasis, summaryCells } from "#app/features/assessments/scoring.server";
+import { todayIso } from "#models/today";
 import { hashPassword } from "#app/features/accounts/password.server";
 import { Agreement } from "#models/agreement.server";
 import { AssessmentRow, rowToStored, touchReadModel } from "#models/assessment-row.server";
@@ -151,6 +152,7 @@ async function seed() {
     );
   }
   const inputs = await Promise.all(agreements.map((a) => agreementInput(a.toObject())));
+  const today = todayIso();
   let created = 0;
   while (created < ASSESSMENTS) {
     const batch = [];
@@ -170,8 +172,12 @@ async function seed() {
               answers,
               certifications: [],
               overrides: [],
-              evaluationDate: "2026-12-01",
+              evaluationDate: today,
             });
+      // as the portal stores it: with what it was computed from, so pages find it current
+      const basis = scored
+        ? currentBasis({ answers, overrides: [], templateVersion, catalogueVersion } as never, agreements[a], [], today)
+        : null;
       batch.push({
         agreementId: agreements[a]._id,
         supplierOrgId: supplier._id,
@@ -184,6 +190,7 @@ async function seed() {
         answers,
         revision: 1,
         result: scored,
+        resultBasis: basis ? { ...basis, computedAt: new Date() } : null,
         summary: {
           supplierName: supplier.name,
           supplierKey: supplier.name.toLowerCase(),
@@ -198,6 +205,8 @@ async function seed() {
               )
             : { notifyHours: null, locations: [] }),
           evaluationDate: scored?.evaluationDate ?? null,
+          computedAt: basis ? new Date() : null,
+          basis,
         },
       });
     }
