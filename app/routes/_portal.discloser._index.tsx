@@ -41,6 +41,9 @@ export default function DiscloserDashboard() {
                       : "chain OK"}
                   </span>
                 ) : null}
+                {a.summary?.resultsAsOf ? (
+                  <div className="small muted">results as of {a.summary.resultsAsOf}</div>
+                ) : null}
                 {a.summary?.expiring ? (
                   <div className="small muted">
                     {a.summary.expiring} certificate{a.summary.expiring === 1 ? "" : "s"} expiring within 90 days

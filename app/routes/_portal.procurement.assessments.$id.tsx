@@ -214,6 +214,12 @@ export default function ProcurementAssessmentPage() {
               ({assessment.templateId}, version {assessment.templateVersion}; catalogue {assessment.catalogueVersion})
             </span>
           </dd>
+          <dt>Asked</dt>
+          <dd>
+            {assessment.askedQuestions === null
+              ? "Every question of the questionnaire"
+              : `${assessment.askedQuestions} questions, tailored to the agreement's requirements when it was sent`}
+          </dd>
           <dt>Due</dt>
           <dd>{assessment.dueDate}</dd>
           <dt>Submitted</dt>
@@ -605,13 +611,19 @@ function ApprovedDrift({
         The disclosing party and the phase gates see the current result. Request remediation below, or approve the
         current result.
       </p>
-      <Form method="post" className="inline-form">
+      <Form method="post">
         <input type="hidden" name="intent" value="reapprove" />
-        <label>
-          Why the current result is acceptable
-          <textarea name="comment" rows={2} maxLength={4000} required minLength={10} />
-        </label>
-        <ErrorList errors={errors.comment} />
+        <div className="field">
+          <label htmlFor="reapprove-comment">Why the current result is acceptable (required)</label>
+          <textarea
+            id="reapprove-comment"
+            name="comment"
+            rows={3}
+            maxLength={4000}
+            aria-invalid={errors.comment ? true : undefined}
+          />
+          <ErrorList errors={errors.comment} />
+        </div>
         <button type="submit" disabled={busy}>
           {busy ? "Saving…" : "Approve the current result"}
         </button>

@@ -87,6 +87,12 @@ function derive(c: PageComplianceView) {
       approved: c.suppliers.filter((s) => s.approved).length,
       chainFailing: c.chain.links.filter((l) => !l.ok).length,
       expiring: c.expiringCertificates.length,
+      /** the latest day a result shown was computed for (null: nothing scored yet) */
+      resultsAsOf: c.suppliers.reduce<string | null>(
+        (latest, s) =>
+          s.latest?.evaluationDate && (!latest || s.latest.evaluationDate > latest) ? s.latest.evaluationDate : latest,
+        null,
+      ),
       phases: c.phases.map((p) => ({
         name: p.name,
         cleared: c.clearances.filter((x) => x.phaseId === p.id && x.cleared).length,

@@ -87,6 +87,8 @@ export async function reviewPage(stored: StoredAssessment) {
       templateId: assessment.templateId,
       templateVersion: assessment.templateVersion,
       catalogueVersion: assessment.catalogueVersion,
+      /** questions asked when tailored to the agreement; null when the whole questionnaire was asked */
+      askedQuestions: assessment.askedQuestions?.length ? assessment.askedQuestions.length : null,
       submittedAt: assessment.submittedAt ? new Date(assessment.submittedAt).toISOString() : null,
       score: assessment.result?.score ?? null,
       rating: assessment.result?.rating ?? null,
