@@ -84,6 +84,7 @@ export function scoreAssessment(input: ScoringInput): ScoringResult {
     paramsById: new Map(applicable.map((entry) => [entry.requirement.id, entry.params])),
     catalogueById: indexCatalogue(input.catalogue),
     certifications,
+    asked: input.askedQuestions?.length ? new Set(input.askedQuestions) : undefined,
   };
   const requirements = applicable.map(({ requirement, params }) =>
     applyOverride(evaluateRequirement(requirement, params, context), overrides.get(requirement.id)),

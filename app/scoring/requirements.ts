@@ -20,6 +20,8 @@ export interface RequirementContext {
   paramsById: ReadonlyMap<string, Record<string, ParamValue>>;
   catalogueById: ReadonlyMap<string, CatalogueRequirement>;
   certifications: readonly CertificationAssessment[];
+  /** the questions the supplier was asked, when the questionnaire was tailored (absent: every question) */
+  asked?: ReadonlySet<string>;
 }
 
 type Credit = RequirementResult["certificationCredit"][number];
@@ -132,7 +134,11 @@ function weightOf(question: IndexedQuestion): number {
   return Number.isFinite(weight) && weight > 0 ? weight : 0;
 }
 
-function outcomeFromAnswers(questions: readonly IndexedQuestion[], judgements: AnswerJudgement[]): Outcome {
+function outcomeFromAnswers(
+  questions: readonly IndexedQuestion[],
+  judgements: AnswerJudgement[],
+  asked?: ReadonlySet<string>,
+): Outcome {
   // one pass, no intermediate arrays: this runs for every requirement of every assessment
   let judgedCount = 0;
   let answeredCount = 0;
@@ -166,6 +172,17 @@ function outcomeFromAnswers(questions: readonly IndexedQuestion[], judgements: A
       gateFailed: false,
       details,
       reasons: ["No judged question in the template answers this requirement."],
+    };
+  }
+  if (answeredCount === 0 && asked && questions.every((q) => !asked.has(q.name))) {
+    return {
+      status: "not_answered",
+      gateFailed: false,
+      details,
+      reasons: [
+        "The questionnaire sent did not ask this requirement's questions: it was tailored to the agreement before " +
+          "the requirement was added. A re-assessment asks them.",
+      ],
     };
   }
   if (answeredCount === 0) {
@@ -367,7 +384,7 @@ export function evaluateRequirement(
     collectEvidence(question, judgement.value, evidence);
   }
 
-  const fromAnswers = outcomeFromAnswers(questions, judgements);
+  const fromAnswers = outcomeFromAnswers(questions, judgements, context.asked);
   const { outcome, credit } = requirement.judgedByCertification
     ? outcomeFromCertificates(requirement, params, fromAnswers, context.certifications)
     : applyCertificationCredit(requirement, fromAnswers, context.certifications);

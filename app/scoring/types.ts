@@ -114,6 +114,8 @@ export interface ScoringInput {
   certifications: CertificationInput[];
   overrides: OverrideInput[];
   evaluationDate: string;
+  /** the questions asked when the questionnaire was tailored to the agreement; absent or empty: every question */
+  askedQuestions?: string[];
 }
 
 export interface AnswerJudgement {

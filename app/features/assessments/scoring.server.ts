@@ -105,6 +105,7 @@ export async function computeResult(
     certifications: certs.map(certificationInput),
     overrides: overrideInputs(assessment),
     evaluationDate,
+    askedQuestions: assessment.askedQuestions,
   });
 }
 
