@@ -43,6 +43,7 @@ export interface RefreshSummary {
 }
 
 const SCORED = { result: trusted({ $ne: null }) };
+const RESCORE_CONCURRENCY = 4;
 
 type ScoredRow = Pick<AssessmentRowData, "_id" | "agreementId" | "supplierOrgId" | "score" | "basis">;
 
@@ -74,14 +75,19 @@ async function refreshRows(
   const scored = rows.filter((r) => r.score !== null && agreements.has(String(r.agreementId)));
   if (scored.length === 0) return summary;
   const certs = await certificationsOf(scored.map((r) => r.supplierOrgId));
-  for (const row of scored) {
+  const stale = scored.filter((row) =>
+    rowIsStale(row, agreements.get(String(row.agreementId))!, certs.get(String(row.supplierOrgId)) ?? [], today),
+  );
+  const one = async (row: ScoredRow) => {
     const agreement = agreements.get(String(row.agreementId))!;
-    const supplierCerts = certs.get(String(row.supplierOrgId)) ?? [];
-    if (!rowIsStale(row, agreement, supplierCerts, today)) continue;
     const assessment = await Assessment.findById(row._id).lean<StoredAssessment>();
-    if (!assessment?.result) continue;
-    const outcome = await rescore(assessment, agreement, { trigger, today, certifications: supplierCerts });
-    if (!outcome.computed) continue;
+    if (!assessment?.result) return;
+    const outcome = await rescore(assessment, agreement, {
+      trigger,
+      today,
+      certifications: certs.get(String(row.supplierOrgId)) ?? [],
+    });
+    if (!outcome.computed) return;
     summary.rescored++;
     if (outcome.changes.length)
       summary.changed.push({
@@ -90,7 +96,11 @@ async function refreshRows(
         changes: outcome.changes,
         material: outcome.material,
       });
-  }
+  };
+  // a few at a time: the database overlaps their reads and writes, without the many-writer thrashing
+  // FerretDB's SQLite backend shows under dozens of concurrent writes
+  for (let i = 0; i < stale.length; i += RESCORE_CONCURRENCY)
+    await Promise.all(stale.slice(i, i + RESCORE_CONCURRENCY).map(one));
   return summary;
 }
 
