@@ -1,6 +1,6 @@
 import { ListTable } from "#app/components/list-table";
 import { RequirementStatusBadge, RatingBadge } from "#app/components/status";
-import type { CertificateCredit, CertificateIssue } from "#app/scoring/types";
+import type { AnswerJudgement, CertificateCredit, CertificateIssue } from "#app/scoring/types";
 import { REQUIREMENT_STATUS_LABEL } from "#models/labels";
 import { CERTIFICATE_CREDIT_TEXT, CERTIFICATE_CREDIT_TONE, answerText, certificateVerdict } from "#reports/view";
 
@@ -26,14 +26,7 @@ export interface ResultView {
     override: { status: string; justification: string; by: string; at: string } | null;
     reasons: string[];
     /** answerText: absent from results stored before it existed */
-    answers: {
-      question: string;
-      title: string;
-      value: unknown;
-      answerText?: string;
-      fraction: number | null;
-      reason: string;
-    }[];
+    answers: AnswerJudgement[];
     evidence: { question: string; name: string; ref: string }[];
     certificationCredit: {
       certificationId: string;
