@@ -5,7 +5,7 @@ import {
   basisChanges,
   describeDifference,
   isMaterial,
-  nextDateBoundary,
+  dateWindow,
   resultDifference,
   scoreBasis,
   type BasisInputs,
@@ -30,10 +30,10 @@ function inputs(partial: Partial<BasisInputs> = {}): BasisInputs {
 
 describe("what a result was computed from", () => {
   it("holds until the first day a certificate's or the agreement's date is passed", () => {
-    expect(nextDateBoundary("2026-06-01", ["2025-06-01", "2027-05-31", "2026-01-01"])).toBe("2027-05-31");
+    expect(dateWindow("2026-06-01", ["2025-06-01", "2027-05-31", "2026-01-01"]).next).toBe("2027-05-31");
     // the day after the expiry date is the first on which "expired" becomes true
-    expect(nextDateBoundary("2027-05-31", ["2027-05-31"])).toBe("2027-06-01");
-    expect(nextDateBoundary("2030-01-01", ["2027-05-31"])).toBeNull();
+    expect(dateWindow("2027-05-31", ["2027-05-31"]).next).toBe("2027-06-01");
+    expect(dateWindow("2030-01-01", ["2027-05-31"]).next).toBeNull();
     expect(scoreBasis(inputs()).validUntil).toBe("2027-05-31");
   });
 

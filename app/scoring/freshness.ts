@@ -55,36 +55,28 @@ export interface ScoreBasis {
   key: string;
 }
 
-export function certificateSet(certificates: readonly CertificateStamp[]): string[] {
+function certificateSet(certificates: readonly CertificateStamp[]): string[] {
   return certificates.map((c) => `${c.id}@${c.updatedMs}`).sort();
 }
 
 /**
- * The first day after `evaluationDate` on which a comparison between the
- * evaluation date and one of `dates` can give another answer: a date d
- * compared as "before", "on" or "after" changes its answer on d and on d+1.
+ * The window of days around `evaluationDate` on which every comparison with
+ * one of `dates` gives the same answer: a date d compared as "before", "on"
+ * or "after" changes its answer on d and on d+1. `start` is the latest such
+ * day on or before the evaluation date ("" when none), `next` the first
+ * after it (null when none).
  */
-export function nextDateBoundary(evaluationDate: string, dates: readonly string[]): string | null {
+export function dateWindow(evaluationDate: string, dates: readonly string[]): { start: string; next: string | null } {
+  let start = "";
   let next: string | null = null;
   for (const date of dates) {
     for (const boundary of [date, addDaysIso(date, 1)]) {
-      if (compareDates(boundary, evaluationDate) > 0 && (next === null || compareDates(boundary, next) < 0))
-        next = boundary;
+      if (compareDates(boundary, evaluationDate) > 0) {
+        if (next === null || compareDates(boundary, next) < 0) next = boundary;
+      } else if (start === "" || compareDates(boundary, start) > 0) start = boundary;
     }
   }
-  return next;
-}
-
-/** The latest boundary on or before the evaluation date: results computed on days in the same window agree. */
-function windowStart(evaluationDate: string, dates: readonly string[]): string {
-  let start = "";
-  for (const date of dates) {
-    for (const boundary of [date, addDaysIso(date, 1)]) {
-      if (compareDates(boundary, evaluationDate) <= 0 && (start === "" || compareDates(boundary, start) > 0))
-        start = boundary;
-    }
-  }
-  return start;
+  return { start, next };
 }
 
 function isoDates(values: readonly string[]): string[] {
@@ -98,6 +90,7 @@ export function scoreBasis(inputs: BasisInputs): ScoreBasis {
     ...inputs.certificates.flatMap((c) => [c.issueDate, c.expiryDate]),
   ]);
   const certificates = certificateSet(inputs.certificates);
+  const window = dateWindow(inputs.evaluationDate, dates);
   const base = {
     rules: SCORING_RULES_VERSION,
     agreementRevision: inputs.agreementRevision,
@@ -113,19 +106,14 @@ export function scoreBasis(inputs: BasisInputs): ScoreBasis {
     base.catalogueVersion,
     `answers ${base.answersDigest}`,
     certificates.join(",") || "no certificates",
-    `dates from ${windowStart(inputs.evaluationDate, dates) || "the start"}`,
+    `dates from ${window.start || "the start"}`,
   ].join("|");
   return {
     ...base,
     evaluationDate: inputs.evaluationDate,
-    validUntil: nextDateBoundary(inputs.evaluationDate, dates),
+    validUntil: window.next,
     key,
   };
-}
-
-/** True when the stored basis no longer describes the inputs as they are now. */
-export function isStale(stored: Pick<ScoreBasis, "key"> | null | undefined, now: Pick<ScoreBasis, "key">): boolean {
-  return !stored || stored.key !== now.key;
 }
 
 /** Why a result had to be computed again, in the reader's words. */
@@ -196,10 +184,6 @@ export function resultDifference(before: ScoringResult | null | undefined, after
 
 export function isMaterial(difference: ResultDifference): boolean {
   return difference.requirements.length > 0 || difference.rating !== null || difference.knockOuts !== null;
-}
-
-export function hasAnyChange(difference: ResultDifference): boolean {
-  return isMaterial(difference) || difference.score !== null;
 }
 
 /** The difference as sentences a reviewer reads. */
