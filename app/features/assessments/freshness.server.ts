@@ -12,7 +12,7 @@ import { ScoreRecord } from "#models/score-record.server";
 import { todayIso } from "#models/today";
 import { trusted } from "#app/lib/ids.server";
 import { agreementRows } from "./read-model.server";
-import { rescore, rowIsStale } from "./scoring.server";
+import { rescore, rowIsStale, type Rescored } from "./scoring.server";
 
 /**
  * Keeping every stored result true to what it was computed from
@@ -42,7 +42,6 @@ export interface RefreshSummary {
   changed: RefreshChange[];
 }
 
-const SCORED = { result: trusted({ $ne: null }) };
 const RESCORE_CONCURRENCY = 4;
 
 type ScoredRow = Pick<AssessmentRowData, "_id" | "agreementId" | "supplierOrgId" | "score" | "basis">;
@@ -58,6 +57,20 @@ async function certificationsOf(supplierIds: (Types.ObjectId | string)[]): Promi
     bySupplier.set(key, [...(bySupplier.get(key) ?? []), c]);
   }
   return bySupplier;
+}
+
+/** Adds one re-scoring's outcome to the summary. */
+function count(summary: RefreshSummary, assessment: StoredAssessment, outcome: Rescored): RefreshSummary {
+  if (!outcome.computed) return summary;
+  summary.rescored++;
+  if (outcome.changes.length)
+    summary.changed.push({
+      assessmentId: String(assessment._id),
+      supplierName: assessment.summary?.supplierName ?? "",
+      changes: outcome.changes,
+      material: outcome.material,
+    });
+  return summary;
 }
 
 /**
@@ -87,15 +100,7 @@ async function refreshRows(
       today,
       certifications: certs.get(String(row.supplierOrgId)) ?? [],
     });
-    if (!outcome.computed) return;
-    summary.rescored++;
-    if (outcome.changes.length)
-      summary.changed.push({
-        assessmentId: String(assessment._id),
-        supplierName: assessment.summary?.supplierName ?? "",
-        changes: outcome.changes,
-        material: outcome.material,
-      });
+    count(summary, assessment, outcome);
   };
   // a few at a time: the database overlaps their reads and writes, without the many-writer thrashing
   // FerretDB's SQLite backend shows under dozens of concurrent writes
@@ -156,31 +161,25 @@ export async function refreshSupplierResults(
   return refreshRows(rows, await agreementsById(rows.map((r) => r.agreementId)), trigger, today);
 }
 
-/** Brings one assessment's result up to date (before a reviewer decides on it, or a report is made of it). */
+/**
+ * Brings one assessment's result up to date (before a reviewer decides on
+ * it, or a page or report shows it); given the assessment already read, it
+ * is not read again.
+ */
 export async function refreshAssessmentResult(
-  id: string | Types.ObjectId,
+  assessmentOrId: StoredAssessment | string | Types.ObjectId,
   trigger: string,
   today = todayIso(),
 ): Promise<RefreshSummary> {
-  const assessment = await Assessment.findOne({ _id: id, ...SCORED }).lean<StoredAssessment>();
-  if (!assessment) return { rescored: 0, changed: [] };
+  const assessment =
+    typeof assessmentOrId === "object" && "agreementId" in assessmentOrId
+      ? assessmentOrId
+      : await Assessment.findById(assessmentOrId).lean<StoredAssessment>();
+  const summary: RefreshSummary = { rescored: 0, changed: [] };
+  if (!assessment?.result) return summary;
   const agreement = await Agreement.findById(assessment.agreementId).lean<StoredAgreement>();
-  if (!agreement) return { rescored: 0, changed: [] };
-  const outcome = await rescore(assessment, agreement, { trigger, today });
-  if (!outcome.computed) return { rescored: 0, changed: [] };
-  return {
-    rescored: 1,
-    changed: outcome.changes.length
-      ? [
-          {
-            assessmentId: String(assessment._id),
-            supplierName: assessment.summary?.supplierName ?? "",
-            changes: outcome.changes,
-            material: outcome.material,
-          },
-        ]
-      : [],
-  };
+  if (!agreement) return summary;
+  return count(summary, assessment, await rescore(assessment, agreement, { trigger, today }));
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   type ScoreBasis,
 } from "#app/scoring/freshness";
 import type { AgreementInput, CertificationInput, OverrideInput, ScoringResult } from "#app/scoring/types";
+import type { TemplateFile } from "#questionnaires/types";
 import { Agreement, type AgreementData } from "#models/agreement.server";
 import { syncAssessmentRow } from "#models/assessment-row.server";
 import { Assessment, type AssessmentData } from "#models/assessment.server";
@@ -84,16 +85,15 @@ type StoredAssessment = AssessmentData & { _id: Types.ObjectId };
 type StoredCertification = CertificationData & { _id: Types.ObjectId };
 
 /** Scores a stored assessment as of `evaluationDate` with its pinned template and catalogue. */
-export async function computeResult(
+async function computeResult(
   assessment: StoredAssessment,
   agreement: AgreementData,
-  evaluationDate = todayIso(),
-  certifications?: StoredCertification[],
+  evaluationDate: string,
+  certifications: StoredCertification[],
+  template: TemplateFile,
 ): Promise<ScoringResult> {
-  const [template, catalogue, certs, agreementData] = await Promise.all([
-    templateForAssessment(assessment),
+  const [catalogue, agreementData] = await Promise.all([
     catalogueForVersion(assessment.catalogueVersion),
-    certifications ?? supplierCertifications(assessment.supplierOrgId),
     agreementInput(agreement),
   ]);
   return scoreAssessment({
@@ -102,7 +102,7 @@ export async function computeResult(
     template,
     supplierId: String(assessment.supplierOrgId),
     answers: assessment.answers ?? {},
-    certifications: certs.map(certificationInput),
+    certifications: certifications.map(certificationInput),
     overrides: overrideInputs(assessment),
     evaluationDate,
     askedQuestions: assessment.askedQuestions,
@@ -146,6 +146,23 @@ function answersDigest(a: Pick<AssessmentData, "answers" | "overrides">): string
 
 type AgreementWithRevision = AgreementData & { _id: Types.ObjectId; revision?: number };
 
+/** The basis of a score of the agreement as it is now, with `fixed` the assessment's own pinned inputs. */
+function basisNow(
+  fixed: Pick<ScoreBasis, "templateVersion" | "catalogueVersion" | "answersDigest">,
+  agreement: AgreementWithRevision,
+  certs: StoredCertification[],
+  today: string,
+): ScoreBasis {
+  return scoreBasis({
+    ...fixed,
+    agreementRevision: agreement.revision ?? 1,
+    agreementEffectiveDate: agreement.effectiveDate,
+    agreementEndDate: agreement.endDate,
+    certificates: certificateStamps(certs),
+    evaluationDate: today,
+  });
+}
+
 /** What the assessment's score would be computed from now. */
 export function currentBasis(
   assessment: StoredAssessment,
@@ -153,16 +170,12 @@ export function currentBasis(
   certs: StoredCertification[],
   today = todayIso(),
 ): ScoreBasis {
-  return scoreBasis({
-    agreementRevision: agreement.revision ?? 1,
-    agreementEffectiveDate: agreement.effectiveDate,
-    agreementEndDate: agreement.endDate,
+  const fixed = {
     templateVersion: assessment.templateVersion,
     catalogueVersion: assessment.catalogueVersion,
     answersDigest: answersDigest(assessment),
-    certificates: certificateStamps(certs),
-    evaluationDate: today,
-  });
+  };
+  return basisNow(fixed, agreement, certs, today);
 }
 
 /**
@@ -178,18 +191,7 @@ export function rowIsStale(
 ): boolean {
   if (row.score === null) return false;
   const stored = row.basis;
-  if (!stored?.key) return true;
-  const now = scoreBasis({
-    agreementRevision: agreement.revision ?? 1,
-    agreementEffectiveDate: agreement.effectiveDate,
-    agreementEndDate: agreement.endDate,
-    templateVersion: stored.templateVersion,
-    catalogueVersion: stored.catalogueVersion,
-    answersDigest: stored.answersDigest,
-    certificates: certificateStamps(certs),
-    evaluationDate: today,
-  });
-  return now.key !== stored.key;
+  return !stored?.key || basisNow(stored, agreement, certs, today).key !== stored.key;
 }
 
 export interface Rescored {
@@ -231,7 +233,9 @@ export async function rescore(
     const basis = currentBasis(current, currentAgreement, certs, today);
     if (current.result && current.resultBasis?.key === basis.key)
       return { result: current.result, computed: false, changes: [], material: false };
-    const result = await computeResult(current, currentAgreement, today, certs);
+    // read once: the score and the chain facts come from the same pinned template
+    const template = await templateForAssessment(current);
+    const result = await computeResult(current, currentAgreement, today, certs, template);
     const previous = current.result;
     const difference = previous ? resultDifference(previous, result) : null;
     const changes = difference ? describeDifference(difference) : [];
@@ -267,11 +271,7 @@ export async function rescore(
         return { result: stored.result, computed: false, changes: [], material: false };
     }
     const approved = current.status === "approved" ? (current.approvedResult ?? previous) : null;
-    const facts = extractChainFacts(
-      await templateForAssessment(current),
-      current.answers ?? {},
-      String(current.supplierOrgId),
-    );
+    const facts = extractChainFacts(template, current.answers ?? {}, String(current.supplierOrgId));
     const set: Record<string, unknown> = {
       result,
       resultBasis: { ...basis, computedAt },

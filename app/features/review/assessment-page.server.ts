@@ -62,7 +62,7 @@ async function scoringOf(assessment: StoredAssessment, agreementRevision: number
 
 /** Everything the reviewer's page of one assessment shows, its result first brought up to date. */
 export async function reviewPage(stored: StoredAssessment) {
-  const refreshed = await refreshAssessmentResult(stored._id, "results found out of date when shown");
+  const refreshed = await refreshAssessmentResult(stored, "results found out of date when shown");
   const assessment = refreshed.rescored
     ? ((await Assessment.findById(stored._id).lean<StoredAssessment>()) ?? stored)
     : stored;
