@@ -23,6 +23,15 @@ export interface AssessmentSummary {
   basis?: ScoreBasis | null;
   /** while approved: how the current result differs from the one approved (empty = it does not) */
   drift?: string[];
+  /** the latest re-scoring that changed the result: why, what, when, against which agreement revision */
+  lastChange?: LastScoreChange | null;
+}
+
+export interface LastScoreChange {
+  trigger: string;
+  changes: string[];
+  computedAt: string;
+  agreementRevision: number;
 }
 
 /**
@@ -55,11 +64,12 @@ export interface AssessmentRowData extends AssessmentSummary {
  * fields per row; as two strings a full read of an organisation's rows takes
  * half the time. Read rows with `rowFromStored`.
  */
-export type StoredAssessmentRow = Omit<AssessmentRowData, "cells" | "locations" | "basis" | "drift"> & {
+export type StoredAssessmentRow = Omit<AssessmentRowData, "cells" | "locations" | "basis" | "drift" | "lastChange"> & {
   cellsJson: string;
   locationsJson: string;
   basisJson?: string;
   driftJson?: string;
+  lastChangeJson?: string;
 };
 
 const rowSchema = new Schema<StoredAssessmentRow>(
@@ -82,6 +92,7 @@ const rowSchema = new Schema<StoredAssessmentRow>(
     computedAt: { type: Date, default: null },
     basisJson: { type: String, default: "null" },
     driftJson: { type: String, default: "[]" },
+    lastChangeJson: { type: String, default: "null" },
     revision: { type: Number, default: 0 },
     updatedAt: { type: Date, required: true },
     approvedAt: { type: Date, default: null },
@@ -104,11 +115,12 @@ function parseJson<T>(text: unknown, fallback: T): T {
 
 /** A stored row as the application uses it. */
 export function rowFromStored(doc: StoredAssessmentRow & { cells?: unknown; locations?: unknown }): AssessmentRowData {
-  const { cellsJson, locationsJson, basisJson, driftJson, ...rest } = doc;
+  const { cellsJson, locationsJson, basisJson, driftJson, lastChangeJson, ...rest } = doc;
   return {
     ...rest,
     basis: parseJson<ScoreBasis | null>(basisJson, null),
     drift: parseJson<string[]>(driftJson, []),
+    lastChange: parseJson<LastScoreChange | null>(lastChangeJson, null),
     cells: parseJson<Record<string, string>>(cellsJson, (doc.cells as Record<string, string>) ?? {}),
     locations: parseJson<AssessmentRowData["locations"]>(
       locationsJson,
@@ -121,13 +133,14 @@ export function rowFromStored(doc: StoredAssessmentRow & { cells?: unknown; loca
 export function rowToStored(
   row: Omit<AssessmentRowData, "_id"> & { _id?: Types.ObjectId },
 ): Omit<StoredAssessmentRow, "_id"> & { _id?: Types.ObjectId } {
-  const { cells, locations, basis, drift, ...rest } = row;
+  const { cells, locations, basis, drift, lastChange, ...rest } = row;
   return {
     ...rest,
     cellsJson: JSON.stringify(cells ?? {}),
     locationsJson: JSON.stringify(locations ?? []),
     basisJson: JSON.stringify(basis ?? null),
     driftJson: JSON.stringify(drift ?? []),
+    lastChangeJson: JSON.stringify(lastChange ?? null),
   };
 }
 
@@ -283,6 +296,7 @@ export async function syncAssessmentRow(id: Types.ObjectId | string): Promise<vo
         computedAt: a.summary?.computedAt ?? null,
         basisJson: JSON.stringify(a.summary?.basis ?? null),
         driftJson: JSON.stringify(a.status === "approved" ? (a.summary?.drift ?? []) : []),
+        lastChangeJson: JSON.stringify(a.summary?.lastChange ?? null),
         revision: a.revision,
         updatedAt: a.updatedAt ?? new Date(),
         approvedAt: approval?.at ?? null,

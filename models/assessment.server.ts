@@ -153,6 +153,7 @@ const assessmentSchema = new Schema<AssessmentData>(
       computedAt: { type: Date, default: null },
       basis: { type: Schema.Types.Mixed, default: null },
       drift: [{ type: String }],
+      lastChange: { type: Schema.Types.Mixed, default: null },
     },
     reassessmentOf: { type: Schema.Types.ObjectId, ref: "Assessment", default: null },
     reassessmentReasons: [{ type: String, maxlength: 400 }],

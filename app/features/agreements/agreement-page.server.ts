@@ -12,7 +12,7 @@ import {
 import { incidentViews } from "#app/features/incidents/incidents.server";
 import { orgInfo } from "#app/features/accounts/org-names.server";
 import { agreementRows, orgReadModel } from "#app/features/assessments/read-model.server";
-import { agreementScoreChanges, ensureAgreementResultsCurrent } from "#app/features/assessments/freshness.server";
+import { ensureAgreementResultsCurrent } from "#app/features/assessments/freshness.server";
 import { agreementReassessments } from "#app/features/reassessment/reassessment.server";
 import { reportVersions } from "#app/features/reports/reports.server";
 import type { AgreementTab } from "./agreement-tabs";
@@ -57,8 +57,8 @@ async function complianceFor(
 
 /**
  * What the page says about its results: the agreement revision they were
- * computed against, when the latest was computed, and what the latest
- * re-scorings changed.
+ * computed against, when the latest was computed, and what the re-scorings
+ * under this revision changed.
  */
 async function scoringStatus(agreement: AgreementDoc) {
   const rows = (await agreementRows(String(agreement.recipientOrgId), String(agreement._id))).filter(
@@ -66,7 +66,12 @@ async function scoringStatus(agreement: AgreementDoc) {
   );
   const revision = agreement.revision ?? 1;
   const latest = rows.reduce<number>((max, r) => Math.max(max, r.computedAt ? new Date(r.computedAt).getTime() : 0), 0);
-  const changes = rows.length ? await agreementScoreChanges(agreement._id, 10) : [];
+  // each supplier's latest change under this revision, newest first: kept on the rows, so no query
+  const changes = rows
+    .filter((r) => r.lastChange?.agreementRevision === revision)
+    .map((r) => ({ assessmentId: r.id, supplierName: r.supplierName, ...r.lastChange! }))
+    .sort((a, b) => b.computedAt.localeCompare(a.computedAt))
+    .slice(0, 10);
   return {
     revision,
     results: rows.length,

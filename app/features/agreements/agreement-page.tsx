@@ -128,7 +128,6 @@ function ResultsBasis({
   assessmentHref?: (id: string) => string;
 }) {
   if (scoring.results === 0) return null;
-  const latestChanges = scoring.changes.filter((c) => c.agreementRevision === scoring.revision);
   return (
     <section className="results-basis" aria-labelledby="results-basis-heading" data-testid="results-basis">
       <p id="results-basis-heading">
@@ -145,14 +144,14 @@ function ResultsBasis({
           </strong>
         ) : null}
       </p>
-      {latestChanges.length ? (
+      {scoring.changes.length ? (
         <details open>
           <summary>
-            What changed in the results with revision {scoring.revision} ({latestChanges.length}{" "}
-            {latestChanges.length === 1 ? "assessment" : "assessments"})
+            What changed in the results with revision {scoring.revision} ({scoring.changes.length}{" "}
+            {scoring.changes.length === 1 ? "assessment" : "assessments"})
           </summary>
           <ul>
-            {latestChanges.map((c) => (
+            {scoring.changes.map((c) => (
               <li key={`${c.assessmentId}-${c.computedAt}`}>
                 {assessmentHref ? <Link to={assessmentHref(c.assessmentId)}>{c.supplierName}</Link> : c.supplierName}{" "}
                 <span className="small">

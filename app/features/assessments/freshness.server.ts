@@ -251,15 +251,6 @@ const HISTORY_FIELDS = {
   "result.rating": 1,
 };
 
-/** The agreement's latest re-scorings that changed something, newest first. */
-export async function agreementScoreChanges(agreementId: string | Types.ObjectId, limit = 20) {
-  const records = await ScoreRecord.find({ agreementId, changes: trusted({ $ne: [] }) }, HISTORY_FIELDS)
-    .sort({ computedAt: -1 })
-    .limit(limit)
-    .lean();
-  return records.map((r) => historyEntry(r as never));
-}
-
 /** Every result the assessment was given, newest first. */
 export async function assessmentScoreHistory(assessmentId: string | Types.ObjectId, limit = 20) {
   const records = await ScoreRecord.find({ assessmentId }, HISTORY_FIELDS).sort({ computedAt: -1 }).limit(limit).lean();

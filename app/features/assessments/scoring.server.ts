@@ -285,6 +285,14 @@ export async function rescore(
       "summary.basis": basis,
       "summary.drift": approved ? driftFromApproved(approved, result) : [],
     };
+    // what the agreement page lists as the latest change of this supplier's result
+    if (inserted && changes.length)
+      set["summary.lastChange"] = {
+        trigger: options.trigger ?? "re-scoring",
+        changes,
+        computedAt: computedAt.toISOString(),
+        agreementRevision: basis.agreementRevision,
+      };
     if (approved && !current.approvedResult) {
       set.approvedResult = approved;
       set.approvedBasis = current.resultBasis ?? null;
