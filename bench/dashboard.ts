@@ -3,7 +3,6 @@
 // matrix from this second process on loopback (10 connections, after a 3 s warm-up that is not
 // measured), and prints p50, p95 and p99 of every response. Target: p95 under 200 ms.
 import autocannon from "autocannon";
-import mongoose from "mongoose";
 import { connectDatabase, disconnectDatabase } from "#app/lib/db.server";
 import { scoreAssessment } from "#app/scoring/assessment";
 import { randomAnswers, seededRandom } from "#tests/fixtures/scoring-random";
@@ -18,7 +17,7 @@ import { Organization } from "#models/organization.server";
 import { User } from "#models/user.server";
 import { signInOverHttp } from "#tests/helpers/served-portal";
 import { startBenchApp } from "./lib/app";
-import { seedBenchParties } from "./lib/seed";
+import { createBenchAgreement, seedBenchParties } from "./lib/seed";
 
 const SUPPLIERS = Number(process.env.BENCH_SUPPLIERS ?? 1000);
 const ASSESSMENTS = Number(process.env.BENCH_ASSESSMENTS ?? 10_000);
@@ -88,7 +87,8 @@ try {
 }
 
 async function seed() {
-  const { catalogue, template, templateVersion, catalogueVersion, recipient, discloser } = await seedBenchParties();
+  const parties = await seedBenchParties();
+  const { catalogue, template, templateVersion, catalogueVersion, recipient } = parties;
   const countries = ["DE", "EE", "FR", "NL", "JP", "IN", "US", "GB"];
   const suppliers: Awaited<ReturnType<typeof Organization.insertMany>> = [];
   for (let i = 0; i < SUPPLIERS; i += 500) {
@@ -118,23 +118,13 @@ async function seed() {
       accessLevel: "read" as const,
     }));
     agreements.push(
-      await Agreement.create({
+      await createBenchAgreement(parties, {
         reference: `BENCH-${a}`,
         title: `Bench agreement ${a}`,
-        discloserOrgId: discloser._id,
-        recipientOrgId: recipient._id,
-        effectiveDate: "2026-01-01",
-        endDate: "2028-12-31",
-        survivalMonths: 60,
-        governingLaw: "Swiss law",
-        purposes: ["evaluation"],
-        informationClasses: ["internal", "confidential"],
         permittedJurisdictions: ["DE", "EE", "FR", "NL", "GB"],
         acceptedTransferMechanisms: ["SCC"],
         breachWindowHours: 96,
-        recipientNotifyHours: 24,
-        retention: { retentionDays: 365, destroyWithinDays: 30 },
-        requirements: catalogue.requirements.map((r) => ({ requirementId: r.id, params: {} })),
+        retention: { retentionDays: 365, destroyWithinDays: 30, certificateOfDestruction: true },
         phases: [
           {
             key: "phase-1",
@@ -146,8 +136,6 @@ async function seed() {
           },
         ],
         chain,
-        catalogueVersion,
-        createdBy: new mongoose.Types.ObjectId(),
       }),
     );
   }

@@ -8,7 +8,6 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import mongoose from "mongoose";
 import { startEmbeddedDb } from "../scripts/lib/embedded-db.mjs";
 import { connectDatabase, disconnectDatabase } from "#app/lib/db.server";
 import { randomAnswers, seededRandom } from "#tests/fixtures/scoring-random";
@@ -19,7 +18,7 @@ import { Assessment, unscoredSummary } from "#models/assessment.server";
 import { syncAssessmentRow } from "#models/assessment-row.server";
 import { Certification } from "#models/certification.server";
 import { Organization } from "#models/organization.server";
-import { seedBenchParties } from "./lib/seed";
+import { createBenchAgreement, seedBenchParties } from "./lib/seed";
 
 const SUPPLIERS = Number(process.env.BENCH_SUPPLIERS ?? 50);
 const random = seededRandom(7);
@@ -46,24 +45,14 @@ try {
       managedBy: [parties.recipient._id],
     })),
   );
-  const agreement = await Agreement.create({
+  const agreement = await createBenchAgreement(parties, {
     reference: "BENCH-RESCORE",
     title: "Re-scoring benchmark",
-    discloserOrgId: parties.discloser._id,
-    recipientOrgId: parties.recipient._id,
-    effectiveDate: "2026-01-01",
-    endDate: "2028-12-31",
-    survivalMonths: 60,
-    governingLaw: "Swiss law",
-    purposes: ["evaluation"],
-    informationClasses: ["internal", "confidential"],
     permittedJurisdictions: ["CH", "DE", "GB"],
     acceptedTransferMechanisms: [],
     breachWindowHours: 72,
-    recipientNotifyHours: 24,
     retention: { retentionDays: 365, destroyWithinDays: 30, certificateOfDestruction: true },
     requiredCertifications: [{ standard: "ISO/IEC 27001:2022" }],
-    requirements: parties.catalogue.requirements.map((r) => ({ requirementId: r.id, params: {} })),
     phases: [],
     chain: suppliers.map((s) => ({
       supplierOrgId: s._id,
@@ -73,8 +62,6 @@ try {
       maxClass: "confidential",
       accessLevel: "write",
     })),
-    catalogueVersion: parties.catalogueVersion,
-    createdBy: new mongoose.Types.ObjectId(),
   });
   await Certification.insertMany(
     suppliers.map((s, i) => ({

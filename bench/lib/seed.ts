@@ -1,3 +1,5 @@
+import mongoose from "mongoose";
+import { Agreement, type AgreementData } from "#models/agreement.server";
 import { Organization } from "#models/organization.server";
 import { pinCatalogue, pinTemplate } from "#models/questionnaire-version.server";
 import { getTemplate, loadCatalogue } from "#questionnaires/loader";
@@ -20,4 +22,29 @@ export async function seedBenchParties() {
     country: "CH",
   });
   return { catalogue, template, templateVersion, catalogueVersion, recipient, discloser };
+}
+
+/**
+ * An agreement of the bench recipient and discloser over the whole catalogue, with the terms
+ * every benchmark shares; `fields` names what this one differs in (reference, chain, ...).
+ */
+export function createBenchAgreement(
+  parties: Awaited<ReturnType<typeof seedBenchParties>>,
+  fields: Pick<AgreementData, "reference" | "title" | "chain"> & Partial<AgreementData>,
+) {
+  return Agreement.create({
+    discloserOrgId: parties.discloser._id,
+    recipientOrgId: parties.recipient._id,
+    effectiveDate: "2026-01-01",
+    endDate: "2028-12-31",
+    survivalMonths: 60,
+    governingLaw: "Swiss law",
+    purposes: ["evaluation"],
+    informationClasses: ["internal", "confidential"],
+    recipientNotifyHours: 24,
+    requirements: parties.catalogue.requirements.map((r) => ({ requirementId: r.id, params: {} })),
+    catalogueVersion: parties.catalogueVersion,
+    createdBy: new mongoose.Types.ObjectId(),
+    ...fields,
+  });
 }
