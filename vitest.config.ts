@@ -15,6 +15,7 @@ export default defineConfig({
             "app/**/*.test.ts",
             "questionnaires/**/*.test.ts",
             "reports/**/*.test.ts",
+            "models/**/*.test.ts",
           ],
           environment: "node",
           // rendering and reading back PDFs takes seconds on a busy two-core CI machine; these are not speed tests

@@ -13,6 +13,11 @@ import { refreshDueResults } from "#app/features/assessments/freshness.server";
 import { todayIso } from "#models/today";
 import { preloadReportFonts } from "#reports/fonts";
 import { warmReadModels } from "#app/features/assessments/read-model.server";
+import {
+  FIRST_ADMIN_HINT,
+  needsFirstAdministrator,
+  upgradeAccounts,
+} from "#app/features/accounts/account-upgrade.server";
 
 let started: Promise<void> | null = null;
 
@@ -32,6 +37,8 @@ export function startServer(): Promise<void> {
       else await seedDemoDataIfEmpty();
       if (await User.exists({ email: DEMO_ACCOUNTS[0].email })) console.log(demoCredentialsText());
     }
+    await upgradeAccounts();
+    if (await needsFirstAdministrator()) console.log(FIRST_ADMIN_HINT);
     const cleanup = setInterval(
       () => void Promise.all([deleteExpiredSessions(), deleteExpiredAttempts()]).catch(() => {}),
       60 * 60 * 1000,

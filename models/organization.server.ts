@@ -1,5 +1,6 @@
 import mongoose, { Schema, type InferSchemaType, type Model } from "mongoose";
 import { isCountryCode } from "./countries";
+import { normalizeOrgName, normalizeRegistrationNumber } from "./org-name";
 
 import { ORG_KINDS, type OrgKind } from "./enums";
 
@@ -17,20 +18,44 @@ const organizationSchema = new Schema(
       required: true,
       validate: { validator: isCountryCode, message: "{VALUE} is not an ISO 3166-1 country code" },
     },
+    /** the registered legal name, when it differs from the name in use */
+    legalName: { type: String, trim: true, maxlength: 300, default: "" },
+    registrationNumber: { type: String, trim: true, maxlength: 60, default: "" },
+    /** the group the organisation belongs to (another organisation), if any */
+    parentOrgId: { type: Schema.Types.ObjectId, ref: "Organization", default: null },
+    /** for suppliers: whom procurement writes to first */
+    contactEmail: { type: String, trim: true, lowercase: true, maxlength: 254, default: "" },
+    /** duplicate detection keys (models/org-name.ts), kept in step with name and registration number */
+    nameKey: { type: String, default: "", index: true },
+    registrationKey: { type: String, default: "" },
     /** the service a supplier provides, shown in chains and matched against certificate scopes */
     service: { type: String, trim: true, maxlength: 200, default: "" },
-    /** for suppliers: the recipient organisations whose procurement teams manage them */
+    /** for suppliers and disclosing parties: the recipient organisations whose procurement teams work with them */
     managedBy: { type: [Schema.Types.ObjectId], ref: "Organization", default: [] },
+    /** a deactivated organisation's users cannot sign in; its history stays */
+    active: { type: Boolean, default: true },
+    deactivatedAt: { type: Date, default: null },
+    createdBy: { type: Schema.Types.ObjectId, ref: "User", default: null },
   },
   { timestamps: true },
 );
 organizationSchema.index({ kind: 1, name: 1 });
 organizationSchema.index({ managedBy: 1, name: 1 });
+organizationSchema.index({ country: 1, registrationKey: 1 });
+organizationSchema.pre("validate", function () {
+  this.nameKey = normalizeOrgName(this.name ?? "");
+  this.registrationKey = normalizeRegistrationNumber(this.registrationNumber ?? "");
+});
 
 export type OrganizationDoc = InferSchemaType<typeof organizationSchema> & { _id: mongoose.Types.ObjectId };
 export const Organization: Model<OrganizationDoc> =
   (mongoose.models.Organization as Model<OrganizationDoc>) ??
   mongoose.model<OrganizationDoc>("Organization", organizationSchema);
+
+/** The duplicate-detection keys for a name and registration number (for updates that bypass validation hooks). */
+export function organizationKeys(name: string, registrationNumber: string) {
+  return { nameKey: normalizeOrgName(name), registrationKey: normalizeRegistrationNumber(registrationNumber) };
+}
 
 /** Suppliers managed by a recipient organisation (procurement's view). */
 export function listSuppliersForRecipient({ orgId }: { orgId: string }) {

@@ -16,6 +16,11 @@ const userSchema = new Schema(
     lastLoginAt: { type: Date, default: null },
     /** the language the user chose for questionnaires; null = follow the browser's Accept-Language */
     questionnaireLanguage: { type: String, default: null, maxlength: 8 },
+    /** manages the organisation's team (/account/team): invites, team roles, deactivation */
+    teamAdmin: { type: Boolean, default: false },
+    /** a deactivated user cannot sign in and has no session; reactivation restores the account as it was */
+    active: { type: Boolean, default: true },
+    deactivatedAt: { type: Date, default: null },
   },
   { timestamps: true },
 );

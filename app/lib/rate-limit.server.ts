@@ -22,6 +22,10 @@ export const RATE_LIMITS = {
   invite: { ip: { max: 20, windowMs: 15 * MINUTE }, account: { max: 5, windowMs: 15 * MINUTE } },
   verify: { ip: { max: 30, windowMs: 10 * MINUTE } },
   password: { account: { max: 5, windowMs: 15 * MINUTE } },
+  // every reset request counts (it sends mail), whether or not the address has an account
+  reset: { ip: { max: 10, windowMs: 15 * MINUTE }, account: { max: 3, windowMs: 60 * MINUTE } },
+  // unknown or dead set-password links
+  token: { ip: { max: 20, windowMs: 15 * MINUTE } },
 } satisfies Record<string, { ip?: Limit; account?: Limit }>;
 
 export type RateScope = keyof typeof RATE_LIMITS;

@@ -1,5 +1,5 @@
 import mongoose, { type Types } from "mongoose";
-import { Organization, type OrgKind } from "#models/organization.server";
+import { Organization, organizationKeys, type OrgKind } from "#models/organization.server";
 import { User, type Role } from "#models/user.server";
 import { hashPassword } from "#app/features/accounts/password.server";
 import { loadCatalogue } from "#questionnaires/loader";
@@ -81,7 +81,15 @@ export async function seedDemoData(): Promise<{ created: number }> {
   for (const org of DEMO_ORGS) {
     const res = await Organization.updateOne(
       { slug: org.slug },
-      { $setOnInsert: { ...org, service: org.service ?? "", createdAt: new Date(), updatedAt: new Date() } },
+      {
+        $setOnInsert: {
+          ...org,
+          ...organizationKeys(org.name, ""),
+          service: org.service ?? "",
+          createdAt: new Date(),
+          updatedAt: new Date(),
+        },
+      },
       // timestamps off: mongoose would otherwise $set updatedAt on every run
       { upsert: true, runValidators: true, timestamps: false },
     );
@@ -92,7 +100,9 @@ export async function seedDemoData(): Promise<{ created: number }> {
   const recipient = orgIds.get("northwind-integration")!;
   await Organization.updateMany(
     {
-      slug: mongoose.trusted({ $in: DEMO_ORGS.filter((o) => o.kind === "supplier").map((o) => o.slug) }),
+      slug: mongoose.trusted({
+        $in: DEMO_ORGS.filter((o) => o.kind === "supplier" || o.kind === "discloser").map((o) => o.slug),
+      }),
       managedBy: mongoose.trusted({ $ne: recipient }),
     },
     { $push: { managedBy: recipient } },
@@ -124,6 +134,8 @@ async function seedUsers(
         name: account.name,
         role: account.role,
         orgId: orgIds.get(account.org),
+        // each demo account manages its organisation's team
+        teamAdmin: true,
         passwordHash: await hashPassword(account.password),
       });
       created++;

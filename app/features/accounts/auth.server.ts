@@ -42,6 +42,8 @@ export interface CurrentUser {
   role: Role;
   orgId: string;
   org: { id: string; name: string; kind: OrganizationDoc["kind"]; country: string };
+  /** manages the organisation's team; actions that depend on it read it afresh (requireTeamAdmin) */
+  teamAdmin: boolean;
   sessionId: string;
 }
 
@@ -66,10 +68,11 @@ export function getUser(request: Request): Promise<CurrentUser | null> {
 }
 
 /**
- * Who a session's user is (name, role, organisation) changes rarely and never
- * through the portal's own pages, so it is kept for a minute per process;
- * the session itself is looked up on every request, so signing out and a
- * password change end access at once, on every instance.
+ * Who a session's user is (name, role, organisation) changes rarely, so it
+ * is kept for a minute per process. The session itself is looked up on every
+ * request, and every change that must take effect at once (signing out, a
+ * password change or reset, deactivation, a new team role) deletes the
+ * user's sessions: access ends at once, on every instance.
  */
 const ACCOUNT_TTL_MS = 60_000;
 const MAX_ACCOUNTS = 10_000;
@@ -80,9 +83,9 @@ async function loadAccount(userId: string): Promise<Account | null> {
   const hit = accounts.get(userId);
   if (hit && Date.now() - hit.at < ACCOUNT_TTL_MS) return hit.account;
   const user = await User.findById(userId).lean();
-  if (!user) return null;
+  if (!user || user.active === false) return null;
   const org = await Organization.findById(user.orgId).lean();
-  if (!org) return null;
+  if (!org || org.active === false) return null;
   const account: Account = {
     id: String(user._id),
     email: user.email,
@@ -90,6 +93,7 @@ async function loadAccount(userId: string): Promise<Account | null> {
     role: user.role as Role,
     orgId: String(org._id),
     org: { id: String(org._id), name: org.name, kind: org.kind, country: org.country },
+    teamAdmin: user.teamAdmin === true,
   };
   if (accounts.size >= MAX_ACCOUNTS) accounts.delete(accounts.keys().next().value!);
   accounts.set(userId, { account, at: Date.now() });
@@ -130,6 +134,32 @@ export async function requireUser(request: Request, opts: { role?: Role | Role[]
   return user;
 }
 
+/** Forgets what this process holds about the user (after a change to the account). */
+export function forgetAccount(userId: string): void {
+  accounts.delete(userId);
+}
+
+/** Ends the user's sessions (all, or all but one); returns how many ended. */
+export async function endSessions(userId: string, except?: string): Promise<number> {
+  forgetAccount(userId);
+  const filter = except ? { userId, _id: mongoose.trusted({ $ne: new mongoose.Types.ObjectId(except) }) } : { userId };
+  const ended = await Session.deleteMany(filter);
+  return ended.deletedCount;
+}
+
+/**
+ * An organisation's team administrator (read from the database, not the
+ * minute-long cache: a withdrawn right ends at once). Others get a 403.
+ */
+export async function requireTeamAdmin(request: Request): Promise<CurrentUser> {
+  const user = await requireUser(request);
+  const fresh = await User.findById(user.id, { teamAdmin: 1, active: 1 }).lean();
+  if (!fresh?.teamAdmin || fresh.active === false) {
+    throw new Response("Only your organisation's team administrators can manage its team.", { status: 403 });
+  }
+  return { ...user, teamAdmin: true };
+}
+
 export async function requireAnonymous(request: Request): Promise<void> {
   const user = await getUser(request);
   if (user) throw redirect(ROLE_HOME[user.role]);
@@ -144,6 +174,10 @@ export async function verifyLogin(email: string, password: string): Promise<Logi
     return { ok: false };
   }
   if (!(await verifyPassword(user.passwordHash, password))) return { ok: false };
+  // a deactivated account (or organisation) answers as a wrong password would: nothing is given away
+  if (user.active === false) return { ok: false };
+  const org = await Organization.findById(user.orgId, { active: 1 }).lean();
+  if (!org || org.active === false) return { ok: false };
   return { ok: true, userId: String(user._id), role: user.role as Role, orgId: String(user.orgId), email: user.email };
 }
 
@@ -198,10 +232,9 @@ export async function changePassword(
 ): Promise<number | null> {
   const found = await User.findById(user.id).select("+passwordHash").lean();
   if (!found || !(await verifyPassword(found.passwordHash, currentPassword))) return null;
-  await User.updateOne({ _id: found._id }, { $set: { passwordHash: await hashPassword(newPassword) } });
-  const ended = await Session.deleteMany({
-    userId: found._id,
-    _id: mongoose.trusted({ $ne: new mongoose.Types.ObjectId(user.sessionId) }),
-  });
-  return ended.deletedCount;
+  await User.updateOne(
+    { _id: found._id },
+    { $set: { passwordHash: await hashPassword(newPassword), passwordChangedAt: new Date() } },
+  );
+  return endSessions(user.id, user.sessionId);
 }

@@ -1,0 +1,355 @@
+import type { Types } from "mongoose";
+import { z } from "zod";
+import {
+  AccountTokenModel,
+  closeAccountToken,
+  issueAccountToken,
+  lookupAccountToken,
+  type AccountToken,
+  type AccountTokenLookup,
+} from "#models/account-token.server";
+import { recordAudit } from "#models/audit-event.server";
+import { isDuplicateKey } from "#models/duplicate-key";
+import { ROLE_FOR_KIND } from "#models/enums";
+import { ROLE_LABEL } from "#models/labels";
+import { Organization } from "#models/organization.server";
+import { Refusal } from "#models/refusal";
+import { User } from "#models/user.server";
+import { sendMail } from "#app/lib/mail.server";
+import { endSessions } from "./auth.server";
+import { hashPassword } from "./password.server";
+
+/**
+ * Accounts come into being through a link: an invitation (an administrator,
+ * a team administrator or procurement invites someone into an organisation)
+ * or, for the first administrator, the command line. Nobody types a password
+ * for someone else; the invited person sets their own. Forgotten passwords
+ * are reset through the same kind of link.
+ */
+
+/** Who acts: a signed-in user, or the operator at the command line (null). */
+export type Actor = { id: string; email: string; orgId: string } | null;
+
+export interface Context {
+  /** the origin links in e-mails point to */
+  origin: string;
+  ip?: string;
+}
+
+export const NewPasswordSchema = z
+  .string()
+  .min(12, "Use at least 12 characters")
+  .max(1024, "That password is too long (at most 1,024 characters)");
+
+export const InviteSchema = z.object({
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254, "At most 254 characters")
+    .pipe(z.email("Enter a valid e-mail address")),
+  name: z.string().trim().max(200, "At most 200 characters").default(""),
+  teamAdmin: z
+    .string()
+    .optional()
+    .transform((v) => v === "on"),
+});
+export type InviteInput = z.output<typeof InviteSchema>;
+
+export function setUpLink(origin: string, token: string) {
+  return `${origin.replace(/\/$/, "")}/welcome/${token}`;
+}
+export function resetLink(origin: string, token: string) {
+  return `${origin.replace(/\/$/, "")}/reset-password/${token}`;
+}
+
+function actorIdOf(actor: Actor): Types.ObjectId | string | null {
+  return actor ? actor.id : null;
+}
+
+/**
+ * Invites `email` into the organisation with the role its kind gives
+ * (models/enums.ts ROLE_FOR_KIND). An earlier open invitation of the same
+ * address to the same organisation is replaced, so only the newest link
+ * works. Who may invite into which organisation is the caller's policy.
+ */
+export async function inviteUser(
+  actor: Actor,
+  orgId: string,
+  input: InviteInput & { agreementId?: string | null; invitedByName?: string; note?: string },
+  ctx: Context,
+): Promise<{ id: string; link: string; mailStatus: string }> {
+  const org = await Organization.findById(orgId, { name: 1, kind: 1, active: 1 }).lean();
+  if (!org) throw new Refusal("That organisation does not exist.", { status: 404 });
+  if (org.active === false) throw new Refusal(`${org.name} is deactivated: reactivate it before inviting anyone.`);
+  const existing = await User.findOne({ email: input.email }, { orgId: 1, active: 1 }).lean();
+  if (existing) {
+    throw Refusal.ofFields({
+      email: [
+        String(existing.orgId) === orgId
+          ? existing.active === false
+            ? "This person has a deactivated account here: reactivate it instead."
+            : "This person already has an account in this organisation."
+          : "This address already has a Flowdown account in another organisation.",
+      ],
+    });
+  }
+  const role = ROLE_FOR_KIND[org.kind];
+  const earlier = await AccountTokenModel.find(
+    { email: input.email, purpose: "invite", orgId: org._id, status: "active" },
+    { _id: 1 },
+  ).lean();
+  for (const e of earlier) await closeAccountToken(e._id, "revoked");
+  const { token, record } = await issueAccountToken({
+    purpose: "invite",
+    email: input.email,
+    orgId: org._id,
+    role,
+    teamAdmin: input.teamAdmin,
+    name: input.name,
+    agreementId: (input.agreementId ?? null) as unknown as Types.ObjectId | null,
+    createdBy: actorIdOf(actor) as Types.ObjectId | null,
+    replaces: earlier[0]?._id ?? null,
+  });
+  const link = setUpLink(ctx.origin, token);
+  const mail = await sendMail({
+    to: input.email,
+    subject: `You are invited to Flowdown (${org.name})`,
+    text: [
+      `${input.invitedByName ?? "An administrator"} invites you to join ${org.name} on Flowdown as ${ROLE_LABEL[role].toLowerCase()}${input.teamAdmin ? ", with the right to manage its team" : ""}.`,
+      ...(input.note ? ["", input.note] : []),
+      "",
+      `Set your password and sign in: ${link}`,
+      "",
+      "The link is personal, works once and expires in 7 days. If you did not expect this, ignore this message.",
+    ].join("\n"),
+    kind: "account-invite",
+    relatedType: "organization",
+    relatedId: orgId,
+  });
+  await recordAudit({
+    action: earlier.length ? "user.invite_resend" : "user.invite",
+    actor,
+    targetType: "organization",
+    targetId: orgId,
+    details: {
+      email: input.email,
+      role,
+      teamAdmin: String(input.teamAdmin),
+      ...(input.agreementId ? { agreementId: input.agreementId } : {}),
+    },
+    ip: ctx.ip,
+  });
+  return { id: String(record._id), link, mailStatus: mail.status };
+}
+
+/** Open invitations of an organisation (newest first). */
+export async function pendingInvitations(orgId: string, now = new Date()) {
+  const rows = await AccountTokenModel.find({ orgId, purpose: "invite", status: "active" })
+    .sort({ createdAt: -1 })
+    .limit(200)
+    .lean();
+  return rows.map((r) => ({
+    id: String(r._id),
+    email: r.email,
+    name: r.name,
+    role: r.role,
+    teamAdmin: r.teamAdmin,
+    expiresAt: r.expiresAt.toISOString(),
+    expired: r.expiresAt <= now,
+    sentAt: (r.createdAt ?? r.expiresAt).toISOString(),
+  }));
+}
+
+async function openInvitation(id: string, orgId: string | null): Promise<AccountToken> {
+  const record = (await AccountTokenModel.findOne({
+    _id: id,
+    purpose: "invite",
+    ...(orgId ? { orgId } : {}),
+  }).lean()) as AccountToken | null;
+  if (!record) throw new Refusal("That invitation does not exist.", { status: 404 });
+  if (record.status !== "active") throw new Refusal("That invitation was already used or revoked.");
+  return record;
+}
+
+/** Sends a fresh link for an open invitation; the old link stops working. `orgId` null: any organisation (an administrator). */
+export async function resendInvitation(
+  actor: Actor,
+  id: string,
+  orgId: string | null,
+  ctx: Context & { invitedByName?: string },
+) {
+  const record = await openInvitation(id, orgId);
+  return inviteUser(
+    actor,
+    String(record.orgId),
+    {
+      email: record.email,
+      name: record.name,
+      teamAdmin: record.teamAdmin,
+      agreementId: record.agreementId ? String(record.agreementId) : null,
+      invitedByName: ctx.invitedByName,
+    },
+    ctx,
+  );
+}
+
+export async function revokeInvitation(actor: Actor, id: string, orgId: string | null, ctx: Context) {
+  const record = await openInvitation(id, orgId);
+  if (!(await closeAccountToken(record._id, "revoked"))) {
+    throw new Refusal("That invitation was already used or revoked.");
+  }
+  await recordAudit({
+    action: "user.invite_revoke",
+    actor,
+    targetType: "organization",
+    targetId: String(record.orgId),
+    details: { email: record.email },
+    ip: ctx.ip,
+  });
+}
+
+export type SetUpView =
+  | { kind: "dead"; state: Exclude<AccountTokenLookup["state"], "valid"> }
+  | { kind: "set-up"; email: string; name: string; organisation: string; role: string };
+
+/** What a set-password link shows. */
+export async function openSetUpLink(token: string): Promise<SetUpView> {
+  const lookup = await lookupAccountToken(token, "invite");
+  if (lookup.state !== "valid") return { kind: "dead", state: lookup.state };
+  const org = await Organization.findById(lookup.record.orgId, { name: 1, active: 1 }).lean();
+  if (!org || org.active === false) return { kind: "dead", state: "revoked" };
+  return {
+    kind: "set-up",
+    email: lookup.record.email,
+    name: lookup.record.name,
+    organisation: org.name,
+    role: ROLE_LABEL[lookup.record.role],
+  };
+}
+
+/**
+ * Creates the invited account with the password its owner chose and uses
+ * the link up. Of two submissions racing, one wins; the other is refused.
+ */
+export async function acceptInvitation(
+  token: string,
+  input: { name: string; password: string },
+  ctx: { ip?: string },
+): Promise<{ userId: string; role: AccountToken["role"] }> {
+  const lookup = await lookupAccountToken(token, "invite");
+  if (lookup.state !== "valid") throw new Refusal("This link is no longer valid: ask for a new invitation.");
+  const record = lookup.record;
+  const org = await Organization.findById(record.orgId, { active: 1 }).lean();
+  if (!org || org.active === false) throw new Refusal("This link is no longer valid: ask for a new invitation.");
+  let created;
+  try {
+    created = await User.create({
+      email: record.email,
+      name: input.name,
+      role: record.role,
+      orgId: record.orgId,
+      teamAdmin: record.teamAdmin,
+      passwordHash: await hashPassword(input.password),
+      passwordChangedAt: new Date(),
+    });
+  } catch (error) {
+    if (isDuplicateKey(error)) throw new Refusal("An account with this address exists already: sign in instead.");
+    throw error;
+  }
+  if (!(await closeAccountToken(record._id, "used"))) {
+    // someone used or revoked the link a moment earlier: undo the account just made
+    await User.deleteOne({ _id: created._id });
+    throw new Refusal("This link is no longer valid: ask for a new invitation.");
+  }
+  const userId = String(created._id);
+  await recordAudit({
+    action: "user.create",
+    actor: { id: userId, email: record.email, orgId: String(record.orgId) },
+    targetType: "user",
+    targetId: userId,
+    details: {
+      via: "invitation",
+      role: record.role,
+      teamAdmin: String(record.teamAdmin),
+      ...(record.agreementId ? { agreementId: String(record.agreementId) } : {}),
+    },
+    ip: ctx.ip,
+  });
+  return { userId, role: record.role };
+}
+
+/**
+ * Sends a reset link when the address belongs to an active account; says
+ * nothing either way (the caller shows the same answer). The caller counts
+ * the attempt and applies the rate limit before calling.
+ */
+export async function requestPasswordReset(email: string, ctx: Context): Promise<void> {
+  const address = email.trim().toLowerCase();
+  const user = await User.findOne({ email: address }, { orgId: 1, role: 1, active: 1 }).lean();
+  const org = user ? await Organization.findById(user.orgId, { active: 1 }).lean() : null;
+  await recordAudit({
+    action: "auth.reset_requested",
+    details: { email: address, known: String(Boolean(user && user.active !== false && org?.active !== false)) },
+    ip: ctx.ip,
+  });
+  if (!user || user.active === false || !org || org.active === false) return;
+  const earlier = await AccountTokenModel.find(
+    { email: address, purpose: "reset", status: "active" },
+    { _id: 1 },
+  ).lean();
+  for (const e of earlier) await closeAccountToken(e._id, "revoked");
+  const { token } = await issueAccountToken({
+    purpose: "reset",
+    email: address,
+    orgId: user.orgId,
+    role: user.role,
+    userId: user._id,
+  });
+  const link = resetLink(ctx.origin, token);
+  // not awaited: an address with an account must not answer more slowly than one without
+  void sendMail({
+    to: address,
+    subject: "Reset your Flowdown password",
+    text: [
+      "Someone (we hope you) asked to reset the password of your Flowdown account.",
+      "",
+      `Choose a new password: ${link}`,
+      "",
+      "The link works once and expires in 1 hour. Setting a new password signs you out everywhere else.",
+      "If you did not ask for this, ignore this message: your password stays as it is.",
+    ].join("\n"),
+    kind: "password-reset",
+    relatedType: "user",
+    relatedId: String(user._id),
+  }).catch((error) => console.error("could not queue a password reset mail", error));
+}
+
+export async function openResetLink(token: string) {
+  const lookup = await lookupAccountToken(token, "reset");
+  return lookup.state === "valid" ? { valid: true as const, email: lookup.record.email } : { valid: false as const };
+}
+
+/** Sets the new password and ends every session of the account; the caller signs the user in afresh. */
+export async function resetPassword(token: string, password: string, ctx: { ip?: string }) {
+  const lookup = await lookupAccountToken(token, "reset");
+  const invalid = () => new Refusal("This reset link is no longer valid: ask for a new one.");
+  if (lookup.state !== "valid" || !lookup.record.userId) throw invalid();
+  const user = await User.findById(lookup.record.userId, { email: 1, orgId: 1, active: 1, role: 1 }).lean();
+  if (!user || user.active === false) throw invalid();
+  if (!(await closeAccountToken(lookup.record._id, "used"))) throw invalid();
+  await User.updateOne(
+    { _id: user._id },
+    { $set: { passwordHash: await hashPassword(password), passwordChangedAt: new Date() } },
+  );
+  const ended = await endSessions(String(user._id));
+  await recordAudit({
+    action: "user.password_reset",
+    actor: { id: String(user._id), email: user.email, orgId: String(user.orgId) },
+    targetType: "user",
+    targetId: String(user._id),
+    details: { sessionsEnded: String(ended) },
+    ip: ctx.ip,
+  });
+  return { userId: String(user._id), role: user.role };
+}
