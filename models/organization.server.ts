@@ -61,3 +61,41 @@ export function organizationKeys(name: string, registrationNumber: string) {
 export function listSuppliersForRecipient({ orgId }: { orgId: string }) {
   return Organization.find({ kind: "supplier", managedBy: orgId }).sort({ name: 1 }).lean();
 }
+
+/**
+ * Organisations that are the same as the one described: the same
+ * registration number in the same country, or the same normalised name
+ * (models/org-name.ts). Looked up by indexed equality only.
+ */
+export async function findDuplicateOrganizations(
+  input: { name: string; country: string; registrationNumber?: string; kind?: OrgKind },
+  exceptId?: string,
+) {
+  const keys = organizationKeys(input.name, input.registrationNumber ?? "");
+  const [byName, byRegistration] = await Promise.all([
+    keys.nameKey ? Organization.find({ nameKey: keys.nameKey }).limit(20).lean() : [],
+    keys.registrationKey
+      ? Organization.find({ country: input.country, registrationKey: keys.registrationKey }).limit(20).lean()
+      : [],
+  ]);
+  const seen = new Map<string, OrganizationDoc & { matchedOn: "registration" | "name" }>();
+  for (const o of byRegistration) seen.set(String(o._id), { ...o, matchedOn: "registration" });
+  for (const o of byName) if (!seen.has(String(o._id))) seen.set(String(o._id), { ...o, matchedOn: "name" });
+  return [...seen.values()].filter(
+    (o) => String(o._id) !== exceptId && (input.kind === undefined || o.kind === input.kind),
+  );
+}
+
+/** A fresh URL-safe key from a name (in any script: the name's Latin letters, or "org", plus a random suffix). */
+export function slugFor(name: string): string {
+  const base = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 48)
+    .replace(/-+$/g, "");
+  const suffix = Math.random().toString(36).slice(2, 8).padEnd(6, "0");
+  return `${base.length >= 2 ? base : "org"}-${suffix}`;
+}
