@@ -173,7 +173,8 @@ describe("the invitation link", () => {
     expect(res).toRedirectTo(`/supplier/assessments/${w.assessment._id}`);
     expect(res.headers.get("Set-Cookie")).toMatch(/__flowdown=/);
     const user = await User.findOne({ email: "new.person@tier1.example" }).lean();
-    expect(user).toMatchObject({ role: "supplier", orgId: w.tier1._id, name: "New Person" });
+    // nobody managed the supplier's team yet: the first account set up from a questionnaire does
+    expect(user).toMatchObject({ role: "supplier", orgId: w.tier1._id, name: "New Person", teamAdmin: true });
 
     const again = await inviteLoader({ request: getRequest(`/invite/${token}`), params: { token }, context: {} });
     expect(again).toEqual({ view: { kind: "dead", state: "used" } });
@@ -223,6 +224,24 @@ describe("the invitation link", () => {
       context: {},
     });
     expect(await User.exists({ email: "e@x.example" })).toBeNull();
+  });
+
+  it("makes a colleague set up after the supplier's team administrator a member", async () => {
+    const w = await createAssessmentWorld();
+    await User.updateOne({ _id: w.supplierUser.user._id }, { $set: { teamAdmin: true } });
+    const { token } = await inviteToTier1(w, "colleague@tier1.example");
+    await inviteAction({
+      request: formRequest(`/invite/${token}`, {
+        intent: "set-up",
+        name: "Colleague",
+        password: "a long enough secret",
+        confirm: "a long enough secret",
+      }),
+      params: { token },
+      context: {},
+    });
+    const user = await User.findOne({ email: "colleague@tier1.example" }).lean();
+    expect(user).toMatchObject({ orgId: w.tier1._id, teamAdmin: false });
   });
 
   it("is redeemed once when several set-ups race", async () => {

@@ -88,12 +88,15 @@ export async function setUpInvitedAccount(
   input: { name: string; password: string },
 ): Promise<{ userId: string; target: string } | null> {
   let created;
+  // the supplier's first account manages its team, so it can invite colleagues
+  const firstOfTeam = !(await User.exists({ orgId: inv.supplierOrgId, teamAdmin: true, active: true }));
   try {
     created = await User.create({
       email: inv.email,
       name: input.name,
       role: "supplier",
       orgId: inv.supplierOrgId,
+      teamAdmin: firstOfTeam,
       passwordHash: await hashPassword(input.password),
     });
   } catch (error) {
