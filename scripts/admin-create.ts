@@ -61,6 +61,12 @@ await runDatabaseTask(
         "",
         `The link works once and expires at ${result.expiresAt.toISOString()}. Keep it private: whoever`,
         "opens it first becomes the administrator. Running this command again replaces it.",
+        ...(process.env.PUBLIC_URL
+          ? []
+          : [
+              `(The address assumes the portal answers on ${origin}; set PUBLIC_URL when it does not,`,
+              " or open /welcome/… on the portal's own address.)",
+            ]),
       ].join("\n"),
     );
   },
