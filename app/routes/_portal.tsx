@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { Form, NavLink, Outlet, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { NAVIGATION, ROLE_LABEL } from "#app/features/accounts/navigation";
 
@@ -12,8 +12,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/** What a redirect into the portal may announce (`?notice=`): fixed texts, never one taken from the URL. */
+const NOTICES: Record<string, string> = {
+  welcome: "Welcome to Flowdown: your account is ready.",
+  "password-reset": "Your new password is set. You were signed out everywhere else.",
+};
+
 function PortalFrame({ children }: { children: React.ReactNode }) {
   const data = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const key = params.get("notice") ?? "";
+  const notice = Object.hasOwn(NOTICES, key) ? NOTICES[key] : null;
   return (
     <div className="portal">
       <aside className="sidebar">
@@ -39,7 +48,14 @@ function PortalFrame({ children }: { children: React.ReactNode }) {
           </Form>
         </div>
       </aside>
-      <main className="content">{children}</main>
+      <main className="content">
+        {notice ? (
+          <p className="flash" role="status">
+            {notice}
+          </p>
+        ) : null}
+        {children}
+      </main>
     </div>
   );
 }

@@ -1,10 +1,12 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { BrandedCard } from "#app/components/branded-card";
 import { Field, FormError } from "#app/components/forms";
+import { FIRST_ADMIN_COMMAND, needsFirstAdministrator } from "#app/features/accounts/account-upgrade.server";
 import { createUserSession, requireAnonymous, ROLE_HOME } from "#app/features/accounts/auth.server";
 import { signIn } from "#app/features/accounts/sign-in.server";
+import { orUnavailable } from "#app/lib/db.server";
 import { fieldErrors } from "#app/lib/forms.server";
 import { safeRedirect } from "#app/lib/http.server";
 import { rateLimited, tooManyAttempts } from "#app/lib/rate-limit.server";
@@ -21,7 +23,9 @@ const LoginSchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
   const reason = new URL(request.url).searchParams.get("reason");
-  return { expired: reason === "expired" };
+  // a fresh deployment: nobody can sign in until the operator creates the first administrator
+  const firstAdminCommand = (await orUnavailable(needsFirstAdministrator())) ? FIRST_ADMIN_COMMAND : null;
+  return { expired: reason === "expired", firstAdminCommand };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -49,7 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function LoginPage() {
-  const { expired } = useLoaderData<typeof loader>();
+  const { expired, firstAdminCommand } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
@@ -58,6 +62,18 @@ export default function LoginPage() {
   return (
     <BrandedCard>
       <h1>Sign in</h1>
+      {firstAdminCommand ? (
+        <div className="notice" role="status">
+          <p>
+            <strong>This portal has no administrator yet.</strong> Whoever runs it creates the first one on the server
+            with:
+          </p>
+          <pre>
+            <code>{firstAdminCommand}</code>
+          </pre>
+          <p>The command prints a one-time link where the administrator chooses their password.</p>
+        </div>
+      ) : null}
       {expired && !actionData ? <p className="notice">Your session has expired. Please sign in again.</p> : null}
       <FormError messages={errors[""]} />
       <Form method="post" noValidate>
@@ -83,6 +99,9 @@ export default function LoginPage() {
           {busy ? "Signing in…" : "Sign in"}
         </button>
       </Form>
+      <p>
+        <Link to="/forgot-password">Forgot your password?</Link>
+      </p>
     </BrandedCard>
   );
 }

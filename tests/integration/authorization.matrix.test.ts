@@ -247,6 +247,14 @@ export const POLICIES: Record<string, Case[]> = {
       action: { rest: "redirect", body: { intent: "sign-in", password: "x" } },
     },
   ],
+  "forgot-password.tsx": [
+    {
+      url: () => "/forgot-password",
+      params: none,
+      loader: { anonymous: "ok", rest: "redirect" },
+      action: { anonymous: 400, rest: "redirect", body: { email: "" } },
+    },
+  ],
   "login.tsx": [
     {
       url: () => "/login",
@@ -279,8 +287,28 @@ export const POLICIES: Record<string, Case[]> = {
       loader: only({ procurement: "ok", discloser: "ok", otherProcurement: 404, otherDiscloser: 404 }),
     },
   ],
+  // the link is the credential: without a live one, nobody gets further than the dead-link page
+  "reset-password.$token.tsx": [
+    {
+      url: (_, actor) => `/reset-password/no-such-token-${actor}`,
+      params: (_, actor) => ({ token: `no-such-token-${actor}` }),
+      loader: { rest: 410 },
+      action: { rest: 410, body: { password: "a long enough password", confirm: "a long enough password" } },
+    },
+  ],
   "verify.tsx": [
     { url: () => "/verify", params: none, loader: { rest: "ok" }, action: { rest: 400, body: { sha256: "" } } },
+  ],
+  "welcome.$token.tsx": [
+    {
+      url: (_, actor) => `/welcome/no-such-token-${actor}`,
+      params: (_, actor) => ({ token: `no-such-token-${actor}` }),
+      loader: { rest: 404 },
+      action: {
+        rest: 404,
+        body: { intent: "set-up", name: "X", password: "a long enough password", confirm: "a long enough password" },
+      },
+    },
   ],
 };
 

@@ -12,6 +12,7 @@ setupTestDatabase();
 
 const { secureRouteModule } = await import("#app/lib/security.server");
 const { Attempt } = await import("#models/attempt.server");
+const { issueAccountToken } = await import("#models/account-token.server");
 
 const routes = await routeModules();
 
@@ -161,7 +162,61 @@ beforeAll(async () => {
   cookies.admin = await sessionCookie(String(admin.user._id));
   const assessment = String(w.assessment._id);
   const agreement = String(w.agreement._id);
+  // live set-password links: every malformed form is refused while the link stays usable
+  const invite = await issueAccountToken({
+    purpose: "invite",
+    email: "bad-input-invitee@example.test",
+    orgId: w.procurement.user.orgId,
+    role: "procurement",
+  });
+  const reset = await issueAccountToken({
+    purpose: "reset",
+    email: w.procurement.user.email,
+    orgId: w.procurement.user.orgId,
+    role: "procurement",
+    userId: w.procurement.user._id,
+  });
+  // a confirmation that never matches: values that happen to make a valid password are refused too
+  const mismatch = { confirm: "never the same as the password" };
   targets = [
+    {
+      file: "forgot-password.tsx",
+      url: "/forgot-password",
+      params: {},
+      actor: "anonymous",
+      fields: ["email"],
+    },
+    {
+      file: "welcome.$token.tsx",
+      url: `/welcome/${invite.token}`,
+      params: { token: invite.token },
+      actor: "anonymous",
+      fields: ["name", "password"],
+      fixed: { intent: "set-up", ...mismatch },
+    },
+    {
+      file: "reset-password.$token.tsx",
+      url: `/reset-password/${reset.token}`,
+      params: { token: reset.token },
+      actor: "anonymous",
+      fields: ["password"],
+      fixed: mismatch,
+    },
+    // dead links count against the client's `token` limit: after the live ones, which it would block
+    {
+      file: "welcome.$token.tsx",
+      url: "/welcome/t",
+      params: { token: "t" },
+      actor: "anonymous",
+      fields: ["intent", "name", "password", "confirm"],
+    },
+    {
+      file: "reset-password.$token.tsx",
+      url: "/reset-password/t",
+      params: { token: "t" },
+      actor: "anonymous",
+      fields: ["password", "confirm"],
+    },
     { file: "login.tsx", url: "/login", params: {}, actor: "anonymous", fields: ["email", "password", "redirectTo"] },
     {
       file: "invite.$token.tsx",

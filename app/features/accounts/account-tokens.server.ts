@@ -211,7 +211,7 @@ export async function revokeInvitation(actor: Actor, id: string, orgId: string |
 
 export type SetUpView =
   | { kind: "dead"; state: Exclude<AccountTokenLookup["state"], "valid"> }
-  | { kind: "set-up"; email: string; name: string; organisation: string; role: string };
+  | { kind: "set-up"; email: string; name: string; organisation: string; role: string; teamAdmin: boolean };
 
 /** What a set-password link shows. */
 export async function openSetUpLink(token: string): Promise<SetUpView> {
@@ -225,6 +225,7 @@ export async function openSetUpLink(token: string): Promise<SetUpView> {
     name: lookup.record.name,
     organisation: org.name,
     role: ROLE_LABEL[lookup.record.role],
+    teamAdmin: lookup.record.teamAdmin === true,
   };
 }
 
@@ -236,7 +237,7 @@ export async function acceptInvitation(
   token: string,
   input: { name: string; password: string },
   ctx: { ip?: string },
-): Promise<{ userId: string; role: AccountToken["role"] }> {
+): Promise<{ userId: string; role: AccountToken["role"]; agreementId: string | null }> {
   const lookup = await lookupAccountToken(token, "invite");
   if (lookup.state !== "valid") throw new Refusal("This link is no longer valid: ask for a new invitation.");
   const record = lookup.record;
@@ -276,7 +277,7 @@ export async function acceptInvitation(
     },
     ip: ctx.ip,
   });
-  return { userId, role: record.role };
+  return { userId, role: record.role, agreementId: record.agreementId ? String(record.agreementId) : null };
 }
 
 /**
@@ -294,6 +295,15 @@ export async function requestPasswordReset(email: string, ctx: Context): Promise
     ip: ctx.ip,
   });
   if (!user || user.active === false || !org || org.active === false) return;
+  // not awaited: an address with an account must not answer more slowly than one without
+  void sendResetLink(address, user, ctx).catch((error) => console.error("could not send a password reset link", error));
+}
+
+async function sendResetLink(
+  address: string,
+  user: { _id: Types.ObjectId; orgId: Types.ObjectId; role: AccountToken["role"] },
+  ctx: Context,
+) {
   const earlier = await AccountTokenModel.find(
     { email: address, purpose: "reset", status: "active" },
     { _id: 1 },
@@ -307,8 +317,7 @@ export async function requestPasswordReset(email: string, ctx: Context): Promise
     userId: user._id,
   });
   const link = resetLink(ctx.origin, token);
-  // not awaited: an address with an account must not answer more slowly than one without
-  void sendMail({
+  await sendMail({
     to: address,
     subject: "Reset your Flowdown password",
     text: [
@@ -322,7 +331,7 @@ export async function requestPasswordReset(email: string, ctx: Context): Promise
     kind: "password-reset",
     relatedType: "user",
     relatedId: String(user._id),
-  }).catch((error) => console.error("could not queue a password reset mail", error));
+  });
 }
 
 export async function openResetLink(token: string) {

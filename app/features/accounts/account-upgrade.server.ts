@@ -42,10 +42,12 @@ export async function needsFirstAdministrator(): Promise<boolean> {
   return !(await User.exists({ role: "admin", active: trusted({ $ne: false }) }));
 }
 
+export const FIRST_ADMIN_COMMAND = 'npm run admin:create -- --email you@example.com --name "Your Name"';
+
 export const FIRST_ADMIN_HINT = [
   "Flowdown has no administrator yet. Create the first one with:",
   "",
-  '  npm run admin:create -- --email you@example.com --name "Your Name"',
+  `  ${FIRST_ADMIN_COMMAND}`,
   "",
   "It prints a one-time link where you set your password. (Demo data instead: FLOWDOWN_DEMO_DATA=on npm start)",
 ].join("\n");

@@ -203,7 +203,8 @@ export async function createUserSession(request: Request, userId: string, redire
   });
 }
 
-export async function logout(request: Request): Promise<Response> {
+/** Ends this browser's session; then to the sign-in page, or to `redirectTo` (a path in the portal). */
+export async function logout(request: Request, redirectTo = "/login"): Promise<Response> {
   const user = await getUser(request);
   const sid = await readSessionId(request);
   if (sid) await Session.deleteOne({ _id: sid });
@@ -215,7 +216,7 @@ export async function logout(request: Request): Promise<Response> {
     });
   }
   const cookieSession = await sessionStorage().getSession(request.headers.get("Cookie"));
-  return redirect("/login", {
+  return redirect(redirectTo, {
     headers: { "Set-Cookie": await sessionStorage().destroySession(cookieSession) },
   });
 }

@@ -1,0 +1,140 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { BrandedCard } from "#app/components/branded-card";
+import { Field, FormError } from "#app/components/forms";
+import { NewPasswordSchema, openResetLink, resetPassword } from "#app/features/accounts/account-tokens.server";
+import { createUserSession, ROLE_HOME } from "#app/features/accounts/auth.server";
+import { fieldErrors } from "#app/lib/forms.server";
+import { clientIp } from "#app/lib/http.server";
+import { rateLimited, recordAttempt, tooManyAttemptsMessage } from "#app/lib/rate-limit.server";
+import { refusalResponse } from "#app/lib/refusal.server";
+
+export const meta: MetaFunction = () => [
+  { title: "Choose a new password · Flowdown" },
+  // the link is the key to the account: never pass it on to another site
+  { name: "referrer", content: "no-referrer" },
+];
+
+type View = { kind: "limited"; message: string } | { kind: "dead" } | { kind: "reset"; email: string };
+
+const ResetSchema = z
+  .object({
+    password: NewPasswordSchema,
+    confirm: z.string().max(1024, "That password is too long (at most 1,024 characters)"),
+  })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords differ" });
+
+/** What a visitor with this link sees; an unknown or dead link counts against the client's `token` limit. */
+async function viewFor(
+  request: Request,
+  token: string,
+): Promise<{ view: View; status: number; headers?: HeadersInit }> {
+  const wait = await rateLimited("token", request);
+  if (wait) {
+    return {
+      view: { kind: "limited", message: tooManyAttemptsMessage(wait) },
+      status: 429,
+      headers: { "Retry-After": String(wait * 60) },
+    };
+  }
+  const opened = await openResetLink(token);
+  if (!opened.valid) {
+    await recordAttempt("token", request);
+    return { view: { kind: "dead" }, status: 410 };
+  }
+  return { view: { kind: "reset", email: opened.email }, status: 200 };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  // anyone holding the link may open it: the link is the credential
+  const { view, status, headers } = await viewFor(request, params.token ?? "");
+  return data({ view }, { status, headers });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  // anyone holding the link: the link is the credential (checked below, rate limited)
+  const token = params.token ?? "";
+  const form = Object.fromEntries(await request.formData());
+  const { view, status, headers } = await viewFor(request, token);
+  if (view.kind !== "reset") return data({ view, errors: {} as Record<string, string[]> }, { status, headers });
+  const parsed = ResetSchema.safeParse(form);
+  // passwords are never sent back
+  if (!parsed.success) return data({ view, errors: fieldErrors(parsed.error) }, { status: 400 });
+  let reset;
+  try {
+    // ends every session of the account, this browser's included: it gets a fresh one below
+    reset = await resetPassword(token, parsed.data.password, { ip: clientIp(request) });
+  } catch (error) {
+    return refusalResponse(error, { view });
+  }
+  return createUserSession(request, reset.userId, `${ROLE_HOME[reset.role]}?notice=password-reset`);
+}
+
+export default function ResetPasswordPage() {
+  const loaded = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const view = (actionData?.view ?? loaded.view) as View;
+  const errors: Record<string, string[]> = actionData?.errors ?? {};
+  return (
+    <BrandedCard>
+      {view.kind === "limited" ? (
+        <>
+          <h1>Too many attempts</h1>
+          <p>{view.message}</p>
+        </>
+      ) : view.kind === "dead" ? (
+        <>
+          <h1>This reset link no longer works</h1>
+          <p>
+            Reset links work once and expire after 1 hour; a newer request also replaces an older link. Ask for a new
+            link and use the newest e-mail.
+          </p>
+          <p>
+            <Link to="/forgot-password">Ask for a new link</Link> · <Link to="/login">Go to sign-in</Link>
+          </p>
+        </>
+      ) : (
+        <>
+          <h1>Choose a new password</h1>
+          <p className="muted">For {view.email}. Setting it signs you out everywhere else, then signs you in here.</p>
+          <FormError messages={errors[""]} />
+          <Form method="post" noValidate>
+            {/* the e-mail address, for password managers */}
+            <input type="hidden" name="username" autoComplete="username" value={view.email} />
+            <Field
+              label="New password"
+              errors={errors.password}
+              hint="At least 12 characters."
+              inputProps={{
+                name: "password",
+                type: "password",
+                autoComplete: "new-password",
+                maxLength: 1024,
+                autoFocus: true,
+                required: true,
+              }}
+            />
+            <Field
+              label="Repeat the new password"
+              errors={errors.confirm}
+              inputProps={{
+                name: "confirm",
+                type: "password",
+                autoComplete: "new-password",
+                maxLength: 1024,
+                required: true,
+              }}
+            />
+            <button type="submit" disabled={busy}>
+              {busy ? "Saving…" : "Set the new password"}
+            </button>
+          </Form>
+        </>
+      )}
+    </BrandedCard>
+  );
+}
+
+export { CenteredErrorBoundary as ErrorBoundary } from "#app/components/error-boundary";
