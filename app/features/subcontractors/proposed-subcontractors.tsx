@@ -227,7 +227,7 @@ function DecidedProposals({ agreementId, list }: { agreementId: string; list: Pr
   return (
     <details>
       <summary>Decided ({list.length})</summary>
-      <table>
+      <table className="data">
         <thead>
           <tr>
             <th>Subcontractor</th>
