@@ -4,6 +4,7 @@ import { createOrg, createUser, formRequest, getRequest, sessionCookie } from "#
 import { createAgreement, createAgreementParties } from "#tests/fixtures/agreements";
 import { tabOf } from "#tests/fixtures/agreement-page";
 import { replyOf, thrown } from "#tests/helpers/responses";
+import { loadCatalogue } from "#questionnaires/loader";
 
 setupTestDatabase();
 
@@ -24,7 +25,7 @@ const { SubcontractorProposalModel } = await import("#models/subcontractor-propo
  * recipient's procurement, a supplier outside the chain, and another
  * recipient's procurement.
  */
-async function world() {
+async function world(overrides: Parameters<typeof createAgreement>[1] = {}) {
   const p = await createAgreementParties();
   const agreement = await createAgreement(p, {
     chain: [
@@ -44,6 +45,7 @@ async function world() {
       onIncident: false,
       onNewPhase: true,
     },
+    ...overrides,
   });
   const supplier = await createUser("supplier", { orgId: String(p.tier1._id) });
   const outsider = await createUser("supplier");
@@ -311,6 +313,30 @@ describe("procurement decides", () => {
     expect(reused.contactEmail).toBe("security@nordlicht.example");
     // nothing new in the directory
     expect(await Organization.countDocuments({ createdBy: w.procurement.user._id })).toBe(0);
+  });
+
+  it("refuses an acceptance the agreement's breach window cannot carry, and leaves the proposal open and the directory as it was", async () => {
+    // 24 h for the recipient + 12 h per supplier: tier 1 fits a 40 h window, a tier 2 does not
+    const catalogue = loadCatalogue();
+    const w = await world({
+      breachWindowHours: 40,
+      requirements: catalogue.requirements.map((r) => ({
+        requirementId: r.id,
+        params: (r.id === "FD-INC-01" ? { notifyWithinHours: 12 } : {}) as Record<string, number>,
+      })),
+    });
+    const id = await declare(w);
+    const refused = await decide(w, acceptFields(id));
+    expect(refused).toBeRefused(/breach window|window/i);
+    expect((await SubcontractorProposalModel.findById(id).lean())!.status).toBe("proposed");
+    expect(await Organization.countDocuments({ createdBy: w.procurement.user._id })).toBe(0);
+    const after = (await Agreement.findById(w.id).lean())!;
+    expect(after.chain).toHaveLength(1);
+    expect(after.revision ?? 1).toBe(1);
+    // the decision was given back: procurement can still reject it
+    expect(await decide(w, { intent: "reject", proposalId: id, reason: "Too slow to notify" })).toRedirectTo(
+      /rejected=/,
+    );
   });
 
   it("rejecting needs a reason, records it, and the supplier sees it", async () => {
