@@ -141,12 +141,6 @@ export async function supplierChainAgreements(user: CurrentUser) {
   return list.map((a) => ({ id: String(a._id), reference: a.reference, title: a.title }));
 }
 
-/** Whether the supplier may declare subcontractors under the agreement (it is in the chain). */
-export async function supplierInChain(user: CurrentUser, agreementId: unknown): Promise<boolean> {
-  if (!isObjectId(String(agreementId ?? ""))) return false;
-  return (await Agreement.exists({ _id: String(agreementId), "chain.supplierOrgId": toObjectId(user.orgId) })) !== null;
-}
-
 /** The supplier's subcontractors page: what it declared under the agreement, and the form's choices. */
 export async function supplierSubcontractorsPage(user: CurrentUser, agreementId: string | undefined) {
   const { agreement, own } = await agreementOfSupplier(user, agreementId);
