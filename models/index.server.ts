@@ -15,6 +15,7 @@ import { ReportRecord } from "./report.server";
 import { ScoreRecord } from "./score-record.server";
 import { Incident } from "./incident.server";
 import { Session } from "./session.server";
+import { SubcontractorProposalModel } from "./subcontractor-proposal.server";
 import { User } from "./user.server";
 
 /** Every model, so start-up can build their indexes before serving. */
@@ -38,4 +39,5 @@ export const allModels: Model<any>[] = [
   ScoreRecord,
   Incident,
   Attempt,
+  SubcontractorProposalModel,
 ];

@@ -13,6 +13,7 @@ import type { RequirementCategory } from "#questionnaires/types";
 import type { AccessLevel, InfoClass, Exclusion, Purpose, TransferMechanism } from "./agreement-enums";
 import type { AssessmentStatus } from "./assessment-status";
 import type { Role } from "./enums";
+import type { ProposalStatus } from "./subcontractor-proposal.server";
 
 /** Colour families; every tone is always shown together with a text label. */
 export type Tone = "ok" | "warn" | "bad" | "none" | "info" | "critical";
@@ -89,6 +90,21 @@ export const ASSESSMENT_STATUS_TONE: Record<AssessmentStatus, Tone> = {
   remediation_requested: "warn",
   approved: "ok",
   rejected: "bad",
+};
+
+/** A subcontractor a supplier declared, as procurement and the supplier see it. */
+export const PROPOSAL_STATUS_TEXT: Record<ProposalStatus, string> = {
+  proposed: "Awaiting procurement",
+  accepted: "Accepted into the chain",
+  rejected: "Rejected",
+  withdrawn: "Withdrawn",
+};
+
+export const PROPOSAL_STATUS_TONE: Record<ProposalStatus, Tone> = {
+  proposed: "info",
+  accepted: "ok",
+  rejected: "bad",
+  withdrawn: "none",
 };
 
 export const ROLE_LABEL: Record<Role, string> = {

@@ -3,6 +3,8 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { AgreementPage } from "#app/features/agreements/agreement-page";
 import { agreementPage, agreementReportAction } from "#app/features/agreements/agreement-access.server";
 import { requireUser } from "#app/features/accounts/auth.server";
+import { ProposedSubcontractors } from "#app/features/subcontractors/proposed-subcontractors";
+import { agreementProposals } from "#app/features/subcontractors/subcontractors.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.header.reference ?? "Agreement"} · Flowdown` },
@@ -10,7 +12,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "procurement" });
-  return agreementPage(user, params.id, new URL(request.url));
+  const [page, subcontractors] = await Promise.all([
+    agreementPage(user, params.id, new URL(request.url)),
+    agreementProposals(user, params.id),
+  ]);
+  return { ...page, subcontractors };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -23,7 +29,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ProcurementAgreementPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  return <AgreementPage data={data} role="procurement" reportError={actionData?.errors?.report} />;
+  return (
+    <>
+      <AgreementPage data={data} role="procurement" reportError={actionData?.errors?.report} />
+      <ProposedSubcontractors data={data.subcontractors} showDecided={data.tab === "chain"} />
+    </>
+  );
 }
 
 export { GeneralErrorBoundary as ErrorBoundary } from "#app/components/error-boundary";

@@ -39,8 +39,9 @@ export default function SendQuestionnairePage() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const values: Record<string, string> = actionData?.values ?? {
-    agreementId: params.get("agreement") ?? "",
-    supplierOrgId: params.get("supplier") ?? "",
+    agreementId: params.get("agreementId") ?? params.get("agreement") ?? "",
+    supplierOrgId: params.get("supplierOrgId") ?? params.get("supplier") ?? "",
+    emails: params.get("emails") ?? "",
   };
   const errors: Record<string, string[]> = actionData?.errors ?? {};
   // the supplier's open questionnaire under this agreement, when sending was refused because of it

@@ -4,17 +4,18 @@ import { ListTable } from "#app/components/list-table";
 import { AssessmentStatusBadge, DueDate } from "#app/components/status";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { supplierAssessmentRows } from "#app/features/assessments/supplier-list.server";
+import { supplierChainAgreements } from "#app/features/subcontractors/subcontractors.server";
 
 export const meta: MetaFunction = () => [{ title: "My assessments · Flowdown" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "supplier" });
-  const rows = await supplierAssessmentRows(user.orgId);
-  return { orgName: user.org.name, rows };
+  const [rows, agreements] = await Promise.all([supplierAssessmentRows(user.orgId), supplierChainAgreements(user)]);
+  return { orgName: user.org.name, rows, agreements };
 }
 
 export default function SupplierDashboard() {
-  const { orgName, rows } = useLoaderData<typeof loader>();
+  const { orgName, rows, agreements } = useLoaderData<typeof loader>();
   const open = rows.filter((r) => ["invited", "in_progress", "remediation_requested"].includes(r.status));
   return (
     <>
@@ -90,6 +91,22 @@ export default function SupplierDashboard() {
           />
         </>
       )}
+      {agreements.length ? (
+        <section className="card form-section" aria-labelledby="subcontractors-heading">
+          <h2 id="subcontractors-heading">Your subcontractors</h2>
+          <p className="muted">
+            Name the companies you pass each agreement's information to: your client adds them to the chain.
+          </p>
+          <ul>
+            {agreements.map((a) => (
+              <li key={a.id}>
+                <Link to={`/supplier/agreements/${a.id}/subcontractors`}>Subcontractors for {a.reference}</Link>{" "}
+                <span className="muted">{a.title}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   );
 }

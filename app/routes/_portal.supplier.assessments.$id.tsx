@@ -98,6 +98,12 @@ export default function SupplierAssessmentPage() {
       <p className="muted">
         Under {d.agreement} · due {d.dueDate}
         {d.submittedAt ? ` · submitted ${utcMinute(d.submittedAt)}` : ""}
+        {d.subcontractors ? (
+          <>
+            {" · "}
+            <Link to={d.subcontractors.href}>Subcontractors for {d.subcontractors.reference}</Link>
+          </>
+        ) : null}
       </p>
       {d.editable ? (
         <p className="notice">

@@ -129,6 +129,15 @@ export const POLICIES: Record<string, Case[]> = {
       action: { ...only({ procurement: 400, otherProcurement: 404 }), body: { reference: "" } },
     },
   ],
+  // a decision needs a proposal: an empty one is refused for the recipient, another recipient finds no agreement
+  "_portal.procurement.agreements.$id.subcontractors.tsx": [
+    {
+      url: (w) => `/procurement/agreements/${w.agreementId}/subcontractors`,
+      params: (w) => ({ id: w.agreementId }),
+      loader: only({ procurement: "ok", otherProcurement: 404 }),
+      action: { ...only({ procurement: 400, otherProcurement: 404 }), body: { intent: "accept" } },
+    },
+  ],
   "_portal.procurement.agreements._index.tsx": [
     { url: () => "/procurement/agreements", params: none, loader: only({ procurement: "ok", otherProcurement: "ok" }) },
   ],
@@ -182,6 +191,15 @@ export const POLICIES: Record<string, Case[]> = {
   ],
   "_portal.supplier._index.tsx": [
     { url: () => "/supplier", params: none, loader: only({ supplier: "ok", otherSupplier: "ok" }) },
+  ],
+  // only a supplier of the agreement's chain declares subcontractors under it; any other supplier gets a 404
+  "_portal.supplier.agreements.$id.subcontractors.tsx": [
+    {
+      url: (w) => `/supplier/agreements/${w.agreementId}/subcontractors`,
+      params: (w) => ({ id: w.agreementId }),
+      loader: only({ supplier: "ok", otherSupplier: 404 }),
+      action: { ...only({ supplier: 400, otherSupplier: 404 }), body: { intent: "declare" } },
+    },
   ],
   "_portal.supplier.assessments.$id.tsx": [
     {

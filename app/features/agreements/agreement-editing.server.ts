@@ -1,5 +1,6 @@
 import type { CurrentUser } from "#app/features/accounts/auth.server";
-import { Refusal } from "#models/refusal";
+import type { AccessLevel, InfoClass } from "#models/agreement-enums";
+import { isRefusal, Refusal } from "#models/refusal";
 import { requireAgreement } from "./agreement-access.server";
 import {
   agreementToFormValues,
@@ -64,4 +65,69 @@ export async function updateAgreementFromForm(
   const saved = await updateAgreement(user, String(existing._id), revision, await parsed(user, values), request);
   await refreshAgreementResults(saved, `agreement edited by ${user.name} (revision ${revision + 1})`);
   return saved;
+}
+
+export interface NewChainLink {
+  supplierOrgId: string;
+  tier: number;
+  /** the supplier it works for; null = works for the recipient */
+  parentSupplierOrgId: string | null;
+  service: string;
+  maxClass: InfoClass;
+  accessLevel: AccessLevel;
+}
+
+/**
+ * Adds one link to the agreement's chain as if procurement had added the row
+ * in the edit form and saved: the whole agreement is validated (tiers, the
+ * breach budget along the deeper chain), the revision is claimed and bumped,
+ * the edit audited and every result scored against it again. Appending a
+ * link does not depend on what else changed, so a save that lost to someone
+ * else's is tried again on the newer revision. Returns the new revision.
+ */
+export async function addChainLink(
+  user: CurrentUser,
+  id: string,
+  link: NewChainLink,
+  request: Request,
+  why: string,
+): Promise<number> {
+  for (let attempt = 0; ; attempt++) {
+    const agreement = await requireAgreement(user, id);
+    if (agreement.chain.some((l) => String(l.supplierOrgId) === link.supplierOrgId))
+      throw new Refusal("That supplier is already in this agreement's chain.");
+    const revision = agreement.revision ?? 1;
+    const row = agreement.chain.length;
+    const values: FormValues = {
+      ...agreementToFormValues(agreement),
+      // the edit form sends its re-assessment section; without this marker its unticked triggers would come back on
+      reassessPolicy: "1",
+      [`chain.${row}.supplierOrgId`]: link.supplierOrgId,
+      [`chain.${row}.tier`]: String(link.tier),
+      [`chain.${row}.parentSupplierOrgId`]: link.parentSupplierOrgId ?? "",
+      [`chain.${row}.service`]: link.service,
+      [`chain.${row}.maxClass`]: link.maxClass,
+      [`chain.${row}.accessLevel`]: link.accessLevel,
+    };
+    const result = parseAgreementForm(values, await agreementFormContext(user));
+    if (!result.ok) {
+      // the form is not on screen: say what is wrong in words, the row's own errors first
+      const own = Object.entries(result.errors).filter(([k]) => k.startsWith(`chain.${row}.`));
+      const messages = [...own, ...Object.entries(result.errors).filter(([k]) => !k.startsWith(`chain.${row}.`))]
+        .flatMap(([, m]) => m)
+        .slice(0, 5);
+      throw new Refusal(`The agreement would not be valid with this link: ${messages.join(" ")}`);
+    }
+    try {
+      await updateAgreement(user, String(agreement._id), revision, result.agreement, request);
+    } catch (error) {
+      if (isRefusal(error) && error.status === 409 && attempt < 3) {
+        await new Promise((r) => setTimeout(r, 20 * (attempt + 1)));
+        continue;
+      }
+      throw error;
+    }
+    await refreshAgreementResults(String(agreement._id), `${why} (revision ${revision + 1})`);
+    return revision + 1;
+  }
 }

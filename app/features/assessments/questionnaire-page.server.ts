@@ -16,7 +16,7 @@ export async function questionnairePage(
 ) {
   const [template, agreement, certifications] = await Promise.all([
     askedTemplateFor(assessment),
-    Agreement.findById(assessment.agreementId, { reference: 1, title: 1, glossary: 1 }).lean(),
+    Agreement.findById(assessment.agreementId, { reference: 1, title: 1, glossary: 1, chain: 1 }).lean(),
     Certification.countDocuments({ supplierOrgId: user.orgId }),
   ]);
   // a template pinned before translations existed offers English only
@@ -37,6 +37,11 @@ export async function questionnairePage(
     editable: EDITABLE_STATUSES.includes(assessment.status),
     dueDate: assessment.dueDate,
     agreement: agreement ? `${agreement.reference}: ${agreement.title}` : "",
+    /** where the supplier declares its subcontractors under this agreement, while it is in the chain */
+    subcontractors:
+      agreement && agreement.chain.some((l) => String(l.supplierOrgId) === user.orgId)
+        ? { href: `/supplier/agreements/${String(agreement._id)}/subcontractors`, reference: agreement.reference }
+        : null,
     certifications,
     language: await questionnaireLanguageFor(request, user.id, languages),
     languages: QUESTIONNAIRE_LANGUAGES.filter((l) => languages.includes(l.code)).map((l) => ({
