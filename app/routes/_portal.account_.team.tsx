@@ -6,11 +6,10 @@ import {
   parseTeamForm,
   requestContext,
   runTeamAction,
-  TEAM_DONE,
   teamPage,
   typedValues,
 } from "#app/features/accounts/team.server";
-import { TeamFlash, TeamSection } from "#app/features/accounts/team-view";
+import { TEAM_DONE, TeamFlash, TeamSection } from "#app/features/accounts/team-view";
 import { refusalResponse } from "#app/lib/refusal.server";
 
 export const meta: MetaFunction = () => [{ title: "Team · Flowdown" }];

@@ -17,10 +17,9 @@ import {
   parseTeamForm,
   requestContext,
   runTeamAction,
-  TEAM_DONE,
   typedValues,
 } from "#app/features/accounts/team.server";
-import { TeamFlash, TeamSection } from "#app/features/accounts/team-view";
+import { TEAM_DONE, TeamFlash, TeamSection } from "#app/features/accounts/team-view";
 import { fieldErrors } from "#app/lib/forms.server";
 import { notFound } from "#app/lib/http.server";
 import { refusalResponse } from "#app/lib/refusal.server";

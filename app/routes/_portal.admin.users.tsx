@@ -8,10 +8,10 @@ import {
   everyTeam,
   requestContext,
   runTeamAction,
-  TEAM_DONE,
   UserListActionSchema,
   userDirectory,
 } from "#app/features/accounts/team.server";
+import { TEAM_DONE } from "#app/features/accounts/team-view";
 import { fieldErrors } from "#app/lib/forms.server";
 import { refusalResponse } from "#app/lib/refusal.server";
 

@@ -1,7 +1,17 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { Form, useLocation, useNavigation } from "@remix-run/react";
 import { Field, FormError } from "#app/components/forms";
 import { ListTable } from "#app/components/list-table";
 import { utcMinute } from "#app/components/time";
+
+/** What the page says after a team action (the route redirects with `done` and, for mail, `mail`). */
+export const TEAM_DONE: Record<string, string> = {
+  invited: "Invitation sent.",
+  resent: "A new invitation was sent; the earlier link no longer works.",
+  revoked: "Invitation revoked: its link no longer works.",
+  "team-role": "Team role changed. The person was signed out so the new rights apply.",
+  deactivated: "User deactivated and signed out everywhere.",
+  reactivated: "User reactivated: they can sign in again.",
+};
 
 /** What the team pages show: teamPage() in team.server.ts, serialised. */
 export interface TeamData {
@@ -99,6 +109,8 @@ export function TeamSection({
   inviteHint: string;
 }) {
   const busy = useBusy();
+  // a new location (the redirect after a sent invitation) starts the invite form afresh; a refusal keeps what was typed
+  const { key: locationKey } = useLocation();
   const invite = actionData?.intent === "invite" ? actionData : undefined;
   const rowError = actionData && actionData.intent !== "invite" ? actionData.errors[""] : undefined;
   const inviteErrors = invite?.errors ?? {};
@@ -232,7 +244,7 @@ export function TeamSection({
       </section>
 
       {team.org.active ? (
-        <Form method="post" className="card form-section" noValidate aria-labelledby="invite-heading">
+        <Form key={locationKey} method="post" className="card form-section" noValidate aria-labelledby="invite-heading">
           <h2 id="invite-heading">Invite someone</h2>
           <p className="muted">{inviteHint}</p>
           <FormError messages={inviteErrors[""]} />

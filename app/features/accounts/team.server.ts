@@ -86,16 +86,6 @@ export const TeamActionSchema = z.discriminatedUnion("intent", [
 export type TeamAction = z.output<typeof TeamActionSchema>;
 export const TEAM_INTENTS: readonly string[] = TeamActionSchema.options.map((o) => o.shape.intent.value);
 
-/** What the page says after a team action (the route redirects with `done` and, for mail, `mail`). */
-export const TEAM_DONE: Record<string, string> = {
-  invited: "Invitation sent.",
-  resent: "A new invitation was sent; the earlier link no longer works.",
-  revoked: "Invitation revoked: its link no longer works.",
-  "team-role": "Team role changed. The person was signed out so the new rights apply.",
-  deactivated: "User deactivated and signed out everywhere.",
-  reactivated: "User reactivated: they can sign in again.",
-};
-
 /** Runs one team action in the scope; returns the flash key and, for mails, their status. */
 export async function runTeamAction(
   scope: TeamScope,
