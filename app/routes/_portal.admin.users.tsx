@@ -18,8 +18,8 @@ import { refusalResponse } from "#app/lib/refusal.server";
 export const meta: MetaFunction = () => [{ title: "Users · Flowdown" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { role: "admin" });
-  return { users: await userDirectory() };
+  const user = await requireUser(request, { role: "admin" });
+  return { users: await userDirectory(user) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -89,26 +89,29 @@ export default function UsersPage() {
           },
           {
             header: "Actions",
-            cell: (u) => (
-              <Form method="post" style={{ display: "inline" }}>
-                <input type="hidden" name="intent" value={u.active ? "deactivate" : "reactivate"} />
-                <input type="hidden" name="userId" value={u.id} />
-                <button
-                  type="submit"
-                  className="secondary small"
-                  aria-label={`${u.active ? "Deactivate" : "Reactivate"} ${u.name}`}
-                  disabled={busyFor(u.id)}
-                >
-                  {busyFor(u.id)
-                    ? u.active
-                      ? "Deactivating…"
-                      : "Reactivating…"
-                    : u.active
-                      ? "Deactivate"
-                      : "Reactivate"}
-                </button>
-              </Form>
-            ),
+            cell: (u) =>
+              u.self ? (
+                <span className="muted small">you</span>
+              ) : (
+                <Form method="post" style={{ display: "inline" }}>
+                  <input type="hidden" name="intent" value={u.active ? "deactivate" : "reactivate"} />
+                  <input type="hidden" name="userId" value={u.id} />
+                  <button
+                    type="submit"
+                    className="secondary small"
+                    aria-label={`${u.active ? "Deactivate" : "Reactivate"} ${u.name}`}
+                    disabled={busyFor(u.id)}
+                  >
+                    {busyFor(u.id)
+                      ? u.active
+                        ? "Deactivating…"
+                        : "Reactivating…"
+                      : u.active
+                        ? "Deactivate"
+                        : "Reactivate"}
+                  </button>
+                </Form>
+              ),
           },
         ]}
       />

@@ -537,6 +537,9 @@ describe("people (platform administrators and team administrators)", () => {
     const org = await createOrg({ kind: "supplier" });
     const id = String(org._id);
     const lead = await teamAdminOf(id);
+    // the page offers no button that would be refused
+    const page = await load(orgPage.loader, `/admin/organisations/${id}`, me.cookie, { id });
+    expect(page.team.people).toEqual([expect.objectContaining({ email: lead.user.email, lastTeamAdmin: true })]);
     expect(
       await post(
         orgPage,

@@ -24,6 +24,7 @@ export interface TeamData {
     teamRole: string;
     active: boolean;
     self: boolean;
+    lastTeamAdmin: boolean;
     lastLoginAt: string | null;
   }[];
   invitations: {
@@ -149,7 +150,13 @@ export function TeamSection({
               header: "Actions",
               cell: (p) => (
                 <>
-                  {p.active ? (
+                  {p.lastTeamAdmin ? (
+                    <span className="muted small">
+                      The only team administrator: make someone else one before changing {p.self ? "your" : "their"}{" "}
+                      role.
+                    </span>
+                  ) : null}
+                  {p.active && !p.lastTeamAdmin ? (
                     <Form method="post" style={{ display: "inline" }}>
                       <input type="hidden" name="intent" value="team-role" />
                       <input type="hidden" name="userId" value={p.id} />
@@ -163,7 +170,7 @@ export function TeamSection({
                       </button>
                     </Form>
                   ) : null}{" "}
-                  {p.self ? null : (
+                  {p.self || p.lastTeamAdmin ? null : (
                     <Form method="post" style={{ display: "inline" }}>
                       <input type="hidden" name="intent" value={p.active ? "deactivate" : "reactivate"} />
                       <input type="hidden" name="userId" value={p.id} />

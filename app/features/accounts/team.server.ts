@@ -152,7 +152,7 @@ export async function teamPage(scope: OrganisationScope) {
       active: org.active !== false,
     },
     people: users
-      .map((u) => ({
+      .map((u, _, all) => ({
         id: String(u._id),
         name: u.name,
         email: u.email,
@@ -160,6 +160,11 @@ export async function teamPage(scope: OrganisationScope) {
         teamRole: TEAM_ROLE_LABEL[u.teamAdmin ? "admin" : "member"],
         active: u.active !== false,
         self: String(u._id) === scope.actor.id,
+        /** can be neither demoted nor deactivated: the organisation's only active team administrator */
+        lastTeamAdmin:
+          u.teamAdmin === true &&
+          u.active !== false &&
+          all.filter((o) => o.teamAdmin === true && o.active !== false).length === 1,
         lastLoginAt: u.lastLoginAt ? new Date(u.lastLoginAt).toISOString() : null,
       }))
       .sort((a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name)),
@@ -282,7 +287,7 @@ export async function reactivateUser(scope: TeamScope, userId: string, ctx: { ip
 }
 
 /** Every user of the portal (the first 1,000 by e-mail) with their organisation, team role and state. */
-export async function userDirectory() {
+export async function userDirectory(actor: CurrentUser) {
   const [users, orgs] = await Promise.all([
     User.find({}, { email: 1, name: 1, role: 1, orgId: 1, lastLoginAt: 1, teamAdmin: 1, active: 1 })
       .sort({ email: 1 })
@@ -300,6 +305,7 @@ export async function userDirectory() {
       role: ROLE_LABEL[u.role],
       teamRole: TEAM_ROLE_LABEL[u.teamAdmin ? "admin" : "member"],
       active: u.active !== false,
+      self: String(u._id) === actor.id,
       org: org ? { id: String(org._id), name: org.name, active: org.active !== false } : null,
       lastLoginAt: u.lastLoginAt ? new Date(u.lastLoginAt).toISOString() : null,
     };
