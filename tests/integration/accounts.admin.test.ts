@@ -19,7 +19,7 @@ const { action: loginAction } = await import("#app/routes/login");
 const { loader: portalLoader } = await import("#app/routes/_portal");
 const { openSetUpLink } = await import("#app/features/accounts/account-tokens.server");
 const { deactivateOrganisation } = await import("#app/features/accounts/organisations.server");
-const { deactivateUser, everyTeam } = await import("#app/features/accounts/team.server");
+const { deactivateUser, everyTeam, ownTeam } = await import("#app/features/accounts/team.server");
 const { signedInUser } = await import("#tests/fixtures/assessments");
 const { Organization } = await import("#models/organization.server");
 const { User } = await import("#models/user.server");
@@ -532,27 +532,56 @@ describe("people (platform administrators and team administrators)", () => {
     expect(await AuditEvent.exists({ action: "user.reactivate", targetId: String(person.user._id) })).toBeTruthy();
   });
 
-  it("an organisation's last active team administrator cannot be deactivated, and nobody deactivates themselves", async () => {
+  it("an organisation's last active team administrator is never demoted, nor deactivated by their team; a platform administrator can cut their access", async () => {
     const me = await admin();
     const org = await createOrg({ kind: "supplier" });
     const id = String(org._id);
     const lead = await teamAdminOf(id);
-    // the page offers no button that would be refused
-    const page = await load(orgPage.loader, `/admin/organisations/${id}`, me.cookie, { id });
-    expect(page.team.people).toEqual([expect.objectContaining({ email: lead.user.email, lastTeamAdmin: true })]);
+    const second = await teamAdminOf(id);
+
+    // the team: of its two administrators, one was deactivated meanwhile; the other is now the last
+    const byTeam = await signedInUser(lead.user._id);
+    await User.updateOne({ _id: lead.user._id }, { $set: { active: false } });
+    await expect(deactivateUser(ownTeam(byTeam), String(second.user._id), {})).rejects.toThrow(
+      /last active team administrator/,
+    );
+    expect((await User.findById(second.user._id).lean())!.active).toBe(true);
+
+    // the page offers no demotion of the last one, and the rule holds for administrators too
+    let page = await load(orgPage.loader, `/admin/organisations/${id}`, me.cookie, { id });
+    expect(page.team.people.find((p) => p.email === second.user.email)).toMatchObject({
+      lastTeamAdmin: true,
+      canChangeRole: false,
+      canDeactivate: true,
+    });
     expect(
       await post(
         orgPage,
         `/admin/organisations/${id}`,
-        { intent: "deactivate", userId: String(lead.user._id) },
+        { intent: "team-role", userId: String(second.user._id), teamRole: "member" },
         me.cookie,
         { id },
       ),
     ).toBeRefused(/last active team administrator/);
+
+    // someone who left must lose access at once: a platform administrator deactivates them
+    expect(
+      location(
+        await post(
+          orgPage,
+          `/admin/organisations/${id}`,
+          { intent: "deactivate", userId: String(second.user._id) },
+          me.cookie,
+          { id },
+        ),
+      ),
+    ).toBe(`/admin/organisations/${id}?done=deactivated`);
+    page = await load(orgPage.loader, `/admin/organisations/${id}`, me.cookie, { id });
+    expect(page.team.hasTeamAdmin).toBe(false);
+
     expect(
       await post(usersPage, "/admin/users", { intent: "deactivate", userId: String(me.user._id) }, me.cookie),
     ).toBeRefused("", "You cannot deactivate your own account.");
-    expect((await User.findById(lead.user._id).lean())!.active).toBe(true);
     expect((await User.findById(me.user._id).lean())!.active).toBe(true);
   });
 });

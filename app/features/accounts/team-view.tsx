@@ -16,6 +16,7 @@ export const TEAM_DONE: Record<string, string> = {
 /** What the team pages show: teamPage() in team.server.ts, serialised. */
 export interface TeamData {
   org: { id: string; name: string; kind: string; role: string; active: boolean };
+  hasTeamAdmin: boolean;
   people: {
     id: string;
     name: string;
@@ -25,6 +26,8 @@ export interface TeamData {
     active: boolean;
     self: boolean;
     lastTeamAdmin: boolean;
+    canChangeRole: boolean;
+    canDeactivate: boolean;
     lastLoginAt: string | null;
   }[];
   invitations: {
@@ -120,6 +123,11 @@ export function TeamSection({
       <section className="card form-section" aria-labelledby="people-heading">
         <h2 id="people-heading">People</h2>
         <FormError messages={rowError} />
+        {team.hasTeamAdmin || !team.people.some((p) => p.active) ? null : (
+          <p className="notice">
+            Nobody in {team.org.name} manages its team: make an active member a team administrator, or invite one.
+          </p>
+        )}
         <ListTable
           data-testid="people"
           rows={team.people}
@@ -156,7 +164,7 @@ export function TeamSection({
                       role.
                     </span>
                   ) : null}
-                  {p.active && !p.lastTeamAdmin ? (
+                  {p.canChangeRole ? (
                     <Form method="post" style={{ display: "inline" }}>
                       <input type="hidden" name="intent" value="team-role" />
                       <input type="hidden" name="userId" value={p.id} />
@@ -170,7 +178,7 @@ export function TeamSection({
                       </button>
                     </Form>
                   ) : null}{" "}
-                  {p.self || p.lastTeamAdmin ? null : (
+                  {!p.canDeactivate ? null : (
                     <Form method="post" style={{ display: "inline" }}>
                       <input type="hidden" name="intent" value={p.active ? "deactivate" : "reactivate"} />
                       <input type="hidden" name="userId" value={p.id} />

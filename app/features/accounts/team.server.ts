@@ -29,8 +29,9 @@ import { endSessions, type CurrentUser } from "./auth.server";
  *
  * Rules (docs/decisions/009): nobody deactivates themselves; the portal's
  * last active administrator cannot be deactivated; an organisation's last
- * active team administrator cannot be demoted or deactivated. Deactivation
- * and a new team role end the user's sessions at once.
+ * active team administrator cannot be demoted, nor deactivated by their
+ * team (a platform administrator can, and invites the next one).
+ * Deactivation and a new team role end the user's sessions at once.
  */
 
 /** Where an actor manages people: one organisation, or (platform administrators only) any. */
@@ -167,7 +168,14 @@ export async function teamPage(scope: OrganisationScope) {
           all.filter((o) => o.teamAdmin === true && o.active !== false).length === 1,
         lastLoginAt: u.lastLoginAt ? new Date(u.lastLoginAt).toISOString() : null,
       }))
+      .map((p) => ({
+        ...p,
+        /** what the rules let the actor do, so the page offers no button that would be refused */
+        canChangeRole: p.active && !p.lastTeamAdmin,
+        canDeactivate: !p.self && (!p.lastTeamAdmin || scope.actor.role === "admin"),
+      }))
       .sort((a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name)),
+    hasTeamAdmin: users.some((u) => u.teamAdmin === true && u.active !== false),
     invitations: invitations.map((i) => ({
       ...i,
       teamRole: TEAM_ROLE_LABEL[i.teamAdmin ? "admin" : "member"],
@@ -252,7 +260,10 @@ export async function deactivateUser(scope: TeamScope, userId: string, ctx: { ip
     const admins = await activeAdministrators();
     if (admins.every((a) => a.id === userId)) throw lastAdmin();
   }
-  if (user.teamAdmin && (await activeTeamAdministrators(orgId)) <= 1) throw lastTeamAdmin();
+  // a team cannot lock itself out; a platform administrator can (someone who left must lose access at
+  // once) and invites the organisation's next team administrator (docs/decisions/009)
+  const teamRule = user.teamAdmin === true && scope.actor.role !== "admin";
+  if (teamRule && (await activeTeamAdministrators(orgId)) <= 1) throw lastTeamAdmin();
   await User.updateOne({ _id: user._id }, { $set: { active: false, deactivatedAt: new Date() } });
   // two deactivations racing: whoever finds nobody left undoes their own
   const undo = async (refusal: Refusal) => {
@@ -260,7 +271,7 @@ export async function deactivateUser(scope: TeamScope, userId: string, ctx: { ip
     throw refusal;
   };
   if (user.role === "admin" && (await activeAdministrators()).length === 0) await undo(lastAdmin());
-  if (user.teamAdmin && (await activeTeamAdministrators(orgId)) === 0) await undo(lastTeamAdmin());
+  if (teamRule && (await activeTeamAdministrators(orgId)) === 0) await undo(lastTeamAdmin());
   const sessionsEnded = await endSessions(userId);
   await recordAudit({
     action: "user.deactivate",
