@@ -12,7 +12,7 @@ import type { RequirementStatus, RiskRating } from "#app/scoring/types";
 import type { RequirementCategory } from "#questionnaires/types";
 import type { AccessLevel, InfoClass, Exclusion, Purpose, TransferMechanism } from "./agreement-enums";
 import type { AssessmentStatus } from "./assessment-status";
-import type { Role } from "./enums";
+import type { OrgKind, Role, TeamRole } from "./enums";
 import type { ProposalStatus } from "./subcontractor-proposal.server";
 
 /** Colour families; every tone is always shown together with a text label. */
@@ -112,6 +112,20 @@ export const ROLE_LABEL: Record<Role, string> = {
   procurement: "Procurement",
   discloser: "Disclosing party",
   admin: "Administrator",
+};
+
+/** An organisation's kind: it gives every user of the organisation their role (models/enums.ts ROLE_FOR_KIND). */
+export const ORG_KIND_LABEL: Record<OrgKind, string> = {
+  discloser: "Disclosing party",
+  recipient: "Recipient",
+  supplier: "Supplier",
+  operator: "Portal operator",
+};
+
+/** A user's role within their organisation's team. */
+export const TEAM_ROLE_LABEL: Record<TeamRole, string> = {
+  member: "Member",
+  admin: "Team administrator",
 };
 
 export const CATEGORY_LABEL: Record<RequirementCategory, string> = {

@@ -18,7 +18,9 @@ export default function AdminDashboard() {
       <div className="stats">
         <div className="stat">
           <div className="value">{organizations}</div>
-          <div className="label">Organisations</div>
+          <div className="label">
+            <Link to="/admin/organisations">Organisations</Link>
+          </div>
         </div>
         <div className="stat">
           <div className="value">{users}</div>

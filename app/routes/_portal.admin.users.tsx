@@ -1,33 +1,117 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { FormError } from "#app/components/forms";
 import { ListTable } from "#app/components/list-table";
+import { utcMinute } from "#app/components/time";
 import { requireUser } from "#app/features/accounts/auth.server";
-import { userDirectory } from "#app/features/accounts/administration.server";
+import {
+  everyTeam,
+  requestContext,
+  runTeamAction,
+  UserListActionSchema,
+  userDirectory,
+} from "#app/features/accounts/team.server";
+import { TEAM_DONE } from "#app/features/accounts/team-view";
+import { fieldErrors } from "#app/lib/forms.server";
+import { refusalResponse } from "#app/lib/refusal.server";
 
 export const meta: MetaFunction = () => [{ title: "Users · Flowdown" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { role: "admin" });
-  return { users: await userDirectory() };
+  const user = await requireUser(request, { role: "admin" });
+  return { users: await userDirectory(user) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request, { role: "admin" });
+  const parsed = UserListActionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) {
+    const errors = fieldErrors(parsed.error);
+    return data(
+      { errors: { "": errors.intent ? ["Unknown action."] : Object.values(errors).flat() } },
+      { status: 400 },
+    );
+  }
+  try {
+    const outcome = await runTeamAction(everyTeam(user), parsed.data, requestContext(request));
+    return redirect(`/admin/users?done=${outcome.done}`);
+  } catch (error) {
+    return refusalResponse(error);
+  }
 }
 
 export default function UsersPage() {
   const { users } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  const done = TEAM_DONE[params.get("done") ?? ""];
+  const busyFor = (id: string) => navigation.state !== "idle" && navigation.formData?.get("userId") === id;
   return (
     <>
+      {done ? <p className="flash">{done}</p> : null}
       <h1>Users</h1>
+      <p className="muted">
+        Everyone with an account. A user&apos;s role follows from their organisation; invite people and change team
+        roles on the <Link to="/admin/organisations">organisation&apos;s page</Link>.
+      </p>
+      <FormError messages={actionData?.errors[""]} />
       <ListTable
+        data-testid="users"
         rows={users}
         rowKey={(u) => u.id}
+        empty="No users yet."
         columns={[
           { header: "Name", cell: (u) => u.name },
           { header: "E-mail", cell: (u) => u.email },
           { header: "Role", cell: (u) => u.role },
-          { header: "Organisation", cell: (u) => u.org },
           {
-            header: "Last sign-in (UTC)",
+            header: "Organisation",
             cell: (u) =>
-              u.lastLoginAt ? u.lastLoginAt.slice(0, 16).replace("T", " ") : <span className="muted">never</span>,
+              u.org ? (
+                <>
+                  <Link to={`/admin/organisations/${u.org.id}`}>{u.org.name}</Link>
+                  {u.org.active ? null : <span className="muted"> (deactivated)</span>}
+                </>
+              ) : (
+                <span className="muted">none</span>
+              ),
+          },
+          { header: "Team role", cell: (u) => u.teamRole },
+          {
+            header: "State",
+            cell: (u) =>
+              u.active ? <span className="badge ok">active</span> : <span className="badge none">deactivated</span>,
+          },
+          {
+            header: "Last sign-in",
+            cell: (u) => (u.lastLoginAt ? utcMinute(u.lastLoginAt) : <span className="muted">never</span>),
+          },
+          {
+            header: "Actions",
+            cell: (u) =>
+              u.self ? (
+                <span className="muted small">you</span>
+              ) : (
+                <Form method="post" style={{ display: "inline" }}>
+                  <input type="hidden" name="intent" value={u.active ? "deactivate" : "reactivate"} />
+                  <input type="hidden" name="userId" value={u.id} />
+                  <button
+                    type="submit"
+                    className="secondary small"
+                    aria-label={`${u.active ? "Deactivate" : "Reactivate"} ${u.name}`}
+                    disabled={busyFor(u.id)}
+                  >
+                    {busyFor(u.id)
+                      ? u.active
+                        ? "Deactivating…"
+                        : "Reactivating…"
+                      : u.active
+                        ? "Deactivate"
+                        : "Reactivate"}
+                  </button>
+                </Form>
+              ),
           },
         ]}
       />

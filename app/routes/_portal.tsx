@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireUser } from "#app/features/accounts/auth.server";
-import { NAVIGATION, ROLE_LABEL } from "#app/features/accounts/navigation";
+import { navigationFor, ROLE_LABEL } from "#app/features/accounts/navigation";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   return {
     user: { name: user.name, email: user.email, role: user.role, orgName: user.org.name },
-    nav: NAVIGATION[user.role],
+    nav: navigationFor(user.role, user.teamAdmin),
     roleLabel: ROLE_LABEL[user.role],
   };
 }

@@ -19,6 +19,7 @@ const { action: discloserAgreementAction } = await import("#app/routes/_portal.d
 const { action: evidenceUpload } = await import("#app/routes/api.assessments.$id.evidence");
 const { ReportRecord } = await import("#models/report.server");
 const { Attempt } = await import("#models/attempt.server");
+const { User } = await import("#models/user.server");
 
 const ACTORS = [
   "anonymous",
@@ -34,6 +35,8 @@ type Actor = (typeof ACTORS)[number];
 type Expect = Partial<Record<Actor, Outcome>> & { rest: Outcome };
 
 interface World {
+  /** the supplier's organisation (its user is a team administrator, as is the other supplier's) */
+  orgId: string;
   assessmentId: string;
   agreementId: string;
   evidenceId: string;
@@ -67,6 +70,15 @@ export const POLICIES: Record<string, Case[]> = {
       action: { ...signedIn(400), body: { intent: "change-password" } },
     },
   ],
+  // an organisation's team: its team administrators only (the supplier and the other supplier are)
+  "_portal.account_.team.tsx": [
+    {
+      url: () => "/account/team",
+      params: none,
+      loader: only({ supplier: "ok", otherSupplier: "ok" }),
+      action: { ...only({ supplier: 400, otherSupplier: 400 }), body: { intent: "nothing" } },
+    },
+  ],
   "_portal.$role.agreements.$id.audit.tsx": [
     {
       url: (w) => `/procurement/agreements/${w.agreementId}/audit`,
@@ -98,7 +110,39 @@ export const POLICIES: Record<string, Case[]> = {
     },
   ],
   "_portal.admin.outbox.tsx": [{ url: () => "/admin/outbox", params: none, loader: only({ admin: "ok" }) }],
-  "_portal.admin.users.tsx": [{ url: () => "/admin/users", params: none, loader: only({ admin: "ok" }) }],
+  "_portal.admin.users.tsx": [
+    {
+      url: () => "/admin/users",
+      params: none,
+      loader: only({ admin: "ok" }),
+      action: { ...only({ admin: 400 }), body: { intent: "nothing" } },
+    },
+  ],
+  "_portal.admin.organisations._index.tsx": [
+    { url: () => "/admin/organisations", params: none, loader: only({ admin: "ok" }) },
+  ],
+  "_portal.admin.organisations.new.tsx": [
+    {
+      url: () => "/admin/organisations/new",
+      params: none,
+      loader: only({ admin: "ok" }),
+      action: { ...only({ admin: 400 }), body: { kind: "" } },
+    },
+  ],
+  "_portal.admin.organisations.$id.tsx": [
+    {
+      url: (w) => `/admin/organisations/${w.orgId}`,
+      params: (w) => ({ id: w.orgId }),
+      loader: only({ admin: "ok" }),
+      action: { ...only({ admin: 400 }), body: { intent: "nothing" } },
+    },
+    {
+      url: () => "/admin/organisations/ffffffffffffffffffffffff",
+      params: () => ({ id: "ffffffffffffffffffffffff" }),
+      loader: only({ admin: 404 }),
+      action: { ...only({ admin: 404 }), body: { intent: "deactivate-org" } },
+    },
+  ],
   "_portal.discloser._index.tsx": [
     { url: () => "/discloser", params: none, loader: only({ discloser: "ok", otherDiscloser: "ok" }) },
   ],
@@ -379,7 +423,16 @@ beforeAll(async () => {
   })) as Response;
   expect(generated.status).toBe(302);
   const report = await ReportRecord.findOne({ kind: "agreement", targetId: a.agreement._id }).lean();
-  world = { assessmentId, agreementId, evidenceId, reportId: String(report!._id) };
+  // each supplier organisation's user manages its team
+  for (const id of [ids.supplier, ids.otherSupplier])
+    await User.updateOne({ _id: String(id) }, { $set: { teamAdmin: true } });
+  world = {
+    orgId: String(a.supplierUser.orgId),
+    assessmentId,
+    agreementId,
+    evidenceId,
+    reportId: String(report!._id),
+  };
 }, 120_000);
 
 function request(

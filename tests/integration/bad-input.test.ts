@@ -13,6 +13,7 @@ setupTestDatabase();
 const { secureRouteModule } = await import("#app/lib/security.server");
 const { Attempt } = await import("#models/attempt.server");
 const { issueAccountToken } = await import("#models/account-token.server");
+const { User } = await import("#models/user.server");
 
 const routes = await routeModules();
 
@@ -160,6 +161,11 @@ beforeAll(async () => {
   cookies.procurement = await sessionCookie(String(w.procurement.user._id));
   cookies.discloser = await sessionCookie(String(w.discloserUser.user._id));
   cookies.admin = await sessionCookie(String(admin.user._id));
+  // the supplier manages its organisation's team (/account/team)
+  await User.updateOne({ _id: w.supplierUser.user._id }, { $set: { teamAdmin: true } });
+  const org = String(w.supplierUser.orgId);
+  const teamFields = ["intent", "email", "name", "teamAdmin", "userId", "teamRole", "invitationId"];
+  const teamIntents = ["invite", "resend", "revoke", "team-role", "deactivate", "reactivate", "bogus"];
   const assessment = String(w.assessment._id);
   const agreement = String(w.agreement._id);
   // live set-password links: every malformed form is refused while the link stays usable
@@ -225,6 +231,45 @@ beforeAll(async () => {
       actor: "anonymous",
       fields: ["intent", "name", "password", "confirm"],
     },
+    ...[undefined, ...teamIntents].map((intent) => ({
+      file: "_portal.account_.team.tsx",
+      url: "/account/team",
+      params: {},
+      actor: "supplier",
+      fields: intent ? teamFields.slice(1) : teamFields,
+      fixed: intent ? { intent } : undefined,
+    })),
+    ...[undefined, "edit", ...teamIntents].map((intent) => ({
+      file: "_portal.admin.organisations.$id.tsx",
+      url: `/admin/organisations/${org}`,
+      params: { id: org },
+      actor: "admin",
+      fields: [
+        ...(intent ? [] : ["intent"]),
+        ...teamFields.slice(1),
+        "name",
+        "legalName",
+        "country",
+        "registrationNumber",
+        "parentOrgId",
+      ],
+      fixed: intent ? { intent } : undefined,
+    })),
+    {
+      file: "_portal.admin.organisations.new.tsx",
+      url: "/admin/organisations/new",
+      params: {},
+      actor: "admin",
+      fields: ["kind", "name", "legalName", "country", "registrationNumber", "parentOrgId"],
+    },
+    ...[undefined, "deactivate", "reactivate"].map((intent) => ({
+      file: "_portal.admin.users.tsx",
+      url: "/admin/users",
+      params: {},
+      actor: "admin",
+      fields: intent ? ["userId"] : ["intent", "userId"],
+      fixed: intent ? { intent } : undefined,
+    })),
     { file: "verify.tsx", url: "/verify", params: {}, actor: "anonymous", fields: ["sha256"], multipart: true },
     {
       file: "_portal.account.tsx",

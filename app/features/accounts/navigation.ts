@@ -1,7 +1,7 @@
 import type { Role } from "#models/enums";
 
-/** The words for each role, for the pages that name one. */
-export { ROLE_LABEL } from "#models/labels";
+/** The words for each role and kind of organisation, for the pages that name one. */
+export { ORG_KIND_LABEL, ROLE_LABEL } from "#models/labels";
 
 export interface NavItem {
   to: string;
@@ -29,6 +29,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
   discloser: [{ to: "/discloser", label: "Agreements" }, ACCOUNT],
   admin: [
     { to: "/admin", label: "Overview" },
+    { to: "/admin/organisations", label: "Organisations" },
     { to: "/admin/users", label: "Users" },
     { to: "/admin/questionnaires", label: "Questionnaires" },
     { to: "/admin/outbox", label: "Outbox" },
@@ -36,3 +37,12 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     ACCOUNT,
   ],
 };
+
+const TEAM: NavItem = { to: "/account/team", label: "Team" };
+
+/** The navigation of a user: their role's, with "Team" before "Account" for an organisation's team administrators. */
+export function navigationFor(role: Role, teamAdmin: boolean): NavItem[] {
+  const items = NAVIGATION[role];
+  if (!teamAdmin) return items;
+  return items.flatMap((item) => (item === ACCOUNT ? [TEAM, item] : [item]));
+}

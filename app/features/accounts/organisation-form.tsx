@@ -1,0 +1,126 @@
+import { Form, useNavigation } from "@remix-run/react";
+import { Field, FormError, SelectField } from "#app/components/forms";
+
+export interface OrganisationFormValues {
+  kind?: string;
+  name?: string;
+  legalName?: string;
+  country?: string;
+  registrationNumber?: string;
+  parentOrgId?: string;
+}
+
+export interface DuplicateView {
+  id: string;
+  name: string;
+}
+
+/** The create and edit form of an organisation (the kind only when creating: it is fixed afterwards). */
+export function OrganisationForm({
+  intent,
+  values,
+  errors,
+  duplicates,
+  countries,
+  parents,
+  kinds,
+  fixedKind,
+  submitLabel,
+  busyLabel,
+}: {
+  intent?: string;
+  values: OrganisationFormValues;
+  errors: Record<string, string[]>;
+  duplicates: DuplicateView[];
+  countries: { code: string; name: string }[];
+  parents: { id: string; name: string }[];
+  /** the kinds to pick from (a new organisation) */
+  kinds?: { value: string; label: string }[];
+  /** the kind, shown only (an existing organisation) */
+  fixedKind?: string;
+  submitLabel: string;
+  busyLabel: string;
+}) {
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle" && (!intent || navigation.formData?.get("intent") === intent);
+  return (
+    <Form method="post" className="card form-section" noValidate>
+      {intent ? <input type="hidden" name="intent" value={intent} /> : null}
+      <FormError messages={errors[""]} />
+      {duplicates.length ? (
+        <ul className="plain" data-testid="duplicates">
+          {duplicates.map((d) => (
+            <li key={d.id}>
+              Existing organisation: <a href={`/admin/organisations/${d.id}`}>{d.name}</a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {kinds ? (
+        <SelectField
+          label="Kind"
+          errors={errors.kind}
+          selectProps={{ name: "kind", required: true, defaultValue: values.kind ?? "" }}
+        >
+          <option value="" disabled>
+            Pick one…
+          </option>
+          {kinds.map((k) => (
+            <option key={k.value} value={k.value}>
+              {k.label}
+            </option>
+          ))}
+        </SelectField>
+      ) : (
+        <p>
+          <strong>Kind:</strong> {fixedKind} <span className="muted">(fixed once the organisation exists)</span>
+        </p>
+      )}
+      <Field
+        label="Name"
+        errors={errors.name}
+        inputProps={{ name: "name", required: true, maxLength: 200, defaultValue: values.name ?? "" }}
+      />
+      <Field
+        label="Legal name (optional)"
+        errors={errors.legalName}
+        hint="The registered name, when it differs from the name in use."
+        inputProps={{ name: "legalName", maxLength: 300, defaultValue: values.legalName ?? "" }}
+      />
+      <SelectField
+        label="Country"
+        errors={errors.country}
+        selectProps={{ name: "country", required: true, defaultValue: values.country ?? "" }}
+      >
+        <option value="" disabled>
+          Pick a country…
+        </option>
+        {countries.map((c) => (
+          <option key={c.code} value={c.code}>
+            {c.name} ({c.code})
+          </option>
+        ))}
+      </SelectField>
+      <Field
+        label="Registration number (optional)"
+        errors={errors.registrationNumber}
+        inputProps={{ name: "registrationNumber", maxLength: 60, defaultValue: values.registrationNumber ?? "" }}
+      />
+      <SelectField
+        label="Parent group (optional)"
+        errors={errors.parentOrgId}
+        selectProps={{ name: "parentOrgId", defaultValue: values.parentOrgId ?? "" }}
+      >
+        <option value="">None</option>
+        {parents.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+      </SelectField>
+      <button type="submit" disabled={busy}>
+        {busy ? busyLabel : submitLabel}
+      </button>
+    </Form>
+  );
+}
