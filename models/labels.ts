@@ -12,7 +12,7 @@ import type { RequirementStatus, RiskRating } from "#app/scoring/types";
 import type { RequirementCategory } from "#questionnaires/types";
 import type { AccessLevel, InfoClass, Exclusion, Purpose, TransferMechanism } from "./agreement-enums";
 import type { AssessmentStatus } from "./assessment-status";
-import type { Role } from "./enums";
+import type { OrgKind, Role } from "./enums";
 
 /** Colour families; every tone is always shown together with a text label. */
 export type Tone = "ok" | "warn" | "bad" | "none" | "info" | "critical";
@@ -146,4 +146,12 @@ export const ACCESS_LABEL: Record<AccessLevel, string> = {
   read: "Read access",
   write: "Read and write access",
   admin: "Administrative access",
+};
+
+/** What each kind of organisation is called on the pages. */
+export const ORG_KIND_LABEL: Record<OrgKind, string> = {
+  discloser: "Disclosing party",
+  recipient: "Recipient",
+  supplier: "Supplier",
+  operator: "Portal operator",
 };

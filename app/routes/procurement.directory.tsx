@@ -1,0 +1,23 @@
+import { data, type ActionFunctionArgs } from "@remix-run/node";
+import { requireUser } from "#app/features/accounts/auth.server";
+import { addFromDialog } from "#app/features/directory/inline-add.server";
+import { isRefusal } from "#app/lib/refusal.server";
+
+/**
+ * The dialogs that add a supplier or a disclosing party without leaving the
+ * page (the agreement form, "Send a questionnaire") post here through a
+ * fetcher: the answer is the organisation added or picked, or what is wrong.
+ */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request, { role: "procurement" });
+  const form = await request.formData();
+  const values: Record<string, string> = {};
+  for (const [key, value] of form.entries()) if (typeof value === "string" && !(key in values)) values[key] = value;
+  try {
+    const outcome = await addFromDialog(user, values, request);
+    return outcome.ok ? outcome : data(outcome, { status: 409 });
+  } catch (error) {
+    if (!isRefusal(error)) throw error;
+    return data({ ok: false as const, errors: error.errors }, { status: error.status });
+  }
+}
