@@ -3,6 +3,8 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { AgreementPage } from "#app/features/agreements/agreement-page";
 import { agreementPage, agreementReportAction } from "#app/features/agreements/agreement-access.server";
 import { requireUser } from "#app/features/accounts/auth.server";
+import { discloserContacts } from "#app/features/directory/discloser-contacts.server";
+import { DiscloserContactsSection } from "#app/features/directory/discloser-contacts-section";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.header.reference ?? "Agreement"} · Flowdown` },
@@ -10,7 +12,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "procurement" });
-  return agreementPage(user, params.id, new URL(request.url));
+  const page = await agreementPage(user, params.id, new URL(request.url));
+  return { ...page, contacts: await discloserContacts(user, params.id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -23,7 +26,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ProcurementAgreementPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  return <AgreementPage data={data} role="procurement" reportError={actionData?.errors?.report} />;
+  return (
+    <>
+      <AgreementPage data={data} role="procurement" reportError={actionData?.errors?.report} />
+      <DiscloserContactsSection contacts={data.contacts} />
+    </>
+  );
 }
 
 export { GeneralErrorBoundary as ErrorBoundary } from "#app/components/error-boundary";
