@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs } from "@remix-run/node";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { discloserContactAction } from "#app/features/directory/discloser-contacts.server";
-import { formStrings } from "#app/features/directory/inline-add.server";
+import { formFields } from "#app/features/directory/inline-add.server";
 import { isRefusal } from "#app/lib/refusal.server";
 
 /**
@@ -11,8 +11,9 @@ import { isRefusal } from "#app/lib/refusal.server";
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: "procurement" });
-  const values = formStrings(await request.formData());
+  let values: Record<string, string> = {};
   try {
+    values = await formFields(request);
     const message = await discloserContactAction(user, params.id, values, request);
     return { ok: true as const, message, errors: {} as Record<string, string[]>, values: {} };
   } catch (error) {

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs } from "@remix-run/node";
 import { requireUser } from "#app/features/accounts/auth.server";
-import { addFromDialog } from "#app/features/directory/inline-add.server";
+import { addFromDialog, formFields } from "#app/features/directory/inline-add.server";
 import { isRefusal } from "#app/lib/refusal.server";
 
 /**
@@ -10,11 +10,8 @@ import { isRefusal } from "#app/lib/refusal.server";
  */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: "procurement" });
-  const form = await request.formData();
-  const values: Record<string, string> = {};
-  for (const [key, value] of form.entries()) if (typeof value === "string" && !(key in values)) values[key] = value;
   try {
-    const outcome = await addFromDialog(user, values, request);
+    const outcome = await addFromDialog(user, await formFields(request), request);
     return outcome.ok ? outcome : data(outcome, { status: 409 });
   } catch (error) {
     if (!isRefusal(error)) throw error;

@@ -30,6 +30,18 @@ export function formStrings(form: FormData): Record<string, string> {
   return out;
 }
 
+/** A form post's text fields; a body that is not a form (these endpoints also let JSON through) is refused. */
+export async function formFields(request: Request): Promise<Record<string, string>> {
+  const type = (request.headers.get("Content-Type") ?? "").split(";")[0].trim().toLowerCase();
+  if (type !== "application/x-www-form-urlencoded" && type !== "multipart/form-data")
+    throw new Refusal("Send this as a form.", { status: 415 });
+  try {
+    return formStrings(await request.formData());
+  } catch {
+    throw new Refusal("The form could not be read. Try again.");
+  }
+}
+
 export type PickOutcome =
   | { kind: "created" | "linked"; organization: OrgSummary }
   | { kind: "duplicates"; duplicates: DuplicateView[]; message: string };
