@@ -1,3 +1,4 @@
+import { useEffect, useRef } from "react";
 import { Field, SelectField } from "#app/components/forms";
 import { countryOptions, KIND_WORD, LIMITS, type DirectoryKind } from "./organization-input";
 
@@ -109,8 +110,14 @@ export function DuplicateChoices({
   message: string;
   busy: boolean;
 }) {
+  const box = useRef<HTMLDivElement>(null);
+  // below the form's button: bring it into view when it appears
+  useEffect(() => {
+    // braces: newer browsers return a promise from scrollIntoView, which React would take for a clean-up
+    box.current?.scrollIntoView({ block: "nearest" });
+  }, []);
   return (
-    <div className="notice" role="alert" data-testid="duplicates">
+    <div className="notice" role="alert" data-testid="duplicates" ref={box}>
       <p>{message}</p>
       <ul className="plain">
         {duplicates.map((d) => (
