@@ -111,3 +111,46 @@ describe("sending a questionnaire to a supplier not yet in the chain", () => {
     await context.close();
   });
 });
+
+describe("importing suppliers from CSV in the browser", () => {
+  it("uploads, previews the rows with their errors, and imports the others when told to skip them", async () => {
+    const context = await portal.browser.newContext();
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await signIn(portal.app, "procurement", page);
+    await page.goto(`${portal.app.baseUrl}/procurement/suppliers`);
+    await page.getByRole("link", { name: "Import from CSV" }).click();
+    await page.getByLabel("CSV file", { exact: true }).setInputFiles({
+      name: "suppliers.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(
+        [
+          "name,country,registration_number,contact_email,service",
+          "Aurora Pentest Oy,Finland,FI-123,team@aurora.example,Penetration tests",
+          // as a spreadsheet saves a formula cell: quoted, its quotes doubled
+          '"=HYPERLINK(""http://evil.example"",""x"")",DE,,,',
+          "Baltic Cloud Hosting,EE,,,",
+        ].join("\n"),
+      ),
+    });
+    await page.getByRole("button", { name: "Upload and preview" }).click();
+    await page.getByRole("heading", { name: "Preview of suppliers.csv" }).waitFor();
+    const preview = page.getByTestId("import-preview");
+    await expect(preview.locator("tr[data-outcome='error']").innerText()).resolves.toMatch(/formulas/);
+    await expect(page.getByTestId("import-counts").innerText()).resolves.toBe(
+      "1 new, 0 known to the portal already (they will be linked to your directory, not created again), 1 already among your suppliers, 1 row with errors.",
+    );
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, "directory-import-preview.png"), fullPage: true });
+
+    await page.getByRole("button", { name: "Import 1 supplier" }).click();
+    await page.getByText(/Nothing was imported: 1 row has errors/).waitFor();
+    await page.getByLabel(/Skip the rows with errors/).check();
+    await page.getByRole("button", { name: "Import 1 supplier" }).click();
+    await page.waitForURL(/\/procurement\/suppliers\?imported=1/);
+    await expect(page.getByTestId("import-result").innerText()).resolves.toBe(
+      "Import done: 1 created, 0 linked (known to the portal already), 1 skipped, 1 already among your suppliers.",
+    );
+    await page.getByTestId("suppliers").getByText("Aurora Pentest Oy").waitFor();
+    await context.close();
+  });
+});
