@@ -48,7 +48,8 @@ describe("procurement invites the disclosing party's contacts", () => {
     expect(mail.text).toContain(w.agreement.reference);
 
     const token = (await AccountTokenModel.findOne({ email }).lean())!;
-    expect(token).toMatchObject({ role: "discloser", teamAdmin: false, status: "active" });
+    // nobody manages the disclosing party's team yet: the first contact will
+    expect(token).toMatchObject({ role: "discloser", teamAdmin: true, status: "active" });
     expect(String(token.orgId)).toBe(String(w.discloser._id));
     expect(String(token.agreementId)).toBe(w.id);
     expect(await AuditEvent.countDocuments({ action: "user.invite", targetId: String(w.discloser._id) })).toBe(1);
@@ -76,9 +77,12 @@ describe("procurement invites the disclosing party's contacts", () => {
 
   it("resends with a new link and revokes; only invitations sent for this agreement", async () => {
     const w = await world();
+    await User.updateOne({ _id: w.discloserUser.user._id }, { $set: { teamAdmin: true } });
     const email = address();
     await contacts(w.id, { intent: "invite", email, name: "" }, w.cookie);
     const first = (await AccountTokenModel.findOne({ email, status: "active" }).lean())!;
+    // the disclosing party has a team administrator: a contact is a member
+    expect(first.teamAdmin).toBe(false);
     expect(await contacts(w.id, { intent: "resend", invitationId: String(first._id) }, w.cookie)).toMatchObject({
       ok: true,
     });

@@ -14,6 +14,7 @@ import { requireAgreement } from "#app/features/agreements/agreement-access.serv
 import { publicOrigin } from "#app/lib/env.server";
 import { clientIp } from "#app/lib/http.server";
 import { fieldErrors } from "#app/lib/forms.server";
+import { trusted } from "#app/lib/ids.server";
 
 /**
  * Procurement invites the disclosing party's people to an agreement: their
@@ -99,13 +100,15 @@ export async function discloserContactAction(
     case "invite": {
       const input = InviteSchema.safeParse({ email: parsed.data.email, name: parsed.data.name ?? "" });
       if (!input.success) throw Refusal.ofFields(fieldErrors(input.error));
+      // a contact follows the agreement; the disclosing party manages its own team, so the first
+      // contact of an organisation nobody manages yet becomes its team administrator
+      const managed = await User.exists({ orgId: discloserOrgId, teamAdmin: true, active: trusted({ $ne: false }) });
       await inviteUser(
         actor,
         discloserOrgId,
         {
           ...input.data,
-          // a contact follows the agreement; managing the disclosing party's team is its own business
-          teamAdmin: false,
+          teamAdmin: !managed,
           agreementId: id,
           invitedByName,
           note: `You are invited as a contact of the disclosing party for agreement ${agreement.reference}: ${agreement.title}.`,
