@@ -183,9 +183,10 @@ export function readSupplierCsv(source: string): CsvReadResult {
     keys.forEach((key, i) => {
       const raw = cells[i] ?? "";
       const field = COLUMNS[key as Column];
-      if (FORMULA_START.test(raw) || FORMULA_START.test(raw.trim()))
+      const formula = FORMULA_START.test(raw) ? raw[0] : FORMULA_START.test(raw.trim()) ? raw.trim()[0] : null;
+      if (formula !== null)
         row.readErrors.push(
-          `The ${key} cell starts with "${JSON.stringify(raw.trim()[0] ?? raw[0]).slice(1, -1)}": cells that start with =, +, -, @, a tab or a carriage return are refused, as a spreadsheet would run them as formulas`,
+          `The ${key} cell starts with "${JSON.stringify(formula).slice(1, -1)}": cells that start with =, +, -, @, a tab or a carriage return are refused, as a spreadsheet would run them as formulas`,
         );
       row[field] = raw.trim();
     });
