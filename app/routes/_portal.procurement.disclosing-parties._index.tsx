@@ -21,9 +21,11 @@ export default function DisclosingPartiesPage() {
       ? `${name} was added to your disclosing parties.`
       : params.get("linked")
         ? `${name}, already known to the portal, is now one of your disclosing parties.`
-        : params.get("saved")
-          ? `${name} was saved.`
-          : null;
+        : params.get("already")
+          ? `${name} is already one of your disclosing parties.`
+          : params.get("saved")
+            ? `${name} was saved.`
+            : null;
   return (
     <>
       {flash ? <p className="flash">{flash}</p> : null}

@@ -20,7 +20,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (outcome.kind === "duplicates")
       return data({ values, errors: {}, duplicates: outcome.duplicates, message: outcome.message }, { status: 409 });
     const flash = new URLSearchParams({
-      [outcome.kind === "created" ? "added" : "linked"]: "1",
+      [outcome.kind === "created" ? "added" : outcome.kind]: "1",
       name: outcome.organization.name,
     });
     return redirect(`/procurement/disclosing-parties?${flash}`);

@@ -107,6 +107,7 @@ function SuppliersFlash({ params }: { params: URLSearchParams }) {
   if (params.get("added") && name) return <p className="flash">{name} was added to your suppliers.</p>;
   if (params.get("linked") && name)
     return <p className="flash">{name}, already known to the portal, is now one of your suppliers.</p>;
+  if (params.get("already") && name) return <p className="flash">{name} is already one of your suppliers.</p>;
   if (params.get("saved") && name) return <p className="flash">{name} was saved.</p>;
   if (params.get("imported"))
     return (

@@ -43,7 +43,8 @@ export async function formFields(request: Request): Promise<Record<string, strin
 }
 
 export type PickOutcome =
-  | { kind: "created" | "linked"; organization: OrgSummary }
+  /** linked: an existing one joined the directory; already: it was in the directory */
+  | { kind: "created" | "linked" | "already"; organization: OrgSummary }
   | { kind: "duplicates"; duplicates: DuplicateView[]; message: string };
 
 /**
@@ -61,7 +62,8 @@ export async function addOrPick(
   if (useOrgId && !useOrgId.success) throw new Refusal("Unknown organisation.");
   const input = parseOrganizationInput(kind, values);
   if (useOrgId) {
-    return { kind: "linked", organization: await pickExistingOrganization(user, input, useOrgId.data, request, via) };
+    const { linked, ...organization } = await pickExistingOrganization(user, input, useOrgId.data, request, via);
+    return { kind: linked ? "linked" : "already", organization };
   }
   const outcome = await addOrganization(user, input, request);
   return outcome.kind === "duplicates" ? outcome : { kind: "created", organization: outcome.organization };

@@ -175,7 +175,7 @@ export async function pickExistingOrganization(
   orgId: string,
   request: Request,
   via = "directory",
-): Promise<OrgSummary> {
+): Promise<OrgSummary & { linked: boolean }> {
   const match = (await duplicatesOf(user, input)).find((d) => d.id === orgId);
   if (!match) throw new Refusal("That organisation does not match what you entered; check the details and try again.");
   if (!match.usable) throw new Refusal(`${match.name} cannot be used: it is ${match.reason}.`);
@@ -189,7 +189,7 @@ export async function linkOrganization(
   orgId: string,
   request: Request,
   via: string,
-): Promise<OrgSummary> {
+): Promise<OrgSummary & { linked: boolean }> {
   const result = await Organization.updateOne(
     { _id: orgId, kind, active: trusted({ $ne: false }) },
     { $addToSet: { managedBy: user.orgId } },
@@ -205,7 +205,7 @@ export async function linkOrganization(
       details: { kind, name: doc.name, via },
       ip: clientIp(request),
     });
-  return summary(doc);
+  return { ...summary(doc), linked: result.modifiedCount > 0 };
 }
 
 /** One organisation of the user's directory, or a 404 (another recipient's, unknown, another kind). */
