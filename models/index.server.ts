@@ -1,4 +1,5 @@
 import type { Model } from "mongoose";
+import { AccountTokenModel } from "./account-token.server";
 import { JobRun } from "./job-run.server";
 import { Agreement } from "./agreement.server";
 import { AssessmentRow, ReadModelToken, RowChange } from "./assessment-row.server";
@@ -16,6 +17,7 @@ import { ScoreRecord } from "./score-record.server";
 import { Incident } from "./incident.server";
 import { Session } from "./session.server";
 import { SubcontractorProposalModel } from "./subcontractor-proposal.server";
+import { SupplierImport } from "./supplier-import.server";
 import { User } from "./user.server";
 
 /** Every model, so start-up can build their indexes before serving. */
@@ -40,4 +42,6 @@ export const allModels: Model<any>[] = [
   Incident,
   Attempt,
   SubcontractorProposalModel,
+  AccountTokenModel,
+  SupplierImport,
 ];

@@ -5,6 +5,8 @@ import { agreementPage, agreementReportAction } from "#app/features/agreements/a
 import { requireUser } from "#app/features/accounts/auth.server";
 import { ProposedSubcontractors } from "#app/features/subcontractors/proposed-subcontractors";
 import { agreementProposals } from "#app/features/subcontractors/subcontractors.server";
+import { discloserContacts } from "#app/features/directory/discloser-contacts.server";
+import { DiscloserContactsSection } from "#app/features/directory/discloser-contacts-section";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.header.reference ?? "Agreement"} · Flowdown` },
@@ -12,11 +14,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "procurement" });
-  const [page, subcontractors] = await Promise.all([
+  const [page, subcontractors, contacts] = await Promise.all([
     agreementPage(user, params.id, new URL(request.url)),
     agreementProposals(user, params.id),
+    discloserContacts(user, params.id),
   ]);
-  return { ...page, subcontractors };
+  return { ...page, subcontractors, contacts };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -33,6 +36,7 @@ export default function ProcurementAgreementPage() {
     <>
       <AgreementPage data={data} role="procurement" reportError={actionData?.errors?.report} />
       <ProposedSubcontractors data={data.subcontractors} showDecided={data.tab === "chain"} />
+      <DiscloserContactsSection contacts={data.contacts} />
     </>
   );
 }

@@ -1,12 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useFetcher, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { ErrorList } from "#app/components/forms";
 import { sendAssessment } from "#app/features/assessments/assessments.server";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { fieldErrors } from "#app/lib/forms.server";
 import { SendSchema, sendFormPage } from "#app/features/assessments/send-form.server";
 import { SendPreviewPanel } from "#app/features/assessments/send-preview";
+import { AddOrganizationDialog, type AddedOrganization } from "#app/features/directory/add-organization-dialog";
 import type { loader as previewLoader } from "./procurement.assessments.new.preview";
 
 export const meta: MetaFunction = () => [{ title: "Send a questionnaire · Flowdown" }];
@@ -48,6 +49,20 @@ export default function SendQuestionnairePage() {
   const open = (actionData as { open?: { id: string } | null } | undefined)?.open ?? null;
   const [agreementId, setAgreementId] = useState(values.agreementId ?? "");
   const [templateId, setTemplateId] = useState(values.templateId ?? "full-security");
+  const [supplierOrgId, setSupplierOrgId] = useState(values.supplierOrgId ?? "");
+  const [emails, setEmails] = useState(values.emails ?? "");
+  const [chainNotice, setChainNotice] = useState<string | null>(null);
+  // a supplier just added to the chain in the dialog: chosen, its contact offered as the recipient
+  const onAddedToChain = useCallback((org: AddedOrganization, message: string) => {
+    setSupplierOrgId(org.id);
+    setEmails((typed) => (typed.trim() === "" ? org.contactEmail : typed));
+    setChainNotice(message);
+  }, []);
+  const chooseSupplier = (id: string) => {
+    setSupplierOrgId(id);
+    const contact = agreements.find((a) => a.id === agreementId)?.suppliers.find((s) => s.id === id)?.contactEmail;
+    if (contact) setEmails((typed) => (typed.trim() === "" ? contact : typed));
+  };
   const navigation = useNavigation();
   const agreement = agreements.find((a) => a.id === agreementId);
   // what the chosen questionnaire would ask under the chosen agreement, worked out on the server
@@ -87,7 +102,15 @@ export default function SendQuestionnairePage() {
         ) : null}
         <div className="field">
           <label htmlFor="agreementId">Agreement</label>
-          <select {...field("agreementId")} value={agreementId} onChange={(e) => setAgreementId(e.target.value)}>
+          <select
+            {...field("agreementId")}
+            value={agreementId}
+            onChange={(e) => {
+              setAgreementId(e.target.value);
+              setSupplierOrgId("");
+              setChainNotice(null);
+            }}
+          >
             <option value="">Choose…</option>
             {agreements.map((a) => (
               <option key={a.id} value={a.id}>
@@ -99,7 +122,7 @@ export default function SendQuestionnairePage() {
         </div>
         <div className="field">
           <label htmlFor="supplierOrgId">Supplier in its chain</label>
-          <select {...field("supplierOrgId")} defaultValue={values.supplierOrgId ?? ""} key={agreementId}>
+          <select {...field("supplierOrgId")} value={supplierOrgId} onChange={(e) => chooseSupplier(e.target.value)}>
             <option value="">{agreement ? "Choose…" : "Choose the agreement first"}</option>
             {agreement?.suppliers.map((s) => (
               <option key={s.id} value={s.id}>
@@ -108,6 +131,25 @@ export default function SendQuestionnairePage() {
             ))}
           </select>
           <ErrorList id="supplierOrgId-error" errors={errors.supplierOrgId} />
+          {chainNotice ? (
+            <p className="flash" role="status">
+              {chainNotice}
+            </p>
+          ) : null}
+          {agreement ? (
+            <p className="small">
+              Not in its chain yet?{" "}
+              <AddOrganizationDialog
+                key={agreement.id}
+                kind="supplier"
+                label="Add a new supplier to this agreement's chain"
+                title="Add a supplier to the chain"
+                agreementId={agreement.id}
+                fallbackHref={`/procurement/agreements/${agreement.id}/edit`}
+                onAdded={onAddedToChain}
+              />
+            </p>
+          ) : null}
           {open ? (
             <>
               <p className="small">
@@ -144,7 +186,13 @@ export default function SendQuestionnairePage() {
         </div>
         <div className="field">
           <label htmlFor="emails">Recipients' e-mail addresses</label>
-          <textarea {...field("emails")} rows={3} defaultValue={values.emails ?? ""} placeholder="one per line" />
+          <textarea
+            {...field("emails")}
+            rows={3}
+            value={emails}
+            onChange={(e) => setEmails(e.target.value)}
+            placeholder="one per line"
+          />
           <small className="muted">Each recipient gets a personal link that expires in 14 days.</small>
           <ErrorList id="emails-error" errors={errors.emails} />
         </div>

@@ -41,6 +41,9 @@ interface World {
   agreementId: string;
   evidenceId: string;
   reportId: string;
+  /** a supplier and a disclosing party in org A's directory */
+  supplierId: string;
+  discloserId: string;
 }
 interface Case {
   url: (w: World, actor: Actor) => string;
@@ -230,8 +233,69 @@ export const POLICIES: Record<string, Case[]> = {
       loader: only({ procurement: "ok", otherProcurement: "ok" }),
     },
   ],
-  "_portal.procurement.suppliers.tsx": [
+  "_portal.procurement.suppliers._index.tsx": [
     { url: () => "/procurement/suppliers", params: none, loader: only({ procurement: "ok", otherProcurement: "ok" }) },
+  ],
+  "_portal.procurement.suppliers.new.tsx": [
+    {
+      url: () => "/procurement/suppliers/new",
+      params: none,
+      loader: only({ procurement: "ok", otherProcurement: "ok" }),
+      action: { ...only({ procurement: 400, otherProcurement: 400 }), body: { name: "" } },
+    },
+  ],
+  "_portal.procurement.suppliers.$id.edit.tsx": [
+    {
+      url: (w) => `/procurement/suppliers/${w.supplierId}/edit`,
+      params: (w) => ({ id: w.supplierId }),
+      loader: only({ procurement: "ok", otherProcurement: 404 }),
+      action: { ...only({ procurement: 400, otherProcurement: 404 }), body: { name: "" } },
+    },
+  ],
+  "_portal.procurement.suppliers.import.tsx": [
+    {
+      url: () => "/procurement/suppliers/import",
+      params: none,
+      loader: only({ procurement: "ok", otherProcurement: "ok" }),
+      action: { ...only({ procurement: 400, otherProcurement: 400 }), body: { intent: "confirm" } },
+    },
+  ],
+  "_portal.procurement.disclosing-parties._index.tsx": [
+    {
+      url: () => "/procurement/disclosing-parties",
+      params: none,
+      loader: only({ procurement: "ok", otherProcurement: "ok" }),
+    },
+  ],
+  "_portal.procurement.disclosing-parties.new.tsx": [
+    {
+      url: () => "/procurement/disclosing-parties/new",
+      params: none,
+      loader: only({ procurement: "ok", otherProcurement: "ok" }),
+      action: { ...only({ procurement: 400, otherProcurement: 400 }), body: { name: "" } },
+    },
+  ],
+  "_portal.procurement.disclosing-parties.$id.edit.tsx": [
+    {
+      url: (w) => `/procurement/disclosing-parties/${w.discloserId}/edit`,
+      params: (w) => ({ id: w.discloserId }),
+      loader: only({ procurement: "ok", otherProcurement: 404 }),
+      action: { ...only({ procurement: 400, otherProcurement: 404 }), body: { name: "" } },
+    },
+  ],
+  "procurement.directory.tsx": [
+    {
+      url: () => "/procurement/directory",
+      params: none,
+      action: { ...only({ procurement: 400, otherProcurement: 400 }), body: { kind: "supplier", name: "" } },
+    },
+  ],
+  "procurement.agreements.$id.contacts.tsx": [
+    {
+      url: (w) => `/procurement/agreements/${w.agreementId}/contacts`,
+      params: (w) => ({ id: w.agreementId }),
+      action: { ...only({ procurement: 400, otherProcurement: 404 }), body: { intent: "invite", email: "" } },
+    },
   ],
   "_portal.supplier._index.tsx": [
     { url: () => "/supplier", params: none, loader: only({ supplier: "ok", otherSupplier: "ok" }) },
@@ -432,6 +496,8 @@ beforeAll(async () => {
     agreementId,
     evidenceId,
     reportId: String(report!._id),
+    supplierId: String(a.tier1._id),
+    discloserId: String(a.discloser._id),
   };
 }, 120_000);
 

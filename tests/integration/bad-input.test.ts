@@ -425,6 +425,76 @@ beforeAll(async () => {
       ],
       multipart: true,
     },
+    ...(
+      [
+        ["_portal.procurement.suppliers.new.tsx", "/procurement/suppliers/new", {}],
+        [
+          "_portal.procurement.suppliers.$id.edit.tsx",
+          `/procurement/suppliers/${w.tier1._id}/edit`,
+          { id: String(w.tier1._id) },
+        ],
+      ] as const
+    ).map(([file, url, params]) => ({
+      file,
+      url,
+      params,
+      actor: "procurement",
+      fields: ["name", "country", "registrationNumber", "contactEmail", "service", "useOrgId"],
+    })),
+    ...(
+      [
+        ["_portal.procurement.disclosing-parties.new.tsx", "/procurement/disclosing-parties/new", {}],
+        [
+          "_portal.procurement.disclosing-parties.$id.edit.tsx",
+          `/procurement/disclosing-parties/${w.discloser._id}/edit`,
+          { id: String(w.discloser._id) },
+        ],
+      ] as const
+    ).map(([file, url, params]) => ({
+      file,
+      url,
+      params,
+      actor: "procurement",
+      fields: ["name", "legalName", "country", "registrationNumber", "useOrgId"],
+    })),
+    {
+      file: "_portal.procurement.suppliers.import.tsx",
+      url: "/procurement/suppliers/import",
+      params: {},
+      actor: "procurement",
+      fields: ["intent", "importId", "skipErrors", "file"],
+      multipart: true,
+    },
+    ...([{}, { kind: "supplier" }, { kind: "supplier", agreementId: agreement }] as Record<string, string>[]).map(
+      (fixed) => ({
+        file: "procurement.directory.tsx",
+        url: "/procurement/directory",
+        params: {},
+        actor: "procurement",
+        fixed,
+        fields: [
+          "kind",
+          "name",
+          "legalName",
+          "country",
+          "registrationNumber",
+          "contactEmail",
+          "service",
+          "useOrgId",
+          "agreementId",
+          "maxClass",
+          "accessLevel",
+        ],
+      }),
+    ),
+    ...([{}, { intent: "invite" }, { intent: "revoke" }] as Record<string, string>[]).map((fixed) => ({
+      file: "procurement.agreements.$id.contacts.tsx",
+      url: `/procurement/agreements/${agreement}/contacts`,
+      params: { id: agreement },
+      actor: "procurement",
+      fixed,
+      fields: ["intent", "email", "name", "invitationId"],
+    })),
     {
       file: "api.assessments.$id.answers.tsx",
       url: `/api/assessments/${assessment}/answers`,

@@ -133,7 +133,7 @@ describe("demo assessments", () => {
 describe("procurement's supplier list", () => {
   it("shows each supplier's latest assessment and its certificates on file, from the recipient's own data only", async () => {
     await seedDemoData();
-    const { loader } = await import("#app/routes/_portal.procurement.suppliers");
+    const { loader } = await import("#app/routes/_portal.procurement.suppliers._index");
     const { getRequest, sessionCookie } = await import("#tests/fixtures/factories");
     const { createAgreementParties } = await import("#tests/fixtures/agreements");
     const procurement = await User.findOne({

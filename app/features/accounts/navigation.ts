@@ -23,6 +23,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { to: "/procurement/agreements", label: "Agreements" },
     { to: "/procurement/assessments", label: "Assessments" },
     { to: "/procurement/suppliers", label: "Suppliers" },
+    { to: "/procurement/disclosing-parties", label: "Disclosing parties" },
     { to: "/procurement/reassessments", label: "Re-assessments" },
     ACCOUNT,
   ],

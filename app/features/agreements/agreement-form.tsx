@@ -23,6 +23,7 @@ import {
 } from "./agreement-fields";
 import { BreachFieldset, typedValues } from "./agreement-form-breach-fieldset";
 import { findBreachRequirement, SUPPLIER_NOTIFY_PARAM } from "./agreement-form-breach";
+import { AddOrganizationDialog, type AddedOrganization } from "#app/features/directory/add-organization-dialog";
 
 export type { FormErrors, FormValues };
 
@@ -76,6 +77,13 @@ const CLASS_OPTIONS = labelled(INFO_CLASSES, CLASS_LABEL);
 const named = (orgs: { id: string; name: string }[]): FieldOption[] =>
   orgs.map((o) => ({ value: o.id, label: o.name }));
 const CHOOSE: FieldOption = { value: "", label: "Choose…" };
+
+/** The organisations the page loaded, with those added in a dialog since (until the page's data has them too). */
+function withAdded<T extends { id: string; name: string }>(loaded: T[], added: T[]): T[] {
+  const ids = new Set(loaded.map((o) => o.id));
+  const more = added.filter((o) => !ids.has(o.id));
+  return more.length ? [...loaded, ...more].sort((a, b) => a.name.localeCompare(b.name, "en")) : loaded;
+}
 
 const text = (name: string, label: string, more: Partial<Extract<FieldSpec, { kind: "text" }>> = {}): FieldSpec => ({
   kind: "text",
@@ -279,10 +287,37 @@ const GLOSSARY_FIELDS = (row: number, lang: { code: string; name: string }): Fie
   },
 ];
 
-export function AgreementForm({ values, errors, catalogue, disclosers, suppliers, submitLabel, revision }: Props) {
+export function AgreementForm({
+  values,
+  errors,
+  catalogue,
+  disclosers: loadedDisclosers,
+  suppliers: loadedSuppliers,
+  submitLabel,
+  revision,
+}: Props) {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const chain = useRows(rowCount(values, "chain", 1));
+  // organisations added in a dialog join the selects at once, and the one just added is chosen
+  const [added, setAdded] = useState<AddedOrganization[]>([]);
+  const [choose, setChoose] = useState<{ id: string; target: "discloser" | "chain" } | null>(null);
+  const [dialogNotice, setDialogNotice] = useState<{ target: "discloser" | "chain"; message: string } | null>(null);
+  const disclosers = withAdded(
+    loadedDisclosers,
+    added.filter((o) => o.kind === "discloser"),
+  );
+  const suppliers = withAdded(
+    loadedSuppliers,
+    added.filter((o) => o.kind === "supplier").map((o) => ({ id: o.id, name: o.name, service: o.service })),
+  );
+  const onAdded = useCallback((target: "discloser" | "chain") => {
+    return (org: AddedOrganization, message: string) => {
+      setAdded((list) => [...list.filter((o) => o.id !== org.id), org]);
+      setChoose({ id: org.id, target });
+      setDialogNotice({ target, message });
+    };
+  }, []);
   const breachRequirement = findBreachRequirement(catalogue);
   // what the form holds as the user types, for the breach budget (it reads the window, the hours, the ticked requirements and the chain's tiers)
   const formRef = useRef<HTMLFormElement>(null);
@@ -291,6 +326,36 @@ export function AgreementForm({ values, errors, catalogue, disclosers, suppliers
     if (formRef.current) setTyped(typedValues(formRef.current));
   }, []);
   useEffect(retype, [chain.rows, retype]);
+  useEffect(() => {
+    const form = formRef.current;
+    if (!choose || !form) return;
+    const has = (select: HTMLSelectElement) => [...select.options].some((o) => o.value === choose.id);
+    if (choose.target === "discloser") {
+      const select = form.querySelector<HTMLSelectElement>('select[name="discloserOrgId"]');
+      if (select && has(select)) {
+        select.value = choose.id;
+        select.focus();
+        setChoose(null);
+      }
+      return;
+    }
+    const selects = [...form.querySelectorAll<HTMLSelectElement>('select[name^="chain."][name$=".supplierOrgId"]')];
+    if (selects.some((s) => s.value === choose.id)) return setChoose(null);
+    const empty = selects.find((s) => s.value === "");
+    if (!empty) {
+      // a new row for it: this runs again once the row is there
+      chain.add();
+      return;
+    }
+    if (has(empty)) {
+      empty.value = choose.id;
+      empty.focus();
+      setChoose(null);
+      retype();
+    }
+    // chain.add changes with every render; the rows and the options are what matter
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [choose, chain.rows, suppliers.length, disclosers.length, retype]);
   const phases = useRows(rowCount(values, "phases", 1));
   const contacts = useRows(rowCount(values, "escalation", 1));
   const glossary = useRows(rowCount(values, "glossary", 1));
@@ -315,7 +380,22 @@ export function AgreementForm({ values, errors, catalogue, disclosers, suppliers
 
       <section className="card form-section">
         <h2>Parties and term</h2>
+        {dialogNotice?.target === "discloser" ? (
+          <p className="flash" role="status">
+            {dialogNotice.message}
+          </p>
+        ) : null}
         <div className="grid-2">{fields(TERM_FIELDS(named(disclosers)))}</div>
+        <p className="small">
+          Not in the list?{" "}
+          <AddOrganizationDialog
+            kind="discloser"
+            label="Add a disclosing party"
+            title="Add a disclosing party"
+            fallbackHref="/procurement/disclosing-parties/new"
+            onAdded={onAdded("discloser")}
+          />
+        </p>
         {field(flag("arbitrationConfidential", "The arbitration is confidential"))}
       </section>
 
@@ -402,6 +482,11 @@ export function AgreementForm({ values, errors, catalogue, disclosers, suppliers
         <h2>Subcontractor chain</h2>
         <p className="muted">Tier 1 works for the recipient; tier 2 for a tier-1 supplier, and so on.</p>
         <ErrorList id="chain-error" errors={errors.chain} />
+        {dialogNotice?.target === "chain" ? (
+          <p className="flash" role="status">
+            {dialogNotice.message}
+          </p>
+        ) : null}
         {chain.rows.map((row) => (
           <div className="chain-row" key={row} data-testid={`chain-row-${row}`}>
             {fields(CHAIN_FIELDS(row, supplierOptions))}
@@ -412,7 +497,14 @@ export function AgreementForm({ values, errors, catalogue, disclosers, suppliers
         ))}
         <button type="button" className="secondary" onClick={chain.add}>
           Add supplier to the chain
-        </button>
+        </button>{" "}
+        <AddOrganizationDialog
+          kind="supplier"
+          label="Add a new supplier"
+          title="Add a new supplier"
+          fallbackHref="/procurement/suppliers/new"
+          onAdded={onAdded("chain")}
+        />
       </section>
 
       <section className="card form-section">

@@ -13,12 +13,25 @@ import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { clientIp } from "#app/lib/http.server";
 import { Refusal } from "#models/refusal";
 import { isDuplicateKey } from "#models/duplicate-key";
+import { trusted } from "#app/lib/ids.server";
 
+/**
+ * The disclosing parties the recipient works with (its directory), and
+ * those its agreements already name (an agreement made before the
+ * directory keeps its party when edited); the suppliers it manages.
+ */
 export async function agreementFormContext(user: CurrentUser): Promise<AgreementFormContext> {
-  const [disclosers, suppliers] = await Promise.all([
-    Organization.find({ kind: "discloser" }, { name: 1 }).sort({ name: 1 }).lean(),
+  const [managed, named, suppliers] = await Promise.all([
+    Organization.find({ kind: "discloser", managedBy: user.orgId }, { name: 1 }).lean(),
+    Agreement.find({ recipientOrgId: user.orgId }, { discloserOrgId: 1 }).limit(1000).lean(),
     Organization.find({ kind: "supplier", managedBy: user.orgId }, { name: 1, service: 1 }).sort({ name: 1 }).lean(),
   ]);
+  const known = new Set(managed.map((d) => String(d._id)));
+  const others = [...new Set(named.map((a) => String(a.discloserOrgId)))].filter((id) => !known.has(id));
+  const earlier = others.length
+    ? await Organization.find({ _id: trusted({ $in: others }), kind: "discloser" }, { name: 1 }).lean()
+    : [];
+  const disclosers = [...managed, ...earlier].sort((a, b) => a.name.localeCompare(b.name, "en"));
   return {
     catalogue: loadCatalogue(),
     disclosers: disclosers.map((d) => ({ id: String(d._id), name: d.name })),

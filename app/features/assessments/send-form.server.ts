@@ -48,8 +48,9 @@ export const SendSchema = z.object({
 export async function sendFormPage(user: CurrentUser) {
   const agreements = await listAgreementsFor(user);
   const supplierIds = agreements.flatMap((a) => a.chain.map((l) => l.supplierOrgId));
-  const orgs = await Organization.find({ _id: trusted({ $in: supplierIds }) }, { name: 1 }).lean();
+  const orgs = await Organization.find({ _id: trusted({ $in: supplierIds }) }, { name: 1, contactEmail: 1 }).lean();
   const name = new Map(orgs.map((o) => [String(o._id), o.name]));
+  const contact = new Map(orgs.map((o) => [String(o._id), o.contactEmail ?? ""]));
   return {
     agreements: agreements.map((a) => ({
       id: String(a._id),
@@ -57,6 +58,7 @@ export async function sendFormPage(user: CurrentUser) {
       suppliers: a.chain.map((l) => ({
         id: String(l.supplierOrgId),
         name: `${name.get(String(l.supplierOrgId)) ?? "Unknown"} (tier ${l.tier})`,
+        contactEmail: contact.get(String(l.supplierOrgId)) ?? "",
       })),
     })),
     templates: (await listSendableTemplates()).map((t) => ({

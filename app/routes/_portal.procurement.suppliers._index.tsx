@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ListTable } from "#app/components/list-table";
 import { AssessmentStatusBadge, RatingBadge } from "#app/components/status";
 import { requireUser } from "#app/features/accounts/auth.server";
@@ -14,16 +14,40 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function SuppliersPage() {
   const { suppliers } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
   return (
     <>
-      <h1>Suppliers</h1>
+      <SuppliersFlash params={params} />
+      <div className="page-head">
+        <h1>Suppliers</h1>
+        <div className="actions">
+          <Link className="button" to="/procurement/suppliers/new">
+            Add a supplier
+          </Link>{" "}
+          <Link className="button secondary" to="/procurement/suppliers/import">
+            Import from CSV
+          </Link>
+        </div>
+      </div>
       <ListTable
         data-testid="suppliers"
         rows={suppliers}
         rowKey={(s) => s.id}
-        empty="No suppliers yet."
+        empty="No suppliers yet: add one, or import a list from CSV."
         columns={[
-          { header: "Supplier", cell: (s) => s.name },
+          {
+            header: "Supplier",
+            cell: (s) => (
+              <>
+                {s.name}
+                <div className="small">
+                  <Link to={`/procurement/suppliers/${s.id}/edit`} aria-label={`Edit ${s.name}`}>
+                    Edit
+                  </Link>
+                </div>
+              </>
+            ),
+          },
           {
             header: "Country",
             cell: (s) => (
@@ -74,6 +98,26 @@ export default function SuppliersPage() {
       />
     </>
   );
+}
+
+/** What the add, edit and import pages say after they redirect here. */
+function SuppliersFlash({ params }: { params: URLSearchParams }) {
+  const n = (key: string) => Number(params.get(key) ?? "0");
+  const name = params.get("name");
+  if (params.get("added") && name) return <p className="flash">{name} was added to your suppliers.</p>;
+  if (params.get("linked") && name)
+    return <p className="flash">{name}, already known to the portal, is now one of your suppliers.</p>;
+  if (params.get("already") && name) return <p className="flash">{name} is already one of your suppliers.</p>;
+  if (params.get("saved") && name) return <p className="flash">{name} was saved.</p>;
+  if (params.get("imported"))
+    return (
+      <p className="flash" data-testid="import-result">
+        Import done: {n("created")} created, {n("linkedCount")} linked (known to the portal already), {n("skipped")}{" "}
+        skipped
+        {n("yours") ? `, ${n("yours")} already among your suppliers` : ""}.
+      </p>
+    );
+  return null;
 }
 
 export { GeneralErrorBoundary as ErrorBoundary } from "#app/components/error-boundary";

@@ -1,0 +1,45 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { requireUser } from "#app/features/accounts/auth.server";
+import { formStrings } from "#app/features/directory/inline-add.server";
+import { organizationForEdit, saveOrganizationEdit } from "#app/features/directory/organizations.server";
+import { EditOrganizationPage } from "#app/features/directory/organization-page";
+import { refusalResponse } from "#app/lib/refusal.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Edit ${data?.name ?? "disclosing party"} · Flowdown` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, { role: "procurement" });
+  return organizationForEdit(user, "discloser", params.id);
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, { role: "procurement" });
+  const values = formStrings(await request.formData());
+  try {
+    const saved = await saveOrganizationEdit(user, "discloser", params.id, values, request);
+    return redirect(`/procurement/disclosing-parties?${new URLSearchParams({ saved: "1", name: saved.name })}`);
+  } catch (error) {
+    return refusalResponse(error, { values });
+  }
+}
+
+export default function EditDiscloserPage() {
+  const loaded = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <EditOrganizationPage
+      kind="discloser"
+      name={loaded.name}
+      shared={loaded.shared}
+      values={loaded.values}
+      backHref="/procurement/disclosing-parties"
+      backLabel="Disclosing parties"
+      actionData={actionData}
+    />
+  );
+}
+
+export { GeneralErrorBoundary as ErrorBoundary } from "#app/components/error-boundary";
