@@ -10,7 +10,7 @@ export const TEAM_DONE: Record<string, string> = {
   revoked: "Invitation revoked: its link no longer works.",
   "team-role": "Team role changed. The person was signed out so the new rights apply.",
   deactivated: "User deactivated and signed out everywhere.",
-  reactivated: "User reactivated: they can sign in again.",
+  reactivated: "User reactivated: they can sign in again while their organisation is active.",
 };
 
 /** What the team pages show: teamPage() in team.server.ts, serialised. */

@@ -132,7 +132,7 @@ function ResultsBasis({
     <section className="results-basis" aria-labelledby="results-basis-heading" data-testid="results-basis">
       <p id="results-basis-heading">
         {scoring.current === scoring.results
-          ? `All ${scoring.results} results are computed against revision ${scoring.revision} of the agreement, with the certificates on file today`
+          ? `${scoring.results === 1 ? "The result is" : `All ${scoring.results} results are`} computed against revision ${scoring.revision} of the agreement, with the certificates on file today`
           : `${scoring.current} of ${scoring.results} results are computed against revision ${scoring.revision} of the agreement; the others are being scored again`}
         {scoring.latestComputedAt ? ` (latest ${utcMinute(scoring.latestComputedAt)}).` : "."}
         {scoring.needsReview > 0 ? (
