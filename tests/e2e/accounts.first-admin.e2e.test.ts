@@ -73,6 +73,8 @@ describe("the first administrator of an empty portal", () => {
 
     await page.goto(`${app.baseUrl}/login`);
     await page.getByRole("link", { name: "Forgot your password?" }).click();
+    // the sign-in page has an "E-mail" field too: fill the form only once it is on screen
+    await page.getByRole("heading", { name: "Forgotten password" }).waitFor();
     await page.getByLabel("E-mail").fill("root@example.test");
     await page.getByRole("button", { name: "Send me a link" }).click();
     await page.getByText("If an account exists for that address, we have sent a link").waitFor();
