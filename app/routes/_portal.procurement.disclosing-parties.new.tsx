@@ -1,9 +1,8 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { requireUser } from "#app/features/accounts/auth.server";
-import { addOrPick, formStrings } from "#app/features/directory/inline-add.server";
 import { NewOrganizationPage } from "#app/features/directory/organization-page";
-import { refusalResponse } from "#app/lib/refusal.server";
+import { addOrganizationAction } from "#app/features/directory/organization-routes.server";
 
 export const meta: MetaFunction = () => [{ title: "Add a disclosing party · Flowdown" }];
 
@@ -14,19 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: "procurement" });
-  const values = formStrings(await request.formData());
-  try {
-    const outcome = await addOrPick(user, "discloser", values, request);
-    if (outcome.kind === "duplicates")
-      return data({ values, errors: {}, duplicates: outcome.duplicates, message: outcome.message }, { status: 409 });
-    const flash = new URLSearchParams({
-      [outcome.kind === "created" ? "added" : outcome.kind]: "1",
-      name: outcome.organization.name,
-    });
-    return redirect(`/procurement/disclosing-parties?${flash}`);
-  } catch (error) {
-    return refusalResponse(error, { values });
-  }
+  return addOrganizationAction(user, "discloser", request, "/procurement/disclosing-parties");
 }
 
 export default function NewDiscloserPage() {

@@ -1,10 +1,9 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "#app/features/accounts/auth.server";
-import { formStrings } from "#app/features/directory/inline-add.server";
-import { organizationForEdit, saveOrganizationEdit } from "#app/features/directory/organizations.server";
+import { organizationForEdit } from "#app/features/directory/organizations.server";
 import { EditOrganizationPage } from "#app/features/directory/organization-page";
-import { refusalResponse } from "#app/lib/refusal.server";
+import { editOrganizationAction } from "#app/features/directory/organization-routes.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Edit ${data?.name ?? "supplier"} · Flowdown` },
@@ -17,13 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: "procurement" });
-  const values = formStrings(await request.formData());
-  try {
-    const saved = await saveOrganizationEdit(user, "supplier", params.id, values, request);
-    return redirect(`/procurement/suppliers?${new URLSearchParams({ saved: "1", name: saved.name })}`);
-  } catch (error) {
-    return refusalResponse(error, { values });
-  }
+  return editOrganizationAction(user, "supplier", params.id, request, "/procurement/suppliers");
 }
 
 export default function EditSupplierPage() {

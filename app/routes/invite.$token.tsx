@@ -1,9 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { BrandedCard } from "#app/components/branded-card";
 import { Field } from "#app/components/forms";
 import { createUserSession } from "#app/features/accounts/auth.server";
+import { DeadLink } from "#app/features/accounts/token-link-page";
 import {
   openInvitation,
   resolveInvitation,
@@ -110,13 +111,7 @@ export default function InvitationPage() {
   return (
     <BrandedCard>
       {view.kind === "dead" ? (
-        <>
-          <h1>{DEAD[view.state].title}</h1>
-          <p>{DEAD[view.state].text}</p>
-          <p>
-            <Link to="/login">Go to sign-in</Link>
-          </p>
-        </>
+        <DeadLink {...DEAD[view.state]} />
       ) : view.kind === "wrong-account" ? (
         <>
           <h1>Signed in with another account</h1>

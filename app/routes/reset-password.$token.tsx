@@ -2,12 +2,19 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { BrandedCard } from "#app/components/branded-card";
-import { Field, FormError } from "#app/components/forms";
-import { NewPasswordSchema, openResetLink, resetPassword } from "#app/features/accounts/account-tokens.server";
+import { FormError } from "#app/components/forms";
+import { openResetLink, resetPassword } from "#app/features/accounts/account-tokens.server";
 import { createUserSession, ROLE_HOME } from "#app/features/accounts/auth.server";
+import {
+  limitedLinkView,
+  PASSWORD_PAIR,
+  PASSWORDS_DIFFER,
+  passwordsMatch,
+} from "#app/features/accounts/token-link.server";
+import { DeadLink, NewPasswordFields, TooManyAttempts } from "#app/features/accounts/token-link-page";
 import { fieldErrors } from "#app/lib/forms.server";
 import { clientIp } from "#app/lib/http.server";
-import { rateLimited, recordAttempt, tooManyAttemptsMessage } from "#app/lib/rate-limit.server";
+import { recordAttempt } from "#app/lib/rate-limit.server";
 import { refusalResponse } from "#app/lib/refusal.server";
 
 export const meta: MetaFunction = () => [
@@ -18,26 +25,15 @@ export const meta: MetaFunction = () => [
 
 type View = { kind: "limited"; message: string } | { kind: "dead" } | { kind: "reset"; email: string };
 
-const ResetSchema = z
-  .object({
-    password: NewPasswordSchema,
-    confirm: z.string().max(1024, "That password is too long (at most 1,024 characters)"),
-  })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords differ" });
+const ResetSchema = z.object(PASSWORD_PAIR).refine(passwordsMatch, PASSWORDS_DIFFER);
 
 /** What a visitor with this link sees; an unknown or dead link counts against the client's `token` limit. */
 async function viewFor(
   request: Request,
   token: string,
 ): Promise<{ view: View; status: number; headers?: HeadersInit }> {
-  const wait = await rateLimited("token", request);
-  if (wait) {
-    return {
-      view: { kind: "limited", message: tooManyAttemptsMessage(wait) },
-      status: 429,
-      headers: { "Retry-After": String(wait * 60) },
-    };
-  }
+  const limited = await limitedLinkView(request);
+  if (limited) return limited;
   const opened = await openResetLink(token);
   if (!opened.valid) {
     await recordAttempt("token", request);
@@ -80,21 +76,17 @@ export default function ResetPasswordPage() {
   return (
     <BrandedCard>
       {view.kind === "limited" ? (
-        <>
-          <h1>Too many attempts</h1>
-          <p>{view.message}</p>
-        </>
+        <TooManyAttempts message={view.message} />
       ) : view.kind === "dead" ? (
-        <>
-          <h1>This reset link no longer works</h1>
-          <p>
-            Reset links work once and expire after 1 hour; a newer request also replaces an older link. Ask for a new
-            link and use the newest e-mail.
-          </p>
-          <p>
-            <Link to="/forgot-password">Ask for a new link</Link> · <Link to="/login">Go to sign-in</Link>
-          </p>
-        </>
+        <DeadLink
+          title="This reset link no longer works"
+          text="Reset links work once and expire after 1 hour; a newer request also replaces an older link. Ask for a new link and use the newest e-mail."
+          links={
+            <>
+              <Link to="/forgot-password">Ask for a new link</Link> · <Link to="/login">Go to sign-in</Link>
+            </>
+          }
+        />
       ) : (
         <>
           <h1>Choose a new password</h1>
@@ -103,30 +95,7 @@ export default function ResetPasswordPage() {
           <Form method="post" noValidate>
             {/* the e-mail address, for password managers */}
             <input type="hidden" name="username" autoComplete="username" value={view.email} />
-            <Field
-              label="New password"
-              errors={errors.password}
-              hint="At least 12 characters."
-              inputProps={{
-                name: "password",
-                type: "password",
-                autoComplete: "new-password",
-                maxLength: 1024,
-                autoFocus: true,
-                required: true,
-              }}
-            />
-            <Field
-              label="Repeat the new password"
-              errors={errors.confirm}
-              inputProps={{
-                name: "confirm",
-                type: "password",
-                autoComplete: "new-password",
-                maxLength: 1024,
-                required: true,
-              }}
-            />
+            <NewPasswordFields errors={errors} label="New password" repeatLabel="Repeat the new password" autoFocus />
             <button type="submit" disabled={busy}>
               {busy ? "Saving…" : "Set the new password"}
             </button>

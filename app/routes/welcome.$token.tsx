@@ -3,16 +3,18 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { BrandedCard } from "#app/components/branded-card";
 import { Field, FormError } from "#app/components/forms";
-import {
-  acceptInvitation,
-  NewPasswordSchema,
-  openSetUpLink,
-  type SetUpView,
-} from "#app/features/accounts/account-tokens.server";
+import { acceptInvitation, openSetUpLink, type SetUpView } from "#app/features/accounts/account-tokens.server";
 import { createUserSession, getUser, logout, ROLE_HOME } from "#app/features/accounts/auth.server";
+import {
+  limitedLinkView,
+  PASSWORD_PAIR,
+  PASSWORDS_DIFFER,
+  passwordsMatch,
+} from "#app/features/accounts/token-link.server";
+import { DeadLink, NewPasswordFields, TooManyAttempts } from "#app/features/accounts/token-link-page";
 import { fieldErrors } from "#app/lib/forms.server";
 import { clientIp } from "#app/lib/http.server";
-import { rateLimited, recordAttempt, tooManyAttemptsMessage } from "#app/lib/rate-limit.server";
+import { recordAttempt } from "#app/lib/rate-limit.server";
 import { refusalResponse } from "#app/lib/refusal.server";
 
 export const meta: MetaFunction = () => [
@@ -50,18 +52,17 @@ const DEAD: Record<DeadState, { title: string; text: string }> = {
 const SetUpSchema = z
   .object({
     name: z.string().trim().min(1, "Enter your name").max(200, "At most 200 characters"),
-    password: NewPasswordSchema,
-    confirm: z.string().max(1024, "That password is too long (at most 1,024 characters)"),
+    ...PASSWORD_PAIR,
   })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords differ" });
+  .refine(passwordsMatch, PASSWORDS_DIFFER);
 
 /** What a visitor with this link sees; an unknown or dead link counts against the client's `token` limit. */
-async function viewFor(request: Request, token: string) {
-  const wait = await rateLimited("token", request);
-  if (wait) {
-    const view: View = { kind: "limited", message: tooManyAttemptsMessage(wait) };
-    return { view, status: 429, headers: { "Retry-After": String(wait * 60) } };
-  }
+async function viewFor(
+  request: Request,
+  token: string,
+): Promise<{ view: View; status: number; headers?: HeadersInit }> {
+  const limited = await limitedLinkView(request);
+  if (limited) return limited;
   const opened = await openSetUpLink(token);
   if (opened.kind === "dead") {
     await recordAttempt("token", request);
@@ -124,18 +125,9 @@ export default function WelcomePage() {
   return (
     <BrandedCard>
       {view.kind === "limited" ? (
-        <>
-          <h1>Too many attempts</h1>
-          <p>{view.message}</p>
-        </>
+        <TooManyAttempts message={view.message} />
       ) : view.kind === "dead" ? (
-        <>
-          <h1>{DEAD[view.state].title}</h1>
-          <p>{DEAD[view.state].text}</p>
-          <p>
-            <Link to="/login">Go to sign-in</Link>
-          </p>
-        </>
+        <DeadLink {...DEAD[view.state]} />
       ) : view.kind === "signed-in" ? (
         <>
           <h1>You are signed in as someone else</h1>
@@ -181,29 +173,7 @@ export default function WelcomePage() {
                 required: true,
               }}
             />
-            <Field
-              label="Choose a password"
-              errors={errors.password}
-              hint="At least 12 characters."
-              inputProps={{
-                name: "password",
-                type: "password",
-                autoComplete: "new-password",
-                maxLength: 1024,
-                required: true,
-              }}
-            />
-            <Field
-              label="Repeat the password"
-              errors={errors.confirm}
-              inputProps={{
-                name: "confirm",
-                type: "password",
-                autoComplete: "new-password",
-                maxLength: 1024,
-                required: true,
-              }}
-            />
+            <NewPasswordFields errors={errors} label="Choose a password" repeatLabel="Repeat the password" />
             {/* the e-mail address, for password managers */}
             <input type="hidden" name="username" autoComplete="username" value={view.email} />
             <button type="submit" disabled={busy}>

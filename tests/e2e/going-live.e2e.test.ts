@@ -1,10 +1,8 @@
-import fs from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSmtpServer, type SmtpFixture } from "#tests/fixtures/smtp";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { runNpmScript } from "#tests/helpers/npm-script";
-import { launchBrowser, SCREENSHOT_DIR, startApp, type RunningApp } from "./harness";
+import { emptyPortalInBrowser, SCREENSHOT_DIR } from "./harness";
 
 /**
  * The README's "Going live", in the browser, from an empty database with
@@ -13,29 +11,15 @@ import { launchBrowser, SCREENSHOT_DIR, startApp, type RunningApp } from "./harn
  * and a disclosing party, an agreement, a tier-1 supplier that declares its
  * own subcontractor, and the disclosing party seeing the two-tier chain.
  */
-let app: RunningApp;
-let browser: Browser;
-let smtp: SmtpFixture;
-
-beforeAll(async () => {
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  smtp = await startSmtpServer();
-  app = await startApp({ FLOWDOWN_DEMO_DATA: "off", SMTP_URL: smtp.url, FLOWDOWN_SCHEDULER: "off" });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await smtp?.stop();
-});
+const portal = emptyPortalInBrowser();
 
 const REF = "TTA-LIVE-1";
 
 /** The link of the newest message to `to` matching `pattern`, on this portal's address. */
 async function linkMailedTo(to: string, pattern: RegExp): Promise<string> {
-  const mail = await smtp.waitForMessage((m) => m.envelopeTo.includes(to) && pattern.test(m.text));
+  const mail = await portal.smtp.waitForMessage((m) => m.envelopeTo.includes(to) && pattern.test(m.text));
   const path = pattern.exec(mail.text)![0];
-  return `${app.baseUrl}${path}`;
+  return `${portal.app.baseUrl}${path}`;
 }
 
 /** Sets up an account from a set-password page, as the person it was sent to. */
@@ -49,7 +33,7 @@ async function setUpAccount(page: Page, link: string, name: string, password: st
 }
 
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext();
+  const context = await portal.browser.newContext();
   return context.newPage();
 }
 
@@ -136,21 +120,21 @@ async function answerAndSubmit(page: Page) {
 describe("going live from an empty database", () => {
   it("reaches a disclosing party who sees a two-tier chain, through the portal and the documented command alone", async () => {
     // 1. the empty portal says what to run
-    expect(app.output()).toContain("npm run admin:create -- --email");
+    expect(portal.app.output()).toContain("npm run admin:create -- --email");
     const admin = await newPage();
-    await admin.goto(`${app.baseUrl}/login`);
+    await admin.goto(`${portal.app.baseUrl}/login`);
     await admin.getByText("This portal has no administrator yet.").waitFor();
 
     // 2. the first administrator, from the command's one-time link
     const run = await runNpmScript(
       "admin:create",
       ["--email", "ops@flowdown.example", "--name", "Olu Operator"],
-      app.mongoUri,
+      portal.app.mongoUri,
     );
     expect(run.code, run.output).toBe(0);
     expect(run.output).not.toMatch(/password:/i);
     const welcome = /\/welcome\/[A-Za-z0-9_-]{43}/.exec(run.output)![0];
-    await setUpAccount(admin, `${app.baseUrl}${welcome}`, "Olu Operator", "operator passphrase 2026");
+    await setUpAccount(admin, `${portal.app.baseUrl}${welcome}`, "Olu Operator", "operator passphrase 2026");
     await admin.waitForURL(/\/admin\?notice=welcome$/);
 
     // 3. a recipient organisation and its procurement lead
@@ -184,7 +168,7 @@ describe("going live from an empty database", () => {
       { name: "Nordhavn Cloud ApS", country: "DK", email: "security@nordhavn.example", service: "Cloud hosting" },
       { name: "Vasa Test Lab AB", country: "SE", email: "infosec@vasa.example", service: "Hardware testing" },
     ]) {
-      await procurement.goto(`${app.baseUrl}/procurement/suppliers`);
+      await procurement.goto(`${portal.app.baseUrl}/procurement/suppliers`);
       await procurement.getByRole("link", { name: "Add a supplier" }).click();
       await procurement.getByLabel("Name", { exact: true }).fill(s.name);
       await procurement.getByLabel("Country", { exact: true }).selectOption(s.country);
@@ -193,7 +177,7 @@ describe("going live from an empty database", () => {
       await procurement.getByRole("button", { name: "Add supplier" }).click();
       await procurement.getByTestId("suppliers").getByText(s.name).waitFor();
     }
-    await procurement.goto(`${app.baseUrl}/procurement/disclosing-parties`);
+    await procurement.goto(`${portal.app.baseUrl}/procurement/disclosing-parties`);
     await procurement.getByRole("link", { name: "Add a disclosing party" }).click();
     await procurement.getByLabel("Name", { exact: true }).fill("Boreal Robotics Oy");
     await procurement.getByLabel("Country", { exact: true }).selectOption("FI");
@@ -201,7 +185,7 @@ describe("going live from an empty database", () => {
     await procurement.getByText("Boreal Robotics Oy").first().waitFor();
 
     // 6. the agreement, with Nordhavn at tier 1
-    await procurement.goto(`${app.baseUrl}/procurement/agreements/new`);
+    await procurement.goto(`${portal.app.baseUrl}/procurement/agreements/new`);
     await procurement.getByRole("heading", { name: "New agreement" }).waitFor();
     await procurement.getByLabel("Reference", { exact: true }).fill(REF);
     await procurement.getByLabel("Title", { exact: true }).fill("Optical sensor firmware transfer");
@@ -223,7 +207,7 @@ describe("going live from an empty database", () => {
     await procurement.getByText("Invitation sent to kaisa@boreal.example.").waitFor();
 
     // 8. the questionnaire goes to the tier-1 supplier's contact
-    await procurement.goto(`${app.baseUrl}/procurement/assessments/new`);
+    await procurement.goto(`${portal.app.baseUrl}/procurement/assessments/new`);
     await procurement
       .getByLabel("Agreement", { exact: true })
       .selectOption({ label: `${REF}: Optical sensor firmware transfer` });
@@ -243,7 +227,7 @@ describe("going live from an empty database", () => {
     );
     await supplier.waitForURL(/\/supplier\/assessments\/[0-9a-f]{24}$/);
     const questionnaireUrl = supplier.url();
-    await supplier.goto(`${app.baseUrl}/supplier`);
+    await supplier.goto(`${portal.app.baseUrl}/supplier`);
     await supplier.getByRole("link", { name: `Subcontractors for ${REF}` }).click();
     await supplier.getByLabel("Company name").fill("Tromsø Backup AS");
     await supplier.getByLabel("Country").selectOption({ label: "Norway" });
@@ -292,7 +276,7 @@ describe("going live from an empty database", () => {
     expect(chain).toMatch(/Nordhavn Cloud ApS[\s\S]*Tromsø Backup AS/);
     await shot(discloser, "discloser-chain");
     // the discloser's list names this agreement and nothing else
-    await discloser.goto(`${app.baseUrl}/discloser`);
+    await discloser.goto(`${portal.app.baseUrl}/discloser`);
     await discloser.getByText(REF).first().waitFor();
   }, 300_000);
 });

@@ -107,11 +107,29 @@ interface PortalInBrowser {
 export function demoPortalInBrowser(): PortalInBrowser;
 export function demoPortalInBrowser(options: { mail: true }): PortalInBrowser & { smtp: SmtpFixture };
 export function demoPortalInBrowser(options: { mail?: boolean } = {}): PortalInBrowser & { smtp?: SmtpFixture } {
+  return portalInBrowser({ mail: options.mail ?? false, env: {} });
+}
+
+/**
+ * A portal on an empty database (demo data off) that mails to a loopback SMTP
+ * server, in a browser: started before the file's tests (the screenshot folder
+ * made), stopped after them. Read `app`, `browser` and `smtp` inside the tests.
+ */
+export function emptyPortalInBrowser(): PortalInBrowser & { smtp: SmtpFixture } {
+  beforeAll(() => {
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  });
+  return portalInBrowser({ mail: true, env: { FLOWDOWN_DEMO_DATA: "off" } }) as PortalInBrowser & {
+    smtp: SmtpFixture;
+  };
+}
+
+function portalInBrowser({ mail, env }: { mail: boolean; env: Record<string, string> }) {
   const portal = {} as PortalInBrowser & { smtp?: SmtpFixture };
   beforeAll(async () => {
     // with mail: the portal sends to a loopback SMTP server the tests read, and the scheduler stays quiet
-    portal.smtp = options.mail ? await startSmtpServer() : undefined;
-    portal.app = await startApp(portal.smtp ? { SMTP_URL: portal.smtp.url, FLOWDOWN_SCHEDULER: "off" } : {});
+    portal.smtp = mail ? await startSmtpServer() : undefined;
+    portal.app = await startApp(portal.smtp ? { ...env, SMTP_URL: portal.smtp.url, FLOWDOWN_SCHEDULER: "off" } : env);
     portal.browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -1,5 +1,20 @@
 import type { Types } from "mongoose";
+import { countryName } from "#models/countries";
+import type { OrgKind } from "#models/enums";
+import { ORG_KIND_LABEL } from "#models/labels";
 import { Organization } from "#models/organization.server";
+
+/** What every list of organisations shows of one: its id, name, kind and country, with their labels. */
+export function orgFacts(o: { _id: unknown; name: string; kind: OrgKind; country: string }) {
+  return {
+    id: String(o._id),
+    name: o.name,
+    kind: o.kind,
+    kindLabel: ORG_KIND_LABEL[o.kind],
+    country: o.country,
+    countryName: countryName(o.country),
+  };
+}
 
 /**
  * Names and countries of organisations, cached for a few minutes: pages that

@@ -9,7 +9,7 @@ import { Refusal } from "#models/refusal";
 import { User } from "#models/user.server";
 import { isObjectId } from "#app/lib/ids.server";
 import { endSessions, type CurrentUser } from "./auth.server";
-import { forgetOrg } from "./org-names.server";
+import { forgetOrg, orgFacts } from "./org-names.server";
 import { activeAdministrators, organisationTeam, teamPage } from "./team.server";
 
 /**
@@ -104,12 +104,7 @@ export async function listOrganisations(filter: { kind?: OrgKind }) {
     truncated: orgs.length === MAX_LISTED,
     rows: orgs
       .map((o) => ({
-        id: String(o._id),
-        name: o.name,
-        kind: o.kind,
-        kindLabel: ORG_KIND_LABEL[o.kind],
-        country: o.country,
-        countryName: countryName(o.country),
+        ...orgFacts(o),
         registrationNumber: o.registrationNumber ?? "",
         parent: o.parentOrgId ? (names.get(String(o.parentOrgId)) ?? null) : null,
         active: o.active !== false,
@@ -233,12 +228,7 @@ export async function organisationFor(id: string) {
   if (!org) return null;
   const parent = org.parentOrgId ? await Organization.findById(org.parentOrgId, { name: 1 }).lean() : null;
   return {
-    id: String(org._id),
-    name: org.name,
-    kind: org.kind,
-    kindLabel: ORG_KIND_LABEL[org.kind],
-    country: org.country,
-    countryName: countryName(org.country),
+    ...orgFacts(org),
     legalName: org.legalName ?? "",
     registrationNumber: org.registrationNumber ?? "",
     parentOrgId: org.parentOrgId ? String(org.parentOrgId) : "",

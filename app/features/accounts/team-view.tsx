@@ -1,5 +1,6 @@
 import { Form, useLocation, useNavigation } from "@remix-run/react";
 import { Field, FormError } from "#app/components/forms";
+import { InvitationButtons } from "#app/components/invitation-buttons";
 import { ListTable } from "#app/components/list-table";
 import { utcMinute } from "#app/components/time";
 
@@ -230,27 +231,7 @@ export function TeamSection({
               header: "Actions",
               cell: (i) => (
                 <Form method="post" style={{ display: "inline" }}>
-                  <input type="hidden" name="invitationId" value={i.id} />
-                  <button
-                    type="submit"
-                    name="intent"
-                    value="resend"
-                    className="secondary small"
-                    aria-label={`Resend the invitation to ${i.email}`}
-                    disabled={busy("resend", i.id)}
-                  >
-                    {busy("resend", i.id) ? "Sending…" : "Resend"}
-                  </button>{" "}
-                  <button
-                    type="submit"
-                    name="intent"
-                    value="revoke"
-                    className="secondary small"
-                    aria-label={`Revoke the invitation to ${i.email}`}
-                    disabled={busy("revoke", i.id)}
-                  >
-                    {busy("revoke", i.id) ? "Revoking…" : "Revoke"}
-                  </button>
+                  <InvitationButtons invitationId={i.id} email={i.email} isBusy={(intent) => busy(intent, i.id)} />
                 </Form>
               ),
             },

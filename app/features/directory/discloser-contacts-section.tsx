@@ -1,5 +1,6 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { InvitationButtons } from "#app/components/invitation-buttons";
 import { ListTable } from "#app/components/list-table";
 import { ErrorList, Field, FormError } from "#app/components/forms";
 import { utcMinute } from "#app/components/time";
@@ -83,25 +84,7 @@ export function DiscloserContactsSection({ contacts }: { contacts: Jsonified<Dis
             header: "",
             cell: (i) => (
               <row.Form method="post" action={action} className="inline">
-                <input type="hidden" name="invitationId" value={i.id} />
-                <button
-                  type="submit"
-                  name="intent"
-                  value="resend"
-                  className="secondary small"
-                  disabled={row.state !== "idle"}
-                >
-                  Resend
-                </button>{" "}
-                <button
-                  type="submit"
-                  name="intent"
-                  value="revoke"
-                  className="secondary small"
-                  disabled={row.state !== "idle"}
-                >
-                  Revoke
-                </button>
+                <InvitationButtons invitationId={i.id} disabled={row.state !== "idle"} />
               </row.Form>
             ),
           },

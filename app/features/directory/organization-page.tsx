@@ -10,35 +10,47 @@ export interface OrganizationActionData {
   message?: string;
 }
 
-/** The page that adds a supplier or a disclosing party (or picks the one the portal already knows). */
-export function NewOrganizationPage({
-  kind,
-  backHref,
-  backLabel,
-  actionData,
-}: {
+interface PageProps {
   kind: DirectoryKind;
   backHref: string;
   backLabel: string;
   actionData?: OrganizationActionData;
-}) {
+}
+
+function BackLink({ href, label }: { href: string; label: string }) {
+  return (
+    <p>
+      <Link to={href}>← {label}</Link>
+    </p>
+  );
+}
+
+/** The refusal of the whole form, then a line saying nothing was `done` when fields are marked. */
+function FormErrors({ errors, done }: { errors: Record<string, string[]>; done: string }) {
+  return (
+    <>
+      <FormError messages={errors[""]} />
+      {Object.keys(errors).some((k) => k !== "") ? (
+        <p className="form-error" role="alert">
+          {`Nothing was ${done}: check the fields marked below.`}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** The page that adds a supplier or a disclosing party (or picks the one the portal already knows). */
+export function NewOrganizationPage({ kind, backHref, backLabel, actionData }: PageProps) {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const errors = actionData?.errors ?? {};
   const word = KIND_WORD[kind];
   return (
     <>
-      <p>
-        <Link to={backHref}>← {backLabel}</Link>
-      </p>
+      <BackLink href={backHref} label={backLabel} />
       <h1>Add a {word}</h1>
       <Form method="post" className="card" noValidate>
-        <FormError messages={errors[""]} />
-        {Object.keys(errors).some((k) => k !== "") ? (
-          <p className="form-error" role="alert">
-            Nothing was added: check the fields marked below.
-          </p>
-        ) : null}
+        <FormErrors errors={errors} done="added" />
         <OrganizationFields kind={kind} values={actionData?.values ?? {}} errors={errors} />
         <div className="form-actions">
           <button type="submit" disabled={busy}>
@@ -62,23 +74,13 @@ export function EditOrganizationPage({
   backHref,
   backLabel,
   actionData,
-}: {
-  kind: DirectoryKind;
-  name: string;
-  shared: boolean;
-  values: OrgValues;
-  backHref: string;
-  backLabel: string;
-  actionData?: OrganizationActionData;
-}) {
+}: PageProps & { name: string; shared: boolean; values: OrgValues }) {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const errors = actionData?.errors ?? {};
   return (
     <>
-      <p>
-        <Link to={backHref}>← {backLabel}</Link>
-      </p>
+      <BackLink href={backHref} label={backLabel} />
       <h1>Edit {name}</h1>
       {shared ? (
         <p className="notice">
@@ -88,12 +90,7 @@ export function EditOrganizationPage({
       ) : null}
       <Form method="post" className="card" noValidate>
         <fieldset disabled={shared} className="plain">
-          <FormError messages={errors[""]} />
-          {Object.keys(errors).some((k) => k !== "") ? (
-            <p className="form-error" role="alert">
-              Nothing was saved: check the fields marked below.
-            </p>
-          ) : null}
+          <FormErrors errors={errors} done="saved" />
           <OrganizationFields kind={kind} values={actionData?.values ?? values} errors={errors} />
           <div className="form-actions">
             <button type="submit" disabled={busy}>

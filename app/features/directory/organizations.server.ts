@@ -10,7 +10,7 @@ import {
 } from "#models/organization.server";
 import { Refusal } from "#models/refusal";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
-import { forgetOrg } from "#app/features/accounts/org-names.server";
+import { forgetOrg, orgFacts } from "#app/features/accounts/org-names.server";
 import { clientIp, notFound } from "#app/lib/http.server";
 import { isObjectId, trusted } from "#app/lib/ids.server";
 import { fieldErrors } from "#app/lib/forms.server";
@@ -94,12 +94,7 @@ function duplicateView(
   const sameKind = o.kind === kind;
   const active = o.active !== false;
   return {
-    id: String(o._id),
-    name: o.name,
-    kind: o.kind,
-    kindLabel: ORG_KIND_LABEL[o.kind],
-    country: o.country,
-    countryName: countryName(o.country),
+    ...orgFacts(o),
     matchedOn: o.matchedOn,
     yours: (o.managedBy ?? []).some((id) => String(id) === user.orgId),
     usable: sameKind && active,

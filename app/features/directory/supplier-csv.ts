@@ -5,6 +5,7 @@
  * doubled inside; a quoted field may span lines. A leading BOM is dropped.
  * Cells that a spreadsheet would run as a formula are refused per row.
  */
+import type { SupplierImportRow } from "#models/supplier-import.server";
 import { FORMULA_START } from "./organization-input";
 
 export const MAX_CSV_BYTES = 1024 * 1024;
@@ -21,15 +22,8 @@ export const COLUMNS = {
 type Column = keyof typeof COLUMNS;
 export type RowField = (typeof COLUMNS)[Column];
 
-export interface CsvSupplierRow {
-  line: number;
-  name: string;
-  country: string;
-  registrationNumber: string;
-  contactEmail: string;
-  service: string;
-  readErrors: string[];
-}
+/** A row as read from the file: the shape an upload is kept in until it is confirmed. */
+export type CsvSupplierRow = SupplierImportRow;
 
 export type CsvReadResult = { ok: true; rows: CsvSupplierRow[] } | { ok: false; error: string };
 

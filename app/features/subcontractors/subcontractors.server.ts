@@ -141,6 +141,25 @@ export async function supplierChainAgreements(user: CurrentUser) {
   return list.map((a) => ({ id: String(a._id), reference: a.reference, title: a.title }));
 }
 
+/** What both sides see of a declared subcontractor; `reason` is the part of the decision's reason shown. */
+function proposalFacts(p: SubcontractorProposal, reason: string) {
+  return {
+    id: String(p._id),
+    name: p.name,
+    country: p.country,
+    countryName: countryName(p.country),
+    registrationNumber: p.registrationNumber,
+    service: p.service,
+    contactEmail: p.contactEmail,
+    maxClass: p.maxClass,
+    accessLevel: p.accessLevel,
+    status: p.status,
+    reason,
+    declaredAt: p.createdAt ? new Date(p.createdAt).toISOString() : null,
+    decidedAt: p.decidedAt ? new Date(p.decidedAt).toISOString() : null,
+  };
+}
+
 /** The supplier's subcontractors page: what it declared under the agreement, and the form's choices. */
 export async function supplierSubcontractorsPage(user: CurrentUser, agreementId: string | undefined) {
   const { agreement, own } = await agreementOfSupplier(user, agreementId);
@@ -163,21 +182,8 @@ export async function supplierSubcontractorsPage(user: CurrentUser, agreementId:
     ),
     accessLevels: ACCESS_LEVELS.filter((a) => rank(ACCESS_LEVELS, a) <= rank(ACCESS_LEVELS, own.accessLevel)),
     countries: countryOptions(),
-    declarations: proposals.map((p) => ({
-      id: String(p._id),
-      name: p.name,
-      country: p.country,
-      countryName: countryName(p.country),
-      registrationNumber: p.registrationNumber,
-      service: p.service,
-      contactEmail: p.contactEmail,
-      maxClass: p.maxClass,
-      accessLevel: p.accessLevel,
-      status: p.status,
-      reason: p.status === "rejected" ? p.reason : "",
-      declaredAt: p.createdAt ? new Date(p.createdAt).toISOString() : null,
-      decidedAt: p.decidedAt ? new Date(p.decidedAt).toISOString() : null,
-    })),
+    // only a rejection's reason is the supplier's to read
+    declarations: proposals.map((p) => proposalFacts(p, p.status === "rejected" ? p.reason : "")),
   };
 }
 
@@ -339,19 +345,7 @@ export async function agreementProposals(user: CurrentUser, agreementId: string 
     const supplierId = p.supplierOrgId ? String(p.supplierOrgId) : null;
     const decider = p.decidedBy ? nameOfUser.get(String(p.decidedBy)) : undefined;
     views.push({
-      id: String(p._id),
-      name: p.name,
-      country: p.country,
-      countryName: countryName(p.country),
-      registrationNumber: p.registrationNumber,
-      service: p.service,
-      contactEmail: p.contactEmail,
-      maxClass: p.maxClass,
-      accessLevel: p.accessLevel,
-      status: p.status,
-      reason: p.reason,
-      declaredAt: p.createdAt ? new Date(p.createdAt).toISOString() : null,
-      decidedAt: p.decidedAt ? new Date(p.decidedAt).toISOString() : null,
+      ...proposalFacts(p, p.reason),
       // a withdrawal is the supplier's own decision
       decidedBy: decider ? (String(decider.orgId) === user.orgId ? decider.name : `${decider.name} (supplier)`) : null,
       proposedBy: {
