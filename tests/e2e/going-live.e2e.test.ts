@@ -112,7 +112,10 @@ async function answerAndSubmit(page: Page) {
       await page.getByText("This questionnaire has been submitted").waitFor({ timeout: 20_000 });
       return;
     }
+    // answer the next page only once it is on screen (a question not yet rendered would be skipped)
+    const title = await page.locator(".sd-page__title").first().innerText();
     await page.getByRole("button", { name: "Next" }).click();
+    await page.waitForFunction((before) => document.querySelector(".sd-page__title")?.textContent !== before, title);
   }
   throw new Error("The questionnaire has more pages than expected");
 }
