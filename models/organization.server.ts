@@ -1,5 +1,6 @@
 import mongoose, { Schema, type InferSchemaType, type Model } from "mongoose";
 import { isCountryCode } from "./countries";
+import { isDuplicateKey } from "./duplicate-key";
 import { normalizeOrgName, normalizeRegistrationNumber } from "./org-name";
 
 import { ORG_KINDS, type OrgKind } from "./enums";
@@ -86,8 +87,25 @@ export async function findDuplicateOrganizations(
   );
 }
 
+/**
+ * Creates an organisation under a fresh slug from its name; on the rare
+ * clash of the slug's random suffix it draws another (the slug is the only
+ * unique key of an organisation besides its _id).
+ */
+export async function createOrganization(
+  fields: { name: string; kind: OrgKind; country: string } & Record<string, unknown>,
+) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await Organization.create({ ...fields, slug: slugFor(fields.name) });
+    } catch (error) {
+      if (!isDuplicateKey(error) || attempt >= 2) throw error;
+    }
+  }
+}
+
 /** A fresh URL-safe key from a name (in any script: the name's Latin letters, or "org", plus a random suffix). */
-export function slugFor(name: string): string {
+function slugFor(name: string): string {
   const base = name
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { AccountTokenModel, closeAccountToken, issueAccountToken } from "#models/account-token.server";
 import { recordAudit } from "#models/audit-event.server";
 import { isCountryCode } from "#models/countries";
-import { Organization, slugFor } from "#models/organization.server";
+import { Organization, createOrganization } from "#models/organization.server";
 import { Refusal } from "#models/refusal";
 import { User } from "#models/user.server";
 import { trusted } from "#app/lib/ids.server";
@@ -83,7 +83,7 @@ export async function createFirstAdministrator(
     org = { _id: found._id, name: found.name };
   } else {
     const name = input.organisation ?? DEFAULT_OPERATOR_NAME;
-    const created = await Organization.create({ slug: slugFor(name), name, kind: "operator", country: input.country });
+    const created = await createOrganization({ name, kind: "operator", country: input.country });
     org = { _id: created._id, name: created.name };
   }
   // only the newest command-line link works: another run, for the same address or not, replaces it

@@ -1,10 +1,14 @@
 import { z } from "zod";
 import { recordAudit } from "#models/audit-event.server";
 import { COUNTRY_CODES, countryName, isCountryCode } from "#models/countries";
-import { isDuplicateKey } from "#models/duplicate-key";
 import { ORG_KINDS, type OrgKind } from "#models/enums";
 import { ORG_KIND_LABEL } from "#models/labels";
-import { findDuplicateOrganizations, Organization, slugFor, type OrganizationDoc } from "#models/organization.server";
+import {
+  findDuplicateOrganizations,
+  Organization,
+  createOrganization,
+  type OrganizationDoc,
+} from "#models/organization.server";
 import { Refusal } from "#models/refusal";
 import { User } from "#models/user.server";
 import { isObjectId } from "#app/lib/ids.server";
@@ -183,26 +187,17 @@ export async function createOrganisation(actor: CurrentUser, input: NewOrganisat
   }
   await refuseDuplicates(input);
   const parentOrgId = await checkParent(input.parentOrgId, null);
-  let created: OrganizationDoc | null = null;
-  // a fresh random slug suffix on the rare clash
-  for (let attempt = 0; !created; attempt++) {
-    try {
-      created = (
-        await Organization.create({
-          slug: slugFor(input.name),
-          name: input.name,
-          kind: input.kind,
-          country: input.country,
-          legalName: input.legalName,
-          registrationNumber: input.registrationNumber,
-          parentOrgId,
-          createdBy: actor.id,
-        })
-      ).toObject() as OrganizationDoc;
-    } catch (error) {
-      if (!isDuplicateKey(error) || attempt >= 2) throw error;
-    }
-  }
+  const created = (
+    await createOrganization({
+      name: input.name,
+      kind: input.kind,
+      country: input.country,
+      legalName: input.legalName,
+      registrationNumber: input.registrationNumber,
+      parentOrgId,
+      createdBy: actor.id,
+    })
+  ).toObject() as OrganizationDoc;
   const id = String(created._id);
   await recordAudit({
     action: "organization.create",

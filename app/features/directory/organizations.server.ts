@@ -5,7 +5,7 @@ import {
   findDuplicateOrganizations,
   Organization,
   organizationKeys,
-  slugFor,
+  createOrganization,
   type OrganizationDoc,
 } from "#models/organization.server";
 import { Refusal } from "#models/refusal";
@@ -135,8 +135,7 @@ export async function addOrganization(
 ): Promise<AddOutcome> {
   const duplicates = await duplicatesOf(user, input);
   if (duplicates.length) return { kind: "duplicates", duplicates, message: duplicatesMessage(input.kind, duplicates) };
-  const doc = await Organization.create({
-    slug: slugFor(input.name),
+  const doc = await createOrganization({
     name: input.name,
     kind: input.kind,
     country: input.country,

@@ -3,7 +3,7 @@ import { recordAudit } from "#models/audit-event.server";
 import { claim } from "#models/claim.server";
 import { countryName } from "#models/countries";
 import { ORG_KIND_LABEL } from "#models/labels";
-import { Organization, organizationKeys, slugFor } from "#models/organization.server";
+import { Organization, organizationKeys, createOrganization } from "#models/organization.server";
 import { Refusal } from "#models/refusal";
 import { SupplierImport, type SupplierImportRow } from "#models/supplier-import.server";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
@@ -294,8 +294,7 @@ export async function confirmSupplierImport(
   for (const row of preview.rows) {
     if (!row.input) continue;
     if (row.outcome === "create") {
-      const doc = await Organization.create({
-        slug: slugFor(row.input.name),
+      const doc = await createOrganization({
         kind: "supplier",
         ...row.input,
         managedBy: [user.orgId],

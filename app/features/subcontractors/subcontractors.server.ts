@@ -6,7 +6,7 @@ import { recordAudit } from "#models/audit-event.server";
 import { COUNTRY_CODES, countryName, isCountryCode } from "#models/countries";
 import { PROPOSAL_STATUS_TEXT } from "#models/labels";
 import { normalizeOrgName } from "#models/org-name";
-import { findDuplicateOrganizations, Organization, slugFor } from "#models/organization.server";
+import { findDuplicateOrganizations, Organization, createOrganization } from "#models/organization.server";
 import { Refusal } from "#models/refusal";
 import {
   claimDecision,
@@ -432,8 +432,7 @@ async function supplierFor(
       },
     };
   }
-  const org = await Organization.create({
-    slug: slugFor(proposal.name),
+  const org = await createOrganization({
     name: proposal.name,
     kind: "supplier",
     country: proposal.country,
