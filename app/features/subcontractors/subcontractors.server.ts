@@ -132,6 +132,8 @@ async function agreementOfSupplier(user: CurrentUser, id: string | undefined) {
   return { agreement, own };
 }
 
+type SupplierAgreement = Awaited<ReturnType<typeof agreementOfSupplier>>;
+
 /** The agreements the supplier works under, for links to declare subcontractors from its pages. */
 export async function supplierChainAgreements(user: CurrentUser) {
   const list = await Agreement.find({ "chain.supplierOrgId": toObjectId(user.orgId) }, { reference: 1, title: 1 })
@@ -192,13 +194,12 @@ export async function supplierSubcontractorsPage(user: CurrentUser, agreementId:
  * receives at most the class and access the supplier itself has; the same
  * subcontractor cannot wait twice. Procurement of the recipient is told.
  */
-export async function declareSubcontractor(
+async function declareSubcontractor(
   user: CurrentUser,
-  agreementId: string | undefined,
+  { agreement, own }: SupplierAgreement,
   form: Record<string, string>,
   request: Request,
 ): Promise<string> {
-  const { agreement, own } = await agreementOfSupplier(user, agreementId);
   const input: DeclareInput = parse(DeclareSchema, form);
   if (own.tier >= MAX_TIER)
     throw new Refusal(`Your link is at tier ${own.tier}, the deepest an agreement allows: ask your client directly.`);
@@ -261,13 +262,12 @@ export async function declareSubcontractor(
 }
 
 /** The supplier takes back a declaration procurement has not decided yet. */
-export async function withdrawSubcontractor(
+async function withdrawSubcontractor(
   user: CurrentUser,
-  agreementId: string | undefined,
+  { agreement }: SupplierAgreement,
   form: Record<string, string>,
   request: Request,
 ): Promise<void> {
-  const { agreement } = await agreementOfSupplier(user, agreementId);
   const id = parse(WithdrawSchema, form).proposalId;
   const proposal = await findProposal(id, { agreementId: String(agreement._id), proposedByOrgId: user.orgId });
   if (!proposal) notFound();
@@ -379,8 +379,7 @@ export async function agreementProposals(user: CurrentUser, agreementId: string 
 
 export type AgreementProposals = Awaited<ReturnType<typeof agreementProposals>>;
 
-async function openProposal(user: CurrentUser, agreementId: string | undefined, id: string) {
-  const agreement = await requireAgreement(user, agreementId);
+async function openProposal(user: CurrentUser, agreement: StoredAgreement, id: string) {
   const proposal = await findProposal(id, { agreementId: String(agreement._id), recipientOrgId: user.orgId });
   if (!proposal) notFound();
   if (proposal.status !== "proposed") throw alreadyDecided(proposal);
@@ -457,15 +456,14 @@ async function supplierFor(
  * edit (revision, audit, re-scoring). The decision is made once; a refused
  * edit leaves the proposal open and the directory as it was.
  */
-export async function acceptSubcontractor(
+async function acceptSubcontractor(
   user: CurrentUser,
-  agreementId: string | undefined,
+  stored: StoredAgreement,
   form: Record<string, string>,
   request: Request,
 ): Promise<{ proposalId: string; supplierOrgId: string; contactEmail: string; revision: number }> {
-  await requireAgreement(user, agreementId);
   const input = parse(AcceptSchema, form);
-  const { agreement, proposal } = await openProposal(user, agreementId, input.proposalId);
+  const { agreement, proposal } = await openProposal(user, stored, input.proposalId);
   const parent = agreement.chain.find((l) => String(l.supplierOrgId) === String(proposal.proposedByOrgId));
   if (!parent)
     throw new Refusal(
@@ -540,15 +538,14 @@ export async function acceptSubcontractor(
 }
 
 /** Procurement rejects a declared subcontractor; the supplier sees the reason and is told by e-mail. */
-export async function rejectSubcontractor(
+async function rejectSubcontractor(
   user: CurrentUser,
-  agreementId: string | undefined,
+  stored: StoredAgreement,
   form: Record<string, string>,
   request: Request,
 ): Promise<string> {
-  await requireAgreement(user, agreementId);
   const input = parse(RejectSchema, form);
-  const { agreement, proposal } = await openProposal(user, agreementId, input.proposalId);
+  const { agreement, proposal } = await openProposal(user, stored, input.proposalId);
   const id = String(proposal._id);
   if (!(await claimDecision(id, { status: "rejected", by: user.id }))) throw decidedMeanwhile();
   await recordDecision(id, { status: "rejected", decidedBy: user.id, reason: input.reason });
@@ -587,12 +584,13 @@ export async function supplierSubcontractorAction(
   form: Record<string, string>,
   request: Request,
 ): Promise<{ done: "declared" | "withdrawn"; id: string }> {
-  await agreementOfSupplier(user, agreementId);
+  // a 404 for an agreement the supplier is not in, whatever the form says
+  const found = await agreementOfSupplier(user, agreementId);
   switch (form.intent) {
     case "declare":
-      return { done: "declared", id: await declareSubcontractor(user, agreementId, form, request) };
+      return { done: "declared", id: await declareSubcontractor(user, found, form, request) };
     case "withdraw":
-      await withdrawSubcontractor(user, agreementId, form, request);
+      await withdrawSubcontractor(user, found, form, request);
       return { done: "withdrawn", id: form.proposalId };
     default:
       throw new Refusal("Unknown action.");
@@ -606,12 +604,13 @@ export async function decideSubcontractor(
   form: Record<string, string>,
   request: Request,
 ): Promise<{ done: "accepted" | "rejected"; id: string }> {
-  await requireAgreement(user, agreementId);
+  // a 404 for an agreement that is not the user's, whatever the form says
+  const agreement = await requireAgreement(user, agreementId);
   switch (form.intent) {
     case "accept":
-      return { done: "accepted", id: (await acceptSubcontractor(user, agreementId, form, request)).proposalId };
+      return { done: "accepted", id: (await acceptSubcontractor(user, agreement, form, request)).proposalId };
     case "reject":
-      return { done: "rejected", id: await rejectSubcontractor(user, agreementId, form, request) };
+      return { done: "rejected", id: await rejectSubcontractor(user, agreement, form, request) };
     default:
       throw new Refusal("Unknown action.");
   }
