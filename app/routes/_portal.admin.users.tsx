@@ -1,8 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { FormError } from "#app/components/forms";
 import { ListTable } from "#app/components/list-table";
-import { utcMinute } from "#app/components/time";
 import { requireUser } from "#app/features/accounts/auth.server";
 import {
   everyTeam,
@@ -11,7 +10,7 @@ import {
   UserListActionSchema,
   userDirectory,
 } from "#app/features/accounts/team.server";
-import { TEAM_DONE } from "#app/features/accounts/team-view";
+import { ActivationForm, LastSignIn, TEAM_DONE, UserState } from "#app/features/accounts/team-view";
 import { fieldErrors } from "#app/lib/forms.server";
 import { refusalResponse } from "#app/lib/refusal.server";
 
@@ -78,40 +77,12 @@ export default function UsersPage() {
               ),
           },
           { header: "Team role", cell: (u) => u.teamRole },
-          {
-            header: "State",
-            cell: (u) =>
-              u.active ? <span className="badge ok">active</span> : <span className="badge none">deactivated</span>,
-          },
-          {
-            header: "Last sign-in",
-            cell: (u) => (u.lastLoginAt ? utcMinute(u.lastLoginAt) : <span className="muted">never</span>),
-          },
+          { header: "State", cell: (u) => <UserState active={u.active} /> },
+          { header: "Last sign-in", cell: (u) => <LastSignIn at={u.lastLoginAt} /> },
           {
             header: "Actions",
             cell: (u) =>
-              u.self ? (
-                <span className="muted small">you</span>
-              ) : (
-                <Form method="post" style={{ display: "inline" }}>
-                  <input type="hidden" name="intent" value={u.active ? "deactivate" : "reactivate"} />
-                  <input type="hidden" name="userId" value={u.id} />
-                  <button
-                    type="submit"
-                    className="secondary small"
-                    aria-label={`${u.active ? "Deactivate" : "Reactivate"} ${u.name}`}
-                    disabled={busyFor(u.id)}
-                  >
-                    {busyFor(u.id)
-                      ? u.active
-                        ? "Deactivating…"
-                        : "Reactivating…"
-                      : u.active
-                        ? "Deactivate"
-                        : "Reactivate"}
-                  </button>
-                </Form>
-              ),
+              u.self ? <span className="muted small">you</span> : <ActivationForm user={u} busy={busyFor(u.id)} />,
           },
         ]}
       />

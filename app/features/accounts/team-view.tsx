@@ -60,6 +60,29 @@ function useBusy() {
 }
 
 /** The flash after a team action: what was done and, when an e-mail could not go out, what that means. */
+/** A user's state, as every list of people shows it. */
+export function UserState({ active }: { active: boolean }) {
+  return active ? <span className="badge ok">active</span> : <span className="badge none">deactivated</span>;
+}
+
+export function LastSignIn({ at }: { at: string | null }) {
+  return at ? <>{utcMinute(at)}</> : <span className="muted">never</span>;
+}
+
+/** The button that deactivates an active user or reactivates a deactivated one (hidden `intent`). */
+export function ActivationForm({ user, busy }: { user: { id: string; name: string; active: boolean }; busy: boolean }) {
+  const verb = user.active ? "Deactivate" : "Reactivate";
+  return (
+    <Form method="post" style={{ display: "inline" }}>
+      <input type="hidden" name="intent" value={user.active ? "deactivate" : "reactivate"} />
+      <input type="hidden" name="userId" value={user.id} />
+      <button type="submit" className="secondary small" aria-label={`${verb} ${user.name}`} disabled={busy}>
+        {busy ? (user.active ? "Deactivating…" : "Reactivating…") : verb}
+      </button>
+    </Form>
+  );
+}
+
 export function TeamFlash({
   done,
   mail,
@@ -146,15 +169,8 @@ export function TeamSection({
             },
             { header: "E-mail", cell: (p) => p.email },
             { header: "Team role", cell: (p) => p.teamRole },
-            {
-              header: "State",
-              cell: (p) =>
-                p.active ? <span className="badge ok">active</span> : <span className="badge none">deactivated</span>,
-            },
-            {
-              header: "Last sign-in",
-              cell: (p) => (p.lastLoginAt ? utcMinute(p.lastLoginAt) : <span className="muted">never</span>),
-            },
+            { header: "State", cell: (p) => <UserState active={p.active} /> },
+            { header: "Last sign-in", cell: (p) => <LastSignIn at={p.lastLoginAt} /> },
             {
               header: "Actions",
               cell: (p) => (
@@ -180,24 +196,7 @@ export function TeamSection({
                     </Form>
                   ) : null}{" "}
                   {!p.canDeactivate ? null : (
-                    <Form method="post" style={{ display: "inline" }}>
-                      <input type="hidden" name="intent" value={p.active ? "deactivate" : "reactivate"} />
-                      <input type="hidden" name="userId" value={p.id} />
-                      <button
-                        type="submit"
-                        className="secondary small"
-                        aria-label={`${p.active ? "Deactivate" : "Reactivate"} ${p.name}`}
-                        disabled={busy(p.active ? "deactivate" : "reactivate", p.id)}
-                      >
-                        {p.active
-                          ? busy("deactivate", p.id)
-                            ? "Deactivating…"
-                            : "Deactivate"
-                          : busy("reactivate", p.id)
-                            ? "Reactivating…"
-                            : "Reactivate"}
-                      </button>
-                    </Form>
+                    <ActivationForm user={p} busy={busy(p.active ? "deactivate" : "reactivate", p.id)} />
                   )}
                 </>
               ),
