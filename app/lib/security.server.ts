@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import type { ServerBuild } from "@remix-run/node";
 import { getEnv } from "./env.server";
+import { bindRequestScope } from "./request-scope.server";
 
 /**
  * The portal's web hardening in one place, applied to the whole server build
@@ -212,7 +213,8 @@ function isResourceRoute(module: RouteModule): boolean {
 /**
  * Wraps a route module: its action passes guardAction first; a resource
  * route's responses (returned or thrown) get the security headers, since
- * resource responses pass neither handleRequest nor handleDataRequest.
+ * resource responses pass neither handleRequest nor handleDataRequest; each
+ * loader learns which page request it serves (bindRequestScope).
  */
 export function secureRouteModule(module: RouteModule): RouteModule {
   const resource = isResourceRoute(module);
@@ -229,9 +231,11 @@ export function secureRouteModule(module: RouteModule): RouteModule {
       }
     };
   }
-  if (module.loader && resource) {
+  if (module.loader) {
     const loader = module.loader;
     wrapped.loader = async (args: DataArgs) => {
+      // the page's loaders share what they look up per request (the signed-in user): see request-scope
+      bindRequestScope(args.request, args.context);
       try {
         return finish(await loader(args));
       } catch (thrown) {

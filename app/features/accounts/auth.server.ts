@@ -8,6 +8,7 @@ import { recordAudit } from "#models/audit-event.server";
 import { getEnv, sessionSecret } from "#app/lib/env.server";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./password.server";
 import { clientIp } from "#app/lib/http.server";
+import { requestScope } from "#app/lib/request-scope.server";
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 const SESSION_KEY = "sid";
@@ -53,17 +54,19 @@ async function readSessionId(request: Request): Promise<string | null> {
   return typeof sid === "string" && mongoose.isValidObjectId(sid) ? sid : null;
 }
 
-// Remix runs a page's loaders (layout and page) in parallel with the same Request: look the user up once.
-const usersByRequest = new WeakMap<Request, Promise<CurrentUser | null>>();
+// Remix runs a page's loaders (layout and page) in parallel, each with its own copy of the Request:
+// look the user up once per page request (requestScope), keyed by the cookie it was looked up for.
+const usersByRequest = new WeakMap<object, { cookie: string | null; found: Promise<CurrentUser | null> }>();
 
 /** The signed-in user, or null (no cookie, unknown or expired session). */
 export function getUser(request: Request): Promise<CurrentUser | null> {
-  let found = usersByRequest.get(request);
-  if (!found) {
-    // every page and API looks the user up first: while the database is down this is where they get their 503
-    found = orUnavailable(lookUpUser(request));
-    usersByRequest.set(request, found);
-  }
+  const scope = requestScope(request);
+  const cookie = request.headers.get("Cookie");
+  const hit = usersByRequest.get(scope);
+  if (hit && hit.cookie === cookie) return hit.found;
+  // every page and API looks the user up first: while the database is down this is where they get their 503
+  const found = orUnavailable(lookUpUser(request));
+  usersByRequest.set(scope, { cookie, found });
   return found;
 }
 
