@@ -12,7 +12,6 @@ import { runExclusively, startInterval } from "#app/lib/scheduler.server";
 import { refreshDueResults } from "#app/features/assessments/freshness.server";
 import { todayIso } from "#models/today";
 import { preloadReportFonts } from "#reports/fonts";
-import { warmReadModels } from "#app/features/assessments/read-model.server";
 import {
   FIRST_ADMIN_HINT,
   needsFirstAdministrator,
@@ -58,11 +57,6 @@ export function startServer(): Promise<void> {
         }),
       );
     }
-    // the dashboards' rows: read them now rather than in the first request after a restart
-    setTimeout(
-      () => void warmReadModels().catch((error) => console.error("could not read the dashboards' rows", error)),
-      0,
-    ).unref();
     // parsing the report fonts takes a moment: do it now rather than in the first report request
     setTimeout(
       () =>

@@ -2,7 +2,7 @@ import type { Model } from "mongoose";
 import { AccountTokenModel } from "./account-token.server";
 import { JobRun } from "./job-run.server";
 import { Agreement } from "./agreement.server";
-import { AssessmentRow, ReadModelToken, RowChange } from "./assessment-row.server";
+import { AssessmentRow, ReadModelToken, RowChange, RowSnapshot } from "./assessment-row.server";
 import { Attempt } from "./attempt.server";
 import { Assessment } from "./assessment.server";
 import { AuditEvent } from "./audit-event.server";
@@ -32,6 +32,7 @@ export const allModels: Model<any>[] = [
   AssessmentRow,
   ReadModelToken,
   RowChange,
+  RowSnapshot,
   Invitation,
   QuestionnaireVersion,
   Claim,

@@ -3,6 +3,7 @@ import { orUnavailable } from "#app/lib/db.server";
 import { clientIp } from "#app/lib/http.server";
 import { recordAttempt } from "#app/lib/rate-limit.server";
 import { Refusal } from "#models/refusal";
+import { prefetchOrgReadModel } from "#app/features/assessments/read-model.server";
 import { changePassword, verifyLogin, type CurrentUser } from "./auth.server";
 
 /** Checks the credentials and records the attempt; a wrong e-mail or password is a Refusal. */
@@ -22,6 +23,8 @@ export async function signIn(request: Request, email: string, password: string) 
     actor: { id: result.userId, email: result.email, orgId: result.orgId },
     ip: clientIp(request),
   });
+  // procurement lands on the dashboard: its organisation's rows are read while the redirect travels
+  if (result.role === "procurement") prefetchOrgReadModel(result.orgId);
   return result;
 }
 

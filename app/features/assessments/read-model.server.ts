@@ -3,12 +3,13 @@ import {
   changeId,
   latestChangeHint,
   onLocalRowChange,
+  readRowSnapshot,
   RowChange,
   rowFromStored,
+  writeRowSnapshot,
   type AssessmentRowData,
   type StoredAssessmentRow,
 } from "#models/assessment-row.server";
-import { Organization } from "#models/organization.server";
 import { getEnv } from "#app/lib/env.server";
 
 /**
@@ -22,6 +23,12 @@ import { getEnv } from "#app/lib/env.server";
  *
  * Filtering, sorting, counting and paging then run in memory; orderings and
  * other derived values are memoised until the rows change.
+ *
+ * The full read starts from the organisation's snapshot when there is one
+ * (a few large documents instead of one per row, see RowSnapshot) and
+ * applies the feed after it; an instance that read the rows themselves, or
+ * has applied many changes since the snapshot, writes a new one in the
+ * background. Nothing is read before an organisation's first request.
  *
  * The feed is looked at most every FLOWDOWN_READ_MODEL_CHECK_MS (250 ms by
  * default) per organisation, and at once after a write made by this process:
@@ -57,12 +64,21 @@ interface Entry {
   queued: Promise<void> | null;
   /** when the last look at the feed started; 0 = look on the next request */
   checkedAt: number;
+  /** the feed number of the latest snapshot this process read or wrote */
+  snapshotSeq: number;
+  snapshotting: boolean;
 }
 
 const cache = new Map<string, Entry>();
 const MAX_ORGS = 200;
 /** more changes than this since the last look: read everything again instead */
 const MAX_INCREMENTAL = 200;
+/** a new snapshot after this many changes (well within MAX_INCREMENTAL: a starting instance catches up) */
+const SNAPSHOT_EVERY = 100;
+/** smaller organisations read their rows faster than a snapshot would save */
+const SNAPSHOT_MIN_ROWS = 500;
+/** feed entries (and changed rows) read at once while catching up */
+const PARALLEL_READS = 16;
 const checkMs = () => getEnv().FLOWDOWN_READ_MODEL_CHECK_MS;
 
 onLocalRowChange((orgId) => {
@@ -80,12 +96,31 @@ function cached(row: AssessmentRowData): CachedRow {
   };
 }
 
-async function loadAll(entry: Entry): Promise<void> {
+async function loadAll(entry: Entry, fromSnapshot: boolean): Promise<void> {
   // the hint first: changes made during the read are then applied again by the probing (harmlessly)
   const hint = await latestChangeHint(entry.orgId);
-  const docs = await AssessmentRow.find({ ownerOrgId: entry.orgId }).lean<StoredAssessmentRow[]>();
-  entry.rows = new Map(docs.map((d) => [String(d._id), cached(rowFromStored(d))]));
+  if (fromSnapshot) {
+    const snapshot = await readRowSnapshot(entry.orgId).catch((error: unknown) => {
+      console.error("could not read the dashboards' snapshot, reading the rows", error);
+      return null;
+    });
+    if (snapshot && hint - snapshot.seq <= MAX_INCREMENTAL) {
+      entry.rows = new Map(snapshot.rows.map((r) => [String(r._id), cached(r)]));
+      entry.seq = entry.snapshotSeq = snapshot.seq;
+      entry.loaded = true;
+      changed(entry);
+      return;
+    }
+  }
+  // a batch at a time: the stored documents are not all held at once beside the rows built from them
+  const rows = new Map<string, CachedRow>();
+  const cursor = AssessmentRow.find({ ownerOrgId: entry.orgId })
+    .lean<StoredAssessmentRow[]>()
+    .cursor({ batchSize: 1000 });
+  for await (const d of cursor) rows.set(String(d._id), cached(rowFromStored(d as unknown as StoredAssessmentRow)));
+  entry.rows = rows;
   entry.seq = hint;
+  entry.snapshotSeq = -1; // read from the rows: worth a snapshot
   entry.loaded = true;
   changed(entry);
 }
@@ -96,30 +131,64 @@ function changed(entry: Entry) {
   entry.memos.clear();
 }
 
+/** The feed's entries from `from` on, in order, up to the first number not taken yet (read a few at once). */
+async function changesFrom(orgId: string, from: number, max: number): Promise<string[]> {
+  const rowIds: string[] = [];
+  // usually nothing changed: one look-up; after a change, several at once
+  for (let next = from, n = 1; rowIds.length < max; next += n, n = PARALLEL_READS) {
+    const found = await Promise.all(
+      Array.from({ length: n }, (_, i) => RowChange.findById(changeId(orgId, next + i), { rowId: 1 }).lean()),
+    );
+    for (const change of found) {
+      if (!change) return rowIds;
+      rowIds.push(change.rowId);
+    }
+  }
+  return rowIds;
+}
+
 async function catchUp(entry: Entry): Promise<void> {
-  if (!entry.loaded) await loadAll(entry);
-  const rowIds = new Set<string>();
-  let next = entry.seq + 1;
+  if (!entry.loaded) await loadAll(entry, true);
   for (;;) {
-    const change = await RowChange.findById(changeId(entry.orgId, next), { rowId: 1 }).lean();
-    if (!change) break;
-    if (change.rowId === "*" || rowIds.size >= MAX_INCREMENTAL) {
-      await loadAll(entry);
-      next = entry.seq + 1;
-      rowIds.clear();
+    const from = entry.seq + 1;
+    const changes = await changesFrom(entry.orgId, from, MAX_INCREMENTAL + 1);
+    if (changes.length === 0) break;
+    if (changes.includes("*") || changes.length > MAX_INCREMENTAL) {
+      await loadAll(entry, false);
+      // the rows were read after these changes were recorded (the hint may lag behind them)
+      entry.seq = Math.max(entry.seq, from + changes.length - 1);
       continue;
     }
-    rowIds.add(change.rowId);
-    next++;
+    const rowIds = [...new Set(changes)];
+    for (let i = 0; i < rowIds.length; i += PARALLEL_READS) {
+      const batch = rowIds.slice(i, i + PARALLEL_READS);
+      const docs = await Promise.all(batch.map((id) => AssessmentRow.findById(id).lean<StoredAssessmentRow>()));
+      batch.forEach((id, k) => {
+        const doc = docs[k];
+        if (doc && String(doc.ownerOrgId) === entry.orgId) entry.rows.set(id, cached(rowFromStored(doc)));
+        else entry.rows.delete(id);
+      });
+    }
+    entry.seq += changes.length;
+    changed(entry);
   }
-  if (rowIds.size === 0) return;
-  for (const id of rowIds) {
-    const doc = await AssessmentRow.findById(id).lean<StoredAssessmentRow>();
-    if (doc && String(doc.ownerOrgId) === entry.orgId) entry.rows.set(id, cached(rowFromStored(doc)));
-    else entry.rows.delete(id);
-  }
-  entry.seq = next - 1;
-  changed(entry);
+  maybeSnapshot(entry);
+}
+
+/** Writes a snapshot in the background when the rows were read whole, or many changes were applied since the last. */
+function maybeSnapshot(entry: Entry) {
+  if (entry.snapshotting || entry.seq <= 0 || entry.rows.size < SNAPSHOT_MIN_ROWS) return;
+  if (entry.snapshotSeq >= 0 && entry.seq - entry.snapshotSeq < SNAPSHOT_EVERY) return;
+  const seq = entry.seq;
+  const rows = [...entry.rows.values()].map(({ id: _id, agreement: _a, supplier: _s, updatedMs: _u, ...row }) => row);
+  entry.snapshotting = true;
+  // taken now, so that a failure does not make every request try again
+  entry.snapshotSeq = seq;
+  void writeRowSnapshot(entry.orgId, seq, rows)
+    .catch((error: unknown) => console.error("could not write the dashboards' snapshot", error))
+    .finally(() => {
+      entry.snapshotting = false;
+    });
 }
 
 /**
@@ -158,6 +227,8 @@ export async function orgReadModel(orgId: string): Promise<OrgReadModel> {
       running: null,
       queued: null,
       checkedAt: 0,
+      snapshotSeq: 0,
+      snapshotting: false,
     };
     cache.set(orgId, entry);
     if (cache.size > MAX_ORGS) cache.delete(cache.keys().next().value!);
@@ -192,11 +263,10 @@ export async function agreementRows(recipientOrgId: string, agreementId: string)
 }
 
 /**
- * Reads the rows of every recipient organisation into memory at start-up, one
- * after the other in the background, so the first dashboard after a restart
- * does not wait for it.
+ * Starts reading the organisation's rows (from its snapshot) when one of its
+ * people signs in, so that the page they land on finds them read or on the
+ * way. Organisations nobody uses are never read: memory grows with use.
  */
-export async function warmReadModels(): Promise<void> {
-  const recipients = await Organization.find({ kind: "recipient" }, { _id: 1 }).limit(MAX_ORGS).lean();
-  for (const org of recipients) await orgReadModel(String(org._id));
+export function prefetchOrgReadModel(orgId: string): void {
+  void orgReadModel(orgId).catch((error: unknown) => console.error("could not read the dashboards' rows", error));
 }
