@@ -107,6 +107,45 @@ describe("the embedded database on PostgreSQL", () => {
   });
 });
 
+describe("after a crash of the process that started it", () => {
+  it("ends the orphaned FerretDB and PostgreSQL and starts afresh on the same data", async () => {
+    const dir = tempDir();
+    const script = `const c = await (await import("mongoose")).default.createConnection(process.env.MONGODB_URI).asPromise();
+      await c.db.collection("notes").insertOne({ kept: true }); await c.close(); console.log("ready");
+      const parent = process.ppid; setInterval(() => process.ppid !== parent && process.exit(0), 200);`;
+    const owner = spawn(process.execPath, ["scripts/with-db.mjs", "node", "--input-type=module", "-e", script], {
+      cwd: projectRoot,
+      env: { ...process.env, MONGODB_URI: "", FLOWDOWN_DATA_DIR: dir, FLOWDOWN_DB_ENGINE: "postgresql" },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    await new Promise<void>((resolve, reject) => {
+      owner.stdout!.on("data", (d) => String(d).includes("ready") && resolve());
+      owner.on("exit", (code) => reject(new Error(`with-db exited with ${code}`)));
+    });
+    const { pid: orphanFerret } = JSON.parse(fs.readFileSync(path.join(dir, "ferretdb.pid"), "utf8"));
+    const orphanPostgres = Number(fs.readFileSync(path.join(dir, "postgres", "postmaster.pid"), "utf8").split("\n")[0]);
+    owner.kill("SIGKILL");
+    await new Promise((r) => owner.once("exit", r));
+
+    const db = await startEmbeddedDb({ dataDir: dir, quiet: true });
+    try {
+      const alive = (pid: number) => {
+        try {
+          process.kill(pid, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      expect(alive(orphanFerret)).toBe(false);
+      expect(alive(orphanPostgres)).toBe(false);
+      expect(await withConnection(db.uri, (d) => d.collection("notes").countDocuments({ kept: true }))).toBe(1);
+    } finally {
+      await db.stop();
+    }
+  });
+});
+
 describe("choosing the backend", () => {
   it("falls back to SQLite where PostgreSQL is not installed, and says once that it is for evaluation", async () => {
     const dir = tempDir();
