@@ -168,6 +168,9 @@ async function run(db: BenchDb): Promise<Row> {
       url: server.baseUrl,
       connections: SUPPLIERS,
       duration: DURATION_S,
+      // a save answered after autocannon's default 10 s would be dropped without its response, and its
+      // supplier never freed: wait for every answer that comes before the run ends
+      timeout: DURATION_S + 30,
       pipelining: 1,
       requests: [
         {
