@@ -10,7 +10,9 @@ import {
   hasFerretdb,
   missingFerretdbMessage,
   projectRoot,
+  sqliteNotice,
 } from "./lib/embedded-db.mjs";
+import { findPostgres } from "./lib/postgres.mjs";
 
 const MODULE = "github.com/FerretDB/FerretDB";
 
@@ -94,4 +96,14 @@ function main() {
   }
 }
 
+/** Says which backend the embedded database will use, so a missing PostgreSQL is noticed at install time. */
+function reportPostgres() {
+  if (process.env.MONGODB_URI) return;
+  const pg = findPostgres();
+  if (pg)
+    console.log(`flowdown: PostgreSQL ${pg.major} found in ${pg.binDir}; the embedded database keeps its data in it.`);
+  else console.warn(`flowdown: PostgreSQL was not found.\n${sqliteNotice}`);
+}
+
 main();
+reportPostgres();

@@ -1,7 +1,7 @@
 import mongoose from "mongoose";
 import { maskUri } from "#scripts/lib/mask-uri.mjs";
 import { allModels } from "#models/index.server";
-import { getEnv } from "./env.server";
+import { getEnv, type Env } from "./env.server";
 
 /**
  * The one database connection of the process, kept across development
@@ -74,12 +74,16 @@ export async function orUnavailable<T>(work: Promise<T>): Promise<T> {
 }
 
 /**
- * MONGODB_MAX_POOL_SIZE, default 100 (the driver's). The embedded FerretDB on
- * SQLite serialises writes and slows down sharply when many connections
- * write at once, so `npm start` sets a small pool for it (see scripts/start.mjs).
+ * MONGODB_MAX_POOL_SIZE when set. Otherwise sized for the server (measured with 50 clients doing
+ * conditional updates, docs/decisions/010): FerretDB on SQLite has one writer and thrashes under
+ * many connections (p99 5.3 s with 50, 0.9 s with 4); on PostgreSQL 20 connections do as well as
+ * 100 with fewer server processes; MongoDB keeps the driver's default of 100.
  */
-function poolSize(): number {
-  return getEnv().MONGODB_MAX_POOL_SIZE;
+export function poolSize(env: Pick<Env, "MONGODB_MAX_POOL_SIZE" | "FLOWDOWN_EMBEDDED_ENGINE"> = getEnv()): number {
+  if (env.MONGODB_MAX_POOL_SIZE) return env.MONGODB_MAX_POOL_SIZE;
+  if (env.FLOWDOWN_EMBEDDED_ENGINE === "sqlite") return 4;
+  if (env.FLOWDOWN_EMBEDDED_ENGINE === "postgresql") return 20;
+  return 100;
 }
 
 export async function ensureIndexes(): Promise<void> {

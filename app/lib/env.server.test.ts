@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { envVariable, getEnv } from "./env.server";
+import { poolSize } from "./db.server";
 
 const VARIABLES = [
   "MONGODB_URI",
   "MONGODB_MAX_POOL_SIZE",
+  "FLOWDOWN_EMBEDDED_ENGINE",
   "FLOWDOWN_INSECURE_COOKIES",
   "SMTP_URL",
   "MAIL_FROM",
@@ -29,13 +31,27 @@ describe("the parsed environment", () => {
   it("keeps the defaults the portal always had", () => {
     const env = getEnv();
     expect(env).toMatchObject({
-      MONGODB_MAX_POOL_SIZE: 100,
       FLOWDOWN_INSECURE_COOKIES: "0",
       PORT: 3000,
       FLOWDOWN_SCHEDULER: "on",
       FLOWDOWN_READ_MODEL_CHECK_MS: 250,
     });
-    expect([env.SMTP_URL, env.MAIL_FROM, env.EVIDENCE_MAX_BYTES]).toEqual([undefined, undefined, undefined]);
+    expect([env.SMTP_URL, env.MAIL_FROM, env.EVIDENCE_MAX_BYTES, env.MONGODB_MAX_POOL_SIZE]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it("sizes the connection pool for the database unless MONGODB_MAX_POOL_SIZE says otherwise", () => {
+    expect(poolSize(getEnv())).toBe(100);
+    process.env.FLOWDOWN_EMBEDDED_ENGINE = "sqlite";
+    expect(poolSize(getEnv())).toBe(4);
+    process.env.FLOWDOWN_EMBEDDED_ENGINE = "postgresql";
+    expect(poolSize(getEnv())).toBe(20);
+    process.env.MONGODB_MAX_POOL_SIZE = "7";
+    expect(poolSize(getEnv())).toBe(7);
   });
 
   it("reads numbers, and treats a blank value as unset", () => {

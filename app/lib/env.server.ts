@@ -23,13 +23,12 @@ const EnvSchema = z.object({
     })
     .regex(/^mongodb(\+srv)?:\/\//, "MONGODB_URI must start with mongodb:// or mongodb+srv://"),
   /**
-   * the driver's connection pool (its default, 100); `npm start` sets a small one for the
-   * embedded FerretDB on SQLite, which slows down sharply when many connections write at once
+   * the driver's connection pool; unset: sized for the database (see poolSize in db.server.ts)
    */
   MONGODB_MAX_POOL_SIZE: trimmed(
     wholeNumber("MONGODB_MAX_POOL_SIZE must be a positive whole number")
       .positive("MONGODB_MAX_POOL_SIZE must be a positive whole number")
-      .default(100),
+      .optional(),
   ),
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
   /** "1" lets a production build send its session cookie over plain http (the browser tests and benchmarks) */
@@ -55,6 +54,8 @@ const EnvSchema = z.object({
   /** "auto": demo data when the embedded database is empty; "on": also on MONGODB_URI; "off": never */
   FLOWDOWN_DEMO_DATA: z.enum(["auto", "on", "off"]).default("auto"),
   FLOWDOWN_EMBEDDED_DB: z.enum(["0", "1"]).default("0"),
+  /** set by `npm start` beside FLOWDOWN_EMBEDDED_DB: the backend the embedded FerretDB runs on */
+  FLOWDOWN_EMBEDDED_ENGINE: z.enum(["postgresql", "sqlite"]).optional(),
   /** "off": this instance sends no reminders or re-assessments (tests, extra instances) */
   FLOWDOWN_SCHEDULER: z.enum(["on", "off"], "FLOWDOWN_SCHEDULER must be on or off").default("on"),
   /** how often (ms) a dashboard request looks at the row feed for other instances' changes */

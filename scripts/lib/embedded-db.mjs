@@ -1,5 +1,6 @@
-// The embedded database: FerretDB v1.24.2 on its SQLite backend, started on
-// 127.0.0.1 for as long as the app (or a test run) needs it.
+// The embedded database: FerretDB v1.24.2 on 127.0.0.1, over a private PostgreSQL cluster under the
+// data folder (or, where PostgreSQL is not installed, FerretDB's SQLite backend), running for as long
+// as the app (or a test run) needs it.
 // Plain ESM JavaScript so that npm scripts and the test setup can both use it
 // without a build step.
 import { spawn, spawnSync } from "node:child_process";
@@ -8,6 +9,15 @@ import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import mongoose from "mongoose";
+import {
+  clusterExists,
+  findPostgres,
+  installPostgresHint,
+  prepareCluster,
+  runningPostmaster,
+  spawnPostgres,
+  waitForPostgres,
+} from "./postgres.mjs";
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 // FLOWDOWN_FERRETDB_BIN points elsewhere (tests use it to play a machine without the build)
@@ -84,93 +94,262 @@ function isFerretdb(pid) {
   }
 }
 
-/**
- * A FerretDB already serving this data folder: shared when the process that
- * started it is still running (e.g. `npm run seed` beside `npm start`);
- * ended when that process is gone (an orphan of a killed run).
- */
-async function existingServer(pidFile, dbName) {
-  const info = readPidFile(pidFile);
-  if (!info || !isFerretdb(info.pid)) return null;
-  if (info.ownerPid !== process.pid && processAlive(info.ownerPid)) {
-    const uri = `mongodb://127.0.0.1:${info.port}/${dbName}`;
-    if (await ping(uri, 2000)) return { uri, port: info.port };
+const ENGINES = ["postgresql", "sqlite"];
+
+export const sqliteNotice = [
+  "The embedded database runs on FerretDB's SQLite backend: for evaluation only.",
+  "SQLite serves one writer at a time and looks up little but ids, so pages slow down as data grows.",
+  "For real use, install PostgreSQL and start the portal again: it then keeps its data in a private",
+  "PostgreSQL cluster under the data folder.",
+  installPostgresHint,
+].join("\n");
+
+function sqliteHasData(dir) {
+  try {
+    return fs.readdirSync(path.join(dir, "ferretdb")).some((f) => f.endsWith(".sqlite"));
+  } catch {
+    return false;
   }
-  process.kill(info.pid, "SIGTERM");
-  for (let i = 0; i < 50 && processAlive(info.pid); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
+/**
+ * Which backend the embedded FerretDB uses for this data folder: PostgreSQL when its programs are
+ * found, SQLite otherwise (with a notice). A folder that already holds data keeps its backend, so
+ * nothing a user entered disappears behind an empty database; `npm run backup` and `restore` move it.
+ * @returns {{ engine: "postgresql" | "sqlite", pg: { binDir: string, major: number } | null, notice: string | null }}
+ */
+export function chooseEngine({ dataDir, requested, env = process.env }) {
+  if (requested !== undefined && requested !== "" && !ENGINES.includes(requested))
+    throw new Error(`FLOWDOWN_DB_ENGINE must be "postgresql" or "sqlite" (got "${requested}").`);
+  if (requested === "sqlite") return { engine: "sqlite", pg: null, notice: null };
+  const pg = findPostgres(env);
+  if (requested === "postgresql" && !pg)
+    throw new Error(`FLOWDOWN_DB_ENGINE=postgresql, but PostgreSQL was not found.\n${installPostgresHint}`);
+  if (clusterExists(dataDir)) {
+    if (pg) return { engine: "postgresql", pg, notice: null };
+    throw new Error(
+      `The data in ${dataDir} is kept in PostgreSQL, which was not found on this machine.\n${installPostgresHint}`,
+    );
+  }
+  if (!requested && sqliteHasData(dataDir))
+    return {
+      engine: "sqlite",
+      pg: null,
+      notice: pg
+        ? [
+            `The data in ${dataDir} is on FerretDB's SQLite backend (from an earlier version, or a machine without`,
+            "PostgreSQL), so the portal keeps using it. SQLite is for evaluation only. To move the data onto",
+            "PostgreSQL, stop the portal and run:",
+            "  npm run backup -- --out backups/move",
+            "  FLOWDOWN_DB_ENGINE=postgresql npm run restore -- backups/move",
+            "The next 'npm start' then runs on PostgreSQL; the SQLite files stay in data/ferretdb until you delete them.",
+          ].join("\n")
+        : sqliteNotice,
+    };
+  if (pg) return { engine: "postgresql", pg, notice: null };
+  return { engine: "sqlite", pg: null, notice: sqliteNotice };
+}
+
+async function endProcess(pid, signal) {
+  if (!processAlive(pid)) return;
+  process.kill(pid, signal);
+  for (let i = 0; i < 150 && processAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  if (processAlive(pid)) process.kill(pid, "SIGKILL");
+}
+
+/**
+ * A FerretDB already serving this data folder: shared when the process that started it is still
+ * running (e.g. `npm run seed` beside `npm start`) and it runs on the engine wanted; orphans of a
+ * killed run (FerretDB and its PostgreSQL) are ended.
+ */
+async function existingServer(dir, pidFile, dbName, engine) {
+  const info = readPidFile(pidFile);
+  if (info && isFerretdb(info.pid)) {
+    if (info.ownerPid !== process.pid && processAlive(info.ownerPid)) {
+      const running = info.engine ?? "sqlite";
+      if (running !== engine)
+        throw new Error(
+          `The embedded database of ${dir} is running on ${running} (process ${info.ownerPid}); stop it before using it on ${engine}.`,
+        );
+      const uri = `mongodb://127.0.0.1:${info.port}/${dbName}`;
+      if (await ping(uri, 2000)) return { uri, port: info.port };
+    }
+    await endProcess(info.pid, "SIGTERM");
+  }
+  const postmaster = runningPostmaster(dir);
+  if (postmaster !== null) await endProcess(postmaster, "SIGINT"); // fast shutdown
   return null;
 }
 
 /**
- * Starts FerretDB with its data under `dataDir` and resolves once it answers a ping.
- * @returns {Promise<{ uri: string, port: number, stop: () => Promise<void>, process: import('node:child_process').ChildProcess }>}
+ * A child process kept running: restarted (after 1 s, then longer) if it stops without being asked,
+ * up to 10 times in 5 minutes.
  */
-export async function startEmbeddedDb({ dataDir, dbName = "flowdown", port, quiet = false } = {}) {
+function supervise(name, spawnChild, logFile) {
+  let child;
+  let stopping = false;
+  const restarts = [];
+  const start = () => {
+    child = spawnChild();
+    const me = child;
+    me.on("exit", (code, signal) => {
+      if (stopping || me !== child) return;
+      const now = Date.now();
+      restarts.push(now);
+      while (restarts.length && restarts[0] < now - 300_000) restarts.shift();
+      if (restarts.length > 10) {
+        console.error(
+          `${name} stopped (exit ${code ?? signal}) and keeps stopping: not restarting it. See ${logFile}.`,
+        );
+        return;
+      }
+      const delay = Math.min(30_000, 1000 * 2 ** (restarts.length - 1));
+      console.error(
+        `${name} stopped unexpectedly (exit ${code ?? signal}); restarting it in ${delay / 1000} s. See ${logFile}.`,
+      );
+      setTimeout(() => {
+        if (!stopping) start();
+      }, delay).unref();
+    });
+  };
+  start();
+  return {
+    get process() {
+      return child;
+    },
+    async stop(signal, graceMs) {
+      stopping = true;
+      const current = child;
+      if (current.exitCode !== null || current.signalCode !== null) return;
+      const done = new Promise((resolve) => current.once("exit", resolve));
+      current.kill(signal);
+      const timer = setTimeout(() => current.kill("SIGKILL"), graceMs);
+      await done;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/**
+ * Starts FerretDB with its data under `dataDir` (on a private PostgreSQL cluster there, or SQLite;
+ * see chooseEngine) and resolves once it answers a ping. Both servers are restarted if they stop
+ * unexpectedly, and stopped together by `stop()`.
+ * @returns {Promise<import("./embedded-db.d.mts").EmbeddedDb>}
+ */
+export async function startEmbeddedDb({
+  dataDir,
+  dbName = "flowdown",
+  port,
+  quiet = false,
+  engine: requested = process.env.FLOWDOWN_DB_ENGINE,
+  env = process.env,
+} = {}) {
   if (!hasFerretdb()) throw new Error(missingFerretdbMessage);
   const dir = path.resolve(dataDir ?? path.join(projectRoot, "data"));
-  const sqliteDir = path.join(dir, "ferretdb");
+  fs.mkdirSync(dir, { recursive: true });
+  const { engine, pg, notice } = chooseEngine({ dataDir: dir, requested, env });
   const stateDir = path.join(dir, "ferretdb-state");
-  fs.mkdirSync(sqliteDir, { recursive: true });
   fs.mkdirSync(stateDir, { recursive: true });
   const pidFile = path.join(dir, "ferretdb.pid");
-  const shared = await existingServer(pidFile, dbName);
+  const shared = await existingServer(dir, pidFile, dbName, engine);
   if (shared) {
     if (!quiet) console.log(`Using the embedded database already running on 127.0.0.1:${shared.port}`);
-    return { ...shared, stop: async () => {}, process: null };
+    return { ...shared, engine, stop: async () => {}, process: null, postgresProcess: null };
+  }
+  if (notice && !quiet) console.warn(`\n${notice}\n`);
+
+  let postgres = null;
+  let backendArgs;
+  if (engine === "postgresql") {
+    const cluster = prepareCluster({ dataDir: dir, pg });
+    const pgLog = path.join(dir, "postgres.log");
+    postgres = supervise("The embedded PostgreSQL", () => spawnPostgres(cluster, pgLog), pgLog);
+    if (!(await waitForPostgres(cluster, pg, postgres.process))) {
+      await postgres.stop("SIGINT", 5000);
+      const tail = fs.readFileSync(pgLog, "utf8").split("\n").slice(-15).join("\n");
+      throw new Error(`The embedded PostgreSQL did not start. Last lines of ${pgLog}:\n${tail}`);
+    }
+    backendArgs = ["--handler=postgresql", `--postgresql-url=${cluster.url}`];
+  } else {
+    const sqliteDir = path.join(dir, "ferretdb");
+    fs.mkdirSync(sqliteDir, { recursive: true });
+    backendArgs = ["--handler=sqlite", `--sqlite-url=file:${sqliteDir}/`];
   }
 
   const listenPort = port ?? (await freePort());
   const logFile = path.join(dir, "ferretdb.log");
-  const log = fs.openSync(logFile, "a");
-  const child = spawn(
-    ferretdbBinary,
-    [
-      "--handler=sqlite",
-      `--sqlite-url=file:${sqliteDir}/`,
-      `--listen-addr=127.0.0.1:${listenPort}`,
-      `--state-dir=${stateDir}`,
-      "--telemetry=disable",
-      "--debug-addr=-",
-      "--log-level=warn",
-    ],
-    { stdio: ["ignore", log, log], cwd: stateDir },
+  const ferretdb = supervise(
+    "The embedded FerretDB",
+    () => {
+      const log = fs.openSync(logFile, "a");
+      const child = spawn(
+        ferretdbBinary,
+        [
+          ...backendArgs,
+          `--listen-addr=127.0.0.1:${listenPort}`,
+          `--state-dir=${stateDir}`,
+          "--telemetry=disable",
+          "--debug-addr=-",
+          "--log-level=warn",
+        ],
+        { stdio: ["ignore", log, log], cwd: stateDir },
+      );
+      fs.closeSync(log);
+      return child;
+    },
+    logFile,
   );
-  fs.closeSync(log);
-  fs.writeFileSync(pidFile, JSON.stringify({ pid: child.pid, port: listenPort, ownerPid: process.pid }));
+  const writePidFile = () =>
+    fs.writeFileSync(
+      pidFile,
+      JSON.stringify({ pid: ferretdb.process.pid, port: listenPort, ownerPid: process.pid, engine }),
+    );
+  writePidFile();
+  ferretdb.process.on("spawn", writePidFile);
 
-  let exited = null;
-  child.on("exit", (code, signal) => {
-    exited = { code, signal };
-  });
+  async function stop() {
+    await ferretdb.stop("SIGTERM", 5000);
+    // fast shutdown: ends the remaining connections, then stops cleanly
+    if (postgres) await postgres.stop("SIGINT", 15_000);
+    fs.rmSync(pidFile, { force: true });
+  }
 
   const uri = `mongodb://127.0.0.1:${listenPort}/${dbName}`;
   const deadline = Date.now() + 30_000;
+  const first = ferretdb.process;
   while (!(await ping(uri, 500))) {
-    if (exited) {
+    if (first.exitCode !== null || first.signalCode !== null) {
+      await stop();
       const tail = fs.readFileSync(logFile, "utf8").split("\n").slice(-15).join("\n");
       throw new Error(
-        `The embedded database (FerretDB) stopped while starting (exit ${exited.code ?? exited.signal}).\nLast lines of ${logFile}:\n${tail}`,
+        `The embedded database (FerretDB) stopped while starting (exit ${first.exitCode ?? first.signalCode}).\nLast lines of ${logFile}:\n${tail}`,
       );
     }
     if (Date.now() > deadline) {
-      child.kill("SIGKILL");
+      await stop();
       throw new Error(`The embedded database did not answer on 127.0.0.1:${listenPort} within 30 s; see ${logFile}.`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  if (!quiet)
-    console.log(`Embedded database (FerretDB ${FERRETDB_VERSION}) on 127.0.0.1:${listenPort}, data in ${sqliteDir}`);
-
-  async function stop() {
-    if (exited) return;
-    const done = new Promise((resolve) => child.once("exit", resolve));
-    child.kill("SIGTERM");
-    const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
-    await done;
-    clearTimeout(timer);
-    fs.rmSync(pidFile, { force: true });
+  if (!quiet) {
+    const where =
+      engine === "postgresql"
+        ? `PostgreSQL ${pg.major} cluster in ${path.join(dir, "postgres")}`
+        : `SQLite files in ${path.join(dir, "ferretdb")}`;
+    console.log(`Embedded database (FerretDB ${FERRETDB_VERSION}) on 127.0.0.1:${listenPort}, data in a ${where}`);
   }
-  return { uri, port: listenPort, stop, process: child };
+  return {
+    uri,
+    port: listenPort,
+    engine,
+    stop,
+    get process() {
+      return ferretdb.process;
+    },
+    get postgresProcess() {
+      return postgres ? postgres.process : null;
+    },
+  };
 }
 
 /**
@@ -194,6 +373,7 @@ export async function embeddedDbFor(env) {
   }
   env.MONGODB_URI = db.uri;
   env.FLOWDOWN_EMBEDDED_DB = "1";
+  env.FLOWDOWN_EMBEDDED_ENGINE = db.engine;
   return db;
 }
 

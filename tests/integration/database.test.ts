@@ -45,7 +45,8 @@ describe("embedded database", () => {
       expect(args).toContain(`--listen-addr=127.0.0.1:${db.port}`);
       expect(args).toContain("--telemetry=disable");
       expect(args).toContain("--debug-addr=-");
-      expect(fs.readdirSync(path.join(dir, "ferretdb")).some((f) => f.endsWith(".sqlite"))).toBe(true);
+      if (db.engine === "postgresql") expect(fs.existsSync(path.join(dir, "postgres", "PG_VERSION"))).toBe(true);
+      else expect(fs.readdirSync(path.join(dir, "ferretdb")).some((f) => f.endsWith(".sqlite"))).toBe(true);
     } finally {
       await db.stop();
     }
