@@ -8,8 +8,7 @@
 // with MONGODB_URI set, once on that server.
 import autocannon from "autocannon";
 import mongoose from "mongoose";
-import { connectDatabase, disconnectDatabase } from "#app/lib/db.server";
-import { getEnv } from "#app/lib/env.server";
+import { connectDatabase, disconnectDatabase, poolSize } from "#app/lib/db.server";
 import { hashPassword } from "#app/features/accounts/password.server";
 import { Assessment } from "#models/assessment.server";
 import { Agreement } from "#models/agreement.server";
@@ -218,7 +217,8 @@ async function run(db: BenchDb): Promise<Row> {
     await server.stop();
 
     // the bare baseline: the same documents as the autosaves left them, copied, and updated straight
-    const pool = getEnv().MONGODB_MAX_POOL_SIZE;
+    // the app's pool for this engine (startBenchDb set the environment `npm start` would)
+    const pool = poolSize();
     const bare = await bareUpdates(
       db.uri,
       pool,

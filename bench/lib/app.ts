@@ -4,18 +4,24 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { freePort, projectRoot, startEmbeddedDb } from "../../scripts/lib/embedded-db.mjs";
+import {
+  chooseEngine,
+  freePort,
+  projectRoot,
+  startEmbeddedDb,
+  type EmbeddedEngine,
+} from "../../scripts/lib/embedded-db.mjs";
 import { serveBuiltPortal } from "#tests/helpers/served-portal";
 
 /** a database server of one's own, as given when the benchmark started */
 const ownUri = process.env.MONGODB_URI;
 
-export type Engine = "postgresql" | "sqlite";
+export type Engine = EmbeddedEngine;
 
 export interface BenchDb {
   uri: string;
   /** the embedded database's engine, or "MONGODB_URI" for a database of one's own */
-  engine: string;
+  engine: Engine | "MONGODB_URI";
   dataDir: string;
   stop: () => Promise<void>;
 }
@@ -35,20 +41,22 @@ export async function startBenchDb(opts: { engine?: Engine; keep?: string } = {}
     const uri = ownUri.replace(/\/[^/?]*(\?|$)/, keep ? "/flowdown_bench$1" : `/flowdown_bench_${Date.now()}$1`);
     // the benchmark's own connection (#app/lib/db.server) reads the parsed environment
     process.env.MONGODB_URI = uri;
+    delete process.env.FLOWDOWN_EMBEDDED_DB;
+    delete process.env.FLOWDOWN_EMBEDDED_ENGINE;
     return { uri, engine: "MONGODB_URI", dataDir, stop: async () => removeDir() };
   }
-  const options = { dataDir, quiet: true, ...(opts.engine ? { engine: opts.engine } : {}) };
-  const db = (await startEmbeddedDb(options as Parameters<typeof startEmbeddedDb>[0])) as Awaited<
-    ReturnType<typeof startEmbeddedDb>
-  > & { engine?: string };
-  // before the embedded database knew engines it always ran FerretDB on SQLite
-  const engine = db.engine ?? "sqlite";
-  if (opts.engine && opts.engine !== engine) {
+  const db = await startEmbeddedDb({ dataDir, quiet: true, engine: opts.engine });
+  if (opts.engine && opts.engine !== db.engine) {
     await db.stop();
     removeDir();
-    throw new Error(`asked for the ${opts.engine} engine, the embedded database started ${engine}`);
+    throw new Error(`asked for the ${opts.engine} engine, the embedded database started ${db.engine}`);
   }
+  // as `npm start` sets them for the portal: the pool is sized for the engine (#app/lib/db.server),
+  // in the benchmark's own connection too
   process.env.MONGODB_URI = db.uri;
+  process.env.FLOWDOWN_EMBEDDED_DB = "1";
+  process.env.FLOWDOWN_EMBEDDED_ENGINE = db.engine;
+  const engine = db.engine;
   return {
     uri: db.uri,
     engine,
@@ -60,15 +68,13 @@ export async function startBenchDb(opts: { engine?: Engine; keep?: string } = {}
   };
 }
 
-/** True where the embedded database can run on PostgreSQL (its server binaries are installed). */
+/** True where the embedded database can run on PostgreSQL (its server programs are found). */
 export function postgresqlInstalled(): boolean {
-  const dirs = [...(process.env.PATH ?? "").split(path.delimiter)];
   try {
-    for (const v of fs.readdirSync("/usr/lib/postgresql")) dirs.push(path.join("/usr/lib/postgresql", v, "bin"));
+    return chooseEngine({ dataDir: path.join(os.tmpdir(), "flowdown-bench-no-such-folder") }).engine === "postgresql";
   } catch {
-    // not Debian's layout
+    return false;
   }
-  return dirs.some((d) => fs.existsSync(path.join(d, "initdb")) && fs.existsSync(path.join(d, "postgres")));
 }
 
 export interface BenchServer {
