@@ -8,7 +8,8 @@
 //   fixed page of the dashboard's size behind the same session check) and each page: p50, p95, p99
 //   and each as a multiple of the floor's, then a warm single request (median of 5, one at a time);
 // - the server's resident memory after the load (VmRSS) and at its peak (VmHWM).
-// BENCH_CPU_PROF=<dir> writes a CPU profile of that server process; BENCH_ONLY=<text> loads only
+// BENCH_SEED_MINUTES=<n> stops seeding after n minutes (a later run with the same BENCH_DATA_DIR goes
+// on from there). BENCH_CPU_PROF=<dir> writes a CPU profile of that server process; BENCH_ONLY=<text> loads only
 // the pages whose label contains it.
 import crypto from "node:crypto";
 import autocannon from "autocannon";
@@ -33,6 +34,8 @@ const scale = {
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 3);
 const CONNECTIONS = 10;
+/** a time limit for seeding, in minutes: what is stored stays, and a run with the same BENCH_DATA_DIR goes on */
+const SEED_MINUTES = Number(process.env.BENCH_SEED_MINUTES ?? 0);
 const engine = process.env.BENCH_ENGINE as Engine | undefined;
 if (engine && engine !== "postgresql" && engine !== "sqlite") throw new Error("BENCH_ENGINE: postgresql or sqlite");
 
@@ -51,15 +54,35 @@ const db = await startBenchDb({ engine, keep: process.env.BENCH_DATA_DIR });
 try {
   const t0 = performance.now();
   await connectDatabase(db.uri);
-  const reused = await seededDashboard(scale);
-  let agreements = reused ?? [];
-  if (reused) console.log("reusing the seeded database in BENCH_DATA_DIR");
+  const stored = await seededDashboard(scale);
+  let agreements = stored.state === "seeded" ? stored.agreements : [];
+  if (stored.state === "seeded") console.log("reusing the seeded database in BENCH_DATA_DIR");
   else {
-    agreements = await seedDashboard(scale, (line) => console.log(line));
+    if (stored.state === "partial") console.log(`going on seeding after the ${stored.assessments} assessments stored`);
+    const seeded = await seedDashboard(scale, {
+      log: (line) => console.log(line),
+      resumeFrom: stored.state === "partial" ? stored.assessments : 0,
+      deadline: SEED_MINUTES ? t0 + SEED_MINUTES * 60_000 : undefined,
+    });
     const s = ((performance.now() - t0) / 1000).toFixed(1);
-    console.log(`seeded ${scale.suppliers} suppliers and ${scale.assessments} assessments in ${s} s`);
+    if (!seeded.complete) {
+      console.log(
+        `seeding stopped after BENCH_SEED_MINUTES=${SEED_MINUTES} (${s} s) at ${seeded.assessments} of ${scale.assessments} assessments` +
+          (process.env.BENCH_DATA_DIR
+            ? "; run again with the same BENCH_DATA_DIR to go on"
+            : "; set BENCH_DATA_DIR to keep them"),
+      );
+      process.exitCode = 2;
+    } else console.log(`seeded ${scale.suppliers} suppliers and ${scale.assessments} assessments in ${s} s`);
+    agreements = seeded.complete ? seeded.agreements : [];
   }
   await disconnectDatabase();
+  if (agreements.length > 0) await measure(agreements);
+} finally {
+  await db.stop();
+}
+
+async function measure(agreements: { _id: unknown }[]) {
   const perAgreement = Math.ceil(scale.suppliers / 20);
 
   // one server process to sign in; the session is stored, so a cookie of the same secret serves the next
@@ -130,8 +153,6 @@ try {
   } finally {
     await server.stop();
   }
-} finally {
-  await db.stop();
 }
 
 function ms(v: number): string {

@@ -5,6 +5,8 @@ import { extractChainFacts } from "#app/scoring/chain";
 import { agreementInput, currentBasis, summaryCells } from "#app/features/assessments/scoring.server";
 import { hashPassword } from "#app/features/accounts/password.server";
 import { todayIso } from "#models/today";
+import { pinCatalogue, pinTemplate } from "#models/questionnaire-version.server";
+import { getTemplate, loadCatalogue } from "#questionnaires/loader";
 import { Agreement } from "#models/agreement.server";
 import { AssessmentRow, rowToStored, touchReadModel } from "#models/assessment-row.server";
 import { Assessment, ASSESSMENT_STATUSES } from "#models/assessment.server";
@@ -25,20 +27,35 @@ export interface DashboardScale {
   answerSets: number;
 }
 
-/** The seeded agreements when the database holds this scale already, else null (an empty database). */
+/** The bench agreements in order (BENCH-0, BENCH-1, ... BENCH-19). */
+async function benchAgreements() {
+  const found = await Agreement.find({ reference: /^BENCH-/ });
+  return found.sort((a, b) => Number(a.reference.slice(6)) - Number(b.reference.slice(6)));
+}
+
+/**
+ * What the database holds: "empty"; "seeded" at this scale (with its agreements); or "partial", a
+ * seeding stopped by its time limit (BENCH_SEED_MINUTES) with `assessments` stored, to go on from.
+ */
 export async function seededDashboard(scale: DashboardScale) {
   const recipient = await Organization.findOne({ slug: "bench-recipient" }, { _id: 1 }).lean();
-  if (!recipient) return null;
-  const [suppliers, assessments] = await Promise.all([
+  if (!recipient) return { state: "empty" as const };
+  const [suppliers, assessments, user] = await Promise.all([
     Organization.countDocuments({ kind: "supplier", managedBy: recipient._id }),
-    Assessment.countDocuments({ ownerOrgId: recipient._id }),
+    // every assessment of the bench database is the recipient's: a count without a filter, which FerretDB
+    // on SQLite answers without decoding every document
+    Assessment.estimatedDocumentCount(),
+    User.exists({ email: BENCH_USER.email }),
   ]);
-  if (suppliers !== scale.suppliers || assessments !== scale.assessments)
-    throw new Error(
-      `The database in BENCH_DATA_DIR holds ${suppliers} suppliers and ${assessments} assessments, ` +
-        `not ${scale.suppliers} and ${scale.assessments}: use another folder for this scale`,
-    );
-  return Agreement.find({ reference: /^BENCH-/ }).sort({ reference: 1 });
+  const agreements = await benchAgreements();
+  if (suppliers === scale.suppliers && assessments === scale.assessments && user)
+    return { state: "seeded" as const, agreements };
+  if (suppliers === scale.suppliers && agreements.length === AGREEMENTS && assessments <= scale.assessments && !user)
+    return { state: "partial" as const, assessments };
+  throw new Error(
+    `The database in BENCH_DATA_DIR holds ${suppliers} suppliers and ${assessments} assessments, ` +
+      `not ${scale.suppliers} and ${scale.assessments}: use another folder for this scale`,
+  );
 }
 
 /**
@@ -48,64 +65,98 @@ export async function seededDashboard(scale: DashboardScale) {
  * the scores come from a pool of `answerSets` answer sets, each scored once per agreement and
  * tier (all a score depends on here besides the answers) and given to many suppliers.
  */
-export async function seedDashboard(scale: DashboardScale, log: (line: string) => void = () => {}) {
-  const random = seededRandom(42);
+export async function seedDashboard(
+  scale: DashboardScale,
+  opts: { log?: (line: string) => void; resumeFrom?: number; deadline?: number } = {},
+): Promise<{ agreements: InstanceType<typeof Agreement>[]; complete: boolean; assessments: number }> {
+  const log = opts.log ?? (() => {});
+  const resumeFrom = opts.resumeFrom ?? 0;
   const t0 = performance.now();
   const lap = (what: string) => log(`  ${what}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  const parties = await seedBenchParties();
-  const { catalogue, template, templateVersion, catalogueVersion, recipient } = parties;
-  const countries = ["DE", "EE", "FR", "NL", "JP", "IN", "US", "GB"];
-  const suppliers: { _id: Types.ObjectId; name: string }[] = [];
-  for (let i = 0; i < scale.suppliers; i += BATCH) {
-    const inserted = await Organization.insertMany(
-      Array.from({ length: Math.min(BATCH, scale.suppliers - i) }, (_, k) => ({
-        slug: `bench-s-${i + k}`,
-        name: `Supplier ${String(i + k).padStart(4, "0")} ${random.pick(["GmbH", "Ltd", "OÜ", "株式会社", "SAS"])}`,
-        kind: "supplier",
-        country: random.pick(countries),
-        service: "Cloud hosting",
-        managedBy: [recipient._id],
-      })),
-    );
-    suppliers.push(...inserted.map((s) => ({ _id: s._id, name: s.name })));
-  }
-  lap(`${suppliers.length} suppliers`);
   const perAgreement = Math.ceil(scale.suppliers / AGREEMENTS);
   const tierOf = (k: number) => (k < perAgreement / 2 ? 1 : 2);
-  const agreements: InstanceType<typeof Agreement>[] = [];
-  for (let a = 0; a < AGREEMENTS; a++) {
-    const chain = suppliers.slice(a * perAgreement, (a + 1) * perAgreement).map((s, k) => ({
-      supplierOrgId: s._id,
-      tier: tierOf(k),
-      parentSupplierOrgId: tierOf(k) === 1 ? null : suppliers[a * perAgreement + (k % Math.ceil(perAgreement / 2))]._id,
-      service: "Cloud hosting",
-      maxClass: "confidential" as const,
-      accessLevel: "read" as const,
-    }));
-    agreements.push(
-      await createBenchAgreement(parties, {
-        reference: `BENCH-${a}`,
-        title: `Bench agreement ${a}`,
-        permittedJurisdictions: ["DE", "EE", "FR", "NL", "GB"],
-        acceptedTransferMechanisms: ["SCC"],
-        breachWindowHours: 96,
-        retention: { retentionDays: 365, destroyWithinDays: 30, certificateOfDestruction: true },
-        phases: [
-          {
-            key: "phase-1",
-            name: "Evaluation",
-            purpose: "",
-            classes: ["internal"],
-            permittedSupplierIds: [],
-            requiredRequirementIds: ["FD-CONF-01", "FD-INC-01"],
-          },
-        ],
-        chain,
-      }),
-    );
-  }
+  // a seeding that goes on (after its time limit) draws from a sequence of its own
+  const random = seededRandom(42 + resumeFrom);
+  const { catalogue, template, templateVersion, catalogueVersion, recipient, suppliers, agreements } = resumeFrom
+    ? await storedParties()
+    : await seedParties();
   const inputs = await Promise.all(agreements.map((a) => agreementInput(a.toObject())));
   lap(`${AGREEMENTS} agreements`);
+
+  async function storedParties() {
+    const catalogue = loadCatalogue();
+    const template = getTemplate("full-security")!;
+    const [templateVersion, catalogueVersion] = await Promise.all([pinTemplate(template), pinCatalogue(catalogue)]);
+    const recipient = (await Organization.findOne({ slug: "bench-recipient" }))!;
+    const stored = await Organization.find({ kind: "supplier", managedBy: recipient._id }, { name: 1, slug: 1 }).lean();
+    const suppliers = stored
+      .sort((a, b) => Number(a.slug.slice(8)) - Number(b.slug.slice(8)))
+      .map((s) => ({ _id: s._id, name: s.name }));
+    return {
+      catalogue,
+      template,
+      templateVersion,
+      catalogueVersion,
+      recipient,
+      suppliers,
+      agreements: await benchAgreements(),
+    };
+  }
+
+  async function seedParties() {
+    const parties = await seedBenchParties();
+    const { recipient } = parties;
+    const countries = ["DE", "EE", "FR", "NL", "JP", "IN", "US", "GB"];
+    const suppliers: { _id: Types.ObjectId; name: string }[] = [];
+    for (let i = 0; i < scale.suppliers; i += BATCH) {
+      const inserted = await Organization.insertMany(
+        Array.from({ length: Math.min(BATCH, scale.suppliers - i) }, (_, k) => ({
+          slug: `bench-s-${i + k}`,
+          name: `Supplier ${String(i + k).padStart(4, "0")} ${random.pick(["GmbH", "Ltd", "OÜ", "株式会社", "SAS"])}`,
+          kind: "supplier",
+          country: random.pick(countries),
+          service: "Cloud hosting",
+          managedBy: [recipient._id],
+        })),
+      );
+      suppliers.push(...inserted.map((s) => ({ _id: s._id, name: s.name })));
+    }
+    lap(`${suppliers.length} suppliers`);
+    const agreements: InstanceType<typeof Agreement>[] = [];
+    for (let a = 0; a < AGREEMENTS; a++) {
+      const chain = suppliers.slice(a * perAgreement, (a + 1) * perAgreement).map((s, k) => ({
+        supplierOrgId: s._id,
+        tier: tierOf(k),
+        parentSupplierOrgId:
+          tierOf(k) === 1 ? null : suppliers[a * perAgreement + (k % Math.ceil(perAgreement / 2))]._id,
+        service: "Cloud hosting",
+        maxClass: "confidential" as const,
+        accessLevel: "read" as const,
+      }));
+      agreements.push(
+        await createBenchAgreement(parties, {
+          reference: `BENCH-${a}`,
+          title: `Bench agreement ${a}`,
+          permittedJurisdictions: ["DE", "EE", "FR", "NL", "GB"],
+          acceptedTransferMechanisms: ["SCC"],
+          breachWindowHours: 96,
+          retention: { retentionDays: 365, destroyWithinDays: 30, certificateOfDestruction: true },
+          phases: [
+            {
+              key: "phase-1",
+              name: "Evaluation",
+              purpose: "",
+              classes: ["internal"],
+              permittedSupplierIds: [],
+              requiredRequirementIds: ["FD-CONF-01", "FD-INC-01"],
+            },
+          ],
+          chain,
+        }),
+      );
+    }
+    return { ...parties, suppliers, agreements };
+  }
 
   const today = todayIso();
   const answerSets = Array.from({ length: scale.answerSets }, () => randomAnswers(template, random));
@@ -145,7 +196,9 @@ export async function seedDashboard(scale: DashboardScale, log: (line: string) =
 
   const byName = "Bench Reviewer";
   let pending: Promise<unknown> = Promise.resolve();
-  for (let created = 0; created < scale.assessments; ) {
+  let created = resumeFrom;
+  while (created < scale.assessments) {
+    if (opts.deadline && performance.now() > opts.deadline) break;
     const batch = [];
     for (let n = 0; n < BATCH && created < scale.assessments; n++, created++) {
       const a = created % AGREEMENTS;
@@ -230,7 +283,8 @@ export async function seedDashboard(scale: DashboardScale, log: (line: string) =
     if (created % (BATCH * 10) === 0 || created === scale.assessments) lap(`${created} assessments`);
   }
   await pending;
-  log(`  ${scores.size} scorings for ${scale.assessments} assessments`);
+  log(`  ${scores.size} scorings for ${created - resumeFrom} assessments`);
+  if (created < scale.assessments) return { agreements, complete: false, assessments: created };
   await touchReadModel(String(recipient._id));
   await User.create({
     email: BENCH_USER.email,
@@ -240,5 +294,5 @@ export async function seedDashboard(scale: DashboardScale, log: (line: string) =
     passwordHash: await hashPassword(BENCH_USER.password),
   });
   lap("done");
-  return agreements;
+  return { agreements, complete: true, assessments: created };
 }
