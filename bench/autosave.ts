@@ -85,7 +85,11 @@ if (rows.some((r) => r.app.lost > 0 || r.app.refused) || rows.length === 0) proc
 async function run(db: BenchDb): Promise<Row> {
   console.log(`\n${db.engine}:`);
   await connectDatabase(db.uri);
-  const server = await startBenchServer(db);
+  const server = await startBenchServer(db, {
+    nodeArgs: process.env.BENCH_CPU_PROF
+      ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}/${db.engine}`]
+      : [],
+  });
   try {
     await untilServing(server);
     const { catalogue, template, templateVersion, catalogueVersion, recipient, discloser } = await seedBenchParties();

@@ -332,6 +332,8 @@ export async function saveAnswers(input: {
   set: Record<string, unknown>;
   unset: string[];
   by: { userId: string; name: string };
+  /** the assessment's revision and status as the caller just read them (saves reading them again) */
+  seen?: { revision: number; status: AssessmentStatus };
 }): Promise<SaveAnswersResult> {
   const current = async (): Promise<SaveAnswersResult> => {
     const doc = await Assessment.findOne(
@@ -342,10 +344,13 @@ export async function saveAnswers(input: {
     if (!EDITABLE_STATUSES.includes(doc.status)) return { kind: "closed", status: doc.status };
     return { kind: "conflict", revision: doc.revision, answers: doc.answers ?? {} };
   };
-  const doc = await Assessment.findOne(
-    { _id: input.assessmentId, supplierOrgId: input.supplierOrgId },
-    { revision: 1, status: 1 },
-  ).lean();
+  // a stale `seen` is harmless: the revision claim below is what refuses a concurrent change
+  const doc =
+    input.seen ??
+    (await Assessment.findOne(
+      { _id: input.assessmentId, supplierOrgId: input.supplierOrgId },
+      { revision: 1, status: 1 },
+    ).lean());
   if (!doc || !EDITABLE_STATUSES.includes(doc.status) || doc.revision !== input.baseRevision) return current();
   const change: RevisionChange = { set: input.set, unset: input.unset };
   if (doc.status === "invited") {

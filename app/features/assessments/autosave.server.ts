@@ -10,7 +10,7 @@ export async function answerableAssessment(user: CurrentUser, id: string) {
   if (!isObjectId(id)) return null;
   return Assessment.findOne(
     { _id: id, supplierOrgId: user.orgId },
-    { templateId: 1, templateVersion: 1, askedQuestions: 1 },
+    { templateId: 1, templateVersion: 1, askedQuestions: 1, revision: 1, status: 1 },
   ).lean();
 }
 
@@ -39,5 +39,6 @@ export async function saveAnswerChanges(
     set: checked.set,
     unset: checked.unset,
     by: { userId: user.id, name: user.name },
+    seen: { revision: assessment.revision, status: assessment.status },
   });
 }
