@@ -1,228 +1,191 @@
-// `npm run bench:dashboard`: 1,000 suppliers and 10,000 scored assessments on a throwaway embedded
-// database; autocannon (bounded in time) loads the procurement dashboard and an agreement's compliance
-// matrix from this second process on loopback (10 connections, after a 3 s warm-up that is not
-// measured), and prints p50, p95 and p99 of every response. Target: p95 under 200 ms.
+// `npm run bench:dashboard`: BENCH_SUPPLIERS suppliers (default 1,000) and BENCH_ASSESSMENTS scored
+// assessments (default 10,000) on a throwaway embedded database (BENCH_ENGINE=postgresql|sqlite, else
+// the embedded default; MONGODB_URI for a server of one's own; BENCH_DATA_DIR keeps the seeded
+// database for the next run). Then, on a fresh server process over that data:
+// - the first page request after the start, before anything else warmed the process;
+// - autocannon from this second process on loopback (10 connections, BENCH_SECONDS each after a
+//   BENCH_WARM_UP_SECONDS warm-up that is not measured) against a floor page of the same app (a
+//   fixed page of the dashboard's size behind the same session check) and each page: p50, p95, p99
+//   and each as a multiple of the floor's, then a warm single request (median of 5, one at a time);
+// - the server's resident memory after the load (VmRSS) and at its peak (VmHWM).
+// BENCH_SEED_MINUTES=<n> stops seeding after n minutes (a later run with the same BENCH_DATA_DIR goes
+// on from there). BENCH_CPU_PROF=<dir> writes a CPU profile of that server process; BENCH_ONLY=<text> loads only
+// the pages whose label contains it.
+import crypto from "node:crypto";
 import autocannon from "autocannon";
 import { connectDatabase, disconnectDatabase } from "#app/lib/db.server";
-import { scoreAssessment } from "#app/scoring/assessment";
-import { randomAnswers, seededRandom } from "#tests/fixtures/scoring-random";
-import { extractChainFacts } from "#app/scoring/chain";
-import { agreementInput, currentBasis, summaryCells } from "#app/features/assessments/scoring.server";
-import { todayIso } from "#models/today";
-import { hashPassword } from "#app/features/accounts/password.server";
-import { Agreement } from "#models/agreement.server";
-import { AssessmentRow, rowToStored, touchReadModel } from "#models/assessment-row.server";
-import { Assessment, ASSESSMENT_STATUSES } from "#models/assessment.server";
-import { Organization } from "#models/organization.server";
-import { User } from "#models/user.server";
 import { signInOverHttp } from "#tests/helpers/served-portal";
-import { startBenchApp } from "./lib/app";
-import { createBenchAgreement, seedBenchParties } from "./lib/seed";
+import {
+  percentile,
+  residentMemory,
+  startBenchDb,
+  startBenchServer,
+  timedGet,
+  untilServing,
+  type Engine,
+} from "./lib/app";
+import { BENCH_USER, seedDashboard, seededDashboard } from "./lib/seed-dashboard";
 
-const SUPPLIERS = Number(process.env.BENCH_SUPPLIERS ?? 1000);
-const ASSESSMENTS = Number(process.env.BENCH_ASSESSMENTS ?? 10_000);
-const AGREEMENTS = 20;
+const scale = {
+  suppliers: Number(process.env.BENCH_SUPPLIERS ?? 1000),
+  assessments: Number(process.env.BENCH_ASSESSMENTS ?? 10_000),
+  answerSets: Number(process.env.BENCH_ANSWER_SETS ?? 64),
+};
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 3);
 const CONNECTIONS = 10;
-const random = seededRandom(42);
+/** a time limit for seeding, in minutes: what is stored stays, and a run with the same BENCH_DATA_DIR goes on */
+const SEED_MINUTES = Number(process.env.BENCH_SEED_MINUTES ?? 0);
+const engine = process.env.BENCH_ENGINE as Engine | undefined;
+if (engine && engine !== "postgresql" && engine !== "sqlite") throw new Error("BENCH_ENGINE: postgresql or sqlite");
 
-const app = await startBenchApp({
-  nodeArgs: process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [],
-});
-try {
-  const t0 = performance.now();
-  await connectDatabase(app.mongoUri);
-  const reuse = await Organization.exists({ slug: "bench-recipient" });
-  const agreements = reuse ? await Agreement.find({ reference: /^BENCH-/ }).sort({ reference: 1 }) : await seed();
-  const perAgreement = Math.ceil(SUPPLIERS / AGREEMENTS);
-  const cookie = await signInOverHttp(app.baseUrl, "bench@procurement.example", "bench-password-123");
-  console.log(
-    reuse
-      ? "reusing the seeded database in BENCH_DATA_DIR"
-      : `seeded ${SUPPLIERS} suppliers, ${ASSESSMENTS} assessments, ${AGREEMENTS} agreements in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
-  );
-
-  const targets = [
-    ["dashboard, first page", "/procurement"],
-    ["dashboard, filtered + sorted", "/procurement?status=submitted&rating=high&sort=score&dir=desc"],
-    ["dashboard, search", "/procurement?q=supplier%2001"],
-    [`agreement matrix (${perAgreement} suppliers)`, `/procurement/agreements/${agreements[0]._id}`],
-  ] as const;
-  // BENCH_ONLY=matrix (or dashboard, filtered, search): load only the pages whose label contains it
-  const only = process.env.BENCH_ONLY;
-  for (const [label, path] of targets.filter(([l]) => !only || l.includes(only))) {
-    const tc = performance.now();
-    const check = await fetch(app.baseUrl + path, { headers: { cookie } });
-    await check.text();
-    console.log(`  single request: ${(performance.now() - tc).toFixed(0)} ms`);
-    if (check.status !== 200) throw new Error(`${path} answered ${check.status}`);
-    // a server that has been running: JIT-compiled and its caches filled (not measured)
-    await autocannon({
-      url: app.baseUrl + path,
-      connections: CONNECTIONS,
-      duration: WARM_UP_SECONDS,
-      headers: { cookie },
-    });
-    const latencies: number[] = [];
-    const r = await new Promise<autocannon.Result>((resolve, reject) => {
-      const run = autocannon(
-        { url: app.baseUrl + path, connections: CONNECTIONS, duration: SECONDS, headers: { cookie } },
-        (error, result) => (error ? reject(error) : resolve(result)),
-      );
-      run.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
-    });
-    if (r.errors || r.requests.total === 0)
-      console.log(`  (${r.errors} errors, ${r.timeouts} timeouts, ${r.requests.total} requests)`);
-    latencies.sort((a, b) => a - b);
-    const at = (q: number) =>
-      latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)].toFixed(0).padStart(4);
-    console.log(
-      `${label.padEnd(34)} p50 ${at(0.5)} ms  p95 ${at(0.95)} ms  p99 ${at(0.99)} ms  ${(latencies.length / SECONDS).toFixed(0)} req/s  non-2xx ${r.non2xx}  ${(r.throughput.total / Math.max(1, r.requests.total) / 1024).toFixed(0)} KiB/page`,
-    );
-  }
-  await disconnectDatabase();
-} finally {
-  await app.stop();
+interface Figures {
+  label: string;
+  p50: number;
+  p95: number;
+  p99: number;
+  perSecond: number;
+  kib: number;
+  warm: number;
+  failed: string | null;
 }
 
-async function seed() {
-  const parties = await seedBenchParties();
-  const { catalogue, template, templateVersion, catalogueVersion, recipient } = parties;
-  const countries = ["DE", "EE", "FR", "NL", "JP", "IN", "US", "GB"];
-  const suppliers: Awaited<ReturnType<typeof Organization.insertMany>> = [];
-  for (let i = 0; i < SUPPLIERS; i += 500) {
-    suppliers.push(
-      ...(await Organization.insertMany(
-        Array.from({ length: Math.min(500, SUPPLIERS - i) }, (_, k) => ({
-          slug: `bench-s-${i + k}`,
-          name: `Supplier ${String(i + k).padStart(4, "0")} ${random.pick(["GmbH", "Ltd", "OÜ", "株式会社", "SAS"])}`,
-          kind: "supplier",
-          country: random.pick(countries),
-          service: "Cloud hosting",
-          managedBy: [recipient._id],
-        })),
-      )),
-    );
+const db = await startBenchDb({ engine, keep: process.env.BENCH_DATA_DIR });
+try {
+  const t0 = performance.now();
+  await connectDatabase(db.uri);
+  const stored = await seededDashboard(scale);
+  let agreements = stored.state === "seeded" ? stored.agreements : [];
+  if (stored.state === "seeded") console.log("reusing the seeded database in BENCH_DATA_DIR");
+  else {
+    if (stored.state === "partial") console.log(`going on seeding after the ${stored.assessments} assessments stored`);
+    const seeded = await seedDashboard(scale, {
+      log: (line) => console.log(line),
+      resumeFrom: stored.state === "partial" ? stored.assessments : 0,
+      deadline: SEED_MINUTES ? t0 + SEED_MINUTES * 60_000 : undefined,
+    });
+    const s = ((performance.now() - t0) / 1000).toFixed(1);
+    if (!seeded.complete) {
+      console.log(
+        `seeding stopped after BENCH_SEED_MINUTES=${SEED_MINUTES} (${s} s) at ${seeded.assessments} of ${scale.assessments} assessments` +
+          (process.env.BENCH_DATA_DIR
+            ? "; run again with the same BENCH_DATA_DIR to go on"
+            : "; set BENCH_DATA_DIR to keep them"),
+      );
+      process.exitCode = 2;
+    } else console.log(`seeded ${scale.suppliers} suppliers and ${scale.assessments} assessments in ${s} s`);
+    agreements = seeded.complete ? seeded.agreements : [];
   }
-  const perAgreement = Math.ceil(SUPPLIERS / AGREEMENTS);
-  const agreements: InstanceType<typeof Agreement>[] = [];
-  for (let a = 0; a < AGREEMENTS; a++) {
-    const chain = suppliers.slice(a * perAgreement, (a + 1) * perAgreement).map((s, k) => ({
-      supplierOrgId: s._id,
-      tier: k < perAgreement / 2 ? 1 : 2,
-      parentSupplierOrgId:
-        k < perAgreement / 2 ? null : suppliers[a * perAgreement + (k % Math.ceil(perAgreement / 2))]._id,
-      service: "Cloud hosting",
-      maxClass: "confidential" as const,
-      accessLevel: "read" as const,
-    }));
-    agreements.push(
-      await createBenchAgreement(parties, {
-        reference: `BENCH-${a}`,
-        title: `Bench agreement ${a}`,
-        permittedJurisdictions: ["DE", "EE", "FR", "NL", "GB"],
-        acceptedTransferMechanisms: ["SCC"],
-        breachWindowHours: 96,
-        retention: { retentionDays: 365, destroyWithinDays: 30, certificateOfDestruction: true },
-        phases: [
-          {
-            key: "phase-1",
-            name: "Evaluation",
-            purpose: "",
-            classes: ["internal"],
-            permittedSupplierIds: [],
-            requiredRequirementIds: ["FD-CONF-01", "FD-INC-01"],
-          },
-        ],
-        chain,
-      }),
-    );
+  await disconnectDatabase();
+  if (agreements.length > 0) await measure(agreements);
+} finally {
+  await db.stop();
+}
+
+async function measure(agreements: { _id: unknown }[]) {
+  const perAgreement = Math.ceil(scale.suppliers / 20);
+
+  // one server process to sign in; the session is stored, so a cookie of the same secret serves the next
+  const sessionSecret = crypto.randomBytes(32).toString("hex");
+  // (quiet: stopped at once, it may still be reading the dashboards' rows and say so)
+  const signIn = await startBenchServer(db, { sessionSecret, quiet: true });
+  let cookie: string;
+  try {
+    await untilServing(signIn);
+    cookie = await signInOverHttp(signIn.baseUrl, BENCH_USER.email, BENCH_USER.password);
+  } finally {
+    await signIn.stop();
   }
-  const inputs = await Promise.all(agreements.map((a) => agreementInput(a.toObject())));
-  const today = todayIso();
-  let created = 0;
-  while (created < ASSESSMENTS) {
-    const batch = [];
-    for (let k = 0; k < 500 && created < ASSESSMENTS; k++, created++) {
-      const a = created % AGREEMENTS;
-      const supplier = suppliers[a * perAgreement + (((created / AGREEMENTS) | 0) % perAgreement)] ?? suppliers[0];
-      const answers = randomAnswers(template, random);
-      const status = random.pick(ASSESSMENT_STATUSES);
-      const scored =
-        status === "invited" || status === "in_progress"
-          ? null
-          : scoreAssessment({
-              agreement: inputs[a],
-              catalogue: catalogue.requirements,
-              template,
-              supplierId: String(supplier._id),
-              answers,
-              certifications: [],
-              overrides: [],
-              evaluationDate: today,
-            });
-      // as the portal stores it: with what it was computed from, so pages find it current
-      const basis = scored
-        ? currentBasis({ answers, overrides: [], templateVersion, catalogueVersion } as never, agreements[a], [], today)
-        : null;
-      batch.push({
-        agreementId: agreements[a]._id,
-        supplierOrgId: supplier._id,
-        ownerOrgId: recipient._id,
-        templateId: template.id,
-        templateVersion,
-        catalogueVersion,
-        status,
-        dueDate: `2026-${String(random.int(10, 12)).padStart(2, "0")}-${String(random.int(1, 28)).padStart(2, "0")}`,
-        answers,
-        revision: 1,
-        result: scored,
-        resultBasis: basis ? { ...basis, computedAt: new Date() } : null,
-        summary: {
-          supplierName: supplier.name,
-          supplierKey: supplier.name.toLowerCase(),
-          agreementRef: agreements[a].reference,
-          score: scored?.score ?? null,
-          rating: scored?.rating ?? null,
-          openRemediation: 0,
-          cells: scored ? summaryCells(scored) : {},
-          ...(scored
-            ? (({ notifyHours, locations }) => ({ notifyHours, locations }))(
-                extractChainFacts(template, answers, String(supplier._id)),
-              )
-            : { notifyHours: null, locations: [] }),
-          evaluationDate: scored?.evaluationDate ?? null,
-          computedAt: basis ? new Date() : null,
-          basis,
-        },
-      });
-    }
-    const inserted = await Assessment.insertMany(batch as never[], { lean: true });
-    await AssessmentRow.insertMany(
-      inserted.map((a: Record<string, any>) =>
-        rowToStored({
-          _id: a._id,
-          ownerOrgId: a.ownerOrgId,
-          supplierOrgId: a.supplierOrgId,
-          agreementId: a.agreementId,
-          status: a.status,
-          dueDate: a.dueDate,
-          ...a.summary,
-          revision: 1,
-          updatedAt: new Date(),
-        }),
-      ),
-      { lean: true },
-    );
-  }
-  await touchReadModel(String(recipient._id));
-  await User.create({
-    email: "bench@procurement.example",
-    name: "Bench",
-    role: "procurement",
-    orgId: recipient._id,
-    passwordHash: await hashPassword("bench-password-123"),
+
+  const server = await startBenchServer(db, {
+    sessionSecret,
+    env: { FLOWDOWN_BENCH_FLOOR: "1" },
+    nodeArgs: process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [],
   });
-  return agreements;
+  try {
+    const first = await timedGet(`${server.baseUrl}/procurement`, cookie);
+    if (first.status !== 200) throw new Error(`the first dashboard request answered ${first.status}`);
+    console.log(
+      `first page after a start: ${first.ms.toFixed(0)} ms (the process accepted connections ${server.upMs.toFixed(0)} ms after it was spawned)`,
+    );
+    // the floor: the dashboard's size, counted as its first page was
+    const bare = await timedGet(`${server.baseUrl}/bench-floor?bytes=0`, cookie);
+    if (bare.status !== 200) throw new Error(`the floor page answered ${bare.status}`);
+    const floorPath = `/bench-floor?bytes=${Math.max(0, first.bytes - bare.bytes)}`;
+
+    const targets = [
+      ["floor (fixed page, same session check)", floorPath],
+      ["dashboard, first page", "/procurement"],
+      ["dashboard, filtered + sorted", "/procurement?status=submitted&rating=high&sort=score&dir=desc"],
+      ["dashboard, search", "/procurement?q=supplier%2001"],
+      [`agreement matrix (${perAgreement} suppliers)`, `/procurement/agreements/${agreements[0]._id}`],
+    ] as const;
+    const only = process.env.BENCH_ONLY;
+    const figures: Figures[] = [];
+    for (const [label, path] of targets.filter(([l], i) => i === 0 || !only || l.includes(only))) {
+      const figure = await load(server.baseUrl + path, cookie, label);
+      figures.push(figure);
+      console.log(
+        `${label.padEnd(40)} p50 ${ms(figure.p50)}  p95 ${ms(figure.p95)}  p99 ${ms(figure.p99)}  warm single ${ms(figure.warm)}  ${figure.perSecond.toFixed(0)} req/s  ${figure.kib.toFixed(0)} KiB${figure.failed ? `  (${figure.failed})` : ""}`,
+      );
+    }
+    const memory = residentMemory(server.pid);
+    const floor = figures[0];
+    const x = (v: number, f: number) => `${(v / f).toFixed(1)}×`;
+    const lines = [
+      "",
+      `### bench:dashboard — ${scale.suppliers.toLocaleString("en")} suppliers / ${scale.assessments.toLocaleString("en")} assessments, engine: ${db.engine}`,
+      "",
+      `${CONNECTIONS} connections, ${SECONDS} s per page after ${WARM_UP_SECONDS} s of warm-up; ms; ×floor: the page's figure over the floor's in this run`,
+      "",
+      "| page | p50 | p95 | p99 | ×floor p50 | ×floor p95 | ×floor p99 | warm single | req/s | KiB |",
+      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+      ...figures.map(
+        (f) =>
+          `| ${f.label}${f.failed ? ` (${f.failed})` : ""} | ${f.p50.toFixed(0)} | ${f.p95.toFixed(0)} | ${f.p99.toFixed(0)} | ${x(f.p50, floor.p50)} | ${x(f.p95, floor.p95)} | ${x(f.p99, floor.p99)} | ${f.warm.toFixed(0)} | ${f.perSecond.toFixed(0)} | ${f.kib.toFixed(0)} |`,
+      ),
+      "",
+      `| first page after a start | warm single (dashboard) | RSS after the load | peak RSS | engine |`,
+      "| ---: | ---: | ---: | ---: | --- |",
+      `| ${first.ms.toFixed(0)} ms | ${(figures.find((f) => f.label === "dashboard, first page")?.warm ?? NaN).toFixed(0)} ms | ${memory ? `${memory.rssMiB.toFixed(0)} MiB` : "n/a"} | ${memory ? `${memory.peakMiB.toFixed(0)} MiB` : "n/a"} | ${db.engine} |`,
+    ];
+    console.log(lines.join("\n"));
+  } finally {
+    await server.stop();
+  }
+}
+
+function ms(v: number): string {
+  return `${v.toFixed(0).padStart(5)} ms`;
+}
+
+async function load(url: string, cookie: string, label: string): Promise<Figures> {
+  const check = await timedGet(url, cookie);
+  if (check.status !== 200) throw new Error(`${label}: ${url} answered ${check.status}`);
+  // a server that has been running: JIT-compiled and its caches filled (not measured)
+  await autocannon({ url, connections: CONNECTIONS, duration: WARM_UP_SECONDS, headers: { cookie } });
+  const latencies: number[] = [];
+  const r = await new Promise<autocannon.Result>((resolve, reject) => {
+    const run = autocannon(
+      { url, connections: CONNECTIONS, duration: SECONDS, headers: { cookie } },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+    run.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
+  });
+  latencies.sort((a, b) => a - b);
+  const singles: number[] = [];
+  for (let i = 0; i < 5; i++) singles.push((await timedGet(url, cookie)).ms);
+  singles.sort((a, b) => a - b);
+  const failed =
+    r.errors || r.timeouts || r.non2xx ? `${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} not 2xx` : null;
+  return {
+    label,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    perSecond: latencies.length / SECONDS,
+    kib: r.throughput.total / Math.max(1, r.requests.total) / 1024,
+    warm: percentile(singles, 50),
+    failed,
+  };
 }

@@ -64,6 +64,8 @@ const EnvSchema = z.object({
       .nonnegative("FLOWDOWN_READ_MODEL_CHECK_MS must be a whole number of milliseconds")
       .default(250),
   ),
+  /** "1" serves the benchmark's floor page (/bench-floor); set only by bench/dashboard.ts, unset: 404 */
+  FLOWDOWN_BENCH_FLOOR: z.enum(["0", "1"], "FLOWDOWN_BENCH_FLOOR must be 0 or 1").optional(),
   /** the largest evidence file accepted; unset: 20 MB */
   EVIDENCE_MAX_BYTES: trimmed(wholeNumber(EVIDENCE_MAX_BYTES).positive(EVIDENCE_MAX_BYTES).optional()),
 });

@@ -99,6 +99,8 @@ export const POLICIES: Record<string, Case[]> = {
       loader: { rest: 404 },
     },
   ],
+  // the benchmark's floor page: only while FLOWDOWN_BENCH_FLOOR=1, which only bench/dashboard.ts sets
+  "_portal.bench-floor.tsx": [{ url: () => "/bench-floor", params: none, loader: { rest: 404 } }],
   "_portal.admin._index.tsx": [{ url: () => "/admin", params: none, loader: only({ admin: "ok" }) }],
   "_portal.admin.audit.tsx": [{ url: () => "/admin/audit", params: none, loader: only({ admin: "ok" }) }],
   "_portal.admin.questionnaires._index.tsx": [
