@@ -5,6 +5,7 @@ import { agreementView } from "./agreements.server";
 import {
   agreementCompliance,
   compactCompliance,
+  expiringAmong,
   expiringCertificates,
   type ExpiringCert,
   type PageComplianceView,
@@ -12,7 +13,7 @@ import {
 import { incidentViews } from "#app/features/incidents/incidents.server";
 import { orgInfo } from "#app/features/accounts/org-names.server";
 import { agreementRows, orgReadModel } from "#app/features/assessments/read-model.server";
-import { ensureAgreementResultsCurrent } from "#app/features/assessments/freshness.server";
+import { agreementCertifications, ensureAgreementResultsCurrent } from "#app/features/assessments/freshness.server";
 import { agreementReassessments } from "#app/features/reassessment/reassessment.server";
 import { reportVersions } from "#app/features/reports/reports.server";
 import type { AgreementTab } from "./agreement-tabs";
@@ -159,9 +160,11 @@ export async function agreementSummaries(
  * headline above the tabs is the same everywhere.
  */
 export async function agreementPageData(agreement: AgreementDoc, tab: AgreementTab, now = new Date()) {
-  // results computed from older terms, certificates or days are scored again before anything shows them
-  await ensureAgreementResultsCurrent(agreement, now);
-  const c = await complianceFor(agreement, now);
+  // results computed from older terms, certificates or days are scored again before anything shows them;
+  // one read of the chain's certificates serves that check and the certificates about to expire
+  const certs = await agreementCertifications(agreement);
+  await ensureAgreementResultsCurrent(agreement, now, certs);
+  const c = await complianceFor(agreement, now, expiringAmong(certs.list, agreement, todayIso(now)));
   const d = derivedOf(c);
   const header = {
     id: String(agreement._id),
