@@ -12,7 +12,7 @@ import {
 } from "./compliance.server";
 import { incidentViews } from "#app/features/incidents/incidents.server";
 import { orgInfo } from "#app/features/accounts/org-names.server";
-import { agreementRows, orgReadModel } from "#app/features/assessments/read-model.server";
+import { agreementRows, orgReadModel, type CachedRow } from "#app/features/assessments/read-model.server";
 import { agreementCertifications, ensureAgreementResultsCurrent } from "#app/features/assessments/freshness.server";
 import { agreementReassessments } from "#app/features/reassessment/reassessment.server";
 import { reportVersions } from "#app/features/reports/reports.server";
@@ -59,13 +59,26 @@ async function complianceFor(
 /**
  * What the page says about its results: the agreement revision they were
  * computed against, when the latest was computed, and what the re-scorings
- * under this revision changed.
+ * under this revision changed. Kept per list of rows (a new list whenever a
+ * row changes) and revision.
  */
+const statusMemo = new WeakMap<
+  readonly CachedRow[],
+  { revision: number; status: ReturnType<typeof scoringStatusOf> }
+>();
+
 async function scoringStatus(agreement: AgreementDoc) {
-  const rows = (await agreementRows(String(agreement.recipientOrgId), String(agreement._id))).filter(
-    (r) => r.score !== null,
-  );
+  const all = await agreementRows(String(agreement.recipientOrgId), String(agreement._id));
   const revision = agreement.revision ?? 1;
+  const hit = statusMemo.get(all);
+  if (hit?.revision === revision) return hit.status;
+  const status = scoringStatusOf(all, revision);
+  statusMemo.set(all, { revision, status });
+  return status;
+}
+
+function scoringStatusOf(all: readonly CachedRow[], revision: number) {
+  const rows = all.filter((r) => r.score !== null);
   const latest = rows.reduce<number>((max, r) => Math.max(max, r.computedAt ? new Date(r.computedAt).getTime() : 0), 0);
   // each supplier's latest change under this revision, newest first: kept on the rows, so no query
   const changes = rows
