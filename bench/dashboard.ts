@@ -6,7 +6,7 @@
 // - autocannon from this second process on loopback (10 connections, BENCH_SECONDS each after a
 //   BENCH_WARM_UP_SECONDS warm-up that is not measured) against a floor page of the same app (a
 //   fixed page of the dashboard's size behind the same session check) and each page: p50, p95, p99
-//   and each as a multiple of the floor's, then a warm single request (median of 5, one at a time);
+//   and each as a multiple of the floor's (loaded first and again last, both runs together), then a warm single request (median of 5, one at a time);
 // - the server's resident memory after the load (VmRSS) and at its peak (VmHWM).
 // BENCH_SEED_MINUTES=<n> stops seeding after n minutes (a later run with the same BENCH_DATA_DIR goes
 // on from there). BENCH_CPU_PROF=<dir> writes a CPU profile of that server process; BENCH_ONLY=<text> loads only
@@ -41,6 +41,7 @@ if (engine && engine !== "postgresql" && engine !== "sqlite") throw new Error("B
 
 interface Figures {
   label: string;
+  latencies: number[];
   p50: number;
   p95: number;
   p99: number;
@@ -114,23 +115,34 @@ async function measure(agreements: { _id: unknown }[]) {
     const floorPath = `/bench-floor?bytes=${Math.max(0, first.bytes - bare.bytes)}`;
 
     const targets = [
-      ["floor (fixed page, same session check)", floorPath],
+      ["floor: fixed page, same session check", floorPath],
       ["dashboard, first page", "/procurement"],
       ["dashboard, filtered + sorted", "/procurement?status=submitted&rating=high&sort=score&dir=desc"],
       ["dashboard, search", "/procurement?q=supplier%2001"],
       [`agreement matrix (${perAgreement} suppliers)`, `/procurement/agreements/${agreements[0]._id}`],
     ] as const;
     const only = process.env.BENCH_ONLY;
+    const [floorTarget, ...pages] = targets.filter(([l], i) => i === 0 || !only || l.includes(only));
+    const print = (figure: Figures) =>
+      console.log(
+        `${figure.label.padEnd(40)} p50 ${ms(figure.p50)}  p95 ${ms(figure.p95)}  p99 ${ms(figure.p99)}  warm single ${ms(figure.warm)}  ${figure.perSecond.toFixed(0)} req/s  ${figure.kib.toFixed(0)} KiB${figure.failed ? `  (${figure.failed})` : ""}`,
+      );
+    // the floor is loaded first and again last, and its figures are those of both runs together, so
+    // that what the server still does after its start (reading the dashboards' rows) or a neighbour's
+    // load on the machine weighs on the floor as on the pages between
+    const floorFirst = await load(server.baseUrl + floorTarget[1], cookie, `${floorTarget[0]}, first`);
+    print(floorFirst);
     const figures: Figures[] = [];
-    for (const [label, path] of targets.filter(([l], i) => i === 0 || !only || l.includes(only))) {
+    for (const [label, path] of pages) {
       const figure = await load(server.baseUrl + path, cookie, label);
       figures.push(figure);
-      console.log(
-        `${label.padEnd(40)} p50 ${ms(figure.p50)}  p95 ${ms(figure.p95)}  p99 ${ms(figure.p99)}  warm single ${ms(figure.warm)}  ${figure.perSecond.toFixed(0)} req/s  ${figure.kib.toFixed(0)} KiB${figure.failed ? `  (${figure.failed})` : ""}`,
-      );
+      print(figure);
     }
+    const floorLast = await load(server.baseUrl + floorTarget[1], cookie, `${floorTarget[0]}, last`);
+    print(floorLast);
+    const floor = combine(floorTarget[0], floorFirst, floorLast);
+    figures.unshift(floor);
     const memory = residentMemory(server.pid);
-    const floor = figures[0];
     const x = (v: number, f: number) => `${(v / f).toFixed(1)}×`;
     const lines = [
       "",
@@ -180,6 +192,7 @@ async function load(url: string, cookie: string, label: string): Promise<Figures
     r.errors || r.timeouts || r.non2xx ? `${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} not 2xx` : null;
   return {
     label,
+    latencies,
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
@@ -187,5 +200,20 @@ async function load(url: string, cookie: string, label: string): Promise<Figures
     kib: r.throughput.total / Math.max(1, r.requests.total) / 1024,
     warm: percentile(singles, 50),
     failed,
+  };
+}
+
+function combine(label: string, a: Figures, b: Figures): Figures {
+  const latencies = [...a.latencies, ...b.latencies].sort((x, y) => x - y);
+  return {
+    label: `${label}, first + last`,
+    latencies,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    perSecond: (a.perSecond + b.perSecond) / 2,
+    kib: (a.kib + b.kib) / 2,
+    warm: Math.min(a.warm, b.warm),
+    failed: [a.failed, b.failed].filter(Boolean).join("; ") || null,
   };
 }
