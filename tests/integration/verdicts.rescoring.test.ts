@@ -296,4 +296,28 @@ describe("results computed by older rules or before this was kept", () => {
     const stored = (await Assessment.findById(w.assessment._id).lean())!;
     expect(stored.resultBasis!.agreementRevision).toBe(1);
   });
+
+  it("are re-scored on the next page load after a certificate no writer re-scored, though nothing else changed", async () => {
+    const w = await createAssessmentWorld({ status: "submitted" });
+    // the page checked its rows and found them current; it remembers that for the same rows and inputs
+    expect((await agreementTab(w, "compliance")).header.scoring).toMatchObject({ results: 1, current: 1 });
+    expect(await records(w)).toBe(1);
+    // another instance filed a certificate and stopped before re-scoring: no row changed
+    await Certification.create({
+      supplierOrgId: w.tier1._id,
+      standard: "ISO/IEC 27001:2022",
+      certificateNumber: "DE-2026-4410",
+      certificationBody: "TÜV Nord Cert",
+      scope: "Cloud hosting",
+      issueDate: "2025-06-01",
+      expiryDate: "2029-05-31",
+    });
+    await agreementTab(w, "compliance");
+    expect(await records(w)).toBe(2);
+    const now = (await Assessment.findById(w.assessment._id).lean())!;
+    expect(now.resultBasis!.certificates).toHaveLength(1);
+    // and once current, the next load re-scores nothing
+    await agreementTab(w, "compliance");
+    expect(await records(w)).toBe(2);
+  });
 });

@@ -8,11 +8,35 @@ import { trusted } from "#app/lib/ids.server";
 import { agreementPageData, agreementSummaries } from "./agreement-page.server";
 import { parseAgreementTab } from "./agreement-tabs";
 
+type FoundAgreement = NonNullable<Awaited<ReturnType<typeof getAgreementFor>>>;
+
+/**
+ * Look-ups under way, per signed-in user object (one per page request, shared
+ * by its loaders): the page's loaders that ask for the same agreement at the
+ * same time (the page, its proposals, its contacts) share one look-up of its
+ * revision stamp. A call made after a look-up has finished reads again, so a
+ * caller that wrote the agreement, or retries after a conflict, sees the new one.
+ */
+const underWay = new WeakMap<CurrentUser, Map<string, Promise<FoundAgreement>>>();
+
 /** The user's agreement; a missing one or another organisation's is a 404. */
-export async function requireAgreement(user: CurrentUser, id: string | undefined) {
-  const agreement = await getAgreementFor(user, id ?? "");
-  if (!agreement) notFound();
-  return agreement;
+export function requireAgreement(user: CurrentUser, id: string | undefined): Promise<FoundAgreement> {
+  const key = id ?? "";
+  let mine = underWay.get(user);
+  const running = mine?.get(key);
+  if (running) return running;
+  const lookUp = (async () => {
+    const agreement = await getAgreementFor(user, key);
+    if (!agreement) notFound();
+    return agreement;
+  })();
+  if (!mine) underWay.set(user, (mine = new Map()));
+  const forget = () => {
+    if (mine.get(key) === lookUp) mine.delete(key);
+  };
+  mine.set(key, lookUp);
+  lookUp.then(forget, forget);
+  return lookUp;
 }
 
 /** The agreement page (the tab named in the URL), for procurement and the disclosing party alike. */

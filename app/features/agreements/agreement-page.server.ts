@@ -5,14 +5,15 @@ import { agreementView } from "./agreements.server";
 import {
   agreementCompliance,
   compactCompliance,
+  expiringAmong,
   expiringCertificates,
   type ExpiringCert,
   type PageComplianceView,
 } from "./compliance.server";
 import { incidentViews } from "#app/features/incidents/incidents.server";
 import { orgInfo } from "#app/features/accounts/org-names.server";
-import { agreementRows, orgReadModel } from "#app/features/assessments/read-model.server";
-import { ensureAgreementResultsCurrent } from "#app/features/assessments/freshness.server";
+import { agreementRows, orgReadModel, type CachedRow } from "#app/features/assessments/read-model.server";
+import { agreementCertifications, ensureAgreementResultsCurrent } from "#app/features/assessments/freshness.server";
 import { agreementReassessments } from "#app/features/reassessment/reassessment.server";
 import { reportVersions } from "#app/features/reports/reports.server";
 import type { AgreementTab } from "./agreement-tabs";
@@ -58,13 +59,26 @@ async function complianceFor(
 /**
  * What the page says about its results: the agreement revision they were
  * computed against, when the latest was computed, and what the re-scorings
- * under this revision changed.
+ * under this revision changed. Kept per list of rows (a new list whenever a
+ * row changes) and revision.
  */
+const statusMemo = new WeakMap<
+  readonly CachedRow[],
+  { revision: number; status: ReturnType<typeof scoringStatusOf> }
+>();
+
 async function scoringStatus(agreement: AgreementDoc) {
-  const rows = (await agreementRows(String(agreement.recipientOrgId), String(agreement._id))).filter(
-    (r) => r.score !== null,
-  );
+  const all = await agreementRows(String(agreement.recipientOrgId), String(agreement._id));
   const revision = agreement.revision ?? 1;
+  const hit = statusMemo.get(all);
+  if (hit?.revision === revision) return hit.status;
+  const status = scoringStatusOf(all, revision);
+  statusMemo.set(all, { revision, status });
+  return status;
+}
+
+function scoringStatusOf(all: readonly CachedRow[], revision: number) {
+  const rows = all.filter((r) => r.score !== null);
   const latest = rows.reduce<number>((max, r) => Math.max(max, r.computedAt ? new Date(r.computedAt).getTime() : 0), 0);
   // each supplier's latest change under this revision, newest first: kept on the rows, so no query
   const changes = rows
@@ -159,9 +173,11 @@ export async function agreementSummaries(
  * headline above the tabs is the same everywhere.
  */
 export async function agreementPageData(agreement: AgreementDoc, tab: AgreementTab, now = new Date()) {
-  // results computed from older terms, certificates or days are scored again before anything shows them
-  await ensureAgreementResultsCurrent(agreement, now);
-  const c = await complianceFor(agreement, now);
+  // results computed from older terms, certificates or days are scored again before anything shows them;
+  // one read of the chain's certificates serves that check and the certificates about to expire
+  const certs = await agreementCertifications(agreement);
+  await ensureAgreementResultsCurrent(agreement, now, certs);
+  const c = await complianceFor(agreement, now, expiringAmong(certs.list, agreement, todayIso(now)));
   const d = derivedOf(c);
   const header = {
     id: String(agreement._id),

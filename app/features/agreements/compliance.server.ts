@@ -111,6 +111,29 @@ export function expiringCertificates(agreement: Pick<AgreementData, "chain">, to
     .lean<ExpiringCert[]>();
 }
 
+/**
+ * The same certificates as expiringCertificates, picked from the chain's
+ * certificates already read (agreementCertifications), without a query.
+ */
+export function expiringAmong(
+  certs: readonly (ExpiringCert & { issueDate?: string })[],
+  agreement: Pick<AgreementData, "chain">,
+  today: string,
+): ExpiringCert[] {
+  const chain = new Set(agreement.chain.map((l) => String(l.supplierOrgId)));
+  const until = addDaysIso(today, 90);
+  return certs
+    .filter((c) => chain.has(String(c.supplierOrgId)) && c.expiryDate >= today && c.expiryDate <= until)
+    .sort((a, b) => a.expiryDate.localeCompare(b.expiryDate) || String(a._id).localeCompare(String(b._id)))
+    .map(({ _id, supplierOrgId, standard, certificateNumber, expiryDate }) => ({
+      _id,
+      supplierOrgId,
+      standard,
+      certificateNumber,
+      expiryDate,
+    }));
+}
+
 /** Rows keep "status" or "status!computed" (overridden) per requirement. */
 function cellsOf(cells: Record<string, string> | undefined): Record<string, MatrixCell> {
   const out: Record<string, MatrixCell> = {};

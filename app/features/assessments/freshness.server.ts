@@ -11,7 +11,7 @@ import { Certification, type CertificationData } from "#models/certification.ser
 import { ScoreRecord } from "#models/score-record.server";
 import { todayIso } from "#models/today";
 import { trusted } from "#app/lib/ids.server";
-import { agreementRows } from "./read-model.server";
+import { agreementRows, type CachedRow } from "./read-model.server";
 import { rescore, rowIsStale, type Rescored } from "./scoring.server";
 
 /**
@@ -46,17 +46,26 @@ const RESCORE_CONCURRENCY = 4;
 
 type ScoredRow = Pick<AssessmentRowData, "_id" | "agreementId" | "supplierOrgId" | "score" | "basis">;
 
-async function certificationsOf(supplierIds: (Types.ObjectId | string)[]): Promise<Map<string, StoredCertification[]>> {
-  const bySupplier = new Map<string, StoredCertification[]>();
-  if (supplierIds.length === 0) return bySupplier;
-  const certs = await Certification.find({
-    supplierOrgId: trusted({ $in: [...new Set(supplierIds.map(String))] }),
-  }).lean<StoredCertification[]>();
+/** The certificates of the suppliers, whole (re-scoring needs all of them), in one query. */
+async function certificationsFor(supplierIds: Iterable<Types.ObjectId | string>): Promise<StoredCertification[]> {
+  const ids = [...new Set([...supplierIds].map(String))];
+  if (ids.length === 0) return [];
+  return Certification.find({ supplierOrgId: trusted({ $in: ids }) }).lean<StoredCertification[]>();
+}
+
+function bySupplier(certs: readonly StoredCertification[]): Map<string, StoredCertification[]> {
+  const out = new Map<string, StoredCertification[]>();
   for (const c of certs) {
     const key = String(c.supplierOrgId);
-    bySupplier.set(key, [...(bySupplier.get(key) ?? []), c]);
+    const list = out.get(key);
+    if (list) list.push(c);
+    else out.set(key, [c]);
   }
-  return bySupplier;
+  return out;
+}
+
+async function certificationsOf(supplierIds: (Types.ObjectId | string)[]): Promise<Map<string, StoredCertification[]>> {
+  return bySupplier(await certificationsFor(supplierIds));
 }
 
 /** Adds one re-scoring's outcome to the summary. */
@@ -83,11 +92,12 @@ async function refreshRows(
   agreements: Map<string, StoredAgreement>,
   trigger: string,
   today: string,
-): Promise<RefreshSummary> {
+  loaded?: Map<string, StoredCertification[]>,
+): Promise<RefreshSummary & { stale: number }> {
   const summary: RefreshSummary = { rescored: 0, changed: [] };
   const scored = rows.filter((r) => r.score !== null && agreements.has(String(r.agreementId)));
-  if (scored.length === 0) return summary;
-  const certs = await certificationsOf(scored.map((r) => r.supplierOrgId));
+  if (scored.length === 0) return { ...summary, stale: 0 };
+  const certs = loaded ?? (await certificationsOf(scored.map((r) => r.supplierOrgId)));
   const stale = scored.filter((row) =>
     rowIsStale(row, agreements.get(String(row.agreementId))!, certs.get(String(row.supplierOrgId)) ?? [], today),
   );
@@ -106,7 +116,7 @@ async function refreshRows(
   // FerretDB's SQLite backend shows under dozens of concurrent writes
   for (let i = 0; i < stale.length; i += RESCORE_CONCURRENCY)
     await Promise.all(stale.slice(i, i + RESCORE_CONCURRENCY).map(one));
-  return summary;
+  return { ...summary, stale: stale.length };
 }
 
 function merge(total: RefreshSummary, one: RefreshSummary): RefreshSummary {
@@ -131,12 +141,92 @@ export async function refreshAgreementResults(
       : await Agreement.findById(agreementOrId).lean<StoredAgreement>();
   if (!agreement) return { rescored: 0, changed: [] };
   const rows = await agreementRows(String(agreement.recipientOrgId), String(agreement._id));
-  return refreshRows(rows, new Map([[String(agreement._id), agreement]]), trigger, today);
+  const { rescored, changed } = await refreshRows(rows, new Map([[String(agreement._id), agreement]]), trigger, today);
+  return { rescored, changed };
 }
 
-/** Before a page shows an agreement's results; the number of results that had to be computed again. */
-export async function ensureAgreementResultsCurrent(agreement: StoredAgreement, now = new Date()): Promise<number> {
-  return (await refreshAgreementResults(agreement, "results found out of date when shown", todayIso(now))).rescored;
+/**
+ * The certificates an agreement's results are scored with (those of its
+ * chain's suppliers and of every supplier with a result under it), read in
+ * one query: what ensureAgreementResultsCurrent checks the results against,
+ * and what a page shows of them (the ones about to expire).
+ */
+export interface AgreementCertifications {
+  suppliers: ReadonlySet<string>;
+  list: StoredCertification[];
+}
+
+/** The suppliers with a result among the rows, once per list of rows. */
+const scoredSuppliers = new WeakMap<readonly CachedRow[], ReadonlySet<string>>();
+
+function suppliersScoredIn(rows: readonly CachedRow[]): ReadonlySet<string> {
+  let found = scoredSuppliers.get(rows);
+  if (!found) {
+    const ids = new Set<string>();
+    for (const r of rows) if (r.score !== null) ids.add(r.supplier);
+    scoredSuppliers.set(rows, (found = ids));
+  }
+  return found;
+}
+
+export async function agreementCertifications(agreement: StoredAgreement): Promise<AgreementCertifications> {
+  const rows = await agreementRows(String(agreement.recipientOrgId), String(agreement._id));
+  const suppliers = new Set(agreement.chain.map((l) => String(l.supplierOrgId)));
+  for (const id of suppliersScoredIn(rows)) suppliers.add(id);
+  return { suppliers, list: await certificationsFor(suppliers) };
+}
+
+/**
+ * Per list of an agreement's rows (the read model hands out a new list
+ * whenever any of the recipient's rows changes): the inputs under which none
+ * of them was found stale. The same rows under the same inputs are not
+ * stale now either, so the check is skipped; any change to the agreement's
+ * terms, to a certificate, to the day or to a row is a different key or a
+ * different list, and the rows are checked again.
+ */
+const verified = new WeakMap<readonly CachedRow[], string>();
+
+function inputsKey(agreement: StoredAgreement, certs: readonly StoredCertification[], today: string): string {
+  const stamps = certs
+    .map(
+      (c) =>
+        `${String(c._id)}@${String(c.supplierOrgId)}@${c.updatedAt ? new Date(c.updatedAt).getTime() : 0}@${c.issueDate}@${c.expiryDate}`,
+    )
+    .sort();
+  return [
+    String(agreement._id),
+    agreement.revision ?? 1,
+    agreement.effectiveDate,
+    agreement.endDate,
+    today,
+    stamps.join(","),
+  ].join("|");
+}
+
+/**
+ * Before a page shows an agreement's results; the number of results that had
+ * to be computed again. `certs` (agreementCertifications) saves the query.
+ */
+export async function ensureAgreementResultsCurrent(
+  agreement: StoredAgreement,
+  now = new Date(),
+  certs?: AgreementCertifications,
+): Promise<number> {
+  const today = todayIso(now);
+  const rows = await agreementRows(String(agreement.recipientOrgId), String(agreement._id));
+  const covered = certs && [...suppliersScoredIn(rows)].every((id) => certs.suppliers.has(id));
+  const list = covered ? certs.list : (await agreementCertifications(agreement)).list;
+  const key = inputsKey(agreement, list, today);
+  if (verified.get(rows) === key) return 0;
+  const outcome = await refreshRows(
+    rows,
+    new Map([[String(agreement._id), agreement]]),
+    "results found out of date when shown",
+    today,
+    bySupplier(list),
+  );
+  if (outcome.stale === 0) verified.set(rows, key);
+  return outcome.rescored;
 }
 
 async function agreementsById(ids: (Types.ObjectId | string)[]): Promise<Map<string, StoredAgreement>> {
@@ -158,7 +248,9 @@ export async function refreshSupplierResults(
   today = todayIso(),
 ): Promise<RefreshSummary> {
   const rows = await scoredRows({ supplierOrgId });
-  return refreshRows(rows, await agreementsById(rows.map((r) => r.agreementId)), trigger, today);
+  const agreements = await agreementsById(rows.map((r) => r.agreementId));
+  const { rescored, changed } = await refreshRows(rows, agreements, trigger, today);
+  return { rescored, changed };
 }
 
 /**
