@@ -99,8 +99,8 @@ const ENGINES = ["postgresql", "sqlite"];
 export const sqliteNotice = [
   "The embedded database runs on FerretDB's SQLite backend: for evaluation only.",
   "SQLite serves one writer at a time and looks up little but ids, so pages slow down as data grows.",
-  "For real use, install PostgreSQL and start the portal again: it then keeps its data in a private",
-  "PostgreSQL cluster under the data folder.",
+  "For real use, install PostgreSQL; the portal then keeps its data in a private PostgreSQL cluster",
+  "under the data folder.",
   installPostgresHint,
 ].join("\n");
 
@@ -335,7 +335,7 @@ export async function startEmbeddedDb({
     const where =
       engine === "postgresql"
         ? `PostgreSQL ${pg.major} cluster in ${path.join(dir, "postgres")}`
-        : `SQLite files in ${path.join(dir, "ferretdb")}`;
+        : `set of SQLite files in ${path.join(dir, "ferretdb")}`;
     console.log(`Embedded database (FerretDB ${FERRETDB_VERSION}) on 127.0.0.1:${listenPort}, data in a ${where}`);
   }
   return {
