@@ -1,5 +1,5 @@
 // `npm run bench:autosave`: 50 suppliers autosaving at once from a second process (autocannon on
-// loopback, bounded to BENCH_SECONDS, default 10 s), against the built portal on a throwaway embedded
+// loopback, measured for BENCH_SECONDS, default 10 s, after BENCH_WARMUP_SECONDS, default 3 s), against the built portal on a throwaway embedded
 // database; checks that every acknowledged answer is what the database holds afterwards. Beside it,
 // the bare baseline on the same database: 50 concurrent clients each doing the conditional update
 // `updateOne({_id, revision}, {$set, $inc})` on a document of the shape and size the autosaves left,
@@ -28,6 +28,9 @@ import { seedBenchParties } from "./lib/seed";
 
 const SUPPLIERS = Number(process.env.BENCH_SUPPLIERS ?? 50);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
+// the app and the bare baseline first warm up unmeasured (connections opened, code compiled): the bare
+// baseline for this many seconds, the app for as many saves as 5 a second per supplier would make
+const WARMUP_S = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const PASSWORD = "bench-password-123";
 
 interface Row {
@@ -69,7 +72,7 @@ const f = (v: number) => v.toFixed(0);
 console.log(
   [
     "",
-    `### bench:autosave — ${SUPPLIERS} suppliers saving at once, ${DURATION_S} s; bare: ${SUPPLIERS} clients, updateOne({_id, revision}, {$set, $inc})`,
+    `### bench:autosave — ${SUPPLIERS} suppliers saving at once, ${DURATION_S} s after a warm-up (app: ${SUPPLIERS * 5 * WARMUP_S} saves, bare: ${WARMUP_S} s) that is not measured; bare: ${SUPPLIERS} clients, updateOne({_id, revision}, {$set, $inc})`,
     "",
     "| engine | pool | app saves/s | app p50 | app p90 | app p99 | answers lost | bare updates/s | bare p50 | bare p90 | bare p99 | app p99 ÷ bare p99 |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -167,44 +170,49 @@ async function run(db: BenchDb): Promise<Row> {
       i?: number;
       value?: string;
     }
-    const result = await autocannon({
-      url: server.baseUrl,
-      connections: SUPPLIERS,
-      duration: DURATION_S,
-      // a save answered after autocannon's default 10 s would be dropped without its response, and its
-      // supplier never freed: wait for every answer that comes before the run ends
-      timeout: DURATION_S + 30,
-      pipelining: 1,
-      requests: [
-        {
-          method: "POST",
-          setupRequest: (req: Record<string, unknown>, context: Ctx) => {
-            const i = idle.shift();
-            if (i === undefined) throw new Error("more connections than suppliers");
-            sequence[i] += 1;
-            context.i = i;
-            context.value = `supplier ${i} answer ${sequence[i]}`;
-            return {
-              ...req,
-              path: `/api/assessments/${String(assessments[i]._id)}/answers`,
-              headers: { "content-type": "application/json", cookie: cookies[i] },
-              body: JSON.stringify({
-                baseRevision: revision[i],
-                changes: { orgLegalName: context.value, breachNotifyHours: sequence[i] % 72 },
-              }),
-            };
+    // the warm-up is a number of saves, not a time: autocannon ends a timed run without the answers
+    // still in flight, whose suppliers would then never be free again
+    const load = (run: { duration: number } | { amount: number }) =>
+      autocannon({
+        url: server.baseUrl,
+        connections: SUPPLIERS,
+        ...run,
+        // a save answered after autocannon's default 10 s would be dropped without its response, and its
+        // supplier never freed: wait for every answer that comes before the run ends
+        timeout: DURATION_S + 30,
+        pipelining: 1,
+        requests: [
+          {
+            method: "POST",
+            setupRequest: (req: Record<string, unknown>, context: Ctx) => {
+              const i = idle.shift();
+              if (i === undefined) throw new Error("more connections than suppliers");
+              sequence[i] += 1;
+              context.i = i;
+              context.value = `supplier ${i} answer ${sequence[i]}`;
+              return {
+                ...req,
+                path: `/api/assessments/${String(assessments[i]._id)}/answers`,
+                headers: { "content-type": "application/json", cookie: cookies[i] },
+                body: JSON.stringify({
+                  baseRevision: revision[i],
+                  changes: { orgLegalName: context.value, breachNotifyHours: sequence[i] % 72 },
+                }),
+              };
+            },
+            onResponse: (status: number, body: string, context: Ctx) => {
+              const i = context.i!;
+              if (status === 200) {
+                revision[i] = JSON.parse(body).revision;
+                acknowledged.set(i, context.value!);
+              } else statuses.set(status, (statuses.get(status) ?? 0) + 1);
+              idle.push(i);
+            },
           },
-          onResponse: (status: number, body: string, context: Ctx) => {
-            const i = context.i!;
-            if (status === 200) {
-              revision[i] = JSON.parse(body).revision;
-              acknowledged.set(i, context.value!);
-            } else statuses.set(status, (statuses.get(status) ?? 0) + 1);
-            idle.push(i);
-          },
-        },
-      ],
-    } as unknown as autocannon.Options);
+        ],
+      } as unknown as autocannon.Options);
+    if (WARMUP_S > 0) await load({ amount: SUPPLIERS * 5 * WARMUP_S });
+    const result = await load({ duration: DURATION_S });
 
     // A request still in flight when the run stopped may have been stored without its answer arriving:
     // the database may hold a later answer than the last acknowledged one, never an earlier one.
@@ -263,14 +271,23 @@ async function bareUpdates(uri: string, pool: number, ids: mongoose.Types.Object
     const bare = client.db().collection("bench_bare_updates");
     const docs = await source.find({ _id: { $in: ids } }).toArray();
     await bare.insertMany(docs.map((d) => ({ ...d, revision: 0 })));
-    const latencies: number[] = [];
+    let latencies: number[] = [];
     let missed = 0;
-    const start = performance.now();
-    const end = start + DURATION_S * 1000;
+    const warmupEnd = performance.now() + WARMUP_S * 1000;
+    let start = warmupEnd;
+    const end = warmupEnd + DURATION_S * 1000;
+    let measuring = WARMUP_S <= 0;
     await Promise.all(
       docs.map(async (d, i) => {
         let revision = 0;
         while (performance.now() < end) {
+          if (!measuring && performance.now() >= warmupEnd) {
+            // the first client past the warm-up starts the measurement for all
+            measuring = true;
+            start = performance.now();
+            latencies = [];
+            missed = 0;
+          }
           const t0 = performance.now();
           const r = await bare.updateOne(
             { _id: d._id, revision },

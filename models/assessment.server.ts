@@ -221,6 +221,8 @@ interface RevisionChange {
   extra?: Record<string, unknown>;
   /** appended to arrays of the document, e.g. { overrides: {...} } */
   push?: Record<string, unknown>;
+  /** written only while the assessment is in this status (what the caller decided from) */
+  ifStatus?: AssessmentStatus;
 }
 
 function revisionKey(id: string, revision: number) {
@@ -236,7 +238,10 @@ async function applyRevision(id: string, revision: number, change: RevisionChang
   const push: Record<string, unknown> = { ...(change.push ?? {}) };
   if (change.history) push.history = change.history;
   if (Object.keys(push).length) update.$push = push;
-  await Assessment.updateOne({ _id: id, revision: mongoose.trusted({ $lt: revision }) }, update);
+  const filter: Record<string, unknown> = { _id: id, revision: mongoose.trusted({ $lt: revision }) };
+  if (change.ifStatus) filter.status = change.ifStatus;
+  const written = await Assessment.updateOne(filter, update);
+  return written.matchedCount > 0;
 }
 
 /**
@@ -250,7 +255,9 @@ async function commitRevision(id: string, baseRevision: number, change: Revision
   const key = revisionKey(id, revision);
   // stored as text: the change may hold dotted paths ("summary.score"), which may not be document keys
   if (await claim(key, JSON.stringify(change))) {
-    await applyRevision(id, revision, change);
+    // the claim proves no one else took this revision; the write proves the document was still before it
+    // (it is gone, or already past it when a claim of this revision was pruned): then nothing changed
+    if (!(await applyRevision(id, revision, change))) return false;
     // an autosave changes nothing a list shows; a status or summary change does
     if (change.status || change.extra) await syncAssessmentRow(id);
     return true;
@@ -315,7 +322,7 @@ export async function mutateAssessment(
 }
 
 export type SaveAnswersResult =
-  | { kind: "saved"; revision: number }
+  | { kind: "saved"; revision: number; status: AssessmentStatus }
   | { kind: "conflict"; revision: number; answers: Record<string, unknown> }
   | { kind: "closed"; status: AssessmentStatus }
   | { kind: "missing" };
@@ -352,7 +359,7 @@ export async function saveAnswers(input: {
       { revision: 1, status: 1 },
     ).lean());
   if (!doc || !EDITABLE_STATUSES.includes(doc.status) || doc.revision !== input.baseRevision) return current();
-  const change: RevisionChange = { set: input.set, unset: input.unset };
+  const change: RevisionChange = { set: input.set, unset: input.unset, ifStatus: doc.status };
   if (doc.status === "invited") {
     change.status = "in_progress";
     change.history = {
@@ -365,5 +372,5 @@ export async function saveAnswers(input: {
     };
   }
   if (!(await commitRevision(input.assessmentId, input.baseRevision, change))) return current();
-  return { kind: "saved", revision: input.baseRevision + 1 };
+  return { kind: "saved", revision: input.baseRevision + 1, status: change.status ?? doc.status };
 }

@@ -61,12 +61,30 @@ export async function pinTemplate(template: LoadedTemplate): Promise<string> {
   return template.versionTag;
 }
 
+/**
+ * A pinned version never changes (it is inserted once, `$setOnInsert`), so
+ * this process keeps the ones it has read: an autosave or a page of an
+ * imported questionnaire would otherwise read the whole questionnaire again.
+ * Callers treat what they get as read-only, like the shipped files.
+ */
+const MAX_PINNED = 64;
+const pinned = new Map<string, unknown>();
+
+async function readPinned(kind: "catalogue" | "template", versionTag: string): Promise<unknown> {
+  const key = `${kind}:${versionTag}`;
+  if (pinned.has(key)) return pinned.get(key);
+  const doc = await QuestionnaireVersion.findOne({ kind, versionTag }).lean();
+  if (!doc) return null; // not kept: it may be pinned a moment later
+  if (pinned.size >= MAX_PINNED) pinned.delete(pinned.keys().next().value!);
+  pinned.set(key, doc.content);
+  return doc.content;
+}
+
 export async function getPinnedCatalogue(versionTag: string): Promise<CatalogueRequirement[] | null> {
-  const doc = await QuestionnaireVersion.findOne({ kind: "catalogue", versionTag }).lean();
-  return doc ? (doc.content as RequirementCatalogue).requirements : null;
+  const content = (await readPinned("catalogue", versionTag)) as RequirementCatalogue | null;
+  return content ? content.requirements : null;
 }
 
 export async function getPinnedTemplate(versionTag: string): Promise<TemplateFile | null> {
-  const doc = await QuestionnaireVersion.findOne({ kind: "template", versionTag }).lean();
-  return doc ? (doc.content as TemplateFile) : null;
+  return (await readPinned("template", versionTag)) as TemplateFile | null;
 }

@@ -333,6 +333,53 @@ describe("answering", () => {
     expect((await Assessment.findById(id).lean())!.answers).toEqual({ breachNotifyHours: 12 });
   });
 
+  it("takes a save from a revision written elsewhere (another instance, another tab) and refuses one after a submission, even without its claim", async () => {
+    const { saveAnswers } = await import("#models/assessment.server");
+    const { Claim } = await import("#models/claim.server");
+    const w = await createAssessmentWorld();
+    const id = String(w.assessment._id);
+    const cookie = await sessionCookie(String(w.supplierUser.user._id));
+    expect((await save(id, cookie, { baseRevision: 0, changes: { orgLegalName: "Here" } })).status).toBe(200);
+    // a second instance of the portal saves revision 2; this process has only seen revision 1
+    const elsewhere = await saveAnswers({
+      assessmentId: id,
+      supplierOrgId: String(w.tier1._id),
+      baseRevision: 1,
+      set: { orgLegalName: "Elsewhere" },
+      unset: [],
+      by: { userId: String(w.supplierUser.user._id), name: "Other instance" },
+    });
+    expect(elsewhere.kind).toBe("saved");
+    const next = await save(id, cookie, { baseRevision: 2, changes: { orgLegalName: "Here again" } });
+    expect(next.status).toBe(200);
+    expect(await next.json()).toEqual({ revision: 3 });
+
+    // submitted elsewhere; the revision claims are gone (pruned): the write itself still refuses
+    await saveAnswers({
+      assessmentId: id,
+      supplierOrgId: String(w.tier1._id),
+      baseRevision: 3,
+      set: SHORT_TEMPLATE_GOOD_ANSWERS,
+      unset: [],
+      by: { userId: String(w.supplierUser.user._id), name: "Other instance" },
+    });
+    const submitted = await submitActionRoute({
+      request: formRequest(`/supplier/assessments/${id}`, { intent: "submit" }, cookie),
+      params: { id },
+      context: {},
+    });
+    expect((submitted as { kind: string }).kind).toBe("submitted");
+    const afterSubmit = (await Assessment.findById(id).lean())!;
+    await Claim.collection.deleteMany({ key: { $regex: `^assessment:${id}:` } });
+    // the tab this process last answered still holds revision 3
+    const late = await save(id, cookie, { baseRevision: 3, changes: { orgLegalName: "Late" } });
+    expect(late.status).toBe(409);
+    const stored = (await Assessment.findById(id).lean())!;
+    expect(stored.answers.orgLegalName).toBe(SHORT_TEMPLATE_GOOD_ANSWERS.orgLegalName);
+    expect(stored.revision).toBe(afterSubmit.revision);
+    expect(stored.status).toBe("submitted");
+  });
+
   it("lets exactly one of ten saves racing from the same revision through, on any database", async () => {
     const w = await createAssessmentWorld();
     const id = String(w.assessment._id);

@@ -45,8 +45,13 @@ function titleOf(el: Element): string {
 }
 
 /** Top-level answerable questions by name (questions inside dynamic panels belong to their panel). */
+const questionsOf = new WeakMap<TemplateFile, Map<string, Element>>();
+
 export function answerableQuestions(template: TemplateFile): Map<string, Element> {
+  const known = questionsOf.get(template);
+  if (known) return known;
   const out = new Map<string, Element>();
+  questionsOf.set(template, out);
   const walk = (elements: Element[] | undefined) => {
     for (const el of elements ?? []) {
       if (el.type === "panel") walk(el.elements);

@@ -1,20 +1,67 @@
-import { Assessment, saveAnswers } from "#models/assessment.server";
+import { Assessment, saveAnswers, type AssessmentStatus } from "#models/assessment.server";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { ownedEvidenceIds } from "#app/features/evidence/evidence.server";
 import { isObjectId } from "#app/lib/ids.server";
 import { checkAnswerChanges, referencedEvidenceIds, type AnswerChanges } from "./answers.server";
 import { askedTemplateFor } from "./survey-model.server";
 
-/** The supplier's own assessment that an autosave writes to, or null (the route's 404). */
-export async function answerableAssessment(user: CurrentUser, id: string) {
-  if (!isObjectId(id)) return null;
-  return Assessment.findOne(
-    { _id: id, supplierOrgId: user.orgId },
-    { templateId: 1, templateVersion: 1, askedQuestions: 1, revision: 1, status: 1 },
-  ).lean();
+/** What an autosave needs to know about the assessment it writes to. */
+export interface Answerable {
+  _id: string;
+  supplierOrgId: string;
+  templateId: string;
+  templateVersion: string;
+  askedQuestions?: string[];
+  revision: number;
+  status: AssessmentStatus;
 }
 
-type Answerable = NonNullable<Awaited<ReturnType<typeof answerableAssessment>>>;
+/**
+ * A supplier saves every few seconds while it answers, so this process keeps
+ * what each save would otherwise read again: the facts fixed when the
+ * questionnaire was sent (whose it is, which template and questions) and the
+ * last revision it saw with the status at that revision. Every status change
+ * takes a revision of its own, so a revision's status never changes; a save
+ * from another revision reads the assessment afresh, and the write itself
+ * checks revision and status (saveAnswers), so a stale entry refuses, never
+ * overwrites.
+ */
+const MAX_KEPT = 5_000;
+const kept = new Map<string, Answerable>();
+
+function keep(a: Answerable): void {
+  kept.delete(a._id);
+  if (kept.size >= MAX_KEPT) kept.delete(kept.keys().next().value!);
+  kept.set(a._id, a);
+}
+
+async function readAnswerable(orgId: string, id: string): Promise<Answerable | null> {
+  const doc = await Assessment.findOne(
+    { _id: id, supplierOrgId: orgId },
+    { supplierOrgId: 1, templateId: 1, templateVersion: 1, askedQuestions: 1, revision: 1, status: 1 },
+  ).lean();
+  if (!doc) return null;
+  const found: Answerable = {
+    _id: String(doc._id),
+    supplierOrgId: String(doc.supplierOrgId),
+    templateId: doc.templateId,
+    templateVersion: doc.templateVersion,
+    askedQuestions: doc.askedQuestions,
+    revision: doc.revision,
+    status: doc.status,
+  };
+  keep(found);
+  return found;
+}
+
+/** The supplier's own assessment that an autosave writes to, or null (the route's 404). */
+export async function answerableAssessment(user: CurrentUser, id: string): Promise<Answerable | null> {
+  if (!isObjectId(id)) return null;
+  const hit = kept.get(id);
+  // only the supplier organisation it was sent to: another organisation's user reads (and gets nothing)
+  if (hit && hit.supplierOrgId === user.orgId) return hit;
+  return readAnswerable(user.orgId, id);
+}
 
 /**
  * Saves a batch of changed answers against the revision the page started
@@ -32,13 +79,22 @@ export async function saveAnswerChanges(
   const owned = referenced.length ? await ownedEvidenceIds(referenced, user.orgId) : new Set<string>();
   const checked = checkAnswerChanges(template, input.changes, owned);
   if (!checked.ok) return { kind: "invalid" as const, errors: checked.errors };
-  return saveAnswers({
-    assessmentId: String(assessment._id),
+  // what this process knew is of another revision (a save through another instance, a submission):
+  // read the assessment now rather than refuse a save that may well be current
+  const seen =
+    assessment.revision === input.baseRevision
+      ? assessment
+      : ((await readAnswerable(user.orgId, assessment._id)) ?? assessment);
+  const result = await saveAnswers({
+    assessmentId: assessment._id,
     supplierOrgId: user.orgId,
     baseRevision: input.baseRevision,
     set: checked.set,
     unset: checked.unset,
     by: { userId: user.id, name: user.name },
-    seen: { revision: assessment.revision, status: assessment.status },
+    seen: { revision: seen.revision, status: seen.status },
   });
+  if (result.kind === "saved") keep({ ...seen, revision: result.revision, status: result.status });
+  else kept.delete(assessment._id);
+  return result;
 }

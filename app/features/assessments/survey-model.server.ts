@@ -12,9 +12,21 @@ if (!Serializer.findProperty("question", "flowdown"))
  * The template as the supplier is asked it: only the questions recorded
  * when it was sent (all of them for an assessment sent before tailoring).
  */
+// a template and its question list are fixed for an assessment's life: tailor each pair once
+const tailored = new WeakMap<TemplateFile, Map<string, TemplateFile>>();
+const MAX_TAILORED_PER_TEMPLATE = 200;
+
 export function askedTemplate<T extends TemplateFile>(template: T, askedQuestions: readonly string[] | undefined): T {
   if (!askedQuestions?.length) return template;
-  return { ...template, survey: tailorSurvey(template.survey, askedQuestions) };
+  const key = askedQuestions.join("\n");
+  let byAsked = tailored.get(template);
+  if (!byAsked) tailored.set(template, (byAsked = new Map()));
+  const hit = byAsked.get(key);
+  if (hit) return hit as T;
+  const made = { ...template, survey: tailorSurvey(template.survey, askedQuestions) };
+  if (byAsked.size >= MAX_TAILORED_PER_TEMPLATE) byAsked.delete(byAsked.keys().next().value!);
+  byAsked.set(key, made);
+  return made;
 }
 
 /** The pinned template of an assessment, tailored to the questions it asks. */
