@@ -24,6 +24,8 @@ let started: Promise<void> | null = null;
  * Everything the server needs before it answers a request: a valid
  * environment, the database with its indexes, demo data on a first start.
  */
+const FONT_PRELOAD_DELAY_MS = 10_000;
+
 export function startServer(): Promise<void> {
   started ??= (async () => {
     const env = getEnv();
@@ -57,13 +59,14 @@ export function startServer(): Promise<void> {
         }),
       );
     }
-    // parsing the report fonts takes a moment: do it now rather than in the first report request
+    // parsing the report fonts takes a moment: do it soon rather than in the first report request, but
+    // not beside the first pages, which are busy reading their organisation's rows
     setTimeout(
       () =>
         void Promise.resolve()
           .then(() => preloadReportFonts())
           .catch((error) => console.error("could not load the report fonts", error)),
-      0,
+      FONT_PRELOAD_DELAY_MS,
     ).unref();
     closeDatabaseAfterServer();
   })();

@@ -134,6 +134,31 @@ export function rowFromStored(doc: StoredAssessmentRow & { cells?: unknown; loca
   };
 }
 
+/**
+ * A row as a process holds it (the dashboards' read model, the snapshots):
+ * the ids as hex strings only (four ObjectIds per row are eight objects; at
+ * 100,000 rows most of what the garbage collector had to move), the
+ * organisation left out (it is the holder's), and the time of the last
+ * change also as epoch ms, so that comparisons in sorts stay cheap.
+ */
+export interface HeldRow extends Omit<AssessmentRowData, "_id" | "ownerOrgId" | "supplierOrgId" | "agreementId"> {
+  id: string;
+  agreement: string;
+  supplier: string;
+  updatedMs: number;
+}
+
+export function heldRow(row: AssessmentRowData): HeldRow {
+  const { _id, ownerOrgId: _owner, supplierOrgId, agreementId, ...rest } = row;
+  return {
+    ...rest,
+    id: String(_id),
+    agreement: String(agreementId),
+    supplier: String(supplierOrgId),
+    updatedMs: new Date(row.updatedAt).getTime(),
+  };
+}
+
 /** The stored form of a row. */
 export function rowToStored(
   row: Omit<AssessmentRowData, "_id"> & { _id?: Types.ObjectId },
@@ -358,35 +383,61 @@ snapshotSchema.index({ orgId: 1 });
 export const RowSnapshot: Model<SnapshotData> =
   (mongoose.models.RowSnapshot as Model<SnapshotData>) ?? mongoose.model<SnapshotData>("RowSnapshot", snapshotSchema);
 
-const SNAPSHOT_FORMAT = 2;
+/** 3: held rows (ids as strings), in the dashboard's first order */
+const SNAPSHOT_FORMAT = 3;
 const SNAPSHOT_PART_ROWS = 2000;
 /** parts older than this that no pointer names were left by a writer that stopped */
 const ORPHAN_MS = 15 * 60 * 1000;
 
-/** The snapshot's feed number and rows, or null when there is none that can be trusted. */
-export async function readRowSnapshot(orgId: string): Promise<{ seq: number; rows: AssessmentRowData[] } | null> {
+/** parts decompressed ahead of the one being parsed (zlib runs on libuv's threads, beside the parsing) */
+const SNAPSHOT_INFLATE_AHEAD = 3;
+
+/**
+ * The snapshot's feed number and rows, or null when there is none that can
+ * be trusted. Each row is handed to `take` as it is decoded (`take` may keep
+ * and extend the object: it is the row's only copy), a part at a time, so
+ * that only a few parts are ever held decompressed.
+ */
+export async function readRowSnapshot(orgId: string, take: (row: HeldRow) => void): Promise<{ seq: number } | null> {
   const pointer = await RowSnapshot.findById(orgId, { data: 0 }).lean();
   if (!pointer?.key || pointer.format !== SNAPSHOT_FORMAT || !pointer.seq || !pointer.parts) return null;
   // the feed entry it names must be the one it was taken after (a restored or reset feed is not)
   const change = await RowChange.findById(changeId(orgId, pointer.seq), { rowId: 1, at: 1 }).lean();
   if (!change || change.rowId !== pointer.changeRowId || change.at?.getTime() !== pointer.changeAt?.getTime())
     return null;
-  const parts = await Promise.all(
-    Array.from({ length: pointer.parts }, (_, i) => RowSnapshot.findById(`${pointer.key}:${i}`, { data: 1 }).lean()),
+  // every part asked for at once (the database works on them while this process parses), a few
+  // decompressed ahead of the parsing; a part missing means a snapshot being replaced: not trusted
+  const fetched = Array.from({ length: pointer.parts }, (_, i) =>
+    RowSnapshot.findById(`${pointer.key}:${i}`, { data: 1 }).lean().exec(),
   );
-  const rows: AssessmentRowData[] = [];
-  for (const part of parts) {
-    if (!part?.data) return null;
-    const raw = Buffer.isBuffer(part.data) ? part.data : (part.data as { buffer: Uint8Array }).buffer;
-    const bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
-    const list = JSON.parse((await gunzip(bytes)).toString("latin1")) as Record<string, unknown>[];
-    for (const r of list) rows.push(rowFromSnapshot(r));
+  const inflated: (Promise<Buffer | null> | undefined)[] = [];
+  const inflate = (i: number) => {
+    if (i >= fetched.length || inflated[i]) return;
+    const started = fetched[i].then((part) => {
+      if (!part?.data) return null;
+      const raw = part.data as Buffer | { buffer: Uint8Array };
+      const bytes = Buffer.isBuffer(raw)
+        ? raw
+        : Buffer.from(raw.buffer.buffer, raw.buffer.byteOffset, raw.buffer.byteLength);
+      return gunzip(bytes);
+    });
+    started.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
+    inflated[i] = started;
+  };
+  fetched.forEach((f) => f.catch(() => {}));
+  for (let i = 0; i < fetched.length; i++) {
+    for (let k = i; k <= i + SNAPSHOT_INFLATE_AHEAD; k++) inflate(k);
+    const text = await inflated[i]!;
+    inflated[i] = undefined;
+    if (!text) return null;
+    const list = JSON.parse(text.toString("latin1")) as Record<string, unknown>[];
+    for (const r of list) take(rowFromSnapshot(r));
   }
-  return { seq: pointer.seq, rows };
+  return { seq: pointer.seq };
 }
 
 /** Writes a snapshot of `rows` as of feed number `seq` and points to it (unless a newer one is there). */
-export async function writeRowSnapshot(orgId: string, seq: number, rows: readonly AssessmentRowData[]): Promise<void> {
+export async function writeRowSnapshot(orgId: string, seq: number, rows: readonly HeldRow[]): Promise<void> {
   const change = await RowChange.findById(changeId(orgId, seq), { rowId: 1, at: 1 }).lean();
   if (!change) return;
   const key = `${orgId}:${seq}:${new Types.ObjectId()}`;
@@ -418,18 +469,48 @@ function partIds(key: string, parts: number): string[] {
 }
 
 const DATE_FIELDS = ["updatedAt", "computedAt", "approvedAt"] as const;
-const ID_FIELDS = ["_id", "ownerOrgId", "supplierOrgId", "agreementId"] as const;
 
-function rowToSnapshot(row: AssessmentRowData): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...row };
-  for (const f of ID_FIELDS) out[f] = String(row[f]);
+/** What a snapshot keeps of a held row, in this order (objects of one shape share their layout in memory). */
+const SNAPSHOT_FIELDS = [
+  "id",
+  "agreement",
+  "supplier",
+  "status",
+  "dueDate",
+  "supplierName",
+  "supplierKey",
+  "agreementRef",
+  "score",
+  "rating",
+  "openRemediation",
+  "cells",
+  "notifyHours",
+  "locations",
+  "evaluationDate",
+  "computedAt",
+  "basis",
+  "drift",
+  "lastChange",
+  "revision",
+  "updatedAt",
+  "updatedMs",
+  "approvedAt",
+] as const satisfies readonly (keyof HeldRow)[];
+// a field added to the rows and not to the list above fails to compile here, rather than vanish on a restart
+const snapshotKeepsEveryField: [Exclude<keyof HeldRow, (typeof SNAPSHOT_FIELDS)[number]>] extends [never]
+  ? true
+  : false = true;
+void snapshotKeepsEveryField;
+
+function rowToSnapshot(row: HeldRow): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of SNAPSHOT_FIELDS) if (row[f] !== undefined) out[f] = row[f];
   for (const f of DATE_FIELDS) out[f] = row[f] ? new Date(row[f]!).getTime() : row[f];
   return out;
 }
 
-function rowFromSnapshot(r: Record<string, unknown>): AssessmentRowData {
-  const out = { ...r } as Record<string, unknown>;
-  for (const f of ID_FIELDS) out[f] = new Types.ObjectId(r[f] as string);
-  for (const f of DATE_FIELDS) if (typeof r[f] === "number") out[f] = new Date(r[f] as number);
-  return out as unknown as AssessmentRowData;
+/** In place: the parsed object becomes the row. */
+function rowFromSnapshot(r: Record<string, unknown>): HeldRow {
+  for (const f of DATE_FIELDS) if (typeof r[f] === "number") r[f] = new Date(r[f] as number);
+  return r as unknown as HeldRow;
 }

@@ -9,6 +9,7 @@ import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import mongoose from "mongoose";
+import { processAlive, processNamed } from "./processes.mjs";
 import {
   clusterExists,
   findPostgres,
@@ -68,15 +69,6 @@ export async function ping(uri, timeoutMs = 1000) {
   }
 }
 
-function processAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function readPidFile(pidFile) {
   try {
     const info = JSON.parse(fs.readFileSync(pidFile, "utf8"));
@@ -87,11 +79,7 @@ function readPidFile(pidFile) {
 }
 
 function isFerretdb(pid) {
-  try {
-    return processAlive(pid) && fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("ferretdb");
-  } catch {
-    return false;
-  }
+  return processNamed(pid, "ferretdb");
 }
 
 const ENGINES = ["postgresql", "sqlite"];

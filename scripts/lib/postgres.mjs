@@ -6,6 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { processNamed } from "./processes.mjs";
 
 export const PG_USER = "flowdown";
 export const PG_DATABASE = "ferretdb";
@@ -153,9 +154,7 @@ export function clusterExists(dataDir) {
 export function runningPostmaster(dataDir) {
   try {
     const pid = Number(fs.readFileSync(path.join(dataDir, "postgres", "postmaster.pid"), "utf8").split("\n")[0]);
-    if (!Number.isInteger(pid) || pid <= 0) return null;
-    process.kill(pid, 0);
-    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("postgres") ? pid : null;
+    return processNamed(pid, "postgres") ? pid : null;
   } catch {
     return null;
   }

@@ -5,6 +5,7 @@ import path from "node:path";
 import mongoose from "mongoose";
 import { afterAll, describe, expect, it } from "vitest";
 import { chooseEngine, ping, projectRoot, startEmbeddedDb } from "../../scripts/lib/embedded-db.mjs";
+import { processAlive } from "../../scripts/lib/processes.mjs";
 import { waitFor } from "#tests/e2e/harness";
 
 const dirs: string[] = [];
@@ -19,7 +20,7 @@ const NO_POSTGRES = path.join(os.tmpdir(), "no-such-postgresql");
 
 /** A command of the project's, as an operator runs it, without MONGODB_URI: exit code and output. */
 function runWithoutUri(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env };
   delete childEnv.MONGODB_URI;
   delete childEnv.FLOWDOWN_DB_ENGINE;
   Object.assign(childEnv, env);
@@ -129,16 +130,8 @@ describe("after a crash of the process that started it", () => {
 
     const db = await startEmbeddedDb({ dataDir: dir, quiet: true });
     try {
-      const alive = (pid: number) => {
-        try {
-          process.kill(pid, 0);
-          return true;
-        } catch {
-          return false;
-        }
-      };
-      expect(alive(orphanFerret)).toBe(false);
-      expect(alive(orphanPostgres)).toBe(false);
+      expect(processAlive(orphanFerret)).toBe(false);
+      expect(processAlive(orphanPostgres)).toBe(false);
       expect(await withConnection(db.uri, (d) => d.collection("notes").countDocuments({ kept: true }))).toBe(1);
     } finally {
       await db.stop();

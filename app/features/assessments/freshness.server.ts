@@ -4,7 +4,8 @@ import { Assessment, type AssessmentData } from "#models/assessment.server";
 import {
   AssessmentRow,
   rowFromStored,
-  type AssessmentRowData,
+  heldRow,
+  type HeldRow,
   type StoredAssessmentRow,
 } from "#models/assessment-row.server";
 import { Certification, type CertificationData } from "#models/certification.server";
@@ -44,7 +45,7 @@ export interface RefreshSummary {
 
 const RESCORE_CONCURRENCY = 4;
 
-type ScoredRow = Pick<AssessmentRowData, "_id" | "agreementId" | "supplierOrgId" | "score" | "basis">;
+type ScoredRow = Pick<HeldRow, "id" | "agreement" | "supplier" | "score"> & Partial<Pick<HeldRow, "basis">>;
 
 /** The certificates of the suppliers, whole (re-scoring needs all of them), in one query. */
 async function certificationsFor(supplierIds: Iterable<Types.ObjectId | string>): Promise<StoredCertification[]> {
@@ -95,20 +96,20 @@ async function refreshRows(
   loaded?: Map<string, StoredCertification[]>,
 ): Promise<RefreshSummary & { stale: number }> {
   const summary: RefreshSummary = { rescored: 0, changed: [] };
-  const scored = rows.filter((r) => r.score !== null && agreements.has(String(r.agreementId)));
+  const scored = rows.filter((r) => r.score !== null && agreements.has(r.agreement));
   if (scored.length === 0) return { ...summary, stale: 0 };
-  const certs = loaded ?? (await certificationsOf(scored.map((r) => r.supplierOrgId)));
+  const certs = loaded ?? (await certificationsOf(scored.map((r) => r.supplier)));
   const stale = scored.filter((row) =>
-    rowIsStale(row, agreements.get(String(row.agreementId))!, certs.get(String(row.supplierOrgId)) ?? [], today),
+    rowIsStale(row, agreements.get(row.agreement)!, certs.get(row.supplier) ?? [], today),
   );
   const one = async (row: ScoredRow) => {
-    const agreement = agreements.get(String(row.agreementId))!;
-    const assessment = await Assessment.findById(row._id).lean<StoredAssessment>();
+    const agreement = agreements.get(row.agreement)!;
+    const assessment = await Assessment.findById(row.id).lean<StoredAssessment>();
     if (!assessment?.result) return;
     const outcome = await rescore(assessment, agreement, {
       trigger,
       today,
-      certifications: certs.get(String(row.supplierOrgId)) ?? [],
+      certifications: certs.get(row.supplier) ?? [],
     });
     count(summary, assessment, outcome);
   };
@@ -238,7 +239,7 @@ async function agreementsById(ids: (Types.ObjectId | string)[]): Promise<Map<str
 
 async function scoredRows(filter: Record<string, unknown>): Promise<ScoredRow[]> {
   const stored = await AssessmentRow.find({ ...filter, score: trusted({ $ne: null }) }).lean<StoredAssessmentRow[]>();
-  return stored.map(rowFromStored);
+  return stored.map((d) => heldRow(rowFromStored(d)));
 }
 
 /** Re-scores every scored assessment of the supplier, under every agreement (after a certificate changed). */
@@ -248,7 +249,7 @@ export async function refreshSupplierResults(
   today = todayIso(),
 ): Promise<RefreshSummary> {
   const rows = await scoredRows({ supplierOrgId });
-  const agreements = await agreementsById(rows.map((r) => r.agreementId));
+  const agreements = await agreementsById(rows.map((r) => r.agreement));
   const { rescored, changed } = await refreshRows(rows, agreements, trigger, today);
   return { rescored, changed };
 }
@@ -282,11 +283,11 @@ export async function refreshAssessmentResult(
  */
 export async function refreshDueResults(today = todayIso()): Promise<RefreshSummary> {
   const rows = await scoredRows({});
-  const agreements = await agreementsById(rows.map((r) => r.agreementId));
+  const agreements = await agreementsById(rows.map((r) => r.agreement));
   let total: RefreshSummary = { rescored: 0, changed: [] };
   // one agreement at a time: its certificates are read once
   const byAgreement = new Map<string, ScoredRow[]>();
-  for (const r of rows) byAgreement.set(String(r.agreementId), [...(byAgreement.get(String(r.agreementId)) ?? []), r]);
+  for (const r of rows) byAgreement.set(r.agreement, [...(byAgreement.get(r.agreement) ?? []), r]);
   for (const group of byAgreement.values())
     total = merge(total, await refreshRows(group, agreements, "daily check of dates, terms and certificates", today));
   return total;

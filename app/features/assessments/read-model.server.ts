@@ -1,13 +1,14 @@
 import {
   AssessmentRow,
   changeId,
+  heldRow,
   latestChangeHint,
   onLocalRowChange,
   readRowSnapshot,
   RowChange,
   rowFromStored,
   writeRowSnapshot,
-  type AssessmentRowData,
+  type HeldRow,
   type StoredAssessmentRow,
 } from "#models/assessment-row.server";
 import { getEnv } from "#app/lib/env.server";
@@ -36,13 +37,8 @@ import { getEnv } from "#app/lib/env.server";
  * through this instance on the very next request.
  */
 
-export interface CachedRow extends AssessmentRowData {
-  /** hex strings and epoch ms, computed once: comparisons in sorts stay cheap */
-  id: string;
-  agreement: string;
-  supplier: string;
-  updatedMs: number;
-}
+/** A row as held in memory (see HeldRow). */
+export type CachedRow = HeldRow;
 
 export interface OrgReadModel {
   rows: readonly CachedRow[];
@@ -86,26 +82,21 @@ onLocalRowChange((orgId) => {
   if (entry) entry.checkedAt = 0;
 });
 
-function cached(row: AssessmentRowData): CachedRow {
-  return {
-    ...row,
-    id: String(row._id),
-    agreement: String(row.agreementId),
-    supplier: String(row.supplierOrgId),
-    updatedMs: new Date(row.updatedAt).getTime(),
-  };
+function cached(doc: StoredAssessmentRow): CachedRow {
+  return heldRow(rowFromStored(doc));
 }
 
 async function loadAll(entry: Entry, fromSnapshot: boolean): Promise<void> {
   // the hint first: changes made during the read are then applied again by the probing (harmlessly)
   const hint = await latestChangeHint(entry.orgId);
   if (fromSnapshot) {
-    const snapshot = await readRowSnapshot(entry.orgId).catch((error: unknown) => {
+    const rows = new Map<string, CachedRow>();
+    const snapshot = await readRowSnapshot(entry.orgId, (row) => rows.set(row.id, row)).catch((error: unknown) => {
       console.error("could not read the dashboards' snapshot, reading the rows", error);
       return null;
     });
     if (snapshot && hint - snapshot.seq <= MAX_INCREMENTAL) {
-      entry.rows = new Map(snapshot.rows.map((r) => [String(r._id), cached(r)]));
+      entry.rows = rows;
       entry.seq = entry.snapshotSeq = snapshot.seq;
       entry.loaded = true;
       changed(entry);
@@ -117,7 +108,7 @@ async function loadAll(entry: Entry, fromSnapshot: boolean): Promise<void> {
   const cursor = AssessmentRow.find({ ownerOrgId: entry.orgId })
     .lean<StoredAssessmentRow[]>()
     .cursor({ batchSize: 1000 });
-  for await (const d of cursor) rows.set(String(d._id), cached(rowFromStored(d as unknown as StoredAssessmentRow)));
+  for await (const d of cursor) rows.set(String(d._id), cached(d as unknown as StoredAssessmentRow));
   entry.rows = rows;
   entry.seq = hint;
   entry.snapshotSeq = -1; // read from the rows: worth a snapshot
@@ -165,7 +156,7 @@ async function catchUp(entry: Entry): Promise<void> {
       const docs = await Promise.all(batch.map((id) => AssessmentRow.findById(id).lean<StoredAssessmentRow>()));
       batch.forEach((id, k) => {
         const doc = docs[k];
-        if (doc && String(doc.ownerOrgId) === entry.orgId) entry.rows.set(id, cached(rowFromStored(doc)));
+        if (doc && String(doc.ownerOrgId) === entry.orgId) entry.rows.set(id, cached(doc));
         else entry.rows.delete(id);
       });
     }
@@ -180,7 +171,11 @@ function maybeSnapshot(entry: Entry) {
   if (entry.snapshotting || entry.seq <= 0 || entry.rows.size < SNAPSHOT_MIN_ROWS) return;
   if (entry.snapshotSeq >= 0 && entry.seq - entry.snapshotSeq < SNAPSHOT_EVERY) return;
   const seq = entry.seq;
-  const rows = [...entry.rows.values()].map(({ id: _id, agreement: _a, supplier: _s, updatedMs: _u, ...row }) => row);
+  // in the order the dashboard opens with (due date, then id): a process starting from the snapshot
+  // holds its rows in that order, and the dashboard's first sort finds them sorted
+  const rows = [...entry.rows.values()].sort((a, b) =>
+    a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
   entry.snapshotting = true;
   // taken now, so that a failure does not make every request try again
   entry.snapshotSeq = seq;
