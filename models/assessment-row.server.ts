@@ -383,8 +383,8 @@ snapshotSchema.index({ orgId: 1 });
 export const RowSnapshot: Model<SnapshotData> =
   (mongoose.models.RowSnapshot as Model<SnapshotData>) ?? mongoose.model<SnapshotData>("RowSnapshot", snapshotSchema);
 
-/** 3: held rows (ids as strings), in the dashboard's first order */
-const SNAPSHOT_FORMAT = 3;
+/** 4: held rows (ids as strings) in the dashboard's first order, list fields and details in parts of their own */
+const SNAPSHOT_FORMAT = 4;
 const SNAPSHOT_PART_ROWS = 2000;
 /** parts older than this that no pointer names were left by a writer that stopped */
 const ORPHAN_MS = 15 * 60 * 1000;
@@ -392,24 +392,17 @@ const ORPHAN_MS = 15 * 60 * 1000;
 /** parts decompressed ahead of the one being parsed (zlib runs on libuv's threads, beside the parsing) */
 const SNAPSHOT_INFLATE_AHEAD = 3;
 
+type SnapshotPart = { data?: unknown } | null;
+
 /**
- * The snapshot's feed number and rows, or null when there is none that can
- * be trusted. Each row is handed to `take` as it is decoded (`take` may keep
- * and extend the object: it is the row's only copy), a part at a time, so
- * that only a few parts are ever held decompressed.
+ * The parts `ids`, each parsed and handed to `use` in order; false when one
+ * is missing (a snapshot being replaced). Every part is asked for at once
+ * (the database works on them while this process parses), a few are
+ * decompressed ahead of the parsing, so only those are ever held.
  */
-export async function readRowSnapshot(orgId: string, take: (row: HeldRow) => void): Promise<{ seq: number } | null> {
-  const pointer = await RowSnapshot.findById(orgId, { data: 0 }).lean();
-  if (!pointer?.key || pointer.format !== SNAPSHOT_FORMAT || !pointer.seq || !pointer.parts) return null;
-  // the feed entry it names must be the one it was taken after (a restored or reset feed is not)
-  const change = await RowChange.findById(changeId(orgId, pointer.seq), { rowId: 1, at: 1 }).lean();
-  if (!change || change.rowId !== pointer.changeRowId || change.at?.getTime() !== pointer.changeAt?.getTime())
-    return null;
-  // every part asked for at once (the database works on them while this process parses), a few
-  // decompressed ahead of the parsing; a part missing means a snapshot being replaced: not trusted
-  const fetched = Array.from({ length: pointer.parts }, (_, i) =>
-    RowSnapshot.findById(`${pointer.key}:${i}`, { data: 1 }).lean().exec(),
-  );
+async function eachPart(ids: string[], use: (i: number, parsed: unknown[]) => void): Promise<boolean> {
+  const fetched = ids.map((id) => RowSnapshot.findById(id, { data: 1 }).lean<SnapshotPart>().exec());
+  fetched.forEach((f) => f.catch(() => {})); // awaited below; not an unhandled rejection meanwhile
   const inflated: (Promise<Buffer | null> | undefined)[] = [];
   const inflate = (i: number) => {
     if (i >= fetched.length || inflated[i]) return;
@@ -421,19 +414,56 @@ export async function readRowSnapshot(orgId: string, take: (row: HeldRow) => voi
         : Buffer.from(raw.buffer.buffer, raw.buffer.byteOffset, raw.buffer.byteLength);
       return gunzip(bytes);
     });
-    started.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
+    started.catch(() => {});
     inflated[i] = started;
   };
-  fetched.forEach((f) => f.catch(() => {}));
   for (let i = 0; i < fetched.length; i++) {
     for (let k = i; k <= i + SNAPSHOT_INFLATE_AHEAD; k++) inflate(k);
     const text = await inflated[i]!;
     inflated[i] = undefined;
-    if (!text) return null;
-    const list = JSON.parse(text.toString("latin1")) as Record<string, unknown>[];
-    for (const r of list) take(rowFromSnapshot(r));
+    if (!text) return false;
+    use(i, JSON.parse(text.toString("latin1")) as unknown[]);
   }
-  return { seq: pointer.seq };
+  return true;
+}
+
+/**
+ * Reads the organisation's snapshot in two steps: the rows' list fields
+ * now, each row handed to `take` as it is decoded (`take` may keep and
+ * extend it: it is the row's only copy), and what only an agreement's page
+ * needs (DETAIL_FIELDS) when `details()` is called, written into those same
+ * row objects; `details()` says false when the snapshot was replaced
+ * meanwhile and the rows must be read otherwise. Null when there is no
+ * snapshot that can be trusted.
+ */
+export async function readRowSnapshot(
+  orgId: string,
+  take: (row: HeldRow) => void,
+): Promise<{ seq: number; details: () => Promise<boolean> } | null> {
+  const pointer = await RowSnapshot.findById(orgId, { data: 0 }).lean();
+  if (!pointer?.key || pointer.format !== SNAPSHOT_FORMAT || !pointer.seq || !pointer.parts) return null;
+  // the feed entry it names must be the one it was taken after (a restored or reset feed is not)
+  const change = await RowChange.findById(changeId(orgId, pointer.seq), { rowId: 1, at: 1 }).lean();
+  if (!change || change.rowId !== pointer.changeRowId || change.at?.getTime() !== pointer.changeAt?.getTime())
+    return null;
+  const { key, parts } = pointer;
+  const held: HeldRow[][] = [];
+  const listed = await eachPart(partIds(key, parts, "list"), (i, list) => {
+    held[i] = list.map((r) => rowFromSnapshot(r as Record<string, unknown>));
+    for (const row of held[i]) take(row);
+  });
+  if (!listed) return null;
+  const details = () =>
+    eachPart(partIds(key, parts, "detail"), (i, list) => {
+      const rows = held[i];
+      list.forEach((d, k) => {
+        const values = d as unknown[];
+        const row = rows[k] as unknown as Record<string, unknown>;
+        DETAIL_FIELDS.forEach((f, j) => (row[f] = values[j]));
+      });
+      held[i] = [];
+    });
+  return { seq: pointer.seq, details };
 }
 
 /** Writes a snapshot of `rows` as of feed number `seq` and points to it (unless a newer one is there). */
@@ -443,35 +473,50 @@ export async function writeRowSnapshot(orgId: string, seq: number, rows: readonl
   const key = `${orgId}:${seq}:${new Types.ObjectId()}`;
   let parts = 0;
   for (let i = 0; i < rows.length || parts === 0; i += SNAPSHOT_PART_ROWS, parts++) {
-    // escaped to ASCII: a one-byte string decodes and parses faster (~1.3x measured; names are often not ASCII)
-    const json = JSON.stringify(rows.slice(i, i + SNAPSHOT_PART_ROWS).map(rowToSnapshot)).replace(
-      /[\u007f-\uffff]/g,
-      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-    );
-    await RowSnapshot.create({ _id: `${key}:${parts}`, orgId, at: new Date(), data: await gzip(Buffer.from(json)) });
+    const slice = rows.slice(i, i + SNAPSHOT_PART_ROWS);
+    const at = new Date();
+    await RowSnapshot.create({ _id: partId(key, parts, "list"), orgId, at, data: await packed(slice.map(listOf)) });
+    await RowSnapshot.create({ _id: partId(key, parts, "detail"), orgId, at, data: await packed(slice.map(detailOf)) });
   }
   const previous = await RowSnapshot.findById(orgId, { data: 0 }).lean();
   if (previous?.seq && previous.format === SNAPSHOT_FORMAT && previous.seq >= seq) {
-    await RowSnapshot.deleteMany({ _id: mongoose.trusted({ $in: partIds(key, parts) }) });
+    await RowSnapshot.deleteMany({ _id: mongoose.trusted({ $in: allPartIds(key, parts) }) });
     return;
   }
   const pointer = { seq, changeAt: change.at, changeRowId: change.rowId, key, parts, format: SNAPSHOT_FORMAT };
   await RowSnapshot.updateOne({ _id: orgId }, { $set: pointer }, { upsert: true });
   if (previous?.key && previous.parts)
-    await RowSnapshot.deleteMany({ _id: mongoose.trusted({ $in: partIds(previous.key, previous.parts) }) });
+    await RowSnapshot.deleteMany({ _id: mongoose.trusted({ $in: allPartIds(previous.key, previous.parts) }) });
   const orphans = await RowSnapshot.find({ orgId }, { _id: 1, at: 1 }).lean();
   const stale = orphans.filter((p) => !p._id.startsWith(`${key}:`) && (p.at?.getTime() ?? 0) < Date.now() - ORPHAN_MS);
   if (stale.length) await RowSnapshot.deleteMany({ _id: mongoose.trusted({ $in: stale.map((p) => p._id) }) });
 }
 
-function partIds(key: string, parts: number): string[] {
-  return Array.from({ length: parts }, (_, i) => `${key}:${i}`);
+/** JSON, escaped to ASCII (a one-byte string decodes and parses faster, ~1.3x measured; names are often not ASCII), gzipped. */
+async function packed(value: unknown): Promise<Buffer> {
+  const json = JSON.stringify(value).replace(
+    /[\u007f-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+  return gzip(Buffer.from(json));
+}
+
+function partId(key: string, i: number, kind: "list" | "detail"): string {
+  return kind === "list" ? `${key}:${i}` : `${key}:d${i}`;
+}
+
+function partIds(key: string, parts: number, kind: "list" | "detail"): string[] {
+  return Array.from({ length: parts }, (_, i) => partId(key, i, kind));
+}
+
+function allPartIds(key: string, parts: number): string[] {
+  return [...partIds(key, parts, "list"), ...partIds(key, parts, "detail")];
 }
 
 const DATE_FIELDS = ["updatedAt", "computedAt", "approvedAt"] as const;
 
-/** What a snapshot keeps of a held row, in this order (objects of one shape share their layout in memory). */
-const SNAPSHOT_FIELDS = [
+/** What the dashboards' lists need of a held row, in this order (objects of one shape share their layout in memory). */
+const LIST_FIELDS = [
   "id",
   "agreement",
   "supplier",
@@ -483,33 +528,45 @@ const SNAPSHOT_FIELDS = [
   "score",
   "rating",
   "openRemediation",
-  "cells",
   "notifyHours",
-  "locations",
   "evaluationDate",
   "computedAt",
-  "basis",
   "drift",
-  "lastChange",
   "revision",
   "updatedAt",
   "updatedMs",
   "approvedAt",
 ] as const satisfies readonly (keyof HeldRow)[];
-// a field added to the rows and not to the list above fails to compile here, rather than vanish on a restart
-const snapshotKeepsEveryField: [Exclude<keyof HeldRow, (typeof SNAPSHOT_FIELDS)[number]>] extends [never]
+
+/** What only an agreement's page (its matrix, the freshness of its results) needs: read after the lists. */
+export const DETAIL_FIELDS = [
+  "cells",
+  "locations",
+  "basis",
+  "lastChange",
+] as const satisfies readonly (keyof HeldRow)[];
+export type DetailField = (typeof DETAIL_FIELDS)[number];
+
+// a field added to the rows and to neither list fails to compile here, rather than vanish on a restart
+const snapshotKeepsEveryField: [
+  Exclude<keyof HeldRow, (typeof LIST_FIELDS)[number] | (typeof DETAIL_FIELDS)[number]>,
+] extends [never]
   ? true
   : false = true;
 void snapshotKeepsEveryField;
 
-function rowToSnapshot(row: HeldRow): Record<string, unknown> {
+function listOf(row: HeldRow): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const f of SNAPSHOT_FIELDS) if (row[f] !== undefined) out[f] = row[f];
+  for (const f of LIST_FIELDS) if (row[f] !== undefined) out[f] = row[f];
   for (const f of DATE_FIELDS) out[f] = row[f] ? new Date(row[f]!).getTime() : row[f];
   return out;
 }
 
-/** In place: the parsed object becomes the row. */
+function detailOf(row: HeldRow): unknown[] {
+  return DETAIL_FIELDS.map((f) => row[f] ?? null);
+}
+
+/** In place: the parsed object becomes the row (its detail fields follow). */
 function rowFromSnapshot(r: Record<string, unknown>): HeldRow {
   for (const f of DATE_FIELDS) if (typeof r[f] === "number") r[f] = new Date(r[f] as number);
   return r as unknown as HeldRow;

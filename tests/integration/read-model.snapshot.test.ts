@@ -19,6 +19,18 @@ const {
 
 const { ObjectId } = mongoose.Types;
 
+const BASIS = {
+  rules: "r7",
+  agreementRevision: 3,
+  templateVersion: "t@1",
+  catalogueVersion: "c@1",
+  answersDigest: "ab".repeat(32),
+  certificates: ["65a000000000000000000001@1764460800000"],
+  evaluationDate: "2026-11-30",
+  validUntil: "2027-01-01",
+  key: "r7|3|t@1|c@1|abab",
+};
+
 async function seedRows(orgId: mongoose.Types.ObjectId, n: number) {
   const rows = Array.from({ length: n }, (_, i) =>
     rowToStored({
@@ -39,9 +51,17 @@ async function seedRows(orgId: mongoose.Types.ObjectId, n: number) {
       locations: [{ country: "DE", transferMechanism: null }],
       evaluationDate: i % 2 ? "2026-11-30" : null,
       computedAt: i % 2 ? new Date("2026-11-30T10:00:00Z") : null,
-      basis: null,
-      drift: [],
-      lastChange: null,
+      basis: i % 2 ? BASIS : null,
+      drift: i % 4 === 1 ? ["FD-INC-01: met → not met"] : [],
+      lastChange:
+        i % 2
+          ? {
+              trigger: "agreement edited",
+              changes: ["FD-INC-01"],
+              computedAt: "2026-11-30T10:00:00.000Z",
+              agreementRevision: 3,
+            }
+          : null,
       revision: 1,
       updatedAt: new Date(Date.UTC(2026, 10, 1, 0, i)),
       approvedAt: i % 2 ? new Date("2026-11-30T11:00:00Z") : null,
@@ -53,11 +73,12 @@ async function seedRows(orgId: mongoose.Types.ObjectId, n: number) {
   return { seq, rows: stored.map((d) => heldRow(rowFromStored(d as never))) };
 }
 
-/** The snapshot's feed number and every row it gives, in the order given. */
+/** The snapshot's feed number and every row it gives (details included), in the order given. */
 async function readSnapshot(orgId: string) {
   const rows: HeldRow[] = [];
   const read = await readRowSnapshot(orgId, (r) => rows.push(r));
-  return read ? { seq: read.seq, rows } : null;
+  if (!read || !(await read.details())) return null;
+  return { seq: read.seq, rows };
 }
 
 const byId = (rows: HeldRow[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
@@ -92,7 +113,54 @@ describe("read model snapshots", () => {
     await writeRowSnapshot(String(orgId), later, rows.slice(1));
     await writeRowSnapshot(String(orgId), seq, rows);
     expect((await readSnapshot(String(orgId)))?.seq).toBe(later);
+    // one part of list fields and one of details
     const parts = await RowSnapshot.find({ orgId: String(orgId) }, { _id: 1 }).lean();
-    expect(parts).toHaveLength(1);
+    expect(parts).toHaveLength(2);
+  });
+
+  it("give the list fields first and the details when asked, into the same rows", async () => {
+    const orgId = new ObjectId();
+    const { seq, rows } = await seedRows(orgId, 2100);
+    await writeRowSnapshot(String(orgId), seq, rows);
+    const listed: HeldRow[] = [];
+    const read = (await readRowSnapshot(String(orgId), (r) => listed.push(r)))!;
+    expect(listed).toHaveLength(2100);
+    expect(listed.every((r) => r.cells === undefined && r.basis === undefined)).toBe(true);
+    const scored = listed.find((r) => r.score !== null)!;
+    expect(scored.drift).toBeDefined();
+    expect(await read.details()).toBe(true);
+    expect(byId(listed)).toEqual(byId(rows));
+  });
+
+  it("say so when the snapshot was replaced between its lists and its details", async () => {
+    const orgId = new ObjectId();
+    const { seq, rows } = await seedRows(orgId, 3);
+    await writeRowSnapshot(String(orgId), seq, rows);
+    const read = (await readRowSnapshot(String(orgId), () => {}))!;
+    const later = await recordRowChange(String(orgId), rows[0].id);
+    await writeRowSnapshot(String(orgId), later, rows);
+    expect(await read.details()).toBe(false);
+  });
+});
+
+describe("the read model on a snapshot", () => {
+  it("serves the lists from it, and whole rows to every other reader; rows read themselves when its details are gone", async () => {
+    const { orgReadModel } = await import("#app/features/assessments/read-model.server");
+    const orgId = new ObjectId();
+    const { seq, rows } = await seedRows(orgId, 400); // (too few for a new snapshot in the background)
+    await writeRowSnapshot(String(orgId), seq, rows);
+    // the details of the snapshot are lost (a writer cleaning up, a damaged part)
+    const parts = await RowSnapshot.find({ orgId: String(orgId) }, { _id: 1 }).lean();
+    const details = parts.map((p) => p._id).filter((id) => /:d\d+$/.test(id));
+    expect(details.length).toBeGreaterThan(0);
+    await RowSnapshot.deleteMany({ _id: mongoose.trusted({ $in: details }) });
+    const lists = await orgReadModel(String(orgId), { listOnly: true });
+    expect(lists.rows).toHaveLength(400);
+    const whole = await orgReadModel(String(orgId));
+    expect(byId([...whole.rows])).toEqual(byId(rows));
+    expect(whole.rows.find((r) => r.score !== null)!.cells).toEqual({
+      "FD-CONF-01": "met",
+      "FD-INC-01": "not_met!met",
+    });
   });
 });

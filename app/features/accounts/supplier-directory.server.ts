@@ -15,7 +15,7 @@ import { trusted } from "#app/lib/ids.server";
 export async function supplierDirectory(user: CurrentUser) {
   const suppliers = await listSuppliersForRecipient({ orgId: user.orgId });
   const [model, certs] = await Promise.all([
-    orgReadModel(user.orgId),
+    orgReadModel(user.orgId, { listOnly: true }),
     Certification.find(
       { supplierOrgId: trusted({ $in: suppliers.map((s) => s._id) }) },
       { supplierOrgId: 1, standard: 1, expiryDate: 1 },

@@ -8,6 +8,7 @@ import {
   RowChange,
   rowFromStored,
   writeRowSnapshot,
+  type DetailField,
   type HeldRow,
   type StoredAssessmentRow,
 } from "#models/assessment-row.server";
@@ -39,13 +40,15 @@ import { getEnv } from "#app/lib/env.server";
 
 /** A row as held in memory (see HeldRow). */
 export type CachedRow = HeldRow;
+/** What a list-only reader may use of a row: not the details, which may still be on their way. */
+export type ListRow = Omit<CachedRow, DetailField>;
 
-export interface OrgReadModel {
-  rows: readonly CachedRow[];
+export interface OrgReadModel<Row extends ListRow = CachedRow> {
+  rows: readonly Row[];
   /** changes whenever the rows change */
   version: number;
   /** a value derived from the rows, computed once per version */
-  memo<T>(key: string, compute: (rows: readonly CachedRow[]) => T): T;
+  memo<T>(key: string, compute: (rows: readonly Row[]) => T): T;
 }
 
 interface Entry {
@@ -63,6 +66,10 @@ interface Entry {
   /** the feed number of the latest snapshot this process read or wrote */
   snapshotSeq: number;
   snapshotting: boolean;
+  /** the snapshot's details (cells, basis, ...) still being read into the rows */
+  details: Promise<void> | null;
+  /** the snapshot could not be read whole: read the rows themselves */
+  snapshotFailed: boolean;
 }
 
 const cache = new Map<string, Entry>();
@@ -100,6 +107,21 @@ async function loadAll(entry: Entry, fromSnapshot: boolean): Promise<void> {
       entry.seq = entry.snapshotSeq = snapshot.seq;
       entry.loaded = true;
       changed(entry);
+      // the lists can be served now; an agreement's page waits for the rest (orgReadModel)
+      entry.details = snapshot
+        .details()
+        .then((whole) => {
+          if (!whole) throw new Error("parts of the snapshot were gone when its details were read");
+        })
+        .catch((error: unknown) => {
+          console.error("could not read the dashboards' snapshot, reading the rows", error);
+          entry.snapshotFailed = true;
+          entry.loaded = false;
+          entry.checkedAt = 0;
+        })
+        .finally(() => {
+          entry.details = null;
+        });
       return;
     }
   }
@@ -139,7 +161,7 @@ async function changesFrom(orgId: string, from: number, max: number): Promise<st
 }
 
 async function catchUp(entry: Entry): Promise<void> {
-  if (!entry.loaded) await loadAll(entry, true);
+  if (!entry.loaded) await loadAll(entry, !entry.snapshotFailed);
   for (;;) {
     const from = entry.seq + 1;
     const changes = await changesFrom(entry.orgId, from, MAX_INCREMENTAL + 1);
@@ -168,7 +190,8 @@ async function catchUp(entry: Entry): Promise<void> {
 
 /** Writes a snapshot in the background when the rows were read whole, or many changes were applied since the last. */
 function maybeSnapshot(entry: Entry) {
-  if (entry.snapshotting || entry.seq <= 0 || entry.rows.size < SNAPSHOT_MIN_ROWS) return;
+  // (not while the rows still wait for their details)
+  if (entry.details || entry.snapshotting || entry.seq <= 0 || entry.rows.size < SNAPSHOT_MIN_ROWS) return;
   if (entry.snapshotSeq >= 0 && entry.seq - entry.snapshotSeq < SNAPSHOT_EVERY) return;
   const seq = entry.seq;
   // in the order the dashboard opens with (due date, then id): a process starting from the snapshot
@@ -208,7 +231,14 @@ function refresh(entry: Entry): Promise<void> {
   return entry.queued;
 }
 
-export async function orgReadModel(orgId: string): Promise<OrgReadModel> {
+/**
+ * The organisation's rows, current. A list-only reader (the dashboards)
+ * gets them as soon as their list fields are read; every other reader
+ * waits for the whole rows.
+ */
+export async function orgReadModel(orgId: string, opts: { listOnly: true }): Promise<OrgReadModel<ListRow>>;
+export async function orgReadModel(orgId: string, opts?: { listOnly?: false }): Promise<OrgReadModel>;
+export async function orgReadModel(orgId: string, opts: { listOnly?: boolean } = {}): Promise<OrgReadModel> {
   let entry = cache.get(orgId);
   if (!entry) {
     entry = {
@@ -224,12 +254,19 @@ export async function orgReadModel(orgId: string): Promise<OrgReadModel> {
       checkedAt: 0,
       snapshotSeq: 0,
       snapshotting: false,
+      details: null,
+      snapshotFailed: false,
     };
     cache.set(orgId, entry);
     if (cache.size > MAX_ORGS) cache.delete(cache.keys().next().value!);
   }
   if (!entry.loaded || entry.checkedAt === 0 || Date.now() - entry.checkedAt >= checkMs() || entry.running)
     await refresh(entry);
+  while (!opts.listOnly && (entry.details || !entry.loaded)) {
+    if (entry.details) await entry.details;
+    // the details could not be read: the rows are read whole
+    if (!entry.loaded) await refresh(entry);
+  }
   const e = entry;
   e.list ??= [...e.rows.values()];
   return {

@@ -5,7 +5,7 @@ import { recordAudit } from "#models/audit-event.server";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { clientIp } from "#app/lib/http.server";
 import { isObjectId } from "#app/lib/ids.server";
-import { orgReadModel, type CachedRow, type OrgReadModel } from "#app/features/assessments/read-model.server";
+import { orgReadModel, type ListRow, type OrgReadModel } from "#app/features/assessments/read-model.server";
 
 export const PAGE_SIZE = 25;
 export const SORTS = {
@@ -36,7 +36,7 @@ export function parseDashboardQuery(url: URL): DashboardQuery {
 const OPEN_STATUSES: string[] = ["invited", "in_progress", "remediation_requested"];
 
 /** What the filters keep, applied to the organisation's rows in memory (in the order given). */
-export function filterRows(rows: readonly CachedRow[], q: DashboardQuery, today = todayIso()): CachedRow[] {
+export function filterRows(rows: readonly ListRow[], q: DashboardQuery, today = todayIso()): ListRow[] {
   const needle = q.q?.toLowerCase();
   return rows.filter(
     (r) =>
@@ -48,7 +48,7 @@ export function filterRows(rows: readonly CachedRow[], q: DashboardQuery, today 
   );
 }
 
-function sortValue(r: CachedRow, sort: DashboardQuery["sort"]): string | number {
+function sortValue(r: ListRow, sort: DashboardQuery["sort"]): string | number {
   switch (sort) {
     case "score":
       return r.score ?? -1;
@@ -62,7 +62,7 @@ function sortValue(r: CachedRow, sort: DashboardQuery["sort"]): string | number 
 }
 
 /** Ascending by the sort key, ties by id; descending is the exact reverse. */
-function ascending(rows: readonly CachedRow[], sort: DashboardQuery["sort"]): CachedRow[] {
+function ascending(rows: readonly ListRow[], sort: DashboardQuery["sort"]): ListRow[] {
   return [...rows].sort((a, b) => {
     const x = sortValue(a, sort);
     const y = sortValue(b, sort);
@@ -73,7 +73,7 @@ function ascending(rows: readonly CachedRow[], sort: DashboardQuery["sort"]): Ca
 }
 
 /** The organisation's rows in the requested order; each ordering is computed once per change of the rows. */
-export function orderedRows(model: OrgReadModel, q: Pick<DashboardQuery, "sort" | "dir">): CachedRow[] {
+export function orderedRows(model: OrgReadModel<ListRow>, q: Pick<DashboardQuery, "sort" | "dir">): ListRow[] {
   const asc = model.memo(`sort:${q.sort}`, (rows) => ascending(rows, q.sort));
   return q.dir === "desc" ? model.memo(`sort:${q.sort}:desc`, () => [...asc].reverse()) : asc;
 }
@@ -88,7 +88,8 @@ function hasFilters(q: DashboardQuery) {
  * served from memory.
  */
 export async function dashboardPage(orgId: string, q: DashboardQuery) {
-  const model = await orgReadModel(orgId);
+  // the lists need no details: served as soon as the rows' list fields are read
+  const model = await orgReadModel(orgId, { listOnly: true });
   const today = todayIso();
   const key = `page:${today}:${JSON.stringify([q.agreement, q.status, q.rating, q.overdue, q.q, q.sort, q.dir, q.page])}`;
   const pages = model.memo("pages", () => new Map<string, ReturnType<typeof computePage>>());
@@ -101,7 +102,7 @@ export async function dashboardPage(orgId: string, q: DashboardQuery) {
   return page;
 }
 
-function computePage(model: OrgReadModel, q: DashboardQuery, today: string) {
+function computePage(model: OrgReadModel<ListRow>, q: DashboardQuery, today: string) {
   const ordered = orderedRows(model, q);
   const filtered = hasFilters(q) ? filterRows(ordered, q, today) : ordered;
   const statusCounts = Object.fromEntries(ASSESSMENT_STATUSES.map((s) => [s, 0])) as Record<
@@ -161,7 +162,7 @@ function csvCell(value: unknown): string {
 
 /** Every row the filters show (not only the page), as CSV. */
 export async function dashboardCsv(orgId: string, q: DashboardQuery): Promise<string> {
-  const rows = filterRows(orderedRows(await orgReadModel(orgId), q), q);
+  const rows = filterRows(orderedRows(await orgReadModel(orgId, { listOnly: true }), q), q);
   const lines = ["\uFEFFsupplier,agreement,status,score,rating,due_date,assessment_id"];
   for (const a of rows)
     lines.push([a.supplierName, a.agreementRef, a.status, a.score, a.rating, a.dueDate, a.id].map(csvCell).join(","));
@@ -183,7 +184,10 @@ export async function exportDashboardCsv(user: CurrentUser, request: Request) {
 
 /** The assessments page: the 200 most recently updated, each marked overdue while it waits for the supplier. */
 export async function recentAssessments(orgId: string) {
-  const rows = orderedRows(await orgReadModel(orgId), { sort: "updated", dir: "desc" }).slice(0, 200);
+  const rows = orderedRows(await orgReadModel(orgId, { listOnly: true }), { sort: "updated", dir: "desc" }).slice(
+    0,
+    200,
+  );
   const today = todayIso();
   return rows.map((a) => ({
     id: a.id,
