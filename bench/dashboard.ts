@@ -25,6 +25,7 @@ import {
   type Engine,
 } from "./lib/app";
 import { BENCH_USER, seedDashboard, seededDashboard } from "./lib/seed-dashboard";
+import { SUPPLIERS_PER_PAGE } from "#app/features/agreements/agreement-page.server";
 
 const scale = {
   suppliers: Number(process.env.BENCH_SUPPLIERS ?? 1000),
@@ -119,7 +120,20 @@ async function measure(agreements: { _id: unknown }[]) {
       ["dashboard, first page", "/procurement"],
       ["dashboard, filtered + sorted", "/procurement?status=submitted&rating=high&sort=score&dir=desc"],
       ["dashboard, search", "/procurement?q=supplier%2001"],
-      [`agreement matrix (${perAgreement} suppliers)`, `/procurement/agreements/${agreements[0]._id}`],
+      [
+        perAgreement > SUPPLIERS_PER_PAGE
+          ? `agreement matrix (first ${SUPPLIERS_PER_PAGE} of ${perAgreement} suppliers)`
+          : `agreement matrix (${perAgreement} suppliers)`,
+        `/procurement/agreements/${agreements[0]._id}`,
+      ],
+      ...(perAgreement > SUPPLIERS_PER_PAGE
+        ? [
+            [
+              `agreement matrix (last page of ${perAgreement} suppliers)`,
+              `/procurement/agreements/${agreements[0]._id}?tab=compliance&page=${Math.ceil(perAgreement / SUPPLIERS_PER_PAGE)}`,
+            ] as [string, string],
+          ]
+        : []),
     ] as const;
     const only = process.env.BENCH_ONLY;
     const [floorTarget, ...pages] = targets.filter(([l], i) => i === 0 || !only || l.includes(only));

@@ -6,7 +6,7 @@ import { reportActionFor } from "#app/features/reports/report-actions.server";
 import { notFound } from "#app/lib/http.server";
 import { trusted } from "#app/lib/ids.server";
 import { agreementPageData, agreementSummaries } from "./agreement-page.server";
-import { parseAgreementTab } from "./agreement-tabs";
+import { parseAgreementTab, parseSuppliersPage } from "./agreement-tabs";
 
 type FoundAgreement = NonNullable<Awaited<ReturnType<typeof getAgreementFor>>>;
 
@@ -41,7 +41,9 @@ export function requireAgreement(user: CurrentUser, id: string | undefined): Pro
 
 /** The agreement page (the tab named in the URL), for procurement and the disclosing party alike. */
 export async function agreementPage(user: CurrentUser, id: string | undefined, url: URL) {
-  return agreementPageData(await requireAgreement(user, id), parseAgreementTab(url));
+  return agreementPageData(await requireAgreement(user, id), parseAgreementTab(url), new Date(), {
+    suppliersPage: parseSuppliersPage(url),
+  });
 }
 
 /** The agreement page's "generate a new version" button. */

@@ -134,6 +134,45 @@ function derive(c: PageComplianceView) {
   };
 }
 
+/** Suppliers per page of the compliance tab: a 500-supplier chain is a 22,500-cell matrix, 1.4 MB to send and render. */
+export const SUPPLIERS_PER_PAGE = 100;
+
+type DerivedCompliance = ReturnType<typeof derive>["compliance"];
+const pagesOf = new WeakMap<DerivedCompliance, Map<number, ReturnType<typeof slicePage>>>();
+
+function slicePage(compliance: DerivedCompliance, page: number, pages: number) {
+  const total = compliance.suppliers.length;
+  const suppliers = compliance.suppliers.slice((page - 1) * SUPPLIERS_PER_PAGE, page * SUPPLIERS_PER_PAGE);
+  const shown = new Set(suppliers.map((s) => s.id));
+  return {
+    ...compliance,
+    suppliers,
+    clearances: compliance.clearances.filter((c) => shown.has(c.supplierId)),
+    paging: {
+      page,
+      pages,
+      total,
+      from: total === 0 ? 0 : (page - 1) * SUPPLIERS_PER_PAGE + 1,
+      to: (page - 1) * SUPPLIERS_PER_PAGE + suppliers.length,
+    },
+  };
+}
+
+/**
+ * One page of the compliance tab's suppliers (a page past the end shows the
+ * last), the same object for every request until the results change: the
+ * matrix body built from it is kept as long (matrixRowsHtml).
+ */
+function compliancePage(compliance: DerivedCompliance, requested: number) {
+  const pages = Math.max(1, Math.ceil(compliance.suppliers.length / SUPPLIERS_PER_PAGE));
+  const page = Math.min(Math.max(1, Math.trunc(requested) || 1), pages);
+  let byPage = pagesOf.get(compliance);
+  if (!byPage) pagesOf.set(compliance, (byPage = new Map()));
+  let hit = byPage.get(page);
+  if (!hit) byPage.set(page, (hit = slicePage(compliance, page, pages)));
+  return hit;
+}
+
 function derivedOf(c: PageComplianceView) {
   let d = derived.get(c);
   if (!d) derived.set(c, (d = derive(c)));
@@ -172,7 +211,12 @@ export async function agreementSummaries(
  * read or to render quickly. Each tab loads only what it shows; the
  * headline above the tabs is the same everywhere.
  */
-export async function agreementPageData(agreement: AgreementDoc, tab: AgreementTab, now = new Date()) {
+export async function agreementPageData(
+  agreement: AgreementDoc,
+  tab: AgreementTab,
+  now = new Date(),
+  opts: { suppliersPage?: number } = {},
+) {
   // results computed from older terms, certificates or days are scored again before anything shows them;
   // one read of the chain's certificates serves that check and the certificates about to expire
   const certs = await agreementCertifications(agreement);
@@ -189,7 +233,7 @@ export async function agreementPageData(agreement: AgreementDoc, tab: AgreementT
   };
   switch (tab) {
     case "compliance":
-      return { tab, header, compliance: d.compliance };
+      return { tab, header, compliance: compliancePage(d.compliance, opts.suppliersPage ?? 1) };
     case "chain":
       return {
         tab,

@@ -1,5 +1,6 @@
 import { ListTable } from "#app/components/list-table";
 import { useMemo, useState } from "react";
+import { Link, useSearchParams } from "@remix-run/react";
 import type { AgreementPageData } from "./agreement-page.server";
 import { cellTitle, groupRequirements, matrixColumns, matrixRowsHtml, NO_CELL } from "./matrix-html";
 import {
@@ -194,11 +195,37 @@ function ChainTree({ v, parentId }: { v: ChainTab; parentId: string | null }) {
 }
 
 /** The compliance tab: the matrix, who is cleared for which phase, certificates about to expire. */
+/** Which suppliers of the chain this page shows, and links to the others (kept on the same tab). */
+function SupplierPager({ paging, label }: { paging: ComplianceTab["paging"]; label: string }) {
+  const [params] = useSearchParams();
+  if (paging.pages <= 1) return null;
+  const pageLink = (n: number) => {
+    const next = new URLSearchParams(params);
+    next.set("page", String(n));
+    return `?${next}`;
+  };
+  return (
+    <nav className="pager" aria-label={label}>
+      {paging.page > 1 ? <Link to={pageLink(paging.page - 1)}>← Previous</Link> : <span />}
+      <span>
+        Suppliers {paging.from}–{paging.to} of {paging.total} (page {paging.page} of {paging.pages})
+      </span>
+      {paging.page < paging.pages ? <Link to={pageLink(paging.page + 1)}>Next →</Link> : <span />}
+    </nav>
+  );
+}
+
 export function ComplianceSection({ v }: { v: ComplianceTab }) {
+  // one look-up per cell of the phase table, not a search of every clearance
+  const clearance = useMemo(
+    () => new Map(v.clearances.map((c) => [`${c.phaseId}\n${c.supplierId}`, c])),
+    [v.clearances],
+  );
   return (
     <>
       <section className="card form-section">
         <h2>Flow-down compliance</h2>
+        <SupplierPager paging={v.paging} label="Pages of the matrix's suppliers" />
         <Matrix v={v} />
       </section>
       <section className="card form-section">
@@ -206,49 +233,52 @@ export function ComplianceSection({ v }: { v: ComplianceTab }) {
         {v.phases.length === 0 ? (
           <p className="muted">This agreement has no staged phases.</p>
         ) : (
-          // as wide as the phases are many: on a narrow screen it scrolls in its own region, focusable like the matrix
-          <div className="table-scroll" tabIndex={0} role="region" aria-label="Phase clearance by supplier">
-            <table className="data" data-testid="phase-gates">
-              <thead>
-                <tr>
-                  <th>Supplier</th>
-                  {v.phases.map((p) => (
-                    <th key={p.id}>
-                      {p.name}
-                      <div className="muted small">{p.classes.join(", ")}</div>
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {v.suppliers.map((s) => (
-                  <tr key={s.id}>
-                    <th scope="row">{s.name}</th>
-                    {v.phases.map((p) => {
-                      const c = v.clearances.find((x) => x.phaseId === p.id && x.supplierId === s.id);
-                      return (
-                        <td key={p.id} data-cleared={c?.cleared ? "yes" : "no"}>
-                          <span className={`badge ${c?.cleared ? "ok" : "bad"}`}>
-                            {c?.cleared ? "Cleared" : "Not cleared"}
-                          </span>
-                          {c && !c.cleared ? (
-                            <details>
-                              <summary className="small">why</summary>
-                              <ul className="reasons small">
-                                {c.reasons.map((r, i) => (
-                                  <li key={i}>{r}</li>
-                                ))}
-                              </ul>
-                            </details>
-                          ) : null}
-                        </td>
-                      );
-                    })}
+          <>
+            <SupplierPager paging={v.paging} label="Pages of the phase clearance's suppliers" />
+            {/* as wide as the phases are many: on a narrow screen it scrolls in its own region, focusable like the matrix */}
+            <div className="table-scroll" tabIndex={0} role="region" aria-label="Phase clearance by supplier">
+              <table className="data" data-testid="phase-gates">
+                <thead>
+                  <tr>
+                    <th>Supplier</th>
+                    {v.phases.map((p) => (
+                      <th key={p.id}>
+                        {p.name}
+                        <div className="muted small">{p.classes.join(", ")}</div>
+                      </th>
+                    ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {v.suppliers.map((s) => (
+                    <tr key={s.id}>
+                      <th scope="row">{s.name}</th>
+                      {v.phases.map((p) => {
+                        const c = clearance.get(`${p.id}\n${s.id}`);
+                        return (
+                          <td key={p.id} data-cleared={c?.cleared ? "yes" : "no"}>
+                            <span className={`badge ${c?.cleared ? "ok" : "bad"}`}>
+                              {c?.cleared ? "Cleared" : "Not cleared"}
+                            </span>
+                            {c && !c.cleared ? (
+                              <details>
+                                <summary className="small">why</summary>
+                                <ul className="reasons small">
+                                  {c.reasons.map((r, i) => (
+                                    <li key={i}>{r}</li>
+                                  ))}
+                                </ul>
+                              </details>
+                            ) : null}
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
         )}
       </section>
       <section className="card form-section">
