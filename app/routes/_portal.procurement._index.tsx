@@ -3,6 +3,7 @@ import { utcMinute } from "#app/components/time";
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { ListTable } from "#app/components/list-table";
 import { BarChart } from "#app/components/charts";
+import { Pager } from "#app/components/pager";
 import { AssessmentStatusBadge, DueDate, assessmentStatusText, RatingBadge } from "#app/components/status";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { dashboardPage, parseDashboardQuery } from "#app/features/review/dashboard.server";
@@ -37,11 +38,6 @@ export default function ProcurementDashboard() {
   const { orgName, q, page, supplierCount, agreements } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
-  const pageLink = (n: number) => {
-    const next = new URLSearchParams(params);
-    next.set("page", String(n));
-    return `?${next}`;
-  };
   const csv = new URLSearchParams(params);
   csv.delete("page");
   return (
@@ -180,15 +176,11 @@ export default function ProcurementDashboard() {
           },
         ]}
       />
-      {page.pages > 1 ? (
-        <nav className="pager" aria-label="Pages">
-          {q.page > 1 ? <Link to={pageLink(q.page - 1)}>← Previous</Link> : <span />}
-          <span className="muted">
-            Page {q.page} of {page.pages}
-          </span>
-          {q.page < page.pages ? <Link to={pageLink(q.page + 1)}>Next →</Link> : <span />}
-        </nav>
-      ) : null}
+      <Pager page={q.page} pages={page.pages} label="Pages">
+        <span className="muted">
+          Page {q.page} of {page.pages}
+        </span>
+      </Pager>
     </>
   );
 }

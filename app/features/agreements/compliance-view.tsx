@@ -1,6 +1,6 @@
 import { ListTable } from "#app/components/list-table";
 import { useMemo, useState } from "react";
-import { Link, useSearchParams } from "@remix-run/react";
+import { Pager } from "#app/components/pager";
 import type { AgreementPageData } from "./agreement-page.server";
 import { cellTitle, groupRequirements, matrixColumns, matrixRowsHtml, NO_CELL } from "./matrix-html";
 import {
@@ -194,27 +194,18 @@ function ChainTree({ v, parentId }: { v: ChainTab; parentId: string | null }) {
   );
 }
 
-/** The compliance tab: the matrix, who is cleared for which phase, certificates about to expire. */
 /** Which suppliers of the chain this page shows, and links to the others (kept on the same tab). */
 function SupplierPager({ paging, label }: { paging: ComplianceTab["paging"]; label: string }) {
-  const [params] = useSearchParams();
-  if (paging.pages <= 1) return null;
-  const pageLink = (n: number) => {
-    const next = new URLSearchParams(params);
-    next.set("page", String(n));
-    return `?${next}`;
-  };
   return (
-    <nav className="pager" aria-label={label}>
-      {paging.page > 1 ? <Link to={pageLink(paging.page - 1)}>← Previous</Link> : <span />}
+    <Pager page={paging.page} pages={paging.pages} label={label}>
       <span>
         Suppliers {paging.from}–{paging.to} of {paging.total} (page {paging.page} of {paging.pages})
       </span>
-      {paging.page < paging.pages ? <Link to={pageLink(paging.page + 1)}>Next →</Link> : <span />}
-    </nav>
+    </Pager>
   );
 }
 
+/** The compliance tab: the matrix, who is cleared for which phase, certificates about to expire. */
 export function ComplianceSection({ v }: { v: ComplianceTab }) {
   // one look-up per cell of the phase table, not a search of every clearance
   const clearance = useMemo(
