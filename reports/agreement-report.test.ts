@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderAgreementReport } from "./agreement-report";
-import { compact, inkRatio, pageTexts, rasterizePage, renderToBuffer } from "#tests/helpers/pdf";
+import { compact, inkRatio, pageItems, pageTexts, rasterizePage, renderToBuffer } from "#tests/helpers/pdf";
 import { CJK_SUPPLIER, CYRILLIC_SUPPLIER, LATIN_SUPPLIER, agreementFixture } from "#tests/fixtures/reports";
 import { chainRows } from "./view";
 
@@ -125,5 +125,36 @@ describe("agreement report", () => {
     expect(chainContinued.length).toBeGreaterThanOrEqual(1);
     for (const t of chainContinued) expect(t).toContain(compact("TIER SUPPLIER AND PATH"));
     texts.forEach((t, i) => expect(t).toContain(compact(`Page ${i + 1} of ${texts.length}`)));
+  });
+
+  it("lays the cover's badge captions side by side without overlap, however short a badge is", async () => {
+    // a passing chain ("CHAIN OK") and no expiring certificate ("0"): badges far narrower than their captions
+    const passing = {
+      ...data,
+      chain: { ...data.chain, ok: true, errors: [], links: data.chain.links.map((l) => ({ ...l, ok: true })) },
+      expiringCertificates: [],
+    };
+    const [cover] = await pageItems(await render(passing));
+    expect(cover.items.some((it) => it.str.includes("CHAIN OK"))).toBe(true);
+    const captions = ["SUBCONTRACTOR CHAIN", "SUPPLIERS SCORED", "CERTIFICATES EXPIRING ≤ 90 DAYS"].map((text) => {
+      const item = cover.items.find((it) => compact(it.str) === compact(text));
+      if (!item) throw new Error(`no caption "${text}" on the cover`);
+      return item;
+    });
+    for (let i = 1; i < captions.length; i++) {
+      const [before, after] = [captions[i - 1], captions[i]];
+      if (Math.abs(before.y - after.y) < 1) expect(before.x + before.width, after.str).toBeLessThan(after.x);
+      else expect(after.y, "a caption that does not fit moves to the next row").toBeLessThan(before.y);
+    }
+  });
+
+  it("does not call a chain without suppliers OK", async () => {
+    const empty = agreementFixture({ suppliers: 0 });
+    expect(empty.chain.links).toHaveLength(0);
+    const [cover, summary] = await pageTexts(await render(empty));
+    expect(cover).toContain("NO SUPPLIERS YET");
+    expect(cover).not.toContain("CHAIN OK");
+    expect(compact(summary)).toContain(compact("nothing in the chain has been verified"));
+    expect(summary).not.toContain("Every chain link notifies");
   });
 });

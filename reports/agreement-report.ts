@@ -47,6 +47,8 @@ import {
 /** Render the agreement report to `out`. */
 export async function renderAgreementReport(data: AgreementReportData, out: Writable): Promise<RenderInfo> {
   const a = data.agreement;
+  // an empty chain has nothing verified: it is neither OK nor failing
+  const chainEmpty = data.chain.links.length === 0 && data.chain.errors.length === 0;
   const chainOk = data.chain.ok && data.chain.errors.length === 0;
   const failingLinks = data.chain.links.filter((l) => !l.ok).length;
   const scored = data.suppliers.filter((s) => s.latest).length;
@@ -67,8 +69,12 @@ export async function renderAgreementReport(data: AgreementReportData, out: Writ
         badges: [
           {
             caption: "Subcontractor chain",
-            label: chainOk ? "CHAIN OK" : `CHAIN FAILS (${failingLinks} LINK${failingLinks === 1 ? "" : "S"})`,
-            tone: chainOk ? "ok" : "bad",
+            label: chainEmpty
+              ? "NO SUPPLIERS YET"
+              : chainOk
+                ? "CHAIN OK"
+                : `CHAIN FAILS (${failingLinks} LINK${failingLinks === 1 ? "" : "S"})`,
+            tone: chainEmpty ? "none" : chainOk ? "ok" : "bad",
           },
           {
             caption: "Suppliers scored",
@@ -138,29 +144,33 @@ function summary(rd: ReportDocument, data: AgreementReportData): void {
         } a failed knock-out requirement (score capped): ${nameList(ko)}.`
       : "No supplier has a failed knock-out requirement.",
   );
+  if (data.chain.links.length === 0)
+    points.push("No supplier is named in the subcontractor chain yet: nothing in the chain has been verified.");
   const notify = data.chain.links.filter((l) => !l.notifyOk);
-  points.push(
-    notify.length
-      ? `${notify.length} chain link${notify.length === 1 ? "" : "s"} cannot be shown to notify within the ${
-          data.chain.breachWindowHours
-        } h window.`
-      : `Every chain link notifies within the ${data.chain.breachWindowHours} h window.`,
-  );
+  if (data.chain.links.length > 0)
+    points.push(
+      notify.length
+        ? `${notify.length} chain link${notify.length === 1 ? "" : "s"} cannot be shown to notify within the ${
+            data.chain.breachWindowHours
+          } h window.`
+        : `Every chain link notifies within the ${data.chain.breachWindowHours} h window.`,
+    );
   const loc = data.chain.links.filter((l) => !l.locationOk);
-  points.push(
-    loc.length
-      ? `${loc.length} chain link${
-          loc.length === 1 ? "" : "s"
-        } store or access information outside the permitted jurisdictions.`
-      : data.chain.links.some((l) => l.locationsCovered?.length)
-        ? "Every tier keeps information in the permitted jurisdictions or where a transfer mechanism the agreement " +
-          `accepts covers it (${[
-            ...new Set(
-              data.chain.links.flatMap((l) => (l.locationsCovered ?? []).map((c) => `${c.country}: ${c.mechanism}`)),
-            ),
-          ].join(", ")}).`
-        : "Every tier stays within the permitted jurisdictions.",
-  );
+  if (data.chain.links.length > 0)
+    points.push(
+      loc.length
+        ? `${loc.length} chain link${
+            loc.length === 1 ? "" : "s"
+          } store or access information outside the permitted jurisdictions.`
+        : data.chain.links.some((l) => l.locationsCovered?.length)
+          ? "Every tier keeps information in the permitted jurisdictions or where a transfer mechanism the agreement " +
+            `accepts covers it (${[
+              ...new Set(
+                data.chain.links.flatMap((l) => (l.locationsCovered ?? []).map((c) => `${c.country}: ${c.mechanism}`)),
+              ),
+            ].join(", ")}).`
+          : "Every tier stays within the permitted jurisdictions.",
+    );
   for (const e of data.chain.errors) points.push(`Chain structure: ${e}`);
   for (const v of phaseViews(data))
     points.push(

@@ -3,6 +3,7 @@ import {
   COLORS,
   layoutText,
   lineHeight,
+  textWidth,
   truncateText,
   type CellItem,
   type Line,
@@ -117,14 +118,25 @@ export interface Badge {
 /** A row of badges with small captions above them. */
 export function badgeRow(rd: ReportDocument, items: Badge[]): void {
   const cap: TextStyle = { size: 6.8, weight: "bold", color: COLORS.muted, leading: 1.2 };
-  rd.ensure(40);
+  const rowHeight = 11 + 9 + 4.7 + 14;
+  const gap = 18;
+  rd.ensure(rowHeight);
   let x = rd.left;
   for (const item of items) {
-    rd.label(item.caption.toUpperCase(), x, rd.y, cap);
-    const w = rd.badge(item.label, item.tone, x, rd.y + 11, 9);
-    x += Math.max(w, 70) + 18;
+    const caption = item.caption.toUpperCase();
+    // each item is as wide as the wider of its caption and its badge: a short badge ("0") under a
+    // long caption must not let the next caption start on top of this one
+    const w = Math.max(textWidth(caption, cap), textWidth(item.label, { size: 9, weight: "bold" }) + 9, 70);
+    if (x > rd.left && x + w > rd.right) {
+      rd.y += rowHeight;
+      rd.ensure(rowHeight);
+      x = rd.left;
+    }
+    rd.label(caption, x, rd.y, cap);
+    rd.badge(item.label, item.tone, x, rd.y + 11, 9);
+    x += w + gap;
   }
-  rd.y += 11 + 9 + 4.7 + 14;
+  rd.y += rowHeight;
 }
 
 /** A thin divider at the cursor. */

@@ -34,7 +34,9 @@ export default function DiscloserDashboard() {
             cell: (a) => (
               <>
                 {a.suppliers} supplier{a.suppliers === 1 ? "" : "s"}, {a.summary?.approved ?? 0} approved{" "}
-                {a.summary ? (
+                {a.suppliers === 0 ? (
+                  <span className="badge none">no suppliers yet</span>
+                ) : a.summary ? (
                   <span className={`badge ${a.summary.chainFailing ? "bad" : "ok"}`}>
                     {a.summary.chainFailing
                       ? `${a.summary.chainFailing} link${a.summary.chainFailing === 1 ? "" : "s"} failing`

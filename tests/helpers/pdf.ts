@@ -33,7 +33,7 @@ export interface PageText {
   width: number;
   height: number;
   /** text items with their origin in PDF coordinates (from the bottom left) */
-  items: { str: string; x: number; y: number; hasEOL: boolean }[];
+  items: { str: string; x: number; y: number; width: number; hasEOL: boolean }[];
 }
 
 /** The text items of every page, with positions, read back with pdfjs-dist. */
@@ -55,7 +55,13 @@ export async function pageItems(pdf: Buffer): Promise<PageText[]> {
       const items: PageText["items"] = [];
       for (const item of content.items) {
         if (!("str" in item)) continue;
-        items.push({ str: item.str, x: item.transform[4], y: item.transform[5], hasEOL: item.hasEOL });
+        items.push({
+          str: item.str,
+          x: item.transform[4],
+          y: item.transform[5],
+          width: item.width,
+          hasEOL: item.hasEOL,
+        });
       }
       pages.push({ width, height, items });
     }
