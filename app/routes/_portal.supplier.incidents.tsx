@@ -32,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function SupplierIncidentsPage() {
-  const { agreements, incidents, now } = useLoaderData<typeof loader>();
+  const { agreements, incidents, below, now } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
@@ -109,6 +109,16 @@ export default function SupplierIncidentsPage() {
         <h2>Reported</h2>
         <IncidentTable incidents={incidents} showSupplier={false} />
       </section>
+      {below.length ? (
+        <section className="card form-section">
+          <h2>Reported by your subcontractors</h2>
+          <p className="muted">
+            Incidents reported by suppliers below you in a chain: you pass the notice on towards the disclosing party,
+            and each was sent to you with the time you have left.
+          </p>
+          <IncidentTable incidents={below} />
+        </section>
+      ) : null}
     </>
   );
 }

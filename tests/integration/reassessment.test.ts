@@ -201,6 +201,57 @@ describe("incident reports", () => {
     expect(view.incidents[0]).toMatchObject({ supplier: "Tier One Hosting GmbH", timing: { withinCommitment: false } });
   });
 
+  it("tell every party above a tier-2 reporter, each with the time it has left to pass the notice on", async () => {
+    const w = await approvedWorld();
+    const { createUser } = await import("#tests/fixtures/factories");
+    const { loader: supplierIncidentsLoader } = await import("#app/routes/_portal.supplier.incidents");
+    const tier2User = await createUser("supplier", { orgId: String(w.tier2._id) });
+    const tier2Cookie = await sessionCookie(String(tier2User.user._id));
+    const detectedMs = Date.now() - 2 * 3_600_000;
+    const res = (await incidentAction({
+      request: formRequest(
+        "/supplier/incidents",
+        {
+          agreementId: String(w.agreement._id),
+          detectedAt: new Date(detectedMs).toISOString().slice(0, 16),
+          classes: "internal",
+          description: "A backup bucket was readable without authentication for a day.",
+        },
+        tier2Cookie,
+      ),
+      params: {},
+      context: {},
+    })) as Response;
+    expect(res.status).toBe(302);
+    const incident = (await Incident.findOne({ supplierOrgId: w.tier2._id }).lean())!;
+    expect(incident.timing.path).toEqual([String(w.tier2._id), String(w.tier1._id)]);
+    const mails = await Outbox.find({ kind: "incident", relatedId: String(w.agreement._id) }).lean();
+    const to = (email: string) => mails.find((m) => m.to === email)?.text ?? "";
+    // the tier-1 parent is told as well as procurement and the disclosing party; the reporter is not
+    expect(mails.map((m) => m.to).sort()).toEqual(
+      [w.supplierUser.user.email, w.procurement.user.email, w.discloserUser.user.email].sort(),
+    );
+    // detection + 72 h window; after tier 1 only the recipient's 24 h remain: tier 1 has 72 - 24 - ~2 h
+    const deadline = new Date(Math.floor(detectedMs / 60_000) * 60_000 + 72 * 3_600_000);
+    const minute = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+    expect(to(w.supplierUser.user.email)).toContain(
+      `tell ${w.recipient.name} (the recipient) by ${minute(new Date(deadline.getTime() - 24 * 3_600_000))}: `,
+    );
+    expect(to(w.supplierUser.user.email)).toMatch(/: (45\.\d|46) h from this report\. You committed to 12 h\./);
+    expect(to(w.procurement.user.email)).toContain(`tell the disclosing party by ${minute(deadline)}: `);
+    expect(to(w.procurement.user.email)).toMatch(/: (69\.\d|70) h from this report\. You committed to 24 h\./);
+    expect(to(w.discloserUser.user.email)).toContain(`The disclosing party must know by ${minute(deadline)}`);
+
+    // the tier-1 supplier finds it on its incidents page, beside its own reports
+    const page = (await supplierIncidentsLoader({
+      request: getRequest("/supplier/incidents", w.supplierCookie),
+      params: {},
+      context: {},
+    })) as { incidents: unknown[]; below: { id: string; supplier: string }[] };
+    expect(page.incidents).toEqual([]);
+    expect(page.below).toEqual([expect.objectContaining({ id: String(incident._id), supplier: w.tier2.name })]);
+  });
+
   it("refuses a report in the future, without information classes, or under someone else's agreement, and stores nothing", async () => {
     const w = await approvedWorld();
     const other = await createAssessmentWorld();

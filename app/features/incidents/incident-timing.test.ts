@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { measureIncident } from "./incident-timing";
+import { measureIncident, upstreamNotices } from "./incident-timing";
 
 describe("incident notification timing along the chain", () => {
   const base = {
@@ -54,5 +54,44 @@ describe("incident notification timing along the chain", () => {
       reportedAt: "2026-05-01T08:30:00.000Z",
     });
     expect(t).toMatchObject({ delayHours: 0.5, committedHours: 24, upstreamHours: 24, onTrack: true });
+  });
+});
+
+describe("the time each party above the reporter has left", () => {
+  const input = {
+    detectedAt: "2026-05-01T08:00:00.000Z",
+    reportedAt: "2026-05-01T18:00:00.000Z",
+    breachWindowHours: 72,
+    recipientNotifyHours: 24,
+    path: ["tier3", "tier2", "tier1"],
+    notifyHours: { tier3: 12, tier2: 6, tier1: 24 } as Record<string, number | null>,
+  };
+
+  it("gives every supplier above the reporter, then the recipient, the deadline less what the parties after it take", () => {
+    const notices = upstreamNotices(input);
+    expect(notices.map((n) => [n.party, n.passesTo])).toEqual([
+      ["tier2", "tier1"],
+      ["tier1", "recipient"],
+      ["recipient", "discloser"],
+    ]);
+    // deadline 2026-05-04T08:00Z; after tier2 come tier1 (24 h) and the recipient (24 h)
+    expect(notices[0]).toMatchObject({ committedHours: 6, passOnBy: "2026-05-02T08:00:00.000Z", hoursLeft: 14 });
+    expect(notices[1]).toMatchObject({ committedHours: 24, passOnBy: "2026-05-03T08:00:00.000Z", hoursLeft: 38 });
+    expect(notices[2]).toMatchObject({ committedHours: 24, passOnBy: "2026-05-04T08:00:00.000Z", hoursLeft: 62 });
+  });
+
+  it("says a party's time is unknown only when a party after it has not said how fast it notifies", () => {
+    const notices = upstreamNotices({ ...input, notifyHours: { ...input.notifyHours, tier1: null } });
+    expect(notices[0]).toMatchObject({ passOnBy: null, hoursLeft: null });
+    expect(notices[1]).toMatchObject({ committedHours: null, passOnBy: "2026-05-03T08:00:00.000Z" });
+  });
+
+  it("shows a negative time left when the window is already lost", () => {
+    const late = upstreamNotices({ ...input, reportedAt: "2026-05-03T12:00:00.000Z" });
+    expect(late[0].hoursLeft).toBe(-28);
+  });
+
+  it("gives a tier-1 reporter's notice to the recipient alone", () => {
+    expect(upstreamNotices({ ...input, path: ["tier1"] }).map((n) => n.party)).toEqual(["recipient"]);
   });
 });

@@ -1,15 +1,17 @@
+import mongoose from "mongoose";
 import { z } from "zod";
 import { INFO_CLASSES } from "#app/scoring/types";
 import { Agreement } from "#models/agreement.server";
 import { recordAudit } from "#models/audit-event.server";
 import { Incident } from "#models/incident.server";
+import { Organization } from "#models/organization.server";
 import { User } from "#models/user.server";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { agreementCompliance } from "#app/features/agreements/compliance.server";
 import { clientIp } from "#app/lib/http.server";
 import { toObjectId } from "#app/lib/ids.server";
 import { sendMail } from "#app/lib/mail.server";
-import { measureIncident, type IncidentTiming } from "./incident-timing";
+import { measureIncident, upstreamNotices, type IncidentTiming, type UpstreamNotice } from "./incident-timing";
 import { sendDueReassessments } from "#app/features/reassessment/reassessment.server";
 
 /** "YYYY-MM-DDTHH:MM" as a datetime-local field sends it, read as UTC. */
@@ -67,14 +69,16 @@ export async function reportIncident(
   const link = view.chain.links.find((l) => l.supplierId === user.orgId);
   const path = link?.path.length ? link.path : [user.orgId];
   const notifyHours = Object.fromEntries(view.suppliers.map((s) => [s.id, s.notifyHours]));
-  const timing = measureIncident({
+  const chainInput = {
     detectedAt: detected.toISOString(),
     reportedAt: now.toISOString(),
     breachWindowHours: agreement.breachWindowHours,
     recipientNotifyHours: agreement.recipientNotifyHours,
     path,
     notifyHours,
-  });
+  };
+  const timing = measureIncident(chainInput);
+  const notices = upstreamNotices(chainInput);
   const incident = await Incident.create({
     agreementId: agreement._id,
     supplierOrgId: user.orgId,
@@ -103,14 +107,26 @@ export async function reportIncident(
     },
     ip: clientIp(request),
   });
+  const names = new Map(view.suppliers.map((s) => [s.id, s.name]));
+  const recipientOrg = await Organization.findById(agreement.recipientOrgId, { name: 1 }).lean();
+  const partyName = (party: string) =>
+    party === "recipient"
+      ? `${recipientOrg?.name ?? "the recipient"} (the recipient)`
+      : party === "discloser"
+        ? "the disclosing party"
+        : (names.get(party) ?? party);
+  const upstream = notices.filter((n) => n.party !== "recipient");
   const recipients = await User.find(
     {
       $or: [
         { orgId: agreement.recipientOrgId, role: "procurement" },
         { orgId: agreement.discloserOrgId, role: "discloser" },
+        // every supplier above the reporter passes the notice on: each is told, with its own time left
+        ...upstream.map((n) => ({ orgId: toObjectId(n.party), role: "supplier" as const })),
       ],
+      active: mongoose.trusted({ $ne: false }),
     },
-    { email: 1, role: 1 },
+    { email: 1, role: 1, orgId: 1 },
   ).lean();
   const verdict =
     timing.onTrack === null
@@ -118,19 +134,29 @@ export async function reportIncident(
       : timing.onTrack
         ? `If every link keeps its commitment, the disclosing party knows by ${timing.projectedNotice!.slice(0, 16).replace("T", " ")} UTC, ${timing.marginHours} h before the deadline.`
         : `The breach window cannot be kept: the disclosing party would know ${-timing.marginHours!} h after the deadline of ${timing.discloserDeadline.slice(0, 16).replace("T", " ")} UTC.`;
+  const recipientNotice = notices[notices.length - 1];
   for (const r of recipients) {
+    const party = r.role === "supplier" ? String(r.orgId) : r.role === "procurement" ? "recipient" : null;
+    const own = party ? notices.find((n) => n.party === party) : undefined;
+    const link =
+      r.role === "supplier"
+        ? `${origin}/supplier/incidents`
+        : `${origin}/${r.role}/agreements/${String(agreement._id)}?tab=reassessments`;
     await sendMail({
       to: r.email,
       subject: `Security incident reported by ${user.org.name} (${agreement.reference})`,
       text: [
         `${user.org.name} reported a security incident under ${agreement.reference}.`,
-        `Detected: ${detected.toISOString().slice(0, 16).replace("T", " ")} UTC; reported ${timing.delayHours} h later${timing.committedHours === null ? "" : ` (it committed to ${timing.committedHours} h)`}.`,
+        `Detected: ${minute(detected.toISOString())}; reported ${timing.delayHours} h later${timing.committedHours === null ? "" : ` (it committed to ${timing.committedHours} h)`}.`,
         `Information affected: ${input.classes.join(", ")}.`,
         verdict,
+        own
+          ? timeLeftLine(own, partyName(own.passesTo), timing.discloserDeadline)
+          : `The disclosing party must know by ${minute(timing.discloserDeadline)} (${hoursFrom(timing.discloserDeadline, now)} from this report); ${partyName(recipientNotice.party)} committed to tell it within ${recipientNotice.committedHours} h.`,
         "",
         input.description,
         "",
-        `${origin}/${r.role}/agreements/${String(agreement._id)}?tab=reassessments`,
+        link,
       ].join("\n"),
       kind: "incident",
       relatedType: "agreement",
@@ -140,6 +166,26 @@ export async function reportIncident(
   // the agreement may ask for an early re-assessment after an incident
   await sendDueReassessments({ now, origin, agreementId: String(agreement._id), supplierId: user.orgId });
   return { ok: true, id };
+}
+
+function minute(iso: string): string {
+  return `${iso.slice(0, 16).replace("T", " ")} UTC`;
+}
+
+function hoursFrom(iso: string, now: Date): string {
+  const h = Math.round(((Date.parse(iso) - now.getTime()) / 3_600_000) * 10) / 10;
+  return h >= 0 ? `${h} h` : `${-h} h ago`;
+}
+
+/** What one party above the reporter reads: whom it tells next, by when, and how that compares with its commitment. */
+function timeLeftLine(n: UpstreamNotice, next: string, discloserDeadline: string): string {
+  const commitment =
+    n.committedHours === null ? "You have not said how fast you notify." : `You committed to ${n.committedHours} h.`;
+  if (n.passOnBy === null || n.hoursLeft === null)
+    return `Tell ${next} at once: a party after you has not said how fast it notifies, so the latest time that still keeps the disclosing party's deadline (${minute(discloserDeadline)}) cannot be worked out. ${commitment}`;
+  if (n.hoursLeft < 0)
+    return `To keep the breach window you would have had to tell ${next} by ${minute(n.passOnBy)}, ${-n.hoursLeft} h before this report: tell ${next} at once. ${commitment}`;
+  return `To keep the breach window, tell ${next} by ${minute(n.passOnBy)}: ${n.hoursLeft} h from this report. ${commitment}`;
 }
 
 export interface IncidentView {
@@ -189,5 +235,15 @@ export async function supplierIncidentsPage(user: CurrentUser) {
   const agreements = list.map((a) => ({ id: String(a._id), reference: a.reference, title: a.title }));
   const refs = new Map(agreements.map((a) => [a.id, a.reference]));
   const incidents = await incidentViews({ supplierOrgId: user.orgId }, new Map([[user.orgId, user.org.name]]), refs);
-  return { agreements, incidents, now: new Date().toISOString().slice(0, 16) };
+  // incidents its subcontractors reported: it is on their path up the chain and passes the notice on
+  const belowFilter = { "timing.path": user.orgId, supplierOrgId: mongoose.trusted({ $ne: toObjectId(user.orgId) }) };
+  const reporters = await Incident.distinct("supplierOrgId", belowFilter);
+  const reporterNames = new Map(
+    (await Organization.find({ _id: mongoose.trusted({ $in: reporters }) }, { name: 1 }).lean()).map((o) => [
+      String(o._id),
+      o.name,
+    ]),
+  );
+  const below = await incidentViews(belowFilter, reporterNames, refs);
+  return { agreements, incidents, below, now: new Date().toISOString().slice(0, 16) };
 }
