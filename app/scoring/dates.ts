@@ -66,3 +66,13 @@ export function daysBetween(from: string, to: string): number {
   const b = Date.UTC(+to.slice(0, 4), +to.slice(5, 7) - 1, +to.slice(8, 10));
   return Math.round((b - a) / 86_400_000);
 }
+
+/** An ISO instant to the minute in UTC ("2026-12-05 10:31 UTC"), as the portal and the reports print times. */
+export function utcMinuteText(iso: string): string {
+  // already UTC (or a UTC minute without a zone, as datetime-local fields send it): read, never re-zoned
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z?$/.test(iso))
+    return `${iso.slice(0, 16).replace("T", " ")} UTC`;
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}

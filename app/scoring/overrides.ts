@@ -2,6 +2,7 @@
  * Reviewer overrides: they change the result that counts, never the computed
  * one, and only with a written justification.
  */
+import { utcMinuteText } from "./dates";
 import { STATUS_LABELS } from "./status";
 import { STATUSES, type OverrideInput, type RequirementResult } from "./types";
 
@@ -39,7 +40,7 @@ export function latestOverrides(overrides: readonly OverrideInput[]): Map<string
 export function applyOverride(result: RequirementResult, override: OverrideInput | undefined): RequirementResult {
   if (!override) return result;
   const reason =
-    `Overridden by ${override.by} on ${override.at}: computed ${STATUS_LABELS[result.computedStatus]}, ` +
+    `Overridden by ${override.by} on ${utcMinuteText(override.at)}: computed ${STATUS_LABELS[result.computedStatus]}, ` +
     `set to ${STATUS_LABELS[override.status]}. Justification: ${override.justification.trim()}`;
   return { ...result, status: override.status, override, reasons: [reason, ...result.reasons] };
 }

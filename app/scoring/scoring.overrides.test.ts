@@ -14,7 +14,7 @@ describe("reviewer overrides", () => {
     expect(encryption.computedStatus).toBe("not_met");
     expect(encryption.override).toEqual(manual);
     expect(encryption.reasons[0]).toBe(
-      "Overridden by reviewer@recipient.example on 2026-06-02T10:00:00Z: computed not met, set to met. " +
+      "Overridden by reviewer@recipient.example on 2026-06-02 10:00 UTC: computed not met, set to met. " +
         "Justification: Reviewed the evidence on site; compensating control in place.",
     );
     expect(result.counts.met).toBe(10);

@@ -184,7 +184,9 @@ describe("reviewing a submitted assessment in the browser", () => {
       await expect(resultBadge(vul).innerText()).resolves.toBe("Met (overridden)");
       const note = await vul.locator(".override-note").innerText();
       expect(note).toMatch(
-        new RegExp(`^Computed: Partly met\\. Overridden by Priya Raman on (${dayOfOverride}|${todayIso()}): “`),
+        new RegExp(
+          `^Computed: Partly met\\. Overridden by Priya Raman on (${dayOfOverride}|${todayIso()}) \\d{2}:\\d{2} UTC: “`,
+        ),
       );
       expect(note).toContain(`“${justification}”`);
       const scoreAfterOverride = Number(

@@ -1,4 +1,5 @@
 import { ListTable } from "#app/components/list-table";
+import { utcMinute } from "#app/components/time";
 import { RequirementStatusBadge, RatingBadge } from "#app/components/status";
 import type { AnswerJudgement, CertificateCredit, CertificateIssue } from "#app/scoring/types";
 import { REQUIREMENT_STATUS_LABEL } from "#models/labels";
@@ -163,7 +164,7 @@ export function RequirementResults({
               {req.override ? (
                 <div className="override-note">
                   Computed: {REQUIREMENT_STATUS_LABEL[req.computedStatus]}. Overridden by {req.override.by} on{" "}
-                  {req.override.at.slice(0, 10)}: “{req.override.justification}”
+                  {utcMinute(req.override.at)}: “{req.override.justification}”
                 </div>
               ) : null}
               {renderOverride ? renderOverride(req) : null}
