@@ -156,6 +156,63 @@ describe("periodic re-assessment", () => {
   });
 });
 
+describe("a certificate close to its expiry", () => {
+  it("sends one re-assessment at once when it is filed, and none again after that one is approved", async () => {
+    const w = await approvedWorld();
+    const { action: certificationsAction } = await import("#app/routes/_portal.supplier.certifications");
+    const expiry = addDaysIso(todayIso(), 30);
+    const form = new FormData();
+    for (const [k, v] of Object.entries({
+      standard: "ISO/IEC 27001:2022",
+      certificateNumber: `DE-${Date.now()}`,
+      certificationBody: "TÜV Nord Cert",
+      scope: "Cloud hosting",
+      issueDate: addDaysIso(todayIso(), -1000),
+      expiryDate: expiry,
+    }))
+      form.append(k, v);
+    const filed = (await certificationsAction({
+      request: new Request("http://localhost/supplier/certifications", {
+        method: "POST",
+        body: form,
+        headers: { Cookie: w.supplierCookie },
+      }),
+      params: {},
+      context: {},
+    })) as Response;
+    expect(filed.status).toBe(302);
+    // sent by the filing itself, not by the hourly run
+    const sent = await Assessment.find({ reassessmentOf: w.id }).lean();
+    expect(sent).toHaveLength(1);
+    expect(sent[0].reassessmentReasons!.join(" ")).toMatch(new RegExp(`expires on ${expiry}`));
+
+    // the supplier confirms its answers, procurement approves: the expiry has been answered
+    const id = String(sent[0]._id);
+    await save(id, w.supplierCookie, { orgLegalName: "Tier One Hosting GmbH" }, 0);
+    await supplierAction({
+      request: formRequest(`/supplier/assessments/${id}`, { intent: "submit" }, w.supplierCookie),
+      params: { id },
+      context: {},
+    });
+    expect((await Assessment.findById(id).lean())!.status).toBe("submitted");
+    const approved = (await reviewAction({
+      request: formRequest(
+        `/procurement/assessments/${id}`,
+        { intent: "decide", decision: "approved", comment: "" },
+        w.procurementCookie,
+      ),
+      params: { id },
+      context: {},
+    })) as Response;
+    expect(approved.status).toBe(302);
+    for (const days of [0, 1, 20]) {
+      const run = await sendDueReassessments({ now: new Date(Date.now() + days * 86_400_000), origin: "http://x" });
+      expect(run.created, `${days} days after the approval`).toEqual([]);
+    }
+    expect(await Assessment.countDocuments({ agreementId: w.agreement._id, supplierOrgId: w.tier1._id })).toBe(2);
+  });
+});
+
 describe("incident reports", () => {
   it("measure the delay along the chain, tell procurement and the disclosing party, audit it and bring the re-assessment forward", async () => {
     const w = await approvedWorld();

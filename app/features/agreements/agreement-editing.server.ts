@@ -10,6 +10,8 @@ import {
 } from "./agreement-form.server";
 import { agreementFormContext, catalogueForForm, createAgreement, updateAgreement } from "./agreements.server";
 import { refreshAgreementResults } from "#app/features/assessments/freshness.server";
+import { sendTriggeredReassessments } from "#app/features/reassessment/reassessment.server";
+import { publicOrigin } from "#app/lib/env.server";
 
 /** The form for a new agreement, with the catalogue's defaults. */
 export async function newAgreementForm(user: CurrentUser) {
@@ -64,6 +66,8 @@ export async function updateAgreementFromForm(
     throw new Refusal("The form is missing its revision; reload the page and try again.");
   const saved = await updateAgreement(user, String(existing._id), revision, await parsed(user, values), request);
   await refreshAgreementResults(saved, `agreement edited by ${user.name} (revision ${revision + 1})`);
+  // a disclosure phase added brings re-assessments forward: sent now, not at the next hourly run
+  await sendTriggeredReassessments({ agreementId: String(existing._id) }, publicOrigin(request));
   return saved;
 }
 

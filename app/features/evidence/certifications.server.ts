@@ -12,6 +12,8 @@ import { toObjectId } from "#app/lib/ids.server";
 import { deleteEvidence } from "./evidence.server";
 import { refreshSupplierResults } from "#app/features/assessments/freshness.server";
 import type { UploadOutcome } from "./uploads.server";
+import { sendTriggeredReassessments } from "#app/features/reassessment/reassessment.server";
+import { publicOrigin } from "#app/lib/env.server";
 
 const CONTROL = /^A\.(5\.([1-9]|[12][0-9]|3[0-7])|6\.[1-8]|7\.([1-9]|1[0-4])|8\.([1-9]|[12][0-9]|3[0-4]))$/;
 
@@ -105,6 +107,8 @@ export async function addCertification(user: CurrentUser, upload: UploadOutcome,
     user.orgId,
     `certificate ${parsed.data.standard} ${parsed.data.certificateNumber} added`,
   );
+  // a certificate close to its expiry brings a re-assessment forward: sent now, not at the next hourly run
+  await sendTriggeredReassessments({ supplierId: user.orgId }, publicOrigin(request));
 }
 
 /** Removes one of the supplier's certificates and its file; false when there is no such certificate. */

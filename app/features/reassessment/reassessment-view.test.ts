@@ -18,7 +18,7 @@ describe("the re-assessment list's explanation before any approval", () => {
   it("is never needed once an assessment was approved: the plan then always has its reasons", () => {
     const approved = plan({
       ...none,
-      lastApproved: { id: "a0", approvedOn: "2026-06-01", rating: "medium" },
+      lastApproved: { id: "a0", approvedOn: "2026-06-01", sentAt: "2026-05-20T09:00:00.000Z", rating: "medium" },
       open: { id: "a1", dueDate: "2026-12-23", status: "invited" },
     });
     expect(approved.reasons.length).toBeGreaterThan(0);

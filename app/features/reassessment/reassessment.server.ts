@@ -1,6 +1,6 @@
 import { trusted } from "#app/lib/ids.server";
 import { findSendableTemplate } from "#app/features/questionnaires/questionnaire-import.server";
-import type { Types } from "mongoose";
+import { Types } from "mongoose";
 import { isSameStandard } from "#app/scoring/certifications";
 import type { RiskRating } from "#app/scoring/types";
 import { Agreement, type AgreementData } from "#models/agreement.server";
@@ -68,7 +68,7 @@ export async function agreementReassessments(
     agreementRows(String(agreement.recipientOrgId), String(agreement._id)),
     Certification.find(
       { supplierOrgId: trusted({ $in: supplierIds }) },
-      { supplierOrgId: 1, standard: 1, certificateNumber: 1, expiryDate: 1 },
+      { supplierOrgId: 1, standard: 1, certificateNumber: 1, expiryDate: 1, createdAt: 1, updatedAt: 1 },
     ).lean(),
     Incident.find({ agreementId: agreement._id }, { supplierOrgId: 1, reportedAt: 1 }).lean(),
     orgInfo(supplierIds),
@@ -101,6 +101,7 @@ export async function agreementReassessments(
               standard: matching[0].standard,
               certificateNumber: matching[0].certificateNumber,
               expiryDate: matching[0].expiryDate,
+              filedAt: filedAt(matching[0]),
             },
           ]
         : [];
@@ -110,6 +111,8 @@ export async function agreementReassessments(
         ? {
             id: approved[0].id,
             approvedOn: todayIso(new Date(approvedMs(approved[0]))),
+            // an assessment's id is made when it is sent: the instant its questions went out
+            sentAt: new Types.ObjectId(approved[0].id).getTimestamp().toISOString(),
             rating: approved[0].rating as RiskRating,
           }
         : null,
@@ -118,7 +121,11 @@ export async function agreementReassessments(
       certificates: latestCerts,
       incidents: incidents
         .filter((i) => String(i.supplierOrgId) === sid)
-        .map((i) => ({ id: String(i._id), reportedOn: todayIso(new Date(i.reportedAt)) })),
+        .map((i) => ({
+          id: String(i._id),
+          reportedOn: todayIso(new Date(i.reportedAt)),
+          reportedAt: new Date(i.reportedAt).toISOString(),
+        })),
     };
     return {
       supplierId: sid,
@@ -127,6 +134,11 @@ export async function agreementReassessments(
       plan: planReassessment(policy, { phases }, history, today),
     };
   });
+}
+
+function filedAt(c: { createdAt?: Date; updatedAt?: Date }): string | undefined {
+  const at = c.updatedAt ?? c.createdAt;
+  return at ? new Date(at).toISOString() : undefined;
 }
 
 /** When an approved row's assessment was approved (rows written before approvedAt was kept: their last write, which was the approval). */
@@ -151,9 +163,13 @@ export async function sendDueReassessments({
   agreementId?: string;
   supplierId?: string;
 }): Promise<{ created: string[] }> {
-  const agreements = await Agreement.find(agreementId ? { _id: agreementId } : { status: "active" }).lean<
-    AgreementDoc[]
-  >();
+  const agreements = await Agreement.find(
+    agreementId
+      ? { _id: agreementId }
+      : supplierId
+        ? { status: "active", "chain.supplierOrgId": new Types.ObjectId(supplierId) }
+        : { status: "active" },
+  ).lean<AgreementDoc[]>();
   const created: string[] = [];
   for (const agreement of agreements) {
     const plans = await agreementReassessments(agreement, now);
@@ -172,6 +188,23 @@ export async function sendDueReassessments({
     }
   }
   return { created };
+}
+
+/**
+ * After a change that can bring a re-assessment forward (a certificate filed,
+ * an approval with a fallen rating, a phase added): what is now due is sent
+ * at once rather than at the next hourly run. A failure here does not undo
+ * the change that caused it: it is logged and the hourly run sends it.
+ */
+export async function sendTriggeredReassessments(
+  scope: { agreementId?: string; supplierId?: string },
+  origin: string,
+): Promise<void> {
+  try {
+    await sendDueReassessments({ ...scope, origin });
+  } catch (error) {
+    console.error("re-assessments could not be sent now; the hourly run will", error);
+  }
 }
 
 async function createReassessment(

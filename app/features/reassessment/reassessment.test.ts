@@ -3,9 +3,11 @@ import { addMonthsIso } from "#app/scoring/dates";
 import { DEFAULT_POLICY, planReassessment, type SupplierHistory } from "./reassessment";
 
 const NO_PHASES = { phases: [] };
+/** the approved assessment of the fixtures was sent a week before its approval on 2026-01-10 */
+const SENT_AT = "2026-01-03T09:00:00.000Z";
 function history(over: Partial<SupplierHistory> = {}): SupplierHistory {
   return {
-    lastApproved: { id: "a1", approvedOn: "2026-01-10", rating: "high" },
+    lastApproved: { id: "a1", approvedOn: "2026-01-10", sentAt: SENT_AT, rating: "high" },
     previousRating: null,
     open: null,
     certificates: [],
@@ -33,14 +35,14 @@ describe("re-assessment cadence", () => {
     const critical = planReassessment(
       DEFAULT_POLICY,
       NO_PHASES,
-      history({ lastApproved: { id: "a1", approvedOn: "2026-01-10", rating: "critical" } }),
+      history({ lastApproved: { id: "a1", approvedOn: "2026-01-10", sentAt: SENT_AT, rating: "critical" } }),
       "2026-02-01",
     );
     expect(critical.dueDate).toBe("2026-07-10");
     const low = planReassessment(
       { ...DEFAULT_POLICY, months: { ...DEFAULT_POLICY.months, low: 36 } },
       NO_PHASES,
-      history({ lastApproved: { id: "a1", approvedOn: "2026-01-10", rating: "low" } }),
+      history({ lastApproved: { id: "a1", approvedOn: "2026-01-10", sentAt: SENT_AT, rating: "low" } }),
       "2026-02-01",
     );
     expect(low.dueDate).toBe("2029-01-10");
@@ -95,8 +97,8 @@ describe("early re-assessment triggers", () => {
       NO_PHASES,
       history({
         incidents: [
-          { id: "i1", reportedOn: "2026-03-02" },
-          { id: "i0", reportedOn: "2025-12-01" },
+          { id: "i1", reportedOn: "2026-03-02", reportedAt: "2026-03-02T08:00:00.000Z" },
+          { id: "i0", reportedOn: "2025-12-01", reportedAt: "2025-12-01T08:00:00.000Z" },
         ],
       }),
       "2026-03-02",
@@ -124,9 +126,56 @@ describe("early re-assessment triggers", () => {
     const off = { ...DEFAULT_POLICY, onIncident: false, onRatingFall: false, certificateDays: 0 };
     const h = history({
       previousRating: "low",
-      incidents: [{ id: "i1", reportedOn: "2026-03-02" }],
+      incidents: [{ id: "i1", reportedOn: "2026-03-02", reportedAt: "2026-03-02T08:00:00.000Z" }],
       certificates: [{ standard: "ISO/IEC 27001:2022", certificateNumber: "C", expiryDate: "2026-03-10" }],
     });
     expect(planReassessment(off, NO_PHASES, h, "2026-03-05").state).toBe("scheduled");
+  });
+});
+
+describe("a trigger counts once per cause", () => {
+  const cert = { standard: "ISO/IEC 27001:2022", certificateNumber: "C-9", expiryDate: "2026-07-15" };
+
+  it("a certificate's expiry makes one re-assessment due; its approval does not make another, a renewal does", () => {
+    // the certificate enters its 60-day warning on 2026-05-16 while the approval of 2026-01-10 stands
+    const first = planReassessment(DEFAULT_POLICY, NO_PHASES, history({ certificates: [cert] }), "2026-05-20");
+    expect(first.state).toBe("due");
+    // the re-assessment it caused was sent on 2026-05-16 and approved on 2026-06-01, certificate not yet renewed
+    const after = history({
+      lastApproved: { id: "a2", approvedOn: "2026-06-01", sentAt: "2026-05-16T10:00:00.000Z", rating: "high" },
+      previousRating: "high",
+      certificates: [cert],
+    });
+    for (const today of ["2026-06-01", "2026-06-02", "2026-07-10", "2026-08-01"])
+      expect(planReassessment(DEFAULT_POLICY, NO_PHASES, after, today).state, today).toBe("scheduled");
+    // renewed: the new expiry is a new cause, in its own time
+    const renewed = { ...after, certificates: [{ ...cert, certificateNumber: "C-10", expiryDate: "2027-03-15" }] };
+    expect(planReassessment(DEFAULT_POLICY, NO_PHASES, renewed, "2027-01-20").reasons[0]).toMatchObject({
+      kind: "certificate",
+      text: expect.stringContaining("C-10"),
+    });
+  });
+
+  it("an incident makes one re-assessment due, even when that one is approved on the incident's day", () => {
+    const incident = { id: "i1", reportedOn: "2026-03-02", reportedAt: "2026-03-02T08:00:00.000Z" };
+    expect(planReassessment(DEFAULT_POLICY, NO_PHASES, history({ incidents: [incident] }), "2026-03-02").state).toBe(
+      "due",
+    );
+    // sent at 08:05 because of it, answered and approved the same day
+    const after = history({
+      lastApproved: { id: "a2", approvedOn: "2026-03-02", sentAt: "2026-03-02T08:05:00.000Z", rating: "high" },
+      previousRating: "high",
+      incidents: [incident],
+    });
+    expect(planReassessment(DEFAULT_POLICY, NO_PHASES, after, "2026-03-02").state).toBe("scheduled");
+    expect(planReassessment(DEFAULT_POLICY, NO_PHASES, after, "2026-03-20").state).toBe("scheduled");
+  });
+
+  it("an incident reported while an assessment was out, before its approval, still counts: the answers predate it", () => {
+    const h = history({
+      lastApproved: { id: "a2", approvedOn: "2026-03-10", sentAt: "2026-03-01T09:00:00.000Z", rating: "high" },
+      incidents: [{ id: "i1", reportedOn: "2026-03-05", reportedAt: "2026-03-05T12:00:00.000Z" }],
+    });
+    expect(planReassessment(DEFAULT_POLICY, NO_PHASES, h, "2026-03-10")).toMatchObject({ state: "due" });
   });
 });

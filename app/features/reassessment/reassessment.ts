@@ -35,16 +35,22 @@ export const MIN_ANSWER_DAYS = 14;
 export type TriggerKind = "cadence" | "certificate" | "rating" | "incident" | "phase";
 
 export interface SupplierHistory {
-  /** the latest approved assessment of this supplier under the agreement */
-  lastApproved: { id: string; approvedOn: string; rating: RiskRating } | null;
+  /**
+   * The latest approved assessment of this supplier under the agreement, with the instant it was
+   * sent (ISO): its answers were given knowing every trigger that had come about by then.
+   */
+  lastApproved: { id: string; approvedOn: string; sentAt: string; rating: RiskRating } | null;
   /** the rating of the approved assessment before it, if any */
   previousRating: RiskRating | null;
   /** an assessment sent after the last approval and not yet decided */
   open: { id: string; dueDate: string; status: string } | null;
-  /** the supplier's certificates for the standards the agreement requires */
-  certificates: { standard: string; certificateNumber: string; expiryDate: string }[];
-  /** incidents the supplier reported under the agreement (calendar date of the report) */
-  incidents: { id: string; reportedOn: string }[];
+  /**
+   * The supplier's certificates for the standards the agreement requires, with the instant each was
+   * last filed or changed (ISO; absent for certificates of unknown age).
+   */
+  certificates: { standard: string; certificateNumber: string; expiryDate: string; filedAt?: string }[];
+  /** incidents the supplier reported under the agreement (calendar date of the report, and its instant, ISO) */
+  incidents: { id: string; reportedOn: string; reportedAt: string }[];
 }
 
 export interface Reason {
@@ -73,6 +79,12 @@ export interface ReassessmentPlan {
  * makes it due on the trigger's date (sent at once, answered within
  * MIN_ANSWER_DAYS); the cadence makes it due `months` after the approval
  * (sent LEAD_DAYS before). The earliest reason wins; all are reported.
+ *
+ * A trigger counts once per cause: an approved assessment that was sent
+ * after the trigger came about (a certificate entering its warning period,
+ * an incident, a new phase) has answered it, so it does not make another
+ * one due; the re-assessment it caused is such an assessment. A renewed
+ * certificate or a new incident is a new cause.
  */
 export function planReassessment(
   policy: ReassessmentPolicy,
@@ -94,6 +106,7 @@ export function planReassessment(
     return { state: "not-assessed", dueDate: null, sendOn: null, reasons: [], basisId: null, openId: null };
   }
   const reasons: Reason[] = [];
+  const lastSentOn = last.sentAt.slice(0, 10);
   const months = policy.months[last.rating];
   reasons.push({
     kind: "cadence",
@@ -103,6 +116,10 @@ export function planReassessment(
   if (policy.certificateDays > 0) {
     for (const c of history.certificates) {
       const warnOn = addDaysIso(c.expiryDate, -policy.certificateDays);
+      // this expiry counts from its warning date, or from when the certificate was filed if that was later;
+      // an approved assessment sent after that has answered it
+      const countsFrom = c.filedAt && c.filedAt > `${warnOn}T00:00:00.000Z` ? c.filedAt : `${warnOn}T00:00:00.000Z`;
+      if (!afterSending(countsFrom, last.sentAt)) continue;
       reasons.push({
         kind: "certificate",
         on: warnOn,
@@ -123,12 +140,12 @@ export function planReassessment(
   }
   if (policy.onIncident) {
     for (const i of history.incidents)
-      if (i.reportedOn >= last.approvedOn)
+      if (afterSending(i.reportedAt, last.sentAt))
         reasons.push({ kind: "incident", on: i.reportedOn, text: `an incident was reported on ${i.reportedOn}` });
   }
   if (policy.onNewPhase) {
     for (const p of agreement.phases)
-      if (p.addedOn && p.addedOn > last.approvedOn)
+      if (p.addedOn && p.addedOn > lastSentOn)
         reasons.push({ kind: "phase", on: p.addedOn, text: `disclosure phase "${p.name}" was added on ${p.addedOn}` });
   }
   reasons.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
@@ -157,6 +174,15 @@ export function planReassessment(
     basisId: last.id,
     openId: null,
   };
+}
+
+/**
+ * Whether something came about after an assessment was sent, to the second: the sending instant is
+ * known to the second (it is the assessment id's time), and a re-assessment is often sent within the
+ * second of what caused it.
+ */
+function afterSending(at: string, sentAt: string): boolean {
+  return at.slice(0, 19) > sentAt.slice(0, 19);
 }
 
 function maxDate(a: string, b: string) {

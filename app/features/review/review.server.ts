@@ -26,6 +26,7 @@ import { rescore } from "#app/features/assessments/scoring.server";
 import { refreshAssessmentResult } from "#app/features/assessments/freshness.server";
 import { deleteEvidence } from "#app/features/evidence/evidence.server";
 import type { UploadOutcome } from "#app/features/evidence/uploads.server";
+import { sendTriggeredReassessments } from "#app/features/reassessment/reassessment.server";
 
 /** Statuses a reviewer may decide in: approving (or rejecting) may follow them. */
 export const DECIDABLE_STATUSES: AssessmentStatus[] = ASSESSMENT_STATUSES.filter((s) =>
@@ -247,6 +248,11 @@ export async function decide(user: CurrentUser, id: string, input: z.infer<typeo
       // the approval stands; the report can be generated from the page
       console.error("report on approval failed", error);
     }
+    // a rating that fell brings the next re-assessment forward: sent now, not at the next hourly run
+    await sendTriggeredReassessments(
+      { agreementId: String(updated.agreementId), supplierId: String(updated.supplierOrgId) },
+      publicOrigin(request),
+    );
   }
   return updated;
 }
