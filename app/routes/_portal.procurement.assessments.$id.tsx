@@ -182,6 +182,7 @@ export default function ProcurementAssessmentPage() {
     remediation,
     reports,
     changed,
+    answerChanges,
     reassessment,
     remediationDueDate,
     scoring,
@@ -236,14 +237,26 @@ export default function ProcurementAssessmentPage() {
       </section>
 
       {reassessment ? (
-        <p className="notice">
-          Re-assessment following the{" "}
-          <a href={`/procurement/assessments/${reassessment.follows}`}>approved assessment</a>, pre-filled with its
-          answers. Why: {reassessment.reasons.join("; ")}.{" "}
-          {changed && Object.keys(changed).length
-            ? `${Object.keys(changed).length} answer${Object.keys(changed).length === 1 ? "" : "s"} changed since; they are marked below.`
-            : "No answer has changed since."}
-        </p>
+        <div className="notice" data-testid="reassessment-changes">
+          <p>
+            Re-assessment following the{" "}
+            <a href={`/procurement/assessments/${reassessment.follows}`}>approved assessment</a>, pre-filled with its
+            answers. Why: {reassessment.reasons.join("; ")}.{" "}
+            {answerChanges?.length
+              ? `${answerChanges.length} answer${answerChanges.length === 1 ? "" : "s"} changed since:`
+              : "No answer has changed since."}
+          </p>
+          {answerChanges?.length ? (
+            <ul className="small">
+              {answerChanges.map((c) => (
+                <li key={c.question}>
+                  <strong>{c.title}</strong>: {c.now} <span className="muted">(was: {c.was})</span>
+                  {c.scored ? null : <span className="muted"> — no requirement scores this question</span>}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
       ) : null}
 
       <FormError messages={errors[""]} />

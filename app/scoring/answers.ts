@@ -5,7 +5,7 @@
  * language, so a stored reason reads the same whoever answered in German.
  */
 import type { TemplateFile } from "#questionnaires/types";
-import { indexTemplate, isUnanswered, walkSurvey, type SurveyElement } from "./template";
+import { indexTemplate, isUnanswered, titleOf, walkSurvey, type SurveyElement } from "./template";
 
 /** A SurveyJS text: a string, or a localisation map { default, de, ja }. */
 export function defaultText(text: unknown): string | null {
@@ -175,4 +175,46 @@ export function describeAnswersOf(template: TemplateFile, answers: Record<string
     texts[name] = element ? describeAnswer(element, value) : describeAnswer({}, value);
   }
   return texts;
+}
+
+/** One answer that changed: the question as the supplier saw it, and both answers as texts. */
+export interface AnswerChange {
+  question: string;
+  title: string;
+  was: string;
+  now: string;
+}
+
+/**
+ * Every question whose answer differs between `before` and `now`, in the
+ * questionnaire's order (questions the template no longer has come last,
+ * by name), each with its title and both answers as the supplier saw them.
+ */
+export function describeAnswerChanges(
+  template: TemplateFile | null,
+  names: string[],
+  before: Record<string, unknown>,
+  now: Record<string, unknown>,
+): AnswerChange[] {
+  const order = new Map<string, SurveyElement>();
+  if (template)
+    walkSurvey(template.survey, (element) => {
+      const key = element.valueName ?? element.name;
+      if (typeof key === "string" && !order.has(key)) order.set(key, element);
+    });
+  const known = [...order.keys()];
+  const sorted = [...names].sort((a, b) => {
+    const [i, j] = [known.indexOf(a), known.indexOf(b)];
+    if (i === -1 && j === -1) return a < b ? -1 : a > b ? 1 : 0;
+    return (i === -1 ? Infinity : i) - (j === -1 ? Infinity : j);
+  });
+  return sorted.map((question) => {
+    const element = order.get(question) ?? {};
+    return {
+      question,
+      title: order.has(question) ? titleOf(element) : question,
+      was: describeAnswer(element, before[question]),
+      now: describeAnswer(element, now[question]),
+    };
+  });
 }

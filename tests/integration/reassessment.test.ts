@@ -139,7 +139,8 @@ describe("periodic re-assessment", () => {
         { _id: 1 },
       ).lean())!._id,
     );
-    await save(id, w.supplierCookie, { breachNotifyHours: 48 }, 0);
+    // one scored answer, and one that no requirement scores (it would be shown nowhere in the results)
+    await save(id, w.supplierCookie, { breachNotifyHours: 48, securityContactName: "Jon Berg, CISO" }, 0);
     await supplierAction({
       request: formRequest(`/supplier/assessments/${id}`, { intent: "submit" }, w.supplierCookie),
       params: { id },
@@ -152,7 +153,18 @@ describe("periodic re-assessment", () => {
     });
     expect(page.reassessment).toMatchObject({ follows: w.id });
     // the earlier answer as the reviewer reads it (a choice would show its text)
-    expect(page.changed).toEqual({ breachNotifyHours: "12" });
+    expect(page.changed).toEqual({ breachNotifyHours: "12", securityContactName: "Ada Sommer" });
+    // the count the reviewer reads and the list it sees are the same answers
+    expect(page.answerChanges).toEqual([
+      expect.objectContaining({
+        question: "securityContactName",
+        title: "Name and role of the person responsible for information security",
+        was: "Ada Sommer",
+        now: "Jon Berg, CISO",
+        scored: false,
+      }),
+      expect.objectContaining({ question: "breachNotifyHours", was: "12", now: "48", scored: true }),
+    ]);
   });
 });
 

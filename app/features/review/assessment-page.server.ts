@@ -3,7 +3,7 @@ import type { ScoringResult } from "#app/scoring/types";
 import { Agreement } from "#models/agreement.server";
 import { Assessment, ASSESSMENT_TRANSITIONS, type AssessmentData } from "#models/assessment.server";
 import { recordAudit } from "#models/audit-event.server";
-import { describeAnswersOf } from "#app/scoring/answers";
+import { describeAnswerChanges, describeAnswersOf } from "#app/scoring/answers";
 import { addDaysIso } from "#app/scoring/dates";
 import { todayIso } from "#models/today";
 import { Invitation, revokeInvitation } from "#models/invitation.server";
@@ -77,6 +77,13 @@ export async function reviewPage(stored: StoredAssessment) {
   const template = await templateForAssessment(assessment).catch(() => null);
   // the earlier answers as the supplier saw them (choice texts), like the current ones in the result
   const changed = changedAnswers && template ? describeAnswersOf(template, changedAnswers) : changedAnswers;
+  // every changed answer, also those to questions no requirement scores (shown nowhere else)
+  const scoredQuestions = new Set(assessment.result?.requirements.flatMap((r) => r.answers.map((a) => a.question)));
+  const answerChanges = changedAnswers
+    ? describeAnswerChanges(template, Object.keys(changedAnswers), changedAnswers, assessment.answers ?? {}).map(
+        (c) => ({ ...c, scored: scoredQuestions.has(c.question) }),
+      )
+    : null;
   const now = new Date();
   return {
     assessment: {
@@ -107,6 +114,7 @@ export async function reviewPage(stored: StoredAssessment) {
     scoring: await scoringOf(assessment, agreement?.revision ?? 1),
     reports,
     changed,
+    answerChanges,
     reassessment: assessment.reassessmentOf
       ? { follows: String(assessment.reassessmentOf), reasons: assessment.reassessmentReasons ?? [] }
       : null,
