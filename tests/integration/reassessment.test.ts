@@ -268,6 +268,17 @@ describe("incident reports", () => {
     );
     expect(view.incidents).toHaveLength(1);
     expect(view.incidents[0]).toMatchObject({ supplier: "Tier One Hosting GmbH", timing: { withinCommitment: false } });
+    // and the agreement's re-assessment policy, on this tab and with the terms (not only on procurement's edit form)
+    expect(view.policy).toMatchObject({ months: { critical: 6, high: 12, medium: 18, low: 24 }, onIncident: true });
+    const terms = tabOf(
+      await discloserAgreementLoader({
+        request: getRequest(`/discloser/agreements/${agreementId}?tab=terms`, discloserCookie),
+        params: { id: agreementId },
+        context: {},
+      }),
+      "terms",
+    );
+    expect(terms.agreement.reassessment).toEqual(view.policy);
   });
 
   it("tell every party above a tier-2 reporter, each with the time it has left to pass the notice on", async () => {

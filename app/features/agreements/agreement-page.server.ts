@@ -2,6 +2,7 @@ import type { Types } from "mongoose";
 import type { AgreementData } from "#models/agreement.server";
 import { todayIso } from "#models/today";
 import { agreementView } from "./agreements.server";
+import { policyOf } from "#app/features/reassessment/reassessment";
 import {
   agreementCompliance,
   compactCompliance,
@@ -255,7 +256,7 @@ export async function agreementPageData(
         agreementReassessments(agreement, now),
         incidentViews({ agreementId: agreement._id }, new Map(c.suppliers.map((s) => [s.id, s.name]))),
       ]);
-      return { tab, header, reassessments, incidents };
+      return { tab, header, reassessments, incidents, policy: policyOf(agreement) };
     }
     case "terms":
       return { tab, header, agreement: await agreementView(agreement) };

@@ -4,7 +4,11 @@ import type { AgreementPageData } from "./agreement-page.server";
 import { AGREEMENT_TABS, agreementTabHref } from "./agreement-tabs";
 import { AgreementDetails } from "./agreement-view";
 import { ChainSection, ComplianceSection } from "./compliance-view";
-import { IncidentTable, ReassessmentTable } from "#app/features/reassessment/reassessment-view";
+import {
+  IncidentTable,
+  ReassessmentPolicyFacts,
+  ReassessmentTable,
+} from "#app/features/reassessment/reassessment-view";
 import { ReportVersions } from "#app/features/reports/report-versions";
 
 type Jsonified<T> = T extends (infer U)[] ? Jsonified<U>[] : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
@@ -99,6 +103,7 @@ export function AgreementPage({
       {data.tab === "reassessments" ? (
         <section className="card form-section">
           <h2>Re-assessments</h2>
+          <ReassessmentPolicyFacts policy={data.policy} />
           <ReassessmentTable
             rows={data.reassessments}
             assessmentHref={role === "procurement" ? (id) => `/procurement/assessments/${id}` : undefined}

@@ -1,4 +1,5 @@
 import { ListTable } from "#app/components/list-table";
+import { ReassessmentPolicyFacts } from "#app/features/reassessment/reassessment-view";
 import {
   ACCESS_LABEL,
   CATEGORY_LABEL,
@@ -127,6 +128,11 @@ export function AgreementDetails({ a }: { a: Jsonified<View> }) {
           <dt>Certification required</dt>
           <dd>{a.requiredCertifications.join(", ") || "none"}</dd>
         </dl>
+      </section>
+
+      <section className="card form-section">
+        <h2>Re-assessment</h2>
+        <ReassessmentPolicyFacts policy={a.reassessment} />
       </section>
 
       <section className="card form-section">

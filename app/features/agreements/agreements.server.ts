@@ -1,4 +1,5 @@
 import { todayIso } from "#models/today";
+import { policyOf } from "#app/features/reassessment/reassessment";
 import mongoose from "mongoose";
 import { recordAudit } from "#models/audit-event.server";
 import { Agreement, revisionClaimKey, stampRevision, type AgreementData } from "#models/agreement.server";
@@ -205,6 +206,7 @@ export async function agreementView(a: AgreementData & { _id: unknown }) {
     retention: a.retention,
     auditRights: a.auditRights,
     requiredCertifications: a.requiredCertifications.map((c) => c.standard),
+    reassessment: policyOf(a),
     catalogueVersion: a.catalogueVersion,
     requirements: a.requirements.map((r) => {
       const req = catalogue.byId.get(r.requirementId);

@@ -1,6 +1,8 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_POLICY, planReassessment, type SupplierHistory } from "./reassessment";
-import { noReasonText } from "./reassessment-view";
+import { DEFAULT_POLICY, planReassessment, type ReassessmentPolicy, type SupplierHistory } from "./reassessment";
+import { noReasonText, ReassessmentPolicyFacts } from "./reassessment-view";
 
 const none: SupplierHistory = { lastApproved: null, previousRating: null, open: null, certificates: [], incidents: [] };
 const plan = (history: SupplierHistory) => planReassessment(DEFAULT_POLICY, { phases: [] }, history, "2026-12-02");
@@ -22,5 +24,27 @@ describe("the re-assessment list's explanation before any approval", () => {
       open: { id: "a1", dueDate: "2026-12-23", status: "invited" },
     });
     expect(approved.reasons.length).toBeGreaterThan(0);
+  });
+});
+
+describe("the agreement's re-assessment policy, as both parties read it", () => {
+  const text = (policy: ReassessmentPolicy) =>
+    renderToStaticMarkup(createElement(ReassessmentPolicyFacts, { policy }))
+      .replace(/<[^>]+>/g, " ")
+      .replace(/\s+/g, " ");
+
+  it("says how often by rating and every trigger that brings one forward", () => {
+    const t = text({ ...DEFAULT_POLICY, months: { critical: 3, high: 9, medium: 18, low: 36 }, certificateDays: 45 });
+    expect(t).toContain("every 3 months at critical risk, 9 at high, 18 at medium, 36 at low");
+    expect(t).toContain("a required certificate expiring within 45 days");
+    expect(t).toContain("a risk rating that fell");
+    expect(t).toContain("an incident the supplier reports");
+    expect(t).toContain("a disclosure phase added after the approval");
+  });
+
+  it("says which triggers the agreement turned off", () => {
+    const t = text({ ...DEFAULT_POLICY, certificateDays: 0, onIncident: false });
+    expect(t).toContain("not by an expiring certificate");
+    expect(t).toContain("not by an incident");
   });
 });

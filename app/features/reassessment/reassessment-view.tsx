@@ -1,7 +1,7 @@
 import { utcMinute } from "#app/components/time";
 import { ListTable } from "#app/components/list-table";
 import type { IncidentView } from "#app/features/incidents/incidents.server";
-import type { PlanState, Reason } from "./reassessment";
+import { LEAD_DAYS, MIN_ANSWER_DAYS, type PlanState, type Reason, type ReassessmentPolicy } from "./reassessment";
 
 export interface ReassessmentRow {
   supplierId: string;
@@ -163,5 +163,30 @@ export function IncidentTable({
         },
       ]}
     />
+  );
+}
+
+/** The agreement's re-assessment policy as the parties agreed it: how often, and what brings one forward. */
+export function ReassessmentPolicyFacts({ policy }: { policy: ReassessmentPolicy }) {
+  const triggers = [
+    policy.certificateDays > 0
+      ? `a required certificate expiring within ${policy.certificateDays} days`
+      : "not by an expiring certificate",
+    policy.onRatingFall ? "a risk rating that fell" : "not by a rating that fell",
+    policy.onIncident ? "an incident the supplier reports" : "not by an incident",
+    policy.onNewPhase ? "a disclosure phase added after the approval" : "not by a new disclosure phase",
+  ];
+  return (
+    <dl className="facts" data-testid="reassessment-policy">
+      <dt>Assessed again</dt>
+      <dd>
+        every {policy.months.critical} months at critical risk, {policy.months.high} at high, {policy.months.medium} at
+        medium, {policy.months.low} at low (from the last approval; sent {LEAD_DAYS} days before)
+      </dd>
+      <dt>Brought forward by</dt>
+      <dd>
+        {triggers.join("; ")} (sent at once, at least {MIN_ANSWER_DAYS} days to answer; each cause once)
+      </dd>
+    </dl>
   );
 }

@@ -21,11 +21,10 @@ import { orgInfo } from "#app/features/accounts/org-names.server";
 import { agreementRows, type CachedRow } from "#app/features/assessments/read-model.server";
 import { tailoringFor } from "#app/features/assessments/assessments.server";
 import {
-  DEFAULT_POLICY,
+  policyOf,
   MIN_ANSWER_DAYS,
   planReassessment,
   type ReassessmentPlan,
-  type ReassessmentPolicy,
   type SupplierHistory,
 } from "./reassessment";
 
@@ -38,23 +37,6 @@ export interface SupplierReassessment {
   supplierName: string;
   tier: number;
   plan: ReassessmentPlan;
-}
-
-export function policyOf(a: Pick<AgreementData, "reassessment">): ReassessmentPolicy {
-  const r = a.reassessment;
-  if (!r) return DEFAULT_POLICY;
-  return {
-    months: {
-      critical: r.months?.critical ?? 6,
-      high: r.months?.high ?? 12,
-      medium: r.months?.medium ?? 18,
-      low: r.months?.low ?? 24,
-    },
-    certificateDays: r.certificateDays ?? DEFAULT_POLICY.certificateDays,
-    onRatingFall: r.onRatingFall ?? true,
-    onIncident: r.onIncident ?? true,
-    onNewPhase: r.onNewPhase ?? true,
-  };
 }
 
 /** Each chain supplier's next re-assessment under the agreement, from the stored rows, certificates and incidents. */

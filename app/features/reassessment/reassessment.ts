@@ -6,6 +6,7 @@
  */
 import type { RiskRating } from "#app/scoring/types";
 import { addDaysIso, addMonthsIso } from "#app/scoring/dates";
+import type { AgreementData } from "#models/agreement.server";
 
 export const RATING_ORDER: readonly RiskRating[] = ["low", "medium", "high", "critical"];
 
@@ -26,6 +27,24 @@ export const DEFAULT_POLICY: ReassessmentPolicy = {
   onIncident: true,
   onNewPhase: true,
 };
+
+/** The agreement's policy, the defaults filling what it does not say. */
+export function policyOf(a: Pick<AgreementData, "reassessment">): ReassessmentPolicy {
+  const r = a.reassessment;
+  if (!r) return DEFAULT_POLICY;
+  return {
+    months: {
+      critical: r.months?.critical ?? 6,
+      high: r.months?.high ?? 12,
+      medium: r.months?.medium ?? 18,
+      low: r.months?.low ?? 24,
+    },
+    certificateDays: r.certificateDays ?? DEFAULT_POLICY.certificateDays,
+    onRatingFall: r.onRatingFall ?? true,
+    onIncident: r.onIncident ?? true,
+    onNewPhase: r.onNewPhase ?? true,
+  };
+}
 
 /** How long before its due date a scheduled re-assessment is sent, so the supplier has time to answer. */
 export const LEAD_DAYS = 30;
