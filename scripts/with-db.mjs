@@ -1,6 +1,6 @@
 // Runs a command with MONGODB_URI set: the given one, or the embedded
 // database (started for the command and stopped afterwards, or shared with a
-// running `npm start`). Used by `npm run seed` and `npm run dev`.
+// running `npm start`). Used by `npm run seed` and the other command-line jobs.
 import { spawn } from "node:child_process";
 import { embeddedDbFor, projectRoot } from "./lib/embedded-db.mjs";
 
