@@ -2,7 +2,7 @@
 // the first administrator of an empty portal. Prints a one-time link where they set their own password;
 // refused once an administrator exists. Exit code 0: link printed; 1: refused or failed; 2: usage error.
 import { parseArgs } from "node:util";
-import { databaseUri, errorMessage, runDatabaseTask } from "./lib/database-task";
+import { databaseUri, errorMessage, jobOrigin, runDatabaseTask } from "./lib/database-task";
 
 const USAGE = [
   'usage: npm run admin:create -- --email <address> --name "<full name>" [--organisation "<name>"] [--country <code>]',
@@ -48,7 +48,7 @@ const uri = databaseUri("admin:create");
 await runDatabaseTask(
   uri,
   async () => {
-    const origin = (process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, "");
+    const origin = await jobOrigin();
     const result = await createFirstAdministrator(parsed.data, { origin });
     console.log(
       [

@@ -4,6 +4,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { embeddedDbFor, projectRoot } from "./lib/embedded-db.mjs";
+import { forgetPortalUrl, recordPortalUrl } from "./lib/portal-address.mjs";
 
 const env = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "production", PORT: process.env.PORT ?? "3000" };
 const db = await embeddedDbFor(env);
@@ -20,6 +21,14 @@ const server = spawn(
   },
 );
 
+// jobs run beside this portal (`npm run reminders`, …) link to it, whatever its PORT
+const dataDir = path.resolve(env.FLOWDOWN_DATA_DIR ?? path.join(projectRoot, "data"));
+if (db) {
+  recordPortalUrl(dataDir, `http://localhost:${env.PORT}`);
+  // the full address, for a second instance on this database (e.g. `MONGODB_URI=… PORT=3001 npm run serve`)
+  console.log(`Embedded database: ${db.uri} (while this portal runs)`);
+}
+
 let stopping = false;
 async function shutdown(signal) {
   if (stopping) return;
@@ -31,7 +40,10 @@ async function shutdown(signal) {
     await exited;
     clearTimeout(force);
   }
-  if (db) await db.stop();
+  if (db) {
+    forgetPortalUrl(dataDir);
+    await db.stop();
+  }
 }
 
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
