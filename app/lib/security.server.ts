@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import type { ServerBuild } from "@remix-run/node";
+import type { HeadersArgs, HeadersFunction, ServerBuild } from "@remix-run/node";
 import { getEnv } from "./env.server";
 import { bindRequestScope } from "./request-scope.server";
 
@@ -190,6 +190,26 @@ export function applySecurityHeaders(headers: Headers, csp: string = RESOURCE_CS
   return headers;
 }
 
+/** Response headers a page's loader or action sets that must reach the browser (Remix keeps only Set-Cookie). */
+const PASSED_ON = ["Retry-After"];
+
+/**
+ * The `headers` export every page gets: without one Remix drops what a loader
+ * or action set (a 429's Retry-After, a 503's) from document and single-fetch
+ * responses alike. A route's own `headers` export still comes first.
+ */
+function pageHeaders(own: RouteModule["headers"]): HeadersFunction {
+  return (args: HeadersArgs): Headers => {
+    const headers = new Headers(typeof own === "function" ? own(args) : (own ?? args.parentHeaders));
+    for (const name of PASSED_ON) {
+      const value =
+        args.errorHeaders?.get(name) ?? args.actionHeaders.get(name) ?? args.loaderHeaders.get(name) ?? null;
+      if (value !== null) headers.set(name, value);
+    }
+    return headers;
+  };
+}
+
 /** A response with the security headers; a response whose headers are immutable (Response.redirect) is copied. */
 function withHeaders(response: Response): Response {
   try {
@@ -213,13 +233,15 @@ function isResourceRoute(module: RouteModule): boolean {
 /**
  * Wraps a route module: its action passes guardAction first; a resource
  * route's responses (returned or thrown) get the security headers, since
- * resource responses pass neither handleRequest nor handleDataRequest; each
- * loader learns which page request it serves (bindRequestScope).
+ * resource responses pass neither handleRequest nor handleDataRequest; a
+ * page's Retry-After reaches the browser (pageHeaders); each loader learns
+ * which page request it serves (bindRequestScope).
  */
 export function secureRouteModule(module: RouteModule): RouteModule {
   const resource = isResourceRoute(module);
   const finish = (value: unknown) => (resource && value instanceof Response ? withHeaders(value) : value);
   const wrapped: RouteModule = { ...module };
+  if (!resource) wrapped.headers = pageHeaders(module.headers);
   if (module.action) {
     const action = module.action;
     wrapped.action = async (args: DataArgs) => {

@@ -1,3 +1,4 @@
+import mongoose from "mongoose";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS } from "#scripts/demo/demo-data.server";
@@ -59,6 +60,35 @@ describe("the served portal", () => {
     expect(fetcher.headers.get("set-cookie")).toBeNull();
   });
 
+  it("sends Retry-After with every 429: sign-in posted as a page and by a fetcher, and a page's loader", async () => {
+    const base = portal.app.baseUrl;
+    const email = `held-back-${Date.now()}@example.test`;
+    await inDatabase((db) =>
+      db
+        .collection("attempts")
+        .insertMany(Array.from({ length: 5 }, () => ({ key: `login:account:${email}`, at: new Date() }))),
+    );
+    for (const path of ["/login", "/login.data"]) {
+      const res = await fetch(`${base}${path}`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ email, password: "not the password" }),
+      });
+      expect(res.status, path).toBe(429);
+      expect(res.headers.get("retry-after"), path).toMatch(/^(8\d\d|900)$/);
+    }
+    const hash = "0".repeat(64);
+    let verify = await fetch(`${base}/verify?sha256=${hash}`);
+    for (let i = 0; i < 40 && verify.status !== 429; i++) verify = await fetch(`${base}/verify?sha256=${hash}`);
+    expect(verify.status).toBe(429);
+    expect(Number(verify.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await verify.text()).toContain("Too many attempts");
+    const data = await fetch(`${base}/verify.data?sha256=${hash}`);
+    expect(data.status).toBe(429);
+    expect(Number(data.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
   it("runs every role's main pages without a CSP violation, and navigates client-side (hydrated)", async () => {
     const pages: Record<string, string[]> = {
       supplier: ["/supplier", "/supplier/certifications", "/account"],
@@ -88,6 +118,16 @@ describe("the served portal", () => {
     }
   });
 });
+
+/** Runs `fn` on the served portal's database. */
+async function inDatabase<T>(fn: (db: mongoose.Connection) => Promise<T>): Promise<T> {
+  const conn = await mongoose.createConnection(portal.app.mongoUri).asPromise();
+  try {
+    return await fn(conn);
+  } finally {
+    await conn.close();
+  }
+}
 
 async function visit(page: Page, url: string) {
   await page.goto(url);
