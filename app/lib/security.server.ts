@@ -187,6 +187,8 @@ export function applySecurityHeaders(headers: Headers, csp: string = RESOURCE_CS
   headers.set("Cross-Origin-Opener-Policy", "same-origin");
   headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
   if (isProduction()) headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  // pages, data and files depend on who is signed in: no shared cache may keep them, no browser may store them
+  headers.set("Cache-Control", "private, no-store");
   return headers;
 }
 

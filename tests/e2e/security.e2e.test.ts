@@ -2,6 +2,7 @@ import mongoose from "mongoose";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS } from "#scripts/demo/demo-data.server";
+import { signInOverHttp } from "#tests/helpers/served-portal";
 import { demoPortalInBrowser } from "./harness";
 
 /** The served build (server.ts around remix-serve's build): headers, cross-site refusal, and pages that run under the CSP. */
@@ -87,6 +88,17 @@ describe("the served portal", () => {
     const data = await fetch(`${base}/verify.data?sha256=${hash}`);
     expect(data.status).toBe(429);
     expect(Number(data.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("marks every response for a signed-in user private, no-store: pages, their data, and resource routes", async () => {
+    const procurement = DEMO_ACCOUNTS.find((a) => a.role === "procurement")!;
+    const cookie = await signInOverHttp(portal.app.baseUrl, procurement.email, procurement.password);
+    const headers = { Cookie: cookie };
+    for (const path of ["/procurement", "/procurement.data", "/account", "/reports/000000000000000000000000"]) {
+      const res = await fetch(`${portal.app.baseUrl}${path}`, { headers, redirect: "manual" });
+      expect(res.status, path).toBeLessThan(500);
+      expect(res.headers.get("cache-control"), path).toBe("private, no-store");
+    }
   });
 
   it("runs every role's main pages without a CSP violation, and navigates client-side (hydrated)", async () => {
