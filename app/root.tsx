@@ -5,7 +5,11 @@ import appStyles from "./styles/app.css";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { useNonce } from "#app/lib/nonce";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: appStyles }];
+export const links: LinksFunction = () => [
+  // public/favicon.ico, served by remix-serve as a static file: browsers ask for it on every page
+  { rel: "icon", href: "/favicon.ico", sizes: "16x16 32x32" },
+  { rel: "stylesheet", href: appStyles },
+];
 
 export const meta: MetaFunction = () => [
   { title: "Flowdown" },

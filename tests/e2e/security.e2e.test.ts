@@ -101,6 +101,25 @@ describe("the served portal", () => {
     }
   });
 
+  it("serves a small icon that every page links, so no page load asks for a missing /favicon.ico", async () => {
+    const icon = await fetch(`${portal.app.baseUrl}/favicon.ico`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get("content-type")).toMatch(/icon/);
+    const bytes = Buffer.from(await icon.arrayBuffer());
+    expect([...bytes.subarray(0, 4)]).toEqual([0, 0, 1, 0]);
+    expect(bytes.length).toBeLessThan(4096);
+    expect(await (await fetch(`${portal.app.baseUrl}/login`)).text()).toMatch(/<link rel="icon" href="\/favicon.ico"/);
+    const context = await portal.browser.newContext();
+    const page = await context.newPage();
+    const failed: string[] = [];
+    page.on("response", (r) => {
+      if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+    });
+    await visit(page, `${portal.app.baseUrl}/login`);
+    expect(failed).toEqual([]);
+    await context.close();
+  });
+
   it("runs every role's main pages without a CSP violation, and navigates client-side (hydrated)", async () => {
     const pages: Record<string, string[]> = {
       supplier: ["/supplier", "/supplier/certifications", "/account"],
