@@ -73,8 +73,9 @@ export default function handleRequest(
 
 /**
  * Data requests (client navigations, fetchers) get the same headers as pages.
- * A cross-site fetcher post has already been stopped by Remix's own Origin/Host
- * check (a bare 500) or by the action guard (403): either way it says so plainly.
+ * A cross-site fetcher post has already been stopped by the action guard
+ * (403; connection.server keeps Remix's own Origin/Host check from answering
+ * first with a bare 500): it says so plainly, as text the fetcher can show.
  */
 export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {
   if (crossSiteReason(request)) {

@@ -13,6 +13,7 @@ const VARIABLES = [
   "FLOWDOWN_SCHEDULER",
   "FLOWDOWN_READ_MODEL_CHECK_MS",
   "EVIDENCE_MAX_BYTES",
+  "TRUST_PROXY",
 ] as const;
 const saved = Object.fromEntries(VARIABLES.map((k) => [k, process.env[k]]));
 
@@ -83,10 +84,28 @@ describe("the parsed environment", () => {
     ["FLOWDOWN_SCHEDULER", "no", "FLOWDOWN_SCHEDULER must be on or off"],
     ["FLOWDOWN_INSECURE_COOKIES", "yes", "FLOWDOWN_INSECURE_COOKIES must be 0 or 1"],
     ["SMTP_URL", "http://mail.example", "SMTP_URL must start with smtp:// or smtps://"],
+    ["TRUST_PROXY", "proxy.example.com", "TRUST_PROXY must list the proxies in front of the portal"],
   ] as const)("stops with a clear message when %s is %j", (name, value, message) => {
     process.env[name] = value;
     expect(() => getEnv()).toThrow(/^Flowdown cannot start: the environment is not valid\./);
     expect(() => getEnv()).toThrow(`${name}: ${message}`);
+  });
+
+  it("reads TRUST_PROXY as a list of addresses, ranges and names; unset trusts no proxy", () => {
+    expect(getEnv().TRUST_PROXY).toBeUndefined();
+    process.env.TRUST_PROXY = " 10.0.0.5, 172.16.0.0/12 ,loopback,::1,fd00::/8 ";
+    expect(getEnv().TRUST_PROXY).toEqual(["10.0.0.5", "172.16.0.0/12", "loopback", "::1", "fd00::/8"]);
+  });
+
+  it.each([
+    ["proxy.example.com", '"proxy.example.com" is not an IP address, a CIDR range, "loopback" or "private"'],
+    ["10.0.0.0/33", '"10.0.0.0/33" has no valid prefix length'],
+    ["10.0.0.5;10.0.0.6", '"10.0.0.5;10.0.0.6" is not an IP address'],
+    [" , ", "it lists nothing"],
+  ])("names what is wrong with TRUST_PROXY=%j", (value, problem) => {
+    process.env.TRUST_PROXY = value;
+    expect(() => getEnv()).toThrow("TRUST_PROXY: TRUST_PROXY must list the proxies in front of the portal");
+    expect(() => getEnv()).toThrow(problem);
   });
 
   it("parses one variable on its own for code that reports a bad value itself", () => {

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
+import net from "node:net";
 import { z } from "zod";
 
 /** Blank means unset (as it always did for these variables); surrounding spaces are ignored. */
@@ -13,6 +14,26 @@ function wholeNumber(message: string) {
 }
 
 const EVIDENCE_MAX_BYTES = "EVIDENCE_MAX_BYTES must be a positive whole number of bytes, e.g. 20971520 for 20 MB.";
+
+/** A TRUST_PROXY entry: an address, a CIDR range, or one of these names. */
+export const PROXY_RANGES: Record<string, string[]> = {
+  loopback: ["127.0.0.0/8", "::1/128"],
+  private: ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"],
+};
+
+function proxyEntryError(entry: string): string | null {
+  if (PROXY_RANGES[entry.toLowerCase()]) return null;
+  const [address, prefix, ...rest] = entry.split("/");
+  const family = net.isIP(address);
+  if (!family || rest.length) return `"${entry}" is not an IP address, a CIDR range, "loopback" or "private"`;
+  if (prefix === undefined) return null;
+  const bits = Number(prefix);
+  if (!/^\d{1,3}$/.test(prefix) || bits > (family === 4 ? 32 : 128)) return `"${entry}" has no valid prefix length`;
+  return null;
+}
+
+const TRUST_PROXY =
+  'TRUST_PROXY must list the proxies in front of the portal, separated by commas: IP addresses, CIDR ranges or "loopback" and "private", e.g. TRUST_PROXY=10.0.0.5,loopback';
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -66,6 +87,27 @@ const EnvSchema = z.object({
   ),
   /** "1" serves the benchmark's floor page (/bench-floor); set only by bench/dashboard.ts, unset: 404 */
   FLOWDOWN_BENCH_FLOOR: z.enum(["0", "1"], "FLOWDOWN_BENCH_FLOOR must be 0 or 1").optional(),
+  /**
+   * the proxies whose X-Forwarded-For is believed (addresses, CIDR ranges, "loopback", "private");
+   * unset: none, the client's address is the connection's
+   */
+  TRUST_PROXY: trimmed(
+    z
+      .string()
+      .transform((value, ctx) => {
+        const entries = value
+          .split(",")
+          .map((e) => e.trim())
+          .filter(Boolean);
+        const errors = entries.map(proxyEntryError).filter((e) => e !== null);
+        if (!entries.length || errors.length) {
+          ctx.addIssue({ code: "custom", message: `${TRUST_PROXY} (${errors.join("; ") || "it lists nothing"}).` });
+          return z.NEVER;
+        }
+        return entries;
+      })
+      .optional(),
+  ),
   /** the largest evidence file accepted; unset: 20 MB */
   EVIDENCE_MAX_BYTES: trimmed(wholeNumber(EVIDENCE_MAX_BYTES).positive(EVIDENCE_MAX_BYTES).optional()),
 });

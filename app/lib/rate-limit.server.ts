@@ -39,7 +39,7 @@ export interface Subjects {
 function keysFor(scope: RateScope, request: Request, subjects: Subjects): { key: string; limit: Limit }[] {
   const limits: { ip?: Limit; account?: Limit } = RATE_LIMITS[scope];
   const out: { key: string; limit: Limit }[] = [];
-  // without a proxy remix-serve does not pass the socket address: direct clients share one bucket
+  // "" only off the HTTP server (scripts and tests that give no connection): they share one bucket
   if (limits.ip) out.push({ key: `${scope}:ip:${(subjects.ip ?? clientIp(request)) || "direct"}`, limit: limits.ip });
   if (limits.account && subjects.account)
     out.push({ key: `${scope}:account:${subjects.account.toLowerCase().slice(0, 300)}`, limit: limits.account });

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import type { HeadersArgs, HeadersFunction, ServerBuild } from "@remix-run/node";
+import { REFUSED_ORIGIN_HEADER } from "./connection.server";
 import { getEnv } from "./env.server";
 import { bindRequestScope } from "./request-scope.server";
 
@@ -50,7 +51,8 @@ export function crossSiteReason(request: Request): string | null {
   const site = request.headers.get("Sec-Fetch-Site");
   if (site && site !== "same-origin" && site !== "none") return `Sec-Fetch-Site: ${site}`;
   const allowed = ownOrigins(request);
-  const origin = request.headers.get("Origin");
+  // the Origin that Remix's own check would have answered with a bare 500 (see connection.server)
+  const origin = request.headers.get("Origin") ?? request.headers.get(REFUSED_ORIGIN_HEADER);
   if (origin !== null)
     return originOf(origin) && allowed.has(originOf(origin)!) ? null : `Origin: ${origin.slice(0, 200)}`;
   const referer = request.headers.get("Referer");

@@ -46,8 +46,21 @@ describe("the served portal", () => {
       headers: { Origin: "https://attacker.example", "Content-Type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ email: account.email, password: account.password }),
     });
-    expect(login.status).toBeGreaterThanOrEqual(400);
+    // the portal's own 403 page, not Remix's bare 500
+    expect(login.status).toBe(403);
+    expect(login.headers.get("content-type")).toMatch(/^text\/html/);
+    expectSecurityHeaders(login);
+    const page = await login.text();
+    expect(page).toContain("This form was sent from another site, so the portal refused it.");
+    expect(page).toContain("Go to your dashboard");
     expect(login.headers.get("set-cookie")).toBeNull();
+    const nullOrigin = await fetch(`${portal.app.baseUrl}/login`, {
+      method: "POST",
+      headers: { Origin: "null", "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email: account.email, password: account.password }),
+    });
+    expect(nullOrigin.status).toBe(403);
+    expect(nullOrigin.headers.get("set-cookie")).toBeNull();
     const fetcher = await fetch(`${portal.app.baseUrl}/login.data`, {
       method: "POST",
       headers: {
@@ -88,6 +101,22 @@ describe("the served portal", () => {
     const data = await fetch(`${base}/verify.data?sha256=${hash}`);
     expect(data.status).toBe(429);
     expect(Number(data.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("keeps the connection's address, not a client's X-Forwarded-For, when no proxy is trusted", async () => {
+    const account = DEMO_ACCOUNTS.find((a) => a.role === "supplier")!;
+    const res = await fetch(`${portal.app.baseUrl}/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "X-Forwarded-For": "203.0.113.66", "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email: account.email, password: account.password }),
+    });
+    expect(res.status).toBe(302);
+    const sessions = await inDatabase(async (db) => {
+      const user = await db.collection("users").findOne({ email: account.email });
+      return db.collection("sessions").find({ userId: user!._id }).sort({ _id: -1 }).limit(1).toArray();
+    });
+    expect(sessions[0]?.ip).toBe("127.0.0.1");
   });
 
   it("marks every response for a signed-in user private, no-store: pages, their data, and resource routes", async () => {

@@ -18,6 +18,7 @@ const { Organization } = await import("#models/organization.server");
 const { Attempt } = await import("#models/attempt.server");
 const { AuditEvent } = await import("#models/audit-event.server");
 const { RATE_LIMITS } = await import("#app/lib/rate-limit.server");
+const { onConnectionFrom } = await import("#app/lib/connection.server");
 
 const NEW_PASSWORD = "a brand new passphrase";
 
@@ -27,8 +28,7 @@ beforeEach(async () => {
 
 function ask(email: string, ip = "203.0.113.9") {
   const request = formRequest("/forgot-password", { email });
-  request.headers.set("X-Forwarded-For", ip);
-  return forgotAction({ request, params: {}, context: {} });
+  return onConnectionFrom(ip, () => forgotAction({ request, params: {}, context: {} }));
 }
 
 /** What a visitor gets back, as far as they can see it: status, where it leads, and the body. */
@@ -210,8 +210,7 @@ describe("a reset link", () => {
   it("counts dead links against the client and then answers 429 with Retry-After", async () => {
     const open = (token: string) => {
       const request = getRequest(`/reset-password/${token}`);
-      request.headers.set("X-Forwarded-For", "198.51.100.77");
-      return resetLoader({ request, params: { token }, context: {} });
+      return onConnectionFrom("198.51.100.77", () => resetLoader({ request, params: { token }, context: {} }));
     };
     for (let i = 0; i < RATE_LIMITS.token.ip.max; i++) expect(await open(`nope${i}`)).toHaveStatus(410);
     const blocked = await open("nope-again");

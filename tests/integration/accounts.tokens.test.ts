@@ -15,6 +15,7 @@ const { User } = await import("#models/user.server");
 const { Attempt } = await import("#models/attempt.server");
 const { AuditEvent } = await import("#models/audit-event.server");
 const { RATE_LIMITS } = await import("#app/lib/rate-limit.server");
+const { onConnectionFrom } = await import("#app/lib/connection.server");
 
 const ORIGIN = { origin: "http://localhost" };
 const PASSWORD = "correct horse battery staple";
@@ -213,14 +214,12 @@ describe("an invitation link", () => {
   });
 
   it("counts unknown and dead links against the client, then answers 429 with Retry-After", async () => {
-    const ip = { "X-Forwarded-For": "198.51.100.23" };
+    const fromClient = <T>(fn: () => T) => onConnectionFrom("198.51.100.23", fn);
     const guess = (i: number) => {
       const token = `guess${String(i).padStart(38, "x")}`;
-      return welcomeLoader({
-        request: new Request(`http://localhost/welcome/${token}`, { headers: ip }),
-        params: { token },
-        context: {},
-      });
+      return fromClient(() =>
+        welcomeLoader({ request: new Request(`http://localhost/welcome/${token}`), params: { token }, context: {} }),
+      );
     };
     for (let i = 0; i < RATE_LIMITS.token.ip.max; i++) expect(await guess(i)).toHaveStatus(404);
     const blocked = replyOf<{ view: View }>(await guess(999));
@@ -229,11 +228,9 @@ describe("an invitation link", () => {
     expect(blocked.data.view.kind).toBe("limited");
     // even a good link waits: the limit is what makes guessing slow
     const { token } = await invite();
-    const good = await welcomeLoader({
-      request: new Request(`http://localhost/welcome/${token}`, { headers: ip }),
-      params: { token },
-      context: {},
-    });
+    const good = await fromClient(() =>
+      welcomeLoader({ request: new Request(`http://localhost/welcome/${token}`), params: { token }, context: {} }),
+    );
     expect(good).toHaveStatus(429);
     // another client is not affected, and a valid link does not count
     for (let i = 0; i < 3; i++) expect((await open(token)).status).toBe(200);

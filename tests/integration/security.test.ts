@@ -28,11 +28,7 @@ const { User } = await import("#models/user.server");
 const { Assessment } = await import("#models/assessment.server");
 const { ReportRecord } = await import("#models/report.server");
 const { RATE_LIMITS } = await import("#app/lib/rate-limit.server");
-
-function fromIp(request: Request, ip: string): Request {
-  request.headers.set("X-Forwarded-For", ip);
-  return request;
-}
+const { onConnectionFrom } = await import("#app/lib/connection.server");
 
 beforeEach(async () => {
   await Attempt.deleteMany({});
@@ -100,58 +96,68 @@ describe("body size", () => {
 });
 
 describe("rate limits", () => {
+  /** A sign-in as a browser sends it over a connection from `ip`, with that browser's cookies. */
+  function signInFrom(
+    ip: string,
+    fields: Record<string, string>,
+    cookie?: string,
+    headers: Record<string, string> = {},
+  ) {
+    const request = formRequest("/login", fields, cookie);
+    for (const [name, value] of Object.entries(headers)) request.headers.set(name, value);
+    return onConnectionFrom(ip, () => loginAction({ request, params: {}, context: {} }));
+  }
+
   it("blocks an account after 5 failed sign-ins, even with the right password, with a 429 that says how long to wait", async () => {
     const { user, password } = await createUser("procurement");
-    for (let i = 0; i < RATE_LIMITS.login.account.max; i++) {
-      const r = await loginAction({
-        request: fromIp(formRequest("/login", { email: user.email, password: "wrong-password" }), `10.0.0.${i}`),
-        params: {},
-        context: {},
-      });
-      expect(r).toHaveStatus(400);
-    }
-    const blocked = await loginAction({
-      request: fromIp(formRequest("/login", { email: user.email, password }), "10.0.1.1"),
-      params: {},
-      context: {},
-    });
+    for (let i = 0; i < RATE_LIMITS.login.account.max; i++)
+      expect(await signInFrom(`10.0.0.${i}`, { email: user.email, password: "wrong-password" })).toHaveStatus(400);
+    const blocked = await signInFrom("10.0.1.1", { email: user.email, password });
     expect(blocked).toHaveStatus(429);
     expect(replyOf(blocked).data.errors[""][0]).toMatch(/^Too many attempts; try again in 15 minutes\.$/);
     expect(replyOf(blocked).headers.get("Retry-After")).toBe("900");
     // another account from the same addresses is not affected
     const other = await createUser("procurement");
-    const ok = (await loginAction({
-      request: fromIp(formRequest("/login", { email: other.user.email, password: other.password }), "10.0.0.1"),
-      params: {},
-      context: {},
-    })) as Response;
-    expect(ok.status).toBe(302);
+    expect(await signInFrom("10.0.0.1", { email: other.user.email, password: other.password })).toRedirectTo(
+      "/procurement",
+    );
   });
 
-  it("blocks a client address after 30 failed sign-ins across accounts, counting concurrent attempts", async () => {
+  it("counts a client address by its connection, whatever X-Forwarded-For it sends, across accounts and concurrently", async () => {
     await Promise.all(
       Array.from({ length: RATE_LIMITS.login.ip.max }, (_, i) =>
-        loginAction({
-          request: fromIp(formRequest("/login", { email: `nobody${i}@example.test`, password: "x" }), "192.0.2.7"),
-          params: {},
-          context: {},
+        signInFrom("192.0.2.7", { email: `nobody${i}@example.test`, password: "x" }, undefined, {
+          "X-Forwarded-For": `203.0.113.${i}`,
         }),
       ),
     );
     expect(await Attempt.countDocuments({ key: "login:ip:192.0.2.7" })).toBe(RATE_LIMITS.login.ip.max);
     const { user, password } = await createUser("supplier");
-    const blocked = await loginAction({
-      request: fromIp(formRequest("/login", { email: user.email, password }), "192.0.2.7"),
-      params: {},
-      context: {},
+    const blocked = await signInFrom("192.0.2.7", { email: user.email, password }, undefined, {
+      "X-Forwarded-For": "203.0.113.200",
     });
     expect(blocked).toHaveStatus(429);
-    const elsewhere = (await loginAction({
-      request: fromIp(formRequest("/login", { email: user.email, password }), "192.0.2.8"),
-      params: {},
-      context: {},
-    })) as Response;
-    expect(elsewhere.status).toBe(302);
+    expect(replyOf(blocked).headers.get("Retry-After")).toBe("900");
+    expect(await signInFrom("192.0.2.8", { email: user.email, password })).toRedirectTo("/supplier");
+  });
+
+  it("believes X-Forwarded-For only from a proxy named in TRUST_PROXY", async () => {
+    const saved = process.env.TRUST_PROXY;
+    process.env.TRUST_PROXY = "192.0.2.50";
+    try {
+      const via = (proxy: string) =>
+        signInFrom(proxy, { email: "nobody@example.test", password: "x" }, undefined, {
+          "X-Forwarded-For": "10.9.9.9, 203.0.113.77",
+        });
+      await via("192.0.2.50");
+      await via("192.0.2.51");
+      expect(await Attempt.countDocuments({ key: "login:ip:203.0.113.77" })).toBe(1);
+      expect(await Attempt.countDocuments({ key: "login:ip:192.0.2.51" })).toBe(1);
+      expect(await Attempt.countDocuments({ key: "login:ip:10.9.9.9" })).toBe(0);
+    } finally {
+      if (saved === undefined) delete process.env.TRUST_PROXY;
+      else process.env.TRUST_PROXY = saved;
+    }
   });
 
   it("lets attempts older than the window go", async () => {
@@ -171,32 +177,24 @@ describe("rate limits", () => {
 
   it("slows down a client trying invitation links, and report verifications", async () => {
     for (let i = 0; i < RATE_LIMITS.invite.ip.max; i++)
-      await inviteLoader({
-        request: fromIp(getRequest(`/invite/guess-${i}`), "198.51.100.1"),
-        params: { token: `guess-${i}` },
-        context: {},
-      });
+      await onConnectionFrom("198.51.100.1", () =>
+        inviteLoader({ request: getRequest(`/invite/guess-${i}`), params: { token: `guess-${i}` }, context: {} }),
+      );
     const res = await thrown(() =>
-      inviteLoader({
-        request: fromIp(getRequest("/invite/guess-x"), "198.51.100.1"),
-        params: { token: "guess-x" },
-        context: {},
-      }),
+      onConnectionFrom("198.51.100.1", () =>
+        inviteLoader({ request: getRequest("/invite/guess-x"), params: { token: "guess-x" }, context: {} }),
+      ),
     );
     expect(res.status).toBe(429);
+    expect(res.headers.get("Retry-After")).toMatch(/^\d+$/);
     expect(await res.text()).toMatch(/^Too many attempts; try again in \d+ minutes?\.$/);
 
-    for (let i = 0; i < RATE_LIMITS.verify.ip.max; i++)
-      await verifyAction({
-        request: fromIp(formRequest("/verify", { sha256: "0".repeat(64) }), "198.51.100.2"),
-        params: {},
-        context: {},
-      });
-    const v = await verifyAction({
-      request: fromIp(formRequest("/verify", { sha256: "0".repeat(64) }), "198.51.100.2"),
-      params: {},
-      context: {},
-    });
+    const verify = () =>
+      onConnectionFrom("198.51.100.2", () =>
+        verifyAction({ request: formRequest("/verify", { sha256: "0".repeat(64) }), params: {}, context: {} }),
+      );
+    for (let i = 0; i < RATE_LIMITS.verify.ip.max; i++) await verify();
+    const v = await verify();
     expect(v).toHaveStatus(429);
     expect(replyOf(v).data.errors.sha256[0]).toMatch(/Too many attempts/);
   });
