@@ -18,7 +18,10 @@ interface Limit {
  * 50 MB upload is hashed each time).
  */
 export const RATE_LIMITS = {
+  // failed sign-ins from browsers that have not signed in to the account before
   login: { ip: { max: 30, windowMs: 15 * MINUTE }, account: { max: 5, windowMs: 15 * MINUTE } },
+  // failed sign-ins from a browser that has (its known-device id is the "account"): they slow that browser only
+  device: { account: { max: 5, windowMs: 15 * MINUTE } },
   invite: { ip: { max: 20, windowMs: 15 * MINUTE }, account: { max: 5, windowMs: 15 * MINUTE } },
   verify: { ip: { max: 30, windowMs: 10 * MINUTE } },
   password: { account: { max: 5, windowMs: 15 * MINUTE } },
@@ -32,7 +35,7 @@ export type RateScope = keyof typeof RATE_LIMITS;
 export interface Subjects {
   /** the client address; by default the request's */
   ip?: string;
-  /** the account (e-mail, user id or invitation) the attempt is about */
+  /** the account (e-mail, user id or invitation, or a known browser's id) the attempt is about */
   account?: string;
 }
 
@@ -80,6 +83,11 @@ export async function recordAttempt(
 ): Promise<void> {
   const docs = keysFor(scope, request, subjects).map(({ key }) => ({ key, at: now }));
   if (docs.length) await orUnavailable(Attempt.insertMany(docs));
+}
+
+/** Forgets the account's counted attempts in `scope`: a successful sign-in or a password reset lifts its wait. */
+export async function forgetAttempts(scope: RateScope, account: string): Promise<void> {
+  await orUnavailable(Attempt.deleteMany({ key: `${scope}:account:${account.toLowerCase().slice(0, 300)}` }));
 }
 
 export function tooManyAttemptsMessage(minutes: number): string {

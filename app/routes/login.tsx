@@ -5,11 +5,12 @@ import { BrandedCard } from "#app/components/branded-card";
 import { Field, FormError } from "#app/components/forms";
 import { FIRST_ADMIN_COMMAND, needsFirstAdministrator } from "#app/features/accounts/account-upgrade.server";
 import { createUserSession, requireAnonymous, ROLE_HOME } from "#app/features/accounts/auth.server";
-import { signIn } from "#app/features/accounts/sign-in.server";
+import { knownDevice, rememberDevice } from "#app/features/accounts/known-device.server";
+import { signIn, signInWait } from "#app/features/accounts/sign-in.server";
 import { orUnavailable } from "#app/lib/db.server";
 import { fieldErrors } from "#app/lib/forms.server";
 import { safeRedirect } from "#app/lib/http.server";
-import { rateLimited, tooManyAttempts } from "#app/lib/rate-limit.server";
+import { tooManyAttempts } from "#app/lib/rate-limit.server";
 import { refusalResponse } from "#app/lib/refusal.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Flowdown" }];
@@ -19,6 +20,10 @@ const LoginSchema = z.object({
   password: z.string().min(1, "Enter your password").max(1024, "That password is too long"),
   redirectTo: z.string().max(2048).optional(),
 });
+
+/** Where a client held back by the account's wait can still get in. */
+const ELSEWHERE_HINT =
+  "A browser you have signed in with before can still sign in, and “Forgot your password?” sends a link that lifts this wait.";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
@@ -36,12 +41,16 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) {
     return data({ errors: fieldErrors(parsed.error), email }, { status: 400 });
   }
-  const account = parsed.data.email.toLowerCase();
-  const wait = await rateLimited("login", request, { account });
-  if (wait) return tooManyAttempts(wait, { email });
+  const device = await knownDevice(request, parsed.data.email);
+  const wait = await signInWait(request, parsed.data.email, device);
+  if (wait) {
+    const limited = tooManyAttempts(wait, { email });
+    if (!device) limited.data.errors[""].push(ELSEWHERE_HINT);
+    return limited;
+  }
   let result;
   try {
-    result = await signIn(request, parsed.data.email, parsed.data.password);
+    result = await signIn(request, parsed.data.email, parsed.data.password, device);
   } catch (error) {
     return refusalResponse(error, { email });
   }
@@ -49,7 +58,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const target = safeRedirect(parsed.data.redirectTo, home);
   // a link into another role's area would only end in a 403: land on the user's own dashboard
   const redirectTo = target === "/" || !target.startsWith(home) ? home : target;
-  return createUserSession(request, result.userId, redirectTo);
+  const response = await createUserSession(request, result.userId, redirectTo);
+  response.headers.append("Set-Cookie", await rememberDevice(request, parsed.data.email));
+  return response;
 }
 
 export default function LoginPage() {

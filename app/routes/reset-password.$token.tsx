@@ -5,6 +5,7 @@ import { BrandedCard } from "#app/components/branded-card";
 import { FormError } from "#app/components/forms";
 import { openResetLink, resetPassword } from "#app/features/accounts/account-tokens.server";
 import { createUserSession, ROLE_HOME } from "#app/features/accounts/auth.server";
+import { rememberDevice } from "#app/features/accounts/known-device.server";
 import {
   limitedLinkView,
   PASSWORD_PAIR,
@@ -64,7 +65,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     return refusalResponse(error, { view });
   }
-  return createUserSession(request, reset.userId, `${ROLE_HOME[reset.role]}?notice=password-reset`);
+  const response = await createUserSession(request, reset.userId, `${ROLE_HOME[reset.role]}?notice=password-reset`);
+  // the owner proved the address: this browser is one of theirs from now on
+  response.headers.append("Set-Cookie", await rememberDevice(request, reset.email));
+  return response;
 }
 
 export default function ResetPasswordPage() {

@@ -29,6 +29,9 @@ const { Assessment } = await import("#models/assessment.server");
 const { ReportRecord } = await import("#models/report.server");
 const { RATE_LIMITS } = await import("#app/lib/rate-limit.server");
 const { onConnectionFrom } = await import("#app/lib/connection.server");
+const { action: forgotAction } = await import("#app/routes/forgot-password");
+const { action: resetAction } = await import("#app/routes/reset-password.$token");
+const { Outbox } = await import("#models/outbox.server");
 
 beforeEach(async () => {
   await Attempt.deleteMany({});
@@ -108,19 +111,78 @@ describe("rate limits", () => {
     return onConnectionFrom(ip, () => loginAction({ request, params: {}, context: {} }));
   }
 
-  it("blocks an account after 5 failed sign-ins, even with the right password, with a 429 that says how long to wait", async () => {
+  /** The cookie the browser keeps from a response, as it sends it back ("name=value"; "" when there is none). */
+  function cookieFrom(response: unknown, name: string): string {
+    const cookie = (response as Response).headers.getSetCookie().find((c) => c.startsWith(`${name}=`));
+    return cookie?.split(";")[0] ?? "";
+  }
+
+  it("holds back new browsers after 5 wrong passwords for an account, with Retry-After, but not the owner's own browser", async () => {
     const { user, password } = await createUser("procurement");
+    const owner = cookieFrom(await signInFrom("198.51.100.10", { email: user.email, password }), "__flowdown_device");
+    // a stranger guesses from many addresses
     for (let i = 0; i < RATE_LIMITS.login.account.max; i++)
       expect(await signInFrom(`10.0.0.${i}`, { email: user.email, password: "wrong-password" })).toHaveStatus(400);
-    const blocked = await signInFrom("10.0.1.1", { email: user.email, password });
-    expect(blocked).toHaveStatus(429);
-    expect(replyOf(blocked).data.errors[""][0]).toMatch(/^Too many attempts; try again in 15 minutes\.$/);
-    expect(replyOf(blocked).headers.get("Retry-After")).toBe("900");
+    const stranger = await signInFrom("10.0.1.1", { email: user.email, password });
+    expect(stranger).toHaveStatus(429);
+    // the owner's browser signs in with the right password, from any address
+    const back = (await signInFrom("10.0.1.1", { email: user.email, password }, owner)) as Response;
+    expect(back).toRedirectTo("/procurement");
+    expect(await Session.countDocuments({ userId: user._id })).toBe(2);
+    // the stranger is told how long to wait, and where the owner can still get in
+    expect(replyOf(stranger).data.errors[""]).toEqual([
+      "Too many attempts; try again in 15 minutes.",
+      expect.stringMatching(/browser you have signed in with before can still sign in.*Forgot your password/),
+    ]);
+    expect(replyOf(stranger).headers.get("Retry-After")).toBe("900");
     // another account from the same addresses is not affected
     const other = await createUser("procurement");
     expect(await signInFrom("10.0.0.1", { email: other.user.email, password: other.password })).toRedirectTo(
       "/procurement",
     );
+  });
+
+  it("counts a known browser's wrong passwords against that browser, not against the account", async () => {
+    const { user, password } = await createUser("supplier");
+    const laptop = cookieFrom(await signInFrom("198.51.100.11", { email: user.email, password }), "__flowdown_device");
+    for (let i = 0; i < RATE_LIMITS.device.account.max; i++)
+      expect(await signInFrom("198.51.100.11", { email: user.email, password: "typo" }, laptop)).toHaveStatus(400);
+    const held = await signInFrom("198.51.100.11", { email: user.email, password }, laptop);
+    expect(held).toHaveStatus(429);
+    expect(replyOf(held).headers.get("Retry-After")).toBe("900");
+    // a browser's cookie names only the accounts it signed in to: it is no pass for another account
+    const other = await createUser("supplier");
+    for (let i = 0; i < RATE_LIMITS.login.account.max; i++)
+      await signInFrom("198.51.100.12", { email: other.user.email, password: "wrong" }, laptop);
+    expect(
+      await signInFrom("198.51.100.12", { email: other.user.email, password: other.password }, laptop),
+    ).toHaveStatus(429);
+    // the account itself is not held back: a new browser signs in
+    expect(await signInFrom("198.51.100.13", { email: user.email, password })).toRedirectTo("/supplier");
+  });
+
+  it("lifts an account's wait when its owner resets the password by the e-mailed link", async () => {
+    const { user } = await createUser("discloser");
+    for (let i = 0; i < RATE_LIMITS.login.account.max; i++)
+      await signInFrom(`10.0.2.${i}`, { email: user.email, password: "wrong-password" });
+    await onConnectionFrom("198.51.100.20", () =>
+      forgotAction({ request: formRequest("/forgot-password", { email: user.email }), params: {}, context: {} }),
+    );
+    const token = await resetTokenMailedTo(user.email);
+    const reset = (await resetAction({
+      request: formRequest(`/reset-password/${token}`, {
+        password: "a new long passphrase",
+        confirm: "a new long passphrase",
+      }),
+      params: { token },
+      context: {},
+    })) as Response;
+    expect(reset).toRedirectTo("/discloser?notice=password-reset");
+    // any browser may sign in again, and the one that reset the password is known from now on
+    expect(await signInFrom("198.51.100.21", { email: user.email, password: "a new long passphrase" })).toRedirectTo(
+      "/discloser",
+    );
+    expect(cookieFrom(reset, "__flowdown_device")).toMatch(/^__flowdown_device=./);
   });
 
   it("counts a client address by its connection, whatever X-Forwarded-For it sends, across accounts and concurrently", async () => {
@@ -199,6 +261,17 @@ describe("rate limits", () => {
     expect(replyOf(v).data.errors.sha256[0]).toMatch(/Too many attempts/);
   });
 });
+
+/** The token of the latest reset link mailed to `to` (sent without holding up the answer: it may take a moment). */
+async function resetTokenMailedTo(to: string): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const mail = await Outbox.findOne({ to, kind: "password-reset" }).sort({ createdAt: -1 }).lean();
+    const token = mail && /\/reset-password\/([A-Za-z0-9_-]{43})/.exec(mail.text)?.[1];
+    if (token) return token;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`no reset link was mailed to ${to}`);
+}
 
 describe("sessions", () => {
   it("signing in gives a new session id and ends the one the browser still sent", async () => {

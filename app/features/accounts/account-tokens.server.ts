@@ -16,6 +16,7 @@ import { Organization } from "#models/organization.server";
 import { Refusal } from "#models/refusal";
 import { User } from "#models/user.server";
 import { sendMail } from "#app/lib/mail.server";
+import { forgetAttempts } from "#app/lib/rate-limit.server";
 import { endSessions } from "./auth.server";
 import { hashPassword } from "./password.server";
 
@@ -352,6 +353,8 @@ export async function resetPassword(token: string, password: string, ctx: { ip?:
     { $set: { passwordHash: await hashPassword(password), passwordChangedAt: new Date() } },
   );
   const ended = await endSessions(String(user._id));
+  // whoever holds the e-mailed link is the owner: failed sign-ins by others no longer hold the account back
+  await forgetAttempts("login", user.email);
   await recordAudit({
     action: "user.password_reset",
     actor: { id: String(user._id), email: user.email, orgId: String(user.orgId) },
@@ -360,5 +363,5 @@ export async function resetPassword(token: string, password: string, ctx: { ip?:
     details: { sessionsEnded: String(ended) },
     ip: ctx.ip,
   });
-  return { userId: String(user._id), role: user.role };
+  return { userId: String(user._id), role: user.role, email: user.email };
 }

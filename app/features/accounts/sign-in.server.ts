@@ -1,26 +1,46 @@
 import { recordAudit } from "#models/audit-event.server";
 import { orUnavailable } from "#app/lib/db.server";
 import { clientIp } from "#app/lib/http.server";
-import { recordAttempt } from "#app/lib/rate-limit.server";
+import { forgetAttempts, rateLimited, recordAttempt } from "#app/lib/rate-limit.server";
 import { Refusal } from "#models/refusal";
 import { prefetchOrgReadModel } from "#app/features/assessments/read-model.server";
 import { changePassword, verifyLogin, type CurrentUser } from "./auth.server";
 
-/** Checks the credentials and records the attempt; a wrong e-mail or password is a Refusal. */
-export async function signIn(request: Request, email: string, password: string) {
+/**
+ * Minutes a sign-in to `email` must wait, or null. A browser that signed in
+ * to the account before (`device`, see known-device.server) waits only for
+ * its own failures; any other client waits for the account's failures from
+ * such clients and for its address's.
+ */
+export function signInWait(request: Request, email: string, device: string | null): Promise<number | null> {
+  return device
+    ? rateLimited("device", request, { account: device })
+    : rateLimited("login", request, { account: email.toLowerCase() });
+}
+
+/**
+ * Checks the credentials and records the attempt; a wrong e-mail or password is a Refusal.
+ * A success forgets the account's (or this browser's) failures.
+ */
+export async function signIn(request: Request, email: string, password: string, device: string | null = null) {
+  const account = email.toLowerCase();
   const result = await orUnavailable(verifyLogin(email, password));
   if (!result.ok) {
-    await recordAttempt("login", request, { account: email.toLowerCase() });
+    if (device) await recordAttempt("device", request, { account: device });
+    else await recordAttempt("login", request, { account });
     await recordAudit({
       action: "auth.login_failed",
-      details: { email: email.toLowerCase() },
+      details: { email: account, knownDevice: String(device !== null) },
       ip: clientIp(request),
     });
     throw new Refusal("E-mail or password is incorrect.");
   }
+  await forgetAttempts("login", account);
+  if (device) await forgetAttempts("device", device);
   await recordAudit({
     action: "auth.login",
     actor: { id: result.userId, email: result.email, orgId: result.orgId },
+    details: { knownDevice: String(device !== null) },
     ip: clientIp(request),
   });
   // procurement lands on the dashboard: its organisation's rows are read while the redirect travels
