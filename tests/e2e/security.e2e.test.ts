@@ -1,9 +1,12 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import mongoose from "mongoose";
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort, projectRoot } from "../../scripts/lib/embedded-db.mjs";
 import { DEMO_ACCOUNTS } from "#scripts/demo/demo-data.server";
 import { signInOverHttp } from "#tests/helpers/served-portal";
-import { demoPortalInBrowser } from "./harness";
+import { demoPortalInBrowser, startApp, type RunningApp } from "./harness";
 
 /** The served build (server.ts around remix-serve's build): headers, cross-site refusal, and pages that run under the CSP. */
 const portal = demoPortalInBrowser();
@@ -179,9 +182,59 @@ describe("the served portal", () => {
   });
 });
 
+describe("the served portal behind a proxy named in TRUST_PROXY", () => {
+  let app: RunningApp;
+  beforeAll(async () => {
+    app = await startApp({ TRUST_PROXY: "loopback" });
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it("takes the client's address from what the proxy appended to X-Forwarded-For, not from what the client wrote", async () => {
+    const account = DEMO_ACCOUNTS.find((a) => a.role === "discloser")!;
+    const res = await fetch(`${app.baseUrl}/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "X-Forwarded-For": "10.9.9.9, 203.0.113.80", "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email: account.email, password: account.password }),
+    });
+    expect(res.status).toBe(302);
+    const sessions = await inDatabase(async (db) => {
+      const user = await db.collection("users").findOne({ email: account.email });
+      return db.collection("sessions").find({ userId: user!._id }).sort({ _id: -1 }).limit(1).toArray();
+    }, app.mongoUri);
+    expect(sessions[0]?.ip).toBe("203.0.113.80");
+  });
+
+  it("refuses to start with a TRUST_PROXY it cannot read, naming the entry, without a stack trace", async () => {
+    const result = spawnSync(
+      process.execPath,
+      [path.join(projectRoot, "node_modules/@remix-run/serve/dist/cli.js"), "build/index.js"],
+      {
+        cwd: projectRoot,
+        env: {
+          ...process.env,
+          MONGODB_URI: app.mongoUri,
+          PORT: String(await freePort()),
+          NODE_ENV: "production",
+          SESSION_SECRET: "x".repeat(40),
+          TRUST_PROXY: "10.0.0.5, proxy.example.com",
+        },
+        encoding: "utf8",
+        timeout: 30_000,
+      },
+    );
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("TRUST_PROXY: TRUST_PROXY must list the proxies in front of the portal");
+    expect(result.stderr).toContain('"proxy.example.com" is not an IP address');
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+});
+
 /** Runs `fn` on the served portal's database. */
-async function inDatabase<T>(fn: (db: mongoose.Connection) => Promise<T>): Promise<T> {
-  const conn = await mongoose.createConnection(portal.app.mongoUri).asPromise();
+async function inDatabase<T>(fn: (db: mongoose.Connection) => Promise<T>, uri = portal.app.mongoUri): Promise<T> {
+  const conn = await mongoose.createConnection(uri).asPromise();
   try {
     return await fn(conn);
   } finally {
