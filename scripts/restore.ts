@@ -33,5 +33,19 @@ await runDatabaseTask(
     await ensureIndexes();
     console.log(`Restored ${collections} collections (${documents} documents) from ${dir} into ${maskUri(uri)}`);
   },
-  { failure: (error) => (error instanceof BackupError ? error.message : `Restore failed: ${errorMessage(error)}`) },
+  {
+    failure: (error) => (error instanceof BackupError ? error.message : `Restore failed: ${errorMessage(error)}`),
+    // a plain connection: the portal's own builds every collection's indexes on connecting, which would
+    // create empty collections before the backup is checked; they are built after the restore instead
+    connect: (target: string) =>
+      mongoose
+        .connect(target, {
+          serverSelectionTimeoutMS: 5000,
+          connectTimeoutMS: 5000,
+          autoCreate: false,
+          autoIndex: false,
+        })
+        .then(() => undefined),
+    disconnect: () => mongoose.disconnect(),
+  },
 );

@@ -161,6 +161,11 @@ describe("backup and restore", () => {
       /The backup in .* is damaged: collections\/users\.ejson has SHA-256 [0-9a-f]{64}, the manifest says [0-9a-f]{64}\. Nothing was restored\./,
     );
     expect(await target.db.listCollections().toArray()).toEqual([]);
+    // the same through npm run restore: checked before anything is created, not even an empty collection
+    const refused = await runNpmScript("restore", [dir], databaseUri(target.name));
+    expect(refused.code).toBe(1);
+    expect(refused.output).toContain("collections/users.ejson has SHA-256");
+    expect(await target.db.listCollections().toArray()).toEqual([]);
   });
 
   it("refuses a backup whose manifest does not match its files: a missing file, a wrong count", async () => {
