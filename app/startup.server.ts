@@ -5,6 +5,7 @@ import { connectDatabase, disconnectDatabase } from "#app/lib/db.server";
 import { demoCredentialsText, seedDemoData, seedDemoDataIfEmpty, DEMO_ACCOUNTS } from "#scripts/demo/demo-data.server";
 import { User } from "#models/user.server";
 import { deleteExpiredSessions } from "#models/session.server";
+import { pruneRevisionClaims, REVISION_CLAIM_RETENTION_DAYS } from "#models/claim.server";
 import { getEnv, sessionSecret } from "#app/lib/env.server";
 import { deleteExpiredAttempts } from "#app/lib/rate-limit.server";
 import { sendDueReminders } from "#app/features/assessments/reminders.server";
@@ -64,6 +65,12 @@ export function startServer(): Promise<void> {
       startInterval("reminders", 60 * 60 * 1000, () => sendDueReminders({ origin }));
       // each approval's re-assessment is claimed in the database, so it is sent once whichever instance sees it due
       startInterval("reassessments", 60 * 60 * 1000, () => sendDueReassessments({ origin }));
+      // old revision claims (one per save): once a day, by one instance
+      startInterval("prune-claims", 60 * 60 * 1000, () =>
+        runExclusively("prune-revision-claims", todayIso(), () =>
+          pruneRevisionClaims(new Date(Date.now() - REVISION_CLAIM_RETENTION_DAYS * 86_400_000)),
+        ),
+      );
       // results whose certificate or agreement dates the day has passed: once a day, by one instance
       startInterval("rescoring", 15 * 60 * 1000, () =>
         runExclusively("rescore-due-results", todayIso(), () => refreshDueResults(), {

@@ -66,3 +66,23 @@ export async function takeOverStuckClaim(key: string, stuckAfterMs = STUCK_CLAIM
 export async function releaseClaim(key: string): Promise<void> {
   await Claim.deleteOne({ key });
 }
+
+/** How long a revision's claim is kept: it decides races of milliseconds and repairs a writer that died within STUCK_CLAIM_MS. */
+export const REVISION_CLAIM_RETENTION_DAYS = 7;
+
+/**
+ * Deletes the claims of assessment and agreement revisions made before
+ * `before` (one per save, so they would otherwise grow without bound). A
+ * writer that still starts from such an old revision wins its claim again
+ * but then writes nothing: every revision write is conditional on the
+ * document being before that revision (assessments) or at the revision the
+ * writer read (agreements). Other claims (invitations, tokens, imports, jobs,
+ * re-assessments) record once-only decisions and are kept.
+ */
+export async function pruneRevisionClaims(before: Date): Promise<number> {
+  const result = await Claim.deleteMany({
+    at: mongoose.trusted({ $lt: before }),
+    key: mongoose.trusted({ $regex: /^(assessment|agreement):[0-9a-f]{24}:r\d+$/ }),
+  });
+  return result.deletedCount;
+}

@@ -1,3 +1,4 @@
+import mongoose from "mongoose";
 import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "#tests/setup/database";
 import { formRequest, getRequest, sessionCookie, jsonRequest } from "#tests/fixtures/factories";
@@ -378,6 +379,34 @@ describe("answering", () => {
     expect(stored.answers.orgLegalName).toBe(SHORT_TEMPLATE_GOOD_ANSWERS.orgLegalName);
     expect(stored.revision).toBe(afterSubmit.revision);
     expect(stored.status).toBe("submitted");
+  });
+
+  it("prunes revision claims older than the retention, keeps once-only claims and recent ones, and saves on", async () => {
+    const { claim, Claim, pruneRevisionClaims, REVISION_CLAIM_RETENTION_DAYS } = await import("#models/claim.server");
+    const w = await createAssessmentWorld();
+    const id = String(w.assessment._id);
+    const cookie = await sessionCookie(String(w.supplierUser.user._id));
+    expect((await save(id, cookie, { baseRevision: 0, changes: { orgLegalName: "One" } })).status).toBe(200);
+    const old = new Date(Date.now() - (REVISION_CLAIM_RETENTION_DAYS + 1) * 86_400_000);
+    const agreementKey = `agreement:${String(w.agreement._id)}:r99`;
+    const onceOnly = `invitation:${id}:closed`;
+    await claim(agreementKey, null, old);
+    await claim(onceOnly, null, old);
+    await Claim.collection.updateOne({ key: `assessment:${id}:r1` }, { $set: { at: old } });
+    expect((await save(id, cookie, { baseRevision: 1, changes: { orgLegalName: "Two" } })).status).toBe(200);
+
+    const cutoff = new Date(Date.now() - REVISION_CLAIM_RETENTION_DAYS * 86_400_000);
+    expect(await pruneRevisionClaims(cutoff)).toBeGreaterThanOrEqual(2);
+    const left = (
+      await Claim.find({
+        key: mongoose.trusted({ $in: [agreementKey, onceOnly, `assessment:${id}:r1`, `assessment:${id}:r2`] }),
+      }).lean()
+    ).map((c) => c.key);
+    expect(left.sort()).toEqual([`assessment:${id}:r2`, onceOnly].sort());
+    // a tab still on revision 1 is refused as before; the current one saves on
+    expect((await save(id, cookie, { baseRevision: 1, changes: { orgLegalName: "Stale" } })).status).toBe(409);
+    expect((await save(id, cookie, { baseRevision: 2, changes: { orgLegalName: "Three" } })).status).toBe(200);
+    expect((await Assessment.findById(id).lean())!.answers.orgLegalName).toBe("Three");
   });
 
   it("lets exactly one of ten saves racing from the same revision through, on any database", async () => {
