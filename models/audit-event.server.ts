@@ -130,9 +130,40 @@ export interface AuditChainReport {
   problems: string[];
 }
 
-/** Walks the whole chain in sequence order and reports every break. */
-export async function verifyAuditChain(): Promise<AuditChainReport> {
+/**
+ * The trail's head, kept outside the database (in a backup's manifest, an
+ * e-mail, a printout) so that a later check can tell a cut-off tail from a
+ * trail that simply ends: "<seq>:<sha-256>".
+ */
+export interface AuditAnchor {
+  seq: number;
+  hash: string;
+}
+
+export function formatAuditAnchor(anchor: AuditAnchor): string {
+  return `${anchor.seq}:${anchor.hash}`;
+}
+
+/** Reads "<seq>:<64 hex digits>"; null when it is not an anchor. */
+export function parseAuditAnchor(text: string): AuditAnchor | null {
+  const m = /^\s*(\d{1,15}):([0-9a-fA-F]{64})\s*$/.exec(text);
+  return m ? { seq: Number(m[1]), hash: m[2].toLowerCase() } : null;
+}
+
+/** The latest entry's sequence number and hash, or null for an empty trail. */
+export async function auditHead(): Promise<(AuditAnchor & { at: Date }) | null> {
+  const last = await AuditEvent.findOne({}, { seq: 1, hash: 1, at: 1 }).sort({ seq: -1 }).lean();
+  return last ? { seq: last.seq, hash: last.hash, at: last.at } : null;
+}
+
+/**
+ * Walks the whole chain in sequence order and reports every break. With an
+ * anchor taken earlier, also that the trail still reaches it unchanged: the
+ * chain alone cannot show that entries were cut off its end.
+ */
+export async function verifyAuditChain(anchor?: AuditAnchor): Promise<AuditChainReport> {
   const problems: string[] = [];
+  let anchored: string | null = null;
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let checked = 0;
@@ -151,8 +182,17 @@ export async function verifyAuditChain(): Promise<AuditChainReport> {
     if (hashAuditEvent({ ...withoutHash, at: new Date(withoutHash.at), details: withoutHash.details ?? {} }) !== hash) {
       problems.push(`Entry ${rest.seq} was altered after it was written (its hash does not match its content).`);
     }
+    if (anchor && rest.seq === anchor.seq) anchored = hash;
     expectedSeq = rest.seq + 1;
     prevHash = hash;
+  }
+  if (anchor) {
+    if (expectedSeq - 1 < anchor.seq)
+      problems.push(
+        `The trail ends at entry ${expectedSeq - 1}, before the anchor's entry ${anchor.seq}: entries were cut off its end.`,
+      );
+    else if (anchored !== anchor.hash)
+      problems.push(`Entry ${anchor.seq} is not the one the anchor recorded: the trail was rewritten since.`);
   }
   return { ok: problems.length === 0, checked, problems };
 }

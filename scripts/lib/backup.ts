@@ -37,6 +37,10 @@ const ManifestSchema = z.object({
   version: z.literal(BACKUP_VERSION),
   createdAt: z.string(),
   database: z.string(),
+  /** the audit trail's head when the backup was made: an anchor kept outside the database (npm run audit:verify) */
+  auditHead: z
+    .object({ seq: z.number().int().min(1), hash: z.string().regex(/^[0-9a-f]{64}$/), at: z.string() })
+    .optional(),
   collections: z.array(
     z.object({
       name: z.string().min(1),
@@ -118,6 +122,13 @@ export async function backupDatabase(db: mongo.Db, outDir: string): Promise<Back
     database: db.databaseName,
     collections: [],
   };
+  const head = await db
+    .collection("auditevents")
+    .find({}, { projection: { seq: 1, hash: 1, at: 1 } })
+    .sort({ seq: -1 })
+    .limit(1)
+    .next();
+  if (head) manifest.auditHead = { seq: head.seq, hash: head.hash, at: new Date(head.at).toISOString() };
   for (const { name, options } of await userCollections(db)) {
     const file = collectionFile(name);
     const out = fs.createWriteStream(path.join(outDir, file));

@@ -1,3 +1,4 @@
+import mongoose from "mongoose";
 import { beforeEach, describe, expect, it } from "vitest";
 import { setupTestDatabase } from "#tests/setup/database";
 import { createUser, getRequest, sessionCookie } from "#tests/fixtures/factories";
@@ -6,7 +7,9 @@ import { runNpmScript } from "#tests/helpers/npm-script";
 const db = setupTestDatabase();
 
 const { loader: auditPageLoader } = await import("#app/routes/_portal.admin.audit");
-const { AuditEvent, recordAudit, verifyAuditChain } = await import("#models/audit-event.server");
+const { AuditEvent, auditHead, formatAuditAnchor, recordAudit, verifyAuditChain } = await import(
+  "#models/audit-event.server"
+);
 const { NAVIGATION } = await import("#app/features/accounts/navigation");
 
 /** `npm run audit:verify` against this file's database, as an operator runs it. */
@@ -101,5 +104,67 @@ describe("verifying the audit trail", () => {
     }).catch((e: unknown) => e);
     expect(res).toBeInstanceOf(Response);
     expect((res as Response).status).toBe(403);
+  });
+});
+
+describe("an anchor kept outside the database", () => {
+  it("shows a tail cut off the trail, which the chain alone cannot", async () => {
+    const head = (await auditHead())!;
+    const anchor = formatAuditAnchor(head);
+    expect(head.seq).toBe(5);
+    // the last two entries removed: what is left is a consistent chain of three
+    await AuditEvent.collection.deleteMany({ seq: { $in: [4, 5] } });
+    await expect(verifyAuditChain()).resolves.toMatchObject({ ok: true, checked: 3 });
+    const expected = "The trail ends at entry 3, before the anchor's entry 5: entries were cut off its end.";
+    await expect(verifyAuditChain(head)).resolves.toEqual({ ok: false, checked: 3, problems: [expected] });
+
+    const script = await runNpmScript("audit:verify", ["--anchor", anchor], db.uri());
+    expect(script.code).toBe(1);
+    expect(script.output).toContain(expected);
+  });
+
+  it("shows a trail rewritten since, and accepts one that only grew", async () => {
+    const head = (await auditHead())!;
+    await recordAudit({ action: "test.step_6", targetType: "test", targetId: "6" });
+    await expect(verifyAuditChain(head)).resolves.toMatchObject({ ok: true, checked: 6 });
+
+    await AuditEvent.deleteMany({});
+    for (let i = 1; i <= 6; i++) await recordAudit({ action: `test.forged_${i}`, targetType: "test", targetId: "x" });
+    await expect(verifyAuditChain(head)).resolves.toMatchObject({
+      ok: false,
+      problems: ["Entry 5 is not the one the anchor recorded: the trail was rewritten since."],
+    });
+  });
+
+  it("is kept in every backup's manifest and printed by the check, for the next one", async () => {
+    const { backupDatabase } = await import("../../scripts/lib/backup");
+    const fs = await import("node:fs");
+    const os = await import("node:os");
+    const path = await import("node:path");
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "flowdown-anchor-")), "backup");
+    try {
+      const manifest = await backupDatabase(mongoose.connection.db!, dir);
+      const head = (await auditHead())!;
+      expect(manifest.auditHead).toEqual({ seq: head.seq, hash: head.hash, at: head.at.toISOString() });
+
+      const intact = await runNpmScript("audit:verify", ["--anchor-from", dir], db.uri());
+      expect(intact.code).toBe(0);
+      expect(intact.output).toContain(`Anchor for a later check`);
+      expect(intact.output).toContain(formatAuditAnchor(head));
+
+      await AuditEvent.collection.deleteOne({ seq: 5 });
+      const cut = await runNpmScript("audit:verify", ["--anchor-from", dir], db.uri());
+      expect(cut.code).toBe(1);
+      expect(cut.output).toContain("cut off its end");
+    } finally {
+      fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+    }
+  });
+
+  it("refuses an anchor that is not one, with the usage", async () => {
+    const run = await runNpmScript("audit:verify", ["--anchor", "5:not-a-hash"], db.uri());
+    expect(run.code).toBe(2);
+    expect(run.output).toContain("is not an anchor");
+    expect(run.output).toContain("usage: npm run audit:verify");
   });
 });
