@@ -21,6 +21,9 @@ import { answerRemediationUpload } from "#app/features/review/review.server";
 import { receiveEvidence } from "#app/features/evidence/uploads.server";
 import { saveQuestionnaireLanguage } from "#app/features/questionnaires/language.server";
 import { isLanguageCode } from "#questionnaires/languages";
+import { ErrorList } from "#app/components/forms";
+import { limitHint } from "#app/lib/text-limits";
+import { REVIEW_LIMITS } from "#app/features/review/review-limits";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -47,7 +50,10 @@ async function remediationAction(request: Request, user: Awaited<ReturnType<type
     await answerRemediationUpload(user, assessment, upload, request);
   } catch (error) {
     if (!isRefusal(error)) throw error;
-    return data({ kind: "error", error: error.message, fields: upload.fields }, { status: error.status });
+    return data(
+      { kind: "error", error: error.message, fields: upload.fields, errors: error.fieldErrors },
+      { status: error.status },
+    );
   }
   return { kind: "remediation-answered" };
 }
@@ -80,8 +86,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function SupplierAssessmentPage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as
-    | { kind: string; error?: string; fields?: Record<string, string> }
+    | { kind: string; error?: string; fields?: Record<string, string>; errors?: Record<string, string[]> }
     | undefined;
+  const responseErrors = (key: string) => actionData?.errors?.[`response.${key}`];
   const navigation = useNavigation();
   const openItems = d.remediation.filter((r) => r.status === "open");
   return (
@@ -139,8 +146,13 @@ export default function SupplierAssessmentPage() {
                   id={`response.${r.key}`}
                   name={`response.${r.key}`}
                   rows={3}
+                  maxLength={REVIEW_LIMITS.remediationResponse}
                   defaultValue={actionData?.fields?.[`response.${r.key}`] ?? ""}
+                  aria-invalid={responseErrors(r.key) ? true : undefined}
+                  aria-describedby={responseErrors(r.key) ? `response.${r.key}-error` : undefined}
                 />
+                <small className="muted">{limitHint(REVIEW_LIMITS.remediationResponse)}</small>
+                <ErrorList id={`response.${r.key}-error`} errors={responseErrors(r.key)} />
               </div>
               <div className="field">
                 <label htmlFor={`evidence.${r.key}`}>Evidence (optional)</label>

@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { z } from "zod";
 import { ListTable } from "#app/components/list-table";
 import { ErrorList } from "#app/components/forms";
+import { CertificationFields } from "#app/features/evidence/certification-fields";
 import { requireUser } from "#app/features/accounts/auth.server";
 import {
   addCertification,
@@ -48,16 +49,6 @@ export default function CertificationsPage() {
   const busy = navigation.state !== "idle";
   const errors: Record<string, string[]> = actionData?.errors ?? {};
   const values: Record<string, string> = actionData?.values ?? {};
-  const input = (name: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
-    <input
-      id={name}
-      name={name}
-      defaultValue={values[name] ?? ""}
-      aria-invalid={errors[name] ? true : undefined}
-      aria-describedby={errors[name] ? `${name}-error` : undefined}
-      {...props}
-    />
-  );
   return (
     <>
       {params.get("added") ? (
@@ -120,49 +111,7 @@ export default function CertificationsPage() {
       <Form method="post" encType="multipart/form-data" className="card form-section" noValidate>
         <h2>Add a certificate</h2>
         {errors[""] ? <p className="form-error">{errors[""].join(" ")}</p> : null}
-        <div className="grid-2">
-          <div className="field">
-            <label htmlFor="standard">Standard</label>
-            {input("standard", { list: "standards", placeholder: "ISO/IEC 27001:2022" })}
-            <datalist id="standards">
-              <option value="ISO/IEC 27001:2022" />
-              <option value="ISO/IEC 27701:2019" />
-              <option value="SOC 2 Type II" />
-              <option value="TISAX" />
-            </datalist>
-            <ErrorList id="standard-error" errors={errors.standard} />
-          </div>
-          <div className="field">
-            <label htmlFor="certificateNumber">Certificate number</label>
-            {input("certificateNumber")}
-            <ErrorList id="certificateNumber-error" errors={errors.certificateNumber} />
-          </div>
-          <div className="field">
-            <label htmlFor="certificationBody">Certification body</label>
-            {input("certificationBody")}
-            <ErrorList id="certificationBody-error" errors={errors.certificationBody} />
-          </div>
-          <div className="field">
-            <label htmlFor="scope">Scope</label>
-            {input("scope")}
-            <ErrorList id="scope-error" errors={errors.scope} />
-          </div>
-          <div className="field">
-            <label htmlFor="issueDate">Issued</label>
-            {input("issueDate", { type: "date" })}
-            <ErrorList id="issueDate-error" errors={errors.issueDate} />
-          </div>
-          <div className="field">
-            <label htmlFor="expiryDate">Expires</label>
-            {input("expiryDate", { type: "date" })}
-            <ErrorList id="expiryDate-error" errors={errors.expiryDate} />
-          </div>
-        </div>
-        <div className="field">
-          <label htmlFor="controls">Annex A controls in the statement of applicability (optional)</label>
-          {input("controls", { placeholder: "leave empty when all of Annex A applies" })}
-          <ErrorList id="controls-error" errors={errors.controls} />
-        </div>
+        <CertificationFields values={values} errors={errors} />
         <div className="field">
           <label htmlFor="file">Certificate file (PDF or image, optional)</label>
           <input id="file" name="file" type="file" accept=".pdf,.png,.jpg,.jpeg" />

@@ -1,7 +1,5 @@
-import { z } from "zod";
 import { recordAudit } from "#models/audit-event.server";
 import { Certification, listCertificationsForSupplier } from "#models/certification.server";
-import { isIsoDate } from "#app/scoring/dates";
 import { todayIso } from "#models/today";
 import { isDuplicateKey } from "#models/duplicate-key";
 import { Refusal } from "#models/refusal";
@@ -14,34 +12,13 @@ import { refreshSupplierResults } from "#app/features/assessments/freshness.serv
 import type { UploadOutcome } from "./uploads.server";
 import { sendTriggeredReassessments } from "#app/features/reassessment/reassessment.server";
 import { publicOrigin } from "#app/lib/env.server";
+import { CERTIFICATION_LIMITS, CertificationSchema } from "./certification-input";
 
-const CONTROL = /^A\.(5\.([1-9]|[12][0-9]|3[0-7])|6\.[1-8]|7\.([1-9]|1[0-4])|8\.([1-9]|[12][0-9]|3[0-4]))$/;
-
-export const CertificationSchema = z
-  .object({
-    standard: z.string().trim().min(1, "Enter the standard, e.g. ISO/IEC 27001:2022").max(80),
-    certificateNumber: z.string().trim().min(1, "Enter the certificate number").max(80),
-    certificationBody: z.string().trim().min(1, "Enter the certification body that issued it").max(160),
-    scope: z.string().trim().min(1, "Enter the scope as written on the certificate").max(2000),
-    issueDate: z.string().refine(isIsoDate, "Enter a date as YYYY-MM-DD"),
-    expiryDate: z.string().refine(isIsoDate, "Enter a date as YYYY-MM-DD"),
-    controls: z
-      .string()
-      .max(2000)
-      .transform((s) => [
-        ...new Set(
-          s
-            .split(/[\s,;]+/)
-            .map((c) => c.trim())
-            .filter(Boolean),
-        ),
-      ])
-      .refine((list) => list.every((c) => CONTROL.test(c)), "Use Annex A control ids such as A.5.24, A.8.24"),
-  })
-  .refine((v) => !isIsoDate(v.issueDate) || !isIsoDate(v.expiryDate) || v.expiryDate >= v.issueDate, {
-    path: ["expiryDate"],
-    message: "A certificate cannot expire before it was issued",
-  });
+/** Where an upload's refusal shows: beside the text field it is about (one far too long), else beside the file. */
+function uploadErrorField(field: string | undefined): string {
+  if (field === undefined) return "file";
+  return Object.hasOwn(CERTIFICATION_LIMITS, field) ? field : "";
+}
 
 function actorOf(user: CurrentUser) {
   return { id: user.id, email: user.email, orgId: user.orgId };
@@ -74,7 +51,7 @@ export async function certificationsPage(supplierOrgId: string) {
  * stored upload is deleted again, since nothing would ever refer to it.
  */
 export async function addCertification(user: CurrentUser, upload: UploadOutcome, request: Request) {
-  if (!upload.ok) throw Refusal.ofFields({ file: [upload.error] }, upload.status);
+  if (!upload.ok) throw Refusal.ofFields({ [uploadErrorField(upload.field)]: [upload.error] }, upload.status);
   const parsed = CertificationSchema.safeParse({ controls: "", ...upload.fields });
   const file = upload.files[0] ?? null;
   if (!parsed.success) {

@@ -1,19 +1,32 @@
 import { Readable } from "node:stream";
 import { unstable_parseMultipartFormData as parseMultipartFormData, type UploadHandler } from "@remix-run/node";
+import { MAX_BODY_BYTES } from "#app/lib/security.server";
 import { deleteEvidence, EvidenceError, evidenceMaxBytes, storeEvidence, type StoredEvidence } from "./evidence.server";
 
 export const MAX_FILES_PER_UPLOAD = 10;
 
+/** The text parts of one upload together, at most what a form body may hold; each field's own limit is its schema's. */
+export const MAX_UPLOAD_TEXT_BYTES = MAX_BODY_BYTES;
+const TEXT_TOO_LARGE = `This text is too long: a form may send at most ${Math.round(MAX_UPLOAD_TEXT_BYTES / (1024 * 1024))} MB of text.`;
+
 export type ReceivedFile = StoredEvidence & { field: string };
 export type UploadOutcome =
   | { ok: true; files: ReceivedFile[]; fields: Record<string, string> }
-  | { ok: false; status: number; error: string; fields: Record<string, string> };
+  | {
+      ok: false;
+      status: number;
+      error: string;
+      fields: Record<string, string>;
+      /** the text field the refusal is about, when it is one (its value is not sent back) */
+      field?: string;
+    };
 
 /**
  * Reads a multipart upload and streams each file part straight into GridFS
- * (never buffering it whole); other parts come back as text fields.
- * The first refused file stops the upload; files stored before it are kept
- * (the caller decides), and a refused file leaves nothing behind.
+ * (never buffering it whole); other parts come back as text fields, whole:
+ * never cut, since each field's schema refuses what is too long for it. Text
+ * beyond MAX_UPLOAD_TEXT_BYTES in all, or a refused file, refuses the upload,
+ * and a refused upload keeps none of its files.
  */
 export async function receiveEvidence(
   request: Request,
@@ -33,14 +46,27 @@ export async function receiveEvidence(
   const files: ReceivedFile[] = [];
   const fields: Record<string, string> = {};
   let refused: EvidenceError | null = null;
+  let refusedField: string | undefined;
+  let textBytes = 0;
   const handler: UploadHandler = async ({ name, filename, data }) => {
     if (!filename) {
-      let text = "";
+      const chunks: Uint8Array[] = [];
+      let over = false;
       for await (const chunk of data) {
-        text += Buffer.from(chunk).toString("utf8");
-        if (text.length > 2000) break;
+        textBytes += chunk.byteLength;
+        if (textBytes > MAX_UPLOAD_TEXT_BYTES) over = true;
+        // past the limit the rest is read and dropped, so the answer can still be sent
+        if (!over) chunks.push(chunk);
       }
-      fields[name] = text.slice(0, 2000);
+      if (over) {
+        if (!refused) {
+          refused = new EvidenceError("too_large", TEXT_TOO_LARGE);
+          refusedField = name;
+        }
+        return undefined;
+      }
+      // decoded whole: a character split across two chunks stays one character
+      fields[name] = Buffer.concat(chunks).toString("utf8");
       return undefined;
     }
     if (refused) {
@@ -82,6 +108,7 @@ export async function receiveEvidence(
       status: (refused as EvidenceError).code === "too_large" ? 413 : 400,
       error: (refused as EvidenceError).message,
       fields,
+      ...(refusedField === undefined ? {} : { field: refusedField }),
     };
   return { ok: true, files, fields };
 }

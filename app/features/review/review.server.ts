@@ -22,6 +22,8 @@ import { publicOrigin } from "#app/lib/env.server";
 import { authorOf, generateAssessmentReport } from "#app/features/reports/reports.server";
 import { clientIp } from "#app/lib/http.server";
 import { sendMail } from "#app/lib/mail.server";
+import { limitedText, tooLong } from "#app/lib/text-limits";
+import { REVIEW_LIMITS } from "./review-limits";
 import { rescore } from "#app/features/assessments/scoring.server";
 import { refreshAssessmentResult } from "#app/features/assessments/freshness.server";
 import { deleteEvidence } from "#app/features/evidence/evidence.server";
@@ -45,7 +47,7 @@ export const OverrideSchema = z.object({
     .string()
     .trim()
     .min(10, "Write a justification of at least 10 characters: it is shown wherever the result appears")
-    .max(4000),
+    .max(REVIEW_LIMITS.justification, tooLong("The justification", REVIEW_LIMITS.justification)),
 });
 
 export const RemediationSchema = z.object({
@@ -53,7 +55,10 @@ export const RemediationSchema = z.object({
     .array(
       z.object({
         requirementId: z.string().regex(/^FD-[A-Z]{2,5}-\d{2,3}$/, "Choose a requirement"),
-        description: z.string().trim().min(5, "Describe what the supplier must do").max(4000),
+        description: limitedText("The description", REVIEW_LIMITS.remediationDescription).min(
+          5,
+          "Describe what the supplier must do",
+        ),
         dueDate: z
           .string()
           .refine(isIsoDate, "Enter a date as YYYY-MM-DD")
@@ -67,7 +72,7 @@ export const RemediationSchema = z.object({
 export const DecisionSchema = z
   .object({
     decision: z.enum(["approved", "rejected"]),
-    comment: z.string().trim().max(4000),
+    comment: limitedText("The comment", REVIEW_LIMITS.comment),
   })
   .refine((v) => v.decision !== "rejected" || v.comment.length >= 10, {
     path: ["comment"],
@@ -258,7 +263,10 @@ export async function decide(user: CurrentUser, id: string, input: z.infer<typeo
 }
 
 export const ReapprovalSchema = z.object({
-  comment: z.string().trim().min(10, "Say why the current result is acceptable (at least 10 characters)").max(4000),
+  comment: limitedText("The comment", REVIEW_LIMITS.comment).min(
+    10,
+    "Say why the current result is acceptable (at least 10 characters)",
+  ),
 });
 
 /**
@@ -306,7 +314,7 @@ export const RemediationAnswerSchema = z.object({
     .array(
       z.object({
         key: z.string().regex(/^[0-9a-f]{12}$/),
-        response: z.string().trim().min(1, "Answer every remediation item").max(10000),
+        response: limitedText("Your answer", REVIEW_LIMITS.remediationResponse).min(1, "Answer every remediation item"),
         evidence: z.array(z.string().regex(/^\/evidence\/[0-9a-f]{24}$/)).max(20),
       }),
     )
@@ -378,6 +386,21 @@ export async function answerRemediation(
   return result;
 }
 
+/** What is wrong with the answers, beside each item's field ("response.<key>") and, in short, for the whole form. */
+function remediationAnswerRefusal(error: z.ZodError, open: { key: string; requirementId: string }[]): Refusal {
+  const fieldErrors: Record<string, string[]> = {};
+  const lines: string[] = [];
+  for (const issue of error.issues) {
+    const item = issue.path[0] === "responses" ? open[Number(issue.path[1])] : undefined;
+    if (!item || issue.path[2] !== "response") continue;
+    (fieldErrors[`response.${item.key}`] ??= []).push(issue.message);
+    lines.push(`${item.requirementId}: ${issue.message}.`);
+  }
+  return new Refusal(lines.length ? lines.join(" ") : "Answer every remediation item before sending.", {
+    fieldErrors,
+  });
+}
+
 /**
  * The supplier's answer to the open remediation items, as uploaded: a text
  * response per item and its evidence files. A refused answer leaves none of
@@ -390,16 +413,15 @@ export async function answerRemediationUpload(
   request: Request,
 ) {
   if (!upload.ok) throw new Refusal(upload.error, { status: upload.status });
-  const responses = assessment.remediation
-    .filter((r) => r.status === "open")
-    .map((r) => ({
-      key: r.key,
-      response: (upload.fields[`response.${r.key}`] ?? "").trim(),
-      evidence: upload.files.filter((f) => f.field === `evidence.${r.key}`).map((f) => `/evidence/${f.id}`),
-    }));
+  const open = assessment.remediation.filter((r) => r.status === "open");
+  const responses = open.map((r) => ({
+    key: r.key,
+    response: (upload.fields[`response.${r.key}`] ?? "").trim(),
+    evidence: upload.files.filter((f) => f.field === `evidence.${r.key}`).map((f) => `/evidence/${f.id}`),
+  }));
   const parsed = RemediationAnswerSchema.safeParse({ responses });
   try {
-    if (!parsed.success) throw new Refusal("Answer every remediation item before sending.");
+    if (!parsed.success) throw remediationAnswerRefusal(parsed.error, open);
     return await answerRemediation(user, String(assessment._id), parsed.data, request);
   } catch (error) {
     for (const f of upload.files) await deleteEvidence(f.id, user.orgId);
