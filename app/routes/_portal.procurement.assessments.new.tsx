@@ -7,6 +7,7 @@ import { requireUser } from "#app/features/accounts/auth.server";
 import { fieldErrors } from "#app/lib/forms.server";
 import { SendSchema, sendFormPage } from "#app/features/assessments/send-form.server";
 import { SendPreviewPanel } from "#app/features/assessments/send-preview";
+import { RECIPIENTS_FIELD_MAX, RECIPIENTS_MAX } from "#app/features/assessments/send-limits";
 import { AddOrganizationDialog, type AddedOrganization } from "#app/features/directory/add-organization-dialog";
 import type { loader as previewLoader } from "./procurement.assessments.new.preview";
 
@@ -20,9 +21,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: "procurement" });
   const form = Object.fromEntries(await request.formData());
-  const values = Object.fromEntries(
-    Object.entries(form).map(([k, v]) => [k, typeof v === "string" ? v.slice(0, 4000) : ""]),
-  );
+  // checked and shown again as typed: never shortened, so an address cannot be cut into another
+  const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, typeof v === "string" ? v : ""]));
   const parsed = SendSchema.safeParse(values);
   if (!parsed.success) {
     const errors = fieldErrors(parsed.error);
@@ -189,11 +189,14 @@ export default function SendQuestionnairePage() {
           <textarea
             {...field("emails")}
             rows={3}
+            maxLength={RECIPIENTS_FIELD_MAX}
             value={emails}
             onChange={(e) => setEmails(e.target.value)}
             placeholder="one per line"
           />
-          <small className="muted">Each recipient gets a personal link that expires in 14 days.</small>
+          <small className="muted">
+            Each recipient gets a personal link that expires in 14 days. At most {RECIPIENTS_MAX} recipients.
+          </small>
           <ErrorList id="emails-error" errors={errors.emails} />
         </div>
         <button type="submit" disabled={navigation.state === "submitting"}>

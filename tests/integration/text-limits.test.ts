@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "#tests/setup/database";
-import { sessionCookie } from "#tests/fixtures/factories";
+import { formRequest, sessionCookie } from "#tests/fixtures/factories";
 import { createAssessmentWorld } from "#tests/fixtures/assessments";
 import { replyOf } from "#tests/helpers/responses";
 import { collectionSnapshot } from "#tests/fixtures/routes";
@@ -15,10 +15,12 @@ setupTestDatabase();
 const { secureRouteModule } = await import("#app/lib/security.server");
 const certificationsRoute = await import("#app/routes/_portal.supplier.certifications");
 const supplierAssessmentRoute = await import("#app/routes/_portal.supplier.assessments.$id");
+const sendRoute = await import("#app/routes/_portal.procurement.assessments.new");
 const { Certification } = await import("#models/certification.server");
 const { Assessment } = await import("#models/assessment.server");
 const { CERTIFICATION_LIMITS } = await import("#app/features/evidence/certification-input");
 const { REVIEW_LIMITS } = await import("#app/features/review/review-limits");
+const { RECIPIENTS_FIELD_MAX } = await import("#app/features/assessments/send-limits");
 
 /** A multipart POST as the browser sends the form, through the same guard as the served build. */
 function multipartRequest(url: string, form: FormData, cookie: string): Request {
@@ -177,6 +179,38 @@ describe("a supplier's answer to a remediation item", () => {
     expect(body.errors[`response.${key}`]).toEqual(["Your answer is at most 10,000 characters (you entered 10,001)"]);
     expect(body.error).toMatch(/FD-CONF-01: Your answer is at most 10,000 characters/);
     expect(body.fields[`response.${key}`]).toBe(response);
+    expect(await collectionSnapshot()).toEqual(before);
+  });
+});
+
+describe("the recipients of a questionnaire", () => {
+  it("are refused when the field is longer than its limit, never cut into another address", async () => {
+    const w = await createAssessmentWorld();
+    const cookie = await sessionCookie(String(w.procurement.user._id));
+    // cut at 4,000 characters this was "ops@baltic.exam": a valid address, and the wrong one
+    const emails = `${" ".repeat(3985)}ops@baltic.example.org`;
+    expect(emails.length).toBeGreaterThan(RECIPIENTS_FIELD_MAX);
+    const before = await collectionSnapshot();
+    const res = await secureRouteModule(sendRoute as never).action!({
+      request: formRequest(
+        "/procurement/assessments/new",
+        {
+          agreementId: String(w.agreement._id),
+          supplierOrgId: String(w.tier2._id),
+          templateId: "short-low-risk",
+          dueDate: "2099-01-01",
+          emails,
+        },
+        cookie,
+      ),
+      params: {},
+      context: {},
+    });
+    expect(res).toBeRefused(
+      "emails",
+      `The list of addresses is at most ${RECIPIENTS_FIELD_MAX.toLocaleString("en-GB")} characters (you entered 4,007)`,
+    );
+    expect((replyOf(res).data as { values: Record<string, string> }).values.emails).toBe(emails);
     expect(await collectionSnapshot()).toEqual(before);
   });
 });

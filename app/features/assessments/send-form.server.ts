@@ -9,7 +9,9 @@ import { Organization } from "#models/organization.server";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { trusted } from "#app/lib/ids.server";
 import { findSendableTemplate, listSendableTemplates } from "#app/features/questionnaires/questionnaire-import.server";
+import { tooLong } from "#app/lib/text-limits";
 import { tailoringFor } from "./assessments.server";
+import { RECIPIENTS_FIELD_MAX, RECIPIENTS_MAX } from "./send-limits";
 
 const objectId = (message: string) => z.string().regex(/^[0-9a-f]{24}$/, message);
 
@@ -23,6 +25,7 @@ export const SendSchema = z.object({
     .refine((d) => d >= todayIso(), "The due date cannot be in the past"),
   emails: z
     .string()
+    .max(RECIPIENTS_FIELD_MAX, tooLong("The list of addresses", RECIPIENTS_FIELD_MAX))
     .transform((s) => [
       ...new Set(
         s
@@ -35,7 +38,7 @@ export const SendSchema = z.object({
       z
         .array(z.email("One of the addresses is not a valid e-mail address"))
         .min(1, "Enter at least one recipient's e-mail address")
-        .max(10, "At most 10 recipients at once"),
+        .max(RECIPIENTS_MAX, `At most ${RECIPIENTS_MAX} recipients at once`),
     ),
   // a checkbox: ticked is "on"; anything else means the sender did not insist
   sendAnother: z
