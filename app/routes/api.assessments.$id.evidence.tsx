@@ -2,6 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { getUser } from "#app/features/accounts/auth.server";
 import { attachUploadedEvidence, evidenceUploadTarget } from "#app/features/evidence/assessment-uploads.server";
 import { receiveEvidence } from "#app/features/evidence/uploads.server";
+import { isRefusal } from "#app/lib/refusal.server";
 
 function json(body: unknown, status = 200) {
   return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
@@ -27,5 +28,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (outcome.files.length === 0) {
     return json({ error: "No file arrived. Choose a file and try again." }, 400);
   }
-  return json({ files: await attachUploadedEvidence(user, id, outcome, request) });
+  try {
+    return json({ files: await attachUploadedEvidence(user, id, outcome, request) });
+  } catch (error) {
+    if (!isRefusal(error)) throw error;
+    return json({ error: error.message }, error.status);
+  }
 }

@@ -16,11 +16,13 @@ const { secureRouteModule } = await import("#app/lib/security.server");
 const certificationsRoute = await import("#app/routes/_portal.supplier.certifications");
 const supplierAssessmentRoute = await import("#app/routes/_portal.supplier.assessments.$id");
 const sendRoute = await import("#app/routes/_portal.procurement.assessments.new");
+const evidenceApi = await import("#app/routes/api.assessments.$id.evidence");
 const { Certification } = await import("#models/certification.server");
 const { Assessment } = await import("#models/assessment.server");
 const { CERTIFICATION_LIMITS } = await import("#app/features/evidence/certification-input");
 const { REVIEW_LIMITS } = await import("#app/features/review/review-limits");
 const { RECIPIENTS_FIELD_MAX } = await import("#app/features/assessments/send-limits");
+const { QUESTION_NAME_MAX } = await import("#app/features/evidence/assessment-uploads.server");
 
 /** A multipart POST as the browser sends the form, through the same guard as the served build. */
 function multipartRequest(url: string, form: FormData, cookie: string): Request {
@@ -211,6 +213,25 @@ describe("the recipients of a questionnaire", () => {
       `The list of addresses is at most ${RECIPIENTS_FIELD_MAX.toLocaleString("en-GB")} characters (you entered 4,007)`,
     );
     expect((replyOf(res).data as { values: Record<string, string> }).values.emails).toBe(emails);
+    expect(await collectionSnapshot()).toEqual(before);
+  });
+});
+
+describe("the question name sent with an evidence file", () => {
+  it("longer than any question's is refused and keeps none of the files", async () => {
+    const w = await supplierWorld();
+    const id = String(w.assessment._id);
+    const form = new FormData();
+    form.append("question", "q".repeat(QUESTION_NAME_MAX + 1));
+    form.append("file", new File([Buffer.from("%PDF-1.4\n%%EOF\n")], "policy.pdf", { type: "application/pdf" }));
+    const before = await collectionSnapshot();
+    const res = (await secureRouteModule(evidenceApi as never).action!({
+      request: multipartRequest(`/api/assessments/${id}/evidence`, form, w.cookie),
+      params: { id },
+      context: {},
+    })) as Response;
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: "The question name is at most 200 characters (you entered 201)" });
     expect(await collectionSnapshot()).toEqual(before);
   });
 });

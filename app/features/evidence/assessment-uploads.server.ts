@@ -3,7 +3,13 @@ import { recordAudit } from "#models/audit-event.server";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { clientIp } from "#app/lib/http.server";
 import { database, isObjectId, toObjectId } from "#app/lib/ids.server";
+import { Refusal } from "#models/refusal";
+import { tooLongMessage } from "#app/lib/text-limits";
+import { deleteEvidence } from "./evidence.server";
 import type { ReceivedFile } from "./uploads.server";
+
+/** As long as a question name recorded with a file may be (evidence.files metadata). */
+export const QUESTION_NAME_MAX = 200;
 
 /** Whether the supplier may add evidence to its assessment `id`: null when it is not theirs. */
 export async function evidenceUploadTarget(user: CurrentUser, id: string) {
@@ -17,6 +23,7 @@ export async function evidenceUploadTarget(user: CurrentUser, id: string) {
  * Records files uploaded to a questionnaire: the question they were attached
  * to (known only after the upload, as the field may come after the files)
  * and one audit entry per file. Returns the references the answers keep.
+ * A question name longer than any is a Refusal, and the files are removed.
  */
 export async function attachUploadedEvidence(
   user: CurrentUser,
@@ -24,7 +31,12 @@ export async function attachUploadedEvidence(
   upload: { files: ReceivedFile[]; fields: Record<string, string> },
   request: Request,
 ) {
-  const question = (upload.fields.question ?? "").slice(0, 200);
+  const question = upload.fields.question ?? "";
+  // a question name is an id from the questionnaire: one longer than any refuses the upload, never cut to fit
+  if (question.length > QUESTION_NAME_MAX) {
+    for (const f of upload.files) await deleteEvidence(f.id, user.orgId);
+    throw new Refusal(tooLongMessage("The question name", QUESTION_NAME_MAX, question.length));
+  }
   if (question) {
     const db = database();
     await db
