@@ -14,6 +14,8 @@ import { ErrorList } from "#app/components/forms";
 import { MappingEditor } from "#app/features/questionnaires/mapping-editor";
 import { SurveyPreview } from "#app/features/questionnaires/survey-preview";
 import { requireUser } from "#app/features/accounts/auth.server";
+import { PUBLISH_LIMITS } from "#app/features/questionnaires/publish-limits";
+import { limitHint } from "#app/lib/text-limits";
 import { refusalResponse } from "#app/lib/refusal.server";
 import {
   importPageData,
@@ -155,7 +157,7 @@ export default function ImportQuestionnairePage() {
             ) : null}
             <div className="field">
               <label htmlFor="templateId">Questionnaire id</label>
-              <input {...field("templateId")} defaultValue={values.templateId} />
+              <input {...field("templateId")} maxLength={PUBLISH_LIMITS.templateId} defaultValue={values.templateId} />
               <small className="muted">
                 Publishing again under the same id adds a version; assessments keep the version they were sent with.
               </small>
@@ -163,17 +165,23 @@ export default function ImportQuestionnairePage() {
             </div>
             <div className="field">
               <label htmlFor="title">Title</label>
-              <input {...field("title")} defaultValue={values.title} />
+              <input {...field("title")} maxLength={PUBLISH_LIMITS.title} defaultValue={values.title} />
               <ErrorList id="title-error" errors={errors.title} />
             </div>
             <div className="field">
               <label htmlFor="version">Version</label>
-              <input {...field("version")} defaultValue={values.version} />
+              <input {...field("version")} maxLength={PUBLISH_LIMITS.version} defaultValue={values.version} />
               <ErrorList id="version-error" errors={errors.version} />
             </div>
             <div className="field">
               <label htmlFor="description">Description</label>
-              <textarea {...field("description")} rows={2} defaultValue={values.description} />
+              <textarea
+                {...field("description")}
+                rows={2}
+                maxLength={PUBLISH_LIMITS.description}
+                defaultValue={values.description}
+              />
+              <small className="muted">{limitHint(PUBLISH_LIMITS.description)}</small>
               <ErrorList id="description-error" errors={errors.description} />
             </div>
             <h3>Questions: required, and the requirements each answers</h3>

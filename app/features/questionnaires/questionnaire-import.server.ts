@@ -32,10 +32,13 @@ import { TEMPLATE_ID_RE } from "#questionnaires/schema";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { clientIp } from "#app/lib/http.server";
 import { fieldErrors } from "#app/lib/forms.server";
+import { abbreviate, limitedText, tooLong } from "#app/lib/text-limits";
 import { isObjectId, trusted } from "#app/lib/ids.server";
 import { isDuplicateKey } from "#models/duplicate-key";
 import { Refusal } from "#models/refusal";
+import { PUBLISH_LIMITS } from "./publish-limits";
 
+const L = PUBLISH_LIMITS;
 const DRAFT_LIFETIME_MS = 24 * 60 * 60 * 1000;
 const MB = MAX_IMPORT_BYTES / 1024 / 1024;
 
@@ -109,18 +112,18 @@ export const PublishSchema = z.object({
   templateId: z
     .string()
     .trim()
+    .max(L.templateId, tooLong("The id", L.templateId))
     .min(1, "Enter an id")
-    .max(60, "At most 60 characters")
     .regex(TEMPLATE_ID_RE, "Lower-case words joined by hyphens, e.g. web-app-security")
     .refine((id) => !getTemplate(id), "This id belongs to a questionnaire shipped with the portal; choose another"),
-  title: z.string().trim().min(1, "Enter a title").max(160, "At most 160 characters"),
+  title: limitedText("The title", L.title).min(1, "Enter a title"),
   version: z
     .string()
     .trim()
+    .max(L.version, tooLong("The version", L.version))
     .min(1, "Enter a version")
-    .max(40, "At most 40 characters")
     .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "Letters, digits, dots, hyphens, e.g. 2026.1"),
-  description: z.string().trim().max(1000, "At most 1000 characters"),
+  description: limitedText("The description", L.description),
   /** the admin confirmed publishing a questionnaire in which no question is required */
   confirmNoRequired: z
     .enum(["", "yes"], { error: "Unknown confirmation" })
@@ -319,18 +322,28 @@ function draftSections(draft: ImportDraft) {
   return sections;
 }
 
-const MAX_FIELD = 2000;
 const PUBLISH_FIELDS = ["draftId", "templateId", "title", "version", "description", "confirmNoRequired"] as const;
 
-/** The publish form's text fields as typed (shortened), to validate and to show again. */
+/** The publish form's text fields as typed (whole: the schema refuses what is too long), to validate and to show again. */
 export function publishFormValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const key of PUBLISH_FIELDS) {
     const v = form.get(key);
-    values[key] = typeof v === "string" ? v.slice(0, MAX_FIELD) : "";
+    values[key] = typeof v === "string" ? v : "";
   }
   return values;
 }
+
+/** Values named in a message: the first few, each shortened for display. */
+function shortList(values: string[]): string {
+  const shown = values.slice(0, 5).map((v) => abbreviate(v, 40));
+  return values.length > shown.length
+    ? `${shown.join(", ")} and ${values.length - shown.length} more`
+    : shown.join(", ");
+}
+
+/** A question name in a "req:" or "required:" field: no question is named longer, so a longer one is refused, not cut. */
+const QUESTION_NAME_MAX = 200;
 
 /**
  * Publishes the draft as the publish form describes: its fields, per
@@ -349,24 +362,35 @@ export async function publishFromForm(
   const known = new Set(loadCatalogue().requirements.map((r) => r.id));
   const mapping: Record<string, string[]> = {};
   const unknown: string[] = [];
+  const unknownQuestions: string[] = [];
   for (const [key, value] of form.entries()) {
     if (!key.startsWith("req:") || typeof value !== "string") continue;
-    const name = key.slice(4, 204);
+    const name = key.slice("req:".length);
+    if (name.length > QUESTION_NAME_MAX) {
+      unknownQuestions.push(name);
+      continue;
+    }
     mapping[name] ??= [];
     if (value === "") continue;
     if (known.has(value)) mapping[name].push(value);
-    else unknown.push(value.slice(0, 40));
+    else unknown.push(value);
   }
   // questions left without any selection still send an empty "req:" field, so every question is in the mapping
   let required: Set<string> | undefined;
   for (const [key, value] of form.entries()) {
     if (!key.startsWith("required:")) continue;
     required ??= new Set();
-    if (value === "yes") required.add(key.slice(9, 209));
+    const name = key.slice("required:".length);
+    if (name.length > QUESTION_NAME_MAX) unknownQuestions.push(name);
+    else if (value === "yes") required.add(name);
   }
-  if (!parsed.success || unknown.length) {
+  if (!parsed.success || unknown.length || unknownQuestions.length) {
     const errors = parsed.success ? {} : fieldErrors(parsed.error);
-    if (unknown.length) (errors[""] ??= []).push(`Unknown requirement ids: ${unknown.join(", ")}`);
+    if (unknown.length) (errors[""] ??= []).push(`Unknown requirement ids: ${shortList(unknown)}`);
+    if (unknownQuestions.length)
+      (errors[""] ??= []).push(
+        `Unknown questions (a question name is at most ${QUESTION_NAME_MAX} characters): ${shortList(unknownQuestions)}`,
+      );
     throw Refusal.ofFields(errors);
   }
   const result = await publishDraft(user, request, parsed.data, mapping, required);
