@@ -1,4 +1,6 @@
 import type { TemplateFile } from "#questionnaires/types";
+import { abbreviate, tooLongMessage } from "#app/lib/text-limits";
+import { ANSWER_TEXT_MAX } from "./answer-limits";
 
 /**
  * What a supplier may store as answers: only questions the template has,
@@ -21,7 +23,6 @@ interface Element {
   maxPanelCount?: number;
 }
 
-const MAX_TEXT = 10_000;
 const MAX_PANELS = 200;
 const EVIDENCE_REF = /^\/evidence\/[0-9a-f]{24}$/;
 
@@ -76,20 +77,20 @@ function checkValue(el: Element, value: unknown, evidenceIds: Set<string> | null
       if (typeof value !== "string") return `${label} takes text.`;
       if (el.inputType === "date" && value !== "" && !/^\d{4}-\d{2}-\d{2}$/.test(value))
         return `${label} takes a date.`;
-      return value.length > MAX_TEXT ? `${label} is longer than ${MAX_TEXT} characters.` : null;
+      return value.length > ANSWER_TEXT_MAX ? `${tooLongMessage(label, ANSWER_TEXT_MAX, value.length)}.` : null;
     }
     case "comment":
       if (typeof value !== "string") return `${label} takes text.`;
-      return value.length > MAX_TEXT ? `${label} is longer than ${MAX_TEXT} characters.` : null;
+      return value.length > ANSWER_TEXT_MAX ? `${tooLongMessage(label, ANSWER_TEXT_MAX, value.length)}.` : null;
     case "radiogroup":
     case "dropdown":
       if (typeof value !== "string" && typeof value !== "number") return `${label} takes one of its choices.`;
-      return choiceValues(el).has(String(value)) ? null : `${label} has no choice "${String(value).slice(0, 60)}".`;
+      return choiceValues(el).has(String(value)) ? null : `${label} has no choice "${abbreviate(String(value), 60)}".`;
     case "checkbox": {
       if (!Array.isArray(value)) return `${label} takes a list of its choices.`;
       const allowed = choiceValues(el);
       const bad = value.find((v) => !allowed.has(String(v)));
-      return bad === undefined ? null : `${label} has no choice "${String(bad).slice(0, 60)}".`;
+      return bad === undefined ? null : `${label} has no choice "${abbreviate(String(bad), 60)}".`;
     }
     case "file": {
       if (!Array.isArray(value) || value.length > 20) return `${label} takes up to 20 uploaded files.`;
@@ -118,7 +119,7 @@ function checkValue(el: Element, value: unknown, evidenceIds: Set<string> | null
         if (!item || typeof item !== "object" || Array.isArray(item)) return `${label} takes a list of entries.`;
         for (const [key, v] of Object.entries(item)) {
           const q = inner.get(key);
-          if (!q) return `${label} has no field "${key.slice(0, 60)}".`;
+          if (!q) return `${label} has no field "${abbreviate(key, 60)}".`;
           if (v === null || v === undefined || v === "") continue;
           const problem = checkValue(q, v, evidenceIds);
           if (problem) return problem;
@@ -152,7 +153,7 @@ export function checkAnswerChanges(
   for (const [name, value] of Object.entries(changes)) {
     const el = questions.get(name);
     if (!el) {
-      errors.push(`There is no question "${name.slice(0, 60)}" in this questionnaire.`);
+      errors.push(`There is no question "${abbreviate(name, 60)}" in this questionnaire.`);
       continue;
     }
     if (value === null || value === undefined || (Array.isArray(value) && value.length === 0) || value === "") {

@@ -7,6 +7,7 @@ import "survey-core/i18n/japanese";
 import { Survey } from "survey-react-ui";
 import { AutosaveQueue, type SaveState } from "./autosave";
 import { questionsLeft, questionsLeftText, type QuestionsLeft } from "./questions-left";
+import { ANSWER_TEXT_MAX } from "./answer-limits";
 import { markTerms, termsUsed } from "#app/features/agreements/glossary";
 import type { GlossaryTerm } from "#models/glossary";
 
@@ -121,6 +122,9 @@ export function Questionnaire({
     m.progressBarType = "pages";
     m.locCompleteText.setJson(SUBMIT_TEXT);
     m.checkErrorsMode = "onComplete";
+    // the inputs stop where the autosave would refuse the answer
+    m.maxTextLength = ANSWER_TEXT_MAX;
+    m.maxCommentLength = ANSWER_TEXT_MAX;
     if (!editable) m.mode = "display";
     if (glossary.length) {
       const current = () => m.locale || "en";
