@@ -6,6 +6,7 @@ import { CertificationFields } from "#app/features/evidence/certification-fields
 import { CERTIFICATION_LIMITS, CertificationSchema } from "#app/features/evidence/certification-input";
 import { OrganizationFields } from "#app/features/directory/organization-fields";
 import { DiscloserInputSchema, LIMITS, SupplierInputSchema } from "#app/features/directory/organization-input";
+import { NewPasswordFields } from "#app/features/accounts/token-link-page";
 import { abbreviate, formatCount, limitedText, tooLongMessage } from "./text-limits";
 
 /** name → maxlength of every input and textarea a form renders */
@@ -92,5 +93,10 @@ describe("a form's fields and its schema share their limits", () => {
       DiscloserInputSchema,
       { name: LIMITS.name, legalName: LIMITS.legalName, registrationNumber: LIMITS.registrationNumber },
     );
+  });
+
+  it("password fields have no maxlength: a browser would cut a longer pasted password unseen", () => {
+    const html = render(NewPasswordFields, { errors: {}, label: "Password", repeatLabel: "Repeat" });
+    expect(maxLengths(html)).toEqual({ password: null, confirm: null });
   });
 });

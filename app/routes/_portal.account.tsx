@@ -8,15 +8,23 @@ import { changeOwnPassword } from "#app/features/accounts/sign-in.server";
 import { fieldErrors } from "#app/lib/forms.server";
 import { rateLimited, tooManyAttempts } from "#app/lib/rate-limit.server";
 import { refusalResponse } from "#app/lib/refusal.server";
+import { tooLong } from "#app/lib/text-limits";
+import { PASSWORD_MAX } from "#app/features/accounts/account-limits";
 
 export const meta: MetaFunction = () => [{ title: "Account · Flowdown" }];
 
 const PasswordSchema = z
   .object({
     intent: z.literal("change-password"),
-    currentPassword: z.string().min(1, "Enter your current password").max(1024, "That password is too long"),
-    newPassword: z.string().min(12, "Use at least 12 characters").max(1024, "That password is too long"),
-    confirm: z.string().max(1024),
+    currentPassword: z
+      .string()
+      .min(1, "Enter your current password")
+      .max(PASSWORD_MAX, tooLong("The password", PASSWORD_MAX)),
+    newPassword: z
+      .string()
+      .min(12, "Use at least 12 characters")
+      .max(PASSWORD_MAX, tooLong("The password", PASSWORD_MAX)),
+    confirm: z.string().max(PASSWORD_MAX, tooLong("The password", PASSWORD_MAX)),
   })
   .strict()
   .refine((v) => v.newPassword === v.confirm, { path: ["confirm"], message: "The two passwords differ" })

@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const form = Object.fromEntries(await request.formData());
-  const email = typeof form.email === "string" ? form.email.slice(0, 254) : "";
+  const email = typeof form.email === "string" ? form.email : "";
   const parsed = ForgotSchema.safeParse(form);
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), email }, { status: 400 });
   const account = parsed.data.email;

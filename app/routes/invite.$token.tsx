@@ -15,6 +15,8 @@ import {
 import { fieldErrors } from "#app/lib/forms.server";
 import { rateLimited, recordAttempt, tooManyAttempts, tooManyAttemptsMessage } from "#app/lib/rate-limit.server";
 import { refusalResponse } from "#app/lib/refusal.server";
+import { limitedText, tooLong } from "#app/lib/text-limits";
+import { NAME_MAX, PASSWORD_MAX } from "#app/features/accounts/account-limits";
 
 export const meta: MetaFunction = () => [
   { title: "Invitation · Flowdown" },
@@ -57,20 +59,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const SetUpSchema = z
   .object({
     intent: z.literal("set-up"),
-    name: z.string().trim().min(1, "Enter your name").max(200),
-    password: z.string().min(12, "Use at least 12 characters").max(1024, "That password is too long"),
+    name: limitedText("Your name", NAME_MAX).min(1, "Enter your name"),
+    password: z.string().min(12, "Use at least 12 characters").max(PASSWORD_MAX, tooLong("The password", PASSWORD_MAX)),
     confirm: z.string(),
   })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords differ" });
 const SignInSchema = z.object({
   intent: z.literal("sign-in"),
-  password: z.string().min(1, "Enter your password").max(1024),
+  password: z.string().min(1, "Enter your password").max(PASSWORD_MAX, tooLong("The password", PASSWORD_MAX)),
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const form = Object.fromEntries(await request.formData());
-  const name = typeof form.name === "string" ? form.name.slice(0, 200) : "";
+  const name = typeof form.name === "string" ? form.name : "";
   const account = `token:${token.slice(0, 100)}`;
   const wait = await rateLimited("invite", request, { account });
   if (wait) return tooManyAttempts(wait, { name }, "password");
@@ -144,6 +146,7 @@ export default function InvitationPage() {
                   inputProps={{
                     name: "name",
                     autoComplete: "name",
+                    maxLength: NAME_MAX,
                     defaultValue: actionData?.name ?? "",
                     required: true,
                   }}

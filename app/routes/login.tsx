@@ -12,12 +12,19 @@ import { fieldErrors } from "#app/lib/forms.server";
 import { safeRedirect } from "#app/lib/http.server";
 import { tooManyAttempts } from "#app/lib/rate-limit.server";
 import { refusalResponse } from "#app/lib/refusal.server";
+import { EMAIL_MAX, tooLong } from "#app/lib/text-limits";
+import { PASSWORD_MAX } from "#app/features/accounts/account-limits";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Flowdown" }];
 
 const LoginSchema = z.object({
-  email: z.string().trim().min(1, "Enter your e-mail address").max(254).email("Enter a valid e-mail address"),
-  password: z.string().min(1, "Enter your password").max(1024, "That password is too long"),
+  email: z
+    .string()
+    .trim()
+    .min(1, "Enter your e-mail address")
+    .max(EMAIL_MAX, tooLong("The e-mail address", EMAIL_MAX))
+    .pipe(z.email("Enter a valid e-mail address")),
+  password: z.string().min(1, "Enter your password").max(PASSWORD_MAX, tooLong("The password", PASSWORD_MAX)),
   redirectTo: z.string().max(2048).optional(),
 });
 
@@ -37,7 +44,8 @@ export async function action({ request }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const form = Object.fromEntries(await request.formData());
   const parsed = LoginSchema.safeParse(form);
-  const email = typeof form.email === "string" ? form.email.slice(0, 254) : "";
+  // shown again as typed (the password never is)
+  const email = typeof form.email === "string" ? form.email : "";
   if (!parsed.success) {
     return data({ errors: fieldErrors(parsed.error), email }, { status: 400 });
   }
@@ -96,6 +104,7 @@ export default function LoginPage() {
             name: "email",
             type: "email",
             autoComplete: "username",
+            maxLength: EMAIL_MAX,
             defaultValue: actionData?.email ?? "",
             autoFocus: true,
             required: true,

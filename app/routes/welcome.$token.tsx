@@ -16,6 +16,8 @@ import { fieldErrors } from "#app/lib/forms.server";
 import { clientIp } from "#app/lib/http.server";
 import { recordAttempt } from "#app/lib/rate-limit.server";
 import { refusalResponse } from "#app/lib/refusal.server";
+import { NAME_MAX } from "#app/features/accounts/account-limits";
+import { limitedText } from "#app/lib/text-limits";
 
 export const meta: MetaFunction = () => [
   { title: "Set up your account · Flowdown" },
@@ -51,7 +53,7 @@ const DEAD: Record<DeadState, { title: string; text: string }> = {
 
 const SetUpSchema = z
   .object({
-    name: z.string().trim().min(1, "Enter your name").max(200, "At most 200 characters"),
+    name: limitedText("Your name", NAME_MAX).min(1, "Enter your name"),
     ...PASSWORD_PAIR,
   })
   .refine(passwordsMatch, PASSWORDS_DIFFER);
@@ -93,7 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = Object.fromEntries(await request.formData());
   // signed in as someone else: end that session and come back to the link
   if (form.intent === "sign-out") return logout(request, `/welcome/${encodeURIComponent(token)}`);
-  const name = typeof form.name === "string" ? form.name.slice(0, 200) : "";
+  const name = typeof form.name === "string" ? form.name : "";
   const { view, status, headers } = await viewFor(request, token);
   if (view.kind !== "set-up") {
     // signed in as someone else: the page asks them to sign out first
@@ -169,7 +171,7 @@ export default function WelcomePage() {
                 name: "name",
                 autoComplete: "name",
                 defaultValue: actionData?.name ?? view.name,
-                maxLength: 200,
+                maxLength: NAME_MAX,
                 required: true,
               }}
             />

@@ -17,6 +17,8 @@ import { Refusal } from "#models/refusal";
 import { User } from "#models/user.server";
 import { sendMail } from "#app/lib/mail.server";
 import { forgetAttempts } from "#app/lib/rate-limit.server";
+import { EMAIL_MAX, limitedText, tooLong } from "#app/lib/text-limits";
+import { NAME_MAX, PASSWORD_MAX } from "./account-limits";
 import { endSessions } from "./auth.server";
 import { hashPassword } from "./password.server";
 
@@ -40,16 +42,16 @@ export interface Context {
 export const NewPasswordSchema = z
   .string()
   .min(12, "Use at least 12 characters")
-  .max(1024, "That password is too long (at most 1,024 characters)");
+  .max(PASSWORD_MAX, tooLong("The password", PASSWORD_MAX));
 
 export const InviteSchema = z.object({
   email: z
     .string()
     .trim()
     .toLowerCase()
-    .max(254, "At most 254 characters")
+    .max(EMAIL_MAX, tooLong("The e-mail address", EMAIL_MAX))
     .pipe(z.email("Enter a valid e-mail address")),
-  name: z.string().trim().max(200, "At most 200 characters").default(""),
+  name: limitedText("The name", NAME_MAX).default(""),
   teamAdmin: z
     .string()
     .optional()

@@ -53,7 +53,6 @@ export function NewPasswordFields({
           name: "password",
           type: "password",
           autoComplete: "new-password",
-          maxLength: 1024,
           autoFocus,
           required: true,
         }}
@@ -65,7 +64,6 @@ export function NewPasswordFields({
           name: "confirm",
           type: "password",
           autoComplete: "new-password",
-          maxLength: 1024,
           required: true,
         }}
       />

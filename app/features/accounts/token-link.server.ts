@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { NewPasswordSchema } from "#app/features/accounts/account-tokens.server";
 import { rateLimited, tooManyAttemptsMessage } from "#app/lib/rate-limit.server";
+import { tooLong } from "#app/lib/text-limits";
+import { PASSWORD_MAX } from "./account-limits";
 
 /** The "choose a password" pair of the set-up and reset forms; `.refine(passwordsMatch, PASSWORDS_DIFFER)`. */
 export const PASSWORD_PAIR = {
   password: NewPasswordSchema,
-  confirm: z.string().max(1024, "That password is too long (at most 1,024 characters)"),
+  confirm: z.string().max(PASSWORD_MAX, tooLong("The password", PASSWORD_MAX)),
 };
 
 export const passwordsMatch = (v: { password: string; confirm: string }) => v.password === v.confirm;
