@@ -22,7 +22,7 @@ export type FieldSpec =
       fallback?: string;
       className?: string;
     }
-  | { kind: "textarea"; name: string; label: ReactNode; hint?: string; described?: boolean }
+  | { kind: "textarea"; name: string; label: ReactNode; hint?: string; described?: boolean; maxLength?: number }
   | {
       kind: "select";
       name: string;
@@ -111,6 +111,7 @@ export function FormField({ spec, values, errors }: { spec: FieldSpec; values: F
             id={name}
             name={name}
             rows={2}
+            maxLength={spec.maxLength}
             defaultValue={str(values, name)}
             {...(spec.described ? errorProps(errors, name) : {})}
           />

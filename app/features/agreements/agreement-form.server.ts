@@ -18,6 +18,8 @@ import type { LoadedCatalogue } from "#questionnaires/loader";
 import type { ParameterSpec } from "#questionnaires/types";
 import { composeBreachBudget, findBreachRequirement, SUPPLIER_NOTIFY_PARAM } from "./agreement-form-breach";
 import { glossaryToFormValues, parseGlossary } from "./glossary-form.server";
+import { formatCount, tooLongMessage } from "#app/lib/text-limits";
+import { AGREEMENT_LIMITS } from "./agreement-limits";
 
 /**
  * The agreement form: flat form fields in, a validated agreement (or errors
@@ -76,9 +78,16 @@ function rowIndexes(values: FormValues, prefix: string): number[] {
   return [...seen].sort((a, b) => a - b);
 }
 
-const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
-const required = (label: string, max: number) =>
-  z.string().trim().min(1, `Enter ${label}`).max(max, `At most ${max} characters`);
+const L = AGREEMENT_LIMITS;
+/** "At most 120 characters (you entered 130)", beside a field the parser checks by hand */
+const atMost = (max: number, value: string) =>
+  `At most ${formatCount(max)} characters (you entered ${formatCount(value.length)})`;
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: (i) => atMost(max, String(i.input ?? "")) });
+const required = (label: string, max: number) => text(max).min(1, `Enter ${label}`);
 const wholeNumber = (label: string, min: number, max: number) =>
   z
     .string()
@@ -98,28 +107,28 @@ const wholeNumberOr = (label: string, min: number, max: number, fallback: number
   z.preprocess((v) => (v === undefined || v === null ? String(fallback) : v), wholeNumber(label, min, max));
 
 const ScalarsSchema = z.object({
-  reference: required("a reference", 60).regex(
+  reference: required("a reference", L.reference).regex(
     /^[A-Za-z0-9][A-Za-z0-9 ._/-]*$/,
     "Use letters, digits, spaces and . _ / -",
   ),
-  title: required("a title", 200),
+  title: required("a title", L.title),
   discloserOrgId: z.string().min(1, "Choose the disclosing party"),
   effectiveDate: isoDateField("the effective date"),
   endDate: isoDateField("the end of term"),
   survivalMonths: wholeNumber("the survival period", 0, 600),
-  governingLaw: required("the governing law", 120),
-  arbitrationSeat: text(120),
+  governingLaw: required("the governing law", L.governingLaw),
+  arbitrationSeat: text(L.arbitrationSeat),
   arbitrationConfidential: checkbox,
-  purposeDescription: text(2000),
+  purposeDescription: text(L.purposeDescription),
   improvementsOwner: z.enum(IMPROVEMENT_OWNERS, { error: "Choose who owns improvements" }),
   knowHowConfidential: checkbox,
   licenceBack: checkbox,
-  knowHowNotes: text(2000),
+  knowHowNotes: text(L.knowHowNotes),
   notifyBeforeDisclosure: checkbox,
   seekProtectiveOrder: checkbox,
   breachWindowHours: wholeNumber("the breach window", 1, 720),
   recipientNotifyHours: wholeNumber("the recipient's own time", 1, 720),
-  cooperationDuties: text(2000),
+  cooperationDuties: text(L.cooperationDuties),
   retentionDays: wholeNumber("the retention period", 1, 36500),
   destroyWithinDays: wholeNumber("the return-or-destroy deadline", 0, 3650),
   certificateOfDestruction: checkbox,
@@ -188,7 +197,8 @@ function parseParam(spec: ParameterSpec, raw: string): { value?: ParamValue; err
       return { value: list };
     }
     default:
-      if (trimmed.length > 200) return { error: `${spec.label}: at most 200 characters` };
+      if (trimmed.length > L.parameterText)
+        return { error: tooLongMessage(spec.label, L.parameterText, trimmed.length) };
       return { value: trimmed };
   }
 }
@@ -300,8 +310,8 @@ export function parseAgreementForm(values: FormValues, ctx: AgreementFormContext
     .split(/\n/)
     .map((l) => l.trim())
     .filter(Boolean);
-  if (requiredCertifications.some((c) => c.length > 80))
-    add("requiredCertifications", "Each certification standard: at most 80 characters");
+  if (requiredCertifications.some((c) => c.length > L.certificationStandard))
+    add("requiredCertifications", `Each certification standard: at most ${L.certificationStandard} characters`);
 
   // escalation contacts
   const escalationContacts = [];
@@ -311,9 +321,10 @@ export function parseAgreementForm(values: FormValues, ctx: AgreementFormContext
     const phone = one(values, `escalation.${i}.phone`);
     if (!name && !email && !phone) continue;
     if (!name) add(`escalation.${i}.name`, "Enter the contact's name");
-    if (name.length > 120) add(`escalation.${i}.name`, "At most 120 characters");
-    if (email && !z.email().safeParse(email).success) add(`escalation.${i}.email`, "Enter a valid e-mail address");
-    if (phone.length > 40) add(`escalation.${i}.phone`, "At most 40 characters");
+    if (name.length > L.contactName) add(`escalation.${i}.name`, atMost(L.contactName, name));
+    if (email.length > L.contactEmail) add(`escalation.${i}.email`, atMost(L.contactEmail, email));
+    else if (email && !z.email().safeParse(email).success) add(`escalation.${i}.email`, "Enter a valid e-mail address");
+    if (phone.length > L.contactPhone) add(`escalation.${i}.phone`, atMost(L.contactPhone, phone));
     escalationContacts.push({ name, email, phone });
   }
 
@@ -361,7 +372,7 @@ export function parseAgreementForm(values: FormValues, ctx: AgreementFormContext
       add(`chain.${i}.maxClass`, "That class is not shared under this agreement");
     if (!(ACCESS_LEVELS as readonly string[]).includes(accessLevel))
       add(`chain.${i}.accessLevel`, "Choose its access level");
-    if (service.length > 200) add(`chain.${i}.service`, "At most 200 characters");
+    if (service.length > L.service) add(`chain.${i}.service`, atMost(L.service, service));
     rowOfSupplier.set(supplierOrgId, i);
     if (supplierById.has(supplierOrgId) && (!parent || mongoose.isValidObjectId(parent))) {
       chain.push({
@@ -411,8 +422,8 @@ export function parseAgreementForm(values: FormValues, ctx: AgreementFormContext
     if (!name) add(`phases.${i}.name`, "Enter the phase's name");
     else if (phaseNames.has(name.toLowerCase())) add(`phases.${i}.name`, "Two phases cannot have the same name");
     phaseNames.add(name.toLowerCase());
-    if (name.length > 120) add(`phases.${i}.name`, "At most 120 characters");
-    if (purpose.length > 1000) add(`phases.${i}.purpose`, "At most 1000 characters");
+    if (name.length > L.phaseName) add(`phases.${i}.name`, atMost(L.phaseName, name));
+    if (purpose.length > L.phasePurpose) add(`phases.${i}.purpose`, atMost(L.phasePurpose, purpose));
     const goodClasses = enumList(classes, INFO_CLASSES, `phases.${i}.classes`, errors, "information class");
     if (goodClasses.length === 0 && !errors[`phases.${i}.classes`])
       add(`phases.${i}.classes`, "Choose the information classes this phase opens");

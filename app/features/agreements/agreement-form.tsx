@@ -22,6 +22,9 @@ import {
   type FormValues,
 } from "./agreement-fields";
 import { BreachFieldset, typedValues } from "./agreement-form-breach-fieldset";
+import { AGREEMENT_LIMITS as L } from "./agreement-limits";
+import { limitHint } from "#app/lib/text-limits";
+import { MAX_DEFINITION_LENGTH, MAX_TERM_LENGTH } from "#models/glossary";
 import { findBreachRequirement, SUPPLIER_NOTIFY_PARAM } from "./agreement-form-breach";
 import { AddOrganizationDialog, type AddedOrganization } from "#app/features/directory/add-organization-dialog";
 
@@ -95,8 +98,8 @@ const number = (name: string, label: string, hint?: string): FieldSpec => text(n
 const flag = (name: string, label: string): FieldSpec => ({ kind: "flag", name, label });
 
 const TERM_FIELDS = (disclosers: FieldOption[]): FieldSpec[] => [
-  text("reference", "Reference", { placeholder: "e.g. TTA-2026-014" }),
-  text("title", "Title"),
+  text("reference", "Reference", { placeholder: "e.g. TTA-2026-014", maxLength: L.reference }),
+  text("title", "Title", { maxLength: L.title }),
   {
     kind: "select",
     name: "discloserOrgId",
@@ -104,16 +107,25 @@ const TERM_FIELDS = (disclosers: FieldOption[]): FieldSpec[] => [
     options: [CHOOSE, ...disclosers],
     described: true,
   },
-  text("governingLaw", "Governing law", { placeholder: "e.g. Swiss law" }),
+  text("governingLaw", "Governing law", { placeholder: "e.g. Swiss law", maxLength: L.governingLaw }),
   text("effectiveDate", "Effective date", { type: "date" }),
   text("endDate", "End of term", { type: "date" }),
   number("survivalMonths", "Confidentiality survives the end by (months)"),
-  text("arbitrationSeat", "Arbitration seat", { placeholder: "e.g. Geneva (Swiss Rules)" }),
+  text("arbitrationSeat", "Arbitration seat", {
+    placeholder: "e.g. Geneva (Swiss Rules)",
+    maxLength: L.arbitrationSeat,
+  }),
 ];
 
 const PURPOSE_FIELDS: FieldSpec[] = [
   { kind: "checks", name: "purposes", label: "Purpose of the disclosure", options: labelled(PURPOSES, PURPOSE_LABEL) },
-  { kind: "textarea", name: "purposeDescription", label: "Purpose in the agreement's words" },
+  {
+    kind: "textarea",
+    name: "purposeDescription",
+    label: "Purpose in the agreement's words",
+    maxLength: L.purposeDescription,
+    hint: limitHint(L.purposeDescription),
+  },
   {
     kind: "checks",
     name: "exclusions",
@@ -133,7 +145,7 @@ const KNOW_HOW_FIELDS: FieldSpec[] = [
       { value: "joint", label: "Both, jointly" },
     ],
   },
-  text("knowHowNotes", "Notes on derived know-how"),
+  text("knowHowNotes", "Notes on derived know-how", { maxLength: L.knowHowNotes }),
 ];
 
 const KNOW_HOW_FLAGS: FieldSpec[] = [
@@ -176,12 +188,18 @@ const MECHANISMS_FIELD: FieldSpec = {
   options: labelled(TRANSFER_MECHANISMS, TRANSFER_MECHANISM_LABEL),
 };
 
-const COOPERATION_FIELD: FieldSpec = { kind: "textarea", name: "cooperationDuties", label: "Cooperation duties" };
+const COOPERATION_FIELD: FieldSpec = {
+  kind: "textarea",
+  name: "cooperationDuties",
+  label: "Cooperation duties",
+  maxLength: L.cooperationDuties,
+  hint: limitHint(L.cooperationDuties),
+};
 
 const CONTACT_FIELDS = (row: number): FieldSpec[] => [
-  text(`escalation.${row}.name`, "Name"),
-  text(`escalation.${row}.email`, "E-mail", { type: "email" }),
-  text(`escalation.${row}.phone`, "Phone"),
+  text(`escalation.${row}.name`, "Name", { maxLength: L.contactName }),
+  text(`escalation.${row}.email`, "E-mail", { type: "email", maxLength: L.contactEmail }),
+  text(`escalation.${row}.phone`, "Phone", { maxLength: L.contactPhone }),
 ];
 
 const RETENTION_FIELDS: FieldSpec[] = [
@@ -215,7 +233,11 @@ const PARAMETER_FIELDS = (r: CatalogueEntry, breach: boolean): FieldSpec[] =>
       const name = `param.${r.id}.${p.key}`;
       return p.type === "boolean"
         ? { kind: "check", name, label: p.label, className: "field param" }
-        : text(name, p.label, { numeric: NUMERIC_PARAMETERS.includes(p.type), className: "field param" });
+        : text(name, p.label, {
+            numeric: NUMERIC_PARAMETERS.includes(p.type),
+            className: "field param",
+            maxLength: p.type === "text" || p.type === "standard" ? L.parameterText : undefined,
+          });
     });
 
 const CHAIN_FIELDS = (row: number, suppliers: FieldOption[]): FieldSpec[] => [
@@ -234,7 +256,7 @@ const CHAIN_FIELDS = (row: number, suppliers: FieldOption[]): FieldSpec[] => [
     options: [{ value: "", label: "The recipient (tier 1)" }, ...suppliers],
     described: true,
   },
-  text(`chain.${row}.service`, "Service", { placeholder: "as recorded for the supplier" }),
+  text(`chain.${row}.service`, "Service", { placeholder: "as recorded for the supplier", maxLength: L.service }),
   {
     kind: "select",
     name: `chain.${row}.maxClass`,
@@ -254,8 +276,8 @@ const CHAIN_FIELDS = (row: number, suppliers: FieldOption[]): FieldSpec[] => [
 ];
 
 const PHASE_NAME_FIELDS = (row: number): FieldSpec[] => [
-  text(`phases.${row}.name`, "Name", { placeholder: "e.g. Evaluation" }),
-  text(`phases.${row}.purpose`, "Purpose"),
+  text(`phases.${row}.name`, "Name", { placeholder: "e.g. Evaluation", maxLength: L.phaseName }),
+  text(`phases.${row}.purpose`, "Purpose", { maxLength: L.phasePurpose }),
 ];
 
 const PHASE_GATE_FIELDS = (row: number, requirements: FieldOption[], suppliers: FieldOption[]): FieldSpec[] => [
@@ -278,12 +300,13 @@ const PHASE_GATE_FIELDS = (row: number, requirements: FieldOption[], suppliers: 
 ];
 
 const GLOSSARY_FIELDS = (row: number, lang: { code: string; name: string }): FieldSpec[] => [
-  text(`glossary.${row}.term.${lang.code}`, `Term (${lang.name})`, { maxLength: 80 }),
+  text(`glossary.${row}.term.${lang.code}`, `Term (${lang.name})`, { maxLength: MAX_TERM_LENGTH }),
   {
     kind: "textarea",
     name: `glossary.${row}.definition.${lang.code}`,
     label: `Definition (${lang.name})`,
     described: true,
+    maxLength: MAX_DEFINITION_LENGTH,
   },
 ];
 
