@@ -7,6 +7,7 @@ import { publicOrigin } from "#app/lib/env.server";
 import { fieldErrors } from "#app/lib/forms.server";
 import { IncidentSchema, reportIncident, supplierIncidentsPage } from "#app/features/incidents/incidents.server";
 import { INFO_CLASSES } from "#app/scoring/types";
+import { INCIDENT_DESCRIPTION_MAX } from "#app/features/incidents/incident-limits";
 
 export const meta: MetaFunction = () => [{ title: "Incidents · Flowdown" }];
 
@@ -98,7 +99,13 @@ export default function SupplierIncidentsPage() {
           <TextareaField
             label="What happened"
             errors={errors.description}
-            textareaProps={{ name: "description", rows: 5, defaultValue: values?.description ?? "", required: true }}
+            textareaProps={{
+              name: "description",
+              rows: 5,
+              maxLength: INCIDENT_DESCRIPTION_MAX,
+              defaultValue: values?.description ?? "",
+              required: true,
+            }}
           />
           <button type="submit" disabled={busy}>
             {busy ? "Reporting…" : "Report the incident"}

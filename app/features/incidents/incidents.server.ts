@@ -11,6 +11,8 @@ import { agreementCompliance } from "#app/features/agreements/compliance.server"
 import { clientIp } from "#app/lib/http.server";
 import { toObjectId } from "#app/lib/ids.server";
 import { sendMail } from "#app/lib/mail.server";
+import { limitedText } from "#app/lib/text-limits";
+import { INCIDENT_DESCRIPTION_MAX } from "./incident-limits";
 import { measureIncident, upstreamNotices, type IncidentTiming, type UpstreamNotice } from "./incident-timing";
 import { sendDueReassessments } from "#app/features/reassessment/reassessment.server";
 
@@ -28,11 +30,10 @@ export const IncidentSchema = z.object({
     .array(z.enum(INFO_CLASSES, { error: "Unknown information class" }))
     .min(1, "Choose the information affected")
     .max(INFO_CLASSES.length),
-  description: z
-    .string()
-    .trim()
-    .min(10, "Describe what happened in at least 10 characters")
-    .max(4000, "At most 4,000 characters"),
+  description: limitedText("The description", INCIDENT_DESCRIPTION_MAX).min(
+    10,
+    "Describe what happened in at least 10 characters",
+  ),
 });
 export type IncidentInput = z.infer<typeof IncidentSchema>;
 
