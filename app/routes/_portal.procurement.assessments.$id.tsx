@@ -24,6 +24,8 @@ import {
   revokeAssessmentInvitation,
 } from "#app/features/review/assessment-page.server";
 import { fieldErrors } from "#app/lib/forms.server";
+import { EMAIL_MAX, tooLong } from "#app/lib/text-limits";
+import { REVIEW_LIMITS } from "#app/features/review/review-limits";
 import {
   approveCurrentResult,
   ReapprovalSchema,
@@ -47,7 +49,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const IntentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("revoke"), invitationId: z.string().regex(/^[0-9a-f]{24}$/) }),
   z.object({ intent: z.literal("resend"), invitationId: z.string().regex(/^[0-9a-f]{24}$/) }),
-  z.object({ intent: z.literal("invite"), email: z.email("Enter a valid e-mail address").max(254) }),
+  z.object({
+    intent: z.literal("invite"),
+    email: z
+      .string()
+      .trim()
+      .max(EMAIL_MAX, tooLong("The e-mail address", EMAIL_MAX))
+      .pipe(z.email("Enter a valid e-mail address")),
+  }),
   z.object({ intent: z.literal("override"), requirementId: z.string(), status: z.string(), justification: z.string() }),
   z.object({ intent: z.literal("remediate") }).passthrough(),
   z.object({ intent: z.literal("decide"), decision: z.string(), comment: z.string() }),
@@ -57,8 +66,12 @@ const IntentSchema = z.discriminatedUnion("intent", [
 
 type ActionErrors = Record<string, string[]>;
 
-function refused(errors: ActionErrors, status = 400) {
-  return data({ errors }, { status });
+/** A refused form: its errors, and what was typed in it so the form shows it again (nothing lost). */
+function refused(errors: ActionErrors, form: Record<string, FormDataEntryValue>, status = 400) {
+  const values = Object.fromEntries(
+    Object.entries(form).filter((e): e is [string, string] => typeof e[1] === "string"),
+  );
+  return data({ errors, values }, { status });
 }
 
 /** Remediation rows arrive as items.<n>.requirementId / description / dueDate. */
@@ -110,7 +123,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const input = OverrideSchema.safeParse(parsed.data);
       // every requirement row has its own override form: say which one the errors belong to
       if (!input.success)
-        return data({ errors: fieldErrors(input.error), requirementId: parsed.data.requirementId }, { status: 400 });
+        return data(
+          { errors: fieldErrors(input.error), requirementId: parsed.data.requirementId, values: { ...parsed.data } },
+          { status: 400 },
+        );
       try {
         await overrideRequirement(user, id, input.data, request);
       } catch (error) {
@@ -120,7 +136,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "remediate": {
       const input = RemediationSchema.safeParse({ items: remediationItems(form) });
-      if (!input.success) return refused(fieldErrors(input.error));
+      if (!input.success) return refused(fieldErrors(input.error), form);
       try {
         await requestRemediation(user, id, input.data, request);
       } catch (error) {
@@ -130,7 +146,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "decide": {
       const input = DecisionSchema.safeParse(parsed.data);
-      if (!input.success) return refused(fieldErrors(input.error));
+      if (!input.success) return refused(fieldErrors(input.error), form);
       try {
         await decide(user, id, input.data, request);
       } catch (error) {
@@ -140,7 +156,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "reapprove": {
       const input = ReapprovalSchema.safeParse(parsed.data);
-      if (!input.success) return refused(fieldErrors(input.error));
+      if (!input.success) return refused(fieldErrors(input.error), form);
       try {
         await approveCurrentResult(user, id, input.data, request);
       } catch (error) {
@@ -193,6 +209,8 @@ export default function ProcurementAssessmentPage() {
   const done = params.get("sent") ? "Questionnaire sent." : DONE[params.get("done") ?? ""];
   const errors: Record<string, string[]> = actionData?.errors ?? {};
   const overrideErrorsFor = actionData && "requirementId" in actionData ? actionData.requirementId : null;
+  // what a refused form had typed, to show again
+  const typed = ((actionData && "values" in actionData ? actionData.values : null) ?? {}) as Record<string, string>;
   return (
     <>
       {done ? <p className="flash">{done}</p> : null}
@@ -269,16 +287,28 @@ export default function ProcurementAssessmentPage() {
             {scoring ? <ResultBasis scoring={scoring} /> : null}
           </section>
           {scoring?.approved && scoring.drift.length ? (
-            <ApprovedDrift scoring={scoring} errors={errors} busy={navigation.state !== "idle"} />
+            <ApprovedDrift
+              scoring={scoring}
+              errors={errors}
+              typed={typed.intent === "reapprove" ? typed.comment : undefined}
+              busy={navigation.state !== "idle"}
+            />
           ) : null}
           {assessment.decidable || assessment.canRequestRemediation ? (
             <section className="actions-grid">
-              {assessment.decidable ? <DecisionForm errors={errors} busy={navigation.state !== "idle"} /> : null}
+              {assessment.decidable ? (
+                <DecisionForm
+                  errors={errors}
+                  typed={typed.intent === "decide" ? typed.comment : undefined}
+                  busy={navigation.state !== "idle"}
+                />
+              ) : null}
               {assessment.canRequestRemediation ? (
                 <RemediationForm
                   result={result}
                   due={remediationDueDate}
                   errors={errors}
+                  typed={typed.intent === "remediate" ? typed : {}}
                   busy={navigation.state !== "idle"}
                 />
               ) : null}
@@ -339,6 +369,7 @@ export default function ProcurementAssessmentPage() {
                         requirementId={req.requirementId}
                         current={req.status}
                         errors={overrideErrorsFor === req.requirementId ? errors : {}}
+                        typed={overrideErrorsFor === req.requirementId ? typed.justification : undefined}
                         busy={navigation.state !== "idle"}
                       />
                     )
@@ -417,7 +448,13 @@ export default function ProcurementAssessmentPage() {
           <input type="hidden" name="intent" value="invite" />
           <div className="field">
             <label htmlFor="email">Invite another person at {supplier.name}</label>
-            <input id="email" name="email" type="email" aria-invalid={errors.email ? true : undefined} />
+            <input
+              id="email"
+              name="email"
+              type="email"
+              maxLength={EMAIL_MAX}
+              aria-invalid={errors.email ? true : undefined}
+            />
             <ErrorList errors={errors.email} />
           </div>
           <button type="submit" disabled={navigation.state !== "idle"}>
@@ -448,11 +485,13 @@ function OverrideForm({
   requirementId,
   current,
   errors,
+  typed,
   busy,
 }: {
   requirementId: string;
   current: string;
   errors: Record<string, string[]>;
+  typed?: string;
   busy: boolean;
 }) {
   return (
@@ -472,6 +511,8 @@ function OverrideForm({
           rows={3}
           placeholder="Justification (required, shown wherever this result appears)"
           aria-label="Justification"
+          maxLength={REVIEW_LIMITS.justification}
+          defaultValue={typed}
           aria-invalid={errors.justification ? true : undefined}
           aria-describedby={errors.justification ? `${requirementId}-justification-error` : undefined}
         />
@@ -484,14 +525,21 @@ function OverrideForm({
   );
 }
 
-function DecisionForm({ errors, busy }: { errors: Record<string, string[]>; busy: boolean }) {
+function DecisionForm({ errors, typed, busy }: { errors: Record<string, string[]>; typed?: string; busy: boolean }) {
   return (
     <Form method="post" className="card form-section">
       <h2>Decision</h2>
       <input type="hidden" name="intent" value="decide" />
       <div className="field">
         <label htmlFor="comment">Comment (required to reject)</label>
-        <textarea id="comment" name="comment" rows={3} aria-invalid={errors.comment ? true : undefined} />
+        <textarea
+          id="comment"
+          name="comment"
+          rows={3}
+          maxLength={REVIEW_LIMITS.comment}
+          defaultValue={typed}
+          aria-invalid={errors.comment ? true : undefined}
+        />
         <ErrorList errors={errors.comment} />
       </div>
       <button type="submit" name="decision" value="approved" disabled={busy}>
@@ -508,14 +556,25 @@ function RemediationForm({
   result,
   due,
   errors,
+  typed,
   busy,
 }: {
   result: ResultView;
   due: string;
   errors: Record<string, string[]>;
+  typed: Record<string, string>;
   busy: boolean;
 }) {
-  const [rows, setRows] = useState([0]);
+  // the rows a refused request had, so what was typed comes back in them
+  const typedRows = [
+    ...new Set(
+      Object.keys(typed).flatMap((k) => {
+        const m = /^items\.(\d{1,2})\./.exec(k);
+        return m ? [Number(m[1])] : [];
+      }),
+    ),
+  ].sort((a, b) => a - b);
+  const [rows, setRows] = useState(typedRows.length ? typedRows : [0]);
   const candidates = [...result.requirements].sort((a, b) => Number(a.status === "met") - Number(b.status === "met"));
   return (
     <Form method="post" className="card form-section">
@@ -526,7 +585,11 @@ function RemediationForm({
         <fieldset key={row} className="phase">
           <div className="field">
             <label htmlFor={`items.${row}.requirementId`}>Requirement</label>
-            <select id={`items.${row}.requirementId`} name={`items.${row}.requirementId`}>
+            <select
+              id={`items.${row}.requirementId`}
+              name={`items.${row}.requirementId`}
+              defaultValue={typed[`items.${row}.requirementId`]}
+            >
               {candidates.map((c) => (
                 <option key={c.requirementId} value={c.requirementId}>
                   {c.requirementId} {c.title} ({c.status.replace("_", " ")})
@@ -536,12 +599,23 @@ function RemediationForm({
           </div>
           <div className="field">
             <label htmlFor={`items.${row}.description`}>What the supplier must do</label>
-            <textarea id={`items.${row}.description`} name={`items.${row}.description`} rows={2} />
+            <textarea
+              id={`items.${row}.description`}
+              name={`items.${row}.description`}
+              rows={2}
+              maxLength={REVIEW_LIMITS.remediationDescription}
+              defaultValue={typed[`items.${row}.description`]}
+            />
             <ErrorList errors={errors[`items.${row}.description`]} />
           </div>
           <div className="field">
             <label htmlFor={`items.${row}.dueDate`}>Due</label>
-            <input id={`items.${row}.dueDate`} name={`items.${row}.dueDate`} type="date" defaultValue={due} />
+            <input
+              id={`items.${row}.dueDate`}
+              name={`items.${row}.dueDate`}
+              type="date"
+              defaultValue={typed[`items.${row}.dueDate`] ?? due}
+            />
             <ErrorList errors={errors[`items.${row}.dueDate`]} />
           </div>
         </fieldset>
@@ -601,10 +675,12 @@ function ResultBasis({ scoring }: { scoring: Scoring }) {
 function ApprovedDrift({
   scoring,
   errors,
+  typed,
   busy,
 }: {
   scoring: Scoring;
   errors: Record<string, string[]>;
+  typed?: string;
   busy: boolean;
 }) {
   const approved = scoring.approved!;
@@ -632,7 +708,8 @@ function ApprovedDrift({
             id="reapprove-comment"
             name="comment"
             rows={3}
-            maxLength={4000}
+            maxLength={REVIEW_LIMITS.comment}
+            defaultValue={typed}
             aria-invalid={errors.comment ? true : undefined}
           />
           <ErrorList errors={errors.comment} />
