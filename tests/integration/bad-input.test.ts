@@ -3,6 +3,7 @@ import { setupTestDatabase } from "#tests/setup/database";
 import { createUser, sessionCookie } from "#tests/fixtures/factories";
 import { createAssessmentWorld } from "#tests/fixtures/assessments";
 import { collectionSnapshot, outcomeOf, routeModules } from "#tests/fixtures/routes";
+import { replyOf } from "#tests/helpers/responses";
 
 /**
  * Generated malformed input against every action and API, through the same
@@ -16,6 +17,16 @@ const { issueAccountToken } = await import("#models/account-token.server");
 const { User } = await import("#models/user.server");
 
 const routes = await routeModules();
+const { EMAIL_MAX, formatCount } = await import("#app/lib/text-limits");
+const { NAME_MAX, PASSWORD_MAX } = await import("#app/features/accounts/account-limits");
+const { LIMITS: ORG } = await import("#app/features/directory/organization-input");
+const { AGREEMENT_LIMITS: AG } = await import("#app/features/agreements/agreement-limits");
+const { REVIEW_LIMITS } = await import("#app/features/review/review-limits");
+const { RECIPIENTS_FIELD_MAX } = await import("#app/features/assessments/send-limits");
+const { INCIDENT_DESCRIPTION_MAX } = await import("#app/features/incidents/incident-limits");
+const { PUBLISH_LIMITS } = await import("#app/features/questionnaires/publish-limits");
+const { CERTIFICATION_LIMITS } = await import("#app/features/evidence/certification-input");
+const { ANSWER_TEXT_MAX } = await import("#app/features/assessments/answer-limits");
 
 const HUGE = "A".repeat(200_000);
 const VALUES = [
@@ -153,6 +164,31 @@ interface Target {
 
 let targets: Target[] = [];
 const cookies: Record<string, string> = {};
+
+/** One form of a route, with the free-text fields it takes and each field's limit. */
+interface TextForm {
+  file: string;
+  url: string;
+  params: Record<string, string>;
+  actor: string;
+  /** what the form sends besides the field (its intent, the choices that get it past the first checks) */
+  fixed?: Record<string, string>;
+  limits: Record<string, number>;
+  multipart?: boolean;
+}
+let textForms: TextForm[] = [];
+/** Routes whose actions take no free text a person types, and why. */
+const NO_FREE_TEXT: Record<string, string> = {
+  "logout.tsx": "takes no input",
+  "verify.tsx": "a SHA-256 of exactly 64 hexadecimal characters, or a file",
+  "invite.$token.tsx": "the same fields as welcome.$token (NAME_MAX, PASSWORD_MAX); a link is needed to reach them",
+  "_portal.admin.users.tsx": "ids only",
+  "_portal.discloser.agreements.$id.tsx": "an intent only",
+  "_portal.procurement.agreements.$id._index.tsx": "an intent only",
+  "_portal.procurement.suppliers.import.tsx": "a CSV file, with its own line limit",
+  "_portal.supplier.assessments.$id.tsx": "remediation answers: tests/integration/text-limits.test.ts",
+  "api.assessments.$id.evidence.tsx": "files, and a question name: tests/integration/text-limits.test.ts",
+};
 
 beforeAll(async () => {
   const w = await createAssessmentWorld();
@@ -512,6 +548,240 @@ beforeAll(async () => {
       multipart: true,
     },
   ];
+  const supplierFields = {
+    name: ORG.name,
+    registrationNumber: ORG.registrationNumber,
+    contactEmail: ORG.contactEmail,
+    service: ORG.service,
+  };
+  const discloserFields = { name: ORG.name, legalName: ORG.legalName, registrationNumber: ORG.registrationNumber };
+  const agreementFields = {
+    reference: AG.reference,
+    title: AG.title,
+    governingLaw: AG.governingLaw,
+    arbitrationSeat: AG.arbitrationSeat,
+    purposeDescription: AG.purposeDescription,
+    knowHowNotes: AG.knowHowNotes,
+    cooperationDuties: AG.cooperationDuties,
+    "escalation.0.name": AG.contactName,
+    "escalation.0.email": AG.contactEmail,
+    "escalation.0.phone": AG.contactPhone,
+    "phases.0.name": AG.phaseName,
+    "phases.0.purpose": AG.phasePurpose,
+  };
+  const someId = "ffffffffffffffffffffffff";
+  textForms = [
+    {
+      file: "forgot-password.tsx",
+      url: "/forgot-password",
+      params: {},
+      actor: "anonymous",
+      limits: { email: EMAIL_MAX },
+    },
+    {
+      file: "login.tsx",
+      url: "/login",
+      params: {},
+      actor: "anonymous",
+      limits: { email: EMAIL_MAX, password: PASSWORD_MAX },
+    },
+    {
+      file: "welcome.$token.tsx",
+      url: `/welcome/${invite.token}`,
+      params: { token: invite.token },
+      actor: "anonymous",
+      fixed: { intent: "set-up", ...mismatch },
+      limits: { name: NAME_MAX, password: PASSWORD_MAX },
+    },
+    {
+      file: "reset-password.$token.tsx",
+      url: `/reset-password/${reset.token}`,
+      params: { token: reset.token },
+      actor: "anonymous",
+      fixed: mismatch,
+      limits: { password: PASSWORD_MAX },
+    },
+    {
+      file: "_portal.account.tsx",
+      url: "/account",
+      params: {},
+      actor: "admin",
+      fixed: { intent: "change-password" },
+      limits: { currentPassword: PASSWORD_MAX, newPassword: PASSWORD_MAX, confirm: PASSWORD_MAX },
+    },
+    {
+      file: "_portal.account_.team.tsx",
+      url: "/account/team",
+      params: {},
+      actor: "supplier",
+      fixed: { intent: "invite" },
+      limits: { email: EMAIL_MAX, name: NAME_MAX },
+    },
+    {
+      file: "procurement.agreements.$id.contacts.tsx",
+      url: `/procurement/agreements/${agreement}/contacts`,
+      params: { id: agreement },
+      actor: "procurement",
+      fixed: { intent: "invite", email: "contact@example.test" },
+      limits: { email: EMAIL_MAX, name: NAME_MAX },
+    },
+    ...[
+      ["_portal.admin.organisations.new.tsx", "/admin/organisations/new", {}, { kind: "supplier", country: "DE" }],
+      [
+        "_portal.admin.organisations.$id.tsx",
+        `/admin/organisations/${org}`,
+        { id: org },
+        { intent: "edit", country: "DE" },
+      ],
+    ].map(([file, url, params, fixed]) => ({
+      file: file as string,
+      url: url as string,
+      params: params as Record<string, string>,
+      actor: "admin",
+      fixed: fixed as Record<string, string>,
+      limits: discloserFields,
+    })),
+    ...(
+      [
+        ["_portal.procurement.suppliers.new.tsx", "/procurement/suppliers/new", {}, supplierFields],
+        [
+          "_portal.procurement.suppliers.$id.edit.tsx",
+          `/procurement/suppliers/${w.tier1._id}/edit`,
+          { id: String(w.tier1._id) },
+          supplierFields,
+        ],
+        ["_portal.procurement.disclosing-parties.new.tsx", "/procurement/disclosing-parties/new", {}, discloserFields],
+        [
+          "_portal.procurement.disclosing-parties.$id.edit.tsx",
+          `/procurement/disclosing-parties/${w.discloser._id}/edit`,
+          { id: String(w.discloser._id) },
+          discloserFields,
+        ],
+      ] as const
+    ).map(([file, url, params, limits]) => ({
+      file,
+      url,
+      params,
+      actor: "procurement",
+      fixed: { country: "DE" },
+      limits,
+    })),
+    {
+      file: "procurement.directory.tsx",
+      url: "/procurement/directory",
+      params: {},
+      actor: "procurement",
+      fixed: { kind: "supplier", country: "DE" },
+      limits: supplierFields,
+    },
+    {
+      file: "_portal.procurement.agreements.new.tsx",
+      url: "/procurement/agreements/new",
+      params: {},
+      actor: "procurement",
+      limits: agreementFields,
+    },
+    {
+      file: "_portal.procurement.agreements.$id.edit.tsx",
+      url: `/procurement/agreements/${agreement}/edit`,
+      params: { id: agreement },
+      actor: "procurement",
+      fixed: { revision: String(w.agreement.revision ?? 1) },
+      limits: agreementFields,
+    },
+    {
+      file: "_portal.procurement.assessments.new.tsx",
+      url: "/procurement/assessments/new",
+      params: {},
+      actor: "procurement",
+      limits: { emails: RECIPIENTS_FIELD_MAX },
+    },
+    ...(
+      [
+        [{ intent: "invite" }, { email: EMAIL_MAX }],
+        [
+          { intent: "override", requirementId: "FD-CONF-01", status: "met" },
+          { justification: REVIEW_LIMITS.justification },
+        ],
+        [{ intent: "decide", decision: "rejected" }, { comment: REVIEW_LIMITS.comment }],
+        [{ intent: "reapprove" }, { comment: REVIEW_LIMITS.comment }],
+        [
+          { intent: "remediate", "items.0.requirementId": "FD-CONF-01", "items.0.dueDate": "2099-01-01" },
+          { "items.0.description": REVIEW_LIMITS.remediationDescription },
+        ],
+      ] as const
+    ).map(([fixed, limits]) => ({
+      file: "_portal.procurement.assessments.$id.tsx",
+      url: `/procurement/assessments/${assessment}`,
+      params: { id: assessment },
+      actor: "procurement",
+      fixed,
+      limits,
+    })),
+    {
+      file: "_portal.supplier.agreements.$id.subcontractors.tsx",
+      url: `/supplier/agreements/${agreement}/subcontractors`,
+      params: { id: agreement },
+      actor: "supplier",
+      fixed: { intent: "declare", country: "DE" },
+      limits: supplierFields,
+    },
+    ...(
+      [
+        [
+          { intent: "accept", proposalId: someId, match: "new", maxClass: "internal", accessLevel: "read" },
+          { service: ORG.service },
+        ],
+        [{ intent: "reject", proposalId: someId }, { reason: 1000 }],
+      ] as const
+    ).map(([fixed, limits]) => ({
+      file: "_portal.procurement.agreements.$id.subcontractors.tsx",
+      url: `/procurement/agreements/${agreement}/subcontractors`,
+      params: { id: agreement },
+      actor: "procurement",
+      fixed,
+      limits,
+    })),
+    {
+      file: "_portal.supplier.incidents.tsx",
+      url: "/supplier/incidents",
+      params: {},
+      actor: "supplier",
+      fixed: { agreementId: agreement, detectedAt: "2026-01-01T10:00", classes: "confidential" },
+      limits: { description: INCIDENT_DESCRIPTION_MAX },
+    },
+    {
+      file: "_portal.admin.questionnaires.import.tsx",
+      url: "/admin/questionnaires/import",
+      params: {},
+      actor: "admin",
+      fixed: { intent: "publish", draftId: someId },
+      limits: PUBLISH_LIMITS,
+    },
+    {
+      file: "_portal.supplier.certifications.tsx",
+      url: "/supplier/certifications",
+      params: {},
+      actor: "supplier",
+      fixed: {
+        standard: "ISO/IEC 27001:2022",
+        certificateNumber: "DE-1",
+        certificationBody: "TÜV",
+        scope: "Hosting",
+        issueDate: "2025-01-01",
+        expiryDate: "2028-01-01",
+      },
+      limits: CERTIFICATION_LIMITS,
+      multipart: true,
+    },
+    {
+      file: "api.assessments.$id.answers.tsx",
+      url: `/api/assessments/${assessment}/answers`,
+      params: { id: assessment },
+      actor: "supplier",
+      limits: { orgLegalName: ANSWER_TEXT_MAX },
+    },
+  ];
 }, 120_000);
 
 beforeEach(async () => {
@@ -589,4 +859,80 @@ describe("malformed input to every action", () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty("polluted");
   }, 600_000);
+});
+
+/** A value one character over `max` that is otherwise well formed for the field (an address for e-mail fields). */
+function overLong(field: string, max: number): string {
+  if (/email/i.test(field)) return `${"a".repeat(max + 1 - "@example.test".length)}@example.test`;
+  return "x".repeat(max + 1);
+}
+
+function textFormRequest(t: TextForm, field: string, value: string): Request {
+  const headers: Record<string, string> = { Origin: "http://localhost", "Sec-Fetch-Site": "same-origin" };
+  if (cookies[t.actor]) headers.Cookie = cookies[t.actor];
+  const url = `http://localhost${t.url}`;
+  if (t.file.startsWith("api.")) {
+    headers["Content-Type"] = "application/json";
+    return new Request(url, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ baseRevision: 0, changes: { [field]: value } }),
+    });
+  }
+  if (t.multipart) {
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ ...t.fixed, [field]: value })) form.append(k, v);
+    return new Request(url, { method: "POST", headers, body: form });
+  }
+  headers["Content-Type"] = "application/x-www-form-urlencoded";
+  return new Request(url, { method: "POST", headers, body: new URLSearchParams({ ...t.fixed, [field]: value }) });
+}
+
+/** The messages a refusal gives beside `field` (or, for the JSON API, its message). */
+async function refusalMessages(result: unknown, field: string): Promise<{ status: number; messages: string[] }> {
+  if (result instanceof Response) {
+    const body = (await result.json().catch(() => ({}))) as { error?: string };
+    return { status: result.status, messages: body.error ? [body.error] : [] };
+  }
+  const { status, data } = replyOf(result);
+  return { status, messages: (data as { errors?: Record<string, string[]> } | null)?.errors?.[field] ?? [] };
+}
+
+describe("over-long text in every form", () => {
+  it("covers every route with an action: each has its text fields here, or says why it has none", () => {
+    const withAction = Object.entries(routes)
+      .filter(([, m]) => m.action)
+      .map(([f]) => f);
+    const covered = new Set([...textForms.map((t) => t.file), ...Object.keys(NO_FREE_TEXT)]);
+    expect(withAction.filter((f) => !covered.has(f))).toEqual([]);
+  });
+
+  it("refuses a value one character over a field's limit beside that field, naming the limit, and stores nothing", async () => {
+    const failures: string[] = [];
+    const before = await collectionSnapshot();
+    for (const t of textForms) {
+      const action = secureRouteModule(routes[t.file]).action!;
+      for (const [field, max] of Object.entries(t.limits)) {
+        let value: unknown;
+        try {
+          value = await action({
+            request: textFormRequest(t, field, overLong(field, max)),
+            params: t.params,
+            context: {},
+          });
+        } catch (thrown) {
+          if (!(thrown instanceof Response)) throw thrown;
+          value = thrown;
+        }
+        const result = await refusalMessages(value, field);
+        const limit = new RegExp(`at most ${formatCount(max)} characters`, "i");
+        if (result.status !== 400 || !result.messages.some((m) => limit.test(m)))
+          failures.push(
+            `${t.file} ${t.fixed?.intent ?? ""} ${field}: ${result.status} ${JSON.stringify(result.messages)}`,
+          );
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await collectionSnapshot()).toEqual(before);
+  }, 300_000);
 });
