@@ -36,6 +36,14 @@ export function tooLong(label: string, max: number) {
   };
 }
 
+/** The same error where the field's label stands beside it anyway: "At most 200 characters (you entered 201)". */
+export function atMost(max: number) {
+  return {
+    error: (issue: { input?: unknown }) =>
+      `At most ${formatCount(max)} characters (you entered ${formatCount(typeof issue.input === "string" ? issue.input.length : max + 1)})`,
+  };
+}
+
 /** A text field of at most `max` characters after trimming; longer is refused (see tooLong), never cut. */
 export function limitedText(label: string, max: number) {
   return z.string().trim().max(max, tooLong(label, max));

@@ -27,6 +27,7 @@ const { INCIDENT_DESCRIPTION_MAX } = await import("#app/features/incidents/incid
 const { PUBLISH_LIMITS } = await import("#app/features/questionnaires/publish-limits");
 const { CERTIFICATION_LIMITS } = await import("#app/features/evidence/certification-input");
 const { ANSWER_TEXT_MAX } = await import("#app/features/assessments/answer-limits");
+const { SUBCONTRACTOR_LIMITS: SUB } = await import("#app/features/subcontractors/subcontractor-limits");
 
 const HUGE = "A".repeat(200_000);
 const VALUES = [
@@ -724,15 +725,20 @@ beforeAll(async () => {
       params: { id: agreement },
       actor: "supplier",
       fixed: { intent: "declare", country: "DE" },
-      limits: supplierFields,
+      limits: {
+        name: SUB.name,
+        registrationNumber: SUB.registrationNumber,
+        service: SUB.service,
+        contactEmail: SUB.contactEmail,
+      },
     },
     ...(
       [
         [
           { intent: "accept", proposalId: someId, match: "new", maxClass: "internal", accessLevel: "read" },
-          { service: ORG.service },
+          { service: SUB.service },
         ],
-        [{ intent: "reject", proposalId: someId }, { reason: 1000 }],
+        [{ intent: "reject", proposalId: someId }, { reason: SUB.reason }],
       ] as const
     ).map(([fixed, limits]) => ({
       file: "_portal.procurement.agreements.$id.subcontractors.tsx",

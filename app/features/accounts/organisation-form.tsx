@@ -1,5 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { Field, FormError, SelectField } from "#app/components/forms";
+import { LIMITS as ORG } from "#app/features/directory/organization-input";
 
 export interface OrganisationFormValues {
   kind?: string;
@@ -79,13 +80,13 @@ export function OrganisationForm({
       <Field
         label="Name"
         errors={errors.name}
-        inputProps={{ name: "name", required: true, maxLength: 200, defaultValue: values.name ?? "" }}
+        inputProps={{ name: "name", required: true, maxLength: ORG.name, defaultValue: values.name ?? "" }}
       />
       <Field
         label="Legal name (optional)"
         errors={errors.legalName}
         hint="The registered name, when it differs from the name in use."
-        inputProps={{ name: "legalName", maxLength: 300, defaultValue: values.legalName ?? "" }}
+        inputProps={{ name: "legalName", maxLength: ORG.legalName, defaultValue: values.legalName ?? "" }}
       />
       <SelectField
         label="Country"
@@ -104,7 +105,11 @@ export function OrganisationForm({
       <Field
         label="Registration number (optional)"
         errors={errors.registrationNumber}
-        inputProps={{ name: "registrationNumber", maxLength: 60, defaultValue: values.registrationNumber ?? "" }}
+        inputProps={{
+          name: "registrationNumber",
+          maxLength: ORG.registrationNumber,
+          defaultValue: values.registrationNumber ?? "",
+        }}
       />
       <SelectField
         label="Parent group (optional)"

@@ -15,6 +15,7 @@ import { isObjectId } from "#app/lib/ids.server";
 import { endSessions, type CurrentUser } from "./auth.server";
 import { forgetOrg, orgFacts } from "./org-names.server";
 import { activeAdministrators, organisationTeam, teamPage } from "./team.server";
+import { LIMITS as ORG } from "#app/features/directory/organization-input";
 
 /**
  * Organisations as platform administrators manage them: every disclosing
@@ -35,14 +36,19 @@ const optionalId = z
   .default("");
 
 const OrganisationFields = {
-  name: z.string().trim().min(1, "Enter the organisation's name").max(200, "At most 200 characters"),
-  legalName: z.string().trim().max(300, "At most 300 characters").default(""),
+  // the same limits as procurement's directory, so an organisation fits both forms
+  name: z.string().trim().min(1, "Enter the organisation's name").max(ORG.name, `At most ${ORG.name} characters`),
+  legalName: z.string().trim().max(ORG.legalName, `At most ${ORG.legalName} characters`).default(""),
   country: z
     .string()
     .trim()
     .max(2, "Pick a country from the list")
     .refine((v) => isCountryCode(v), "Pick a country from the list"),
-  registrationNumber: z.string().trim().max(60, "At most 60 characters").default(""),
+  registrationNumber: z
+    .string()
+    .trim()
+    .max(ORG.registrationNumber, `At most ${ORG.registrationNumber} characters`)
+    .default(""),
   parentOrgId: optionalId,
 };
 

@@ -3,6 +3,8 @@ import { Field, FormError } from "#app/components/forms";
 import { InvitationButtons } from "#app/components/invitation-buttons";
 import { ListTable } from "#app/components/list-table";
 import { utcMinute } from "#app/components/time";
+import { EMAIL_MAX } from "#app/lib/text-limits";
+import { NAME_MAX } from "./account-limits";
 
 /** What the page says after a team action (the route redirects with `done` and, for mail, `mail`). */
 export const TEAM_DONE: Record<string, string> = {
@@ -252,7 +254,7 @@ export function TeamSection({
               type: "email",
               autoComplete: "off",
               required: true,
-              maxLength: 254,
+              maxLength: EMAIL_MAX,
               defaultValue: invite?.values?.email ?? "",
             }}
           />
@@ -260,7 +262,7 @@ export function TeamSection({
             label="Name (optional)"
             errors={inviteErrors.name}
             hint="Proposed on the sign-up page; the person can change it."
-            inputProps={{ name: "name", maxLength: 200, defaultValue: invite?.values?.name ?? "" }}
+            inputProps={{ name: "name", maxLength: NAME_MAX, defaultValue: invite?.values?.name ?? "" }}
           />
           <div className="field">
             <label className="check">

@@ -3,6 +3,7 @@ import { ErrorList, FormError } from "#app/components/forms";
 import { utcMinute } from "#app/components/time";
 import { ACCESS_LABEL, CLASS_LABEL, PROPOSAL_STATUS_TEXT, PROPOSAL_STATUS_TONE } from "#models/labels";
 import type { AgreementProposals } from "./subcontractors.server";
+import { SUBCONTRACTOR_LIMITS } from "./subcontractor-limits";
 
 type Jsonified<T> = T extends (infer U)[] ? Jsonified<U>[] : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
 type Data = Jsonified<AgreementProposals>;
@@ -167,7 +168,7 @@ function WaitingProposal({ p, data, reply }: { p: Proposal; data: Data; reply?: 
             <label htmlFor={`service-${p.id}`}>Service in the chain</label>
             <input
               {...field("service", "accept")}
-              maxLength={200}
+              maxLength={SUBCONTRACTOR_LIMITS.service}
               defaultValue={accepting ? (values.service ?? p.service) : p.service}
             />
             <ErrorList id={`service-${p.id}-error`} errors={accepting ? errors.service : undefined} />
@@ -208,7 +209,7 @@ function WaitingProposal({ p, data, reply }: { p: Proposal; data: Data; reply?: 
             <textarea
               {...field("reason", "reject")}
               rows={3}
-              maxLength={1000}
+              maxLength={SUBCONTRACTOR_LIMITS.reason}
               required
               defaultValue={reply?.intent === "reject" ? values.reason : ""}
             />

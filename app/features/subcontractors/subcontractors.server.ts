@@ -29,6 +29,8 @@ import { fieldErrors } from "#app/lib/forms.server";
 import { clientIp, notFound } from "#app/lib/http.server";
 import { isObjectId, toObjectId, trusted } from "#app/lib/ids.server";
 import { sendMail } from "#app/lib/mail.server";
+import { atMost } from "#app/lib/text-limits";
+import { SUBCONTRACTOR_LIMITS as L } from "./subcontractor-limits";
 
 /**
  * Suppliers declare the subcontractors they use for an agreement; the
@@ -45,7 +47,7 @@ const optionalEnum = <T extends readonly [string, ...string[]]>(values: T, messa
   z.union([z.literal(""), z.enum(values, { error: message })]).default("");
 
 export const DeclareSchema = z.object({
-  name: z.string().trim().min(1, "Enter the subcontractor's name").max(200, "At most 200 characters"),
+  name: z.string().trim().min(1, "Enter the subcontractor's name").max(L.name, atMost(L.name)),
   country: z
     .string()
     .trim()
@@ -53,14 +55,14 @@ export const DeclareSchema = z.object({
     .min(1, "Choose the country it is established in")
     .max(2, "Choose a country from the list")
     .refine(isCountryCode, "Choose a country from the list"),
-  registrationNumber: z.string().trim().max(60, "At most 60 characters").default(""),
-  service: z.string().trim().min(1, "Say what it does for you under this agreement").max(200, "At most 200 characters"),
+  registrationNumber: z.string().trim().max(L.registrationNumber, atMost(L.registrationNumber)).default(""),
+  service: z.string().trim().min(1, "Say what it does for you under this agreement").max(L.service, atMost(L.service)),
   contactEmail: z
     .string()
     .trim()
     .toLowerCase()
     .min(1, "Enter whom procurement should write to")
-    .max(254, "At most 254 characters")
+    .max(L.contactEmail, atMost(L.contactEmail))
     .pipe(z.email("Enter a valid e-mail address")),
   maxClass: optionalEnum(INFO_CLASSES, "Choose an information class from the list"),
   accessLevel: optionalEnum(ACCESS_LEVELS, "Choose an access level from the list"),
@@ -73,7 +75,7 @@ export const AcceptSchema = z.object({
   proposalId,
   /** "new": create an organisation; an id: the existing supplier procurement picked; "": nothing chosen */
   match: z.union([z.literal(""), z.literal("new"), z.string().regex(/^[0-9a-f]{24}$/, "Choose from the list")]),
-  service: z.string().trim().min(1, "Enter the service it provides").max(200, "At most 200 characters"),
+  service: z.string().trim().min(1, "Enter the service it provides").max(L.service, atMost(L.service)),
   maxClass: z.enum(INFO_CLASSES, { error: "Choose the highest information class it may receive" }),
   accessLevel: z.enum(ACCESS_LEVELS, { error: "Choose its access level" }),
 });
@@ -81,7 +83,7 @@ export type AcceptInput = z.output<typeof AcceptSchema>;
 
 export const RejectSchema = z.object({
   proposalId,
-  reason: z.string().trim().min(1, "Say why, so the supplier knows what to do").max(1000, "At most 1,000 characters"),
+  reason: z.string().trim().min(1, "Say why, so the supplier knows what to do").max(L.reason, atMost(L.reason)),
 });
 
 /** What a form sent, parsed; what is wrong goes beside the fields as a Refusal. */

@@ -4,6 +4,7 @@ import { ListTable } from "#app/components/list-table";
 import { utcMinute } from "#app/components/time";
 import { ACCESS_LABEL, CLASS_LABEL, PROPOSAL_STATUS_TEXT, PROPOSAL_STATUS_TONE } from "#models/labels";
 import type { supplierSubcontractorsPage } from "./subcontractors.server";
+import { SUBCONTRACTOR_LIMITS } from "./subcontractor-limits";
 
 type Jsonified<T> = T extends (infer U)[] ? Jsonified<U>[] : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
 type Data = Jsonified<Awaited<ReturnType<typeof supplierSubcontractorsPage>>>;
@@ -114,7 +115,12 @@ export function SupplierSubcontractors({ d, reply }: { d: Data; reply?: Declarat
             <Field
               label="Company name"
               errors={errors.name}
-              inputProps={{ name: "name", maxLength: 200, required: true, defaultValue: values.name ?? "" }}
+              inputProps={{
+                name: "name",
+                maxLength: SUBCONTRACTOR_LIMITS.name,
+                required: true,
+                defaultValue: values.name ?? "",
+              }}
             />
             <SelectField
               label="Country"
@@ -131,7 +137,12 @@ export function SupplierSubcontractors({ d, reply }: { d: Data; reply?: Declarat
             <Field
               label="Service it provides to you"
               errors={errors.service}
-              inputProps={{ name: "service", maxLength: 200, required: true, defaultValue: values.service ?? "" }}
+              inputProps={{
+                name: "service",
+                maxLength: SUBCONTRACTOR_LIMITS.service,
+                required: true,
+                defaultValue: values.service ?? "",
+              }}
             />
             <Field
               label="Contact e-mail"
@@ -140,7 +151,7 @@ export function SupplierSubcontractors({ d, reply }: { d: Data; reply?: Declarat
               inputProps={{
                 name: "contactEmail",
                 type: "email",
-                maxLength: 254,
+                maxLength: SUBCONTRACTOR_LIMITS.contactEmail,
                 required: true,
                 defaultValue: values.contactEmail ?? "",
               }}
@@ -148,7 +159,11 @@ export function SupplierSubcontractors({ d, reply }: { d: Data; reply?: Declarat
             <Field
               label="Registration number (optional)"
               errors={errors.registrationNumber}
-              inputProps={{ name: "registrationNumber", maxLength: 60, defaultValue: values.registrationNumber ?? "" }}
+              inputProps={{
+                name: "registrationNumber",
+                maxLength: SUBCONTRACTOR_LIMITS.registrationNumber,
+                defaultValue: values.registrationNumber ?? "",
+              }}
             />
           </div>
           <div className="grid-2">
