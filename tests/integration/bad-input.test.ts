@@ -569,6 +569,8 @@ beforeAll(async () => {
     "escalation.0.phone": AG.contactPhone,
     "phases.0.name": AG.phaseName,
     "phases.0.purpose": AG.phasePurpose,
+    permittedJurisdictions: AG.permittedJurisdictions,
+    requiredCertifications: AG.requiredCertifications,
   };
   const someId = "ffffffffffffffffffffffff";
   textForms = [

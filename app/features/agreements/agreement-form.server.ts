@@ -300,13 +300,19 @@ export function parseAgreementForm(values: FormValues, ctx: AgreementFormContext
     "transfer mechanism",
   );
 
-  const jurisdictions = parseCountryList(one(values, "permittedJurisdictions"));
-  if (jurisdictions.unknown.length)
+  const jurisdictionsText = one(values, "permittedJurisdictions");
+  const jurisdictions = parseCountryList(jurisdictionsText);
+  if (jurisdictionsText.length > L.permittedJurisdictions)
+    add("permittedJurisdictions", atMost(L.permittedJurisdictions, jurisdictionsText));
+  else if (jurisdictions.unknown.length)
     add("permittedJurisdictions", `Not ISO 3166 country codes: ${jurisdictions.unknown.join(", ")}`);
   else if (jurisdictions.codes.length === 0)
     add("permittedJurisdictions", "Enter at least one permitted country code, e.g. CH, DE");
 
-  const requiredCertifications = one(values, "requiredCertifications")
+  const certificationsText = one(values, "requiredCertifications");
+  if (certificationsText.length > L.requiredCertifications)
+    add("requiredCertifications", atMost(L.requiredCertifications, certificationsText));
+  const requiredCertifications = certificationsText
     .split(/\n/)
     .map((l) => l.trim())
     .filter(Boolean);

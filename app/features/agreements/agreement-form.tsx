@@ -171,13 +171,15 @@ const CLASSES_FIELD: FieldSpec = {
 const JURISDICTION_FIELDS: FieldSpec[] = [
   text("permittedJurisdictions", "Permitted jurisdictions", {
     hint: "ISO 3166 country codes, separated by commas, e.g. CH, DE, EE",
+    maxLength: L.permittedJurisdictions,
   }),
   {
     kind: "textarea",
     name: "requiredCertifications",
     label: "Certifications required",
-    hint: "One standard per line",
+    hint: `One standard per line, each at most ${L.certificationStandard} characters`,
     described: true,
+    maxLength: L.requiredCertifications,
   },
 ];
 

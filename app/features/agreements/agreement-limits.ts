@@ -19,6 +19,10 @@ export const AGREEMENT_LIMITS = {
   service: 200,
   phaseName: 120,
   phasePurpose: 1000,
+  /** ISO country codes separated by commas: room for every country */
+  permittedJurisdictions: 1000,
+  /** the required certifications, one standard per line */
+  requiredCertifications: 2000,
   /** each line of the required certifications */
   certificationStandard: 80,
   /** a requirement parameter typed as free text */
