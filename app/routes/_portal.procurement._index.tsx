@@ -8,6 +8,7 @@ import { AssessmentStatusBadge, DueDate, assessmentStatusText, RatingBadge } fro
 import { requireUser } from "#app/features/accounts/auth.server";
 import { dashboardPage, parseDashboardQuery } from "#app/features/review/dashboard.server";
 import { ASSESSMENT_STATUSES } from "#app/features/assessments/statuses";
+import { REVIEW_LIMITS } from "#app/features/review/review-limits";
 
 export const meta: MetaFunction = () => [{ title: "Procurement · Flowdown" }];
 
@@ -83,6 +84,7 @@ export default function ProcurementDashboard() {
         <input
           type="search"
           name="q"
+          maxLength={REVIEW_LIMITS.search}
           defaultValue={q.q ?? ""}
           placeholder="Supplier name starts with…"
           aria-label="Search suppliers"

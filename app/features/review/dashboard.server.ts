@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { REVIEW_LIMITS } from "./review-limits";
 import { ASSESSMENT_STATUSES, EDITABLE_STATUSES } from "#models/assessment-status";
 import { todayIso } from "#models/today";
 import { recordAudit } from "#models/audit-event.server";
@@ -22,7 +23,7 @@ export const DashboardQuery = z.object({
   status: z.enum(ASSESSMENT_STATUSES).optional().catch(undefined),
   rating: z.enum(RATINGS).optional().catch(undefined),
   overdue: z.literal("1").optional().catch(undefined),
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: z.string().trim().max(REVIEW_LIMITS.search).optional().catch(undefined),
   sort: z.enum(["due", "score", "supplier", "updated"]).default("due").catch("due"),
   dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),

@@ -11,4 +11,6 @@ export const REVIEW_LIMITS = {
   comment: 4000,
   /** the supplier's answer to a remediation item */
   remediationResponse: 10000,
+  /** the dashboard's supplier search (a longer one is ignored, so the search box stops at it) */
+  search: 100,
 } as const;
