@@ -33,6 +33,21 @@ const TIMESTAMP = /(toISOString\(\)|[a-z]At\??|Date|iso|Deadline|Notice!?)$/;
 /** Cuts that are not of request input, each with its reason: file and the cutting expression. */
 const ALLOWED: { file: string; code: string; why: string }[] = [
   {
+    file: "app/features/accounts/known-device.server.ts",
+    code: '.digest("base64url").slice(0, 32)',
+    why: "a tag derived from the address (a hash shortened), not the address",
+  },
+  {
+    file: "app/features/accounts/known-device.server.ts",
+    code: ".slice(0, MAX_ACCOUNTS)",
+    why: "the known-device cookie keeps the latest accounts: a list, not text",
+  },
+  {
+    file: "app/lib/connection.server.ts",
+    code: 'address.slice(0, address.lastIndexOf(":"))',
+    why: "the port taken off an IPv4 address a proxy appended",
+  },
+  {
     file: "app/features/agreements/agreement-page.server.ts",
     code: ".slice(0, 10)",
     why: "the ten latest rows of a list",
@@ -114,6 +129,11 @@ const ALLOWED: { file: string; code: string; why: string }[] = [
     file: "app/lib/rate-limit.server.ts",
     code: "subjects.account.toLowerCase().slice(0, 300)",
     why: "a rate-limit key derived from the account",
+  },
+  {
+    file: "app/lib/rate-limit.server.ts",
+    code: "account.toLowerCase().slice(0, 300)",
+    why: "the same rate-limit key, to forget the account's failures",
   },
   {
     file: "app/lib/scheduler.server.ts",
