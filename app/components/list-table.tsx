@@ -1,7 +1,9 @@
-import type { HTMLAttributes, Key, ReactNode, TableHTMLAttributes } from "react";
+import type { HTMLAttributes, Key, ReactNode, TableHTMLAttributes, ThHTMLAttributes } from "react";
 
 export interface Column<Row> {
   header: ReactNode;
+  /** attributes of the column's header cell (e.g. `aria-sort`, which belongs on the header, not on a link inside it) */
+  headerProps?: ThHTMLAttributes<HTMLTableHeaderCellElement>;
   cell: (row: Row) => ReactNode;
   /** class of the column's cells */
   className?: string;
@@ -40,7 +42,9 @@ export function ListTable<Row>({
       <thead>
         <tr>
           {shown.map((c, i) => (
-            <th key={i}>{c.header}</th>
+            <th key={i} {...c.headerProps}>
+              {c.header}
+            </th>
           ))}
         </tr>
       </thead>

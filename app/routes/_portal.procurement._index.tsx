@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { utcMinute } from "#app/components/time";
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { ListTable } from "#app/components/list-table";
+import { ListTable, type Column } from "#app/components/list-table";
 import { BarChart } from "#app/components/charts";
 import { Pager } from "#app/components/pager";
 import { AssessmentStatusBadge, DueDate, assessmentStatusText, RatingBadge } from "#app/components/status";
@@ -19,20 +19,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { orgName: user.org.name, q, page, supplierCount, agreements };
 }
 
-function SortLink({ field, label }: { field: string; label: string }) {
-  const [params] = useSearchParams();
+type DashboardQuery = ReturnType<typeof parseDashboardQuery>;
+
+/**
+ * A sortable column: its header is a link that sorts by it (or reverses the order), and the
+ * header cell says how the table is sorted now (`aria-sort` belongs on the column header, not on the link).
+ */
+function sortable(
+  params: URLSearchParams,
+  q: Pick<DashboardQuery, "sort" | "dir">,
+  field: DashboardQuery["sort"],
+  label: string,
+): Pick<Column<unknown>, "header" | "headerProps"> {
+  const active = q.sort === field;
+  const ascending = q.dir === "asc";
   const next = new URLSearchParams(params);
-  const active = (params.get("sort") ?? "due") === field;
-  const dir = active && (params.get("dir") ?? "asc") === "asc" ? "desc" : "asc";
   next.set("sort", field);
-  next.set("dir", dir);
+  next.set("dir", active && ascending ? "desc" : "asc");
   next.delete("page");
-  return (
-    <Link to={`?${next}`} aria-sort={active ? (dir === "desc" ? "ascending" : "descending") : undefined}>
-      {label}
-      {active ? (dir === "desc" ? " ▲" : " ▼") : ""}
-    </Link>
-  );
+  return {
+    header: (
+      <Link to={`?${next}`}>
+        {label}
+        {active ? <span aria-hidden="true">{ascending ? " ▲" : " ▼"}</span> : null}
+      </Link>
+    ),
+    headerProps: { "aria-sort": active ? (ascending ? "ascending" : "descending") : "none" },
+  };
 }
 
 export default function ProcurementDashboard() {
@@ -142,7 +155,7 @@ export default function ProcurementDashboard() {
         }
         columns={[
           {
-            header: <SortLink field="supplier" label="Supplier" />,
+            ...sortable(params, q, "supplier", "Supplier"),
             cell: (r) => <Link to={`/procurement/assessments/${r.id}`}>{r.supplier}</Link>,
           },
           { header: "Agreement", cell: (r) => r.agreement },
@@ -160,7 +173,7 @@ export default function ProcurementDashboard() {
             ),
           },
           {
-            header: <SortLink field="score" label="Score" />,
+            ...sortable(params, q, "score", "Score"),
             cell: (r) =>
               r.score === null ? (
                 <span className="muted">–</span>
@@ -173,7 +186,7 @@ export default function ProcurementDashboard() {
             cell: (r) => (r.rating ? <RatingBadge rating={r.rating} /> : <span className="muted">–</span>),
           },
           {
-            header: <SortLink field="due" label="Due" />,
+            ...sortable(params, q, "due", "Due"),
             cell: (r) => <DueDate date={r.dueDate} overdue={r.overdue} />,
           },
         ]}
