@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "#models/user.server";
 import { DEMO_ACCOUNTS, DEMO_AGREEMENT_REFERENCE } from "#scripts/demo/demo-data.server";
 import { BLOCKING_IMPACTS, blockingViolations, runAxe, type AxeFinding } from "#tests/helpers/axe";
+import { lowContrastText } from "#tests/helpers/contrast";
 import { scrollRegionFailures } from "#tests/helpers/scroll-regions";
 import { demoPortalInBrowser, signIn, SCREENSHOT_DIR } from "./harness";
 
@@ -573,6 +574,28 @@ describe("the questionnaire's type", () => {
     const title = await drawnWith(".sd-question__title .sv-string-viewer");
     expect(title[0]).toBe(heading[0]);
     expect(title.join(" ")).not.toMatch(/serif|Times|Liberation Serif|DejaVu Serif/i);
+    await context.close();
+  });
+});
+
+describe("the questionnaire's colours", () => {
+  it("give every text, its buttons and its error messages included, WCAG AA contrast", async () => {
+    // axe leaves SurveyJS's text for a person to review (its backgrounds sit beside pseudo-elements): measure it
+    const context = await portal.browser.newContext();
+    const page = await context.newPage();
+    page.setDefaultTimeout(45_000);
+    await signIn(portal.app, "supplier", page);
+    await page.goto(`${portal.app.baseUrl}/supplier/assessments/${world.assessment.baltic}`);
+    await page.locator("[data-testid='questionnaire'][data-ready='true'] .sd-question").first().waitFor();
+    await settle(page);
+    const survey = page.locator(".sd-root-modern");
+    await expect(lowContrastText(survey)).resolves.toEqual([]);
+    const next = page.getByRole("button", { name: "Next", exact: true });
+    while (await next.isVisible()) await next.click();
+    await page.getByRole("button", { name: "Submit questionnaire" }).click();
+    await page.locator(".sd-question__erbox").first().waitFor();
+    await settle(page);
+    await expect(lowContrastText(survey)).resolves.toEqual([]);
     await context.close();
   });
 });
