@@ -57,7 +57,7 @@ export default function DisclosingPartiesPage() {
           { header: "Country", cell: (d) => `${d.countryName} (${d.country})` },
           { header: "Registration number", cell: (d) => d.registrationNumber || <span className="muted">none</span> },
           {
-            header: "",
+            header: "Actions",
             cell: (d) =>
               d.shared ? (
                 <span className="small muted">shared with other recipients</span>

@@ -58,7 +58,7 @@ export function DiscloserContactsSection({ contacts }: { contacts: Jsonified<Dis
         columns={[
           { header: "Name", cell: (u) => u.name },
           { header: "E-mail", cell: (u) => u.email },
-          { header: "", cell: (u) => (u.active ? null : <span className="badge none">deactivated</span>) },
+          { header: "Status", cell: (u) => (u.active ? null : <span className="badge none">deactivated</span>) },
         ]}
       />
       <h3>Invitations sent for this agreement</h3>
@@ -81,7 +81,7 @@ export function DiscloserContactsSection({ contacts }: { contacts: Jsonified<Dis
               ),
           },
           {
-            header: "",
+            header: "Actions",
             cell: (i) => (
               <row.Form method="post" action={action} className="inline">
                 <InvitationButtons invitationId={i.id} disabled={row.state !== "idle"} />

@@ -90,7 +90,7 @@ export function SupplierSubcontractors({ d, reply }: { d: Data; reply?: Declarat
                 ),
               },
               {
-                header: "",
+                header: "Actions",
                 cell: (r) =>
                   r.status === "proposed" ? (
                     <Form method="post">
