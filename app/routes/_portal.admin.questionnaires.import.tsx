@@ -121,7 +121,8 @@ export default function ImportQuestionnairePage() {
           <h2>
             Preview of {draft.fileName} <span className="muted">({FORMAT_NAMES[draft.format]})</span>
           </h2>
-          <section aria-labelledby="findings-title">
+          {/* unnamed, so not a second landmark of the same name as the findings' scroll region below */}
+          <section>
             <h3 id="findings-title">
               {draft.findings.length === 0
                 ? "Everything in the file was imported."
