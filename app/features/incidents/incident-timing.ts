@@ -8,12 +8,8 @@ export type { IncidentTiming };
 
 const HOUR = 3_600_000;
 
-/**
- * How an incident report measures against the agreement: the supplier's own
- * delay against what it committed to, and whether the notice can still reach
- * the disclosing party within the breach window through the chain above it.
- */
-export function measureIncident(input: {
+/** An incident's instants, the agreement's windows and the chain above the reporter. */
+export interface ChainTimingInput {
   detectedAt: string;
   reportedAt: string;
   breachWindowHours: number;
@@ -21,7 +17,14 @@ export function measureIncident(input: {
   /** supplier ids from the reporting supplier up to tier 1 (reporter first) */
   path: string[];
   notifyHours: Record<string, number | null>;
-}): IncidentTiming {
+}
+
+/**
+ * How an incident report measures against the agreement: the supplier's own
+ * delay against what it committed to, and whether the notice can still reach
+ * the disclosing party within the breach window through the chain above it.
+ */
+export function measureIncident(input: ChainTimingInput): IncidentTiming {
   const detected = Date.parse(input.detectedAt);
   const reported = Date.parse(input.reportedAt);
   const delayHours = Math.max(0, Math.round(((reported - detected) / HOUR) * 10) / 10);
@@ -70,14 +73,7 @@ export interface UpstreamNotice {
  * recipient), the time it has left to pass the notice on: the disclosing
  * party's deadline less the hours the parties after it take.
  */
-export function upstreamNotices(input: {
-  detectedAt: string;
-  reportedAt: string;
-  breachWindowHours: number;
-  recipientNotifyHours: number;
-  path: string[];
-  notifyHours: Record<string, number | null>;
-}): UpstreamNotice[] {
+export function upstreamNotices(input: ChainTimingInput): UpstreamNotice[] {
   const deadline = Date.parse(input.detectedAt) + input.breachWindowHours * HOUR;
   const reported = Date.parse(input.reportedAt);
   const above = input.path.slice(1);
