@@ -95,6 +95,7 @@ export async function agreementReassessments(
             approvedOn: todayIso(new Date(approvedMs(approved[0]))),
             // an assessment's id is made when it is sent: the instant its questions went out
             sentAt: new Types.ObjectId(approved[0].id).getTimestamp().toISOString(),
+            approvedAt: new Date(approvedMs(approved[0])).toISOString(),
             rating: approved[0].rating as RiskRating,
           }
         : null,

@@ -178,4 +178,33 @@ describe("a trigger counts once per cause", () => {
     });
     expect(planReassessment(DEFAULT_POLICY, NO_PHASES, h, "2026-03-10")).toMatchObject({ state: "due" });
   });
+
+  it("within the second an assessment was sent, tells a cause known at its approval from one that came after", () => {
+    const cert = { standard: "ISO/IEC 27001:2022", certificateNumber: "C-9", expiryDate: "2026-07-15" };
+    const sentAt = "2026-06-01T10:00:00.000Z";
+    // the re-assessment was sent within the second the certificate was filed, and approved later: answered
+    const answered = history({
+      lastApproved: {
+        id: "a2",
+        approvedOn: "2026-06-03",
+        sentAt,
+        approvedAt: "2026-06-03T09:00:00.000Z",
+        rating: "high",
+      },
+      certificates: [{ ...cert, filedAt: "2026-06-01T10:00:00.400Z" }],
+    });
+    expect(planReassessment(DEFAULT_POLICY, NO_PHASES, answered, "2026-06-03").state).toBe("scheduled");
+    // sent, answered and approved within one second, the certificate filed after the approval: it counts
+    const after = history({
+      lastApproved: {
+        id: "a2",
+        approvedOn: "2026-06-01",
+        sentAt,
+        approvedAt: "2026-06-01T10:00:00.300Z",
+        rating: "high",
+      },
+      certificates: [{ ...cert, filedAt: "2026-06-01T10:00:00.700Z" }],
+    });
+    expect(planReassessment(DEFAULT_POLICY, NO_PHASES, after, "2026-06-01").state).toBe("due");
+  });
 });

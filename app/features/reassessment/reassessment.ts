@@ -58,7 +58,14 @@ export interface SupplierHistory {
    * The latest approved assessment of this supplier under the agreement, with the instant it was
    * sent (ISO): its answers were given knowing every trigger that had come about by then.
    */
-  lastApproved: { id: string; approvedOn: string; sentAt: string; rating: RiskRating } | null;
+  lastApproved: {
+    id: string;
+    approvedOn: string;
+    sentAt: string;
+    /** the instant of the approval (ISO, to the millisecond), where known */
+    approvedAt?: string;
+    rating: RiskRating;
+  } | null;
   /** the rating of the approved assessment before it, if any */
   previousRating: RiskRating | null;
   /** an assessment sent after the last approval and not yet decided */
@@ -138,7 +145,7 @@ export function planReassessment(
       // this expiry counts from its warning date, or from when the certificate was filed if that was later;
       // an approved assessment sent after that has answered it
       const countsFrom = c.filedAt && c.filedAt > `${warnOn}T00:00:00.000Z` ? c.filedAt : `${warnOn}T00:00:00.000Z`;
-      if (!afterSending(countsFrom, last.sentAt)) continue;
+      if (!cameAfter(countsFrom, last)) continue;
       reasons.push({
         kind: "certificate",
         on: warnOn,
@@ -159,7 +166,7 @@ export function planReassessment(
   }
   if (policy.onIncident) {
     for (const i of history.incidents)
-      if (afterSending(i.reportedAt, last.sentAt))
+      if (cameAfter(i.reportedAt, last))
         reasons.push({ kind: "incident", on: i.reportedOn, text: `an incident was reported on ${i.reportedOn}` });
   }
   if (policy.onNewPhase) {
@@ -196,12 +203,16 @@ export function planReassessment(
 }
 
 /**
- * Whether something came about after an assessment was sent, to the second: the sending instant is
- * known to the second (it is the assessment id's time), and a re-assessment is often sent within the
- * second of what caused it.
+ * Whether a cause came about after the approved assessment was sent, so that
+ * its answers could not know of it. The sending instant is known to the second
+ * (it is the assessment id's time); within that second the approval decides:
+ * a cause before the approval was known to it (a re-assessment is often sent
+ * within the second of what caused it), one after it was not.
  */
-function afterSending(at: string, sentAt: string): boolean {
-  return at.slice(0, 19) > sentAt.slice(0, 19);
+function cameAfter(at: string, last: NonNullable<SupplierHistory["lastApproved"]>): boolean {
+  const [cause, sent] = [at.slice(0, 19), last.sentAt.slice(0, 19)];
+  if (cause !== sent) return cause > sent;
+  return last.approvedAt !== undefined && at > last.approvedAt;
 }
 
 function maxDate(a: string, b: string) {
