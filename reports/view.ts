@@ -7,7 +7,7 @@
 import type { AssessmentStatus } from "#models/assessment-status";
 import type { GlossaryTerm } from "#models/glossary";
 import { languageName, TRANSLATED_LANGUAGES } from "#questionnaires/languages";
-import { daysBetween } from "#app/scoring/dates";
+import { daysBetween, utcMinuteText } from "#app/scoring/dates";
 import { STATUS_CODE, STATUS_TEXT, STATUS_TONE, type Tone } from "#models/labels";
 import { certificateCreditOf } from "#app/scoring/certifications";
 import type {
@@ -96,10 +96,7 @@ export function matrixCode(cell: MatrixCell | null): string {
 
 /** "ISO 8601 instant" → "2026-06-01 09:30 UTC"; unparseable input is returned as written. */
 export function formatDateTime(at: IsoDateTime | null | undefined): string {
-  if (!at) return "—";
-  const d = new Date(at);
-  if (Number.isNaN(d.getTime())) return at;
-  return `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)} UTC`;
+  return at ? utcMinuteText(at) : "—";
 }
 
 export function formatDate(d: IsoDate | IsoDateTime | null | undefined): string {

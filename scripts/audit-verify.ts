@@ -13,6 +13,7 @@ import {
   verifyAuditChain,
   type AuditAnchor,
 } from "#models/audit-event.server";
+import { utcMinuteText } from "#app/scoring/dates";
 import { databaseUri, errorMessage, runDatabaseTask } from "./lib/database-task";
 
 const USAGE =
@@ -78,7 +79,7 @@ await runDatabaseTask(
         to: mailTo,
         subject: `Flowdown audit trail anchor: entry ${head.seq}`,
         text: [
-          `The audit trail's latest entry on ${head.at.toISOString().slice(0, 16).replace("T", " ")} UTC is entry ${head.seq}.`,
+          `The audit trail's latest entry on ${utcMinuteText(head.at.toISOString())} is entry ${head.seq}.`,
           report.ok ? "The whole trail checked intact." : "The trail did NOT check intact: ask the operator why.",
           "",
           "Keep this anchor. Whoever later runs `npm run audit:verify -- --anchor <anchor>` finds out whether any",

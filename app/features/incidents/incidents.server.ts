@@ -11,6 +11,7 @@ import { agreementCompliance } from "#app/features/agreements/compliance.server"
 import { clientIp } from "#app/lib/http.server";
 import { toObjectId } from "#app/lib/ids.server";
 import { sendMail } from "#app/lib/mail.server";
+import { utcMinuteText } from "#app/scoring/dates";
 import { limitedText } from "#app/lib/text-limits";
 import { INCIDENT_DESCRIPTION_MAX } from "./incident-limits";
 import { measureIncident, upstreamNotices, type IncidentTiming, type UpstreamNotice } from "./incident-timing";
@@ -133,8 +134,8 @@ export async function reportIncident(
     timing.onTrack === null
       ? "Whether the disclosing party can be told in time is unknown: a supplier above this one has not said how fast it notifies."
       : timing.onTrack
-        ? `If every link keeps its commitment, the disclosing party knows by ${timing.projectedNotice!.slice(0, 16).replace("T", " ")} UTC, ${timing.marginHours} h before the deadline.`
-        : `The breach window cannot be kept: the disclosing party would know ${-timing.marginHours!} h after the deadline of ${timing.discloserDeadline.slice(0, 16).replace("T", " ")} UTC.`;
+        ? `If every link keeps its commitment, the disclosing party knows by ${utcMinuteText(timing.projectedNotice!)}, ${timing.marginHours} h before the deadline.`
+        : `The breach window cannot be kept: the disclosing party would know ${-timing.marginHours!} h after the deadline of ${utcMinuteText(timing.discloserDeadline)}.`;
   const recipientNotice = notices[notices.length - 1];
   for (const r of recipients) {
     const party = r.role === "supplier" ? String(r.orgId) : r.role === "procurement" ? "recipient" : null;
@@ -148,12 +149,12 @@ export async function reportIncident(
       subject: `Security incident reported by ${user.org.name} (${agreement.reference})`,
       text: [
         `${user.org.name} reported a security incident under ${agreement.reference}.`,
-        `Detected: ${minute(detected.toISOString())}; reported ${timing.delayHours} h later${timing.committedHours === null ? "" : ` (it committed to ${timing.committedHours} h)`}.`,
+        `Detected: ${utcMinuteText(detected.toISOString())}; reported ${timing.delayHours} h later${timing.committedHours === null ? "" : ` (it committed to ${timing.committedHours} h)`}.`,
         `Information affected: ${input.classes.join(", ")}.`,
         verdict,
         own
           ? timeLeftLine(own, partyName(own.passesTo), timing.discloserDeadline)
-          : `The disclosing party must know by ${minute(timing.discloserDeadline)} (${hoursFrom(timing.discloserDeadline, now)} from this report); ${partyName(recipientNotice.party)} committed to tell it within ${recipientNotice.committedHours} h.`,
+          : `The disclosing party must know by ${utcMinuteText(timing.discloserDeadline)} (${hoursFrom(timing.discloserDeadline, now)} from this report); ${partyName(recipientNotice.party)} committed to tell it within ${recipientNotice.committedHours} h.`,
         "",
         input.description,
         "",
@@ -169,10 +170,6 @@ export async function reportIncident(
   return { ok: true, id };
 }
 
-function minute(iso: string): string {
-  return `${iso.slice(0, 16).replace("T", " ")} UTC`;
-}
-
 function hoursFrom(iso: string, now: Date): string {
   const h = Math.round(((Date.parse(iso) - now.getTime()) / 3_600_000) * 10) / 10;
   return h >= 0 ? `${h} h` : `${-h} h ago`;
@@ -183,10 +180,10 @@ function timeLeftLine(n: UpstreamNotice, next: string, discloserDeadline: string
   const commitment =
     n.committedHours === null ? "You have not said how fast you notify." : `You committed to ${n.committedHours} h.`;
   if (n.passOnBy === null || n.hoursLeft === null)
-    return `Tell ${next} at once: a party after you has not said how fast it notifies, so the latest time that still keeps the disclosing party's deadline (${minute(discloserDeadline)}) cannot be worked out. ${commitment}`;
+    return `Tell ${next} at once: a party after you has not said how fast it notifies, so the latest time that still keeps the disclosing party's deadline (${utcMinuteText(discloserDeadline)}) cannot be worked out. ${commitment}`;
   if (n.hoursLeft < 0)
-    return `To keep the breach window you would have had to tell ${next} by ${minute(n.passOnBy)}, ${-n.hoursLeft} h before this report: tell ${next} at once. ${commitment}`;
-  return `To keep the breach window, tell ${next} by ${minute(n.passOnBy)}: ${n.hoursLeft} h from this report. ${commitment}`;
+    return `To keep the breach window you would have had to tell ${next} by ${utcMinuteText(n.passOnBy)}, ${-n.hoursLeft} h before this report: tell ${next} at once. ${commitment}`;
+  return `To keep the breach window, tell ${next} by ${utcMinuteText(n.passOnBy)}: ${n.hoursLeft} h from this report. ${commitment}`;
 }
 
 export interface IncidentView {
