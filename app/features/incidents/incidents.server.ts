@@ -4,10 +4,10 @@ import { INFO_CLASSES } from "#app/scoring/types";
 import { Agreement } from "#models/agreement.server";
 import { recordAudit } from "#models/audit-event.server";
 import { Incident } from "#models/incident.server";
-import { Organization } from "#models/organization.server";
 import { User } from "#models/user.server";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { agreementCompliance } from "#app/features/agreements/compliance.server";
+import { orgInfo } from "#app/features/accounts/org-names.server";
 import { clientIp } from "#app/lib/http.server";
 import { toObjectId } from "#app/lib/ids.server";
 import { sendMail } from "#app/lib/mail.server";
@@ -110,10 +110,10 @@ export async function reportIncident(
     ip: clientIp(request),
   });
   const names = new Map(view.suppliers.map((s) => [s.id, s.name]));
-  const recipientOrg = await Organization.findById(agreement.recipientOrgId, { name: 1 }).lean();
+  const recipientName = (await orgInfo([agreement.recipientOrgId])).get(String(agreement.recipientOrgId))?.name;
   const partyName = (party: string) =>
     party === "recipient"
-      ? `${recipientOrg?.name ?? "the recipient"} (the recipient)`
+      ? `${recipientName ?? "the recipient"} (the recipient)`
       : party === "discloser"
         ? "the disclosing party"
         : (names.get(party) ?? party);
@@ -236,12 +236,7 @@ export async function supplierIncidentsPage(user: CurrentUser) {
   // incidents its subcontractors reported: it is on their path up the chain and passes the notice on
   const belowFilter = { "timing.path": user.orgId, supplierOrgId: mongoose.trusted({ $ne: toObjectId(user.orgId) }) };
   const reporters = await Incident.distinct("supplierOrgId", belowFilter);
-  const reporterNames = new Map(
-    (await Organization.find({ _id: mongoose.trusted({ $in: reporters }) }, { name: 1 }).lean()).map((o) => [
-      String(o._id),
-      o.name,
-    ]),
-  );
+  const reporterNames = new Map([...(await orgInfo(reporters))].map(([id, org]) => [id, org.name]));
   const below = await incidentViews(belowFilter, reporterNames, refs);
   return { agreements, incidents, below, now: new Date().toISOString().slice(0, 16) };
 }
