@@ -162,13 +162,19 @@ export function countryNamesOf(template: TemplateFile): CountryNames {
   return names;
 }
 
-/** Each answer of `answers` (keyed by question value name) as text, read with the template's questions. */
-export function describeAnswersOf(template: TemplateFile, answers: Record<string, unknown>): Record<string, string> {
+/** The template's questions by the key their answers are stored under, in the questionnaire's order. */
+function elementsByValueKey(template: TemplateFile): Map<string, SurveyElement> {
   const byName = new Map<string, SurveyElement>();
   walkSurvey(template.survey, (element) => {
     const key = element.valueName ?? element.name;
     if (typeof key === "string" && !byName.has(key)) byName.set(key, element);
   });
+  return byName;
+}
+
+/** Each answer of `answers` (keyed by question value name) as text, read with the template's questions. */
+export function describeAnswersOf(template: TemplateFile, answers: Record<string, unknown>): Record<string, string> {
+  const byName = elementsByValueKey(template);
   const texts: Record<string, string> = {};
   for (const [name, value] of Object.entries(answers)) {
     const element = byName.get(name);
@@ -196,17 +202,12 @@ export function describeAnswerChanges(
   before: Record<string, unknown>,
   now: Record<string, unknown>,
 ): AnswerChange[] {
-  const order = new Map<string, SurveyElement>();
-  if (template)
-    walkSurvey(template.survey, (element) => {
-      const key = element.valueName ?? element.name;
-      if (typeof key === "string" && !order.has(key)) order.set(key, element);
-    });
-  const known = [...order.keys()];
+  const order = template ? elementsByValueKey(template) : new Map<string, SurveyElement>();
+  const position = new Map([...order.keys()].map((key, i) => [key, i]));
   const sorted = [...names].sort((a, b) => {
-    const [i, j] = [known.indexOf(a), known.indexOf(b)];
-    if (i === -1 && j === -1) return a < b ? -1 : a > b ? 1 : 0;
-    return (i === -1 ? Infinity : i) - (j === -1 ? Infinity : j);
+    const [i, j] = [position.get(a) ?? Infinity, position.get(b) ?? Infinity];
+    if (i === Infinity && j === Infinity) return a < b ? -1 : a > b ? 1 : 0;
+    return i - j;
   });
   return sorted.map((question) => {
     const element = order.get(question) ?? {};
