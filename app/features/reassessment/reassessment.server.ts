@@ -71,6 +71,7 @@ export async function agreementReassessments(
     const approved = mine
       .filter((r) => r.status === "approved" && r.rating)
       .sort((a, b) => approvedMs(b) - approvedMs(a));
+    const approvedAt = approved[0] ? new Date(approvedMs(approved[0])) : null;
     const open = mine.filter((r) => OPEN.has(r.status)).sort((a, b) => b.updatedMs - a.updatedMs)[0];
     // per required standard, the certificate that lasts longest (a renewal replaces the old one)
     const latestCerts = required.flatMap((standard) => {
@@ -89,16 +90,17 @@ export async function agreementReassessments(
         : [];
     });
     const history: SupplierHistory = {
-      lastApproved: approved[0]
-        ? {
-            id: approved[0].id,
-            approvedOn: todayIso(new Date(approvedMs(approved[0]))),
-            // an assessment's id is made when it is sent: the instant its questions went out
-            sentAt: new Types.ObjectId(approved[0].id).getTimestamp().toISOString(),
-            approvedAt: new Date(approvedMs(approved[0])).toISOString(),
-            rating: approved[0].rating as RiskRating,
-          }
-        : null,
+      lastApproved:
+        approved[0] && approvedAt
+          ? {
+              id: approved[0].id,
+              approvedOn: todayIso(approvedAt),
+              // an assessment's id is made when it is sent: the instant its questions went out
+              sentAt: new Types.ObjectId(approved[0].id).getTimestamp().toISOString(),
+              approvedAt: approvedAt.toISOString(),
+              rating: approved[0].rating as RiskRating,
+            }
+          : null,
       previousRating: (approved[1]?.rating as RiskRating | undefined) ?? null,
       open: open ? { id: open.id, dueDate: open.dueDate, status: open.status } : null,
       certificates: latestCerts,
