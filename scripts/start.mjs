@@ -3,7 +3,7 @@
 // the portal stops (Ctrl-C, SIGTERM), leaving no process behind.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { embeddedDbFor, projectRoot } from "./lib/embedded-db.mjs";
+import { dataDirOf, embeddedDbFor, projectRoot } from "./lib/embedded-db.mjs";
 import { forgetPortalUrl, recordPortalUrl } from "./lib/portal-address.mjs";
 
 const env = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "production", PORT: process.env.PORT ?? "3000" };
@@ -22,7 +22,7 @@ const server = spawn(
 );
 
 // jobs run beside this portal (`npm run reminders`, …) link to it, whatever its PORT
-const dataDir = path.resolve(env.FLOWDOWN_DATA_DIR ?? path.join(projectRoot, "data"));
+const dataDir = dataDirOf(env);
 if (db) {
   recordPortalUrl(dataDir, `http://localhost:${env.PORT}`);
   // the full address, for a second instance on this database (e.g. `MONGODB_URI=… PORT=3001 npm run serve`)

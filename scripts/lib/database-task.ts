@@ -46,8 +46,7 @@ export async function runDatabaseTask(uri: string, task: () => Promise<void>, op
 
 /** The origin for links in the e-mails a command-line job sends (see scripts/lib/portal-address.mjs). */
 export async function jobOrigin(): Promise<string> {
-  const path = await import("node:path");
   const { jobLinkOrigin } = await import("./portal-address.mjs");
-  const { projectRoot } = await import("./embedded-db.mjs");
-  return jobLinkOrigin(process.env, path.resolve(process.env.FLOWDOWN_DATA_DIR ?? path.join(projectRoot, "data")));
+  const { dataDirOf } = await import("./embedded-db.mjs");
+  return jobLinkOrigin(process.env, dataDirOf(process.env));
 }

@@ -31,5 +31,6 @@ export declare function startEmbeddedDb(opts?: {
   engine?: EmbeddedEngine;
   env?: Record<string, string | undefined>;
 }): Promise<EmbeddedDb>;
+export declare function dataDirOf(env: Record<string, string | undefined>): string;
 export declare function embeddedDbFor(env: Record<string, string | undefined>): Promise<EmbeddedDb | null>;
 export { maskUri } from "./mask-uri.mjs";

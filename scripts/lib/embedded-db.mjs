@@ -340,6 +340,11 @@ export async function startEmbeddedDb({
   };
 }
 
+/** The embedded database's data folder: FLOWDOWN_DATA_DIR, default ./data (absolute). */
+export function dataDirOf(env) {
+  return path.resolve(env.FLOWDOWN_DATA_DIR ?? path.join(projectRoot, "data"));
+}
+
 /**
  * For the scripts that run the portal or a command against the database:
  * without MONGODB_URI in `env`, starts the embedded database under
@@ -354,7 +359,7 @@ export async function embeddedDbFor(env) {
   }
   let db;
   try {
-    db = await startEmbeddedDb({ dataDir: path.resolve(env.FLOWDOWN_DATA_DIR ?? path.join(projectRoot, "data")) });
+    db = await startEmbeddedDb({ dataDir: dataDirOf(env) });
   } catch (error) {
     console.error(`\n${error.message}\n`);
     process.exit(1);
