@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { useState } from "react";
 import { z } from "zod";
 import { ListTable } from "#app/components/list-table";
-import { ErrorList, FormError } from "#app/components/forms";
+import { ErrorList, FormError, TextareaField } from "#app/components/forms";
 import { AssessmentStatusBadge, assessmentStatusText } from "#app/components/status";
 import { getAssessmentFor, resendInvitation } from "#app/features/assessments/assessments.server";
 import { requireUser } from "#app/features/accounts/auth.server";
@@ -530,18 +530,17 @@ function DecisionForm({ errors, typed, busy }: { errors: Record<string, string[]
     <Form method="post" className="card form-section">
       <h2>Decision</h2>
       <input type="hidden" name="intent" value="decide" />
-      <div className="field">
-        <label htmlFor="comment">Comment (required to reject)</label>
-        <textarea
-          id="comment"
-          name="comment"
-          rows={3}
-          maxLength={REVIEW_LIMITS.comment}
-          defaultValue={typed}
-          aria-invalid={errors.comment ? true : undefined}
-        />
-        <ErrorList errors={errors.comment} />
-      </div>
+      <TextareaField
+        label="Comment (required to reject)"
+        errors={errors.comment}
+        textareaProps={{
+          id: "comment",
+          name: "comment",
+          rows: 3,
+          maxLength: REVIEW_LIMITS.comment,
+          defaultValue: typed,
+        }}
+      />
       <button type="submit" name="decision" value="approved" disabled={busy}>
         Approve
       </button>{" "}
@@ -702,18 +701,17 @@ function ApprovedDrift({
       </p>
       <Form method="post">
         <input type="hidden" name="intent" value="reapprove" />
-        <div className="field">
-          <label htmlFor="reapprove-comment">Why the current result is acceptable (required)</label>
-          <textarea
-            id="reapprove-comment"
-            name="comment"
-            rows={3}
-            maxLength={REVIEW_LIMITS.comment}
-            defaultValue={typed}
-            aria-invalid={errors.comment ? true : undefined}
-          />
-          <ErrorList errors={errors.comment} />
-        </div>
+        <TextareaField
+          label="Why the current result is acceptable (required)"
+          errors={errors.comment}
+          textareaProps={{
+            id: "reapprove-comment",
+            name: "comment",
+            rows: 3,
+            maxLength: REVIEW_LIMITS.comment,
+            defaultValue: typed,
+          }}
+        />
         <button type="submit" disabled={busy}>
           {busy ? "Saving…" : "Approve the current result"}
         </button>
