@@ -5,6 +5,7 @@ import { connectDatabase, disconnectDatabase } from "#app/lib/db.server";
 import { demoCredentialsText, seedDemoData, seedDemoDataIfEmpty, DEMO_ACCOUNTS } from "#scripts/demo/demo-data.server";
 import { User } from "#models/user.server";
 import { deleteExpiredSessions } from "#models/session.server";
+import { removeLongUnusedEvidence } from "#app/features/evidence/evidence-library.server";
 import { pruneRevisionClaims, REVISION_CLAIM_RETENTION_DAYS } from "#models/claim.server";
 import { getEnv, sessionSecret } from "#app/lib/env.server";
 import { deleteExpiredAttempts } from "#app/lib/rate-limit.server";
@@ -70,6 +71,10 @@ export function startServer(): Promise<void> {
         runExclusively("prune-revision-claims", todayIso(), () =>
           pruneRevisionClaims(new Date(Date.now() - REVISION_CLAIM_RETENTION_DAYS * 86_400_000)),
         ),
+      );
+      // evidence files nothing has used for the grace period: once a day, by one instance
+      startInterval("evidence-cleanup", 60 * 60 * 1000, () =>
+        runExclusively("remove-unused-evidence", todayIso(), () => removeLongUnusedEvidence()),
       );
       // results whose certificate or agreement dates the day has passed: once a day, by one instance
       startInterval("rescoring", 15 * 60 * 1000, () =>

@@ -7,6 +7,7 @@ import { Attempt } from "./attempt.server";
 import { Assessment } from "./assessment.server";
 import { AuditEvent } from "./audit-event.server";
 import { Certification } from "./certification.server";
+import { EvidenceFile } from "./evidence-file.server";
 import { Claim } from "./claim.server";
 import { Invitation } from "./invitation.server";
 import { Organization } from "./organization.server";
@@ -45,4 +46,5 @@ export const allModels: Model<any>[] = [
   SubcontractorProposalModel,
   AccountTokenModel,
   SupplierImport,
+  EvidenceFile,
 ];

@@ -252,6 +252,29 @@ export const PAGES: Record<string, Visit[] | NotAPage> = {
     },
   ],
   "_portal.supplier.certifications.tsx": [{ who: "supplier", path: () => "/supplier/certifications" }],
+  "_portal.supplier.evidence.tsx": [
+    { who: "supplier", path: () => "/supplier/evidence" },
+    {
+      who: "supplier",
+      path: () => "/supplier/evidence",
+      shows: "an upload nothing uses",
+      then: async (page, w) => {
+        // uploaded from the page, as the questionnaire does, and never put in an answer
+        const status = await page.evaluate(async (url) => {
+          const form = new FormData();
+          form.append(
+            "file",
+            new Blob(["Incident response plan, draft 1\n"], { type: "text/plain" }),
+            "plan-draft.txt",
+          );
+          return (await fetch(url, { method: "POST", body: form })).status;
+        }, `/api/assessments/${w.assessment.baltic}/evidence`);
+        expect(status).toBe(200);
+        await page.reload();
+        await page.getByRole("button", { name: "Delete" }).first().waitFor();
+      },
+    },
+  ],
   "_portal.supplier.incidents.tsx": [
     { who: "supplier", path: () => "/supplier/incidents" },
     {

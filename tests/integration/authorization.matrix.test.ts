@@ -328,6 +328,18 @@ export const POLICIES: Record<string, Case[]> = {
       action: { ...only({ supplier: 400, otherSupplier: 400 }), body: { intent: "matrix" } },
     },
   ],
+  // a supplier's own files only: a well-formed id of no file of theirs is a 404 for everyone allowed in
+  "_portal.supplier.evidence.tsx": [
+    {
+      url: () => "/supplier/evidence",
+      params: none,
+      loader: only({ supplier: "ok", otherSupplier: "ok" }),
+      action: {
+        ...only({ supplier: 404, otherSupplier: 404 }),
+        body: { intent: "delete", id: "0123456789abcdef01234567" },
+      },
+    },
+  ],
   // an incident needs an agreement the supplier works under: an empty one is refused for everyone allowed in
   "_portal.supplier.incidents.tsx": [
     {

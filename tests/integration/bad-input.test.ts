@@ -189,6 +189,7 @@ const NO_FREE_TEXT: Record<string, string> = {
   "_portal.procurement.suppliers.import.tsx": "a CSV file, with its own line limit",
   "_portal.supplier.assessments.$id.tsx": "remediation answers: tests/integration/text-limits.test.ts",
   "api.assessments.$id.evidence.tsx": "files, and a question name: tests/integration/text-limits.test.ts",
+  "_portal.supplier.evidence.tsx": "an intent and a file id only",
 };
 
 beforeAll(async () => {
@@ -436,6 +437,13 @@ beforeAll(async () => {
       actor: "supplier",
       fields: ["intent", "id"],
       multipart: true,
+    },
+    {
+      file: "_portal.supplier.evidence.tsx",
+      url: "/supplier/evidence",
+      params: {},
+      actor: "supplier",
+      fields: ["intent", "id"],
     },
     {
       file: "_portal.supplier.incidents.tsx",

@@ -15,6 +15,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
   supplier: [
     { to: "/supplier", label: "My assessments" },
     { to: "/supplier/certifications", label: "Certifications" },
+    { to: "/supplier/evidence", label: "Evidence files" },
     { to: "/supplier/incidents", label: "Incidents" },
     ACCOUNT,
   ],

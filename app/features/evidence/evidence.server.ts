@@ -7,6 +7,7 @@ import { z } from "zod";
 import { getEnv } from "#app/lib/env.server";
 import { database, gridFsBucket } from "#app/lib/ids.server";
 import { Refusal } from "#models/refusal";
+import { formatBytes } from "./file-size";
 
 /**
  * Evidence files in GridFS (bucket "evidence"): checked for size while they
@@ -129,12 +130,6 @@ export function zipEntryNames(tail: Buffer): string[] | null {
     return names;
   }
   return null;
-}
-
-function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${+(n / 1024 / 1024).toFixed(1)} MB`;
-  if (n >= 1024) return `${+(n / 1024).toFixed(1)} KB`;
-  return `${n} bytes`;
 }
 
 function tooLarge(name: string, limit: number): EvidenceError {
