@@ -228,6 +228,7 @@ export const AssessmentRow: Model<StoredAssessmentRow> =
  * reader that has applied up to n looks up "<orgId>:<n+1>" by _id: one indexed
  * lookup per request tells it whether anything changed, and which rows.
  * rowId "*" asks readers to read all the organisation's rows again.
+ * Entries are deleted once no one needs them (pruneRowChanges).
  */
 interface ChangeData {
   _id: string;
@@ -314,6 +315,63 @@ async function firstFreeSeq(orgId: string, taken0: number): Promise<number> {
     else high = mid;
   }
   return high;
+}
+
+/**
+ * How long the feed's entries are kept at least. A reader that has not
+ * looked at the feed for a fraction of this checks whether the entry it
+ * waits for was pruned (app/features/assessments/read-model.server.ts).
+ */
+export const ROW_CHANGE_RETENTION_DAYS = 7;
+
+/**
+ * A snapshot further behind the feed than this many changes is not used
+ * (reading the rows costs no more than applying so many changes), so it
+ * does not hold the pruning of the feed back either.
+ */
+export const SNAPSHOT_MAX_LAG = 200;
+
+/** organisations pruned by one delete (one scan of the feed on FerretDB, where only _id look-ups are pushed down) */
+const PRUNE_ORGS_AT_ONCE = 100;
+
+/**
+ * Deletes the feed's entries made before `before` that no one needs any
+ * more, so that the feed does not grow without bound. Per organisation
+ * (those with a hint: one whose first entry's writer stopped before making
+ * the hint is left alone, as writers would start again from 1), entries
+ * below a floor go; kept are:
+ * - the hint's entry and all after it: writers claim numbers by probing
+ *   from the one after the hint, so a deleted number there would be taken
+ *   a second time (a reader that applied the first would miss the second),
+ *   and a reader that read the rows at the hint snapshots at its entry;
+ * - the entry the organisation's snapshot names and all after it, while
+ *   the snapshot is close enough to the feed's end to be used: a starting
+ *   instance checks that entry and applies the ones after it.
+ * The hint may lag behind the newest entry (a lost race; on FerretDB, where
+ * conditional updates are not atomic, it may even move back a little), but
+ * only to an entry made moments before: never back past one old enough to
+ * be pruned. A reader whose next entry was pruned reads the rows
+ * again (the read model notices: the hint is past that entry).
+ */
+export async function pruneRowChanges(before: Date): Promise<number> {
+  const hints = await ReadModelToken.find({}, { seq: 1 }).lean();
+  const below: { orgId: string; seq: { $lt: number } }[] = [];
+  for (const { _id: orgId, seq: hint } of hints) {
+    let floor = hint ?? 0;
+    const pointer = await RowSnapshot.findById(orgId, { seq: 1, format: 1 }).lean();
+    if (pointer?.seq && pointer.format === SNAPSHOT_FORMAT && floor - pointer.seq <= SNAPSHOT_MAX_LAG)
+      floor = Math.min(floor, pointer.seq);
+    if (floor > 1) below.push({ orgId, seq: mongoose.trusted({ $lt: floor }) });
+  }
+  let deleted = 0;
+  for (let i = 0; i < below.length; i += PRUNE_ORGS_AT_ONCE) {
+    const result = await RowChange.deleteMany({
+      at: mongoose.trusted({ $lt: before }),
+      $or: below.slice(i, i + PRUNE_ORGS_AT_ONCE),
+    });
+    deleted += result.deletedCount;
+  }
+  return deleted;
 }
 
 /** Asks every reader to read the organisation's rows again (after a bulk load). */

@@ -7,6 +7,7 @@ import {
   readRowSnapshot,
   RowChange,
   rowFromStored,
+  SNAPSHOT_MAX_LAG,
   writeRowSnapshot,
   type DetailField,
   type HeldRow,
@@ -74,9 +75,9 @@ interface Entry {
 
 const cache = new Map<string, Entry>();
 const MAX_ORGS = 200;
-/** more changes than this since the last look: read everything again instead */
-const MAX_INCREMENTAL = 200;
-/** a new snapshot after this many changes (well within MAX_INCREMENTAL: a starting instance catches up) */
+/** more changes than this since the last look: read everything again instead (as many as a usable snapshot may lag) */
+const MAX_INCREMENTAL = SNAPSHOT_MAX_LAG;
+/** a new snapshot after this many changes (well within SNAPSHOT_MAX_LAG: a starting instance catches up) */
 const SNAPSHOT_EVERY = 100;
 /** smaller organisations read their rows faster than a snapshot would save */
 const SNAPSHOT_MIN_ROWS = 500;
@@ -102,7 +103,7 @@ async function loadAll(entry: Entry, fromSnapshot: boolean): Promise<void> {
       console.error("could not read the dashboards' snapshot, reading the rows", error);
       return null;
     });
-    if (snapshot && hint - snapshot.seq <= MAX_INCREMENTAL) {
+    if (snapshot && hint - snapshot.seq <= SNAPSHOT_MAX_LAG) {
       entry.rows = rows;
       entry.seq = entry.snapshotSeq = snapshot.seq;
       entry.loaded = true;
