@@ -19,6 +19,7 @@ const {
   rowToStored,
   writeRowSnapshot,
 } = await import("#models/assessment-row.server");
+const { orgReadModel } = await import("#app/features/assessments/read-model.server");
 
 const { ObjectId } = mongoose.Types;
 const DAY = 86_400_000;
@@ -139,5 +140,44 @@ describe("pruning the read model's change feed", () => {
     retentionLater();
     await prune();
     expect(await feed(orgId)).toEqual([1, 2, 3]);
+  });
+});
+
+describe("the read model after pruning", () => {
+  it("reads the rows again when the entry it waits for was pruned, instead of staying stale", async () => {
+    const { orgId, rows } = await seedRows(3);
+    const before = await orgReadModel(orgId);
+    expect(before.rows.map((r) => r.status)).toEqual(["submitted", "submitted", "submitted"]);
+    // another instance approves one, and writes on: then nobody looks at this organisation for 8 days
+    const target = rows[1].id;
+    await AssessmentRow.updateOne({ _id: target }, { $set: { status: "approved", updatedAt: new Date() } });
+    await recordRowChange(orgId, target);
+    await recordRowChange(orgId, rows[2].id);
+    retentionLater();
+    await prune();
+    expect(await feed(orgId)).toEqual([3]);
+    const after = await orgReadModel(orgId);
+    expect(after.rows.find((r) => r.id === target)?.status).toBe("approved");
+  });
+
+  it("starts from a snapshot whose later entries are kept, and applies them", async () => {
+    const { orgId, rows } = await seedRows(3);
+    // marked, to tell rows read from the snapshot from rows read themselves
+    await writeRowSnapshot(
+      orgId,
+      1,
+      rows.map((r) => ({ ...r, supplierName: "from the snapshot" })),
+    );
+    const target = rows[0].id;
+    await AssessmentRow.updateOne({ _id: target }, { $set: { status: "approved", updatedAt: new Date() } });
+    await recordRowChange(orgId, target);
+    await recordRowChange(orgId, rows[1].id);
+    retentionLater();
+    await prune();
+    expect(await feed(orgId)).toEqual([1, 2, 3]);
+    const model = await orgReadModel(orgId);
+    expect(model.rows).toHaveLength(3);
+    expect(model.rows.find((r) => r.id === rows[2].id)?.supplierName).toBe("from the snapshot");
+    expect(model.rows.find((r) => r.id === target)?.status).toBe("approved");
   });
 });

@@ -6,6 +6,7 @@ import {
   onLocalRowChange,
   readRowSnapshot,
   RowChange,
+  ROW_CHANGE_RETENTION_DAYS,
   rowFromStored,
   SNAPSHOT_MAX_LAG,
   writeRowSnapshot,
@@ -37,6 +38,10 @@ import { getEnv } from "#app/lib/env.server";
  * default) per organisation, and at once after a write made by this process:
  * a change made by another instance shows within that interval, one made
  * through this instance on the very next request.
+ *
+ * The feed is pruned (ROW_CHANGE_RETENTION_DAYS): a reader that has not
+ * looked for a while makes sure the entry it waits for is not one of those
+ * (nextPruned), and reads the rows again if it is.
  */
 
 /** A row as held in memory (see HeldRow). */
@@ -71,6 +76,11 @@ interface Entry {
   details: Promise<void> | null;
   /** the snapshot could not be read whole: read the rows themselves */
   snapshotFailed: boolean;
+  /**
+   * when a look began that found no entry after the `seq` of then (0: none since the last full read);
+   * every entry after it, so every entry after `seq`, was made after that moment
+   */
+  nextMissingAt: number;
 }
 
 const cache = new Map<string, Entry>();
@@ -84,6 +94,16 @@ const SNAPSHOT_MIN_ROWS = 500;
 /** feed entries (and changed rows) read at once while catching up */
 const PARALLEL_READS = 16;
 const checkMs = () => getEnv().FLOWDOWN_READ_MODEL_CHECK_MS;
+/**
+ * A reader that last found its next entry missing longer ago than this
+ * checks whether it was pruned. Sound because the pruner deletes only
+ * entries older than ROW_CHANGE_RETENTION_DAYS (7): an entry that a look
+ * found missing was made after that look began (give or take the clocks
+ * of two instances and the time of one insert), so within the hour since
+ * it is days too young to be pruned, and so is every entry made after it.
+ * (An hour, or a 24th of the retention should that ever be shorter.)
+ */
+const PRUNED_CHECK_MS = Math.min(60 * 60 * 1000, (ROW_CHANGE_RETENTION_DAYS * 86_400_000) / 24);
 
 onLocalRowChange((orgId) => {
   const entry = cache.get(orgId);
@@ -97,6 +117,8 @@ function cached(doc: StoredAssessmentRow): CachedRow {
 async function loadAll(entry: Entry, fromSnapshot: boolean): Promise<void> {
   // the hint first: changes made during the read are then applied again by the probing (harmlessly)
   const hint = await latestChangeHint(entry.orgId);
+  // the entries after a snapshot (or after a lagging hint) were never seen missing: they may have been pruned
+  entry.nextMissingAt = 0;
   if (fromSnapshot) {
     const rows = new Map<string, CachedRow>();
     const snapshot = await readRowSnapshot(entry.orgId, (row) => rows.set(row.id, row)).catch((error: unknown) => {
@@ -161,12 +183,32 @@ async function changesFrom(orgId: string, from: number, max: number): Promise<st
   return rowIds;
 }
 
+/**
+ * Whether the feed's entry after `seq`, just found missing, was deleted
+ * (pruned) rather than not made yet. A hint past `seq` names an entry that
+ * was made, and numbers are taken without gaps: so the entry after `seq`
+ * was made before the hint was read, and missing after that it is gone.
+ */
+async function nextPruned(orgId: string, seq: number): Promise<boolean> {
+  if ((await latestChangeHint(orgId)) <= seq) return false;
+  return (await RowChange.exists({ _id: changeId(orgId, seq + 1) })) === null;
+}
+
 async function catchUp(entry: Entry): Promise<void> {
   if (!entry.loaded) await loadAll(entry, !entry.snapshotFailed);
   for (;;) {
     const from = entry.seq + 1;
+    const lookedAt = Date.now();
     const changes = await changesFrom(entry.orgId, from, MAX_INCREMENTAL + 1);
-    if (changes.length === 0) break;
+    if (changes.length === 0) {
+      // usually one look-up; the hint as well after a full read, and once an hour at most
+      if (lookedAt - entry.nextMissingAt >= PRUNED_CHECK_MS && (await nextPruned(entry.orgId, entry.seq))) {
+        await loadAll(entry, false);
+        continue;
+      }
+      entry.nextMissingAt = lookedAt;
+      break;
+    }
     if (changes.includes("*") || changes.length > MAX_INCREMENTAL) {
       await loadAll(entry, false);
       // the rows were read after these changes were recorded (the hint may lag behind them)
@@ -257,6 +299,7 @@ export async function orgReadModel(orgId: string, opts: { listOnly?: boolean } =
       snapshotting: false,
       details: null,
       snapshotFailed: false,
+      nextMissingAt: 0,
     };
     cache.set(orgId, entry);
     if (cache.size > MAX_ORGS) cache.delete(cache.keys().next().value!);
