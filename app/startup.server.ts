@@ -7,6 +7,7 @@ import { User } from "#models/user.server";
 import { deleteExpiredSessions } from "#models/session.server";
 import { removeLongUnusedEvidence } from "#app/features/evidence/evidence-library.server";
 import { pruneRevisionClaims, REVISION_CLAIM_RETENTION_DAYS } from "#models/claim.server";
+import { pruneRowChanges, ROW_CHANGE_RETENTION_DAYS } from "#models/assessment-row.server";
 import { getEnv, sessionSecret } from "#app/lib/env.server";
 import { deleteExpiredAttempts } from "#app/lib/rate-limit.server";
 import { sendDueReminders } from "#app/features/assessments/reminders.server";
@@ -75,6 +76,12 @@ export function startServer(): Promise<void> {
       // evidence files nothing has used for the grace period: once a day, by one instance
       startInterval("evidence-cleanup", 60 * 60 * 1000, () =>
         runExclusively("remove-unused-evidence", todayIso(), () => removeLongUnusedEvidence()),
+      );
+      // the dashboards' change feed (one entry per row write): once a day, by one instance
+      startInterval("prune-row-changes", 60 * 60 * 1000, () =>
+        runExclusively("prune-row-changes", todayIso(), () =>
+          pruneRowChanges(new Date(Date.now() - ROW_CHANGE_RETENTION_DAYS * 86_400_000)),
+        ),
       );
       // results whose certificate or agreement dates the day has passed: once a day, by one instance
       startInterval("rescoring", 15 * 60 * 1000, () =>
