@@ -5,16 +5,10 @@ import { connectDatabase, disconnectDatabase } from "#app/lib/db.server";
 import { demoCredentialsText, seedDemoData, seedDemoDataIfEmpty, DEMO_ACCOUNTS } from "#scripts/demo/demo-data.server";
 import { User } from "#models/user.server";
 import { deleteExpiredSessions } from "#models/session.server";
-import { removeLongUnusedEvidence } from "#app/features/evidence/evidence-library.server";
-import { pruneRevisionClaims, REVISION_CLAIM_RETENTION_DAYS } from "#models/claim.server";
-import { pruneRowChanges, ROW_CHANGE_RETENTION_DAYS } from "#models/assessment-row.server";
 import { getEnv, sessionSecret } from "#app/lib/env.server";
+import { startInterval } from "#app/lib/scheduler.server";
+import { scheduledJobs } from "#app/jobs.server";
 import { deleteExpiredAttempts } from "#app/lib/rate-limit.server";
-import { sendDueReminders } from "#app/features/assessments/reminders.server";
-import { sendDueReassessments } from "#app/features/reassessment/reassessment.server";
-import { runExclusively, startInterval } from "#app/lib/scheduler.server";
-import { refreshDueResults } from "#app/features/assessments/freshness.server";
-import { todayIso } from "#models/today";
 import { preloadReportFonts } from "#reports/fonts";
 import {
   FIRST_ADMIN_HINT,
@@ -61,36 +55,8 @@ export function startServer(): Promise<void> {
       60 * 60 * 1000,
     );
     cleanup.unref();
-    if (env.FLOWDOWN_SCHEDULER !== "off") {
-      // every instance may run this: each day's reminder is claimed in the database, so it goes out once
-      const origin = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
-      startInterval("reminders", 60 * 60 * 1000, () => sendDueReminders({ origin }));
-      // each approval's re-assessment is claimed in the database, so it is sent once whichever instance sees it due
-      startInterval("reassessments", 60 * 60 * 1000, () => sendDueReassessments({ origin }));
-      // old revision claims (one per save): once a day, by one instance
-      startInterval("prune-claims", 60 * 60 * 1000, () =>
-        runExclusively("prune-revision-claims", todayIso(), () =>
-          pruneRevisionClaims(new Date(Date.now() - REVISION_CLAIM_RETENTION_DAYS * 86_400_000)),
-        ),
-      );
-      // evidence files nothing has used for the grace period: once a day, by one instance
-      startInterval("evidence-cleanup", 60 * 60 * 1000, () =>
-        runExclusively("remove-unused-evidence", todayIso(), () => removeLongUnusedEvidence()),
-      );
-      // the dashboards' change feed (one entry per row write): once a day, by one instance
-      startInterval("prune-row-changes", 60 * 60 * 1000, () =>
-        runExclusively("prune-row-changes", todayIso(), () =>
-          pruneRowChanges(new Date(Date.now() - ROW_CHANGE_RETENTION_DAYS * 86_400_000)),
-        ),
-      );
-      // results whose certificate or agreement dates the day has passed: once a day, by one instance
-      startInterval("rescoring", 15 * 60 * 1000, () =>
-        runExclusively("rescore-due-results", todayIso(), () => refreshDueResults(), {
-          retryFailed: true,
-          staleAfterMs: 60 * 60 * 1000,
-        }),
-      );
-    }
+    if (env.FLOWDOWN_SCHEDULER !== "off")
+      for (const job of scheduledJobs(env)) startInterval(job.name, job.everyMs, job.run);
     // parsing the report fonts takes a moment: do it soon rather than in the first report request, but
     // not beside the first pages, which are busy reading their organisation's rows
     setTimeout(

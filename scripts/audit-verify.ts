@@ -6,14 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import {
-  auditHead,
-  formatAuditAnchor,
-  parseAuditAnchor,
-  verifyAuditChain,
-  type AuditAnchor,
-} from "#models/audit-event.server";
-import { utcMinuteText } from "#app/scoring/dates";
+import { formatAuditAnchor, parseAuditAnchor, type AuditAnchor } from "#models/audit-event.server";
 import { databaseUri, errorMessage, runDatabaseTask } from "./lib/database-task";
 
 const USAGE =
@@ -58,7 +51,8 @@ try {
 await runDatabaseTask(
   databaseUri("audit:verify", 2),
   async () => {
-    const report = await verifyAuditChain(anchor);
+    const { mailAuditAnchor } = await import("#app/features/audit/anchor.server");
+    const report = await mailAuditAnchor(mailTo ? [mailTo] : [], { checkedAgainst: anchor });
     const against = anchor ? ` against the anchor ${formatAuditAnchor(anchor)}` : "";
     if (report.ok) {
       console.log(`Audit trail intact: ${report.checked} entries checked${against}.`);
@@ -69,28 +63,10 @@ await runDatabaseTask(
       for (const problem of report.problems) console.error(`  - ${problem}`);
       process.exitCode = 1;
     }
-    const head = await auditHead();
+    const { head } = report;
     if (!head) return;
-    const text = formatAuditAnchor(head);
-    console.log(`Anchor for a later check (the head, ${head.at.toISOString()}): ${text}`);
-    if (mailTo) {
-      const { sendMail } = await import("#app/lib/mail.server");
-      await sendMail({
-        to: mailTo,
-        subject: `Flowdown audit trail anchor: entry ${head.seq}`,
-        text: [
-          `The audit trail's latest entry on ${utcMinuteText(head.at.toISOString())} is entry ${head.seq}.`,
-          report.ok ? "The whole trail checked intact." : "The trail did NOT check intact: ask the operator why.",
-          "",
-          "Keep this anchor. Whoever later runs `npm run audit:verify -- --anchor <anchor>` finds out whether any",
-          "entry up to this one was removed, altered or cut off since:",
-          "",
-          `  ${text}`,
-        ].join("\n"),
-        kind: "audit-anchor",
-      });
-      console.log(`Anchor e-mailed to ${mailTo}.`);
-    }
+    console.log(`Anchor for a later check (the head, ${head.at.toISOString()}): ${formatAuditAnchor(head)}`);
+    if (mailTo) console.log(`Anchor e-mailed to ${mailTo}.`);
   },
   { failure: (error) => `Could not verify the audit trail: ${errorMessage(error)}`, failureCode: 2 },
 );

@@ -14,6 +14,7 @@ const VARIABLES = [
   "FLOWDOWN_READ_MODEL_CHECK_MS",
   "EVIDENCE_MAX_BYTES",
   "TRUST_PROXY",
+  "AUDIT_ANCHOR_MAIL",
 ] as const;
 const saved = Object.fromEntries(VARIABLES.map((k) => [k, process.env[k]]));
 
@@ -106,6 +107,16 @@ describe("the parsed environment", () => {
     process.env.TRUST_PROXY = value;
     expect(() => getEnv()).toThrow("TRUST_PROXY: TRUST_PROXY must list the proxies in front of the portal");
     expect(() => getEnv()).toThrow(problem);
+  });
+
+  it("reads AUDIT_ANCHOR_MAIL as a list of addresses, and names one that is not an address", () => {
+    expect(getEnv().AUDIT_ANCHOR_MAIL).toBeUndefined();
+    process.env.AUDIT_ANCHOR_MAIL = " dpo@discloser.example, audit@recipient.example ";
+    expect(getEnv().AUDIT_ANCHOR_MAIL).toEqual(["dpo@discloser.example", "audit@recipient.example"]);
+    process.env.AUDIT_ANCHOR_MAIL = "dpo@discloser.example, compliance team";
+    expect(() => getEnv()).toThrow(
+      'AUDIT_ANCHOR_MAIL: AUDIT_ANCHOR_MAIL must be e-mail addresses separated by commas ("compliance team" is not one)',
+    );
   });
 
   it("parses one variable on its own for code that reports a bad value itself", () => {

@@ -64,6 +64,27 @@ const EnvSchema = z.object({
   MAIL_FROM: trimmed(z.string().optional()),
   /** the portal's public address, used in e-mailed links; defaults to the address a request came in on */
   PUBLIC_URL: z.url("PUBLIC_URL must be a URL such as https://flowdown.example.com").optional(),
+  /** addresses the audit trail's head is e-mailed to once a day (comma-separated); unset: none */
+  AUDIT_ANCHOR_MAIL: trimmed(
+    z
+      .string()
+      .transform((value, ctx) => {
+        const addresses = value
+          .split(",")
+          .map((a) => a.trim())
+          .filter(Boolean);
+        const bad = addresses.filter((a) => !/^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/.test(a));
+        if (!addresses.length || bad.length) {
+          ctx.addIssue({
+            code: "custom",
+            message: `AUDIT_ANCHOR_MAIL must be e-mail addresses separated by commas (${bad.map((a) => `"${a}"`).join(", ") || "it lists none"} is not one).`,
+          });
+          return z.NEVER;
+        }
+        return addresses;
+      })
+      .optional(),
+  ),
   /** the port remix-serve listens on; the scheduler's e-mailed links use it when PUBLIC_URL is unset */
   PORT: trimmed(
     wholeNumber("PORT must be a port number such as 3000")

@@ -161,6 +161,42 @@ describe("an anchor kept outside the database", () => {
     }
   });
 
+  it("is e-mailed once a day to AUDIT_ANCHOR_MAIL, as an anchor that later shows a cut-off tail", async () => {
+    const { scheduledJobs } = await import("#app/jobs.server");
+    const { Outbox } = await import("#models/outbox.server");
+    const { JobRun } = await import("#models/job-run.server");
+    await JobRun.deleteMany({});
+    await Outbox.deleteMany({ kind: "audit-anchor" });
+    const base = { PORT: 3000, PUBLIC_URL: undefined };
+    expect(scheduledJobs({ ...base, AUDIT_ANCHOR_MAIL: undefined }).map((j) => j.name)).not.toContain("audit-anchor");
+    const to = ["dpo@discloser.example", "audit@recipient.example"];
+    const job = scheduledJobs({ ...base, AUDIT_ANCHOR_MAIL: to }).find((j) => j.name === "audit-anchor")!;
+    const head = (await auditHead())!;
+    // two instances' timers on the same day: one sends
+    await Promise.all([job.run(), job.run()]);
+    await job.run();
+    const mails = await Outbox.find({ kind: "audit-anchor" }).lean();
+    expect(mails.map((m) => m.to).sort()).toEqual([...to].sort());
+    expect(mails[0].text).toContain("The whole trail checked intact (5 entries).");
+    const mailed = /^ {2}(\d+:[0-9a-f]{64})$/m.exec(mails[0].text)![1];
+    expect(mailed).toBe(formatAuditAnchor(head));
+
+    await AuditEvent.collection.deleteOne({ seq: 5 });
+    const cut = await runNpmScript("audit:verify", ["--anchor", mailed], db.uri());
+    expect(cut.code).toBe(1);
+    expect(cut.output).toContain("cut off its end");
+  });
+
+  it("e-mails the head on demand with --mail", async () => {
+    const { Outbox } = await import("#models/outbox.server");
+    const run = await runNpmScript("audit:verify", ["--mail", "dpo@discloser.example"], db.uri());
+    expect(run.code).toBe(0);
+    expect(run.output).toContain("Anchor e-mailed to dpo@discloser.example.");
+    const head = (await auditHead())!;
+    const mail = await Outbox.findOne({ kind: "audit-anchor", to: "dpo@discloser.example" }).sort({ _id: -1 }).lean();
+    expect(mail?.text).toContain(formatAuditAnchor(head));
+  });
+
   it("refuses an anchor that is not one, with the usage", async () => {
     const run = await runNpmScript("audit:verify", ["--anchor", "5:not-a-hash"], db.uri());
     expect(run.code).toBe(2);
