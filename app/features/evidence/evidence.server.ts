@@ -2,10 +2,11 @@ import crypto from "node:crypto";
 import { Readable, type Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import mongoose, { type mongo, type Types } from "mongoose";
+import mongoose, { type mongo } from "mongoose";
 import { z } from "zod";
 import { getEnv } from "#app/lib/env.server";
 import { database, gridFsBucket } from "#app/lib/ids.server";
+import type { EvidenceFileData } from "#models/evidence-file.server";
 import { Refusal } from "#models/refusal";
 import { formatBytes } from "./file-size";
 
@@ -251,15 +252,8 @@ const StoreInput = z.object({
 });
 export type StoreEvidenceInput = z.input<typeof StoreInput>;
 
-interface EvidenceMetadata {
-  ownerOrgId: Types.ObjectId;
-  uploadedBy: Types.ObjectId;
-  assessmentId: Types.ObjectId | null;
-  questionName: string | null;
-  contentType: string;
-  sha256: string;
-  size: number;
-}
+/** What GridFS keeps beside each file (models/evidence-file.server.ts); "unused since" is the library's. */
+type EvidenceMetadata = Omit<EvidenceFileData["metadata"], "orphanedAt">;
 
 export interface StoredEvidence {
   id: string;
