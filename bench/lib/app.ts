@@ -95,7 +95,7 @@ export async function startBenchServer(
   opts: { env?: Record<string, string>; nodeArgs?: string[]; sessionSecret?: string; quiet?: boolean } = {},
 ): Promise<BenchServer> {
   if (!fs.existsSync(path.join(projectRoot, "build", "index.js")))
-    throw new Error("Build the app first: npx remix build");
+    throw new Error("Build the app first: npm run build");
   const port = await freePort();
   const t0 = performance.now();
   const server: ChildProcess = serveBuiltPortal({

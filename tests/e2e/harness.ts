@@ -31,7 +31,7 @@ export interface StartAppOptions {
 }
 
 /**
- * Starts the built portal (`remix build` output under build/) with remix-serve
+ * Starts the built portal (`npm run build` output under build/) with remix-serve
  * on a free loopback port, on a database of its own with demo data.
  */
 export async function startApp(
@@ -39,7 +39,7 @@ export async function startApp(
   options: StartAppOptions = {},
 ): Promise<RunningApp> {
   if (!fs.existsSync(path.join(projectRoot, "build", "index.js"))) {
-    throw new Error("The app is not built: run `npm test` (it builds first) or `npx remix build`.");
+    throw new Error("The app is not built: run `npm test` (it builds first) or `npm run build`.");
   }
   const port = await freePort();
   const mongoUri = options.mongoUri ?? databaseUri(uniqueDbName("e2e"));
