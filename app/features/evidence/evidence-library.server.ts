@@ -101,8 +101,9 @@ export async function evidenceUses(supplierOrgId: string): Promise<Map<string, E
       templateVersion: 1,
       answers: 1,
       remediation: 1,
-      result: 1,
-      approvedResult: 1,
+      // of the results, only their evidence lists (a result is many kilobytes)
+      "result.requirements.evidence": 1,
+      "approvedResult.requirements.evidence": 1,
     },
   ).lean();
   const [agreements, owners] = await Promise.all([
@@ -141,7 +142,8 @@ export async function evidenceUses(supplierOrgId: string): Promise<Map<string, E
     for (const item of a.remediation ?? [])
       for (const ref of refsIn(item.evidence))
         add(ref, { kind: "remediation", label: `${questionnaire}: remediation of ${item.requirementId}`, href });
-    for (const ref of refsIn([a.result, a.approvedResult]))
+    const results = a as { result?: unknown; approvedResult?: unknown }; // their evidence lists only (projected)
+    for (const ref of refsIn([results.result, results.approvedResult]))
       add(ref, { kind: "result", label: `${questionnaire}: its recorded result`, href });
   }
   if (assessments.length) {
