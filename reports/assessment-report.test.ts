@@ -160,8 +160,8 @@ describe("assessment report", () => {
     const cjkText = compact((await pageTexts(cjk)).join("\n"));
     expect(cyrText).toContain(compact(CYRILLIC_SUPPLIER));
     expect(cjkText).toContain(compact(CJK_SUPPLIER));
-    // the CJK run is set in the CJK font, the rest in DejaVu
-    expect(cjk.toString("latin1")).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansSC/);
+    // the CJK run is set in the Japanese font (kana, a Japanese supplier), the rest in DejaVu
+    expect(cjk.toString("latin1")).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansJP/);
     expect(cjk.toString("latin1")).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans/);
     expect(cyr.toString("latin1")).not.toMatch(/NotoSansSC/);
   });

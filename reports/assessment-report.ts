@@ -7,6 +7,7 @@ import type { Writable } from "node:stream";
 import { KNOCKOUT_CAP } from "#app/scoring/score";
 import type { RequirementResult } from "#app/scoring/types";
 import { scoreGauge, statusBar } from "./charts";
+import { hanFormFor } from "./fonts";
 import {
   COLORS,
   type ReportDocument,
@@ -50,6 +51,7 @@ export async function renderAssessmentReport(data: AssessmentReportData, out: Wr
         subject: `Flow-down assessment of ${s.name} under ${a.reference} (${a.title})`,
         headerTitle: "Supplier assessment report",
         reference: `${a.reference} · ${s.name}`,
+        hanForm: hanFormFor({ language: data.language, country: s.country }),
       },
       cover: {
         kicker: "FLOWDOWN · SUPPLIER ASSESSMENT REPORT",

@@ -12,7 +12,17 @@ import { performance } from "node:perf_hooks";
 import type { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import PDFDocument from "pdfkit";
-import { getFont, measure, noteNewDocument, sharedLayoutCache, splitByFont, type FontKey, type Weight } from "./fonts";
+import {
+  getFont,
+  hasKana,
+  measure,
+  noteNewDocument,
+  sharedLayoutCache,
+  splitByFont,
+  type FontKey,
+  type HanForm,
+  type Weight,
+} from "./fonts";
 import type { Tone } from "#models/labels";
 
 // ---------------------------------------------------------------- palette
@@ -140,14 +150,19 @@ function tokenize(paragraph: string): Token[] {
   return tokens;
 }
 
-function widthOf(text: string, weight: Weight, size: number): number {
+function widthOf(text: string, weight: Weight, size: number, han: HanForm = "sc"): number {
   let w = 0;
-  for (const run of splitByFont(text, weight)) w += measure(run.font, size, run.text);
+  for (const run of splitByFont(text, weight, han)) w += measure(run.font, size, run.text);
   return w;
 }
 
-function toLine(text: string, weight: Weight, size: number): Line {
-  const runs: Run[] = splitByFont(text, weight).map((r) => ({ ...r, width: measure(r.font, size, r.text) }));
+/** Han forms for a whole text: Japanese when it has kana, else the document's (drawn as "sc" here). */
+function hanOf(text: string): HanForm {
+  return hasKana(text) ? "jp" : "sc";
+}
+
+function toLine(text: string, weight: Weight, size: number, han: HanForm): Line {
+  const runs: Run[] = splitByFont(text, weight, han).map((r) => ({ ...r, width: measure(r.font, size, r.text) }));
   return { runs, width: runs.reduce((a, r) => a + r.width, 0) };
 }
 
@@ -158,13 +173,15 @@ export function layoutText(text: string, style: TextStyle, maxWidth: number): Li
   const weight = style.weight ?? "regular";
   const size = style.size;
   const lines: Line[] = [];
-  for (const paragraph of cleanText(text).split("\n")) {
+  const clean = cleanText(text);
+  const han = hanOf(clean);
+  for (const paragraph of clean.split("\n")) {
     const tokens = tokenize(paragraph);
     let current = "";
     let currentW = 0;
     let pendingSpace = "";
     const push = () => {
-      lines.push(toLine(current, weight, size));
+      lines.push(toLine(current, weight, size, han));
       current = "";
       currentW = 0;
       pendingSpace = "";
@@ -174,13 +191,13 @@ export function layoutText(text: string, style: TextStyle, maxWidth: number): Li
         if (current) pendingSpace = tok.text;
         continue;
       }
-      const w = widthOf(tok.text, weight, size);
-      const spaceW = pendingSpace ? widthOf(pendingSpace, weight, size) : 0;
+      const w = widthOf(tok.text, weight, size, han);
+      const spaceW = pendingSpace ? widthOf(pendingSpace, weight, size, han) : 0;
       if (current && currentW + spaceW + w > maxWidth) push();
       if (!current && w > maxWidth) {
         // a word longer than the line: break between graphemes
         for (const { segment } of segmenter.segment(tok.text)) {
-          const gw = widthOf(segment, weight, size);
+          const gw = widthOf(segment, weight, size, han);
           if (current && currentW + gw > maxWidth) push();
           current += segment;
           currentW += gw;
@@ -195,7 +212,7 @@ export function layoutText(text: string, style: TextStyle, maxWidth: number): Li
       current += tok.text;
       currentW += w;
     }
-    if (current || lines.length === 0 || paragraph === "") lines.push(toLine(current, weight, size));
+    if (current || lines.length === 0 || paragraph === "") lines.push(toLine(current, weight, size, han));
   }
   return lines;
 }
@@ -288,6 +305,8 @@ export interface ReportDocumentOptions {
   reference: string;
   /** left of the footer */
   footerText: string;
+  /** forms of Han characters in text without kana (default Simplified Chinese); see `hanFormFor` */
+  hanForm?: HanForm;
 }
 
 export class ReportDocument {
@@ -461,7 +480,7 @@ export class ReportDocument {
     this.setFill(style.color ?? COLORS.text);
     for (const run of line.runs) {
       if (run.text.trim()) {
-        this.useFont(run.font, style.size);
+        this.useFont(this.hanFont(run), style.size);
         // textWidth/wordCount: already measured, saves pdfkit a second layout pass
         this.doc.text(run.text, cx, baseline, {
           lineBreak: false,
@@ -474,6 +493,19 @@ export class ReportDocument {
     }
   }
 
+  /**
+   * The font for a run laid out in Simplified Chinese Han forms: the
+   * document's own forms when that font has every character of the run.
+   */
+  private hanFont(run: Run): FontKey {
+    const form = this.opts.hanForm ?? "sc";
+    if (form === "sc" || (run.font !== "cjk" && run.font !== "cjkBold")) return run.font;
+    const key = (run.font === "cjkBold" ? `${form}Bold` : form) as FontKey;
+    const font = getFont(key);
+    for (const ch of run.text) if (!font.hasGlyphForCodePoint(ch.codePointAt(0) ?? 0)) return run.font;
+    return key;
+  }
+
   /** Draw a string on one line at (x, y) without wrapping; returns its width. */
   label(
     text: string,
@@ -483,7 +515,8 @@ export class ReportDocument {
     align: "left" | "right" | "center" = "left",
     width = 0,
   ): number {
-    const line = toLine(cleanText(text).replace(/\n/g, " "), style.weight ?? "regular", style.size);
+    const clean = cleanText(text).replace(/\n/g, " ");
+    const line = toLine(clean, style.weight ?? "regular", style.size, hanOf(clean));
     this.drawLine(line, x, y, style, align, width);
     return line.width;
   }
@@ -923,8 +956,30 @@ export class ReportDocument {
         this.lastYield = performance.now();
       }
     }
-    if (!this.doc.destroyed) this.doc.end();
+    if (!this.doc.destroyed) {
+      this.mapComponentGlyphs();
+      this.doc.end();
+    }
     await done;
+  }
+
+  /**
+   * Shaping splits some characters into several glyphs (Thai SARA AM into
+   * two, in some fonts Arabic letters into a body and dots), and fontkit gives the extra glyphs
+   * no characters. pdfkit would write an empty ToUnicode entry for them, which
+   * readers turn into control characters; map them to WORD JOINER, an
+   * invisible format character that text extraction drops (pdfkit 0.20
+   * internals: `_fontFamilies` and each embedded font's `unicode`).
+   */
+  private mapComponentGlyphs(): void {
+    const families = (this.doc as unknown as { _fontFamilies?: Record<string, { unicode?: unknown }> })._fontFamilies;
+    for (const font of Object.values(families ?? {})) {
+      if (!Array.isArray(font.unicode)) continue;
+      const unicode = font.unicode as (number[] | undefined)[];
+      for (let gid = 1; gid < unicode.length; gid++) {
+        if (unicode[gid]?.length === 0) unicode[gid] = [0x2060];
+      }
+    }
   }
 
   get pages(): number {

@@ -5,6 +5,7 @@
  * `ReportSpec` saying only what differs; `renderReport` does the rest.
  */
 import type { Writable } from "node:stream";
+import { hanFormFor } from "./fonts";
 import { ReportDocument, type ReportDocumentOptions } from "./pdf";
 import {
   agreementFacts,
@@ -39,7 +40,8 @@ export interface ReportCover<D> {
 
 export interface ReportSpec<D> {
   kind: "assessment" | "agreement";
-  document: Pick<ReportDocumentOptions, "title" | "subject" | "headerTitle" | "reference">;
+  /** `hanForm` defaults to the one the report's language asks for */
+  document: Pick<ReportDocumentOptions, "title" | "subject" | "headerTitle" | "reference" | "hanForm">;
   cover: ReportCover<D>;
   summary: (rd: ReportDocument, data: D) => void;
   /** the report's own sections in order, between the summary and the glossary annex */
@@ -58,6 +60,7 @@ export async function renderReport<D extends ReportData>(
 ): Promise<RenderInfo> {
   const rd = new ReportDocument({
     ...spec.document,
+    hanForm: spec.document.hanForm ?? hanFormFor({ language: data.language }),
     author: data.generatedBy,
     keywords: `Flowdown, ${spec.kind}, ${data.agreement.reference}, report version ${data.version}`,
     generatedAt: data.generatedAt,

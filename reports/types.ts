@@ -34,6 +34,8 @@ export interface ReportMeta {
   generatedBy: string;
   /** where a reader verifies a file, default "/verify" (may be an absolute URL) */
   verifyUrl?: string;
+  /** BCP 47 language of the report, e.g. "ja": picks the forms of Han characters (see `hanFormFor`) */
+  language?: string;
 }
 
 export interface ReportAgreement {

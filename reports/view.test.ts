@@ -196,9 +196,23 @@ describe("report text layout", () => {
 
   it("splits text into runs by the font that has the glyphs", () => {
     expect(splitByFont("ООО Северный Код", "regular")).toEqual([{ text: "ООО Северный Код", font: "regular" }]);
+    // kana makes the text Japanese: its Han characters take the Japanese font too
     expect(splitByFont("株式会社さくらデータ (JP)", "bold")).toEqual([
-      { text: "株式会社さくらデータ ", font: "cjkBold" },
+      { text: "株式会社さくらデータ ", font: "jpBold" },
       { text: "(JP)", font: "bold" },
+    ]);
+    expect(splitByFont("北京数据 (CN)", "regular")).toEqual([
+      { text: "北京数据 ", font: "cjk" },
+      { text: "(CN)", font: "regular" },
+    ]);
+    expect(splitByFont("台灣資料", "regular", "tc")).toEqual([{ text: "台灣資料", font: "tc" }]);
+    expect(splitByFont("주식회사 ACME", "regular")).toEqual([
+      { text: "주식회사 ", font: "kr" },
+      { text: "ACME", font: "regular" },
+    ]);
+    expect(splitByFont("שלום عربي", "regular")).toEqual([
+      { text: "שלום ", font: "hebrew" },
+      { text: "عربي", font: "arabic" },
     ]);
   });
 

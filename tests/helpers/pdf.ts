@@ -137,3 +137,71 @@ export function inkRatio(image: { pixels: Uint8Array }, threshold = 245): number
   for (const p of image.pixels) if (p < threshold) dark++;
   return dark / image.pixels.length;
 }
+
+export interface DrawnText {
+  /** lines from the top; each line's glyphs left to right as drawn */
+  lines: string[];
+  /** the same lines as the characters of each glyph (a ligature has several), left to right */
+  glyphs: string[][];
+  /** glyphs drawn with glyph id 0, the font's .notdef (missing-glyph box) */
+  notdef: number;
+}
+
+/**
+ * The text of a page as drawn, from its content stream: every text block
+ * (BT…ET) is placed by its first text matrix and read in the order its glyphs
+ * are drawn, each glyph's characters taken from the font's ToUnicode map
+ * (invisible format characters dropped). Unlike `pageItems`, nothing is
+ * reordered by a reader's guess at the direction: right-to-left text reads
+ * back as it appears, i.e. reversed. The report fonts are Identity-encoded
+ * subsets, so a character code of 0 is the .notdef glyph.
+ */
+export async function drawnText(pdf: Buffer, pageNumber = 1): Promise<DrawnText> {
+  const { getDocument, OPS } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const doc = await getDocument({
+    data: new Uint8Array(pdf),
+    disableFontFace: true,
+    useSystemFonts: false,
+    isEvalSupported: false,
+    verbosity: 0,
+  }).promise;
+  try {
+    const page = await doc.getPage(pageNumber);
+    const ops = await page.getOperatorList();
+    const blocks: { x: number; y: number; glyphs: string[] }[] = [];
+    let block: { x: number; y: number; glyphs: string[] } | null = null;
+    let inText = false;
+    let notdef = 0;
+    for (let i = 0; i < ops.fnArray.length; i++) {
+      const fn = ops.fnArray[i];
+      const args = ops.argsArray[i] as unknown[];
+      if (fn === OPS.beginText) {
+        inText = true;
+        block = null;
+      } else if (fn === OPS.endText) inText = false;
+      else if (fn === OPS.setTextMatrix && inText && !block) {
+        const m = (args.length === 1 ? args[0] : args) as ArrayLike<number>;
+        block = { x: m[4], y: m[5], glyphs: [] };
+        blocks.push(block);
+      } else if (fn === OPS.showText && block) {
+        for (const glyph of args[0] as unknown[]) {
+          if (!glyph || typeof glyph !== "object" || !("unicode" in glyph)) continue;
+          const text = String(glyph.unicode).replace(/\p{Cf}/gu, "");
+          if (text) block.glyphs.push(text);
+          if ("originalCharCode" in glyph && glyph.originalCharCode === 0) notdef++;
+        }
+      }
+    }
+    const lines = new Map<number, typeof blocks>();
+    for (const b of blocks) {
+      const key = Math.round(b.y * 10);
+      lines.set(key, [...(lines.get(key) ?? []), b]);
+    }
+    const glyphs = [...lines.entries()]
+      .sort(([a], [b]) => b - a)
+      .map(([, bs]) => bs.sort((a, b) => a.x - b.x).flatMap((b) => b.glyphs));
+    return { notdef, glyphs, lines: glyphs.map((g) => g.join("")) };
+  } finally {
+    await doc.destroy();
+  }
+}

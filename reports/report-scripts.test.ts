@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { renderAssessmentReport } from "./assessment-report";
+import { compact, drawnText, renderToBuffer } from "#tests/helpers/pdf";
+import { assessmentFixture, assessmentFor } from "#tests/fixtures/reports";
+
+const render = (data: Parameters<typeof renderAssessmentReport>[0]) => renderToBuffer(renderAssessmentReport, data);
+
+/** The cover's supplier name: the lines between the "SUPPLIER" caption and the service line. */
+async function coverName(pdf: Buffer): Promise<{ lines: string[]; notdef: number }> {
+  const { lines, notdef } = await drawnText(pdf, 1);
+  const start = lines.indexOf("SUPPLIER") + 1;
+  const end = lines.findIndex((l, i) => i >= start && l.startsWith("Source code analysis"));
+  return { lines: lines.slice(start, end), notdef };
+}
+
+const fontsOf = (pdf: Buffer) =>
+  [...pdf.toString("latin1").matchAll(/\/BaseFont \/[A-Z]{6}\+([\w-]+)/g)].map((m) => m[1]).sort();
+
+describe("reports in every script", () => {
+  // each name as it must read on the page, left to right as drawn
+  const samples: [script: string, name: string, country: string, drawn: string][] = [
+    ["Korean", "주식회사 데이터", "KR", "주식회사 데이터"],
+    ["Japanese", "株式会社さくらデータ", "JP", "株式会社さくらデータ"],
+    ["Thai", "บริษัท ข้อมูล จำกัด", "TH", "บริษัท ข้อมูล จำกัด"],
+    // the vowel sign I is drawn before the consonant it follows
+    ["Devanagari", "डेटा प्राइवेट लिमिटेड", "IN", "डेटा प्राइवेट िलिमटेड"],
+  ];
+
+  it.each(samples)("prints %s text in visual order, with no missing glyphs", async (_script, name, country, drawn) => {
+    const pdf = await render(assessmentFor(name, country));
+    const { lines, notdef } = await coverName(pdf);
+    expect(compact(lines.join(""))).toBe(compact(drawn));
+    expect(notdef).toBe(0);
+  });
+
+  it("sets Han in Japanese forms for a Japanese supplier or text with kana, Traditional for Taiwan", async () => {
+    const [jp, kana, tw, cn] = await Promise.all([
+      render(assessmentFor("東京データ株式会社", "JP")),
+      render(assessmentFor("株式会社さくらデータ", "DE")),
+      render(assessmentFor("台灣資料股份有限公司", "TW")),
+      render(assessmentFor("北京数据有限公司", "CN")),
+    ]);
+    expect(fontsOf(jp)).toContain("NotoSansJP-Bold");
+    expect(fontsOf(kana)).toContain("NotoSansJP-Bold");
+    expect(fontsOf(tw)).toContain("NotoSansTC-Bold");
+    expect(fontsOf(cn)).toContain("NotoSansSC-Bold");
+    expect(fontsOf(jp).join(" ")).not.toMatch(/NotoSansSC/);
+    expect(fontsOf(tw).join(" ")).not.toMatch(/NotoSansSC/);
+  });
+
+  it("embeds subsets of the script fonts, so a report in many scripts stays small", async () => {
+    const name = samples.map(([, n]) => n).join(" / ");
+    const pdf = await render(assessmentFor(name, "SA"));
+    expect(fontsOf(pdf)).toEqual(
+      expect.arrayContaining(["NotoSansKR-Bold", "NotoSansJP-Bold", "NotoSansThai-Bold", "NotoSansDevanagari-Bold"]),
+    );
+    // the font files are 0.2–10 MB each
+    expect(pdf.length).toBeLessThan(150_000);
+  });
+
+  it("keeps a Latin-only report within 1.5× of its size before other scripts had fonts", async () => {
+    // 66,274 bytes at e1bf906, before this change (the same bytes after it)
+    const pdf = await render(assessmentFixture());
+    expect(pdf.length).toBeLessThanOrEqual(1.5 * 66_274);
+    expect(fontsOf(pdf).every((f) => f.startsWith("DejaVuSans"))).toBe(true);
+  });
+});
