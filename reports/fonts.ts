@@ -248,6 +248,11 @@ export function needsCjk(text: string): boolean {
   return false;
 }
 
+/** Fonts drawn right to left or with joining forms: shaped a whole run at a time (see `shapeRun`). */
+export function isShapedFont(key: FontKey): boolean {
+  return key.startsWith("arabic") || key.startsWith("hebrew");
+}
+
 const widthCache = new Map<string, number>();
 const WIDTH_CACHE_LIMIT = 200_000;
 
@@ -257,14 +262,18 @@ export function measure(font: FontKey, size: number, text: string): number {
   let units = widthCache.get(key);
   if (units === undefined) {
     const f = getFont(font);
-    // pdfkit lays out each space-separated word on its own; do the same
-    units = 0;
-    let start = 0;
-    for (let i = 0; i <= text.length; i++) {
-      if (i === text.length || text.charCodeAt(i) === 0x20) {
-        const piece = text.slice(start, i === text.length ? i : i + 1);
-        if (piece) units += (f.layout(piece).advanceWidth * 1000) / f.unitsPerEm;
-        start = i + 1;
+    if (isShapedFont(font)) {
+      units = (shapeRun(font, text, false).advanceWidth * 1000) / f.unitsPerEm;
+    } else {
+      // pdfkit lays out each space-separated word on its own; do the same
+      units = 0;
+      let start = 0;
+      for (let i = 0; i <= text.length; i++) {
+        if (i === text.length || text.charCodeAt(i) === 0x20) {
+          const piece = text.slice(start, i === text.length ? i : i + 1);
+          if (piece) units += (f.layout(piece).advanceWidth * 1000) / f.unitsPerEm;
+          start = i + 1;
+        }
       }
     }
     if (widthCache.size >= WIDTH_CACHE_LIMIT) widthCache.clear();
@@ -272,6 +281,38 @@ export function measure(font: FontKey, size: number, text: string): number {
   }
   return (units * size) / 1000;
 }
+
+type GlyphRun = ReturnType<Font["layout"]>;
+const shapeCache = new Map<string, GlyphRun>();
+
+/**
+ * A run shaped as a whole with the font's own tables (joining forms, marks,
+ * kerning) in the direction given, not guessed from the script: glyphs come
+ * back in visual order, so an RTL run's first glyph is its last character.
+ * Mirrored brackets are the caller's business (see `./bidi.ts`). Runs are
+ * kept as fontkit returns them and never changed, so they can be shared.
+ */
+export function shapeRun(font: FontKey, text: string, rtl: boolean): GlyphRun {
+  const key = `${font}\u0000${rtl ? "r" : "l"}\u0000${text}`;
+  let run = shapeCache.get(key);
+  if (!run) {
+    run = getFont(font).layout(text, [], undefined, undefined, rtl ? "rtl" : "ltr");
+    if (shapeCache.size >= WIDTH_CACHE_LIMIT / 10) shapeCache.clear();
+    shapeCache.set(key, run);
+  }
+  return run;
+}
+
+/** True when the font mirrors brackets itself in RTL runs (an OpenType `rtlm` feature). */
+export function fontMirrors(key: FontKey): boolean {
+  let mirrors = mirroring.get(key);
+  if (mirrors === undefined) {
+    mirrors = getFont(key).availableFeatures.includes("rtlm");
+    mirroring.set(key, mirrors);
+  }
+  return mirrors;
+}
+const mirroring = new Map<FontKey, boolean>();
 
 // pdfkit shapes every word it draws and caches the result per document. The
 // shaping depends only on the font, so the cache is shared by all documents

@@ -12,11 +12,14 @@ import { performance } from "node:perf_hooks";
 import type { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import PDFDocument from "pdfkit";
+import { hasRtl, paragraphDirection, visualRuns, type Direction } from "./bidi";
 import {
   getFont,
   hasKana,
+  isShapedFont,
   measure,
   noteNewDocument,
+  shapeRun,
   sharedLayoutCache,
   splitByFont,
   type FontKey,
@@ -66,9 +69,12 @@ export interface TextStyle {
 }
 
 export interface Run {
+  /** in logical order, also when the run is drawn right to left */
   text: string;
   font: FontKey;
   width: number;
+  /** drawn right to left (an odd bidi level) */
+  rtl?: boolean;
 }
 
 export interface Line {
@@ -161,9 +167,25 @@ function hanOf(text: string): HanForm {
   return hasKana(text) ? "jp" : "sc";
 }
 
-function toLine(text: string, weight: Weight, size: number, han: HanForm): Line {
-  const runs: Run[] = splitByFont(text, weight, han).map((r) => ({ ...r, width: measure(r.font, size, r.text) }));
+/**
+ * One line as runs left to right. Text with a right-to-left character goes
+ * through the bidi algorithm (`direction` is its paragraph's); the rest keeps
+ * the plain path, so Latin lines are what they always were.
+ */
+function toLine(text: string, weight: Weight, size: number, han: HanForm, direction?: Direction): Line {
+  if (!hasRtl(text)) {
+    const runs: Run[] = splitByFont(text, weight, han).map((r) => ({ ...r, width: measure(r.font, size, r.text) }));
+    return { runs, width: runs.reduce((a, r) => a + r.width, 0) };
+  }
+  const runs: Run[] = visualRuns(text, direction ?? paragraphDirection(text), weight, han).map((r) => ({
+    ...r,
+    width: r.rtl || isShapedFont(r.font) ? shapedWidth(r.font, size, r.text, r.rtl) : measure(r.font, size, r.text),
+  }));
   return { runs, width: runs.reduce((a, r) => a + r.width, 0) };
+}
+
+function shapedWidth(font: FontKey, size: number, text: string, rtl: boolean): number {
+  return (shapeRun(font, text, rtl).advanceWidth * size) / getFont(font).unitsPerEm;
 }
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
@@ -176,12 +198,13 @@ export function layoutText(text: string, style: TextStyle, maxWidth: number): Li
   const clean = cleanText(text);
   const han = hanOf(clean);
   for (const paragraph of clean.split("\n")) {
+    const direction = paragraphDirection(paragraph);
     const tokens = tokenize(paragraph);
     let current = "";
     let currentW = 0;
     let pendingSpace = "";
     const push = () => {
-      lines.push(toLine(current, weight, size, han));
+      lines.push(toLine(current, weight, size, han, direction));
       current = "";
       currentW = 0;
       pendingSpace = "";
@@ -212,7 +235,7 @@ export function layoutText(text: string, style: TextStyle, maxWidth: number): Li
       current += tok.text;
       currentW += w;
     }
-    if (current || lines.length === 0 || paragraph === "") lines.push(toLine(current, weight, size, han));
+    if (current || lines.length === 0 || paragraph === "") lines.push(toLine(current, weight, size, han, direction));
   }
   return lines;
 }
@@ -278,6 +301,12 @@ export interface TableOptions {
   variant?: "main" | "sub";
   /** points from the left margin */
   indent?: number;
+}
+
+/** What `drawShaped` relies on in pdfkit's embedded font. */
+interface EmbeddedFontInternals {
+  scale?: number;
+  layout?: (...args: unknown[]) => unknown;
 }
 
 interface Laid {
@@ -479,7 +508,9 @@ export class ReportDocument {
     const baseline = y + style.size * BASELINE + (lineHeight(style) - style.size * DEFAULT_LEADING) / 2;
     this.setFill(style.color ?? COLORS.text);
     for (const run of line.runs) {
-      if (run.text.trim()) {
+      if (run.rtl || isShapedFont(run.font)) {
+        this.drawShaped(run, cx, baseline, style.size);
+      } else if (run.text.trim()) {
         this.useFont(this.hanFont(run), style.size);
         // textWidth/wordCount: already measured, saves pdfkit a second layout pass
         this.doc.text(run.text, cx, baseline, {
@@ -504,6 +535,39 @@ export class ReportDocument {
     const font = getFont(key);
     for (const ch of run.text) if (!font.hasGlyphForCodePoint(ch.codePointAt(0) ?? 0)) return run.font;
     return key;
+  }
+
+  /**
+   * Draw a run shaped as a whole by fontkit in its bidi direction (see
+   * `shapeRun`). pdfkit would shape each word on its own and guess the
+   * direction from the script, so it is handed the shaped glyphs instead,
+   * through its font's `layout` for the one call (pdfkit 0.20 internals; if
+   * they change, pdfkit shapes the run itself, guessing the direction).
+   */
+  private drawShaped(run: Run, x: number, baseline: number, size: number): void {
+    if (!run.text.trim()) return;
+    this.useFont(run.font, size);
+    const embedded = (this.doc as unknown as { _font?: EmbeddedFontInternals })._font;
+    const options = { lineBreak: false, baseline: "alphabetic", textWidth: run.width, wordCount: 1 };
+    if (!embedded || typeof embedded.layout !== "function" || typeof embedded.scale !== "number") {
+      this.doc.text(run.text, x, baseline, { ...options, features: [] } as PDFKit.Mixins.TextOptions);
+      return;
+    }
+    const shaped = shapeRun(run.font, run.text, run.rtl === true);
+    const scale = embedded.scale;
+    const positions = shaped.positions.map((p, i) => ({
+      xAdvance: p.xAdvance * scale,
+      yAdvance: p.yAdvance * scale,
+      xOffset: p.xOffset * scale,
+      yOffset: p.yOffset * scale,
+      advanceWidth: shaped.glyphs[i].advanceWidth * scale,
+    }));
+    embedded.layout = () => ({ glyphs: shaped.glyphs, positions, advanceWidth: shaped.advanceWidth * scale });
+    try {
+      this.doc.text(run.text, x, baseline, options as PDFKit.Mixins.TextOptions);
+    } finally {
+      delete embedded.layout;
+    }
   }
 
   /** Draw a string on one line at (x, y) without wrapping; returns its width. */

@@ -5,20 +5,42 @@ import { assessmentFixture, assessmentFor } from "#tests/fixtures/reports";
 
 const render = (data: Parameters<typeof renderAssessmentReport>[0]) => renderToBuffer(renderAssessmentReport, data);
 
+/** Right-to-left text as it is drawn, read left to right: its characters reversed. */
+const drawnRtl = (logical: string) => [...logical].reverse().join("");
+
+/** A drawn line read right to left, glyph by glyph (a ligature's characters stay in order). */
+const readRtl = (glyphs: string[]) => [...glyphs].reverse().join("");
+
 /** The cover's supplier name: the lines between the "SUPPLIER" caption and the service line. */
-async function coverName(pdf: Buffer): Promise<{ lines: string[]; notdef: number }> {
-  const { lines, notdef } = await drawnText(pdf, 1);
+async function coverName(pdf: Buffer): Promise<{ lines: string[]; glyphs: string[][]; notdef: number }> {
+  const { lines, glyphs, notdef } = await drawnText(pdf, 1);
   const start = lines.indexOf("SUPPLIER") + 1;
   const end = lines.findIndex((l, i) => i >= start && l.startsWith("Source code analysis"));
-  return { lines: lines.slice(start, end), notdef };
+  return { lines: lines.slice(start, end), glyphs: glyphs.slice(start, end), notdef };
 }
 
 const fontsOf = (pdf: Buffer) =>
   [...pdf.toString("latin1").matchAll(/\/BaseFont \/[A-Z]{6}\+([\w-]+)/g)].map((m) => m[1]).sort();
 
 describe("reports in every script", () => {
+  it("prints an Arabic name right to left, with no missing glyphs", async () => {
+    const name = "شركة البيانات المتحدة للخدمات";
+    const { glyphs, notdef } = await coverName(await render(assessmentFor(name, "SA")));
+    expect(glyphs).toHaveLength(1);
+    expect(compact(readRtl(glyphs[0]))).toBe(compact(name));
+    expect(notdef).toBe(0);
+  });
+
   // each name as it must read on the page, left to right as drawn
   const samples: [script: string, name: string, country: string, drawn: string][] = [
+    ["Hebrew", "חברת נתונים בע״מ", "IL", "מ״עב םינותנ תרבח"],
+    // UAX #9: the Latin and the number keep their own order inside the right-to-left line
+    [
+      "Arabic + Latin + digits",
+      "عقد رقم 42 مع ACME Ltd",
+      "AE",
+      `ACME Ltd ${drawnRtl("مع")} 42 ${drawnRtl("رقم")} ${drawnRtl("عقد")}`,
+    ],
     ["Korean", "주식회사 데이터", "KR", "주식회사 데이터"],
     ["Japanese", "株式会社さくらデータ", "JP", "株式会社さくらデータ"],
     ["Thai", "บริษัท ข้อมูล จำกัด", "TH", "บริษัท ข้อมูล จำกัด"],
@@ -30,6 +52,16 @@ describe("reports in every script", () => {
     const pdf = await render(assessmentFor(name, country));
     const { lines, notdef } = await coverName(pdf);
     expect(compact(lines.join(""))).toBe(compact(drawn));
+    expect(notdef).toBe(0);
+  });
+
+  it("wraps a long Arabic name into lines that each read right to left, keeping every word", async () => {
+    const words = "شركة البيانات المتحدة للخدمات السحابية والأمن السيبراني وحماية المعلومات الشخصية".split(" ");
+    const name = [...words, ...words].join(" ");
+    const { glyphs, notdef } = await coverName(await render(assessmentFor(name, "SA")));
+    expect(glyphs.length).toBeGreaterThan(1);
+    // reading each drawn line right to left gives the words in typed order, separated by spaces
+    expect(glyphs.map((g) => readRtl(g).trim()).join(" ")).toBe(name);
     expect(notdef).toBe(0);
   });
 
@@ -52,7 +84,14 @@ describe("reports in every script", () => {
     const name = samples.map(([, n]) => n).join(" / ");
     const pdf = await render(assessmentFor(name, "SA"));
     expect(fontsOf(pdf)).toEqual(
-      expect.arrayContaining(["NotoSansKR-Bold", "NotoSansJP-Bold", "NotoSansThai-Bold", "NotoSansDevanagari-Bold"]),
+      expect.arrayContaining([
+        "IBMPlexSansArabic-Bold",
+        "NotoSansHebrew-Bold",
+        "NotoSansKR-Bold",
+        "NotoSansJP-Bold",
+        "NotoSansThai-Bold",
+        "NotoSansDevanagari-Bold",
+      ]),
     );
     // the font files are 0.2–10 MB each
     expect(pdf.length).toBeLessThan(150_000);
