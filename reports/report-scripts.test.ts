@@ -1,6 +1,8 @@
+import PDFDocument from "pdfkit";
 import { describe, expect, it } from "vitest";
 import { renderAssessmentReport } from "./assessment-report";
-import { compact, drawnText, renderToBuffer } from "#tests/helpers/pdf";
+import { getFont, type FontKey } from "./fonts";
+import { compact, cropToInk, drawnText, findTemplate, rasterizePage, renderToBuffer } from "#tests/helpers/pdf";
 import { assessmentFixture, assessmentFor } from "#tests/fixtures/reports";
 
 const render = (data: Parameters<typeof renderAssessmentReport>[0]) => renderToBuffer(renderAssessmentReport, data);
@@ -17,6 +19,33 @@ async function coverName(pdf: Buffer): Promise<{ lines: string[]; glyphs: string
   const start = lines.indexOf("SUPPLIER") + 1;
   const end = lines.findIndex((l, i) => i >= start && l.startsWith("Source code analysis"));
   return { lines: lines.slice(start, end), glyphs: glyphs.slice(start, end), notdef };
+}
+
+/**
+ * Each font's .notdef glyph (what a font draws for a character it lacks) as
+ * pdftoppm rasterises it at `size` points and `dpi`: a character from the
+ * Private Use Area, which none of the fonts has, drawn in each font.
+ */
+async function notdefGlyphs(keys: FontKey[], size: number, dpi: number) {
+  const doc = new PDFDocument({ size: [4 * size, 3 * size], margin: 0, autoFirstPage: false });
+  const chunks: Buffer[] = [];
+  doc.on("data", (c: Buffer) => chunks.push(c));
+  const done = new Promise((resolve) => doc.on("end", resolve));
+  for (const key of keys) {
+    expect(getFont(key).hasGlyphForCodePoint(0xe000), key).toBe(false);
+    doc.addPage();
+    doc.registerFont(key, getFont(key) as unknown as Buffer);
+    doc.font(key).fontSize(size).text("\ue000", size, size, { lineBreak: false });
+  }
+  doc.end();
+  await done;
+  const pdf = Buffer.concat(chunks);
+  const glyphs: { key: FontKey; image: NonNullable<ReturnType<typeof cropToInk>> }[] = [];
+  for (const [i, key] of keys.entries()) {
+    const image = cropToInk(await rasterizePage(pdf, i + 1, dpi));
+    if (image) glyphs.push({ key, image }); // a blank .notdef cannot show as a box
+  }
+  return glyphs;
 }
 
 const fontsOf = (pdf: Buffer) =>
@@ -102,5 +131,19 @@ describe("reports in every script", () => {
     const pdf = await render(assessmentFixture());
     expect(pdf.length).toBeLessThanOrEqual(1.5 * 66_274);
     expect(fontsOf(pdf).every((f) => f.startsWith("DejaVuSans"))).toBe(true);
+  });
+
+  it("shows no missing-glyph box on a rasterised page with every script (compared with each font's .notdef)", async () => {
+    // the cover prints the supplier's name at 20 pt bold
+    const dpi = 100;
+    const keys: FontKey[] = ["bold", "arabicBold", "hebrewBold", "krBold", "jpBold", "thaiBold", "devanagariBold"];
+    const boxes = await notdefGlyphs(keys, 20, dpi);
+    expect(boxes.map((b) => b.key)).toContain("bold");
+    const name = samples.map(([, n]) => n).join(" / ");
+    const page = await rasterizePage(await render(assessmentFor(name, "SA")), 1, dpi);
+    for (const box of boxes) expect(findTemplate(page, box.image), box.key).toEqual([]);
+    // the check finds a box where there is one: a character no font has
+    const withBox = await rasterizePage(await render(assessmentFor(`${name} \ue000`, "SA")), 1, dpi);
+    expect(findTemplate(withBox, boxes.find((b) => b.key === "bold")!.image)).toHaveLength(1);
   });
 });

@@ -205,3 +205,64 @@ export async function drawnText(pdf: Buffer, pageNumber = 1): Promise<DrawnText>
     await doc.destroy();
   }
 }
+
+type Image = { width: number; height: number; pixels: Uint8Array };
+
+/** The part of `image` inside its ink's bounding box (pixels darker than `threshold`), `pad` pixels wider. */
+export function cropToInk(image: Image, threshold = 200, pad = 1): Image | null {
+  let [x0, y0, x1, y1] = [image.width, image.height, -1, -1];
+  for (let y = 0; y < image.height; y++) {
+    for (let x = 0; x < image.width; x++) {
+      if (image.pixels[y * image.width + x] < threshold) {
+        x0 = Math.min(x0, x);
+        y0 = Math.min(y0, y);
+        x1 = Math.max(x1, x);
+        y1 = Math.max(y1, y);
+      }
+    }
+  }
+  if (x1 < 0) return null;
+  [x0, y0] = [Math.max(0, x0 - pad), Math.max(0, y0 - pad)];
+  [x1, y1] = [Math.min(image.width - 1, x1 + pad), Math.min(image.height - 1, y1 + pad)];
+  const width = x1 - x0 + 1;
+  const height = y1 - y0 + 1;
+  const pixels = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++)
+    pixels.set(image.pixels.subarray((y0 + y) * image.width + x0, (y0 + y) * image.width + x0 + width), y * width);
+  return { width, height, pixels };
+}
+
+/**
+ * Places where `template` appears in `image`: its ink (pixels < 96) over ink
+ * (< 176) and its paper (> 224) over paper (> 160), allowing 10 % of either to
+ * differ (anti-aliasing at another sub-pixel offset). Returns the top-left
+ * corners found, one per cluster of neighbouring hits.
+ */
+export function findTemplate(image: Image, template: Image): { x: number; y: number }[] {
+  const ink: number[] = [];
+  const paper: number[] = [];
+  for (let y = 0; y < template.height; y++) {
+    for (let x = 0; x < template.width; x++) {
+      const v = template.pixels[y * template.width + x];
+      if (v < 96) ink.push(y * image.width + x);
+      else if (v > 224) paper.push(y * image.width + x);
+    }
+  }
+  const inkLimit = Math.floor(ink.length * 0.1);
+  const paperLimit = Math.floor(paper.length * 0.1);
+  const hits: { x: number; y: number }[] = [];
+  for (let y = 0; y + template.height <= image.height; y++) {
+    for (let x = 0; x + template.width <= image.width; x++) {
+      const base = y * image.width + x;
+      let miss = 0;
+      let k = 0;
+      for (; k < ink.length && miss <= inkLimit; k++) if (image.pixels[base + ink[k]] >= 176) miss++;
+      if (miss > inkLimit) continue;
+      miss = 0;
+      for (k = 0; k < paper.length && miss <= paperLimit; k++) if (image.pixels[base + paper[k]] <= 160) miss++;
+      if (miss > paperLimit) continue;
+      if (!hits.some((h) => Math.abs(h.x - x) <= 2 && Math.abs(h.y - y) <= 2)) hits.push({ x, y });
+    }
+  }
+  return hits;
+}
