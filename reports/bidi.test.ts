@@ -32,6 +32,14 @@ describe("right-to-left text", () => {
     ]);
   });
 
+  it("keeps Arabic-Indic digits left to right in the Arabic font", () => {
+    expect(runs("رقم ٤٢", "rtl")).toEqual([
+      ["٤٢", "arabic", false],
+      ["رقم ", "arabic", true],
+    ]);
+    expect(shapeRun("arabic", "٤٢", false).glyphs.map((g) => g.codePoints)).toEqual([[0x664], [0x662]]);
+  });
+
   it("mirrors brackets in right-to-left runs", () => {
     expect(runs("(שלום)", "rtl")).toEqual([
       ["(", "regular", true],

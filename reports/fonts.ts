@@ -138,6 +138,9 @@ function familyFor(cp: number): Family {
   let c = choice.get(cp);
   if (c === undefined) {
     c = scriptFamily(cp) ?? "latin";
+    if (c !== "latin" && c !== "han" && !getFont(FAMILY_FONTS[c][0]).hasGlyphForCodePoint(cp)) {
+      c = "latin"; // a character the script's font lacks (e.g. U+06A2): DejaVu's, if it has one
+    }
     if (c === "latin" && !getFont("regular").hasGlyphForCodePoint(cp) && getFont("cjk").hasGlyphForCodePoint(cp)) {
       c = "han"; // symbols DejaVu lacks and the CJK font has
     }

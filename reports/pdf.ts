@@ -90,9 +90,11 @@ export function lineHeight(style: TextStyle): number {
   return style.size * (style.leading ?? DEFAULT_LEADING);
 }
 
-// C0/C1 controls (except tab and newline), bidi overrides, zero-width characters
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+// C0/C1 controls (except tab and newline), bidi overrides and marks (the Arabic letter mark too),
+// zero-width characters
+const UNSAFE =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 

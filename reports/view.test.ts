@@ -190,6 +190,8 @@ describe("report text layout", () => {
   it("keeps text plain: drops controls and bidi overrides, keeps markup characters", () => {
     expect(cleanText("a\u202Eb\u0000c\r\nd <script>")).toBe("abc\nd <script>");
     expect(cleanText("e\u0301")).toBe("é");
+    // bidi marks are dropped like the overrides, the Arabic letter mark too
+    expect(cleanText("a\u200Fb\u061Cc")).toBe("abc");
     expect(cleanText("a\u2028b\tc")).toBe("a\nb    c");
     expect(cleanText(null)).toBe("");
   });
@@ -213,6 +215,11 @@ describe("report text layout", () => {
     expect(splitByFont("שלום عربي", "regular")).toEqual([
       { text: "שלום ", font: "hebrew" },
       { text: "عربي", font: "arabic" },
+    ]);
+    // a letter the Arabic font lacks falls back to DejaVu rather than a missing-glyph box
+    expect(splitByFont("عڢ", "regular")).toEqual([
+      { text: "ع", font: "arabic" },
+      { text: "ڢ", font: "regular" },
     ]);
   });
 
