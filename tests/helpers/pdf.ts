@@ -36,16 +36,21 @@ export interface PageText {
   items: { str: string; x: number; y: number; width: number; hasEOL: boolean }[];
 }
 
-/** The text items of every page, with positions, read back with pdfjs-dist. */
-export async function pageItems(pdf: Buffer): Promise<PageText[]> {
+/** A PDF opened with pdfjs-dist as the tests read it: no fonts loaded for display, no eval. */
+async function openPdf(pdf: Buffer) {
   const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const doc = await getDocument({
+  return getDocument({
     data: new Uint8Array(pdf),
     disableFontFace: true,
     useSystemFonts: false,
     isEvalSupported: false,
     verbosity: 0,
   }).promise;
+}
+
+/** The text items of every page, with positions, read back with pdfjs-dist. */
+export async function pageItems(pdf: Buffer): Promise<PageText[]> {
+  const doc = await openPdf(pdf);
   const pages: PageText[] = [];
   try {
     for (let i = 1; i <= doc.numPages; i++) {
@@ -157,14 +162,8 @@ export interface DrawnText {
  * subsets, so a character code of 0 is the .notdef glyph.
  */
 export async function drawnText(pdf: Buffer, pageNumber = 1): Promise<DrawnText> {
-  const { getDocument, OPS } = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const doc = await getDocument({
-    data: new Uint8Array(pdf),
-    disableFontFace: true,
-    useSystemFonts: false,
-    isEvalSupported: false,
-    verbosity: 0,
-  }).promise;
+  const { OPS } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const doc = await openPdf(pdf);
   try {
     const page = await doc.getPage(pageNumber);
     const ops = await page.getOperatorList();
