@@ -1,0 +1,460 @@
+import path from "node:path";
+import mongoose from "mongoose";
+import type { Browser, Page } from "playwright-core";
+import { expect } from "vitest";
+import type { Role } from "#models/user.server";
+import { DEMO_ACCOUNTS, DEMO_AGREEMENT_REFERENCE } from "#scripts/demo/demo-data.server";
+import type { SmtpFixture } from "#tests/fixtures/smtp";
+import { signIn, type RunningApp } from "./harness";
+
+/**
+ * Every page of the portal, as each role sees it and signed out: every route
+ * file that renders a page has its visits here (with real ids from the demo
+ * data, forms with their errors shown, the agreement's tabs, the
+ * questionnaire). The browser suites that walk every page (accessibility,
+ * small screens) share it; the accessibility suite checks that it covers
+ * every route file.
+ */
+
+export type Who = Role | "anonymous";
+
+export interface World {
+  agreementId: string;
+  /** the demo assessments by supplier: Baltic Cloud's waits for its answers, Kestrel's is approved, Sakura's submitted */
+  assessment: Record<"baltic" | "kestrel" | "sakura" | "meridian", string>;
+  org: Record<"baltic" | "kestrel" | "helvion", string>;
+  /** the SHA-256 of the approval report of Kestrel's assessment */
+  reportHash: string;
+  /** links the portal mailed, each to a page that needs a live token */
+  links: { invite: string; welcome: string; reset: string };
+}
+
+export interface Visit {
+  who: Who;
+  path: (w: World) => string;
+  /** what this visit shows beyond the page as it opens (a tab, a form's errors) */
+  shows?: string;
+  /** the HTTP status of the page (200 unless said) */
+  status?: number;
+  /** brings the page into the state to check */
+  then?: (page: Page, w: World) => Promise<void>;
+}
+
+/** Not a page: the route answers with data, a file or a redirect. */
+export interface NotAPage {
+  notAPage: string;
+}
+
+const roles = (who: Who[], visit: Omit<Visit, "who">): Visit[] => who.map((w) => ({ ...visit, who: w }));
+export const SIGNED_IN: Role[] = ["supplier", "procurement", "discloser", "admin"];
+const TABS = ["chain", "reassessments", "terms", "reports"] as const;
+
+/** The form's own checks off, then the button pressed: the server's errors appear beside the fields. */
+async function submitEmpty(page: Page, button: string | RegExp) {
+  const submit = page.getByRole("button", { name: button, exact: typeof button === "string" }).first();
+  await submit.evaluate((b) => {
+    const form = (b as HTMLButtonElement).form;
+    if (form) form.noValidate = true;
+  });
+  await submit.click();
+  await page.locator(".field-errors, .form-error, [role='alert']").first().waitFor();
+}
+
+async function fill(page: Page, label: string, value: string) {
+  await page.getByLabel(label, { exact: true }).fill(value);
+}
+
+export const PAGES: Record<string, Visit[] | NotAPage> = {
+  "_index.tsx": { notAPage: "redirects to the role's dashboard or to sign in" },
+  "_portal.tsx": { notAPage: "the frame (navigation, main landmark) of every signed-in page below" },
+  "_portal.$role.agreements.$id.audit.tsx": [
+    { who: "procurement", path: (w) => `/procurement/agreements/${w.agreementId}/audit` },
+    { who: "discloser", path: (w) => `/discloser/agreements/${w.agreementId}/audit` },
+  ],
+  "_portal.account.tsx": [
+    ...roles(SIGNED_IN, { path: () => "/account" }),
+    {
+      who: "supplier",
+      path: () => "/account",
+      shows: "a refused password change",
+      then: async (page) => {
+        await fill(page, "Current password", "not my password");
+        await submitEmpty(page, "Change password");
+      },
+    },
+  ],
+  "_portal.account_.team.tsx": roles(SIGNED_IN, { path: () => "/account/team" }),
+  "_portal.admin._index.tsx": [{ who: "admin", path: () => "/admin" }],
+  "_portal.admin.audit.tsx": [{ who: "admin", path: () => "/admin/audit" }],
+  "_portal.admin.organisations.$id.tsx": [{ who: "admin", path: (w) => `/admin/organisations/${w.org.baltic}` }],
+  "_portal.admin.organisations._index.tsx": [{ who: "admin", path: () => "/admin/organisations" }],
+  "_portal.admin.organisations.new.tsx": [
+    { who: "admin", path: () => "/admin/organisations/new" },
+    {
+      who: "admin",
+      path: () => "/admin/organisations/new",
+      shows: "the form's errors",
+      then: (page) => submitEmpty(page, "Create organisation"),
+    },
+  ],
+  "_portal.admin.outbox.tsx": [{ who: "admin", path: () => "/admin/outbox" }],
+  "_portal.admin.questionnaires._index.tsx": [{ who: "admin", path: () => "/admin/questionnaires" }],
+  "_portal.admin.questionnaires.import.tsx": [
+    { who: "admin", path: () => "/admin/questionnaires/import" },
+    {
+      who: "admin",
+      path: () => "/admin/questionnaires/import",
+      shows: "an imported SurveyJS file's findings and preview",
+      then: async (page) => {
+        await page
+          .getByLabel("File", { exact: true })
+          .setInputFiles(path.join(import.meta.dirname, "../../questionnaires/import/fixtures/supplier-surveyjs.json"));
+        await page.getByRole("button", { name: "Import and preview" }).click();
+        await page.locator(".survey-preview .sd-root-modern").first().waitFor();
+      },
+    },
+  ],
+  "_portal.admin.users.tsx": [{ who: "admin", path: () => "/admin/users" }],
+  "_portal.bench-floor.tsx": [
+    // the benchmark's page is off outside the benchmark: this is the portal's not-found page
+    { who: "procurement", path: () => "/bench-floor", status: 404, shows: "the not-found page" },
+  ],
+  "_portal.discloser._index.tsx": [{ who: "discloser", path: () => "/discloser" }],
+  "_portal.discloser.agreements.$id.tsx": [
+    { who: "discloser", path: (w) => `/discloser/agreements/${w.agreementId}`, shows: "the compliance matrix" },
+    ...TABS.map(
+      (tab): Visit => ({ who: "discloser", path: (w) => `/discloser/agreements/${w.agreementId}?tab=${tab}` }),
+    ),
+  ],
+  "_portal.procurement._index.tsx": [
+    { who: "procurement", path: () => "/procurement" },
+    { who: "procurement", path: () => "/procurement?sort=supplier&dir=desc" },
+    { who: "procurement", path: () => "/procurement?q=nobody", shows: "no assessment matching" },
+  ],
+  "_portal.procurement.agreements.$id._index.tsx": [
+    { who: "procurement", path: (w) => `/procurement/agreements/${w.agreementId}`, shows: "the compliance matrix" },
+    ...TABS.map(
+      (tab): Visit => ({ who: "procurement", path: (w) => `/procurement/agreements/${w.agreementId}?tab=${tab}` }),
+    ),
+  ],
+  "_portal.procurement.agreements.$id.edit.tsx": [
+    { who: "procurement", path: (w) => `/procurement/agreements/${w.agreementId}/edit` },
+  ],
+  "_portal.procurement.agreements.$id.subcontractors.tsx": [
+    { who: "procurement", path: (w) => `/procurement/agreements/${w.agreementId}/subcontractors` },
+  ],
+  "_portal.procurement.agreements._index.tsx": [{ who: "procurement", path: () => "/procurement/agreements" }],
+  "_portal.procurement.agreements.new.tsx": [
+    { who: "procurement", path: () => "/procurement/agreements/new" },
+    {
+      who: "procurement",
+      path: () => "/procurement/agreements/new",
+      shows: "the form's errors",
+      then: (page) => submitEmpty(page, /^(Create|Save) (the )?agreement/),
+    },
+  ],
+  "_portal.procurement.assessments.$id.audit.tsx": [
+    { who: "procurement", path: (w) => `/procurement/assessments/${w.assessment.kestrel}/audit` },
+  ],
+  "_portal.procurement.assessments.$id.tsx": [
+    { who: "procurement", path: (w) => `/procurement/assessments/${w.assessment.sakura}`, shows: "waiting for review" },
+    { who: "procurement", path: (w) => `/procurement/assessments/${w.assessment.kestrel}`, shows: "approved" },
+    { who: "procurement", path: (w) => `/procurement/assessments/${w.assessment.meridian}`, shows: "half answered" },
+  ],
+  "_portal.procurement.assessments._index.tsx": [{ who: "procurement", path: () => "/procurement/assessments" }],
+  "_portal.procurement.assessments.new.tsx": [
+    { who: "procurement", path: () => "/procurement/assessments/new" },
+    {
+      who: "procurement",
+      path: () => "/procurement/assessments/new",
+      shows: "the form's errors",
+      then: (page) => submitEmpty(page, "Send questionnaire"),
+    },
+  ],
+  "_portal.procurement.disclosing-parties.$id.edit.tsx": [
+    { who: "procurement", path: (w) => `/procurement/disclosing-parties/${w.org.helvion}/edit` },
+  ],
+  "_portal.procurement.disclosing-parties._index.tsx": [
+    { who: "procurement", path: () => "/procurement/disclosing-parties" },
+  ],
+  "_portal.procurement.disclosing-parties.new.tsx": [
+    { who: "procurement", path: () => "/procurement/disclosing-parties/new" },
+    {
+      who: "procurement",
+      path: () => "/procurement/disclosing-parties/new",
+      shows: "the form's errors",
+      then: (page) => submitEmpty(page, /^Add /),
+    },
+  ],
+  "_portal.procurement.reassessments.tsx": [{ who: "procurement", path: () => "/procurement/reassessments" }],
+  "_portal.procurement.suppliers.$id.edit.tsx": [
+    { who: "procurement", path: (w) => `/procurement/suppliers/${w.org.kestrel}/edit` },
+  ],
+  "_portal.procurement.suppliers._index.tsx": [{ who: "procurement", path: () => "/procurement/suppliers" }],
+  "_portal.procurement.suppliers.import.tsx": [
+    { who: "procurement", path: () => "/procurement/suppliers/import" },
+    {
+      who: "procurement",
+      path: () => "/procurement/suppliers/import",
+      shows: "a preview with a refused row",
+      then: async (page) => {
+        await page.getByLabel("CSV file", { exact: true }).setInputFiles({
+          name: "suppliers.csv",
+          mimeType: "text/csv",
+          buffer: Buffer.from(
+            "name,country,registration_number,contact_email,service\nAurora Pentest Oy,FI,,,\n,XX,,,\n",
+          ),
+        });
+        await page.getByRole("button", { name: "Upload and preview" }).click();
+        await page.getByRole("heading", { name: "Preview of suppliers.csv" }).waitFor();
+      },
+    },
+  ],
+  "_portal.procurement.suppliers.new.tsx": [
+    { who: "procurement", path: () => "/procurement/suppliers/new" },
+    {
+      who: "procurement",
+      path: () => "/procurement/suppliers/new",
+      shows: "the form's errors",
+      then: (page) => submitEmpty(page, /^Add /),
+    },
+  ],
+  "_portal.supplier._index.tsx": [{ who: "supplier", path: () => "/supplier" }],
+  "_portal.supplier.agreements.$id.subcontractors.tsx": [
+    { who: "supplier", path: (w) => `/supplier/agreements/${w.agreementId}/subcontractors` },
+  ],
+  "_portal.supplier.assessments.$id.tsx": [
+    {
+      who: "supplier",
+      path: (w) => `/supplier/assessments/${w.assessment.baltic}`,
+      shows: "the questionnaire",
+      then: async (page) => {
+        await page.locator("[data-testid='questionnaire'][data-ready='true']").waitFor();
+      },
+    },
+    {
+      who: "supplier",
+      path: (w) => `/supplier/assessments/${w.assessment.baltic}`,
+      shows: "the questionnaire's errors for unanswered required questions",
+      then: async (page) => {
+        await page.locator("[data-testid='questionnaire'][data-ready='true']").waitFor();
+        // SurveyJS checks the answers when the last page is submitted, and shows the first page with an error
+        const next = page.getByRole("button", { name: "Next", exact: true });
+        while (await next.isVisible()) await next.click();
+        await page.getByRole("button", { name: "Submit questionnaire" }).click();
+        await page.locator(".sd-question__erbox").first().waitFor();
+      },
+    },
+  ],
+  "_portal.supplier.certifications.tsx": [{ who: "supplier", path: () => "/supplier/certifications" }],
+  "_portal.supplier.evidence.tsx": [
+    { who: "supplier", path: () => "/supplier/evidence" },
+    {
+      who: "supplier",
+      path: () => "/supplier/evidence",
+      shows: "an upload nothing uses",
+      then: async (page, w) => {
+        // uploaded from the page, as the questionnaire does, and never put in an answer
+        const status = await page.evaluate(async (url) => {
+          const form = new FormData();
+          form.append(
+            "file",
+            new Blob(["Incident response plan, draft 1\n"], { type: "text/plain" }),
+            "plan-draft.txt",
+          );
+          return (await fetch(url, { method: "POST", body: form })).status;
+        }, `/api/assessments/${w.assessment.baltic}/evidence`);
+        expect(status).toBe(200);
+        await page.reload();
+        await page.getByRole("button", { name: "Delete" }).first().waitFor();
+      },
+    },
+  ],
+  "_portal.supplier.incidents.tsx": [
+    { who: "supplier", path: () => "/supplier/incidents" },
+    {
+      who: "supplier",
+      path: () => "/supplier/incidents",
+      shows: "the form's errors",
+      then: (page) => submitEmpty(page, "Report the incident"),
+    },
+  ],
+  "api.assessments.$id.answers.tsx": { notAPage: "the questionnaire's autosave (JSON)" },
+  "api.assessments.$id.evidence.tsx": { notAPage: "evidence uploads (JSON)" },
+  "evidence.$id.tsx": { notAPage: "an evidence file" },
+  "forgot-password.tsx": [
+    { who: "anonymous", path: () => "/forgot-password" },
+    {
+      who: "anonymous",
+      path: () => "/forgot-password",
+      shows: "the form's errors",
+      then: (page) => submitEmpty(page, "Send me a link"),
+    },
+  ],
+  "invite.$token.tsx": [
+    { who: "anonymous", path: (w) => new URL(w.links.invite).pathname, shows: "setting up an account" },
+    {
+      who: "anonymous",
+      path: (w) => new URL(w.links.invite).pathname,
+      shows: "the set-up form's errors",
+      then: async (page) => {
+        await fill(page, "Choose a password", "a very long passphrase");
+        await fill(page, "Repeat the password", "another long passphrase");
+        await submitEmpty(page, /^Create account/);
+      },
+    },
+    { who: "anonymous", path: () => "/invite/no-such-invitation", shows: "a dead link" },
+  ],
+  "login.tsx": [
+    { who: "anonymous", path: () => "/login" },
+    {
+      who: "anonymous",
+      path: () => "/login",
+      shows: "a refused sign-in",
+      then: async (page) => {
+        await fill(page, "E-mail", "supplier@flowdown.test");
+        await fill(page, "Password", "not the password");
+        await submitEmpty(page, "Sign in");
+      },
+    },
+  ],
+  "logout.tsx": { notAPage: "signs out and redirects" },
+  "procurement.agreements.$id.contacts.tsx": { notAPage: "an action of the agreement page" },
+  "procurement.assessments.new.preview.tsx": { notAPage: "the send form's preview (JSON)" },
+  "procurement.assessments[.csv].tsx": { notAPage: "a CSV file" },
+  "procurement.directory.tsx": { notAPage: "an action of the agreement form" },
+  "reports.$id.tsx": { notAPage: "a PDF file" },
+  "reset-password.$token.tsx": [
+    { who: "anonymous", path: (w) => new URL(w.links.reset).pathname },
+    {
+      who: "anonymous",
+      path: (w) => new URL(w.links.reset).pathname,
+      shows: "the form's errors",
+      then: async (page) => {
+        await page.getByLabel("New password", { exact: true }).fill("short");
+        await submitEmpty(page, "Set the new password");
+      },
+    },
+    { who: "anonymous", path: () => "/reset-password/no-such-link", status: 410, shows: "a dead link" },
+  ],
+  "verify.tsx": [
+    { who: "anonymous", path: () => "/verify" },
+    { who: "anonymous", path: (w) => `/verify?sha256=${w.reportHash}`, shows: "an authentic report" },
+    { who: "anonymous", path: () => "/verify?sha256=not-a-hash", shows: "the form's errors" },
+  ],
+  "welcome.$token.tsx": [
+    { who: "anonymous", path: (w) => new URL(w.links.welcome).pathname },
+    {
+      who: "anonymous",
+      path: (w) => new URL(w.links.welcome).pathname,
+      shows: "the form's errors",
+      then: async (page) => {
+        await fill(page, "Choose a password", "a very long passphrase");
+        await fill(page, "Repeat the password", "another long passphrase");
+        await submitEmpty(page, "Create my account");
+      },
+    },
+    { who: "anonymous", path: () => "/welcome/no-such-link", status: 404, shows: "a dead link" },
+  ],
+};
+
+/** The demo data's ids that the visits need (the mailed links are added by `mailedLinks`). */
+export async function loadWorld(mongoUri: string): Promise<World> {
+  const world = {} as World;
+  const conn = await mongoose.createConnection(mongoUri).asPromise();
+  try {
+    const orgId = async (slug: string) => String((await conn.collection("organizations").findOne({ slug }))!._id);
+    world.org = {
+      baltic: await orgId("baltic-cloud"),
+      kestrel: await orgId("kestrel-secure-dev"),
+      helvion: await orgId("helvion-robotics"),
+    };
+    const agreement = await conn.collection("agreements").findOne({ reference: DEMO_AGREEMENT_REFERENCE });
+    world.agreementId = String(agreement!._id);
+    const assessmentOf = async (slug: string) =>
+      String(
+        (await conn
+          .collection("assessments")
+          .findOne({ agreementId: agreement!._id, supplierOrgId: new mongoose.Types.ObjectId(await orgId(slug)) }))!
+          ._id,
+      );
+    world.assessment = {
+      baltic: await assessmentOf("baltic-cloud"),
+      kestrel: await assessmentOf("kestrel-secure-dev"),
+      sakura: await assessmentOf("sakura-data"),
+      meridian: await assessmentOf("meridian-qa"),
+    };
+    const report = await conn
+      .collection("reports")
+      .findOne({ kind: "assessment", targetId: new mongoose.Types.ObjectId(world.assessment.kestrel) });
+    world.reportHash = String(report!.sha256);
+  } finally {
+    await conn.close();
+  }
+  return world;
+}
+
+/** Links to the pages that need a live token, mailed by the portal as it would mail a person. */
+export async function mailedLinks(
+  portal: { app: RunningApp; browser: Browser; smtp: SmtpFixture },
+  world: Pick<World, "org">,
+): Promise<World["links"]> {
+  const context = await portal.browser.newContext();
+  const page = await context.newPage();
+  page.setDefaultTimeout(45_000);
+  try {
+    // a questionnaire to a new contact: an invitation
+    await signIn(portal.app, "procurement", page);
+    await page.goto(`${portal.app.baseUrl}/procurement/assessments/new`);
+    await page.getByLabel("Agreement").selectOption({ index: 1 });
+    await page.getByLabel("Supplier in its chain").selectOption({ label: "Kestrel Secure Development GmbH (tier 1)" });
+    await page.getByLabel("Questionnaire").selectOption("short-low-risk");
+    await page.getByLabel("Recipients' e-mail addresses").fill("a11y.invite@kestrel.example");
+    await page.getByRole("button", { name: "Send questionnaire" }).click();
+    await page.getByText("Questionnaire sent.").waitFor();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/\/login/);
+    // an administrator's invitation: a welcome link
+    await signIn(portal.app, "admin", page);
+    await page.goto(`${portal.app.baseUrl}/admin/organisations/${world.org.baltic}`);
+    await page.getByLabel("E-mail").fill("a11y.welcome@baltic-cloud.example");
+    await page.getByRole("button", { name: "Send invitation" }).click();
+    await page.getByText("Invitation sent.").waitFor();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/\/login/);
+    // a forgotten password: a reset link
+    await page.goto(`${portal.app.baseUrl}/forgot-password`);
+    await page.getByRole("heading", { name: "Forgotten password" }).waitFor();
+    await page.getByLabel("E-mail").fill(DEMO_ACCOUNTS.find((a) => a.role === "discloser")!.email);
+    await page.getByRole("button", { name: "Send me a link" }).click();
+    await page.getByText("If an account exists for that address, we have sent a link").waitFor();
+  } finally {
+    await context.close();
+  }
+  const link = async (to: string, pattern: RegExp) => {
+    const mail = await portal.smtp.waitForMessage((m) => m.envelopeTo.includes(to) && pattern.test(m.text));
+    return pattern.exec(mail.text)![0];
+  };
+  return {
+    invite: await link("a11y.invite@kestrel.example", /https?:\/\/\S+\/invite\/[A-Za-z0-9_-]{43}/),
+    welcome: await link("a11y.welcome@baltic-cloud.example", /https?:\/\/\S+\/welcome\/[A-Za-z0-9_-]{43}/),
+    reset: await link(
+      DEMO_ACCOUNTS.find((a) => a.role === "discloser")!.email,
+      /https?:\/\/\S+\/reset-password\/[A-Za-z0-9_-]{43}/,
+    ),
+  };
+}
+
+/** The page as a person would meet it: loaded, hydrated (its buttons work), and no transition running. */
+export async function settle(page: Page) {
+  await page.waitForLoadState("load");
+  // React marks the elements it has hydrated; a form sent before then would be a plain document post
+  await page.waitForFunction(() => Object.keys(document.body).some((k) => k.startsWith("__react")));
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
+}
+
+export function visitsOf(who: Who): { route: string; visit: Visit }[] {
+  return Object.entries(PAGES).flatMap(([route, entry]) =>
+    "notAPage" in entry ? [] : entry.filter((v) => v.who === who).map((visit) => ({ route, visit })),
+  );
+}
