@@ -13,12 +13,15 @@ export function BarChart({
   const labelW = 150;
   const barW = 220;
   const height = data.length * rowH + 8;
+  const width = labelW + barW + 60;
   return (
     <figure className="chart">
       <figcaption>{title}</figcaption>
       <svg
-        width={labelW + barW + 60}
+        width={width}
         height={height}
+        // narrower than the chart (a phone), it shrinks to fit instead of widening the page
+        viewBox={`0 0 ${width} ${height}`}
         role="img"
         aria-label={`${title}: ${data.map((d) => `${d.label} ${d.value}`).join(", ")}`}
       >

@@ -17,6 +17,13 @@ type RowProps = HTMLAttributes<HTMLTableRowElement> & Record<`data-${string}`, s
 /**
  * A list as a data table: one row per item, one cell per column. With
  * `empty`, an empty list shows that message instead of the table.
+ *
+ * The table sits in its own scrolling box, so a table wider than a phone
+ * scrolls sideways inside it (its first column fixed, see app.css) instead of
+ * widening the page. The box is a named region in the tab order so that a
+ * keyboard can scroll it, named by `label` (by default "Table": a name
+ * built from the columns or the table's own name would also match the
+ * fields and tables that tests and assistive technology find by those words).
  */
 export function ListTable<Row>({
   rows,
@@ -26,6 +33,7 @@ export function ListTable<Row>({
   empty,
   emptyClassName = "empty",
   className = "data",
+  label,
   ...tableProps
 }: {
   rows: readonly Row[];
@@ -34,31 +42,35 @@ export function ListTable<Row>({
   rowProps?: (row: Row) => RowProps;
   empty?: ReactNode;
   emptyClassName?: string;
+  /** the name of the table's scrolling box */
+  label?: string;
 } & TableProps) {
   if (empty !== undefined && rows.length === 0) return <p className={emptyClassName}>{empty}</p>;
   const shown = columns.filter((c): c is Column<Row> => Boolean(c));
   return (
-    <table className={className} {...tableProps}>
-      <thead>
-        <tr>
-          {shown.map((c, i) => (
-            <th key={i} {...c.headerProps}>
-              {c.header}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row, index) => (
-          <tr key={rowKey(row, index)} {...rowProps?.(row)}>
+    <div className="table-scroll" role="region" tabIndex={0} aria-label={label ?? "Table"}>
+      <table className={className} {...tableProps}>
+        <thead>
+          <tr>
             {shown.map((c, i) => (
-              <td key={i} className={c.className} {...c.cellProps}>
-                {c.cell(row)}
-              </td>
+              <th key={i} {...c.headerProps}>
+                {c.header}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row, index) => (
+            <tr key={rowKey(row, index)} {...rowProps?.(row)}>
+              {shown.map((c, i) => (
+                <td key={i} className={c.className} {...c.cellProps}>
+                  {c.cell(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -60,25 +60,32 @@ export function SendPreviewPanel({
         </p>
       ) : null}
       {p.requirements.length ? (
-        <table className="data">
-          <caption className="muted small">Questions per requirement of the agreement</caption>
-          <thead>
-            <tr>
-              <th scope="col">Requirement</th>
-              <th scope="col">Questions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.requirements.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  {r.id} {r.title}
-                </td>
-                <td>{r.questions}</td>
+        <div
+          className="table-scroll"
+          tabIndex={0}
+          role="region"
+          aria-label="Questions per requirement of the agreement"
+        >
+          <table className="data">
+            <caption className="muted small">Questions per requirement of the agreement</caption>
+            <thead>
+              <tr>
+                <th scope="col">Requirement</th>
+                <th scope="col">Questions</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {p.requirements.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    {r.id} {r.title}
+                  </td>
+                  <td>{r.questions}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
       {!p.all && alsoAskedText(p.alsoAsked) ? <p className="small muted">{alsoAskedText(p.alsoAsked)}</p> : null}
       {uncovered}

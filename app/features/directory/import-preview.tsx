@@ -13,38 +13,36 @@ const OUTCOME: Record<RowOutcome, { label: string; tone: string }> = {
 /** The rows of an uploaded supplier list, each with what importing it would do or what is wrong with it. */
 export function ImportPreviewTable({ rows }: { rows: readonly Row[] }) {
   return (
-    // a keyboard can reach the rows past the card's edge too
-    <div className="table-scroll" tabIndex={0} role="region" aria-label="Preview of the suppliers to import">
-      <ListTable
-        data-testid="import-preview"
-        rows={rows}
-        rowKey={(r) => r.line}
-        rowProps={(r) => ({ "data-outcome": r.outcome })}
-        columns={[
-          { header: "Line", cell: (r) => r.line },
-          { header: "Name", cell: (r) => r.cells.name || <span className="muted">empty</span> },
-          { header: "Country", cell: (r) => r.cells.country },
-          { header: "Registration number", cell: (r) => r.cells.registrationNumber },
-          { header: "Contact e-mail", cell: (r) => r.cells.contactEmail },
-          { header: "Service", cell: (r) => r.cells.service },
-          {
-            header: "Import",
-            cell: (r) => (
-              <>
-                <span className={`badge ${OUTCOME[r.outcome].tone}`}>{OUTCOME[r.outcome].label}</span>
-                {r.existing ? <div className="small">{r.existing.name}</div> : null}
-                {r.errors.length ? (
-                  <ul className="field-errors">
-                    {r.errors.map((e) => (
-                      <li key={e}>{e}</li>
-                    ))}
-                  </ul>
-                ) : null}
-              </>
-            ),
-          },
-        ]}
-      />
-    </div>
+    <ListTable
+      label="Preview of the suppliers to import"
+      data-testid="import-preview"
+      rows={rows}
+      rowKey={(r) => r.line}
+      rowProps={(r) => ({ "data-outcome": r.outcome })}
+      columns={[
+        { header: "Line", cell: (r) => r.line },
+        { header: "Name", cell: (r) => r.cells.name || <span className="muted">empty</span> },
+        { header: "Country", cell: (r) => r.cells.country },
+        { header: "Registration number", cell: (r) => r.cells.registrationNumber },
+        { header: "Contact e-mail", cell: (r) => r.cells.contactEmail },
+        { header: "Service", cell: (r) => r.cells.service },
+        {
+          header: "Import",
+          cell: (r) => (
+            <>
+              <span className={`badge ${OUTCOME[r.outcome].tone}`}>{OUTCOME[r.outcome].label}</span>
+              {r.existing ? <div className="small">{r.existing.name}</div> : null}
+              {r.errors.length ? (
+                <ul className="field-errors">
+                  {r.errors.map((e) => (
+                    <li key={e}>{e}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }

@@ -228,48 +228,50 @@ function DecidedProposals({ agreementId, list }: { agreementId: string; list: Pr
   return (
     <details>
       <summary>Decided ({list.length})</summary>
-      <table className="data">
-        <thead>
-          <tr>
-            <th>Subcontractor</th>
-            <th>Declared by</th>
-            <th>Decision</th>
-            <th>Next</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.map((p) => (
-            <tr key={p.id} data-testid={`proposal-${p.id}`}>
-              <td>
-                {p.name} <span className="muted">({p.countryName})</span>
-                <div className="small">{p.service}</div>
-              </td>
-              <td>{p.proposedBy.name}</td>
-              <td>
-                <span className={`badge ${PROPOSAL_STATUS_TONE[p.status]}`}>{PROPOSAL_STATUS_TEXT[p.status]}</span>
-                <div className="small">
-                  {p.decidedBy ?? ""}
-                  {p.decidedAt ? ` · ${utcMinute(p.decidedAt)}` : ""}
-                </div>
-                {p.status === "rejected" && p.reason ? <div className="small">Reason: {p.reason}</div> : null}
-              </td>
-              <td>
-                {p.supplier?.inChain ? (
-                  p.supplier.assessmentId ? (
-                    <Link to={`/procurement/assessments/${p.supplier.assessmentId}`}>Open its questionnaire</Link>
-                  ) : (
-                    <Link to={sendQuestionnaireHref(agreementId, p.supplier.id, p.contactEmail)}>
-                      Send a questionnaire
-                    </Link>
-                  )
-                ) : p.supplier ? (
-                  <span className="muted">no longer in the chain</span>
-                ) : null}
-              </td>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Decided subcontractors">
+        <table className="data">
+          <thead>
+            <tr>
+              <th>Subcontractor</th>
+              <th>Declared by</th>
+              <th>Decision</th>
+              <th>Next</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {list.map((p) => (
+              <tr key={p.id} data-testid={`proposal-${p.id}`}>
+                <td>
+                  {p.name} <span className="muted">({p.countryName})</span>
+                  <div className="small">{p.service}</div>
+                </td>
+                <td>{p.proposedBy.name}</td>
+                <td>
+                  <span className={`badge ${PROPOSAL_STATUS_TONE[p.status]}`}>{PROPOSAL_STATUS_TEXT[p.status]}</span>
+                  <div className="small">
+                    {p.decidedBy ?? ""}
+                    {p.decidedAt ? ` · ${utcMinute(p.decidedAt)}` : ""}
+                  </div>
+                  {p.status === "rejected" && p.reason ? <div className="small">Reason: {p.reason}</div> : null}
+                </td>
+                <td>
+                  {p.supplier?.inChain ? (
+                    p.supplier.assessmentId ? (
+                      <Link to={`/procurement/assessments/${p.supplier.assessmentId}`}>Open its questionnaire</Link>
+                    ) : (
+                      <Link to={sendQuestionnaireHref(agreementId, p.supplier.id, p.contactEmail)}>
+                        Send a questionnaire
+                      </Link>
+                    )
+                  ) : p.supplier ? (
+                    <span className="muted">no longer in the chain</span>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </details>
   );
 }
