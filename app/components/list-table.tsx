@@ -48,7 +48,7 @@ export function ListTable<Row>({
   if (empty !== undefined && rows.length === 0) return <p className={emptyClassName}>{empty}</p>;
   const shown = columns.filter((c): c is Column<Row> => Boolean(c));
   return (
-    <div className="table-scroll" role="region" tabIndex={0} aria-label={label ?? "Table"}>
+    <div className="table-scroll" role="region" tabIndex={0} aria-label={label ?? "Table"} hidden={tableProps.hidden}>
       <table className={className} {...tableProps}>
         <thead>
           <tr>

@@ -318,6 +318,7 @@ export default function ProcurementAssessmentPage() {
             <section className="card form-section">
               <h2>Remediation</h2>
               <ListTable
+                label="Remediation"
                 rows={remediation}
                 rowKey={(r) => r.key}
                 columns={[
@@ -397,6 +398,7 @@ export default function ProcurementAssessmentPage() {
           <p className="muted">No invitation link has been sent for this assessment yet.</p>
         ) : null}
         <ListTable
+          label="Invitations"
           hidden={invitations.length === 0}
           rows={invitations}
           rowKey={(i) => i.id}

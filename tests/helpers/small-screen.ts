@@ -59,7 +59,9 @@ export async function horizontalOverflow(page: Page): Promise<string | null> {
  * exempts them: a link or button laid out inline within running text (its
  * block holds words outside it), whose size the line height of the text
  * decides; and a form field the browser hides from view (1 px or less, such
- * as SurveyJS's own inputs behind their drawn labels).
+ * as SurveyJS's own inputs behind their drawn labels). Not a target at
+ * all: a scrolling region made focusable for the keyboard (a table's box),
+ * which a finger swipes rather than taps.
  */
 export async function smallTouchTargets(page: Page): Promise<string[]> {
   return page.evaluate((min) => {
@@ -87,6 +89,8 @@ export async function smallTouchTargets(page: Page): Promise<string[]> {
     const found: string[] = [];
     for (const el of main.querySelectorAll<HTMLElement>(selector)) {
       if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: false })) continue;
+      // a scrolling box in the tab order so that a keyboard can scroll it: a finger scrolls it by swiping
+      if (el.matches("[role=region]:not(a, button, input, select, textarea, summary)")) continue;
       let target: HTMLElement = el;
       const box = el.getBoundingClientRect();
       if (el.matches("input, select, textarea") && (box.width <= 1 || box.height <= 1)) continue;

@@ -155,6 +155,7 @@ export function TeamSection({
           </p>
         )}
         <ListTable
+          label="List of people"
           data-testid="people"
           rows={team.people}
           rowKey={(p) => p.id}
@@ -210,6 +211,7 @@ export function TeamSection({
       <section className="card form-section" aria-labelledby="invitations-heading">
         <h2 id="invitations-heading">Open invitations</h2>
         <ListTable
+          label="List of open invitations"
           data-testid="invitations"
           rows={team.invitations}
           rowKey={(i) => i.id}

@@ -152,6 +152,7 @@ export function AgreementDetails({ a }: { a: Jsonified<View> }) {
       <section className="card form-section">
         <h2>Phases of staged disclosure</h2>
         <ListTable
+          label="Phases of staged disclosure"
           rows={a.phases}
           rowKey={(p) => p.key}
           empty="No phases: the agreement discloses everything at once."
@@ -183,6 +184,7 @@ export function AgreementDetails({ a }: { a: Jsonified<View> }) {
       <section className="card form-section">
         <h2>Flow-down requirements ({a.requirements.length})</h2>
         <ListTable
+          label="Flow-down obligations"
           rows={a.requirements}
           rowKey={(r) => r.id}
           columns={[
@@ -216,6 +218,7 @@ export function AgreementDetails({ a }: { a: Jsonified<View> }) {
       <section className="card form-section" data-testid="agreement-glossary">
         <h2>Glossary</h2>
         <ListTable
+          label="Glossary"
           rows={a.glossary}
           rowKey={(g) => g.term.en}
           empty="No glossary: edit the agreement to add its defined terms."

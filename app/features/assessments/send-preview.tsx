@@ -60,12 +60,7 @@ export function SendPreviewPanel({
         </p>
       ) : null}
       {p.requirements.length ? (
-        <div
-          className="table-scroll"
-          tabIndex={0}
-          role="region"
-          aria-label="Questions per requirement of the agreement"
-        >
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Tailoring preview">
           <table className="data">
             <caption className="muted small">Questions per requirement of the agreement</caption>
             <thead>

@@ -51,6 +51,7 @@ export function DiscloserContactsSection({ contacts }: { contacts: Jsonified<Dis
       {row.data && !row.data.ok ? <FormError messages={Object.values(row.data.errors).flat()} /> : null}
       <h3>Accounts</h3>
       <ListTable
+        label="Accounts"
         data-testid="discloser-users"
         rows={contacts.users}
         rowKey={(u) => u.id}
@@ -63,6 +64,7 @@ export function DiscloserContactsSection({ contacts }: { contacts: Jsonified<Dis
       />
       <h3>Invitations sent for this agreement</h3>
       <ListTable
+        label="Contact invitations"
         data-testid="discloser-invitations"
         rows={contacts.invitations}
         rowKey={(i) => i.id}

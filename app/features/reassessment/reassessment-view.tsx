@@ -29,6 +29,7 @@ export function ReassessmentTable({
 }) {
   return (
     <ListTable
+      label="Re-assessments"
       rows={rows}
       rowKey={(r) => `${r.agreement?.id ?? ""}${r.supplierId}`}
       empty="No suppliers."
@@ -104,6 +105,7 @@ export function IncidentTable({
 }) {
   return (
     <ListTable
+      label="Incidents"
       rows={incidents}
       rowKey={(i) => i.id}
       empty="No incidents reported."

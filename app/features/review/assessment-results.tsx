@@ -135,6 +135,7 @@ export function RequirementResults({
 }) {
   return (
     <ListTable
+      label="Results"
       className="data results"
       data-testid="requirement-results"
       rows={r.requirements}
@@ -233,6 +234,7 @@ export function RequirementResults({
 export function CertificationFindings({ r }: { r: ResultView }) {
   return (
     <ListTable
+      label="Certificates"
       rows={r.certifications.map((c) => ({ ...c, ...certificateVerdict(c) }))}
       rowKey={(c) => c.certificationId}
       rowProps={(c) => ({ "data-certificate": c.certificateNumber, "data-credit": c.credit })}
