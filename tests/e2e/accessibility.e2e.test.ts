@@ -5,7 +5,7 @@ import { BLOCKING_IMPACTS, blockingViolations, runAxe, type AxeFinding } from "#
 import { lowContrastText } from "#tests/helpers/contrast";
 import { scrollRegionFailures } from "#tests/helpers/scroll-regions";
 import { demoPortalInBrowser, signIn, SCREENSHOT_DIR } from "./harness";
-import { loadWorld, mailedLinks, PAGES, settle, SIGNED_IN, visitsOf, type Who, type World } from "./portal-pages";
+import { loadWorld, mailedLinks, PAGES, settle, SIGNED_IN, visitEach, type Who, type World } from "./portal-pages";
 
 /**
  * axe-core over every page of the portal, as each role sees it and signed
@@ -39,26 +39,21 @@ async function checkPagesOf(who: Who): Promise<string[]> {
   // for a person to look at: contrast axe could not decide, and violations below "serious"
   const review: { page: string; contrast: AxeFinding[]; minor: AxeFinding[] }[] = [];
   try {
-    for (const { route, visit } of visitsOf(who)) {
-      const url = visit.path(world);
-      const where = `${who} ${url}${visit.shows ? ` (${visit.shows})` : ""} [${route}]`;
-      const response = await page.goto(`${portal.app.baseUrl}${url}`);
-      expect(response?.status(), where).toBe(visit.status ?? 200);
-      try {
-        await settle(page);
-        if (visit.then) {
-          await visit.then(page, world);
-          await settle(page);
-        }
-      } catch (error) {
-        throw new Error(`${where}: ${(error as Error).message}`, { cause: error });
-      }
-      const report = await runAxe(page);
-      failures.push(...blockingViolations(where, report), ...(await scrollRegionFailures(page, where)));
-      const contrast = report.incomplete.filter((f) => f.rule === "color-contrast");
-      const minor = report.violations.filter((f) => !BLOCKING_IMPACTS.includes(f.impact ?? ""));
-      if (contrast.length || minor.length) review.push({ page: where, contrast, minor });
-    }
+    await visitEach(
+      page,
+      who,
+      { baseUrl: portal.app.baseUrl, world },
+      async (where) => {
+        const report = await runAxe(page);
+        failures.push(...blockingViolations(where, report), ...(await scrollRegionFailures(page, where)));
+        const contrast = report.incomplete.filter((f) => f.rule === "color-contrast");
+        const minor = report.violations.filter((f) => !BLOCKING_IMPACTS.includes(f.impact ?? ""));
+        if (contrast.length || minor.length) review.push({ page: where, contrast, minor });
+      },
+      async (where, error) => {
+        throw new Error(`${where}: ${error.message}`, { cause: error });
+      },
+    );
   } finally {
     await context.close();
   }

@@ -458,3 +458,35 @@ export function visitsOf(who: Who): { route: string; visit: Visit }[] {
     "notAPage" in entry ? [] : entry.filter((v) => v.who === who).map((visit) => ({ route, visit })),
   );
 }
+
+/**
+ * Opens each page of one role in `page`, in order, brings it into the state
+ * its visit describes, and hands it to `check` with its description
+ * ("role url (what it shows) [route file]"). A page that cannot be brought
+ * into that state goes to `stuck` instead, which may throw to end the walk.
+ */
+export async function visitEach(
+  page: Page,
+  who: Who,
+  at: { baseUrl: string; world: World },
+  check: (where: string) => Promise<void>,
+  stuck: (where: string, error: Error) => Promise<void>,
+): Promise<void> {
+  for (const { route, visit } of visitsOf(who)) {
+    const url = visit.path(at.world);
+    const where = `${who} ${url}${visit.shows ? ` (${visit.shows})` : ""} [${route}]`;
+    const response = await page.goto(`${at.baseUrl}${url}`);
+    expect(response?.status(), where).toBe(visit.status ?? 200);
+    try {
+      await settle(page);
+      if (visit.then) {
+        await visit.then(page, at.world);
+        await settle(page);
+      }
+    } catch (error) {
+      await stuck(where, error as Error);
+      continue;
+    }
+    await check(where);
+  }
+}

@@ -6,7 +6,7 @@ import { NAVIGATION } from "#app/features/accounts/navigation";
 import type { Role } from "#models/user.server";
 import { horizontalOverflow, smallTouchTargets } from "#tests/helpers/small-screen";
 import { demoPortalInBrowser, signIn, SCREENSHOT_DIR } from "./harness";
-import { loadWorld, mailedLinks, settle, SIGNED_IN, visitsOf, type Who, type World } from "./portal-pages";
+import { loadWorld, mailedLinks, settle, SIGNED_IN, visitEach, type Who, type World } from "./portal-pages";
 
 /**
  * The portal on a phone (390 × 844, touch): every page of every role (the
@@ -33,27 +33,21 @@ beforeAll(async () => {
 /** Visits every page of one role on a phone, in one browser context; returns what does not fit. */
 async function checkPagesOf(page: Page, who: Who): Promise<string[]> {
   const failures: string[] = [];
-  for (const { route, visit } of visitsOf(who)) {
-    const url = visit.path(world);
-    const where = `${who} ${url}${visit.shows ? ` (${visit.shows})` : ""} [${route}]`;
-    const response = await page.goto(`${portal.app.baseUrl}${url}`);
-    expect(response?.status(), where).toBe(visit.status ?? 200);
-    try {
-      await settle(page);
-      if (visit.then) {
-        await visit.then(page, world);
-        await settle(page);
-      }
-    } catch (error) {
+  await visitEach(
+    page,
+    who,
+    { baseUrl: portal.app.baseUrl, world },
+    async (where) => {
+      const overflow = await horizontalOverflow(page);
+      if (overflow) failures.push(`${where}: ${overflow}`);
+      for (const small of await smallTouchTargets(page)) failures.push(`${where}: ${small}, smaller than 44 × 44 px`);
+    },
+    async (where, error) => {
       // a control a finger cannot reach is a finding too; the pages after it still get their look
-      failures.push(`${where}: ${(error as Error).message.split("\n")[0]}`);
+      failures.push(`${where}: ${error.message.split("\n")[0]}`);
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, `small-screen-failed-${who}.png`), fullPage: true });
-      continue;
-    }
-    const overflow = await horizontalOverflow(page);
-    if (overflow) failures.push(`${where}: ${overflow}`);
-    for (const small of await smallTouchTargets(page)) failures.push(`${where}: ${small}, smaller than 44 × 44 px`);
-  }
+    },
+  );
   return failures;
 }
 
