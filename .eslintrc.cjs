@@ -63,10 +63,18 @@ module.exports = {
       excludedFiles: TESTS,
       rules: layer(
         no(
-          ["\\#app/*", "!\\#app/lib", "!\\#app/lib/*"],
-          "app/lib is infrastructure: no routes, features or domain code.",
+          ["\\#app/*", "!\\#app/lib", "!\\#app/lib/*", "!\\#app/i18n", "!\\#app/i18n/*"],
+          "app/lib is infrastructure: no routes, features or domain code (the message catalogue is shared).",
         ),
         no(["\\#scripts/*", "!\\#scripts/lib", "!\\#scripts/lib/*"], "app/lib may share only scripts/lib helpers."),
+      ),
+    },
+    {
+      files: ["app/i18n/**"],
+      excludedFiles: TESTS,
+      rules: layer(
+        no(["\\#app/routes/*", "\\#app/features/*", "\\#app/components/*"], "The catalogue sits below every page."),
+        no(["\\#scripts/*", "\\#models/*"], "The catalogue imports no models or scripts."),
       ),
     },
     {

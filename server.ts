@@ -5,10 +5,11 @@
 // middleware of its own; see docs/decisions/006-csrf.md.
 import * as build from "@remix-run/dev/server-build";
 import { watchConnections } from "#app/lib/connection.server";
+import { requestLocale } from "#app/features/accounts/locale.server";
 import { secureRoutes } from "#app/lib/security.server";
 
 export const { assets, assetsBuildDirectory, basename, entry, future, isSpaMode, mode, publicPath } = build;
-export const routes = secureRoutes(build.routes);
+export const routes = secureRoutes(build.routes, { localeOf: requestLocale });
 
 // the peer address of each request, and Remix's own cross-site check turned into the portal's 403 page
 watchConnections();

@@ -14,7 +14,9 @@ const userSchema = new Schema(
     passwordHash: { type: String, required: true, select: false },
     passwordChangedAt: { type: Date, default: null },
     lastLoginAt: { type: Date, default: null },
-    /** the language the user chose for questionnaires; null = follow the browser's Accept-Language */
+    /** the portal language the user chose (app/i18n/locales.ts); null = follow the browser's Accept-Language */
+    language: { type: String, default: null, maxlength: 8 },
+    /** the language the user last chose inside a questionnaire; null = the portal language */
     questionnaireLanguage: { type: String, default: null, maxlength: 8 },
     /** manages the organisation's team (/account/team): invites, team roles, deactivation */
     teamAdmin: { type: Boolean, default: false },

@@ -1,7 +1,13 @@
 import { data } from "@remix-run/node";
-import { isRefusal } from "#models/refusal";
+import { say } from "#app/i18n/messages.server";
+import { isRefusal, type Said } from "#models/refusal";
 
 export { isRefusal } from "#models/refusal";
+
+/** A refusal's errors said in the language of the request being served. */
+export function sayErrors(errors: Record<string, Said[]>): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(errors).map(([field, list]) => [field, list.map((m) => say(m))]));
+}
 
 /**
  * In an action's catch: a Refusal becomes its 400 (errors beside the fields,
@@ -10,5 +16,5 @@ export { isRefusal } from "#models/refusal";
  */
 export function refusalResponse<T extends Record<string, unknown>>(error: unknown, extra: T = {} as T) {
   if (!isRefusal(error)) throw error;
-  return data({ ...extra, errors: error.errors }, { status: error.status });
+  return data({ ...extra, errors: sayErrors(error.errors) }, { status: error.status });
 }

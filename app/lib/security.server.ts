@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import type { HeadersArgs, HeadersFunction, ServerBuild } from "@remix-run/node";
 import { REFUSED_ORIGIN_HEADER } from "./connection.server";
 import { getEnv } from "./env.server";
+import { runInLocale } from "./locale-scope.server";
 import { bindRequestScope } from "./request-scope.server";
 
 /**
@@ -241,8 +242,15 @@ function isResourceRoute(module: RouteModule): boolean {
  * page's Retry-After reaches the browser (pageHeaders); each loader learns
  * which page request it serves (bindRequestScope).
  */
-export function secureRouteModule(module: RouteModule): RouteModule {
+export interface RouteOptions {
+  /** the language a request is served in (locale-scope); without one, server messages stay in English */
+  localeOf?: (request: Request) => Promise<string>;
+}
+
+export function secureRouteModule(module: RouteModule, options: RouteOptions = {}): RouteModule {
   const resource = isResourceRoute(module);
+  const inLocale = async <T>(request: Request, run: () => T): Promise<Awaited<T>> =>
+    await (options.localeOf ? runInLocale(await options.localeOf(request), run) : run());
   const finish = (value: unknown) => (resource && value instanceof Response ? withHeaders(value) : value);
   const wrapped: RouteModule = { ...module };
   if (!resource) wrapped.headers = pageHeaders(module.headers);
@@ -251,7 +259,7 @@ export function secureRouteModule(module: RouteModule): RouteModule {
     wrapped.action = async (args: DataArgs) => {
       try {
         const request = await guardAction(args.request, resource);
-        return finish(await action({ ...args, request }));
+        return finish(await inLocale(request, () => action({ ...args, request })));
       } catch (thrown) {
         throw finish(thrown);
       }
@@ -263,7 +271,7 @@ export function secureRouteModule(module: RouteModule): RouteModule {
       // the page's loaders share what they look up per request (the signed-in user): see request-scope
       bindRequestScope(args.request, args.context);
       try {
-        return finish(await loader(args));
+        return finish(await inLocale(args.request, () => loader(args)));
       } catch (thrown) {
         throw finish(thrown);
       }
@@ -272,8 +280,8 @@ export function secureRouteModule(module: RouteModule): RouteModule {
   return wrapped;
 }
 
-export function secureRoutes(routes: ServerBuild["routes"]): ServerBuild["routes"] {
+export function secureRoutes(routes: ServerBuild["routes"], options: RouteOptions = {}): ServerBuild["routes"] {
   return Object.fromEntries(
-    Object.entries(routes).map(([id, route]) => [id, { ...route, module: secureRouteModule(route.module) }]),
+    Object.entries(routes).map(([id, route]) => [id, { ...route, module: secureRouteModule(route.module, options) }]),
   );
 }

@@ -4,7 +4,8 @@ import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remi
 import { ListTable, type Column } from "#app/components/list-table";
 import { BarChart } from "#app/components/charts";
 import { Pager } from "#app/components/pager";
-import { AssessmentStatusBadge, DueDate, assessmentStatusText, RatingBadge } from "#app/components/status";
+import { useT } from "#app/i18n/react";
+import { AssessmentStatusBadge, DueDate, RatingBadge } from "#app/components/status";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { dashboardPage, parseDashboardQuery } from "#app/features/review/dashboard.server";
 import { ASSESSMENT_STATUSES } from "#app/features/assessments/statuses";
@@ -49,6 +50,7 @@ function sortable(
 }
 
 export default function ProcurementDashboard() {
+  const t = useT();
   const { orgName, q, page, supplierCount, agreements } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
@@ -90,7 +92,10 @@ export default function ProcurementDashboard() {
         />
         <BarChart
           title="Status"
-          data={ASSESSMENT_STATUSES.map((s) => ({ label: assessmentStatusText(s), value: page.statusCounts[s] }))}
+          data={ASSESSMENT_STATUSES.map((s) => ({
+            label: t(`labels.assessmentStatus.${s}`),
+            value: page.statusCounts[s],
+          }))}
         />
       </div>
       <Form method="get" className="filters" role="search">
@@ -114,7 +119,7 @@ export default function ProcurementDashboard() {
           <option value="">Any status</option>
           {ASSESSMENT_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {assessmentStatusText(s)}
+              {t(`labels.assessmentStatus.${s}`)}
             </option>
           ))}
         </select>

@@ -5,7 +5,8 @@ import { useState } from "react";
 import { z } from "zod";
 import { ListTable } from "#app/components/list-table";
 import { ErrorList, FormError, TextareaField } from "#app/components/forms";
-import { AssessmentStatusBadge, assessmentStatusText } from "#app/components/status";
+import { useT } from "#app/i18n/react";
+import { AssessmentStatusBadge } from "#app/components/status";
 import { getAssessmentFor, resendInvitation } from "#app/features/assessments/assessments.server";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { notFound } from "#app/lib/http.server";
@@ -189,6 +190,7 @@ const DONE: Record<string, string> = {
 };
 
 export default function ProcurementAssessmentPage() {
+  const t = useT();
   const {
     assessment,
     supplier,
@@ -473,7 +475,7 @@ export default function ProcurementAssessmentPage() {
         <ol className="history">
           {assessment.history.map((h, idx) => (
             <li key={idx}>
-              <strong>{assessmentStatusText(h.to)}</strong> · {utcMinute(h.at)} · {h.by || "system"}
+              <strong>{t(`labels.assessmentStatus.${h.to}`)}</strong> · {utcMinute(h.at)} · {h.by || "system"}
               {h.comment ? <div className="muted">{h.comment}</div> : null}
             </li>
           ))}

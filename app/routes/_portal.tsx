@@ -2,21 +2,23 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { requireUser } from "#app/features/accounts/auth.server";
-import { navigationFor, ROLE_LABEL } from "#app/features/accounts/navigation";
+import { navigationFor } from "#app/features/accounts/navigation";
+import type { MessageId } from "#app/i18n/catalogue";
+import { useT } from "#app/i18n/react";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   return {
     user: { name: user.name, email: user.email, role: user.role, orgName: user.org.name },
     nav: navigationFor(user.role, user.teamAdmin),
-    roleLabel: ROLE_LABEL[user.role],
+    roleLabel: `labels.role.${user.role}` as const,
   };
 }
 
 /** What a redirect into the portal may announce (`?notice=`): fixed texts, never one taken from the URL. */
-const NOTICES: Record<string, string> = {
-  welcome: "Welcome to Flowdown: your account is ready.",
-  "password-reset": "Your new password is set. You were signed out everywhere else.",
+const NOTICES: Record<string, MessageId> = {
+  welcome: "common.notice.welcome",
+  "password-reset": "common.notice.password-reset",
 };
 
 /**
@@ -43,6 +45,7 @@ function PortalFrame({ children }: { children: React.ReactNode }) {
   const key = params.get("notice") ?? "";
   const notice = Object.hasOwn(NOTICES, key) ? NOTICES[key] : null;
   const menu = usePhoneMenu();
+  const t = useT();
   return (
     <div className="portal">
       {/* without JavaScript the menu button cannot work: the navigation stays open */}
@@ -51,7 +54,8 @@ function PortalFrame({ children }: { children: React.ReactNode }) {
       </noscript>
       <aside className="sidebar" onKeyDown={menu.onKeyDown}>
         <div className="brand">
-          Flowdown<small>{data.roleLabel}</small>
+          {t("common.brand")}
+          <small>{t(data.roleLabel)}</small>
         </div>
         <button
           type="button"
@@ -62,17 +66,20 @@ function PortalFrame({ children }: { children: React.ReactNode }) {
           onClick={() => menu.setOpen(!menu.open)}
         >
           <span aria-hidden="true" className="portal-menu-icon" />
-          Menu
+          {t("common.menu")}
         </button>
         <div id="portal-menu" className="portal-menu" data-open={menu.open}>
           {/* a tap on the page already shown changes no address: close on the tap itself */}
           {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions */}
-          <nav aria-label="Main" onClick={(e) => (e.target as Element).closest("a") && menu.setOpen(false)}>
+          <nav
+            aria-label={t("common.mainNavigation")}
+            onClick={(e) => (e.target as Element).closest("a") && menu.setOpen(false)}
+          >
             <ul>
               {data.nav.map((item) => (
                 <li key={item.to}>
                   <NavLink to={item.to} end={item.to.split("/").length === 2}>
-                    {item.label}
+                    {t(item.label)}
                   </NavLink>
                 </li>
               ))}
@@ -82,7 +89,7 @@ function PortalFrame({ children }: { children: React.ReactNode }) {
             <strong>{data.user.name}</strong>
             <span>{data.user.orgName}</span>
             <Form method="post" action="/logout">
-              <button type="submit">Sign out</button>
+              <button type="submit">{t("common.signOut")}</button>
             </Form>
           </div>
         </div>
@@ -90,7 +97,7 @@ function PortalFrame({ children }: { children: React.ReactNode }) {
       <main className="content">
         {notice ? (
           <p className="flash" role="status">
-            {notice}
+            {t(notice)}
           </p>
         ) : null}
         {children}

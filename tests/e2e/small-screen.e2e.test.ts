@@ -3,6 +3,9 @@ import mongoose from "mongoose";
 import type { BrowserContextOptions, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { NAVIGATION } from "#app/features/accounts/navigation";
+import { CATALOGUE, type MessageId } from "#app/i18n/catalogue";
+
+const english = (id: MessageId) => CATALOGUE[id].en;
 import type { Role } from "#models/user.server";
 import { horizontalOverflow, smallTouchTargets } from "#tests/helpers/small-screen";
 import { demoPortalInBrowser, signIn, SCREENSHOT_DIR } from "./harness";
@@ -62,7 +65,7 @@ async function checkMenu(page: Page, role: Role) {
   expect(controls).toBeTruthy();
   const menu = page.locator(`[id="${controls}"]`);
   await expect(menu.count()).resolves.toBe(1);
-  await expect(nav.getByRole("link", { name: first.label }).isVisible()).resolves.toBe(false);
+  await expect(nav.getByRole("link", { name: english(first.label) }).isVisible()).resolves.toBe(false);
   await expect(button.evaluate((b) => b.tagName)).resolves.toBe("BUTTON");
   const box = (await button.boundingBox())!;
   expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
@@ -72,33 +75,33 @@ async function checkMenu(page: Page, role: Role) {
   await expect(button.getAttribute("aria-expanded")).resolves.toBe("true");
   await expect(menu.isVisible()).resolves.toBe(true);
   for (const item of NAVIGATION[role]) {
-    const link = nav.getByRole("link", { name: item.label, exact: true });
-    await expect(link.isVisible(), item.label).resolves.toBe(true);
+    const link = nav.getByRole("link", { name: english(item.label), exact: true });
+    await expect(link.isVisible(), english(item.label)).resolves.toBe(true);
     const { height } = (await link.boundingBox())!;
-    expect(height, item.label).toBeGreaterThanOrEqual(44);
+    expect(height, english(item.label)).toBeGreaterThanOrEqual(44);
   }
   await expect(horizontalOverflow(page)).resolves.toBeNull();
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `small-screen-menu-${role}.png`) });
 
   // Escape closes it and gives the focus back to the button
-  await nav.getByRole("link", { name: first.label, exact: true }).focus();
+  await nav.getByRole("link", { name: english(first.label), exact: true }).focus();
   await page.keyboard.press("Escape");
   await expect(button.getAttribute("aria-expanded")).resolves.toBe("false");
-  await expect(nav.getByRole("link", { name: first.label }).isVisible()).resolves.toBe(false);
+  await expect(nav.getByRole("link", { name: english(first.label) }).isVisible()).resolves.toBe(false);
   await expect(button.evaluate((b) => b === document.activeElement)).resolves.toBe(true);
 
   // from the keyboard: Enter opens it, Tab reaches its first link
   await page.keyboard.press("Enter");
   await expect(button.getAttribute("aria-expanded")).resolves.toBe("true");
   await page.keyboard.press("Tab");
-  await expect(page.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe(first.label);
+  await expect(page.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe(english(first.label));
 
   // a link in it goes to its page, and the menu closes behind it
   const last = NAVIGATION[role].at(-2) ?? first;
-  await nav.getByRole("link", { name: last.label, exact: true }).tap();
+  await nav.getByRole("link", { name: english(last.label), exact: true }).tap();
   await page.waitForURL(`${portal.app.baseUrl}${last.to}`);
   await expect.poll(() => button.getAttribute("aria-expanded")).toBe("false");
-  await expect(nav.getByRole("link", { name: first.label }).isVisible()).resolves.toBe(false);
+  await expect(nav.getByRole("link", { name: english(first.label) }).isVisible()).resolves.toBe(false);
 }
 
 describe("the portal on a phone (390 × 844, touch)", () => {
@@ -141,9 +144,10 @@ describe("the phone's menu without JavaScript", () => {
       await expect(page.getByRole("button", { name: "Menu" }).isVisible()).resolves.toBe(false);
       const nav = page.getByRole("navigation", { name: "Main" });
       for (const item of NAVIGATION.supplier)
-        await expect(nav.getByRole("link", { name: item.label, exact: true }).isVisible(), item.label).resolves.toBe(
-          true,
-        );
+        await expect(
+          nav.getByRole("link", { name: english(item.label), exact: true }).isVisible(),
+          english(item.label),
+        ).resolves.toBe(true);
       await expect(horizontalOverflow(page)).resolves.toBeNull();
     } finally {
       await context.close();

@@ -95,7 +95,7 @@ describe("verifying the audit trail", () => {
   });
 
   it("is an admin page, in the admin navigation only", async () => {
-    expect(NAVIGATION.admin).toContainEqual({ to: "/admin/audit", label: "Audit trail" });
+    expect(NAVIGATION.admin).toContainEqual({ to: "/admin/audit", label: "common.nav.auditTrail" });
     const { user } = await createUser("procurement");
     const res = await auditPageLoader({
       request: getRequest("/admin/audit", await sessionCookie(String(user._id))),

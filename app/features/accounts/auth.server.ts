@@ -1,3 +1,4 @@
+import { isLocale, type Locale } from "#app/i18n/locales";
 import { createCookieSessionStorage, redirect, type SessionStorage } from "@remix-run/node";
 import mongoose from "mongoose";
 import { orUnavailable } from "#app/lib/db.server";
@@ -45,6 +46,8 @@ export interface CurrentUser {
   org: { id: string; name: string; kind: OrganizationDoc["kind"]; country: string };
   /** manages the organisation's team; actions that depend on it read it afresh (requireTeamAdmin) */
   teamAdmin: boolean;
+  /** the portal language the user chose; null = the browser's */
+  language: Locale | null;
   sessionId: string;
 }
 
@@ -97,6 +100,7 @@ async function loadAccount(userId: string): Promise<Account | null> {
     orgId: String(org._id),
     org: { id: String(org._id), name: org.name, kind: org.kind, country: org.country },
     teamAdmin: user.teamAdmin === true,
+    language: isLocale(user.language) ? user.language : null,
   };
   if (accounts.size >= MAX_ACCOUNTS) accounts.delete(accounts.keys().next().value!);
   accounts.set(userId, { account, at: Date.now() });

@@ -1,0 +1,53 @@
+import type { Messages } from "./entry";
+
+/** The portal's frame and the words many pages share; every key starts with "common.". */
+export const common = {
+  "common.brand": { en: "Flowdown", de: "Flowdown", ja: "Flowdown", ar: "Flowdown" },
+  "common.menu": { en: "Menu", de: "Menü", ja: "メニュー", ar: "القائمة" },
+  "common.mainNavigation": { en: "Main", de: "Hauptnavigation", ja: "メイン", ar: "الرئيسية" },
+  "common.signOut": { en: "Sign out", de: "Abmelden", ja: "サインアウト", ar: "تسجيل الخروج" },
+  "common.language": { en: "Language", de: "Sprache", ja: "言語", ar: "اللغة" },
+  "common.changeLanguage": { en: "Change language", de: "Sprache ändern", ja: "言語を変更", ar: "تغيير اللغة" },
+  "common.metaDescription": {
+    en: "Supplier risk assessment against flow-down obligations",
+    de: "Lieferantenrisikobewertung anhand weitergegebener Vertragspflichten",
+    ja: "フローダウン義務に基づくサプライヤーリスク評価",
+    ar: "تقييم مخاطر الموردين وفق الالتزامات المنقولة إلى المتعاقدين من الباطن",
+  },
+  "common.notice.welcome": {
+    en: "Welcome to Flowdown: your account is ready.",
+    de: "Willkommen bei Flowdown: Ihr Konto ist bereit.",
+    ja: "Flowdown へようこそ。アカウントの準備ができました。",
+    ar: "مرحبًا بك في Flowdown: حسابك جاهز.",
+  },
+  "common.notice.password-reset": {
+    en: "Your new password is set. You were signed out everywhere else.",
+    de: "Ihr neues Passwort ist gesetzt. Sie wurden überall sonst abgemeldet.",
+    ja: "新しいパスワードを設定しました。他のすべての場所からサインアウトしました。",
+    ar: "تم تعيين كلمة المرور الجديدة. تم تسجيل خروجك من جميع الأماكن الأخرى.",
+  },
+  "common.nav.account": { en: "Account", de: "Konto", ja: "アカウント", ar: "الحساب" },
+  "common.nav.team": { en: "Team", de: "Team", ja: "チーム", ar: "الفريق" },
+  "common.nav.myAssessments": { en: "My assessments", de: "Meine Bewertungen", ja: "自社の評価", ar: "تقييماتي" },
+  "common.nav.certifications": { en: "Certifications", de: "Zertifizierungen", ja: "認証", ar: "الشهادات" },
+  "common.nav.evidence": { en: "Evidence files", de: "Nachweisdateien", ja: "証跡ファイル", ar: "ملفات الأدلة" },
+  "common.nav.incidents": { en: "Incidents", de: "Vorfälle", ja: "インシデント", ar: "الحوادث" },
+  "common.nav.dashboard": { en: "Dashboard", de: "Übersicht", ja: "ダッシュボード", ar: "لوحة المعلومات" },
+  "common.nav.agreements": { en: "Agreements", de: "Vereinbarungen", ja: "契約", ar: "الاتفاقيات" },
+  "common.nav.assessments": { en: "Assessments", de: "Bewertungen", ja: "評価", ar: "التقييمات" },
+  "common.nav.suppliers": { en: "Suppliers", de: "Lieferanten", ja: "サプライヤー", ar: "الموردون" },
+  "common.nav.disclosingParties": {
+    en: "Disclosing parties",
+    de: "Offenlegende Parteien",
+    ja: "開示当事者",
+    ar: "الأطراف المُفصِحة",
+  },
+  "common.nav.reassessments": { en: "Re-assessments", de: "Neubewertungen", ja: "再評価", ar: "إعادة التقييم" },
+  "common.nav.overview": { en: "Overview", de: "Überblick", ja: "概要", ar: "نظرة عامة" },
+  "common.nav.organisations": { en: "Organisations", de: "Organisationen", ja: "組織", ar: "المؤسسات" },
+  "common.nav.users": { en: "Users", de: "Benutzer", ja: "ユーザー", ar: "المستخدمون" },
+  "common.nav.questionnaires": { en: "Questionnaires", de: "Fragebögen", ja: "質問票", ar: "الاستبيانات" },
+  "common.nav.outbox": { en: "Outbox", de: "Postausgang", ja: "送信トレイ", ar: "صندوق الصادر" },
+  "common.nav.auditTrail": { en: "Audit trail", de: "Prüfpfad", ja: "監査証跡", ar: "سجل التدقيق" },
+  "common.utc": { en: "UTC", de: "UTC", ja: "UTC", ar: "UTC" },
+} satisfies Messages;

@@ -1,0 +1,51 @@
+/**
+ * The languages the portal speaks (docs/decisions/013-portal-languages.md).
+ * Plain data, shared by the server and the browser.
+ */
+export const LOCALES = ["en", "de", "ja", "ar"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** English is the source language: every message is written in it first. */
+export const SOURCE_LOCALE: Locale = "en";
+
+/** Each language named in itself, as a language menu shows it. */
+export const LOCALE_NAMES: Record<Locale, string> = {
+  en: "English",
+  de: "Deutsch",
+  ja: "日本語",
+  ar: "العربية",
+};
+
+const RIGHT_TO_LEFT: ReadonlySet<Locale> = new Set(["ar"]);
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+export function textDirection(locale: Locale): "ltr" | "rtl" {
+  return RIGHT_TO_LEFT.has(locale) ? "rtl" : "ltr";
+}
+
+/**
+ * The best of the portal's languages for an Accept-Language header (RFC 9110
+ * quality values, in order; "de-CH" matches "de"), or the source language.
+ */
+export function negotiateLocale(acceptLanguage: string | null | undefined): Locale {
+  if (!acceptLanguage) return SOURCE_LOCALE;
+  const ranges = acceptLanguage
+    .split(",")
+    .map((part, index) => {
+      const [tag = "", ...params] = part.trim().split(";");
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+      const quality = q ? Number(q.slice(2)) : 1;
+      return { tag: tag.trim().toLowerCase(), quality: Number.isFinite(quality) ? quality : 0, index };
+    })
+    .filter((r) => r.tag && r.quality > 0)
+    .sort((a, b) => b.quality - a.quality || a.index - b.index);
+  for (const { tag } of ranges) {
+    if (tag === "*") return SOURCE_LOCALE;
+    const primary = tag.split("-")[0];
+    if (isLocale(primary)) return primary;
+  }
+  return SOURCE_LOCALE;
+}

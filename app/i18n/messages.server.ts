@@ -1,0 +1,58 @@
+import { CATALOGUE, type MessageId } from "#app/i18n/catalogue";
+import { LOCALES, SOURCE_LOCALE, isLocale, type Locale } from "#app/i18n/locales";
+import { createTranslator, type MessageRef, type MessageValues } from "#app/i18n/translate";
+import { scopedLocale } from "#app/lib/locale-scope.server";
+import type { IntlShape } from "@formatjs/intl";
+
+const tables = new Map<Locale, Record<string, string>>();
+const translators = new Map<Locale, IntlShape<string>>();
+
+/** One language's messages, id → ICU text: what the browser receives for its pages. */
+export function messagesFor(locale: Locale): Record<string, string> {
+  let table = tables.get(locale);
+  if (!table) {
+    table = {};
+    for (const [id, entry] of Object.entries(CATALOGUE)) table[id] = (entry as Record<Locale, string>)[locale];
+    tables.set(locale, table);
+  }
+  return table;
+}
+
+function translator(locale: Locale): IntlShape<string> {
+  let intl = translators.get(locale);
+  if (!intl) translators.set(locale, (intl = createTranslator(locale, messagesFor(locale))));
+  return intl;
+}
+
+/** The language of the request being served (see locale-scope), English outside one (scripts, direct calls in tests). */
+export function currentLocale(): Locale {
+  const locale = scopedLocale();
+  return isLocale(locale) ? locale : SOURCE_LOCALE;
+}
+
+/** A message in a given language: for e-mails, said in their recipient's language. */
+export function tIn(locale: Locale, id: MessageId, values?: MessageValues): string {
+  return translator(locale).formatMessage({ id }, values);
+}
+
+/** A message in the language of the request being served. */
+export function t(id: MessageId, values?: MessageValues): string {
+  return tIn(currentLocale(), id, values);
+}
+
+/** Is this text a catalogue id (a refusal or zod message written as one)? */
+export function isMessageId(text: string): text is MessageId {
+  return Object.hasOwn(CATALOGUE, text);
+}
+
+/** A refusal's or a schema's message: a catalogue id (with its values) said in the request's language; other text as it is. */
+export function say(
+  message: string | MessageRef | { id: string; values?: MessageValues },
+  locale: Locale = currentLocale(),
+): string {
+  const id = typeof message === "string" ? message : message.id;
+  if (!isMessageId(id)) return id;
+  return tIn(locale, id, typeof message === "string" ? undefined : message.values);
+}
+
+export { LOCALES };

@@ -1,0 +1,76 @@
+import { useRouteLoaderData } from "@remix-run/react";
+import { useMemo, type ReactNode } from "react";
+import { IntlProvider, useIntl } from "react-intl";
+import type { MessageId } from "#app/i18n/catalogue";
+import { formatDay, formatMoment, formatNumber, formatPercent } from "#app/i18n/format";
+import { SOURCE_LOCALE, isLocale, textDirection, type Locale } from "#app/i18n/locales";
+import type { MessageValues } from "#app/i18n/translate";
+
+/** What the root loader hands every page: its language and that language's messages. */
+export interface LanguageData {
+  locale: Locale;
+  messages: Record<string, string>;
+}
+
+export function useLanguageData(): LanguageData {
+  const data = useRouteLoaderData("root") as Partial<LanguageData> | undefined;
+  const locale = isLocale(data?.locale) ? data.locale : SOURCE_LOCALE;
+  return { locale, messages: data?.messages ?? {} };
+}
+
+/** Every page's messages; the `lang` and `dir` of the document come from the same data (root.tsx). */
+export function LanguageProvider({ children }: { children: ReactNode }) {
+  const { locale, messages } = useLanguageData();
+  return (
+    <IntlProvider
+      locale={locale}
+      messages={messages}
+      defaultLocale={SOURCE_LOCALE}
+      timeZone="UTC"
+      onError={(error) => {
+        // the catalogue test keeps every id present; a page still renders (with the id) should one slip through
+        if (error.code !== "MISSING_TRANSLATION") console.error(error.message);
+      }}
+    >
+      {children}
+    </IntlProvider>
+  );
+}
+
+export function useLocale(): Locale {
+  const { locale } = useIntl();
+  return isLocale(locale) ? locale : SOURCE_LOCALE;
+}
+
+export function useDirection(): "ltr" | "rtl" {
+  return textDirection(useLocale());
+}
+
+/**
+ * The page's translator: `t("common.signOut")`, `t("review.count", { count })`.
+ * `rich` takes React nodes as values (`<b>…</b>` tags in the message call a
+ * function value with their content).
+ */
+export function useT() {
+  const intl = useIntl();
+  return useMemo(() => {
+    const t = (id: MessageId, values?: MessageValues): string => intl.formatMessage({ id }, values);
+    t.rich = (id: MessageId, values: Record<string, ReactNode | ((chunks: ReactNode[]) => ReactNode)>): ReactNode =>
+      intl.formatMessage({ id }, values as never) as ReactNode;
+    return t;
+  }, [intl]);
+}
+
+/** Dates, moments and numbers in the page's language (format.ts): the same text on the server and in the browser. */
+export function useFormat() {
+  const locale = useLocale();
+  return useMemo(
+    () => ({
+      day: (value: Date | string | number | null | undefined) => formatDay(locale, value),
+      moment: (value: Date | string | number | null | undefined) => formatMoment(locale, value),
+      number: (value: number, options?: Intl.NumberFormatOptions) => formatNumber(locale, value, options),
+      percent: (value: number, digits?: number) => formatPercent(locale, value, digits),
+    }),
+    [locale],
+  );
+}
