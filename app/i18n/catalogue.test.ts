@@ -6,7 +6,7 @@ import { LOCALES, SOURCE_LOCALE } from "#app/i18n/locales";
 /** The ICU arguments a message names (plural and select included), sorted. */
 function argumentsOf(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
   for (const element of elements) {
-    if ("value" in element && element.type !== TYPE.literal && element.type !== TYPE.pound)
+    if (element.type !== TYPE.literal && element.type !== TYPE.pound && "value" in element)
       into.add(String(element.value));
     if (element.type === TYPE.tag) argumentsOf(element.children, into);
     if ("options" in element)
