@@ -1,23 +1,36 @@
-import type { LinksFunction, MetaFunction } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, type ShouldRevalidateFunction } from "@remix-run/react";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useMatches,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
 import type { ReactNode } from "react";
 import appStyles from "./styles/app.css";
+import languageStyles from "./styles/language.css";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { useNonce } from "#app/lib/nonce";
+import { requestLanguage } from "#app/features/accounts/locale.server";
 import { currentLocale, messagesFor } from "#app/i18n/messages.server";
 import { textDirection } from "#app/i18n/locales";
 import { LanguageProvider, useLanguageData, type LanguageData } from "#app/i18n/react";
+import { LanguageMenu } from "#app/components/language-menu";
 
 export const links: LinksFunction = () => [
   // public/favicon.ico, served by remix-serve as a static file: browsers ask for it on every page
   { rel: "icon", href: "/favicon.ico", sizes: "16x16 32x32" },
   { rel: "stylesheet", href: appStyles },
+  { rel: "stylesheet", href: languageStyles },
 ];
 
 /** The language of the request (server.ts resolves it: the account's, the visitor's, the browser's) and its messages. */
-export function loader(): LanguageData {
+export async function loader({ request }: LoaderFunctionArgs): Promise<LanguageData> {
+  const { chosen, browser } = await requestLanguage(request);
   const locale = currentLocale();
-  return { locale, messages: messagesFor(locale) };
+  return { locale, chosen, browser, messages: messagesFor(locale) };
 }
 
 /**
@@ -37,6 +50,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const { locale } = useLanguageData();
+  // the portal's pages have the menu in their sidebar; the pages before sign-in get it on top
+  const inPortal = useMatches().some((match) => match.id === "routes/_portal");
   return (
     <html lang={locale} dir={textDirection(locale)}>
       <head>
@@ -46,7 +61,14 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <LanguageProvider>{children}</LanguageProvider>
+        <LanguageProvider>
+          {inPortal ? null : (
+            <header className="public-header">
+              <LanguageMenu />
+            </header>
+          )}
+          {children}
+        </LanguageProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -9,13 +9,18 @@ import type { MessageValues } from "#app/i18n/translate";
 /** What the root loader hands every page: its language and that language's messages. */
 export interface LanguageData {
   locale: Locale;
+  /** whether the user (or visitor) chose the language, rather than their browser */
+  chosen: boolean;
+  /** the language the browser's Accept-Language alone would get */
+  browser: Locale;
   messages: Record<string, string>;
 }
 
 export function useLanguageData(): LanguageData {
   const data = useRouteLoaderData("root") as Partial<LanguageData> | undefined;
   const locale = isLocale(data?.locale) ? data.locale : SOURCE_LOCALE;
-  return { locale, messages: data?.messages ?? {} };
+  const browser = isLocale(data?.browser) ? data.browser : locale;
+  return { locale, chosen: data?.chosen === true, browser, messages: data?.messages ?? {} };
 }
 
 /** Every page's messages; the `lang` and `dir` of the document come from the same data (root.tsx). */

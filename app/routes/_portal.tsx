@@ -5,6 +5,7 @@ import { requireUser } from "#app/features/accounts/auth.server";
 import { navigationFor } from "#app/features/accounts/navigation";
 import type { MessageId } from "#app/i18n/catalogue";
 import { useT } from "#app/i18n/react";
+import { LanguageMenu } from "#app/components/language-menu";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -88,6 +89,7 @@ function PortalFrame({ children }: { children: React.ReactNode }) {
           <div className="who">
             <strong>{data.user.name}</strong>
             <span>{data.user.orgName}</span>
+            <LanguageMenu />
             <Form method="post" action="/logout">
               <button type="submit">{t("common.signOut")}</button>
             </Form>

@@ -24,16 +24,23 @@ const languageCookie = createCookie("flowdown_lang", {
  * loader's own look-up reports the fault.
  */
 export async function requestLocale(request: Request): Promise<Locale> {
-  const user = await getUser(request).catch(() => null);
-  if (user?.language) return user.language;
-  const chosen: unknown = await languageCookie.parse(request.headers.get("Cookie")).catch(() => null);
-  if (isLocale(chosen)) return chosen;
-  return negotiateLocale(request.headers.get("Accept-Language"));
+  return (await requestLanguage(request)).locale;
 }
 
-/** Remembers a visitor's choice in their browser: the Set-Cookie header's value. */
-export function rememberVisitorLocale(locale: Locale): Promise<string> {
-  return languageCookie.serialize(locale);
+/** The request's language, whether someone chose it, and what the browser alone would get (the menu's "as my browser"). */
+export async function requestLanguage(request: Request): Promise<{ locale: Locale; chosen: boolean; browser: Locale }> {
+  const browser = negotiateLocale(request.headers.get("Accept-Language"));
+  const user = await getUser(request).catch(() => null);
+  if (user?.language) return { locale: user.language, chosen: true, browser };
+  if (user) return { locale: browser, chosen: false, browser };
+  const chosen: unknown = await languageCookie.parse(request.headers.get("Cookie")).catch(() => null);
+  if (isLocale(chosen)) return { locale: chosen, chosen: true, browser };
+  return { locale: browser, chosen: false, browser };
+}
+
+/** Remembers a visitor's choice in their browser (null forgets it): the Set-Cookie header's value. */
+export function rememberVisitorLocale(locale: Locale | null): Promise<string> {
+  return locale ? languageCookie.serialize(locale) : languageCookie.serialize("", { maxAge: 0 });
 }
 
 /**
