@@ -7,6 +7,7 @@ import type { AssessmentStatus } from "#models/assessment-status";
 setupTestDatabase();
 
 const { loader: dashboardLoader } = await import("#app/routes/_portal.procurement._index");
+const { runInLocale } = await import("#app/lib/locale-scope.server");
 const { loader: csvLoader } = await import("#app/routes/procurement.assessments[.csv]");
 const { Assessment } = await import("#models/assessment.server");
 const { AssessmentRow, RowChange, changeId, recordRowChange, syncAssessmentRow } = await import(
@@ -160,5 +161,52 @@ describe("procurement dashboard", () => {
     const view = await dashboard(await sessionCookie(String(stranger.user._id)));
     expect(view.page.total).toBe(0);
     expect(view.agreements).toEqual([]);
+  });
+});
+
+describe("supplier names on the dashboard, as people write them", () => {
+  const NAMES = [
+    "Zürich Secure AG",
+    "さくらデータ",
+    "apex systems",
+    "Kestrel Labs",
+    "Ärger GmbH",
+    "サクラ精工",
+    "Baltic Cloud OÜ",
+  ];
+  const specs = NAMES.map((supplier) => ({
+    status: "submitted" as const,
+    score: 50,
+    rating: "medium" as const,
+    dueDate: "2099-01-01",
+    supplier,
+  }));
+  const suppliersOf = async (cookie: string, query: string, locale = "en") =>
+    (await runInLocale(locale, () => dashboard(cookie, query))).page.rows.map((r) => r.supplier);
+
+  it("finds a supplier from the start of any word of its name, whatever the case, accents or kana", async () => {
+    const w = await dashboardWorld(specs);
+    expect(await suppliersOf(w.cookie, "?q=kes")).toEqual(["Kestrel Labs"]);
+    expect(await suppliersOf(w.cookie, "?q=zurich")).toEqual(["Zürich Secure AG"]);
+    expect(await suppliersOf(w.cookie, "?q=cloud")).toEqual(["Baltic Cloud OÜ"]);
+    expect((await suppliersOf(w.cookie, "?q=%E3%81%95%E3%81%8F&sort=supplier", "ja")).sort()).toEqual(
+      ["さくらデータ", "サクラ精工"].sort(),
+    );
+    expect(await suppliersOf(w.cookie, "?q=arger", "de")).toEqual(["Ärger GmbH"]);
+  });
+
+  it("sorts supplier names in the reader's alphabet, not by code points", async () => {
+    const w = await dashboardWorld(specs);
+    const latin = (names: string[]) => names.filter((n) => /^[\p{Script=Latin}]/u.test(n));
+    expect(latin(await suppliersOf(w.cookie, "?sort=supplier", "de"))).toEqual([
+      "apex systems",
+      "Ärger GmbH",
+      "Baltic Cloud OÜ",
+      "Kestrel Labs",
+      "Zürich Secure AG",
+    ]);
+    const descending = latin(await suppliersOf(w.cookie, "?sort=supplier&dir=desc", "de"));
+    expect(descending[0]).toBe("Zürich Secure AG");
+    expect(descending.at(-1)).toBe("apex systems");
   });
 });

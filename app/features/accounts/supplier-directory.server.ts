@@ -1,4 +1,6 @@
 import { Certification } from "#models/certification.server";
+import { compareNames } from "#app/i18n/collation";
+import { currentLocale } from "#app/i18n/messages.server";
 import { countryName } from "#models/countries";
 import { todayIso } from "#models/today";
 import { listSuppliersForRecipient } from "#models/organization.server";
@@ -34,7 +36,9 @@ export async function supplierDirectory(user: CurrentUser) {
     return { latest, count };
   });
   const today = todayIso();
-  return suppliers.map((s) => {
+  // in the reader's alphabet, not by code points: the database sorts "Zeta" before "apex" and "Ärger" after "Zoo"
+  const inOrder = [...suppliers].sort((a, b) => compareNames(currentLocale())(a.name, b.name));
+  return inOrder.map((s) => {
     const id = String(s._id);
     const last = latest.get(id);
     return {

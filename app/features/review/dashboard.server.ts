@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { nameRanks, nameSearch } from "#app/i18n/collation";
+import { SOURCE_LOCALE, type Locale } from "#app/i18n/locales";
+import { currentLocale } from "#app/i18n/messages.server";
 import { REVIEW_LIMITS } from "./review-limits";
 import { ASSESSMENT_STATUSES, EDITABLE_STATUSES } from "#models/assessment-status";
 import { todayIso } from "#models/today";
@@ -37,24 +40,30 @@ export function parseDashboardQuery(url: URL): DashboardQuery {
 const OPEN_STATUSES: string[] = ["invited", "in_progress", "remediation_requested"];
 
 /** What the filters keep, applied to the organisation's rows in memory (in the order given). */
-export function filterRows(rows: readonly ListRow[], q: DashboardQuery, today = todayIso()): ListRow[] {
-  const needle = q.q?.toLowerCase();
+export function filterRows(
+  rows: readonly ListRow[],
+  q: DashboardQuery,
+  today = todayIso(),
+  locale: Locale = SOURCE_LOCALE,
+): ListRow[] {
+  // the supplier's name as the reader's language compares letters, from the start of any of its words
+  const matches = q.q ? nameSearch(q.q, locale) : null;
   return rows.filter(
     (r) =>
       (!q.agreement || r.agreement === q.agreement) &&
       (!q.status || r.status === q.status) &&
       (!q.rating || r.rating === q.rating) &&
       (!q.overdue || (r.dueDate < today && OPEN_STATUSES.includes(r.status))) &&
-      (!needle || r.supplierKey.startsWith(needle)),
+      (!matches || matches(r.supplierName)),
   );
 }
 
-function sortValue(r: ListRow, sort: DashboardQuery["sort"]): string | number {
+function sortValue(r: ListRow, sort: DashboardQuery["sort"], ranks: Map<string, number>): string | number {
   switch (sort) {
     case "score":
       return r.score ?? -1;
     case "supplier":
-      return r.supplierKey;
+      return ranks.get(r.supplierName) ?? -1;
     case "updated":
       return r.updatedMs;
     default:
@@ -62,21 +71,37 @@ function sortValue(r: ListRow, sort: DashboardQuery["sort"]): string | number {
   }
 }
 
-/** Ascending by the sort key, ties by id; descending is the exact reverse. */
-function ascending(rows: readonly ListRow[], sort: DashboardQuery["sort"]): ListRow[] {
+/**
+ * Ascending by the sort key, ties by id; descending is the exact reverse.
+ * Supplier names sort in the reader's alphabet: each distinct name is
+ * ranked once with the collator, the rows then sort by rank.
+ */
+function ascending(rows: readonly ListRow[], sort: DashboardQuery["sort"], locale: Locale): ListRow[] {
+  const ranks =
+    sort === "supplier"
+      ? nameRanks(
+          rows.map((r) => r.supplierName),
+          locale,
+        )
+      : new Map<string, number>();
   return [...rows].sort((a, b) => {
-    const x = sortValue(a, sort);
-    const y = sortValue(b, sort);
+    const x = sortValue(a, sort, ranks);
+    const y = sortValue(b, sort, ranks);
     if (x < y) return -1;
     if (x > y) return 1;
     return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   });
 }
 
-/** The organisation's rows in the requested order; each ordering is computed once per change of the rows. */
-export function orderedRows(model: OrgReadModel<ListRow>, q: Pick<DashboardQuery, "sort" | "dir">): ListRow[] {
-  const asc = model.memo(`sort:${q.sort}`, (rows) => ascending(rows, q.sort));
-  return q.dir === "desc" ? model.memo(`sort:${q.sort}:desc`, () => [...asc].reverse()) : asc;
+/** The organisation's rows in the requested order; each ordering is computed once per change of the rows (and per language, for names). */
+export function orderedRows(
+  model: OrgReadModel<ListRow>,
+  q: Pick<DashboardQuery, "sort" | "dir">,
+  locale: Locale = SOURCE_LOCALE,
+): ListRow[] {
+  const key = q.sort === "supplier" ? `sort:${q.sort}:${locale}` : `sort:${q.sort}`;
+  const asc = model.memo(key, (rows) => ascending(rows, q.sort, locale));
+  return q.dir === "desc" ? model.memo(`${key}:desc`, () => [...asc].reverse()) : asc;
 }
 
 function hasFilters(q: DashboardQuery) {
@@ -88,24 +113,24 @@ function hasFilters(q: DashboardQuery) {
  * computed once per change of the rows (and per day, for "overdue") and then
  * served from memory.
  */
-export async function dashboardPage(orgId: string, q: DashboardQuery) {
+export async function dashboardPage(orgId: string, q: DashboardQuery, locale: Locale = currentLocale()) {
   // the lists need no details: served as soon as the rows' list fields are read
   const model = await orgReadModel(orgId, { listOnly: true });
   const today = todayIso();
-  const key = `page:${today}:${JSON.stringify([q.agreement, q.status, q.rating, q.overdue, q.q, q.sort, q.dir, q.page])}`;
+  const key = `page:${today}:${locale}:${JSON.stringify([q.agreement, q.status, q.rating, q.overdue, q.q, q.sort, q.dir, q.page])}`;
   const pages = model.memo("pages", () => new Map<string, ReturnType<typeof computePage>>());
   let page = pages.get(key);
   if (!page) {
-    page = computePage(model, q, today);
+    page = computePage(model, q, today, locale);
     if (pages.size >= 500) pages.delete(pages.keys().next().value!);
     pages.set(key, page);
   }
   return page;
 }
 
-function computePage(model: OrgReadModel<ListRow>, q: DashboardQuery, today: string) {
-  const ordered = orderedRows(model, q);
-  const filtered = hasFilters(q) ? filterRows(ordered, q, today) : ordered;
+function computePage(model: OrgReadModel<ListRow>, q: DashboardQuery, today: string, locale: Locale) {
+  const ordered = orderedRows(model, q, locale);
+  const filtered = hasFilters(q) ? filterRows(ordered, q, today, locale) : ordered;
   const statusCounts = Object.fromEntries(ASSESSMENT_STATUSES.map((s) => [s, 0])) as Record<
     (typeof ASSESSMENT_STATUSES)[number],
     number
@@ -162,8 +187,12 @@ function csvCell(value: unknown): string {
 }
 
 /** Every row the filters show (not only the page), as CSV. */
-export async function dashboardCsv(orgId: string, q: DashboardQuery): Promise<string> {
-  const rows = filterRows(orderedRows(await orgReadModel(orgId, { listOnly: true }), q), q);
+export async function dashboardCsv(
+  orgId: string,
+  q: DashboardQuery,
+  locale: Locale = currentLocale(),
+): Promise<string> {
+  const rows = filterRows(orderedRows(await orgReadModel(orgId, { listOnly: true }), q, locale), q, todayIso(), locale);
   const lines = ["\uFEFFsupplier,agreement,status,score,rating,due_date,assessment_id"];
   for (const a of rows)
     lines.push([a.supplierName, a.agreementRef, a.status, a.score, a.rating, a.dueDate, a.id].map(csvCell).join(","));
