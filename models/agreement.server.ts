@@ -113,7 +113,7 @@ const hours = {
   validate: { validator: Number.isInteger, message: "hours must be a whole number" },
 };
 
-/** { en, de, ja }: English required, the others empty when not translated. */
+/** { en, de, ja, ar }: English required, the others empty when not translated. */
 function localisedText(maxlength: number) {
   return Object.fromEntries(
     GLOSSARY_LANGUAGES.map((code) => [

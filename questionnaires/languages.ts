@@ -8,6 +8,7 @@ export const QUESTIONNAIRE_LANGUAGES = [
   { code: "en", name: "English" },
   { code: "de", name: "Deutsch" },
   { code: "ja", name: "日本語" },
+  { code: "ar", name: "العربية" },
 ] as const;
 
 export type LanguageCode = (typeof QUESTIONNAIRE_LANGUAGES)[number]["code"];

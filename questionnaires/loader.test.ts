@@ -158,7 +158,7 @@ describe("shipped templates", () => {
     expect(countryChoices.length).toBeGreaterThanOrEqual(60);
     expect(countryChoices).toContainEqual({
       value: "DE",
-      text: { default: "Germany", de: "Deutschland", ja: "ドイツ" },
+      text: { default: "Germany", de: "Deutschland", ja: "ドイツ", ar: "ألمانيا" },
     });
   });
 

@@ -2,11 +2,13 @@ import { describe, expect, it } from "vitest";
 import { Model } from "survey-core";
 import "survey-core/i18n/german";
 import "survey-core/i18n/japanese";
+import "survey-core/i18n/arabic";
 import catalogueJson from "./catalogue.json";
 import shortJson from "./templates/short-low-risk.json";
 import fullJson from "./templates/full-security.json";
 import deJson from "./locales/de.json";
 import jaJson from "./locales/ja.json";
+import arJson from "./locales/ar.json";
 import {
   contentHash,
   getTemplate,
@@ -23,14 +25,14 @@ import { negotiateLanguage, QUESTIONNAIRE_LANGUAGES, TRANSLATED_LANGUAGES } from
 import { isLocalisationMap, localisableStrings } from "./localise";
 import { choiceValues, walkElements, type Json } from "./survey-walk";
 
-const tables = () => structuredClone([deJson, jaJson]) as LocaleTable[];
+const tables = () => structuredClone([deJson, jaJson, arJson]) as LocaleTable[];
 const prepare = (data: unknown, locales: LocaleTable[]) => prepareTemplate(data, loadCatalogue(), { locales });
 
 describe("shipped translations", () => {
-  it("offer English, a second Latin-script language and one in a non-Latin script", () => {
-    expect(QUESTIONNAIRE_LANGUAGES.map((l) => l.code)).toEqual(["en", "de", "ja"]);
+  it("offer English, a second Latin-script language, one in a non-Latin script and one written right to left", () => {
+    expect(QUESTIONNAIRE_LANGUAGES.map((l) => l.code)).toEqual(["en", "de", "ja", "ar"]);
     expect(loadLocales().map((t) => t.language)).toEqual(TRANSLATED_LANGUAGES);
-    for (const t of loadTemplates()) expect(t.languages).toEqual(["en", "de", "ja"]);
+    for (const t of loadTemplates()) expect(t.languages).toEqual(["en", "de", "ja", "ar"]);
   });
 
   it("cover every title, description, choice and button text of both templates in every language", () => {
@@ -45,8 +47,11 @@ describe("shipped translations", () => {
       // the Japanese texts really are Japanese: every question title carries kana or kanji
       for (const q of walkElements(t.survey as Json).elements) {
         const title = q.element.title as Record<string, string> | undefined;
-        if (title)
+        if (title) {
           expect(title.ja, `${t.id} ${q.name}`).toMatch(/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u);
+          // and the Arabic ones Arabic
+          expect(title.ar, `${t.id} ${q.name}`).toMatch(/\p{Script=Arabic}/u);
+        }
       }
     }
   });
@@ -80,6 +85,11 @@ describe("shipped translations", () => {
       "legacy",
       "TLS 1.1 oder älter, oder SSL",
     ]);
+    model.locale = "ar";
+    expect(q.title).toBe("الاسم القانوني لمنظمتكم");
+    expect(model.pageNextText).toBe("التالي");
+    // survey-core lays an Arabic survey out right to left (its root gets dir="rtl")
+    expect(model.localeDir).toBe("rtl");
   });
 });
 
@@ -105,6 +115,7 @@ describe("a missing or stale translation", () => {
     expect(stale).toEqual([
       'locales/de.json translates "Supplier security questionnaire (short form)", which no template uses',
       'locales/ja.json translates "Supplier security questionnaire (short form)", which no template uses',
+      'locales/ar.json translates "Supplier security questionnaire (short form)", which no template uses',
     ]);
     expect(unusedTranslations([shortJson, fullJson], tables())).toEqual([]);
   });
@@ -126,7 +137,7 @@ describe("a missing or stale translation", () => {
       'locales/de.json: the translation of "Yes" is empty',
     ]);
     expect(() => prepareLocales({ de: deJson })).toThrow(/locales\/ja\.json is missing/);
-    expect(() => prepareLocales({ de: deJson, ja: jaJson, fr: { language: "fr", strings: {} } })).toThrow(
+    expect(() => prepareLocales({ de: deJson, ja: jaJson, ar: arJson, fr: { language: "fr", strings: {} } })).toThrow(
       /locales\/fr\.json is for a language the portal does not offer/,
     );
   });

@@ -10,6 +10,7 @@ import fullSecurityJson from "./templates/full-security.json";
 import shortLowRiskJson from "./templates/short-low-risk.json";
 import deLocaleJson from "./locales/de.json";
 import jaLocaleJson from "./locales/ja.json";
+import arLocaleJson from "./locales/ar.json";
 import { contentHash, versionTag } from "./canonical";
 import { QUESTIONNAIRE_LANGUAGES, TRANSLATED_LANGUAGES } from "./languages";
 import { localiseSurvey, surveyLanguages, validateLocaleTable, type LocaleTable } from "./localise";
@@ -73,6 +74,7 @@ const TEMPLATE_SOURCES: Record<string, unknown> = {
 const LOCALE_SOURCES: Record<string, unknown> = {
   de: deLocaleJson,
   ja: jaLocaleJson,
+  ar: arLocaleJson,
 };
 
 function fail(what: string, errors: string[]): never {

@@ -18,9 +18,12 @@ const { action: editAction, loader: editLoader } = await import("#app/routes/_po
 const { loader: procurementView } = await import("#app/routes/_portal.procurement.agreements.$id._index");
 const { Agreement } = await import("#models/agreement.server");
 
-const term = (row: number, fields: { en?: [string, string]; de?: [string, string]; ja?: [string, string] }) => {
+const term = (
+  row: number,
+  fields: { en?: [string, string]; de?: [string, string]; ja?: [string, string]; ar?: [string, string] },
+) => {
   const out: Record<string, string> = {};
-  for (const code of ["en", "de", "ja"] as const) {
+  for (const code of ["en", "de", "ja", "ar"] as const) {
     out[`glossary.${row}.term.${code}`] = fields[code]?.[0] ?? "";
     out[`glossary.${row}.definition.${code}`] = fields[code]?.[1] ?? "";
   }
@@ -63,6 +66,7 @@ describe("the agreement's glossary", () => {
         en: ["Return or destroy", "Give back or securely delete."],
         de: ["Rückgabe oder Vernichtung", "Zurückgeben oder sicher löschen."],
         ja: ["返還または破棄", "返却または安全に消去すること。"],
+        ar: ["الإعادة أو الإتلاف", "الإعادة أو الحذف الآمن."],
       }),
       // a row the user left empty is not a term
       ...term(1, {}),
@@ -74,14 +78,23 @@ describe("the agreement's glossary", () => {
     const stored = await Agreement.findById(id).lean();
     expect(stored!.glossary).toEqual([
       {
-        term: { en: "Return or destroy", de: "Rückgabe oder Vernichtung", ja: "返還または破棄" },
+        term: {
+          en: "Return or destroy",
+          de: "Rückgabe oder Vernichtung",
+          ja: "返還または破棄",
+          ar: "الإعادة أو الإتلاف",
+        },
         definition: {
           en: "Give back or securely delete.",
           de: "Zurückgeben oder sicher löschen.",
           ja: "返却または安全に消去すること。",
+          ar: "الإعادة أو الحذف الآمن.",
         },
       },
-      { term: { en: "Clean room", de: "", ja: "" }, definition: { en: "A segregated workspace.", de: "", ja: "" } },
+      {
+        term: { en: "Clean room", de: "", ja: "", ar: "" },
+        definition: { en: "A segregated workspace.", de: "", ja: "", ar: "" },
+      },
     ]);
 
     const view = tabOf(

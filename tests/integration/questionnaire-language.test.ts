@@ -21,7 +21,7 @@ describe("the questionnaire language", () => {
     const cookie = await sessionCookie(String(w.supplierUser.user._id));
     const first = await loader({ request: page(id, cookie, "ja-JP,ja;q=0.9,en;q=0.5"), params: { id }, context: {} });
     expect(first.language).toBe("ja");
-    expect(first.languages.map((l) => l.code)).toEqual(["en", "de", "ja"]);
+    expect(first.languages.map((l) => l.code)).toEqual(["en", "de", "ja", "ar"]);
     expect((await loader({ request: page(id, cookie, "fr-FR"), params: { id }, context: {} })).language).toBe("en");
 
     const chosen = await action({
@@ -31,6 +31,23 @@ describe("the questionnaire language", () => {
     });
     expect(chosen).toEqual({ kind: "language-saved", language: "de" });
     expect((await User.findById(w.supplierUser.user._id).lean())?.questionnaireLanguage).toBe("de");
+    expect((await loader({ request: page(id, cookie, "ja"), params: { id }, context: {} })).language).toBe("de");
+  });
+
+  it("follows the portal language chosen on the account before Accept-Language, Arabic included", async () => {
+    const w = await createAssessmentWorld();
+    const id = String(w.assessment._id);
+    const cookie = await sessionCookie(String(w.supplierUser.user._id));
+    await User.updateOne({ _id: w.supplierUser.user._id }, { $set: { language: "ar" } });
+    const arabic = await loader({ request: page(id, cookie, "ja-JP,ja;q=0.9"), params: { id }, context: {} });
+    expect(arabic.language).toBe("ar");
+
+    // a language chosen inside the questionnaire still comes first
+    await action({
+      request: formRequest(`/supplier/assessments/${id}`, { intent: "language", language: "de" }, cookie),
+      params: { id },
+      context: {},
+    });
     expect((await loader({ request: page(id, cookie, "ja"), params: { id }, context: {} })).language).toBe("de");
   });
 

@@ -1,9 +1,10 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { Model, Serializer, type Question } from "survey-core";
-// SurveyJS's own texts (buttons, errors) for the languages of QUESTIONNAIRE_LANGUAGES
+import { Model, Serializer, surveyLocalization, type Question } from "survey-core";
+// SurveyJS's own texts (buttons, errors) for the languages of QUESTIONNAIRE_LANGUAGES; Arabic also sets its direction
 import "survey-core/i18n/german";
 import "survey-core/i18n/japanese";
+import "survey-core/i18n/arabic";
 import { Survey } from "survey-react-ui";
 import { AutosaveQueue, type SaveState } from "./autosave";
 import { questionsLeft, questionsLeftText, type QuestionsLeft } from "./questions-left";
@@ -13,6 +14,9 @@ import type { GlossaryTerm } from "#models/glossary";
 
 if (!Serializer.findProperty("question", "flowdown"))
   Serializer.addProperty("question", { name: "flowdown:object", visible: false });
+// the survey's root gets dir="rtl" in Arabic (survey-core's arabic module); the left-to-right languages say
+// "ltr", so an English or German survey stays left to right on a page in Arabic
+for (const code of ["", "en", "de", "ja"]) surveyLocalization.localeDirections[code] ??= "ltr";
 
 const STATE_TEXT: Record<SaveState, string> = {
   idle: "All answers saved",
@@ -44,11 +48,13 @@ const SUBMIT_TEXT: Record<string, string> = {
   default: "Submit questionnaire",
   de: "Fragebogen einreichen",
   ja: "質問票を提出",
+  ar: "تقديم الاستبيان",
 };
 const TERMS_USED: Record<string, string> = {
   en: "Terms used in this question",
   de: "In dieser Frage verwendete Begriffe",
   ja: "この質問で使われている用語",
+  ar: "المصطلحات المستخدمة في هذا السؤال",
 };
 
 /**

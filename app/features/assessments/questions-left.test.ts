@@ -48,6 +48,7 @@ describe("questions left", () => {
     expect(questionsLeftText({ left: 1, total: 1 }, "en")).toBe("1 of 1 question left");
     expect(questionsLeftText({ left: 12, total: 31 }, "de")).toBe("Noch 12 von 31 Fragen offen");
     expect(questionsLeftText({ left: 12, total: 31 }, "ja")).toBe("残り12問（全31問）");
+    expect(questionsLeftText({ left: 12, total: 31 }, "ar")).toBe("الأسئلة المتبقية: 12 من 31");
     expect(questionsLeftText({ left: 2, total: 3 }, "fr")).toBe("2 of 3 questions left");
   });
 });

@@ -34,6 +34,8 @@ const LEFT_TEXT: Record<string, (n: QuestionsLeft) => string> = {
   de: ({ left, total }) =>
     left === 0 ? `Alle ${total} Pflichtfragen beantwortet` : `Noch ${left} von ${total} Fragen offen`,
   ja: ({ left, total }) => (left === 0 ? `必須の${total}問すべてに回答済み` : `残り${left}問（全${total}問）`),
+  ar: ({ left, total }) =>
+    left === 0 ? `تمت الإجابة عن جميع الأسئلة الإلزامية (${total})` : `الأسئلة المتبقية: ${left} من ${total}`,
 };
 
 /** "12 of 31 questions left", in the questionnaire's language. */
