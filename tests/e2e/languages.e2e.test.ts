@@ -1,0 +1,208 @@
+import path from "node:path";
+import mongoose from "mongoose";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { CATALOGUE } from "#app/i18n/catalogue";
+import { LOCALE_NAMES, type Locale } from "#app/i18n/locales";
+import { demoPortalInBrowser, SCREENSHOT_DIR, signIn } from "./harness";
+import { loadWorld, mailedLinks, settle, visitsOf, type Who, type World } from "./portal-pages";
+
+/**
+ * The portal in each of its languages, as a browser that prefers it sees it:
+ * every page of every role (the plain visits of ./portal-pages.ts) says
+ * `lang` and `dir` right and shows no English but proper names and what
+ * people typed. What people typed, and the names of organisations, people
+ * and files, are whatever the database holds; everything else on a page
+ * comes from the catalogue.
+ */
+const portal = demoPortalInBrowser({ mail: true });
+const world = {} as World;
+/** Every text the database holds (names, titles, what people typed, stored results): not the portal's own words. */
+let stored = "";
+
+/** Collections whose text is the portal's own (questionnaire sources), not what people typed. */
+const NOT_PEOPLES_TEXT = new Set(["questionnaireversions", "importedtemplates", "sessions", "evidence.chunks"]);
+
+async function storedText(mongoUri: string): Promise<string> {
+  const conn = await mongoose.createConnection(mongoUri).asPromise();
+  const texts: string[] = [];
+  const collect = (value: unknown) => {
+    if (typeof value === "string") texts.push(value);
+    else if (Array.isArray(value)) value.forEach(collect);
+    else if (value && typeof value === "object" && !(value instanceof Date) && !Buffer.isBuffer(value))
+      Object.values(value).forEach(collect);
+  };
+  try {
+    for (const { name } of await conn.db!.listCollections().toArray())
+      if (!NOT_PEOPLES_TEXT.has(name)) for await (const doc of conn.collection(name).find()) collect(doc);
+  } finally {
+    await conn.close();
+  }
+  return texts.join("\n");
+}
+
+beforeAll(async () => {
+  Object.assign(world, await loadWorld(portal.app.mongoUri));
+  world.links = await mailedLinks(portal, world);
+  stored = await storedText(portal.app.mongoUri);
+});
+
+/** What a reader sees and hears on the page: visible text, and the names and hints of controls. */
+function readableTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      const text = node.textContent?.trim();
+      if (!parent || !text || parent.closest("script, style, noscript, template")) continue;
+      const owner = parent.closest("option") ? parent.closest("select") : parent;
+      if (owner?.checkVisibility({ visibilityProperty: true })) out.push(text);
+    }
+    for (const element of document.body.querySelectorAll("[aria-label], [title], [placeholder], img[alt]"))
+      if (element.checkVisibility())
+        for (const name of ["aria-label", "title", "placeholder", "alt"]) {
+          const value = element.getAttribute(name)?.trim();
+          if (value) out.push(value);
+        }
+    return out;
+  });
+}
+
+/** Words that are the same in every language: the brand, standards, formats, units, the requirement codes. */
+const UNIVERSAL =
+  /Flowdown|SHA-256|UTC|PDF|CSV|XLSX|JSON|SurveyJS|ISO\/IEC|ISO|IEC|SOC|TLS|MFA|VPN|NIST|SP|GDPR|SCC|BCR|IT|ID|OK|FD-[A-Z]+-\d+|[A-Z]\.\d+(\.\d+)*|\S+@\S+|https?:\/\/\S+|[0-9a-f]{12,}/g;
+
+/** The language menu names each language in itself. */
+const LANGUAGE_NAMES = new Set(Object.values(LOCALE_NAMES));
+
+/** The English words of a text that neither the database nor the universal words account for. */
+function englishIn(text: string): string[] {
+  const phrases =
+    text.replace(UNIVERSAL, " ").match(/[A-Za-z][A-Za-z'’.-]*(?:[ \u00a0]+[A-Za-z][A-Za-z'’.-]*)*/g) ?? [];
+  return phrases.filter((phrase) => /[A-Za-z]{3}/.test(phrase) && !stored.includes(phrase));
+}
+
+/** English messages of the catalogue whose German is different: any of them on a German page is untranslated. */
+const ENGLISH_ONLY = new Set(
+  Object.values(CATALOGUE)
+    .filter((entry) => entry.en !== entry.de && !/[{<]/.test(entry.en) && /\s/.test(entry.en))
+    .map((entry) => entry.en),
+);
+const ENGLISH_WORDS = /\b(the|and|of|your|with|this|that|has|have|was|were|which|from|been|will|not yet|no one)\b/i;
+
+function untranslated(locale: Locale, texts: string[]): string[] {
+  if (locale === "de")
+    return texts.filter((text) => (ENGLISH_ONLY.has(text) || ENGLISH_WORDS.test(text)) && !stored.includes(text));
+  return texts.flatMap(englishIn);
+}
+
+const WHO: Who[] = ["anonymous", "supplier", "procurement", "discloser", "admin"];
+
+/** A browser that prefers `locale`, signed in as `who` (over HTTP: the account keeps no language of its own). */
+async function browserIn(locale: Locale, who: Who): Promise<Page> {
+  const context = await portal.browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+  if (who !== "anonymous") {
+    const cookie = await signIn(portal.app, who);
+    const [name, value] = cookie.split(";")[0].split("=");
+    await context.addCookies([{ name, value, url: portal.app.baseUrl }]);
+  }
+  const page = await context.newPage();
+  page.setDefaultTimeout(45_000);
+  return page;
+}
+
+describe.each(["de", "ja", "ar"] as const)("the portal in %s", (locale) => {
+  it.each(WHO)(`every page, as %s sees it, is in ${locale} with its direction`, async (who) => {
+    const page = await browserIn(locale, who);
+    const findings: string[] = [];
+    let shot = false;
+    try {
+      for (const { route, visit } of visitsOf(who)) {
+        if (visit.then) continue; // the visits that fill forms are written with English labels
+        const url = visit.path(world);
+        const response = await page.goto(`${portal.app.baseUrl}${url}`);
+        expect(response?.status(), url).toBe(visit.status ?? 200);
+        await settle(page);
+        const { lang, dir } = await page.evaluate(() => ({
+          lang: document.documentElement.lang,
+          dir: document.documentElement.dir,
+        }));
+        expect({ lang, dir }, url).toEqual({ lang: locale, dir: locale === "ar" ? "rtl" : "ltr" });
+        for (const english of untranslated(locale, await readableTexts(page)))
+          findings.push(`${url} [${route}]: ${JSON.stringify(english)}`);
+        if (!shot) {
+          await page.screenshot({ path: path.join(SCREENSHOT_DIR, `language-${locale}-${who}.png`), fullPage: true });
+          shot = true;
+        }
+      }
+    } finally {
+      await page.context().close();
+    }
+    expect([...new Set(findings)], `English on ${locale} pages:\n${[...new Set(findings)].join("\n")}`).toEqual([]);
+  });
+});
+
+describe("right to left", () => {
+  it("puts the sidebar on the right and the table's first column at its right edge in Arabic", async () => {
+    const page = await browserIn("ar", "procurement");
+    try {
+      await page.goto(`${portal.app.baseUrl}/procurement/assessments`);
+      await settle(page);
+      const layout = await page.evaluate(() => {
+        const sidebar = document.querySelector(".sidebar")!.getBoundingClientRect();
+        const main = document.querySelector("main")!.getBoundingClientRect();
+        const cell = document.querySelector("main table th")!;
+        const row = cell.parentElement!.getBoundingClientRect();
+        return {
+          sidebarRight: sidebar.left > main.left,
+          firstCellAtRight: Math.abs(cell.getBoundingClientRect().right - row.right) < 2,
+          direction: getComputedStyle(document.body).direction,
+        };
+      });
+      expect(layout).toEqual({ sidebarRight: true, firstCellAtRight: true, direction: "rtl" });
+    } finally {
+      await page.context().close();
+    }
+  });
+});
+
+describe("the language menu", () => {
+  it("keeps a signed-in user's choice on the account, for every device", async () => {
+    const first = await browserIn("en", "supplier");
+    try {
+      await first.goto(`${portal.app.baseUrl}/supplier`);
+      await settle(first);
+      await first.getByLabel("Language").selectOption("ja");
+      await first.waitForFunction(() => document.documentElement.lang === "ja");
+      expect(await first.getByRole("button", { name: CATALOGUE["common.signOut"].ja }).isVisible()).toBe(true);
+    } finally {
+      await first.context().close();
+    }
+    // another browser, preferring German, signed in as the same user: the account's Japanese wins
+    const second = await browserIn("de", "supplier");
+    try {
+      await second.goto(`${portal.app.baseUrl}/supplier`);
+      expect(await second.evaluate(() => document.documentElement.lang)).toBe("ja");
+      await second.getByLabel(CATALOGUE["language.label"].ja).selectOption("");
+      await second.waitForFunction(() => document.documentElement.lang === "de");
+    } finally {
+      await second.context().close();
+    }
+  });
+
+  it("keeps a visitor's choice in the browser until sign-in", async () => {
+    const page = await browserIn("ar", "anonymous");
+    try {
+      await page.goto(`${portal.app.baseUrl}/login`);
+      await settle(page);
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
+      await page.getByLabel(CATALOGUE["language.label"].ar).selectOption("de");
+      await page.waitForFunction(() => document.documentElement.lang === "de");
+      await page.goto(`${portal.app.baseUrl}/forgot-password`);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe("de");
+    } finally {
+      await page.context().close();
+    }
+  });
+});
