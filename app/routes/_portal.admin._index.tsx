@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { accountCounts } from "#app/features/accounts/administration.server";
+import { useFormat, useT } from "#app/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Administration · Flowdown" }];
 
@@ -12,20 +13,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function AdminDashboard() {
   const { organizations, users } = useLoaderData<typeof loader>();
+  const t = useT();
+  const format = useFormat();
   return (
     <>
-      <h1>Administration</h1>
+      <h1>{t("admin.index.title")}</h1>
       <div className="stats">
         <div className="stat">
-          <div className="value">{organizations}</div>
+          <div className="value">{format.number(organizations)}</div>
           <div className="label">
-            <Link to="/admin/organisations">Organisations</Link>
+            <Link to="/admin/organisations">{t("common.nav.organisations")}</Link>
           </div>
         </div>
         <div className="stat">
-          <div className="value">{users}</div>
+          <div className="value">{format.number(users)}</div>
           <div className="label">
-            <Link to="/admin/users">Users</Link>
+            <Link to="/admin/users">{t("common.nav.users")}</Link>
           </div>
         </div>
       </div>

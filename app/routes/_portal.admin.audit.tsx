@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { AuditTable } from "#app/features/audit/audit-table";
 import { verifiedAuditTrail } from "#app/features/audit/audit-view.server";
 import { requireUser } from "#app/features/accounts/auth.server";
+import { useFormat, useT } from "#app/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Audit trail · Flowdown" }];
 
@@ -13,44 +14,43 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return verifiedAuditTrail(LATEST);
 }
 
-const entries = (n: number) => `${n} ${n === 1 ? "entry" : "entries"}`;
-
 export default function AdminAuditPage() {
   const { verification, checkedAt, rows } = useLoaderData<typeof loader>();
+  const t = useT();
+  const format = useFormat();
   return (
     <>
-      <h1>Audit trail</h1>
+      <h1>{t("common.nav.auditTrail")}</h1>
       <section
         aria-labelledby="verification"
         data-testid="audit-verification"
         data-ok={verification.ok ? "true" : "false"}
       >
-        <h2 id="verification">Verification</h2>
+        <h2 id="verification">{t("admin.audit.verification")}</h2>
         {verification.ok ? (
           <p>
-            <span className="badge ok">Intact</span> {entries(verification.checked)} checked: each follows the one
-            before it and matches its hash (checked {checkedAt.slice(0, 19).replace("T", " ")} UTC).
+            <span className="badge ok">{t("admin.audit.intact")}</span>{" "}
+            {t("admin.audit.intactText", { count: verification.checked, at: format.moment(checkedAt) })}
           </p>
         ) : (
           <div role="alert">
             <p>
-              <span className="badge bad">Broken</span> The chain of {entries(verification.checked)} does not verify:
-              entries were removed or changed after they were written. Restore the trail from a backup and find out who
-              had write access to the database.
+              <span className="badge bad">{t("admin.audit.broken")}</span>{" "}
+              {t("admin.audit.brokenText", { count: verification.checked })}
             </p>
             <ul>
               {verification.problems.map((p, i) => (
                 <li key={`${i}:${p}`}>{p}</li>
               ))}
             </ul>
-            {verification.moreProblems > 0 ? <p className="muted">…and {verification.moreProblems} more.</p> : null}
+            {verification.moreProblems > 0 ? (
+              <p className="muted">{t("admin.audit.more", { count: verification.moreProblems })}</p>
+            ) : null}
           </div>
         )}
-        <p className="muted small">
-          The same check from a shell: <code>npm run audit:verify</code>.
-        </p>
+        <p className="muted small">{t.rich("admin.audit.shell", { code: (chunks) => <code>{chunks}</code> })}</p>
       </section>
-      <h2>Latest {entries(rows.length)}</h2>
+      <h2>{t("admin.audit.latest", { count: rows.length })}</h2>
       <AuditTable rows={rows} />
     </>
   );

@@ -1,7 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { FormError } from "#app/components/forms";
-import { utcMinute } from "#app/components/time";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { OrganisationForm } from "#app/features/accounts/organisation-form";
 import {
@@ -23,6 +22,7 @@ import { TEAM_DONE, TeamFlash, TeamSection } from "#app/features/accounts/team-v
 import { fieldErrors } from "#app/lib/forms.server";
 import { notFound } from "#app/lib/http.server";
 import { refusalResponse } from "#app/lib/refusal.server";
+import { useFormat, useT } from "#app/i18n/react";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.org.name ?? "Organisation"} · Flowdown` },
@@ -73,45 +73,54 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-const DONE: Record<string, string> = {
-  ...TEAM_DONE,
-  created: "Organisation created. Invite its people below.",
-  updated: "Organisation saved.",
-  unchanged: "Nothing was changed.",
-  "org-deactivated": "Organisation deactivated: its users were signed out and cannot sign in.",
-  "org-reactivated": "Organisation reactivated: its active users can sign in again.",
-};
-
 export default function OrganisationPage() {
-  const { org, team, parents, countries } = useLoaderData<typeof loader>();
+  const { org, role, team, parents, countries } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
+  const t = useT();
+  const format = useFormat();
+  const kind = t(`labels.orgKind.${org.kind}`);
+  const done: Record<string, string> = {
+    ...TEAM_DONE,
+    created: t("admin.org.done.created"),
+    updated: t("admin.org.done.updated"),
+    unchanged: t("admin.org.done.unchanged"),
+    "org-deactivated": t("admin.org.done.deactivated"),
+    "org-reactivated": t("admin.org.done.reactivated"),
+  };
   const busyState = navigation.state !== "idle" && navigation.formData?.get("intent");
   const intent = actionData?.intent;
   const editErrors = intent === "edit" ? actionData!.errors : {};
   const stateErrors = intent === "deactivate-org" || intent === "reactivate-org" ? actionData!.errors[""] : undefined;
   return (
     <>
-      <TeamFlash done={params.get("done")} mail={params.get("mail")} messages={DONE} outboxLink />
+      <TeamFlash done={params.get("done")} mail={params.get("mail")} messages={done} outboxLink />
       <p>
-        <Link to="/admin/organisations">← Organisations</Link>
+        <Link to="/admin/organisations">{t("admin.orgs.back")}</Link>
       </p>
       <div className="page-head">
         <h1>{org.name}</h1>
-        {org.active ? <span className="badge ok">active</span> : <span className="badge none">deactivated</span>}
+        {org.active ? (
+          <span className="badge ok">{t("admin.state.active")}</span>
+        ) : (
+          <span className="badge none">{t("admin.state.deactivated")}</span>
+        )}
       </div>
       <p className="muted">
-        {org.kindLabel} in {org.countryName}: its users are {team.org.role.toLowerCase()} users.
+        {t("admin.org.summary", { kind, country: org.countryName, role })}
         {org.parent ? (
           <>
             {" "}
-            Part of the <Link to={`/admin/organisations/${org.parent.id}`}>{org.parent.name}</Link> group.
+            {t.rich("admin.org.partOf", {
+              name: org.parent.name,
+              link: (chunks) => <Link to={`/admin/organisations/${org.parent!.id}`}>{chunks}</Link>,
+            })}
           </>
         ) : null}
       </p>
 
-      <h2>Details</h2>
+      <h2>{t("admin.org.details")}</h2>
       <OrganisationForm
         intent="edit"
         values={intent === "edit" ? actionData!.values : org}
@@ -119,9 +128,9 @@ export default function OrganisationPage() {
         duplicates={intent === "edit" ? actionData!.duplicates : []}
         countries={countries}
         parents={parents}
-        fixedKind={org.kindLabel}
-        submitLabel="Save"
-        busyLabel="Saving…"
+        fixedKind={kind}
+        submitLabel={t("admin.org.save")}
+        busyLabel={t("admin.org.saving")}
       />
 
       <TeamSection
@@ -131,32 +140,30 @@ export default function OrganisationPage() {
             ? actionData
             : undefined
         }
-        inviteHint={`The person gets an e-mail with a link to set their password (valid for 7 days, once). Their role is ${team.org.role.toLowerCase()}, given by the organisation's kind.`}
+        inviteHint={t("admin.org.inviteHint", { role })}
       />
 
       <Form method="post" className="card form-section">
-        <h2>{org.active ? "Deactivate the organisation" : "Reactivate the organisation"}</h2>
+        <h2>{org.active ? t("admin.org.deactivateTitle") : t("admin.org.reactivateTitle")}</h2>
         <FormError messages={stateErrors} />
         {org.active ? (
           <>
-            <p>
-              Its users are signed out at once and cannot sign in until it is reactivated. Its agreements, assessments
-              and audit trail stay.
-            </p>
+            <p>{t("admin.org.deactivateText")}</p>
             <input type="hidden" name="intent" value="deactivate-org" />
             <button type="submit" className="secondary" disabled={busyState === "deactivate-org"}>
-              {busyState === "deactivate-org" ? "Deactivating…" : `Deactivate ${org.name}`}
+              {busyState === "deactivate-org"
+                ? t("admin.org.deactivating")
+                : t("admin.org.deactivate", { name: org.name })}
             </button>
           </>
         ) : (
           <>
-            <p>
-              Deactivated {org.deactivatedAt ? utcMinute(org.deactivatedAt) : ""}. Reactivating lets its active users
-              sign in again.
-            </p>
+            <p>{t("admin.org.deactivatedText", { at: format.moment(org.deactivatedAt) })}</p>
             <input type="hidden" name="intent" value="reactivate-org" />
             <button type="submit" disabled={busyState === "reactivate-org"}>
-              {busyState === "reactivate-org" ? "Reactivating…" : `Reactivate ${org.name}`}
+              {busyState === "reactivate-org"
+                ? t("admin.org.reactivating")
+                : t("admin.org.reactivate", { name: org.name })}
             </button>
           </>
         )}

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ListTable } from "#app/components/list-table";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { listOrganisations, OrganisationFilterSchema } from "#app/features/accounts/organisations.server";
-import { ORG_KIND_LABEL } from "#app/features/accounts/navigation";
+import { useFormat, useT } from "#app/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Organisations · Flowdown" }];
 
@@ -14,57 +14,69 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function OrganisationsPage() {
-  const { rows, truncated, kind } = useLoaderData<typeof loader>();
+  const { rows, truncated, kind, kinds } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
+  const t = useT();
+  const format = useFormat();
   return (
     <>
-      {params.get("done") === "created" ? <p className="flash">Organisation created.</p> : null}
+      {params.get("done") === "created" ? <p className="flash">{t("admin.orgs.created")}</p> : null}
       <div className="page-head">
-        <h1>Organisations</h1>
+        <h1>{t("common.nav.organisations")}</h1>
         <Link className="button" to="/admin/organisations/new">
-          New organisation
+          {t("admin.orgs.new")}
         </Link>
       </div>
       <Form method="get" className="filters">
         <label>
-          Kind{" "}
+          {t("admin.column.kind")}{" "}
           <select name="kind" defaultValue={kind}>
-            <option value="">All kinds</option>
-            {Object.entries(ORG_KIND_LABEL).map(([value, label]) => (
+            <option value="">{t("admin.orgs.allKinds")}</option>
+            {kinds.map((value) => (
               <option key={value} value={value}>
-                {label}
+                {t(`labels.orgKind.${value}`)}
               </option>
             ))}
           </select>
         </label>{" "}
         <button type="submit" className="secondary small">
-          Show
+          {t("admin.orgs.show")}
         </button>
       </Form>
-      {truncated ? <p className="notice">Only the first 1,000 organisations are listed: filter by kind.</p> : null}
+      {truncated ? <p className="notice">{t("admin.orgs.truncated", { max: 1000 })}</p> : null}
       <ListTable
         data-testid="organisations"
         rows={rows}
         rowKey={(o) => o.id}
-        empty={kind ? "No organisations of this kind." : "No organisations yet."}
+        empty={kind ? t("admin.orgs.emptyKind") : t("admin.orgs.empty")}
         columns={[
-          { header: "Name", cell: (o) => <Link to={`/admin/organisations/${o.id}`}>{o.name}</Link> },
-          { header: "Kind", cell: (o) => o.kindLabel },
+          { header: t("admin.column.name"), cell: (o) => <Link to={`/admin/organisations/${o.id}`}>{o.name}</Link> },
+          { header: t("admin.column.kind"), cell: (o) => t(`labels.orgKind.${o.kind}`) },
           {
-            header: "Country",
+            header: t("admin.column.country"),
             cell: (o) => (
               <>
                 {o.countryName} ({o.country})
               </>
             ),
           },
-          { header: "Registration number", cell: (o) => o.registrationNumber || <span className="muted">none</span> },
-          { header: "Group", cell: (o) => o.parent ?? <span className="muted">none</span> },
-          { header: "Users", cell: (o) => o.users },
           {
-            header: "State",
+            header: t("admin.column.registrationNumber"),
+            cell: (o) => o.registrationNumber || <span className="muted">{t("admin.none")}</span>,
+          },
+          {
+            header: t("admin.column.group"),
+            cell: (o) => o.parent ?? <span className="muted">{t("admin.none")}</span>,
+          },
+          { header: t("admin.column.users"), cell: (o) => format.number(o.users) },
+          {
+            header: t("admin.column.state"),
             cell: (o) =>
-              o.active ? <span className="badge ok">active</span> : <span className="badge none">deactivated</span>,
+              o.active ? (
+                <span className="badge ok">{t("admin.state.active")}</span>
+              ) : (
+                <span className="badge none">{t("admin.state.deactivated")}</span>
+              ),
           },
         ]}
       />

@@ -12,6 +12,7 @@ import { typedValues } from "#app/features/accounts/team.server";
 import { fieldErrors } from "#app/lib/forms.server";
 import { clientIp } from "#app/lib/http.server";
 import { refusalResponse } from "#app/lib/refusal.server";
+import { useT } from "#app/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "New organisation · Flowdown" }];
 
@@ -38,16 +39,14 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewOrganisationPage() {
   const { kinds, parents, countries } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const t = useT();
   return (
     <>
       <p>
-        <Link to="/admin/organisations">← Organisations</Link>
+        <Link to="/admin/organisations">{t("admin.orgs.back")}</Link>
       </p>
-      <h1>New organisation</h1>
-      <p className="muted">
-        The kind gives every user of the organisation their role (a recipient&apos;s users are procurement) and cannot
-        be changed later. Invite its people from the organisation&apos;s page once it exists.
-      </p>
+      <h1>{t("admin.orgs.new")}</h1>
+      <p className="muted">{t("admin.orgNew.intro")}</p>
       <OrganisationForm
         values={actionData?.values ?? {}}
         errors={actionData?.errors ?? {}}
@@ -55,8 +54,8 @@ export default function NewOrganisationPage() {
         countries={countries}
         parents={parents}
         kinds={kinds}
-        submitLabel="Create organisation"
-        busyLabel="Creating…"
+        submitLabel={t("admin.orgNew.submit")}
+        busyLabel={t("admin.orgNew.busy")}
       />
     </>
   );

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ListTable } from "#app/components/list-table";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { outboxPage } from "#app/features/accounts/administration.server";
+import { useFormat, useT } from "#app/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Outbox · Flowdown" }];
 
@@ -15,23 +16,21 @@ const TONE: Record<string, string> = { sent: "ok", logged: "info", queued: "none
 
 export default function OutboxPage() {
   const { rows, next, smtp } = useLoaderData<typeof loader>();
+  const t = useT();
+  const format = useFormat();
   return (
     <>
-      <h1>Outbox</h1>
-      <p className="muted">
-        {smtp
-          ? "Every message the portal sends, as sent through SMTP_URL."
-          : "SMTP_URL is not set, so messages are not sent: they are kept here (and in the server log) for you to pass on."}
-      </p>
+      <h1>{t("common.nav.outbox")}</h1>
+      <p className="muted">{smtp ? t("admin.outbox.smtp") : t("admin.outbox.noSmtp")}</p>
       <ListTable
         rows={rows}
         rowKey={(r) => r.id}
-        empty="No messages yet."
+        empty={t("admin.outbox.empty")}
         columns={[
-          { header: "When (UTC)", cell: (r) => r.createdAt.slice(0, 16).replace("T", " ") },
-          { header: "To", cell: (r) => r.to },
+          { header: t("admin.column.when"), cell: (r) => format.moment(r.createdAt) },
+          { header: t("admin.column.to"), cell: (r) => r.to },
           {
-            header: "Message",
+            header: t("admin.column.message"),
             cell: (r) => (
               <details>
                 <summary>
@@ -42,10 +41,12 @@ export default function OutboxPage() {
             ),
           },
           {
-            header: "Status",
+            header: t("admin.column.status"),
             cell: (r) => (
               <>
-                <span className={`badge ${TONE[r.status] ?? "none"}`}>{r.status}</span>
+                <span className={`badge ${TONE[r.status] ?? "none"}`}>
+                  {t("admin.outbox.status", { status: r.status })}
+                </span>
                 {r.error ? <div className="muted">{r.error}</div> : null}
               </>
             ),
@@ -54,7 +55,7 @@ export default function OutboxPage() {
       />
       {next ? (
         <p>
-          <Link to={`?before=${next}`}>Older messages</Link>
+          <Link to={`?before=${next}`}>{t("admin.outbox.older")}</Link>
         </p>
       ) : null}
     </>

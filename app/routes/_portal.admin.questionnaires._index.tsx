@@ -3,6 +3,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ListTable } from "#app/components/list-table";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { questionnaireOverview } from "#app/features/questionnaires/questionnaire-import.server";
+import { useFormat, useT } from "#app/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Questionnaires · Flowdown" }];
 
@@ -15,70 +16,78 @@ export default function QuestionnairesPage() {
   const { shipped, imported } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const published = params.get("published");
+  const t = useT();
+  const format = useFormat();
   return (
     <>
-      {published ? <p className="flash">Published {published}. Procurement can now send it.</p> : null}
+      {published ? (
+        <p className="flash">
+          {t("questionnaires.list.published", {
+            title: published,
+            id: params.get("id") ?? "",
+            version: params.get("version") ?? "",
+          })}
+        </p>
+      ) : null}
       <div className="page-head">
-        <h1>Questionnaires</h1>
+        <h1>{t("common.nav.questionnaires")}</h1>
         <Link to="/admin/questionnaires/import" className="button">
-          Import a questionnaire
+          {t("questionnaires.list.import")}
         </Link>
       </div>
-      <h2>Shipped with the portal</h2>
+      <h2>{t("questionnaires.list.shipped")}</h2>
       <ListTable
         rows={shipped}
-        rowKey={(t) => t.id}
+        rowKey={(q) => q.id}
         columns={[
           {
-            header: "Title",
-            cell: (t) => (
+            header: t("questionnaires.column.title"),
+            cell: (q) => (
               <>
-                {t.title} <span className="muted">({t.id})</span>
+                {q.title} <span className="muted">({q.id})</span>
               </>
             ),
           },
-          { header: "Version", cell: (t) => t.versionTag },
-          { header: "Questions", cell: (t) => t.questions },
+          { header: t("questionnaires.column.version"), cell: (q) => q.versionTag },
+          { header: t("questionnaires.column.questions"), cell: (q) => format.number(q.questions) },
         ]}
       />
-      <h2>Imported</h2>
+      <h2>{t("questionnaires.list.imported")}</h2>
       <ListTable
         rows={imported}
-        rowKey={(t) => t.id}
-        empty="Nothing imported yet. Import a SurveyJS survey or a VSAQ questionnaire (.json), or a question list (.csv, .xlsx)."
+        rowKey={(q) => q.id}
+        empty={t("questionnaires.list.empty")}
         columns={[
           {
-            header: "Title",
-            cell: (t) => (
+            header: t("questionnaires.column.title"),
+            cell: (q) => (
               <>
-                {t.title} <span className="muted">({t.templateId})</span>
+                {q.title} <span className="muted">({q.templateId})</span>
               </>
             ),
           },
-          { header: "Version", cell: (t) => t.versionTag },
+          { header: t("questionnaires.column.version"), cell: (q) => q.versionTag },
           {
-            header: "From",
-            cell: (t) => (
+            header: t("questionnaires.column.from"),
+            cell: (q) => (
               <>
-                {t.sourceFileName} <span className="muted">({t.sourceFormat})</span>
+                {q.sourceFileName} <span className="muted">({q.sourceFormat})</span>
               </>
             ),
           },
-          { header: "Findings", cell: (t) => t.findingCount },
+          { header: t("questionnaires.column.findings"), cell: (q) => format.number(q.findingCount) },
           {
-            header: "Published (UTC)",
-            cell: (t) => (
+            header: t("questionnaires.column.published"),
+            cell: (q) => (
               <>
-                {t.publishedAt.slice(0, 16).replace("T", " ")} <span className="muted">by {t.publishedByEmail}</span>
+                {format.moment(q.publishedAt)}{" "}
+                <span className="muted">{t("questionnaires.list.by", { email: q.publishedByEmail })}</span>
               </>
             ),
           },
         ]}
       />
-      <p className="muted">
-        Each assessment keeps the version it was sent with; publishing a new version changes only what is sent from then
-        on.
-      </p>
+      <p className="muted">{t("questionnaires.list.versions")}</p>
     </>
   );
 }

@@ -15,8 +15,9 @@ import { MappingEditor } from "#app/features/questionnaires/mapping-editor";
 import { SurveyPreview } from "#app/features/questionnaires/survey-preview";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { PUBLISH_LIMITS } from "#app/features/questionnaires/publish-limits";
-import { limitHint } from "#app/lib/text-limits";
 import { refusalResponse } from "#app/lib/refusal.server";
+import { t as say } from "#app/i18n/messages.server";
+import { useT } from "#app/i18n/react";
 import {
   importPageData,
   publishFormValues,
@@ -59,12 +60,16 @@ export async function action({ request }: ActionFunctionArgs) {
         return refusalResponse(error, { intent: "publish" as const, values });
       }
       return redirect(
-        `/admin/questionnaires?published=${encodeURIComponent(`${result.title} (${result.templateId}, version ${result.versionTag})`)}`,
+        `/admin/questionnaires?${new URLSearchParams({ published: result.title, id: result.templateId, version: result.versionTag })}`,
       );
     }
     default:
       return data(
-        { intent: "unknown" as const, errors: { "": ["Unknown action"] }, values: {} as Record<string, string> },
+        {
+          intent: "unknown" as const,
+          errors: { "": [say("questionnaires.import.unknownAction")] },
+          values: {} as Record<string, string>,
+        },
         { status: 400 },
       );
   }
@@ -77,6 +82,7 @@ export default function ImportQuestionnairePage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
+  const t = useT();
   const errors: Record<string, string[]> = actionData?.errors ?? {};
   const values: Record<string, string> = { ...(defaults ?? {}), ...(actionData?.values ?? {}) };
   const field = (name: string) => ({
@@ -89,44 +95,43 @@ export default function ImportQuestionnairePage() {
   return (
     <div className="import-page">
       <p>
-        <Link to="/admin/questionnaires">← Questionnaires</Link>
+        <Link to="/admin/questionnaires">{t("questionnaires.import.back")}</Link>
       </p>
-      <h1>Import a questionnaire</h1>
-      {missingDraft ? (
-        <p className="notice">That import has expired or was already published. Upload the file again.</p>
-      ) : null}
+      <h1>{t("questionnaires.list.import")}</h1>
+      {missingDraft ? <p className="notice">{t("questionnaires.import.missingDraft")}</p> : null}
       <Form method="post" encType="multipart/form-data" className="card" noValidate>
-        <p className="muted">
-          A SurveyJS survey (.json, as SurveyJS Creator saves it, or a Flowdown template), a VSAQ questionnaire (.json,
-          comments and joined strings are fine), or a question list (.csv or .xlsx) with the columns id, section,
-          question, answer type, choices and requirement ids (optional: expected answer). At most 1 MB.
-        </p>
+        <p className="muted">{t("questionnaires.import.formats")}</p>
         {actionData?.intent === "upload" ? (
           <p className="form-error" role="alert">
-            Nothing was imported.
+            {t("questionnaires.import.nothingImported")}
           </p>
         ) : null}
         <div className="field">
-          <label htmlFor="file">File</label>
+          <label htmlFor="file">{t("questionnaires.import.file")}</label>
           <input type="file" {...field("file")} accept=".json,.csv,.xlsx" required />
           <ErrorList id="file-error" errors={errors.file} />
         </div>
         <button type="submit" disabled={busy}>
-          {busy ? "Reading…" : draft ? "Import another file" : "Import and preview"}
+          {busy
+            ? t("questionnaires.import.reading")
+            : draft
+              ? t("questionnaires.import.another")
+              : t("questionnaires.import.preview")}
         </button>
       </Form>
 
       {draft ? (
         <>
           <h2>
-            Preview of {draft.fileName} <span className="muted">({FORMAT_NAMES[draft.format]})</span>
+            {t("questionnaires.import.previewOf", { fileName: draft.fileName })}{" "}
+            <span className="muted">({FORMAT_NAMES[draft.format]})</span>
           </h2>
           {/* unnamed, so not a second landmark of the same name as the findings' scroll region below */}
           <section>
             <h3 id="findings-title">
               {draft.findings.length === 0
-                ? "Everything in the file was imported."
-                : `${draft.findings.length} finding${draft.findings.length === 1 ? "" : "s"}: what the import could not carry over as it was`}
+                ? t("questionnaires.import.allImported")
+                : t("questionnaires.import.findings", { count: draft.findings.length })}
             </h3>
             {draft.findings.length ? (
               <div className="scroll-region" role="region" aria-labelledby="findings-title" tabIndex={0}>
@@ -135,12 +140,16 @@ export default function ImportQuestionnairePage() {
                   rows={draft.findings}
                   rowKey={(_, i) => i}
                   columns={[
-                    { header: "Item", cell: (f) => <code>{f.itemId}</code> },
+                    { header: t("questionnaires.import.item"), cell: (f) => <code>{f.itemId}</code> },
                     {
-                      header: "Level",
-                      cell: (f) => <span className={`badge ${f.level === "warning" ? "bad" : "info"}`}>{f.level}</span>,
+                      header: t("questionnaires.import.level"),
+                      cell: (f) => (
+                        <span className={`badge ${f.level === "warning" ? "bad" : "info"}`}>
+                          {t("questionnaires.import.levelValue", { level: f.level })}
+                        </span>
+                      ),
                     },
-                    { header: "What happened", cell: (f) => f.reason },
+                    { header: t("questionnaires.import.whatHappened"), cell: (f) => f.reason },
                   ]}
                 />
               </div>
@@ -152,53 +161,49 @@ export default function ImportQuestionnairePage() {
             <input type="hidden" name="draftId" value={draft.id} />
             {actionData?.intent === "publish" ? (
               <div className="form-error" role="alert">
-                Nothing was published.
+                {t("questionnaires.import.nothingPublished")}
                 <ErrorList errors={errors[""]} />
               </div>
             ) : null}
             <div className="field">
-              <label htmlFor="templateId">Questionnaire id</label>
+              <label htmlFor="templateId">{t("questionnaires.import.templateId")}</label>
               <input {...field("templateId")} maxLength={PUBLISH_LIMITS.templateId} defaultValue={values.templateId} />
-              <small className="muted">
-                Publishing again under the same id adds a version; assessments keep the version they were sent with.
-              </small>
+              <small className="muted">{t("questionnaires.import.templateIdHint")}</small>
               <ErrorList id="templateId-error" errors={errors.templateId} />
             </div>
             <div className="field">
-              <label htmlFor="title">Title</label>
+              <label htmlFor="title">{t("questionnaires.column.title")}</label>
               <input {...field("title")} maxLength={PUBLISH_LIMITS.title} defaultValue={values.title} />
               <ErrorList id="title-error" errors={errors.title} />
             </div>
             <div className="field">
-              <label htmlFor="version">Version</label>
+              <label htmlFor="version">{t("questionnaires.column.version")}</label>
               <input {...field("version")} maxLength={PUBLISH_LIMITS.version} defaultValue={values.version} />
               <ErrorList id="version-error" errors={errors.version} />
             </div>
             <div className="field">
-              <label htmlFor="description">Description</label>
+              <label htmlFor="description">{t("questionnaires.import.description")}</label>
               <textarea
                 {...field("description")}
                 rows={2}
                 maxLength={PUBLISH_LIMITS.description}
                 defaultValue={values.description}
               />
-              <small className="muted">{limitHint(PUBLISH_LIMITS.description)}</small>
+              <small className="muted">
+                {t("questionnaires.import.limitHint", { max: PUBLISH_LIMITS.description })}
+              </small>
               <ErrorList id="description-error" errors={errors.description} />
             </div>
-            <h3>Questions: required, and the requirements each answers</h3>
-            <p className="muted">
-              Pre-filled from the file. Search a requirement by id or title, take a suggestion, or assign one to a whole
-              section at once. Questions without a requirement are kept as information only; a required question must be
-              answered before the supplier can submit.
-            </p>
+            <h3>{t("questionnaires.import.questionsHeading")}</h3>
+            <p className="muted">{t("questionnaires.import.questionsIntro")}</p>
             {/* a new draft starts from its own file, not from the choices made on the previous one */}
             <MappingEditor key={draft.id} sections={draft.sections} requirements={requirements} errors={errors} />
             <button type="submit" disabled={busy}>
-              {busy ? "Publishing…" : "Publish"}
+              {busy ? t("questionnaires.import.publishing") : t("questionnaires.import.publish")}
             </button>
           </Form>
 
-          <h2 id="preview-title">How suppliers will see it</h2>
+          <h2 id="preview-title">{t("questionnaires.import.howSuppliersSee")}</h2>
           <div className="survey-preview scroll-region" role="region" aria-labelledby="preview-title" tabIndex={0}>
             <SurveyPreview survey={draft.survey} />
           </div>

@@ -13,6 +13,8 @@ import {
 import { ActivationForm, LastSignIn, TEAM_DONE, UserState } from "#app/features/accounts/team-view";
 import { fieldErrors } from "#app/lib/forms.server";
 import { refusalResponse } from "#app/lib/refusal.server";
+import { t as say } from "#app/i18n/messages.server";
+import { useT } from "#app/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Users · Flowdown" }];
 
@@ -27,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) {
     const errors = fieldErrors(parsed.error);
     return data(
-      { errors: { "": errors.intent ? ["Unknown action."] : Object.values(errors).flat() } },
+      { errors: { "": errors.intent ? [say("admin.users.unknownAction")] : Object.values(errors).flat() } },
       { status: 400 },
     );
   }
@@ -44,45 +46,49 @@ export default function UsersPage() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
+  const t = useT();
   const done = TEAM_DONE[params.get("done") ?? ""];
   const busyFor = (id: string) => navigation.state !== "idle" && navigation.formData?.get("userId") === id;
   return (
     <>
       {done ? <p className="flash">{done}</p> : null}
-      <h1>Users</h1>
+      <h1>{t("common.nav.users")}</h1>
       <p className="muted">
-        Everyone with an account. A user&apos;s role follows from their organisation; invite people and change team
-        roles on the <Link to="/admin/organisations">organisation&apos;s page</Link>.
+        {t.rich("admin.users.intro", { link: (chunks) => <Link to="/admin/organisations">{chunks}</Link> })}
       </p>
       <FormError messages={actionData?.errors[""]} />
       <ListTable
         data-testid="users"
         rows={users}
         rowKey={(u) => u.id}
-        empty="No users yet."
+        empty={t("admin.users.empty")}
         columns={[
-          { header: "Name", cell: (u) => u.name },
-          { header: "E-mail", cell: (u) => u.email },
-          { header: "Role", cell: (u) => u.role },
+          { header: t("admin.column.name"), cell: (u) => u.name },
+          { header: t("admin.column.email"), cell: (u) => u.email },
+          { header: t("admin.column.role"), cell: (u) => u.role },
           {
-            header: "Organisation",
+            header: t("admin.column.organisation"),
             cell: (u) =>
               u.org ? (
                 <>
                   <Link to={`/admin/organisations/${u.org.id}`}>{u.org.name}</Link>
-                  {u.org.active ? null : <span className="muted"> (deactivated)</span>}
+                  {u.org.active ? null : <span className="muted"> {t("admin.users.deactivated")}</span>}
                 </>
               ) : (
-                <span className="muted">none</span>
+                <span className="muted">{t("admin.none")}</span>
               ),
           },
-          { header: "Team role", cell: (u) => u.teamRole },
-          { header: "State", cell: (u) => <UserState active={u.active} /> },
-          { header: "Last sign-in", cell: (u) => <LastSignIn at={u.lastLoginAt} /> },
+          { header: t("admin.column.teamRole"), cell: (u) => u.teamRole },
+          { header: t("admin.column.state"), cell: (u) => <UserState active={u.active} /> },
+          { header: t("admin.column.lastSignIn"), cell: (u) => <LastSignIn at={u.lastLoginAt} /> },
           {
-            header: "Actions",
+            header: t("admin.column.actions"),
             cell: (u) =>
-              u.self ? <span className="muted small">you</span> : <ActivationForm user={u} busy={busyFor(u.id)} />,
+              u.self ? (
+                <span className="muted small">{t("admin.users.you")}</span>
+              ) : (
+                <ActivationForm user={u} busy={busyFor(u.id)} />
+              ),
           },
         ]}
       />

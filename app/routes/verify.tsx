@@ -11,6 +11,8 @@ import { z } from "zod";
 import { ErrorList } from "#app/components/forms";
 import { rateLimited, recordAttempt, tooManyAttemptsMessage } from "#app/lib/rate-limit.server";
 import { sha256OfStream, verifyReportHash, type Verification } from "#app/features/reports/reports.server";
+import { say, t as tServer } from "#app/i18n/messages.server";
+import { useFormat, useT } from "#app/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Verify a report · Flowdown" }];
 
@@ -19,7 +21,7 @@ const MAX_VERIFY_BYTES = 50 * 1024 * 1024;
 const HashSchema = z
   .string()
   .trim()
-  .regex(/^[0-9a-fA-F]{64}$/, "A SHA-256 is 64 hexadecimal characters (0–9, a–f).");
+  .regex(/^[0-9a-fA-F]{64}$/, "reports.verify.hashFormat");
 
 type VerifyResult =
   | { verification: Verification; source: "file" | "hash"; fileName?: string }
@@ -29,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const q = new URL(request.url).searchParams.get("sha256");
   if (q === null) return { result: null };
   const parsed = HashSchema.safeParse(q);
-  if (!parsed.success) return { result: { errors: { sha256: [parsed.error.issues[0].message] } } as VerifyResult };
+  if (!parsed.success) return { result: { errors: { sha256: [say(parsed.error.issues[0].message)] } } as VerifyResult };
   const wait = await rateLimited("verify", request);
   if (wait)
     throw new Response(tooManyAttemptsMessage(wait), {
@@ -53,10 +55,7 @@ export async function action({ request }: ActionFunctionArgs) {
   await recordAttempt("verify", request);
   if (type.startsWith("multipart/form-data")) {
     if (Number(request.headers.get("Content-Length") ?? "0") > MAX_VERIFY_BYTES + 64 * 1024) {
-      return data<VerifyResult>(
-        { errors: { file: ["That file is far larger than any report the portal issues (at most 50 MB)."] } },
-        { status: 413 },
-      );
+      return data<VerifyResult>({ errors: { file: [tServer("reports.verify.tooLarge")] } }, { status: 413 });
     }
     let hashed: Awaited<ReturnType<typeof sha256OfStream>> | null = null;
     let fileName = "";
@@ -72,39 +71,35 @@ export async function action({ request }: ActionFunctionArgs) {
     try {
       await parseMultipartFormData(request, handler);
     } catch {
-      return data<VerifyResult>({ errors: { file: ["The upload could not be read. Try again."] } }, { status: 400 });
+      return data<VerifyResult>({ errors: { file: [tServer("reports.verify.unreadable")] } }, { status: 400 });
     }
     const h = hashed as Awaited<ReturnType<typeof sha256OfStream>> | null;
-    if (!h) return data<VerifyResult>({ errors: { file: ["Choose the PDF file to check."] } }, { status: 400 });
+    if (!h) return data<VerifyResult>({ errors: { file: [tServer("reports.verify.chooseFile")] } }, { status: 400 });
     if ("tooLarge" in h)
-      return data<VerifyResult>(
-        { errors: { file: ["That file is far larger than any report the portal issues (at most 50 MB)."] } },
-        { status: 413 },
-      );
-    if (h.size === 0) return data<VerifyResult>({ errors: { file: ["That file is empty."] } }, { status: 400 });
+      return data<VerifyResult>({ errors: { file: [tServer("reports.verify.tooLarge")] } }, { status: 413 });
+    if (h.size === 0)
+      return data<VerifyResult>({ errors: { file: [tServer("reports.verify.emptyFile")] } }, { status: 400 });
     return data<VerifyResult>({ verification: await verifyReportHash(h.sha256), source: "file", fileName });
   }
   const form = await request.formData();
   const parsed = HashSchema.safeParse(form.get("sha256") ?? "");
   if (!parsed.success)
-    return data<VerifyResult>({ errors: { sha256: [parsed.error.issues[0].message] } }, { status: 400 });
+    return data<VerifyResult>({ errors: { sha256: [say(parsed.error.issues[0].message)] } }, { status: 400 });
   return data<VerifyResult>({ verification: await verifyReportHash(parsed.data), source: "hash" });
 }
 
-const KIND_LABEL = {
-  assessment: "Supplier assessment report",
-  agreement: "Agreement flow-down compliance report",
-} as const;
-
 function Outcome({ r }: { r: Extract<VerifyResult, { verification: Verification }> }) {
   const v = r.verification;
+  const t = useT();
+  const format = useFormat();
   if (!v.authentic) {
     return (
       <section className="card verify-result bad" role="status">
-        <h2>Not an authentic Flowdown report</h2>
+        <h2>{t("reports.verify.notAuthentic")}</h2>
         <p>
-          No report issued by this portal has this SHA-256{r.fileName ? <> (the file “{r.fileName}”)</> : null}. The
-          file may have been altered, even by one byte, or it was not issued here.
+          {r.fileName
+            ? t("reports.verify.notAuthenticFile", { fileName: r.fileName })
+            : t("reports.verify.notAuthenticText")}
         </p>
         <p className="small">
           SHA-256: <code className="hash">{v.sha256}</code>
@@ -114,20 +109,18 @@ function Outcome({ r }: { r: Extract<VerifyResult, { verification: Verification 
   }
   return (
     <section className="card verify-result ok" role="status">
-      <h2>Authentic: issued by this portal and unaltered</h2>
+      <h2>{t("reports.verify.authentic")}</h2>
       <dl className="facts">
-        <dt>Report</dt>
-        <dd>{KIND_LABEL[v.kind]}</dd>
-        <dt>Agreement</dt>
+        <dt>{t("reports.verify.report")}</dt>
+        <dd>{t("reports.verify.kind", { kind: v.kind })}</dd>
+        <dt>{t("reports.verify.agreement")}</dt>
         <dd>{v.agreementRef}</dd>
-        <dt>{v.kind === "assessment" ? "Supplier" : "Title"}</dt>
+        <dt>{v.kind === "assessment" ? t("reports.verify.supplier") : t("reports.verify.title")}</dt>
         <dd>{v.subject}</dd>
-        <dt>Version</dt>
+        <dt>{t("reports.column.version")}</dt>
         <dd>v{v.version}</dd>
-        <dt>Generated</dt>
-        <dd>
-          {v.generatedAt.slice(0, 16).replace("T", " ")} UTC by {v.generatedBy}
-        </dd>
+        <dt>{t("reports.column.generated")}</dt>
+        <dd>{t("reports.verify.generatedBy", { at: format.moment(v.generatedAt), name: v.generatedBy })}</dd>
         <dt>SHA-256</dt>
         <dd>
           <code className="hash">{v.sha256}</code>
@@ -135,11 +128,13 @@ function Outcome({ r }: { r: Extract<VerifyResult, { verification: Verification 
       </dl>
       {v.latest ? (
         <p className="notice">
-          A newer version exists: v{v.latest.version}, generated {v.latest.generatedAt.slice(0, 16).replace("T", " ")}{" "}
-          UTC. This copy is authentic but out of date; ask the sender for the latest one.
+          {t("reports.verify.newer", {
+            version: String(v.latest.version),
+            at: format.moment(v.latest.generatedAt),
+          })}
         </p>
       ) : (
-        <p className="flash">This is the latest version of this report.</p>
+        <p className="flash">{t("reports.verify.latest")}</p>
       )}
     </section>
   );
@@ -153,22 +148,19 @@ export default function VerifyPage() {
   const busy = navigation.state !== "idle";
   const uploading = busy && navigation.formEncType === "multipart/form-data";
   const errors = result && "errors" in result ? result.errors : {};
+  const t = useT();
   return (
     <main className="centered wide">
       <p className="brand">
         <Link to="/">Flowdown</Link>
-        <small>Report verification</small>
+        <small>{t("reports.verify.brand")}</small>
       </p>
       <div className="card">
-        <h1>Is this report authentic?</h1>
-        <p>
-          Every PDF report the portal issues is stored with its SHA-256 fingerprint. Upload your copy, or paste its
-          SHA-256, to learn whether it is authentic and unaltered, which report and version it is, and whether a newer
-          version exists. The file is only hashed, never kept.
-        </p>
+        <h1>{t("reports.verify.heading")}</h1>
+        <p>{t("reports.verify.intro")}</p>
         <Form method="post" encType="multipart/form-data" className="form-section">
           <div className="field">
-            <label htmlFor="file">The PDF report</label>
+            <label htmlFor="file">{t("reports.verify.fileLabel")}</label>
             <input
               id="file"
               name="file"
@@ -180,12 +172,12 @@ export default function VerifyPage() {
             <ErrorList errors={errors.file} />
           </div>
           <button type="submit" disabled={busy}>
-            {uploading ? "Checking the file…" : "Check the file"}
+            {uploading ? t("reports.verify.checkingFile") : t("reports.verify.checkFile")}
           </button>
         </Form>
         <Form method="post" className="form-section">
           <div className="field">
-            <label htmlFor="sha256">…or its SHA-256</label>
+            <label htmlFor="sha256">{t("reports.verify.hashLabel")}</label>
             <input
               id="sha256"
               name="sha256"
@@ -193,13 +185,13 @@ export default function VerifyPage() {
               inputMode="text"
               autoComplete="off"
               spellCheck={false}
-              placeholder="64 hexadecimal characters"
+              placeholder={t("reports.verify.hashPlaceholder")}
               aria-invalid={errors.sha256 ? true : undefined}
             />
             <ErrorList errors={errors.sha256} />
           </div>
           <button type="submit" className="secondary" disabled={busy}>
-            {busy && !uploading ? "Checking…" : "Check the fingerprint"}
+            {busy && !uploading ? t("reports.verify.checking") : t("reports.verify.checkHash")}
           </button>
         </Form>
       </div>

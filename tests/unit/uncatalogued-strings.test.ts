@@ -18,8 +18,8 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 /** Words that are the same in every language: the brand, the standards' and formats' own names. */
 const SAME_IN_EVERY_LANGUAGE = /Flowdown|SHA-256|UTC|PDF|CSV|XLSX|ISO\/IEC 27001|https?:\/\/\S+/g;
 
-/** Messages for the operator who starts the portal (the console, not a page). */
-const OPERATOR_FILES = new Set(["app/lib/env.server.ts"]);
+/** Messages for the operator who starts the portal (the console, not a page): env checks, `npm run admin:create`. */
+const OPERATOR_FILES = new Set(["app/lib/env.server.ts", "app/features/accounts/first-admin.server.ts"]);
 
 /** Attributes whose value people read or hear. */
 const HUMAN_ATTRIBUTES = new Set([

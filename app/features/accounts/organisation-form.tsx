@@ -1,6 +1,8 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { Field, FormError, SelectField } from "#app/components/forms";
 import { LIMITS as ORG } from "#app/features/directory/organization-input";
+import { useT } from "#app/i18n/react";
+import type { OrgKind } from "#models/enums";
 
 export interface OrganisationFormValues {
   kind?: string;
@@ -36,13 +38,14 @@ export function OrganisationForm({
   countries: { code: string; name: string }[];
   parents: { id: string; name: string }[];
   /** the kinds to pick from (a new organisation) */
-  kinds?: { value: string; label: string }[];
+  kinds?: { value: OrgKind }[];
   /** the kind, shown only (an existing organisation) */
   fixedKind?: string;
   submitLabel: string;
   busyLabel: string;
 }) {
   const navigation = useNavigation();
+  const t = useT();
   const busy = navigation.state !== "idle" && (!intent || navigation.formData?.get("intent") === intent);
   return (
     <Form method="post" className="card form-section" noValidate>
@@ -52,49 +55,50 @@ export function OrganisationForm({
         <ul className="plain" data-testid="duplicates">
           {duplicates.map((d) => (
             <li key={d.id}>
-              Existing organisation: <a href={`/admin/organisations/${d.id}`}>{d.name}</a>
+              {t("admin.form.existing")} <a href={`/admin/organisations/${d.id}`}>{d.name}</a>
             </li>
           ))}
         </ul>
       ) : null}
       {kinds ? (
         <SelectField
-          label="Kind"
+          label={t("admin.column.kind")}
           errors={errors.kind}
           selectProps={{ name: "kind", required: true, defaultValue: values.kind ?? "" }}
         >
           <option value="" disabled>
-            Pick one…
+            {t("admin.form.pickOne")}
           </option>
           {kinds.map((k) => (
             <option key={k.value} value={k.value}>
-              {k.label}
+              {t(`labels.orgKind.${k.value}`)}
             </option>
           ))}
         </SelectField>
       ) : (
         <p>
-          <strong>Kind:</strong> {fixedKind} <span className="muted">(fixed once the organisation exists)</span>
+          <strong>{t("admin.form.kindFixed")}</strong> {fixedKind}{" "}
+          <span className="muted">{t("admin.form.kindFixedNote")}</span>
         </p>
       )}
       <Field
-        label="Name"
+        label={t("admin.column.name")}
         errors={errors.name}
         inputProps={{ name: "name", required: true, maxLength: ORG.name, defaultValue: values.name ?? "" }}
       />
       <Field
-        label="Legal name (optional)"
+        label={t("admin.form.legalName")}
         errors={errors.legalName}
-        hint="The registered name, when it differs from the name in use."
+        hint={t("admin.form.legalNameHint")}
         inputProps={{ name: "legalName", maxLength: ORG.legalName, defaultValue: values.legalName ?? "" }}
       />
       <SelectField
-        label="Country"
+        label={t("admin.column.country")}
         errors={errors.country}
         selectProps={{ name: "country", required: true, defaultValue: values.country ?? "" }}
       >
         <option value="" disabled>
-          Pick a country…
+          {t("admin.form.pickCountry")}
         </option>
         {countries.map((c) => (
           <option key={c.code} value={c.code}>
@@ -103,7 +107,7 @@ export function OrganisationForm({
         ))}
       </SelectField>
       <Field
-        label="Registration number (optional)"
+        label={t("admin.form.registrationNumber")}
         errors={errors.registrationNumber}
         inputProps={{
           name: "registrationNumber",
@@ -112,11 +116,11 @@ export function OrganisationForm({
         }}
       />
       <SelectField
-        label="Parent group (optional)"
+        label={t("admin.form.parent")}
         errors={errors.parentOrgId}
         selectProps={{ name: "parentOrgId", defaultValue: values.parentOrgId ?? "" }}
       >
-        <option value="">None</option>
+        <option value="">{t("admin.form.parentNone")}</option>
         {parents.map((p) => (
           <option key={p.id} value={p.id}>
             {p.name}

@@ -1,15 +1,15 @@
 import { z } from "zod";
 import { recordAudit } from "#models/audit-event.server";
 import { COUNTRY_CODES, countryName, isCountryCode } from "#models/countries";
-import { ORG_KINDS, type OrgKind } from "#models/enums";
-import { ORG_KIND_LABEL } from "#models/labels";
+import { ORG_KINDS, ROLE_FOR_KIND, type OrgKind } from "#models/enums";
 import {
   findDuplicateOrganizations,
   Organization,
   createOrganization,
   type OrganizationDoc,
 } from "#models/organization.server";
-import { Refusal } from "#models/refusal";
+import { Refusal, said } from "#models/refusal";
+import { t } from "#app/i18n/messages.server";
 import { User } from "#models/user.server";
 import { isObjectId } from "#app/lib/ids.server";
 import { endSessions, type CurrentUser } from "./auth.server";
@@ -31,29 +31,25 @@ interface Ctx {
 const optionalId = z
   .string()
   .trim()
-  .max(24, "Pick an organisation from the list")
-  .refine((v) => v === "" || isObjectId(v), "Pick an organisation from the list")
+  .max(24, "admin.org.pickOrganisation")
+  .refine((v) => v === "" || isObjectId(v), "admin.org.pickOrganisation")
   .default("");
 
 const OrganisationFields = {
   // the same limits as procurement's directory, so an organisation fits both forms
-  name: z.string().trim().min(1, "Enter the organisation's name").max(ORG.name, `At most ${ORG.name} characters`),
-  legalName: z.string().trim().max(ORG.legalName, `At most ${ORG.legalName} characters`).default(""),
+  name: z.string().trim().min(1, "admin.org.enterName").max(ORG.name, "admin.org.tooLong"),
+  legalName: z.string().trim().max(ORG.legalName, "admin.org.tooLong").default(""),
   country: z
     .string()
     .trim()
-    .max(2, "Pick a country from the list")
-    .refine((v) => isCountryCode(v), "Pick a country from the list"),
-  registrationNumber: z
-    .string()
-    .trim()
-    .max(ORG.registrationNumber, `At most ${ORG.registrationNumber} characters`)
-    .default(""),
+    .max(2, "admin.org.pickCountry")
+    .refine((v) => isCountryCode(v), "admin.org.pickCountry"),
+  registrationNumber: z.string().trim().max(ORG.registrationNumber, "admin.org.tooLong").default(""),
   parentOrgId: optionalId,
 };
 
 export const NewOrganisationSchema = z.object({
-  kind: z.enum(ORG_KINDS, "Pick what kind of organisation this is"),
+  kind: z.enum(ORG_KINDS, "admin.org.pickKind"),
   ...OrganisationFields,
 });
 export const EditOrganisationSchema = z.object(OrganisationFields);
@@ -68,11 +64,15 @@ export class DuplicateOrganisation extends Refusal {
   constructor(existing: DuplicateOrganisation["existing"]) {
     const first = existing[0];
     super(
-      `${first.name} (${ORG_KIND_LABEL[first.kind as OrgKind] ?? first.kind}, ${countryName(first.country)}) ` +
-        (first.matchedOn === "registration"
-          ? "has the same registration number in the same country"
-          : "has the same name") +
-        ": use that organisation instead.",
+      said("admin.org.duplicate", {
+        name: first.name,
+        // the kind in the words of the person who asked: the refusal is said in the same request
+        kind: (ORG_KINDS as readonly string[]).includes(first.kind)
+          ? t(`labels.orgKind.${first.kind as OrgKind}`)
+          : first.kind,
+        country: countryName(first.country),
+        matchedOn: first.matchedOn === "registration" ? "registration" : "name",
+      }),
     );
     this.existing = existing;
   }
@@ -111,6 +111,8 @@ export async function listOrganisations(filter: { kind?: OrgKind }) {
   const usersOf = new Map(counts.map((c) => [String(c._id), c.users]));
   const names = new Map(orgs.map((o) => [String(o._id), o.name]));
   return {
+    /** the kinds to filter by */
+    kinds: ORG_KINDS,
     truncated: orgs.length === MAX_LISTED,
     rows: orgs
       .map((o) => ({
@@ -129,14 +131,14 @@ async function operatorExists() {
 }
 
 /** The kinds an administrator may create now: an operator organisation only while none exists. */
-export async function creatableKinds(): Promise<{ value: OrgKind; label: string }[]> {
+export async function creatableKinds(): Promise<{ value: OrgKind }[]> {
   const kinds: OrgKind[] = [
     "discloser",
     "recipient",
     "supplier",
     ...((await operatorExists()) ? [] : ["operator" as const]),
   ];
-  return kinds.map((k) => ({ value: k, label: ORG_KIND_LABEL[k] }));
+  return kinds.map((k) => ({ value: k }));
 }
 
 /** Organisations that can be a parent group (all but `exceptId`), by name. */
@@ -150,7 +152,7 @@ export async function parentOptions(exceptId?: string) {
 
 async function checkParent(parentOrgId: string, selfId: string | null) {
   if (!parentOrgId) return null;
-  if (parentOrgId === selfId) throw Refusal.ofFields({ parentOrgId: ["An organisation cannot be its own group."] });
+  if (parentOrgId === selfId) throw Refusal.ofFields({ parentOrgId: ["admin.org.ownGroup"] });
   // walk up the parent's groups: the organisation must not already be above its new parent
   let current: string | null = parentOrgId;
   for (let depth = 0; current && depth < 50; depth++) {
@@ -158,11 +160,11 @@ async function checkParent(parentOrgId: string, selfId: string | null) {
       parentOrgId: 1,
     }).lean();
     if (!found) {
-      if (current === parentOrgId) throw Refusal.ofFields({ parentOrgId: ["That organisation does not exist."] });
+      if (current === parentOrgId) throw Refusal.ofFields({ parentOrgId: ["admin.org.notFound"] });
       break;
     }
     if (selfId && found.parentOrgId && String(found.parentOrgId) === selfId) {
-      throw Refusal.ofFields({ parentOrgId: ["That organisation belongs to this one's group: pick another."] });
+      throw Refusal.ofFields({ parentOrgId: ["admin.org.inGroup"] });
     }
     current = found.parentOrgId ? String(found.parentOrgId) : null;
   }
@@ -189,7 +191,7 @@ async function refuseDuplicates(input: EditOrganisationInput & { kind: OrgKind }
 
 export async function createOrganisation(actor: CurrentUser, input: NewOrganisationInput, ctx: Ctx) {
   if (input.kind === "operator" && (await operatorExists())) {
-    throw Refusal.ofFields({ kind: ["The portal has its operator organisation already."] });
+    throw Refusal.ofFields({ kind: ["admin.org.operatorExists"] });
   }
   await refuseDuplicates(input);
   const parentOrgId = await checkParent(input.parentOrgId, null);
@@ -241,7 +243,7 @@ export async function organisationFor(id: string) {
 
 async function existing(id: string) {
   const org = isObjectId(id) ? await Organization.findById(id) : null;
-  if (!org) throw new Refusal("That organisation does not exist.", { status: 404 });
+  if (!org) throw new Refusal("admin.org.notFound", { status: 404 });
   return org;
 }
 
@@ -285,18 +287,18 @@ export async function updateOrganisation(actor: CurrentUser, id: string, input: 
  */
 export async function deactivateOrganisation(actor: CurrentUser, id: string, ctx: Ctx) {
   const org = await existing(id);
-  if (org.active === false) throw new Refusal(`${org.name} is deactivated already.`);
-  if (id === actor.orgId) throw new Refusal("You cannot deactivate your own organisation.");
+  if (org.active === false) throw new Refusal(said("admin.org.alreadyDeactivated", { name: org.name }));
+  if (id === actor.orgId) throw new Refusal("admin.org.ownOrganisation");
   const admins = await activeAdministrators();
   if (admins.length && admins.every((a) => a.orgId === id)) {
-    throw new Refusal(`${org.name} holds the portal's last active administrators: it cannot be deactivated.`);
+    throw new Refusal(said("admin.org.lastAdmins", { name: org.name }));
   }
   const at = new Date();
   await Organization.updateOne({ _id: org._id }, { $set: { active: false, deactivatedAt: at } });
   // two administrators deactivating the last two operator organisations at once: the later check undoes its own
   if (admins.length && (await activeAdministrators()).length === 0) {
     await Organization.updateOne({ _id: org._id }, { $set: { active: true, deactivatedAt: null } });
-    throw new Refusal(`${org.name} holds the portal's last active administrators: it cannot be deactivated.`);
+    throw new Refusal(said("admin.org.lastAdmins", { name: org.name }));
   }
   const users = await User.find({ orgId: org._id }, { _id: 1 }).lean();
   let sessionsEnded = 0;
@@ -315,7 +317,7 @@ export async function deactivateOrganisation(actor: CurrentUser, id: string, ctx
 
 export async function reactivateOrganisation(actor: CurrentUser, id: string, ctx: Ctx) {
   const org = await existing(id);
-  if (org.active !== false) throw new Refusal(`${org.name} is active already.`);
+  if (org.active !== false) throw new Refusal(said("admin.org.alreadyActive", { name: org.name }));
   await Organization.updateOne({ _id: org._id, active: false }, { $set: { active: true, deactivatedAt: null } });
   forgetOrg(id);
   await recordAudit({
@@ -334,7 +336,9 @@ export async function organisationPage(actor: CurrentUser, id: string) {
   const scope = org ? await organisationTeam(actor, id) : null;
   if (!org || !scope) return null;
   const [team, parents] = await Promise.all([teamPage(scope), parentOptions(id)]);
-  return { org, team, parents, countries: countryOptions() };
+  // the role the organisation's kind gives its users
+  const role = ROLE_FOR_KIND[org.kind];
+  return { org, role, team, parents, countries: countryOptions() };
 }
 
 /** What /admin/organisations/new needs. */

@@ -1,12 +1,15 @@
 import { auditHead, formatAuditAnchor, verifyAuditChain, type AuditAnchor } from "#models/audit-event.server";
-import { utcMinuteText } from "#app/scoring/dates";
 import { sendMail } from "#app/lib/mail.server";
+import { currentLocale, tIn } from "#app/i18n/messages.server";
+import { formatMoment } from "#app/i18n/format";
+import { localeOfRecipient } from "#app/features/accounts/locale.server";
 
 /**
  * The audit trail's head, e-mailed so that it is kept outside the database:
  * whoever holds it can later run `audit:verify -- --anchor <anchor>` and
  * find out whether any entry up to it was removed, altered or cut off. Sent
- * by `audit:verify --mail` and, with AUDIT_ANCHOR_MAIL set, once a day.
+ * by `audit:verify --mail` and, with AUDIT_ANCHOR_MAIL set, once a day;
+ * each recipient reads it in the language of their account.
  */
 export async function mailAuditAnchor(
   to: readonly string[],
@@ -16,23 +19,24 @@ export async function mailAuditAnchor(
   const head = await auditHead();
   if (head) {
     const text = formatAuditAnchor(head);
-    for (const address of to)
+    for (const address of to) {
+      const locale = await localeOfRecipient(address, currentLocale());
       await sendMail({
         to: address,
-        subject: `Flowdown audit trail anchor: entry ${head.seq}`,
+        subject: tIn(locale, "admin.anchorMail.subject", { seq: String(head.seq) }),
         text: [
-          `The audit trail's latest entry on ${utcMinuteText(head.at.toISOString())} is entry ${head.seq}.`,
+          tIn(locale, "admin.anchorMail.latest", { at: formatMoment(locale, head.at), seq: String(head.seq) }),
           report.ok
-            ? `The whole trail checked intact (${report.checked} entries).`
-            : `The trail did NOT check intact (${report.problems.length} problems): ask the portal's operator why.`,
+            ? tIn(locale, "admin.anchorMail.intact", { count: report.checked })
+            : tIn(locale, "admin.anchorMail.broken", { count: report.problems.length }),
           "",
-          "Keep this anchor. Whoever later runs `npm run audit:verify -- --anchor <anchor>` finds out whether any",
-          "entry up to this one was removed, altered or cut off since:",
+          tIn(locale, "admin.anchorMail.keep", { placeholder: "<anchor>" }),
           "",
           `  ${text}`,
         ].join("\n"),
         kind: "audit-anchor",
       });
+    }
   }
   return { ...report, head };
 }

@@ -1,4 +1,5 @@
 import { ListTable } from "#app/components/list-table";
+import { useFormat, useT } from "#app/i18n/react";
 
 export interface AuditRow {
   seq: number;
@@ -11,26 +12,31 @@ export interface AuditRow {
 
 /** The audit trail as recorded: append-only entries, newest first. */
 export function AuditTable({ rows }: { rows: AuditRow[] }) {
+  const t = useT();
+  const format = useFormat();
   return (
     <ListTable
       data-testid="audit-trail"
       rows={rows}
       rowKey={(r) => r.seq}
-      empty="No entries yet."
+      empty={t("admin.auditTable.empty")}
       columns={[
         { header: "#", cell: (r) => r.seq },
-        { header: "When (UTC)", className: "nowrap", cell: (r) => r.at.slice(0, 19).replace("T", " ") },
-        { header: "What", cell: (r) => <code>{r.action}</code> },
-        { header: "Who", cell: (r) => r.actor || <span className="muted">system</span> },
+        { header: t("admin.column.when"), className: "nowrap", cell: (r) => format.moment(r.at) },
+        { header: t("admin.auditTable.what"), cell: (r) => <code>{r.action}</code> },
         {
-          header: "Details",
+          header: t("admin.auditTable.who"),
+          cell: (r) => r.actor || <span className="muted">{t("admin.auditTable.system")}</span>,
+        },
+        {
+          header: t("admin.auditTable.details"),
           className: "small wrap-anywhere",
           cell: (r) =>
             Object.entries(r.details)
               .map(([k, v]) => `${k}: ${v}`)
               .join(" · "),
         },
-        { header: "From", className: "small muted", cell: (r) => r.ip },
+        { header: t("admin.auditTable.from"), className: "small muted", cell: (r) => r.ip },
       ]}
     />
   );

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { ErrorList } from "#app/components/forms";
+import { useT } from "#app/i18n/react";
 import { RequirementPicker, type PickableRequirement } from "./requirement-picker";
 
 export interface MappingQuestion {
@@ -34,6 +35,7 @@ export function MappingEditor({
   requirements: readonly PickableRequirement[];
   errors: Record<string, string[]>;
 }) {
+  const t = useT();
   const all = useMemo(() => sections.flatMap((s) => s.questions), [sections]);
   const [mapping, setMapping] = useState<Record<string, string[]>>(() =>
     Object.fromEntries(all.map((q) => [q.name, q.requirements])),
@@ -60,8 +62,7 @@ export function MappingEditor({
   return (
     <div className="mapping-editor">
       <p className="mapping-summary" data-testid="mapping-summary">
-        {linked} of {all.length} question{all.length === 1 ? "" : "s"} linked to a requirement · {requiredCount}{" "}
-        required
+        {t("questionnaires.mapping.summary", { linked, total: all.length, required: requiredCount })}
       </p>
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
@@ -75,27 +76,27 @@ export function MappingEditor({
             <div className="map-section-head">
               <h4 id={headingId}>
                 {section.title}{" "}
-                <span className="muted">
-                  ({names.length} question{names.length === 1 ? "" : "s"})
-                </span>
+                <span className="muted">{t("questionnaires.mapping.sectionCount", { count: names.length })}</span>
               </h4>
               <AllRequiredBox
-                label={`All required in ${section.title}`}
+                label={t("questionnaires.mapping.allRequired", { section: section.title })}
                 checked={sectionRequired === names.length}
                 mixed={sectionRequired > 0 && sectionRequired < names.length}
                 onChange={(value) => setAllRequired(names, value)}
               />
               <div className="map-bulk">
                 <span aria-hidden="true" className="muted">
-                  Assign to all in this section:
+                  {t("questionnaires.mapping.assignAll")}
                 </span>
                 <RequirementPicker
                   requirements={requirements}
-                  label={`Assign a requirement to all questions in ${section.title}`}
-                  placeholder="Search, then Enter to assign to all"
+                  label={t("questionnaires.mapping.assignAllLabel", { section: section.title })}
+                  placeholder={t("questionnaires.mapping.assignAllPlaceholder")}
                   onPick={(id) => {
                     add(names, id);
-                    setAnnouncement(`${id} assigned to the ${names.length} questions of ${section.title}.`);
+                    setAnnouncement(
+                      t("questionnaires.mapping.assigned", { id, count: names.length, section: section.title }),
+                    );
                   }}
                 />
               </div>
@@ -124,11 +125,11 @@ export function MappingEditor({
                         onChange={(e) => setRequired((r) => ({ ...r, [q.name]: e.target.checked }))}
                         aria-describedby={`q-${q.name}`}
                       />{" "}
-                      Required
+                      {t("questionnaires.mapping.required")}
                     </label>
                     <div className="map-reqs">
                       <input type="hidden" name={`req:${q.name}`} value="" />
-                      <ul className="chips" aria-label={`Requirements of: ${q.title}`}>
+                      <ul className="chips" aria-label={t("questionnaires.mapping.requirementsOf", { title: q.title })}>
                         {chosen.map((id) => (
                           <li key={id} className="chip chosen">
                             <input type="hidden" name={`req:${q.name}`} value={id} />
@@ -138,24 +139,30 @@ export function MappingEditor({
                             <button
                               type="button"
                               className="chip-remove"
-                              aria-label={`Remove ${id} from: ${q.title}`}
+                              aria-label={t("questionnaires.mapping.remove", { id, title: q.title })}
                               onClick={() => remove(q.name, id)}
                             >
                               ×
                             </button>
                           </li>
                         ))}
-                        {chosen.length === 0 ? <li className="muted small">No requirement: information only</li> : null}
+                        {chosen.length === 0 ? (
+                          <li className="muted small">{t("questionnaires.mapping.noRequirement")}</li>
+                        ) : null}
                       </ul>
                       {suggestions.length ? (
                         <div className="suggestions">
-                          <span className="muted small">Suggested:</span>
+                          <span className="muted small">{t("questionnaires.mapping.suggested")}</span>
                           {suggestions.map((id) => (
                             <button
                               key={id}
                               type="button"
                               className="chip suggestion"
-                              aria-label={`Add suggested ${id} ${titleOf.get(id) ?? ""} to: ${q.title}`}
+                              aria-label={t("questionnaires.mapping.addSuggested", {
+                                id,
+                                requirement: titleOf.get(id) ?? "",
+                                title: q.title,
+                              })}
                               onClick={() => add([q.name], id)}
                             >
                               + <code>{id}</code> {titleOf.get(id)}
@@ -166,7 +173,7 @@ export function MappingEditor({
                       <RequirementPicker
                         requirements={requirements}
                         exclude={chosen}
-                        label={`Add a requirement to: ${q.title}`}
+                        label={t("questionnaires.mapping.addRequirement", { title: q.title })}
                         onPick={(id) => add([q.name], id)}
                       />
                     </div>
@@ -180,10 +187,10 @@ export function MappingEditor({
       <div className="field" id="required">
         {requiredCount === 0 ? (
           <div className="notice">
-            <p>No question is required: a supplier could submit this questionnaire blank.</p>
+            <p>{t("questionnaires.mapping.noneRequired")}</p>
             <label>
-              <input type="checkbox" name="confirmNoRequired" value="yes" aria-describedby="required-error" /> Publish
-              it without required questions anyway
+              <input type="checkbox" name="confirmNoRequired" value="yes" aria-describedby="required-error" />{" "}
+              {t("questionnaires.mapping.publishAnyway")}
             </label>
           </div>
         ) : null}

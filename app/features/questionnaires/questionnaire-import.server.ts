@@ -35,7 +35,8 @@ import { fieldErrors } from "#app/lib/forms.server";
 import { abbreviate, limitedText, tooLong } from "#app/lib/text-limits";
 import { isObjectId, trusted } from "#app/lib/ids.server";
 import { isDuplicateKey } from "#models/duplicate-key";
-import { Refusal } from "#models/refusal";
+import { Refusal, said, type Said } from "#models/refusal";
+import { t } from "#app/i18n/messages.server";
 import { PUBLISH_LIMITS } from "./publish-limits";
 
 const L = PUBLISH_LIMITS;
@@ -44,35 +45,34 @@ const MB = MAX_IMPORT_BYTES / 1024 / 1024;
 
 const UploadSchema = z.object({
   file: z
-    .instanceof(File, { error: "Choose a file to import" })
-    .refine((f) => f.name !== "" || f.size > 0, "Choose a file to import")
-    .refine((f) => f.size > 0, "The file is empty")
-    .refine((f) => f.size <= MAX_IMPORT_BYTES, `The file may be at most ${MB} MB`)
-    .refine(
-      (f) => /\.(json|csv|xlsx)$/i.test(f.name),
-      "Upload a SurveyJS survey or a VSAQ questionnaire (.json), a CSV file (.csv) or an Excel workbook (.xlsx)",
-    ),
+    .instanceof(File, { error: "questionnaires.upload.choose" })
+    .refine((f) => f.name !== "" || f.size > 0, "questionnaires.upload.choose")
+    .refine((f) => f.size > 0, "questionnaires.upload.empty")
+    .refine((f) => f.size <= MAX_IMPORT_BYTES, "questionnaires.upload.tooLarge")
+    .refine((f) => /\.(json|csv|xlsx)$/i.test(f.name), "questionnaires.upload.type"),
 });
 
 /** What is wrong with the uploaded file, beside the file field. */
-const fileRefusal = (messages: string[], status = 400) => Refusal.ofFields({ file: messages }, status);
+const fileRefusal = (messages: Said[], status = 400) => Refusal.ofFields({ file: messages }, status);
 
 /** Reads the multipart upload (at most MAX_IMPORT_BYTES), runs the importer and stores a draft; returns its id. */
 export async function receiveImport(request: Request, user: CurrentUser): Promise<string> {
   const declared = Number(request.headers.get("Content-Length") ?? "0");
-  if (declared > MAX_IMPORT_BYTES + 64 * 1024) throw fileRefusal([`The file may be at most ${MB} MB`], 413);
+  if (declared > MAX_IMPORT_BYTES + 64 * 1024)
+    throw fileRefusal([said("questionnaires.upload.tooLarge", { mb: MB })], 413);
   if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data"))
-    throw fileRefusal(["Send the file as a form upload"]);
+    throw fileRefusal(["questionnaires.upload.notForm"]);
   let form: FormData;
   try {
     form = await parseMultipartFormData(request, createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }));
   } catch (e) {
-    if (e instanceof MaxPartSizeExceededError) throw fileRefusal([`The file may be at most ${MB} MB`], 413);
+    if (e instanceof MaxPartSizeExceededError)
+      throw fileRefusal([said("questionnaires.upload.tooLarge", { mb: MB })], 413);
     // a malformed multipart body is the client's, not a fault of the portal
-    throw fileRefusal(["The upload could not be read. Try again."]);
+    throw fileRefusal(["questionnaires.upload.unreadable"]);
   }
   const parsed = UploadSchema.safeParse({ file: form.get("file") });
-  if (!parsed.success) throw fileRefusal(parsed.error.issues.map((i) => i.message));
+  if (!parsed.success) throw fileRefusal(parsed.error.issues.map((i) => said(i.message, { mb: MB })));
   const file = parsed.data.file;
   const outcome = await importQuestionnaire(
     { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
@@ -103,30 +103,30 @@ export function draftDefaults(fileName: string, draft: ImportDraft) {
     templateId: getTemplate(base) ? `${base}-imported` : base,
     title: draft.title,
     version: new Date().toISOString().slice(0, 10),
-    description: `Imported from ${fileName}.`,
+    description: t("questionnaires.import.defaultDescription", { fileName }),
   };
 }
 
 export const PublishSchema = z.object({
-  draftId: z.string().regex(/^[0-9a-f]{24}$/, "The draft is missing; upload the file again"),
+  draftId: z.string().regex(/^[0-9a-f]{24}$/, "questionnaires.publish.draftMissing"),
   templateId: z
     .string()
     .trim()
     .max(L.templateId, tooLong("The id", L.templateId))
-    .min(1, "Enter an id")
-    .regex(TEMPLATE_ID_RE, "Lower-case words joined by hyphens, e.g. web-app-security")
-    .refine((id) => !getTemplate(id), "This id belongs to a questionnaire shipped with the portal; choose another"),
-  title: limitedText("The title", L.title).min(1, "Enter a title"),
+    .min(1, "questionnaires.publish.enterId")
+    .regex(TEMPLATE_ID_RE, "questionnaires.publish.idFormat")
+    .refine((id) => !getTemplate(id), "questionnaires.publish.shippedId"),
+  title: limitedText("The title", L.title).min(1, "questionnaires.publish.enterTitle"),
   version: z
     .string()
     .trim()
     .max(L.version, tooLong("The version", L.version))
-    .min(1, "Enter a version")
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "Letters, digits, dots, hyphens, e.g. 2026.1"),
+    .min(1, "questionnaires.publish.enterVersion")
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "questionnaires.publish.versionFormat"),
   description: limitedText("The description", L.description),
   /** the admin confirmed publishing a questionnaire in which no question is required */
   confirmNoRequired: z
-    .enum(["", "yes"], { error: "Unknown confirmation" })
+    .enum(["", "yes"], { error: "questionnaires.publish.unknownConfirmation" })
     .transform((v) => v === "yes")
     .optional(),
 });
@@ -150,8 +150,7 @@ export async function publishDraft(
   required?: ReadonlySet<string>,
 ): Promise<PublishResult> {
   const found = await getDraft(input.draftId);
-  if (!found)
-    return { ok: false, errors: { "": ["The draft has expired or was already published; upload the file again."] } };
+  if (!found) return { ok: false, errors: { "": [t("questionnaires.publish.draftExpired")] } };
   const catalogue = loadCatalogue();
   const result = finalizeDraft(
     found.draft,
@@ -166,9 +165,7 @@ export async function publishDraft(
     return {
       ok: false,
       errors: {
-        required: [
-          "No question is required, so a supplier could submit this questionnaire blank. Mark at least one question required, or confirm below that it may be published without.",
-        ],
+        required: [t("questionnaires.publish.noneRequired")],
       },
     };
   const loaded = prepareTemplate(result.template, catalogue);
@@ -179,7 +176,7 @@ export async function publishDraft(
   if (existing)
     return {
       ok: false,
-      errors: { version: ["This exact questionnaire is already published under this id and version."] },
+      errors: { version: [t("questionnaires.publish.alreadyPublished")] },
     };
   try {
     await ImportedTemplate.create({
@@ -199,7 +196,7 @@ export async function publishDraft(
     if (isDuplicateKey(e))
       return {
         ok: false,
-        errors: { version: ["This exact questionnaire is already published under this id and version."] },
+        errors: { version: [t("questionnaires.publish.alreadyPublished")] },
       };
     throw e;
   }
@@ -314,7 +311,7 @@ function draftSections(draft: ImportDraft) {
     const key = q.pageName || "questions";
     let section = sections.find((s) => s.key === key);
     if (!section) {
-      section = { key, title: q.section || q.pageName || "Questions", questions: [] };
+      section = { key, title: q.section || q.pageName || t("questionnaires.import.defaultSection"), questions: [] };
       sections.push(section);
     }
     section.questions.push({ ...q, required: q.required ?? false });
@@ -338,7 +335,7 @@ export function publishFormValues(form: FormData): Record<string, string> {
 function shortList(values: string[]): string {
   const shown = values.slice(0, 5).map((v) => abbreviate(v, 40));
   return values.length > shown.length
-    ? `${shown.join(", ")} and ${values.length - shown.length} more`
+    ? t("questionnaires.publish.andMore", { shown: shown.join(", "), count: values.length - shown.length })
     : shown.join(", ");
 }
 
@@ -386,10 +383,10 @@ export async function publishFromForm(
   }
   if (!parsed.success || unknown.length || unknownQuestions.length) {
     const errors = parsed.success ? {} : fieldErrors(parsed.error);
-    if (unknown.length) (errors[""] ??= []).push(`Unknown requirement ids: ${shortList(unknown)}`);
+    if (unknown.length) (errors[""] ??= []).push(t("questionnaires.publish.unknownIds", { list: shortList(unknown) }));
     if (unknownQuestions.length)
       (errors[""] ??= []).push(
-        `Unknown questions (a question name is at most ${QUESTION_NAME_MAX} characters): ${shortList(unknownQuestions)}`,
+        t("questionnaires.publish.unknownQuestions", { max: QUESTION_NAME_MAX, list: shortList(unknownQuestions) }),
       );
     throw Refusal.ofFields(errors);
   }

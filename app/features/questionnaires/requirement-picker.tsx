@@ -1,4 +1,5 @@
 import { useId, useMemo, useRef, useState } from "react";
+import { useT } from "#app/i18n/react";
 
 export interface PickableRequirement {
   id: string;
@@ -39,7 +40,7 @@ export function RequirementPicker({
   requirements,
   exclude = [],
   label,
-  placeholder = "Search requirements by id or title",
+  placeholder,
   onPick,
 }: {
   requirements: readonly PickableRequirement[];
@@ -49,6 +50,7 @@ export function RequirementPicker({
   placeholder?: string;
   onPick: (id: string) => void;
 }) {
+  const t = useT();
   const baseId = useId();
   const listId = `${baseId}-list`;
   const [query, setQuery] = useState("");
@@ -79,7 +81,7 @@ export function RequirementPicker({
         aria-expanded={open}
         aria-controls={listId}
         aria-activedescendant={current ? `${baseId}-${current.id}` : undefined}
-        placeholder={placeholder}
+        placeholder={placeholder ?? t("questionnaires.picker.placeholder")}
         autoComplete="off"
         value={query}
         onChange={(e) => {
@@ -119,7 +121,7 @@ export function RequirementPicker({
       <ul id={listId} role="listbox" aria-label={label} className="req-options" hidden={!open}>
         {open && options.length === 0 ? (
           <li className="muted" role="presentation">
-            No requirement matches “{query}”.
+            {t("questionnaires.picker.noMatch", { query })}
           </li>
         ) : null}
         {open

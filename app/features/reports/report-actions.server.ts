@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ReportRefusedError } from "#models/report.server";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { publicOrigin } from "#app/lib/env.server";
+import { t } from "#app/i18n/messages.server";
 import { authorOf, generateAgreementReport, generateAssessmentReport } from "./reports.server";
 
 const ReportIntent = z.object({ intent: z.literal("report") });
@@ -23,7 +24,7 @@ export async function reportActionFor(
 ): Promise<ReportActionOutcome> {
   const fields = parsedFields ?? Object.fromEntries(await request.formData());
   if (!ReportIntent.safeParse(fields).success)
-    return { ok: false, status: 400, errors: { report: ["Unknown action."] } };
+    return { ok: false, status: 400, errors: { report: [t("reports.refused.unknownAction")] } };
   try {
     const author = authorOf(user);
     const origin = publicOrigin(request);

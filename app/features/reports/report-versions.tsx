@@ -1,7 +1,7 @@
 import { FormError } from "#app/components/forms";
-import { utcMinute } from "#app/components/time";
 import { Form, useNavigation } from "@remix-run/react";
 import { ListTable } from "#app/components/list-table";
+import { useFormat, useT } from "#app/i18n/react";
 
 export interface ReportVersionRow {
   id: string;
@@ -38,6 +38,8 @@ export function ReportVersions({
   error?: string[];
 }) {
   const navigation = useNavigation();
+  const t = useT();
+  const format = useFormat();
   const generating = navigation.state !== "idle" && navigation.formData?.get("intent") === "report";
   return (
     <section className="card form-section" aria-labelledby="reports-heading">
@@ -45,19 +47,21 @@ export function ReportVersions({
       <ListTable
         rows={versions}
         rowKey={(v) => v.id}
-        empty="No report has been generated yet."
+        empty={t("reports.versions.empty")}
         columns={[
           {
-            header: "Version",
+            header: t("reports.column.version"),
             cell: (v) => (
               <>
                 v{v.version}
-                {v.trigger === "approval" ? <span className="muted small"> (on approval)</span> : null}
+                {v.trigger === "approval" ? (
+                  <span className="muted small"> {t("reports.versions.onApproval")}</span>
+                ) : null}
               </>
             ),
           },
-          { header: "Generated", cell: (v) => utcMinute(v.generatedAt) },
-          { header: "By", cell: (v) => v.generatedBy },
+          { header: t("reports.column.generated"), cell: (v) => format.moment(v.generatedAt) },
+          { header: t("reports.column.by"), cell: (v) => v.generatedBy },
           {
             header: "SHA-256",
             cell: (v) => (
@@ -67,14 +71,14 @@ export function ReportVersions({
             ),
           },
           {
-            header: "File",
+            header: t("reports.column.file"),
             cell: (v) => (
               <>
                 <a href={v.href} download>
-                  Download PDF
+                  {t("reports.versions.download")}
                 </a>{" "}
                 <span className="muted small">
-                  {v.pages} page{v.pages === 1 ? "" : "s"}, {kib(v.size)}
+                  {t("reports.versions.pages", { pages: v.pages, size: kib(v.size) })}
                 </span>
               </>
             ),
@@ -86,12 +90,16 @@ export function ReportVersions({
         <Form method="post" className="inline">
           <input type="hidden" name="intent" value="report" />
           <button type="submit" disabled={navigation.state !== "idle"} aria-busy={generating || undefined}>
-            {generating ? "Generating the report…" : versions.length ? "Generate a new version" : "Generate the report"}
+            {generating
+              ? t("reports.versions.generating")
+              : versions.length
+                ? t("reports.versions.generateNew")
+                : t("reports.versions.generate")}
           </button>
         </Form>
       ) : null}
       <p className="small muted">
-        Anyone holding a copy can check it is authentic and current at <a href="/verify">/verify</a>.
+        {t.rich("reports.versions.verifyHint", { link: (chunks) => <a href="/verify">{chunks}</a> })}
       </p>
     </section>
   );

@@ -36,6 +36,7 @@ import { contentDisposition } from "#app/features/evidence/evidence.server";
 import { gridFsBucket, trusted } from "#app/lib/ids.server";
 import { clientIp } from "#app/lib/http.server";
 import { orgInfo } from "#app/features/accounts/org-names.server";
+import { t } from "#app/i18n/messages.server";
 import { certificationInput } from "#app/features/assessments/scoring.server";
 import { templateTitle } from "#app/features/questionnaires/questionnaire.server";
 
@@ -109,8 +110,7 @@ export async function assessmentReportData(
   meta: ReportMeta,
 ): Promise<AssessmentReportData> {
   const result = assessment.result as ScoringResult | null;
-  if (!result)
-    throw new ReportRefusedError("This assessment has no score yet: a report can be made once it is submitted.");
+  if (!result) throw new ReportRefusedError(t("reports.refused.noScore"));
   const [agreementPart, suppliers] = await Promise.all([reportAgreement(agreement), chainSuppliers(agreement)]);
   const sid = String(assessment.supplierOrgId);
   let supplier = suppliers.find((s) => s.id === sid);
@@ -367,9 +367,9 @@ export async function generateAssessmentReport(
   // a report states the result as the terms and certificates are now
   await refreshAssessmentResult(assessmentId, "checked before a report");
   const assessment = await Assessment.findById(assessmentId).lean<AssessmentDoc>();
-  if (!assessment) throw new ReportRefusedError("The assessment does not exist.");
+  if (!assessment) throw new ReportRefusedError(t("reports.refused.noAssessment"));
   const agreement = await Agreement.findById(assessment.agreementId).lean<AgreementDoc>();
-  if (!agreement) throw new ReportRefusedError("The agreement of this assessment no longer exists.");
+  if (!agreement) throw new ReportRefusedError(t("reports.refused.noAgreementOfAssessment"));
   // data first, so a missing score is refused before a version is reserved
   const probe = await assessmentReportData(assessment, agreement, {
     version: 0,
@@ -400,7 +400,7 @@ export async function generateAgreementReport(
   origin: string | null = null,
 ): Promise<StoredReport> {
   const agreement = await Agreement.findById(agreementId).lean<AgreementDoc>();
-  if (!agreement) throw new ReportRefusedError("The agreement does not exist.");
+  if (!agreement) throw new ReportRefusedError(t("reports.refused.noAgreement"));
   await ensureAgreementResultsCurrent(agreement);
   return generate(
     {
