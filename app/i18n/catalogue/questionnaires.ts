@@ -175,7 +175,7 @@ export const questionnaires = {
   // the mapping of questions to requirements
   "questionnaires.mapping.summary": {
     en: "{linked} of {total, plural, one {# question} other {# questions}} linked to a requirement · {required} required",
-    de: "{linked} von {total, plural, one {# Frage} other {# Fragen}} mit einer Anforderung verknüpft · {required} Pflichtfragen",
+    de: "{linked} von {total, plural, one {# Frage} other {# Fragen}} mit einer Anforderung verknüpft · {required} als Pflicht markiert",
     ja: "{total, plural, other {# 件の質問}}のうち {linked} 件が要件に紐付け済み · 必須 {required} 件",
     ar: "{linked} من {total, plural, zero {# سؤال} one {سؤال واحد} two {سؤالين} few {# أسئلة} many {# سؤالًا} other {# سؤال}} مرتبطة بمتطلب · {required} إلزامية",
   },
