@@ -3,59 +3,70 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ListTable } from "#app/components/list-table";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { discloserAgreementList } from "#app/features/agreements/agreement-access.server";
+import { useFormat, useT } from "#app/i18n/react";
+import { t as tServer } from "#app/i18n/messages.server";
 
-export const meta: MetaFunction = () => [{ title: "Agreements · Flowdown" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Flowdown" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "discloser" });
-  return { orgName: user.org.name, agreements: await discloserAgreementList(user) };
+  return {
+    metaTitle: tServer("discloser.list.metaTitle"),
+    orgName: user.org.name,
+    agreements: await discloserAgreementList(user),
+  };
 }
 
 export default function DiscloserDashboard() {
   const { orgName, agreements } = useLoaderData<typeof loader>();
+  const t = useT();
+  const format = useFormat();
   return (
     <>
       <div className="page-head">
-        <h1>Agreements</h1>
-        <span className="muted">{orgName} as disclosing party</span>
+        <h1>{t("discloser.list.title")}</h1>
+        <span className="muted">{t("discloser.list.asDiscloser", { orgName })}</span>
       </div>
       <ListTable
         rows={agreements}
         rowKey={(a) => a.id}
-        empty={<>No agreements name {orgName} as the disclosing party yet.</>}
+        empty={t("discloser.list.empty", { orgName })}
         columns={[
-          { header: "Reference", cell: (a) => <Link to={`/discloser/agreements/${a.id}`}>{a.reference}</Link> },
-          { header: "Title", cell: (a) => a.title },
-          { header: "Recipient", cell: (a) => a.recipient },
-          { header: "Term", cell: (a) => a.term },
           {
-            header: "Subcontractor chain",
+            header: t("discloser.list.reference"),
+            cell: (a) => <Link to={`/discloser/agreements/${a.id}`}>{a.reference}</Link>,
+          },
+          { header: t("discloser.list.agreementTitle"), cell: (a) => a.title },
+          { header: t("discloser.list.recipient"), cell: (a) => a.recipient },
+          { header: t("discloser.list.term"), cell: (a) => a.term },
+          {
+            header: t("discloser.list.chain"),
             cellProps: { "data-testid": "chain-summary" },
             cell: (a) => (
               <>
-                {a.suppliers} supplier{a.suppliers === 1 ? "" : "s"}, {a.summary?.approved ?? 0} approved{" "}
+                {t("discloser.list.suppliers", { count: a.suppliers, approved: a.summary?.approved ?? 0 })}{" "}
                 {a.suppliers === 0 ? (
-                  <span className="badge none">no suppliers yet</span>
+                  <span className="badge none">{t("discloser.list.noSuppliers")}</span>
                 ) : a.summary ? (
                   <span className={`badge ${a.summary.chainFailing ? "bad" : "ok"}`}>
                     {a.summary.chainFailing
-                      ? `${a.summary.chainFailing} link${a.summary.chainFailing === 1 ? "" : "s"} failing`
-                      : "chain OK"}
+                      ? t("discloser.list.linksFailing", { count: a.summary.chainFailing })
+                      : t("discloser.chain.ok")}
                   </span>
                 ) : null}
                 {a.summary?.resultsAsOf ? (
-                  <div className="small muted">results as of {a.summary.resultsAsOf}</div>
+                  <div className="small muted">
+                    {t("discloser.list.resultsAsOf", { date: format.day(a.summary.resultsAsOf) })}
+                  </div>
                 ) : null}
                 {a.summary?.expiring ? (
-                  <div className="small muted">
-                    {a.summary.expiring} certificate{a.summary.expiring === 1 ? "" : "s"} expiring within 90 days
-                  </div>
+                  <div className="small muted">{t("discloser.list.expiring", { count: a.summary.expiring })}</div>
                 ) : null}
               </>
             ),
           },
           {
-            header: "Cleared per phase",
+            header: t("discloser.list.clearedPerPhase"),
             cell: (a) =>
               a.summary?.phases.length ? (
                 <ul className="plain small">
@@ -66,7 +77,7 @@ export default function DiscloserDashboard() {
                   ))}
                 </ul>
               ) : (
-                <span className="muted">no phases</span>
+                <span className="muted">{t("discloser.list.noPhases")}</span>
               ),
           },
         ]}

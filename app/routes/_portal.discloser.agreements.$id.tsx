@@ -3,14 +3,19 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { AgreementPage } from "#app/features/agreements/agreement-page";
 import { agreementPage, agreementReportAction } from "#app/features/agreements/agreement-access.server";
 import { requireUser } from "#app/features/accounts/auth.server";
+import { t } from "#app/i18n/messages.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.header.reference ?? "Agreement"} · Flowdown` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Flowdown" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "discloser" });
-  return agreementPage(user, params.id, new URL(request.url));
+  const page = await agreementPage(user, params.id, new URL(request.url));
+  return {
+    ...page,
+    metaTitle: page.header.reference
+      ? t("discloser.agreement.metaTitle", { reference: page.header.reference })
+      : t("discloser.agreement.fallbackTitle"),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -2,14 +2,18 @@ import { ListTable } from "#app/components/list-table";
 import { useMemo, useState } from "react";
 import { Pager } from "#app/components/pager";
 import type { AgreementPageData } from "./agreement-page.server";
-import { cellTitle, groupRequirements, matrixColumns, matrixRowsHtml, NO_CELL } from "./matrix-html";
+import { useFormat, useT } from "#app/i18n/react";
+import type { MessageId } from "#app/i18n/catalogue";
 import {
-  NOTIFY_VERDICT_TEXT,
-  VERDICT_TONE,
-  linkLocationText,
-  linkLocationVerdict,
-  linkNotifyVerdict,
-} from "#reports/view";
+  cellTitle,
+  groupRequirements,
+  matrixColumns,
+  matrixRowsHtml,
+  NO_CELL,
+  OTHER_GROUP,
+  type MatrixGroup,
+} from "./matrix-html";
+import { VERDICT_TONE, linkLocationVerdict, linkNotifyVerdict } from "#reports/view";
 
 type Jsonified<T> = T extends (infer U)[] ? Jsonified<U>[] : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
 type Tab<K extends AgreementPageData["tab"]> = Jsonified<Extract<AgreementPageData, { tab: K }>>;
@@ -17,14 +21,32 @@ type ComplianceTab = Tab<"compliance">["compliance"];
 type ChainTab = Tab<"chain">["chain"];
 
 /** What the symbols mean; the symbols themselves come from the stylesheet, the same rules as the cells'. */
-const LEGEND: { className: string; text: string }[] = [
-  { className: "m", text: "met" },
-  { className: "p", text: "partly met" },
-  { className: "n", text: "not met" },
-  { className: "a", text: "not answered" },
-  { className: "x", text: "no submitted assessment" },
-  { className: "o", text: "overridden by a reviewer (hover a cell for the computed result)" },
-];
+const LEGEND = ["m", "p", "n", "a", "x", "o"] as const;
+
+type Translate = ReturnType<typeof useT>;
+
+/** A column group's name: its catalogue category's, or "Other requirements". */
+function groupLabel(t: Translate, group: MatrixGroup): string {
+  return group.key === OTHER_GROUP ? t("discloser.matrix.otherGroup") : t(`labels.category.${group.key}` as MessageId);
+}
+
+/** The location verdict in words (reports/view's linkLocationText, in the reader's language). */
+function locationText(t: Translate, link: ChainTab["links"][number]): string {
+  const verdict = linkLocationVerdict(link);
+  const covered = link.locationsCovered ?? [];
+  if (verdict !== "ok" || covered.length === 0) return t(`discloser.chain.location.${verdict}`);
+  const byMechanism = new Map<string, string[]>();
+  for (const c of covered) {
+    const countries = byMechanism.get(c.mechanism) ?? [];
+    if (!countries.includes(c.country)) countries.push(c.country);
+    byMechanism.set(c.mechanism, countries);
+  }
+  return [...byMechanism]
+    .map(([mechanism, countries]) =>
+      t("discloser.chain.location.covered", { countries: countries.join(", "), mechanism }),
+    )
+    .join("; ");
+}
 
 /**
  * Suppliers (rows) against the agreement's flow-down requirements (columns),
@@ -33,6 +55,7 @@ const LEGEND: { className: string; text: string }[] = [
  * its own focusable region, the supplier column and the headers stay put.
  */
 function Matrix({ v }: { v: ComplianceTab }) {
+  const t = useT();
   const groups = useMemo(() => groupRequirements(v.requirements), [v.requirements]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const columns = useMemo(() => matrixColumns(groups, collapsed), [groups, collapsed]);
@@ -64,27 +87,27 @@ function Matrix({ v }: { v: ComplianceTab }) {
   const allCollapsed = collapsed.size === groups.length;
   return (
     <>
-      <ul className="matrix-legend small" id="matrix-legend" aria-label="Legend">
-        {LEGEND.map((l) => (
-          <li key={l.className}>
-            <span className={`matrix-key ${l.className}`} aria-hidden="true" /> {l.text}
+      <ul className="matrix-legend small" id="matrix-legend" aria-label={t("discloser.matrix.legend")}>
+        {LEGEND.map((key) => (
+          <li key={key}>
+            <span className={`matrix-key ${key}`} aria-hidden="true" /> {t(`discloser.matrix.legend.${key}`)}
           </li>
         ))}
         <li>
           <span className="matrix-key g m" aria-hidden="true">
             <b>2/3</b>
           </span>{" "}
-          a collapsed group: its worst result, and how many of its requirements are met
+          {t("discloser.matrix.legend.group")}
         </li>
       </ul>
       <p className="matrix-tools small">
-        <span className="muted">Hover a column for the requirement and the agreement&apos;s values.</span>{" "}
+        <span className="muted">{t("discloser.matrix.hoverHint")}</span>{" "}
         <button
           type="button"
           className="link"
           onClick={() => setCollapsed(allCollapsed ? new Set() : new Set(groups.map((g) => g.key)))}
         >
-          {allCollapsed ? "Expand all groups" : "Collapse all groups"}
+          {allCollapsed ? t("discloser.matrix.expandAll") : t("discloser.matrix.collapseAll")}
         </button>
       </p>
       {/* focusable so that a keyboard can reach and scroll it (WCAG 2.1.1): the arrow keys scroll the focused region */}
@@ -92,7 +115,7 @@ function Matrix({ v }: { v: ComplianceTab }) {
         className="matrix-scroll"
         tabIndex={0}
         role="region"
-        aria-label="Compliance matrix: suppliers against requirements"
+        aria-label={t("discloser.matrix.region")}
         aria-describedby="matrix-legend"
       >
         {/* eslint-disable-next-line jsx-a11y/mouse-events-have-key-events -- a tooltip only: the same facts are in the cells' words, the row and column headers */}
@@ -105,7 +128,7 @@ function Matrix({ v }: { v: ComplianceTab }) {
           <thead>
             <tr className="matrix-groups">
               <th scope="col" rowSpan={2} className="corner">
-                Supplier
+                {t("discloser.matrix.supplier")}
               </th>
               {groups.map((g) =>
                 collapsed.has(g.key) ? (
@@ -114,14 +137,15 @@ function Matrix({ v }: { v: ComplianceTab }) {
                     <button type="button" aria-expanded={false} onClick={() => toggle(g.key)}>
                       <span aria-hidden="true">▸</span>
                       <span className="vertical">
-                        {g.label} <span className="muted">({g.columns.length})</span>
+                        {groupLabel(t, g)} <span className="muted">({g.columns.length})</span>
                       </span>
                     </button>
                   </th>
                 ) : (
                   <th key={g.key} scope="colgroup" colSpan={g.columns.length} data-group={g.key}>
                     <button type="button" aria-expanded={true} onClick={() => toggle(g.key)}>
-                      <span aria-hidden="true">▾</span> {g.label} <span className="muted">({g.columns.length})</span>
+                      <span aria-hidden="true">▾</span> {groupLabel(t, g)}{" "}
+                      <span className="muted">({g.columns.length})</span>
                     </button>
                   </th>
                 ),
@@ -152,6 +176,7 @@ function Matrix({ v }: { v: ComplianceTab }) {
 }
 
 function ChainTree({ v, parentId }: { v: ChainTab; parentId: string | null }) {
+  const t = useT();
   const links = v.links.filter((l) => l.parentSupplierId === parentId);
   if (!links.length) return null;
   return (
@@ -162,22 +187,34 @@ function ChainTree({ v, parentId }: { v: ChainTab; parentId: string | null }) {
         const location = linkLocationVerdict(l);
         return (
           <li key={l.supplierId} data-testid={`chain-${l.supplierId}`}>
-            <strong>{l.supplierName}</strong> <span className="badge info">tier {l.tier}</span>{" "}
-            <span className={`badge ${l.ok ? "ok" : "bad"}`}>{l.ok ? "chain OK" : "chain fails"}</span>
+            <strong>{l.supplierName}</strong>{" "}
+            <span className="badge info">{t("discloser.chain.tier", { tier: l.tier })}</span>{" "}
+            <span className={`badge ${l.ok ? "ok" : "bad"}`}>
+              {l.ok ? t("discloser.chain.ok") : t("discloser.chain.fails")}
+            </span>
             <div className="small">
-              Notification: own {s?.notifyHours != null ? `${s.notifyHours} h` : "not answered"}; along the chain{" "}
-              {l.composedNotifyHours === null ? "unknown" : `${l.composedNotifyHours} h`}, against the agreement&apos;s{" "}
-              {v.breachWindowHours} h{" "}
-              <span className={`badge ${VERDICT_TONE[notify]}`}>{NOTIFY_VERDICT_TEXT[notify]}</span>
+              {t("discloser.chain.notification", {
+                own:
+                  s?.notifyHours != null
+                    ? t("discloser.chain.hours", { hours: s.notifyHours })
+                    : t("discloser.chain.notAnswered"),
+                composed:
+                  l.composedNotifyHours === null
+                    ? t("discloser.chain.unknown")
+                    : t("discloser.chain.hours", { hours: l.composedNotifyHours }),
+                window: v.breachWindowHours,
+              })}{" "}
+              <span className={`badge ${VERDICT_TONE[notify]}`}>{t(`discloser.chain.notify.${notify}`)}</span>
             </div>
             <div className="small">
-              Data locations:{" "}
-              {s?.locations.length
-                ? s.locations
-                    .map((x) => `${x.country}${x.mechanism ? ` (${x.mechanism})` : ""}${x.acceptable ? "" : " ✗"}`)
-                    .join(", ")
-                : "not answered"}{" "}
-              <span className={`badge ${VERDICT_TONE[location]}`}>{linkLocationText(l)}</span>
+              {t("discloser.chain.locations", {
+                locations: s?.locations.length
+                  ? s.locations
+                      .map((x) => `${x.country}${x.mechanism ? ` (${x.mechanism})` : ""}${x.acceptable ? "" : " ✗"}`)
+                      .join(", ")
+                  : t("discloser.chain.notAnswered"),
+              })}{" "}
+              <span className={`badge ${VERDICT_TONE[location]}`}>{locationText(t, l)}</span>
             </div>
             {!l.ok ? (
               <ul className="reasons small">
@@ -196,10 +233,17 @@ function ChainTree({ v, parentId }: { v: ChainTab; parentId: string | null }) {
 
 /** Which suppliers of the chain this page shows, and links to the others (kept on the same tab). */
 function SupplierPager({ paging, label }: { paging: ComplianceTab["paging"]; label: string }) {
+  const t = useT();
   return (
     <Pager page={paging.page} pages={paging.pages} label={label}>
       <span>
-        Suppliers {paging.from}–{paging.to} of {paging.total} (page {paging.page} of {paging.pages})
+        {t("discloser.pager.suppliers", {
+          from: paging.from,
+          to: paging.to,
+          total: paging.total,
+          page: paging.page,
+          pages: paging.pages,
+        })}
       </span>
     </Pager>
   );
@@ -207,6 +251,8 @@ function SupplierPager({ paging, label }: { paging: ComplianceTab["paging"]; lab
 
 /** The compliance tab: the matrix, who is cleared for which phase, certificates about to expire. */
 export function ComplianceSection({ v }: { v: ComplianceTab }) {
+  const t = useT();
+  const format = useFormat();
   // one look-up per cell of the phase table, not a search of every clearance
   const clearance = useMemo(
     () => new Map(v.clearances.map((c) => [`${c.phaseId}\n${c.supplierId}`, c])),
@@ -215,27 +261,29 @@ export function ComplianceSection({ v }: { v: ComplianceTab }) {
   return (
     <>
       <section className="card form-section">
-        <h2>Flow-down compliance</h2>
-        <SupplierPager paging={v.paging} label="Pages of the matrix's suppliers" />
+        <h2>{t("discloser.compliance.title")}</h2>
+        <SupplierPager paging={v.paging} label={t("discloser.pager.matrix")} />
         <Matrix v={v} />
       </section>
       <section className="card form-section">
-        <h2>Phase clearance</h2>
+        <h2>{t("discloser.phases.title")}</h2>
         {v.phases.length === 0 ? (
-          <p className="muted">This agreement has no staged phases.</p>
+          <p className="muted">{t("discloser.phases.none")}</p>
         ) : (
           <>
-            <SupplierPager paging={v.paging} label="Pages of the phase clearance's suppliers" />
+            <SupplierPager paging={v.paging} label={t("discloser.pager.phases")} />
             {/* as wide as the phases are many: on a narrow screen it scrolls in its own region, focusable like the matrix */}
-            <div className="table-scroll" tabIndex={0} role="region" aria-label="Phase clearance by supplier">
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={t("discloser.phases.region")}>
               <table className="data" data-testid="phase-gates">
                 <thead>
                   <tr>
-                    <th>Supplier</th>
+                    <th>{t("discloser.matrix.supplier")}</th>
                     {v.phases.map((p) => (
                       <th key={p.id}>
                         {p.name}
-                        <div className="muted small">{p.classes.join(", ")}</div>
+                        <div className="muted small">
+                          {p.classes.map((c) => t("discloser.phases.class", { value: c })).join(", ")}
+                        </div>
                       </th>
                     ))}
                   </tr>
@@ -249,11 +297,11 @@ export function ComplianceSection({ v }: { v: ComplianceTab }) {
                         return (
                           <td key={p.id} data-cleared={c?.cleared ? "yes" : "no"}>
                             <span className={`badge ${c?.cleared ? "ok" : "bad"}`}>
-                              {c?.cleared ? "Cleared" : "Not cleared"}
+                              {c?.cleared ? t("discloser.phases.cleared") : t("discloser.phases.notCleared")}
                             </span>
                             {c && !c.cleared ? (
                               <details>
-                                <summary className="small">why</summary>
+                                <summary className="small">{t("discloser.phases.why")}</summary>
                                 <ul className="reasons small">
                                   {c.reasons.map((r, i) => (
                                     <li key={i}>{r}</li>
@@ -273,16 +321,16 @@ export function ComplianceSection({ v }: { v: ComplianceTab }) {
         )}
       </section>
       <section className="card form-section">
-        <h2>Certificates expiring within 90 days</h2>
+        <h2>{t("discloser.certificates.title")}</h2>
         <ListTable
           rows={v.expiringCertificates}
           rowKey={(c) => `${c.supplier}-${c.certificateNumber}`}
-          empty="None."
+          empty={t("discloser.certificates.none")}
           emptyClassName="muted"
           columns={[
-            { header: "Supplier", cell: (c) => c.supplier },
+            { header: t("discloser.certificates.supplier"), cell: (c) => c.supplier },
             {
-              header: "Certificate",
+              header: t("discloser.certificates.certificate"),
               cell: (c) => (
                 <>
                   {c.standard} <span className="muted">{c.certificateNumber}</span>
@@ -290,10 +338,11 @@ export function ComplianceSection({ v }: { v: ComplianceTab }) {
               ),
             },
             {
-              header: "Expires",
+              header: t("discloser.certificates.expires"),
               cell: (c) => (
                 <>
-                  {c.expiryDate} <span className="badge warn">{c.daysLeft} days</span>
+                  {format.day(c.expiryDate)}{" "}
+                  <span className="badge warn">{t("discloser.certificates.daysLeft", { count: c.daysLeft })}</span>
                 </>
               ),
             },
@@ -306,17 +355,22 @@ export function ComplianceSection({ v }: { v: ComplianceTab }) {
 
 /** The chain tab: each tier's status, the composed notification window and the data locations. */
 export function ChainSection({ v }: { v: ChainTab }) {
+  const t = useT();
   return (
     <section className="card form-section">
-      <h2>Subcontractor chain</h2>
+      <h2>{t("discloser.chain.title")}</h2>
       <p className="muted small">
-        Breach window {v.breachWindowHours} h from detection at any tier to the disclosing party; {v.recipient} itself
-        takes {v.recipientNotifyHours} h. Permitted jurisdictions: {v.permittedJurisdictions.join(", ")}.
+        {t("discloser.chain.summary", {
+          window: v.breachWindowHours,
+          recipient: v.recipient,
+          hours: v.recipientNotifyHours,
+          jurisdictions: v.permittedJurisdictions.join(", "),
+        })}
       </p>
       {v.errors.length ? <p className="form-error">{v.errors.join(" ")}</p> : null}
       <div className="tree" data-testid="compliance-chain">
         <div>
-          <strong>{v.recipient}</strong> <span className="muted">(recipient)</span>
+          <strong>{v.recipient}</strong> <span className="muted">{t("discloser.chain.recipient")}</span>
         </div>
         <ChainTree v={v} parentId={null} />
       </div>

@@ -14,6 +14,7 @@ import { agreementRows, type CachedRow } from "#app/features/assessments/read-mo
 import { agreementInput } from "#app/features/assessments/scoring.server";
 import { trusted } from "#app/lib/ids.server";
 import { CELL_CODE, NO_CELL } from "./matrix-html";
+import { t } from "#app/i18n/messages.server";
 
 export type MatrixCell = { status: RequirementStatus; overridden: boolean; computed: RequirementStatus } | null;
 
@@ -190,7 +191,7 @@ export async function agreementCompliance(
     facts.push(fact);
     suppliers.push({
       id: sid,
-      name: org.get(sid)?.name ?? "Unknown supplier",
+      name: org.get(sid)?.name ?? t("discloser.unknownSupplier"),
       country: org.get(sid)?.country ?? "",
       tier: link.tier,
       parentId: link.parentSupplierOrgId ? String(link.parentSupplierOrgId) : null,

@@ -1,4 +1,297 @@
 import type { Messages } from "./entry";
 
 /** Messages of the discloser namespace; every key starts with "discloser.". */
-export const discloser = {} satisfies Messages;
+export const discloser = {
+  // ---------------------------------------------------------------- the disclosing party's agreement list
+  "discloser.list.metaTitle": {
+    en: "Agreements · Flowdown",
+    de: "Vereinbarungen · Flowdown",
+    ja: "契約 · Flowdown",
+    ar: "الاتفاقيات · Flowdown",
+  },
+  "discloser.list.title": { en: "Agreements", de: "Vereinbarungen", ja: "契約", ar: "الاتفاقيات" },
+  "discloser.list.asDiscloser": {
+    en: "{orgName} as disclosing party",
+    de: "{orgName} als offenlegende Partei",
+    ja: "開示当事者としての {orgName}",
+    ar: "{orgName} بصفته الطرف المُفصِح",
+  },
+  "discloser.list.empty": {
+    en: "No agreements name {orgName} as the disclosing party yet.",
+    de: "Bisher nennt keine Vereinbarung {orgName} als offenlegende Partei.",
+    ja: "{orgName} を開示当事者とする契約はまだありません。",
+    ar: "لا توجد حتى الآن اتفاقيات تسمّي {orgName} طرفًا مُفصِحًا.",
+  },
+  "discloser.list.reference": { en: "Reference", de: "Referenz", ja: "参照番号", ar: "المرجع" },
+  "discloser.list.agreementTitle": { en: "Title", de: "Titel", ja: "件名", ar: "العنوان" },
+  "discloser.list.recipient": { en: "Recipient", de: "Empfänger", ja: "受領者", ar: "الجهة المتلقية" },
+  "discloser.list.term": { en: "Term", de: "Laufzeit", ja: "契約期間", ar: "المدة" },
+  "discloser.list.chain": {
+    en: "Subcontractor chain",
+    de: "Unterauftragnehmerkette",
+    ja: "再委託先チェーン",
+    ar: "سلسلة المتعاقدين من الباطن",
+  },
+  "discloser.list.suppliers": {
+    en: "{count, plural, one {# supplier} other {# suppliers}}, {approved} approved",
+    de: "{count, plural, one {# Lieferant} other {# Lieferanten}}, {approved} genehmigt",
+    ja: "サプライヤー {count, plural, other {# 社}}、承認済み {approved} 社",
+    ar: "{count, plural, zero {لا موردين} one {مورد واحد} two {موردان} few {# موردين} many {# موردًا} other {# مورد}}، {approved} معتمد",
+  },
+  "discloser.list.noSuppliers": {
+    en: "no suppliers yet",
+    de: "noch keine Lieferanten",
+    ja: "サプライヤーはまだいません",
+    ar: "لا يوجد موردون بعد",
+  },
+  "discloser.list.linksFailing": {
+    en: "{count, plural, one {# link failing} other {# links failing}}",
+    de: "{count, plural, one {# Glied nicht erfüllt} other {# Glieder nicht erfüllt}}",
+    ja: "{count, plural, other {# 件のリンクが不適合}}",
+    ar: "{count, plural, zero {لا روابط مخفقة} one {رابط واحد مخفق} two {رابطان مخفقان} few {# روابط مخفقة} many {# رابطًا مخفقًا} other {# رابط مخفق}}",
+  },
+  "discloser.list.resultsAsOf": {
+    en: "results as of {date}",
+    de: "Ergebnisse vom {date}",
+    ja: "{date} 時点の結果",
+    ar: "النتائج حتى {date}",
+  },
+  "discloser.list.expiring": {
+    en: "{count, plural, one {# certificate expiring within 90 days} other {# certificates expiring within 90 days}}",
+    de: "{count, plural, one {# Zertifikat läuft innerhalb von 90 Tagen ab} other {# Zertifikate laufen innerhalb von 90 Tagen ab}}",
+    ja: "{count, plural, other {90 日以内に期限切れとなる証明書 # 件}}",
+    ar: "{count, plural, zero {لا شهادات تنتهي خلال 90 يومًا} one {شهادة واحدة تنتهي خلال 90 يومًا} two {شهادتان تنتهيان خلال 90 يومًا} few {# شهادات تنتهي خلال 90 يومًا} many {# شهادة تنتهي خلال 90 يومًا} other {# شهادة تنتهي خلال 90 يومًا}}",
+  },
+  "discloser.list.clearedPerPhase": {
+    en: "Cleared per phase",
+    de: "Freigaben je Phase",
+    ja: "フェーズ別の承認状況",
+    ar: "الإجازة لكل مرحلة",
+  },
+  "discloser.list.noPhases": { en: "no phases", de: "keine Phasen", ja: "フェーズなし", ar: "لا توجد مراحل" },
+
+  // ---------------------------------------------------------------- one agreement
+  "discloser.agreement.metaTitle": {
+    en: "{reference} · Flowdown",
+    de: "{reference} · Flowdown",
+    ja: "{reference} · Flowdown",
+    ar: "{reference} · Flowdown",
+  },
+  "discloser.agreement.fallbackTitle": {
+    en: "Agreement · Flowdown",
+    de: "Vereinbarung · Flowdown",
+    ja: "契約 · Flowdown",
+    ar: "الاتفاقية · Flowdown",
+  },
+  "discloser.unknownSupplier": {
+    en: "Unknown supplier",
+    de: "Unbekannter Lieferant",
+    ja: "不明なサプライヤー",
+    ar: "مورد غير معروف",
+  },
+
+  // ---------------------------------------------------------------- the compliance matrix
+  "discloser.matrix.legend": { en: "Legend", de: "Legende", ja: "凡例", ar: "مفتاح الرموز" },
+  "discloser.matrix.legend.m": { en: "met", de: "erfüllt", ja: "充足", ar: "مستوفى" },
+  "discloser.matrix.legend.p": { en: "partly met", de: "teilweise erfüllt", ja: "一部充足", ar: "مستوفى جزئيًا" },
+  "discloser.matrix.legend.n": { en: "not met", de: "nicht erfüllt", ja: "未充足", ar: "غير مستوفى" },
+  "discloser.matrix.legend.a": { en: "not answered", de: "nicht beantwortet", ja: "未回答", ar: "لم تتم الإجابة" },
+  "discloser.matrix.legend.x": {
+    en: "no submitted assessment",
+    de: "keine eingereichte Bewertung",
+    ja: "提出済みの評価なし",
+    ar: "لا يوجد تقييم مُقدَّم",
+  },
+  "discloser.matrix.legend.o": {
+    en: "overridden by a reviewer (hover a cell for the computed result)",
+    de: "von einer prüfenden Person überschrieben (zeigen Sie auf eine Zelle, um das berechnete Ergebnis zu sehen)",
+    ja: "レビュー担当者が上書き（セルにポインターを合わせると算出結果を表示）",
+    ar: "تم تجاوزه من قِبل مراجع (مرّر المؤشر فوق خلية لعرض النتيجة المحسوبة)",
+  },
+  "discloser.matrix.legend.group": {
+    en: "a collapsed group: its worst result, and how many of its requirements are met",
+    de: "eine eingeklappte Gruppe: ihr schlechtestes Ergebnis und wie viele ihrer Anforderungen erfüllt sind",
+    ja: "折りたたんだグループ：最も悪い結果と、充足している要件の数",
+    ar: "مجموعة مطوية: أسوأ نتيجة فيها، وعدد متطلباتها المستوفاة",
+  },
+  "discloser.matrix.hoverHint": {
+    en: "Hover a column for the requirement and the agreement's values.",
+    de: "Zeigen Sie auf eine Spalte, um die Anforderung und die Werte der Vereinbarung zu sehen.",
+    ja: "列にポインターを合わせると、要件と契約上の値を表示します。",
+    ar: "مرّر المؤشر فوق عمود لعرض المتطلب وقيم الاتفاقية.",
+  },
+  "discloser.matrix.expandAll": {
+    en: "Expand all groups",
+    de: "Alle Gruppen aufklappen",
+    ja: "すべてのグループを展開",
+    ar: "توسيع جميع المجموعات",
+  },
+  "discloser.matrix.collapseAll": {
+    en: "Collapse all groups",
+    de: "Alle Gruppen einklappen",
+    ja: "すべてのグループを折りたたむ",
+    ar: "طي جميع المجموعات",
+  },
+  "discloser.matrix.region": {
+    en: "Compliance matrix: suppliers against requirements",
+    de: "Compliance-Matrix: Lieferanten und Anforderungen",
+    ja: "コンプライアンスマトリクス：サプライヤーと要件の対照",
+    ar: "مصفوفة الامتثال: الموردون مقابل المتطلبات",
+  },
+  "discloser.matrix.supplier": { en: "Supplier", de: "Lieferant", ja: "サプライヤー", ar: "المورد" },
+  "discloser.matrix.otherGroup": {
+    en: "Other requirements",
+    de: "Weitere Anforderungen",
+    ja: "その他の要件",
+    ar: "متطلبات أخرى",
+  },
+  "discloser.pager.suppliers": {
+    en: "Suppliers {from}–{to} of {total} (page {page} of {pages})",
+    de: "Lieferanten {from}–{to} von {total} (Seite {page} von {pages})",
+    ja: "サプライヤー {total} 社中 {from}–{to}（{pages} ページ中 {page} ページ目）",
+    ar: "الموردون {from}–{to} من {total} (الصفحة {page} من {pages})",
+  },
+  "discloser.pager.matrix": {
+    en: "Pages of the matrix's suppliers",
+    de: "Seiten der Lieferanten in der Matrix",
+    ja: "マトリクスのサプライヤーのページ",
+    ar: "صفحات موردي المصفوفة",
+  },
+  "discloser.pager.phases": {
+    en: "Pages of the phase clearance's suppliers",
+    de: "Seiten der Lieferanten in der Phasenfreigabe",
+    ja: "フェーズ承認のサプライヤーのページ",
+    ar: "صفحات موردي إجازة المراحل",
+  },
+
+  // ---------------------------------------------------------------- the compliance tab
+  "discloser.compliance.title": {
+    en: "Flow-down compliance",
+    de: "Einhaltung der weitergegebenen Pflichten",
+    ja: "フローダウン義務の遵守状況",
+    ar: "الامتثال للالتزامات المنقولة",
+  },
+  "discloser.phases.title": { en: "Phase clearance", de: "Phasenfreigabe", ja: "フェーズ承認", ar: "إجازة المراحل" },
+  "discloser.phases.none": {
+    en: "This agreement has no staged phases.",
+    de: "Diese Vereinbarung hat keine gestaffelten Phasen.",
+    ja: "この契約には段階的なフェーズがありません。",
+    ar: "لا تتضمن هذه الاتفاقية مراحل متدرجة.",
+  },
+  "discloser.phases.region": {
+    en: "Phase clearance by supplier",
+    de: "Phasenfreigabe nach Lieferant",
+    ja: "サプライヤー別のフェーズ承認",
+    ar: "إجازة المراحل حسب المورد",
+  },
+  "discloser.phases.class": {
+    en: "{value, select, public {public} internal {internal} confidential {confidential} restricted {restricted} other {{value}}}",
+    de: "{value, select, public {öffentlich} internal {intern} confidential {vertraulich} restricted {streng vertraulich} other {{value}}}",
+    ja: "{value, select, public {公開} internal {社内} confidential {機密} restricted {極秘} other {{value}}}",
+    ar: "{value, select, public {عام} internal {داخلي} confidential {سري} restricted {مقيد} other {{value}}}",
+  },
+  "discloser.phases.cleared": { en: "Cleared", de: "Freigegeben", ja: "承認済み", ar: "مُجاز" },
+  "discloser.phases.notCleared": { en: "Not cleared", de: "Nicht freigegeben", ja: "未承認", ar: "غير مُجاز" },
+  "discloser.phases.why": { en: "why", de: "warum", ja: "理由", ar: "السبب" },
+  "discloser.certificates.title": {
+    en: "Certificates expiring within 90 days",
+    de: "Zertifikate, die innerhalb von 90 Tagen ablaufen",
+    ja: "90 日以内に期限切れとなる証明書",
+    ar: "الشهادات التي تنتهي خلال 90 يومًا",
+  },
+  "discloser.certificates.none": { en: "None.", de: "Keine.", ja: "ありません。", ar: "لا يوجد." },
+  "discloser.certificates.supplier": { en: "Supplier", de: "Lieferant", ja: "サプライヤー", ar: "المورد" },
+  "discloser.certificates.certificate": { en: "Certificate", de: "Zertifikat", ja: "証明書", ar: "الشهادة" },
+  "discloser.certificates.expires": { en: "Expires", de: "Läuft ab", ja: "有効期限", ar: "تاريخ الانتهاء" },
+  "discloser.certificates.daysLeft": {
+    en: "{count} days",
+    de: "{count, plural, one {# Tag} other {# Tage}}",
+    ja: "{count, plural, other {残り # 日}}",
+    ar: "{count, plural, zero {لا أيام} one {يوم واحد} two {يومان} few {# أيام} many {# يومًا} other {# يوم}}",
+  },
+
+  // ---------------------------------------------------------------- the chain tab
+  "discloser.chain.title": {
+    en: "Subcontractor chain",
+    de: "Unterauftragnehmerkette",
+    ja: "再委託先チェーン",
+    ar: "سلسلة المتعاقدين من الباطن",
+  },
+  "discloser.chain.summary": {
+    en: "Breach window {window} h from detection at any tier to the disclosing party; {recipient} itself takes {hours} h. Permitted jurisdictions: {jurisdictions}.",
+    de: "Meldefrist bei Sicherheitsverletzungen: {window} h von der Entdeckung auf einer beliebigen Ebene bis zur offenlegenden Partei; {recipient} selbst benötigt {hours} h. Zulässige Rechtsordnungen: {jurisdictions}.",
+    ja: "侵害通知期限：いずれかの階層での検知から開示当事者への通知まで {window} 時間。{recipient} 自身の所要時間は {hours} 時間です。許可された法域：{jurisdictions}。",
+    ar: "مهلة الإبلاغ عن الاختراق {window} ساعة من الاكتشاف في أي مستوى حتى الطرف المُفصِح؛ ويستغرق {recipient} نفسه {hours} ساعة. الولايات القضائية المسموح بها: {jurisdictions}.",
+  },
+  "discloser.chain.recipient": {
+    en: "(recipient)",
+    de: "(Empfänger)",
+    ja: "（受領者）",
+    ar: "(الجهة المتلقية)",
+  },
+  "discloser.chain.tier": { en: "tier {tier}", de: "Ebene {tier}", ja: "第 {tier} 階層", ar: "المستوى {tier}" },
+  "discloser.chain.ok": { en: "chain OK", de: "Kette in Ordnung", ja: "チェーン適合", ar: "السلسلة سليمة" },
+  "discloser.chain.fails": {
+    en: "chain fails",
+    de: "Kette nicht erfüllt",
+    ja: "チェーン不適合",
+    ar: "السلسلة مخفقة",
+  },
+  "discloser.chain.hours": { en: "{hours} h", de: "{hours} h", ja: "{hours} 時間", ar: "{hours} ساعة" },
+  "discloser.chain.notAnswered": {
+    en: "not answered",
+    de: "nicht beantwortet",
+    ja: "未回答",
+    ar: "لم تتم الإجابة",
+  },
+  "discloser.chain.unknown": { en: "unknown", de: "unbekannt", ja: "不明", ar: "غير معروف" },
+  "discloser.chain.notification": {
+    en: "Notification: own {own}; along the chain {composed}, against the agreement's {window} h",
+    de: "Meldung: eigene {own}; entlang der Kette {composed}, gegenüber {window} h laut Vereinbarung",
+    ja: "通知：自社 {own}、チェーン全体 {composed}（契約上の期限 {window} 時間）",
+    ar: "الإبلاغ: الخاص {own}؛ على امتداد السلسلة {composed}، مقابل {window} ساعة في الاتفاقية",
+  },
+  "discloser.chain.notify.ok": {
+    en: "within the window",
+    de: "innerhalb der Frist",
+    ja: "期限内",
+    ar: "ضمن المهلة",
+  },
+  "discloser.chain.notify.bad": {
+    en: "exceeds the window",
+    de: "überschreitet die Frist",
+    ja: "期限超過",
+    ar: "تتجاوز المهلة",
+  },
+  "discloser.chain.notify.unknown": {
+    en: "unknown: not answered on the path",
+    de: "unbekannt: auf dem Pfad nicht beantwortet",
+    ja: "不明：経路上で未回答",
+    ar: "غير معروف: لم تتم الإجابة على المسار",
+  },
+  "discloser.chain.locations": {
+    en: "Data locations: {locations}",
+    de: "Datenstandorte: {locations}",
+    ja: "データの所在地：{locations}",
+    ar: "مواقع البيانات: {locations}",
+  },
+  "discloser.chain.location.ok": { en: "permitted", de: "zulässig", ja: "許可", ar: "مسموح به" },
+  "discloser.chain.location.bad": {
+    en: "outside the permitted jurisdictions",
+    de: "außerhalb der zulässigen Rechtsordnungen",
+    ja: "許可された法域外",
+    ar: "خارج الولايات القضائية المسموح بها",
+  },
+  "discloser.chain.location.unknown": {
+    en: "unknown: not answered on the path",
+    de: "unbekannt: auf dem Pfad nicht beantwortet",
+    ja: "不明：経路上で未回答",
+    ar: "غير معروف: لم تتم الإجابة على المسار",
+  },
+  "discloser.chain.location.covered": {
+    en: "{countries} covered by {mechanism}",
+    de: "{countries} abgedeckt durch {mechanism}",
+    ja: "{countries}（{mechanism} により対応）",
+    ar: "{countries} مشمولة بموجب {mechanism}",
+  },
+} satisfies Messages;
