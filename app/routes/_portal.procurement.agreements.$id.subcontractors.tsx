@@ -8,14 +8,15 @@ import {
 } from "#app/features/subcontractors/proposed-subcontractors";
 import { agreementProposals, decideSubcontractor } from "#app/features/subcontractors/subcontractors.server";
 import { refusalResponse } from "#app/lib/refusal.server";
+import { t as tServer } from "#app/i18n/messages.server";
+import { useT } from "#app/i18n/react";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Proposed subcontractors · ${data?.reference ?? "Agreement"} · Flowdown` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Flowdown" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "procurement" });
-  return agreementProposals(user, params.id);
+  const page = await agreementProposals(user, params.id);
+  return { ...page, metaTitle: tServer("subcontractors.procurement.metaTitle", { reference: page.reference }) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -31,6 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ProposedSubcontractorsPage() {
+  const t = useT();
   const d = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>() as DecisionReply | undefined;
   const [params] = useSearchParams();
@@ -40,23 +42,27 @@ export default function ProposedSubcontractorsPage() {
     <>
       {accepted?.supplier ? (
         <p className="flash">
-          {accepted.name} is now a tier-{accepted.tier} link of the chain, working for {accepted.proposedBy.name}.{" "}
+          {t("subcontractors.procurement.accepted", {
+            name: accepted.name,
+            tier: accepted.tier,
+            proposer: accepted.proposedBy.name,
+          })}{" "}
           {accepted.supplier.inChain && !accepted.supplier.assessmentId ? (
             <Link to={sendQuestionnaireHref(d.agreementId, accepted.supplier.id, accepted.contactEmail)}>
-              Send a questionnaire
+              {t("subcontractors.sendQuestionnaire")}
             </Link>
           ) : null}
         </p>
       ) : null}
       {rejected ? (
         <p className="flash">
-          {rejected.name} was rejected; {rejected.proposedBy.name} sees your reason.
+          {t("subcontractors.procurement.rejected", { name: rejected.name, proposer: rejected.proposedBy.name })}
         </p>
       ) : null}
       <div className="page-head">
-        <h1>Proposed subcontractors: {d.reference}</h1>
+        <h1>{t("subcontractors.procurement.title", { reference: d.reference })}</h1>
         <Link className="button secondary" to={`/procurement/agreements/${d.agreementId}?tab=chain`}>
-          Back to the agreement
+          {t("subcontractors.procurement.back")}
         </Link>
       </div>
       <ProposedSubcontractors data={d} reply={reply} />

@@ -7,14 +7,19 @@ import {
   supplierSubcontractorsPage,
 } from "#app/features/subcontractors/subcontractors.server";
 import { refusalResponse } from "#app/lib/refusal.server";
+import { t } from "#app/i18n/messages.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Subcontractors for ${data?.agreement.reference ?? "an agreement"} · Flowdown` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Flowdown" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "supplier" });
-  return supplierSubcontractorsPage(user, params.id);
+  const page = await supplierSubcontractorsPage(user, params.id);
+  return {
+    ...page,
+    metaTitle: page.agreement.reference
+      ? t("subcontractors.supplier.metaTitle", { reference: page.agreement.reference })
+      : t("subcontractors.supplier.metaTitleFallback"),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

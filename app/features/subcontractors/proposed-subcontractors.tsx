@@ -1,7 +1,7 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { ErrorList, FormError } from "#app/components/forms";
-import { utcMinute } from "#app/components/time";
-import { ACCESS_LABEL, CLASS_LABEL, PROPOSAL_STATUS_TEXT, PROPOSAL_STATUS_TONE } from "#models/labels";
+import { useFormat, useT } from "#app/i18n/react";
+import { PROPOSAL_STATUS_TONE } from "#models/labels";
 import type { AgreementProposals } from "./subcontractors.server";
 import { SUBCONTRACTOR_LIMITS } from "./subcontractor-limits";
 
@@ -37,6 +37,7 @@ export function ProposedSubcontractors({
   /** the agreement page shows the decided ones on its chain tab only */
   showDecided?: boolean;
 }) {
+  const t = useT();
   const waiting = data.proposals.filter((p) => p.status === "proposed");
   const decided = data.proposals.filter((p) => p.status !== "proposed");
   if (!showDecided && waiting.length === 0) return null;
@@ -46,20 +47,13 @@ export function ProposedSubcontractors({
       aria-labelledby="proposed-subcontractors"
       data-testid="proposed-subcontractors"
     >
-      <h2 id="proposed-subcontractors">Proposed subcontractors</h2>
+      <h2 id="proposed-subcontractors">{t("subcontractors.proposed.title")}</h2>
       {data.proposals.length === 0 ? (
-        <p className="empty">
-          No supplier has declared a subcontractor under this agreement. Suppliers in the chain declare the companies
-          they pass work to from their own pages; each one appears here for you to accept or reject.
-        </p>
+        <p className="empty">{t("subcontractors.proposed.empty")}</p>
       ) : waiting.length === 0 ? (
-        <p className="muted">Nothing awaits your decision.</p>
+        <p className="muted">{t("subcontractors.proposed.nothingWaits")}</p>
       ) : (
-        <p className="muted">
-          Declared by suppliers of the chain and not part of it yet: accept one to add it as a link under the supplier
-          that declared it (the agreement gets a new revision and every result is scored again), or reject it with a
-          reason the supplier will see.
-        </p>
+        <p className="muted">{t("subcontractors.proposed.explain")}</p>
       )}
       {waiting.map((p) => (
         <WaitingProposal key={p.id} p={p} data={data} reply={reply?.proposalId === p.id ? reply : undefined} />
@@ -70,6 +64,8 @@ export function ProposedSubcontractors({
 }
 
 function WaitingProposal({ p, data, reply }: { p: Proposal; data: Data; reply?: DecisionReply }) {
+  const t = useT();
+  const format = useFormat();
   const navigation = useNavigation();
   const busy = (intent: string) =>
     navigation.state !== "idle" &&
@@ -90,39 +86,41 @@ function WaitingProposal({ p, data, reply }: { p: Proposal; data: Data; reply?: 
     <article className="card" data-testid={`proposal-${p.id}`} aria-labelledby={`proposal-${p.id}-name`}>
       <h3 id={`proposal-${p.id}-name`}>
         {p.name} <span className="muted">({p.countryName})</span>{" "}
-        <span className="badge info">proposed by {p.proposedBy.name}, awaiting procurement</span>
+        <span className="badge info">{t("subcontractors.proposed.badge", { name: p.proposedBy.name })}</span>
       </h3>
       <dl className="facts">
-        <dt>Service</dt>
+        <dt>{t("subcontractors.service")}</dt>
         <dd>{p.service}</dd>
-        <dt>Would be</dt>
+        <dt>{t("subcontractors.wouldBe")}</dt>
         <dd>
           {p.tier === null
-            ? `no link: ${p.proposedBy.name} is no longer in the chain`
-            : `tier ${p.tier}, working for ${p.proposedBy.name} (tier ${p.proposedBy.tier})`}
+            ? t("subcontractors.noLink", { name: p.proposedBy.name })
+            : t("subcontractors.wouldBeTier", {
+                tier: p.tier,
+                name: p.proposedBy.name,
+                parentTier: p.proposedBy.tier ?? "–",
+              })}
         </dd>
-        <dt>Receives at most</dt>
-        <dd>
-          {CLASS_LABEL[p.maxClass]} information, {ACCESS_LABEL[p.accessLevel].toLowerCase()}
-        </dd>
-        <dt>Contact</dt>
+        <dt>{t("subcontractors.receivesAtMost")}</dt>
+        <dd>{t("subcontractors.receives", { maxClass: p.maxClass, accessLevel: p.accessLevel })}</dd>
+        <dt>{t("subcontractors.contact")}</dt>
         <dd>{p.contactEmail}</dd>
         {p.registrationNumber ? (
           <>
-            <dt>Registration number</dt>
+            <dt>{t("subcontractors.registrationNumber")}</dt>
             <dd>{p.registrationNumber}</dd>
           </>
         ) : null}
         {p.declaredAt ? (
           <>
-            <dt>Declared</dt>
-            <dd>{utcMinute(p.declaredAt)}</dd>
+            <dt>{t("subcontractors.declared")}</dt>
+            <dd>{format.moment(p.declaredAt)}</dd>
           </>
         ) : null}
       </dl>
       <div className="grid-2">
         <Form method="post" action={action} noValidate>
-          <h4>Accept</h4>
+          <h4>{t("subcontractors.accept")}</h4>
           <input type="hidden" name="intent" value="accept" />
           <input type="hidden" name="proposalId" value={p.id} />
           {accepting ? <FormError messages={errors[""]} /> : null}
@@ -133,7 +131,7 @@ function WaitingProposal({ p, data, reply }: { p: Proposal; data: Data; reply?: 
               aria-invalid={accepting && errors.match ? true : undefined}
               aria-describedby={accepting && errors.match ? `match-${p.id}-error` : undefined}
             >
-              <legend>Suppliers the portal knows that look like it</legend>
+              <legend>{t("subcontractors.matches")}</legend>
               {p.matches.map((m) => (
                 <label key={m.id} className="check">
                   <input
@@ -143,11 +141,16 @@ function WaitingProposal({ p, data, reply }: { p: Proposal; data: Data; reply?: 
                     disabled={m.unavailable !== null}
                     defaultChecked={accepting && values.match === m.id}
                   />{" "}
-                  Use {m.name} ({m.country}
-                  {m.registrationNumber ? `, ${m.registrationNumber}` : ""}) · same{" "}
-                  {m.matchedOn === "registration" ? "registration number" : "name"}
-                  {m.yours ? " · one of your suppliers" : ""}
-                  {m.unavailable ? ` · ${m.unavailable}` : ""}
+                  {m.registrationNumber
+                    ? t("subcontractors.matchUseRegistration", {
+                        name: m.name,
+                        country: m.country,
+                        registrationNumber: m.registrationNumber,
+                        matchedOn: m.matchedOn,
+                      })
+                    : t("subcontractors.matchUse", { name: m.name, country: m.country, matchedOn: m.matchedOn })}
+                  {m.yours ? ` · ${t("subcontractors.matchYours")}` : ""}
+                  {m.unavailable ? ` · ${t(`subcontractors.unavailable.${m.unavailable}`)}` : ""}
                 </label>
               ))}
               <label className="check">
@@ -157,7 +160,7 @@ function WaitingProposal({ p, data, reply }: { p: Proposal; data: Data; reply?: 
                   value="new"
                   defaultChecked={(accepting && values.match === "new") || selectable.length === 0}
                 />{" "}
-                Create a new supplier organisation
+                {t("subcontractors.createNew")}
               </label>
               <ErrorList id={`match-${p.id}-error`} errors={accepting ? errors.match : undefined} />
             </fieldset>
@@ -165,7 +168,7 @@ function WaitingProposal({ p, data, reply }: { p: Proposal; data: Data; reply?: 
             <input type="hidden" name="match" value="new" />
           )}
           <div className="field">
-            <label htmlFor={`service-${p.id}`}>Service in the chain</label>
+            <label htmlFor={`service-${p.id}`}>{t("subcontractors.serviceInChain")}</label>
             <input
               {...field("service", "accept")}
               maxLength={SUBCONTRACTOR_LIMITS.service}
@@ -174,38 +177,38 @@ function WaitingProposal({ p, data, reply }: { p: Proposal; data: Data; reply?: 
             <ErrorList id={`service-${p.id}-error`} errors={accepting ? errors.service : undefined} />
           </div>
           <div className="field">
-            <label htmlFor={`maxClass-${p.id}`}>Highest information class</label>
+            <label htmlFor={`maxClass-${p.id}`}>{t("subcontractors.highestClass")}</label>
             <select {...field("maxClass", "accept")} defaultValue={accepting ? values.maxClass : p.maxClass}>
               {data.classes.map((c) => (
                 <option key={c} value={c}>
-                  {CLASS_LABEL[c]}
+                  {t(`labels.class.${c}`)}
                 </option>
               ))}
             </select>
             <ErrorList id={`maxClass-${p.id}-error`} errors={accepting ? errors.maxClass : undefined} />
           </div>
           <div className="field">
-            <label htmlFor={`accessLevel-${p.id}`}>Access level</label>
+            <label htmlFor={`accessLevel-${p.id}`}>{t("subcontractors.accessLevel")}</label>
             <select {...field("accessLevel", "accept")} defaultValue={accepting ? values.accessLevel : p.accessLevel}>
               {data.accessLevels.map((a) => (
                 <option key={a} value={a}>
-                  {ACCESS_LABEL[a]}
+                  {t(`labels.access.${a}`)}
                 </option>
               ))}
             </select>
             <ErrorList id={`accessLevel-${p.id}-error`} errors={accepting ? errors.accessLevel : undefined} />
           </div>
           <button type="submit" disabled={p.tier === null || navigation.state !== "idle"}>
-            {busy("accept") ? "Adding it to the chain…" : `Accept as tier ${p.tier ?? "–"}`}
+            {busy("accept") ? t("subcontractors.adding") : t("subcontractors.acceptAsTier", { tier: p.tier ?? "–" })}
           </button>
         </Form>
         <Form method="post" action={action} noValidate>
-          <h4>Reject</h4>
+          <h4>{t("subcontractors.reject")}</h4>
           <input type="hidden" name="intent" value="reject" />
           <input type="hidden" name="proposalId" value={p.id} />
           {reply?.intent === "reject" ? <FormError messages={errors[""]} /> : null}
           <div className="field">
-            <label htmlFor={`reason-${p.id}`}>Reason (the supplier sees it)</label>
+            <label htmlFor={`reason-${p.id}`}>{t("subcontractors.reasonLabel")}</label>
             <textarea
               {...field("reason", "reject")}
               rows={3}
@@ -216,7 +219,7 @@ function WaitingProposal({ p, data, reply }: { p: Proposal; data: Data; reply?: 
             <ErrorList id={`reason-${p.id}-error`} errors={reply?.intent === "reject" ? errors.reason : undefined} />
           </div>
           <button type="submit" className="secondary" disabled={navigation.state !== "idle"}>
-            {busy("reject") ? "Rejecting…" : "Reject"}
+            {busy("reject") ? t("subcontractors.rejecting") : t("subcontractors.reject")}
           </button>
         </Form>
       </div>
@@ -225,17 +228,19 @@ function WaitingProposal({ p, data, reply }: { p: Proposal; data: Data; reply?: 
 }
 
 function DecidedProposals({ agreementId, list }: { agreementId: string; list: Proposal[] }) {
+  const t = useT();
+  const format = useFormat();
   return (
     <details>
-      <summary>Decided ({list.length})</summary>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Decided subcontractors">
+      <summary>{t("subcontractors.decided", { count: list.length })}</summary>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t("subcontractors.decidedRegion")}>
         <table className="data">
           <thead>
             <tr>
-              <th>Subcontractor</th>
-              <th>Declared by</th>
-              <th>Decision</th>
-              <th>Next</th>
+              <th>{t("subcontractors.subcontractor")}</th>
+              <th>{t("subcontractors.declaredBy")}</th>
+              <th>{t("subcontractors.decision")}</th>
+              <th>{t("subcontractors.next")}</th>
             </tr>
           </thead>
           <tbody>
@@ -247,24 +252,30 @@ function DecidedProposals({ agreementId, list }: { agreementId: string; list: Pr
                 </td>
                 <td>{p.proposedBy.name}</td>
                 <td>
-                  <span className={`badge ${PROPOSAL_STATUS_TONE[p.status]}`}>{PROPOSAL_STATUS_TEXT[p.status]}</span>
+                  <span className={`badge ${PROPOSAL_STATUS_TONE[p.status]}`}>
+                    {t(`labels.proposalStatus.${p.status}`)}
+                  </span>
                   <div className="small">
                     {p.decidedBy ?? ""}
-                    {p.decidedAt ? ` · ${utcMinute(p.decidedAt)}` : ""}
+                    {p.decidedAt ? ` · ${format.moment(p.decidedAt)}` : ""}
                   </div>
-                  {p.status === "rejected" && p.reason ? <div className="small">Reason: {p.reason}</div> : null}
+                  {p.status === "rejected" && p.reason ? (
+                    <div className="small">{t("subcontractors.reasonShown", { reason: p.reason })}</div>
+                  ) : null}
                 </td>
                 <td>
                   {p.supplier?.inChain ? (
                     p.supplier.assessmentId ? (
-                      <Link to={`/procurement/assessments/${p.supplier.assessmentId}`}>Open its questionnaire</Link>
+                      <Link to={`/procurement/assessments/${p.supplier.assessmentId}`}>
+                        {t("subcontractors.openQuestionnaire")}
+                      </Link>
                     ) : (
                       <Link to={sendQuestionnaireHref(agreementId, p.supplier.id, p.contactEmail)}>
-                        Send a questionnaire
+                        {t("subcontractors.sendQuestionnaire")}
                       </Link>
                     )
                   ) : p.supplier ? (
-                    <span className="muted">no longer in the chain</span>
+                    <span className="muted">{t("subcontractors.noLongerInChain")}</span>
                   ) : null}
                 </td>
               </tr>

@@ -4,10 +4,9 @@ import { Agreement } from "#models/agreement.server";
 import { ACCESS_LEVELS, INFO_CLASSES, type AccessLevel, type InfoClass } from "#models/agreement-enums";
 import { recordAudit } from "#models/audit-event.server";
 import { COUNTRY_CODES, countryName, isCountryCode } from "#models/countries";
-import { PROPOSAL_STATUS_TEXT } from "#models/labels";
 import { normalizeOrgName } from "#models/org-name";
 import { findDuplicateOrganizations, Organization, createOrganization } from "#models/organization.server";
-import { Refusal } from "#models/refusal";
+import { Refusal, said, type Said } from "#models/refusal";
 import {
   claimDecision,
   createProposal,
@@ -21,6 +20,9 @@ import {
 import { User } from "#models/user.server";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { orgInfo } from "#app/features/accounts/org-names.server";
+import { localeOfRecipient } from "#app/features/accounts/locale.server";
+import { currentLocale, t, tIn } from "#app/i18n/messages.server";
+import type { Locale } from "#app/i18n/locales";
 import { requireAgreement } from "#app/features/agreements/agreement-access.server";
 import { addChainLink } from "#app/features/agreements/agreement-editing.server";
 import { agreementRows } from "#app/features/assessments/read-model.server";
@@ -42,30 +44,30 @@ import { SUBCONTRACTOR_LIMITS as L } from "./subcontractor-limits";
 const MAX_TIER = 10;
 const rank = <T extends string>(list: readonly T[], value: T) => list.indexOf(value);
 
-const proposalId = z.string().regex(/^[0-9a-f]{24}$/, "Unknown declaration");
+const proposalId = z.string().regex(/^[0-9a-f]{24}$/, "subcontractors.error.unknownDeclaration");
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
   z.union([z.literal(""), z.enum(values, { error: message })]).default("");
 
 export const DeclareSchema = z.object({
-  name: z.string().trim().min(1, "Enter the subcontractor's name").max(L.name, atMost(L.name)),
+  name: z.string().trim().min(1, "subcontractors.error.name").max(L.name, atMost(L.name)),
   country: z
     .string()
     .trim()
     .toUpperCase()
-    .min(1, "Choose the country it is established in")
-    .max(2, "Choose a country from the list")
-    .refine(isCountryCode, "Choose a country from the list"),
+    .min(1, "subcontractors.error.countryRequired")
+    .max(2, "subcontractors.error.countryFromList")
+    .refine(isCountryCode, "subcontractors.error.countryFromList"),
   registrationNumber: z.string().trim().max(L.registrationNumber, atMost(L.registrationNumber)).default(""),
-  service: z.string().trim().min(1, "Say what it does for you under this agreement").max(L.service, atMost(L.service)),
+  service: z.string().trim().min(1, "subcontractors.error.serviceDeclared").max(L.service, atMost(L.service)),
   contactEmail: z
     .string()
     .trim()
     .toLowerCase()
-    .min(1, "Enter whom procurement should write to")
+    .min(1, "subcontractors.error.contactEmail")
     .max(L.contactEmail, atMost(L.contactEmail))
-    .pipe(z.email("Enter a valid e-mail address")),
-  maxClass: optionalEnum(INFO_CLASSES, "Choose an information class from the list"),
-  accessLevel: optionalEnum(ACCESS_LEVELS, "Choose an access level from the list"),
+    .pipe(z.email("subcontractors.error.email")),
+  maxClass: optionalEnum(INFO_CLASSES, "subcontractors.error.classFromList"),
+  accessLevel: optionalEnum(ACCESS_LEVELS, "subcontractors.error.accessFromList"),
 });
 export type DeclareInput = z.output<typeof DeclareSchema>;
 
@@ -74,16 +76,20 @@ export const WithdrawSchema = z.object({ proposalId });
 export const AcceptSchema = z.object({
   proposalId,
   /** "new": create an organisation; an id: the existing supplier procurement picked; "": nothing chosen */
-  match: z.union([z.literal(""), z.literal("new"), z.string().regex(/^[0-9a-f]{24}$/, "Choose from the list")]),
-  service: z.string().trim().min(1, "Enter the service it provides").max(L.service, atMost(L.service)),
-  maxClass: z.enum(INFO_CLASSES, { error: "Choose the highest information class it may receive" }),
-  accessLevel: z.enum(ACCESS_LEVELS, { error: "Choose its access level" }),
+  match: z.union([
+    z.literal(""),
+    z.literal("new"),
+    z.string().regex(/^[0-9a-f]{24}$/, "subcontractors.error.chooseFromList"),
+  ]),
+  service: z.string().trim().min(1, "subcontractors.error.service").max(L.service, atMost(L.service)),
+  maxClass: z.enum(INFO_CLASSES, { error: "subcontractors.error.maxClass" }),
+  accessLevel: z.enum(ACCESS_LEVELS, { error: "subcontractors.error.accessLevel" }),
 });
 export type AcceptInput = z.output<typeof AcceptSchema>;
 
 export const RejectSchema = z.object({
   proposalId,
-  reason: z.string().trim().min(1, "Say why, so the supplier knows what to do").max(L.reason, atMost(L.reason)),
+  reason: z.string().trim().min(1, "subcontractors.error.reason").max(L.reason, atMost(L.reason)),
 });
 
 /** What a form sent, parsed; what is wrong goes beside the fields as a Refusal. */
@@ -97,22 +103,27 @@ const actorOf = (user: CurrentUser) => ({ id: user.id, email: user.email, orgId:
 
 /** The countries a subcontractor may be in, by name, for the declaration form. */
 function countryOptions() {
+  const locale = currentLocale();
   return [...COUNTRY_CODES]
-    .map((code) => ({ code, name: countryName(code) }))
-    .sort((a, b) => a.name.localeCompare(b.name, "en"));
+    .map((code) => ({ code, name: countryName(code, locale) }))
+    .sort((a, b) => a.name.localeCompare(b.name, locale));
 }
+
+/** An e-mail's words, said in one recipient's language. */
+type MailText = (locale: Locale) => { subject: string; lines: string[] };
 
 async function mailOrganisation(
   orgId: Types.ObjectId,
   role: "procurement" | "supplier",
-  message: { subject: string; lines: string[]; link: string; kind: string; agreementId: string },
+  message: { text: MailText; link: string; kind: string; agreementId: string },
 ) {
   const users = await User.find({ orgId, role }, { email: 1, active: 1 }).lean();
   for (const u of users.filter((x) => x.active !== false)) {
+    const { subject, lines } = message.text(await localeOfRecipient(u.email, currentLocale()));
     await sendMail({
       to: u.email,
-      subject: message.subject,
-      text: [...message.lines, "", message.link].join("\n"),
+      subject,
+      text: [...lines, "", message.link].join("\n"),
       kind: message.kind,
       relatedType: "agreement",
       relatedId: message.agreementId,
@@ -151,7 +162,7 @@ function proposalFacts(p: SubcontractorProposal, reason: string) {
     id: String(p._id),
     name: p.name,
     country: p.country,
-    countryName: countryName(p.country),
+    countryName: countryName(p.country, currentLocale()),
     registrationNumber: p.registrationNumber,
     service: p.service,
     contactEmail: p.contactEmail,
@@ -176,7 +187,7 @@ export async function supplierSubcontractorsPage(user: CurrentUser, agreementId:
       id: String(agreement._id),
       reference: agreement.reference,
       title: agreement.title,
-      recipient: recipient.get(String(agreement.recipientOrgId))?.name ?? "your client",
+      recipient: recipient.get(String(agreement.recipientOrgId))?.name ?? t("subcontractors.yourClient"),
     },
     own: { tier: own.tier, service: own.service, maxClass: own.maxClass, accessLevel: own.accessLevel },
     canDeclare: own.tier < MAX_TIER,
@@ -203,24 +214,22 @@ async function declareSubcontractor(
   request: Request,
 ): Promise<string> {
   const input: DeclareInput = parse(DeclareSchema, form);
-  if (own.tier >= MAX_TIER)
-    throw new Refusal(`Your link is at tier ${own.tier}, the deepest an agreement allows: ask your client directly.`);
+  if (own.tier >= MAX_TIER) throw new Refusal(said("subcontractors.refusal.tooDeep", { tier: own.tier }));
   const maxClass: InfoClass = input.maxClass || own.maxClass;
   const accessLevel: AccessLevel = input.accessLevel || own.accessLevel;
-  const errors: Record<string, string[]> = {};
+  const errors: Record<string, Said[]> = {};
   if (
     rank(INFO_CLASSES, maxClass) > rank(INFO_CLASSES, own.maxClass) ||
     !agreement.informationClasses.includes(maxClass)
   )
-    errors.maxClass = [`It can receive at most what you receive under this agreement (${own.maxClass}).`];
+    errors.maxClass = [said("subcontractors.refusal.classAbove", { maxClass: own.maxClass })];
   if (rank(ACCESS_LEVELS, accessLevel) > rank(ACCESS_LEVELS, own.accessLevel))
-    errors.accessLevel = [`It can have at most the access you have (${own.accessLevel}).`];
+    errors.accessLevel = [said("subcontractors.refusal.accessAbove", { accessLevel: own.accessLevel })];
   const nameKey = normalizeOrgName(input.name);
-  if (nameKey && nameKey === normalizeOrgName(user.org.name))
-    errors.name = ["That is your own organisation: name the company you pass the work to."];
+  if (nameKey && nameKey === normalizeOrgName(user.org.name)) errors.name = ["subcontractors.refusal.ownOrganisation"];
   const mine = await proposalsByProposer(String(agreement._id), user.orgId);
   if (!errors.name && mine.some((p) => p.status === "proposed" && p.nameKey === nameKey))
-    errors.name = [`You have already declared ${input.name} here; it awaits your client's decision.`];
+    errors.name = [said("subcontractors.refusal.alreadyDeclared", { name: input.name })];
   if (Object.keys(errors).length) throw Refusal.ofFields(errors);
 
   const proposal = await createProposal({
@@ -251,11 +260,22 @@ async function declareSubcontractor(
     ip: clientIp(request),
   });
   await mailOrganisation(agreement.recipientOrgId, "procurement", {
-    subject: `${user.org.name} declared a subcontractor under ${agreement.reference}`,
-    lines: [
-      `${user.org.name} (tier ${own.tier}) says it uses ${input.name} (${countryName(input.country)}) for: ${input.service}.`,
-      `Accept it into the chain as a tier-${own.tier + 1} supplier, or reject it with a reason:`,
-    ],
+    text: (locale) => ({
+      subject: tIn(locale, "subcontractors.mail.declared.subject", {
+        supplier: user.org.name,
+        reference: agreement.reference,
+      }),
+      lines: [
+        tIn(locale, "subcontractors.mail.declared.uses", {
+          supplier: user.org.name,
+          tier: own.tier,
+          name: input.name,
+          country: countryName(input.country, locale),
+          service: input.service,
+        }),
+        tIn(locale, "subcontractors.mail.declared.decide", { tier: own.tier + 1 }),
+      ],
+    }),
     link: `${publicOrigin(request)}/procurement/agreements/${String(agreement._id)}/subcontractors`,
     kind: "subcontractor",
     agreementId: String(agreement._id),
@@ -287,11 +307,8 @@ async function withdrawSubcontractor(
 }
 
 const alreadyDecided = (p: SubcontractorProposal) =>
-  new Refusal(`This declaration is no longer open: ${PROPOSAL_STATUS_TEXT[p.status].toLowerCase()}.`, {
-    status: 409,
-  });
-const decidedMeanwhile = () =>
-  new Refusal("Someone decided on this declaration a moment ago; reload the page to see how.", { status: 409 });
+  new Refusal(said("subcontractors.refusal.notOpen", { status: p.status }), { status: 409 });
+const decidedMeanwhile = () => new Refusal("subcontractors.refusal.decidedMeanwhile", { status: 409 });
 
 // ---------------------------------------------------------------- procurement's side
 
@@ -317,9 +334,9 @@ async function matchesFor(p: SubcontractorProposal, agreement: StoredAgreement) 
       yours: (o.managedBy ?? []).some((m) => String(m) === String(agreement.recipientOrgId)),
       /** why it cannot be picked, if it cannot */
       unavailable: inChain.has(id)
-        ? "already in this agreement's chain"
+        ? ("inChain" as const)
         : id === String(p.proposedByOrgId)
-          ? "the supplier that declared it"
+          ? ("declarer" as const)
           : null,
     };
   });
@@ -349,10 +366,14 @@ export async function agreementProposals(user: CurrentUser, agreementId: string 
     views.push({
       ...proposalFacts(p, p.reason),
       // a withdrawal is the supplier's own decision
-      decidedBy: decider ? (String(decider.orgId) === user.orgId ? decider.name : `${decider.name} (supplier)`) : null,
+      decidedBy: decider
+        ? String(decider.orgId) === user.orgId
+          ? decider.name
+          : t("subcontractors.decidedBySupplier", { name: decider.name })
+        : null,
       proposedBy: {
         id: proposer,
-        name: names.get(proposer)?.name ?? "Unknown organisation",
+        name: names.get(proposer)?.name ?? t("subcontractors.unknownOrganisation"),
         tier: parent?.tier ?? null,
       },
       /** the tier it would take (or took); null when the supplier that declared it has left the chain */
@@ -400,14 +421,17 @@ async function supplierFor(
   const selectable = matches.filter((m) => !m.unavailable);
   if (match === "" && selectable.length)
     throw Refusal.ofFields({
-      match: ["A supplier like this one is known already: pick it, or create a new organisation."],
+      match: ["subcontractors.refusal.pickMatch"],
     });
   if (match !== "" && match !== "new") {
     const picked = matches.find((m) => m.id === match);
-    if (!picked) throw Refusal.ofFields({ match: ["Choose one of the suppliers listed, or a new organisation."] });
-    if (picked.unavailable) throw Refusal.ofFields({ match: [`${picked.name} is ${picked.unavailable}.`] });
+    if (!picked) throw Refusal.ofFields({ match: ["subcontractors.refusal.chooseListed"] });
+    if (picked.unavailable)
+      throw Refusal.ofFields({
+        match: [said(`subcontractors.refusal.unavailable.${picked.unavailable}`, { name: picked.name })],
+      });
     const before = await Organization.findById(match, { managedBy: 1, contactEmail: 1 }).lean();
-    if (!before) throw Refusal.ofFields({ match: ["That supplier no longer exists; reload the page."] });
+    if (!before) throw Refusal.ofFields({ match: ["subcontractors.refusal.supplierGone"] });
     const addManager = !(before.managedBy ?? []).some((m) => String(m) === user.orgId);
     const addContact = !before.contactEmail;
     if (addManager || addContact)
@@ -467,14 +491,11 @@ async function acceptSubcontractor(
   const input = parse(AcceptSchema, form);
   const { agreement, proposal } = await openProposal(user, stored, input.proposalId);
   const parent = agreement.chain.find((l) => String(l.supplierOrgId) === String(proposal.proposedByOrgId));
-  if (!parent)
-    throw new Refusal(
-      "The supplier that declared it is no longer in this agreement's chain, so there is no link to put it under. Reject it, or add it in the agreement's editor.",
-    );
+  if (!parent) throw new Refusal("subcontractors.refusal.declarerLeft");
   if (parent.tier >= MAX_TIER)
-    throw new Refusal(`It would be tier ${parent.tier + 1}; an agreement allows ${MAX_TIER}.`);
+    throw new Refusal(said("subcontractors.refusal.tooDeepToAccept", { tier: parent.tier + 1, max: MAX_TIER }));
   if (!agreement.informationClasses.includes(input.maxClass))
-    throw Refusal.ofFields({ maxClass: ["That class is not shared under this agreement."] });
+    throw Refusal.ofFields({ maxClass: ["subcontractors.refusal.classNotShared"] });
 
   const id = String(proposal._id);
   if (!(await claimDecision(id, { status: "accepted", by: user.id }))) throw decidedMeanwhile();
@@ -527,11 +548,21 @@ async function acceptSubcontractor(
     ip: clientIp(request),
   });
   await mailOrganisation(proposal.proposedByOrgId, "supplier", {
-    subject: `${proposal.name} was accepted into the chain of ${agreement.reference}`,
-    lines: [
-      `${user.org.name} accepted ${proposal.name}, the subcontractor you declared, as a tier-${parent.tier + 1} supplier under ${agreement.reference}.`,
-      "It will receive its own security questionnaire.",
-    ],
+    text: (locale) => ({
+      subject: tIn(locale, "subcontractors.mail.accepted.subject", {
+        name: proposal.name,
+        reference: agreement.reference,
+      }),
+      lines: [
+        tIn(locale, "subcontractors.mail.accepted.body", {
+          recipient: user.org.name,
+          name: proposal.name,
+          tier: parent.tier + 1,
+          reference: agreement.reference,
+        }),
+        tIn(locale, "subcontractors.mail.accepted.questionnaire"),
+      ],
+    }),
     link: `${publicOrigin(request)}/supplier/agreements/${String(agreement._id)}/subcontractors`,
     kind: "subcontractor",
     agreementId: String(agreement._id),
@@ -565,11 +596,20 @@ async function rejectSubcontractor(
     ip: clientIp(request),
   });
   await mailOrganisation(proposal.proposedByOrgId, "supplier", {
-    subject: `${proposal.name} was not accepted into the chain of ${agreement.reference}`,
-    lines: [
-      `${user.org.name} did not accept ${proposal.name}, the subcontractor you declared under ${agreement.reference}.`,
-      `Their reason: ${input.reason}`,
-    ],
+    text: (locale) => ({
+      subject: tIn(locale, "subcontractors.mail.rejected.subject", {
+        name: proposal.name,
+        reference: agreement.reference,
+      }),
+      lines: [
+        tIn(locale, "subcontractors.mail.rejected.body", {
+          recipient: user.org.name,
+          name: proposal.name,
+          reference: agreement.reference,
+        }),
+        tIn(locale, "subcontractors.mail.rejected.reason", { reason: input.reason }),
+      ],
+    }),
     link: `${publicOrigin(request)}/supplier/agreements/${String(agreement._id)}/subcontractors`,
     kind: "subcontractor",
     agreementId: String(agreement._id),
@@ -595,7 +635,7 @@ export async function supplierSubcontractorAction(
       await withdrawSubcontractor(user, found, form, request);
       return { done: "withdrawn", id: form.proposalId };
     default:
-      throw new Refusal("Unknown action.");
+      throw new Refusal("subcontractors.refusal.unknownAction");
   }
 }
 
@@ -614,6 +654,6 @@ export async function decideSubcontractor(
     case "reject":
       return { done: "rejected", id: await rejectSubcontractor(user, agreement, form, request) };
     default:
-      throw new Refusal("Unknown action.");
+      throw new Refusal("subcontractors.refusal.unknownAction");
   }
 }

@@ -1,8 +1,8 @@
 import { Form, Link, useNavigation, useSearchParams } from "@remix-run/react";
 import { ErrorList, Field, FormError, SelectField } from "#app/components/forms";
 import { ListTable } from "#app/components/list-table";
-import { utcMinute } from "#app/components/time";
-import { ACCESS_LABEL, CLASS_LABEL, PROPOSAL_STATUS_TEXT, PROPOSAL_STATUS_TONE } from "#models/labels";
+import { useFormat, useT } from "#app/i18n/react";
+import { PROPOSAL_STATUS_TONE } from "#models/labels";
 import type { supplierSubcontractorsPage } from "./subcontractors.server";
 import { SUBCONTRACTOR_LIMITS } from "./subcontractor-limits";
 
@@ -18,6 +18,8 @@ export interface DeclarationReply {
 
 /** The supplier's subcontractors under one agreement: what it declared, and the form to declare another. */
 export function SupplierSubcontractors({ d, reply }: { d: Data; reply?: DeclarationReply }) {
+  const t = useT();
+  const format = useFormat();
   const [params] = useSearchParams();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
@@ -32,36 +34,42 @@ export function SupplierSubcontractors({ d, reply }: { d: Data; reply?: Declarat
   return (
     <>
       {params.get("declared") ? (
-        <p className="flash">Subcontractor declared. {d.agreement.recipient} decides whether it joins the chain.</p>
+        <p className="flash">{t("subcontractors.supplier.flashDeclared", { recipient: d.agreement.recipient })}</p>
       ) : null}
-      {params.get("withdrawn") ? <p className="flash">Declaration withdrawn.</p> : null}
+      {params.get("withdrawn") ? <p className="flash">{t("subcontractors.supplier.flashWithdrawn")}</p> : null}
       <div className="page-head">
-        <h1>Subcontractors for {d.agreement.reference}</h1>
+        <h1>{t("subcontractors.supplier.title", { reference: d.agreement.reference })}</h1>
         <Link className="button secondary" to="/supplier">
-          My assessments
+          {t("common.nav.myAssessments")}
         </Link>
       </div>
       <p className="muted">
-        {d.agreement.title} · for {d.agreement.recipient} · you are a tier-{d.own.tier} supplier
-        {d.own.service ? ` (${d.own.service})` : ""}
+        {d.own.service
+          ? t("subcontractors.supplier.contextService", {
+              title: d.agreement.title,
+              recipient: d.agreement.recipient,
+              tier: d.own.tier,
+              service: d.own.service,
+            })
+          : t("subcontractors.supplier.context", {
+              title: d.agreement.title,
+              recipient: d.agreement.recipient,
+              tier: d.own.tier,
+            })}
       </p>
-      <p>
-        The agreement's obligations flow down to every company you pass its information to. Name each subcontractor you
-        use for this agreement: {d.agreement.recipient} accepts it into the chain as a tier-{d.own.tier + 1} supplier
-        working for you, and sends it its own security questionnaire, or tells you why not.
-      </p>
+      <p>{t("subcontractors.supplier.intro", { recipient: d.agreement.recipient, tier: d.own.tier + 1 })}</p>
       <section className="card form-section" aria-labelledby="declared-heading">
-        <h2 id="declared-heading">Declared</h2>
+        <h2 id="declared-heading">{t("subcontractors.declared")}</h2>
         <FormError messages={withdrawError} />
         {d.declarations.length === 0 ? (
-          <p className="empty">You have not declared any subcontractor for this agreement.</p>
+          <p className="empty">{t("subcontractors.supplier.none")}</p>
         ) : (
           <ListTable
             rows={d.declarations}
             rowKey={(r) => r.id}
             columns={[
               {
-                header: "Subcontractor",
+                header: t("subcontractors.subcontractor"),
                 cell: (r) => (
                   <>
                     {r.name} <span className="muted">({r.countryName})</span>
@@ -73,31 +81,41 @@ export function SupplierSubcontractors({ d, reply }: { d: Data; reply?: Declarat
                 ),
               },
               {
-                header: "Receives at most",
-                cell: (r) => `${CLASS_LABEL[r.maxClass]}, ${ACCESS_LABEL[r.accessLevel].toLowerCase()}`,
+                header: t("subcontractors.receivesAtMost"),
+                cell: (r) => t("subcontractors.receivesShort", { maxClass: r.maxClass, accessLevel: r.accessLevel }),
               },
               {
-                header: "Status",
+                header: t("subcontractors.supplier.status"),
                 cell: (r) => (
                   <>
-                    <span className={`badge ${PROPOSAL_STATUS_TONE[r.status]}`}>{PROPOSAL_STATUS_TEXT[r.status]}</span>
-                    {r.reason ? <div className="small">Reason: {r.reason}</div> : null}
+                    <span className={`badge ${PROPOSAL_STATUS_TONE[r.status]}`}>
+                      {t(`labels.proposalStatus.${r.status}`)}
+                    </span>
+                    {r.reason ? (
+                      <div className="small">{t("subcontractors.reasonShown", { reason: r.reason })}</div>
+                    ) : null}
                     <div className="small">
-                      {r.declaredAt ? `declared ${utcMinute(r.declaredAt)}` : ""}
-                      {r.decidedAt ? ` · decided ${utcMinute(r.decidedAt)}` : ""}
+                      {r.declaredAt
+                        ? t("subcontractors.supplier.declaredOn", { date: format.moment(r.declaredAt) })
+                        : ""}
+                      {r.decidedAt
+                        ? ` · ${t("subcontractors.supplier.decidedOn", { date: format.moment(r.decidedAt) })}`
+                        : ""}
                     </div>
                   </>
                 ),
               },
               {
-                header: "Actions",
+                header: t("subcontractors.supplier.actions"),
                 cell: (r) =>
                   r.status === "proposed" ? (
                     <Form method="post">
                       <input type="hidden" name="intent" value="withdraw" />
                       <input type="hidden" name="proposalId" value={r.id} />
                       <button type="submit" className="secondary small" disabled={busy}>
-                        {submitting("withdraw", r.id) ? "Withdrawing…" : "Withdraw"}
+                        {submitting("withdraw", r.id)
+                          ? t("subcontractors.supplier.withdrawing")
+                          : t("subcontractors.supplier.withdraw")}
                       </button>
                     </Form>
                   ) : null,
@@ -108,12 +126,12 @@ export function SupplierSubcontractors({ d, reply }: { d: Data; reply?: Declarat
       </section>
       {d.canDeclare ? (
         <Form method="post" className="card form-section" noValidate aria-labelledby="declare-heading">
-          <h2 id="declare-heading">Declare a subcontractor</h2>
+          <h2 id="declare-heading">{t("subcontractors.supplier.declareTitle")}</h2>
           <input type="hidden" name="intent" value="declare" />
           <FormError messages={errors[""]} />
           <div className="grid-2">
             <Field
-              label="Company name"
+              label={t("subcontractors.supplier.companyName")}
               errors={errors.name}
               inputProps={{
                 name: "name",
@@ -123,11 +141,11 @@ export function SupplierSubcontractors({ d, reply }: { d: Data; reply?: Declarat
               }}
             />
             <SelectField
-              label="Country"
+              label={t("subcontractors.supplier.country")}
               errors={errors.country}
               selectProps={{ name: "country", required: true, defaultValue: values.country ?? "" }}
             >
-              <option value="">Choose…</option>
+              <option value="">{t("subcontractors.supplier.choose")}</option>
               {d.countries.map((c) => (
                 <option key={c.code} value={c.code}>
                   {c.name}
@@ -135,7 +153,7 @@ export function SupplierSubcontractors({ d, reply }: { d: Data; reply?: Declarat
               ))}
             </SelectField>
             <Field
-              label="Service it provides to you"
+              label={t("subcontractors.supplier.service")}
               errors={errors.service}
               inputProps={{
                 name: "service",
@@ -145,9 +163,9 @@ export function SupplierSubcontractors({ d, reply }: { d: Data; reply?: Declarat
               }}
             />
             <Field
-              label="Contact e-mail"
+              label={t("subcontractors.supplier.contactEmail")}
               errors={errors.contactEmail}
-              hint="Where its security questionnaire will be sent."
+              hint={t("subcontractors.supplier.contactHint")}
               inputProps={{
                 name: "contactEmail",
                 type: "email",
@@ -157,7 +175,7 @@ export function SupplierSubcontractors({ d, reply }: { d: Data; reply?: Declarat
               }}
             />
             <Field
-              label="Registration number (optional)"
+              label={t("subcontractors.supplier.registrationNumber")}
               errors={errors.registrationNumber}
               inputProps={{
                 name: "registrationNumber",
@@ -168,40 +186,41 @@ export function SupplierSubcontractors({ d, reply }: { d: Data; reply?: Declarat
           </div>
           <div className="grid-2">
             <SelectField
-              label="Highest information class it receives"
+              label={t("subcontractors.supplier.maxClass")}
               errors={errors.maxClass}
               selectProps={{ name: "maxClass", defaultValue: values.maxClass ?? "" }}
             >
-              <option value="">As you: {CLASS_LABEL[d.own.maxClass]}</option>
+              <option value="">
+                {t("subcontractors.supplier.asYou", { label: t(`labels.class.${d.own.maxClass}`) })}
+              </option>
               {d.classes.map((c) => (
                 <option key={c} value={c}>
-                  {CLASS_LABEL[c]}
+                  {t(`labels.class.${c}`)}
                 </option>
               ))}
             </SelectField>
             <SelectField
-              label="Its access"
+              label={t("subcontractors.supplier.access")}
               errors={errors.accessLevel}
               selectProps={{ name: "accessLevel", defaultValue: values.accessLevel ?? "" }}
             >
-              <option value="">As you: {ACCESS_LABEL[d.own.accessLevel]}</option>
+              <option value="">
+                {t("subcontractors.supplier.asYou", { label: t(`labels.access.${d.own.accessLevel}`) })}
+              </option>
               {d.accessLevels.map((a) => (
                 <option key={a} value={a}>
-                  {ACCESS_LABEL[a]}
+                  {t(`labels.access.${a}`)}
                 </option>
               ))}
             </SelectField>
           </div>
           <ErrorList errors={errors.proposalId} />
           <button type="submit" disabled={busy}>
-            {submitting("declare") ? "Declaring…" : "Declare the subcontractor"}
+            {submitting("declare") ? t("subcontractors.supplier.declaring") : t("subcontractors.supplier.declare")}
           </button>
         </Form>
       ) : (
-        <p className="notice">
-          Your link is at the deepest tier an agreement allows; tell {d.agreement.recipient} about further
-          subcontractors directly.
-        </p>
+        <p className="notice">{t("subcontractors.supplier.deepest", { recipient: d.agreement.recipient })}</p>
       )}
     </>
   );
