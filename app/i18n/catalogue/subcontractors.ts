@@ -290,7 +290,7 @@ export const subcontractors = {
   "subcontractors.supplier.intro": {
     en: "The agreement's obligations flow down to every company you pass its information to. Name each subcontractor you use for this agreement: {recipient} accepts it into the chain as a tier-{tier} supplier working for you, and sends it its own security questionnaire, or tells you why not.",
     de: "Die Pflichten der Vereinbarung gelten für jedes Unternehmen, an das Sie deren Informationen weitergeben. Nennen Sie jeden Unterauftragnehmer, den Sie für diese Vereinbarung einsetzen: {recipient} nimmt ihn als Lieferanten der Ebene {tier}, der für Sie arbeitet, in die Kette auf und sendet ihm einen eigenen Sicherheitsfragebogen – oder teilt Ihnen mit, warum nicht.",
-    ja: "契約上の義務は、その情報を渡すすべての企業に引き継がれます。この契約で利用する再委託先をすべて申告してください。{recipient} は、貴社の委託先として第 {tier} 階層のサプライヤーにチェーンへ加え、専用のセキュリティ質問票を送付します。加えない場合はその理由をお知らせします。",
+    ja: "契約上の義務は、その情報を渡すすべての企業に引き継がれます。この契約で利用する再委託先をすべて申告してください。{recipient} はその企業を貴社の委託先である第 {tier} 階層のサプライヤーとしてチェーンに加え、専用のセキュリティ質問票を送付します。加えない場合はその理由をお知らせします。",
     ar: "تنتقل التزامات الاتفاقية إلى كل شركة تُمرِّر إليها معلوماتها. سمِّ كل متعاقد من الباطن تستعين به لهذه الاتفاقية: يقبله {recipient} في السلسلة موردًا في المستوى {tier} يعمل لصالحك، ويرسل إليه استبيان الأمان الخاص به، أو يُبلغك بسبب عدم قبوله.",
   },
   "subcontractors.supplier.none": {
