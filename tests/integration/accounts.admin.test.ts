@@ -393,9 +393,9 @@ describe("people (platform administrators and team administrators)", () => {
 
     // the portal navigation offers "Team" to team administrators only
     const nav = await load(portalLoader, "/account/team", lead.cookie);
-    expect(nav.nav.map((n) => n.label)).toContain("Team");
+    expect(nav.nav.map((n) => n.label)).toContain("common.nav.team");
     const colleagueNav = await load(portalLoader, "/supplier", colleagueCookie);
-    expect(colleagueNav.nav.map((n) => n.label)).not.toContain("Team");
+    expect(colleagueNav.nav.map((n) => n.label)).not.toContain("common.nav.team");
     await expect(responseOf(() => load(teamRoute.loader, "/account/team", colleagueCookie))).resolves.toHaveStatus(403);
 
     // invite: the role is the organisation's
