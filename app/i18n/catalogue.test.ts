@@ -19,6 +19,9 @@ function argumentsOf(elements: MessageFormatElement[], into = new Set<string>())
 /** Text with no words of its own to translate: the brand and formats' names, numbers, punctuation, arguments. */
 const UNTRANSLATABLE = /\{[^}]*\}|<\/?\w+>|Flowdown|SHA-256|UTC|PDF|CSV|XLSX|ISO\/IEC 27001|FD-[A-Z]+|[^\p{L}]/gu;
 
+/** Arguments a translation leaves out on purpose: an English field label, which the other languages do not repeat. */
+const MAY_OMIT: Record<string, string[]> = { "common.limit.tooLong": ["label"] };
+
 describe("the message catalogue", () => {
   it("keeps every key in its namespace", () => {
     const misplaced = Object.entries(NAMESPACES).flatMap(([namespace, messages]) =>
@@ -43,7 +46,8 @@ describe("the message catalogue", () => {
       for (const locale of LOCALES) {
         try {
           const args = [...argumentsOf(parse((entry as Record<string, string>)[locale]))].sort();
-          if (args.join() !== source.join()) problems.push(`${id} (${locale}): ${args.join()} ≠ ${source.join()}`);
+          const expected = locale === SOURCE_LOCALE ? source : source.filter((a) => !MAY_OMIT[id]?.includes(a));
+          if (args.join() !== expected.join()) problems.push(`${id} (${locale}): ${args.join()} ≠ ${expected.join()}`);
         } catch (error) {
           problems.push(`${id} (${locale}): ${(error as Error).message}`);
         }

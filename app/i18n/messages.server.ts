@@ -2,6 +2,7 @@ import { CATALOGUE, type MessageId } from "#app/i18n/catalogue";
 import { LOCALES, SOURCE_LOCALE, isLocale, type Locale } from "#app/i18n/locales";
 import { createTranslator, type MessageRef, type MessageValues } from "#app/i18n/translate";
 import { scopedLocale } from "#app/lib/locale-scope.server";
+import { uncarry } from "#app/i18n/carried";
 import type { IntlShape } from "@formatjs/intl";
 
 const tables = new Map<Locale, Record<string, string>>();
@@ -50,6 +51,8 @@ export function say(
   message: string | MessageRef | { id: string; values?: MessageValues },
   locale: Locale = currentLocale(),
 ): string {
+  const carried = typeof message === "string" ? uncarry(message) : null;
+  if (carried) return say(carried, locale);
   const id = typeof message === "string" ? message : message.id;
   if (!isMessageId(id)) return id;
   return tIn(locale, id, typeof message === "string" ? undefined : message.values);

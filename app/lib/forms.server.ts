@@ -1,6 +1,7 @@
 import { locales, type z } from "zod";
 import { currentLocale, isMessageId, say } from "#app/i18n/messages.server";
 import type { Locale } from "#app/i18n/locales";
+import { uncarry } from "#app/i18n/carried";
 
 /** zod's own words for its default messages, in each of the portal's languages. */
 const ZOD_LOCALES: Record<Locale, () => { localeError: (issue: never) => unknown }> = {
@@ -17,6 +18,7 @@ const ZOD_LOCALES: Record<Locale, () => { localeError: (issue: never) => unknown
  */
 function issueMessage(issue: z.core.$ZodIssue, locale: Locale): string {
   const { message } = issue;
+  if (uncarry(message)) return say(message, locale);
   if (isMessageId(message)) {
     const values: Record<string, string | number> = {};
     if ("minimum" in issue) values.minimum = Number(issue.minimum);
@@ -27,6 +29,11 @@ function issueMessage(issue: z.core.$ZodIssue, locale: Locale): string {
   const translated = ZOD_LOCALES[locale]().localeError(issue as never);
   const text = typeof translated === "string" ? translated : (translated as { message?: string } | undefined)?.message;
   return text ?? message;
+}
+
+/** One zod issue's message, said in the request's language (for code that shows a single issue). */
+export function sayIssue(issue: z.core.$ZodIssue): string {
+  return issueMessage(issue, currentLocale());
 }
 
 /** Field errors keyed by the dotted path of each zod issue ("" = the whole form), in the request's language. */

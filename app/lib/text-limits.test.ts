@@ -7,6 +7,8 @@ import { CERTIFICATION_LIMITS, CertificationSchema } from "#app/features/evidenc
 import { OrganizationFields } from "#app/features/directory/organization-fields";
 import { DiscloserInputSchema, LIMITS, SupplierInputSchema } from "#app/features/directory/organization-input";
 import { NewPasswordFields } from "#app/features/accounts/token-link-page";
+import { say } from "#app/i18n/messages.server";
+import { runInLocale } from "./locale-scope.server";
 import { abbreviate, formatCount, limitedText, tooLongMessage } from "./text-limits";
 
 /** name → maxlength of every input and textarea a form renders */
@@ -29,7 +31,7 @@ function render<P extends object>(component: FunctionComponent<P>, props: P): st
 /** The schema's verdict on `field` alone: its messages when `value` is put into an otherwise empty form. */
 function messagesFor(schema: z.ZodType, field: string, value: string): string[] {
   const parsed = schema.safeParse({ [field]: value });
-  return parsed.success ? [] : parsed.error.issues.filter((i) => i.path[0] === field).map((i) => i.message);
+  return parsed.success ? [] : parsed.error.issues.filter((i) => i.path[0] === field).map((i) => say(i.message));
 }
 
 /** Each field stops in the browser where its schema starts to refuse: the same number drives both. */
@@ -53,8 +55,12 @@ describe("text limits", () => {
   it("say the limit and what was entered, with thousands separated", () => {
     expect(tooLongMessage("Scope", 2000, 2143)).toBe("Scope is at most 2,000 characters (you entered 2,143)");
     const parsed = limitedText("Scope", 2000).safeParse("x".repeat(2143));
-    expect(parsed.success ? [] : parsed.error.issues.map((i) => i.message)).toEqual([
+    expect(parsed.success ? [] : parsed.error.issues.map((i) => say(i.message))).toEqual([
       "Scope is at most 2,000 characters (you entered 2,143)",
+    ]);
+    // in the reader's language, with the language's own separators; the field's label stands beside it
+    expect(parsed.success ? [] : runInLocale("de", () => parsed.error.issues.map((i) => say(i.message)))).toEqual([
+      "Höchstens 2.000 Zeichen (Sie haben 2.143 eingegeben)",
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { carry } from "#app/i18n/carried";
 
 /**
  * Text a person types is refused when it is too long, never cut: the
@@ -28,19 +29,26 @@ export function limitHint(max: number): string {
   return `At most ${formatCount(max)} characters`;
 }
 
-/** The error of a `.max(max)` check on a string: names the field, the limit and what was entered. */
+const enteredLength = (issue: { input?: unknown }, max: number) =>
+  typeof issue.input === "string" ? issue.input.length : max + 1;
+
+/**
+ * The error of a `.max(max)` check on a string: names the field, the limit
+ * and what was entered, said in the reader's language where it is shown
+ * (a catalogue message carried through zod; the label is English, so the
+ * other languages leave it out: the field's own label stands beside it).
+ */
 export function tooLong(label: string, max: number) {
   return {
     error: (issue: { input?: unknown }) =>
-      tooLongMessage(label, max, typeof issue.input === "string" ? issue.input.length : max + 1),
+      carry("common.limit.tooLong", { label, max, entered: enteredLength(issue, max) }),
   };
 }
 
 /** The same error where the field's label stands beside it anyway: "At most 200 characters (you entered 201)". */
 export function atMost(max: number) {
   return {
-    error: (issue: { input?: unknown }) =>
-      `At most ${formatCount(max)} characters (you entered ${formatCount(typeof issue.input === "string" ? issue.input.length : max + 1)})`,
+    error: (issue: { input?: unknown }) => carry("common.limit.atMost", { max, entered: enteredLength(issue, max) }),
   };
 }
 

@@ -50,4 +50,22 @@ export const common = {
   "common.nav.outbox": { en: "Outbox", de: "Postausgang", ja: "送信トレイ", ar: "صندوق الصادر" },
   "common.nav.auditTrail": { en: "Audit trail", de: "Prüfpfad", ja: "監査証跡", ar: "سجل التدقيق" },
   "common.utc": { en: "UTC", de: "UTC", ja: "UTC", ar: "UTC" },
+  "common.limit.tooLong": {
+    en: "{label} is at most {max, number} characters (you entered {entered, number})",
+    de: "Höchstens {max, number} Zeichen (Sie haben {entered, number} eingegeben)",
+    ja: "{max, number} 文字以内で入力してください（入力: {entered, number} 文字）",
+    ar: "الحد الأقصى {max, number} حرفًا (أدخلت {entered, number})",
+  },
+  "common.limit.atMost": {
+    en: "At most {max, number} characters (you entered {entered, number})",
+    de: "Höchstens {max, number} Zeichen (Sie haben {entered, number} eingegeben)",
+    ja: "{max, number} 文字以内で入力してください（入力: {entered, number} 文字）",
+    ar: "الحد الأقصى {max, number} حرفًا (أدخلت {entered, number})",
+  },
+  "common.limit.hint": {
+    en: "At most {max, number} characters",
+    de: "Höchstens {max, number} Zeichen",
+    ja: "{max, number} 文字以内",
+    ar: "بحد أقصى {max, number} حرفًا",
+  },
 } satisfies Messages;
