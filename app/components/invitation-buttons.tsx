@@ -1,8 +1,19 @@
+import type { MessageId } from "#app/i18n/catalogue";
+import { useT } from "#app/i18n/react";
+
 type Intent = "resend" | "revoke";
 
-const TEXT: Record<Intent, { verb: string; busy: string }> = {
-  resend: { verb: "Resend", busy: "Sending…" },
-  revoke: { verb: "Revoke", busy: "Revoking…" },
+const TEXT: Record<Intent, { verb: MessageId; busy: MessageId; named: MessageId }> = {
+  resend: {
+    verb: "accounts.invitation.resend",
+    busy: "accounts.invitation.resending",
+    named: "accounts.invitation.resendTo",
+  },
+  revoke: {
+    verb: "accounts.invitation.revoke",
+    busy: "accounts.invitation.revoking",
+    named: "accounts.invitation.revokeTo",
+  },
 };
 
 /**
@@ -22,6 +33,7 @@ export function InvitationButtons({
   isBusy?: (intent: Intent) => boolean;
   disabled?: boolean;
 }) {
+  const t = useT();
   const button = (intent: Intent) => {
     const busy = isBusy?.(intent);
     return (
@@ -30,10 +42,10 @@ export function InvitationButtons({
         name="intent"
         value={intent}
         className="secondary small"
-        aria-label={email ? `${TEXT[intent].verb} the invitation to ${email}` : undefined}
+        aria-label={email ? t(TEXT[intent].named, { email }) : undefined}
         disabled={disabled || busy}
       >
-        {busy ? TEXT[intent].busy : TEXT[intent].verb}
+        {busy ? t(TEXT[intent].busy) : t(TEXT[intent].verb)}
       </button>
     );
   };

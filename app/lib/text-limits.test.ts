@@ -1,5 +1,6 @@
 import { createElement, type FunctionComponent } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { IntlProvider } from "react-intl";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { CertificationFields } from "#app/features/evidence/certification-fields";
@@ -7,7 +8,7 @@ import { CERTIFICATION_LIMITS, CertificationSchema } from "#app/features/evidenc
 import { OrganizationFields } from "#app/features/directory/organization-fields";
 import { DiscloserInputSchema, LIMITS, SupplierInputSchema } from "#app/features/directory/organization-input";
 import { NewPasswordFields } from "#app/features/accounts/token-link-page";
-import { say } from "#app/i18n/messages.server";
+import { messagesFor as catalogueIn, say } from "#app/i18n/messages.server";
 import { runInLocale } from "./locale-scope.server";
 import { abbreviate, formatCount, limitedText, tooLongMessage } from "./text-limits";
 
@@ -25,7 +26,10 @@ function maxLengths(html: string): Record<string, number | null> {
 }
 
 function render<P extends object>(component: FunctionComponent<P>, props: P): string {
-  return renderToStaticMarkup(createElement(component, props));
+  // components say their words through the catalogue: render them in English
+  return renderToStaticMarkup(
+    createElement(IntlProvider, { locale: "en", messages: catalogueIn("en") }, createElement(component, props)),
+  );
 }
 
 /** The schema's verdict on `field` alone: its messages when `value` is put into an otherwise empty form. */

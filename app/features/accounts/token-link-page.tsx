@@ -1,32 +1,27 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Field } from "#app/components/forms";
+import { useT } from "#app/i18n/react";
 
 /** The page a client over its attempt limit sees instead of a link's page. */
 export function TooManyAttempts({ message }: { message: string }) {
+  const t = useT();
   return (
     <>
-      <h1>Too many attempts</h1>
+      <h1>{t("accounts.tooManyAttempts")}</h1>
       <p>{message}</p>
     </>
   );
 }
 
 /** The page of a link that no longer works: what happened, then where to go. */
-export function DeadLink({
-  title,
-  text,
-  links = <Link to="/login">Go to sign-in</Link>,
-}: {
-  title: string;
-  text: string;
-  links?: ReactNode;
-}) {
+export function DeadLink({ title, text, links }: { title: string; text: string; links?: ReactNode }) {
+  const t = useT();
   return (
     <>
       <h1>{title}</h1>
       <p>{text}</p>
-      <p>{links}</p>
+      <p>{links ?? <Link to="/login">{t("accounts.goToSignIn")}</Link>}</p>
     </>
   );
 }
@@ -43,12 +38,13 @@ export function NewPasswordFields({
   repeatLabel: string;
   autoFocus?: boolean;
 }) {
+  const t = useT();
   return (
     <>
       <Field
         label={label}
         errors={errors.password}
-        hint="At least 12 characters."
+        hint={t("accounts.password.hint")}
         inputProps={{
           name: "password",
           type: "password",
