@@ -9,17 +9,19 @@ import { publicOrigin } from "#app/lib/env.server";
 import { fieldErrors } from "#app/lib/forms.server";
 import { clientIp } from "#app/lib/http.server";
 import { rateLimited, recordAttempt, tooManyAttempts } from "#app/lib/rate-limit.server";
+import { pageTitle } from "#app/features/accounts/page-title";
+import { useT } from "#app/i18n/react";
 
-export const meta: MetaFunction = () => [{ title: "Forgotten password · Flowdown" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "accounts.forgot.title") }];
 
 const ForgotSchema = z.object({
   email: z
-    .string({ error: "Enter your e-mail address" })
+    .string({ error: "accounts.email.enter" })
     .trim()
     .toLowerCase()
-    .min(1, "Enter your e-mail address")
-    .max(254, "At most 254 characters")
-    .pipe(z.email("Enter a valid e-mail address")),
+    .min(1, "accounts.email.enter")
+    .max(254, "accounts.email.atMost")
+    .pipe(z.email("accounts.email.invalid")),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -47,29 +49,28 @@ export default function ForgotPasswordPage() {
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const errors: Record<string, string[]> = actionData?.errors ?? {};
+  const t = useT();
   if (sent && !actionData) {
     return (
       <BrandedCard>
-        <h1>Check your e-mail</h1>
-        <p role="status">
-          If an account exists for that address, we have sent a link to it. The link lets you choose a new password; it
-          works once and expires in 1 hour.
-        </p>
-        <p className="muted">Nothing arrived after a few minutes? Look in your spam folder, or ask again.</p>
+        <h1>{t("accounts.forgot.sentTitle")}</h1>
+        <p role="status">{t("accounts.forgot.sentText")}</p>
+        <p className="muted">{t("accounts.forgot.nothingArrived")}</p>
         <p>
-          <Link to="/login">Back to sign-in</Link> · <Link to="/forgot-password">Ask again</Link>
+          <Link to="/login">{t("accounts.backToSignIn")}</Link> ·{" "}
+          <Link to="/forgot-password">{t("accounts.forgot.askAgain")}</Link>
         </p>
       </BrandedCard>
     );
   }
   return (
     <BrandedCard>
-      <h1>Forgotten password</h1>
-      <p>Enter the e-mail address of your account. We will send you a link to choose a new password.</p>
+      <h1>{t("accounts.forgot.title")}</h1>
+      <p>{t("accounts.forgot.intro")}</p>
       <FormError messages={errors[""]} />
       <Form method="post" noValidate>
         <Field
-          label="E-mail"
+          label={t("accounts.field.email")}
           errors={errors.email}
           inputProps={{
             name: "email",
@@ -82,11 +83,11 @@ export default function ForgotPasswordPage() {
           }}
         />
         <button type="submit" disabled={busy}>
-          {busy ? "Sending…" : "Send me a link"}
+          {busy ? t("accounts.forgot.sending") : t("accounts.forgot.send")}
         </button>
       </Form>
       <p>
-        <Link to="/login">Back to sign-in</Link>
+        <Link to="/login">{t("accounts.backToSignIn")}</Link>
       </p>
     </BrandedCard>
   );

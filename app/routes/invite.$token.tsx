@@ -17,29 +17,20 @@ import { rateLimited, recordAttempt, tooManyAttempts, tooManyAttemptsMessage } f
 import { refusalResponse } from "#app/lib/refusal.server";
 import { limitedText, tooLong } from "#app/lib/text-limits";
 import { NAME_MAX, PASSWORD_MAX } from "#app/features/accounts/account-limits";
+import { pageTitle } from "#app/features/accounts/page-title";
+import type { MessageId } from "#app/i18n/catalogue";
+import { useT } from "#app/i18n/react";
 
-export const meta: MetaFunction = () => [
-  { title: "Invitation · Flowdown" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "accounts.invite.title") },
   { name: "referrer", content: "no-referrer" },
 ];
 
-const DEAD: Record<DeadInvitationState, { title: string; text: string }> = {
-  expired: {
-    title: "This invitation has expired",
-    text: "Invitation links work for 14 days. Ask the person who sent it for a new link.",
-  },
-  revoked: {
-    title: "This invitation was withdrawn",
-    text: "The sender has replaced or cancelled this link. Use the newest invitation you received, or ask the sender for one.",
-  },
-  used: {
-    title: "This invitation has already been used",
-    text: "The account for it is set up. Sign in with that account to continue.",
-  },
-  unknown: {
-    title: "This link is not valid",
-    text: "Check that you copied the whole link from the e-mail, or ask the sender for a new invitation.",
-  },
+const DEAD: Record<DeadInvitationState, { title: MessageId; text: MessageId }> = {
+  expired: { title: "accounts.invite.dead.expired.title", text: "accounts.invite.dead.expired.text" },
+  revoked: { title: "accounts.invite.dead.revoked.title", text: "accounts.invite.dead.revoked.text" },
+  used: { title: "accounts.invite.dead.used.title", text: "accounts.invite.dead.used.text" },
+  unknown: { title: "accounts.invite.dead.unknown.title", text: "accounts.invite.dead.unknown.text" },
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -59,14 +50,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const SetUpSchema = z
   .object({
     intent: z.literal("set-up"),
-    name: limitedText("Your name", NAME_MAX).min(1, "Enter your name"),
-    password: z.string().min(12, "Use at least 12 characters").max(PASSWORD_MAX, tooLong("The password", PASSWORD_MAX)),
+    name: limitedText("Your name", NAME_MAX).min(1, "accounts.name.enter"),
+    password: z.string().min(12, "accounts.password.tooShort").max(PASSWORD_MAX, tooLong("The password", PASSWORD_MAX)),
     confirm: z.string(),
   })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords differ" });
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "accounts.password.differ" });
 const SignInSchema = z.object({
   intent: z.literal("sign-in"),
-  password: z.string().min(1, "Enter your password").max(PASSWORD_MAX, tooLong("The password", PASSWORD_MAX)),
+  password: z.string().min(1, "accounts.password.enter").max(PASSWORD_MAX, tooLong("The password", PASSWORD_MAX)),
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -110,38 +101,34 @@ export default function InvitationPage() {
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
   const errors: Record<string, string[]> = actionData?.errors ?? {};
+  const t = useT();
   return (
     <BrandedCard>
       {view.kind === "dead" ? (
-        <DeadLink {...DEAD[view.state]} />
+        <DeadLink title={t(DEAD[view.state].title)} text={t(DEAD[view.state].text)} />
       ) : view.kind === "wrong-account" ? (
         <>
-          <h1>Signed in with another account</h1>
-          <p>
-            You are signed in as {view.signedInAs}, which cannot accept this invitation. Sign out, then open the link
-            again.
-          </p>
+          <h1>{t("accounts.invite.wrongAccount.title")}</h1>
+          <p>{t("accounts.invite.wrongAccount.text", { email: view.signedInAs })}</p>
           <Form method="post" action="/logout">
-            <button type="submit">Sign out</button>
+            <button type="submit">{t("common.signOut")}</button>
           </Form>
         </>
       ) : view.kind === "unusable" ? (
         <>
-          <h1>This invitation cannot be used</h1>
-          <p>The e-mail address it was sent to cannot accept it. Ask the sender to invite another address.</p>
+          <h1>{t("accounts.invite.unusable.title")}</h1>
+          <p>{t("accounts.invite.unusable.text")}</p>
         </>
       ) : (
         <>
-          <h1>{view.kind === "set-up" ? "Set up your account" : "Sign in to continue"}</h1>
-          <p className="muted">
-            For {view.email} at {view.organisation}.
-          </p>
+          <h1>{view.kind === "set-up" ? t("accounts.setUp.title") : t("accounts.invite.signInTitle")}</h1>
+          <p className="muted">{t("accounts.invite.for", { email: view.email, organisation: view.organisation })}</p>
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value={view.kind} />
             {view.kind === "set-up" ? (
               <>
                 <Field
-                  label="Your name"
+                  label={t("accounts.field.yourName")}
                   errors={errors.name}
                   inputProps={{
                     name: "name",
@@ -152,30 +139,30 @@ export default function InvitationPage() {
                   }}
                 />
                 <Field
-                  label="Choose a password"
+                  label={t("accounts.field.choosePassword")}
                   errors={errors.password}
-                  hint="At least 12 characters."
+                  hint={t("accounts.password.hint")}
                   inputProps={{ name: "password", type: "password", autoComplete: "new-password", required: true }}
                 />
                 <Field
-                  label="Repeat the password"
+                  label={t("accounts.field.repeatPassword")}
                   errors={errors.confirm}
                   inputProps={{ name: "confirm", type: "password", autoComplete: "new-password", required: true }}
                 />
               </>
             ) : (
               <Field
-                label="Password"
+                label={t("accounts.field.password")}
                 errors={errors.password}
                 inputProps={{ name: "password", type: "password", autoComplete: "current-password", required: true }}
               />
             )}
             <button type="submit" disabled={busy}>
               {busy
-                ? "Please wait…"
+                ? t("accounts.pleaseWait")
                 : view.kind === "set-up"
-                  ? "Create account and open the questionnaire"
-                  : "Sign in and open the questionnaire"}
+                  ? t("accounts.invite.create")
+                  : t("accounts.invite.signIn")}
             </button>
           </Form>
         </>

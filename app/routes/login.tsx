@@ -14,23 +14,22 @@ import { tooManyAttempts } from "#app/lib/rate-limit.server";
 import { refusalResponse } from "#app/lib/refusal.server";
 import { EMAIL_MAX, tooLong } from "#app/lib/text-limits";
 import { PASSWORD_MAX } from "#app/features/accounts/account-limits";
+import { pageTitle } from "#app/features/accounts/page-title";
+import { t as tRequest } from "#app/i18n/messages.server";
+import { useT } from "#app/i18n/react";
 
-export const meta: MetaFunction = () => [{ title: "Sign in · Flowdown" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "accounts.login.title") }];
 
 const LoginSchema = z.object({
   email: z
     .string()
     .trim()
-    .min(1, "Enter your e-mail address")
+    .min(1, "accounts.email.enter")
     .max(EMAIL_MAX, tooLong("The e-mail address", EMAIL_MAX))
-    .pipe(z.email("Enter a valid e-mail address")),
-  password: z.string().min(1, "Enter your password").max(PASSWORD_MAX, tooLong("The password", PASSWORD_MAX)),
+    .pipe(z.email("accounts.email.invalid")),
+  password: z.string().min(1, "accounts.password.enter").max(PASSWORD_MAX, tooLong("The password", PASSWORD_MAX)),
   redirectTo: z.string().max(2048).optional(),
 });
-
-/** Where a client held back by the account's wait can still get in. */
-const ELSEWHERE_HINT =
-  "A browser you have signed in with before can still sign in, and “Forgot your password?” sends a link that lifts this wait.";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
@@ -53,7 +52,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const wait = await signInWait(request, parsed.data.email, device);
   if (wait) {
     const limited = tooManyAttempts(wait, { email });
-    if (!device) limited.data.errors[""].push(ELSEWHERE_HINT);
+    // where a client held back by the account's wait can still get in
+    if (!device) limited.data.errors[""].push(tRequest("accounts.login.elsewhereHint"));
     return limited;
   }
   let result;
@@ -78,27 +78,25 @@ export default function LoginPage() {
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formAction === "/login";
   const errors = actionData?.errors ?? {};
+  const t = useT();
   return (
     <BrandedCard>
-      <h1>Sign in</h1>
+      <h1>{t("accounts.login.title")}</h1>
       {firstAdminCommand ? (
         <div className="notice" role="status">
-          <p>
-            <strong>This portal has no administrator yet.</strong> Whoever runs it creates the first one on the server
-            with:
-          </p>
+          <p>{t.rich("accounts.login.noAdministrator", { strong: (chunks) => <strong>{chunks}</strong> })}</p>
           <pre>
             <code>{firstAdminCommand}</code>
           </pre>
-          <p>The command prints a one-time link where the administrator chooses their password.</p>
+          <p>{t("accounts.login.noAdministratorLink")}</p>
         </div>
       ) : null}
-      {expired && !actionData ? <p className="notice">Your session has expired. Please sign in again.</p> : null}
+      {expired && !actionData ? <p className="notice">{t("accounts.login.expired")}</p> : null}
       <FormError messages={errors[""]} />
       <Form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <Field
-          label="E-mail"
+          label={t("accounts.field.email")}
           errors={errors.email}
           inputProps={{
             name: "email",
@@ -111,16 +109,16 @@ export default function LoginPage() {
           }}
         />
         <Field
-          label="Password"
+          label={t("accounts.field.password")}
           errors={errors.password}
           inputProps={{ name: "password", type: "password", autoComplete: "current-password", required: true }}
         />
         <button type="submit" disabled={busy}>
-          {busy ? "Signing in…" : "Sign in"}
+          {busy ? t("accounts.login.signingIn") : t("accounts.login.title")}
         </button>
       </Form>
       <p>
-        <Link to="/forgot-password">Forgot your password?</Link>
+        <Link to="/forgot-password">{t("accounts.login.forgot")}</Link>
       </p>
     </BrandedCard>
   );

@@ -17,9 +17,11 @@ import { fieldErrors } from "#app/lib/forms.server";
 import { clientIp } from "#app/lib/http.server";
 import { recordAttempt } from "#app/lib/rate-limit.server";
 import { refusalResponse } from "#app/lib/refusal.server";
+import { pageTitle } from "#app/features/accounts/page-title";
+import { useT } from "#app/i18n/react";
 
-export const meta: MetaFunction = () => [
-  { title: "Choose a new password · Flowdown" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "accounts.reset.title") },
   // the link is the key to the account: never pass it on to another site
   { name: "referrer", content: "no-referrer" },
 ];
@@ -77,31 +79,38 @@ export default function ResetPasswordPage() {
   const busy = useNavigation().state !== "idle";
   const view = (actionData?.view ?? loaded.view) as View;
   const errors: Record<string, string[]> = actionData?.errors ?? {};
+  const t = useT();
   return (
     <BrandedCard>
       {view.kind === "limited" ? (
         <TooManyAttempts message={view.message} />
       ) : view.kind === "dead" ? (
         <DeadLink
-          title="This reset link no longer works"
-          text="Reset links work once and expire after 1 hour; a newer request also replaces an older link. Ask for a new link and use the newest e-mail."
+          title={t("accounts.reset.deadTitle")}
+          text={t("accounts.reset.deadText")}
           links={
             <>
-              <Link to="/forgot-password">Ask for a new link</Link> · <Link to="/login">Go to sign-in</Link>
+              <Link to="/forgot-password">{t("accounts.reset.askNew")}</Link> ·{" "}
+              <Link to="/login">{t("accounts.goToSignIn")}</Link>
             </>
           }
         />
       ) : (
         <>
-          <h1>Choose a new password</h1>
-          <p className="muted">For {view.email}. Setting it signs you out everywhere else, then signs you in here.</p>
+          <h1>{t("accounts.reset.title")}</h1>
+          <p className="muted">{t("accounts.reset.for", { email: view.email })}</p>
           <FormError messages={errors[""]} />
           <Form method="post" noValidate>
             {/* the e-mail address, for password managers */}
             <input type="hidden" name="username" autoComplete="username" value={view.email} />
-            <NewPasswordFields errors={errors} label="New password" repeatLabel="Repeat the new password" autoFocus />
+            <NewPasswordFields
+              errors={errors}
+              label={t("accounts.field.newPassword")}
+              repeatLabel={t("accounts.field.repeatNewPassword")}
+              autoFocus
+            />
             <button type="submit" disabled={busy}>
-              {busy ? "Saving…" : "Set the new password"}
+              {busy ? t("accounts.reset.saving") : t("accounts.reset.submit")}
             </button>
           </Form>
         </>

@@ -18,9 +18,12 @@ import { recordAttempt } from "#app/lib/rate-limit.server";
 import { refusalResponse } from "#app/lib/refusal.server";
 import { NAME_MAX } from "#app/features/accounts/account-limits";
 import { limitedText } from "#app/lib/text-limits";
+import { pageTitle } from "#app/features/accounts/page-title";
+import type { MessageId } from "#app/i18n/catalogue";
+import { useT } from "#app/i18n/react";
 
-export const meta: MetaFunction = () => [
-  { title: "Set up your account · Flowdown" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "accounts.setUp.title") },
   // the link is the key to the account: never pass it on to another site
   { name: "referrer", content: "no-referrer" },
 ];
@@ -32,28 +35,16 @@ type View =
   | { kind: "signed-in"; signedInAs: { name: string; email: string; organisation: string }; email: string }
   | Extract<SetUpView, { kind: "set-up" }>;
 
-const DEAD: Record<DeadState, { title: string; text: string }> = {
-  expired: {
-    title: "This link has expired",
-    text: "Set-up links work for 7 days. Ask the person who invited you to send a new one.",
-  },
-  used: {
-    title: "This link has already been used",
-    text: "The account it was for is set up: sign in with it. If you did not set it up yourself, tell the person who invited you.",
-  },
-  revoked: {
-    title: "This link no longer works",
-    text: "It was replaced by a newer invitation or withdrawn. Use the link in the newest invitation e-mail, or ask the person who invited you for a new one.",
-  },
-  unknown: {
-    title: "This link is not valid",
-    text: "Check that you copied the whole link from the e-mail. If it still does not work, ask the person who invited you for a new one.",
-  },
+const DEAD: Record<DeadState, { title: MessageId; text: MessageId }> = {
+  expired: { title: "accounts.welcome.dead.expired.title", text: "accounts.welcome.dead.expired.text" },
+  used: { title: "accounts.welcome.dead.used.title", text: "accounts.welcome.dead.used.text" },
+  revoked: { title: "accounts.welcome.dead.revoked.title", text: "accounts.welcome.dead.revoked.text" },
+  unknown: { title: "accounts.welcome.dead.unknown.title", text: "accounts.welcome.dead.unknown.text" },
 };
 
 const SetUpSchema = z
   .object({
-    name: limitedText("Your name", NAME_MAX).min(1, "Enter your name"),
+    name: limitedText("Your name", NAME_MAX).min(1, "accounts.name.enter"),
     ...PASSWORD_PAIR,
   })
   .refine(passwordsMatch, PASSWORDS_DIFFER);
@@ -124,48 +115,54 @@ export default function WelcomePage() {
   const busy = useNavigation().state !== "idle";
   const view = (actionData?.view ?? loaded.view) as View;
   const errors: Record<string, string[]> = actionData?.errors ?? {};
+  const t = useT();
   return (
     <BrandedCard>
       {view.kind === "limited" ? (
         <TooManyAttempts message={view.message} />
       ) : view.kind === "dead" ? (
-        <DeadLink {...DEAD[view.state]} />
+        <DeadLink title={t(DEAD[view.state].title)} text={t(DEAD[view.state].text)} />
       ) : view.kind === "signed-in" ? (
         <>
-          <h1>You are signed in as someone else</h1>
+          <h1>{t("accounts.welcome.signedIn.title")}</h1>
           <p>
-            This browser is signed in as {view.signedInAs.name} ({view.signedInAs.email}, {view.signedInAs.organisation}
-            ). The link sets up the account of {view.email}: sign out first to continue.
+            {t("accounts.welcome.signedIn.text", {
+              name: view.signedInAs.name,
+              email: view.signedInAs.email,
+              organisation: view.signedInAs.organisation,
+              invited: view.email,
+            })}
           </p>
           <Form method="post">
             <input type="hidden" name="intent" value="sign-out" />
             <button type="submit" disabled={busy}>
-              {busy ? "Signing out…" : "Sign out and continue"}
+              {busy ? t("accounts.welcome.signingOut") : t("accounts.welcome.signOutAndContinue")}
             </button>
           </Form>
           <p>
-            <Link to="/">Stay signed in and go to my dashboard</Link>
+            <Link to="/">{t("accounts.welcome.stay")}</Link>
           </p>
         </>
       ) : (
         <>
-          <h1>Set up your account</h1>
+          <h1>{t("accounts.setUp.title")}</h1>
           <dl className="facts">
-            <dt>Organisation</dt>
+            <dt>{t("accounts.field.organisation")}</dt>
             <dd>{view.organisation}</dd>
-            <dt>Role</dt>
+            <dt>{t("accounts.field.role")}</dt>
             <dd>
-              {view.role}
-              {view.teamAdmin ? ", team administrator" : ""}
+              {view.teamAdmin
+                ? t("accounts.welcome.roleWithTeam", { role: t(`labels.role.${view.role}`) })
+                : t(`labels.role.${view.role}`)}
             </dd>
-            <dt>E-mail</dt>
+            <dt>{t("accounts.field.email")}</dt>
             <dd>{view.email}</dd>
           </dl>
           <FormError messages={errors[""]} />
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="set-up" />
             <Field
-              label="Your name"
+              label={t("accounts.field.yourName")}
               errors={errors.name}
               inputProps={{
                 name: "name",
@@ -175,11 +172,15 @@ export default function WelcomePage() {
                 required: true,
               }}
             />
-            <NewPasswordFields errors={errors} label="Choose a password" repeatLabel="Repeat the password" />
+            <NewPasswordFields
+              errors={errors}
+              label={t("accounts.field.choosePassword")}
+              repeatLabel={t("accounts.field.repeatPassword")}
+            />
             {/* the e-mail address, for password managers */}
             <input type="hidden" name="username" autoComplete="username" value={view.email} />
             <button type="submit" disabled={busy}>
-              {busy ? "Creating your account…" : "Create my account"}
+              {busy ? t("accounts.welcome.creating") : t("accounts.welcome.create")}
             </button>
           </Form>
         </>

@@ -79,7 +79,7 @@ describe("the first administrator", () => {
       kind: "set-up",
       email: "ada@example.com",
       organisation: "Flowdown Operations",
-      role: "Administrator",
+      role: "admin",
     });
     expect(await setUp(token)).toRedirectTo("/admin?notice=welcome");
     expect(await User.findOne({ email: "ada@example.com" }).lean()).toMatchObject({

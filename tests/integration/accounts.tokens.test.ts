@@ -73,7 +73,7 @@ describe("an invitation link", () => {
       kind: "set-up",
       email,
       organisation: org.name,
-      role: "Supplier",
+      role: "supplier",
       name: "Nadia Newcomer",
     });
   });

@@ -11,15 +11,17 @@ import {
 import { recordAudit } from "#models/audit-event.server";
 import { isDuplicateKey } from "#models/duplicate-key";
 import { ROLE_FOR_KIND } from "#models/enums";
-import { ROLE_LABEL } from "#models/labels";
 import { Organization } from "#models/organization.server";
-import { Refusal } from "#models/refusal";
+import { Refusal, said } from "#models/refusal";
 import { User } from "#models/user.server";
+import { currentLocale, tIn } from "#app/i18n/messages.server";
+import type { Locale } from "#app/i18n/locales";
 import { sendMail } from "#app/lib/mail.server";
 import { forgetAttempts } from "#app/lib/rate-limit.server";
 import { EMAIL_MAX, limitedText, tooLong } from "#app/lib/text-limits";
 import { NAME_MAX, PASSWORD_MAX } from "./account-limits";
 import { endSessions } from "./auth.server";
+import { localeOfRecipient } from "./locale.server";
 import { hashPassword } from "./password.server";
 
 /**
@@ -41,7 +43,7 @@ export interface Context {
 
 export const NewPasswordSchema = z
   .string()
-  .min(12, "Use at least 12 characters")
+  .min(12, "accounts.password.tooShort")
   .max(PASSWORD_MAX, tooLong("The password", PASSWORD_MAX));
 
 export const InviteSchema = z.object({
@@ -50,7 +52,7 @@ export const InviteSchema = z.object({
     .trim()
     .toLowerCase()
     .max(EMAIL_MAX, tooLong("The e-mail address", EMAIL_MAX))
-    .pipe(z.email("Enter a valid e-mail address")),
+    .pipe(z.email("accounts.email.invalid")),
   name: limitedText("The name", NAME_MAX).default(""),
   teamAdmin: z
     .string()
@@ -83,17 +85,17 @@ export async function inviteUser(
   ctx: Context,
 ): Promise<{ id: string; link: string; mailStatus: string }> {
   const org = await Organization.findById(orgId, { name: 1, kind: 1, active: 1 }).lean();
-  if (!org) throw new Refusal("That organisation does not exist.", { status: 404 });
-  if (org.active === false) throw new Refusal(`${org.name} is deactivated: reactivate it before inviting anyone.`);
+  if (!org) throw new Refusal("accounts.refusal.orgMissing", { status: 404 });
+  if (org.active === false) throw new Refusal(said("accounts.refusal.orgDeactivated", { name: org.name }));
   const existing = await User.findOne({ email: input.email }, { orgId: 1, active: 1 }).lean();
   if (existing) {
     throw Refusal.ofFields({
       email: [
         String(existing.orgId) === orgId
           ? existing.active === false
-            ? "This person has a deactivated account here: reactivate it instead."
-            : "This person already has an account in this organisation."
-          : "This address already has a Flowdown account in another organisation.",
+            ? "accounts.refusal.deactivatedHere"
+            : "accounts.refusal.alreadyMember"
+          : "accounts.refusal.otherOrganisation",
       ],
     });
   }
@@ -115,16 +117,23 @@ export async function inviteUser(
     replaces: earlier[0]?._id ?? null,
   });
   const link = setUpLink(ctx.origin, token);
+  // said in the invited person's language: theirs if the address has an account, else the inviter's
+  const locale = await localeOfRecipient(input.email, currentLocale());
+  const intro = {
+    inviter: input.invitedByName ?? tIn(locale, "accounts.mail.invite.anAdministrator"),
+    organisation: org.name,
+    role: roleInSentence(locale, role),
+  };
   const mail = await sendMail({
     to: input.email,
-    subject: `You are invited to Flowdown (${org.name})`,
+    subject: tIn(locale, "accounts.mail.invite.subject", { organisation: org.name }),
     text: [
-      `${input.invitedByName ?? "An administrator"} invites you to join ${org.name} on Flowdown as ${ROLE_LABEL[role].toLowerCase()}${input.teamAdmin ? ", with the right to manage its team" : ""}.`,
+      tIn(locale, input.teamAdmin ? "accounts.mail.invite.introTeamAdmin" : "accounts.mail.invite.intro", intro),
       ...(input.note ? ["", input.note] : []),
       "",
-      `Set your password and sign in: ${link}`,
+      tIn(locale, "accounts.mail.invite.link", { link }),
       "",
-      "The link is personal, works once and expires in 7 days. If you did not expect this, ignore this message.",
+      tIn(locale, "accounts.mail.invite.footer"),
     ].join("\n"),
     kind: "account-invite",
     relatedType: "organization",
@@ -144,6 +153,12 @@ export async function inviteUser(
     ip: ctx.ip,
   });
   return { id: String(record._id), link, mailStatus: mail.status };
+}
+
+/** A role's name inside a sentence: lower case in English ("as procurement"); the other languages quote it as it is. */
+function roleInSentence(locale: Locale, role: AccountToken["role"]): string {
+  const name = tIn(locale, `labels.role.${role}`);
+  return locale === "en" ? name.toLowerCase() : name;
 }
 
 /** Open invitations of an organisation (newest first). */
@@ -170,8 +185,8 @@ async function openInvitation(id: string, orgId: string | null): Promise<Account
     purpose: "invite",
     ...(orgId ? { orgId } : {}),
   }).lean()) as AccountToken | null;
-  if (!record) throw new Refusal("That invitation does not exist.", { status: 404 });
-  if (record.status !== "active") throw new Refusal("That invitation was already used or revoked.");
+  if (!record) throw new Refusal("accounts.refusal.invitationMissing", { status: 404 });
+  if (record.status !== "active") throw new Refusal("accounts.refusal.invitationClosed");
   return record;
 }
 
@@ -200,7 +215,7 @@ export async function resendInvitation(
 export async function revokeInvitation(actor: Actor, id: string, orgId: string | null, ctx: Context) {
   const record = await openInvitation(id, orgId);
   if (!(await closeAccountToken(record._id, "revoked"))) {
-    throw new Refusal("That invitation was already used or revoked.");
+    throw new Refusal("accounts.refusal.invitationClosed");
   }
   await recordAudit({
     action: "user.invite_revoke",
@@ -214,7 +229,14 @@ export async function revokeInvitation(actor: Actor, id: string, orgId: string |
 
 export type SetUpView =
   | { kind: "dead"; state: Exclude<AccountTokenLookup["state"], "valid"> }
-  | { kind: "set-up"; email: string; name: string; organisation: string; role: string; teamAdmin: boolean };
+  | {
+      kind: "set-up";
+      email: string;
+      name: string;
+      organisation: string;
+      role: AccountToken["role"];
+      teamAdmin: boolean;
+    };
 
 /** What a set-password link shows. */
 export async function openSetUpLink(token: string): Promise<SetUpView> {
@@ -227,7 +249,7 @@ export async function openSetUpLink(token: string): Promise<SetUpView> {
     email: lookup.record.email,
     name: lookup.record.name,
     organisation: org.name,
-    role: ROLE_LABEL[lookup.record.role],
+    role: lookup.record.role,
     teamAdmin: lookup.record.teamAdmin === true,
   };
 }
@@ -242,10 +264,10 @@ export async function acceptInvitation(
   ctx: { ip?: string },
 ): Promise<{ userId: string; role: AccountToken["role"]; agreementId: string | null }> {
   const lookup = await lookupAccountToken(token, "invite");
-  if (lookup.state !== "valid") throw new Refusal("This link is no longer valid: ask for a new invitation.");
+  if (lookup.state !== "valid") throw new Refusal("accounts.refusal.linkInvalid");
   const record = lookup.record;
   const org = await Organization.findById(record.orgId, { active: 1 }).lean();
-  if (!org || org.active === false) throw new Refusal("This link is no longer valid: ask for a new invitation.");
+  if (!org || org.active === false) throw new Refusal("accounts.refusal.linkInvalid");
   let created;
   try {
     created = await User.create({
@@ -258,13 +280,13 @@ export async function acceptInvitation(
       passwordChangedAt: new Date(),
     });
   } catch (error) {
-    if (isDuplicateKey(error)) throw new Refusal("An account with this address exists already: sign in instead.");
+    if (isDuplicateKey(error)) throw new Refusal("accounts.refusal.accountExists");
     throw error;
   }
   if (!(await closeAccountToken(record._id, "used"))) {
     // someone used or revoked the link a moment earlier: undo the account just made
     await User.deleteOne({ _id: created._id });
-    throw new Refusal("This link is no longer valid: ask for a new invitation.");
+    throw new Refusal("accounts.refusal.linkInvalid");
   }
   const userId = String(created._id);
   await recordAudit({
@@ -299,13 +321,17 @@ export async function requestPasswordReset(email: string, ctx: Context): Promise
   });
   if (!user || user.active === false || !org || org.active === false) return;
   // not awaited: an address with an account must not answer more slowly than one without
-  void sendResetLink(address, user, ctx).catch((error) => console.error("could not send a password reset link", error));
+  void sendResetLink(address, user, ctx, currentLocale()).catch((error) =>
+    console.error("could not send a password reset link", error),
+  );
 }
 
 async function sendResetLink(
   address: string,
   user: { _id: Types.ObjectId; orgId: Types.ObjectId; role: AccountToken["role"] },
   ctx: Context,
+  /** the language of the request that asked, should the account have none of its own */
+  requestLocale: Locale,
 ) {
   const earlier = await AccountTokenModel.find(
     { email: address, purpose: "reset", status: "active" },
@@ -320,16 +346,17 @@ async function sendResetLink(
     userId: user._id,
   });
   const link = resetLink(ctx.origin, token);
+  const locale = await localeOfRecipient(address, requestLocale);
   await sendMail({
     to: address,
-    subject: "Reset your Flowdown password",
+    subject: tIn(locale, "accounts.mail.reset.subject"),
     text: [
-      "Someone (we hope you) asked to reset the password of your Flowdown account.",
+      tIn(locale, "accounts.mail.reset.intro"),
       "",
-      `Choose a new password: ${link}`,
+      tIn(locale, "accounts.mail.reset.link", { link }),
       "",
-      "The link works once and expires in 1 hour. Setting a new password signs you out everywhere else.",
-      "If you did not ask for this, ignore this message: your password stays as it is.",
+      tIn(locale, "accounts.mail.reset.expiry"),
+      tIn(locale, "accounts.mail.reset.ignore"),
     ].join("\n"),
     kind: "password-reset",
     relatedType: "user",
@@ -345,7 +372,7 @@ export async function openResetLink(token: string) {
 /** Sets the new password and ends every session of the account; the caller signs the user in afresh. */
 export async function resetPassword(token: string, password: string, ctx: { ip?: string }) {
   const lookup = await lookupAccountToken(token, "reset");
-  const invalid = () => new Refusal("This reset link is no longer valid: ask for a new one.");
+  const invalid = () => new Refusal("accounts.refusal.resetLinkInvalid");
   if (lookup.state !== "valid" || !lookup.record.userId) throw invalid();
   const user = await User.findById(lookup.record.userId, { email: 1, orgId: 1, active: 1, role: 1 }).lean();
   if (!user || user.active === false) throw invalid();

@@ -132,7 +132,7 @@ export async function signInToInvitation(
   const login = await verifyLogin(inv.email, password);
   if (!login.ok) {
     await recordAttempt("invite", request, { account });
-    throw Refusal.ofFields({ password: ["That password is not right for this account."] });
+    throw Refusal.ofFields({ password: ["accounts.invite.wrongPassword"] });
   }
   const target = await accept(
     request,

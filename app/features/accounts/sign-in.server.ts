@@ -33,7 +33,7 @@ export async function signIn(request: Request, email: string, password: string, 
       details: { email: account, knownDevice: String(device !== null) },
       ip: clientIp(request),
     });
-    throw new Refusal("E-mail or password is incorrect.");
+    throw new Refusal("accounts.login.incorrect");
   }
   await forgetAttempts("login", account);
   if (device) await forgetAttempts("device", device);
@@ -53,7 +53,7 @@ export async function changeOwnPassword(request: Request, user: CurrentUser, cur
   const ended = await changePassword(user, current, next);
   if (ended === null) {
     await recordAttempt("password", request, { account: user.id });
-    throw Refusal.ofFields({ currentPassword: ["That is not your current password."] });
+    throw Refusal.ofFields({ currentPassword: ["accounts.account.wrongCurrent"] });
   }
   await recordAudit({
     action: "user.password_change",

@@ -11,7 +11,7 @@ export const PASSWORD_PAIR = {
 };
 
 export const passwordsMatch = (v: { password: string; confirm: string }) => v.password === v.confirm;
-export const PASSWORDS_DIFFER = { path: ["confirm"], message: "The two passwords differ" };
+export const PASSWORDS_DIFFER = { path: ["confirm"], message: "accounts.password.differ" };
 
 /** A client over its `token` limit sees this page (429) instead of the link's. */
 export async function limitedLinkView(request: Request) {
