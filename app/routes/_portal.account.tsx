@@ -3,39 +3,40 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { z } from "zod";
 import { Field, FormError } from "#app/components/forms";
 import { requireUser } from "#app/features/accounts/auth.server";
-import { ROLE_LABEL } from "#app/features/accounts/navigation";
 import { changeOwnPassword } from "#app/features/accounts/sign-in.server";
 import { fieldErrors } from "#app/lib/forms.server";
 import { rateLimited, tooManyAttempts } from "#app/lib/rate-limit.server";
 import { refusalResponse } from "#app/lib/refusal.server";
 import { tooLong } from "#app/lib/text-limits";
 import { PASSWORD_MAX } from "#app/features/accounts/account-limits";
+import { pageTitle } from "#app/features/accounts/page-title";
+import { useT } from "#app/i18n/react";
 
-export const meta: MetaFunction = () => [{ title: "Account · Flowdown" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "accounts.account.title") }];
 
 const PasswordSchema = z
   .object({
     intent: z.literal("change-password"),
     currentPassword: z
       .string()
-      .min(1, "Enter your current password")
+      .min(1, "accounts.account.enterCurrent")
       .max(PASSWORD_MAX, tooLong("The password", PASSWORD_MAX)),
     newPassword: z
       .string()
-      .min(12, "Use at least 12 characters")
+      .min(12, "accounts.password.tooShort")
       .max(PASSWORD_MAX, tooLong("The password", PASSWORD_MAX)),
     confirm: z.string().max(PASSWORD_MAX, tooLong("The password", PASSWORD_MAX)),
   })
   .strict()
-  .refine((v) => v.newPassword === v.confirm, { path: ["confirm"], message: "The two passwords differ" })
+  .refine((v) => v.newPassword === v.confirm, { path: ["confirm"], message: "accounts.password.differ" })
   .refine((v) => v.newPassword !== v.currentPassword, {
     path: ["newPassword"],
-    message: "Choose a password different from the current one",
+    message: "accounts.account.samePassword",
   });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { name: user.name, email: user.email, role: ROLE_LABEL[user.role], organisation: user.org.name };
+  return { name: user.name, email: user.email, role: user.role, organisation: user.org.name };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -59,44 +60,45 @@ export default function AccountPage() {
   const errors: Record<string, string[]> = actionData?.errors ?? {};
   const [params] = useSearchParams();
   const busy = useNavigation().state !== "idle";
+  const t = useT();
   return (
     <>
-      {params.get("changed") ? <p className="flash">Password changed. You were signed out everywhere else.</p> : null}
-      <h1>Account</h1>
+      {params.get("changed") ? <p className="flash">{t("accounts.account.changed")}</p> : null}
+      <h1>{t("accounts.account.title")}</h1>
       <section className="card form-section">
         <dl className="facts">
-          <dt>Name</dt>
+          <dt>{t("accounts.field.name")}</dt>
           <dd>{account.name}</dd>
-          <dt>E-mail</dt>
+          <dt>{t("accounts.field.email")}</dt>
           <dd>{account.email}</dd>
-          <dt>Role</dt>
-          <dd>{account.role}</dd>
-          <dt>Organisation</dt>
+          <dt>{t("accounts.field.role")}</dt>
+          <dd>{t(`labels.role.${account.role}`)}</dd>
+          <dt>{t("accounts.field.organisation")}</dt>
           <dd>{account.organisation}</dd>
         </dl>
       </section>
       <Form method="post" className="card form-section" noValidate>
-        <h2>Change password</h2>
+        <h2>{t("accounts.account.changePassword")}</h2>
         <FormError messages={errors[""]} />
         <input type="hidden" name="intent" value="change-password" />
         <Field
-          label="Current password"
+          label={t("accounts.field.currentPassword")}
           errors={errors.currentPassword}
           inputProps={{ name: "currentPassword", type: "password", autoComplete: "current-password", required: true }}
         />
         <Field
-          label="New password"
+          label={t("accounts.field.newPassword")}
           errors={errors.newPassword}
-          hint="At least 12 characters. Every other session of your account is signed out."
+          hint={t("accounts.account.newPasswordHint")}
           inputProps={{ name: "newPassword", type: "password", autoComplete: "new-password", required: true }}
         />
         <Field
-          label="Repeat the new password"
+          label={t("accounts.field.repeatNewPassword")}
           errors={errors.confirm}
           inputProps={{ name: "confirm", type: "password", autoComplete: "new-password", required: true }}
         />
         <button type="submit" disabled={busy}>
-          Change password
+          {t("accounts.account.changePassword")}
         </button>
       </Form>
     </>

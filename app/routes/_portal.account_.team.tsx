@@ -11,8 +11,10 @@ import {
 } from "#app/features/accounts/team.server";
 import { TEAM_DONE, TeamFlash, TeamSection } from "#app/features/accounts/team-view";
 import { refusalResponse } from "#app/lib/refusal.server";
+import { pageTitle } from "#app/features/accounts/page-title";
+import { useLocale, useT } from "#app/i18n/react";
 
-export const meta: MetaFunction = () => [{ title: "Team · Flowdown" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "accounts.team.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireTeamAdmin(request);
@@ -37,18 +39,22 @@ export default function TeamPage() {
   const team = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
+  const t = useT();
+  const locale = useLocale();
+  const role = t(`labels.role.${team.org.roleId}`);
   return (
     <>
       <TeamFlash done={params.get("done")} mail={params.get("mail")} messages={TEAM_DONE} outboxLink={false} />
-      <h1>Team</h1>
-      <p className="muted">
-        The people of {team.org.name}. As a team administrator you invite colleagues, choose who else manages the team,
-        and deactivate accounts that should no longer have access.
-      </p>
+      <h1>{t("accounts.team.title")}</h1>
+      <p className="muted">{t("accounts.team.intro", { organisation: team.org.name })}</p>
       <TeamSection
         team={team}
         actionData={actionData}
-        inviteHint={`Your colleague gets an e-mail with a link to set their password (valid for 7 days, once). Their role is ${team.org.role.toLowerCase()}, as for everyone in ${team.org.name}.`}
+        inviteHint={t("accounts.team.inviteHint", {
+          // English names the role in the sentence's own case; the other languages quote it as it is
+          role: locale === "en" ? role.toLowerCase() : role,
+          organisation: team.org.name,
+        })}
       />
     </>
   );

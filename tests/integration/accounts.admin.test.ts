@@ -294,8 +294,9 @@ describe("organisations (platform administrators)", () => {
       // a refusal carries its catalogue id; the page says it in the asker's language
       await expect(deactivateOrganisation(actor, lonely.orgId, {})).rejects.toThrow("admin.org.lastAdmins");
       expect((await Organization.findById(lonely.orgId).lean())!.active).toBe(true);
+      // a refusal carries its catalogue id; refusalResponse says it in the reader's language
       await expect(deactivateUser(everyTeam(actor), String(lonely.user._id), {})).rejects.toThrow(
-        /last active administrator and cannot be deactivated/,
+        "accounts.refusal.lastAdministrator",
       );
       expect((await User.findById(lonely.user._id).lean())!.active).toBe(true);
     } finally {
@@ -320,7 +321,7 @@ describe("people (platform administrators and team administrators)", () => {
     // no SMTP server in tests: the page says the mail is in the outbox
     expect(location(sent)).toBe(`/admin/organisations/${id}?done=invited&mail=logged`);
     const first = await mailedToken(email);
-    expect(await openSetUpLink(first)).toMatchObject({ kind: "set-up", email, name: "Bea Buyer", role: "Procurement" });
+    expect(await openSetUpLink(first)).toMatchObject({ kind: "set-up", email, name: "Bea Buyer", role: "procurement" });
 
     let page = await load(orgPage.loader, `/admin/organisations/${id}`, cookie, { id });
     expect(page.team.invitations).toHaveLength(1);
@@ -403,7 +404,7 @@ describe("people (platform administrators and team administrators)", () => {
     expect(location(await post(teamRoute, "/account/team", { intent: "invite", email }, lead.cookie))).toBe(
       "/account/team?done=invited&mail=logged",
     );
-    expect(await openSetUpLink(await mailedToken(email))).toMatchObject({ kind: "set-up", role: "Supplier" });
+    expect(await openSetUpLink(await mailedToken(email))).toMatchObject({ kind: "set-up", role: "supplier" });
 
     // a team role change ends the person's sessions so the new rights apply
     const promoted = await post(
@@ -542,7 +543,7 @@ describe("people (platform administrators and team administrators)", () => {
     const byTeam = await signedInUser(lead.user._id);
     await User.updateOne({ _id: lead.user._id }, { $set: { active: false } });
     await expect(deactivateUser(ownTeam(byTeam), String(second.user._id), {})).rejects.toThrow(
-      /last active team administrator/,
+      "accounts.refusal.lastTeamAdminDeactivate",
     );
     expect((await User.findById(second.user._id).lean())!.active).toBe(true);
 

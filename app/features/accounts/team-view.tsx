@@ -1,24 +1,27 @@
 import { Form, useLocation, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { Field, FormError } from "#app/components/forms";
 import { InvitationButtons } from "#app/components/invitation-buttons";
 import { ListTable } from "#app/components/list-table";
-import { utcMinute } from "#app/components/time";
+import type { MessageId } from "#app/i18n/catalogue";
+import { useFormat, useLanguageData, useT } from "#app/i18n/react";
+import type { Role } from "#models/enums";
 import { EMAIL_MAX } from "#app/lib/text-limits";
 import { NAME_MAX } from "./account-limits";
 
-/** What the page says after a team action (the route redirects with `done` and, for mail, `mail`). */
-export const TEAM_DONE: Record<string, string> = {
-  invited: "Invitation sent.",
-  resent: "A new invitation was sent; the earlier link no longer works.",
-  revoked: "Invitation revoked: its link no longer works.",
-  "team-role": "Team role changed. The person was signed out so the new rights apply.",
-  deactivated: "User deactivated and signed out everywhere.",
-  reactivated: "User reactivated: they can sign in again while their organisation is active.",
+/** What the page says after a team action (the route redirects with `done` and, for mail, `mail`): catalogue ids. */
+export const TEAM_DONE: Record<string, MessageId> = {
+  invited: "accounts.team.done.invited",
+  resent: "accounts.team.done.resent",
+  revoked: "accounts.team.done.revoked",
+  "team-role": "accounts.team.done.teamRole",
+  deactivated: "accounts.team.done.deactivated",
+  reactivated: "accounts.team.done.reactivated",
 };
 
 /** What the team pages show: teamPage() in team.server.ts, serialised. */
 export interface TeamData {
-  org: { id: string; name: string; kind: string; role: string; active: boolean };
+  org: { id: string; name: string; kind: string; role: string; roleId: Role; active: boolean };
   hasTeamAdmin: boolean;
   people: {
     id: string;
@@ -37,6 +40,7 @@ export interface TeamData {
     id: string;
     email: string;
     name: string;
+    teamAdmin: boolean;
     teamRole: string;
     expiresAt: string;
     expired: boolean;
@@ -64,22 +68,31 @@ function useBusy() {
 /** The flash after a team action: what was done and, when an e-mail could not go out, what that means. */
 /** A user's state, as every list of people shows it. */
 export function UserState({ active }: { active: boolean }) {
-  return active ? <span className="badge ok">active</span> : <span className="badge none">deactivated</span>;
+  const t = useT();
+  return active ? (
+    <span className="badge ok">{t("accounts.team.state.active")}</span>
+  ) : (
+    <span className="badge none">{t("accounts.team.state.deactivated")}</span>
+  );
 }
 
 export function LastSignIn({ at }: { at: string | null }) {
-  return at ? <>{utcMinute(at)}</> : <span className="muted">never</span>;
+  const t = useT();
+  const format = useFormat();
+  return at ? <>{format.moment(at)}</> : <span className="muted">{t("accounts.team.never")}</span>;
 }
 
 /** The button that deactivates an active user or reactivates a deactivated one (hidden `intent`). */
 export function ActivationForm({ user, busy }: { user: { id: string; name: string; active: boolean }; busy: boolean }) {
-  const verb = user.active ? "Deactivate" : "Reactivate";
+  const t = useT();
+  const verb = user.active ? t("accounts.team.deactivate") : t("accounts.team.reactivate");
+  const named = user.active ? "accounts.team.deactivateName" : "accounts.team.reactivateName";
   return (
     <Form method="post" style={{ display: "inline" }}>
       <input type="hidden" name="intent" value={user.active ? "deactivate" : "reactivate"} />
       <input type="hidden" name="userId" value={user.id} />
-      <button type="submit" className="secondary small" aria-label={`${verb} ${user.name}`} disabled={busy}>
-        {busy ? (user.active ? "Deactivating…" : "Reactivating…") : verb}
+      <button type="submit" className="secondary small" aria-label={t(named, { name: user.name })} disabled={busy}>
+        {busy ? (user.active ? t("accounts.team.deactivating") : t("accounts.team.reactivating")) : verb}
       </button>
     </Form>
   );
@@ -96,32 +109,25 @@ export function TeamFlash({
   messages: Record<string, string>;
   outboxLink: boolean;
 }) {
-  const text = done ? messages[done] : undefined;
-  if (!text) return null;
+  const t = useT();
+  const catalogue = useLanguageData().messages;
+  const said = done ? messages[done] : undefined;
+  if (!said) return null;
+  // a catalogue id is said in the reader's language; other text (a page's own, not yet in the catalogue) as it is
+  const text = said in catalogue ? t(said as MessageId) : said;
+  const outbox = (chunks: ReactNode[]) => <a href="/admin/outbox">{chunks}</a>;
   return (
     <>
       <p className="flash">{text}</p>
       {mail === "failed" ? (
         <p className="form-error" role="alert">
-          The e-mail could not be sent.{" "}
-          {outboxLink ? (
-            <>
-              The reason is in the <a href="/admin/outbox">outbox</a>; use Resend once mail works again.
-            </>
-          ) : (
-            "Use Resend later, or ask your Flowdown administrator to look at the mail settings."
-          )}
+          {t("accounts.team.mailFailed")}{" "}
+          {outboxLink ? t.rich("accounts.team.mailFailedOutbox", { outbox }) : t("accounts.team.mailFailedAsk")}
         </p>
       ) : mail === "logged" ? (
         <p className="notice">
-          No mail server is configured, so the e-mail was not sent.{" "}
-          {outboxLink ? (
-            <>
-              The message and its link are in the <a href="/admin/outbox">outbox</a>.
-            </>
-          ) : (
-            "Ask your Flowdown administrator to pass the link on."
-          )}
+          {t("accounts.team.mailLogged")}{" "}
+          {outboxLink ? t.rich("accounts.team.mailLoggedOutbox", { outbox }) : t("accounts.team.mailLoggedAsk")}
         </p>
       ) : null}
     </>
@@ -139,6 +145,9 @@ export function TeamSection({
   inviteHint: string;
 }) {
   const busy = useBusy();
+  const t = useT();
+  const format = useFormat();
+  const teamRole = (admin: boolean) => t(`labels.teamRole.${admin ? "admin" : "member"}`);
   // a new location (the redirect after a sent invitation) starts the invite form afresh; a refusal keeps what was typed
   const { key: locationKey } = useLocation();
   const invite = actionData?.intent === "invite" ? actionData : undefined;
@@ -147,41 +156,38 @@ export function TeamSection({
   return (
     <>
       <section className="card form-section" aria-labelledby="people-heading">
-        <h2 id="people-heading">People</h2>
+        <h2 id="people-heading">{t("accounts.team.people")}</h2>
         <FormError messages={rowError} />
         {team.hasTeamAdmin || !team.people.some((p) => p.active) ? null : (
-          <p className="notice">
-            Nobody in {team.org.name} manages its team: make an active member a team administrator, or invite one.
-          </p>
+          <p className="notice">{t("accounts.team.noTeamAdmin", { organisation: team.org.name })}</p>
         )}
         <ListTable
-          label="List of people"
+          label={t("accounts.team.peopleList")}
           data-testid="people"
           rows={team.people}
           rowKey={(p) => p.id}
-          empty="Nobody has an account in this organisation yet."
+          empty={t("accounts.team.noPeople")}
           columns={[
             {
-              header: "Name",
+              header: t("accounts.team.column.name"),
               cell: (p) => (
                 <>
                   {p.name}
-                  {p.self ? <span className="muted"> (you)</span> : null}
+                  {p.self ? <span className="muted"> {t("accounts.team.you")}</span> : null}
                 </>
               ),
             },
-            { header: "E-mail", cell: (p) => p.email },
-            { header: "Team role", cell: (p) => p.teamRole },
-            { header: "State", cell: (p) => <UserState active={p.active} /> },
-            { header: "Last sign-in", cell: (p) => <LastSignIn at={p.lastLoginAt} /> },
+            { header: t("accounts.team.column.email"), cell: (p) => p.email },
+            { header: t("accounts.team.column.teamRole"), cell: (p) => teamRole(p.teamAdmin) },
+            { header: t("accounts.team.column.state"), cell: (p) => <UserState active={p.active} /> },
+            { header: t("accounts.team.column.lastSignIn"), cell: (p) => <LastSignIn at={p.lastLoginAt} /> },
             {
-              header: "Actions",
+              header: t("accounts.team.column.actions"),
               cell: (p) => (
                 <>
                   {p.lastTeamAdmin ? (
                     <span className="muted small">
-                      The only team administrator: make someone else one before changing {p.self ? "your" : "their"}{" "}
-                      role.
+                      {p.self ? t("accounts.team.onlyAdminSelf") : t("accounts.team.onlyAdminOther")}
                     </span>
                   ) : null}
                   {p.canChangeRole ? (
@@ -191,10 +197,12 @@ export function TeamSection({
                       <input type="hidden" name="teamRole" value={p.teamAdmin ? "member" : "admin"} />
                       <button type="submit" className="secondary small" disabled={busy("team-role", p.id)}>
                         {busy("team-role", p.id)
-                          ? "Changing…"
+                          ? t("accounts.team.changing")
                           : p.teamAdmin
-                            ? `Make ${p.self ? "me" : "them"} a member`
-                            : "Make team administrator"}
+                            ? p.self
+                              ? t("accounts.team.makeMeMember")
+                              : t("accounts.team.makeThemMember")
+                            : t("accounts.team.makeTeamAdmin")}
                       </button>
                     </Form>
                   ) : null}{" "}
@@ -209,29 +217,34 @@ export function TeamSection({
       </section>
 
       <section className="card form-section" aria-labelledby="invitations-heading">
-        <h2 id="invitations-heading">Open invitations</h2>
+        <h2 id="invitations-heading">{t("accounts.team.openInvitations")}</h2>
         <ListTable
-          label="List of open invitations"
+          label={t("accounts.team.invitationsList")}
           data-testid="invitations"
           rows={team.invitations}
           rowKey={(i) => i.id}
-          empty="No open invitations."
+          empty={t("accounts.team.noInvitations")}
           columns={[
-            { header: "E-mail", cell: (i) => i.email },
-            { header: "Name", cell: (i) => i.name || <span className="muted">not given</span> },
-            { header: "Team role", cell: (i) => i.teamRole },
-            { header: "Sent", cell: (i) => utcMinute(i.sentAt) },
+            { header: t("accounts.team.column.email"), cell: (i) => i.email },
             {
-              header: "Expires",
+              header: t("accounts.team.column.name"),
+              cell: (i) => i.name || <span className="muted">{t("accounts.team.notGiven")}</span>,
+            },
+            { header: t("accounts.team.column.teamRole"), cell: (i) => teamRole(i.teamAdmin) },
+            { header: t("accounts.team.column.sent"), cell: (i) => format.moment(i.sentAt) },
+            {
+              header: t("accounts.team.column.expires"),
               cell: (i) =>
                 i.expired ? (
-                  <span className="badge bad">expired {utcMinute(i.expiresAt)}</span>
+                  <span className="badge bad">
+                    {t("accounts.team.expiredAt", { date: format.moment(i.expiresAt) })}
+                  </span>
                 ) : (
-                  utcMinute(i.expiresAt)
+                  format.moment(i.expiresAt)
                 ),
             },
             {
-              header: "Actions",
+              header: t("accounts.team.column.actions"),
               cell: (i) => (
                 <Form method="post" style={{ display: "inline" }}>
                   <InvitationButtons invitationId={i.id} email={i.email} isBusy={(intent) => busy(intent, i.id)} />
@@ -244,12 +257,12 @@ export function TeamSection({
 
       {team.org.active ? (
         <Form key={locationKey} method="post" className="card form-section" noValidate aria-labelledby="invite-heading">
-          <h2 id="invite-heading">Invite someone</h2>
+          <h2 id="invite-heading">{t("accounts.team.inviteSomeone")}</h2>
           <p className="muted">{inviteHint}</p>
           <FormError messages={inviteErrors[""]} />
           <input type="hidden" name="intent" value="invite" />
           <Field
-            label="E-mail"
+            label={t("accounts.field.email")}
             errors={inviteErrors.email}
             inputProps={{
               name: "email",
@@ -261,23 +274,23 @@ export function TeamSection({
             }}
           />
           <Field
-            label="Name (optional)"
+            label={t("accounts.team.nameOptional")}
             errors={inviteErrors.name}
-            hint="Proposed on the sign-up page; the person can change it."
+            hint={t("accounts.team.nameHint")}
             inputProps={{ name: "name", maxLength: NAME_MAX, defaultValue: invite?.values?.name ?? "" }}
           />
           <div className="field">
             <label className="check">
-              <input type="checkbox" name="teamAdmin" defaultChecked={invite?.values?.teamAdmin === "on"} /> Team
-              administrator (can invite and manage this organisation&apos;s people)
+              <input type="checkbox" name="teamAdmin" defaultChecked={invite?.values?.teamAdmin === "on"} />{" "}
+              {t("accounts.team.teamAdminCheck")}
             </label>
           </div>
           <button type="submit" disabled={busy("invite")}>
-            {busy("invite") ? "Sending the invitation…" : "Send invitation"}
+            {busy("invite") ? t("accounts.team.sendingInvitation") : t("accounts.team.sendInvitation")}
           </button>
         </Form>
       ) : (
-        <p className="notice">This organisation is deactivated: reactivate it before inviting anyone.</p>
+        <p className="notice">{t("accounts.team.orgDeactivated")}</p>
       )}
     </>
   );

@@ -3,10 +3,11 @@ import { recordAudit } from "#models/audit-event.server";
 import { ROLE_FOR_KIND, TEAM_ROLES, type TeamRole } from "#models/enums";
 import { ORG_KIND_LABEL, ROLE_LABEL, TEAM_ROLE_LABEL } from "#models/labels";
 import { Organization } from "#models/organization.server";
-import { Refusal } from "#models/refusal";
+import { Refusal, said } from "#models/refusal";
 import { User } from "#models/user.server";
 import { publicOrigin } from "#app/lib/env.server";
 import { fieldErrors } from "#app/lib/forms.server";
+import { t } from "#app/i18n/messages.server";
 import { clientIp } from "#app/lib/http.server";
 import { isObjectId, trusted } from "#app/lib/ids.server";
 import {
@@ -65,11 +66,13 @@ export function requestContext(request: Request): Context {
   return { origin: publicOrigin(request), ip: clientIp(request) };
 }
 
-const objectId = (what: string) =>
+const UNKNOWN = { invitation: "accounts.refusal.unknownInvitation", user: "accounts.refusal.unknownUser" } as const;
+
+const objectId = (what: keyof typeof UNKNOWN) =>
   z
     .string()
-    .max(24, `Unknown ${what}`)
-    .refine((v) => isObjectId(v), `Unknown ${what}`);
+    .max(24, UNKNOWN[what])
+    .refine((v) => isObjectId(v), UNKNOWN[what]);
 
 /** The team forms, told apart by their hidden `intent`. */
 export const TeamActionSchema = z.discriminatedUnion("intent", [
@@ -79,7 +82,7 @@ export const TeamActionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("team-role"),
     userId: objectId("user"),
-    teamRole: z.enum(TEAM_ROLES, "Pick member or team administrator"),
+    teamRole: z.enum(TEAM_ROLES, "accounts.refusal.pickTeamRole"),
   }),
   z.object({ intent: z.literal("deactivate"), userId: objectId("user") }),
   z.object({ intent: z.literal("reactivate"), userId: objectId("user") }),
@@ -143,13 +146,15 @@ export async function teamPage(scope: OrganisationScope) {
       .lean(),
     pendingInvitations(scope.orgId),
   ]);
-  if (!org) throw new Refusal("That organisation does not exist.", { status: 404 });
+  if (!org) throw new Refusal("accounts.refusal.orgMissing", { status: 404 });
   return {
     org: {
       id: String(org._id),
       name: org.name,
       kind: ORG_KIND_LABEL[org.kind],
       role: ROLE_LABEL[ROLE_FOR_KIND[org.kind]],
+      /** the role its users have (the page says it in the reader's language; `role` and `kind` are English, for the admin pages) */
+      roleId: ROLE_FOR_KIND[org.kind],
       active: org.active !== false,
     },
     people: users
@@ -210,7 +215,7 @@ async function memberOf(scope: TeamScope, userId: string) {
         { email: 1, name: 1, role: 1, orgId: 1, teamAdmin: 1, active: 1 },
       ).lean()
     : null;
-  if (!user) throw new Refusal("That user does not exist.", { status: 404 });
+  if (!user) throw new Refusal("accounts.refusal.userMissing", { status: 404 });
   return user;
 }
 
@@ -220,17 +225,13 @@ export async function setTeamRole(scope: TeamScope, userId: string, teamRole: Te
   const was: TeamRole = user.teamAdmin ? "admin" : "member";
   if (was === teamRole) return;
   if (teamRole === "member" && user.active !== false && (await activeTeamAdministrators(orgId)) <= 1) {
-    throw new Refusal(
-      `${user.name} is the organisation's last active team administrator: make someone else one first.`,
-    );
+    throw new Refusal(said("accounts.refusal.lastTeamAdmin", { name: user.name }));
   }
   await User.updateOne({ _id: user._id }, { $set: { teamAdmin: teamRole === "admin" } });
   // two administrators demoting each other at once: whoever finds none left undoes their own change
   if (teamRole === "member" && user.active !== false && (await activeTeamAdministrators(orgId)) === 0) {
     await User.updateOne({ _id: user._id }, { $set: { teamAdmin: true } });
-    throw new Refusal(
-      `${user.name} is the organisation's last active team administrator: make someone else one first.`,
-    );
+    throw new Refusal(said("accounts.refusal.lastTeamAdmin", { name: user.name }));
   }
   // the new rights apply at once: the person signs in again (an actor changing their own role stays signed in here)
   const self = userId === scope.actor.id;
@@ -248,14 +249,10 @@ export async function setTeamRole(scope: TeamScope, userId: string, teamRole: Te
 export async function deactivateUser(scope: TeamScope, userId: string, ctx: { ip?: string }) {
   const user = await memberOf(scope, userId);
   const orgId = String(user.orgId);
-  if (userId === scope.actor.id) throw new Refusal("You cannot deactivate your own account.");
-  if (user.active === false) throw new Refusal(`${user.name} is deactivated already.`);
-  const lastAdmin = () =>
-    new Refusal(`${user.name} is the portal's last active administrator and cannot be deactivated.`);
-  const lastTeamAdmin = () =>
-    new Refusal(
-      `${user.name} is the organisation's last active team administrator: make someone else one before deactivating them.`,
-    );
+  if (userId === scope.actor.id) throw new Refusal("accounts.refusal.selfDeactivate");
+  if (user.active === false) throw new Refusal(said("accounts.refusal.alreadyDeactivated", { name: user.name }));
+  const lastAdmin = () => new Refusal(said("accounts.refusal.lastAdministrator", { name: user.name }));
+  const lastTeamAdmin = () => new Refusal(said("accounts.refusal.lastTeamAdminDeactivate", { name: user.name }));
   if (user.role === "admin") {
     const admins = await activeAdministrators();
     if (admins.every((a) => a.id === userId)) throw lastAdmin();
@@ -285,7 +282,7 @@ export async function deactivateUser(scope: TeamScope, userId: string, ctx: { ip
 
 export async function reactivateUser(scope: TeamScope, userId: string, ctx: { ip?: string }) {
   const user = await memberOf(scope, userId);
-  if (user.active !== false) throw new Refusal(`${user.name} is active already.`);
+  if (user.active !== false) throw new Refusal(said("accounts.refusal.alreadyActive", { name: user.name }));
   await User.updateOne({ _id: user._id }, { $set: { active: true, deactivatedAt: null } });
   await recordAudit({
     action: "user.reactivate",
@@ -344,7 +341,8 @@ export type TeamFormResult =
 export function parseTeamForm(form: Record<string, FormDataEntryValue>): TeamFormResult {
   const intent = typeof form.intent === "string" ? form.intent : "";
   const values = typedValues(form);
-  if (!TEAM_INTENTS.includes(intent)) return { ok: false, intent, errors: { "": ["Unknown action."] }, values };
+  if (!TEAM_INTENTS.includes(intent))
+    return { ok: false, intent, errors: { "": [t("accounts.refusal.unknownAction")] }, values };
   const parsed = TeamActionSchema.safeParse(form);
   if (!parsed.success) {
     const errors = fieldErrors(parsed.error);
