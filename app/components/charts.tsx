@@ -1,3 +1,5 @@
+import { useFormat, useT } from "#app/i18n/react";
+
 /** Small server-rendered SVG charts: every bar carries its number as text, so no colour is needed to read them. */
 export function BarChart({
   title,
@@ -8,6 +10,8 @@ export function BarChart({
   data: { label: string; value: number }[];
   colours?: string[];
 }) {
+  const t = useT();
+  const format = useFormat();
   const max = Math.max(1, ...data.map((d) => d.value));
   const rowH = 24;
   const labelW = 150;
@@ -23,7 +27,10 @@ export function BarChart({
         // narrower than the chart (a phone), it shrinks to fit instead of widening the page
         viewBox={`0 0 ${width} ${height}`}
         role="img"
-        aria-label={`${title}: ${data.map((d) => `${d.label} ${d.value}`).join(", ")}`}
+        aria-label={t("dashboard.components.chart.label", {
+          title,
+          values: data.map((d) => `${d.label} ${format.number(d.value)}`).join(", "),
+        })}
       >
         {data.map((d, i) => {
           const w = Math.round((d.value / max) * barW);
@@ -42,7 +49,7 @@ export function BarChart({
                 fill={colours?.[i] ?? "var(--brand)"}
               />
               <text x={labelW + w + 6} y={y + 15} fontSize="12" fill="currentColor">
-                {d.value}
+                {format.number(d.value)}
               </text>
             </g>
           );

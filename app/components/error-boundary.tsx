@@ -1,17 +1,10 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { useT } from "#app/i18n/react";
 
-const MESSAGES: Record<number, { title: string; text: string }> = {
-  400: {
-    title: "That request could not be used",
-    text: "Something in it was not valid. Go back and check what you entered.",
-  },
-  403: { title: "Not available to you", text: "Your role does not give access to this page." },
-  404: { title: "Not found", text: "There is nothing here, or it is not shared with your organisation." },
-  503: {
-    title: "Temporarily unavailable",
-    text: "The portal cannot reach its database right now. Your saved work is safe; try again in a moment.",
-  },
-};
+/** The statuses with a message of their own; any other says "Something went wrong". */
+const KNOWN = [400, 403, 404, 503] as const;
+type KnownStatus = (typeof KNOWN)[number];
+const isKnown = (status: number): status is KnownStatus => (KNOWN as readonly number[]).includes(status);
 
 /**
  * The one error boundary every route exports. It shows a message per status
@@ -20,21 +13,22 @@ const MESSAGES: Record<number, { title: string; text: string }> = {
 export function GeneralErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const known = MESSAGES[status];
+  const t = useT();
   // messages we throw ourselves are for people; the router's own ("Error: No route matches…") are not
   const detail =
     isRouteErrorResponse(error) && status < 500 && typeof error.data === "string" && !error.data.startsWith("Error:")
       ? error.data
       : null;
-  const title = known?.title ?? "Something went wrong";
-  const text = known?.text ?? "The portal could not complete this request. It has been logged; please try again.";
+  const key = isKnown(status) ? status : "other";
+  const title = t(`dashboard.components.error.${key}.title`);
+  const text = t(`dashboard.components.error.${key}.text`);
   return (
     <div className="error-page" role="alert">
       <p className="error-status">{status}</p>
       <h1>{title}</h1>
       <p>{detail && detail !== title ? detail : text}</p>
       <p>
-        <Link to="/">Go to your dashboard</Link>
+        <Link to="/">{t("dashboard.components.error.home")}</Link>
       </p>
     </div>
   );

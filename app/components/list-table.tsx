@@ -1,3 +1,4 @@
+import { useT } from "#app/i18n/react";
 import type { HTMLAttributes, Key, ReactNode, TableHTMLAttributes, ThHTMLAttributes } from "react";
 
 export interface Column<Row> {
@@ -45,10 +46,17 @@ export function ListTable<Row>({
   /** the name of the table's scrolling box */
   label?: string;
 } & TableProps) {
+  const t = useT();
   if (empty !== undefined && rows.length === 0) return <p className={emptyClassName}>{empty}</p>;
   const shown = columns.filter((c): c is Column<Row> => Boolean(c));
   return (
-    <div className="table-scroll" role="region" tabIndex={0} aria-label={label ?? "Table"} hidden={tableProps.hidden}>
+    <div
+      className="table-scroll"
+      role="region"
+      tabIndex={0}
+      aria-label={label ?? t("dashboard.components.listTable.label")}
+      hidden={tableProps.hidden}
+    >
       <table className={className} {...tableProps}>
         <thead>
           <tr>

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { Link, useSearchParams } from "@remix-run/react";
+import { useT } from "#app/i18n/react";
 
 /**
  * Previous and next links for a list shown a page at a time (`?page=`),
@@ -18,6 +19,7 @@ export function Pager({
   label: string;
   children: ReactNode;
 }) {
+  const t = useT();
   const [params] = useSearchParams();
   if (pages <= 1) return null;
   const pageLink = (n: number) => {
@@ -27,9 +29,9 @@ export function Pager({
   };
   return (
     <nav className="pager" aria-label={label}>
-      {page > 1 ? <Link to={pageLink(page - 1)}>← Previous</Link> : <span />}
+      {page > 1 ? <Link to={pageLink(page - 1)}>{t("dashboard.components.pager.previous")}</Link> : <span />}
       {children}
-      {page < pages ? <Link to={pageLink(page + 1)}>Next →</Link> : <span />}
+      {page < pages ? <Link to={pageLink(page + 1)}>{t("dashboard.components.pager.next")}</Link> : <span />}
     </nav>
   );
 }

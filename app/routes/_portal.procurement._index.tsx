@@ -1,10 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { utcMinute } from "#app/components/time";
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { ListTable, type Column } from "#app/components/list-table";
 import { BarChart } from "#app/components/charts";
 import { Pager } from "#app/components/pager";
-import { useT } from "#app/i18n/react";
+import { useFormat, useT } from "#app/i18n/react";
 import { AssessmentStatusBadge, DueDate, RatingBadge } from "#app/components/status";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { dashboardPage, parseDashboardQuery } from "#app/features/review/dashboard.server";
@@ -51,6 +50,7 @@ function sortable(
 
 export default function ProcurementDashboard() {
   const t = useT();
+  const format = useFormat();
   const { orgName, q, page, supplierCount, agreements } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
@@ -59,39 +59,41 @@ export default function ProcurementDashboard() {
   return (
     <>
       <div className="page-head">
-        <h1>Procurement dashboard</h1>
+        <h1>{t("dashboard.title")}</h1>
         <span className="muted">{orgName}</span>
       </div>
       <div className="stats">
         <div className="stat">
           <div className="value">{supplierCount}</div>
           <div className="label">
-            Suppliers assessed (<Link to="/procurement/suppliers">all suppliers</Link>)
+            {t.rich("dashboard.stats.suppliersAssessed", {
+              link: (chunks) => <Link to="/procurement/suppliers">{chunks}</Link>,
+            })}
           </div>
         </div>
         <div className="stat">
           <div className="value">{page.total}</div>
-          <div className="label">Assessments shown</div>
+          <div className="label">{t("dashboard.stats.assessmentsShown")}</div>
         </div>
         <div className="stat">
           <div className="value">{page.statusCounts.submitted + page.statusCounts.under_review}</div>
-          <div className="label">Waiting for review</div>
+          <div className="label">{t("dashboard.stats.waitingForReview")}</div>
         </div>
       </div>
       <div className="charts">
         <BarChart
-          title="Risk rating"
+          title={t("dashboard.chart.rating")}
           data={[
-            { label: "Critical", value: page.ratingCounts.critical },
-            { label: "High", value: page.ratingCounts.high },
-            { label: "Medium", value: page.ratingCounts.medium },
-            { label: "Low", value: page.ratingCounts.low },
-            { label: "Not scored yet", value: page.ratingCounts.unscored },
+            { label: t("dashboard.rating.critical"), value: page.ratingCounts.critical },
+            { label: t("dashboard.rating.high"), value: page.ratingCounts.high },
+            { label: t("dashboard.rating.medium"), value: page.ratingCounts.medium },
+            { label: t("dashboard.rating.low"), value: page.ratingCounts.low },
+            { label: t("dashboard.rating.unscored"), value: page.ratingCounts.unscored },
           ]}
           colours={["var(--bad)", "var(--warn)", "var(--info)", "var(--ok)", "#9aa4b2"]}
         />
         <BarChart
-          title="Status"
+          title={t("dashboard.chart.status")}
           data={ASSESSMENT_STATUSES.map((s) => ({
             label: t(`labels.assessmentStatus.${s}`),
             value: page.statusCounts[s],
@@ -104,101 +106,100 @@ export default function ProcurementDashboard() {
           name="q"
           maxLength={REVIEW_LIMITS.search}
           defaultValue={q.q ?? ""}
-          placeholder="Supplier name starts with…"
-          aria-label="Search suppliers"
+          placeholder={t("dashboard.filter.searchPlaceholder")}
+          aria-label={t("dashboard.filter.searchLabel")}
         />
-        <select name="agreement" defaultValue={q.agreement ?? ""} aria-label="Agreement">
-          <option value="">All agreements</option>
+        <select name="agreement" defaultValue={q.agreement ?? ""} aria-label={t("dashboard.filter.agreement")}>
+          <option value="">{t("dashboard.filter.allAgreements")}</option>
           {agreements.map((a) => (
             <option key={a.id} value={a.id}>
               {a.reference}
             </option>
           ))}
         </select>
-        <select name="status" defaultValue={q.status ?? ""} aria-label="Status">
-          <option value="">Any status</option>
+        <select name="status" defaultValue={q.status ?? ""} aria-label={t("dashboard.filter.status")}>
+          <option value="">{t("dashboard.filter.anyStatus")}</option>
           {ASSESSMENT_STATUSES.map((s) => (
             <option key={s} value={s}>
               {t(`labels.assessmentStatus.${s}`)}
             </option>
           ))}
         </select>
-        <select name="rating" defaultValue={q.rating ?? ""} aria-label="Rating">
-          <option value="">Any rating</option>
-          {["critical", "high", "medium", "low"].map((r) => (
+        <select name="rating" defaultValue={q.rating ?? ""} aria-label={t("dashboard.filter.rating")}>
+          <option value="">{t("dashboard.filter.anyRating")}</option>
+          {(["critical", "high", "medium", "low"] as const).map((r) => (
             <option key={r} value={r}>
-              {r[0].toUpperCase() + r.slice(1)}
+              {t(`dashboard.rating.${r}`)}
             </option>
           ))}
         </select>
         <label className="check inline">
-          <input type="checkbox" name="overdue" value="1" defaultChecked={q.overdue === "1"} /> Overdue only
+          <input type="checkbox" name="overdue" value="1" defaultChecked={q.overdue === "1"} />{" "}
+          {t("dashboard.filter.overdueOnly")}
         </label>
         <input type="hidden" name="sort" value={q.sort} />
         <input type="hidden" name="dir" value={q.dir} />
         <button type="submit" disabled={navigation.state === "loading"}>
-          {navigation.state === "loading" ? "Filtering…" : "Filter"}
+          {navigation.state === "loading" ? t("dashboard.filter.filtering") : t("dashboard.filter.filter")}
         </button>
         <Link to="/procurement" className="button secondary">
-          Clear
+          {t("dashboard.filter.clear")}
         </Link>
         <a className="button secondary" href={`/procurement/assessments.csv?${csv}`} download>
-          Export CSV
+          {t("dashboard.exportCsv")}
         </a>
         <Link className="button" to="/procurement/assessments/new">
-          Send a questionnaire
+          {t("dashboard.sendQuestionnaire")}
         </Link>
       </Form>
       <ListTable
         data-testid="dashboard-table"
         rows={page.rows}
         rowKey={(r) => r.id}
-        empty={
-          page.total === 0 && !params.toString()
-            ? "No assessments have been sent yet."
-            : "Nothing matches these filters."
-        }
+        empty={page.total === 0 && !params.toString() ? t("dashboard.empty.noneSent") : t("dashboard.empty.noMatch")}
         columns={[
           {
-            ...sortable(params, q, "supplier", "Supplier"),
+            ...sortable(params, q, "supplier", t("dashboard.column.supplier")),
             cell: (r) => <Link to={`/procurement/assessments/${r.id}`}>{r.supplier}</Link>,
           },
-          { header: "Agreement", cell: (r) => r.agreement },
+          { header: t("dashboard.column.agreement"), cell: (r) => r.agreement },
           {
-            header: "Status",
+            header: t("dashboard.column.status"),
             cell: (r) => (
               <>
                 <AssessmentStatusBadge status={r.status} />
                 {r.needsReview ? (
-                  <span className="badge warn" title="The current result differs from the one approved">
-                    needs review
+                  <span className="badge warn" title={t("dashboard.needsReviewTitle")}>
+                    {t("dashboard.needsReview")}
                   </span>
                 ) : null}
               </>
             ),
           },
           {
-            ...sortable(params, q, "score", "Score"),
+            ...sortable(params, q, "score", t("dashboard.column.score")),
             cell: (r) =>
               r.score === null ? (
                 <span className="muted">–</span>
               ) : (
-                <span title={r.scoredAt ? `Scored ${utcMinute(r.scoredAt)}` : undefined}>{r.score}</span>
+                <span title={r.scoredAt ? t("dashboard.scoredAt", { moment: format.moment(r.scoredAt) }) : undefined}>
+                  {r.score}
+                </span>
               ),
           },
           {
-            header: "Rating",
+            header: t("dashboard.column.rating"),
             cell: (r) => (r.rating ? <RatingBadge rating={r.rating} /> : <span className="muted">–</span>),
           },
           {
-            ...sortable(params, q, "due", "Due"),
+            ...sortable(params, q, "due", t("dashboard.column.due")),
             cell: (r) => <DueDate date={r.dueDate} overdue={r.overdue} />,
           },
         ]}
       />
-      <Pager page={q.page} pages={page.pages} label="Pages">
+      <Pager page={q.page} pages={page.pages} label={t("dashboard.pages")}>
         <span className="muted">
-          Page {q.page} of {page.pages}
+          {t("dashboard.pageOf", { page: format.number(q.page), pages: format.number(page.pages) })}
         </span>
       </Pager>
     </>
