@@ -29,7 +29,6 @@ export default function EditDiscloserPage() {
       shared={loaded.shared}
       values={loaded.values}
       backHref="/procurement/disclosing-parties"
-      backLabel="Disclosing parties"
       actionData={actionData}
     />
   );

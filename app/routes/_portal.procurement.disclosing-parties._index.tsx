@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ListTable } from "#app/components/list-table";
+import { countryNameIn } from "#app/features/directory/organization-input";
+import { useLocale, useT } from "#app/i18n/react";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { discloserDirectory } from "#app/features/directory/organizations.server";
 
@@ -12,41 +14,40 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function DisclosingPartiesPage() {
+  const t = useT();
+  const locale = useLocale();
   const { disclosers } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const name = params.get("name");
   const flash = !name
     ? null
     : params.get("added")
-      ? `${name} was added to your disclosing parties.`
+      ? t("directory.disclosers.flash.added", { name })
       : params.get("linked")
-        ? `${name}, already known to the portal, is now one of your disclosing parties.`
+        ? t("directory.disclosers.flash.linked", { name })
         : params.get("already")
-          ? `${name} is already one of your disclosing parties.`
+          ? t("directory.disclosers.flash.already", { name })
           : params.get("saved")
-            ? `${name} was saved.`
+            ? t("directory.flash.saved", { name })
             : null;
   return (
     <>
       {flash ? <p className="flash">{flash}</p> : null}
       <div className="page-head">
-        <h1>Disclosing parties</h1>
+        <h1>{t("directory.list.discloser")}</h1>
         <Link className="button" to="/procurement/disclosing-parties/new">
-          Add a disclosing party
+          {t("directory.add.discloser")}
         </Link>
       </div>
-      <p className="muted">
-        The organisations whose confidential information you receive: an agreement names one of them as its disclosing
-        party. Invite their people from the agreement&apos;s page.
-      </p>
+      <p className="muted">{t("directory.disclosers.intro")}</p>
       <ListTable
         data-testid="disclosing-parties"
         rows={disclosers}
         rowKey={(d) => d.id}
-        empty="No disclosing parties yet."
+        empty={t("directory.disclosers.empty")}
         columns={[
           {
-            header: "Disclosing party",
+            header: t("directory.column.discloser"),
             cell: (d) => (
               <>
                 {d.name}
@@ -54,16 +55,29 @@ export default function DisclosingPartiesPage() {
               </>
             ),
           },
-          { header: "Country", cell: (d) => `${d.countryName} (${d.country})` },
-          { header: "Registration number", cell: (d) => d.registrationNumber || <span className="muted">none</span> },
           {
-            header: "Actions",
+            header: t("directory.column.country"),
+            cell: (d) =>
+              t("directory.countryWithCode", {
+                country: locale === "en" ? d.countryName : countryNameIn(locale, d.country),
+                code: d.country,
+              }),
+          },
+          {
+            header: t("directory.column.registrationNumber"),
+            cell: (d) => d.registrationNumber || <span className="muted">{t("directory.none")}</span>,
+          },
+          {
+            header: t("directory.column.actions"),
             cell: (d) =>
               d.shared ? (
-                <span className="small muted">shared with other recipients</span>
+                <span className="small muted">{t("directory.disclosers.shared")}</span>
               ) : (
-                <Link to={`/procurement/disclosing-parties/${d.id}/edit`} aria-label={`Edit ${d.name}`}>
-                  Edit
+                <Link
+                  to={`/procurement/disclosing-parties/${d.id}/edit`}
+                  aria-label={t("directory.editName", { name: d.name })}
+                >
+                  {t("directory.edit")}
                 </Link>
               ),
           },

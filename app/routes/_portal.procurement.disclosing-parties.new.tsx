@@ -18,14 +18,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewDiscloserPage() {
   const actionData = useActionData<typeof action>();
-  return (
-    <NewOrganizationPage
-      kind="discloser"
-      backHref="/procurement/disclosing-parties"
-      backLabel="Disclosing parties"
-      actionData={actionData}
-    />
-  );
+  return <NewOrganizationPage kind="discloser" backHref="/procurement/disclosing-parties" actionData={actionData} />;
 }
 
 export { GeneralErrorBoundary as ErrorBoundary } from "#app/components/error-boundary";

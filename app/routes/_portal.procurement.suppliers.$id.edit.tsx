@@ -29,7 +29,6 @@ export default function EditSupplierPage() {
       shared={loaded.shared}
       values={loaded.values}
       backHref="/procurement/suppliers"
-      backLabel="Suppliers"
       actionData={actionData}
     />
   );

@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ListTable } from "#app/components/list-table";
 import { AssessmentStatusBadge, RatingBadge } from "#app/components/status";
+import { countryNameIn } from "#app/features/directory/organization-input";
+import { useFormat, useLocale, useT } from "#app/i18n/react";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { supplierDirectory } from "#app/features/accounts/supplier-directory.server";
 
@@ -13,19 +15,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function SuppliersPage() {
+  const t = useT();
+  const format = useFormat();
+  const locale = useLocale();
   const { suppliers } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
     <>
       <SuppliersFlash params={params} />
       <div className="page-head">
-        <h1>Suppliers</h1>
+        <h1>{t("directory.list.supplier")}</h1>
         <div className="actions">
           <Link className="button" to="/procurement/suppliers/new">
-            Add a supplier
+            {t("directory.add.supplier")}
           </Link>{" "}
           <Link className="button secondary" to="/procurement/suppliers/import">
-            Import from CSV
+            {t("directory.suppliers.import")}
           </Link>
         </div>
       </div>
@@ -33,32 +38,38 @@ export default function SuppliersPage() {
         data-testid="suppliers"
         rows={suppliers}
         rowKey={(s) => s.id}
-        empty="No suppliers yet: add one, or import a list from CSV."
+        empty={t("directory.suppliers.empty")}
         columns={[
           {
-            header: "Supplier",
+            header: t("directory.column.supplier"),
             cell: (s) => (
               <>
                 {s.name}
                 <div className="small">
-                  <Link to={`/procurement/suppliers/${s.id}/edit`} aria-label={`Edit ${s.name}`}>
-                    Edit
+                  <Link
+                    to={`/procurement/suppliers/${s.id}/edit`}
+                    aria-label={t("directory.editName", { name: s.name })}
+                  >
+                    {t("directory.edit")}
                   </Link>
                 </div>
               </>
             ),
           },
           {
-            header: "Country",
-            cell: (s) => (
-              <>
-                {s.countryName} ({s.country})
-              </>
-            ),
+            header: t("directory.column.country"),
+            cell: (s) =>
+              t("directory.countryWithCode", {
+                country: locale === "en" ? s.countryName : countryNameIn(locale, s.country),
+                code: s.country,
+              }),
           },
-          { header: "Service", cell: (s) => s.service || <span className="muted">not recorded</span> },
           {
-            header: "Latest assessment",
+            header: t("directory.column.service"),
+            cell: (s) => s.service || <span className="muted">{t("directory.notRecorded")}</span>,
+          },
+          {
+            header: t("directory.column.latestAssessment"),
             cell: (s) =>
               s.latest ? (
                 <>
@@ -66,14 +77,18 @@ export default function SuppliersPage() {
                   <AssessmentStatusBadge status={s.latest.status} />
                   {s.latest.score !== null ? <span> {s.latest.score}/100</span> : null}{" "}
                   {s.latest.rating ? <RatingBadge rating={s.latest.rating} /> : null}
-                  {s.assessments > 1 ? <div className="muted small">{s.assessments} assessments in all</div> : null}
+                  {s.assessments > 1 ? (
+                    <div className="muted small">
+                      {t("directory.suppliers.assessmentsInAll", { count: s.assessments })}
+                    </div>
+                  ) : null}
                 </>
               ) : (
-                <span className="muted">none sent</span>
+                <span className="muted">{t("directory.suppliers.noneSent")}</span>
               ),
           },
           {
-            header: "Certificates on file",
+            header: t("directory.column.certificates"),
             cell: (s) =>
               s.certificates.length ? (
                 <ul className="plain">
@@ -81,17 +96,23 @@ export default function SuppliersPage() {
                     <li key={i}>
                       {c.standard}{" "}
                       {c.daysLeft < 0 ? (
-                        <span className="badge bad">expired {c.expiryDate}</span>
+                        <span className="badge bad">
+                          {t("directory.suppliers.certExpired", { date: format.day(c.expiryDate) })}
+                        </span>
                       ) : c.daysLeft <= 90 ? (
-                        <span className="badge warn">expires {c.expiryDate}</span>
+                        <span className="badge warn">
+                          {t("directory.suppliers.certExpires", { date: format.day(c.expiryDate) })}
+                        </span>
                       ) : (
-                        <span className="muted small">until {c.expiryDate}</span>
+                        <span className="muted small">
+                          {t("directory.suppliers.certUntil", { date: format.day(c.expiryDate) })}
+                        </span>
                       )}
                     </li>
                   ))}
                 </ul>
               ) : (
-                <span className="muted">none</span>
+                <span className="muted">{t("directory.none")}</span>
               ),
           },
         ]}
@@ -102,19 +123,22 @@ export default function SuppliersPage() {
 
 /** What the add, edit and import pages say after they redirect here. */
 function SuppliersFlash({ params }: { params: URLSearchParams }) {
+  const t = useT();
   const n = (key: string) => Number(params.get(key) ?? "0");
   const name = params.get("name");
-  if (params.get("added") && name) return <p className="flash">{name} was added to your suppliers.</p>;
-  if (params.get("linked") && name)
-    return <p className="flash">{name}, already known to the portal, is now one of your suppliers.</p>;
-  if (params.get("already") && name) return <p className="flash">{name} is already one of your suppliers.</p>;
-  if (params.get("saved") && name) return <p className="flash">{name} was saved.</p>;
+  if (params.get("added") && name) return <p className="flash">{t("directory.suppliers.flash.added", { name })}</p>;
+  if (params.get("linked") && name) return <p className="flash">{t("directory.suppliers.flash.linked", { name })}</p>;
+  if (params.get("already") && name) return <p className="flash">{t("directory.suppliers.flash.already", { name })}</p>;
+  if (params.get("saved") && name) return <p className="flash">{t("directory.flash.saved", { name })}</p>;
   if (params.get("imported"))
     return (
       <p className="flash" data-testid="import-result">
-        Import done: {n("created")} created, {n("linkedCount")} linked (known to the portal already), {n("skipped")}{" "}
-        skipped
-        {n("yours") ? `, ${n("yours")} already among your suppliers` : ""}.
+        {t("directory.suppliers.flash.imported", {
+          created: n("created"),
+          linked: n("linkedCount"),
+          skipped: n("skipped"),
+          yours: n("yours"),
+        })}
       </p>
     );
   return null;

@@ -11,6 +11,8 @@ import {
   receiveSupplierCsv,
 } from "#app/features/directory/supplier-import.server";
 import { refusalResponse } from "#app/lib/refusal.server";
+import { fieldErrors } from "#app/lib/forms.server";
+import { useT } from "#app/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Import suppliers · Flowdown" }];
 
@@ -22,8 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const ConfirmSchema = z.object({
-  intent: z.literal("confirm", { error: "Unknown action" }),
-  importId: z.string().regex(/^[0-9a-f]{24}$/, "The import is missing; upload the file again"),
+  intent: z.literal("confirm", { error: "directory.import.unknownAction" }),
+  importId: z.string().regex(/^[0-9a-f]{24}$/, "directory.import.missingId"),
   skipErrors: z
     .string()
     .optional()
@@ -44,7 +46,10 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const parsed = ConfirmSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success)
-    return data({ step: "confirm" as const, errors: { "": [parsed.error.issues[0].message] } }, { status: 400 });
+    return data(
+      { step: "confirm" as const, errors: { "": Object.values(fieldErrors(parsed.error)).flat().slice(0, 1) } },
+      { status: 400 },
+    );
   try {
     const result = await confirmSupplierImport(user, parsed.data.importId, parsed.data.skipErrors, request);
     const counts = new URLSearchParams({
@@ -61,6 +66,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ImportSuppliersPage() {
+  const t = useT();
   const { preview, missing } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -73,27 +79,26 @@ export default function ImportSuppliersPage() {
   return (
     <>
       <p>
-        <Link to="/procurement/suppliers">← Suppliers</Link>
+        <Link to="/procurement/suppliers">{t("directory.back.supplier")}</Link>
       </p>
-      <h1>Import suppliers from CSV</h1>
-      {missing ? (
-        <p className="notice">That import has expired or was already confirmed. Upload the file again.</p>
-      ) : null}
+      <h1>{t("directory.import.title")}</h1>
+      {missing ? <p className="notice">{t("directory.import.missing")}</p> : null}
       <Form method="post" encType="multipart/form-data" className="card" noValidate>
         <p className="muted">
-          A CSV file (UTF-8, comma- or semicolon-separated) whose first row names the columns{" "}
-          <code>name,country,registration_number,contact_email,service</code> (name and country are required; country as
-          an ISO code such as DE or its English name). At most {MAX_CSV_BYTES / 1024 / 1024} MB,{" "}
-          {MAX_ROWS.toLocaleString("en")} suppliers and {MAX_LINE_CHARS.toLocaleString("en")} characters a line. You see
-          a preview before anything is added.
+          {t.rich("directory.import.help", {
+            code: (chunks) => <code>{chunks}</code>,
+            mb: MAX_CSV_BYTES / 1024 / 1024,
+            rows: MAX_ROWS,
+            chars: MAX_LINE_CHARS,
+          })}
         </p>
         {Object.keys(uploadErrors).length ? (
           <p className="form-error" role="alert">
-            Nothing was imported.
+            {t("directory.import.nothingImported")}
           </p>
         ) : null}
         <div className="field">
-          <label htmlFor="file">CSV file</label>
+          <label htmlFor="file">{t("directory.import.file")}</label>
           <input
             type="file"
             id="file"
@@ -106,20 +111,25 @@ export default function ImportSuppliersPage() {
           <ErrorList id="file-error" errors={uploadErrors.file} />
         </div>
         <button type="submit" disabled={busy}>
-          {uploading ? "Reading the file…" : preview ? "Upload another file" : "Upload and preview"}
+          {uploading
+            ? t("directory.import.reading")
+            : preview
+              ? t("directory.import.uploadAnother")
+              : t("directory.import.upload")}
         </button>
       </Form>
 
       {preview ? (
         <section className="card form-section" aria-labelledby="preview-heading">
-          <h2 id="preview-heading">Preview of {preview.fileName}</h2>
+          <h2 id="preview-heading">{t("directory.import.previewOf", { fileName: preview.fileName })}</h2>
           <p data-testid="import-counts">
-            {preview.counts.create} new, {preview.counts.link} known to the portal already (they will be linked to your
-            directory, not created again), {preview.counts.yours} already among your suppliers,{" "}
-            <strong>
-              {preview.counts.error} {preview.counts.error === 1 ? "row" : "rows"} with errors
-            </strong>
-            .
+            {t.rich("directory.import.counts", {
+              b: (chunks) => <strong>{chunks}</strong>,
+              create: preview.counts.create,
+              link: preview.counts.link,
+              yours: preview.counts.yours,
+              errors: preview.counts.error,
+            })}
           </p>
           <ImportPreviewTable rows={preview.rows} />
           <Form
@@ -133,17 +143,17 @@ export default function ImportSuppliersPage() {
             <FormError messages={confirmErrors[""]} />
             {preview.counts.error > 0 ? (
               <label className="check">
-                <input type="checkbox" name="skipErrors" /> Skip the rows with errors ({preview.counts.error}) and
-                import the others
+                <input type="checkbox" name="skipErrors" />{" "}
+                {t("directory.import.skipErrors", { count: preview.counts.error })}
               </label>
             ) : null}
             <div className="form-actions">
               <button type="submit" disabled={busy || importable === 0}>
                 {busy && !uploading
-                  ? "Importing…"
+                  ? t("directory.import.importing")
                   : importable === 0
-                    ? "Nothing to import"
-                    : `Import ${importable} ${importable === 1 ? "supplier" : "suppliers"}`}
+                    ? t("directory.import.nothingToImport")
+                    : t("directory.import.importCount", { count: importable })}
               </button>
             </div>
           </Form>

@@ -18,14 +18,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewSupplierPage() {
   const actionData = useActionData<typeof action>();
-  return (
-    <NewOrganizationPage
-      kind="supplier"
-      backHref="/procurement/suppliers"
-      backLabel="Suppliers"
-      actionData={actionData}
-    />
-  );
+  return <NewOrganizationPage kind="supplier" backHref="/procurement/suppliers" actionData={actionData} />;
 }
 
 export { GeneralErrorBoundary as ErrorBoundary } from "#app/components/error-boundary";

@@ -2,8 +2,8 @@ import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import { ACCESS_LEVELS, INFO_CLASSES } from "#models/agreement-enums";
-import { ACCESS_LABEL, CLASS_LABEL } from "#models/labels";
 import { FormError, SelectField } from "#app/components/forms";
+import { useT } from "#app/i18n/react";
 import { DuplicateChoices, OrganizationFields, type DuplicateChoice } from "./organization-fields";
 import type { DirectoryKind } from "./organization-input";
 
@@ -47,6 +47,7 @@ export function AddOrganizationDialog({
   /** the full page to add one, for a browser that has not loaded the page's scripts yet */
   fallbackHref: string;
 }) {
+  const t = useT();
   const fetcher = useFetcher<Reply>();
   const [open, setOpen] = useState(false);
   const [round, setRound] = useState(0);
@@ -102,36 +103,33 @@ export function AddOrganizationDialog({
                 {agreementId ? (
                   <>
                     <SelectField
-                      label="Highest class it may receive"
+                      label={t("directory.dialog.maxClass")}
                       errors={errors.maxClass}
                       selectProps={{ id: "dialog-maxClass", name: "maxClass", defaultValue: "confidential" }}
                     >
                       {INFO_CLASSES.map((c) => (
                         <option key={c} value={c}>
-                          {CLASS_LABEL[c]}
+                          {t(`labels.class.${c}`)}
                         </option>
                       ))}
                     </SelectField>
                     <SelectField
-                      label="Access"
+                      label={t("directory.dialog.access")}
                       errors={errors.accessLevel}
                       selectProps={{ id: "dialog-accessLevel", name: "accessLevel", defaultValue: "read" }}
                     >
                       {ACCESS_LEVELS.map((a) => (
                         <option key={a} value={a}>
-                          {ACCESS_LABEL[a]}
+                          {t(`labels.access.${a}`)}
                         </option>
                       ))}
                     </SelectField>
-                    <p className="small muted">
-                      The supplier joins the chain at tier 1 (working for you). Saving the agreement makes a new
-                      revision and scores its results again.
-                    </p>
+                    <p className="small muted">{t("directory.dialog.chainNote")}</p>
                   </>
                 ) : null}
                 <div className="form-actions">
                   <button type="submit" disabled={busy}>
-                    {busy ? (agreementId ? "Adding and re-scoring…" : "Adding…") : title}
+                    {busy ? t(agreementId ? "directory.dialog.addingAndRescoring" : "directory.adding") : title}
                   </button>{" "}
                   <button
                     type="button"
@@ -141,7 +139,7 @@ export function AddOrganizationDialog({
                       setOpen(false);
                     }}
                   >
-                    Cancel
+                    {t("directory.cancel")}
                   </button>
                 </div>
                 {failed?.duplicates?.length ? (

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ACCESS_LEVELS, INFO_CLASSES } from "#models/agreement-enums";
-import { isRefusal, Refusal } from "#models/refusal";
+import { isRefusal, Refusal, said } from "#models/refusal";
+import { say } from "#app/i18n/messages.server";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { requireAgreement } from "#app/features/agreements/agreement-access.server";
 import { updateAgreementFromForm } from "#app/features/agreements/agreement-editing.server";
@@ -8,8 +9,8 @@ import { agreementToFormValues } from "#app/features/agreements/agreement-form.s
 import type { OrgSummary } from "./organizations.server";
 
 export const ChainLinkSchema = z.object({
-  maxClass: z.enum(INFO_CLASSES, { error: "Choose the highest class it may receive" }).default("confidential"),
-  accessLevel: z.enum(ACCESS_LEVELS, { error: "Choose its access" }).default("read"),
+  maxClass: z.enum(INFO_CLASSES, { error: "directory.input.chooseClass" }).default("confidential"),
+  accessLevel: z.enum(ACCESS_LEVELS, { error: "directory.input.chooseAccess" }).default("read"),
 });
 export type ChainLinkInput = z.output<typeof ChainLinkSchema>;
 
@@ -49,11 +50,12 @@ export async function addSupplierToChain(
     const own = (field: string) => error.fieldErrors[`chain.${row}.${field}`] ?? [];
     if (own("maxClass").length || own("accessLevel").length)
       throw Refusal.ofFields({ maxClass: own("maxClass"), accessLevel: own("accessLevel") });
-    const messages = Object.values(error.errors).flat();
-    throw new Refusal(
-      `${supplier.name} is in your directory, but the agreement could not be saved with it in the chain: ${messages.join(" ")} Open the agreement to add it there.`,
-      { status: error.status },
-    );
+    const messages = Object.values(error.errors)
+      .flat()
+      .map((m) => say(m));
+    throw new Refusal(said("directory.refusal.chainNotSaved", { name: supplier.name, messages: messages.join(" ") }), {
+      status: error.status,
+    });
   }
   return { added: true, revision: agreement.revision + 1 };
 }

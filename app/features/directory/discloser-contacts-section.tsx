@@ -3,7 +3,7 @@ import { useEffect, useRef } from "react";
 import { InvitationButtons } from "#app/components/invitation-buttons";
 import { ListTable } from "#app/components/list-table";
 import { ErrorList, Field, FormError } from "#app/components/forms";
-import { utcMinute } from "#app/components/time";
+import { useFormat, useT } from "#app/i18n/react";
 import type { DiscloserContacts } from "./discloser-contacts.server";
 
 type Jsonified<T> = T extends (infer U)[] ? Jsonified<U>[] : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
@@ -21,6 +21,9 @@ interface Reply {
  * invite a contact (their account is made in the disclosing organisation).
  */
 export function DiscloserContactsSection({ contacts }: { contacts: Jsonified<DiscloserContacts> }) {
+  const t = useT();
+  const format = useFormat();
+  const organisation = contacts.organisation;
   const invite = useFetcher<Reply>({ key: `discloser-invite-${contacts.agreementId}` });
   const row = useFetcher<Reply>({ key: `discloser-invitation-${contacts.agreementId}` });
   const action = `/procurement/agreements/${contacts.agreementId}/contacts`;
@@ -38,52 +41,57 @@ export function DiscloserContactsSection({ contacts }: { contacts: Jsonified<Dis
       aria-labelledby="contacts-heading"
       data-testid="discloser-contacts"
     >
-      <h2 id="contacts-heading">Disclosing party contacts</h2>
-      <p className="muted">
-        People of {contacts.organisation} who follow this agreement in the portal. Their accounts belong to{" "}
-        {contacts.organisation} and see only the agreements that name it.
-      </p>
+      <h2 id="contacts-heading">{t("directory.contacts.title")}</h2>
+      <p className="muted">{t("directory.contacts.intro", { organisation })}</p>
       {done ? (
         <p className="flash" role="status">
           {done}
         </p>
       ) : null}
       {row.data && !row.data.ok ? <FormError messages={Object.values(row.data.errors).flat()} /> : null}
-      <h3>Accounts</h3>
+      <h3>{t("directory.contacts.accounts")}</h3>
       <ListTable
-        label="Accounts"
+        label={t("directory.contacts.accounts")}
         data-testid="discloser-users"
         rows={contacts.users}
         rowKey={(u) => u.id}
-        empty={`Nobody at ${contacts.organisation} has an account yet.`}
+        empty={t("directory.contacts.noAccounts", { organisation })}
         columns={[
-          { header: "Name", cell: (u) => u.name },
-          { header: "E-mail", cell: (u) => u.email },
-          { header: "Status", cell: (u) => (u.active ? null : <span className="badge none">deactivated</span>) },
+          { header: t("directory.contacts.name"), cell: (u) => u.name },
+          { header: t("directory.contacts.email"), cell: (u) => u.email },
+          {
+            header: t("directory.contacts.status"),
+            cell: (u) => (u.active ? null : <span className="badge none">{t("directory.contacts.deactivated")}</span>),
+          },
         ]}
       />
-      <h3>Invitations sent for this agreement</h3>
+      <h3>{t("directory.contacts.invitations")}</h3>
       <ListTable
-        label="Contact invitations"
+        label={t("directory.contacts.invitationsLabel")}
         data-testid="discloser-invitations"
         rows={contacts.invitations}
         rowKey={(i) => i.id}
-        empty="No open invitations."
+        empty={t("directory.contacts.noInvitations")}
         columns={[
-          { header: "E-mail", cell: (i) => i.email },
-          { header: "Name", cell: (i) => i.name || <span className="muted">not given</span> },
-          { header: "Sent", cell: (i) => utcMinute(i.sentAt) },
+          { header: t("directory.contacts.email"), cell: (i) => i.email },
           {
-            header: "Link",
+            header: t("directory.contacts.name"),
+            cell: (i) => i.name || <span className="muted">{t("directory.contacts.notGiven")}</span>,
+          },
+          { header: t("directory.contacts.sent"), cell: (i) => format.moment(i.sentAt) },
+          {
+            header: t("directory.contacts.link"),
             cell: (i) =>
               i.expired ? (
-                <span className="badge warn">expired</span>
+                <span className="badge warn">{t("directory.contacts.expired")}</span>
               ) : (
-                <span className="small">valid until {utcMinute(i.expiresAt)}</span>
+                <span className="small">
+                  {t("directory.contacts.validUntil", { moment: format.moment(i.expiresAt) })}
+                </span>
               ),
           },
           {
-            header: "Actions",
+            header: t("directory.contacts.actions"),
             cell: (i) => (
               <row.Form method="post" action={action} className="inline">
                 <InvitationButtons invitationId={i.id} disabled={row.state !== "idle"} />
@@ -92,14 +100,14 @@ export function DiscloserContactsSection({ contacts }: { contacts: Jsonified<Dis
           },
         ]}
       />
-      <h3>Invite a contact</h3>
+      <h3>{t("directory.contacts.invite")}</h3>
       {contacts.organisationActive ? (
         <invite.Form method="post" action={action} noValidate ref={form}>
           <input type="hidden" name="intent" value="invite" />
           <FormError messages={errors[""]} />
           <div className="grid-2">
             <Field
-              label="E-mail"
+              label={t("directory.contacts.email")}
               errors={errors.email}
               inputProps={{
                 id: "contact-email",
@@ -112,7 +120,7 @@ export function DiscloserContactsSection({ contacts }: { contacts: Jsonified<Dis
               }}
             />
             <Field
-              label="Name"
+              label={t("directory.contacts.name")}
               errors={errors.name}
               inputProps={{
                 id: "contact-name",
@@ -125,11 +133,11 @@ export function DiscloserContactsSection({ contacts }: { contacts: Jsonified<Dis
           </div>
           <ErrorList errors={errors.teamAdmin} />
           <button type="submit" disabled={sending}>
-            {sending ? "Sending the invitation…" : "Invite"}
+            {sending ? t("directory.contacts.sending") : t("directory.contacts.inviteButton")}
           </button>
         </invite.Form>
       ) : (
-        <p className="notice">{contacts.organisation} is deactivated: nobody can be invited into it.</p>
+        <p className="notice">{t("directory.contacts.orgDeactivated", { organisation })}</p>
       )}
     </section>
   );

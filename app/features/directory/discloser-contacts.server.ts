@@ -2,6 +2,8 @@ import { z } from "zod";
 import { AccountTokenModel } from "#models/account-token.server";
 import { Organization } from "#models/organization.server";
 import { Refusal } from "#models/refusal";
+import { currentLocale, t, tIn } from "#app/i18n/messages.server";
+import { localeOfRecipient } from "#app/features/accounts/locale.server";
 import { User } from "#models/user.server";
 import {
   InviteSchema,
@@ -44,23 +46,23 @@ export async function discloserContacts(user: CurrentUser, agreementId: string |
   const now = new Date();
   return {
     agreementId: String(agreement._id),
-    organisation: org?.name ?? "the disclosing party",
+    organisation: org?.name ?? t("directory.contacts.theDiscloser"),
     organisationActive: org?.active !== false,
     users: users.map((u) => ({ id: String(u._id), name: u.name, email: u.email, active: u.active !== false })),
-    invitations: invitations.map((t) => ({
-      id: String(t._id),
-      email: t.email,
-      name: t.name,
-      sentAt: (t.createdAt ?? now).toISOString(),
-      expiresAt: t.expiresAt.toISOString(),
-      expired: t.expiresAt <= now,
+    invitations: invitations.map((token) => ({
+      id: String(token._id),
+      email: token.email,
+      name: token.name,
+      sentAt: (token.createdAt ?? now).toISOString(),
+      expiresAt: token.expiresAt.toISOString(),
+      expired: token.expiresAt <= now,
     })),
   };
 }
 
 export type DiscloserContacts = Awaited<ReturnType<typeof discloserContacts>>;
 
-const invitationId = z.string().regex(/^[0-9a-f]{24}$/, "Unknown invitation");
+const invitationId = z.string().regex(/^[0-9a-f]{24}$/, "directory.contacts.unknownInvitation");
 
 export const ContactActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("invite"), email: z.string(), name: z.string().optional() }),
@@ -74,7 +76,7 @@ async function agreementInvitation(discloserOrgId: string, agreementId: string, 
     { _id: id, orgId: discloserOrgId, purpose: "invite", agreementId },
     { status: 1 },
   ).lean();
-  if (!token) throw new Refusal("That invitation does not exist.", { status: 404 });
+  if (!token) throw new Refusal("directory.contacts.noSuchInvitation", { status: 404 });
   return token;
 }
 
@@ -89,7 +91,11 @@ export async function discloserContactAction(
   const parsed = ContactActionSchema.safeParse(values);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Refusal(issue.path[0] === "intent" ? "Unknown action." : issue.message);
+    throw new Refusal(
+      issue.path[0] === "intent"
+        ? "directory.contacts.unknownAction"
+        : (Object.values(fieldErrors(parsed.error)).flat()[0] ?? issue.message),
+    );
   }
   const discloserOrgId = String(agreement.discloserOrgId);
   const id = String(agreement._id);
@@ -102,6 +108,8 @@ export async function discloserContactAction(
       if (!input.success) throw Refusal.ofFields(fieldErrors(input.error));
       // a contact follows the agreement; the disclosing party manages its own team, so the first
       // contact of an organisation nobody manages yet becomes its team administrator
+      // the note goes into the invitation e-mail: said in the language of its recipient
+      const locale = await localeOfRecipient(input.data.email, currentLocale());
       const managed = await User.exists({ orgId: discloserOrgId, teamAdmin: true, active: trusted({ $ne: false }) });
       await inviteUser(
         actor,
@@ -111,21 +119,21 @@ export async function discloserContactAction(
           teamAdmin: !managed,
           agreementId: id,
           invitedByName,
-          note: `You are invited as a contact of the disclosing party for agreement ${agreement.reference}: ${agreement.title}.`,
+          note: tIn(locale, "directory.contacts.note", { reference: agreement.reference, title: agreement.title }),
         },
         ctx,
       );
-      return `Invitation sent to ${input.data.email}.`;
+      return t("directory.contacts.invited", { email: input.data.email });
     }
     case "resend": {
       await agreementInvitation(discloserOrgId, id, parsed.data.invitationId);
       await resendInvitation(actor, parsed.data.invitationId, discloserOrgId, { ...ctx, invitedByName });
-      return "A new invitation was sent; the old link no longer works.";
+      return t("directory.contacts.resent");
     }
     case "revoke": {
       await agreementInvitation(discloserOrgId, id, parsed.data.invitationId);
       await revokeInvitation(actor, parsed.data.invitationId, discloserOrgId, ctx);
-      return "Invitation revoked: its link no longer works.";
+      return t("directory.contacts.revoked");
     }
   }
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Refusal } from "#models/refusal";
+import { t } from "#app/i18n/messages.server";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { fieldErrors } from "#app/lib/forms.server";
 import { addSupplierToChain, ChainLinkSchema } from "./chain-link.server";
@@ -12,10 +13,10 @@ import {
   type OrgSummary,
 } from "./organizations.server";
 
-const objectId = z.string().regex(/^[0-9a-f]{24}$/, "Unknown organisation");
+const objectId = z.string().regex(/^[0-9a-f]{24}$/, "directory.input.unknownOrganisation");
 
 const InlineSchema = z.object({
-  kind: z.enum(DIRECTORY_KINDS, { error: "Unknown kind of organisation" }),
+  kind: z.enum(DIRECTORY_KINDS, { error: "directory.input.unknownKind" }),
   /** set when the user picked an organisation the portal already knows */
   useOrgId: objectId.optional(),
   /** set by "Send a questionnaire": the agreement whose chain gets the supplier at tier 1 */
@@ -34,11 +35,11 @@ export function formStrings(form: FormData): Record<string, string> {
 export async function formFields(request: Request): Promise<Record<string, string>> {
   const type = (request.headers.get("Content-Type") ?? "").split(";")[0].trim().toLowerCase();
   if (type !== "application/x-www-form-urlencoded" && type !== "multipart/form-data")
-    throw new Refusal("Send this as a form.", { status: 415 });
+    throw new Refusal("directory.refusal.notAForm", { status: 415 });
   try {
     return formStrings(await request.formData());
   } catch {
-    throw new Refusal("The form could not be read. Try again.");
+    throw new Refusal("directory.refusal.formUnreadable");
   }
 }
 
@@ -59,7 +60,7 @@ export async function addOrPick(
   via = "directory",
 ): Promise<PickOutcome> {
   const useOrgId = values.useOrgId ? objectId.safeParse(values.useOrgId) : null;
-  if (useOrgId && !useOrgId.success) throw new Refusal("Unknown organisation.");
+  if (useOrgId && !useOrgId.success) throw new Refusal("directory.refusal.unknownOrganisation");
   const input = parseOrganizationInput(kind, values);
   if (useOrgId) {
     const { linked, ...organization } = await pickExistingOrganization(user, input, useOrgId.data, request, via);
@@ -91,7 +92,7 @@ export async function addFromDialog(
   });
   if (!parsed.success) throw Refusal.ofFields(fieldErrors(parsed.error));
   const { kind, useOrgId, agreementId } = parsed.data;
-  if (agreementId && kind !== "supplier") throw new Refusal("Only suppliers join an agreement's chain.");
+  if (agreementId && kind !== "supplier") throw new Refusal("directory.refusal.onlySuppliersChain");
   const link = ChainLinkSchema.safeParse({
     maxClass: values.maxClass || undefined,
     accessLevel: values.accessLevel || undefined,
@@ -101,15 +102,24 @@ export async function addFromDialog(
   if (picked.kind === "duplicates") return { ok: false, duplicates: picked.duplicates, message: picked.message };
   const { organization } = picked;
   const created = picked.kind === "created";
-  const what = `${organization.name} ${created ? "was added to" : "is in"} your directory`;
-  if (!agreementId) return { ok: true, organization, message: `${what}.`, addedToChain: false };
+  const name = organization.name;
+  if (!agreementId)
+    return {
+      ok: true,
+      organization,
+      message: t(created ? "directory.dialog.added" : "directory.dialog.present", { name }),
+      addedToChain: false,
+    };
   const chained = await addSupplierToChain(user, agreementId, organization, link.data, request);
   return {
     ok: true,
     organization,
     addedToChain: chained.added,
     message: chained.added
-      ? `${what} and joined the agreement's chain at tier 1 (revision ${chained.revision}); its results were scored again.`
-      : `${what} and was already in the agreement's chain.`,
+      ? t(created ? "directory.dialog.addedChained" : "directory.dialog.presentChained", {
+          name,
+          revision: chained.revision,
+        })
+      : t(created ? "directory.dialog.addedInChain" : "directory.dialog.presentInChain", { name }),
   };
 }

@@ -1,11 +1,11 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useMemo, useRef } from "react";
+import type { OrgKind } from "#models/enums";
 import { Field, SelectField } from "#app/components/forms";
-import { countryOptions, KIND_WORD, LIMITS, type DirectoryKind } from "./organization-input";
+import { useLocale, useT } from "#app/i18n/react";
+import { countryOptions, LIMITS, type DirectoryKind } from "./organization-input";
 
 export type OrgValues = Partial<Record<string, string>>;
 export type OrgErrors = Record<string, string[] | undefined>;
-
-const COUNTRIES = countryOptions();
 
 /**
  * The fields of a supplier or a disclosing party, with what was typed and
@@ -23,6 +23,10 @@ export function OrganizationFields({
   errors: OrgErrors;
   idPrefix?: string;
 }) {
+  const t = useT();
+  const locale = useLocale();
+  // every country by its name in the reader's language
+  const countries = useMemo(() => countryOptions(locale), [locale]);
   const input = (name: string, max: number, more: Record<string, unknown> = {}) => ({
     id: `${idPrefix}${name}`,
     name,
@@ -33,50 +37,50 @@ export function OrganizationFields({
   return (
     <>
       <Field
-        label="Name"
+        label={t("directory.field.name")}
         errors={errors.name}
         inputProps={input("name", LIMITS.name, { required: true, autoComplete: "organization" })}
-        hint={kind === "supplier" ? "As the supplier is known, e.g. Baltic Cloud Hosting" : undefined}
+        hint={kind === "supplier" ? t("directory.field.nameHint") : undefined}
       />
       {kind === "discloser" ? (
         <Field
-          label="Legal name"
+          label={t("directory.field.legalName")}
           errors={errors.legalName}
           inputProps={input("legalName", LIMITS.legalName)}
-          hint="The registered name, when it differs"
+          hint={t("directory.field.legalNameHint")}
         />
       ) : null}
       <SelectField
-        label="Country"
+        label={t("directory.field.country")}
         errors={errors.country}
         selectProps={{ id: `${idPrefix}country`, name: "country", defaultValue: values.country ?? "", required: true }}
       >
-        <option value="">Choose…</option>
-        {COUNTRIES.map((c) => (
+        <option value="">{t("directory.field.choose")}</option>
+        {countries.map((c) => (
           <option key={c.code} value={c.code}>
-            {c.name} ({c.code})
+            {t("directory.countryWithCode", { country: c.name, code: c.code })}
           </option>
         ))}
       </SelectField>
       <Field
-        label="Registration number"
+        label={t("directory.field.registrationNumber")}
         errors={errors.registrationNumber}
         inputProps={input("registrationNumber", LIMITS.registrationNumber)}
-        hint={`The ${KIND_WORD[kind]}'s company register number, if you have it: it tells apart organisations with similar names`}
+        hint={t(`directory.field.registrationHint.${kind}`)}
       />
       {kind === "supplier" ? (
         <>
           <Field
-            label="Primary contact e-mail"
+            label={t("directory.field.contactEmail")}
             errors={errors.contactEmail}
             inputProps={input("contactEmail", LIMITS.contactEmail, { type: "email", autoComplete: "off" })}
-            hint="Offered as the recipient when you send this supplier a questionnaire"
+            hint={t("directory.field.contactEmailHint")}
           />
           <Field
-            label="Service"
+            label={t("directory.field.service")}
             errors={errors.service}
             inputProps={input("service", LIMITS.service)}
-            hint="What the supplier does for you, e.g. Cloud hosting"
+            hint={t("directory.field.serviceHint")}
           />
         </>
       ) : null}
@@ -87,6 +91,7 @@ export function OrganizationFields({
 export interface DuplicateChoice {
   id: string;
   name: string;
+  kind: OrgKind;
   kindLabel: string;
   countryName: string;
   country: string;
@@ -110,6 +115,7 @@ export function DuplicateChoices({
   message: string;
   busy: boolean;
 }) {
+  const t = useT();
   const box = useRef<HTMLDivElement>(null);
   // below the form's button: bring it into view when it appears
   useEffect(() => {
@@ -122,15 +128,20 @@ export function DuplicateChoices({
       <ul className="plain">
         {duplicates.map((d) => (
           <li key={d.id}>
-            <strong>{d.name}</strong> ({d.countryName}, {d.kindLabel.toLowerCase()}):{" "}
-            {d.matchedOn === "registration" ? "same registration number and country" : "same name"}
-            {d.yours ? ", already in your directory" : ""}.{" "}
+            {t.rich("directory.duplicate.line", {
+              b: (chunks) => <strong>{chunks}</strong>,
+              name: d.name,
+              country: d.countryName,
+              kind: t(`directory.kindLower.${d.kind}`),
+              matchedOn: d.matchedOn,
+              yours: d.yours ? "yes" : "no",
+            })}{" "}
             {d.usable ? (
               <button type="submit" name="useOrgId" value={d.id} className="secondary small" disabled={busy}>
-                Use {d.name}
+                {t("directory.duplicate.use", { name: d.name })}
               </button>
             ) : (
-              <span className="muted">It cannot be used: {d.reason}.</span>
+              <span className="muted">{t("directory.duplicate.unusable", { reason: d.reason })}</span>
             )}
           </li>
         ))}

@@ -10,29 +10,26 @@ import { COUNTRY_CODES, countryName } from "#models/countries";
 export const DIRECTORY_KINDS = ["supplier", "discloser"] as const;
 export type DirectoryKind = (typeof DIRECTORY_KINDS)[number];
 
-export const KIND_WORD: Record<DirectoryKind, string> = { supplier: "supplier", discloser: "disclosing party" };
-
 export const LIMITS = { name: 200, legalName: 300, registrationNumber: 60, contactEmail: 254, service: 200 } as const;
 
-const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
+const text = (max: number) => z.string().trim().max(max, "directory.input.atMost");
 
 /** Spreadsheet programs run a cell that starts with one of these as a formula (CSV injection). */
 export const FORMULA_START = /^[=+\-@\t\r]/;
 const noFormula = (s: string) => !FORMULA_START.test(s);
-const FORMULA_MESSAGE = "Must not start with =, +, -, @, a tab or a carriage return (a spreadsheet formula)";
+/** the schemas' messages are catalogue ids (app/i18n/catalogue/directory.ts), said by the server in the reader's language */
+const FORMULA_MESSAGE = "directory.input.formula";
 
 const countryCode = z
   .string()
   .trim()
-  .min(1, "Choose a country")
-  .max(80, "At most 80 characters")
+  .min(1, "directory.input.chooseCountry")
+  .max(80, "directory.input.atMost")
   .transform((v, ctx) => {
     const code = countryFromInput(v);
     if (!code) {
-      ctx.addIssue({
-        code: "custom",
-        message: `Unknown country "${v}": use an ISO 3166 code such as DE, or the English name`,
-      });
+      // what was typed goes with the message as a value (organizations.server.ts says it)
+      ctx.addIssue({ code: "custom", message: "directory.input.unknownCountry", params: { value: v } });
       return z.NEVER;
     }
     return code;
@@ -41,7 +38,7 @@ const countryCode = z
 /** a field a form (or a CSV file) may leave out: absent is empty */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => v ?? "", schema);
 
-const nameField = text(LIMITS.name).min(1, "Enter a name").refine(noFormula, FORMULA_MESSAGE);
+const nameField = text(LIMITS.name).min(1, "directory.input.enterName").refine(noFormula, FORMULA_MESSAGE);
 const registrationField = optional(text(LIMITS.registrationNumber).refine(noFormula, FORMULA_MESSAGE));
 
 export const SupplierInputSchema = z.object({
@@ -53,8 +50,8 @@ export const SupplierInputSchema = z.object({
       .string()
       .trim()
       .toLowerCase()
-      .max(LIMITS.contactEmail, `At most ${LIMITS.contactEmail} characters`)
-      .refine((v) => v === "" || z.email().safeParse(v).success, "Enter a valid e-mail address, or leave it empty"),
+      .max(LIMITS.contactEmail, "directory.input.atMost")
+      .refine((v) => v === "" || z.email().safeParse(v).success, "directory.input.email"),
   ),
   service: optional(text(LIMITS.service).refine(noFormula, FORMULA_MESSAGE)),
 });
@@ -112,9 +109,14 @@ export function countryFromInput(value: string): string | null {
   return byName.get(fold(trimmed)) ?? null;
 }
 
-/** Every country as a choice, by English name. */
-export function countryOptions(): { code: string; name: string }[] {
+/** A country's name in the reader's language ("Germany", "Deutschland"), for the pages. */
+export function countryNameIn(locale: string, code: string): string {
+  return countryName(code, locale);
+}
+
+/** Every country as a choice, by its name in the reader's language (English by default). */
+export function countryOptions(locale = "en"): { code: string; name: string }[] {
   return [...COUNTRY_CODES]
-    .map((code) => ({ code, name: countryName(code) }))
-    .sort((a, b) => a.name.localeCompare(b.name, "en"));
+    .map((code) => ({ code, name: countryName(code, locale) }))
+    .sort((a, b) => a.name.localeCompare(b.name, locale));
 }

@@ -1,7 +1,8 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { FormError } from "#app/components/forms";
 import { DuplicateChoices, OrganizationFields, type DuplicateChoice, type OrgValues } from "./organization-fields";
-import { KIND_WORD, type DirectoryKind } from "./organization-input";
+import { useT } from "#app/i18n/react";
+import type { DirectoryKind } from "./organization-input";
 
 export interface OrganizationActionData {
   values?: OrgValues;
@@ -13,26 +14,28 @@ export interface OrganizationActionData {
 interface PageProps {
   kind: DirectoryKind;
   backHref: string;
-  backLabel: string;
   actionData?: OrganizationActionData;
 }
 
-function BackLink({ href, label }: { href: string; label: string }) {
+/** Back to the list of the kind ("← Suppliers"). */
+function BackLink({ href, kind }: { href: string; kind: DirectoryKind }) {
+  const t = useT();
   return (
     <p>
-      <Link to={href}>← {label}</Link>
+      <Link to={href}>{t(`directory.back.${kind}`)}</Link>
     </p>
   );
 }
 
 /** The refusal of the whole form, then a line saying nothing was `done` when fields are marked. */
-function FormErrors({ errors, done }: { errors: Record<string, string[]>; done: string }) {
+function FormErrors({ errors, done }: { errors: Record<string, string[]>; done: "added" | "saved" }) {
+  const t = useT();
   return (
     <>
       <FormError messages={errors[""]} />
       {Object.keys(errors).some((k) => k !== "") ? (
         <p className="form-error" role="alert">
-          {`Nothing was ${done}: check the fields marked below.`}
+          {t(done === "added" ? "directory.form.nothingAdded" : "directory.form.nothingSaved")}
         </p>
       ) : null}
     </>
@@ -40,21 +43,21 @@ function FormErrors({ errors, done }: { errors: Record<string, string[]>; done: 
 }
 
 /** The page that adds a supplier or a disclosing party (or picks the one the portal already knows). */
-export function NewOrganizationPage({ kind, backHref, backLabel, actionData }: PageProps) {
+export function NewOrganizationPage({ kind, backHref, actionData }: PageProps) {
+  const t = useT();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const errors = actionData?.errors ?? {};
-  const word = KIND_WORD[kind];
   return (
     <>
-      <BackLink href={backHref} label={backLabel} />
-      <h1>Add a {word}</h1>
+      <BackLink href={backHref} kind={kind} />
+      <h1>{t(`directory.add.${kind}`)}</h1>
       <Form method="post" className="card" noValidate>
         <FormErrors errors={errors} done="added" />
         <OrganizationFields kind={kind} values={actionData?.values ?? {}} errors={errors} />
         <div className="form-actions">
           <button type="submit" disabled={busy}>
-            {busy ? "Adding…" : `Add ${word}`}
+            {busy ? t("directory.adding") : t(`directory.addButton.${kind}`)}
           </button>
         </div>
         {actionData?.duplicates?.length ? (
@@ -72,29 +75,24 @@ export function EditOrganizationPage({
   shared,
   values,
   backHref,
-  backLabel,
   actionData,
 }: PageProps & { name: string; shared: boolean; values: OrgValues }) {
+  const t = useT();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const errors = actionData?.errors ?? {};
   return (
     <>
-      <BackLink href={backHref} label={backLabel} />
-      <h1>Edit {name}</h1>
-      {shared ? (
-        <p className="notice">
-          Other recipients also work with this {KIND_WORD[kind]}, so its record is shared and you cannot change it here.
-          Ask an administrator to correct it.
-        </p>
-      ) : null}
+      <BackLink href={backHref} kind={kind} />
+      <h1>{t("directory.editName", { name })}</h1>
+      {shared ? <p className="notice">{t(`directory.shared.${kind}`)}</p> : null}
       <Form method="post" className="card" noValidate>
         <fieldset disabled={shared} className="plain">
           <FormErrors errors={errors} done="saved" />
           <OrganizationFields kind={kind} values={actionData?.values ?? values} errors={errors} />
           <div className="form-actions">
             <button type="submit" disabled={busy}>
-              {busy ? "Saving…" : "Save changes"}
+              {busy ? t("directory.saving") : t("directory.saveChanges")}
             </button>
           </div>
         </fieldset>

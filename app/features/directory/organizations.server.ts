@@ -1,6 +1,6 @@
 import { recordAudit } from "#models/audit-event.server";
 import { countryName } from "#models/countries";
-import { ORG_KIND_LABEL } from "#models/labels";
+import type { OrgKind } from "#models/enums";
 import {
   findDuplicateOrganizations,
   Organization,
@@ -8,7 +8,10 @@ import {
   createOrganization,
   type OrganizationDoc,
 } from "#models/organization.server";
-import { Refusal } from "#models/refusal";
+import { Refusal, said } from "#models/refusal";
+import { z } from "zod";
+import { currentLocale, isMessageId, t } from "#app/i18n/messages.server";
+import type { MessageValues } from "#app/i18n/translate";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { forgetOrg, orgFacts } from "#app/features/accounts/org-names.server";
 import { clientIp, notFound } from "#app/lib/http.server";
@@ -16,7 +19,6 @@ import { isObjectId, trusted } from "#app/lib/ids.server";
 import { fieldErrors } from "#app/lib/forms.server";
 import {
   DiscloserInputSchema,
-  KIND_WORD,
   SupplierInputSchema,
   type DirectoryKind,
   type OrganizationInput,
@@ -44,7 +46,7 @@ export interface OrgSummary {
 export interface DuplicateView {
   id: string;
   name: string;
-  kind: string;
+  kind: OrgKind;
   kindLabel: string;
   country: string;
   countryName: string;
@@ -74,15 +76,39 @@ function summary(o: Pick<OrganizationDoc, "_id" | "name" | "country" | "service"
   };
 }
 
+/**
+ * The input schemas' errors beside their fields, in the request's language:
+ * fieldErrors, except that a custom issue's params (the country typed) are
+ * the values of its message.
+ */
+export function inputErrors(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".");
+    const values = issue.code === "custom" ? (issue.params as MessageValues | undefined) : undefined;
+    const message =
+      values && isMessageId(issue.message)
+        ? t(issue.message, values)
+        : (fieldErrors(new z.ZodError([issue]))[key]?.[0] ?? issue.message);
+    (out[key] ??= []).push(message);
+  }
+  return out;
+}
+
+/** A country's name and code in the request's language: "Germany (DE)", "Deutschland (DE)". */
+export function countryWithCode(code: string): string {
+  return t("directory.countryWithCode", { country: countryName(code, currentLocale()), code });
+}
+
 /** Parses what the form sent for one kind; what is wrong is a Refusal beside the fields. */
 export function parseOrganizationInput(kind: DirectoryKind, values: Record<string, unknown>): OrganizationInput {
   if (kind === "supplier") {
     const parsed = SupplierInputSchema.safeParse(values);
-    if (!parsed.success) throw Refusal.ofFields(fieldErrors(parsed.error));
+    if (!parsed.success) throw Refusal.ofFields(inputErrors(parsed.error));
     return { kind, ...parsed.data };
   }
   const parsed = DiscloserInputSchema.safeParse(values);
-  if (!parsed.success) throw Refusal.ofFields(fieldErrors(parsed.error));
+  if (!parsed.success) throw Refusal.ofFields(inputErrors(parsed.error));
   return { kind, ...parsed.data };
 }
 
@@ -95,13 +121,14 @@ function duplicateView(
   const active = o.active !== false;
   return {
     ...orgFacts(o),
+    countryName: countryName(o.country, currentLocale()),
     matchedOn: o.matchedOn,
     yours: (o.managedBy ?? []).some((id) => String(id) === user.orgId),
     usable: sameKind && active,
     reason: !sameKind
-      ? `registered in the portal as ${ORG_KIND_LABEL[o.kind].toLowerCase()}, not as a ${KIND_WORD[kind]}`
+      ? t(`directory.reason.otherKind.${kind}`, { kind: t(`directory.kindLower.${o.kind}`) })
       : !active
-        ? "deactivated by an administrator"
+        ? t("directory.reason.deactivated")
         : null,
   };
 }
@@ -116,12 +143,9 @@ async function duplicatesOf(user: CurrentUser, input: OrganizationInput, exceptI
 }
 
 function duplicatesMessage(kind: DirectoryKind, duplicates: DuplicateView[]): string {
-  const word = KIND_WORD[kind];
-  if (duplicates.some((d) => d.usable))
-    return `The portal already knows this ${word}. Nothing was added: use the existing one below.`;
-  return `This ${word} cannot be added: the portal already has the same organisation (${duplicates
-    .map((d) => `${d.name}, ${d.reason}`)
-    .join("; ")}). Ask an administrator if this is wrong.`;
+  if (duplicates.some((d) => d.usable)) return t(`directory.duplicates.useExisting.${kind}`);
+  const list = duplicates.map((d) => t("directory.duplicates.item", { name: d.name, reason: d.reason })).join("; ");
+  return t(`directory.duplicates.cannotAdd.${kind}`, { list });
 }
 
 /**
@@ -171,8 +195,9 @@ export async function pickExistingOrganization(
   via = "directory",
 ): Promise<OrgSummary & { linked: boolean }> {
   const match = (await duplicatesOf(user, input)).find((d) => d.id === orgId);
-  if (!match) throw new Refusal("That organisation does not match what you entered; check the details and try again.");
-  if (!match.usable) throw new Refusal(`${match.name} cannot be used: it is ${match.reason}.`);
+  if (!match) throw new Refusal("directory.refusal.noMatch");
+  if (!match.usable)
+    throw new Refusal(said("directory.refusal.cannotBeUsed", { name: match.name, reason: match.reason }));
   return linkOrganization(user, input.kind, orgId, request, via);
 }
 
@@ -188,7 +213,7 @@ export async function linkOrganization(
     { _id: orgId, kind, active: trusted({ $ne: false }) },
     { $addToSet: { managedBy: user.orgId } },
   );
-  if (result.matchedCount === 0) throw new Refusal("That organisation cannot be used any more.");
+  if (result.matchedCount === 0) throw new Refusal("directory.refusal.noLongerUsable");
   const doc = (await Organization.findById(orgId).lean())!;
   if (result.modifiedCount > 0)
     await recordAudit({
@@ -231,9 +256,6 @@ export async function organizationForEdit(user: CurrentUser, kind: DirectoryKind
   };
 }
 
-const SHARED_MESSAGE = (kind: DirectoryKind) =>
-  `Other recipients also work with this ${KIND_WORD[kind]}, so its record is shared and you cannot change it here. Ask an administrator to correct it.`;
-
 /** Saves an edit of an organisation only this recipient works with; a change that makes it a duplicate is refused. */
 export async function updateOrganization(
   user: CurrentUser,
@@ -242,16 +264,17 @@ export async function updateOrganization(
   request: Request,
 ): Promise<OrgSummary> {
   const doc = await managedOrganization(user, input.kind, id);
-  if (sharedWithOthers(doc, user)) throw new Refusal(SHARED_MESSAGE(input.kind));
+  if (sharedWithOthers(doc, user)) throw new Refusal(`directory.shared.${input.kind}`);
   const duplicates = await duplicatesOf(user, input, String(doc._id));
   if (duplicates.length) {
     const d = duplicates[0];
     const field = d.matchedOn === "registration" ? "registrationNumber" : "name";
     throw Refusal.ofFields({
       [field]: [
-        d.matchedOn === "registration"
-          ? `${d.name} (${d.countryName}) already has this registration number`
-          : `The portal already has an organisation with this name: ${d.name} (${d.countryName})`,
+        said(d.matchedOn === "registration" ? "directory.refusal.sameRegistration" : "directory.refusal.sameName", {
+          name: d.name,
+          country: d.countryName,
+        }),
       ],
     });
   }

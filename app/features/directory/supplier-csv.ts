@@ -22,12 +22,46 @@ export const COLUMNS = {
 type Column = keyof typeof COLUMNS;
 export type RowField = (typeof COLUMNS)[Column];
 
-/** A row as read from the file: the shape an upload is kept in until it is confirmed. */
-export type CsvSupplierRow = SupplierImportRow;
+/**
+ * What is wrong with the file or a row: a catalogue id (app/i18n/catalogue/directory.ts)
+ * with its values, said by the server in the reader's language. A list value is said
+ * as a list ("name and country").
+ */
+export interface CsvMessage {
+  id: `directory.csv.${string}`;
+  values?: Record<string, string | number | string[]>;
+}
 
-export type CsvReadResult = { ok: true; rows: CsvSupplierRow[] } | { ok: false; error: string };
+/** A row as read from the file; kept until it is confirmed, each read error as its JSON (encodeCsvMessage). */
+export type CsvSupplierRow = Omit<SupplierImportRow, "readErrors"> & { readErrors: CsvMessage[] };
 
-const fmt = (n: number) => n.toLocaleString("en");
+export type CsvReadResult = { ok: true; rows: CsvSupplierRow[] } | { ok: false; error: CsvMessage };
+
+/** A read error as the import record keeps it. */
+export function encodeCsvMessage(message: CsvMessage): string {
+  return JSON.stringify(message);
+}
+
+/** A read error kept by an import record; null for text that is not one (then shown as it is). */
+export function decodeCsvMessage(text: string): CsvMessage | null {
+  try {
+    const value = JSON.parse(text) as Partial<CsvMessage> | null;
+    return typeof value?.id === "string" && value.id.startsWith("directory.csv.") ? (value as CsvMessage) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A file that is not CSV: the English message for the log, the message for the reader. */
+export class CsvSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly said: CsvMessage,
+  ) {
+    super(message);
+    this.name = "CsvSyntaxError";
+  }
+}
 
 /** The first line longer than the limit, if any (1-based). */
 export function overlongLine(text: string, limit = MAX_LINE_CHARS): number | null {
@@ -44,8 +78,8 @@ export function overlongLine(text: string, limit = MAX_LINE_CHARS): number | nul
   return null;
 }
 
-export function overlongLineMessage(line: number): string {
-  return `Line ${fmt(line)} is longer than ${fmt(MAX_LINE_CHARS)} characters, so the file was not read. A supplier list has one short line per supplier: check that this is the right file, saved as CSV.`;
+export function overlongLineMessage(line: number): CsvMessage {
+  return { id: "directory.csv.overlongLine", values: { line, max: MAX_LINE_CHARS } };
 }
 
 /** Records with the line each starts on. Throws a message when a quoted field never closes. */
@@ -73,7 +107,11 @@ export function parseCsvRecords(text: string, delimiter: string): { line: number
       const opened = line;
       i++;
       for (;;) {
-        if (i >= text.length) throw new Error(`The quoted field that starts on line ${opened} is never closed.`);
+        if (i >= text.length)
+          throw new CsvSyntaxError(`The quoted field that starts on line ${opened} is never closed.`, {
+            id: "directory.csv.unclosedQuote",
+            values: { line: opened },
+          });
         if (text[i] === '"') {
           if (text[i + 1] === '"') {
             cell += '"';
@@ -88,8 +126,9 @@ export function parseCsvRecords(text: string, delimiter: string): { line: number
       }
       const next = text[i];
       if (next !== undefined && next !== delimiter && next !== "\r" && next !== "\n")
-        throw new Error(
+        throw new CsvSyntaxError(
           `Line ${line} has text after a closing quote; a quote inside a quoted field must be doubled ("").`,
+          { id: "directory.csv.textAfterQuote", values: { line } },
         );
       quotedCell = true;
       continue;
@@ -133,34 +172,37 @@ export function readSupplierCsv(source: string): CsvReadResult {
   try {
     records = parseCsvRecords(text, headerDelimiter(text));
   } catch (error) {
-    return { ok: false, error: `The file is not valid CSV: ${(error as Error).message}` };
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    return { ok: false, error: error.said };
   }
   const blank = (cells: string[]) => cells.every((c) => c.trim() === "");
   const [header, ...body] = records.filter((r) => !blank(r.cells));
   const expected = Object.keys(COLUMNS).join(",");
-  if (!header) return { ok: false, error: `The file is empty. The first row names the columns: ${expected}.` };
+  if (!header) return { ok: false, error: { id: "directory.csv.empty", values: { expected } } };
   const keys = header.cells.map(columnKey);
   const unknown = keys.filter((k) => !(k in COLUMNS));
   if (unknown.length)
     return {
       ok: false,
-      error: `The first row must name the columns ${expected}; it has ${unknown
-        .map((k) => `"${k.slice(0, 40)}"`)
-        .join(", ")} too.`,
+      error: {
+        id: "directory.csv.unknownColumns",
+        values: { expected, unknown: unknown.map((k) => `"${k.slice(0, 40)}"`).join(", ") },
+      },
     };
   const missing = (["name", "country"] as const).filter((k) => !keys.includes(k));
   if (missing.length)
     return {
       ok: false,
-      error: `The first row must name the columns ${expected}; ${missing.join(" and ")} is missing.`,
+      error: { id: "directory.csv.missingColumns", values: { expected, missing } },
     };
   const repeated = keys.filter((k, i) => keys.indexOf(k) !== i);
-  if (repeated.length) return { ok: false, error: `The column ${repeated[0]} appears twice in the first row.` };
-  if (body.length === 0) return { ok: false, error: "The file names the columns but lists no supplier." };
+  if (repeated.length)
+    return { ok: false, error: { id: "directory.csv.repeatedColumn", values: { column: repeated[0] } } };
+  if (body.length === 0) return { ok: false, error: { id: "directory.csv.noSupplier" } };
   if (body.length > MAX_ROWS)
     return {
       ok: false,
-      error: `The file lists ${fmt(body.length)} suppliers; at most ${fmt(MAX_ROWS)} can be imported at once. Split it into several files.`,
+      error: { id: "directory.csv.tooManyRows", values: { count: body.length, max: MAX_ROWS } },
     };
   const rows = body.map(({ line, cells }) => {
     const row: CsvSupplierRow = {
@@ -173,15 +215,19 @@ export function readSupplierCsv(source: string): CsvReadResult {
       readErrors: [],
     };
     if (cells.length > keys.length)
-      row.readErrors.push(`Has ${cells.length} cells but the first row names ${keys.length} columns`);
+      row.readErrors.push({
+        id: "directory.csv.extraCells",
+        values: { cells: cells.length, columns: keys.length },
+      });
     keys.forEach((key, i) => {
       const raw = cells[i] ?? "";
       const field = COLUMNS[key as Column];
       const formula = FORMULA_START.test(raw) ? raw[0] : FORMULA_START.test(raw.trim()) ? raw.trim()[0] : null;
       if (formula !== null)
-        row.readErrors.push(
-          `The ${key} cell starts with "${JSON.stringify(formula).slice(1, -1)}": cells that start with =, +, -, @, a tab or a carriage return are refused, as a spreadsheet would run them as formulas`,
-        );
+        row.readErrors.push({
+          id: "directory.csv.formulaCell",
+          values: { column: key, start: JSON.stringify(formula).slice(1, -1) },
+        });
       row[field] = raw.trim();
     });
     return row;

@@ -2,20 +2,25 @@ import { unstable_parseMultipartFormData as parseMultipartFormData, type UploadH
 import { recordAudit } from "#models/audit-event.server";
 import { claim } from "#models/claim.server";
 import { countryName } from "#models/countries";
-import { ORG_KIND_LABEL } from "#models/labels";
+import type { OrgKind } from "#models/enums";
 import { Organization, organizationKeys, createOrganization } from "#models/organization.server";
-import { Refusal } from "#models/refusal";
+import { Refusal, said, type Said } from "#models/refusal";
+import { currentLocale, t, tIn } from "#app/i18n/messages.server";
+import type { MessageId } from "#app/i18n/catalogue";
 import { SupplierImport, type SupplierImportRow } from "#models/supplier-import.server";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { clientIp } from "#app/lib/http.server";
 import { isObjectId, trusted } from "#app/lib/ids.server";
-import { fieldErrors } from "#app/lib/forms.server";
 import { SupplierInputSchema, type SupplierInput } from "./organization-input";
+import { inputErrors } from "./organizations.server";
 import {
+  decodeCsvMessage,
+  encodeCsvMessage,
   MAX_CSV_BYTES,
   MAX_LINE_CHARS,
   overlongLineMessage,
   readSupplierCsv,
+  type CsvMessage,
   type CsvSupplierRow,
 } from "./supplier-csv";
 
@@ -33,7 +38,17 @@ const IMPORT_LIFETIME_MS = 24 * 60 * 60 * 1000;
 const MAX_REQUEST_BYTES = 16 * MAX_CSV_BYTES;
 const MB = MAX_CSV_BYTES / 1024 / 1024;
 
-const fileRefusal = (message: string, status = 400) => Refusal.ofFields({ file: [message] }, status);
+const fileRefusal = (message: Said, status = 400) => Refusal.ofFields({ file: [message] }, status);
+
+/** A message about the file in the request's language; a list value is said as a list ("name and country"). */
+function sayCsv(message: CsvMessage): string {
+  const locale = currentLocale();
+  const list = new Intl.ListFormat(locale, { type: "conjunction" });
+  const values = Object.fromEntries(
+    Object.entries(message.values ?? {}).map(([k, v]) => [k, Array.isArray(v) ? list.format(v) : v]),
+  );
+  return tIn(locale, message.id as MessageId, values);
+}
 
 /**
  * Reads the file part of the upload as UTF-8 text, stopping at the first
@@ -42,12 +57,12 @@ const fileRefusal = (message: string, status = 400) => Refusal.ofFields({ file: 
  */
 async function readCsvUpload(request: Request): Promise<{ fileName: string; text: string }> {
   const declared = Number(request.headers.get("Content-Length") ?? "0");
-  if (declared > MAX_REQUEST_BYTES) throw fileRefusal(`The file may be at most ${MB} MB.`, 413);
+  if (declared > MAX_REQUEST_BYTES) throw fileRefusal(said("directory.import.tooLarge", { mb: MB }), 413);
   if (!(request.headers.get("Content-Type") ?? "").toLowerCase().startsWith("multipart/form-data"))
-    throw fileRefusal("Choose a CSV file to upload.");
+    throw fileRefusal("directory.import.chooseFile");
   let fileName: string | null = null;
   let text = "";
-  let problem: string | null = null;
+  let problem: Said | null = null;
   let files = 0;
   const handler: UploadHandler = async ({ name, filename, data }) => {
     if (name !== "file" || filename === undefined || files++ > 0) {
@@ -67,7 +82,7 @@ async function readCsvUpload(request: Request): Promise<{ fileName: string; text
       try {
         piece = decoder.decode(chunk, { stream: true });
       } catch {
-        problem = "The file is not UTF-8 text. Save it as CSV UTF-8 and upload it again.";
+        problem = "directory.import.notUtf8";
         continue;
       }
       for (let i = 0; i < piece.length; i++) {
@@ -80,18 +95,18 @@ async function readCsvUpload(request: Request): Promise<{ fileName: string; text
         }
         lastCr = false;
         if (++lineLength > MAX_LINE_CHARS) {
-          problem = overlongLineMessage(line);
+          problem = sayCsv(overlongLineMessage(line));
           break;
         }
       }
-      if (!problem && bytes > MAX_CSV_BYTES) problem = `The file may be at most ${MB} MB.`;
+      if (!problem && bytes > MAX_CSV_BYTES) problem = said("directory.import.tooLarge", { mb: MB });
       if (!problem) text += piece;
     }
     if (!problem) {
       try {
         text += decoder.decode();
       } catch {
-        problem = "The file is not UTF-8 text. Save it as CSV UTF-8 and upload it again.";
+        problem = "directory.import.notUtf8";
       }
     }
     return undefined;
@@ -99,11 +114,11 @@ async function readCsvUpload(request: Request): Promise<{ fileName: string; text
   try {
     await parseMultipartFormData(request, handler);
   } catch {
-    throw fileRefusal("The upload could not be read. Try again.");
+    throw fileRefusal("directory.import.unreadable");
   }
   if (problem) throw fileRefusal(problem);
-  if (fileName === null || (fileName === "" && text === "")) throw fileRefusal("Choose a CSV file to upload.");
-  if (!/\.(csv|txt)$/i.test(fileName)) throw fileRefusal("Upload a .csv file (in a spreadsheet: Save as, CSV UTF-8).");
+  if (fileName === null || (fileName === "" && text === "")) throw fileRefusal("directory.import.chooseFile");
+  if (!/\.(csv|txt)$/i.test(fileName)) throw fileRefusal("directory.import.notCsv");
   return { fileName, text };
 }
 
@@ -111,13 +126,13 @@ async function readCsvUpload(request: Request): Promise<{ fileName: string; text
 export async function receiveSupplierCsv(user: CurrentUser, request: Request): Promise<string> {
   const { fileName, text } = await readCsvUpload(request);
   const read = readSupplierCsv(text);
-  if (!read.ok) throw fileRefusal(read.error);
+  if (!read.ok) throw fileRefusal(sayCsv(read.error));
   await SupplierImport.deleteMany({ createdAt: trusted({ $lt: new Date(Date.now() - IMPORT_LIFETIME_MS) }) });
   const doc = await SupplierImport.create({
     recipientOrgId: user.orgId,
     createdBy: user.id,
     fileName: fileName.slice(0, 200),
-    rows: read.rows.map((r: CsvSupplierRow) => ({ ...r })),
+    rows: read.rows.map((r: CsvSupplierRow) => ({ ...r, readErrors: r.readErrors.map(encodeCsvMessage) })),
   });
   await recordAudit({
     action: "supplier.import_upload",
@@ -152,7 +167,7 @@ export interface ImportPreview {
 type KnownOrg = {
   _id: unknown;
   name: string;
-  kind: keyof typeof ORG_KIND_LABEL;
+  kind: OrgKind;
   country: string;
   nameKey?: string;
   registrationKey?: string;
@@ -188,7 +203,8 @@ async function judgeRows(user: CurrentUser, rows: SupplierImportRow[]): Promise<
       service: r.service,
     };
     const base = { line: r.line, cells, existing: null, input: null };
-    const errors = [...(r.readErrors ?? [])];
+    const read = (r.readErrors ?? []).map((text) => ({ text, message: decodeCsvMessage(text) }));
+    const errors = read.map(({ text, message }) => (message ? sayCsv(message) : text));
     const parsed = SupplierInputSchema.safeParse(cells);
     if (!parsed.success) {
       const labels: Record<string, string> = {
@@ -198,10 +214,16 @@ async function judgeRows(user: CurrentUser, rows: SupplierImportRow[]): Promise<
         contactEmail: "contact_email",
         service: "service",
       };
-      for (const [field, messages] of Object.entries(fieldErrors(parsed.error)))
+      // a cell already refused as a formula is not judged again
+      const formulaCells = new Set(
+        read.flatMap(({ message }) =>
+          message?.id === "directory.csv.formulaCell" ? [String(message.values?.column)] : [],
+        ),
+      );
+      for (const [field, messages] of Object.entries(inputErrors(parsed.error)))
         for (const m of messages)
-          if (!errors.some((e) => e.includes(`The ${labels[field]} cell`)))
-            errors.push(`${labels[field] ?? field}: ${m}`);
+          if (!formulaCells.has(labels[field]))
+            errors.push(t("directory.import.cellError", { column: labels[field] ?? field, message: m }));
     }
     if (errors.length || !parsed.success) return { ...base, outcome: "error" as const, errors };
     const input = parsed.data;
@@ -212,7 +234,7 @@ async function judgeRows(user: CurrentUser, rows: SupplierImportRow[]): Promise<
       return {
         ...base,
         outcome: "error" as const,
-        errors: [`Repeats the supplier on line ${earlier} (same registration number and country, or the same name)`],
+        errors: [t("directory.import.repeats", { line: earlier })],
       };
     if (regKey) seenRegistration.set(regKey, r.line);
     if (keys.nameKey) seenName.set(keys.nameKey, r.line);
@@ -224,9 +246,7 @@ async function judgeRows(user: CurrentUser, rows: SupplierImportRow[]): Promise<
       return {
         ...base,
         outcome: "error" as const,
-        errors: [
-          `Matches several organisations the portal knows (${matches.map((m) => m.name).join(", ")}): add this supplier on its own, where you can pick the right one`,
-        ],
+        errors: [t("directory.import.severalMatches", { names: matches.map((m) => m.name).join(", ") })],
       };
     const m = matches[0];
     const existing = { id: String(m._id), name: m.name, country: m.country };
@@ -234,12 +254,10 @@ async function judgeRows(user: CurrentUser, rows: SupplierImportRow[]): Promise<
       return {
         ...base,
         outcome: "error" as const,
-        errors: [
-          `Matches ${m.name}, registered in the portal as ${ORG_KIND_LABEL[m.kind].toLowerCase()}: it cannot be a supplier`,
-        ],
+        errors: [t("directory.import.otherKind", { name: m.name, kind: t(`directory.kindLower.${m.kind}`) })],
       };
     if (m.active === false)
-      return { ...base, outcome: "error" as const, errors: [`Matches ${m.name}, which an administrator deactivated`] };
+      return { ...base, outcome: "error" as const, errors: [t("directory.import.deactivated", { name: m.name })] };
     const yours = (m.managedBy ?? []).some((id) => String(id) === user.orgId);
     return { ...base, outcome: yours ? ("yours" as const) : ("link" as const), errors: [], existing, input };
   });
@@ -279,15 +297,12 @@ export async function confirmSupplierImport(
   request: Request,
 ): Promise<ImportResult> {
   const preview = await importPreview(user, id);
-  if (!preview) throw new Refusal("This import has expired or was already confirmed. Upload the file again.");
+  if (!preview) throw new Refusal("directory.import.expired");
   const { counts } = preview;
   if (counts.error > 0 && !skipErrors)
-    throw new Refusal(
-      `Nothing was imported: ${counts.error} ${counts.error === 1 ? "row has" : "rows have"} errors. Correct the file and upload it again, or tick "Skip the rows with errors".`,
-    );
-  if (counts.create + counts.link === 0)
-    throw new Refusal("Nothing to import: every row has errors or is already in your directory.");
-  if (!(await claim(`supplier-import:${preview.id}`))) throw new Refusal("This import was already confirmed.");
+    throw new Refusal(said("directory.import.rowsHaveErrors", { count: counts.error }));
+  if (counts.create + counts.link === 0) throw new Refusal("directory.import.nothingToImportRefusal");
+  if (!(await claim(`supplier-import:${preview.id}`))) throw new Refusal("directory.import.alreadyConfirmed");
   const actor = { id: user.id, email: user.email, orgId: user.orgId };
   const ip = clientIp(request);
   const result: ImportResult = { created: 0, linked: 0, skipped: counts.error, alreadyYours: counts.yours };
@@ -347,7 +362,7 @@ export async function confirmSupplierImport(
   return result;
 }
 
-/** Country names for the preview table. */
+/** Country names for the preview table, in the request's language. */
 export function countryLabel(code: string): string {
-  return `${countryName(code)} (${code})`;
+  return t("directory.countryWithCode", { country: countryName(code, currentLocale()), code });
 }
