@@ -4,8 +4,10 @@ import { AuditTable } from "#app/features/audit/audit-table";
 import { agreementAuditTrail } from "#app/features/audit/audit-view.server";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { notFound } from "#app/lib/http.server";
+import { pageTitle } from "#app/features/agreements/agreement-meta";
+import { useT } from "#app/i18n/react";
 
-export const meta: MetaFunction = () => [{ title: "Audit trail · Flowdown" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "agreements.meta.audit") }];
 
 /** The agreement's audit trail with that of its assessments: for its procurement team and its disclosing party. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -16,12 +18,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function AgreementAuditPage() {
   const { role, id, reference, rows } = useLoaderData<typeof loader>();
+  const t = useT();
   return (
     <>
       <p>
-        <Link to={`/${role}/agreements/${id}`}>← Back to {reference}</Link>
+        <Link to={`/${role}/agreements/${id}`}>{t("agreements.audit.back", { reference })}</Link>
       </p>
-      <h1>Audit trail: {reference}</h1>
+      <h1>{t("agreements.audit.title", { reference })}</h1>
       <AuditTable rows={rows} />
     </>
   );

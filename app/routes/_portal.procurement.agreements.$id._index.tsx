@@ -3,13 +3,18 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { AgreementPage } from "#app/features/agreements/agreement-page";
 import { agreementPage, agreementReportAction } from "#app/features/agreements/agreement-access.server";
 import { requireUser } from "#app/features/accounts/auth.server";
+import { pageTitle } from "#app/features/agreements/agreement-meta";
 import { ProposedSubcontractors } from "#app/features/subcontractors/proposed-subcontractors";
 import { agreementProposals } from "#app/features/subcontractors/subcontractors.server";
 import { discloserContacts } from "#app/features/directory/discloser-contacts.server";
 import { DiscloserContactsSection } from "#app/features/directory/discloser-contacts-section";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.header.reference ?? "Agreement"} · Flowdown` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: data?.header.reference
+      ? `${data.header.reference} · Flowdown`
+      : pageTitle(matches, "agreements.meta.agreement"),
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

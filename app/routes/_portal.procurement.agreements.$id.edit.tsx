@@ -4,9 +4,11 @@ import { AgreementForm } from "#app/features/agreements/agreement-form";
 import { formValues } from "#app/features/agreements/agreement-form.server";
 import { editAgreementForm, updateAgreementFromForm } from "#app/features/agreements/agreement-editing.server";
 import { requireUser } from "#app/features/accounts/auth.server";
+import { pageTitle } from "#app/features/agreements/agreement-meta";
+import { useT } from "#app/i18n/react";
 import { refusalResponse } from "#app/lib/refusal.server";
 
-export const meta: MetaFunction = () => [{ title: "Edit agreement · Flowdown" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "agreements.meta.edit") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "procurement" });
@@ -27,16 +29,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditAgreementPage() {
   const loaded = useLoaderData<typeof loader>();
   const submitted = useActionData<typeof action>();
+  const t = useT();
   return (
     <>
-      <h1>Edit {loaded.reference}</h1>
+      <h1>{t("agreements.edit.title", { reference: loaded.reference })}</h1>
       <AgreementForm
         values={submitted?.values ?? loaded.values}
         errors={submitted?.errors ?? {}}
         catalogue={loaded.catalogue}
         disclosers={loaded.disclosers}
         suppliers={loaded.suppliers}
-        submitLabel="Save changes"
+        submitLabel={t("agreements.edit.submit")}
         revision={loaded.revision}
       />
     </>

@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ListTable } from "#app/components/list-table";
+import { useFormat, useT } from "#app/i18n/react";
+import { pageTitle } from "#app/features/agreements/agreement-meta";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { procurementAgreementList } from "#app/features/agreements/agreement-access.server";
 
-export const meta: MetaFunction = () => [{ title: "Agreements · Flowdown" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "agreements.meta.list") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "procurement" });
@@ -18,17 +20,23 @@ export function AgreementTable({
   agreements: ReturnType<typeof useLoaderData<typeof loader>>["agreements"];
   base: string;
 }) {
+  const t = useT();
+  const format = useFormat();
   return (
     <ListTable
       rows={agreements}
       rowKey={(a) => a.id}
       columns={[
-        { header: "Reference", cell: (a) => <Link to={`${base}/${a.id}`}>{a.reference}</Link> },
-        { header: "Title", cell: (a) => a.title },
-        { header: "Disclosing party", cell: (a) => a.discloser },
-        { header: "Term", cell: (a) => a.term },
-        { header: "Suppliers", cell: (a) => a.suppliers },
-        { header: "Requirements", cell: (a) => a.requirements },
+        { header: t("agreements.list.reference"), cell: (a) => <Link to={`${base}/${a.id}`}>{a.reference}</Link> },
+        { header: t("agreements.list.title.column"), cell: (a) => a.title },
+        { header: t("agreements.view.disclosingParty"), cell: (a) => a.discloser },
+        {
+          header: t("agreements.view.term"),
+          cell: (a) =>
+            t("agreements.view.termRange", { start: format.day(a.effectiveDate), end: format.day(a.endDate) }),
+        },
+        { header: t("agreements.list.suppliers"), cell: (a) => a.suppliers },
+        { header: t("agreements.list.requirements"), cell: (a) => a.requirements },
       ]}
     />
   );
@@ -36,18 +44,17 @@ export function AgreementTable({
 
 export default function AgreementsPage() {
   const { agreements } = useLoaderData<typeof loader>();
+  const t = useT();
   return (
     <>
       <div className="page-head">
-        <h1>Agreements</h1>
+        <h1>{t("agreements.list.title")}</h1>
         <Link className="button" to="/procurement/agreements/new">
-          New agreement
+          {t("agreements.list.new")}
         </Link>
       </div>
       {agreements.length === 0 ? (
-        <p className="empty">
-          No agreements yet. Create one to set the flow-down requirements your suppliers are measured against.
-        </p>
+        <p className="empty">{t("agreements.list.empty")}</p>
       ) : (
         <AgreementTable agreements={agreements} base="/procurement/agreements" />
       )}

@@ -4,9 +4,11 @@ import { AgreementForm } from "#app/features/agreements/agreement-form";
 import { formValues } from "#app/features/agreements/agreement-form.server";
 import { createAgreementFromForm, newAgreementForm } from "#app/features/agreements/agreement-editing.server";
 import { requireUser } from "#app/features/accounts/auth.server";
+import { pageTitle } from "#app/features/agreements/agreement-meta";
+import { useT } from "#app/i18n/react";
 import { refusalResponse } from "#app/lib/refusal.server";
 
-export const meta: MetaFunction = () => [{ title: "New agreement · Flowdown" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "agreements.meta.new") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "procurement" });
@@ -27,16 +29,17 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewAgreementPage() {
   const loaded = useLoaderData<typeof loader>();
   const submitted = useActionData<typeof action>();
+  const t = useT();
   return (
     <>
-      <h1>New agreement</h1>
+      <h1>{t("agreements.new.title")}</h1>
       <AgreementForm
         values={submitted?.values ?? loaded.values}
         errors={submitted?.errors ?? {}}
         catalogue={loaded.catalogue}
         disclosers={loaded.disclosers}
         suppliers={loaded.suppliers}
-        submitLabel="Create agreement"
+        submitLabel={t("agreements.new.submit")}
       />
     </>
   );

@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs } from "@remix-run/node";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { discloserContactAction } from "#app/features/directory/discloser-contacts.server";
 import { formFields } from "#app/features/directory/inline-add.server";
-import { isRefusal } from "#app/lib/refusal.server";
+import { isRefusal, sayErrors } from "#app/lib/refusal.server";
 
 /**
  * The agreement page's "Disclosing party contacts" section posts here
@@ -20,6 +20,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!isRefusal(error)) throw error;
     // the e-mail typed stays in the form; nothing else is echoed
     const kept = values.intent === "invite" ? { email: values.email ?? "", name: values.name ?? "" } : {};
-    return data({ ok: false as const, message: null, errors: error.errors, values: kept }, { status: error.status });
+    return data(
+      { ok: false as const, message: null, errors: sayErrors(error.errors), values: kept },
+      { status: error.status },
+    );
   }
 }

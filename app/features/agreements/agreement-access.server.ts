@@ -63,6 +63,9 @@ type ListedAgreement = Awaited<ReturnType<typeof listAgreementsFor>>[number];
 /** What both lists show of an agreement, around the other party's name. */
 const listed = (a: ListedAgreement) => ({ id: String(a._id), reference: a.reference, title: a.title });
 const termAndChain = (a: ListedAgreement) => ({
+  // the days themselves, for a page to say in its reader's language; `term` is the ISO text
+  effectiveDate: a.effectiveDate,
+  endDate: a.endDate,
   term: `${a.effectiveDate} to ${a.endDate}`,
   suppliers: a.chain.length,
 });

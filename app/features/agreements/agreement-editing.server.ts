@@ -62,8 +62,7 @@ export async function updateAgreementFromForm(
 ) {
   const existing = await requireAgreement(user, id);
   const revision = Number(values.revision);
-  if (!Number.isInteger(revision) || revision < 1)
-    throw new Refusal("The form is missing its revision; reload the page and try again.");
+  if (!Number.isInteger(revision) || revision < 1) throw new Refusal("agreements.refusal.missingRevision");
   const saved = await updateAgreement(user, String(existing._id), revision, await parsed(user, values), request);
   await refreshAgreementResults(saved, `agreement edited by ${user.name} (revision ${revision + 1})`);
   // a disclosure phase added brings re-assessments forward: sent now, not at the next hourly run
@@ -99,7 +98,7 @@ export async function addChainLink(
   for (let attempt = 0; ; attempt++) {
     const agreement = await requireAgreement(user, id);
     if (agreement.chain.some((l) => String(l.supplierOrgId) === link.supplierOrgId))
-      throw new Refusal("That supplier is already in this agreement's chain.");
+      throw new Refusal("agreements.refusal.alreadyInChain");
     const revision = agreement.revision ?? 1;
     const row = agreement.chain.length;
     const values: FormValues = {

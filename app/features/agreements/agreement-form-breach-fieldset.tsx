@@ -1,3 +1,4 @@
+import { useT } from "#app/i18n/react";
 import { FormFields, type FieldSpec, type FormErrors, type FormValues } from "./agreement-fields";
 import {
   breachInputFromValues,
@@ -45,38 +46,28 @@ export function BreachFieldset({
   errors: FormErrors;
   requirement: BreachRequirement | null;
 }) {
+  const t = useT();
   const input = breachInputFromValues(typed, requirement);
   const budget = input ? composeBreachBudget(input) : null;
   const fields: FieldSpec[] = [
-    hours(
-      "breachWindowHours",
-      "Breach window, whole chain (hours)",
-      "What the disclosing party is promised: from a breach found at any tier to the disclosing party being told.",
-    ),
-    hours(
-      "recipientNotifyHours",
-      "Recipient's own time (hours)",
-      "From the recipient hearing of a breach to telling the disclosing party.",
-    ),
+    hours("breachWindowHours", t("agreements.breach.window"), t("agreements.breach.windowHint")),
+    hours("recipientNotifyHours", t("agreements.breach.recipient"), t("agreements.breach.recipientHint")),
   ];
   if (requirement)
     fields.push(
       hours(
         `param.${requirement.id}.${SUPPLIER_NOTIFY_PARAM}`,
-        "Each supplier's own time (hours)",
-        `What every supplier commits to under ${requirement.id}: telling the party it works for within this time. ` +
-          `Applies when ${requirement.id} is ticked under Flow-down requirements.`,
+        t("agreements.breach.supplier"),
+        t("agreements.breach.supplierHint", { id: requirement.id }),
         requirement.defaultHours === null ? undefined : String(requirement.defaultHours),
       ),
     );
 
   return (
     <fieldset className="phase" data-testid="breach-notification">
-      <legend>Breach notification</legend>
+      <legend>{t("agreements.breach.legend")}</legend>
       <p className="muted" id="breach-explained">
-        The window is what the disclosing party is promised. Each link commits to its own time: every supplier tells the
-        party it works for, and the recipient tells the disclosing party. A breach found at the deepest tier of the
-        chain passes every link on its way up, so their times add up and must fit in the window.
+        {t("agreements.breach.explained")}
       </p>
       <div className="grid-2">
         <FormFields fields={fields} values={values} errors={errors} />
@@ -88,8 +79,10 @@ export function BreachFieldset({
         data-testid="breach-budget"
       >
         {budget
-          ? `${budget.fits ? "" : "Does not fit: "}${describeBreachBudget(budget, requirement?.id ?? "")}`
-          : "Enter the window and the hours as whole numbers to see how they add up."}
+          ? budget.fits
+            ? describeBreachBudget(budget, requirement?.id ?? "")
+            : t("agreements.breach.doesNotFit", { budget: describeBreachBudget(budget, requirement?.id ?? "") })
+          : t("agreements.breach.enterHours")}
       </p>
     </fieldset>
   );

@@ -18,7 +18,8 @@ import type { LoadedCatalogue } from "#questionnaires/loader";
 import type { ParameterSpec } from "#questionnaires/types";
 import { composeBreachBudget, findBreachRequirement, SUPPLIER_NOTIFY_PARAM } from "./agreement-form-breach";
 import { glossaryToFormValues, parseGlossary } from "./glossary-form.server";
-import { formatCount, tooLongMessage } from "#app/lib/text-limits";
+import type { MessageId } from "#app/i18n/catalogue";
+import { t } from "#app/i18n/messages.server";
 import { AGREEMENT_LIMITS } from "./agreement-limits";
 
 /**
@@ -80,65 +81,79 @@ function rowIndexes(values: FormValues, prefix: string): number[] {
 
 const L = AGREEMENT_LIMITS;
 /** "At most 120 characters (you entered 130)", beside a field the parser checks by hand */
-const atMost = (max: number, value: string) =>
-  `At most ${formatCount(max)} characters (you entered ${formatCount(value.length)})`;
+const atMost = (max: number, value: string) => t("agreements.error.atMost", { max, entered: value.length });
+/**
+ * The schema's messages are said when a form is checked, in the language of
+ * the request: a field is named by its catalogue id ("agreements.field.…").
+ */
+type FieldName = MessageId;
+const enter = (label: FieldName) => ({ error: () => t("agreements.error.enter", { label: t(label) }) });
+const capitalised = (text: string) => `${text.slice(0, 1).toUpperCase()}${text.slice(1)}`;
 const text = (max: number) =>
   z
     .string()
     .trim()
     .max(max, { error: (i) => atMost(max, String(i.input ?? "")) });
-const required = (label: string, max: number) => text(max).min(1, `Enter ${label}`);
-const wholeNumber = (label: string, min: number, max: number) =>
+const required = (label: FieldName, max: number) => text(max).min(1, enter(label));
+const wholeNumber = (label: FieldName, min: number, max: number) =>
   z
     .string()
     .trim()
-    .min(1, `Enter ${label}`)
-    .regex(/^-?\d+$/, `${label[0].toUpperCase()}${label.slice(1)} must be a whole number`)
+    .min(1, enter(label))
+    .regex(/^-?\d+$/, { error: () => t("agreements.error.wholeNumber", { label: capitalised(t(label)) }) })
     .transform(Number)
-    .pipe(z.number().min(min, `Must be at least ${min}`).max(max, `Must be at most ${max}`));
-const isoDateField = (label: string) =>
-  z.string().trim().min(1, `Enter ${label}`).refine(isIsoDate, "Enter a date as YYYY-MM-DD");
+    .pipe(
+      z
+        .number()
+        .min(min, { error: () => t("agreements.error.atLeastValue", { min: String(min) }) })
+        .max(max, { error: () => t("agreements.error.atMostValue", { max: String(max) }) }),
+    );
+const isoDateField = (label: FieldName) =>
+  z
+    .string()
+    .trim()
+    .min(1, enter(label))
+    .refine(isIsoDate, { error: () => t("agreements.error.date") });
 const checkbox = z
   .string()
   .optional()
   .transform((v) => v === "on" || v === "true");
 /** A number a form without that section (an older client) leaves out: the default applies; sent but empty is an error. */
-const wholeNumberOr = (label: string, min: number, max: number, fallback: number) =>
+const wholeNumberOr = (label: FieldName, min: number, max: number, fallback: number) =>
   z.preprocess((v) => (v === undefined || v === null ? String(fallback) : v), wholeNumber(label, min, max));
 
 const ScalarsSchema = z.object({
-  reference: required("a reference", L.reference).regex(
-    /^[A-Za-z0-9][A-Za-z0-9 ._/-]*$/,
-    "Use letters, digits, spaces and . _ / -",
-  ),
-  title: required("a title", L.title),
-  discloserOrgId: z.string().min(1, "Choose the disclosing party"),
-  effectiveDate: isoDateField("the effective date"),
-  endDate: isoDateField("the end of term"),
-  survivalMonths: wholeNumber("the survival period", 0, 600),
-  governingLaw: required("the governing law", L.governingLaw),
+  reference: required("agreements.field.reference", L.reference).regex(/^[A-Za-z0-9][A-Za-z0-9 ._/-]*$/, {
+    error: () => t("agreements.error.referenceCharacters"),
+  }),
+  title: required("agreements.field.title", L.title),
+  discloserOrgId: z.string().min(1, { error: () => t("agreements.error.chooseDiscloser") }),
+  effectiveDate: isoDateField("agreements.field.effectiveDate"),
+  endDate: isoDateField("agreements.field.endDate"),
+  survivalMonths: wholeNumber("agreements.field.survival", 0, 600),
+  governingLaw: required("agreements.field.governingLaw", L.governingLaw),
   arbitrationSeat: text(L.arbitrationSeat),
   arbitrationConfidential: checkbox,
   purposeDescription: text(L.purposeDescription),
-  improvementsOwner: z.enum(IMPROVEMENT_OWNERS, { error: "Choose who owns improvements" }),
+  improvementsOwner: z.enum(IMPROVEMENT_OWNERS, { error: () => t("agreements.error.chooseOwner") }),
   knowHowConfidential: checkbox,
   licenceBack: checkbox,
   knowHowNotes: text(L.knowHowNotes),
   notifyBeforeDisclosure: checkbox,
   seekProtectiveOrder: checkbox,
-  breachWindowHours: wholeNumber("the breach window", 1, 720),
-  recipientNotifyHours: wholeNumber("the recipient's own time", 1, 720),
+  breachWindowHours: wholeNumber("agreements.field.breachWindow", 1, 720),
+  recipientNotifyHours: wholeNumber("agreements.field.recipientTime", 1, 720),
   cooperationDuties: text(L.cooperationDuties),
-  retentionDays: wholeNumber("the retention period", 1, 36500),
-  destroyWithinDays: wholeNumber("the return-or-destroy deadline", 0, 3650),
+  retentionDays: wholeNumber("agreements.field.retention", 1, 36500),
+  destroyWithinDays: wholeNumber("agreements.field.destroy", 0, 3650),
   certificateOfDestruction: checkbox,
-  auditNoticeDays: wholeNumber("the audit notice period", 0, 365),
-  auditsPerYear: wholeNumber("the number of audits per year", 0, 12),
-  reassessCritical: wholeNumberOr("the months between assessments of critical-risk suppliers", 1, 60, 6),
-  reassessHigh: wholeNumberOr("the months between assessments of high-risk suppliers", 1, 60, 12),
-  reassessMedium: wholeNumberOr("the months between assessments of medium-risk suppliers", 1, 60, 18),
-  reassessLow: wholeNumberOr("the months between assessments of low-risk suppliers", 1, 60, 24),
-  reassessCertificateDays: wholeNumberOr("the days before a certificate expires", 0, 365, 60),
+  auditNoticeDays: wholeNumber("agreements.field.auditNotice", 0, 365),
+  auditsPerYear: wholeNumber("agreements.field.auditsPerYear", 0, 12),
+  reassessCritical: wholeNumberOr("agreements.field.reassessCritical", 1, 60, 6),
+  reassessHigh: wholeNumberOr("agreements.field.reassessHigh", 1, 60, 12),
+  reassessMedium: wholeNumberOr("agreements.field.reassessMedium", 1, 60, 18),
+  reassessLow: wholeNumberOr("agreements.field.reassessLow", 1, 60, 24),
+  reassessCertificateDays: wholeNumberOr("agreements.field.certificateDays", 0, 365, 60),
   // the form sends reassessPolicy=1 with its re-assessment section; without it (an older client) the triggers stay on
   reassessPolicy: z.string().optional(),
   reassessOnRatingFall: checkbox,
@@ -151,10 +166,10 @@ function enumList<T extends string>(
   allowed: readonly T[],
   key: string,
   errors: FormErrors,
-  label: string,
+  kind: "purpose" | "exclusion" | "class" | "mechanism",
 ): T[] {
   const bad = values.filter((v) => !(allowed as readonly string[]).includes(v));
-  if (bad.length) (errors[key] ??= []).push(`Unknown ${label}: ${bad.join(", ")}`);
+  if (bad.length) (errors[key] ??= []).push(t("agreements.error.unknown", { kind, values: bad.join(", ") }));
   return values.filter((v): v is T => (allowed as readonly string[]).includes(v));
 }
 
@@ -178,27 +193,36 @@ function parseParam(spec: ParameterSpec, raw: string): { value?: ParamValue; err
     case "days":
     case "months":
     case "count": {
-      if (!/^-?\d+$/.test(trimmed)) return { error: `${spec.label} must be a whole number` };
+      const label = spec.label;
+      if (!/^-?\d+$/.test(trimmed)) return { error: t("agreements.error.paramWholeNumber", { label }) };
       const n = Number(trimmed);
-      if (spec.min !== undefined && n < spec.min) return { error: `${spec.label} must be at least ${spec.min}` };
-      if (spec.max !== undefined && n > spec.max) return { error: `${spec.label} must be at most ${spec.max}` };
-      if (n < 0) return { error: `${spec.label} cannot be negative` };
+      if (spec.min !== undefined && n < spec.min)
+        return { error: t("agreements.error.paramAtLeast", { label, min: String(spec.min) }) };
+      if (spec.max !== undefined && n > spec.max)
+        return { error: t("agreements.error.paramAtMost", { label, max: String(spec.max) }) };
+      if (n < 0) return { error: t("agreements.error.paramNegative", { label }) };
       return { value: n };
     }
     case "countries": {
       const { codes, unknown } = parseCountryList(trimmed);
-      if (unknown.length) return { error: `Not ISO 3166 country codes: ${unknown.join(", ")}` };
+      if (unknown.length) return { error: t("agreements.error.notIso", { codes: unknown.join(", ") }) };
       return { value: codes };
     }
     case "transferMechanisms": {
       const list = trimmed.split(/[\s,;]+/).filter(Boolean);
       const bad = list.filter((m) => !(TRANSFER_MECHANISMS as readonly string[]).includes(m));
-      if (bad.length) return { error: `Unknown transfer mechanisms: ${bad.join(", ")}` };
+      if (bad.length) return { error: t("agreements.error.unknownMechanisms", { values: bad.join(", ") }) };
       return { value: list };
     }
     default:
       if (trimmed.length > L.parameterText)
-        return { error: tooLongMessage(spec.label, L.parameterText, trimmed.length) };
+        return {
+          error: t("agreements.error.paramTooLong", {
+            label: spec.label,
+            max: L.parameterText,
+            entered: trimmed.length,
+          }),
+        };
       return { value: trimmed };
   }
 }
@@ -275,29 +299,29 @@ export function parseAgreementForm(values: FormValues, ctx: AgreementFormContext
   const s = scalars.success ? scalars.data : null;
 
   if (s) {
-    if (s.endDate <= s.effectiveDate) add("endDate", "The agreement must end after it starts.");
+    if (s.endDate <= s.effectiveDate) add("endDate", t("agreements.error.endAfterStart"));
     if (!ctx.disclosers.some((d) => d.id === s.discloserOrgId))
-      add("discloserOrgId", "Choose the disclosing party from the list");
+      add("discloserOrgId", t("agreements.error.discloserFromList"));
   }
 
   const purposes = enumList(many(values, "purposes"), PURPOSES, "purposes", errors, "purpose");
-  if (purposes.length === 0 && !errors.purposes) add("purposes", "Choose at least one purpose of the disclosure");
+  if (purposes.length === 0 && !errors.purposes) add("purposes", t("agreements.error.choosePurpose"));
   const exclusions = enumList(many(values, "exclusions"), EXCLUSIONS, "exclusions", errors, "exclusion");
   const informationClasses = enumList(
     many(values, "informationClasses"),
     INFO_CLASSES,
     "informationClasses",
     errors,
-    "information class",
+    "class",
   );
   if (informationClasses.length === 0 && !errors.informationClasses)
-    add("informationClasses", "Choose the information classes shared under the agreement");
+    add("informationClasses", t("agreements.error.chooseClasses"));
   const acceptedTransferMechanisms = enumList(
     many(values, "acceptedTransferMechanisms"),
     TRANSFER_MECHANISMS,
     "acceptedTransferMechanisms",
     errors,
-    "transfer mechanism",
+    "mechanism",
   );
 
   const jurisdictionsText = one(values, "permittedJurisdictions");
@@ -305,9 +329,8 @@ export function parseAgreementForm(values: FormValues, ctx: AgreementFormContext
   if (jurisdictionsText.length > L.permittedJurisdictions)
     add("permittedJurisdictions", atMost(L.permittedJurisdictions, jurisdictionsText));
   else if (jurisdictions.unknown.length)
-    add("permittedJurisdictions", `Not ISO 3166 country codes: ${jurisdictions.unknown.join(", ")}`);
-  else if (jurisdictions.codes.length === 0)
-    add("permittedJurisdictions", "Enter at least one permitted country code, e.g. CH, DE");
+    add("permittedJurisdictions", t("agreements.error.notIso", { codes: jurisdictions.unknown.join(", ") }));
+  else if (jurisdictions.codes.length === 0) add("permittedJurisdictions", t("agreements.error.enterCountry"));
 
   const certificationsText = one(values, "requiredCertifications");
   if (certificationsText.length > L.requiredCertifications)
@@ -317,7 +340,7 @@ export function parseAgreementForm(values: FormValues, ctx: AgreementFormContext
     .map((l) => l.trim())
     .filter(Boolean);
   if (requiredCertifications.some((c) => c.length > L.certificationStandard))
-    add("requiredCertifications", `Each certification standard: at most ${L.certificationStandard} characters`);
+    add("requiredCertifications", t("agreements.error.certificationTooLong", { max: L.certificationStandard }));
 
   // escalation contacts
   const escalationContacts = [];
@@ -326,10 +349,10 @@ export function parseAgreementForm(values: FormValues, ctx: AgreementFormContext
     const email = one(values, `escalation.${i}.email`);
     const phone = one(values, `escalation.${i}.phone`);
     if (!name && !email && !phone) continue;
-    if (!name) add(`escalation.${i}.name`, "Enter the contact's name");
+    if (!name) add(`escalation.${i}.name`, t("agreements.error.contactName"));
     if (name.length > L.contactName) add(`escalation.${i}.name`, atMost(L.contactName, name));
     if (email.length > L.contactEmail) add(`escalation.${i}.email`, atMost(L.contactEmail, email));
-    else if (email && !z.email().safeParse(email).success) add(`escalation.${i}.email`, "Enter a valid e-mail address");
+    else if (email && !z.email().safeParse(email).success) add(`escalation.${i}.email`, t("agreements.error.email"));
     if (phone.length > L.contactPhone) add(`escalation.${i}.phone`, atMost(L.contactPhone, phone));
     escalationContacts.push({ name, email, phone });
   }
@@ -337,17 +360,17 @@ export function parseAgreementForm(values: FormValues, ctx: AgreementFormContext
   // flow-down requirements with their parameters
   const submittedIds = many(values, "requirements");
   const unknownIds = submittedIds.filter((id) => !ctx.catalogue.byId.has(id));
-  if (unknownIds.length) add("requirements", `Unknown requirement ids: ${unknownIds.join(", ")}`);
+  if (unknownIds.length) add("requirements", t("agreements.error.unknownRequirements", { ids: unknownIds.join(", ") }));
   const requirementIds = [...new Set(submittedIds.filter((id) => ctx.catalogue.byId.has(id)))];
-  if (requirementIds.length === 0 && !unknownIds.length)
-    add("requirements", "Choose at least one flow-down requirement");
+  if (requirementIds.length === 0 && !unknownIds.length) add("requirements", t("agreements.error.chooseRequirement"));
   const requirements = requirementIds.map((id) => {
     const req = ctx.catalogue.byId.get(id)!;
     const params: Record<string, ParamValue> = {};
     for (const spec of req.parameters) {
       const key = `param.${id}.${spec.key}`;
       // the catalogue calls it a notification window too; beside the agreement's window the form names it apart
-      const named = spec.key === SUPPLIER_NOTIFY_PARAM ? { ...spec, label: "Each supplier's own time" } : spec;
+      const named =
+        spec.key === SUPPLIER_NOTIFY_PARAM ? { ...spec, label: t("agreements.error.supplierOwnTime") } : spec;
       const parsed = parseParam(named, one(values, key));
       if (parsed.error) add(key, parsed.error);
       else params[spec.key] = parsed.value!;
@@ -367,17 +390,17 @@ export function parseAgreementForm(values: FormValues, ctx: AgreementFormContext
     const maxClass = one(values, `chain.${i}.maxClass`);
     const accessLevel = one(values, `chain.${i}.accessLevel`);
     const service = one(values, `chain.${i}.service`) || supplierById.get(supplierOrgId)?.service || "";
-    if (!supplierById.has(supplierOrgId)) add(`chain.${i}.supplierOrgId`, "Choose one of your suppliers");
+    if (!supplierById.has(supplierOrgId)) add(`chain.${i}.supplierOrgId`, t("agreements.error.chooseSupplier"));
     if (parent && !mongoose.isValidObjectId(parent))
-      add(`chain.${i}.parentSupplierOrgId`, "Choose the supplier it works for");
+      add(`chain.${i}.parentSupplierOrgId`, t("agreements.error.chooseParent"));
     if (!/^\d{1,2}$/.test(tierRaw) || Number(tierRaw) < 1 || Number(tierRaw) > 10)
-      add(`chain.${i}.tier`, "Tier must be a whole number from 1 to 10");
+      add(`chain.${i}.tier`, t("agreements.error.tier"));
     if (!(INFO_CLASSES as readonly string[]).includes(maxClass))
-      add(`chain.${i}.maxClass`, "Choose the highest information class it may receive");
+      add(`chain.${i}.maxClass`, t("agreements.error.chooseMaxClass"));
     else if (informationClasses.length && !informationClasses.includes(maxClass as InfoClass))
-      add(`chain.${i}.maxClass`, "That class is not shared under this agreement");
+      add(`chain.${i}.maxClass`, t("agreements.error.classNotShared"));
     if (!(ACCESS_LEVELS as readonly string[]).includes(accessLevel))
-      add(`chain.${i}.accessLevel`, "Choose its access level");
+      add(`chain.${i}.accessLevel`, t("agreements.error.chooseAccess"));
     if (service.length > L.service) add(`chain.${i}.service`, atMost(L.service, service));
     rowOfSupplier.set(supplierOrgId, i);
     if (supplierById.has(supplierOrgId) && (!parent || mongoose.isValidObjectId(parent))) {
@@ -425,22 +448,25 @@ export function parseAgreementForm(values: FormValues, ctx: AgreementFormContext
     const required = many(values, `phases.${i}.requiredRequirementIds`);
     const permitted = many(values, `phases.${i}.permittedSupplierIds`);
     if (!name && !purpose && classes.length === 0 && required.length === 0) continue;
-    if (!name) add(`phases.${i}.name`, "Enter the phase's name");
-    else if (phaseNames.has(name.toLowerCase())) add(`phases.${i}.name`, "Two phases cannot have the same name");
+    if (!name) add(`phases.${i}.name`, t("agreements.error.phaseName"));
+    else if (phaseNames.has(name.toLowerCase())) add(`phases.${i}.name`, t("agreements.error.phaseDuplicate"));
     phaseNames.add(name.toLowerCase());
     if (name.length > L.phaseName) add(`phases.${i}.name`, atMost(L.phaseName, name));
     if (purpose.length > L.phasePurpose) add(`phases.${i}.purpose`, atMost(L.phasePurpose, purpose));
-    const goodClasses = enumList(classes, INFO_CLASSES, `phases.${i}.classes`, errors, "information class");
+    const goodClasses = enumList(classes, INFO_CLASSES, `phases.${i}.classes`, errors, "class");
     if (goodClasses.length === 0 && !errors[`phases.${i}.classes`])
-      add(`phases.${i}.classes`, "Choose the information classes this phase opens");
+      add(`phases.${i}.classes`, t("agreements.error.phaseClasses"));
     const notShared = goodClasses.filter((c) => !informationClasses.includes(c));
-    if (notShared.length) add(`phases.${i}.classes`, `Not shared under this agreement: ${notShared.join(", ")}`);
+    if (notShared.length)
+      add(`phases.${i}.classes`, t("agreements.error.notShared", { classes: notShared.join(", ") }));
     const notInAgreement = required.filter((id) => !requirementIds.includes(id));
     if (notInAgreement.length)
-      add(`phases.${i}.requiredRequirementIds`, `Not among the agreement's requirements: ${notInAgreement.join(", ")}`);
+      add(
+        `phases.${i}.requiredRequirementIds`,
+        t("agreements.error.notAmongRequirements", { ids: notInAgreement.join(", ") }),
+      );
     const notInChain = permitted.filter((id) => !chainIds.has(id));
-    if (notInChain.length)
-      add(`phases.${i}.permittedSupplierIds`, "Permitted recipients must be suppliers of the chain");
+    if (notInChain.length) add(`phases.${i}.permittedSupplierIds`, t("agreements.error.permittedInChain"));
     phases.push({
       key: `phase-${phases.length + 1}`,
       name,

@@ -2,14 +2,9 @@ import { Form, useNavigation } from "@remix-run/react";
 import { LEAD_DAYS } from "#app/features/reassessment/reassessment";
 import { ACCESS_LEVELS, EXCLUSIONS, INFO_CLASSES, PURPOSES, TRANSFER_MECHANISMS } from "#models/agreement-enums";
 import { useCallback, useEffect, useRef, useState } from "react";
-import {
-  ACCESS_LABEL,
-  CATEGORY_LABEL,
-  CLASS_LABEL,
-  EXCLUSION_LABEL,
-  PURPOSE_LABEL,
-  TRANSFER_MECHANISM_LABEL,
-} from "#models/labels";
+import type { CATEGORY_LABEL } from "#models/labels";
+import type { MessageId } from "#app/i18n/catalogue";
+import { useT } from "#app/i18n/react";
 import { QUESTIONNAIRE_LANGUAGES } from "#questionnaires/languages";
 import { ErrorList } from "#app/components/forms";
 import {
@@ -74,12 +69,15 @@ function useRows(initial: number) {
   return { rows, add, remove };
 }
 
-const labelled = <T extends string>(values: readonly T[], label: Record<T, string>): FieldOption[] =>
-  values.map((value) => ({ value, label: label[value] }));
-const CLASS_OPTIONS = labelled(INFO_CLASSES, CLASS_LABEL);
+type T = ReturnType<typeof useT>;
+
+/** Options named by a labels.* set (models/labels.ts holds the values). */
+const labelled = (t: T, values: readonly string[], set: string): FieldOption[] =>
+  values.map((value) => ({ value, label: t(`labels.${set}.${value}` as MessageId) }));
+const CLASS_OPTIONS = (t: T) => labelled(t, INFO_CLASSES, "class");
 const named = (orgs: { id: string; name: string }[]): FieldOption[] =>
   orgs.map((o) => ({ value: o.id, label: o.name }));
-const CHOOSE: FieldOption = { value: "", label: "Choose…" };
+const CHOOSE = (t: T): FieldOption => ({ value: "", label: t("agreements.form.choose") });
 
 /** The organisations the page loaded, with those added in a dialog since (until the page's data has them too). */
 function withAdded<T extends { id: string; name: string }>(loaded: T[], added: T[]): T[] {
@@ -97,133 +95,148 @@ const text = (name: string, label: string, more: Partial<Extract<FieldSpec, { ki
 const number = (name: string, label: string, hint?: string): FieldSpec => text(name, label, { numeric: true, hint });
 const flag = (name: string, label: string): FieldSpec => ({ kind: "flag", name, label });
 
-const TERM_FIELDS = (disclosers: FieldOption[]): FieldSpec[] => [
-  text("reference", "Reference", { placeholder: "e.g. TTA-2026-014", maxLength: L.reference }),
-  text("title", "Title", { maxLength: L.title }),
+const TERM_FIELDS = (t: T, disclosers: FieldOption[]): FieldSpec[] => [
+  text("reference", t("agreements.form.reference"), {
+    placeholder: t("agreements.form.referenceExample"),
+    maxLength: L.reference,
+  }),
+  text("title", t("agreements.form.title"), { maxLength: L.title }),
   {
     kind: "select",
     name: "discloserOrgId",
-    label: "Disclosing party",
-    options: [CHOOSE, ...disclosers],
+    label: t("agreements.view.disclosingParty"),
+    options: [CHOOSE(t), ...disclosers],
     described: true,
   },
-  text("governingLaw", "Governing law", { placeholder: "e.g. Swiss law", maxLength: L.governingLaw }),
-  text("effectiveDate", "Effective date", { type: "date" }),
-  text("endDate", "End of term", { type: "date" }),
-  number("survivalMonths", "Confidentiality survives the end by (months)"),
-  text("arbitrationSeat", "Arbitration seat", {
-    placeholder: "e.g. Geneva (Swiss Rules)",
+  text("governingLaw", t("agreements.view.governingLaw"), {
+    placeholder: t("agreements.form.governingLawExample"),
+    maxLength: L.governingLaw,
+  }),
+  text("effectiveDate", t("agreements.form.effectiveDate"), { type: "date" }),
+  text("endDate", t("agreements.form.endDate"), { type: "date" }),
+  number("survivalMonths", t("agreements.form.survivalMonths")),
+  text("arbitrationSeat", t("agreements.form.arbitrationSeat"), {
+    placeholder: t("agreements.form.arbitrationSeatExample"),
     maxLength: L.arbitrationSeat,
   }),
 ];
 
-const PURPOSE_FIELDS: FieldSpec[] = [
-  { kind: "checks", name: "purposes", label: "Purpose of the disclosure", options: labelled(PURPOSES, PURPOSE_LABEL) },
+const PURPOSE_FIELDS = (t: T): FieldSpec[] => [
+  {
+    kind: "checks",
+    name: "purposes",
+    label: t("agreements.form.purposes"),
+    options: labelled(t, PURPOSES, "purpose"),
+  },
   {
     kind: "textarea",
     name: "purposeDescription",
-    label: "Purpose in the agreement's words",
+    label: t("agreements.form.purposeDescription"),
     maxLength: L.purposeDescription,
     hint: limitHint(L.purposeDescription),
   },
   {
     kind: "checks",
     name: "exclusions",
-    label: "Excluded from confidential information",
-    options: labelled(EXCLUSIONS, EXCLUSION_LABEL),
+    label: t("agreements.form.exclusions"),
+    options: labelled(t, EXCLUSIONS, "exclusion"),
   },
 ];
 
-const KNOW_HOW_FIELDS: FieldSpec[] = [
+const KNOW_HOW_FIELDS = (t: T): FieldSpec[] => [
   {
     kind: "select",
     name: "improvementsOwner",
-    label: "Improvements and jointly developed work belong to",
+    label: t("agreements.form.improvementsOwner"),
     options: [
-      { value: "discloser", label: "The disclosing party" },
-      { value: "recipient", label: "The recipient" },
-      { value: "joint", label: "Both, jointly" },
+      { value: "discloser", label: t("agreements.form.owner.discloser") },
+      { value: "recipient", label: t("agreements.form.owner.recipient") },
+      { value: "joint", label: t("agreements.form.owner.joint") },
     ],
   },
-  text("knowHowNotes", "Notes on derived know-how", { maxLength: L.knowHowNotes }),
+  text("knowHowNotes", t("agreements.form.knowHowNotes"), { maxLength: L.knowHowNotes }),
 ];
 
-const KNOW_HOW_FLAGS: FieldSpec[] = [
-  flag("knowHowConfidential", "Derived know-how is confidential information too"),
-  flag("licenceBack", "The recipient grants a licence back of improvements"),
+const KNOW_HOW_FLAGS = (t: T): FieldSpec[] => [
+  flag("knowHowConfidential", t("agreements.form.knowHowConfidential")),
+  flag("licenceBack", t("agreements.form.licenceBack")),
 ];
 
-const COMPELLED_FLAGS: FieldSpec[] = [
-  flag(
-    "notifyBeforeDisclosure",
-    "Notify the other party before a disclosure forced by a court or regulator, where lawful",
-  ),
-  flag("seekProtectiveOrder", "Seek a protective order"),
+const COMPELLED_FLAGS = (t: T): FieldSpec[] => [
+  flag("notifyBeforeDisclosure", t("agreements.form.notifyBeforeDisclosure")),
+  flag("seekProtectiveOrder", t("agreements.form.seekProtectiveOrder")),
 ];
 
-const CLASSES_FIELD: FieldSpec = {
+const CLASSES_FIELD = (t: T): FieldSpec => ({
   kind: "checks",
   name: "informationClasses",
-  label: "Information classes shared",
-  options: CLASS_OPTIONS,
-};
+  label: t("agreements.form.informationClasses"),
+  options: CLASS_OPTIONS(t),
+});
 
-const JURISDICTION_FIELDS: FieldSpec[] = [
-  text("permittedJurisdictions", "Permitted jurisdictions", {
-    hint: "ISO 3166 country codes, separated by commas, e.g. CH, DE, EE",
+const JURISDICTION_FIELDS = (t: T): FieldSpec[] => [
+  text("permittedJurisdictions", t("agreements.view.permittedJurisdictions"), {
+    hint: t("agreements.form.jurisdictionsHint"),
     maxLength: L.permittedJurisdictions,
   }),
   {
     kind: "textarea",
     name: "requiredCertifications",
-    label: "Certifications required",
-    hint: `One standard per line, each at most ${L.certificationStandard} characters`,
+    label: t("agreements.form.certifications"),
+    hint: t("agreements.form.certificationsHint", { max: L.certificationStandard }),
     described: true,
     maxLength: L.requiredCertifications,
   },
 ];
 
-const MECHANISMS_FIELD: FieldSpec = {
+const MECHANISMS_FIELD = (t: T): FieldSpec => ({
   kind: "checks",
   name: "acceptedTransferMechanisms",
-  label: "Transfer mechanisms accepted outside the permitted jurisdictions",
-  options: labelled(TRANSFER_MECHANISMS, TRANSFER_MECHANISM_LABEL),
-};
+  label: t("agreements.form.transferMechanisms"),
+  options: labelled(t, TRANSFER_MECHANISMS, "transferMechanism"),
+});
 
-const COOPERATION_FIELD: FieldSpec = {
+const COOPERATION_FIELD = (t: T): FieldSpec => ({
   kind: "textarea",
   name: "cooperationDuties",
-  label: "Cooperation duties",
+  label: t("agreements.view.cooperationDuties"),
   maxLength: L.cooperationDuties,
   hint: limitHint(L.cooperationDuties),
-};
+});
 
-const CONTACT_FIELDS = (row: number): FieldSpec[] => [
-  text(`escalation.${row}.name`, "Name", { maxLength: L.contactName }),
-  text(`escalation.${row}.email`, "E-mail", { type: "email", maxLength: L.contactEmail }),
-  text(`escalation.${row}.phone`, "Phone", { maxLength: L.contactPhone }),
+const CONTACT_FIELDS = (t: T, row: number): FieldSpec[] => [
+  text(`escalation.${row}.name`, t("agreements.form.contactName"), { maxLength: L.contactName }),
+  text(`escalation.${row}.email`, t("agreements.form.contactEmail"), { type: "email", maxLength: L.contactEmail }),
+  text(`escalation.${row}.phone`, t("agreements.form.contactPhone"), { maxLength: L.contactPhone }),
 ];
 
-const RETENTION_FIELDS: FieldSpec[] = [
-  number("retentionDays", "Information may be kept for (days)"),
-  number("destroyWithinDays", "Return or destroy within (days of a milestone or termination)"),
-  number("auditNoticeDays", "Audit notice (days)"),
-  number("auditsPerYear", "Audits per year"),
+const RETENTION_FIELDS = (t: T): FieldSpec[] => [
+  number("retentionDays", t("agreements.form.retentionDays")),
+  number("destroyWithinDays", t("agreements.form.destroyWithinDays")),
+  number("auditNoticeDays", t("agreements.form.auditNoticeDays")),
+  number("auditsPerYear", t("agreements.form.auditsPerYear")),
 ];
 
-const REASSESS_INTERVAL_FIELDS: FieldSpec[] = [
-  number("reassessCritical", "Critical risk (months)"),
-  number("reassessHigh", "High risk (months)"),
-  number("reassessMedium", "Medium risk (months)"),
-  number("reassessLow", "Low risk (months)"),
+const REASSESS_INTERVAL_FIELDS = (t: T): FieldSpec[] => [
+  number("reassessCritical", t("agreements.form.reassessCritical")),
+  number("reassessHigh", t("agreements.form.reassessHigh")),
+  number("reassessMedium", t("agreements.form.reassessMedium")),
+  number("reassessLow", t("agreements.form.reassessLow")),
 ];
 
-const REASSESS_TRIGGER_FIELDS: FieldSpec[] = [
-  number("reassessCertificateDays", "Assess again when a required certificate expires within (days; 0 = never)"),
-  flag("reassessOnRatingFall", "Assess again when a supplier's rating falls"),
-  flag("reassessOnIncident", "Assess again when a supplier reports a security incident"),
-  flag("reassessOnNewPhase", "Assess again when a new disclosure phase is added"),
+const REASSESS_TRIGGER_FIELDS = (t: T): FieldSpec[] => [
+  number("reassessCertificateDays", t("agreements.form.reassessCertificateDays")),
+  flag("reassessOnRatingFall", t("agreements.form.reassessOnRatingFall")),
+  flag("reassessOnIncident", t("agreements.form.reassessOnIncident")),
+  flag("reassessOnNewPhase", t("agreements.form.reassessOnNewPhase")),
 ];
+
+/** A requirement category's name; one outside the labels set is shown as it is. */
+function categoryLabel(t: T, category: string): string {
+  const id = `labels.category.${category}` as MessageId;
+  const text = t(id);
+  return text === id ? category : text;
+}
 
 const NUMERIC_PARAMETERS = ["hours", "days", "months", "count"];
 
@@ -242,53 +255,64 @@ const PARAMETER_FIELDS = (r: CatalogueEntry, breach: boolean): FieldSpec[] =>
           });
     });
 
-const CHAIN_FIELDS = (row: number, suppliers: FieldOption[]): FieldSpec[] => [
+const CHAIN_FIELDS = (t: T, row: number, suppliers: FieldOption[]): FieldSpec[] => [
   {
     kind: "select",
     name: `chain.${row}.supplierOrgId`,
-    label: "Supplier",
-    options: [CHOOSE, ...suppliers],
+    label: t("agreements.form.supplier"),
+    options: [CHOOSE(t), ...suppliers],
     described: true,
   },
-  text(`chain.${row}.tier`, "Tier", { numeric: true, size: 3, fallback: "1" }),
+  text(`chain.${row}.tier`, t("agreements.form.tier"), { numeric: true, size: 3, fallback: "1" }),
   {
     kind: "select",
     name: `chain.${row}.parentSupplierOrgId`,
-    label: "Works for",
-    options: [{ value: "", label: "The recipient (tier 1)" }, ...suppliers],
+    label: t("agreements.form.worksFor"),
+    options: [{ value: "", label: t("agreements.form.recipientTier1") }, ...suppliers],
     described: true,
   },
-  text(`chain.${row}.service`, "Service", { placeholder: "as recorded for the supplier", maxLength: L.service }),
+  text(`chain.${row}.service`, t("agreements.form.service"), {
+    placeholder: t("agreements.form.serviceExample"),
+    maxLength: L.service,
+  }),
   {
     kind: "select",
     name: `chain.${row}.maxClass`,
-    label: "Highest class it may receive",
-    options: CLASS_OPTIONS,
+    label: t("agreements.form.maxClass"),
+    options: CLASS_OPTIONS(t),
     fallback: "confidential",
     described: true,
   },
   {
     kind: "select",
     name: `chain.${row}.accessLevel`,
-    label: "Access",
-    options: labelled(ACCESS_LEVELS, ACCESS_LABEL),
+    label: t("agreements.form.access"),
+    options: labelled(t, ACCESS_LEVELS, "access"),
     fallback: "read",
     described: true,
   },
 ];
 
-const PHASE_NAME_FIELDS = (row: number): FieldSpec[] => [
-  text(`phases.${row}.name`, "Name", { placeholder: "e.g. Evaluation", maxLength: L.phaseName }),
-  text(`phases.${row}.purpose`, "Purpose", { maxLength: L.phasePurpose }),
+const PHASE_NAME_FIELDS = (t: T, row: number): FieldSpec[] => [
+  text(`phases.${row}.name`, t("agreements.form.phaseName"), {
+    placeholder: t("agreements.form.phaseNameExample"),
+    maxLength: L.phaseName,
+  }),
+  text(`phases.${row}.purpose`, t("agreements.view.purpose"), { maxLength: L.phasePurpose }),
 ];
 
-const PHASE_GATE_FIELDS = (row: number, requirements: FieldOption[], suppliers: FieldOption[]): FieldSpec[] => [
-  { kind: "checks", name: `phases.${row}.classes`, label: "Information classes it opens", options: CLASS_OPTIONS },
+const PHASE_GATE_FIELDS = (t: T, row: number, requirements: FieldOption[], suppliers: FieldOption[]): FieldSpec[] => [
+  {
+    kind: "checks",
+    name: `phases.${row}.classes`,
+    label: t("agreements.form.phaseClasses"),
+    options: CLASS_OPTIONS(t),
+  },
   {
     kind: "select",
     name: `phases.${row}.requiredRequirementIds`,
-    label: "Requirements a supplier must meet first",
-    hint: "Ctrl/Cmd-click to choose several",
+    label: t("agreements.form.phaseRequirements"),
+    hint: t("agreements.form.chooseSeveral"),
     options: requirements,
     multiple: 6,
     described: true,
@@ -296,17 +320,19 @@ const PHASE_GATE_FIELDS = (row: number, requirements: FieldOption[], suppliers: 
   {
     kind: "checks",
     name: `phases.${row}.permittedSupplierIds`,
-    label: "Permitted recipients (none ticked: any supplier of the chain)",
+    label: t("agreements.form.phasePermitted"),
     options: suppliers,
   },
 ];
 
-const GLOSSARY_FIELDS = (row: number, lang: { code: string; name: string }): FieldSpec[] => [
-  text(`glossary.${row}.term.${lang.code}`, `Term (${lang.name})`, { maxLength: MAX_TERM_LENGTH }),
+const GLOSSARY_FIELDS = (t: T, row: number, lang: { code: string; name: string }): FieldSpec[] => [
+  text(`glossary.${row}.term.${lang.code}`, t("agreements.form.glossaryTerm", { language: lang.name }), {
+    maxLength: MAX_TERM_LENGTH,
+  }),
   {
     kind: "textarea",
     name: `glossary.${row}.definition.${lang.code}`,
-    label: `Definition (${lang.name})`,
+    label: t("agreements.form.glossaryDefinition", { language: lang.name }),
     described: true,
     maxLength: MAX_DEFINITION_LENGTH,
   },
@@ -321,6 +347,7 @@ export function AgreementForm({
   submitLabel,
   revision,
 }: Props) {
+  const t = useT();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const chain = useRows(rowCount(values, "chain", 1));
@@ -398,103 +425,100 @@ export function AgreementForm({
       {revision !== undefined ? <input type="hidden" name="revision" value={revision} /> : null}
       {errorCount > 0 ? (
         <p className="form-error" role="alert">
-          {errors[""]?.join(" ") ??
-            `Nothing was saved: ${errorCount} field${errorCount === 1 ? " needs" : "s need"} attention (marked below).`}
+          {errors[""]?.join(" ") ?? t("agreements.form.errorSummary", { count: errorCount })}
         </p>
       ) : null}
 
       <section className="card form-section">
-        <h2>Parties and term</h2>
+        <h2>{t("agreements.view.partiesAndTerm")}</h2>
         {dialogNotice?.target === "discloser" ? (
           <p className="flash" role="status">
             {dialogNotice.message}
           </p>
         ) : null}
-        <div className="grid-2">{fields(TERM_FIELDS(named(disclosers)))}</div>
+        <div className="grid-2">{fields(TERM_FIELDS(t, named(disclosers)))}</div>
         <p className="small">
-          Not in the list?{" "}
+          {t("agreements.form.notInList")}{" "}
           <AddOrganizationDialog
             kind="discloser"
-            label="Add a disclosing party"
-            title="Add a disclosing party"
+            label={t("agreements.form.addDiscloser")}
+            title={t("agreements.form.addDiscloser")}
             fallbackHref="/procurement/disclosing-parties/new"
             onAdded={onAdded("discloser")}
           />
         </p>
-        {field(flag("arbitrationConfidential", "The arbitration is confidential"))}
+        {field(flag("arbitrationConfidential", t("agreements.form.arbitrationConfidential")))}
       </section>
 
       <section className="card form-section">
-        <h2>Purpose, exclusions and know-how</h2>
-        {fields(PURPOSE_FIELDS)}
-        <div className="grid-2">{fields(KNOW_HOW_FIELDS)}</div>
-        {fields(KNOW_HOW_FLAGS)}
-        <h3>Compelled disclosure</h3>
-        {fields(COMPELLED_FLAGS)}
+        <h2>{t("agreements.form.purposeHeading")}</h2>
+        {fields(PURPOSE_FIELDS(t))}
+        <div className="grid-2">{fields(KNOW_HOW_FIELDS(t))}</div>
+        {fields(KNOW_HOW_FLAGS(t))}
+        <h3>{t("agreements.view.compelledDisclosure")}</h3>
+        {fields(COMPELLED_FLAGS(t))}
       </section>
 
       <section className="card form-section">
-        <h2>Information, jurisdictions and incidents</h2>
-        {field(CLASSES_FIELD)}
-        <div className="grid-2">{fields(JURISDICTION_FIELDS)}</div>
-        {field(MECHANISMS_FIELD)}
+        <h2>{t("agreements.view.informationHeading")}</h2>
+        {field(CLASSES_FIELD(t))}
+        <div className="grid-2">{fields(JURISDICTION_FIELDS(t))}</div>
+        {field(MECHANISMS_FIELD(t))}
         <BreachFieldset values={values} typed={typed} errors={errors} requirement={breachRequirement} />
-        {field(COOPERATION_FIELD)}
-        <h3>Escalation contacts</h3>
+        {field(COOPERATION_FIELD(t))}
+        <h3>{t("agreements.view.escalationContacts")}</h3>
         {contacts.rows.map((row) => (
           <div className="row-3" key={row}>
-            {fields(CONTACT_FIELDS(row))}
+            {fields(CONTACT_FIELDS(t, row))}
             <button
               type="button"
               className="secondary small"
               onClick={() => contacts.remove(row)}
-              aria-label="Remove contact"
+              aria-label={t("agreements.form.removeContact")}
             >
-              Remove
+              {t("agreements.form.remove")}
             </button>
           </div>
         ))}
         <button type="button" className="secondary" onClick={contacts.add}>
-          Add contact
+          {t("agreements.form.addContact")}
         </button>
       </section>
 
       <section className="card form-section">
-        <h2>Retention and audit</h2>
-        <div className="grid-2">{fields(RETENTION_FIELDS)}</div>
-        {field(flag("certificateOfDestruction", "A certificate of destruction is required"))}
+        <h2>{t("agreements.form.retentionHeading")}</h2>
+        <div className="grid-2">{fields(RETENTION_FIELDS(t))}</div>
+        {field(flag("certificateOfDestruction", t("agreements.form.certificateOfDestruction")))}
       </section>
 
       <section className="card form-section">
-        <h2>Re-assessment</h2>
+        <h2>{t("agreements.view.reassessment")}</h2>
         <input type="hidden" name="reassessPolicy" value="1" />
-        <p className="muted">
-          How often each supplier is assessed again, by the risk rating of its last approved assessment, and what brings
-          one forward. The portal sends it {LEAD_DAYS} days before it is due, pre-filled with the last approved answers.
-        </p>
-        <div className="grid-4">{fields(REASSESS_INTERVAL_FIELDS)}</div>
-        {fields(REASSESS_TRIGGER_FIELDS)}
+        <p className="muted">{t("agreements.form.reassessIntro", { days: LEAD_DAYS })}</p>
+        <div className="grid-4">{fields(REASSESS_INTERVAL_FIELDS(t))}</div>
+        {fields(REASSESS_TRIGGER_FIELDS(t))}
       </section>
 
       <section className="card form-section">
-        <h2>Flow-down requirements</h2>
-        <p className="muted">Tick the requirements every subcontractor must meet and set the agreement's own values.</p>
+        <h2>{t("agreements.form.requirementsHeading")}</h2>
+        <p className="muted">{t("agreements.form.requirementsIntro")}</p>
         <ErrorList id="requirements-error" errors={errors.requirements} />
         {[...byCategory.entries()].map(([category, reqs]) => (
           <fieldset key={category} className="req-group">
-            <legend>{CATEGORY_LABEL[category as keyof typeof CATEGORY_LABEL] ?? category}</legend>
+            <legend>{categoryLabel(t, category)}</legend>
             {reqs.map((r) => (
               <div key={r.id} className="req-row">
                 <label className="check">
                   <input type="checkbox" name="requirements" value={r.id} defaultChecked={selectedReqs.has(r.id)} />{" "}
-                  <code>{r.id}</code> {r.title} {r.knockOut ? <span className="badge bad">knock-out</span> : null}
+                  <code>{r.id}</code> {r.title}{" "}
+                  {r.knockOut ? <span className="badge bad">{t("agreements.view.knockOut")}</span> : null}
                 </label>
                 {fields(PARAMETER_FIELDS(r, r.id === breachRequirement?.id))}
                 {r.id === breachRequirement?.id ? (
                   <p className="muted">
-                    Each supplier&apos;s own time is set under{" "}
-                    <a href={`#param.${r.id}.${SUPPLIER_NOTIFY_PARAM}`}>Breach notification</a>, with the window it must
-                    fit.
+                    {t.rich("agreements.form.supplierTimeNote", {
+                      link: (chunks) => <a href={`#param.${r.id}.${SUPPLIER_NOTIFY_PARAM}`}>{chunks}</a>,
+                    })}
                   </p>
                 ) : null}
               </div>
@@ -504,8 +528,8 @@ export function AgreementForm({
       </section>
 
       <section className="card form-section">
-        <h2>Subcontractor chain</h2>
-        <p className="muted">Tier 1 works for the recipient; tier 2 for a tier-1 supplier, and so on.</p>
+        <h2>{t("agreements.view.chain")}</h2>
+        <p className="muted">{t("agreements.form.chainIntro")}</p>
         <ErrorList id="chain-error" errors={errors.chain} />
         {dialogNotice?.target === "chain" ? (
           <p className="flash" role="status">
@@ -514,74 +538,72 @@ export function AgreementForm({
         ) : null}
         {chain.rows.map((row) => (
           <div className="chain-row" key={row} data-testid={`chain-row-${row}`}>
-            {fields(CHAIN_FIELDS(row, supplierOptions))}
+            {fields(CHAIN_FIELDS(t, row, supplierOptions))}
             <button type="button" className="secondary small" onClick={() => chain.remove(row)}>
-              Remove
+              {t("agreements.form.remove")}
             </button>
           </div>
         ))}
         <button type="button" className="secondary" onClick={chain.add}>
-          Add supplier to the chain
+          {t("agreements.form.addToChain")}
         </button>{" "}
         <AddOrganizationDialog
           kind="supplier"
-          label="Add a new supplier"
-          title="Add a new supplier"
+          label={t("agreements.form.addSupplier")}
+          title={t("agreements.form.addSupplier")}
           fallbackHref="/procurement/suppliers/new"
           onAdded={onAdded("chain")}
         />
       </section>
 
       <section className="card form-section">
-        <h2>Phases of staged disclosure</h2>
+        <h2>{t("agreements.view.phases")}</h2>
         {phases.rows.map((row, index) => (
           <fieldset className="phase" key={row} data-testid={`phase-row-${row}`}>
-            <legend>Phase {index + 1}</legend>
-            <div className="grid-2">{fields(PHASE_NAME_FIELDS(row))}</div>
-            {fields(PHASE_GATE_FIELDS(row, requirementOptions, supplierOptions))}
+            <legend>{t("agreements.form.phaseLegend", { number: index + 1 })}</legend>
+            <div className="grid-2">{fields(PHASE_NAME_FIELDS(t, row))}</div>
+            {fields(PHASE_GATE_FIELDS(t, row, requirementOptions, supplierOptions))}
             <button type="button" className="secondary small" onClick={() => phases.remove(row)}>
-              Remove phase
+              {t("agreements.form.removePhase")}
             </button>
           </fieldset>
         ))}
         <button type="button" className="secondary" onClick={phases.add}>
-          Add phase
+          {t("agreements.form.addPhase")}
         </button>
       </section>
 
       <section className="card form-section" data-testid="glossary-section">
-        <h2>Glossary</h2>
-        <p className="muted">
-          Defined terms with the definitions agreed in the contract. Suppliers see the definition beside every question
-          that uses a term, in their language (English when a translation is left empty); the reports print the glossary
-          as an annex.
-        </p>
+        <h2>{t("agreements.view.glossary")}</h2>
+        <p className="muted">{t("agreements.form.glossaryIntro")}</p>
         <ErrorList id="glossary-error" errors={errors.glossary} />
         {glossary.rows.map((row, index) => (
           <fieldset className="phase glossary-row" key={row} data-testid={`glossary-row-${row}`}>
-            <legend>Term {index + 1}</legend>
+            <legend>{t("agreements.form.termLegend", { number: index + 1 })}</legend>
             {QUESTIONNAIRE_LANGUAGES.map((lang) => (
               <div className="grid-2" key={lang.code} lang={lang.code}>
-                {fields(GLOSSARY_FIELDS(row, lang))}
+                {fields(GLOSSARY_FIELDS(t, row, lang))}
               </div>
             ))}
             <button type="button" className="secondary small" onClick={() => glossary.remove(row)}>
-              Remove term
+              {t("agreements.form.removeTerm")}
             </button>
           </fieldset>
         ))}
         <button type="button" className="secondary" onClick={glossary.add}>
-          Add term
+          {t("agreements.form.addTerm")}
         </button>
       </section>
 
       <div className="form-actions">
         <button type="submit" disabled={busy}>
-          {busy ? (revision !== undefined ? "Saving and re-scoring the assessments…" : "Saving…") : submitLabel}
+          {busy
+            ? revision !== undefined
+              ? t("agreements.form.savingRescoring")
+              : t("agreements.form.saving")
+            : submitLabel}
         </button>
-        {revision !== undefined ? (
-          <p className="small muted">Saving re-scores every assessment under this agreement against the new terms.</p>
-        ) : null}
+        {revision !== undefined ? <p className="small muted">{t("agreements.form.rescoreNote")}</p> : null}
       </div>
     </Form>
   );

@@ -1,3 +1,4 @@
+import { t } from "#app/i18n/messages.server";
 import type { Types } from "mongoose";
 import type { AgreementData } from "#models/agreement.server";
 import { todayIso } from "#models/today";
@@ -248,7 +249,7 @@ export async function agreementPageData(
           permittedJurisdictions: c.permittedJurisdictions,
           recipient:
             (await orgInfo([agreement.recipientOrgId])).get(String(agreement.recipientOrgId))?.name ??
-            "Unknown organisation",
+            t("agreements.unknownOrganisation"),
         },
       };
     case "reassessments": {

@@ -1,5 +1,5 @@
 import { Link, useNavigation, useSearchParams } from "@remix-run/react";
-import { utcMinute } from "#app/components/time";
+import { useFormat, useT } from "#app/i18n/react";
 import type { AgreementPageData } from "./agreement-page.server";
 import { AGREEMENT_TABS, agreementTabHref } from "./agreement-tabs";
 import { AgreementDetails } from "./agreement-view";
@@ -35,16 +35,19 @@ export function AgreementPage({
       ? (new URLSearchParams(navigation.location.search).get("tab") ?? "compliance")
       : null;
   const s = header.summary;
+  const t = useT();
   return (
     <>
       {params.get("saved") ? (
         <p className="flash">
-          Agreement saved as revision {header.scoring.revision}.
-          {header.scoring.results ? " Every result below is scored against it." : ""}
+          {t("agreements.page.saved", {
+            revision: header.scoring.revision,
+            scored: header.scoring.results ? "yes" : "no",
+          })}
         </p>
       ) : null}
       {params.get("report") ? (
-        <p className="flash">Report version {params.get("report")} generated and stored.</p>
+        <p className="flash">{t("agreements.page.reportStored", { version: params.get("report") })}</p>
       ) : null}
       <div className="page-head">
         <h1>
@@ -52,49 +55,49 @@ export function AgreementPage({
         </h1>
         {role === "procurement" ? (
           <Link className="button secondary" to={`${base}/edit`}>
-            Edit
+            {t("agreements.page.edit")}
           </Link>
         ) : null}
       </div>
       <p className="small">
-        <Link to={`${base}/audit`}>Audit trail</Link>
+        <Link to={`${base}/audit`}>{t("agreements.page.auditTrail")}</Link>
       </p>
       <div className="stats" data-testid="agreement-summary">
         <div className="stat">
           <div className="value">{s.suppliers}</div>
-          <div className="label">Suppliers in the chain ({s.approved} approved)</div>
+          <div className="label">{t("agreements.page.statSuppliers", { approved: s.approved })}</div>
         </div>
         <div className="stat">
           <div className="value">{s.chainFailing}</div>
-          <div className="label">Chain links failing the flow-downs</div>
+          <div className="label">{t("agreements.page.statFailing")}</div>
         </div>
         {s.phases.map((p) => (
           <div className="stat" key={p.name}>
             <div className="value">
               {p.cleared}/{s.suppliers}
             </div>
-            <div className="label">Cleared for {p.name}</div>
+            <div className="label">{t("agreements.page.statCleared", { phase: p.name })}</div>
           </div>
         ))}
         <div className="stat">
           <div className="value">{s.expiring}</div>
-          <div className="label">Certificates expiring within 90 days</div>
+          <div className="label">{t("agreements.page.statExpiring")}</div>
         </div>
       </div>
       <ResultsBasis
         scoring={header.scoring}
         assessmentHref={role === "procurement" ? (id) => `/procurement/assessments/${id}` : undefined}
       />
-      <nav className="tabs" aria-label="Agreement sections">
-        {AGREEMENT_TABS.map((t) => (
+      <nav className="tabs" aria-label={t("agreements.page.sections")}>
+        {AGREEMENT_TABS.map((tab) => (
           <Link
-            key={t.key}
-            to={agreementTabHref(role, header.id, t.key)}
-            aria-current={data.tab === t.key ? "page" : undefined}
+            key={tab.key}
+            to={agreementTabHref(role, header.id, tab.key)}
+            aria-current={data.tab === tab.key ? "page" : undefined}
             preventScrollReset
           >
-            {t.label}
-            {pendingTab === t.key ? <span className="loading" aria-label="loading" /> : null}
+            {t(tab.label)}
+            {pendingTab === tab.key ? <span className="loading" aria-label={t("agreements.page.loading")} /> : null}
           </Link>
         ))}
       </nav>
@@ -102,19 +105,24 @@ export function AgreementPage({
       {data.tab === "chain" ? <ChainSection v={data.chain} /> : null}
       {data.tab === "reassessments" ? (
         <section className="card form-section">
-          <h2>Re-assessments</h2>
+          <h2>{t("agreements.page.reassessments")}</h2>
           <ReassessmentPolicyFacts policy={data.policy} />
           <ReassessmentTable
             rows={data.reassessments}
             assessmentHref={role === "procurement" ? (id) => `/procurement/assessments/${id}` : undefined}
           />
-          <h2>Incidents</h2>
+          <h2>{t("agreements.page.incidents")}</h2>
           <IncidentTable incidents={data.incidents} />
         </section>
       ) : null}
       {data.tab === "terms" ? <AgreementDetails a={data.agreement} /> : null}
       {data.tab === "reports" ? (
-        <ReportVersions title="Flow-down compliance report" versions={data.reports} canGenerate error={reportError} />
+        <ReportVersions
+          title={t("agreements.page.reportTitle")}
+          versions={data.reports}
+          canGenerate
+          error={reportError}
+        />
       ) : null}
     </>
   );
@@ -132,35 +140,37 @@ function ResultsBasis({
   scoring: Jsonified<AgreementPageData>["header"]["scoring"];
   assessmentHref?: (id: string) => string;
 }) {
+  const t = useT();
+  const format = useFormat();
   if (scoring.results === 0) return null;
   return (
     <section className="results-basis" aria-labelledby="results-basis-heading" data-testid="results-basis">
       <p id="results-basis-heading">
         {scoring.current === scoring.results
-          ? `${scoring.results === 1 ? "The result is" : `All ${scoring.results} results are`} computed against revision ${scoring.revision} of the agreement, with the certificates on file today`
-          : `${scoring.current} of ${scoring.results} results are computed against revision ${scoring.revision} of the agreement; the others are being scored again`}
-        {scoring.latestComputedAt ? ` (latest ${utcMinute(scoring.latestComputedAt)}).` : "."}
+          ? t("agreements.basis.allCurrent", { results: scoring.results, revision: scoring.revision })
+          : t("agreements.basis.someCurrent", {
+              current: scoring.current,
+              results: scoring.results,
+              revision: scoring.revision,
+            })}
+        {scoring.latestComputedAt
+          ? t("agreements.basis.latest", { moment: format.moment(scoring.latestComputedAt) })
+          : "."}
         {scoring.needsReview > 0 ? (
-          <strong>
-            {" "}
-            {scoring.needsReview === 1
-              ? "1 approved assessment now scores differently from its approval and needs review."
-              : `${scoring.needsReview} approved assessments now score differently from their approval and need review.`}
-          </strong>
+          <strong> {t("agreements.basis.needsReview", { count: scoring.needsReview })}</strong>
         ) : null}
       </p>
       {scoring.changes.length ? (
         <details open>
           <summary>
-            What changed in the results with revision {scoring.revision} ({scoring.changes.length}{" "}
-            {scoring.changes.length === 1 ? "assessment" : "assessments"})
+            {t("agreements.basis.changed", { revision: scoring.revision, count: scoring.changes.length })}
           </summary>
           <ul>
             {scoring.changes.map((c) => (
               <li key={`${c.assessmentId}-${c.computedAt}`}>
                 {assessmentHref ? <Link to={assessmentHref(c.assessmentId)}>{c.supplierName}</Link> : c.supplierName}{" "}
                 <span className="small">
-                  ({c.trigger}, {utcMinute(c.computedAt)})
+                  ({c.trigger}, {format.moment(c.computedAt)})
                 </span>
                 : {c.changes.join(" ")}
               </li>

@@ -1,11 +1,11 @@
 import { z } from "zod";
 /** The agreement page's tabs (see agreement-page.server): `?tab=` in the URL, the compliance matrix by default. */
 export const AGREEMENT_TABS = [
-  { key: "compliance", label: "Compliance" },
-  { key: "chain", label: "Subcontractor chain" },
-  { key: "reassessments", label: "Re-assessments and incidents" },
-  { key: "terms", label: "Terms" },
-  { key: "reports", label: "Reports" },
+  { key: "compliance", label: "agreements.tab.compliance" },
+  { key: "chain", label: "agreements.tab.chain" },
+  { key: "reassessments", label: "agreements.tab.reassessments" },
+  { key: "terms", label: "agreements.tab.terms" },
+  { key: "reports", label: "agreements.tab.reports" },
 ] as const;
 export type AgreementTab = (typeof AGREEMENT_TABS)[number]["key"];
 

@@ -15,6 +15,7 @@ import { clientIp } from "#app/lib/http.server";
 import { Refusal } from "#models/refusal";
 import { isDuplicateKey } from "#models/duplicate-key";
 import { trusted } from "#app/lib/ids.server";
+import { t } from "#app/i18n/messages.server";
 
 /**
  * The disclosing parties the recipient works with (its directory), and
@@ -59,8 +60,7 @@ export function catalogueForForm(): CatalogueEntry[] {
   }));
 }
 
-const duplicateReferenceRefusal = () =>
-  Refusal.ofFields({ reference: ["Another agreement of yours already has this reference"] });
+const duplicateReferenceRefusal = () => Refusal.ofFields({ reference: ["agreements.refusal.duplicateReference"] });
 
 function validationErrors(error: unknown): FormErrors | null {
   if (!(error instanceof mongoose.Error.ValidationError)) return null;
@@ -129,10 +129,7 @@ export async function updateAgreement(
   if (invalid) throw Refusal.ofFields(invalid);
   const current = await Agreement.findOne({ _id: id, recipientOrgId: user.orgId }, { revision: 1, phases: 1 }).lean();
   if (!current) throw new Response("Not found", { status: 404 });
-  const conflict = new Refusal(
-    "Someone else saved this agreement after you opened it, so your changes were not saved. Your edits are still in the form: reload the page to see the newer version, then apply them again.",
-    { status: 409 },
-  );
+  const conflict = new Refusal("agreements.refusal.conflict", { status: 409 });
   // the next revision is claimed (exactly one winner on MongoDB and FerretDB alike) before it is written
   const claimKey = revisionClaimKey(id, revision + 1);
   // a save that died after claiming never wrote its revision: after a while the claim is taken over, or nobody could save again
@@ -177,7 +174,7 @@ export async function agreementView(a: AgreementData & { _id: unknown }) {
   const catalogue = loadCatalogue();
   const orgIds = [a.discloserOrgId, a.recipientOrgId, ...a.chain.map((l) => l.supplierOrgId)];
   const org = await orgInfo(orgIds);
-  const nameOf = (id: unknown) => org.get(String(id))?.name ?? "Unknown organisation";
+  const nameOf = (id: unknown) => org.get(String(id))?.name ?? t("agreements.unknownOrganisation");
   return {
     id: String(a._id),
     reference: a.reference,
@@ -212,7 +209,7 @@ export async function agreementView(a: AgreementData & { _id: unknown }) {
       const req = catalogue.byId.get(r.requirementId);
       return {
         id: r.requirementId,
-        title: req?.title ?? "(not in the current catalogue)",
+        title: req?.title ?? t("agreements.notInCatalogue"),
         category: req?.category ?? "",
         knockOut: req?.knockOut ?? false,
         weight: req?.weight ?? 0,
@@ -221,7 +218,11 @@ export async function agreementView(a: AgreementData & { _id: unknown }) {
           return {
             key: p.key,
             label: p.label,
-            value: Array.isArray(v) ? v.join(", ") : typeof v === "boolean" ? (v ? "yes" : "no") : String(v),
+            value: Array.isArray(v)
+              ? v.join(", ")
+              : typeof v === "boolean"
+                ? t(v ? "agreements.paramYes" : "agreements.paramNo")
+                : String(v),
           };
         }),
       };

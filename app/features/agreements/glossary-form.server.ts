@@ -8,6 +8,14 @@ import {
   type Localised,
 } from "#models/glossary";
 import { languageName } from "#questionnaires/languages";
+import { currentLocale, t } from "#app/i18n/messages.server";
+
+/** A glossary language named in the language of the request (English as the questionnaires name it). */
+function languageIn(code: string): string {
+  const locale = currentLocale();
+  if (locale === "en") return languageName(code);
+  return new Intl.DisplayNames([locale], { type: "language" }).of(code) ?? languageName(code);
+}
 
 /**
  * The glossary part of the agreement form: rows of fields named
@@ -21,29 +29,40 @@ type Values = Record<string, string | string[]>;
 const localised = (max: number) =>
   z.object(
     Object.fromEntries(
-      GLOSSARY_LANGUAGES.map((code) => [code, z.string().trim().max(max, `At most ${max} characters`)]),
+      GLOSSARY_LANGUAGES.map((code) => [
+        code,
+        z
+          .string()
+          .trim()
+          .max(max, { error: () => t("agreements.glossary.atMost", { max }) }),
+      ]),
     ) as Record<string, z.ZodString>,
   );
 
 const GlossaryRowSchema = z
   .object({ term: localised(MAX_TERM_LENGTH), definition: localised(MAX_DEFINITION_LENGTH) })
   .superRefine((row, ctx) => {
-    if (!row.term.en) ctx.addIssue({ code: "custom", path: ["term", "en"], message: "Enter the term in English" });
+    if (!row.term.en)
+      ctx.addIssue({ code: "custom", path: ["term", "en"], message: t("agreements.glossary.termEnglish") });
     if (!row.definition.en)
-      ctx.addIssue({ code: "custom", path: ["definition", "en"], message: "Enter the agreed definition in English" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["definition", "en"],
+        message: t("agreements.glossary.definitionEnglish"),
+      });
     for (const code of GLOSSARY_LANGUAGES) {
       if (code === "en") continue;
       if (row.term[code] && !row.definition[code])
         ctx.addIssue({
           code: "custom",
           path: ["definition", code],
-          message: `Enter the definition in ${languageName(code)} too, or leave the ${languageName(code)} term empty`,
+          message: t("agreements.glossary.definitionToo", { language: languageIn(code) }),
         });
       if (row.definition[code] && !row.term[code])
         ctx.addIssue({
           code: "custom",
           path: ["term", code],
-          message: `Enter the term in ${languageName(code)} too, or leave the ${languageName(code)} definition empty`,
+          message: t("agreements.glossary.termToo", { language: languageIn(code) }),
         });
     }
   });
@@ -82,13 +101,14 @@ export function parseGlossary(values: Values, add: (key: string, message: string
     }
     const key = parsed.data.term.en.toLocaleLowerCase("en");
     if (seen.has(key)) {
-      add(`glossary.${i}.term.en`, "This term is already in the glossary");
+      add(`glossary.${i}.term.en`, t("agreements.glossary.duplicate"));
       continue;
     }
     seen.set(key, i);
     entries.push({ term: parsed.data.term as Localised, definition: parsed.data.definition as Localised });
   }
-  if (entries.length > MAX_GLOSSARY_ENTRIES) add("glossary", `At most ${MAX_GLOSSARY_ENTRIES} terms`);
+  if (entries.length > MAX_GLOSSARY_ENTRIES)
+    add("glossary", t("agreements.glossary.tooMany", { max: MAX_GLOSSARY_ENTRIES }));
   return entries;
 }
 
