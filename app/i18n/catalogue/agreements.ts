@@ -931,10 +931,10 @@ export const agreements = {
 
   // the form's checks
   "agreements.error.atMost": {
-    en: "At most {max} characters (you entered {entered})",
-    de: "Höchstens {max} Zeichen (Sie haben {entered} eingegeben)",
-    ja: "{max} 文字以内で入力してください（入力：{entered} 文字）",
-    ar: "{max} حرفًا كحد أقصى (أدخلت {entered})",
+    en: "At most {max, number} characters (you entered {entered, number})",
+    de: "Höchstens {max, number} Zeichen (Sie haben {entered, number} eingegeben)",
+    ja: "{max, number} 文字以内で入力してください（入力：{entered, number} 文字）",
+    ar: "{max, number} حرفًا كحد أقصى (أدخلت {entered, number})",
   },
   "agreements.error.enter": {
     en: "Enter {label}",
@@ -1087,10 +1087,10 @@ export const agreements = {
     ar: "{label}: لا يمكن أن تكون القيمة سالبة",
   },
   "agreements.error.paramTooLong": {
-    en: "{label} is at most {max} characters (you entered {entered})",
-    de: "{label}: höchstens {max} Zeichen (Sie haben {entered} eingegeben)",
-    ja: "{label}：{max} 文字以内で入力してください（入力：{entered} 文字）",
-    ar: "{label}: {max} حرفًا كحد أقصى (أدخلت {entered})",
+    en: "{label} is at most {max, number} characters (you entered {entered, number})",
+    de: "{label}: höchstens {max, number} Zeichen (Sie haben {entered, number} eingegeben)",
+    ja: "{label}：{max, number} 文字以内で入力してください（入力：{entered, number} 文字）",
+    ar: "{label}: {max, number} حرفًا كحد أقصى (أدخلت {entered, number})",
   },
   "agreements.error.unknownMechanisms": {
     en: "Unknown transfer mechanisms: {values}",
