@@ -9,6 +9,7 @@ import { OrganizationFields } from "#app/features/directory/organization-fields"
 import { DiscloserInputSchema, LIMITS, SupplierInputSchema } from "#app/features/directory/organization-input";
 import { NewPasswordFields } from "#app/features/accounts/token-link-page";
 import { messagesFor as catalogueIn, say } from "#app/i18n/messages.server";
+import { sayIssue } from "./forms.server";
 import { runInLocale } from "./locale-scope.server";
 import { abbreviate, formatCount, limitedText, tooLongMessage } from "./text-limits";
 
@@ -35,7 +36,7 @@ function render<P extends object>(component: FunctionComponent<P>, props: P): st
 /** The schema's verdict on `field` alone: its messages when `value` is put into an otherwise empty form. */
 function messagesFor(schema: z.ZodType, field: string, value: string): string[] {
   const parsed = schema.safeParse({ [field]: value });
-  return parsed.success ? [] : parsed.error.issues.filter((i) => i.path[0] === field).map((i) => say(i.message));
+  return parsed.success ? [] : parsed.error.issues.filter((i) => i.path[0] === field).map((i) => sayIssue(i));
 }
 
 /** Each field stops in the browser where its schema starts to refuse: the same number drives both. */
