@@ -1,4 +1,401 @@
 import type { Messages } from "./entry";
 
 /** Messages of the assessments namespace; every key starts with "assessments.". */
-export const assessments = {} satisfies Messages;
+export const assessments = {
+  // --- the list of assessments
+  "assessments.list.metaTitle": {
+    en: "Assessments · Flowdown",
+    de: "Bewertungen · Flowdown",
+    ja: "評価 · Flowdown",
+    ar: "التقييمات · Flowdown",
+  },
+  "assessments.list.title": { en: "Assessments", de: "Bewertungen", ja: "評価", ar: "التقييمات" },
+  "assessments.list.send": {
+    en: "Send a questionnaire",
+    de: "Fragebogen senden",
+    ja: "質問票を送信",
+    ar: "إرسال استبيان",
+  },
+  "assessments.list.empty": {
+    en: "No questionnaires sent yet.",
+    de: "Noch keine Fragebögen gesendet.",
+    ja: "送信済みの質問票はまだありません。",
+    ar: "لم يُرسَل أي استبيان بعد.",
+  },
+  "assessments.list.supplier": { en: "Supplier", de: "Lieferant", ja: "サプライヤー", ar: "المورد" },
+  "assessments.list.agreement": { en: "Agreement", de: "Vereinbarung", ja: "契約", ar: "الاتفاقية" },
+  "assessments.list.status": { en: "Status", de: "Status", ja: "ステータス", ar: "الحالة" },
+  "assessments.list.due": { en: "Due", de: "Fällig", ja: "期限", ar: "تاريخ الاستحقاق" },
+
+  // --- an assessment's audit trail
+  "assessments.audit.metaTitle": {
+    en: "Audit trail · Flowdown",
+    de: "Prüfpfad · Flowdown",
+    ja: "監査証跡 · Flowdown",
+    ar: "سجل التدقيق · Flowdown",
+  },
+  "assessments.audit.back": {
+    en: "← Back to the assessment",
+    de: "← Zurück zur Bewertung",
+    ja: "← 評価に戻る",
+    ar: "→ العودة إلى التقييم",
+  },
+  "assessments.audit.title": {
+    en: "Audit trail: {supplier}",
+    de: "Prüfpfad: {supplier}",
+    ja: "監査証跡：{supplier}",
+    ar: "سجل التدقيق: {supplier}",
+  },
+
+  // --- the send form
+  "assessments.send.metaTitle": {
+    en: "Send a questionnaire · Flowdown",
+    de: "Fragebogen senden · Flowdown",
+    ja: "質問票を送信 · Flowdown",
+    ar: "إرسال استبيان · Flowdown",
+  },
+  "assessments.send.title": {
+    en: "Send a questionnaire",
+    de: "Fragebogen senden",
+    ja: "質問票を送信",
+    ar: "إرسال استبيان",
+  },
+  "assessments.send.noAgreement": {
+    en: "Create an agreement first: every questionnaire is sent under one.",
+    de: "Legen Sie zuerst eine Vereinbarung an: Jeder Fragebogen wird im Rahmen einer Vereinbarung gesendet.",
+    ja: "先に契約を作成してください。質問票はすべて契約に基づいて送信されます。",
+    ar: "أنشئ اتفاقية أولًا: يُرسَل كل استبيان في إطار اتفاقية.",
+  },
+  "assessments.send.nothingSent": {
+    en: "Nothing was sent: check the fields marked below.",
+    de: "Es wurde nichts gesendet: Prüfen Sie die unten markierten Felder.",
+    ja: "送信されませんでした。下に示された項目を確認してください。",
+    ar: "لم يُرسَل شيء: تحقق من الحقول المعلَّمة أدناه.",
+  },
+  "assessments.send.agreement": { en: "Agreement", de: "Vereinbarung", ja: "契約", ar: "الاتفاقية" },
+  "assessments.send.choose": { en: "Choose…", de: "Bitte wählen…", ja: "選択してください…", ar: "اختر…" },
+  "assessments.send.supplier": {
+    en: "Supplier in its chain",
+    de: "Lieferant in ihrer Kette",
+    ja: "チェーン内のサプライヤー",
+    ar: "مورد في سلسلتها",
+  },
+  "assessments.send.chooseAgreementFirst": {
+    en: "Choose the agreement first",
+    de: "Wählen Sie zuerst die Vereinbarung",
+    ja: "先に契約を選択してください",
+    ar: "اختر الاتفاقية أولًا",
+  },
+  "assessments.send.notInChain": {
+    en: "Not in its chain yet?",
+    de: "Noch nicht in der Kette?",
+    ja: "まだチェーンにありませんか？",
+    ar: "ليس في سلسلتها بعد؟",
+  },
+  "assessments.send.addLabel": {
+    en: "Add a new supplier to this agreement's chain",
+    de: "Neuen Lieferanten zur Kette dieser Vereinbarung hinzufügen",
+    ja: "この契約のチェーンに新しいサプライヤーを追加",
+    ar: "إضافة مورد جديد إلى سلسلة هذه الاتفاقية",
+  },
+  "assessments.send.addTitle": {
+    en: "Add a supplier to the chain",
+    de: "Lieferanten zur Kette hinzufügen",
+    ja: "チェーンにサプライヤーを追加",
+    ar: "إضافة مورد إلى السلسلة",
+  },
+  "assessments.send.openSent": {
+    en: "Open the questionnaire already sent",
+    de: "Bereits gesendeten Fragebogen öffnen",
+    ja: "送信済みの質問票を開く",
+    ar: "فتح الاستبيان المرسَل سابقًا",
+  },
+  "assessments.send.sendAnother": {
+    en: "Send another questionnaire anyway",
+    de: "Trotzdem einen weiteren Fragebogen senden",
+    ja: "それでも別の質問票を送信する",
+    ar: "إرسال استبيان آخر على أي حال",
+  },
+  "assessments.send.questionnaire": { en: "Questionnaire", de: "Fragebogen", ja: "質問票", ar: "الاستبيان" },
+  "assessments.send.templateOption": {
+    en: "{title} (version {version})",
+    de: "{title} (Version {version})",
+    ja: "{title}（バージョン {version}）",
+    ar: "{title} (الإصدار {version})",
+  },
+  "assessments.send.dueDate": { en: "Due date", de: "Fälligkeitsdatum", ja: "期限", ar: "تاريخ الاستحقاق" },
+  "assessments.send.recipients": {
+    en: "Recipients' e-mail addresses",
+    de: "E-Mail-Adressen der Empfänger",
+    ja: "受信者のメールアドレス",
+    ar: "عناوين البريد الإلكتروني للمستلمين",
+  },
+  "assessments.send.onePerLine": {
+    en: "one per line",
+    de: "eine pro Zeile",
+    ja: "1 行に 1 件",
+    ar: "عنوان واحد في كل سطر",
+  },
+  "assessments.send.recipientsHint": {
+    en: "Each recipient gets a personal link that expires in 14 days. At most {max} recipients.",
+    de: "Jeder Empfänger erhält einen persönlichen Link, der nach 14 Tagen abläuft. Höchstens {max} Empfänger.",
+    ja: "各受信者には 14 日間有効な個人用リンクが届きます。受信者は最大 {max} 人です。",
+    ar: "يتلقى كل مستلم رابطًا شخصيًا تنتهي صلاحيته بعد 14 يومًا. بحد أقصى {max} من المستلمين.",
+  },
+  "assessments.send.sending": { en: "Sending…", de: "Wird gesendet…", ja: "送信しています…", ar: "جارٍ الإرسال…" },
+  "assessments.send.submit": {
+    en: "Send questionnaire",
+    de: "Fragebogen senden",
+    ja: "質問票を送信",
+    ar: "إرسال الاستبيان",
+  },
+  "assessments.send.supplierOption": {
+    en: "{name} (tier {tier})",
+    de: "{name} (Ebene {tier})",
+    ja: "{name}（第 {tier} 層）",
+    ar: "{name} (المستوى {tier})",
+  },
+  "assessments.send.unknownSupplier": { en: "Unknown", de: "Unbekannt", ja: "不明", ar: "غير معروف" },
+
+  // the send form's checks
+  "assessments.send.chooseAgreement": {
+    en: "Choose an agreement",
+    de: "Wählen Sie eine Vereinbarung",
+    ja: "契約を選択してください",
+    ar: "اختر اتفاقية",
+  },
+  "assessments.send.chooseSupplier": {
+    en: "Choose a supplier",
+    de: "Wählen Sie einen Lieferanten",
+    ja: "サプライヤーを選択してください",
+    ar: "اختر موردًا",
+  },
+  "assessments.send.chooseQuestionnaire": {
+    en: "Choose a questionnaire",
+    de: "Wählen Sie einen Fragebogen",
+    ja: "質問票を選択してください",
+    ar: "اختر استبيانًا",
+  },
+  "assessments.send.dateFormat": {
+    en: "Enter a date as YYYY-MM-DD",
+    de: "Geben Sie ein Datum im Format JJJJ-MM-TT ein",
+    ja: "日付を YYYY-MM-DD の形式で入力してください",
+    ar: "أدخل التاريخ بالصيغة YYYY-MM-DD",
+  },
+  "assessments.send.dueInPast": {
+    en: "The due date cannot be in the past",
+    de: "Das Fälligkeitsdatum darf nicht in der Vergangenheit liegen",
+    ja: "期限に過去の日付は指定できません",
+    ar: "لا يمكن أن يكون تاريخ الاستحقاق في الماضي",
+  },
+  "assessments.send.invalidAddress": {
+    en: "One of the addresses is not a valid e-mail address",
+    de: "Eine der Adressen ist keine gültige E-Mail-Adresse",
+    ja: "無効なメールアドレスが含まれています",
+    ar: "أحد العناوين ليس عنوان بريد إلكتروني صالحًا",
+  },
+  "assessments.send.atLeastOne": {
+    en: "Enter at least one recipient's e-mail address",
+    de: "Geben Sie die E-Mail-Adresse mindestens eines Empfängers ein",
+    ja: "受信者のメールアドレスを 1 件以上入力してください",
+    ar: "أدخل عنوان البريد الإلكتروني لمستلم واحد على الأقل",
+  },
+  "assessments.send.atMost": {
+    en: "At most {maximum} recipients at once",
+    de: "Höchstens {maximum} Empfänger auf einmal",
+    ja: "一度に送信できる受信者は最大 {maximum} 人です",
+    ar: "بحد أقصى {maximum} من المستلمين في المرة الواحدة",
+  },
+  "assessments.send.chooseYourAgreement": {
+    en: "Choose one of your agreements",
+    de: "Wählen Sie eine Ihrer Vereinbarungen",
+    ja: "自社の契約から選択してください",
+    ar: "اختر إحدى اتفاقياتك",
+  },
+  "assessments.send.chooseChainSupplier": {
+    en: "Choose a supplier in this agreement's chain",
+    de: "Wählen Sie einen Lieferanten aus der Kette dieser Vereinbarung",
+    ja: "この契約のチェーンに含まれるサプライヤーを選択してください",
+    ar: "اختر موردًا من سلسلة هذه الاتفاقية",
+  },
+  "assessments.send.choosePreview": {
+    en: "Choose one of your agreements and a questionnaire",
+    de: "Wählen Sie eine Ihrer Vereinbarungen und einen Fragebogen",
+    ja: "自社の契約と質問票を選択してください",
+    ar: "اختر إحدى اتفاقياتك واستبيانًا",
+  },
+  "assessments.send.alreadyOpen": {
+    en: '{supplier} already has an open questionnaire under {agreement} ({status, select, invited {invited} in_progress {in progress} submitted {submitted} under_review {under review} remediation_requested {remediation requested} approved {approved} rejected {rejected} other {{status}}}, due {due}). Tick "Send another questionnaire anyway" to send a second one.',
+    de: "{supplier} hat bereits einen offenen Fragebogen zu {agreement} ({status, select, invited {eingeladen} in_progress {in Bearbeitung} submitted {eingereicht} under_review {in Prüfung} remediation_requested {Nachbesserung angefordert} approved {genehmigt} rejected {abgelehnt} other {{status}}}, fällig am {due}). Kreuzen Sie „Trotzdem einen weiteren Fragebogen senden“ an, um einen zweiten zu senden.",
+    ja: "{supplier} には {agreement} に基づく未完了の質問票がすでにあります（{status, select, invited {招待済み} in_progress {回答中} submitted {提出済み} under_review {審査中} remediation_requested {是正依頼中} approved {承認済み} rejected {却下} other {{status}}}、期限 {due}）。2 通目を送信するには「それでも別の質問票を送信する」にチェックを入れてください。",
+    ar: "لدى {supplier} بالفعل استبيان مفتوح في إطار {agreement} ({status, select, invited {مدعو} in_progress {قيد التنفيذ} submitted {مُقدَّم} under_review {قيد المراجعة} remediation_requested {مطلوب معالجته} approved {معتمد} rejected {مرفوض} other {{status}}}، تاريخ الاستحقاق {due}). حدِّد «إرسال استبيان آخر على أي حال» لإرسال استبيان ثانٍ.",
+  },
+  "assessments.send.thisSupplier": {
+    en: "This supplier",
+    de: "Dieser Lieferant",
+    ja: "このサプライヤー",
+    ar: "هذا المورد",
+  },
+
+  // --- the send preview
+  "assessments.preview.loading": {
+    en: "Working out what this questionnaire will ask under the agreement…",
+    de: "Es wird ermittelt, was dieser Fragebogen im Rahmen der Vereinbarung fragen wird…",
+    ja: "この契約でこの質問票が尋ねる内容を算出しています…",
+    ar: "جارٍ تحديد ما سيسأله هذا الاستبيان في إطار الاتفاقية…",
+  },
+  "assessments.preview.title": {
+    en: "What the supplier will be asked",
+    de: "Was der Lieferant gefragt wird",
+    ja: "サプライヤーへの質問内容",
+    ar: "ما سيُسأل عنه المورد",
+  },
+  "assessments.preview.summaryAll": {
+    en: "Every question of the questionnaire: {questions, plural, one {# question} other {# questions}} ({required} required) on {pages, plural, one {# page} other {# pages}}.",
+    de: "Alle Fragen des Fragebogens: {questions, plural, one {# Frage} other {# Fragen}} ({required} davon Pflicht) auf {pages, plural, one {# Seite} other {# Seiten}}.",
+    ja: "質問票のすべての質問：{pages, plural, other {# ページ}}に{questions, plural, other {# 問}}（必須 {required} 問）。",
+    ar: "جميع أسئلة الاستبيان: {questions, plural, zero {لا أسئلة} one {سؤال واحد} two {سؤالان} few {# أسئلة} many {# سؤالًا} other {# سؤال}} ({required} منها إلزامية) في {pages, plural, zero {لا صفحات} one {صفحة واحدة} two {صفحتين} few {# صفحات} many {# صفحة} other {# صفحة}}.",
+  },
+  "assessments.preview.summaryTailored": {
+    en: "{questions} of the questionnaire's {templateQuestions} questions ({required} required), on {pages} of its {templatePages, plural, one {# page} other {# pages}}: {pageNames}.",
+    de: "{questions} der {templateQuestions} Fragen des Fragebogens ({required} davon Pflicht), auf {pages} seiner {templatePages, plural, one {# Seite} other {# Seiten}}: {pageNames}.",
+    ja: "質問票の全 {templateQuestions} 問のうち {questions} 問（必須 {required} 問）、全 {templatePages, plural, other {# ページ}}のうち {pages} ページ：{pageNames}。",
+    ar: "{questions} من أصل {templateQuestions} سؤالًا في الاستبيان ({required} منها إلزامية)، في {pages} من أصل {templatePages, plural, zero {لا صفحات} one {صفحة واحدة} two {صفحتين} few {# صفحات} many {# صفحة} other {# صفحة}}: {pageNames}.",
+  },
+  "assessments.preview.notTailorable": {
+    en: "No question of this questionnaire is mapped to a requirement of the agreement, so it cannot be tailored.",
+    de: "Keine Frage dieses Fragebogens ist einer Anforderung der Vereinbarung zugeordnet; er kann daher nicht zugeschnitten werden.",
+    ja: "この質問票には契約の要件に対応付けられた質問がないため、絞り込みはできません。",
+    ar: "لا يرتبط أي سؤال في هذا الاستبيان بمتطلب من متطلبات الاتفاقية، لذا لا يمكن تكييفه.",
+  },
+  "assessments.preview.tableLabel": {
+    en: "Tailoring preview",
+    de: "Vorschau des Zuschnitts",
+    ja: "絞り込みのプレビュー",
+    ar: "معاينة التكييف",
+  },
+  "assessments.preview.caption": {
+    en: "Questions per requirement of the agreement",
+    de: "Fragen je Anforderung der Vereinbarung",
+    ja: "契約の要件ごとの質問数",
+    ar: "عدد الأسئلة لكل متطلب من متطلبات الاتفاقية",
+  },
+  "assessments.preview.requirement": { en: "Requirement", de: "Anforderung", ja: "要件", ar: "المتطلب" },
+  "assessments.preview.questions": { en: "Questions", de: "Fragen", ja: "質問", ar: "الأسئلة" },
+  "assessments.preview.alsoAsked": {
+    en: "Also asked: {parts}.",
+    de: "Außerdem gefragt: {parts}.",
+    ja: "その他の質問：{parts}。",
+    ar: "يُسأل أيضًا: {parts}.",
+  },
+  "assessments.preview.alsoIdentification": {
+    en: "{count, plural, one {# question} other {# questions}} identifying the supplier and its contacts",
+    de: "{count, plural, one {# Frage} other {# Fragen}} zur Identifikation des Lieferanten und seiner Ansprechpartner",
+    ja: "サプライヤーとその連絡先を特定する{count, plural, other {# 問}}",
+    ar: "{count, plural, zero {لا أسئلة} one {سؤال واحد} two {سؤالان} few {# أسئلة} many {# سؤالًا} other {# سؤال}} لتعريف المورد وجهات الاتصال لديه",
+  },
+  "assessments.preview.alsoFact": {
+    en: "{count, plural, one {# question} other {# questions}} the chain needs from every supplier ({facts})",
+    de: "{count, plural, one {# Frage} other {# Fragen}}, die die Kette von jedem Lieferanten benötigt ({facts})",
+    ja: "チェーンがすべてのサプライヤーに求める{count, plural, other {# 問}}（{facts}）",
+    ar: "{count, plural, zero {لا أسئلة} one {سؤال واحد} two {سؤالان} few {# أسئلة} many {# سؤالًا} other {# سؤال}} تحتاجها السلسلة من كل مورد ({facts})",
+  },
+  "assessments.preview.alsoCondition": {
+    en: "{count, plural, one {# question} other {# questions}} that other questions depend on",
+    de: "{count, plural, one {# Frage} other {# Fragen}}, von denen andere Fragen abhängen",
+    ja: "他の質問の前提となる{count, plural, other {# 問}}",
+    ar: "{count, plural, zero {لا أسئلة} one {سؤال واحد} two {سؤالان} few {# أسئلة} many {# سؤالًا} other {# سؤال}} تعتمد عليها أسئلة أخرى",
+  },
+  "assessments.preview.fact.notifyHours": {
+    en: "breach notification hours",
+    de: "Stunden bis zur Meldung einer Verletzung",
+    ja: "侵害通知までの時間",
+    ar: "ساعات الإبلاغ عن الاختراق",
+  },
+  "assessments.preview.fact.dataLocations": {
+    en: "data locations",
+    de: "Datenstandorte",
+    ja: "データの所在地",
+    ar: "مواقع البيانات",
+  },
+  "assessments.preview.uncovered": {
+    en: "The agreement needs {count, plural, one {# requirement that this questionnaire cannot answer; it will show as not answered:} other {# requirements that this questionnaire cannot answer; they will show as not answered:}}",
+    de: "Die Vereinbarung verlangt {count, plural, one {# Anforderung, die dieser Fragebogen nicht beantworten kann; sie wird als nicht beantwortet angezeigt:} other {# Anforderungen, die dieser Fragebogen nicht beantworten kann; sie werden als nicht beantwortet angezeigt:}}",
+    ja: "この契約には、この質問票では回答できない要件が{count, plural, other {# 件}}あります。これらは未回答として表示されます：",
+    ar: "تتطلب الاتفاقية {count, plural, zero {لا متطلبات} one {متطلبًا واحدًا لا يستطيع هذا الاستبيان الإجابة عنه؛ وسيظهر على أنه لم تتم الإجابة عنه:} two {متطلبين لا يستطيع هذا الاستبيان الإجابة عنهما؛ وسيظهران على أنهما لم تتم الإجابة عنهما:} few {# متطلبات لا يستطيع هذا الاستبيان الإجابة عنها؛ وستظهر على أنها لم تتم الإجابة عنها:} many {# متطلبًا لا يستطيع هذا الاستبيان الإجابة عنها؛ وستظهر على أنها لم تتم الإجابة عنها:} other {# متطلب لا يستطيع هذا الاستبيان الإجابة عنها؛ وستظهر على أنها لم تتم الإجابة عنها:}}",
+  },
+  "assessments.preview.byCertificates": {
+    en: "Judged from the supplier's certificates alone, with no question about them: {list}.",
+    de: "Allein anhand der Zertifikate des Lieferanten beurteilt, ohne Frage dazu: {list}.",
+    ja: "質問なしで、サプライヤーの証明書のみに基づいて判定：{list}。",
+    ar: "يُحكم عليها من شهادات المورد وحدها، دون أي سؤال عنها: {list}.",
+  },
+
+  // --- e-mails
+  "assessments.mail.invitation.subject": {
+    en: "Security questionnaire from {sender} ({agreement})",
+    de: "Sicherheitsfragebogen von {sender} ({agreement})",
+    ja: "{sender} からのセキュリティ質問票（{agreement}）",
+    ar: "استبيان أمني من {sender} ({agreement})",
+  },
+  "assessments.mail.invitation.body": {
+    en: "{sender} asks {supplier} to complete a security and confidentiality questionnaire under agreement {agreement}.\n\nOpen the questionnaire: {link}\n\nIt is due on {due}. The link is personal, works once to set up your account, and expires in 14 days.",
+    de: "{sender} bittet {supplier}, im Rahmen der Vereinbarung {agreement} einen Fragebogen zu Sicherheit und Vertraulichkeit auszufüllen.\n\nFragebogen öffnen: {link}\n\nFällig am {due}. Der Link ist persönlich, kann einmal zur Einrichtung Ihres Kontos verwendet werden und läuft nach 14 Tagen ab.",
+    ja: "{sender} より、契約 {agreement} に基づくセキュリティおよび機密保持に関する質問票へのご回答を {supplier} にお願いしております。\n\n質問票を開く：{link}\n\n期限は {due} です。このリンクはお客様専用で、アカウントの設定に 1 回のみ使用でき、14 日後に失効します。",
+    ar: "تطلب {sender} من {supplier} استكمال استبيان الأمن والسرية في إطار الاتفاقية {agreement}.\n\nافتح الاستبيان: {link}\n\nتاريخ الاستحقاق {due}. هذا الرابط شخصي، ويعمل مرة واحدة لإعداد حسابك، وتنتهي صلاحيته بعد 14 يومًا.",
+  },
+  "assessments.mail.reminder.subjectOverdue": {
+    en: "Overdue: security questionnaire for {agreement}",
+    de: "Überfällig: Sicherheitsfragebogen für {agreement}",
+    ja: "期限超過：{agreement} のセキュリティ質問票",
+    ar: "متأخر: الاستبيان الأمني الخاص بـ {agreement}",
+  },
+  "assessments.mail.reminder.subjectDueSoon": {
+    en: "Due soon: security questionnaire for {agreement}",
+    de: "Bald fällig: Sicherheitsfragebogen für {agreement}",
+    ja: "期限間近：{agreement} のセキュリティ質問票",
+    ar: "يستحق قريبًا: الاستبيان الأمني الخاص بـ {agreement}",
+  },
+  "assessments.mail.reminder.yourClient": {
+    en: "your client",
+    de: "Ihr Auftraggeber",
+    ja: "お客様の取引先",
+    ar: "عميلك",
+  },
+  "assessments.mail.reminder.bodyOverdue": {
+    en: "The security questionnaire {client} sent under {agreement} was due on {due}.",
+    de: "Der Sicherheitsfragebogen, den {client} im Rahmen von {agreement} gesendet hat, war am {due} fällig.",
+    ja: "{client} が {agreement} に基づいて送信したセキュリティ質問票の期限は {due} でした。",
+    ar: "كان موعد استحقاق الاستبيان الأمني الذي أرسله {client} في إطار {agreement} هو {due}.",
+  },
+  "assessments.mail.reminder.bodyDueSoon": {
+    en: "The security questionnaire {client} sent under {agreement} is due on {due}.",
+    de: "Der Sicherheitsfragebogen, den {client} im Rahmen von {agreement} gesendet hat, ist am {due} fällig.",
+    ja: "{client} が {agreement} に基づいて送信したセキュリティ質問票の期限は {due} です。",
+    ar: "يستحق الاستبيان الأمني الذي أرسله {client} في إطار {agreement} في {due}.",
+  },
+  "assessments.mail.reminder.continue": {
+    en: "Continue where you left off: {link}",
+    de: "Machen Sie dort weiter, wo Sie aufgehört haben: {link}",
+    ja: "前回の続きから回答する：{link}",
+    ar: "تابع من حيث توقفت: {link}",
+  },
+  "assessments.mail.reminder.useInvitation": {
+    en: "Open it with the link in your invitation e-mail, or ask the sender for a new link.",
+    de: "Öffnen Sie ihn über den Link in Ihrer Einladungs-E-Mail oder bitten Sie den Absender um einen neuen Link.",
+    ja: "招待メールのリンクから開くか、送信者に新しいリンクを依頼してください。",
+    ar: "افتحه عبر الرابط في رسالة الدعوة، أو اطلب من المُرسِل رابطًا جديدًا.",
+  },
+  "assessments.mail.submission.subject": {
+    en: "{supplier} submitted its questionnaire for {agreement}",
+    de: "{supplier} hat seinen Fragebogen zu {agreement} eingereicht",
+    ja: "{supplier} が {agreement} の質問票を提出しました",
+    ar: "قدّم {supplier} استبيانه الخاص بـ {agreement}",
+  },
+  "assessments.mail.submission.body": {
+    en: "{supplier} submitted its security questionnaire under {agreement}.\nComputed score: {score}/100, {risk}.\n\nReview it: {link}",
+    de: "{supplier} hat seinen Sicherheitsfragebogen zu {agreement} eingereicht.\nBerechnete Punktzahl: {score}/100, {risk}.\n\nZur Prüfung: {link}",
+    ja: "{supplier} が {agreement} に基づくセキュリティ質問票を提出しました。\n算出スコア：{score}/100、{risk}。\n\n確認する：{link}",
+    ar: "قدّم {supplier} استبيانه الأمني في إطار {agreement}.\nالدرجة المحسوبة: {score}/100، {risk}.\n\nراجعه: {link}",
+  },
+} satisfies Messages;

@@ -1,4 +1,657 @@
 import type { Messages } from "./entry";
 
 /** Messages of the review namespace; every key starts with "review.". */
-export const review = {} satisfies Messages;
+export const review = {
+  // --- the reviewer's page of one assessment
+  "review.page.metaTitle": {
+    en: "Assessment · Flowdown",
+    de: "Bewertung · Flowdown",
+    ja: "評価 · Flowdown",
+    ar: "التقييم · Flowdown",
+  },
+  "review.page.invalidEmail": {
+    en: "Enter a valid e-mail address",
+    de: "Geben Sie eine gültige E-Mail-Adresse ein",
+    ja: "有効なメールアドレスを入力してください",
+    ar: "أدخل عنوان بريد إلكتروني صالحًا",
+  },
+  "review.page.unknownAction": {
+    en: "Unknown action",
+    de: "Unbekannte Aktion",
+    ja: "不明な操作です",
+    ar: "إجراء غير معروف",
+  },
+  "review.done.sent": {
+    en: "Questionnaire sent.",
+    de: "Fragebogen gesendet.",
+    ja: "質問票を送信しました。",
+    ar: "تم إرسال الاستبيان.",
+  },
+  "review.done.revoked": {
+    en: "Invitation revoked.",
+    de: "Einladung widerrufen.",
+    ja: "招待を取り消しました。",
+    ar: "تم إلغاء الدعوة.",
+  },
+  "review.done.resent": {
+    en: "A new invitation was sent; the old link no longer works.",
+    de: "Eine neue Einladung wurde gesendet; der alte Link funktioniert nicht mehr.",
+    ja: "新しい招待を送信しました。以前のリンクは使用できなくなりました。",
+    ar: "تم إرسال دعوة جديدة؛ لم يعد الرابط القديم يعمل.",
+  },
+  "review.done.invited": {
+    en: "Invitation sent.",
+    de: "Einladung gesendet.",
+    ja: "招待を送信しました。",
+    ar: "تم إرسال الدعوة.",
+  },
+  "review.done.overridden": {
+    en: "Result overridden; the score was recomputed.",
+    de: "Ergebnis übersteuert; die Punktzahl wurde neu berechnet.",
+    ja: "結果を上書きし、スコアを再計算しました。",
+    ar: "تم تجاوز النتيجة وأُعيد حساب الدرجة.",
+  },
+  "review.done.remediation": {
+    en: "Remediation requested; the supplier was told.",
+    de: "Nachbesserung angefordert; der Lieferant wurde benachrichtigt.",
+    ja: "是正を依頼し、サプライヤーに通知しました。",
+    ar: "تم طلب المعالجة وأُبلغ المورد.",
+  },
+  "review.done.approved": {
+    en: "Assessment approved.",
+    de: "Bewertung genehmigt.",
+    ja: "評価を承認しました。",
+    ar: "تمت الموافقة على التقييم.",
+  },
+  "review.done.reapproved": {
+    en: "The current result is now the approved one.",
+    de: "Das aktuelle Ergebnis ist jetzt das genehmigte.",
+    ja: "現在の結果が承認済みの結果になりました。",
+    ar: "أصبحت النتيجة الحالية هي النتيجة المعتمدة.",
+  },
+  "review.done.rejected": {
+    en: "Assessment rejected.",
+    de: "Bewertung abgelehnt.",
+    ja: "評価を却下しました。",
+    ar: "تم رفض التقييم.",
+  },
+  "review.done.report": {
+    en: "Report generated and stored.",
+    de: "Bericht erstellt und gespeichert.",
+    ja: "レポートを作成し、保存しました。",
+    ar: "تم إنشاء التقرير وحفظه.",
+  },
+
+  // facts
+  "review.facts.agreement": { en: "Agreement", de: "Vereinbarung", ja: "契約", ar: "الاتفاقية" },
+  "review.facts.questionnaire": { en: "Questionnaire", de: "Fragebogen", ja: "質問票", ar: "الاستبيان" },
+  "review.facts.templateDetail": {
+    en: "({templateId}, version {version}; catalogue {catalogue})",
+    de: "({templateId}, Version {version}; Katalog {catalogue})",
+    ja: "（{templateId}、バージョン {version}、カタログ {catalogue}）",
+    ar: "({templateId}، الإصدار {version}؛ الفهرس {catalogue})",
+  },
+  "review.facts.asked": { en: "Asked", de: "Gefragt", ja: "質問範囲", ar: "الأسئلة المطروحة" },
+  "review.facts.askedAll": {
+    en: "Every question of the questionnaire",
+    de: "Alle Fragen des Fragebogens",
+    ja: "質問票のすべての質問",
+    ar: "جميع أسئلة الاستبيان",
+  },
+  "review.facts.askedTailored": {
+    en: "{count} questions, tailored to the agreement's requirements when it was sent",
+    de: "{count} Fragen, beim Versand auf die Anforderungen der Vereinbarung zugeschnitten",
+    ja: "{count} 問（送信時に契約の要件に合わせて絞り込み）",
+    ar: "{count} سؤالًا، مُكيَّفة وفق متطلبات الاتفاقية عند إرسالها",
+  },
+  "review.facts.due": { en: "Due", de: "Fällig", ja: "期限", ar: "تاريخ الاستحقاق" },
+  "review.facts.submitted": { en: "Submitted", de: "Eingereicht", ja: "提出日時", ar: "تاريخ التقديم" },
+  "review.facts.notYet": { en: "not yet", de: "noch nicht", ja: "未提出", ar: "لم يُقدَّم بعد" },
+  "review.facts.score": { en: "Score", de: "Punktzahl", ja: "スコア", ar: "الدرجة" },
+  "review.facts.scoreValue": {
+    en: "{score} / 100, {risk}",
+    de: "{score} / 100, {risk}",
+    ja: "{score} / 100、{risk}",
+    ar: "{score} / 100، {risk}",
+  },
+  "review.risk": {
+    en: "{rating, select, low {low risk} medium {medium risk} high {high risk} critical {critical risk} other {{rating} risk}}",
+    de: "{rating, select, low {geringes Risiko} medium {mittleres Risiko} high {hohes Risiko} critical {kritisches Risiko} other {Risiko {rating}}}",
+    ja: "{rating, select, low {低リスク} medium {中リスク} high {高リスク} critical {重大リスク} other {リスク {rating}}}",
+    ar: "{rating, select, low {مخاطر منخفضة} medium {مخاطر متوسطة} high {مخاطر عالية} critical {مخاطر حرجة} other {مخاطر {rating}}}",
+  },
+
+  // re-assessment
+  "review.reassessment.notice": {
+    en: "Re-assessment following the <link>approved assessment</link>, pre-filled with its answers. Why: {reasons}.",
+    de: "Neubewertung im Anschluss an die <link>genehmigte Bewertung</link>, mit deren Antworten vorausgefüllt. Grund: {reasons}.",
+    ja: "<link>承認済みの評価</link>に続く再評価です。その回答が事前入力されています。理由：{reasons}。",
+    ar: "إعادة تقييم تلي <link>التقييم المعتمد</link>، مع تعبئة إجاباته مسبقًا. السبب: {reasons}.",
+  },
+  "review.reassessment.changed": {
+    en: "{count, plural, one {# answer changed since:} other {# answers changed since:}}",
+    de: "{count, plural, one {# Antwort hat sich seitdem geändert:} other {# Antworten haben sich seitdem geändert:}}",
+    ja: "{count, plural, other {それ以降に変更された回答：# 件}}",
+    ar: "{count, plural, zero {لم تتغير أي إجابة منذ ذلك الحين:} one {تغيرت إجابة واحدة منذ ذلك الحين:} two {تغيرت إجابتان منذ ذلك الحين:} few {تغيرت # إجابات منذ ذلك الحين:} many {تغيرت # إجابة منذ ذلك الحين:} other {تغيرت # إجابة منذ ذلك الحين:}}",
+  },
+  "review.reassessment.unchanged": {
+    en: "No answer has changed since.",
+    de: "Seitdem hat sich keine Antwort geändert.",
+    ja: "それ以降に変更された回答はありません。",
+    ar: "لم تتغير أي إجابة منذ ذلك الحين.",
+  },
+  "review.was": { en: "(was: {was})", de: "(vorher: {was})", ja: "（変更前：{was}）", ar: "(سابقًا: {was})" },
+  "review.reassessment.unscored": {
+    en: "— no requirement scores this question",
+    de: "— keine Anforderung bewertet diese Frage",
+    ja: "— この質問を採点する要件はありません",
+    ar: "— لا يُقيِّم أي متطلب هذا السؤال",
+  },
+
+  // sections
+  "review.section.remediation": { en: "Remediation", de: "Nachbesserung", ja: "是正", ar: "المعالجة" },
+  "review.section.requirements": { en: "Requirements", de: "Anforderungen", ja: "要件", ar: "المتطلبات" },
+  "review.section.certifications": { en: "Certifications", de: "Zertifizierungen", ja: "認証", ar: "الشهادات" },
+  "review.section.invitations": { en: "Invitations", de: "Einladungen", ja: "招待", ar: "الدعوات" },
+  "review.section.history": { en: "History", de: "Verlauf", ja: "履歴", ar: "السجل" },
+  "review.report.title": {
+    en: "Assessment report",
+    de: "Bewertungsbericht",
+    ja: "評価レポート",
+    ar: "تقرير التقييم",
+  },
+  "review.noScore": {
+    en: "The supplier has not submitted yet, so there is no score to review.",
+    de: "Der Lieferant hat noch nicht eingereicht; es gibt daher noch keine Punktzahl zu prüfen.",
+    ja: "サプライヤーがまだ提出していないため、確認できるスコアはありません。",
+    ar: "لم يقدّم المورد بعد، لذا لا توجد درجة لمراجعتها.",
+  },
+
+  // remediation table
+  "review.remediation.requirement": { en: "Requirement", de: "Anforderung", ja: "要件", ar: "المتطلب" },
+  "review.remediation.asked": { en: "Asked", de: "Angefordert", ja: "依頼内容", ar: "المطلوب" },
+  "review.remediation.due": { en: "Due", de: "Fällig", ja: "期限", ar: "تاريخ الاستحقاق" },
+  "review.remediation.answer": {
+    en: "Supplier's answer",
+    de: "Antwort des Lieferanten",
+    ja: "サプライヤーの回答",
+    ar: "إجابة المورد",
+  },
+  "review.remediation.requestedBy": {
+    en: "by {name} on {date}",
+    de: "von {name} am {date}",
+    ja: "{name}（{date}）",
+    ar: "بواسطة {name} في {date}",
+  },
+  "review.remediation.open": { en: "open", de: "offen", ja: "未回答", ar: "مفتوح" },
+  "review.remediation.evidence": {
+    en: "evidence {n}",
+    de: "Nachweis {n}",
+    ja: "証跡 {n}",
+    ar: "الدليل {n}",
+  },
+  "review.remediation.answeredBy": {
+    en: "{name} on {date}",
+    de: "{name} am {date}",
+    ja: "{name}（{date}）",
+    ar: "{name} في {date}",
+  },
+
+  // invitations
+  "review.invitations.none": {
+    en: "No invitation link has been sent for this assessment yet.",
+    de: "Für diese Bewertung wurde noch kein Einladungslink gesendet.",
+    ja: "この評価の招待リンクはまだ送信されていません。",
+    ar: "لم يُرسَل أي رابط دعوة لهذا التقييم بعد.",
+  },
+  "review.invitations.recipient": { en: "Recipient", de: "Empfänger", ja: "受信者", ar: "المستلم" },
+  "review.invitations.state": { en: "State", de: "Zustand", ja: "状態", ar: "الحالة" },
+  "review.invitations.sent": { en: "Sent", de: "Gesendet", ja: "送信日", ar: "تاريخ الإرسال" },
+  "review.invitations.expires": { en: "Expires", de: "Läuft ab", ja: "有効期限", ar: "تاريخ الانتهاء" },
+  "review.invitations.stateValue": {
+    en: "{state, select, active {active} used {used} revoked {revoked} expired {expired} other {{state}}}",
+    de: "{state, select, active {aktiv} used {verwendet} revoked {widerrufen} expired {abgelaufen} other {{state}}}",
+    ja: "{state, select, active {有効} used {使用済み} revoked {取り消し済み} expired {期限切れ} other {{state}}}",
+    ar: "{state, select, active {نشطة} used {مستخدمة} revoked {ملغاة} expired {منتهية الصلاحية} other {{state}}}",
+  },
+  "review.invitations.revoke": { en: "Revoke", de: "Widerrufen", ja: "取り消す", ar: "إلغاء" },
+  "review.invitations.resend": {
+    en: "Send a new link",
+    de: "Neuen Link senden",
+    ja: "新しいリンクを送信",
+    ar: "إرسال رابط جديد",
+  },
+  "review.invitations.inviteLabel": {
+    en: "Invite another person at {supplier}",
+    de: "Eine weitere Person bei {supplier} einladen",
+    ja: "{supplier} の別の担当者を招待",
+    ar: "دعوة شخص آخر في {supplier}",
+  },
+  "review.invitations.invite": { en: "Invite", de: "Einladen", ja: "招待する", ar: "دعوة" },
+  "review.invitations.noLongerActive": {
+    en: "That invitation is no longer active.",
+    de: "Diese Einladung ist nicht mehr aktiv.",
+    ja: "この招待はすでに無効です。",
+    ar: "لم تعد هذه الدعوة نشطة.",
+  },
+
+  // history
+  "review.history.fullAudit": {
+    en: "Full audit trail",
+    de: "Vollständiger Prüfpfad",
+    ja: "監査証跡の全体",
+    ar: "سجل التدقيق الكامل",
+  },
+  "review.history.system": { en: "system", de: "System", ja: "システム", ar: "النظام" },
+
+  // override form
+  "review.override.summary": { en: "Override", de: "Übersteuern", ja: "上書き", ar: "تجاوز" },
+  "review.override.newResult": { en: "New result", de: "Neues Ergebnis", ja: "新しい結果", ar: "النتيجة الجديدة" },
+  "review.override.placeholder": {
+    en: "Justification (required, shown wherever this result appears)",
+    de: "Begründung (erforderlich, wird überall angezeigt, wo dieses Ergebnis erscheint)",
+    ja: "理由（必須。この結果が表示されるすべての場所に表示されます）",
+    ar: "المبرر (مطلوب، ويظهر أينما ظهرت هذه النتيجة)",
+  },
+  "review.override.justification": { en: "Justification", de: "Begründung", ja: "理由", ar: "المبرر" },
+  "review.override.save": {
+    en: "Save override",
+    de: "Übersteuerung speichern",
+    ja: "上書きを保存",
+    ar: "حفظ التجاوز",
+  },
+  "review.override.unknownRequirement": {
+    en: "Unknown requirement",
+    de: "Unbekannte Anforderung",
+    ja: "不明な要件です",
+    ar: "متطلب غير معروف",
+  },
+  "review.override.chooseResult": {
+    en: "Choose the result",
+    de: "Wählen Sie das Ergebnis",
+    ja: "結果を選択してください",
+    ar: "اختر النتيجة",
+  },
+  "review.override.tooShort": {
+    en: "Write a justification of at least 10 characters: it is shown wherever the result appears",
+    de: "Schreiben Sie eine Begründung mit mindestens 10 Zeichen: Sie wird überall angezeigt, wo das Ergebnis erscheint",
+    ja: "10 文字以上の理由を入力してください。理由はこの結果が表示されるすべての場所に表示されます",
+    ar: "اكتب مبررًا لا يقل عن 10 أحرف: فهو يظهر أينما ظهرت النتيجة",
+  },
+
+  // decision
+  "review.decision.title": { en: "Decision", de: "Entscheidung", ja: "判定", ar: "القرار" },
+  "review.decision.comment": {
+    en: "Comment (required to reject)",
+    de: "Kommentar (für eine Ablehnung erforderlich)",
+    ja: "コメント（却下する場合は必須）",
+    ar: "تعليق (مطلوب عند الرفض)",
+  },
+  "review.decision.approve": { en: "Approve", de: "Genehmigen", ja: "承認", ar: "موافقة" },
+  "review.decision.reject": { en: "Reject", de: "Ablehnen", ja: "却下", ar: "رفض" },
+  "review.decision.explainRejection": {
+    en: "Explain the rejection (at least 10 characters)",
+    de: "Begründen Sie die Ablehnung (mindestens 10 Zeichen)",
+    ja: "却下の理由を入力してください（10 文字以上）",
+    ar: "اشرح سبب الرفض (10 أحرف على الأقل)",
+  },
+
+  // remediation form
+  "review.remediationForm.title": {
+    en: "Request remediation",
+    de: "Nachbesserung anfordern",
+    ja: "是正を依頼",
+    ar: "طلب المعالجة",
+  },
+  "review.remediationForm.option": {
+    en: "{id} {title} ({status, select, met {met} partially_met {partially met} not_met {not met} not_answered {not answered} other {{status}}})",
+    de: "{id} {title} ({status, select, met {erfüllt} partially_met {teilweise erfüllt} not_met {nicht erfüllt} not_answered {nicht beantwortet} other {{status}}})",
+    ja: "{id} {title}（{status, select, met {充足} partially_met {一部充足} not_met {未充足} not_answered {未回答} other {{status}}}）",
+    ar: "{id} {title} ({status, select, met {مستوفى} partially_met {مستوفى جزئيًا} not_met {غير مستوفى} not_answered {لم تتم الإجابة} other {{status}}})",
+  },
+  "review.remediationForm.description": {
+    en: "What the supplier must do",
+    de: "Was der Lieferant tun muss",
+    ja: "サプライヤーが対応すべき内容",
+    ar: "ما يجب على المورد فعله",
+  },
+  "review.remediationForm.addItem": {
+    en: "Add another item",
+    de: "Weiteren Punkt hinzufügen",
+    ja: "項目を追加",
+    ar: "إضافة بند آخر",
+  },
+  "review.remediationForm.chooseRequirement": {
+    en: "Choose a requirement",
+    de: "Wählen Sie eine Anforderung",
+    ja: "要件を選択してください",
+    ar: "اختر متطلبًا",
+  },
+  "review.remediationForm.describe": {
+    en: "Describe what the supplier must do",
+    de: "Beschreiben Sie, was der Lieferant tun muss",
+    ja: "サプライヤーが対応すべき内容を記入してください",
+    ar: "صِف ما يجب على المورد فعله",
+  },
+  "review.remediationForm.atLeastOne": {
+    en: "Add at least one remediation item",
+    de: "Fügen Sie mindestens einen Nachbesserungspunkt hinzu",
+    ja: "是正項目を 1 つ以上追加してください",
+    ar: "أضف بند معالجة واحدًا على الأقل",
+  },
+  "review.dateFormat": {
+    en: "Enter a date as YYYY-MM-DD",
+    de: "Geben Sie ein Datum im Format JJJJ-MM-TT ein",
+    ja: "日付を YYYY-MM-DD の形式で入力してください",
+    ar: "أدخل التاريخ بالصيغة YYYY-MM-DD",
+  },
+  "review.dueInPast": {
+    en: "The due date cannot be in the past",
+    de: "Das Fälligkeitsdatum darf nicht in der Vergangenheit liegen",
+    ja: "期限に過去の日付は指定できません",
+    ar: "لا يمكن أن يكون تاريخ الاستحقاق في الماضي",
+  },
+
+  // what the result was computed from
+  "review.basis.computed": {
+    en: "Computed {computedAt} against revision {revision} of the agreement {current, select, yes {(the current one)} other {(the agreement is now at revision {currentRevision})}}, {certificates, plural, one {# certificate} other {# certificates}} on file, as of {evaluationDate}.",
+    de: "Berechnet {computedAt} anhand von Revision {revision} der Vereinbarung {current, select, yes {(der aktuellen)} other {(die Vereinbarung ist inzwischen bei Revision {currentRevision})}}, mit {certificates, plural, one {# hinterlegten Zertifikat} other {# hinterlegten Zertifikaten}}, Stand {evaluationDate}.",
+    ja: "{computedAt} に契約のリビジョン {revision} {current, select, yes {（現行）} other {（契約は現在リビジョン {currentRevision}）}}に基づいて算出。登録済みの証明書 {certificates, plural, other {# 件}}、基準日 {evaluationDate}。",
+    ar: "حُسبت في {computedAt} وفق المراجعة {revision} من الاتفاقية {current, select, yes {(المراجعة الحالية)} other {(الاتفاقية الآن في المراجعة {currentRevision})}}، مع {certificates, plural, zero {لا شهادات} one {شهادة واحدة} two {شهادتين} few {# شهادات} many {# شهادة} other {# شهادة}} مسجلة، بتاريخ {evaluationDate}.",
+  },
+  "review.basis.holdsUntil": {
+    en: "It holds until {validUntil}, when a certificate's or the agreement's date passes, unless the terms or the certificates change first.",
+    de: "Es gilt bis {validUntil}, wenn ein Datum eines Zertifikats oder der Vereinbarung verstreicht, sofern sich nicht vorher die Bedingungen oder die Zertifikate ändern.",
+    ja: "この結果は、条件または証明書が先に変更されない限り、証明書または契約の日付が経過する {validUntil} まで有効です。",
+    ar: "تبقى سارية حتى {validUntil}، حين ينقضي تاريخ شهادة أو تاريخ الاتفاقية، ما لم تتغير الشروط أو الشهادات قبل ذلك.",
+  },
+  "review.basis.holds": {
+    en: "It holds until the terms or the certificates change.",
+    de: "Es gilt, bis sich die Bedingungen oder die Zertifikate ändern.",
+    ja: "この結果は、条件または証明書が変更されるまで有効です。",
+    ar: "تبقى سارية حتى تتغير الشروط أو الشهادات.",
+  },
+  "review.basis.earlier": {
+    en: "Earlier results ({count})",
+    de: "Frühere Ergebnisse ({count})",
+    ja: "以前の結果（{count}）",
+    ar: "النتائج السابقة ({count})",
+  },
+  "review.basis.tableLabel": {
+    en: "Results of this assessment, newest first",
+    de: "Ergebnisse dieser Bewertung, neueste zuerst",
+    ja: "この評価の結果（新しい順）",
+    ar: "نتائج هذا التقييم، الأحدث أولًا",
+  },
+  "review.basis.computedHeader": { en: "Computed", de: "Berechnet", ja: "算出日時", ar: "وقت الحساب" },
+  "review.basis.why": { en: "Why", de: "Grund", ja: "理由", ar: "السبب" },
+  "review.basis.revision": {
+    en: "Agreement revision",
+    de: "Revision der Vereinbarung",
+    ja: "契約のリビジョン",
+    ar: "مراجعة الاتفاقية",
+  },
+  "review.basis.score": { en: "Score", de: "Punktzahl", ja: "スコア", ar: "الدرجة" },
+  "review.basis.scoreValue": {
+    en: "{score}, {risk}",
+    de: "{score}, {risk}",
+    ja: "{score}、{risk}",
+    ar: "{score}، {risk}",
+  },
+  "review.basis.changes": { en: "What changed", de: "Was sich geändert hat", ja: "変更内容", ar: "ما الذي تغيّر" },
+  "review.basis.nothing": { en: "Nothing", de: "Nichts", ja: "なし", ar: "لا شيء" },
+
+  // an approved result that no longer holds
+  "review.drift.heading": {
+    en: "Needs review: the current result differs from the one approved",
+    de: "Prüfung erforderlich: Das aktuelle Ergebnis weicht vom genehmigten ab",
+    ja: "要確認：現在の結果が承認済みの結果と異なります",
+    ar: "تحتاج إلى مراجعة: النتيجة الحالية تختلف عن النتيجة المعتمدة",
+  },
+  "review.drift.approvedOn": {
+    en: "Approved on a result of {date} ({score} / 100, {risk}{hasRevision, select, yes {, agreement revision {revision}} other {}}). Since then:",
+    de: "Genehmigt auf Grundlage eines Ergebnisses vom {date} ({score} / 100, {risk}{hasRevision, select, yes {, Revision {revision} der Vereinbarung} other {}}). Seitdem:",
+    ja: "{date} の結果（{score} / 100、{risk}{hasRevision, select, yes {、契約のリビジョン {revision}} other {}}）に基づいて承認されました。その後の変更：",
+    ar: "تمت الموافقة بناءً على نتيجة بتاريخ {date} ({score} / 100، {risk}{hasRevision, select, yes {، مراجعة الاتفاقية {revision}} other {}}). ومنذ ذلك الحين:",
+  },
+  "review.drift.explain": {
+    en: "The disclosing party and the phase gates see the current result. Request remediation below, or approve the current result.",
+    de: "Die offenlegende Partei und die Phasenfreigaben sehen das aktuelle Ergebnis. Fordern Sie unten eine Nachbesserung an oder genehmigen Sie das aktuelle Ergebnis.",
+    ja: "開示当事者とフェーズゲートには現在の結果が表示されます。下で是正を依頼するか、現在の結果を承認してください。",
+    ar: "يرى الطرف المُفصِح وبوابات المراحل النتيجة الحالية. اطلب المعالجة أدناه، أو وافق على النتيجة الحالية.",
+  },
+  "review.drift.why": {
+    en: "Why the current result is acceptable (required)",
+    de: "Warum das aktuelle Ergebnis akzeptabel ist (erforderlich)",
+    ja: "現在の結果を許容できる理由（必須）",
+    ar: "لماذا تُعد النتيجة الحالية مقبولة (مطلوب)",
+  },
+  "review.drift.saving": { en: "Saving…", de: "Wird gespeichert…", ja: "保存しています…", ar: "جارٍ الحفظ…" },
+  "review.drift.approve": {
+    en: "Approve the current result",
+    de: "Aktuelles Ergebnis genehmigen",
+    ja: "現在の結果を承認",
+    ar: "الموافقة على النتيجة الحالية",
+  },
+  "review.drift.sayWhy": {
+    en: "Say why the current result is acceptable (at least 10 characters)",
+    de: "Geben Sie an, warum das aktuelle Ergebnis akzeptabel ist (mindestens 10 Zeichen)",
+    ja: "現在の結果を許容できる理由を入力してください（10 文字以上）",
+    ar: "اذكر سبب قبول النتيجة الحالية (10 أحرف على الأقل)",
+  },
+
+  // the results: score, requirements, certificates
+  "review.results.withoutOverrides": {
+    en: "computed without overrides: {score}",
+    de: "ohne Übersteuerungen berechnet: {score}",
+    ja: "上書きなしの算出値：{score}",
+    ar: "المحسوبة دون تجاوزات: {score}",
+  },
+  "review.results.inherentRisk": {
+    en: "inherent risk {level, select, low {low} medium {medium} high {high} critical {critical} other {{level}}}",
+    de: "inhärentes Risiko {level, select, low {gering} medium {mittel} high {hoch} critical {kritisch} other {{level}}}",
+    ja: "固有リスク：{level, select, low {低} medium {中} high {高} critical {重大} other {{level}}}",
+    ar: "المخاطر الكامنة: {level, select, low {منخفضة} medium {متوسطة} high {عالية} critical {حرجة} other {{level}}}",
+  },
+  "review.results.knockOutCapped": {
+    en: "Knock-out not met: {list}. The score is capped.",
+    de: "K.-o.-Kriterium nicht erfüllt: {list}. Die Punktzahl ist gedeckelt.",
+    ja: "ノックアウト要件が未充足：{list}。スコアには上限が適用されています。",
+    ar: "متطلب إقصائي غير مستوفى: {list}. الدرجة محددة بسقف.",
+  },
+  "review.results.knockOutIfHigher": {
+    en: "Knock-out not met: {list}. The score is capped if it is higher.",
+    de: "K.-o.-Kriterium nicht erfüllt: {list}. Die Punktzahl wird gedeckelt, falls sie höher ist.",
+    ja: "ノックアウト要件が未充足：{list}。スコアが上限を超える場合は上限が適用されます。",
+    ar: "متطلب إقصائي غير مستوفى: {list}. تُحدَّد الدرجة بسقف إن كانت أعلى منه.",
+  },
+  "review.results.count": {
+    en: "{status} {count}",
+    de: "{status} {count}",
+    ja: "{status} {count}",
+    ar: "{status} {count}",
+  },
+  "review.results.countColon": {
+    en: "{status}: {count}",
+    de: "{status}: {count}",
+    ja: "{status}：{count}",
+    ar: "{status}: {count}",
+  },
+  "review.results.evaluated": {
+    en: "evaluated {date}",
+    de: "bewertet am {date}",
+    ja: "評価日 {date}",
+    ar: "تاريخ التقييم {date}",
+  },
+  "review.results.label": { en: "Results", de: "Ergebnisse", ja: "結果", ar: "النتائج" },
+  "review.results.requirement": { en: "Requirement", de: "Anforderung", ja: "要件", ar: "المتطلب" },
+  "review.results.result": { en: "Result", de: "Ergebnis", ja: "結果", ar: "النتيجة" },
+  "review.results.why": { en: "Why", de: "Begründung", ja: "理由", ar: "السبب" },
+  "review.results.knockOut": { en: "knock-out", de: "K.-o.-Kriterium", ja: "ノックアウト", ar: "إقصائي" },
+  "review.results.weight": { en: "weight {weight}", de: "Gewicht {weight}", ja: "重み {weight}", ar: "الوزن {weight}" },
+  "review.results.overrideNote": {
+    en: "Computed: {computed}. Overridden by {by} on {at}: “{justification}”",
+    de: "Berechnet: {computed}. Übersteuert von {by} am {at}: „{justification}“",
+    ja: "算出結果：{computed}。{by} が {at} に上書き：「{justification}」",
+    ar: "النتيجة المحسوبة: {computed}. تجاوزها {by} في {at}: «{justification}»",
+  },
+  "review.results.answers": {
+    en: "Answers ({count})",
+    de: "Antworten ({count})",
+    ja: "回答（{count}）",
+    ar: "الإجابات ({count})",
+  },
+  "review.results.changedSinceApproval": {
+    en: "changed since the last approval",
+    de: "seit der letzten Genehmigung geändert",
+    ja: "前回の承認以降に変更",
+    ar: "تغيّرت منذ آخر موافقة",
+  },
+  "review.results.evidence": { en: "Evidence:", de: "Nachweise:", ja: "証跡：", ar: "الأدلة:" },
+  "review.results.creditFrom": {
+    en: "{credit, select, partial {Partial credit} other {Credit}} from {standard}",
+    de: "{credit, select, partial {Teilweise Anrechnung} other {Anrechnung}} durch {standard}",
+    ja: "{standard} による{credit, select, partial {部分的な充当} other {充当}}",
+    ar: "{credit, select, partial {احتساب جزئي} other {احتساب}} من {standard}",
+  },
+  "review.results.notAnswered": { en: "not answered", de: "nicht beantwortet", ja: "未回答", ar: "لم تتم الإجابة" },
+  "review.results.yes": { en: "Yes", de: "Ja", ja: "はい", ar: "نعم" },
+  "review.results.no": { en: "No", de: "Nein", ja: "いいえ", ar: "لا" },
+  "review.results.certificates": { en: "Certificates", de: "Zertifikate", ja: "証明書", ar: "الشهادات" },
+  "review.results.noCertificates": {
+    en: "No certificates on file for this supplier.",
+    de: "Für diesen Lieferanten sind keine Zertifikate hinterlegt.",
+    ja: "このサプライヤーの証明書は登録されていません。",
+    ar: "لا توجد شهادات مسجلة لهذا المورد.",
+  },
+  "review.results.certificate": { en: "Certificate", de: "Zertifikat", ja: "証明書", ar: "الشهادة" },
+  "review.results.givesCredit": { en: "Gives credit", de: "Anrechnung", ja: "充当", ar: "الاحتساب" },
+  "review.results.findings": { en: "Findings", de: "Feststellungen", ja: "指摘事項", ar: "الملاحظات" },
+  "review.results.none": { en: "none", de: "keine", ja: "なし", ar: "لا يوجد" },
+  "review.results.credit.full": {
+    en: "Full credit",
+    de: "Volle Anrechnung",
+    ja: "全面的に充当",
+    ar: "احتساب كامل",
+  },
+  "review.results.credit.partial": {
+    en: "Partial credit",
+    de: "Teilweise Anrechnung",
+    ja: "部分的に充当",
+    ar: "احتساب جزئي",
+  },
+  "review.results.credit.none": { en: "No credit", de: "Keine Anrechnung", ja: "充当なし", ar: "لا احتساب" },
+
+  // refusals
+  "review.refusal.cannotOverride": {
+    en: "An assessment that is {status, select, invited {invited} in_progress {in progress} submitted {submitted} under_review {under review} remediation_requested {remediation requested} approved {approved} rejected {rejected} other {{status}}} cannot be overridden.",
+    de: "Eine Bewertung im Status „{status, select, invited {Eingeladen} in_progress {In Bearbeitung} submitted {Eingereicht} under_review {In Prüfung} remediation_requested {Nachbesserung angefordert} approved {Genehmigt} rejected {Abgelehnt} other {{status}}}“ kann nicht übersteuert werden.",
+    ja: "ステータスが「{status, select, invited {招待済み} in_progress {回答中} submitted {提出済み} under_review {審査中} remediation_requested {是正依頼中} approved {承認済み} rejected {却下} other {{status}}}」の評価は上書きできません。",
+    ar: "لا يمكن تجاوز نتائج تقييم حالته «{status, select, invited {مدعو} in_progress {قيد التنفيذ} submitted {مُقدَّم} under_review {قيد المراجعة} remediation_requested {مطلوب معالجته} approved {معتمد} rejected {مرفوض} other {{status}}}».",
+  },
+  "review.refusal.notPartOfAssessment": {
+    en: "That requirement is not part of this assessment.",
+    de: "Diese Anforderung ist nicht Teil dieser Bewertung.",
+    ja: "その要件はこの評価に含まれていません。",
+    ar: "هذا المتطلب ليس جزءًا من هذا التقييم.",
+  },
+  "review.refusal.remediationUnknownRequirement": {
+    en: "A remediation item names a requirement that is not part of this assessment.",
+    de: "Ein Nachbesserungspunkt nennt eine Anforderung, die nicht Teil dieser Bewertung ist.",
+    ja: "是正項目に、この評価に含まれていない要件が指定されています。",
+    ar: "أحد بنود المعالجة يذكر متطلبًا ليس جزءًا من هذا التقييم.",
+  },
+  "review.refusal.noScore": {
+    en: "The assessment has no score yet.",
+    de: "Die Bewertung hat noch keine Punktzahl.",
+    ja: "この評価にはまだスコアがありません。",
+    ar: "لا توجد درجة لهذا التقييم بعد.",
+  },
+  "review.refusal.onlyApproved": {
+    en: "Only an approved assessment can be approved again.",
+    de: "Nur eine genehmigte Bewertung kann erneut genehmigt werden.",
+    ja: "再承認できるのは承認済みの評価のみです。",
+    ar: "لا يمكن إعادة الموافقة إلا على تقييم معتمد.",
+  },
+  "review.refusal.nothingToReapprove": {
+    en: "The current result is the one approved; there is nothing to approve again.",
+    de: "Das aktuelle Ergebnis ist das genehmigte; es gibt nichts erneut zu genehmigen.",
+    ja: "現在の結果は承認済みの結果です。再承認するものはありません。",
+    ar: "النتيجة الحالية هي النتيجة المعتمدة؛ لا يوجد ما تجب الموافقة عليه مجددًا.",
+  },
+  "review.refusal.notFound": { en: "Not found", de: "Nicht gefunden", ja: "見つかりません", ar: "غير موجود" },
+  "review.refusal.answerOpenItems": {
+    en: "Answer every open remediation item ({list}).",
+    de: "Beantworten Sie jeden offenen Nachbesserungspunkt ({list}).",
+    ja: "未回答の是正項目すべてに回答してください（{list}）。",
+    ar: "أجب عن كل بنود المعالجة المفتوحة ({list}).",
+  },
+  "review.refusal.answerBeforeSending": {
+    en: "Answer every remediation item before sending.",
+    de: "Beantworten Sie vor dem Senden jeden Nachbesserungspunkt.",
+    ja: "送信する前に、すべての是正項目に回答してください。",
+    ar: "أجب عن كل بنود المعالجة قبل الإرسال.",
+  },
+  "review.refusal.itemLine": {
+    en: "{requirement}: {message}.",
+    de: "{requirement}: {message}.",
+    ja: "{requirement}：{message}。",
+    ar: "{requirement}: {message}.",
+  },
+  "review.answer.required": {
+    en: "Answer every remediation item",
+    de: "Beantworten Sie jeden Nachbesserungspunkt",
+    ja: "すべての是正項目に回答してください",
+    ar: "أجب عن كل بنود المعالجة",
+  },
+
+  // e-mails to the supplier and the reviewers
+  "review.mail.remediation.subject": {
+    en: "Remediation requested: {count, plural, one {# item} other {# items}} to answer",
+    de: "Nachbesserung angefordert: {count, plural, one {# Punkt} other {# Punkte}} zu beantworten",
+    ja: "是正のご依頼：回答が必要な項目 {count, plural, other {# 件}}",
+    ar: "طلب معالجة: {count, plural, zero {لا بنود} one {بند واحد} two {بندان} few {# بنود} many {# بندًا} other {# بند}} بانتظار الإجابة",
+  },
+  "review.mail.remediation.body": {
+    en: "{org} asks you to remediate:\n{items}",
+    de: "{org} bittet Sie um folgende Nachbesserungen:\n{items}",
+    ja: "{org} より、以下の是正をお願いします：\n{items}",
+    ar: "تطلب منك {org} معالجة ما يلي:\n{items}",
+  },
+  "review.mail.remediation.item": {
+    en: "- {requirement}: {description} (due {due})",
+    de: "- {requirement}: {description} (fällig am {due})",
+    ja: "- {requirement}：{description}（期限 {due}）",
+    ar: "- {requirement}: {description} (تاريخ الاستحقاق {due})",
+  },
+  "review.mail.decision.subject": {
+    en: "Your security assessment was {decision, select, approved {approved} other {rejected}}",
+    de: "Ihre Sicherheitsbewertung wurde {decision, select, approved {genehmigt} other {abgelehnt}}",
+    ja: "セキュリティ評価が{decision, select, approved {承認} other {却下}}されました",
+    ar: "{decision, select, approved {تمت الموافقة على} other {تم رفض}} تقييمك الأمني",
+  },
+  "review.mail.decision.body": {
+    en: "{org} {decision, select, approved {approved} other {rejected}} your assessment.",
+    de: "{org} hat Ihre Bewertung {decision, select, approved {genehmigt} other {abgelehnt}}.",
+    ja: "{org} が貴社の評価を{decision, select, approved {承認} other {却下}}しました。",
+    ar: "{decision, select, approved {وافقت {org} على تقييمك.} other {رفضت {org} تقييمك.}}",
+  },
+  "review.mail.decision.comment": {
+    en: "Comment: {comment}",
+    de: "Kommentar: {comment}",
+    ja: "コメント：{comment}",
+    ar: "تعليق: {comment}",
+  },
+  "review.mail.answered.subject": {
+    en: "{org} answered your remediation request",
+    de: "{org} hat Ihre Nachbesserungsanforderung beantwortet",
+    ja: "{org} が是正依頼に回答しました",
+    ar: "أجابت {org} عن طلب المعالجة الخاص بك",
+  },
+  "review.mail.answered.body": {
+    en: "{org} answered {count} remediation item(s). New score: {score}/100.",
+    de: "{org} hat {count} Nachbesserungspunkt(e) beantwortet. Neue Punktzahl: {score}/100.",
+    ja: "{org} が是正項目 {count} 件に回答しました。新しいスコア：{score}/100。",
+    ar: "أجابت {org} عن {count} من بنود المعالجة. الدرجة الجديدة: {score}/100.",
+  },
+} satisfies Messages;
