@@ -5,8 +5,10 @@ import { getAssessmentFor } from "#app/features/assessments/assessments.server";
 import { auditRowsFor } from "#app/features/audit/audit-view.server";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { notFound } from "#app/lib/http.server";
+import { pageTitle } from "#app/features/review/page-title";
+import { useT } from "#app/i18n/react";
 
-export const meta: MetaFunction = () => [{ title: "Audit trail · Flowdown" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "assessments.audit.metaTitle") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "procurement" });
@@ -20,13 +22,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function AssessmentAuditPage() {
+  const t = useT();
   const { id, supplier, rows } = useLoaderData<typeof loader>();
   return (
     <>
       <p>
-        <Link to={`/procurement/assessments/${id}`}>← Back to the assessment</Link>
+        <Link to={`/procurement/assessments/${id}`}>{t("assessments.audit.back")}</Link>
       </p>
-      <h1>Audit trail: {supplier}</h1>
+      <h1>{t("assessments.audit.title", { supplier })}</h1>
       <AuditTable rows={rows} />
     </>
   );

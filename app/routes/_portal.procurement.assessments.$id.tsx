@@ -1,11 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { utcMinute } from "#app/components/time";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
 import { z } from "zod";
 import { ListTable } from "#app/components/list-table";
 import { ErrorList, FormError, TextareaField } from "#app/components/forms";
-import { useT } from "#app/i18n/react";
+import { useFormat, useT } from "#app/i18n/react";
+import type { MessageId } from "#app/i18n/catalogue";
+import { say, t as tServer } from "#app/i18n/messages.server";
+import { pageTitle } from "#app/features/review/page-title";
 import { AssessmentStatusBadge } from "#app/components/status";
 import { getAssessmentFor, resendInvitation } from "#app/features/assessments/assessments.server";
 import { requireUser } from "#app/features/accounts/auth.server";
@@ -38,7 +40,7 @@ import {
   RemediationSchema,
 } from "#app/features/review/review.server";
 
-export const meta: MetaFunction = () => [{ title: "Assessment · Flowdown" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "review.page.metaTitle") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "procurement" });
@@ -56,7 +58,7 @@ const IntentSchema = z.discriminatedUnion("intent", [
       .string()
       .trim()
       .max(EMAIL_MAX, tooLong("The e-mail address", EMAIL_MAX))
-      .pipe(z.email("Enter a valid e-mail address")),
+      .pipe(z.email("review.page.invalidEmail")),
   }),
   z.object({ intent: z.literal("override"), requirementId: z.string(), status: z.string(), justification: z.string() }),
   z.object({ intent: z.literal("remediate") }).passthrough(),
@@ -99,7 +101,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data(
       {
         errors: {
-          [issue.path.join(".") || "intent"]: [issue.path[0] === "intent" ? "Unknown action" : issue.message],
+          [issue.path.join(".") || "intent"]: [
+            issue.path[0] === "intent" ? tServer("review.page.unknownAction") : say(issue.message),
+          ],
         } as Record<string, string[]>,
       },
       { status: 400 },
@@ -177,20 +181,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-const DONE: Record<string, string> = {
-  revoked: "Invitation revoked.",
-  resent: "A new invitation was sent; the old link no longer works.",
-  invited: "Invitation sent.",
-  overridden: "Result overridden; the score was recomputed.",
-  remediation: "Remediation requested; the supplier was told.",
-  approved: "Assessment approved.",
-  reapproved: "The current result is now the approved one.",
-  rejected: "Assessment rejected.",
-  report: "Report generated and stored.",
+const DONE: Record<string, MessageId> = {
+  revoked: "review.done.revoked",
+  resent: "review.done.resent",
+  invited: "review.done.invited",
+  overridden: "review.done.overridden",
+  remediation: "review.done.remediation",
+  approved: "review.done.approved",
+  reapproved: "review.done.reapproved",
+  rejected: "review.done.rejected",
+  report: "review.done.report",
 };
 
 export default function ProcurementAssessmentPage() {
   const t = useT();
+  const format = useFormat();
   const {
     assessment,
     supplier,
@@ -208,7 +213,8 @@ export default function ProcurementAssessmentPage() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
-  const done = params.get("sent") ? "Questionnaire sent." : DONE[params.get("done") ?? ""];
+  const doneId = params.get("sent") ? "review.done.sent" : DONE[params.get("done") ?? ""];
+  const done = doneId ? t(doneId) : null;
   const errors: Record<string, string[]> = actionData?.errors ?? {};
   const overrideErrorsFor = actionData && "requirementId" in actionData ? actionData.requirementId : null;
   // what a refused form had typed, to show again
@@ -222,34 +228,41 @@ export default function ProcurementAssessmentPage() {
       </div>
       <section className="card form-section">
         <dl className="facts">
-          <dt>Agreement</dt>
+          <dt>{t("review.facts.agreement")}</dt>
           <dd>
             <a href={`/procurement/agreements/${agreement.id}`}>
               {agreement.reference}: {agreement.title}
             </a>
           </dd>
-          <dt>Questionnaire</dt>
+          <dt>{t("review.facts.questionnaire")}</dt>
           <dd>
             {assessment.template}{" "}
             <span className="muted">
-              ({assessment.templateId}, version {assessment.templateVersion}; catalogue {assessment.catalogueVersion})
+              {t("review.facts.templateDetail", {
+                templateId: assessment.templateId,
+                version: assessment.templateVersion,
+                catalogue: assessment.catalogueVersion,
+              })}
             </span>
           </dd>
-          <dt>Asked</dt>
+          <dt>{t("review.facts.asked")}</dt>
           <dd>
             {assessment.askedQuestions === null
-              ? "Every question of the questionnaire"
-              : `${assessment.askedQuestions} questions, tailored to the agreement's requirements when it was sent`}
+              ? t("review.facts.askedAll")
+              : t("review.facts.askedTailored", { count: assessment.askedQuestions })}
           </dd>
-          <dt>Due</dt>
-          <dd>{assessment.dueDate}</dd>
-          <dt>Submitted</dt>
-          <dd>{assessment.submittedAt ? utcMinute(assessment.submittedAt) : "not yet"}</dd>
+          <dt>{t("review.facts.due")}</dt>
+          <dd>{format.day(assessment.dueDate)}</dd>
+          <dt>{t("review.facts.submitted")}</dt>
+          <dd>{assessment.submittedAt ? format.moment(assessment.submittedAt) : t("review.facts.notYet")}</dd>
           {assessment.score !== null ? (
             <>
-              <dt>Score</dt>
+              <dt>{t("review.facts.score")}</dt>
               <dd>
-                {assessment.score} / 100, {assessment.rating} risk
+                {t("review.facts.scoreValue", {
+                  score: assessment.score,
+                  risk: t("review.risk", { rating: assessment.rating }),
+                })}
               </dd>
             </>
           ) : null}
@@ -259,19 +272,20 @@ export default function ProcurementAssessmentPage() {
       {reassessment ? (
         <div className="notice" data-testid="reassessment-changes">
           <p>
-            Re-assessment following the{" "}
-            <a href={`/procurement/assessments/${reassessment.follows}`}>approved assessment</a>, pre-filled with its
-            answers. Why: {reassessment.reasons.join("; ")}.{" "}
+            {t.rich("review.reassessment.notice", {
+              link: (chunks) => <a href={`/procurement/assessments/${reassessment.follows}`}>{chunks}</a>,
+              reasons: reassessment.reasons.join("; "),
+            })}{" "}
             {answerChanges?.length
-              ? `${answerChanges.length} answer${answerChanges.length === 1 ? "" : "s"} changed since:`
-              : "No answer has changed since."}
+              ? t("review.reassessment.changed", { count: answerChanges.length })
+              : t("review.reassessment.unchanged")}
           </p>
           {answerChanges?.length ? (
             <ul className="small">
               {answerChanges.map((c) => (
                 <li key={c.question}>
-                  <strong>{c.title}</strong>: {c.now} <span className="muted">(was: {c.was})</span>
-                  {c.scored ? null : <span className="muted"> — no requirement scores this question</span>}
+                  <strong>{c.title}</strong>: {c.now} <span className="muted">{t("review.was", { was: c.was })}</span>
+                  {c.scored ? null : <span className="muted"> {t("review.reassessment.unscored")}</span>}
                 </li>
               ))}
             </ul>
@@ -284,7 +298,7 @@ export default function ProcurementAssessmentPage() {
       {result ? (
         <>
           <section className="card form-section">
-            <h2>Score</h2>
+            <h2>{t("review.facts.score")}</h2>
             <ScoreSummary r={result} />
             {scoring ? <ResultBasis scoring={scoring} /> : null}
           </section>
@@ -318,40 +332,46 @@ export default function ProcurementAssessmentPage() {
           ) : null}
           {remediation.length ? (
             <section className="card form-section">
-              <h2>Remediation</h2>
+              <h2>{t("review.section.remediation")}</h2>
               <ListTable
-                label="Remediation"
+                label={t("review.section.remediation")}
                 rows={remediation}
                 rowKey={(r) => r.key}
                 columns={[
-                  { header: "Requirement", cell: (r) => <code>{r.requirementId}</code> },
+                  { header: t("review.remediation.requirement"), cell: (r) => <code>{r.requirementId}</code> },
                   {
-                    header: "Asked",
+                    header: t("review.remediation.asked"),
                     cell: (r) => (
                       <>
                         {r.description}
                         <div className="muted small">
-                          by {r.requestedBy} on {r.requestedAt.slice(0, 10)}
+                          {t("review.remediation.requestedBy", {
+                            name: r.requestedBy,
+                            date: format.day(r.requestedAt),
+                          })}
                         </div>
                       </>
                     ),
                   },
-                  { header: "Due", cell: (r) => r.dueDate },
+                  { header: t("review.remediation.due"), cell: (r) => format.day(r.dueDate) },
                   {
-                    header: "Supplier's answer",
+                    header: t("review.remediation.answer"),
                     cell: (r) =>
                       r.status === "open" ? (
-                        <span className="badge warn">open</span>
+                        <span className="badge warn">{t("review.remediation.open")}</span>
                       ) : (
                         <>
                           {r.response}
                           {r.evidence.map((e, i) => (
                             <div key={e}>
-                              <a href={e}>evidence {i + 1}</a>
+                              <a href={e}>{t("review.remediation.evidence", { n: i + 1 })}</a>
                             </div>
                           ))}
                           <div className="muted small">
-                            {r.answeredBy} on {r.answeredAt?.slice(0, 10)}
+                            {t("review.remediation.answeredBy", {
+                              name: r.answeredBy,
+                              date: format.day(r.answeredAt),
+                            })}
                           </div>
                         </>
                       ),
@@ -361,7 +381,7 @@ export default function ProcurementAssessmentPage() {
             </section>
           ) : null}
           <section className="card form-section">
-            <h2>Requirements</h2>
+            <h2>{t("review.section.requirements")}</h2>
             <RequirementResults
               r={result}
               changed={changed}
@@ -381,41 +401,39 @@ export default function ProcurementAssessmentPage() {
             />
           </section>
           <section className="card form-section">
-            <h2>Certifications</h2>
+            <h2>{t("review.section.certifications")}</h2>
             <CertificationFindings r={result} />
           </section>
         </>
       ) : (
-        <p className="empty">The supplier has not submitted yet, so there is no score to review.</p>
+        <p className="empty">{t("review.noScore")}</p>
       )}
 
       {result ? (
-        <ReportVersions title="Assessment report" versions={reports} canGenerate error={errors.report} />
+        <ReportVersions title={t("review.report.title")} versions={reports} canGenerate error={errors.report} />
       ) : null}
 
       <section className="card form-section">
-        <h2>Invitations</h2>
+        <h2>{t("review.section.invitations")}</h2>
         <ErrorList errors={errors.invitation ?? errors.invitationId ?? errors.intent} />
-        {invitations.length === 0 ? (
-          <p className="muted">No invitation link has been sent for this assessment yet.</p>
-        ) : null}
+        {invitations.length === 0 ? <p className="muted">{t("review.invitations.none")}</p> : null}
         <ListTable
-          label="Invitations"
+          label={t("review.section.invitations")}
           hidden={invitations.length === 0}
           rows={invitations}
           rowKey={(i) => i.id}
           columns={[
-            { header: "Recipient", cell: (i) => i.email },
+            { header: t("review.invitations.recipient"), cell: (i) => i.email },
             {
-              header: "State",
+              header: t("review.invitations.state"),
               cell: (i) => (
                 <span className={`badge ${i.state === "active" ? "info" : i.state === "used" ? "ok" : "none"}`}>
-                  {i.state}
+                  {t("review.invitations.stateValue", { state: i.state })}
                 </span>
               ),
             },
-            { header: "Sent", cell: (i) => i.createdAt.slice(0, 10) },
-            { header: "Expires", cell: (i) => i.expiresAt.slice(0, 10) },
+            { header: t("review.invitations.sent"), cell: (i) => format.day(i.createdAt) },
+            { header: t("review.invitations.expires"), cell: (i) => format.day(i.expiresAt) },
             {
               header: null,
               cell: (i) => (
@@ -429,7 +447,7 @@ export default function ProcurementAssessmentPage() {
                       className="secondary small"
                       disabled={navigation.state !== "idle"}
                     >
-                      Revoke
+                      {t("review.invitations.revoke")}
                     </button>
                   ) : null}{" "}
                   {i.state !== "used" ? (
@@ -440,7 +458,7 @@ export default function ProcurementAssessmentPage() {
                       className="secondary small"
                       disabled={navigation.state !== "idle"}
                     >
-                      Send a new link
+                      {t("review.invitations.resend")}
                     </button>
                   ) : null}
                 </Form>
@@ -451,7 +469,7 @@ export default function ProcurementAssessmentPage() {
         <Form method="post" className="row-invite">
           <input type="hidden" name="intent" value="invite" />
           <div className="field">
-            <label htmlFor="email">Invite another person at {supplier.name}</label>
+            <label htmlFor="email">{t("review.invitations.inviteLabel", { supplier: supplier.name })}</label>
             <input
               id="email"
               name="email"
@@ -462,20 +480,21 @@ export default function ProcurementAssessmentPage() {
             <ErrorList errors={errors.email} />
           </div>
           <button type="submit" disabled={navigation.state !== "idle"}>
-            Invite
+            {t("review.invitations.invite")}
           </button>
         </Form>
       </section>
 
       <section className="card form-section">
-        <h2>History</h2>
+        <h2>{t("review.section.history")}</h2>
         <p className="small">
-          <a href={`/procurement/assessments/${assessment.id}/audit`}>Full audit trail</a>
+          <a href={`/procurement/assessments/${assessment.id}/audit`}>{t("review.history.fullAudit")}</a>
         </p>
         <ol className="history">
           {assessment.history.map((h, idx) => (
             <li key={idx}>
-              <strong>{t(`labels.assessmentStatus.${h.to}`)}</strong> · {utcMinute(h.at)} · {h.by || "system"}
+              <strong>{t(`labels.assessmentStatus.${h.to}`)}</strong> · {format.moment(h.at)} ·{" "}
+              {h.by || t("review.history.system")}
               {h.comment ? <div className="muted">{h.comment}</div> : null}
             </li>
           ))}
@@ -498,23 +517,24 @@ function OverrideForm({
   typed?: string;
   busy: boolean;
 }) {
+  const t = useT();
   return (
     <details className="inline-form" id={requirementId}>
-      <summary>Override</summary>
+      <summary>{t("review.override.summary")}</summary>
       <Form method="post">
         <input type="hidden" name="intent" value="override" />
         <input type="hidden" name="requirementId" value={requirementId} />
-        <select name="status" defaultValue={current} aria-label="New result">
-          <option value="met">Met</option>
-          <option value="partially_met">Partly met</option>
-          <option value="not_met">Not met</option>
-          <option value="not_answered">Not answered</option>
+        <select name="status" defaultValue={current} aria-label={t("review.override.newResult")}>
+          <option value="met">{t("labels.requirementStatus.met")}</option>
+          <option value="partially_met">{t("labels.requirementStatus.partially_met")}</option>
+          <option value="not_met">{t("labels.requirementStatus.not_met")}</option>
+          <option value="not_answered">{t("labels.requirementStatus.not_answered")}</option>
         </select>
         <textarea
           name="justification"
           rows={3}
-          placeholder="Justification (required, shown wherever this result appears)"
-          aria-label="Justification"
+          placeholder={t("review.override.placeholder")}
+          aria-label={t("review.override.justification")}
           maxLength={REVIEW_LIMITS.justification}
           defaultValue={typed}
           aria-invalid={errors.justification ? true : undefined}
@@ -522,7 +542,7 @@ function OverrideForm({
         />
         <ErrorList id={`${requirementId}-justification-error`} errors={errors.justification} />
         <button type="submit" className="small" disabled={busy}>
-          Save override
+          {t("review.override.save")}
         </button>
       </Form>
     </details>
@@ -530,12 +550,13 @@ function OverrideForm({
 }
 
 function DecisionForm({ errors, typed, busy }: { errors: Record<string, string[]>; typed?: string; busy: boolean }) {
+  const t = useT();
   return (
     <Form method="post" className="card form-section">
-      <h2>Decision</h2>
+      <h2>{t("review.decision.title")}</h2>
       <input type="hidden" name="intent" value="decide" />
       <TextareaField
-        label="Comment (required to reject)"
+        label={t("review.decision.comment")}
         errors={errors.comment}
         textareaProps={{
           id: "comment",
@@ -546,10 +567,10 @@ function DecisionForm({ errors, typed, busy }: { errors: Record<string, string[]
         }}
       />
       <button type="submit" name="decision" value="approved" disabled={busy}>
-        Approve
+        {t("review.decision.approve")}
       </button>{" "}
       <button type="submit" name="decision" value="rejected" className="secondary" disabled={busy}>
-        Reject
+        {t("review.decision.reject")}
       </button>
     </Form>
   );
@@ -568,6 +589,7 @@ function RemediationForm({
   typed: Record<string, string>;
   busy: boolean;
 }) {
+  const t = useT();
   // the rows a refused request had, so what was typed comes back in them
   const typedRows = [
     ...new Set(
@@ -581,13 +603,13 @@ function RemediationForm({
   const candidates = [...result.requirements].sort((a, b) => Number(a.status === "met") - Number(b.status === "met"));
   return (
     <Form method="post" className="card form-section">
-      <h2>Request remediation</h2>
+      <h2>{t("review.remediationForm.title")}</h2>
       <input type="hidden" name="intent" value="remediate" />
       <ErrorList errors={errors.items} />
       {rows.map((row) => (
         <fieldset key={row} className="phase">
           <div className="field">
-            <label htmlFor={`items.${row}.requirementId`}>Requirement</label>
+            <label htmlFor={`items.${row}.requirementId`}>{t("review.remediation.requirement")}</label>
             <select
               id={`items.${row}.requirementId`}
               name={`items.${row}.requirementId`}
@@ -595,13 +617,13 @@ function RemediationForm({
             >
               {candidates.map((c) => (
                 <option key={c.requirementId} value={c.requirementId}>
-                  {c.requirementId} {c.title} ({c.status.replace("_", " ")})
+                  {t("review.remediationForm.option", { id: c.requirementId, title: c.title, status: c.status })}
                 </option>
               ))}
             </select>
           </div>
           <div className="field">
-            <label htmlFor={`items.${row}.description`}>What the supplier must do</label>
+            <label htmlFor={`items.${row}.description`}>{t("review.remediationForm.description")}</label>
             <textarea
               id={`items.${row}.description`}
               name={`items.${row}.description`}
@@ -612,7 +634,7 @@ function RemediationForm({
             <ErrorList errors={errors[`items.${row}.description`]} />
           </div>
           <div className="field">
-            <label htmlFor={`items.${row}.dueDate`}>Due</label>
+            <label htmlFor={`items.${row}.dueDate`}>{t("review.remediation.due")}</label>
             <input
               id={`items.${row}.dueDate`}
               name={`items.${row}.dueDate`}
@@ -624,10 +646,10 @@ function RemediationForm({
         </fieldset>
       ))}
       <button type="button" className="secondary small" onClick={() => setRows((r) => [...r, Math.max(...r) + 1])}>
-        Add another item
+        {t("review.remediationForm.addItem")}
       </button>{" "}
       <button type="submit" disabled={busy}>
-        Request remediation
+        {t("review.remediationForm.title")}
       </button>
     </Form>
   );
@@ -639,33 +661,44 @@ type Scoring = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["scor
 
 /** What the result shown was computed from, and the results before it. */
 function ResultBasis({ scoring }: { scoring: Scoring }) {
+  const t = useT();
+  const format = useFormat();
   const current = scoring.agreementRevision === scoring.currentAgreementRevision;
   return (
     <div className="result-basis" data-testid="result-basis">
       <p className="small">
-        Computed {utcMinute(scoring.computedAt)} against revision {scoring.agreementRevision} of the agreement
-        {current
-          ? " (the current one)"
-          : ` (the agreement is now at revision ${scoring.currentAgreementRevision})`},{" "}
-        {scoring.certificates === 1 ? "1 certificate" : `${scoring.certificates} certificates`} on file, as of{" "}
-        {scoring.evaluationDate}.
+        {t("review.basis.computed", {
+          computedAt: format.moment(scoring.computedAt),
+          revision: scoring.agreementRevision,
+          current: current ? "yes" : "no",
+          currentRevision: scoring.currentAgreementRevision,
+          certificates: scoring.certificates,
+          evaluationDate: format.day(scoring.evaluationDate),
+        })}{" "}
         {scoring.validUntil
-          ? ` It holds until ${scoring.validUntil}, when a certificate's or the agreement's date passes, unless the terms or the certificates change first.`
-          : " It holds until the terms or the certificates change."}
+          ? t("review.basis.holdsUntil", { validUntil: format.day(scoring.validUntil) })
+          : t("review.basis.holds")}
       </p>
       {scoring.history.length > 1 ? (
         <details>
-          <summary>Earlier results ({scoring.history.length - 1})</summary>
+          <summary>{t("review.basis.earlier", { count: scoring.history.length - 1 })}</summary>
           <ListTable
-            aria-label="Results of this assessment, newest first"
+            aria-label={t("review.basis.tableLabel")}
             rows={scoring.history}
             rowKey={(h) => h.computedAt}
             columns={[
-              { header: "Computed", cell: (h) => utcMinute(h.computedAt) },
-              { header: "Why", cell: (h) => [h.trigger, ...h.reasons].join(" ") },
-              { header: "Agreement revision", cell: (h) => h.agreementRevision },
-              { header: "Score", cell: (h) => `${h.score}, ${h.rating} risk` },
-              { header: "What changed", cell: (h) => (h.changes.length ? h.changes.join(" ") : "Nothing") },
+              { header: t("review.basis.computedHeader"), cell: (h) => format.moment(h.computedAt) },
+              { header: t("review.basis.why"), cell: (h) => [h.trigger, ...h.reasons].join(" ") },
+              { header: t("review.basis.revision"), cell: (h) => h.agreementRevision },
+              {
+                header: t("review.basis.score"),
+                cell: (h) =>
+                  t("review.basis.scoreValue", { score: h.score, risk: t("review.risk", { rating: h.rating }) }),
+              },
+              {
+                header: t("review.basis.changes"),
+                cell: (h) => (h.changes.length ? h.changes.join(" ") : t("review.basis.nothing")),
+              },
             ]}
           />
         </details>
@@ -686,27 +719,31 @@ function ApprovedDrift({
   typed?: string;
   busy: boolean;
 }) {
+  const t = useT();
+  const format = useFormat();
   const approved = scoring.approved!;
   return (
     <section className="card form-section needs-review" aria-labelledby="drift-heading" data-testid="approved-drift">
-      <h2 id="drift-heading">Needs review: the current result differs from the one approved</h2>
+      <h2 id="drift-heading">{t("review.drift.heading")}</h2>
       <p>
-        Approved on a result of {approved.evaluationDate} ({approved.score} / 100, {approved.rating} risk
-        {approved.agreementRevision ? `, agreement revision ${approved.agreementRevision}` : ""}). Since then:
+        {t("review.drift.approvedOn", {
+          date: format.day(approved.evaluationDate),
+          score: approved.score,
+          risk: t("review.risk", { rating: approved.rating }),
+          hasRevision: approved.agreementRevision ? "yes" : "no",
+          revision: approved.agreementRevision,
+        })}
       </p>
       <ul>
         {scoring.drift.map((line) => (
           <li key={line}>{line}</li>
         ))}
       </ul>
-      <p className="small">
-        The disclosing party and the phase gates see the current result. Request remediation below, or approve the
-        current result.
-      </p>
+      <p className="small">{t("review.drift.explain")}</p>
       <Form method="post">
         <input type="hidden" name="intent" value="reapprove" />
         <TextareaField
-          label="Why the current result is acceptable (required)"
+          label={t("review.drift.why")}
           errors={errors.comment}
           textareaProps={{
             id: "reapprove-comment",
@@ -717,7 +754,7 @@ function ApprovedDrift({
           }}
         />
         <button type="submit" disabled={busy}>
-          {busy ? "Saving…" : "Approve the current result"}
+          {busy ? t("review.drift.saving") : t("review.drift.approve")}
         </button>
       </Form>
     </section>

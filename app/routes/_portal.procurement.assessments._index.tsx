@@ -4,8 +4,10 @@ import { ListTable } from "#app/components/list-table";
 import { AssessmentStatusBadge, DueDate } from "#app/components/status";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { recentAssessments } from "#app/features/review/dashboard.server";
+import { pageTitle } from "#app/features/review/page-title";
+import { useT } from "#app/i18n/react";
 
-export const meta: MetaFunction = () => [{ title: "Assessments · Flowdown" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "assessments.list.metaTitle") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "procurement" });
@@ -13,25 +15,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AssessmentsPage() {
+  const t = useT();
   const { assessments } = useLoaderData<typeof loader>();
   return (
     <>
       <div className="page-head">
-        <h1>Assessments</h1>
+        <h1>{t("assessments.list.title")}</h1>
         <Link className="button" to="/procurement/assessments/new">
-          Send a questionnaire
+          {t("assessments.list.send")}
         </Link>
       </div>
       <ListTable
         rows={assessments}
         rowKey={(a) => a.id}
-        empty="No questionnaires sent yet."
+        empty={t("assessments.list.empty")}
         columns={[
-          { header: "Supplier", cell: (a) => <Link to={`/procurement/assessments/${a.id}`}>{a.supplier}</Link> },
-          { header: "Agreement", cell: (a) => a.agreement },
-          { header: "Status", cell: (a) => <AssessmentStatusBadge status={a.status} /> },
           {
-            header: "Due",
+            header: t("assessments.list.supplier"),
+            cell: (a) => <Link to={`/procurement/assessments/${a.id}`}>{a.supplier}</Link>,
+          },
+          { header: t("assessments.list.agreement"), cell: (a) => a.agreement },
+          { header: t("assessments.list.status"), cell: (a) => <AssessmentStatusBadge status={a.status} /> },
+          {
+            header: t("assessments.list.due"),
             cell: (a) => <DueDate date={a.dueDate} overdue={a.overdue} />,
           },
         ]}

@@ -9,9 +9,11 @@ import { SendSchema, sendFormPage } from "#app/features/assessments/send-form.se
 import { SendPreviewPanel } from "#app/features/assessments/send-preview";
 import { RECIPIENTS_FIELD_MAX, RECIPIENTS_MAX } from "#app/features/assessments/send-limits";
 import { AddOrganizationDialog, type AddedOrganization } from "#app/features/directory/add-organization-dialog";
+import { useT } from "#app/i18n/react";
+import { pageTitle } from "#app/features/review/page-title";
 import type { loader as previewLoader } from "./procurement.assessments.new.preview";
 
-export const meta: MetaFunction = () => [{ title: "Send a questionnaire · Flowdown" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "assessments.send.metaTitle") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "procurement" });
@@ -36,6 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function SendQuestionnairePage() {
+  const t = useT();
   const { agreements, templates, defaultDue } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -89,19 +92,18 @@ export default function SendQuestionnairePage() {
     "aria-describedby": errors[name] ? `${name}-error` : undefined,
   });
 
-  if (agreements.length === 0)
-    return <p className="empty">Create an agreement first: every questionnaire is sent under one.</p>;
+  if (agreements.length === 0) return <p className="empty">{t("assessments.send.noAgreement")}</p>;
   return (
     <>
-      <h1>Send a questionnaire</h1>
+      <h1>{t("assessments.send.title")}</h1>
       <Form method="post" className="card" noValidate>
         {Object.keys(errors).length ? (
           <p className="form-error" role="alert">
-            Nothing was sent: check the fields marked below.
+            {t("assessments.send.nothingSent")}
           </p>
         ) : null}
         <div className="field">
-          <label htmlFor="agreementId">Agreement</label>
+          <label htmlFor="agreementId">{t("assessments.send.agreement")}</label>
           <select
             {...field("agreementId")}
             value={agreementId}
@@ -111,7 +113,7 @@ export default function SendQuestionnairePage() {
               setChainNotice(null);
             }}
           >
-            <option value="">Choose…</option>
+            <option value="">{t("assessments.send.choose")}</option>
             {agreements.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.label}
@@ -121,9 +123,11 @@ export default function SendQuestionnairePage() {
           <ErrorList id="agreementId-error" errors={errors.agreementId} />
         </div>
         <div className="field">
-          <label htmlFor="supplierOrgId">Supplier in its chain</label>
+          <label htmlFor="supplierOrgId">{t("assessments.send.supplier")}</label>
           <select {...field("supplierOrgId")} value={supplierOrgId} onChange={(e) => chooseSupplier(e.target.value)}>
-            <option value="">{agreement ? "Choose…" : "Choose the agreement first"}</option>
+            <option value="">
+              {agreement ? t("assessments.send.choose") : t("assessments.send.chooseAgreementFirst")}
+            </option>
             {agreement?.suppliers.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -138,12 +142,12 @@ export default function SendQuestionnairePage() {
           ) : null}
           {agreement ? (
             <p className="small">
-              Not in its chain yet?{" "}
+              {t("assessments.send.notInChain")}{" "}
               <AddOrganizationDialog
                 key={agreement.id}
                 kind="supplier"
-                label="Add a new supplier to this agreement's chain"
-                title="Add a supplier to the chain"
+                label={t("assessments.send.addLabel")}
+                title={t("assessments.send.addTitle")}
                 agreementId={agreement.id}
                 fallbackHref={`/procurement/agreements/${agreement.id}/edit`}
                 onAdded={onAddedToChain}
@@ -153,20 +157,20 @@ export default function SendQuestionnairePage() {
           {open ? (
             <>
               <p className="small">
-                <a href={`/procurement/assessments/${open.id}`}>Open the questionnaire already sent</a>
+                <a href={`/procurement/assessments/${open.id}`}>{t("assessments.send.openSent")}</a>
               </p>
               <label className="check">
-                <input type="checkbox" name="sendAnother" /> Send another questionnaire anyway
+                <input type="checkbox" name="sendAnother" /> {t("assessments.send.sendAnother")}
               </label>
             </>
           ) : null}
         </div>
         <div className="field">
-          <label htmlFor="templateId">Questionnaire</label>
+          <label htmlFor="templateId">{t("assessments.send.questionnaire")}</label>
           <select {...field("templateId")} value={templateId} onChange={(e) => setTemplateId(e.target.value)}>
-            {templates.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.title} (version {t.version})
+            {templates.map((template) => (
+              <option key={template.id} value={template.id}>
+                {t("assessments.send.templateOption", { title: template.title, version: template.version })}
               </option>
             ))}
           </select>
@@ -180,27 +184,25 @@ export default function SendQuestionnairePage() {
           />
         ) : null}
         <div className="field">
-          <label htmlFor="dueDate">Due date</label>
+          <label htmlFor="dueDate">{t("assessments.send.dueDate")}</label>
           <input {...field("dueDate")} type="date" defaultValue={values.dueDate ?? defaultDue} />
           <ErrorList id="dueDate-error" errors={errors.dueDate} />
         </div>
         <div className="field">
-          <label htmlFor="emails">Recipients' e-mail addresses</label>
+          <label htmlFor="emails">{t("assessments.send.recipients")}</label>
           <textarea
             {...field("emails")}
             rows={3}
             maxLength={RECIPIENTS_FIELD_MAX}
             value={emails}
             onChange={(e) => setEmails(e.target.value)}
-            placeholder="one per line"
+            placeholder={t("assessments.send.onePerLine")}
           />
-          <small className="muted">
-            Each recipient gets a personal link that expires in 14 days. At most {RECIPIENTS_MAX} recipients.
-          </small>
+          <small className="muted">{t("assessments.send.recipientsHint", { max: RECIPIENTS_MAX })}</small>
           <ErrorList id="emails-error" errors={errors.emails} />
         </div>
         <button type="submit" disabled={navigation.state === "submitting"}>
-          {navigation.state === "submitting" ? "Sending…" : "Send questionnaire"}
+          {navigation.state === "submitting" ? t("assessments.send.sending") : t("assessments.send.submit")}
         </button>
       </Form>
     </>

@@ -3,7 +3,6 @@ import { Agreement } from "#models/agreement.server";
 import { syncAssessmentRow } from "#models/assessment-row.server";
 import { Assessment, unscoredSummary, type AssessmentData } from "#models/assessment.server";
 import { OPEN_STATUSES, type AssessmentStatus } from "#models/assessment-status";
-import { ASSESSMENT_STATUS_TEXT } from "#models/labels";
 import { recordAudit } from "#models/audit-event.server";
 import { createInvitation, Invitation, revokeInvitation } from "#models/invitation.server";
 import { Organization } from "#models/organization.server";
@@ -17,6 +16,9 @@ import { clientIp } from "#app/lib/http.server";
 import { sendMail } from "#app/lib/mail.server";
 import { trusted } from "#app/lib/ids.server";
 import { findSendableTemplate } from "#app/features/questionnaires/questionnaire-import.server";
+import { localeOfRecipient } from "#app/features/accounts/locale.server";
+import { formatDay } from "#app/i18n/format";
+import { currentLocale, t, tIn } from "#app/i18n/messages.server";
 
 export function actorOf(user: CurrentUser) {
   return { id: user.id, email: user.email, orgId: user.orgId };
@@ -52,16 +54,18 @@ async function inviteMail(
   ctx: { supplierName: string; agreementRef: string; dueDate: string; senderOrg: string; assessmentId: string },
 ) {
   const link = `${publicOrigin(request)}/invite/${token}`;
+  // in the recipient's language; an address with no account yet is written to in the sender's
+  const locale = await localeOfRecipient(to, currentLocale());
   await sendMail({
     to,
-    subject: `Security questionnaire from ${ctx.senderOrg} (${ctx.agreementRef})`,
-    text: [
-      `${ctx.senderOrg} asks ${ctx.supplierName} to complete a security and confidentiality questionnaire under agreement ${ctx.agreementRef}.`,
-      "",
-      `Open the questionnaire: ${link}`,
-      "",
-      `It is due on ${ctx.dueDate}. The link is personal, works once to set up your account, and expires in 14 days.`,
-    ].join("\n"),
+    subject: tIn(locale, "assessments.mail.invitation.subject", { sender: ctx.senderOrg, agreement: ctx.agreementRef }),
+    text: tIn(locale, "assessments.mail.invitation.body", {
+      sender: ctx.senderOrg,
+      supplier: ctx.supplierName,
+      agreement: ctx.agreementRef,
+      link,
+      due: formatDay(locale, ctx.dueDate),
+    }),
     kind: "invitation",
     relatedType: "assessment",
     relatedId: ctx.assessmentId,
@@ -92,12 +96,12 @@ export type SendResult =
 /** Creates the assessment and one invitation per recipient, and e-mails them. */
 export async function sendAssessment(user: CurrentUser, input: SendInput, request: Request): Promise<SendResult> {
   const agreement = await Agreement.findOne({ _id: input.agreementId, recipientOrgId: user.orgId }).lean();
-  if (!agreement) return { ok: false, errors: { agreementId: ["Choose one of your agreements"] } };
+  if (!agreement) return { ok: false, errors: { agreementId: [t("assessments.send.chooseYourAgreement")] } };
   if (!agreement.chain.some((l) => String(l.supplierOrgId) === input.supplierOrgId)) {
-    return { ok: false, errors: { supplierOrgId: ["Choose a supplier in this agreement's chain"] } };
+    return { ok: false, errors: { supplierOrgId: [t("assessments.send.chooseChainSupplier")] } };
   }
   const template = await findSendableTemplate(input.templateId);
-  if (!template) return { ok: false, errors: { templateId: ["Choose a questionnaire"] } };
+  if (!template) return { ok: false, errors: { templateId: [t("assessments.send.chooseQuestionnaire")] } };
   const supplier = await Organization.findById(input.supplierOrgId, { name: 1 }).lean();
   if (!input.sendAnother) {
     // a second questionnaire beside an open one is usually a mistake: say so, and let the sender insist
@@ -112,7 +116,12 @@ export async function sendAssessment(user: CurrentUser, input: SendInput, reques
         ok: false,
         errors: {
           supplierOrgId: [
-            `${supplier?.name ?? "This supplier"} already has an open questionnaire under ${agreement.reference} (${ASSESSMENT_STATUS_TEXT[open.status].toLowerCase()}, due ${open.dueDate}). Tick "Send another questionnaire anyway" to send a second one.`,
+            t("assessments.send.alreadyOpen", {
+              supplier: supplier?.name ?? t("assessments.send.thisSupplier"),
+              agreement: agreement.reference,
+              status: open.status,
+              due: formatDay(currentLocale(), open.dueDate),
+            }),
           ],
         },
         open: { id: String(open._id), status: open.status, dueDate: open.dueDate },

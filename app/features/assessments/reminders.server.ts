@@ -9,6 +9,9 @@ import { User } from "#models/user.server";
 import { sendMail } from "#app/lib/mail.server";
 import { runExclusively } from "#app/lib/scheduler.server";
 import { trusted } from "#app/lib/ids.server";
+import { localeOfRecipient } from "#app/features/accounts/locale.server";
+import { formatDay } from "#app/i18n/format";
+import { currentLocale, tIn } from "#app/i18n/messages.server";
 
 export const REMINDER_DAYS_BEFORE_DUE = 3;
 const OPEN = ["invited", "in_progress", "remediation_requested"] as const;
@@ -50,13 +53,26 @@ export async function sendDueReminders({
       const recipients = [...withAccount, ...invitations.map((i) => i.email).filter((e) => !withAccount.has(e))];
       const overdue = a.dueDate < today;
       for (const to of recipients) {
+        // in each recipient's language (a run outside a request falls back to English)
+        const locale = await localeOfRecipient(to, currentLocale());
+        const yourClient = tIn(locale, "assessments.mail.reminder.yourClient");
         const how = withAccount.has(to)
-          ? `Continue where you left off: ${origin}/supplier/assessments/${id}`
-          : "Open it with the link in your invitation e-mail, or ask the sender for a new link.";
+          ? tIn(locale, "assessments.mail.reminder.continue", { link: `${origin}/supplier/assessments/${id}` })
+          : tIn(locale, "assessments.mail.reminder.useInvitation");
+        const due = formatDay(locale, a.dueDate);
+        const body = tIn(
+          locale,
+          overdue ? "assessments.mail.reminder.bodyOverdue" : "assessments.mail.reminder.bodyDueSoon",
+          { client: client?.name ?? yourClient, agreement: agreement?.reference ?? "", due },
+        );
         await sendMail({
           to,
-          subject: `${overdue ? "Overdue" : "Due soon"}: security questionnaire for ${agreement?.reference ?? "your client"}`,
-          text: `The security questionnaire ${client?.name ?? "your client"} sent under ${agreement?.reference ?? ""} ${overdue ? `was due on ${a.dueDate}` : `is due on ${a.dueDate}`}.\n\n${how}`,
+          subject: tIn(
+            locale,
+            overdue ? "assessments.mail.reminder.subjectOverdue" : "assessments.mail.reminder.subjectDueSoon",
+            { agreement: agreement?.reference ?? yourClient },
+          ),
+          text: `${body}\n\n${how}`,
           kind: "reminder",
           relatedType: "assessment",
           relatedId: id,

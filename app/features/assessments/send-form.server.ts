@@ -10,19 +10,20 @@ import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { trusted } from "#app/lib/ids.server";
 import { findSendableTemplate, listSendableTemplates } from "#app/features/questionnaires/questionnaire-import.server";
 import { tooLong } from "#app/lib/text-limits";
+import { t } from "#app/i18n/messages.server";
 import { tailoringFor } from "./assessments.server";
 import { RECIPIENTS_FIELD_MAX, RECIPIENTS_MAX } from "./send-limits";
 
 const objectId = (message: string) => z.string().regex(/^[0-9a-f]{24}$/, message);
 
 export const SendSchema = z.object({
-  agreementId: objectId("Choose an agreement"),
-  supplierOrgId: objectId("Choose a supplier"),
-  templateId: z.string().min(1, "Choose a questionnaire").max(60),
+  agreementId: objectId("assessments.send.chooseAgreement"),
+  supplierOrgId: objectId("assessments.send.chooseSupplier"),
+  templateId: z.string().min(1, "assessments.send.chooseQuestionnaire").max(60),
   dueDate: z
     .string()
-    .refine(isIsoDate, "Enter a date as YYYY-MM-DD")
-    .refine((d) => d >= todayIso(), "The due date cannot be in the past"),
+    .refine(isIsoDate, "assessments.send.dateFormat")
+    .refine((d) => d >= todayIso(), "assessments.send.dueInPast"),
   emails: z
     .string()
     .max(RECIPIENTS_FIELD_MAX, tooLong("The list of addresses", RECIPIENTS_FIELD_MAX))
@@ -36,9 +37,9 @@ export const SendSchema = z.object({
     ])
     .pipe(
       z
-        .array(z.email("One of the addresses is not a valid e-mail address"))
-        .min(1, "Enter at least one recipient's e-mail address")
-        .max(RECIPIENTS_MAX, `At most ${RECIPIENTS_MAX} recipients at once`),
+        .array(z.email("assessments.send.invalidAddress"))
+        .min(1, "assessments.send.atLeastOne")
+        .max(RECIPIENTS_MAX, "assessments.send.atMost"),
     ),
   // a checkbox: ticked is "on"; anything else means the sender did not insist
   sendAnother: z
@@ -60,7 +61,10 @@ export async function sendFormPage(user: CurrentUser) {
       label: `${a.reference}: ${a.title}`,
       suppliers: a.chain.map((l) => ({
         id: String(l.supplierOrgId),
-        name: `${name.get(String(l.supplierOrgId)) ?? "Unknown"} (tier ${l.tier})`,
+        name: t("assessments.send.supplierOption", {
+          name: name.get(String(l.supplierOrgId)) ?? t("assessments.send.unknownSupplier"),
+          tier: l.tier,
+        }),
         contactEmail: contact.get(String(l.supplierOrgId)) ?? "",
       })),
     })),
@@ -75,8 +79,8 @@ export async function sendFormPage(user: CurrentUser) {
 }
 
 export const PreviewSchema = z.object({
-  agreementId: objectId("Choose an agreement"),
-  templateId: z.string().min(1, "Choose a questionnaire").max(60),
+  agreementId: objectId("assessments.send.chooseAgreement"),
+  templateId: z.string().min(1, "assessments.send.chooseQuestionnaire").max(60),
 });
 
 export interface SendPreview {

@@ -1,21 +1,20 @@
+import { useT } from "#app/i18n/react";
 import type { SendPreview } from "./send-form.server";
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+type Translate = ReturnType<typeof useT>;
 
-const FACT_TEXT: Record<SendPreview["alsoAsked"]["facts"][number], string> = {
-  notifyHours: "breach notification hours",
-  dataLocations: "data locations",
-};
-
-function alsoAskedText(also: SendPreview["alsoAsked"]): string | null {
+function alsoAskedText(also: SendPreview["alsoAsked"], t: Translate): string | null {
   const parts = [
-    also.identification ? `${plural(also.identification, "question")} identifying the supplier and its contacts` : "",
+    also.identification ? t("assessments.preview.alsoIdentification", { count: also.identification }) : "",
     also.fact
-      ? `${plural(also.fact, "question")} the chain needs from every supplier (${also.facts.map((f) => FACT_TEXT[f]).join(", ")})`
+      ? t("assessments.preview.alsoFact", {
+          count: also.fact,
+          facts: also.facts.map((f) => t(`assessments.preview.fact.${f}`)).join(", "),
+        })
       : "",
-    also.condition ? `${plural(also.condition, "question")} that other questions depend on` : "",
+    also.condition ? t("assessments.preview.alsoCondition", { count: also.condition }) : "",
   ].filter(Boolean);
-  return parts.length ? `Also asked: ${parts.join("; ")}.` : null;
+  return parts.length ? t("assessments.preview.alsoAsked", { parts: parts.join("; ") }) : null;
 }
 
 /**
@@ -31,10 +30,11 @@ export function SendPreviewPanel({
   preview: SendPreview | null;
   error: string | null;
 }) {
+  const t = useT();
   if (loading)
     return (
       <p className="loading" role="status" data-testid="send-preview-loading">
-        Working out what this questionnaire will ask under the agreement…
+        {t("assessments.preview.loading")}
       </p>
     );
   if (error)
@@ -45,28 +45,32 @@ export function SendPreviewPanel({
     );
   if (!preview) return null;
   const p = preview;
-  const uncovered = uncoveredNotice(p);
+  const uncovered = uncoveredNotice(p, t);
+  const alsoAsked = p.all ? null : alsoAskedText(p.alsoAsked, t);
   return (
     <section className="form-section" aria-labelledby="send-preview-title" data-testid="send-preview">
-      <h2 id="send-preview-title">What the supplier will be asked</h2>
+      <h2 id="send-preview-title">{t("assessments.preview.title")}</h2>
       <p data-testid="send-preview-summary">
         {p.all
-          ? `Every question of the questionnaire: ${plural(p.questions, "question")} (${p.required} required) on ${plural(p.pages.length, "page")}.`
-          : `${p.questions} of the questionnaire's ${p.templateQuestions} questions (${p.required} required), on ${p.pages.length} of its ${plural(p.templatePages, "page")}: ${p.pages.join(", ")}.`}
+          ? t("assessments.preview.summaryAll", { questions: p.questions, required: p.required, pages: p.pages.length })
+          : t("assessments.preview.summaryTailored", {
+              questions: p.questions,
+              templateQuestions: p.templateQuestions,
+              required: p.required,
+              pages: p.pages.length,
+              templatePages: p.templatePages,
+              pageNames: p.pages.join(", "),
+            })}
       </p>
-      {p.all && p.requirements.length === 0 ? (
-        <p className="muted">
-          No question of this questionnaire is mapped to a requirement of the agreement, so it cannot be tailored.
-        </p>
-      ) : null}
+      {p.all && p.requirements.length === 0 ? <p className="muted">{t("assessments.preview.notTailorable")}</p> : null}
       {p.requirements.length ? (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Tailoring preview">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t("assessments.preview.tableLabel")}>
           <table className="data">
-            <caption className="muted small">Questions per requirement of the agreement</caption>
+            <caption className="muted small">{t("assessments.preview.caption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Requirement</th>
-                <th scope="col">Questions</th>
+                <th scope="col">{t("assessments.preview.requirement")}</th>
+                <th scope="col">{t("assessments.preview.questions")}</th>
               </tr>
             </thead>
             <tbody>
@@ -82,13 +86,13 @@ export function SendPreviewPanel({
           </table>
         </div>
       ) : null}
-      {!p.all && alsoAskedText(p.alsoAsked) ? <p className="small muted">{alsoAskedText(p.alsoAsked)}</p> : null}
+      {alsoAsked ? <p className="small muted">{alsoAsked}</p> : null}
       {uncovered}
     </section>
   );
 }
 
-function uncoveredNotice(p: SendPreview) {
+function uncoveredNotice(p: SendPreview, t: Translate) {
   const unanswerable = p.uncovered.filter((r) => !r.byCertificates);
   const byCertificates = p.uncovered.filter((r) => r.byCertificates);
   if (p.uncovered.length === 0) return null;
@@ -96,10 +100,7 @@ function uncoveredNotice(p: SendPreview) {
     <div className="notice" data-testid="send-preview-uncovered">
       {unanswerable.length ? (
         <>
-          <p>
-            The agreement needs {plural(unanswerable.length, "requirement")} that this questionnaire cannot answer;{" "}
-            {unanswerable.length === 1 ? "it" : "they"} will show as not answered:
-          </p>
+          <p>{t("assessments.preview.uncovered", { count: unanswerable.length })}</p>
           <ul>
             {unanswerable.map((r) => (
               <li key={r.id}>
@@ -111,8 +112,9 @@ function uncoveredNotice(p: SendPreview) {
       ) : null}
       {byCertificates.length ? (
         <p>
-          Judged from the supplier's certificates alone, with no question about them:{" "}
-          {byCertificates.map((r) => `${r.id} ${r.title}`).join(", ")}.
+          {t("assessments.preview.byCertificates", {
+            list: byCertificates.map((r) => `${r.id} ${r.title}`).join(", "),
+          })}
         </p>
       ) : null}
     </div>

@@ -13,6 +13,8 @@ import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { publicOrigin } from "#app/lib/env.server";
 import { clientIp } from "#app/lib/http.server";
 import { sendMail } from "#app/lib/mail.server";
+import { localeOfRecipient } from "#app/features/accounts/locale.server";
+import { currentLocale, tIn } from "#app/i18n/messages.server";
 import { rescore } from "./scoring.server";
 import { askedTemplateFor, missingRequiredAnswers } from "./survey-model.server";
 
@@ -87,10 +89,17 @@ export async function submitAssessment(
   const reviewers = await User.find({ orgId: submitted.ownerOrgId, role: "procurement" }, { email: 1 }).lean();
   const link = `${publicOrigin(request)}/procurement/assessments/${id}`;
   for (const r of reviewers) {
+    const locale = await localeOfRecipient(r.email, currentLocale());
+    const values = { supplier: user.org.name, agreement: agreement.reference };
     await sendMail({
       to: r.email,
-      subject: `${user.org.name} submitted its questionnaire for ${agreement.reference}`,
-      text: `${user.org.name} submitted its security questionnaire under ${agreement.reference}.\nComputed score: ${result.score}/100, ${result.rating} risk.\n\nReview it: ${link}`,
+      subject: tIn(locale, "assessments.mail.submission.subject", values),
+      text: tIn(locale, "assessments.mail.submission.body", {
+        ...values,
+        score: result.score,
+        risk: tIn(locale, "review.risk", { rating: result.rating }),
+        link,
+      }),
       kind: "submission",
       relatedType: "assessment",
       relatedId: id,

@@ -149,7 +149,7 @@ export async function revokeAssessmentInvitation(
   request: Request,
 ) {
   if (!(await revokeInvitation(invitationId, user.orgId)))
-    throw Refusal.ofFields({ invitation: ["That invitation is no longer active."] });
+    throw Refusal.ofFields({ invitation: ["review.invitations.noLongerActive"] });
   await recordAudit({
     action: "invitation.revoke",
     actor: actorOf(user),

@@ -4,17 +4,25 @@
  * stored before credit levels existed; answers show the text the supplier
  * chose.
  */
-import { createElement } from "react";
+import { createElement, type ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { IntlProvider } from "react-intl";
 import { describe, expect, it } from "vitest";
 import { scoreAssessment } from "#app/scoring/assessment";
 import { certificate, makeInput, template } from "#tests/fixtures/scoring";
+import { messagesFor } from "#app/i18n/messages.server";
 import { CertificationFindings, RequirementResults, ScoreSummary, type ResultView } from "./assessment-results";
 
 function view(certifications = [certificate()], answers?: Record<string, unknown>): ResultView {
   const input = makeInput({ certifications });
   return scoreAssessment(answers ? { ...input, answers: { ...input.answers, ...answers } } : input) as ResultView;
 }
+
+/** Rendered as a page renders it: in English, inside the portal's message provider. */
+const renderToStaticMarkupInEnglish = (element: ReactElement) =>
+  renderToStaticMarkup(
+    createElement(IntlProvider, { locale: "en", messages: messagesFor("en"), timeZone: "UTC" }, element),
+  );
 
 const text = (html: string) =>
   html
@@ -27,7 +35,7 @@ describe("certificates table", () => {
   it("shows the same verdict as the certification requirement: a scope not covering the service gives no credit", () => {
     const result = view([certificate({ scope: "Payroll processing" })]);
     expect(result.requirements.find((r) => r.requirementId === "FD-CERT-01")!.status).toBe("not_met");
-    const shown = text(renderToStaticMarkup(createElement(CertificationFindings, { r: result })));
+    const shown = text(renderToStaticMarkupInEnglish(createElement(CertificationFindings, { r: result })));
     expect(shown).toContain("No credit");
     expect(shown).toContain("Scope does not cover the service");
   });
@@ -35,7 +43,7 @@ describe("certificates table", () => {
   it("names a partial-credit finding: a certificate issued after the term began with nothing before it", () => {
     const result = view([certificate({ issueDate: "2026-03-01" })]);
     expect(result.requirements.find((r) => r.requirementId === "FD-CERT-01")!.status).toBe("partially_met");
-    const html = renderToStaticMarkup(createElement(CertificationFindings, { r: result }));
+    const html = renderToStaticMarkupInEnglish(createElement(CertificationFindings, { r: result }));
     expect(html).toContain('data-credit="partial"');
     expect(text(html)).toContain("Partial credit");
     expect(text(html)).toContain("Issued after the term began : issued 2026-03-01");
@@ -55,7 +63,7 @@ describe("certificates table", () => {
         },
       ],
     };
-    const shown = text(renderToStaticMarkup(createElement(CertificationFindings, { r: old })));
+    const shown = text(renderToStaticMarkupInEnglish(createElement(CertificationFindings, { r: old })));
     expect(shown).toContain("Full credit");
     expect(shown).toContain("No credit");
     expect(shown).toContain("Certificate expires 2027-01-01");
@@ -73,7 +81,7 @@ describe("answers", () => {
     ];
     const input = makeInput({ template: withChoices, certifications: [certificate()] });
     const result = scoreAssessment({ ...input, answers: { ...input.answers, vul_pentest: "biennial" } }) as ResultView;
-    const shown = text(renderToStaticMarkup(createElement(RequirementResults, { r: result })));
+    const shown = text(renderToStaticMarkupInEnglish(createElement(RequirementResults, { r: result })));
     expect(shown).toContain("How often are penetration tests run? : Every two years");
     expect(shown).toContain('answered "Every two years"');
     expect(shown).not.toContain("biennial");
@@ -88,7 +96,7 @@ describe("answers", () => {
         answers: r.answers.map((a) => ({ ...a, answerText: undefined })),
       })),
     };
-    const shown = text(renderToStaticMarkup(createElement(RequirementResults, { r: old })));
+    const shown = text(renderToStaticMarkupInEnglish(createElement(RequirementResults, { r: old })));
     expect(shown).toContain("How often are penetration tests run? : annual");
   });
 });
@@ -97,7 +105,7 @@ describe("score summary", () => {
   it("names a failed knock-out by id and title", () => {
     const input = makeInput({ certifications: [certificate()] });
     const result = scoreAssessment({ ...input, answers: { ...input.answers, inc_notify_hours: 96 } }) as ResultView;
-    const shown = text(renderToStaticMarkup(createElement(ScoreSummary, { r: result })));
+    const shown = text(renderToStaticMarkupInEnglish(createElement(ScoreSummary, { r: result })));
     expect(shown).toContain("Knock-out not met: FD-INC-01 Breach notification. The score is capped.");
   });
 });

@@ -1,9 +1,10 @@
 import { ListTable } from "#app/components/list-table";
-import { utcMinute } from "#app/components/time";
 import { RequirementStatusBadge, RatingBadge } from "#app/components/status";
+import { useFormat, useT } from "#app/i18n/react";
 import type { AnswerJudgement, CertificateCredit, CertificateIssue } from "#app/scoring/types";
-import { REQUIREMENT_STATUS_LABEL } from "#models/labels";
-import { CERTIFICATE_CREDIT_TEXT, CERTIFICATE_CREDIT_TONE, answerText, certificateVerdict } from "#reports/view";
+import { CERTIFICATE_CREDIT_TONE, answerText, certificateVerdict } from "#reports/view";
+
+type Translate = ReturnType<typeof useT>;
 
 /** Plain data of a scored assessment, as the review page and the report show it. */
 export interface ResultView {
@@ -48,9 +49,10 @@ export interface ResultView {
   }[];
 }
 
-export function formatAnswer(value: unknown): string {
-  if (value === null || value === undefined || value === "") return "not answered";
-  if (typeof value === "boolean") return value ? "Yes" : "No";
+/** An earlier answer as stored, in the reader's language where it is not the supplier's own text. */
+export function formatAnswer(value: unknown, t: Translate): string {
+  if (value === null || value === undefined || value === "") return t("review.results.notAnswered");
+  if (typeof value === "boolean") return value ? t("review.results.yes") : t("review.results.no");
   if (Array.isArray(value)) {
     return value
       .map((v) =>
@@ -67,6 +69,9 @@ export function formatAnswer(value: unknown): string {
 }
 
 export function ScoreSummary({ r }: { r: ResultView }) {
+  const t = useT();
+  const format = useFormat();
+  const label = (k: keyof ResultView["counts"]) => t(`labels.requirementStatus.${k}`);
   const total = Object.values(r.counts).reduce((a, b) => a + b, 0) || 1;
   const segments: [keyof ResultView["counts"], string][] = [
     ["met", "var(--ok)"],
@@ -81,28 +86,31 @@ export function ScoreSummary({ r }: { r: ResultView }) {
         <span className="value">{r.score}</span>
         <span className="muted">/ 100</span>
         {r.score !== r.computedScore ? (
-          <div className="muted">computed without overrides: {r.computedScore}</div>
+          <div className="muted">{t("review.results.withoutOverrides", { score: r.computedScore })}</div>
         ) : null}
       </div>
       <div>
-        <RatingBadge rating={r.rating} /> <span className="muted">inherent risk {r.inherentRisk}</span>
+        <RatingBadge rating={r.rating} />{" "}
+        <span className="muted">{t("review.results.inherentRisk", { level: r.inherentRisk })}</span>
         {r.knockOutsFailed.length ? (
           <p className="form-error">
-            Knock-out not met:{" "}
-            {r.knockOutsFailed
-              .map((id) => {
-                const title = r.requirements.find((req) => req.requirementId === id)?.title;
-                return title ? `${id} ${title}` : id;
-              })
-              .join(", ")}
-            . The score is capped{r.capped ? "" : " if it is higher"}.
+            {t(r.capped ? "review.results.knockOutCapped" : "review.results.knockOutIfHigher", {
+              list: r.knockOutsFailed
+                .map((id) => {
+                  const title = r.requirements.find((req) => req.requirementId === id)?.title;
+                  return title ? `${id} ${title}` : id;
+                })
+                .join(", "),
+            })}
           </p>
         ) : null}
         <svg
           width="320"
           height="18"
           role="img"
-          aria-label={segments.map(([k]) => `${REQUIREMENT_STATUS_LABEL[k]} ${r.counts[k]}`).join(", ")}
+          aria-label={segments
+            .map(([k]) => t("review.results.count", { status: label(k), count: r.counts[k] }))
+            .join(", ")}
         >
           {segments.map(([k, colour]) => {
             const w = (r.counts[k] / total) * 320;
@@ -112,8 +120,8 @@ export function ScoreSummary({ r }: { r: ResultView }) {
           })}
         </svg>
         <div className="muted small">
-          {segments.map(([k]) => `${REQUIREMENT_STATUS_LABEL[k]}: ${r.counts[k]}`).join(" · ")} · evaluated{" "}
-          {r.evaluationDate}
+          {segments.map(([k]) => t("review.results.countColon", { status: label(k), count: r.counts[k] })).join(" · ")}{" "}
+          · {t("review.results.evaluated", { date: format.day(r.evaluationDate) })}
         </div>
       </div>
     </div>
@@ -133,9 +141,11 @@ export function RequirementResults({
   renderOverride?: (req: ResultView["requirements"][number]) => React.ReactNode;
   changed?: Record<string, unknown> | null;
 }) {
+  const t = useT();
+  const format = useFormat();
   return (
     <ListTable
-      label="Results"
+      label={t("review.results.label")}
       className="data results"
       data-testid="requirement-results"
       rows={r.requirements}
@@ -143,29 +153,33 @@ export function RequirementResults({
       rowProps={(req) => ({ "data-requirement": req.requirementId })}
       columns={[
         {
-          header: "Requirement",
+          header: t("review.results.requirement"),
           cell: (req) => (
             <>
               <code>{req.requirementId}</code> {req.title}
               {req.knockOut ? (
                 <>
                   {" "}
-                  <span className="badge bad">knock-out</span>
+                  <span className="badge bad">{t("review.results.knockOut")}</span>
                 </>
               ) : null}
-              <div className="muted small">weight {req.weight}</div>
+              <div className="muted small">{t("review.results.weight", { weight: req.weight })}</div>
             </>
           ),
         },
         {
-          header: "Result",
+          header: t("review.results.result"),
           cell: (req) => (
             <>
               <RequirementStatusBadge status={req.status} overridden={Boolean(req.override)} />
               {req.override ? (
                 <div className="override-note">
-                  Computed: {REQUIREMENT_STATUS_LABEL[req.computedStatus]}. Overridden by {req.override.by} on{" "}
-                  {utcMinute(req.override.at)}: “{req.override.justification}”
+                  {t("review.results.overrideNote", {
+                    computed: t(`labels.requirementStatus.${req.computedStatus}`),
+                    by: req.override.by,
+                    at: format.moment(req.override.at),
+                    justification: req.override.justification,
+                  })}
                 </div>
               ) : null}
               {renderOverride ? renderOverride(req) : null}
@@ -173,7 +187,7 @@ export function RequirementResults({
           ),
         },
         {
-          header: "Why",
+          header: t("review.results.why"),
           cell: (req) => (
             <>
               <ul className="reasons">
@@ -184,11 +198,11 @@ export function RequirementResults({
               {req.answers.length ? (
                 <details open={req.answers.some((a) => changed && a.question in changed) || undefined}>
                   <summary>
-                    Answers ({req.answers.length})
+                    {t("review.results.answers", { count: req.answers.length })}
                     {changed && req.answers.some((a) => a.question in changed) ? (
                       <>
                         {" "}
-                        <span className="badge warn">changed since the last approval</span>
+                        <span className="badge warn">{t("review.results.changedSinceApproval")}</span>
                       </>
                     ) : null}
                   </summary>
@@ -197,7 +211,7 @@ export function RequirementResults({
                       <li key={a.question} className={changed && a.question in changed ? "changed" : undefined}>
                         <span className="muted">{a.title}</span>: {answerText(a)}
                         {changed && a.question in changed ? (
-                          <span className="was"> (was: {formatAnswer(changed[a.question])})</span>
+                          <span className="was"> {t("review.was", { was: formatAnswer(changed[a.question], t) })}</span>
                         ) : null}
                       </li>
                     ))}
@@ -206,7 +220,7 @@ export function RequirementResults({
               ) : null}
               {req.evidence.length ? (
                 <div className="evidence">
-                  Evidence:{" "}
+                  {t("review.results.evidence")}{" "}
                   {req.evidence.map((e, i) => (
                     <span key={e.ref + i}>
                       {i ? ", " : ""}
@@ -218,7 +232,7 @@ export function RequirementResults({
               {req.certificationCredit.length ? (
                 <div className="muted small">
                   {req.certificationCredit
-                    .map((c) => `${c.credit === "partial" ? "Partial credit" : "Credit"} from ${c.standard}`)
+                    .map((c) => t("review.results.creditFrom", { credit: c.credit ?? "full", standard: c.standard }))
                     .join(", ")}
                 </div>
               ) : null}
@@ -232,17 +246,18 @@ export function RequirementResults({
 
 /** One verdict per certificate, the same one the certification requirement and the control credit read. */
 export function CertificationFindings({ r }: { r: ResultView }) {
+  const t = useT();
   return (
     <ListTable
-      label="Certificates"
+      label={t("review.results.certificates")}
       rows={r.certifications.map((c) => ({ ...c, ...certificateVerdict(c) }))}
       rowKey={(c) => c.certificationId}
       rowProps={(c) => ({ "data-certificate": c.certificateNumber, "data-credit": c.credit })}
-      empty="No certificates on file for this supplier."
+      empty={t("review.results.noCertificates")}
       emptyClassName="muted"
       columns={[
         {
-          header: "Certificate",
+          header: t("review.results.certificate"),
           cell: (c) => (
             <>
               {c.standard} <span className="muted">{c.certificateNumber}</span>
@@ -250,13 +265,15 @@ export function CertificationFindings({ r }: { r: ResultView }) {
           ),
         },
         {
-          header: "Gives credit",
+          header: t("review.results.givesCredit"),
           cell: (c) => (
-            <span className={`badge ${CERTIFICATE_CREDIT_TONE[c.credit]}`}>{CERTIFICATE_CREDIT_TEXT[c.credit]}</span>
+            <span className={`badge ${CERTIFICATE_CREDIT_TONE[c.credit]}`}>
+              {t(`review.results.credit.${c.credit}`)}
+            </span>
           ),
         },
         {
-          header: "Findings",
+          header: t("review.results.findings"),
           cell: (c) =>
             c.issues.length ? (
               <ul className="reasons">
@@ -268,7 +285,7 @@ export function CertificationFindings({ r }: { r: ResultView }) {
                 ))}
               </ul>
             ) : (
-              <span className="muted">none</span>
+              <span className="muted">{t("review.results.none")}</span>
             ),
         },
       ]}

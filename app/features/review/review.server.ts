@@ -15,7 +15,7 @@ import {
 import { recordAudit } from "#models/audit-event.server";
 import { isIsoDate } from "#app/scoring/dates";
 import { todayIso } from "#models/today";
-import { Refusal } from "#models/refusal";
+import { Refusal, said } from "#models/refusal";
 import { User } from "#models/user.server";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { publicOrigin } from "#app/lib/env.server";
@@ -29,6 +29,10 @@ import { refreshAssessmentResult } from "#app/features/assessments/freshness.ser
 import { deleteEvidence } from "#app/features/evidence/evidence.server";
 import type { UploadOutcome } from "#app/features/evidence/uploads.server";
 import { sendTriggeredReassessments } from "#app/features/reassessment/reassessment.server";
+import { localeOfRecipient } from "#app/features/accounts/locale.server";
+import { formatDay } from "#app/i18n/format";
+import type { Locale } from "#app/i18n/locales";
+import { currentLocale, say, tIn } from "#app/i18n/messages.server";
 
 /** Statuses a reviewer may decide in: approving (or rejecting) may follow them. */
 export const DECIDABLE_STATUSES: AssessmentStatus[] = ASSESSMENT_STATUSES.filter((s) =>
@@ -41,12 +45,12 @@ export const REVIEWABLE_STATUSES: AssessmentStatus[] = ASSESSMENT_STATUSES.filte
 );
 
 export const OverrideSchema = z.object({
-  requirementId: z.string().regex(/^FD-[A-Z]{2,5}-\d{2,3}$/, "Unknown requirement"),
-  status: z.enum(["met", "partially_met", "not_met", "not_answered"], { error: "Choose the result" }),
+  requirementId: z.string().regex(/^FD-[A-Z]{2,5}-\d{2,3}$/, "review.override.unknownRequirement"),
+  status: z.enum(["met", "partially_met", "not_met", "not_answered"], { error: "review.override.chooseResult" }),
   justification: z
     .string()
     .trim()
-    .min(10, "Write a justification of at least 10 characters: it is shown wherever the result appears")
+    .min(10, "review.override.tooShort")
     .max(REVIEW_LIMITS.justification, tooLong("The justification", REVIEW_LIMITS.justification)),
 });
 
@@ -54,18 +58,18 @@ export const RemediationSchema = z.object({
   items: z
     .array(
       z.object({
-        requirementId: z.string().regex(/^FD-[A-Z]{2,5}-\d{2,3}$/, "Choose a requirement"),
+        requirementId: z.string().regex(/^FD-[A-Z]{2,5}-\d{2,3}$/, "review.remediationForm.chooseRequirement"),
         description: limitedText("The description", REVIEW_LIMITS.remediationDescription).min(
           5,
-          "Describe what the supplier must do",
+          "review.remediationForm.describe",
         ),
         dueDate: z
           .string()
-          .refine(isIsoDate, "Enter a date as YYYY-MM-DD")
-          .refine((d) => d >= todayIso(), "The due date cannot be in the past"),
+          .refine(isIsoDate, "review.dateFormat")
+          .refine((d) => d >= todayIso(), "review.dueInPast"),
       }),
     )
-    .min(1, "Add at least one remediation item")
+    .min(1, "review.remediationForm.atLeastOne")
     .max(50),
 });
 
@@ -76,7 +80,7 @@ export const DecisionSchema = z
   })
   .refine((v) => v.decision !== "rejected" || v.comment.length >= 10, {
     path: ["comment"],
-    message: "Explain the rejection (at least 10 characters)",
+    message: "review.decision.explainRejection",
   });
 
 function actor(user: CurrentUser) {
@@ -89,10 +93,17 @@ async function rescoreStored(a: AssessmentData & { _id: Types.ObjectId }, trigge
   return (await rescore(a, agreement, { trigger })).result;
 }
 
-async function mailSupplier(a: AssessmentData, subject: string, text: string, kind: string, request: Request) {
+/** E-mails the supplier's users, each in their own language: `write` says the subject and text in it. */
+async function mailSupplier(
+  a: AssessmentData,
+  write: (locale: Locale) => { subject: string; text: string },
+  kind: string,
+  request: Request,
+) {
   const users = await User.find({ orgId: a.supplierOrgId, role: "supplier" }, { email: 1 }).lean();
   const link = `${publicOrigin(request)}/supplier/assessments/${String((a as { _id?: unknown })._id)}`;
-  for (const u of users)
+  for (const u of users) {
+    const { subject, text } = write(await localeOfRecipient(u.email, currentLocale()));
     await sendMail({
       to: u.email,
       subject,
@@ -101,6 +112,7 @@ async function mailSupplier(a: AssessmentData, subject: string, text: string, ki
       relatedType: "assessment",
       relatedId: String((a as { _id?: unknown })._id),
     });
+  }
 }
 
 /** Sets a requirement's result by hand; the computed result stays beside it, and the score is recomputed. */
@@ -113,9 +125,9 @@ export async function overrideRequirement(
   let computed: RequirementStatus | null = null;
   const updated = await mutateAssessment(id, (a) => {
     if (!REVIEWABLE_STATUSES.includes(a.status))
-      return new Refusal(`An assessment that is ${a.status.replace("_", " ")} cannot be overridden.`);
+      return new Refusal(said("review.refusal.cannotOverride", { status: a.status }));
     const req = a.result?.requirements.find((r) => r.requirementId === input.requirementId);
-    if (!req) return new Refusal("That requirement is not part of this assessment.");
+    if (!req) return new Refusal("review.refusal.notPartOfAssessment");
     computed = req.computedStatus;
     return {
       push: {
@@ -173,7 +185,7 @@ export async function requestRemediation(
       return new TransitionError(a.status, "remediation_requested");
     const known = new Set(a.result?.requirements.map((r) => r.requirementId) ?? []);
     if (items.some((i) => !known.has(i.requirementId)))
-      return new Refusal("A remediation item names a requirement that is not part of this assessment.");
+      return new Refusal("review.refusal.remediationUnknownRequirement");
     const open = a.remediation.filter((r) => r.status !== "accepted").length + items.length;
     return {
       status: "remediation_requested",
@@ -198,8 +210,21 @@ export async function requestRemediation(
   });
   await mailSupplier(
     updated,
-    `Remediation requested: ${items.length} item${items.length === 1 ? "" : "s"} to answer`,
-    `${user.org.name} asks you to remediate:\n${items.map((i) => `- ${i.requirementId}: ${i.description} (due ${i.dueDate})`).join("\n")}`,
+    (locale) => ({
+      subject: tIn(locale, "review.mail.remediation.subject", { count: items.length }),
+      text: tIn(locale, "review.mail.remediation.body", {
+        org: user.org.name,
+        items: items
+          .map((i) =>
+            tIn(locale, "review.mail.remediation.item", {
+              requirement: i.requirementId,
+              description: i.description,
+              due: formatDay(locale, i.dueDate),
+            }),
+          )
+          .join("\n"),
+      }),
+    }),
     "remediation",
     request,
   );
@@ -212,7 +237,7 @@ export async function decide(user: CurrentUser, id: string, input: z.infer<typeo
   const updated = await mutateAssessment(id, (a) => {
     if (!ASSESSMENT_TRANSITIONS[a.status].includes(input.decision))
       return new TransitionError(a.status, input.decision);
-    if (!a.result) return new Refusal("The assessment has no score yet.");
+    if (!a.result) return new Refusal("review.refusal.noScore");
     return {
       // the result approved on is kept: later re-scoring stores the current one beside it
       extra:
@@ -240,8 +265,12 @@ export async function decide(user: CurrentUser, id: string, input: z.infer<typeo
   });
   await mailSupplier(
     updated,
-    `Your security assessment was ${input.decision}`,
-    `${user.org.name} ${input.decision} your assessment.${input.comment ? `\nComment: ${input.comment}` : ""}`,
+    (locale) => ({
+      subject: tIn(locale, "review.mail.decision.subject", { decision: input.decision }),
+      text:
+        tIn(locale, "review.mail.decision.body", { org: user.org.name, decision: input.decision }) +
+        (input.comment ? `\n${tIn(locale, "review.mail.decision.comment", { comment: input.comment })}` : ""),
+    }),
     "decision",
     request,
   );
@@ -263,10 +292,7 @@ export async function decide(user: CurrentUser, id: string, input: z.infer<typeo
 }
 
 export const ReapprovalSchema = z.object({
-  comment: limitedText("The comment", REVIEW_LIMITS.comment).min(
-    10,
-    "Say why the current result is acceptable (at least 10 characters)",
-  ),
+  comment: limitedText("The comment", REVIEW_LIMITS.comment).min(10, "review.drift.sayWhy"),
 });
 
 /**
@@ -282,9 +308,8 @@ export async function approveCurrentResult(
 ) {
   await refreshAssessmentResult(id, "checked before a decision");
   const updated = await mutateAssessment(id, (a) => {
-    if (a.status !== "approved") return new Refusal("Only an approved assessment can be approved again.");
-    if (!a.result || !(a.summary?.drift ?? []).length)
-      return new Refusal("The current result is the one approved; there is nothing to approve again.");
+    if (a.status !== "approved") return new Refusal("review.refusal.onlyApproved");
+    if (!a.result || !(a.summary?.drift ?? []).length) return new Refusal("review.refusal.nothingToReapprove");
     return {
       status: "approved",
       history: {
@@ -314,7 +339,7 @@ export const RemediationAnswerSchema = z.object({
     .array(
       z.object({
         key: z.string().regex(/^[0-9a-f]{12}$/),
-        response: limitedText("Your answer", REVIEW_LIMITS.remediationResponse).min(1, "Answer every remediation item"),
+        response: limitedText("Your answer", REVIEW_LIMITS.remediationResponse).min(1, "review.answer.required"),
         evidence: z.array(z.string().regex(/^\/evidence\/[0-9a-f]{24}$/)).max(20),
       }),
     )
@@ -330,13 +355,15 @@ export async function answerRemediation(
 ) {
   const now = new Date();
   const updated = await mutateAssessment(id, (a) => {
-    if (String(a.supplierOrgId) !== user.orgId) return new Refusal("Not found");
+    if (String(a.supplierOrgId) !== user.orgId) return new Refusal("review.refusal.notFound");
     if (a.status !== "remediation_requested") return new TransitionError(a.status, "submitted");
     const byKey = new Map(input.responses.map((r) => [r.key, r]));
     const open = a.remediation.filter((r) => r.status === "open");
     const missing = open.filter((r) => !byKey.has(r.key));
     if (missing.length)
-      return new Refusal(`Answer every open remediation item (${missing.map((m) => m.requirementId).join(", ")}).`);
+      return new Refusal(
+        said("review.refusal.answerOpenItems", { list: missing.map((m) => m.requirementId).join(", ") }),
+      );
     const remediation = a.remediation.map((r) => {
       const answer = byKey.get(r.key);
       return answer && r.status === "open"
@@ -374,10 +401,11 @@ export async function answerRemediation(
   });
   const reviewers = await User.find({ orgId: updated.ownerOrgId, role: "procurement" }, { email: 1 }).lean();
   for (const r of reviewers) {
+    const locale = await localeOfRecipient(r.email, currentLocale());
     await sendMail({
       to: r.email,
-      subject: `${user.org.name} answered your remediation request`,
-      text: `${user.org.name} answered ${input.responses.length} remediation item(s). New score: ${result.score}/100.\n\n${publicOrigin(request)}/procurement/assessments/${id}`,
+      subject: tIn(locale, "review.mail.answered.subject", { org: user.org.name }),
+      text: `${tIn(locale, "review.mail.answered.body", { org: user.org.name, count: input.responses.length, score: result.score })}\n\n${publicOrigin(request)}/procurement/assessments/${id}`,
       kind: "remediation-answered",
       relatedType: "assessment",
       relatedId: id,
@@ -394,9 +422,12 @@ function remediationAnswerRefusal(error: z.ZodError, open: { key: string; requir
     const item = issue.path[0] === "responses" ? open[Number(issue.path[1])] : undefined;
     if (!item || issue.path[2] !== "response") continue;
     (fieldErrors[`response.${item.key}`] ??= []).push(issue.message);
-    lines.push(`${item.requirementId}: ${issue.message}.`);
+    // the message is a catalogue id (or a too-long text already said); said here, in the request's language
+    lines.push(
+      say({ id: "review.refusal.itemLine", values: { requirement: item.requirementId, message: say(issue.message) } }),
+    );
   }
-  return new Refusal(lines.length ? lines.join(" ") : "Answer every remediation item before sending.", {
+  return new Refusal(lines.length ? lines.join(" ") : "review.refusal.answerBeforeSending", {
     fieldErrors,
   });
 }
