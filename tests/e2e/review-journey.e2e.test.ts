@@ -4,6 +4,7 @@ import type { BrowserContext, Locator, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_AGREEMENT_REFERENCE } from "#scripts/demo/demo-data.server";
 import { addDaysIso } from "#app/scoring/dates";
+import { formatDay } from "#app/i18n/format";
 import { todayIso } from "#models/today";
 import { SHORT_TEMPLATE_GOOD_ANSWERS } from "#tests/fixtures/assessments";
 import { demoPortalInBrowser, signIn, SCREENSHOT_DIR } from "./harness";
@@ -185,7 +186,7 @@ describe("reviewing a submitted assessment in the browser", () => {
       const note = await vul.locator(".override-note").innerText();
       expect(note).toMatch(
         new RegExp(
-          `^Computed: Partly met\\. Overridden by Priya Raman on (${dayOfOverride}|${todayIso()}) \\d{2}:\\d{2} UTC: “`,
+          `^Computed: Partly met\\. Overridden by Priya Raman on (${formatDay("en", dayOfOverride)}|${formatDay("en", todayIso())}), \\d{2}:\\d{2} UTC: “`,
         ),
       );
       expect(note).toContain(`“${justification}”`);
@@ -213,7 +214,7 @@ describe("reviewing a submitted assessment in the browser", () => {
         .locator("tbody tr");
       await expect(asked.count()).resolves.toBe(1);
       await expect(asked.innerText()).resolves.toMatch(
-        new RegExp(`FD-INC-01[\\s\\S]*Commit to notifying us[\\s\\S]*${due}[\\s\\S]*open`),
+        new RegExp(`FD-INC-01[\\s\\S]*Commit to notifying us[\\s\\S]*${formatDay("en", due)}[\\s\\S]*open`),
       );
       await p.screenshot({ path: path.join(SCREENSHOT_DIR, "review-remediation-requested.png"), fullPage: true });
 
@@ -223,7 +224,7 @@ describe("reviewing a submitted assessment in the browser", () => {
         20_000,
       );
       expect(mail.text).toContain(
-        `FD-INC-01: Commit to notifying us of a breach within 24 hours and update your answer. (due ${due})`,
+        `FD-INC-01: Commit to notifying us of a breach within 24 hours and update your answer. (due ${formatDay("en", due)})`,
       );
       expect(mail.text).toContain(`/supplier/assessments/${assessmentId}`);
 

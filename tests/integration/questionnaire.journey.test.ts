@@ -108,7 +108,7 @@ describe("sending a questionnaire", () => {
     const refused = await send();
     expect(refused).toBeRefused(
       "supplierOrgId",
-      /already has an open questionnaire under .+ \(invited, due 2099-03-01\)/,
+      /already has an open questionnaire under .+ \(invited, due Mar 1, 2099\)/,
     );
     const { data } = replyOf<{ open: { id: string } }>(refused);
     expect(data.open.id).toBe(firstId);

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
+import { IntlProvider } from "react-intl";
 import { beforeEach, describe, expect, it } from "vitest";
 import { setupTestDatabase } from "#tests/setup/database";
 import { createUser, formRequest, getRequest, sessionCookie, jsonRequest } from "#tests/fixtures/factories";
@@ -21,6 +22,7 @@ const { action: saveAction } = await import("#app/routes/api.assessments.$id.ans
 const { action: evidenceUpload } = await import("#app/routes/api.assessments.$id.evidence");
 const { loader: downloadLoader } = await import("#app/routes/reports.$id");
 const { RequirementResults } = await import("#app/features/review/assessment-results");
+const { messagesFor } = await import("#app/i18n/messages.server");
 const { getUser } = await import("#app/features/accounts/auth.server");
 const { Attempt } = await import("#models/attempt.server");
 const { Session } = await import("#models/session.server");
@@ -424,7 +426,14 @@ describe("stored content stays inert", () => {
       params: { id },
       context: {},
     });
-    const html = renderToString(createElement(RequirementResults, { r: page.result! }));
+    // rendered as the page renders it: inside the portal's message provider
+    const html = renderToString(
+      createElement(
+        IntlProvider,
+        { locale: "en", messages: messagesFor("en"), timeZone: "UTC" },
+        createElement(RequirementResults, { r: page.result! }),
+      ),
+    );
     expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
     expect(html).not.toMatch(/<script|<img/);
 
