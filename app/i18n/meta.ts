@@ -26,3 +26,14 @@ export function pageTitle<Data = unknown>(id: MessageId, values?: (data: Data | 
     return [{ title: `${title} · Flowdown` }];
   };
 }
+
+/** A message from the root's catalogue, for code that runs outside React (a route's meta); the id when there is none. */
+export function rootMessage(matches: readonly { id: string; data?: unknown }[], id: MessageId): string {
+  const root = matches.find((match) => match.id === "root")?.data as { messages?: Record<string, string> } | undefined;
+  return root?.messages?.[id] ?? id;
+}
+
+/** "<message> · Flowdown": a page's title from the root's catalogue. */
+export function titleOf(matches: readonly { id: string; data?: unknown }[], id: MessageId): string {
+  return `${rootMessage(matches, id)} · Flowdown`;
+}

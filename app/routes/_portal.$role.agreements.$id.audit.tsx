@@ -4,7 +4,7 @@ import { AuditTable } from "#app/features/audit/audit-table";
 import { agreementAuditTrail } from "#app/features/audit/audit-view.server";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { notFound } from "#app/lib/http.server";
-import { pageTitle } from "#app/features/agreements/agreement-meta";
+import { rootMessage as pageTitle } from "#app/i18n/meta";
 import { useT } from "#app/i18n/react";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "agreements.meta.audit") }];

@@ -9,7 +9,7 @@ import { rateLimited, tooManyAttempts } from "#app/lib/rate-limit.server";
 import { refusalResponse } from "#app/lib/refusal.server";
 import { tooLong } from "#app/lib/text-limits";
 import { PASSWORD_MAX } from "#app/features/accounts/account-limits";
-import { pageTitle } from "#app/features/accounts/page-title";
+import { titleOf as pageTitle } from "#app/i18n/meta";
 import { useT } from "#app/i18n/react";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "accounts.account.title") }];

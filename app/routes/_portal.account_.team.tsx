@@ -11,7 +11,7 @@ import {
 } from "#app/features/accounts/team.server";
 import { TEAM_DONE, TeamFlash, TeamSection } from "#app/features/accounts/team-view";
 import { refusalResponse } from "#app/lib/refusal.server";
-import { pageTitle } from "#app/features/accounts/page-title";
+import { titleOf as pageTitle } from "#app/i18n/meta";
 import { useLocale, useT } from "#app/i18n/react";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "accounts.team.title") }];

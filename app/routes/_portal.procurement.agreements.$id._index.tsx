@@ -3,7 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { AgreementPage } from "#app/features/agreements/agreement-page";
 import { agreementPage, agreementReportAction } from "#app/features/agreements/agreement-access.server";
 import { requireUser } from "#app/features/accounts/auth.server";
-import { pageTitle } from "#app/features/agreements/agreement-meta";
+import { rootMessage as pageTitle } from "#app/i18n/meta";
 import { ProposedSubcontractors } from "#app/features/subcontractors/proposed-subcontractors";
 import { agreementProposals } from "#app/features/subcontractors/subcontractors.server";
 import { discloserContacts } from "#app/features/directory/discloser-contacts.server";

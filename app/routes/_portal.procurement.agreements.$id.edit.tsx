@@ -4,7 +4,7 @@ import { AgreementForm } from "#app/features/agreements/agreement-form";
 import { formValues } from "#app/features/agreements/agreement-form.server";
 import { editAgreementForm, updateAgreementFromForm } from "#app/features/agreements/agreement-editing.server";
 import { requireUser } from "#app/features/accounts/auth.server";
-import { pageTitle } from "#app/features/agreements/agreement-meta";
+import { rootMessage as pageTitle } from "#app/i18n/meta";
 import { useT } from "#app/i18n/react";
 import { refusalResponse } from "#app/lib/refusal.server";
 

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ListTable } from "#app/components/list-table";
 import { useFormat, useT } from "#app/i18n/react";
-import { pageTitle } from "#app/features/agreements/agreement-meta";
+import { rootMessage as pageTitle } from "#app/i18n/meta";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { procurementAgreementList } from "#app/features/agreements/agreement-access.server";
 

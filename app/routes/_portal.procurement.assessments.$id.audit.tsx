@@ -5,7 +5,7 @@ import { getAssessmentFor } from "#app/features/assessments/assessments.server";
 import { auditRowsFor } from "#app/features/audit/audit-view.server";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { notFound } from "#app/lib/http.server";
-import { pageTitle } from "#app/features/review/page-title";
+import { rootMessage as pageTitle } from "#app/i18n/meta";
 import { useT } from "#app/i18n/react";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "assessments.audit.metaTitle") }];

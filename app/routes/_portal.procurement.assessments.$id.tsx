@@ -7,7 +7,7 @@ import { ErrorList, FormError, TextareaField } from "#app/components/forms";
 import { useFormat, useT } from "#app/i18n/react";
 import type { MessageId } from "#app/i18n/catalogue";
 import { say, t as tServer } from "#app/i18n/messages.server";
-import { pageTitle } from "#app/features/review/page-title";
+import { rootMessage as pageTitle } from "#app/i18n/meta";
 import { AssessmentStatusBadge } from "#app/components/status";
 import { getAssessmentFor, resendInvitation } from "#app/features/assessments/assessments.server";
 import { requireUser } from "#app/features/accounts/auth.server";

@@ -4,7 +4,7 @@ import { ListTable } from "#app/components/list-table";
 import { AssessmentStatusBadge, DueDate } from "#app/components/status";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { recentAssessments } from "#app/features/review/dashboard.server";
-import { pageTitle } from "#app/features/review/page-title";
+import { rootMessage as pageTitle } from "#app/i18n/meta";
 import { useT } from "#app/i18n/react";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "assessments.list.metaTitle") }];

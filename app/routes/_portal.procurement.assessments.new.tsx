@@ -10,7 +10,7 @@ import { SendPreviewPanel } from "#app/features/assessments/send-preview";
 import { RECIPIENTS_FIELD_MAX, RECIPIENTS_MAX } from "#app/features/assessments/send-limits";
 import { AddOrganizationDialog, type AddedOrganization } from "#app/features/directory/add-organization-dialog";
 import { useT } from "#app/i18n/react";
-import { pageTitle } from "#app/features/review/page-title";
+import { rootMessage as pageTitle } from "#app/i18n/meta";
 import type { loader as previewLoader } from "./procurement.assessments.new.preview";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "assessments.send.metaTitle") }];

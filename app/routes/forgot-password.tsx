@@ -9,7 +9,7 @@ import { publicOrigin } from "#app/lib/env.server";
 import { fieldErrors } from "#app/lib/forms.server";
 import { clientIp } from "#app/lib/http.server";
 import { rateLimited, recordAttempt, tooManyAttempts } from "#app/lib/rate-limit.server";
-import { pageTitle } from "#app/features/accounts/page-title";
+import { titleOf as pageTitle } from "#app/i18n/meta";
 import { useT } from "#app/i18n/react";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "accounts.forgot.title") }];

@@ -17,7 +17,7 @@ import { rateLimited, recordAttempt, tooManyAttempts, tooManyAttemptsMessage } f
 import { refusalResponse } from "#app/lib/refusal.server";
 import { limitedText, tooLong } from "#app/lib/text-limits";
 import { NAME_MAX, PASSWORD_MAX } from "#app/features/accounts/account-limits";
-import { pageTitle } from "#app/features/accounts/page-title";
+import { titleOf as pageTitle } from "#app/i18n/meta";
 import type { MessageId } from "#app/i18n/catalogue";
 import { useT } from "#app/i18n/react";
 

@@ -14,7 +14,7 @@ import { tooManyAttempts } from "#app/lib/rate-limit.server";
 import { refusalResponse } from "#app/lib/refusal.server";
 import { EMAIL_MAX, tooLong } from "#app/lib/text-limits";
 import { PASSWORD_MAX } from "#app/features/accounts/account-limits";
-import { pageTitle } from "#app/features/accounts/page-title";
+import { titleOf as pageTitle } from "#app/i18n/meta";
 import { t as tRequest } from "#app/i18n/messages.server";
 import { useT } from "#app/i18n/react";
 

@@ -17,7 +17,7 @@ import { fieldErrors } from "#app/lib/forms.server";
 import { clientIp } from "#app/lib/http.server";
 import { recordAttempt } from "#app/lib/rate-limit.server";
 import { refusalResponse } from "#app/lib/refusal.server";
-import { pageTitle } from "#app/features/accounts/page-title";
+import { titleOf as pageTitle } from "#app/i18n/meta";
 import { useT } from "#app/i18n/react";
 
 export const meta: MetaFunction = ({ matches }) => [

@@ -18,7 +18,7 @@ import { recordAttempt } from "#app/lib/rate-limit.server";
 import { refusalResponse } from "#app/lib/refusal.server";
 import { NAME_MAX } from "#app/features/accounts/account-limits";
 import { limitedText } from "#app/lib/text-limits";
-import { pageTitle } from "#app/features/accounts/page-title";
+import { titleOf as pageTitle } from "#app/i18n/meta";
 import type { MessageId } from "#app/i18n/catalogue";
 import { useT } from "#app/i18n/react";
 
