@@ -11,6 +11,16 @@ import shortLowRiskJson from "./templates/short-low-risk.json";
 import deLocaleJson from "./locales/de.json";
 import jaLocaleJson from "./locales/ja.json";
 import arLocaleJson from "./locales/ar.json";
+import deCatalogueJson from "./locales/catalogue.de.json";
+import jaCatalogueJson from "./locales/catalogue.ja.json";
+import arCatalogueJson from "./locales/catalogue.ar.json";
+import {
+  localiseCatalogue,
+  validateCatalogueTranslation,
+  type CatalogueLanguage,
+  type CatalogueTranslation,
+  type TranslatedCatalogueLanguage,
+} from "./catalogue-locales";
 import { contentHash, versionTag } from "./canonical";
 import { QUESTIONNAIRE_LANGUAGES, TRANSLATED_LANGUAGES } from "./languages";
 import { localiseSurvey, surveyLanguages, validateLocaleTable, type LocaleTable } from "./localise";
@@ -23,6 +33,13 @@ export { validateCatalogue } from "./validate-catalogue";
 export { validateTemplate, type CatalogueLike } from "./validate-template";
 export { canonicalJson, contentHash } from "./canonical";
 export { validateLocaleTable, localiseSurvey, surveyLanguages, type LocaleTable } from "./localise";
+export {
+  CATALOGUE_LANGUAGES,
+  localiseCatalogue,
+  validateCatalogueTranslation,
+  type CatalogueLanguage,
+  type CatalogueTranslation,
+} from "./catalogue-locales";
 
 export interface LoadedCatalogue {
   version: string;
@@ -75,6 +92,13 @@ const LOCALE_SOURCES: Record<string, unknown> = {
   de: deLocaleJson,
   ja: jaLocaleJson,
   ar: arLocaleJson,
+};
+
+/** Translations of the catalogue's texts, one per language other than English. */
+const CATALOGUE_TRANSLATION_SOURCES: Record<TranslatedCatalogueLanguage, unknown> = {
+  de: deCatalogueJson,
+  ja: jaCatalogueJson,
+  ar: arCatalogueJson,
 };
 
 function fail(what: string, errors: string[]): never {
@@ -209,6 +233,52 @@ export function loadLocales(): LocaleTable[] {
 export function loadCatalogue(): LoadedCatalogue {
   catalogueCache ??= deepFreeze(prepareCatalogue(catalogueJson));
   return catalogueCache;
+}
+
+/**
+ * Validates the catalogue translations against an English catalogue; throws
+ * listing every problem (a requirement or parameter left untranslated, a
+ * description whose placeholders differ from the English).
+ */
+export function prepareCatalogueTranslations(
+  sources: Record<TranslatedCatalogueLanguage, unknown>,
+  english: Pick<RequirementCatalogue, "requirements">,
+): Record<TranslatedCatalogueLanguage, CatalogueTranslation> {
+  const errors = (Object.keys(sources) as TranslatedCatalogueLanguage[]).flatMap((code) =>
+    validateCatalogueTranslation(sources[code], code, english),
+  );
+  if (errors.length) fail("Requirement catalogue translations", errors);
+  return structuredClone(sources) as Record<TranslatedCatalogueLanguage, CatalogueTranslation>;
+}
+
+const localisedCatalogues = new Map<CatalogueLanguage, LoadedCatalogue>();
+
+/**
+ * The shipped catalogue with its texts (titles, descriptions, parameter
+ * labels, evidence) in `language`, for pages to show. Same version, hash and
+ * versionTag as loadCatalogue(): anything stored, pinned, hashed or scored
+ * must use loadCatalogue(), the English source, never this.
+ */
+export function catalogueFor(language: CatalogueLanguage): LoadedCatalogue {
+  const cached = localisedCatalogues.get(language);
+  if (cached) return cached;
+  const english = loadCatalogue();
+  let localised = english;
+  if (language !== "en") {
+    const translations = prepareCatalogueTranslations(CATALOGUE_TRANSLATION_SOURCES, english);
+    localised = deepFreeze(localiseCatalogue(english, translations[language]));
+  }
+  localisedCatalogues.set(language, localised);
+  return localised;
+}
+
+/** One requirement's texts in `language`; undefined for an id not in the catalogue. */
+export function requirementText(
+  id: string,
+  language: CatalogueLanguage,
+): Pick<CatalogueRequirement, "title" | "description" | "parameters" | "evidence"> | undefined {
+  const r = catalogueFor(language).byId.get(id);
+  return r && { title: r.title, description: r.description, parameters: r.parameters, evidence: r.evidence };
 }
 
 /** The shipped templates, validated against the shipped catalogue once and cached. */
