@@ -3,7 +3,7 @@ import catalogueJson from "./catalogue.json";
 import deJson from "./locales/catalogue.de.json";
 import jaJson from "./locales/catalogue.ja.json";
 import arJson from "./locales/catalogue.ar.json";
-import { catalogueFor, loadCatalogue, prepareCatalogueTranslations, requirementText } from "./loader";
+import { catalogueFor, loadCatalogue, prepareCatalogueTranslations, requirementText, requirementTitle } from "./loader";
 import { validateCatalogueTranslation } from "./catalogue-locales";
 import type { RequirementCatalogue } from "./types";
 
@@ -72,6 +72,13 @@ describe("requirement catalogue translations", () => {
     expect(requirementText("FD-ACC-02", "de")!.title).toBe("Multi-Faktor-Authentifizierung");
     expect(requirementText("FD-INC-01", "ja")!.description).toContain("{notifyWithinHours}");
     expect(requirementText("FD-NOPE-01", "ar")).toBeUndefined();
+  });
+
+  it("translates a stored title only when it is the shipped English one", () => {
+    expect(requirementTitle("FD-ACC-02", "Multi-factor authentication", "ja")).toBe("多要素認証");
+    expect(requirementTitle("FD-ACC-02", "Multi-factor authentication", "en")).toBe("Multi-factor authentication");
+    expect(requirementTitle("FD-ACC-02", "Two-factor authentication", "ja")).toBe("Two-factor authentication");
+    expect(requirementTitle("FD-GONE-01", "Retired requirement", "de")).toBe("Retired requirement");
   });
 
   it("refuses a table with a requirement missing, a placeholder changed or an evidence item short", () => {

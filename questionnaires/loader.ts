@@ -281,6 +281,17 @@ export function requirementText(
   return r && { title: r.title, description: r.description, parameters: r.parameters, evidence: r.evidence };
 }
 
+/**
+ * The title to show for a requirement whose English title was stored (in a
+ * scoring result, a pinned catalogue): its translation when the stored title
+ * is the shipped English one, else the stored title, so a title from an
+ * older catalogue is never replaced by a translation of a different text.
+ */
+export function requirementTitle(id: string, storedTitle: string, language: CatalogueLanguage): string {
+  if (loadCatalogue().byId.get(id)?.title !== storedTitle) return storedTitle;
+  return catalogueFor(language).byId.get(id)?.title ?? storedTitle;
+}
+
 /** The shipped templates, validated against the shipped catalogue once and cached. */
 export function loadTemplates(): LoadedTemplate[] {
   if (templatesCache) return templatesCache;
