@@ -3,6 +3,7 @@ import type { Types } from "mongoose";
 import type { AgreementData } from "#models/agreement.server";
 import { todayIso } from "#models/today";
 import { agreementView } from "./agreements.server";
+import { currentLocale } from "#app/i18n/messages.server";
 import { policyOf } from "#app/features/reassessment/reassessment";
 import {
   agreementCompliance,
@@ -41,7 +42,9 @@ async function complianceFor(
     orgReadModel(String(agreement.recipientOrgId)),
     loadedCerts ?? expiringCertificates(agreement, today),
   ]);
+  const language = currentLocale(); // the requirement titles are shown in it
   const key = [
+    language,
     agreement.revision ?? 0,
     agreement.updatedAt ? new Date(agreement.updatedAt).getTime() : 0,
     model.version,
@@ -51,7 +54,7 @@ async function complianceFor(
   const id = String(agreement._id);
   const hit = memo.get(id);
   if (hit?.key === key) return hit.view;
-  const view = compactCompliance(await agreementCompliance(agreement, now, { expiringCerts: certs }));
+  const view = compactCompliance(await agreementCompliance(agreement, now, { expiringCerts: certs, language }));
   memo.delete(id);
   if (memo.size >= MAX_MEMO) memo.delete(memo.keys().next().value!);
   memo.set(id, { key, view });

@@ -7,7 +7,8 @@ import { claim, releaseClaim, takeOverStuckClaim } from "#models/claim.server";
 import { countryName } from "#models/countries";
 import { orgInfo } from "#app/features/accounts/org-names.server";
 import { Organization } from "#models/organization.server";
-import { loadCatalogue } from "#questionnaires/loader";
+import { catalogueFor, loadCatalogue } from "#questionnaires/loader";
+import { currentLocale } from "#app/i18n/messages.server";
 import type { CatalogueEntry } from "./agreement-form";
 import type { AgreementFormContext, AgreementInputData, FormErrors } from "./agreement-form.server";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
@@ -43,7 +44,7 @@ export async function agreementFormContext(user: CurrentUser): Promise<Agreement
 
 /** What the form needs of the catalogue (the browser gets only this). */
 export function catalogueForForm(): CatalogueEntry[] {
-  return loadCatalogue().requirements.map((r) => ({
+  return catalogueFor(currentLocale()).requirements.map((r) => ({
     id: r.id,
     title: r.title,
     category: r.category,
@@ -171,7 +172,7 @@ export async function updateAgreement(
 
 /** Everything the agreement page shows, with names resolved. */
 export async function agreementView(a: AgreementData & { _id: unknown }) {
-  const catalogue = loadCatalogue();
+  const catalogue = catalogueFor(currentLocale());
   const orgIds = [a.discloserOrgId, a.recipientOrgId, ...a.chain.map((l) => l.supplierOrgId)];
   const org = await orgInfo(orgIds);
   const nameOf = (id: unknown) => org.get(String(id))?.name ?? t("agreements.unknownOrganisation");

@@ -9,7 +9,7 @@ import { Certification } from "#models/certification.server";
 import { addDaysIso, daysBetween } from "#app/scoring/dates";
 import { todayIso } from "#models/today";
 import { orgInfo } from "#app/features/accounts/org-names.server";
-import { loadCatalogue } from "#questionnaires/loader";
+import { catalogueFor, loadCatalogue, type CatalogueLanguage } from "#questionnaires/loader";
 import { agreementRows, type CachedRow } from "#app/features/assessments/read-model.server";
 import { agreementInput } from "#app/features/assessments/scoring.server";
 import { trusted } from "#app/lib/ids.server";
@@ -153,7 +153,7 @@ function cellsOf(cells: Record<string, string> | undefined): Record<string, Matr
 export async function agreementCompliance(
   agreement: AgreementData & { _id: Types.ObjectId },
   now = new Date(),
-  loaded: { expiringCerts?: ExpiringCert[] } = {},
+  loaded: { expiringCerts?: ExpiringCert[]; language?: CatalogueLanguage } = {},
 ): Promise<ComplianceView> {
   const today = todayIso(now);
   const input = await agreementInput(agreement);
@@ -239,11 +239,13 @@ export async function agreementCompliance(
   }
   const catalogue = loadCatalogue();
   const titles = new Map([...catalogue.byId.values()].map((r) => [r.id, r.title]));
+  // the requirements' texts as shown (English for reports and scoring reasons)
+  const shown = loaded.language ? catalogueFor(loaded.language) : catalogue;
   const clearances = clearPhases(input, approvedStatuses, chain, titles);
   const name = new Map(suppliers.map((s) => [s.id, s.name]));
   return {
     requirements: agreement.requirements.map((r) => {
-      const req = catalogue.byId.get(r.requirementId);
+      const req = shown.byId.get(r.requirementId);
       return {
         id: r.requirementId,
         title: req?.title ?? r.requirementId,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Agreement, listAgreementsFor } from "#models/agreement.server";
-import { loadCatalogue } from "#questionnaires/loader";
+import { catalogueFor } from "#questionnaires/loader";
+import { currentLocale } from "#app/i18n/messages.server";
 import { isObject, titleOf } from "#questionnaires/survey-walk";
 import type { ChainFactName } from "#questionnaires/tailor";
 import { addDaysIso, isIsoDate } from "#app/scoring/dates";
@@ -113,7 +114,7 @@ export async function sendPreview(
   ]);
   if (!agreement || !template) return null;
   const t = tailoringFor(agreement, template);
-  const catalogue = loadCatalogue().byId;
+  const catalogue = catalogueFor(currentLocale()).byId;
   const title = (id: string) => catalogue.get(id)?.title ?? id;
   const asked = new Set(t.questions.map((q) => q.pageName));
   const pages = (Array.isArray(template.survey.pages) ? template.survey.pages : [])

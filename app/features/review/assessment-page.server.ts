@@ -16,6 +16,8 @@ import { changedSinceBasis } from "#app/features/reassessment/reassessment.serve
 import { assessmentScoreHistory, refreshAssessmentResult } from "#app/features/assessments/freshness.server";
 import { reportVersions } from "#app/features/reports/reports.server";
 import { clientIp } from "#app/lib/http.server";
+import { requirementTitle } from "#questionnaires/loader";
+import { currentLocale } from "#app/i18n/messages.server";
 import type { ResultView } from "./assessment-results";
 import { DECIDABLE_STATUSES, REVIEWABLE_STATUSES } from "./review.server";
 
@@ -26,6 +28,7 @@ function resultView(r: ScoringResult): ResultView {
     ...r,
     requirements: r.requirements.map((q) => ({
       ...q,
+      title: requirementTitle(q.requirementId, q.title, currentLocale()),
       override: q.override
         ? { status: q.override.status, justification: q.override.justification, by: q.override.by, at: q.override.at }
         : null,
