@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { IncidentTable, ReassessmentTable } from "#app/features/reassessment/reassessment-view";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { reassessmentOverview } from "#app/features/reassessment/reassessment-overview.server";
+import { useT } from "#app/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Re-assessments · Flowdown" }];
 
@@ -14,22 +15,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function ReassessmentsPage() {
   const { rows, incidents } = useLoaderData<typeof loader>();
+  const t = useT();
   const urgent = rows.filter((r) => r.plan.state === "due" || r.plan.state === "overdue").length;
   return (
     <>
       <div className="page-head">
-        <h1>Re-assessments</h1>
+        <h1>{t("reassessment.page.title")}</h1>
       </div>
       <p className="muted">
-        Each agreement says how often its suppliers are assessed again and what brings an assessment forward. Due
-        re-assessments are sent automatically, pre-filled with the supplier's last approved answers.
-        {urgent ? ` ${urgent} need attention.` : ""}
+        {t("reassessment.page.intro")}
+        {urgent ? ` ${t("reassessment.page.urgent", { count: urgent })}` : ""}
       </p>
       <section className="card form-section">
         <ReassessmentTable rows={rows} assessmentHref={(id) => `/procurement/assessments/${id}`} />
       </section>
       <section className="card form-section">
-        <h2>Incidents reported by suppliers</h2>
+        <h2>{t("reassessment.page.incidentsHeading")}</h2>
         <IncidentTable incidents={incidents} showSupplier />
       </section>
     </>

@@ -5,6 +5,7 @@ import { AssessmentStatusBadge, DueDate } from "#app/components/status";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { supplierAssessmentRows } from "#app/features/assessments/supplier-list.server";
 import { supplierChainAgreements } from "#app/features/subcontractors/subcontractors.server";
+import { useFormat, useT } from "#app/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "My assessments · Flowdown" }];
 
@@ -16,32 +17,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function SupplierDashboard() {
   const { orgName, rows, agreements } = useLoaderData<typeof loader>();
+  const t = useT();
+  const format = useFormat();
   const open = rows.filter((r) => ["invited", "in_progress", "remediation_requested"].includes(r.status));
   return (
     <>
       <div className="page-head">
-        <h1>My assessments</h1>
+        <h1>{t("supplier.dashboard.title")}</h1>
         <span className="muted">{orgName}</span>
       </div>
       {rows.length === 0 ? (
-        <p className="empty">
-          No security questionnaires have been sent to {orgName} yet. When a client invites you, the questionnaire
-          appears here.
-        </p>
+        <p className="empty">{t("supplier.dashboard.empty", { org: orgName })}</p>
       ) : (
         <>
           <div className="stats">
             <div className="stat">
               <div className="value">{open.length}</div>
-              <div className="label">To answer</div>
+              <div className="label">{t("supplier.dashboard.toAnswer")}</div>
             </div>
             <div className="stat">
               <div className="value">{rows.filter((r) => r.overdue).length}</div>
-              <div className="label">Overdue</div>
+              <div className="label">{t("supplier.dashboard.overdue")}</div>
             </div>
             <div className="stat">
               <div className="value">{rows.filter((r) => r.status === "remediation_requested").length}</div>
-              <div className="label">Remediation requests</div>
+              <div className="label">{t("supplier.dashboard.remediationRequests")}</div>
             </div>
           </div>
           <ListTable
@@ -49,21 +49,23 @@ export default function SupplierDashboard() {
             rowKey={(r) => r.id}
             columns={[
               {
-                header: "Questionnaire",
+                header: t("supplier.dashboard.col.questionnaire"),
                 cell: (r) => (
                   <>
                     <Link to={`/supplier/assessments/${r.id}`}>{r.title}</Link>
                     {r.reassessment ? (
                       <div className="small">
-                        <span className="badge info">re-assessment</span> pre-filled with your last approved answers:
-                        confirm or change them. Why now: {r.reassessment.join("; ")}
+                        {t.rich("supplier.dashboard.reassessment", {
+                          badge: (chunks) => <span className="badge info">{chunks}</span>,
+                          reasons: r.reassessment.join("; "),
+                        })}
                       </div>
                     ) : null}
                   </>
                 ),
               },
               {
-                header: "Client and agreement",
+                header: t("supplier.dashboard.col.client"),
                 cell: (r) => (
                   <>
                     {r.client}
@@ -71,19 +73,19 @@ export default function SupplierDashboard() {
                   </>
                 ),
               },
-              { header: "Status", cell: (r) => <AssessmentStatusBadge status={r.status} /> },
+              { header: t("supplier.dashboard.col.status"), cell: (r) => <AssessmentStatusBadge status={r.status} /> },
               {
-                header: "Due",
+                header: t("supplier.dashboard.col.due"),
                 cell: (r) => <DueDate date={r.dueDate} overdue={r.overdue} />,
               },
               {
-                header: "Answered",
+                header: t("supplier.dashboard.col.answered"),
                 cell: (r) => (
                   <>
                     <span className="progress" aria-hidden="true">
                       <span style={{ width: `${r.progress}%` }} />
                     </span>
-                    {r.progress}%
+                    {format.percent(r.progress)}
                   </>
                 ),
               },
@@ -93,14 +95,14 @@ export default function SupplierDashboard() {
       )}
       {agreements.length ? (
         <section className="card form-section" aria-labelledby="subcontractors-heading">
-          <h2 id="subcontractors-heading">Your subcontractors</h2>
-          <p className="muted">
-            Name the companies you pass each agreement's information to: your client adds them to the chain.
-          </p>
+          <h2 id="subcontractors-heading">{t("supplier.dashboard.subcontractorsHeading")}</h2>
+          <p className="muted">{t("supplier.dashboard.subcontractorsIntro")}</p>
           <ul>
             {agreements.map((a) => (
               <li key={a.id}>
-                <Link to={`/supplier/agreements/${a.id}/subcontractors`}>Subcontractors for {a.reference}</Link>{" "}
+                <Link to={`/supplier/agreements/${a.id}/subcontractors`}>
+                  {t("supplier.subcontractorsFor", { reference: a.reference })}
+                </Link>{" "}
                 <span className="muted">{a.title}</span>
               </li>
             ))}

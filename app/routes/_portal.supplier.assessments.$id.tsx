@@ -1,4 +1,3 @@
-import { utcMinute } from "#app/components/time";
 import {
   data,
   type ActionFunctionArgs,
@@ -15,14 +14,15 @@ import { getAssessmentFor } from "#app/features/assessments/assessments.server";
 import { questionnairePage } from "#app/features/assessments/questionnaire-page.server";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { notFound } from "#app/lib/http.server";
-import { isRefusal } from "#app/lib/refusal.server";
+import { isRefusal, sayErrors } from "#app/lib/refusal.server";
+import { say, t as tServer } from "#app/i18n/messages.server";
+import { useFormat, useT } from "#app/i18n/react";
 import { submitAssessment } from "#app/features/assessments/submission.server";
 import { answerRemediationUpload } from "#app/features/review/review.server";
 import { receiveEvidence } from "#app/features/evidence/uploads.server";
 import { saveQuestionnaireLanguage } from "#app/features/questionnaires/language.server";
 import { isLanguageCode } from "#questionnaires/languages";
 import { ErrorList } from "#app/components/forms";
-import { limitHint } from "#app/lib/text-limits";
 import { REVIEW_LIMITS } from "#app/features/review/review-limits";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStyles }];
@@ -39,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const IntentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("submit") }),
-  z.object({ intent: z.literal("language"), language: z.string().refine(isLanguageCode, "Unknown language") }),
+  z.object({ intent: z.literal("language"), language: z.string().refine(isLanguageCode, "supplier.unknownLanguage") }),
 ]);
 
 async function remediationAction(request: Request, user: Awaited<ReturnType<typeof requireUser>>, id: string) {
@@ -51,7 +51,7 @@ async function remediationAction(request: Request, user: Awaited<ReturnType<type
   } catch (error) {
     if (!isRefusal(error)) throw error;
     return data(
-      { kind: "error", error: error.message, fields: upload.fields, errors: error.fieldErrors },
+      { kind: "error", error: say(error.said), fields: upload.fields, errors: sayErrors(error.fieldErrors) },
       { status: error.status },
     );
   }
@@ -63,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data"))
     return remediationAction(request, user, params.id ?? "");
   const parsed = IntentSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ kind: "error", error: "Unknown action" }, { status: 400 });
+  if (!parsed.success) return data({ kind: "error", error: tServer("supplier.unknownAction") }, { status: 400 });
   if (parsed.data.intent === "language") {
     // the assessment must be the user's own, like every other action here
     if (!(await getAssessmentFor(user, params.id ?? ""))) notFound();
@@ -90,45 +90,44 @@ export default function SupplierAssessmentPage() {
     | undefined;
   const responseErrors = (key: string) => actionData?.errors?.[`response.${key}`];
   const navigation = useNavigation();
+  const t = useT();
+  const format = useFormat();
   const openItems = d.remediation.filter((r) => r.status === "open");
   return (
     <>
       {actionData?.kind === "remediation-answered" ? (
-        <p className="flash">
-          Your remediation answers were sent; the questionnaire is back with your client for review.
-        </p>
+        <p className="flash">{t("supplier.assessment.remediationSent")}</p>
       ) : null}
       <div className="page-head">
         <h1>{d.title}</h1>
         <AssessmentStatusBadge status={d.status} />
       </div>
       <p className="muted">
-        Under {d.agreement} · due {d.dueDate}
-        {d.submittedAt ? ` · submitted ${utcMinute(d.submittedAt)}` : ""}
+        {t("supplier.assessment.under", { agreement: d.agreement, due: format.day(d.dueDate) })}
+        {d.submittedAt ? ` · ${t("supplier.assessment.submittedAt", { at: format.moment(d.submittedAt) })}` : ""}
         {d.subcontractors ? (
           <>
             {" · "}
-            <Link to={d.subcontractors.href}>Subcontractors for {d.subcontractors.reference}</Link>
+            <Link to={d.subcontractors.href}>
+              {t("supplier.subcontractorsFor", { reference: d.subcontractors.reference })}
+            </Link>
           </>
         ) : null}
       </p>
       {d.editable ? (
         <p className="notice">
-          Answers save as you type. Certificates (e.g. ISO/IEC 27001) are kept once for your organisation:{" "}
-          <Link to="/supplier/certifications">
-            {d.certifications ? `${d.certifications} on file, add or update` : "add your certificates"}
-          </Link>
-          .
+          {t.rich("supplier.assessment.editableNotice", {
+            count: d.certifications,
+            link: (chunks) => <Link to="/supplier/certifications">{chunks}</Link>,
+          })}
         </p>
       ) : (
-        <p className="notice">This questionnaire has been submitted. Your answers are shown read-only.</p>
+        <p className="notice">{t("supplier.assessment.readOnly")}</p>
       )}
       {d.status === "remediation_requested" && openItems.length ? (
         <Form method="post" encType="multipart/form-data" className="card form-section" data-testid="remediation-form">
-          <h2>Remediation requested</h2>
-          <p className="muted">
-            Answer each item, attach evidence where it helps, and send. You may also change your answers below first.
-          </p>
+          <h2>{t("supplier.assessment.remediationHeading")}</h2>
+          <p className="muted">{t("supplier.assessment.remediationIntro")}</p>
           {actionData?.error ? (
             <p className="form-error" role="alert">
               {actionData.error}
@@ -137,11 +136,11 @@ export default function SupplierAssessmentPage() {
           {openItems.map((r) => (
             <fieldset key={r.key} className="phase">
               <legend>
-                {r.requirementId} · due {r.dueDate}
+                {t("supplier.assessment.remediationItem", { requirement: r.requirementId, due: format.day(r.dueDate) })}
               </legend>
               <p>{r.description}</p>
               <div className="field">
-                <label htmlFor={`response.${r.key}`}>Your answer</label>
+                <label htmlFor={`response.${r.key}`}>{t("supplier.assessment.yourAnswer")}</label>
                 <textarea
                   id={`response.${r.key}`}
                   name={`response.${r.key}`}
@@ -151,11 +150,11 @@ export default function SupplierAssessmentPage() {
                   aria-invalid={responseErrors(r.key) ? true : undefined}
                   aria-describedby={responseErrors(r.key) ? `response.${r.key}-error` : undefined}
                 />
-                <small className="muted">{limitHint(REVIEW_LIMITS.remediationResponse)}</small>
+                <small className="muted">{t("supplier.atMost", { max: REVIEW_LIMITS.remediationResponse })}</small>
                 <ErrorList id={`response.${r.key}-error`} errors={responseErrors(r.key)} />
               </div>
               <div className="field">
-                <label htmlFor={`evidence.${r.key}`}>Evidence (optional)</label>
+                <label htmlFor={`evidence.${r.key}`}>{t("supplier.assessment.evidenceOptional")}</label>
                 <input
                   id={`evidence.${r.key}`}
                   name={`evidence.${r.key}`}
@@ -167,7 +166,9 @@ export default function SupplierAssessmentPage() {
             </fieldset>
           ))}
           <button type="submit" disabled={navigation.state !== "idle"}>
-            {navigation.state === "submitting" ? "Sending…" : "Send remediation answers"}
+            {navigation.state === "submitting"
+              ? t("supplier.assessment.sending")
+              : t("supplier.assessment.sendRemediation")}
           </button>
         </Form>
       ) : null}

@@ -13,6 +13,8 @@ import {
 import { receiveEvidence } from "#app/features/evidence/uploads.server";
 import { notFound } from "#app/lib/http.server";
 import { refusalResponse } from "#app/lib/refusal.server";
+import { t as tServer } from "#app/i18n/messages.server";
+import { useFormat, useT } from "#app/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Certifications · Flowdown" }];
 
@@ -36,7 +38,10 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const parsed = DeleteSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success)
-    return data({ values: {}, errors: { "": ["Unknown action"] } as Record<string, string[]> }, { status: 400 });
+    return data(
+      { values: {}, errors: { "": [tServer("evidence.unknownAction")] } as Record<string, string[]> },
+      { status: 400 },
+    );
   if (!(await removeCertification(user, parsed.data.id, request))) notFound();
   return redirect("/supplier/certifications?removed=1");
 }
@@ -47,30 +52,27 @@ export default function CertificationsPage() {
   const [params] = useSearchParams();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
+  const t = useT();
+  const format = useFormat();
   const errors: Record<string, string[]> = actionData?.errors ?? {};
   const values: Record<string, string> = actionData?.values ?? {};
   return (
     <>
       {params.get("added") ? (
-        <p className="flash">Certificate added.</p>
+        <p className="flash">{t("evidence.cert.added")}</p>
       ) : params.get("removed") ? (
-        <p className="flash">Certificate removed.</p>
+        <p className="flash">{t("evidence.cert.removed")}</p>
       ) : null}
-      <h1>Certifications</h1>
-      <p className="muted">
-        Certificates count for every questionnaire of your organisation, when their scope covers the service you provide
-        and they cover the agreement&apos;s term without a gap, from its first day to its last. A renewal issued during
-        the term counts from the start only while the certificate it replaced stays on file here, so keep the earlier
-        one when you add its renewal.
-      </p>
+      <h1>{t("evidence.cert.title")}</h1>
+      <p className="muted">{t("evidence.cert.intro")}</p>
       <ListTable
         rows={certifications}
         rowKey={(c) => c.id}
-        empty="No certificates on file."
+        empty={t("evidence.cert.empty")}
         columns={[
-          { header: "Standard", cell: (c) => c.standard },
+          { header: t("evidence.cert.col.standard"), cell: (c) => c.standard },
           {
-            header: "Number and body",
+            header: t("evidence.cert.col.numberBody"),
             cell: (c) => (
               <>
                 {c.certificateNumber}
@@ -78,30 +80,38 @@ export default function CertificationsPage() {
               </>
             ),
           },
-          { header: "Scope", cell: (c) => c.scope },
+          { header: t("evidence.cert.col.scope"), cell: (c) => c.scope },
           {
-            header: "Valid",
+            header: t("evidence.cert.col.valid"),
             cell: (c) => (
               <>
-                {c.issueDate} to {c.expiryDate} {c.expired ? <span className="badge bad">expired</span> : null}
+                {t("evidence.cert.validRange", { issued: format.day(c.issueDate), expires: format.day(c.expiryDate) })}{" "}
+                {c.expired ? <span className="badge bad">{t("evidence.cert.expired")}</span> : null}
               </>
             ),
           },
           {
-            header: "File",
-            cell: (c) => (c.file ? <a href={c.file.href}>{c.file.name}</a> : <span className="muted">none</span>),
+            header: t("evidence.cert.col.file"),
+            cell: (c) =>
+              c.file ? (
+                <a href={c.file.href}>{c.file.name}</a>
+              ) : (
+                <span className="muted">{t("evidence.cert.noFile")}</span>
+              ),
           },
           {
             header: null,
             cell: (c) => (
               <Form
                 method="post"
-                onSubmit={(e) => !confirm(`Remove certificate ${c.certificateNumber}?`) && e.preventDefault()}
+                onSubmit={(e) =>
+                  !confirm(t("evidence.cert.confirmRemove", { number: c.certificateNumber })) && e.preventDefault()
+                }
               >
                 <input type="hidden" name="intent" value="delete" />
                 <input type="hidden" name="id" value={c.id} />
                 <button type="submit" className="secondary small" disabled={busy}>
-                  Remove
+                  {t("evidence.cert.remove")}
                 </button>
               </Form>
             ),
@@ -109,16 +119,16 @@ export default function CertificationsPage() {
         ]}
       />
       <Form method="post" encType="multipart/form-data" className="card form-section" noValidate>
-        <h2>Add a certificate</h2>
+        <h2>{t("evidence.cert.addHeading")}</h2>
         {errors[""] ? <p className="form-error">{errors[""].join(" ")}</p> : null}
         <CertificationFields values={values} errors={errors} />
         <div className="field">
-          <label htmlFor="file">Certificate file (PDF or image, optional)</label>
+          <label htmlFor="file">{t("evidence.cert.fileLabel")}</label>
           <input id="file" name="file" type="file" accept=".pdf,.png,.jpg,.jpeg" />
           <ErrorList id="file-error" errors={errors.file} />
         </div>
         <button type="submit" disabled={busy}>
-          {busy ? "Uploading…" : "Add certificate"}
+          {busy ? t("evidence.cert.uploading") : t("evidence.cert.add")}
         </button>
       </Form>
     </>

@@ -4,12 +4,13 @@ import { z } from "zod";
 import { FormError } from "#app/components/forms";
 import { ListTable } from "#app/components/list-table";
 import { Pager } from "#app/components/pager";
-import { utcMinute } from "#app/components/time";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { deleteUnusedEvidence, evidenceLibraryPage } from "#app/features/evidence/evidence-library.server";
 import { formatBytes } from "#app/features/evidence/file-size";
 import { notFound } from "#app/lib/http.server";
 import { refusalResponse } from "#app/lib/refusal.server";
+import { t as tServer } from "#app/i18n/messages.server";
+import { useFormat, useT } from "#app/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Evidence files · Flowdown" }];
 
@@ -29,7 +30,8 @@ const DeleteSchema = z.object({ intent: z.literal("delete"), id: z.string().rege
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: "supplier" });
   const parsed = DeleteSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ errors: { "": ["Unknown action"] } as Record<string, string[]> }, { status: 400 });
+  if (!parsed.success)
+    return data({ errors: { "": [tServer("evidence.unknownAction")] } as Record<string, string[]> }, { status: 400 });
   let removed: string | false;
   try {
     removed = await deleteUnusedEvidence(user, parsed.data.id, request);
@@ -51,53 +53,56 @@ export default function EvidenceLibraryPage() {
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
   const removed = params.get("removed");
+  const t = useT();
+  const format = useFormat();
   return (
     <>
-      {removed ? <p className="flash">{removed} was deleted.</p> : null}
-      <h1>Evidence files</h1>
-      <p className="muted">
-        Every file your organisation uploaded (to a questionnaire, a remediation answer or a certificate) and what uses
-        it. A file stays while something uses it, including a result your customer has on record. A file nothing uses
-        can be deleted here; otherwise it is deleted automatically {page.graceDays} days after it was first found
-        unused.
-      </p>
+      {removed ? <p className="flash">{t("evidence.library.deleted", { name: removed })}</p> : null}
+      <h1>{t("evidence.library.title")}</h1>
+      <p className="muted">{t("evidence.library.intro", { days: page.graceDays })}</p>
       <FormError messages={actionData?.errors?.[""]} />
-      <nav className="tabs" aria-label="Which files">
+      <nav className="tabs" aria-label={t("evidence.library.tabs")}>
         <Link to="?show=all" aria-current={page.filter === "all" ? "page" : undefined}>
-          All files ({page.counts.all}, {formatBytes(page.bytes.all)})
+          {t("evidence.library.all", {
+            count: format.number(page.counts.all),
+            size: formatBytes(page.bytes.all, t),
+          })}
         </Link>
         <Link to="?show=unused" aria-current={page.filter === "unused" ? "page" : undefined}>
-          Unused ({page.counts.unused}, {formatBytes(page.bytes.unused)})
+          {t("evidence.library.unused", {
+            count: format.number(page.counts.unused),
+            size: formatBytes(page.bytes.unused, t),
+          })}
         </Link>
       </nav>
       <ListTable
         rows={page.files}
         rowKey={(f) => f.id}
         data-testid="evidence-library"
-        empty={page.filter === "unused" ? "No unused files." : "No files uploaded yet."}
+        empty={page.filter === "unused" ? t("evidence.library.emptyUnused") : t("evidence.library.empty")}
         columns={[
           {
-            header: "File",
+            header: t("evidence.library.col.file"),
             cell: (f) => (
               <>
                 <a href={`/evidence/${f.id}`}>{f.name}</a>
                 <div className="muted">
-                  {formatBytes(f.size)} · SHA-256 <code title={f.sha256}>{f.sha256.slice(0, 12)}…</code>
+                  {formatBytes(f.size, t)} · SHA-256 <code title={f.sha256}>{f.sha256.slice(0, 12)}…</code>
                 </div>
               </>
             ),
           },
           {
-            header: "Uploaded",
+            header: t("evidence.library.col.uploaded"),
             cell: (f) => (
               <>
-                {utcMinute(f.uploadedAt)}
-                <div className="muted">by {f.uploadedBy}</div>
+                {format.moment(f.uploadedAt)}
+                <div className="muted">{t("evidence.library.uploadedBy", { name: f.uploadedBy })}</div>
               </>
             ),
           },
           {
-            header: "Used by",
+            header: t("evidence.library.col.usedBy"),
             cell: (f) =>
               f.uses.length ? (
                 <ul className="plain">
@@ -109,32 +114,38 @@ export default function EvidenceLibraryPage() {
                 </ul>
               ) : (
                 <>
-                  <span className="badge warn">unused</span>
+                  <span className="badge warn">{t("evidence.library.unusedBadge")}</span>
                   <div className="muted">
-                    since {utcMinute(f.unusedSince ?? "")}; deleted automatically on {f.removedOn}
+                    {t("evidence.library.unusedSince", {
+                      since: format.moment(f.unusedSince ?? ""),
+                      on: format.day(f.removedOn ?? ""),
+                    })}
                   </div>
                 </>
               ),
           },
           {
-            header: <span className="visually-hidden">Actions</span>,
+            header: <span className="visually-hidden">{t("evidence.library.col.actions")}</span>,
             cell: (f) =>
               f.uses.length ? null : (
-                <Form method="post" onSubmit={(e) => !confirm(`Delete ${f.name}?`) && e.preventDefault()}>
+                <Form
+                  method="post"
+                  onSubmit={(e) =>
+                    !confirm(t("evidence.library.confirmDelete", { name: f.name })) && e.preventDefault()
+                  }
+                >
                   <input type="hidden" name="intent" value="delete" />
                   <input type="hidden" name="id" value={f.id} />
                   <button type="submit" className="secondary small" disabled={busy}>
-                    Delete
+                    {t("evidence.library.delete")}
                   </button>
                 </Form>
               ),
           },
         ]}
       />
-      <Pager page={page.page} pages={page.pages} label="Pages of files">
-        <span>
-          Page {page.page} of {page.pages}
-        </span>
+      <Pager page={page.page} pages={page.pages} label={t("evidence.library.pages")}>
+        <span>{t("evidence.library.pageOf", { page: page.page, pages: page.pages })}</span>
       </Pager>
     </>
   );

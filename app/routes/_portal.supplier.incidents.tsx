@@ -8,6 +8,7 @@ import { fieldErrors } from "#app/lib/forms.server";
 import { IncidentSchema, reportIncident, supplierIncidentsPage } from "#app/features/incidents/incidents.server";
 import { INFO_CLASSES } from "#app/scoring/types";
 import { INCIDENT_DESCRIPTION_MAX } from "#app/features/incidents/incident-limits";
+import { useT } from "#app/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Incidents · Flowdown" }];
 
@@ -40,27 +41,22 @@ export default function SupplierIncidentsPage() {
   const busy = navigation.state !== "idle";
   const errors: Record<string, string[]> = actionData?.errors ?? {};
   const values = actionData?.values;
+  const t = useT();
   return (
     <>
-      {params.get("reported") ? (
-        <p className="flash">Incident reported. Your client and the disclosing party were told.</p>
-      ) : null}
+      {params.get("reported") ? <p className="flash">{t("incidents.page.reported")}</p> : null}
       <div className="page-head">
-        <h1>Security incidents</h1>
+        <h1>{t("incidents.page.title")}</h1>
       </div>
-      <p className="muted">
-        Report a security incident that may affect information shared under an agreement. The portal measures how
-        quickly it was reported against what you committed to and against the agreement's breach window, and tells your
-        client and the disclosing party at once.
-      </p>
+      <p className="muted">{t("incidents.page.intro")}</p>
       {agreements.length === 0 ? (
-        <p className="empty">You are not named in any agreement's subcontractor chain yet.</p>
+        <p className="empty">{t("incidents.page.notInChain")}</p>
       ) : (
         <Form method="post" className="card form-section" noValidate>
-          <h2>Report an incident</h2>
+          <h2>{t("incidents.page.reportHeading")}</h2>
           <ErrorList errors={errors[""]} />
           <SelectField
-            label="Agreement"
+            label={t("incidents.page.agreement")}
             errors={errors.agreementId}
             selectProps={{
               name: "agreementId",
@@ -68,7 +64,7 @@ export default function SupplierIncidentsPage() {
               required: true,
             }}
           >
-            <option value="">Choose…</option>
+            <option value="">{t("incidents.page.choose")}</option>
             {agreements.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.reference}: {a.title}
@@ -76,7 +72,7 @@ export default function SupplierIncidentsPage() {
             ))}
           </SelectField>
           <Field
-            label="Detected at (UTC)"
+            label={t("incidents.page.detectedAt")}
             errors={errors.detectedAt}
             inputProps={{
               name: "detectedAt",
@@ -85,19 +81,20 @@ export default function SupplierIncidentsPage() {
               defaultValue: values?.detectedAt ?? "",
               required: true,
             }}
-            hint="When you first knew of it, in UTC."
+            hint={t("incidents.page.detectedHint")}
           />
           <fieldset className="field">
-            <legend>Information affected</legend>
+            <legend>{t("incidents.page.affected")}</legend>
             {INFO_CLASSES.map((c) => (
               <label key={c} className="check">
-                <input type="checkbox" name="classes" value={c} defaultChecked={values?.classes.includes(c)} /> {c}
+                <input type="checkbox" name="classes" value={c} defaultChecked={values?.classes.includes(c)} />{" "}
+                {t(`labels.class.${c}`)}
               </label>
             ))}
             <ErrorList errors={errors.classes} />
           </fieldset>
           <TextareaField
-            label="What happened"
+            label={t("incidents.page.whatHappened")}
             errors={errors.description}
             textareaProps={{
               name: "description",
@@ -108,21 +105,18 @@ export default function SupplierIncidentsPage() {
             }}
           />
           <button type="submit" disabled={busy}>
-            {busy ? "Reporting…" : "Report the incident"}
+            {busy ? t("incidents.page.reporting") : t("incidents.page.report")}
           </button>
         </Form>
       )}
       <section className="card form-section">
-        <h2>Reported</h2>
+        <h2>{t("incidents.page.reportedHeading")}</h2>
         <IncidentTable incidents={incidents} showSupplier={false} />
       </section>
       {below.length ? (
         <section className="card form-section">
-          <h2>Reported by your subcontractors</h2>
-          <p className="muted">
-            Incidents reported by suppliers below you in a chain: you pass the notice on towards the disclosing party,
-            and each was sent to you with the time you have left.
-          </p>
+          <h2>{t("incidents.page.belowHeading")}</h2>
+          <p className="muted">{t("incidents.page.belowIntro")}</p>
           <IncidentTable incidents={below} />
         </section>
       ) : null}

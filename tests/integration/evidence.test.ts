@@ -18,6 +18,7 @@ const {
   EvidenceError,
 } = await import("#app/features/evidence/evidence.server");
 const { Organization } = await import("#models/organization.server");
+const { say } = await import("#app/i18n/messages.server");
 const { User } = await import("#models/user.server");
 
 // ---------------------------------------------------------------- samples, built here so the test shows what each check sees
@@ -172,7 +173,9 @@ async function refusal(promise: Promise<unknown>) {
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(EvidenceError);
-  return error as InstanceType<typeof EvidenceError>;
+  const refused = error as InstanceType<typeof EvidenceError>;
+  // a refusal carries a catalogue message: what the uploader reads is it said (here in English)
+  return { code: refused.code, message: say(refused.said, "en") };
 }
 
 /** Expects the upload to be refused and to leave nothing in GridFS. */

@@ -11,6 +11,8 @@ import { questionsLeft, questionsLeftText, type QuestionsLeft } from "./question
 import { ANSWER_TEXT_MAX } from "./answer-limits";
 import { markTerms, termsUsed } from "#app/features/agreements/glossary";
 import type { GlossaryTerm } from "#models/glossary";
+import type { MessageId } from "#app/i18n/catalogue";
+import { useT } from "#app/i18n/react";
 
 if (!Serializer.findProperty("question", "flowdown"))
   Serializer.addProperty("question", { name: "flowdown:object", visible: false });
@@ -18,16 +20,17 @@ if (!Serializer.findProperty("question", "flowdown"))
 // "ltr", so an English or German survey stays left to right on a page in Arabic
 for (const code of ["", "en", "de", "ja"]) surveyLocalization.localeDirections[code] ??= "ltr";
 
-const STATE_TEXT: Record<SaveState, string> = {
-  idle: "All answers saved",
-  pending: "Unsaved changes…",
-  saving: "Saving…",
-  saved: "All answers saved",
-  offline: "Offline: your answers are kept in this page and will be saved when the connection returns",
-  conflict: "Answers changed elsewhere",
-  rejected: "An answer was refused",
-  closed: "Submitted: answers can no longer change",
-  "signed-out": "Your session has ended: sign in again in another tab; your answers are kept here",
+/** What the save state says, in the portal's language: `supplier.saveState.<state>`. */
+const STATE_TEXT: Record<SaveState, MessageId> = {
+  idle: "supplier.saveState.idle",
+  pending: "supplier.saveState.pending",
+  saving: "supplier.saveState.saving",
+  saved: "supplier.saveState.saved",
+  offline: "supplier.saveState.offline",
+  conflict: "supplier.saveState.conflict",
+  rejected: "supplier.saveState.rejected",
+  closed: "supplier.saveState.closed",
+  "signed-out": "supplier.saveState.signed-out",
 };
 
 interface Props {
@@ -101,6 +104,7 @@ export function Questionnaire({
   languages,
   glossary,
 }: Props) {
+  const t = useT();
   const [state, setState] = useState<SaveState>("idle");
   // SurveyJS fills inputs only once it runs in the browser: until then show that answers are loading, not empty fields
   const [ready, setReady] = useState(false);
@@ -205,14 +209,10 @@ export function Questionnaire({
         for (const [k, v] of Object.entries(saved.pending)) model.setValue(k, v);
         applyingServerData.current = false;
         for (const [k, v] of Object.entries(saved.pending)) queue.change(k, v);
-        setMessage(
-          "Answers you typed earlier on this device, which had not been saved yet, were restored and are being saved.",
-        );
+        setMessage(t("supplier.questionnaire.restored"));
       } else {
         storage?.removeItem(backupKey(assessmentId));
-        setMessage(
-          "Answers you typed earlier on this device were not saved, and the questionnaire has changed since, so they were not restored.",
-        );
+        setMessage(t("supplier.questionnaire.notRestored"));
       }
     }
 
@@ -235,7 +235,7 @@ export function Questionnaire({
       try {
         const res = await fetch(`/api/assessments/${assessmentId}/evidence`, { method: "POST", body: form });
         const json = await res.json().catch(() => ({}));
-        if (!res.ok) return options.callback([], [json.error ?? "The upload failed."]);
+        if (!res.ok) return options.callback([], [json.error ?? t("supplier.questionnaire.uploadFailed")]);
         options.callback(
           (json.files as { name: string; type: string; content: string }[]).map((f, i) => ({
             file: options.files[i],
@@ -245,7 +245,7 @@ export function Questionnaire({
           })),
         );
       } catch {
-        options.callback([], ["The upload failed: check your connection and try again."]);
+        options.callback([], [t("supplier.questionnaire.uploadOffline")]);
       }
     });
 
@@ -333,7 +333,7 @@ export function Questionnaire({
       {editable ? (
         <div className={`save-state ${tone}`}>
           <span role="status" aria-live="polite" data-testid="save-state" data-state={state}>
-            {submitting ? "Submitting…" : STATE_TEXT[state]}
+            {submitting ? t("supplier.questionnaire.submitting") : t(STATE_TEXT[state])}
           </span>
           {left ? (
             <span data-testid="questions-left" data-left={left.left} data-total={left.total} lang={lang}>
@@ -350,12 +350,12 @@ export function Questionnaire({
       ) : null}
       {fetcher.data?.kind === "remediation-open" ? (
         <p className="form-error" role="alert">
-          Answer the remediation items above and send them; that submits the questionnaire again.
+          {t("supplier.questionnaire.remediationOpen")}
         </p>
       ) : null}
       {missing.length ? (
         <div className="form-error" role="alert" data-testid="missing-answers">
-          <p>Nothing was submitted: these required questions still need an answer.</p>
+          <p>{t("supplier.questionnaire.missing")}</p>
           <ul>
             {missing.map((m) => (
               <li key={m.name}>
@@ -372,7 +372,7 @@ export function Questionnaire({
         <Survey model={model} />
       ) : (
         <p className="loading" role="status">
-          Loading the questionnaire and your saved answers…
+          {t("supplier.questionnaire.loading")}
         </p>
       )}
     </div>

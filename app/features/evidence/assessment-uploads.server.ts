@@ -3,8 +3,7 @@ import { recordAudit } from "#models/audit-event.server";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { clientIp } from "#app/lib/http.server";
 import { database, isObjectId, toObjectId } from "#app/lib/ids.server";
-import { Refusal } from "#models/refusal";
-import { tooLongMessage } from "#app/lib/text-limits";
+import { Refusal, said } from "#models/refusal";
 import { deleteEvidence } from "./evidence.server";
 import type { ReceivedFile } from "./uploads.server";
 
@@ -35,7 +34,9 @@ export async function attachUploadedEvidence(
   // a question name is an id from the questionnaire: one longer than any refuses the upload, never cut to fit
   if (question.length > QUESTION_NAME_MAX) {
     for (const f of upload.files) await deleteEvidence(f.id, user.orgId);
-    throw new Refusal(tooLongMessage("The question name", QUESTION_NAME_MAX, question.length));
+    throw new Refusal(
+      said("evidence.upload.questionNameTooLong", { max: QUESTION_NAME_MAX, entered: question.length }),
+    );
   }
   if (question) {
     const db = database();

@@ -1,6 +1,6 @@
 import type { InputHTMLAttributes } from "react";
 import { ErrorList, TextareaField } from "#app/components/forms";
-import { limitHint } from "#app/lib/text-limits";
+import { useT } from "#app/i18n/react";
 import { CERTIFICATION_LIMITS as L } from "./certification-input";
 
 /**
@@ -14,6 +14,7 @@ export function CertificationFields({
   values: Record<string, string>;
   errors: Record<string, string[]>;
 }) {
+  const t = useT();
   const input = (name: string, props: InputHTMLAttributes<HTMLInputElement> = {}) => (
     <input
       id={name}
@@ -28,7 +29,7 @@ export function CertificationFields({
     <>
       <div className="grid-2">
         <div className="field">
-          <label htmlFor="standard">Standard</label>
+          <label htmlFor="standard">{t("evidence.field.standard")}</label>
           {input("standard", { list: "standards", placeholder: "ISO/IEC 27001:2022", maxLength: L.standard })}
           <datalist id="standards">
             <option value="ISO/IEC 27001:2022" />
@@ -39,22 +40,22 @@ export function CertificationFields({
           <ErrorList id="standard-error" errors={errors.standard} />
         </div>
         <div className="field">
-          <label htmlFor="certificateNumber">Certificate number</label>
+          <label htmlFor="certificateNumber">{t("evidence.field.certificateNumber")}</label>
           {input("certificateNumber", { maxLength: L.certificateNumber })}
           <ErrorList id="certificateNumber-error" errors={errors.certificateNumber} />
         </div>
         <div className="field">
-          <label htmlFor="certificationBody">Certification body</label>
+          <label htmlFor="certificationBody">{t("evidence.field.certificationBody")}</label>
           {input("certificationBody", { maxLength: L.certificationBody })}
           <ErrorList id="certificationBody-error" errors={errors.certificationBody} />
         </div>
         <div className="field">
-          <label htmlFor="issueDate">Issued</label>
+          <label htmlFor="issueDate">{t("evidence.field.issued")}</label>
           {input("issueDate", { type: "date" })}
           <ErrorList id="issueDate-error" errors={errors.issueDate} />
         </div>
         <div className="field">
-          <label htmlFor="expiryDate">Expires</label>
+          <label htmlFor="expiryDate">{t("evidence.field.expires")}</label>
           {input("expiryDate", { type: "date" })}
           <ErrorList id="expiryDate-error" errors={errors.expiryDate} />
         </div>
@@ -62,15 +63,16 @@ export function CertificationFields({
       <TextareaField
         label={
           <>
-            Scope <small className="muted">({limitHint(L.scope).toLowerCase()})</small>
+            {t("evidence.field.scope")}{" "}
+            <small className="muted">{t("evidence.field.scopeHint", { max: L.scope })}</small>
           </>
         }
         errors={errors.scope}
         textareaProps={{ id: "scope", name: "scope", rows: 3, maxLength: L.scope, defaultValue: values.scope ?? "" }}
       />
       <div className="field">
-        <label htmlFor="controls">Annex A controls in the statement of applicability (optional)</label>
-        {input("controls", { placeholder: "leave empty when all of Annex A applies", maxLength: L.controls })}
+        <label htmlFor="controls">{t("evidence.field.controls")}</label>
+        {input("controls", { placeholder: t("evidence.field.controlsPlaceholder"), maxLength: L.controls })}
         <ErrorList id="controls-error" errors={errors.controls} />
       </div>
     </>

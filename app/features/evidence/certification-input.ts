@@ -20,18 +20,12 @@ const L = CERTIFICATION_LIMITS;
 
 export const CertificationSchema = z
   .object({
-    standard: limitedText("The standard", L.standard).min(1, "Enter the standard, e.g. ISO/IEC 27001:2022"),
-    certificateNumber: limitedText("The certificate number", L.certificateNumber).min(
-      1,
-      "Enter the certificate number",
-    ),
-    certificationBody: limitedText("The certification body", L.certificationBody).min(
-      1,
-      "Enter the certification body that issued it",
-    ),
-    scope: limitedText("Scope", L.scope).min(1, "Enter the scope as written on the certificate"),
-    issueDate: z.string().refine(isIsoDate, "Enter a date as YYYY-MM-DD"),
-    expiryDate: z.string().refine(isIsoDate, "Enter a date as YYYY-MM-DD"),
+    standard: limitedText("The standard", L.standard).min(1, "evidence.field.enterStandard"),
+    certificateNumber: limitedText("The certificate number", L.certificateNumber).min(1, "evidence.field.enterNumber"),
+    certificationBody: limitedText("The certification body", L.certificationBody).min(1, "evidence.field.enterBody"),
+    scope: limitedText("Scope", L.scope).min(1, "evidence.field.enterScope"),
+    issueDate: z.string().refine(isIsoDate, "evidence.field.dateFormat"),
+    expiryDate: z.string().refine(isIsoDate, "evidence.field.dateFormat"),
     controls: z
       .string()
       .max(L.controls, tooLong("The list of controls", L.controls))
@@ -43,9 +37,9 @@ export const CertificationSchema = z
             .filter(Boolean),
         ),
       ])
-      .refine((list) => list.every((c) => CONTROL.test(c)), "Use Annex A control ids such as A.5.24, A.8.24"),
+      .refine((list) => list.every((c) => CONTROL.test(c)), "evidence.field.controlsFormat"),
   })
   .refine((v) => !isIsoDate(v.issueDate) || !isIsoDate(v.expiryDate) || v.expiryDate >= v.issueDate, {
     path: ["expiryDate"],
-    message: "A certificate cannot expire before it was issued",
+    message: "evidence.field.expiresBeforeIssued",
   });

@@ -76,7 +76,7 @@ export async function addCertification(user: CurrentUser, upload: UploadOutcome,
     });
   } catch (error) {
     if (file) await deleteEvidence(file.id, user.orgId);
-    if (isDuplicateKey(error)) throw Refusal.ofFields({ certificateNumber: ["This certificate is already on file"] });
+    if (isDuplicateKey(error)) throw Refusal.ofFields({ certificateNumber: ["evidence.field.duplicate"] });
     throw error;
   }
   // every customer's view of this supplier counts the certificate from now on

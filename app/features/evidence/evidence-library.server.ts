@@ -11,7 +11,7 @@ import {
   type EvidenceFileData,
 } from "#models/evidence-file.server";
 import { Organization } from "#models/organization.server";
-import { Refusal } from "#models/refusal";
+import { Refusal, said } from "#models/refusal";
 import { ScoreRecord } from "#models/score-record.server";
 import { User } from "#models/user.server";
 import { titleOf, walkSurvey } from "#app/scoring/template";
@@ -19,6 +19,7 @@ import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { templateForAssessment } from "#app/features/questionnaires/questionnaire.server";
 import { clientIp } from "#app/lib/http.server";
 import { isObjectId } from "#app/lib/ids.server";
+import { t } from "#app/i18n/messages.server";
 import { deleteEvidence } from "./evidence.server";
 
 /**
@@ -39,7 +40,7 @@ export type EvidenceUseKind = "answer" | "remediation" | "certificate" | "result
 
 export interface EvidenceUse {
   kind: EvidenceUseKind;
-  /** what uses it, in the words of the page it is on */
+  /** what uses it, in the words of the page it is on (in the language of the request) */
   label: string;
   /** the page where the use can be seen */
   href: string;
@@ -127,9 +128,10 @@ export async function evidenceUses(supplierOrgId: string): Promise<Map<string, E
   for (const a of assessments) {
     const id = String(a._id);
     const href = `/supplier/assessments/${id}`;
-    const questionnaire = `Questionnaire for ${ownerName.get(String(a.ownerOrgId)) ?? "a customer"}, agreement “${
-      agreementTitle.get(String(a.agreementId)) ?? "(removed)"
-    }”`;
+    const questionnaire = t("evidence.use.questionnaire", {
+      customer: ownerName.get(String(a.ownerOrgId)) ?? t("evidence.use.aCustomer"),
+      agreement: agreementTitle.get(String(a.agreementId)) ?? t("evidence.use.removedAgreement"),
+    });
     named.set(id, questionnaire);
     const answers = (a.answers ?? {}) as Record<string, unknown>;
     const byQuestion = Object.entries(answers).filter(([, v]) => refsIn(v).size > 0);
@@ -137,14 +139,22 @@ export async function evidenceUses(supplierOrgId: string): Promise<Map<string, E
       const questions = await questionTitles(titles, a);
       for (const [name, value] of byQuestion)
         for (const ref of refsIn(value))
-          add(ref, { kind: "answer", label: `${questionnaire}: “${questions.get(name) ?? name}”`, href });
+          add(ref, {
+            kind: "answer",
+            label: t("evidence.use.answer", { questionnaire, question: questions.get(name) ?? name }),
+            href,
+          });
     }
     for (const item of a.remediation ?? [])
       for (const ref of refsIn(item.evidence))
-        add(ref, { kind: "remediation", label: `${questionnaire}: remediation of ${item.requirementId}`, href });
+        add(ref, {
+          kind: "remediation",
+          label: t("evidence.use.remediation", { questionnaire, requirement: item.requirementId }),
+          href,
+        });
     const results = a as { result?: unknown; approvedResult?: unknown }; // their evidence lists only (projected)
     for (const ref of refsIn([results.result, results.approvedResult]))
-      add(ref, { kind: "result", label: `${questionnaire}: its recorded result`, href });
+      add(ref, { kind: "result", label: t("evidence.use.result", { questionnaire }), href });
   }
   if (assessments.length) {
     const records = ScoreRecord.find(
@@ -159,7 +169,7 @@ export async function evidenceUses(supplierOrgId: string): Promise<Map<string, E
       for (const ref of refsIn(r.result))
         add(ref, {
           kind: "result",
-          label: `${named.get(id) ?? "A questionnaire"}: its recorded result`,
+          label: t("evidence.use.result", { questionnaire: named.get(id) ?? t("evidence.use.aQuestionnaire") }),
           href: `/supplier/assessments/${id}`,
         });
     }
@@ -171,7 +181,7 @@ export async function evidenceUses(supplierOrgId: string): Promise<Map<string, E
   for (const c of certificates)
     add(String(c.fileId), {
       kind: "certificate",
-      label: `Certificate ${c.standard} ${c.certificateNumber}`,
+      label: t("evidence.use.certificate", { standard: c.standard, number: c.certificateNumber }),
       href: "/supplier/certifications",
     });
   return uses;
@@ -253,7 +263,7 @@ export async function evidenceLibraryPage(user: CurrentUser, filter: LibraryFilt
         size: f.length,
         sha256: f.metadata.sha256,
         uploadedAt: f.uploadDate.toISOString(),
-        uploadedBy: uploaderName.get(String(f.metadata.uploadedBy)) ?? "a former user",
+        uploadedBy: uploaderName.get(String(f.metadata.uploadedBy)) ?? t("evidence.library.formerUser"),
         uses: uses.get(id) ?? [],
         unusedSince: unusedSince?.toISOString() ?? null,
         removedOn: unusedSince
@@ -277,7 +287,7 @@ export async function deleteUnusedEvidence(user: CurrentUser, id: string, reques
   const uses = (await evidenceUses(user.orgId)).get(id);
   if (uses?.length)
     throw new Refusal(
-      `${file.filename} is in use and was kept: ${uses.map((u) => u.label).join("; ")}. Remove it there first.`,
+      said("evidence.library.inUse", { name: file.filename, uses: uses.map((u) => u.label).join("; ") }),
       { status: 409 },
     );
   if (!(await deleteEvidence(id, user.orgId))) return false;

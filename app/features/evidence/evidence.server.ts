@@ -7,7 +7,8 @@ import { z } from "zod";
 import { getEnv } from "#app/lib/env.server";
 import { database, gridFsBucket } from "#app/lib/ids.server";
 import type { EvidenceFileData } from "#models/evidence-file.server";
-import { Refusal } from "#models/refusal";
+import { Refusal, said, type Said } from "#models/refusal";
+import { t } from "#app/i18n/messages.server";
 import { formatBytes } from "./file-size";
 
 /**
@@ -39,24 +40,14 @@ const KINDS: Record<EvidenceKind, { contentType: string; extensions: string[] }>
   xlsx: { contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", extensions: [".xlsx"] },
   txt: { contentType: "text/plain; charset=utf-8", extensions: [".txt"] },
 };
-const LABELS: Record<EvidenceKind | "zip", string> = {
-  pdf: "a PDF",
-  png: "a PNG image",
-  jpeg: "a JPEG image",
-  docx: "a Word document",
-  xlsx: "an Excel workbook",
-  txt: "a text file",
-  zip: "a ZIP archive",
-};
-const SUPPORTED = "PDF, PNG, JPEG, DOCX, XLSX or TXT";
 
 export type EvidenceErrorCode = "unsupported_type" | "type_mismatch" | "too_large" | "empty" | "macros";
 
-/** A refusal to show the uploader as it is; anything else thrown is a server fault. */
+/** A refusal to show the uploader (a catalogue message, said in their language); anything else thrown is a server fault. */
 export class EvidenceError extends Refusal {
   constructor(
     readonly code: EvidenceErrorCode,
-    message: string,
+    message: Said,
   ) {
     super(message);
     this.name = "EvidenceError";
@@ -134,7 +125,8 @@ export function zipEntryNames(tail: Buffer): string[] | null {
 }
 
 function tooLarge(name: string, limit: number): EvidenceError {
-  return new EvidenceError("too_large", `The file ${name} is larger than the limit of ${formatBytes(limit)}.`);
+  // the limit is said in the language of the request that stores the file, as the refusal itself will be
+  return new EvidenceError("too_large", said("evidence.upload.tooLarge", { name, limit: formatBytes(limit, t) }));
 }
 
 /** Watches the bytes go by: size, hash, and what they are. Holds at most HEAD_BYTES + ZIP_TAIL_BYTES (+ one chunk). */
@@ -170,7 +162,7 @@ class ContentCheck {
   }
 
   finish(): { size: number; sha256: string } {
-    if (this.size === 0) throw new EvidenceError("empty", `The file ${this.name} is empty.`);
+    if (this.size === 0) throw new EvidenceError("empty", said("evidence.upload.empty", { name: this.name }));
     if (!this.decided) this.decide();
     if (this.declared === "txt") this.checkText(Buffer.alloc(0), false);
     if (this.declared === "docx" || this.declared === "xlsx") this.checkOffice();
@@ -189,14 +181,11 @@ class ContentCheck {
 
   private refuse(sniffed: Sniffed): never {
     if (sniffed === null) {
-      throw new EvidenceError(
-        "unsupported_type",
-        `The file ${this.name} is not a supported type (its content is not a ${SUPPORTED} file).`,
-      );
+      throw new EvidenceError("unsupported_type", said("evidence.upload.unsupportedContent", { name: this.name }));
     }
     throw new EvidenceError(
       "type_mismatch",
-      `The file ${this.name} is not ${LABELS[this.declared]} (its content looks like ${LABELS[sniffed]}).`,
+      said("evidence.upload.mismatch", { name: this.name, declared: this.declared, sniffed }),
     );
   }
 
@@ -205,10 +194,7 @@ class ContentCheck {
       if (chunk.includes(0)) throw new Error("NUL");
       this.text.decode(chunk, { stream: more });
     } catch {
-      throw new EvidenceError(
-        "type_mismatch",
-        `The file ${this.name} is not a text file (its content is not UTF-8 text; save it as UTF-8 and upload it again).`,
-      );
+      throw new EvidenceError("type_mismatch", said("evidence.upload.notUtf8", { name: this.name }));
     }
   }
 
@@ -226,10 +212,7 @@ class ContentCheck {
     const kinds = [has("word/") && "docx", has("xl/") && "xlsx"].filter((k): k is "docx" | "xlsx" => k !== false);
     if (!kinds.includes(this.declared as "docx" | "xlsx")) this.refuse(kinds[0] ?? "zip");
     if (names.some((n) => /(^|\/)vbaProject\.bin$/i.test(n))) {
-      throw new EvidenceError(
-        "macros",
-        `The file ${this.name} contains macros, which evidence files may not; save it without macros and upload it again.`,
-      );
+      throw new EvidenceError("macros", said("evidence.upload.macros", { name: this.name }));
     }
   }
 }
@@ -237,7 +220,7 @@ class ContentCheck {
 // ---------------------------------------------------------------- storage
 
 const objectId = z
-  .union([z.string().regex(/^[0-9a-f]{24}$/i, "must be an id"), z.instanceof(mongoose.Types.ObjectId)])
+  .union([z.string().regex(/^[0-9a-f]{24}$/i), z.instanceof(mongoose.Types.ObjectId)])
   .transform((v) => new mongoose.Types.ObjectId(String(v)));
 
 const StoreInput = z.object({
@@ -301,10 +284,7 @@ export async function storeEvidence(input: StoreEvidenceInput): Promise<StoredEv
   const declared = kindFromName(fileName);
   if (!declared) {
     if (data instanceof Readable) data.destroy(); // refused unread: let the upload's source go
-    throw new EvidenceError(
-      "unsupported_type",
-      `The file ${fileName} is not a supported type: upload a ${SUPPORTED} file.`,
-    );
+    throw new EvidenceError("unsupported_type", said("evidence.upload.unsupportedName", { name: fileName }));
   }
   const limit = fields.maxBytes ?? evidenceMaxBytes();
   if (Buffer.isBuffer(data) && data.length > limit) throw tooLarge(fileName, limit);

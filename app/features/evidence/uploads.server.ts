@@ -1,13 +1,15 @@
 import { Readable } from "node:stream";
 import { unstable_parseMultipartFormData as parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import { MAX_BODY_BYTES } from "#app/lib/security.server";
+import { say, t } from "#app/i18n/messages.server";
+import { said } from "#models/refusal";
 import { deleteEvidence, EvidenceError, evidenceMaxBytes, storeEvidence, type StoredEvidence } from "./evidence.server";
 
 export const MAX_FILES_PER_UPLOAD = 10;
 
 /** The text parts of one upload together, at most what a form body may hold; each field's own limit is its schema's. */
 export const MAX_UPLOAD_TEXT_BYTES = MAX_BODY_BYTES;
-const TEXT_TOO_LARGE = `This text is too long: a form may send at most ${Math.round(MAX_UPLOAD_TEXT_BYTES / (1024 * 1024))} MB of text.`;
+const TEXT_TOO_LARGE = said("evidence.upload.textTooLarge", { mb: Math.round(MAX_UPLOAD_TEXT_BYTES / (1024 * 1024)) });
 
 export type ReceivedFile = StoredEvidence & { field: string };
 export type UploadOutcome =
@@ -15,6 +17,7 @@ export type UploadOutcome =
   | {
       ok: false;
       status: number;
+      /** said in the language of the request (an upload is read while it is served) */
       error: string;
       fields: Record<string, string>;
       /** the text field the refusal is about, when it is one (its value is not sent back) */
@@ -38,11 +41,11 @@ export async function receiveEvidence(
     return {
       ok: false,
       status: 413,
-      error: `Files may be at most ${Math.round(limit / (1024 * 1024))} MB each.`,
+      error: t("evidence.upload.filesTooLarge", { mb: Math.round(limit / (1024 * 1024)) }),
       fields: {},
     };
   if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data"))
-    return { ok: false, status: 400, error: "Send the files as a form upload.", fields: {} };
+    return { ok: false, status: 400, error: t("evidence.upload.notMultipart"), fields: {} };
   const files: ReceivedFile[] = [];
   const fields: Record<string, string> = {};
   let refused: EvidenceError | null = null;
@@ -74,7 +77,7 @@ export async function receiveEvidence(
       return undefined;
     }
     if (files.length >= MAX_FILES_PER_UPLOAD) {
-      refused = new EvidenceError("too_large", `At most ${MAX_FILES_PER_UPLOAD} files at once.`);
+      refused = new EvidenceError("too_large", said("evidence.upload.tooManyFiles", { count: MAX_FILES_PER_UPLOAD }));
       for await (const chunk of data) void chunk;
       return undefined;
     }
@@ -98,15 +101,15 @@ export async function receiveEvidence(
     await parseMultipartFormData(request, handler);
   } catch (error) {
     await discardStored();
-    if (error instanceof EvidenceError) return { ok: false, status: 400, error: error.message, fields };
-    return { ok: false, status: 400, error: "The upload could not be read. Try again.", fields };
+    if (error instanceof EvidenceError) return { ok: false, status: 400, error: say(error.said), fields };
+    return { ok: false, status: 400, error: t("evidence.upload.unreadable"), fields };
   }
   if (refused) await discardStored();
   if (refused)
     return {
       ok: false,
       status: (refused as EvidenceError).code === "too_large" ? 413 : 400,
-      error: (refused as EvidenceError).message,
+      error: say((refused as EvidenceError).said),
       fields,
       ...(refusedField === undefined ? {} : { field: refusedField }),
     };

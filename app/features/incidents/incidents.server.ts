@@ -11,7 +11,10 @@ import { orgInfo } from "#app/features/accounts/org-names.server";
 import { clientIp } from "#app/lib/http.server";
 import { toObjectId } from "#app/lib/ids.server";
 import { sendMail } from "#app/lib/mail.server";
-import { utcMinuteText } from "#app/scoring/dates";
+import { currentLocale, t, tIn } from "#app/i18n/messages.server";
+import { formatMoment } from "#app/i18n/format";
+import type { Locale } from "#app/i18n/locales";
+import { localeOfRecipient } from "#app/features/accounts/locale.server";
 import { limitedText } from "#app/lib/text-limits";
 import { INCIDENT_DESCRIPTION_MAX } from "./incident-limits";
 import { measureIncident, upstreamNotices, type IncidentTiming, type UpstreamNotice } from "./incident-timing";
@@ -21,20 +24,17 @@ import { sendDueReassessments } from "#app/features/reassessment/reassessment.se
 const utcMinute = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Enter the date and time (UTC)")
-  .refine((v) => !Number.isNaN(Date.parse(`${v}:00Z`)), "Enter a real date and time");
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "incidents.field.enterDateTime")
+  .refine((v) => !Number.isNaN(Date.parse(`${v}:00Z`)), "incidents.field.realDateTime");
 
 export const IncidentSchema = z.object({
-  agreementId: z.string().regex(/^[0-9a-f]{24}$/, "Choose the agreement"),
+  agreementId: z.string().regex(/^[0-9a-f]{24}$/, "incidents.field.chooseAgreement"),
   detectedAt: utcMinute,
   classes: z
-    .array(z.enum(INFO_CLASSES, { error: "Unknown information class" }))
-    .min(1, "Choose the information affected")
+    .array(z.enum(INFO_CLASSES, { error: "incidents.field.unknownClass" }))
+    .min(1, "incidents.field.chooseClasses")
     .max(INFO_CLASSES.length),
-  description: limitedText("The description", INCIDENT_DESCRIPTION_MAX).min(
-    10,
-    "Describe what happened in at least 10 characters",
-  ),
+  description: limitedText("The description", INCIDENT_DESCRIPTION_MAX).min(10, "incidents.field.describe"),
 });
 export type IncidentInput = z.infer<typeof IncidentSchema>;
 
@@ -55,15 +55,15 @@ export async function reportIncident(
   now = new Date(),
 ): Promise<ReportResult> {
   const agreement = await Agreement.findOne({ _id: input.agreementId, "chain.supplierOrgId": user.orgId }).lean();
-  if (!agreement) return { ok: false, errors: { agreementId: ["Choose an agreement you work under"] } };
+  if (!agreement) return { ok: false, errors: { agreementId: [t("incidents.field.notYourAgreement")] } };
   const detected = new Date(`${input.detectedAt}:00Z`);
   if (detected.getTime() > now.getTime() + 5 * 60_000)
-    return { ok: false, errors: { detectedAt: ["The detection time cannot be in the future"] } };
+    return { ok: false, errors: { detectedAt: [t("incidents.field.future")] } };
   if (detected.getTime() < now.getTime() - 366 * 86_400_000)
     return {
       ok: false,
       errors: {
-        detectedAt: ["Report incidents detected within the last year here; older ones go to your client directly"],
+        detectedAt: [t("incidents.field.tooOld")],
       },
     };
 
@@ -111,11 +111,13 @@ export async function reportIncident(
   });
   const names = new Map(view.suppliers.map((s) => [s.id, s.name]));
   const recipientName = (await orgInfo([agreement.recipientOrgId])).get(String(agreement.recipientOrgId))?.name;
-  const partyName = (party: string) =>
+  const partyName = (locale: Locale, party: string) =>
     party === "recipient"
-      ? `${recipientName ?? "the recipient"} (the recipient)`
+      ? tIn(locale, "incidents.mail.recipientParty", {
+          name: recipientName ?? tIn(locale, "incidents.mail.theRecipient"),
+        })
       : party === "discloser"
-        ? "the disclosing party"
+        ? tIn(locale, "incidents.mail.theDiscloser")
         : (names.get(party) ?? party);
   const upstream = notices.filter((n) => n.party !== "recipient");
   const recipients = await User.find(
@@ -130,12 +132,19 @@ export async function reportIncident(
     },
     { email: 1, role: 1, orgId: 1 },
   ).lean();
-  const verdict =
+  const verdict = (locale: Locale) =>
     timing.onTrack === null
-      ? "Whether the disclosing party can be told in time is unknown: a supplier above this one has not said how fast it notifies."
+      ? tIn(locale, "incidents.mail.verdictUnknown")
       : timing.onTrack
-        ? `If every link keeps its commitment, the disclosing party knows by ${utcMinuteText(timing.projectedNotice!)}, ${timing.marginHours} h before the deadline.`
-        : `The breach window cannot be kept: the disclosing party would know ${-timing.marginHours!} h after the deadline of ${utcMinuteText(timing.discloserDeadline)}.`;
+        ? tIn(locale, "incidents.mail.verdictOnTrack", {
+            projected: formatMoment(locale, timing.projectedNotice!),
+            margin: timing.marginHours,
+          })
+        : tIn(locale, "incidents.mail.verdictMissed", {
+            late: -timing.marginHours!,
+            deadline: formatMoment(locale, timing.discloserDeadline),
+          });
+  const writer = currentLocale();
   const recipientNotice = notices[notices.length - 1];
   for (const r of recipients) {
     const party = r.role === "supplier" ? String(r.orgId) : r.role === "procurement" ? "recipient" : null;
@@ -144,17 +153,33 @@ export async function reportIncident(
       r.role === "supplier"
         ? `${origin}/supplier/incidents`
         : `${origin}/${r.role}/agreements/${String(agreement._id)}?tab=reassessments`;
+    // said in the recipient's language
+    const locale = await localeOfRecipient(r.email, writer);
+    const detectedText = formatMoment(locale, detected.toISOString());
     await sendMail({
       to: r.email,
-      subject: `Security incident reported by ${user.org.name} (${agreement.reference})`,
+      subject: tIn(locale, "incidents.mail.subject", { org: user.org.name, reference: agreement.reference }),
       text: [
-        `${user.org.name} reported a security incident under ${agreement.reference}.`,
-        `Detected: ${utcMinuteText(detected.toISOString())}; reported ${timing.delayHours} h later${timing.committedHours === null ? "" : ` (it committed to ${timing.committedHours} h)`}.`,
-        `Information affected: ${input.classes.join(", ")}.`,
-        verdict,
+        tIn(locale, "incidents.mail.reported", { org: user.org.name, reference: agreement.reference }),
+        timing.committedHours === null
+          ? tIn(locale, "incidents.mail.detected", { detected: detectedText, delay: timing.delayHours })
+          : tIn(locale, "incidents.mail.detectedCommitted", {
+              detected: detectedText,
+              delay: timing.delayHours,
+              committed: timing.committedHours,
+            }),
+        tIn(locale, "incidents.mail.classes", {
+          classes: input.classes.map((c) => tIn(locale, `labels.class.${c}`)).join(", "),
+        }),
+        verdict(locale),
         own
-          ? timeLeftLine(own, partyName(own.passesTo), timing.discloserDeadline)
-          : `The disclosing party must know by ${utcMinuteText(timing.discloserDeadline)} (${hoursFrom(timing.discloserDeadline, now)} from this report); ${partyName(recipientNotice.party)} committed to tell it within ${recipientNotice.committedHours} h.`,
+          ? timeLeftLine(locale, own, partyName(locale, own.passesTo), timing.discloserDeadline)
+          : tIn(locale, "incidents.mail.discloserDeadline", {
+              deadline: formatMoment(locale, timing.discloserDeadline),
+              fromNow: hoursFrom(locale, timing.discloserDeadline, now),
+              party: partyName(locale, recipientNotice.party),
+              hours: recipientNotice.committedHours,
+            }),
         "",
         input.description,
         "",
@@ -170,20 +195,38 @@ export async function reportIncident(
   return { ok: true, id };
 }
 
-function hoursFrom(iso: string, now: Date): string {
+function hoursFrom(locale: Locale, iso: string, now: Date): string {
   const h = Math.round(((Date.parse(iso) - now.getTime()) / 3_600_000) * 10) / 10;
-  return h >= 0 ? `${h} h` : `${-h} h ago`;
+  return h >= 0
+    ? tIn(locale, "incidents.mail.hours", { hours: h })
+    : tIn(locale, "incidents.mail.hoursAgo", { hours: -h });
 }
 
 /** What one party above the reporter reads: whom it tells next, by when, and how that compares with its commitment. */
-function timeLeftLine(n: UpstreamNotice, next: string, discloserDeadline: string): string {
+function timeLeftLine(locale: Locale, n: UpstreamNotice, next: string, discloserDeadline: string): string {
   const commitment =
-    n.committedHours === null ? "You have not said how fast you notify." : `You committed to ${n.committedHours} h.`;
+    n.committedHours === null
+      ? tIn(locale, "incidents.mail.noCommitment")
+      : tIn(locale, "incidents.mail.commitment", { hours: n.committedHours });
   if (n.passOnBy === null || n.hoursLeft === null)
-    return `Tell ${next} at once: a party after you has not said how fast it notifies, so the latest time that still keeps the disclosing party's deadline (${utcMinuteText(discloserDeadline)}) cannot be worked out. ${commitment}`;
+    return tIn(locale, "incidents.mail.tellAtOnce", {
+      next,
+      deadline: formatMoment(locale, discloserDeadline),
+      commitment,
+    });
   if (n.hoursLeft < 0)
-    return `To keep the breach window you would have had to tell ${next} by ${utcMinuteText(n.passOnBy)}, ${-n.hoursLeft} h before this report: tell ${next} at once. ${commitment}`;
-  return `To keep the breach window, tell ${next} by ${utcMinuteText(n.passOnBy)}: ${n.hoursLeft} h from this report. ${commitment}`;
+    return tIn(locale, "incidents.mail.tooLate", {
+      next,
+      by: formatMoment(locale, n.passOnBy),
+      hours: -n.hoursLeft,
+      commitment,
+    });
+  return tIn(locale, "incidents.mail.tellBy", {
+    next,
+    by: formatMoment(locale, n.passOnBy),
+    hours: n.hoursLeft,
+    commitment,
+  });
 }
 
 export interface IncidentView {

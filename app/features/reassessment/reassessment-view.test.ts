@@ -1,8 +1,12 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { IntlProvider } from "react-intl";
 import { describe, expect, it } from "vitest";
+import { messagesFor, tIn } from "#app/i18n/messages.server";
 import { DEFAULT_POLICY, planReassessment, type ReassessmentPolicy, type SupplierHistory } from "./reassessment";
-import { noReasonText, ReassessmentPolicyFacts } from "./reassessment-view";
+import { noReasonMessage, ReassessmentPolicyFacts } from "./reassessment-view";
+
+const noReasonText = (plan: { openId: string | null }) => tIn("en", noReasonMessage(plan));
 
 const none: SupplierHistory = { lastApproved: null, previousRating: null, open: null, certificates: [], incidents: [] };
 const plan = (history: SupplierHistory) => planReassessment(DEFAULT_POLICY, { phases: [] }, history, "2026-12-02");
@@ -29,7 +33,13 @@ describe("the re-assessment list's explanation before any approval", () => {
 
 describe("the agreement's re-assessment policy, as both parties read it", () => {
   const text = (policy: ReassessmentPolicy) =>
-    renderToStaticMarkup(createElement(ReassessmentPolicyFacts, { policy }))
+    renderToStaticMarkup(
+      createElement(
+        IntlProvider,
+        { locale: "en", messages: messagesFor("en") },
+        createElement(ReassessmentPolicyFacts, { policy }),
+      ),
+    )
       .replace(/<[^>]+>/g, " ")
       .replace(/\s+/g, " ");
 

@@ -1,7 +1,15 @@
-import { utcMinute } from "#app/components/time";
 import { ListTable } from "#app/components/list-table";
 import type { IncidentView } from "#app/features/incidents/incidents.server";
-import { LEAD_DAYS, MIN_ANSWER_DAYS, type PlanState, type Reason, type ReassessmentPolicy } from "./reassessment";
+import type { MessageId } from "#app/i18n/catalogue";
+import { useFormat, useT } from "#app/i18n/react";
+import {
+  LEAD_DAYS,
+  MIN_ANSWER_DAYS,
+  sayReason,
+  type PlanState,
+  type Reason,
+  type ReassessmentPolicy,
+} from "./reassessment";
 
 export interface ReassessmentRow {
   supplierId: string;
@@ -11,12 +19,13 @@ export interface ReassessmentRow {
   plan: { state: PlanState; dueDate: string | null; sendOn: string | null; reasons: Reason[]; openId: string | null };
 }
 
-const STATE: Record<PlanState, { label: string; tone: string }> = {
-  "not-assessed": { label: "no approved assessment yet", tone: "none" },
-  scheduled: { label: "scheduled", tone: "info" },
-  due: { label: "due: being sent", tone: "warn" },
-  "in-progress": { label: "sent, in progress", tone: "info" },
-  overdue: { label: "overdue", tone: "bad" },
+/** Each state's badge: its words (`reassessment.state.<state>`) and tone. */
+const STATE_TONE: Record<PlanState, string> = {
+  "not-assessed": "none",
+  scheduled: "info",
+  due: "warn",
+  "in-progress": "info",
+  overdue: "bad",
 };
 
 /** Each supplier's next re-assessment: when, and why. */
@@ -27,58 +36,63 @@ export function ReassessmentTable({
   rows: ReassessmentRow[];
   assessmentHref?: (id: string) => string;
 }) {
+  const t = useT();
+  const format = useFormat();
   return (
     <ListTable
-      label="Re-assessments"
+      label={t("reassessment.table.label")}
       rows={rows}
       rowKey={(r) => `${r.agreement?.id ?? ""}${r.supplierId}`}
-      empty="No suppliers."
+      empty={t("reassessment.table.empty")}
       columns={[
         {
-          header: "Supplier",
+          header: t("reassessment.table.col.supplier"),
           cell: (r) => (
             <>
-              {r.supplierName} <span className="muted small">tier {r.tier}</span>
+              {r.supplierName} <span className="muted small">{t("reassessment.table.tier", { tier: r.tier })}</span>
             </>
           ),
         },
         // the overview lists every supplier per agreement; an agreement's own page has no such column
-        rows.some((r) => r.agreement) && { header: "Agreement", cell: (r) => r.agreement?.reference },
+        rows.some((r) => r.agreement) && {
+          header: t("reassessment.table.col.agreement"),
+          cell: (r) => r.agreement?.reference,
+        },
         {
-          header: "State",
+          header: t("reassessment.table.col.state"),
           cell: (r) => (
             <>
-              <span className={`badge ${STATE[r.plan.state].tone}`}>{STATE[r.plan.state].label}</span>
+              <span className={`badge ${STATE_TONE[r.plan.state]}`}>{t(`reassessment.state.${r.plan.state}`)}</span>
               {r.plan.openId && assessmentHref ? (
                 <div className="small">
-                  <a href={assessmentHref(r.plan.openId)}>open the assessment</a>
+                  <a href={assessmentHref(r.plan.openId)}>{t("reassessment.table.open")}</a>
                 </div>
               ) : null}
             </>
           ),
         },
         {
-          header: "Due",
+          header: t("reassessment.table.col.due"),
           cell: (r) => (
             <>
-              {r.plan.dueDate ?? "—"}
+              {r.plan.dueDate ? format.day(r.plan.dueDate) : "—"}
               {r.plan.sendOn && r.plan.state === "scheduled" ? (
-                <div className="muted small">sent on {r.plan.sendOn}</div>
+                <div className="muted small">{t("reassessment.table.sentOn", { date: format.day(r.plan.sendOn) })}</div>
               ) : null}
             </>
           ),
         },
         {
-          header: "Why",
+          header: t("reassessment.table.col.why"),
           cell: (r) =>
             r.plan.reasons.length ? (
               <ul className="reasons">
                 {r.plan.reasons.map((reason, i) => (
-                  <li key={i}>{reason.text}</li>
+                  <li key={i}>{sayReason(reason, t, format.day)}</li>
                 ))}
               </ul>
             ) : (
-              <span className="muted">{noReasonText(r.plan)}</span>
+              <span className="muted">{t(noReasonMessage(r.plan))}</span>
             ),
         },
       ]}
@@ -87,10 +101,8 @@ export function ReassessmentTable({
 }
 
 /** The "why" of a plan without reasons: nothing approved yet, so the cycle has not started (a plan after an approval always has one). */
-export function noReasonText(plan: { openId: string | null }): string {
-  return plan.openId
-    ? "The first assessment is under way: the cycle starts when it is approved."
-    : "Send a first assessment to start the cycle.";
+export function noReasonMessage(plan: { openId: string | null }): MessageId {
+  return plan.openId ? "reassessment.noReason.underWay" : "reassessment.noReason.sendFirst";
 }
 
 export type IncidentRow = IncidentView;
@@ -103,63 +115,73 @@ export function IncidentTable({
   incidents: IncidentRow[];
   showSupplier?: boolean;
 }) {
+  const t = useT();
+  const format = useFormat();
   return (
     <ListTable
-      label="Incidents"
+      label={t("incidents.table.label")}
       rows={incidents}
       rowKey={(i) => i.id}
-      empty="No incidents reported."
+      empty={t("incidents.table.empty")}
       columns={[
         showSupplier
-          ? { header: "Supplier", cell: (i) => i.supplier }
-          : { header: "Agreement", cell: (i) => i.agreementRef },
+          ? { header: t("incidents.table.col.supplier"), cell: (i) => i.supplier }
+          : { header: t("incidents.table.col.agreement"), cell: (i) => i.agreementRef },
         {
-          header: "Detected → reported",
+          header: t("incidents.table.col.detected"),
           cell: (i) => (
             <>
-              {utcMinute(i.detectedAt)}
+              {format.moment(i.detectedAt)}
               <div className="muted small">
-                reported {utcMinute(i.reportedAt)} by {i.reportedBy}
+                {t("incidents.table.reportedBy", { at: format.moment(i.reportedAt), name: i.reportedBy })}
               </div>
             </>
           ),
         },
         {
-          header: "Supplier's delay",
+          header: t("incidents.table.col.delay"),
           cell: (i) => (
             <>
-              {i.timing.delayHours} h{" "}
+              {t("incidents.table.hours", { hours: i.timing.delayHours })}{" "}
               {i.timing.withinCommitment === null ? (
-                <span className="badge none">no commitment on record</span>
+                <span className="badge none">{t("incidents.table.noCommitment")}</span>
               ) : i.timing.withinCommitment ? (
-                <span className="badge ok">within its {i.timing.committedHours} h</span>
+                <span className="badge ok">{t("incidents.table.within", { hours: i.timing.committedHours })}</span>
               ) : (
-                <span className="badge bad">later than its {i.timing.committedHours} h</span>
+                <span className="badge bad">{t("incidents.table.later", { hours: i.timing.committedHours })}</span>
               )}
             </>
           ),
         },
         {
-          header: "Disclosing party told in time?",
+          header: t("incidents.table.col.inTime"),
           cell: (i) => (
             <>
               {i.timing.onTrack === null ? (
-                <span className="badge none">unknown: a link's notice time is missing</span>
+                <span className="badge none">{t("incidents.table.unknown")}</span>
               ) : i.timing.onTrack ? (
-                <span className="badge ok">on track, {i.timing.marginHours} h to spare</span>
+                <span className="badge ok">{t("incidents.table.onTrack", { hours: i.timing.marginHours })}</span>
               ) : (
-                <span className="badge bad">window missed by {-(i.timing.marginHours ?? 0)} h</span>
+                <span className="badge bad">
+                  {t("incidents.table.missed", { hours: -(i.timing.marginHours ?? 0) })}
+                </span>
               )}
-              <div className="muted small">deadline {utcMinute(i.timing.discloserDeadline)}</div>
+              <div className="muted small">
+                {t("incidents.table.deadline", { at: format.moment(i.timing.discloserDeadline) })}
+              </div>
             </>
           ),
         },
         {
-          header: "What happened",
+          header: t("incidents.table.col.what"),
           cell: (i) => (
             <>
               {i.description}
-              <div className="muted small">information affected: {i.classes.join(", ")}</div>
+              <div className="muted small">
+                {t("incidents.table.affected", {
+                  classes: i.classes.map((c) => t(`labels.class.${c}` as MessageId)).join(", "),
+                })}
+              </div>
             </>
           ),
         },
@@ -170,25 +192,21 @@ export function IncidentTable({
 
 /** The agreement's re-assessment policy as the parties agreed it: how often, and what brings one forward. */
 export function ReassessmentPolicyFacts({ policy }: { policy: ReassessmentPolicy }) {
+  const t = useT();
   const triggers = [
     policy.certificateDays > 0
-      ? `a required certificate expiring within ${policy.certificateDays} days`
-      : "not by an expiring certificate",
-    policy.onRatingFall ? "a risk rating that fell" : "not by a rating that fell",
-    policy.onIncident ? "an incident the supplier reports" : "not by an incident",
-    policy.onNewPhase ? "a disclosure phase added after the approval" : "not by a new disclosure phase",
+      ? t("reassessment.policy.certificate", { days: policy.certificateDays })
+      : t("reassessment.policy.noCertificate"),
+    policy.onRatingFall ? t("reassessment.policy.ratingFall") : t("reassessment.policy.noRatingFall"),
+    policy.onIncident ? t("reassessment.policy.incident") : t("reassessment.policy.noIncident"),
+    policy.onNewPhase ? t("reassessment.policy.phase") : t("reassessment.policy.noPhase"),
   ];
   return (
     <dl className="facts" data-testid="reassessment-policy">
-      <dt>Assessed again</dt>
-      <dd>
-        every {policy.months.critical} months at critical risk, {policy.months.high} at high, {policy.months.medium} at
-        medium, {policy.months.low} at low (from the last approval; sent {LEAD_DAYS} days before)
-      </dd>
-      <dt>Brought forward by</dt>
-      <dd>
-        {triggers.join("; ")} (sent at once, at least {MIN_ANSWER_DAYS} days to answer; each cause once)
-      </dd>
+      <dt>{t("reassessment.policy.assessedAgain")}</dt>
+      <dd>{t("reassessment.policy.cadence", { ...policy.months, lead: LEAD_DAYS })}</dd>
+      <dt>{t("reassessment.policy.broughtForward")}</dt>
+      <dd>{t("reassessment.policy.triggers", { triggers: triggers.join("; "), min: MIN_ANSWER_DAYS })}</dd>
     </dl>
   );
 }

@@ -20,10 +20,15 @@ import { sendMail } from "#app/lib/mail.server";
 import { orgInfo } from "#app/features/accounts/org-names.server";
 import { agreementRows, type CachedRow } from "#app/features/assessments/read-model.server";
 import { tailoringFor } from "#app/features/assessments/assessments.server";
+import { currentLocale, tIn } from "#app/i18n/messages.server";
+import { formatDay } from "#app/i18n/format";
+import type { Locale } from "#app/i18n/locales";
+import { localeOfRecipient } from "#app/features/accounts/locale.server";
 import {
   policyOf,
   MIN_ANSWER_DAYS,
   planReassessment,
+  sayReason,
   type ReassessmentPlan,
   type SupplierHistory,
 } from "./reassessment";
@@ -256,22 +261,51 @@ async function createReassessment(
     User.find({ orgId: agreement.recipientOrgId, role: "procurement" }, { email: 1 }).lean(),
     orgInfo([agreement.recipientOrgId]),
   ]);
-  const clientName = client.get(String(agreement.recipientOrgId))?.name ?? "Your client";
+  const clientName = client.get(String(agreement.recipientOrgId))?.name;
+  // each e-mail in its recipient's language; the reasons and dates too
+  const writer = currentLocale();
+  const reasonsIn = (locale: Locale) =>
+    plan.reasons.map((r) =>
+      sayReason(
+        r,
+        (mid, values) => tIn(locale, mid, values),
+        (iso) => formatDay(locale, iso),
+      ),
+    );
   for (const u of suppliers) {
+    const locale = await localeOfRecipient(u.email, writer);
+    const due = formatDay(locale, dueDate);
     await sendMail({
       to: u.email,
-      subject: `Re-assessment due by ${dueDate}: ${agreement.reference}`,
-      text: `${clientName} asks ${s.supplierName} to confirm or update its security questionnaire under ${agreement.reference}.\nWhy now: ${reasons.join("; ")}.\n\nYour last approved answers are filled in: check each page, change what is no longer true, and submit by ${dueDate}.\n${origin}/supplier/assessments/${id}`,
+      subject: tIn(locale, "reassessment.mail.supplierSubject", { due, reference: agreement.reference }),
+      text: tIn(locale, "reassessment.mail.supplierBody", {
+        client: clientName ?? tIn(locale, "reassessment.mail.yourClient"),
+        supplier: s.supplierName,
+        reference: agreement.reference,
+        reasons: reasonsIn(locale).join("; "),
+        due,
+        link: `${origin}/supplier/assessments/${id}`,
+      }),
       kind: "reassessment",
       relatedType: "assessment",
       relatedId: id,
     });
   }
   for (const u of reviewers) {
+    const locale = await localeOfRecipient(u.email, writer);
     await sendMail({
       to: u.email,
-      subject: `Re-assessment sent to ${s.supplierName} (${agreement.reference})`,
-      text: `A re-assessment of ${s.supplierName} under ${agreement.reference} was sent, due ${dueDate}.\nWhy: ${reasons.join("; ")}.\n\n${origin}/procurement/assessments/${id}`,
+      subject: tIn(locale, "reassessment.mail.reviewerSubject", {
+        supplier: s.supplierName,
+        reference: agreement.reference,
+      }),
+      text: tIn(locale, "reassessment.mail.reviewerBody", {
+        supplier: s.supplierName,
+        reference: agreement.reference,
+        due: formatDay(locale, dueDate),
+        reasons: reasonsIn(locale).join("; "),
+        link: `${origin}/procurement/assessments/${id}`,
+      }),
       kind: "reassessment",
       relatedType: "assessment",
       relatedId: id,

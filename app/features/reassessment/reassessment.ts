@@ -7,6 +7,7 @@
 import type { RiskRating } from "#app/scoring/types";
 import { addDaysIso, addMonthsIso } from "#app/scoring/dates";
 import type { AgreementData } from "#models/agreement.server";
+import type { MessageId } from "#app/i18n/catalogue";
 
 export const RATING_ORDER: readonly RiskRating[] = ["low", "medium", "high", "critical"];
 
@@ -83,7 +84,10 @@ export interface Reason {
   kind: TriggerKind;
   /** when this reason makes the re-assessment due */
   on: string;
+  /** in English, as kept with the assessment it caused and in the audit trail */
   text: string;
+  /** the same in the reader's language: a catalogue message (its dates ISO days, to be shown in the reader's format) */
+  message: { id: MessageId; values: Record<string, string | number> };
 }
 
 export type PlanState = "not-assessed" | "scheduled" | "due" | "in-progress" | "overdue";
@@ -138,6 +142,10 @@ export function planReassessment(
     kind: "cadence",
     on: addMonthsIso(last.approvedOn, months),
     text: `${last.rating} risk: every ${months} months after the approval of ${last.approvedOn}`,
+    message: {
+      id: "reassessment.reason.cadence",
+      values: { rating: last.rating, months, approved: last.approvedOn },
+    },
   });
   if (policy.certificateDays > 0) {
     for (const c of history.certificates) {
@@ -150,6 +158,10 @@ export function planReassessment(
         kind: "certificate",
         on: warnOn,
         text: `certificate ${c.certificateNumber} (${c.standard}) expires on ${c.expiryDate}`,
+        message: {
+          id: "reassessment.reason.certificate",
+          values: { number: c.certificateNumber, standard: c.standard, expires: c.expiryDate },
+        },
       });
     }
   }
@@ -162,17 +174,28 @@ export function planReassessment(
       kind: "rating",
       on: last.approvedOn,
       text: `the rating fell from ${history.previousRating} to ${last.rating}`,
+      message: { id: "reassessment.reason.rating", values: { from: history.previousRating, to: last.rating } },
     });
   }
   if (policy.onIncident) {
     for (const i of history.incidents)
       if (cameAfter(i.reportedAt, last))
-        reasons.push({ kind: "incident", on: i.reportedOn, text: `an incident was reported on ${i.reportedOn}` });
+        reasons.push({
+          kind: "incident",
+          on: i.reportedOn,
+          text: `an incident was reported on ${i.reportedOn}`,
+          message: { id: "reassessment.reason.incident", values: { on: i.reportedOn } },
+        });
   }
   if (policy.onNewPhase) {
     for (const p of agreement.phases)
       if (p.addedOn && p.addedOn > lastSentOn)
-        reasons.push({ kind: "phase", on: p.addedOn, text: `disclosure phase "${p.name}" was added on ${p.addedOn}` });
+        reasons.push({
+          kind: "phase",
+          on: p.addedOn,
+          text: `disclosure phase "${p.name}" was added on ${p.addedOn}`,
+          message: { id: "reassessment.reason.phase", values: { phase: p.name, on: p.addedOn } },
+        });
   }
   reasons.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
   const first = reasons[0];
@@ -217,4 +240,21 @@ function cameAfter(at: string, last: NonNullable<SupplierHistory["lastApproved"]
 
 function maxDate(a: string, b: string) {
   return a > b ? a : b;
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A reason in the reader's language: `say` is the page's `useT()` or the
+ * server's `tIn(locale, …)`, `day` shows an ISO day in the reader's format.
+ */
+export function sayReason(
+  reason: Pick<Reason, "message">,
+  say: (id: MessageId, values: Record<string, string | number>) => string,
+  day: (iso: string) => string,
+): string {
+  const values = Object.fromEntries(
+    Object.entries(reason.message.values).map(([k, v]) => [k, typeof v === "string" && ISO_DAY.test(v) ? day(v) : v]),
+  );
+  return say(reason.message.id, values);
 }

@@ -1,4 +1,312 @@
 import type { Messages } from "./entry";
 
 /** Messages of the supplier namespace; every key starts with "supplier.". */
-export const supplier = {} satisfies Messages;
+export const supplier = {
+  // the supplier's start page: its assessments
+  "supplier.dashboard.title": { en: "My assessments", de: "Meine Bewertungen", ja: "自社の評価", ar: "تقييماتي" },
+  "supplier.dashboard.empty": {
+    en: "No security questionnaires have been sent to {org} yet. When a client invites you, the questionnaire appears here.",
+    de: "An {org} wurden noch keine Sicherheitsfragebögen gesendet. Sobald ein Kunde Sie einlädt, erscheint der Fragebogen hier.",
+    ja: "{org} にはまだセキュリティ質問票が送付されていません。取引先から招待されると、ここに質問票が表示されます。",
+    ar: "لم تُرسَل أي استبيانات أمنية إلى {org} حتى الآن. عندما يدعوك أحد العملاء، يظهر الاستبيان هنا.",
+  },
+  "supplier.dashboard.toAnswer": { en: "To answer", de: "Zu beantworten", ja: "回答待ち", ar: "بانتظار الإجابة" },
+  "supplier.dashboard.overdue": { en: "Overdue", de: "Überfällig", ja: "期限超過", ar: "متأخرة" },
+  "supplier.dashboard.remediationRequests": {
+    en: "Remediation requests",
+    de: "Nachbesserungsanforderungen",
+    ja: "是正要求",
+    ar: "طلبات المعالجة",
+  },
+  "supplier.dashboard.col.questionnaire": { en: "Questionnaire", de: "Fragebogen", ja: "質問票", ar: "الاستبيان" },
+  "supplier.dashboard.col.client": {
+    en: "Client and agreement",
+    de: "Kunde und Vereinbarung",
+    ja: "取引先と契約",
+    ar: "العميل والاتفاقية",
+  },
+  "supplier.dashboard.col.status": { en: "Status", de: "Status", ja: "ステータス", ar: "الحالة" },
+  "supplier.dashboard.col.due": { en: "Due", de: "Fällig", ja: "期限", ar: "الموعد النهائي" },
+  "supplier.dashboard.col.answered": { en: "Answered", de: "Beantwortet", ja: "回答済み", ar: "تمت الإجابة" },
+  "supplier.dashboard.reassessment": {
+    en: "<badge>re-assessment</badge> pre-filled with your last approved answers: confirm or change them. Why now: {reasons}",
+    de: "<badge>Neubewertung</badge> mit Ihren zuletzt genehmigten Antworten vorausgefüllt: Bestätigen oder ändern Sie sie. Anlass: {reasons}",
+    ja: "<badge>再評価</badge> 前回承認された回答が入力済みです。確認するか変更してください。今回の理由: {reasons}",
+    ar: "<badge>إعادة تقييم</badge> معبّأ مسبقًا بآخر إجاباتك المعتمدة: أكّدها أو عدّلها. سبب إعادة التقييم الآن: {reasons}",
+  },
+  "supplier.dashboard.subcontractorsHeading": {
+    en: "Your subcontractors",
+    de: "Ihre Unterauftragnehmer",
+    ja: "貴社の再委託先",
+    ar: "المتعاقدون من الباطن لديك",
+  },
+  "supplier.dashboard.subcontractorsIntro": {
+    en: "Name the companies you pass each agreement's information to: your client adds them to the chain.",
+    de: "Nennen Sie die Unternehmen, an die Sie die Informationen der jeweiligen Vereinbarung weitergeben: Ihr Kunde nimmt sie in die Kette auf.",
+    ja: "各契約の情報を提供する企業を指定してください。取引先がそれらをチェーンに追加します。",
+    ar: "سمِّ الشركات التي تنقل إليها معلومات كل اتفاقية: يضيفها عميلك إلى السلسلة.",
+  },
+  "supplier.subcontractorsFor": {
+    en: "Subcontractors for {reference}",
+    de: "Unterauftragnehmer für {reference}",
+    ja: "{reference} の再委託先",
+    ar: "المتعاقدون من الباطن لـ {reference}",
+  },
+
+  // one assessment: the questionnaire page
+  "supplier.assessment.questionnaire": { en: "Questionnaire", de: "Fragebogen", ja: "質問票", ar: "الاستبيان" },
+  "supplier.assessment.remediationSent": {
+    en: "Your remediation answers were sent; the questionnaire is back with your client for review.",
+    de: "Ihre Antworten zur Nachbesserung wurden gesendet; der Fragebogen liegt Ihrem Kunden wieder zur Prüfung vor.",
+    ja: "是正の回答を送信しました。質問票は取引先のレビューに戻りました。",
+    ar: "أُرسلت إجاباتك على طلب المعالجة؛ عاد الاستبيان إلى عميلك للمراجعة.",
+  },
+  "supplier.assessment.under": {
+    en: "Under {agreement} · due {due}",
+    de: "Im Rahmen von {agreement} · fällig am {due}",
+    ja: "契約: {agreement} · 期限 {due}",
+    ar: "بموجب {agreement} · الموعد النهائي {due}",
+  },
+  "supplier.assessment.submittedAt": {
+    en: "submitted {at}",
+    de: "eingereicht am {at}",
+    ja: "{at} に提出",
+    ar: "قُدِّم في {at}",
+  },
+  "supplier.assessment.editableNotice": {
+    en: "Answers save as you type. Certificates (e.g. ISO/IEC 27001) are kept once for your organisation: <link>{count, plural, =0 {add your certificates} other {# on file, add or update}}</link>.",
+    de: "Antworten werden während der Eingabe gespeichert. Zertifikate (z. B. ISO/IEC 27001) werden einmal für Ihre Organisation hinterlegt: <link>{count, plural, =0 {Zertifikate hinzufügen} other {# hinterlegt, hinzufügen oder aktualisieren}}</link>.",
+    ja: "回答は入力と同時に保存されます。証明書（例: ISO/IEC 27001）は組織ごとに一度だけ登録します: <link>{count, plural, =0 {証明書を追加} other {# 件登録済み、追加または更新}}</link>。",
+    ar: "تُحفَظ الإجابات أثناء الكتابة. تُحفَظ الشهادات (مثل ISO/IEC 27001) مرة واحدة لمؤسستك: <link>{count, plural, =0 {أضف شهاداتك} one {شهادة واحدة مسجلة، أضف أو حدّث} two {شهادتان مسجلتان، أضف أو حدّث} few {# شهادات مسجلة، أضف أو حدّث} many {# شهادة مسجلة، أضف أو حدّث} other {# شهادة مسجلة، أضف أو حدّث}}</link>.",
+  },
+  "supplier.assessment.readOnly": {
+    en: "This questionnaire has been submitted. Your answers are shown read-only.",
+    de: "Dieser Fragebogen wurde eingereicht. Ihre Antworten werden schreibgeschützt angezeigt.",
+    ja: "この質問票は提出済みです。回答は読み取り専用で表示されます。",
+    ar: "تم تقديم هذا الاستبيان. تُعرض إجاباتك للقراءة فقط.",
+  },
+  "supplier.assessment.remediationHeading": {
+    en: "Remediation requested",
+    de: "Nachbesserung angefordert",
+    ja: "是正が要求されています",
+    ar: "مطلوب إجراء معالجة",
+  },
+  "supplier.assessment.remediationIntro": {
+    en: "Answer each item, attach evidence where it helps, and send. You may also change your answers below first.",
+    de: "Beantworten Sie jeden Punkt, fügen Sie bei Bedarf Nachweise bei und senden Sie ab. Sie können vorher auch Ihre Antworten unten ändern.",
+    ja: "各項目に回答し、必要に応じて証跡を添付して送信してください。先に下の回答を変更することもできます。",
+    ar: "أجب عن كل بند، وأرفق الأدلة حيث تفيد، ثم أرسل. يمكنك أيضًا تعديل إجاباتك أدناه أولًا.",
+  },
+  "supplier.assessment.remediationItem": {
+    en: "{requirement} · due {due}",
+    de: "{requirement} · fällig am {due}",
+    ja: "{requirement} · 期限 {due}",
+    ar: "{requirement} · الموعد النهائي {due}",
+  },
+  "supplier.assessment.yourAnswer": { en: "Your answer", de: "Ihre Antwort", ja: "回答", ar: "إجابتك" },
+  "supplier.assessment.evidenceOptional": {
+    en: "Evidence (optional)",
+    de: "Nachweise (optional)",
+    ja: "証跡（任意）",
+    ar: "الأدلة (اختياري)",
+  },
+  "supplier.assessment.sending": { en: "Sending…", de: "Wird gesendet…", ja: "送信中…", ar: "جارٍ الإرسال…" },
+  "supplier.assessment.sendRemediation": {
+    en: "Send remediation answers",
+    de: "Antworten zur Nachbesserung senden",
+    ja: "是正の回答を送信",
+    ar: "إرسال إجابات المعالجة",
+  },
+  "supplier.atMost": {
+    en: "At most {max, number} characters",
+    de: "Höchstens {max, number} Zeichen",
+    ja: "最大 {max, number} 文字",
+    ar: "{max, number} حرف كحد أقصى",
+  },
+  "supplier.unknownAction": {
+    en: "Unknown action",
+    de: "Unbekannte Aktion",
+    ja: "不明な操作です",
+    ar: "إجراء غير معروف",
+  },
+  "supplier.unknownLanguage": {
+    en: "Unknown language",
+    de: "Unbekannte Sprache",
+    ja: "不明な言語です",
+    ar: "لغة غير معروفة",
+  },
+
+  // the questionnaire's save state and messages around the survey
+  "supplier.saveState.idle": {
+    en: "All answers saved",
+    de: "Alle Antworten gespeichert",
+    ja: "すべての回答を保存しました",
+    ar: "تم حفظ جميع الإجابات",
+  },
+  "supplier.saveState.pending": {
+    en: "Unsaved changes…",
+    de: "Nicht gespeicherte Änderungen…",
+    ja: "未保存の変更があります…",
+    ar: "تغييرات غير محفوظة…",
+  },
+  "supplier.saveState.saving": { en: "Saving…", de: "Wird gespeichert…", ja: "保存中…", ar: "جارٍ الحفظ…" },
+  "supplier.saveState.saved": {
+    en: "All answers saved",
+    de: "Alle Antworten gespeichert",
+    ja: "すべての回答を保存しました",
+    ar: "تم حفظ جميع الإجابات",
+  },
+  "supplier.saveState.offline": {
+    en: "Offline: your answers are kept in this page and will be saved when the connection returns",
+    de: "Offline: Ihre Antworten bleiben auf dieser Seite erhalten und werden gespeichert, sobald die Verbindung wiederhergestellt ist",
+    ja: "オフライン: 回答はこのページに保持され、接続が回復すると保存されます",
+    ar: "غير متصل: إجاباتك محفوظة في هذه الصفحة وستُحفَظ عند عودة الاتصال",
+  },
+  "supplier.saveState.conflict": {
+    en: "Answers changed elsewhere",
+    de: "Antworten wurden an anderer Stelle geändert",
+    ja: "回答が別の場所で変更されました",
+    ar: "تم تغيير الإجابات في مكان آخر",
+  },
+  "supplier.saveState.rejected": {
+    en: "An answer was refused",
+    de: "Eine Antwort wurde abgelehnt",
+    ja: "回答が受け付けられませんでした",
+    ar: "تم رفض إحدى الإجابات",
+  },
+  "supplier.saveState.closed": {
+    en: "Submitted: answers can no longer change",
+    de: "Eingereicht: Antworten können nicht mehr geändert werden",
+    ja: "提出済み: 回答は変更できません",
+    ar: "تم التقديم: لم يعد بالإمكان تغيير الإجابات",
+  },
+  "supplier.saveState.signed-out": {
+    en: "Your session has ended: sign in again in another tab; your answers are kept here",
+    de: "Ihre Sitzung ist abgelaufen: Melden Sie sich in einem anderen Tab erneut an; Ihre Antworten bleiben hier erhalten",
+    ja: "セッションが終了しました: 別のタブで再度サインインしてください。回答はここに保持されます",
+    ar: "انتهت جلستك: سجّل الدخول مجددًا في علامة تبويب أخرى؛ إجاباتك محفوظة هنا",
+  },
+  "supplier.questionnaire.submitting": {
+    en: "Submitting…",
+    de: "Wird eingereicht…",
+    ja: "提出中…",
+    ar: "جارٍ التقديم…",
+  },
+  "supplier.questionnaire.restored": {
+    en: "Answers you typed earlier on this device, which had not been saved yet, were restored and are being saved.",
+    de: "Antworten, die Sie zuvor auf diesem Gerät eingegeben und noch nicht gespeichert hatten, wurden wiederhergestellt und werden gespeichert.",
+    ja: "この端末で以前に入力し、まだ保存されていなかった回答を復元しました。現在保存しています。",
+    ar: "تمت استعادة إجابات كتبتها سابقًا على هذا الجهاز ولم تكن قد حُفظت بعد، وجارٍ حفظها.",
+  },
+  "supplier.questionnaire.notRestored": {
+    en: "Answers you typed earlier on this device were not saved, and the questionnaire has changed since, so they were not restored.",
+    de: "Antworten, die Sie zuvor auf diesem Gerät eingegeben hatten, wurden nicht gespeichert, und der Fragebogen hat sich seitdem geändert; sie wurden daher nicht wiederhergestellt.",
+    ja: "この端末で以前に入力した回答は保存されておらず、その後質問票が変更されたため、復元されませんでした。",
+    ar: "لم تُحفَظ إجابات كتبتها سابقًا على هذا الجهاز، وقد تغيّر الاستبيان منذ ذلك الحين، لذا لم تتم استعادتها.",
+  },
+  "supplier.questionnaire.uploadFailed": {
+    en: "The upload failed.",
+    de: "Das Hochladen ist fehlgeschlagen.",
+    ja: "アップロードに失敗しました。",
+    ar: "فشل الرفع.",
+  },
+  "supplier.questionnaire.uploadOffline": {
+    en: "The upload failed: check your connection and try again.",
+    de: "Das Hochladen ist fehlgeschlagen: Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
+    ja: "アップロードに失敗しました。接続を確認して、もう一度お試しください。",
+    ar: "فشل الرفع: تحقّق من اتصالك وحاول مرة أخرى.",
+  },
+  "supplier.questionnaire.remediationOpen": {
+    en: "Answer the remediation items above and send them; that submits the questionnaire again.",
+    de: "Beantworten Sie die Nachbesserungspunkte oben und senden Sie sie ab; damit wird der Fragebogen erneut eingereicht.",
+    ja: "上の是正項目に回答して送信してください。これにより質問票が再提出されます。",
+    ar: "أجب عن بنود المعالجة أعلاه وأرسلها؛ فبذلك يُقدَّم الاستبيان مرة أخرى.",
+  },
+  "supplier.questionnaire.missing": {
+    en: "Nothing was submitted: these required questions still need an answer.",
+    de: "Es wurde nichts eingereicht: Diese Pflichtfragen müssen noch beantwortet werden.",
+    ja: "提出されていません。次の必須質問にまだ回答が必要です。",
+    ar: "لم يُقدَّم شيء: ما زالت هذه الأسئلة الإلزامية بحاجة إلى إجابة.",
+  },
+  "supplier.questionnaire.loading": {
+    en: "Loading the questionnaire and your saved answers…",
+    de: "Fragebogen und Ihre gespeicherten Antworten werden geladen…",
+    ja: "質問票と保存済みの回答を読み込んでいます…",
+    ar: "جارٍ تحميل الاستبيان وإجاباتك المحفوظة…",
+  },
+
+  // the questionnaire's autosave and upload endpoints
+  "supplier.api.usePost": {
+    en: "Use POST.",
+    de: "Verwenden Sie POST.",
+    ja: "POST を使用してください。",
+    ar: "استخدم POST.",
+  },
+  "supplier.api.notFound": { en: "Not found", de: "Nicht gefunden", ja: "見つかりません", ar: "غير موجود" },
+  "supplier.api.sessionEnded": {
+    en: "Your session has ended. Sign in again in another tab; your unsaved answers stay in this page.",
+    de: "Ihre Sitzung ist abgelaufen. Melden Sie sich in einem anderen Tab erneut an; Ihre nicht gespeicherten Antworten bleiben auf dieser Seite.",
+    ja: "セッションが終了しました。別のタブで再度サインインしてください。未保存の回答はこのページに残ります。",
+    ar: "انتهت جلستك. سجّل الدخول مجددًا في علامة تبويب أخرى؛ تبقى إجاباتك غير المحفوظة في هذه الصفحة.",
+  },
+  "supplier.api.onlySupplierAnswers": {
+    en: "Only the supplier answers the questionnaire.",
+    de: "Nur der Lieferant beantwortet den Fragebogen.",
+    ja: "質問票に回答できるのはサプライヤーのみです。",
+    ar: "المورّد وحده يجيب عن الاستبيان.",
+  },
+  "supplier.api.saveTooLarge": {
+    en: "This save is too large.",
+    de: "Diese Speicherung ist zu groß.",
+    ja: "この保存データは大きすぎます。",
+    ar: "بيانات الحفظ هذه كبيرة جدًا.",
+  },
+  "supplier.api.invalidJson": {
+    en: "The save was not valid JSON.",
+    de: "Die Speicherung war kein gültiges JSON.",
+    ja: "保存データが有効な JSON ではありませんでした。",
+    ar: "لم تكن بيانات الحفظ بتنسيق JSON صالح.",
+  },
+  "supplier.api.saveSize": {
+    en: "A save carries 1 to 500 answers",
+    de: "Eine Speicherung umfasst 1 bis 500 Antworten",
+    ja: "1 回の保存に含められる回答は 1～500 件です",
+    ar: "يتضمن الحفظ الواحد من 1 إلى 500 إجابة",
+  },
+  "supplier.api.closed": {
+    en: "This questionnaire has been submitted; answers can no longer change.",
+    de: "Dieser Fragebogen wurde eingereicht; Antworten können nicht mehr geändert werden.",
+    ja: "この質問票は提出済みのため、回答は変更できません。",
+    ar: "تم تقديم هذا الاستبيان؛ لم يعد بالإمكان تغيير الإجابات.",
+  },
+  "supplier.api.conflict": {
+    en: "These answers were changed in another tab or by a colleague since you opened the page. Your last change was not saved; the newer answers are shown now.",
+    de: "Diese Antworten wurden seit dem Öffnen der Seite in einem anderen Tab oder von einer Kollegin bzw. einem Kollegen geändert. Ihre letzte Änderung wurde nicht gespeichert; die neueren Antworten werden jetzt angezeigt.",
+    ja: "ページを開いた後に、別のタブまたは同僚によって回答が変更されました。最後の変更は保存されていません。新しい回答を表示しています。",
+    ar: "تم تغيير هذه الإجابات في علامة تبويب أخرى أو من قِبل زميل منذ فتحت الصفحة. لم يُحفَظ تغييرك الأخير؛ تُعرض الإجابات الأحدث الآن.",
+  },
+  "supplier.api.sessionEndedUpload": {
+    en: "Your session has ended. Sign in again to upload files.",
+    de: "Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an, um Dateien hochzuladen.",
+    ja: "セッションが終了しました。ファイルをアップロードするには再度サインインしてください。",
+    ar: "انتهت جلستك. سجّل الدخول مجددًا لرفع الملفات.",
+  },
+  "supplier.api.onlySupplierUploads": {
+    en: "Only the supplier uploads evidence.",
+    de: "Nur der Lieferant lädt Nachweise hoch.",
+    ja: "証跡をアップロードできるのはサプライヤーのみです。",
+    ar: "المورّد وحده يرفع الأدلة.",
+  },
+  "supplier.api.uploadClosed": {
+    en: "This questionnaire has been submitted; no more files can be added.",
+    de: "Dieser Fragebogen wurde eingereicht; es können keine weiteren Dateien hinzugefügt werden.",
+    ja: "この質問票は提出済みのため、ファイルを追加できません。",
+    ar: "تم تقديم هذا الاستبيان؛ لا يمكن إضافة مزيد من الملفات.",
+  },
+  "supplier.api.noFile": {
+    en: "No file arrived. Choose a file and try again.",
+    de: "Es ist keine Datei angekommen. Wählen Sie eine Datei aus und versuchen Sie es erneut.",
+    ja: "ファイルが届きませんでした。ファイルを選択して、もう一度お試しください。",
+    ar: "لم يصل أي ملف. اختر ملفًا وحاول مرة أخرى.",
+  },
+} satisfies Messages;
