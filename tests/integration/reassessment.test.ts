@@ -5,6 +5,7 @@ import { formRequest, getRequest, sessionCookie, jsonRequest } from "#tests/fixt
 import { createAssessmentWorld, SHORT_TEMPLATE_GOOD_ANSWERS } from "#tests/fixtures/assessments";
 import { addMonthsIso, addDaysIso } from "#app/scoring/dates";
 import { todayIso } from "#models/today";
+import { formatMoment } from "#app/i18n/format";
 import { tabOf } from "#tests/fixtures/agreement-page";
 
 setupTestDatabase();
@@ -313,7 +314,8 @@ describe("incident reports", () => {
     );
     // detection + 72 h window; after tier 1 only the recipient's 24 h remain: tier 1 has 72 - 24 - ~2 h
     const deadline = new Date(Math.floor(detectedMs / 60_000) * 60_000 + 72 * 3_600_000);
-    const minute = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+    // the e-mails show moments as Intl does, in the recipient's language (English here), in UTC
+    const minute = (d: Date) => formatMoment("en", d);
     expect(to(w.supplierUser.user.email)).toContain(
       `tell ${w.recipient.name} (the recipient) by ${minute(new Date(deadline.getTime() - 24 * 3_600_000))}: `,
     );
