@@ -284,7 +284,7 @@ export async function transitionAssessment(
   expectedRevision?: number,
 ): Promise<AssessmentData & { _id: Types.ObjectId }> {
   const current = await Assessment.findById(id, { status: 1, revision: 1 }).lean();
-  if (!current) throw new Refusal("This assessment no longer exists.", { status: 404 });
+  if (!current) throw new Refusal("common.assessmentGone", { status: 404 });
   if (!ASSESSMENT_TRANSITIONS[current.status].includes(to)) throw new TransitionError(current.status, to);
   if (expectedRevision !== undefined && current.revision !== expectedRevision) throw new RevisionConflictError();
   const history: StatusChange = {
@@ -311,7 +311,7 @@ export async function mutateAssessment(
 ): Promise<AssessmentData & { _id: Types.ObjectId }> {
   for (let attempt = 0; attempt < 8; attempt++) {
     const current = await Assessment.findById(id).lean<AssessmentData & { _id: Types.ObjectId }>();
-    if (!current) throw new Refusal("This assessment no longer exists.", { status: 404 });
+    if (!current) throw new Refusal("common.assessmentGone", { status: 404 });
     const change = build(current);
     if (change instanceof Error) throw change;
     if (await commitRevision(id, current.revision, change))

@@ -16,6 +16,13 @@ export const LOCALE_NAMES: Record<Locale, string> = {
   ar: "العربية",
 };
 
+/**
+ * The word "language" in each language: the questionnaire's own language
+ * switch is labelled in all of them, so that someone who cannot read the
+ * language it shows still finds it.
+ */
+export const LANGUAGE_WORD: Record<Locale, string> = { en: "Language", de: "Sprache", ja: "言語", ar: "اللغة" };
+
 const RIGHT_TO_LEFT: ReadonlySet<Locale> = new Set(["ar"]);
 
 export function isLocale(value: unknown): value is Locale {

@@ -33,6 +33,16 @@ const TIMESTAMP = /(toISOString\(\)|[a-z]At\??|Date|iso|Deadline|Notice!?)$/;
 /** Cuts that are not of request input, each with its reason: file and the cutting expression. */
 const ALLOWED: { file: string; code: string; why: string }[] = [
   {
+    file: "app/routes/_portal.procurement.suppliers.import.tsx",
+    code: ".flat().slice(0, 1)",
+    why: "the first of the form's error messages: a list, not text",
+  },
+  {
+    file: "app/features/agreements/agreement-form.server.ts",
+    code: "text.slice(0, 1).toUpperCase()",
+    why: "the first letter of a message, capitalised; the rest follows",
+  },
+  {
     file: "app/features/accounts/known-device.server.ts",
     code: '.digest("base64url").slice(0, 32)',
     why: "a tag derived from the address (a hash shortened), not the address",

@@ -19,7 +19,12 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 const SAME_IN_EVERY_LANGUAGE = /Flowdown|SHA-256|UTC|PDF|CSV|XLSX|ISO\/IEC 27001|https?:\/\/\S+/g;
 
 /** Messages for the operator who starts the portal (the console, not a page): env checks, `npm run admin:create`. */
-const OPERATOR_FILES = new Set(["app/lib/env.server.ts", "app/features/accounts/first-admin.server.ts"]);
+const OPERATOR_FILES = new Set([
+  "app/lib/env.server.ts",
+  "app/features/accounts/first-admin.server.ts",
+  // the mailer's checks of the code's own input: a programming error, never shown on a page
+  "app/lib/mail.server.ts",
+]);
 
 /** Attributes whose value people read or hear. */
 const HUMAN_ATTRIBUTES = new Set([
@@ -78,6 +83,7 @@ function isShownValue(node: ts.Node): boolean {
   let child: ts.Node = node;
   let parent = node.parent;
   while (parent) {
+    if (ts.isJsxExpression(parent) && isStyleElement(parent.parent)) return false;
     if (ts.isJsxExpression(parent))
       return !ts.isJsxAttribute(parent.parent) || HUMAN_ATTRIBUTES.has(attrName(parent.parent));
     if (ts.isConditionalExpression(parent)) {
@@ -102,6 +108,11 @@ function isShownValue(node: ts.Node): boolean {
     parent = parent.parent;
   }
   return false;
+}
+
+/** A `<style>` element: its text is CSS. */
+function isStyleElement(node: ts.Node): boolean {
+  return ts.isJsxElement(node) && node.openingElement.tagName.getText() === "style";
 }
 
 function attrName(attr: ts.Node): string {

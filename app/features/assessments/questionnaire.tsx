@@ -1,4 +1,5 @@
 import { useFetcher } from "@remix-run/react";
+import { LANGUAGE_WORD, LOCALES } from "#app/i18n/locales";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Model, Serializer, surveyLocalization, type Question } from "survey-core";
 // SurveyJS's own texts (buttons, errors) for the languages of QUESTIONNAIRE_LANGUAGES; Arabic also sets its direction
@@ -315,7 +316,7 @@ export function Questionnaire({
     >
       {languages.length > 1 ? (
         <div className="language-switch">
-          <label htmlFor="questionnaire-language">Language / Sprache / 言語</label>{" "}
+          <label htmlFor="questionnaire-language">{LOCALES.map((l) => LANGUAGE_WORD[l]).join(" / ")}</label>{" "}
           <select
             id="questionnaire-language"
             value={lang}

@@ -68,4 +68,10 @@ export const common = {
     ja: "{max, number} 文字以内",
     ar: "بحد أقصى {max, number} حرفًا",
   },
+  "common.assessmentGone": {
+    en: "This assessment no longer exists.",
+    de: "Diese Bewertung gibt es nicht mehr.",
+    ja: "この評価は既に存在しません。",
+    ar: "لم يعد هذا التقييم موجودًا.",
+  },
 } satisfies Messages;
