@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { titleOf } from "#app/i18n/meta";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { accountCounts } from "#app/features/accounts/administration.server";
 import { useFormat, useT } from "#app/i18n/react";
 
-export const meta: MetaFunction = () => [{ title: "Administration · Flowdown" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: titleOf(matches, "common.title.administration") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { role: "admin" });

@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { titleOf } from "#app/i18n/meta";
 import { useLoaderData } from "@remix-run/react";
 import { AuditTable } from "#app/features/audit/audit-table";
 import { verifiedAuditTrail } from "#app/features/audit/audit-view.server";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { useFormat, useT } from "#app/i18n/react";
 
-export const meta: MetaFunction = () => [{ title: "Audit trail · Flowdown" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: titleOf(matches, "common.nav.auditTrail") }];
 
 const LATEST = 100;
 

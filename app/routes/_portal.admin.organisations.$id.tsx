@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { titleOf } from "#app/i18n/meta";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { FormError } from "#app/components/forms";
 import { requireUser } from "#app/features/accounts/auth.server";
@@ -24,8 +25,8 @@ import { notFound } from "#app/lib/http.server";
 import { refusalResponse } from "#app/lib/refusal.server";
 import { useFormat, useT } from "#app/i18n/react";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.org.name ?? "Organisation"} · Flowdown` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data?.org.name ? `${data.org.name} · Flowdown` : titleOf(matches, "common.nav.organisations") },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

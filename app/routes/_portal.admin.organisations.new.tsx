@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { titleOf } from "#app/i18n/meta";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { OrganisationForm } from "#app/features/accounts/organisation-form";
@@ -14,7 +15,7 @@ import { clientIp } from "#app/lib/http.server";
 import { refusalResponse } from "#app/lib/refusal.server";
 import { useT } from "#app/i18n/react";
 
-export const meta: MetaFunction = () => [{ title: "New organisation · Flowdown" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: titleOf(matches, "common.title.newOrganisation") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { role: "admin" });

@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { titleOf } from "#app/i18n/meta";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ListTable } from "#app/components/list-table";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { outboxPage } from "#app/features/accounts/administration.server";
 import { useFormat, useT } from "#app/i18n/react";
 
-export const meta: MetaFunction = () => [{ title: "Outbox · Flowdown" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: titleOf(matches, "common.nav.outbox") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { role: "admin" });

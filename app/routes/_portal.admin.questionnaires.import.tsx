@@ -6,6 +6,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
+import { titleOf } from "#app/i18n/meta";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import surveyStyles from "survey-core/survey-core.fontless.min.css";
 import importStyles from "#app/features/questionnaires/import.css";
@@ -25,7 +26,7 @@ import {
   receiveImport,
 } from "#app/features/questionnaires/questionnaire-import.server";
 
-export const meta: MetaFunction = () => [{ title: "Import a questionnaire · Flowdown" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: titleOf(matches, "common.title.importQuestionnaire") }];
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: surveyStyles },
   { rel: "stylesheet", href: importStyles },

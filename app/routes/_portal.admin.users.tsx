@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { titleOf } from "#app/i18n/meta";
 import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { FormError } from "#app/components/forms";
 import { ListTable } from "#app/components/list-table";
@@ -16,7 +17,7 @@ import { refusalResponse } from "#app/lib/refusal.server";
 import { t as say } from "#app/i18n/messages.server";
 import { useT } from "#app/i18n/react";
 
-export const meta: MetaFunction = () => [{ title: "Users · Flowdown" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: titleOf(matches, "common.nav.users") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "admin" });

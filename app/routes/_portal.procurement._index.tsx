@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { titleOf } from "#app/i18n/meta";
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { ListTable, type Column } from "#app/components/list-table";
 import { BarChart } from "#app/components/charts";
@@ -10,7 +11,7 @@ import { dashboardPage, parseDashboardQuery } from "#app/features/review/dashboa
 import { ASSESSMENT_STATUSES } from "#app/features/assessments/statuses";
 import { REVIEW_LIMITS } from "#app/features/review/review-limits";
 
-export const meta: MetaFunction = () => [{ title: "Procurement · Flowdown" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: titleOf(matches, "labels.role.procurement") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "procurement" });

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { titleOf } from "#app/i18n/meta";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ListTable } from "#app/components/list-table";
 import { countryNameIn } from "#app/features/directory/organization-input";
@@ -6,7 +7,7 @@ import { useLocale, useT } from "#app/i18n/react";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { discloserDirectory } from "#app/features/directory/organizations.server";
 
-export const meta: MetaFunction = () => [{ title: "Disclosing parties · Flowdown" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: titleOf(matches, "common.nav.disclosingParties") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "procurement" });

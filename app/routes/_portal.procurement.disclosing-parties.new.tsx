@@ -1,10 +1,11 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { titleOf } from "#app/i18n/meta";
 import { useActionData } from "@remix-run/react";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { NewOrganizationPage } from "#app/features/directory/organization-page";
 import { addOrganizationAction } from "#app/features/directory/organization-routes.server";
 
-export const meta: MetaFunction = () => [{ title: "Add a disclosing party · Flowdown" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: titleOf(matches, "common.title.addDiscloser") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { role: "procurement" });

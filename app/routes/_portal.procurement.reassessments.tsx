@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { titleOf } from "#app/i18n/meta";
 import { useLoaderData } from "@remix-run/react";
 import { IncidentTable, ReassessmentTable } from "#app/features/reassessment/reassessment-view";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { reassessmentOverview } from "#app/features/reassessment/reassessment-overview.server";
 import { useT } from "#app/i18n/react";
 
-export const meta: MetaFunction = () => [{ title: "Re-assessments · Flowdown" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: titleOf(matches, "common.nav.reassessments") }];
 
 /** Every supplier's next re-assessment across the organisation's agreements, most urgent first, and the incidents reported. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,12 +1,13 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { titleOf } from "#app/i18n/meta";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { organizationForEdit } from "#app/features/directory/organizations.server";
 import { EditOrganizationPage } from "#app/features/directory/organization-page";
 import { editOrganizationAction } from "#app/features/directory/organization-routes.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Edit ${data?.name ?? "supplier"} · Flowdown` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: titleOf(matches, "common.title.edit", { name: data?.name ?? "" }) },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { titleOf } from "#app/i18n/meta";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ListTable } from "#app/components/list-table";
 import { AssessmentStatusBadge, RatingBadge } from "#app/components/status";
@@ -7,7 +8,7 @@ import { useFormat, useLocale, useT } from "#app/i18n/react";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { supplierDirectory } from "#app/features/accounts/supplier-directory.server";
 
-export const meta: MetaFunction = () => [{ title: "Suppliers · Flowdown" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: titleOf(matches, "common.nav.suppliers") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "procurement" });

@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { titleOf } from "#app/i18n/meta";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorList, FormError } from "#app/components/forms";
@@ -14,7 +15,7 @@ import { refusalResponse } from "#app/lib/refusal.server";
 import { fieldErrors } from "#app/lib/forms.server";
 import { useT } from "#app/i18n/react";
 
-export const meta: MetaFunction = () => [{ title: "Import suppliers · Flowdown" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: titleOf(matches, "common.title.importSuppliers") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "procurement" });

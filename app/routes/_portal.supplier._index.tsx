@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { titleOf } from "#app/i18n/meta";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ListTable } from "#app/components/list-table";
 import { AssessmentStatusBadge, DueDate } from "#app/components/status";
@@ -7,7 +8,7 @@ import { supplierAssessmentRows } from "#app/features/assessments/supplier-list.
 import { supplierChainAgreements } from "#app/features/subcontractors/subcontractors.server";
 import { useFormat, useT } from "#app/i18n/react";
 
-export const meta: MetaFunction = () => [{ title: "My assessments · Flowdown" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: titleOf(matches, "common.nav.myAssessments") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "supplier" });

@@ -5,6 +5,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
+import { titleOf } from "#app/i18n/meta";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import surveyStyles from "survey-core/survey-core.fontless.min.css";
 import { z } from "zod";
@@ -26,8 +27,8 @@ import { ErrorList } from "#app/components/forms";
 import { REVIEW_LIMITS } from "#app/features/review/review-limits";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.title ?? "Questionnaire"} · Flowdown` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data?.title ? `${data.title} · Flowdown` : titleOf(matches, "common.nav.questionnaires") },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

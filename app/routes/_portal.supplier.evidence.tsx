@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { titleOf } from "#app/i18n/meta";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { FormError } from "#app/components/forms";
@@ -12,7 +13,7 @@ import { refusalResponse } from "#app/lib/refusal.server";
 import { t as tServer } from "#app/i18n/messages.server";
 import { useFormat, useT } from "#app/i18n/react";
 
-export const meta: MetaFunction = () => [{ title: "Evidence files · Flowdown" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: titleOf(matches, "common.nav.evidence") }];
 
 const QuerySchema = z.object({
   show: z.enum(["all", "unused"]).catch("all"),

@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { titleOf } from "#app/i18n/meta";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { ErrorList, Field, SelectField, TextareaField } from "#app/components/forms";
 import { IncidentTable } from "#app/features/reassessment/reassessment-view";
@@ -10,7 +11,7 @@ import { INFO_CLASSES } from "#app/scoring/types";
 import { INCIDENT_DESCRIPTION_MAX } from "#app/features/incidents/incident-limits";
 import { useT } from "#app/i18n/react";
 
-export const meta: MetaFunction = () => [{ title: "Incidents · Flowdown" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: titleOf(matches, "common.nav.incidents") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "supplier" });

@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs } from "@remix-run/node";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { addFromDialog, formFields } from "#app/features/directory/inline-add.server";
-import { isRefusal } from "#app/lib/refusal.server";
+import { isRefusal, sayErrors } from "#app/lib/refusal.server";
 
 /**
  * The dialogs that add a supplier or a disclosing party without leaving the
@@ -15,6 +15,6 @@ export async function action({ request }: ActionFunctionArgs) {
     return outcome.ok ? outcome : data(outcome, { status: 409 });
   } catch (error) {
     if (!isRefusal(error)) throw error;
-    return data({ ok: false as const, errors: error.errors }, { status: error.status });
+    return data({ ok: false as const, errors: sayErrors(error.errors) }, { status: error.status });
   }
 }

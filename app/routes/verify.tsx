@@ -6,6 +6,7 @@ import {
   type MetaFunction,
   type UploadHandler,
 } from "@remix-run/node";
+import { titleOf } from "#app/i18n/meta";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorList } from "#app/components/forms";
@@ -14,7 +15,7 @@ import { sha256OfStream, verifyReportHash, type Verification } from "#app/featur
 import { say, t as tServer } from "#app/i18n/messages.server";
 import { useFormat, useT } from "#app/i18n/react";
 
-export const meta: MetaFunction = () => [{ title: "Verify a report · Flowdown" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: titleOf(matches, "common.title.verify") }];
 
 /** Reports are a few MB at most; anything much larger cannot be one of ours. */
 const MAX_VERIFY_BYTES = 50 * 1024 * 1024;

@@ -78,9 +78,11 @@ const LANGUAGE_NAMES = new Set(Object.values(LOCALE_NAMES));
 
 /** The English words of a text that neither the database nor the universal words account for. */
 function englishIn(text: string): string[] {
-  const phrases =
-    text.replace(UNIVERSAL, " ").match(/[A-Za-z][A-Za-z'’.-]*(?:[ \u00a0]+[A-Za-z][A-Za-z'’.-]*)*/g) ?? [];
-  return phrases.filter((phrase) => /[A-Za-z]{3}/.test(phrase) && !stored.includes(phrase));
+  const latin = /\p{Script=Latin}[\p{Script=Latin}'’.-]*(?:[ \u00a0]+\p{Script=Latin}[\p{Script=Latin}'’.-]*)*/gu;
+  const phrases = text.replace(UNIVERSAL, " ").match(latin) ?? [];
+  return phrases.filter(
+    (phrase) => /\p{Script=Latin}{3}/u.test(phrase) && !stored.includes(phrase) && !LANGUAGE_NAMES.has(phrase),
+  );
 }
 
 /** English messages of the catalogue whose German is different: any of them on a German page is untranslated. */

@@ -4,8 +4,6 @@ import type { BrowserContextOptions, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { NAVIGATION } from "#app/features/accounts/navigation";
 import { CATALOGUE, type MessageId } from "#app/i18n/catalogue";
-
-const english = (id: MessageId) => CATALOGUE[id].en;
 import type { Role } from "#models/user.server";
 import { horizontalOverflow, smallTouchTargets } from "#tests/helpers/small-screen";
 import { demoPortalInBrowser, signIn, SCREENSHOT_DIR } from "./harness";
@@ -18,6 +16,8 @@ import { loadWorld, mailedLinks, settle, SIGNED_IN, visitEach, type Who, type Wo
  * the main content's controls are big enough for a finger; and a supplier
  * answers and submits a questionnaire by tapping.
  */
+const english = (id: MessageId) => CATALOGUE[id].en;
+
 const portal = demoPortalInBrowser({ mail: true });
 
 const PHONE: BrowserContextOptions = {

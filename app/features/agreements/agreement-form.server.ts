@@ -1,4 +1,5 @@
 import mongoose from "mongoose";
+import { sayIssue } from "#app/lib/forms.server";
 import { z } from "zod";
 import { validateChainStructure } from "#app/scoring/chain";
 import {
@@ -294,7 +295,7 @@ export function parseAgreementForm(values: FormValues, ctx: AgreementFormContext
   }
   const scalars = ScalarsSchema.safeParse(scalarInput);
   if (!scalars.success) {
-    for (const issue of scalars.error.issues) add(issue.path.map(String).join("."), issue.message);
+    for (const issue of scalars.error.issues) add(issue.path.map(String).join("."), sayIssue(issue));
   }
   const s = scalars.success ? scalars.data : null;
 

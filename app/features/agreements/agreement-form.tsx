@@ -18,7 +18,6 @@ import {
 } from "./agreement-fields";
 import { BreachFieldset, typedValues } from "./agreement-form-breach-fieldset";
 import { AGREEMENT_LIMITS as L } from "./agreement-limits";
-import { limitHint } from "#app/lib/text-limits";
 import { MAX_DEFINITION_LENGTH, MAX_TERM_LENGTH } from "#models/glossary";
 import { findBreachRequirement, SUPPLIER_NOTIFY_PARAM } from "./agreement-form-breach";
 import { AddOrganizationDialog, type AddedOrganization } from "#app/features/directory/add-organization-dialog";
@@ -133,7 +132,7 @@ const PURPOSE_FIELDS = (t: T): FieldSpec[] => [
     name: "purposeDescription",
     label: t("agreements.form.purposeDescription"),
     maxLength: L.purposeDescription,
-    hint: limitHint(L.purposeDescription),
+    hint: t("common.limit.hint", { max: L.purposeDescription }),
   },
   {
     kind: "checks",
@@ -201,7 +200,7 @@ const COOPERATION_FIELD = (t: T): FieldSpec => ({
   name: "cooperationDuties",
   label: t("agreements.view.cooperationDuties"),
   maxLength: L.cooperationDuties,
-  hint: limitHint(L.cooperationDuties),
+  hint: t("common.limit.hint", { max: L.cooperationDuties }),
 });
 
 const CONTACT_FIELDS = (t: T, row: number): FieldSpec[] => [

@@ -1,9 +1,8 @@
-import { t } from "#app/i18n/messages.server";
+import { t, currentLocale } from "#app/i18n/messages.server";
 import type { Types } from "mongoose";
 import type { AgreementData } from "#models/agreement.server";
 import { todayIso } from "#models/today";
 import { agreementView } from "./agreements.server";
-import { currentLocale } from "#app/i18n/messages.server";
 import { policyOf } from "#app/features/reassessment/reassessment";
 import {
   agreementCompliance,

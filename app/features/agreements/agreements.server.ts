@@ -8,7 +8,7 @@ import { countryName } from "#models/countries";
 import { orgInfo } from "#app/features/accounts/org-names.server";
 import { Organization } from "#models/organization.server";
 import { catalogueFor, loadCatalogue } from "#questionnaires/loader";
-import { currentLocale } from "#app/i18n/messages.server";
+import { currentLocale, t } from "#app/i18n/messages.server";
 import type { CatalogueEntry } from "./agreement-form";
 import type { AgreementFormContext, AgreementInputData, FormErrors } from "./agreement-form.server";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
@@ -16,7 +16,6 @@ import { clientIp } from "#app/lib/http.server";
 import { Refusal } from "#models/refusal";
 import { isDuplicateKey } from "#models/duplicate-key";
 import { trusted } from "#app/lib/ids.server";
-import { t } from "#app/i18n/messages.server";
 
 /**
  * The disclosing parties the recipient works with (its directory), and

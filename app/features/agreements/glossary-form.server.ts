@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { sayIssue } from "#app/lib/forms.server";
 import {
   GLOSSARY_LANGUAGES,
   MAX_DEFINITION_LENGTH,
@@ -96,7 +97,8 @@ export function parseGlossary(values: Values, add: (key: string, message: string
     if ([...Object.values(raw.term), ...Object.values(raw.definition)].every((v) => v === "")) continue;
     const parsed = GlossaryRowSchema.safeParse(raw);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) add(`glossary.${i}.${issue.path.map(String).join(".")}`, issue.message);
+      for (const issue of parsed.error.issues)
+        add(`glossary.${i}.${issue.path.map(String).join(".")}`, sayIssue(issue));
       continue;
     }
     const key = parsed.data.term.en.toLocaleLowerCase("en");

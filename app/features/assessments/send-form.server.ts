@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Agreement, listAgreementsFor } from "#models/agreement.server";
 import { catalogueFor } from "#questionnaires/loader";
-import { currentLocale } from "#app/i18n/messages.server";
+import { currentLocale, t } from "#app/i18n/messages.server";
 import { isObject, titleOf } from "#questionnaires/survey-walk";
 import type { ChainFactName } from "#questionnaires/tailor";
 import { addDaysIso, isIsoDate } from "#app/scoring/dates";
@@ -11,7 +11,6 @@ import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { trusted } from "#app/lib/ids.server";
 import { findSendableTemplate, listSendableTemplates } from "#app/features/questionnaires/questionnaire-import.server";
 import { tooLong } from "#app/lib/text-limits";
-import { t } from "#app/i18n/messages.server";
 import { tailoringFor } from "./assessments.server";
 import { RECIPIENTS_FIELD_MAX, RECIPIENTS_MAX } from "./send-limits";
 

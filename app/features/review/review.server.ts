@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { sayIssue } from "#app/lib/forms.server";
 import type { Types } from "mongoose";
 import { z } from "zod";
 import type { RequirementStatus } from "#app/scoring/types";
@@ -421,7 +422,7 @@ function remediationAnswerRefusal(error: z.ZodError, open: { key: string; requir
   for (const issue of error.issues) {
     const item = issue.path[0] === "responses" ? open[Number(issue.path[1])] : undefined;
     if (!item || issue.path[2] !== "response") continue;
-    (fieldErrors[`response.${item.key}`] ??= []).push(issue.message);
+    (fieldErrors[`response.${item.key}`] ??= []).push(sayIssue(issue));
     // the message is a catalogue id (or a too-long text already said); said here, in the request's language
     lines.push(
       say({ id: "review.refusal.itemLine", values: { requirement: item.requirementId, message: say(issue.message) } }),

@@ -74,4 +74,37 @@ export const common = {
     ja: "この評価は既に存在しません。",
     ar: "لم يعد هذا التقييم موجودًا.",
   },
+  "common.title.importQuestionnaire": {
+    en: "Import a questionnaire",
+    de: "Fragebogen importieren",
+    ja: "質問票のインポート",
+    ar: "استيراد استبيان",
+  },
+  "common.title.importSuppliers": {
+    en: "Import suppliers",
+    de: "Lieferanten importieren",
+    ja: "サプライヤーのインポート",
+    ar: "استيراد الموردين",
+  },
+  "common.title.addDiscloser": {
+    en: "Add a disclosing party",
+    de: "Offenlegende Partei hinzufügen",
+    ja: "開示当事者の追加",
+    ar: "إضافة طرف مُفصِح",
+  },
+  "common.title.verify": { en: "Verify a report", de: "Bericht prüfen", ja: "レポートの検証", ar: "التحقق من تقرير" },
+  "common.title.newOrganisation": {
+    en: "New organisation",
+    de: "Neue Organisation",
+    ja: "新しい組織",
+    ar: "مؤسسة جديدة",
+  },
+  "common.title.administration": { en: "Administration", de: "Verwaltung", ja: "管理", ar: "الإدارة" },
+  "common.title.addSupplier": {
+    en: "Add a supplier",
+    de: "Lieferanten hinzufügen",
+    ja: "サプライヤーの追加",
+    ar: "إضافة مورد",
+  },
+  "common.title.edit": { en: "Edit {name}", de: "{name} bearbeiten", ja: "{name} の編集", ar: "تعديل {name}" },
 } satisfies Messages;
