@@ -1,6 +1,7 @@
 import net from "node:net";
 import { connectionPeer, normaliseAddress } from "./connection.server";
 import { getEnv, PROXY_RANGES } from "./env.server";
+import { say } from "#app/i18n/messages.server";
 
 /** Throws a Response (rendered by the nearest ErrorBoundary) unless `condition` holds. */
 export function invariantResponse(
@@ -9,12 +10,16 @@ export function invariantResponse(
   init: ResponseInit = { status: 400 },
 ): asserts condition {
   if (!condition) {
-    throw new Response(message, { ...init, headers: { "Content-Type": "text/plain; charset=utf-8", ...init.headers } });
+    throw new Response(say(message), {
+      ...init,
+      headers: { "Content-Type": "text/plain; charset=utf-8", ...init.headers },
+    });
   }
 }
 
-export function notFound(message = "Not found"): never {
-  throw new Response(message, { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+/** A 404, said in the request's language (a catalogue id, or text as it is). */
+export function notFound(message = "common.notFound"): never {
+  throw new Response(say(message), { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
 
 let proxies: { entries: string[]; list: net.BlockList } | null = null;

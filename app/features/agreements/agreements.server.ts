@@ -1,4 +1,5 @@
 import { todayIso } from "#models/today";
+import { notFound, clientIp } from "#app/lib/http.server";
 import { policyOf } from "#app/features/reassessment/reassessment";
 import mongoose from "mongoose";
 import { recordAudit } from "#models/audit-event.server";
@@ -12,7 +13,6 @@ import { currentLocale, t } from "#app/i18n/messages.server";
 import type { CatalogueEntry } from "./agreement-form";
 import type { AgreementFormContext, AgreementInputData, FormErrors } from "./agreement-form.server";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
-import { clientIp } from "#app/lib/http.server";
 import { Refusal } from "#models/refusal";
 import { isDuplicateKey } from "#models/duplicate-key";
 import { trusted } from "#app/lib/ids.server";
@@ -128,7 +128,7 @@ export async function updateAgreement(
   );
   if (invalid) throw Refusal.ofFields(invalid);
   const current = await Agreement.findOne({ _id: id, recipientOrgId: user.orgId }, { revision: 1, phases: 1 }).lean();
-  if (!current) throw new Response("Not found", { status: 404 });
+  if (!current) notFound();
   const conflict = new Refusal("agreements.refusal.conflict", { status: 409 });
   // the next revision is claimed (exactly one winner on MongoDB and FerretDB alike) before it is written
   const claimKey = revisionClaimKey(id, revision + 1);

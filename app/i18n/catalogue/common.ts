@@ -107,4 +107,5 @@ export const common = {
     ar: "إضافة مورد",
   },
   "common.title.edit": { en: "Edit {name}", de: "{name} bearbeiten", ja: "{name} の編集", ar: "تعديل {name}" },
+  "common.notFound": { en: "Not found", de: "Nicht gefunden", ja: "見つかりません", ar: "غير موجود" },
 } satisfies Messages;
