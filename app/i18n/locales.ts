@@ -2,6 +2,8 @@
  * The languages the portal speaks (docs/decisions/013-portal-languages.md).
  * Plain data, shared by the server and the browser.
  */
+import { negotiateLanguage } from "#questionnaires/languages";
+
 export const LOCALES = ["en", "de", "ja", "ar"] as const;
 export type Locale = (typeof LOCALES)[number];
 
@@ -35,24 +37,10 @@ export function textDirection(locale: Locale): "ltr" | "rtl" {
 
 /**
  * The best of the portal's languages for an Accept-Language header (RFC 9110
- * quality values, in order; "de-CH" matches "de"), or the source language.
+ * quality values, in order; "de-CH" matches "de"), or the source language:
+ * the questionnaires' negotiation, over the portal's languages.
  */
 export function negotiateLocale(acceptLanguage: string | null | undefined): Locale {
-  if (!acceptLanguage) return SOURCE_LOCALE;
-  const ranges = acceptLanguage
-    .split(",")
-    .map((part, index) => {
-      const [tag = "", ...params] = part.trim().split(";");
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-      const quality = q ? Number(q.slice(2)) : 1;
-      return { tag: tag.trim().toLowerCase(), quality: Number.isFinite(quality) ? quality : 0, index };
-    })
-    .filter((r) => r.tag && r.quality > 0)
-    .sort((a, b) => b.quality - a.quality || a.index - b.index);
-  for (const { tag } of ranges) {
-    if (tag === "*") return SOURCE_LOCALE;
-    const primary = tag.split("-")[0];
-    if (isLocale(primary)) return primary;
-  }
-  return SOURCE_LOCALE;
+  const found = negotiateLanguage(acceptLanguage, LOCALES);
+  return isLocale(found) ? found : SOURCE_LOCALE;
 }
