@@ -72,7 +72,7 @@ function readableTexts(page: Page): Promise<string[]> {
 
 /** Words that are the same in every language: the brand, standards, formats, units, the requirement codes. */
 const UNIVERSAL =
-  /Flowdown|SHA-256|UTC|PDF|CSV|XLSX|JSON|json|csv|VSAQ|SurveyJS Creator|SurveyJS|SMTP|Ctrl|Cmd|OWASP|ASVS|\/[a-z][a-z-]*|ISO\/IEC|ISO|IEC|SOC|TLS|MFA|VPN|NIST|SP|GDPR|SCC|BCR|IT|ID|OK|FD-[A-Z]+-\d+|[A-Z]\.\d+(\.\d+)*|\S+@\S+|https?:\/\/\S+|[0-9a-f]{12,}/g;
+  /Flowdown|SHA-256|UTF-8|URL|UTC|PDF|CSV|XLSX|JSON|json|csv|VSAQ|SurveyJS Creator|SurveyJS|SMTP|Ctrl|Cmd|OWASP|ASVS|\/[a-z][a-z-]*|ISO\/IEC|ISO|IEC|SOC|TLS|MFA|VPN|NIST|SP|GDPR|SCC|BCR|IT|ID|OK|FD-[A-Z]+-\d+|[A-Z]\.\d+(\.\d+)*|\S+@\S+|https?:\/\/\S+|[0-9a-f]{12,}/g;
 
 /** The language menu names each language in itself. */
 const LANGUAGE_NAMES = new Set(Object.values(LOCALE_NAMES));
@@ -114,12 +114,16 @@ function countryNames(locale: Locale): Set<string> {
 
 const known = (phrase: string) => KNOWN_ENGLISH.some(({ pattern }) => pattern.test(phrase));
 
+/** The runs of Latin-script words in a text, without the universal words and a closing full stop. */
+function latinPhrases(text: string): string[] {
+  const latin = /\p{Script=Latin}[\p{Script=Latin}'’.-]*(?:[ \u00a0]+\p{Script=Latin}[\p{Script=Latin}'’.-]*)*/gu;
+  return (text.replace(UNIVERSAL, " ").match(latin) ?? []).map((phrase) => phrase.replace(/\.$/, ""));
+}
+
 /** The English words of a text that neither the database nor the universal words account for. */
 function englishIn(text: string): string[] {
   if (stored.includes(text)) return [];
-  const latin = /\p{Script=Latin}[\p{Script=Latin}'’.-]*(?:[ \u00a0]+\p{Script=Latin}[\p{Script=Latin}'’.-]*)*/gu;
-  const phrases = text.replace(UNIVERSAL, " ").match(latin) ?? [];
-  return phrases.filter(
+  return latinPhrases(text).filter(
     (phrase) =>
       /\p{Script=Latin}{3}/u.test(phrase) && !stored.includes(phrase) && !LANGUAGE_NAMES.has(phrase) && !known(phrase),
   );
@@ -135,16 +139,19 @@ const ENGLISH_WORDS = /\b(the|and|of|your|with|this|that|has|have|were|which|fro
 
 function untranslated(locale: Locale, texts: string[]): string[] {
   if (locale === "de") {
+    // German shares the script: a phrase is English when it is neither stored nor a country and says English words
     const countries = countryNames("de");
-    return texts.filter(
-      (text) =>
-        (ENGLISH_ONLY.has(text) || ENGLISH_WORDS.test(text)) &&
-        !stored.includes(text) &&
-        !countries.has(text) &&
-        !known(text),
+    return texts.flatMap((text) =>
+      stored.includes(text) || ENGLISH_ONLY.has(text)
+        ? ENGLISH_ONLY.has(text) && !stored.includes(text)
+          ? [text]
+          : []
+        : latinPhrases(text).filter(
+            (phrase) =>
+              ENGLISH_WORDS.test(phrase) && !stored.includes(phrase) && !countries.has(phrase) && !known(phrase),
+          ),
     );
   }
-
   return texts.flatMap(englishIn);
 }
 
