@@ -18,8 +18,8 @@ export function LanguageMenu() {
     <Form method="post" action="/language" className="language-menu" onChange={(e) => submit(e.currentTarget)}>
       <input type="hidden" name="redirectTo" value={pathname + search} />
       <label htmlFor={id}>{t("language.label")}</label>
-      <select id={id} name="language" defaultValue={chosen ? locale : ""} key={`${locale}-${chosen}`}>
-        <option value="">{t("language.browser", { name: LOCALE_NAMES[browser] })}</option>
+      <select id={id} name="language" defaultValue={chosen ? locale : "browser"} key={`${locale}-${chosen}`}>
+        <option value="browser">{t("language.browser", { name: LOCALE_NAMES[browser] })}</option>
         {LOCALES.map((code) => (
           <option key={code} value={code} lang={code}>
             {LOCALE_NAMES[code]}

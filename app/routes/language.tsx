@@ -10,11 +10,13 @@ export async function loader() {
   return redirect("/");
 }
 
-const LanguageChoice = z.object({
-  // "" = follow the browser's languages again
-  language: z.union([z.enum(LOCALES), z.literal("")]),
-  redirectTo: z.string().max(2000).optional(),
-});
+const LanguageChoice = z
+  .object({
+    // "browser" = follow the browser's languages again
+    language: z.union([z.enum(LOCALES), z.literal("browser")]),
+    redirectTo: z.string().min(1).max(2000),
+  })
+  .strict();
 
 /**
  * The language menu's form: a signed-in user's choice is kept on their
@@ -22,9 +24,11 @@ const LanguageChoice = z.object({
  * it); a visitor's in their browser until they sign in.
  */
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = LanguageChoice.safeParse(Object.fromEntries(await request.formData()));
+  const form = await request.formData().catch(() => null);
+  const parsed = LanguageChoice.safeParse(form ? Object.fromEntries(form) : null);
   if (!parsed.success) throw new Response(t("language.unknown"), { status: 400 });
-  const { language, redirectTo } = parsed.data;
+  const { redirectTo } = parsed.data;
+  const language = parsed.data.language === "browser" ? "" : parsed.data.language;
   const back = safeRedirect(redirectTo, "/");
   const user = await getUser(request);
   if (user) {

@@ -4,7 +4,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { CATALOGUE } from "#app/i18n/catalogue";
 import arabic from "#questionnaires/locales/ar.json";
-import { drawnText } from "#tests/helpers/pdf";
+import { compact, drawnText } from "#tests/helpers/pdf";
 import { demoPortalInBrowser, SCREENSHOT_DIR, signIn } from "./harness";
 import { settle } from "./portal-pages";
 
@@ -37,17 +37,22 @@ async function choose(page: Page, name: string, english: string) {
 const next = (page: Page) => page.locator(".sd-navigation__next-btn, input.sd-navigation__next-btn").first().click();
 
 describe("a supplier whose browser prefers Arabic", () => {
-  it("answers in Arabic on a right-to-left portal, and the report prints its name and answers in order", async () => {
-    // the demo's tier-1 supplier, with its Arabic legal name
+  it("answers in Arabic on a right-to-left portal, and the report prints its name in reading order", async () => {
     const conn = await mongoose.createConnection(portal.app.mongoUri).asPromise();
-    await conn.collection("organizations").updateOne({ slug: "baltic-cloud" }, { $set: { name: NAME } });
+    const org = await conn.collection("organizations").findOne({ slug: "baltic-cloud" });
     await conn.close();
 
-    // procurement (an English browser) sends the short questionnaire to a new contact
+    // procurement (an English browser) gives the demo's tier-1 supplier its Arabic legal name, then sends it the
+    // short questionnaire at a new contact
     const proc = await portal.browser.newContext();
     const ppage = await proc.newPage();
     ppage.setDefaultTimeout(45_000);
     await signIn(portal.app, "procurement", ppage);
+    await ppage.goto(`${portal.app.baseUrl}/procurement/suppliers/${String(org!._id)}/edit`);
+    await settle(ppage);
+    await ppage.locator("main input[name='name']").fill(NAME);
+    await ppage.locator("main form button[type='submit']").last().click();
+    await ppage.waitForURL(/\/procurement\/suppliers(\?|$)/);
     await ppage.goto(`${portal.app.baseUrl}/procurement/assessments/new`);
     await ppage.getByLabel("Agreement").selectOption({ index: 1 });
     await ppage.getByLabel("Supplier in its chain").selectOption({ label: `${NAME} (tier 1)` });
@@ -139,8 +144,9 @@ describe("a supplier whose browser prefers Arabic", () => {
       const drawn = await drawnText(pdf, n).catch(() => null);
       if (drawn) lines.push(...drawn.glyphs.map((glyphs) => [...glyphs].reverse().join("")));
     }
-    const printed = lines.join("\n");
-    expect(printed).toContain(NAME);
-    expect(printed).toContain(CONTACT.split("،")[0]);
+    // spaces are not drawn as glyphs: compare without them (the report prints the answers that bear on a
+    // requirement; the contact's name is not one of them)
+    const printed = compact(lines.join(""));
+    expect(printed).toContain(compact(NAME));
   });
 });

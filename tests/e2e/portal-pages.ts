@@ -318,6 +318,7 @@ export const PAGES: Record<string, Visit[] | NotAPage> = {
       },
     },
   ],
+  "language.tsx": { notAPage: "the language menu's form: keeps the choice and goes back" },
   "logout.tsx": { notAPage: "signs out and redirects" },
   "procurement.agreements.$id.contacts.tsx": { notAPage: "an action of the agreement page" },
   "procurement.assessments.new.preview.tsx": { notAPage: "the send form's preview (JSON)" },

@@ -403,6 +403,14 @@ export const POLICIES: Record<string, Case[]> = {
       action: { anonymous: 400, rest: "redirect", body: { email: "" } },
     },
   ],
+  "language.tsx": [
+    {
+      url: () => "/language",
+      params: none,
+      loader: { rest: "redirect" },
+      action: { rest: "redirect", body: { language: "de", redirectTo: "/" } },
+    },
+  ],
   "logout.tsx": [
     { url: () => "/logout", params: none, loader: { rest: "redirect" }, action: { rest: "login", body: {} } },
   ],

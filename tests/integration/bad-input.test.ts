@@ -181,6 +181,7 @@ let textForms: TextForm[] = [];
 /** Routes whose actions take no free text a person types, and why. */
 const NO_FREE_TEXT: Record<string, string> = {
   "logout.tsx": "takes no input",
+  "language.tsx": "a language from a list, and the page to go back to",
   "verify.tsx": "a SHA-256 of exactly 64 hexadecimal characters, or a file",
   "invite.$token.tsx": "the same fields as welcome.$token (NAME_MAX, PASSWORD_MAX); a link is needed to reach them",
   "_portal.admin.users.tsx": "ids only",
@@ -309,6 +310,13 @@ beforeAll(async () => {
       fixed: intent ? { intent } : undefined,
     })),
     { file: "verify.tsx", url: "/verify", params: {}, actor: "anonymous", fields: ["sha256"], multipart: true },
+    ...["anonymous", "supplier"].map((actor) => ({
+      file: "language.tsx",
+      url: "/language",
+      params: {},
+      actor,
+      fields: ["language", "redirectTo"],
+    })),
     {
       file: "_portal.account.tsx",
       url: "/account",
