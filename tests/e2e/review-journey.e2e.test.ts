@@ -238,7 +238,9 @@ describe("reviewing a submitted assessment in the browser", () => {
       const form = s.getByTestId("remediation-form");
       await form.waitFor();
       await expect(form.innerText()).resolves.toMatch(
-        new RegExp(`FD-INC-01 · due ${formatDay("en", due)}[\\s\\S]*Commit to notifying us of a breach within 24 hours`),
+        new RegExp(
+          `FD-INC-01 · due ${formatDay("en", due)}[\\s\\S]*Commit to notifying us of a breach within 24 hours`,
+        ),
       );
 
       // the supplier corrects the answer in the questionnaire (it saves as they type) ...
