@@ -2,6 +2,8 @@ import { useRouteLoaderData } from "@remix-run/react";
 import { useMemo, type ReactNode } from "react";
 import { IntlProvider, useIntl } from "react-intl";
 import type { MessageId } from "#app/i18n/catalogue";
+import { dashboard } from "#app/i18n/catalogue/dashboard";
+import { language } from "#app/i18n/catalogue/language";
 import { formatDay, formatMoment, formatNumber, formatPercent } from "#app/i18n/format";
 import { SOURCE_LOCALE, isLocale, textDirection, type Locale } from "#app/i18n/locales";
 import type { MessageValues } from "#app/i18n/translate";
@@ -16,11 +18,20 @@ export interface LanguageData {
   messages: Record<string, string>;
 }
 
+/**
+ * What a page says when the root's data is missing (an address no route
+ * matches: Remix renders the error page without running the root loader):
+ * the error pages' and the language menu's words, in English.
+ */
+const WITHOUT_ROOT_DATA: Record<string, string> = Object.fromEntries(
+  Object.entries({ ...dashboard, ...language }).map(([id, entry]) => [id, entry.en]),
+);
+
 export function useLanguageData(): LanguageData {
   const data = useRouteLoaderData("root") as Partial<LanguageData> | undefined;
   const locale = isLocale(data?.locale) ? data.locale : SOURCE_LOCALE;
   const browser = isLocale(data?.browser) ? data.browser : locale;
-  return { locale, chosen: data?.chosen === true, browser, messages: data?.messages ?? {} };
+  return { locale, chosen: data?.chosen === true, browser, messages: data?.messages ?? WITHOUT_ROOT_DATA };
 }
 
 /** Every page's messages; the `lang` and `dir` of the document come from the same data (root.tsx). */

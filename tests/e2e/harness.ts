@@ -180,9 +180,11 @@ export async function signIn(app: Pick<RunningApp, "baseUrl">, who: SignInAs, pa
   const { email, password, role } = credentials(who);
   if (page) {
     await page.goto(`${app.baseUrl}/login`);
-    await page.getByLabel("E-mail").fill(email);
-    await page.getByLabel("Password").fill(password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    // by the fields' names: the page is in the browser's language
+    const form = page.locator("main form[action^='/login']");
+    await form.locator("input[name='email']").fill(email);
+    await form.locator("input[name='password']").fill(password);
+    await form.locator("button[type='submit']").click();
     await page.waitForURL(`${app.baseUrl}/${role}`);
     return;
   }
