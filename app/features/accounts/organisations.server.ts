@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { compareNames } from "#app/i18n/collation";
+import { countryOptions, LIMITS as ORG } from "#app/features/directory/organization-input";
 import { currentLocale, t } from "#app/i18n/messages.server";
 import { recordAudit } from "#models/audit-event.server";
-import { COUNTRY_CODES, countryName, isCountryCode } from "#models/countries";
+import { countryName, isCountryCode } from "#models/countries";
 import { ORG_KINDS, ROLE_FOR_KIND, type OrgKind } from "#models/enums";
 import {
   findDuplicateOrganizations,
@@ -16,7 +16,6 @@ import { isObjectId } from "#app/lib/ids.server";
 import { endSessions, type CurrentUser } from "./auth.server";
 import { forgetOrg, orgFacts } from "./org-names.server";
 import { activeAdministrators, organisationTeam, teamPage } from "./team.server";
-import { LIMITS as ORG } from "#app/features/directory/organization-input";
 
 /**
  * Organisations as platform administrators manage them: every disclosing
@@ -85,13 +84,6 @@ export function duplicatesOf(error: unknown) {
 }
 
 /** Countries for the picker, by English name. */
-/** Every country by its name in the reader's language, in the reader's order. */
-export function countryOptions(locale = currentLocale()) {
-  return [...COUNTRY_CODES]
-    .map((code) => ({ code, name: countryName(code, locale) }))
-    .sort((a, b) => compareNames(locale)(a.name, b.name));
-}
-
 const MAX_LISTED = 1000;
 
 /** Every organisation (of one kind, if given) with its number of users, by name. */
@@ -340,13 +332,13 @@ export async function organisationPage(actor: CurrentUser, id: string) {
   const [team, parents] = await Promise.all([teamPage(scope), parentOptions(id)]);
   // the role the organisation's kind gives its users
   const role = ROLE_FOR_KIND[org.kind];
-  return { org, role, team, parents, countries: countryOptions() };
+  return { org, role, team, parents, countries: countryOptions(currentLocale()) };
 }
 
 /** What /admin/organisations/new needs. */
 export async function newOrganisationPage() {
   const [kinds, parents] = await Promise.all([creatableKinds(), parentOptions()]);
-  return { kinds, parents, countries: countryOptions() };
+  return { kinds, parents, countries: countryOptions(currentLocale()) };
 }
 
 /** The organisation page's own forms (its team's forms are team.server.ts TeamActionSchema). */

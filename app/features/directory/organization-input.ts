@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { compareNames } from "#app/i18n/collation";
+import type { Locale } from "#app/i18n/locales";
 import { COUNTRY_CODES, countryName } from "#models/countries";
 
 /**
@@ -118,5 +120,5 @@ export function countryNameIn(locale: string, code: string): string {
 export function countryOptions(locale = "en"): { code: string; name: string }[] {
   return [...COUNTRY_CODES]
     .map((code) => ({ code, name: countryName(code, locale) }))
-    .sort((a, b) => a.name.localeCompare(b.name, locale));
+    .sort((a, b) => compareNames(locale as Locale)(a.name, b.name));
 }

@@ -1,9 +1,10 @@
 import type { Types } from "mongoose";
+import { countryOptions } from "#app/features/directory/organization-input";
 import { z } from "zod";
 import { Agreement } from "#models/agreement.server";
 import { ACCESS_LEVELS, INFO_CLASSES, type AccessLevel, type InfoClass } from "#models/agreement-enums";
 import { recordAudit } from "#models/audit-event.server";
-import { COUNTRY_CODES, countryName, isCountryCode } from "#models/countries";
+import { countryName, isCountryCode } from "#models/countries";
 import { normalizeOrgName } from "#models/org-name";
 import { findDuplicateOrganizations, Organization, createOrganization } from "#models/organization.server";
 import { Refusal, said, type Said } from "#models/refusal";
@@ -101,14 +102,6 @@ function parse<S extends z.ZodType>(schema: S, form: Record<string, string>): z.
 
 const actorOf = (user: CurrentUser) => ({ id: user.id, email: user.email, orgId: user.orgId });
 
-/** The countries a subcontractor may be in, by name, for the declaration form. */
-function countryOptions() {
-  const locale = currentLocale();
-  return [...COUNTRY_CODES]
-    .map((code) => ({ code, name: countryName(code, locale) }))
-    .sort((a, b) => a.name.localeCompare(b.name, locale));
-}
-
 /** An e-mail's words, said in one recipient's language. */
 type MailText = (locale: Locale) => { subject: string; lines: string[] };
 
@@ -196,7 +189,7 @@ export async function supplierSubcontractorsPage(user: CurrentUser, agreementId:
       (c) => agreement.informationClasses.includes(c) && rank(INFO_CLASSES, c) <= rank(INFO_CLASSES, own.maxClass),
     ),
     accessLevels: ACCESS_LEVELS.filter((a) => rank(ACCESS_LEVELS, a) <= rank(ACCESS_LEVELS, own.accessLevel)),
-    countries: countryOptions(),
+    countries: countryOptions(currentLocale()),
     // only a rejection's reason is the supplier's to read
     declarations: proposals.map((p) => proposalFacts(p, p.status === "rejected" ? p.reason : "")),
   };
