@@ -22,6 +22,13 @@ import { reports } from "./catalogue/reports";
 import { questionnaires } from "./catalogue/questionnaires";
 import { discloser } from "./catalogue/discloser";
 import { supplier } from "./catalogue/supplier";
+import { pdf } from "./catalogue/pdf";
+import { matrix } from "./catalogue/matrix";
+import { scoring } from "./catalogue/scoring";
+import { rules } from "./catalogue/rules";
+import { certs } from "./catalogue/certs";
+import { chain } from "./catalogue/chain";
+import { answers } from "./catalogue/answers";
 
 export const NAMESPACES = {
   common,
@@ -42,6 +49,13 @@ export const NAMESPACES = {
   questionnaires,
   discloser,
   supplier,
+  pdf,
+  matrix,
+  scoring,
+  rules,
+  certs,
+  chain,
+  answers,
 };
 
 export const CATALOGUE = {
@@ -63,6 +77,13 @@ export const CATALOGUE = {
   ...questionnaires,
   ...discloser,
   ...supplier,
+  ...pdf,
+  ...matrix,
+  ...scoring,
+  ...rules,
+  ...certs,
+  ...chain,
+  ...answers,
 };
 
 /** The id of a message in the catalogue. */
