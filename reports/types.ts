@@ -10,14 +10,8 @@
  * timestamps ("2026-06-01T09:30:00.000Z").
  */
 import type { AssessmentStatus } from "#models/assessment-status";
-import type {
-  ChainResult,
-  InfoClass,
-  PhaseClearance,
-  RequirementStatus,
-  RiskRating,
-  ScoringResult,
-} from "#app/scoring/types";
+import type { InfoClass, RequirementStatus, RiskRating } from "#app/scoring/types";
+import type { SpokenChain, SpokenClearance, SpokenResult } from "#app/scoring/said";
 
 /** Calendar date, "YYYY-MM-DD" (UTC). */
 export type IsoDate = string;
@@ -142,8 +136,8 @@ export interface AssessmentReportData extends ReportMeta {
   agreement: ReportAgreement;
   supplier: ReportSupplier;
   assessment: ReportAssessment;
-  /** the scoring engine's output, unchanged */
-  result: ScoringResult;
+  /** the scoring engine's output, its reasons said in the report's language */
+  result: SpokenResult;
   certifications: ReportCertification[];
   remediation: RemediationItem[];
   glossary?: GlossaryEntry[];
@@ -219,9 +213,10 @@ export interface AgreementReportData extends ReportMeta {
   requirements: ReportRequirement[];
   /** the chain's suppliers, in display order (the rows of the matrix) */
   suppliers: AgreementSupplierEntry[];
-  chain: ChainResult;
+  /** the chain verdict, its reasons said in the report's language */
+  chain: SpokenChain;
   phases: ReportPhase[];
-  clearances: PhaseClearance[];
+  clearances: SpokenClearance[];
   /** certificates expiring within 90 days of the report date; see `certificatesExpiringWithin()` */
   expiringCertificates: ExpiringCertificate[];
   glossary?: GlossaryEntry[];

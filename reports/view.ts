@@ -10,16 +10,15 @@ import { languageName, TRANSLATED_LANGUAGES } from "#questionnaires/languages";
 import { daysBetween, utcMinuteText } from "#app/scoring/dates";
 import { STATUS_CODE, STATUS_TEXT, STATUS_TONE, type Tone } from "#models/labels";
 import { certificateCreditOf } from "#app/scoring/certifications";
+import type { CertificateCredit, ChainLinkResult, RiskRating, ScoringResult } from "#app/scoring/types";
 import type {
-  AnswerJudgement,
-  CertificateCredit,
-  CertificationFinding,
-  ChainLinkResult,
-  PhaseClearance,
-  RequirementResult,
-  RiskRating,
-  ScoringResult,
-} from "#app/scoring/types";
+  SpokenAnswer as AnswerJudgement,
+  SpokenClearance as PhaseClearance,
+  SpokenFinding as CertificationFinding,
+  SpokenLink,
+  SpokenRequirement as RequirementResult,
+  SpokenResult,
+} from "#app/scoring/said";
 import type {
   AgreementReportData,
   AgreementSupplierEntry,
@@ -198,7 +197,7 @@ export function findingLine(finding: NamedFinding): string {
   return finding.detail ? `${finding.name}: ${finding.detail}` : finding.name;
 }
 
-export function overriddenRequirements(result: ScoringResult): RequirementResult[] {
+export function overriddenRequirements(result: SpokenResult): RequirementResult[] {
   return result.requirements.filter((r) => r.override !== null);
 }
 
@@ -373,7 +372,7 @@ export const LOCATION_VERDICT_TEXT: Record<LinkVerdict, string> = {
 };
 export const VERDICT_TONE: Record<LinkVerdict, Tone> = { ok: "ok", bad: "bad", unknown: "none" };
 
-export interface ChainRow extends ChainLinkResult {
+export interface ChainRow extends SpokenLink {
   /** names along the path, this supplier first */
   pathNames: string[];
   windowHours: number;

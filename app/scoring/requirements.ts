@@ -237,7 +237,7 @@ function creditEntry(assessment: CertificationAssessment, controls: string[]): C
 
 /** "ISO/IEC 27001:2022 certificate IS 700123 from BSI Group (Gap in coverage: …; Expires inside the term: …)" */
 function withFindings(assessment: CertificationAssessment): string {
-  const details = assessment.issues.map((found) => `${found.name}: ${found.detail.replace(/\.$/, "")}`);
+  const details = assessment.issues.map((found) => `${String(found.name)}: ${String(found.detail).replace(/\.$/, "")}`);
   return `${describeCertificate(assessment.certification)}${details.length > 0 ? ` (${details.join("; ")})` : ""}`;
 }
 

@@ -4,6 +4,7 @@
  * parameter key ("(notifyWithinHours)") or "a ISO…"; answers are recorded
  * with the text the supplier saw; requirements are named by id and title.
  */
+import { sayReasons } from "#app/i18n/reasons";
 import { describe, expect, it } from "vitest";
 import { getTemplate, loadCatalogue } from "#questionnaires/loader";
 import type { TemplateFile } from "#questionnaires/types";
@@ -44,11 +45,11 @@ function rawValuesOf(template: TemplateFile): string[] {
 }
 
 function everyText(result: ScoringResult): string[] {
-  return [
+  return sayReasons("en", [
     ...result.riskReasons,
     ...result.certifications.flatMap((c) => c.findings),
     ...result.requirements.flatMap((r) => [...r.reasons, ...r.answers.map((a) => a.reason)]),
-  ];
+  ]);
 }
 
 const paramKeys = [...new Set(catalogue.flatMap((r) => r.parameters.map((p) => p.key)))].filter((key) =>
@@ -120,7 +121,7 @@ describe.each(["short-low-risk", "full-security"])("reasons on the %s questionna
     const capped = results.filter((result) => result.capped);
     expect(capped.length).toBeGreaterThan(0);
     for (const result of capped) {
-      const reason = result.riskReasons.find((r) => r.startsWith("Failed knock-out"))!;
+      const reason = sayReasons("en", result.riskReasons).find((r) => r.startsWith("Failed knock-out"))!;
       for (const id of result.knockOutsFailed) {
         const title = catalogue.find((r) => r.id === id)!.title;
         expect(reason).toContain(`${id} ${title}`);

@@ -5,6 +5,9 @@
  * give the same result on any machine.
  */
 import type { CatalogueRequirement, TemplateFile } from "#questionnaires/types";
+import type { Reason } from "./said";
+
+export type { Reason, Said } from "./said";
 
 export const INFO_CLASSES = ["public", "internal", "confidential", "restricted"] as const;
 export type InfoClass = (typeof INFO_CLASSES)[number];
@@ -130,7 +133,7 @@ export interface AnswerJudgement {
   answerText?: string;
   /** 0..1, or null when not answered / informational */
   fraction: number | null;
-  reason: string;
+  reason: Reason;
 }
 
 export interface RequirementResult {
@@ -146,7 +149,7 @@ export interface RequirementResult {
   /** the result that counts: the override's status when overridden, otherwise computedStatus */
   status: RequirementStatus;
   override: OverrideInput | null;
-  reasons: string[];
+  reasons: Reason[];
   answers: AnswerJudgement[];
   evidence: EvidenceRef[];
   /** certificates that gave credit to this requirement */
@@ -184,9 +187,9 @@ export type CertificateFindingCode =
 export interface CertificateIssue {
   code: CertificateFindingCode;
   /** the finding's name, e.g. "Gap in coverage" */
-  name: string;
+  name: Reason;
   /** what exactly, with the dates, e.g. "no ISO/IEC 27001:2022 certificate on file covers 2026-07-01 to 2026-08-14; …" */
-  detail: string;
+  detail: Reason;
   /** the most credit a certificate with this finding may give */
   credit: Exclude<CertificateCredit, "full">;
 }
@@ -198,7 +201,7 @@ export interface CertificationFinding {
   /** true only with full credit */
   valid: boolean;
   /** each finding as one line, "Name: detail" (what results stored before `issues` existed hold) */
-  findings: string[];
+  findings: Reason[];
   /**
    * the verdict the requirement, the control credit and the certificates
    * table all read; absent from results stored before it existed (read it
@@ -222,7 +225,7 @@ export interface ScoringResult {
   capped: boolean;
   inherentRisk: RiskRating;
   rating: RiskRating;
-  riskReasons: string[];
+  riskReasons: Reason[];
   requirements: RequirementResult[];
   certifications: CertificationFinding[];
   counts: Record<RequirementStatus, number>;
@@ -257,7 +260,7 @@ export interface ChainLinkResult {
   locationsCovered?: { supplierId: string; country: string; mechanism: string }[];
   locationOk: boolean;
   ok: boolean;
-  reasons: string[];
+  reasons: Reason[];
 }
 
 export interface ChainResult {
@@ -265,12 +268,12 @@ export interface ChainResult {
   links: ChainLinkResult[];
   ok: boolean;
   /** structural problems: cycles, unknown parents, tier mismatches */
-  errors: string[];
+  errors: Reason[];
 }
 
 export interface PhaseClearance {
   phaseId: string;
   supplierId: string;
   cleared: boolean;
-  reasons: string[];
+  reasons: Reason[];
 }

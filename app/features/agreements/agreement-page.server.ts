@@ -53,7 +53,10 @@ async function complianceFor(
   const id = String(agreement._id);
   const hit = memo.get(id);
   if (hit?.key === key) return hit.view;
-  const view = compactCompliance(await agreementCompliance(agreement, now, { expiringCerts: certs, language }));
+  const view = compactCompliance(
+    await agreementCompliance(agreement, now, { expiringCerts: certs, language }),
+    language,
+  );
   memo.delete(id);
   if (memo.size >= MAX_MEMO) memo.delete(memo.keys().next().value!);
   memo.set(id, { key, view });

@@ -1,5 +1,7 @@
 import type { Types } from "mongoose";
 import { composeChain } from "#app/scoring/chain";
+import { sayChain, sayClearance, type SpokenChain, type SpokenClearance } from "#app/i18n/reasons";
+import type { Locale } from "#app/i18n/locales";
 import { describeLocation, isLocationAcceptable, judgeLocation } from "#app/scoring/jurisdictions";
 import { clearPhases, type ApprovedStatuses } from "#app/scoring/phases";
 import type { ChainResult, PhaseClearance, RequirementStatus, SupplierChainFacts } from "#app/scoring/types";
@@ -70,11 +72,18 @@ export type PageComplianceSupplier = Omit<ComplianceSupplier, "cells"> & {
   cells: string;
   computed: Record<string, RequirementStatus>;
 };
-export type PageComplianceView = Omit<ComplianceView, "suppliers"> & { suppliers: PageComplianceSupplier[] };
+export type PageComplianceView = Omit<ComplianceView, "suppliers" | "chain" | "clearances"> & {
+  suppliers: PageComplianceSupplier[];
+  /** the chain verdict and the clearances with their reasons said in the reader's language */
+  chain: SpokenChain;
+  clearances: SpokenClearance[];
+};
 
-export function compactCompliance(view: ComplianceView): PageComplianceView {
+export function compactCompliance(view: ComplianceView, language: Locale): PageComplianceView {
   return {
     ...view,
+    chain: sayChain(language, view.chain),
+    clearances: view.clearances.map((c) => sayClearance(language, c)),
     suppliers: view.suppliers.map(({ cells, ...s }) => {
       let codes = "";
       const computed: Record<string, RequirementStatus> = {};

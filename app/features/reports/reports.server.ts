@@ -3,6 +3,7 @@ import { Writable, type Readable } from "node:stream";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import mongoose, { type Types } from "mongoose";
 import type { ScoringResult } from "#app/scoring/types";
+import { sayChain, sayClearance, sayResult } from "#app/i18n/reasons";
 import { Agreement, type AgreementData } from "#models/agreement.server";
 import { Assessment, type AssessmentData } from "#models/assessment.server";
 import { recordAudit } from "#models/audit-event.server";
@@ -36,7 +37,7 @@ import { contentDisposition } from "#app/features/evidence/evidence.server";
 import { gridFsBucket, trusted } from "#app/lib/ids.server";
 import { clientIp } from "#app/lib/http.server";
 import { orgInfo } from "#app/features/accounts/org-names.server";
-import { t } from "#app/i18n/messages.server";
+import { currentLocale, t } from "#app/i18n/messages.server";
 import { certificationInput } from "#app/features/assessments/scoring.server";
 import { templateTitle } from "#app/features/questionnaires/questionnaire.server";
 
@@ -154,7 +155,7 @@ export async function assessmentReportData(
       scoredAgreementRevision: assessment.resultBasis?.agreementRevision ?? null,
       approvedDrift: assessment.status === "approved" ? (assessment.summary?.drift ?? []) : [],
     },
-    result,
+    result: sayResult(currentLocale(), result),
     certifications: certs.map((c) => {
       const { controls, fileRef, ...shown } = certificationInput(c);
       void controls;
@@ -221,7 +222,7 @@ export async function agreementReportData(
       };
     }),
     suppliers: entries,
-    chain: view.chain,
+    chain: sayChain(currentLocale(), view.chain),
     phases: agreement.phases.map((p) => ({
       id: p.key,
       name: p.name,
@@ -230,7 +231,7 @@ export async function agreementReportData(
       requiredRequirementIds: [...p.requiredRequirementIds],
       permittedSupplierIds: p.permittedSupplierIds.map(String),
     })),
-    clearances: view.clearances,
+    clearances: view.clearances.map((c) => sayClearance(currentLocale(), c)),
     expiringCertificates: certificatesExpiringWithin(
       certs.map((c) => ({
         supplierId: String(c.supplierOrgId),

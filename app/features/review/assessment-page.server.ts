@@ -18,12 +18,14 @@ import { reportVersions } from "#app/features/reports/reports.server";
 import { clientIp } from "#app/lib/http.server";
 import { requirementTitle } from "#questionnaires/loader";
 import { currentLocale } from "#app/i18n/messages.server";
+import { sayResult } from "#app/i18n/reasons";
 import type { ResultView } from "./assessment-results";
 import { DECIDABLE_STATUSES, REVIEWABLE_STATUSES } from "./review.server";
 
 type StoredAssessment = AssessmentData & { _id: Types.ObjectId };
 
-function resultView(r: ScoringResult): ResultView {
+function resultView(stored: ScoringResult): ResultView {
+  const r = sayResult(currentLocale(), stored);
   return {
     ...r,
     requirements: r.requirements.map((q) => ({

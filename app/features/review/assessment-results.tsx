@@ -1,7 +1,8 @@
 import { ListTable } from "#app/components/list-table";
 import { RequirementStatusBadge, RatingBadge } from "#app/components/status";
 import { useFormat, useT } from "#app/i18n/react";
-import type { AnswerJudgement, CertificateCredit, CertificateIssue } from "#app/scoring/types";
+import type { CertificateCredit } from "#app/scoring/types";
+import type { SpokenAnswer, SpokenIssue } from "#app/i18n/reasons";
 import { CERTIFICATE_CREDIT_TONE, answerText, certificateVerdict } from "#reports/view";
 
 type Translate = ReturnType<typeof useT>;
@@ -28,7 +29,7 @@ export interface ResultView {
     override: { status: string; justification: string; by: string; at: string } | null;
     reasons: string[];
     /** answerText: absent from results stored before it existed */
-    answers: AnswerJudgement[];
+    answers: SpokenAnswer[];
     evidence: { question: string; name: string; ref: string }[];
     certificationCredit: {
       certificationId: string;
@@ -45,7 +46,7 @@ export interface ResultView {
     valid: boolean;
     findings: string[];
     credit?: CertificateCredit;
-    issues?: CertificateIssue[];
+    issues?: SpokenIssue[];
   }[];
 }
 
