@@ -2,17 +2,8 @@ import { ListTable } from "#app/components/list-table";
 import { useMemo, useState } from "react";
 import { Pager } from "#app/components/pager";
 import type { AgreementPageData } from "./agreement-page.server";
-import { useFormat, useT } from "#app/i18n/react";
-import type { MessageId } from "#app/i18n/catalogue";
-import {
-  cellTitle,
-  groupRequirements,
-  matrixColumns,
-  matrixRowsHtml,
-  NO_CELL,
-  OTHER_GROUP,
-  type MatrixGroup,
-} from "./matrix-html";
+import { useFormat, useLocale, useT } from "#app/i18n/react";
+import { cellTitle, groupRequirements, matrixColumns, matrixRowsHtml, NO_CELL } from "./matrix-html";
 import { VERDICT_TONE, linkLocationVerdict, linkNotifyVerdict } from "#reports/view";
 
 type Jsonified<T> = T extends (infer U)[] ? Jsonified<U>[] : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
@@ -24,11 +15,6 @@ type ChainTab = Tab<"chain">["chain"];
 const LEGEND = ["m", "p", "n", "a", "x", "o"] as const;
 
 type Translate = ReturnType<typeof useT>;
-
-/** A column group's name: its catalogue category's, or "Other requirements". */
-function groupLabel(t: Translate, group: MatrixGroup): string {
-  return group.key === OTHER_GROUP ? t("discloser.matrix.otherGroup") : t(`labels.category.${group.key}` as MessageId);
-}
 
 /** The location verdict in words (reports/view's linkLocationText, in the reader's language). */
 function locationText(t: Translate, link: ChainTab["links"][number]): string {
@@ -56,12 +42,14 @@ function locationText(t: Translate, link: ChainTab["links"][number]): string {
  */
 function Matrix({ v }: { v: ComplianceTab }) {
   const t = useT();
-  const groups = useMemo(() => groupRequirements(v.requirements), [v.requirements]);
+  const locale = useLocale();
+  const words = useMemo(() => ({ say: t, locale }), [t, locale]);
+  const groups = useMemo(() => groupRequirements(t, v.requirements), [t, v.requirements]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const columns = useMemo(() => matrixColumns(groups, collapsed), [groups, collapsed]);
   const body = useMemo(
-    () => ({ __html: matrixRowsHtml(groups, v.suppliers, collapsed) }),
-    [groups, v.suppliers, collapsed],
+    () => ({ __html: matrixRowsHtml(words, groups, v.suppliers, collapsed) }),
+    [words, groups, v.suppliers, collapsed],
   );
   const toggle = (key: string) =>
     setCollapsed((was) => {
@@ -79,6 +67,7 @@ function Matrix({ v }: { v: ComplianceTab }) {
     const requirement = column && "requirement" in column ? v.requirements[column.requirement] : undefined;
     if (supplier && requirement)
       cell.title = cellTitle(
+        t,
         requirement.id,
         supplier.cells[(column as { requirement: number }).requirement] ?? NO_CELL,
         supplier.computed[requirement.id],
@@ -137,15 +126,14 @@ function Matrix({ v }: { v: ComplianceTab }) {
                     <button type="button" aria-expanded={false} onClick={() => toggle(g.key)}>
                       <span aria-hidden="true">▸</span>
                       <span className="vertical">
-                        {groupLabel(t, g)} <span className="muted">({g.columns.length})</span>
+                        {g.label} <span className="muted">({g.columns.length})</span>
                       </span>
                     </button>
                   </th>
                 ) : (
                   <th key={g.key} scope="colgroup" colSpan={g.columns.length} data-group={g.key}>
                     <button type="button" aria-expanded={true} onClick={() => toggle(g.key)}>
-                      <span aria-hidden="true">▾</span> {groupLabel(t, g)}{" "}
-                      <span className="muted">({g.columns.length})</span>
+                      <span aria-hidden="true">▾</span> {g.label} <span className="muted">({g.columns.length})</span>
                     </button>
                   </th>
                 ),

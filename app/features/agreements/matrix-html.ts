@@ -9,7 +9,19 @@
  * data passes through escapeHtml.
  */
 
+import type { MessageId } from "#app/i18n/catalogue";
 import { CATEGORY_LABEL, REQUIREMENT_STATUS_LABEL } from "#models/labels";
+import type { Say } from "./say";
+
+/**
+ * The matrix's translator and the language it speaks: every word of the
+ * matrix comes through `say`; `locale` keys the server's cache of built rows,
+ * since one set of page data is shown to readers of every language.
+ */
+export interface MatrixWords {
+  locale: string;
+  say: Say;
+}
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -31,14 +43,11 @@ export const NO_CELL = ".";
 
 /** the class of a cell without a result (its symbol, like the others', comes from the stylesheet) */
 const NO_RESULT = "x";
-const NO_RESULT_WORDS = "No result";
 const CODE_STATUS: Record<string, Status> = Object.fromEntries(
   (Object.entries(CELL_CODE) as [Status, string][]).map(([status, code]) => [code, status]),
 );
-/** per lower-case cell code: the words a cell holds for screen readers and copying (the symbol is CSS) */
-const CELL_WORDS: Record<string, string> = Object.fromEntries(
-  Object.entries(CODE_STATUS).map(([code, status]) => [code, REQUIREMENT_STATUS_LABEL[status]]),
-);
+/** A status in words ("Not met"): what a cell holds for screen readers and copying (the symbol is CSS). */
+const statusWords = (say: Say, status: Status): string => say(`labels.requirementStatus.${status}`);
 
 export interface MatrixSupplier {
   id: string;
@@ -50,15 +59,17 @@ export interface MatrixSupplier {
 }
 
 /** What a cell says in words: its tooltip, set when the pointer reaches it (see cellTitle's caller). */
-export function cellTitle(requirementId: string, code: string, computed: string | undefined): string {
+export function cellTitle(say: Say, requirementId: string, code: string, computed: string | undefined): string {
   const lower = code.toLowerCase();
   const status = CODE_STATUS[lower];
-  if (!status) return `${requirementId}: no submitted assessment`;
-  const was =
-    code !== lower && computed && computed in REQUIREMENT_STATUS_LABEL
-      ? ` (overridden; computed ${REQUIREMENT_STATUS_LABEL[computed as Status]})`
-      : "";
-  return `${requirementId}: ${REQUIREMENT_STATUS_LABEL[status]}${was}`;
+  if (!status) return say("matrix.none", { subject: requirementId });
+  if (code !== lower && computed && computed in REQUIREMENT_STATUS_LABEL)
+    return say("matrix.title.overridden", {
+      requirement: requirementId,
+      status: statusWords(say, status),
+      computed: statusWords(say, computed as Status),
+    });
+  return say("matrix.title.status", { requirement: requirementId, status: statusWords(say, status) });
 }
 
 /**
@@ -68,13 +79,29 @@ export function cellTitle(requirementId: string, code: string, computed: string 
  * byte counts several times over. The requirement is the column's header,
  * the supplier the row's; the tooltip is added on hover.
  */
-function cellHtml(code: string): string {
+function cellHtml(code: string, words: CellWords): string {
   const lower = code.toLowerCase();
-  const words = CELL_WORDS[lower];
-  if (!words) return `<td class="${NO_RESULT}"><i>${NO_RESULT_WORDS}</i></td>`;
-  return code !== lower
-    ? `<td class="${lower} o"><i>${words}, overridden</i></td>`
-    : `<td class="${lower}"><i>${words}</i></td>`;
+  return (code !== lower ? words.overridden[lower] : words.plain[lower]) ?? words.none;
+}
+
+/** Every cell the matrix can hold, built once per language: 2,000 cells need only a handful of messages. */
+interface CellWords {
+  plain: Record<string, string>;
+  overridden: Record<string, string>;
+  none: string;
+}
+
+function cellWords(say: Say): CellWords {
+  const plain: Record<string, string> = {};
+  const overridden: Record<string, string> = {};
+  for (const [code, status] of Object.entries(CODE_STATUS)) {
+    const words = statusWords(say, status);
+    plain[code] = `<td class="${code}"><i>${escapeHtml(words)}</i></td>`;
+    overridden[code] =
+      `<td class="${code} o"><i>${escapeHtml(say("matrix.cell.overridden", { status: words }))}</i></td>`;
+  }
+  const none = `<td class="${NO_RESULT}"><i>${escapeHtml(say("matrix.cell.noResult"))}</i></td>`;
+  return { plain, overridden, none };
 }
 
 /** The requirements of one catalogue category: a group of columns that can be collapsed into one. */
@@ -93,13 +120,14 @@ export const OTHER_GROUP = "other";
  * order their first requirement appears in the agreement, requirements in
  * the agreement's order within each group.
  */
-export function groupRequirements(requirements: readonly { category: string | null }[]): MatrixGroup[] {
+export function groupRequirements(say: Say, requirements: readonly { category: string | null }[]): MatrixGroup[] {
   const groups = new Map<string, MatrixGroup>();
   requirements.forEach((r, i) => {
     const key = r.category ?? OTHER_GROUP;
     let group = groups.get(key);
     if (!group) {
-      const label = key in CATEGORY_LABEL ? CATEGORY_LABEL[key as keyof typeof CATEGORY_LABEL] : "Other requirements";
+      const label =
+        key in CATEGORY_LABEL ? say(`labels.category.${key}` as MessageId) : say("discloser.matrix.otherGroup");
       group = { key, label, columns: [] };
       groups.set(key, group);
     }
@@ -145,21 +173,25 @@ export function groupSummary(cells: string, columns: readonly number[]): GroupSu
 const COUNTED: readonly string[] = [CELL_CODE.partially_met, CELL_CODE.not_answered, CELL_CODE.not_met, NO_RESULT];
 
 /** A collapsed group's cell in words: "Access control: 3 of 5 met, 1 not met, 1 no result; worst: Not met; 1 overridden". */
-export function groupSummaryText(label: string, s: GroupSummary): string {
-  if ((s.counts[NO_RESULT] ?? 0) === s.total) return `${label}: no submitted assessment`;
-  const others = COUNTED.filter((code) => s.counts[code]).map(
-    (code) => `, ${s.counts[code]} ${code === NO_RESULT ? "no result" : CELL_WORDS[code].toLowerCase()}`,
-  );
-  const worst = s.worst === NO_RESULT ? "no result" : CELL_WORDS[s.worst];
-  const met = s.counts[CELL_CODE.met] ?? 0;
-  const overridden = s.overridden ? `; ${s.overridden} overridden` : "";
-  return `${label}: ${met} of ${s.total} met${others.join("")}; worst: ${worst}${overridden}`;
+export function groupSummaryText(say: Say, label: string, s: GroupSummary): string {
+  if ((s.counts[NO_RESULT] ?? 0) === s.total) return say("matrix.none", { subject: label });
+  const others = COUNTED.filter((code) => s.counts[code])
+    .map((code) => say(`matrix.group.count.${code}` as MessageId, { count: s.counts[code] }))
+    .join("");
+  return say("matrix.group.summary", {
+    group: label,
+    met: s.counts[CELL_CODE.met] ?? 0,
+    total: s.total,
+    others,
+    worst: s.worst === NO_RESULT ? say("matrix.group.worstNone") : statusWords(say, CODE_STATUS[s.worst]),
+    overridden: s.overridden ? say("matrix.group.overridden", { count: s.overridden }) : "",
+  });
 }
 
 /** The cell of a collapsed group: the worst result's colour and symbol, and how many of the group are met (its words say all). */
-function summaryCellHtml(group: MatrixGroup, cells: string): string {
+function summaryCellHtml(say: Say, group: MatrixGroup, cells: string): string {
   const s = groupSummary(cells, group.columns);
-  const text = escapeHtml(groupSummaryText(group.label, s));
+  const text = escapeHtml(groupSummaryText(say, group.label, s));
   // no results at all: the symbol says so, a "0/5" would read as five failures
   const met =
     s.counts[NO_RESULT] === s.total ? "" : `<b aria-hidden="true">${s.counts[CELL_CODE.met] ?? 0}/${s.total}</b>`;
@@ -176,28 +208,41 @@ export function matrixColumns(groups: readonly MatrixGroup[], collapsed: Readonl
 }
 
 // the server builds the same rows for every request until the data changes (the page data is memoised);
-// only the fully expanded matrix is kept: collapsing happens in the browser, one click at a time
-const built = new WeakMap<readonly MatrixSupplier[], string>();
+// only the fully expanded matrix is kept, one per language: collapsing happens in the browser, one click at a time
+const built = new WeakMap<readonly MatrixSupplier[], Map<string, string>>();
 const NONE_COLLAPSED: ReadonlySet<string> = new Set();
 
 export function matrixRowsHtml(
+  words: MatrixWords,
   groups: readonly MatrixGroup[],
   suppliers: readonly MatrixSupplier[],
   collapsed: ReadonlySet<string> = NONE_COLLAPSED,
 ): string {
+  const { say, locale } = words;
   const cacheable = collapsed.size === 0;
-  const cached = cacheable ? built.get(suppliers) : undefined;
+  const cached = cacheable ? built.get(suppliers)?.get(locale) : undefined;
   if (cached !== undefined) return cached;
+  const cellsIn = cellWords(say);
   let html = "";
   for (const s of suppliers) {
-    const summary = s.latest ? `${s.latest.score}/100, ${s.latest.status.replace("_", " ")}` : "no score yet";
-    html += `<tr data-supplier="${escapeHtml(s.name)}"><th scope="row">${escapeHtml(s.name)}<div class="muted small">tier ${escapeHtml(s.tier)} · ${escapeHtml(summary)}</div></th>`;
+    const summary = s.latest
+      ? say("matrix.row.score", {
+          tier: s.tier,
+          score: s.latest.score,
+          status: say("matrix.row.status", { status: s.latest.status }),
+        })
+      : say("matrix.row.noScore", { tier: s.tier });
+    html += `<tr data-supplier="${escapeHtml(s.name)}"><th scope="row">${escapeHtml(s.name)}<div class="muted small">${escapeHtml(summary)}</div></th>`;
     for (const group of groups) {
-      if (collapsed.has(group.key)) html += summaryCellHtml(group, s.cells);
-      else for (const i of group.columns) html += cellHtml(s.cells[i] ?? NO_CELL);
+      if (collapsed.has(group.key)) html += summaryCellHtml(say, group, s.cells);
+      else for (const i of group.columns) html += cellHtml(s.cells[i] ?? NO_CELL, cellsIn);
     }
     html += "</tr>";
   }
-  if (cacheable) built.set(suppliers, html);
+  if (cacheable) {
+    let byLocale = built.get(suppliers);
+    if (!byLocale) built.set(suppliers, (byLocale = new Map()));
+    byLocale.set(locale, html);
+  }
   return html;
 }

@@ -1,4 +1,211 @@
 import type { Messages } from "./entry";
 
 /** Messages of the matrix namespace; every key starts with "matrix.". */
-export const matrix = {} satisfies Messages;
+export const matrix = {
+  // the compliance matrix (app/features/agreements/matrix-html.ts): cells, tooltips, rows, collapsed groups
+  "matrix.cell.noResult": { en: "No result", de: "Kein Ergebnis", ja: "結果なし", ar: "لا توجد نتيجة" },
+  "matrix.cell.overridden": {
+    en: "{status}, overridden",
+    de: "{status}, überschrieben",
+    ja: "{status}（上書き済み）",
+    ar: "{status}، تم تجاوزه",
+  },
+  "matrix.title.status": {
+    en: "{requirement}: {status}",
+    de: "{requirement}: {status}",
+    ja: "{requirement}：{status}",
+    ar: "{requirement}: {status}",
+  },
+  "matrix.title.overridden": {
+    en: "{requirement}: {status} (overridden; computed {computed})",
+    de: "{requirement}: {status} (überschrieben; berechnet: {computed})",
+    ja: "{requirement}：{status}（上書き済み。算出結果：{computed}）",
+    ar: "{requirement}: {status} (تم تجاوزه؛ النتيجة المحسوبة: {computed})",
+  },
+  "matrix.none": {
+    en: "{subject}: no submitted assessment",
+    de: "{subject}: keine eingereichte Bewertung",
+    ja: "{subject}：提出済みの評価なし",
+    ar: "{subject}: لا يوجد تقييم مُقدَّم",
+  },
+  "matrix.row.score": {
+    en: "tier {tier} · {score}/100, {status}",
+    de: "Ebene {tier} · {score}/100, {status}",
+    ja: "第{tier}階層 · {score}/100、{status}",
+    ar: "المستوى {tier} · {score}/100، {status}",
+  },
+  "matrix.row.noScore": {
+    en: "tier {tier} · no score yet",
+    de: "Ebene {tier} · noch keine Punktzahl",
+    ja: "第{tier}階層 · スコアはまだありません",
+    ar: "المستوى {tier} · لا توجد درجة بعد",
+  },
+  "matrix.row.status": {
+    en: "{status, select, invited {invited} in_progress {in progress} submitted {submitted} under_review {under review} remediation_requested {remediation requested} approved {approved} rejected {rejected} other {{status}}}",
+    de: "{status, select, invited {eingeladen} in_progress {in Bearbeitung} submitted {eingereicht} under_review {in Prüfung} remediation_requested {Nachbesserung angefordert} approved {genehmigt} rejected {abgelehnt} other {{status}}}",
+    ja: "{status, select, invited {招待済み} in_progress {回答中} submitted {提出済み} under_review {審査中} remediation_requested {是正要求中} approved {承認済み} rejected {却下} other {{status}}}",
+    ar: "{status, select, invited {تمت الدعوة} in_progress {قيد التنفيذ} submitted {مُقدَّم} under_review {قيد المراجعة} remediation_requested {طُلبت المعالجة} approved {تمت الموافقة} rejected {مرفوض} other {{status}}}",
+  },
+  "matrix.group.summary": {
+    en: "{group}: {met} of {total} met{others}; worst: {worst}{overridden}",
+    de: "{group}: {met} von {total} erfüllt{others}; am schlechtesten: {worst}{overridden}",
+    ja: "{group}：{total}件中{met}件充足{others}。最も悪い結果：{worst}{overridden}",
+    ar: "{group}: {met} من {total} مستوفى{others}؛ الأسوأ: {worst}{overridden}",
+  },
+  "matrix.group.count.p": {
+    en: ", {count} partly met",
+    de: ", {count} teilweise erfüllt",
+    ja: "、{count}件一部充足",
+    ar: "، {count} مستوفى جزئيًا",
+  },
+  "matrix.group.count.a": {
+    en: ", {count} not answered",
+    de: ", {count} nicht beantwortet",
+    ja: "、{count}件未回答",
+    ar: "، {count} بلا إجابة",
+  },
+  "matrix.group.count.n": {
+    en: ", {count} not met",
+    de: ", {count} nicht erfüllt",
+    ja: "、{count}件未充足",
+    ar: "، {count} غير مستوفى",
+  },
+  "matrix.group.count.x": {
+    en: ", {count} no result",
+    de: ", {count} ohne Ergebnis",
+    ja: "、{count}件結果なし",
+    ar: "، {count} بلا نتيجة",
+  },
+  "matrix.group.worstNone": { en: "no result", de: "kein Ergebnis", ja: "結果なし", ar: "لا توجد نتيجة" },
+  "matrix.group.overridden": {
+    en: "; {count} overridden",
+    de: "; {count} überschrieben",
+    ja: "。{count}件上書き済み",
+    ar: "؛ {count} تم تجاوزها",
+  },
+
+  // the agreement form's breach-notification budget (app/features/agreements/agreement-form-breach.ts)
+  "matrix.breach.hours": {
+    en: "{hours, plural, other {# h}}",
+    de: "{hours, plural, other {# Std.}}",
+    ja: "{hours, plural, other {#時間}}",
+    ar: "{hours, plural, zero {# ساعة} one {ساعة واحدة} two {ساعتان} few {# ساعات} many {# ساعة} other {# ساعة}}",
+  },
+  "matrix.breach.recipient": { en: "Recipient", de: "Empfänger", ja: "受領者", ar: "المستلم" },
+  "matrix.breach.tier": { en: "tier {tier}", de: "Ebene {tier}", ja: "第{tier}階層", ar: "المستوى {tier}" },
+  "matrix.breach.tiers": {
+    en: "{count, plural, one {# tier} other {# tiers}}",
+    de: "{count, plural, one {# Ebene} other {# Ebenen}}",
+    ja: "{count, plural, other {#階層}}",
+    ar: "{count, plural, zero {# مستوى} one {مستوى واحد} two {مستويان} few {# مستويات} many {# مستوى} other {# مستوى}}",
+  },
+  "matrix.breach.listSeparator": { en: ", ", de: ", ", ja: "、", ar: "، " },
+  "matrix.breach.orList": {
+    en: "{first} or {last}",
+    de: "{first} oder {last}",
+    ja: "{first}、または{last}",
+    ar: "{first} أو {last}",
+  },
+  "matrix.breach.remedy.recipient": {
+    en: "the recipient's own time at most {hours}",
+    de: "höchstens {hours} für den Empfänger selbst",
+    ja: "受領者自身の時間を{hours}以内",
+    ar: "ألا يتجاوز وقت المستلم نفسه {hours}",
+  },
+  "matrix.breach.remedy.supplier": {
+    en: "each supplier's time at most {hours}",
+    de: "höchstens {hours} je Lieferant",
+    ja: "各サプライヤーの時間を{hours}以内",
+    ar: "ألا يتجاوز وقت كل مورد {hours}",
+  },
+  "matrix.breach.remedy.window": {
+    en: "a window of at least {hours}",
+    de: "einem Zeitfenster von mindestens {hours}",
+    ja: "期間を{hours}以上",
+    ar: "نافذة لا تقل عن {hours}",
+  },
+  "matrix.breach.remedy.fits": {
+    en: "It would fit with {options}.",
+    de: "Es würde passen mit {options}.",
+    ja: "{options}にすれば収まります。",
+    ar: "سيكون ذلك ممكنًا مع {options}.",
+  },
+  "matrix.breach.remedy.none": {
+    en: "Shorten the recipient's or the suppliers' time: no window the form allows fits these values.",
+    de: "Verkürzen Sie die Frist des Empfängers oder der Lieferanten: Kein im Formular zulässiges Zeitfenster passt zu diesen Werten.",
+    ja: "受領者またはサプライヤーの時間を短縮してください。フォームで指定できるどの期間にも、これらの値は収まりません。",
+    ar: "قلّل وقت المستلم أو الموردين: لا توجد نافذة يسمح بها النموذج تستوعب هذه القيم.",
+  },
+  "matrix.breach.problem.recipientWhole": {
+    en: "The recipient's own {recipient} take the whole {window} window, leaving no time for its suppliers to tell it. {remedy}",
+    de: "Die eigenen {recipient} des Empfängers beanspruchen das gesamte Zeitfenster von {window}, sodass seinen Lieferanten keine Zeit bleibt, ihn zu informieren. {remedy}",
+    ja: "受領者自身の{recipient}が{window}の期間全体を占めており、サプライヤーが受領者に通知する時間が残りません。{remedy}",
+    ar: "تستغرق مدة المستلم نفسه البالغة {recipient} نافذة {window} بأكملها، فلا يبقى وقت لمورديه لإبلاغه. {remedy}",
+  },
+  "matrix.breach.problem.recipientLonger": {
+    en: "The recipient's own {recipient} are longer than the {window} window, leaving no time for its suppliers to tell it. {remedy}",
+    de: "Die eigenen {recipient} des Empfängers sind länger als das Zeitfenster von {window}, sodass seinen Lieferanten keine Zeit bleibt, ihn zu informieren. {remedy}",
+    ja: "受領者自身の{recipient}が{window}の期間を超えており、サプライヤーが受領者に通知する時間が残りません。{remedy}",
+    ar: "مدة المستلم نفسه البالغة {recipient} أطول من نافذة {window}، فلا يبقى وقت لمورديه لإبلاغه. {remedy}",
+  },
+  "matrix.breach.problem.supplierLonger": {
+    en: "Each supplier's {supplier} under {requirement} are longer than the whole chain's {window} window. {remedy}",
+    de: "Die {supplier} je Lieferant gemäß {requirement} sind länger als das Zeitfenster der gesamten Kette von {window}. {remedy}",
+    ja: "{requirement}に基づく各サプライヤーの{supplier}が、チェーン全体の{window}の期間を超えています。{remedy}",
+    ar: "مدة كل مورد البالغة {supplier} بموجب {requirement} أطول من نافذة السلسلة بأكملها البالغة {window}. {remedy}",
+  },
+  "matrix.breach.problem.total": {
+    en: "Recipient {recipient} + {tiers} × {supplier} = {total}, more than the {window} window: a chain in which every supplier met {requirement} would still break it. {remedy}",
+    de: "Empfänger {recipient} + {tiers} × {supplier} = {total}, mehr als das Zeitfenster von {window}: Eine Kette, in der jeder Lieferant {requirement} erfüllt, würde es dennoch überschreiten. {remedy}",
+    ja: "受領者 {recipient} + {tiers} × {supplier} = {total}で、{window}の期間を超えています。すべてのサプライヤーが{requirement}を満たしても、期間を守れません。{remedy}",
+    ar: "المستلم {recipient} + {tiers} × {supplier} = {total}، وهذا أكثر من نافذة {window}: فسلسلة يستوفي فيها كل مورد {requirement} ستتجاوزها مع ذلك. {remedy}",
+  },
+  "matrix.breach.line.alone": {
+    en: "Recipient {recipient} of the {window} window.",
+    de: "Empfänger {recipient} des Zeitfensters von {window}.",
+    ja: "{window}の期間のうち、受領者が{recipient}を使います。",
+    ar: "المستلم {recipient} من نافذة {window}.",
+  },
+  "matrix.breach.line.aloneLeaving": {
+    en: "Recipient {recipient} of the {window} window, leaving {left} for the suppliers.",
+    de: "Empfänger {recipient} des Zeitfensters von {window}; für die Lieferanten bleiben {left}.",
+    ja: "{window}の期間のうち、受領者が{recipient}を使い、サプライヤーに{left}が残ります。",
+    ar: "المستلم {recipient} من نافذة {window}، ويتبقى {left} للموردين.",
+  },
+  "matrix.breach.line.notPart": {
+    en: "{requirement} is not part of this agreement, so no supplier is held to its own time.",
+    de: "{requirement} ist nicht Teil dieser Vereinbarung, daher ist kein Lieferant an eine eigene Frist gebunden.",
+    ja: "{requirement}はこの契約に含まれていないため、各サプライヤーに固有の期限は課されません。",
+    ar: "{requirement} ليس جزءًا من هذه الاتفاقية، لذا لا يلتزم أي مورد بمدة خاصة به.",
+  },
+  "matrix.breach.line.noRequirement": {
+    en: "No supplier is held to its own time.",
+    de: "Kein Lieferant ist an eine eigene Frist gebunden.",
+    ja: "各サプライヤーに固有の期限は課されません。",
+    ar: "لا يلتزم أي مورد بمدة خاصة به.",
+  },
+  "matrix.breach.line.exact": {
+    en: "{sum} = {total} of the {window} window.",
+    de: "{sum} = {total} des Zeitfensters von {window}.",
+    ja: "{sum} = {total}（{window}の期間中）。",
+    ar: "{sum} = {total} من نافذة {window}.",
+  },
+  "matrix.breach.line.spare": {
+    en: "{sum} = {total} of the {window} window ({spare} to spare).",
+    de: "{sum} = {total} des Zeitfensters von {window} ({spare} Reserve).",
+    ja: "{sum} = {total}（{window}の期間中、{spare}の余裕）。",
+    ar: "{sum} = {total} من نافذة {window} (يتبقى {spare}).",
+  },
+  "matrix.breach.line.over": {
+    en: "{sum} = {total} of the {window} window ({over} too many).",
+    de: "{sum} = {total} des Zeitfensters von {window} ({over} zu viel).",
+    ja: "{sum} = {total}（{window}の期間中、{over}超過）。",
+    ar: "{sum} = {total} من نافذة {window} (بزيادة {over}).",
+  },
+  "matrix.breach.line.assumedTier": {
+    en: "The chain has no supplier yet: one tier is counted.",
+    de: "Die Kette hat noch keinen Lieferanten: Eine Ebene wird gezählt.",
+    ja: "チェーンにはまだサプライヤーがいないため、1階層として計算します。",
+    ar: "لا تضم السلسلة أي مورد بعد: يُحتسب مستوى واحد.",
+  },
+} satisfies Messages;
