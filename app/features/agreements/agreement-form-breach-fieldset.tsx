@@ -48,7 +48,7 @@ export function BreachFieldset({
 }) {
   const t = useT();
   const input = breachInputFromValues(typed, requirement);
-  const budget = input ? composeBreachBudget(input) : null;
+  const budget = input ? composeBreachBudget(input, t) : null;
   const fields: FieldSpec[] = [
     hours("breachWindowHours", t("agreements.breach.window"), t("agreements.breach.windowHint")),
     hours("recipientNotifyHours", t("agreements.breach.recipient"), t("agreements.breach.recipientHint")),
@@ -80,8 +80,8 @@ export function BreachFieldset({
       >
         {budget
           ? budget.fits
-            ? describeBreachBudget(budget, requirement?.id ?? "")
-            : t("agreements.breach.doesNotFit", { budget: describeBreachBudget(budget, requirement?.id ?? "") })
+            ? describeBreachBudget(budget, requirement?.id ?? "", t)
+            : t("agreements.breach.doesNotFit", { budget: describeBreachBudget(budget, requirement?.id ?? "", t) })
           : t("agreements.breach.enterHours")}
       </p>
     </fieldset>

@@ -8,6 +8,15 @@ import {
   describeBreachBudget,
   type BreachInput,
 } from "./agreement-form-breach";
+import { tIn } from "#app/i18n/messages.server";
+import type { Locale } from "#app/i18n/locales";
+import type { Say } from "./say";
+
+const sayIn =
+  (locale: Locale): Say =>
+  (id, values) =>
+    tIn(locale, id, values);
+const say = sayIn("en");
 
 const input = (w: number, r: number, s: number | null, deepestTier: number): BreachInput => ({
   windowHours: w,
@@ -158,13 +167,13 @@ describe("the breach budget", () => {
       "Recipient 24 h + tier 1 60 h = 84 h of the 72 h window (12 h too many). The chain has no supplier yet: one tier is counted.",
       [["supplierHours", /1 tier × 60 h = 84 h/]],
     ],
-    // nothing that fits within the form's 720 h bound
+    // nothing that fits within the form's 720 h bound (and hours in thousands, as the locale writes them)
     [
       700,
       600,
       710,
       10,
-      "Recipient 600 h + tier 1 710 h + tier 2 710 h + tier 3 710 h + tier 4 710 h + tier 5 710 h + tier 6 710 h + tier 7 710 h + tier 8 710 h + tier 9 710 h + tier 10 710 h = 7700 h of the 700 h window (7000 h too many).",
+      "Recipient 600 h + tier 1 710 h + tier 2 710 h + tier 3 710 h + tier 4 710 h + tier 5 710 h + tier 6 710 h + tier 7 710 h + tier 8 710 h + tier 9 710 h + tier 10 710 h = 7,700 h of the 700 h window (7,000 h too many).",
       [
         [
           "supplierHours",
@@ -177,8 +186,8 @@ describe("the breach budget", () => {
   it.each(cases)(
     "window %i h, recipient %i h, each supplier %s h, deepest tier %i",
     (w, r, s, tier, line, refusals) => {
-      const budget = composeBreachBudget(input(w, r, s, tier));
-      expect(describeBreachBudget(budget, "FD-INC-01")).toBe(line);
+      const budget = composeBreachBudget(input(w, r, s, tier), say);
+      expect(describeBreachBudget(budget, "FD-INC-01", say)).toBe(line);
       expect(budget.fits).toBe(refusals.length === 0);
       expect(budget.problems.map((p) => p.field)).toEqual(refusals.map(([field]) => field));
       budget.problems.forEach((problem, i) => expect(problem.message).toMatch(refusals[i][1]));
@@ -186,7 +195,7 @@ describe("the breach budget", () => {
   );
 
   it("says when no window the form allows would fit", () => {
-    const budget = composeBreachBudget(input(700, 699, 710, 10));
+    const budget = composeBreachBudget(input(700, 699, 710, 10), say);
     expect(budget.problems.map((p) => p.message)).toEqual([
       expect.stringMatching(/no window the form allows fits these values/),
     ]);
@@ -201,13 +210,13 @@ describe("the breach budget", () => {
       [72, 24, 96, 1],
       [30, 10, 7, 4],
     ]) {
-      const [problem] = composeBreachBudget(input(w, r, s, tier)).problems;
+      const [problem] = composeBreachBudget(input(w, r, s, tier), say).problems;
       const recipient = /recipient's own time at most (\d+) h/.exec(problem.message)?.[1];
       const supplier = /each supplier's time at most (\d+) h/.exec(problem.message)?.[1];
       const window = /a window of at least (\d+) h/.exec(problem.message)?.[1];
-      if (recipient) expect(composeBreachBudget(input(w, Number(recipient), s, tier)).fits).toBe(true);
-      if (supplier) expect(composeBreachBudget(input(w, r, Number(supplier), tier)).fits).toBe(true);
-      if (window) expect(composeBreachBudget(input(Number(window), r, s, tier)).fits).toBe(true);
+      if (recipient) expect(composeBreachBudget(input(w, Number(recipient), s, tier), say).fits).toBe(true);
+      if (supplier) expect(composeBreachBudget(input(w, r, Number(supplier), tier), say).fits).toBe(true);
+      if (window) expect(composeBreachBudget(input(Number(window), r, s, tier), say).fits).toBe(true);
       expect(recipient ?? supplier ?? window).toBeDefined();
     }
   });
@@ -230,7 +239,7 @@ describe("the breach budget", () => {
             const agreement = makeAgreement({ breachWindowHours: w, recipientNotifyHours: r, chain: chainOf(depth) });
             const facts = agreement.chain.map((l) => ({ supplierId: l.supplierId, notifyHours: s, locations: [] }));
             const deepest = composeChain(agreement, facts).links.find((l) => l.tier === depth)!;
-            expect([w, r, s, depth, composeBreachBudget(input(w, r, s, depth)).fits]).toEqual([
+            expect([w, r, s, depth, composeBreachBudget(input(w, r, s, depth), say).fits]).toEqual([
               w,
               r,
               s,
@@ -238,6 +247,44 @@ describe("the breach budget", () => {
               deepest.notifyOk,
             ]);
           }
+  });
+});
+
+describe("the breach budget in the reader's language", () => {
+  it("says the line in German, Japanese and Arabic, with plural hours and tiers", () => {
+    const line = (locale: Locale, w: number, r: number, s: number | null, tier: number) =>
+      describeBreachBudget(composeBreachBudget(input(w, r, s, tier), sayIn(locale)), "FD-INC-01", sayIn(locale));
+    expect(line("de", 72, 24, 12, 2)).toBe(
+      "Empfänger 24 h + Ebene 1 12 h + Ebene 2 12 h = 48 h des Zeitfensters von 72 h (24 h Reserve).",
+    );
+    expect(line("de", 72, 24, 60, 0)).toBe(
+      "Empfänger 24 h + Ebene 1 60 h = 84 h des Zeitfensters von 72 h (12 h zu viel). " +
+        "Die Kette hat noch keinen Lieferanten: Eine Ebene wird gezählt.",
+    );
+    expect(line("de", 700, 600, 710, 10)).toMatch(/= 7\.700 h des Zeitfensters von 700 h \(7\.000 h zu viel\)\.$/);
+    expect(line("ja", 72, 24, 24, 2)).toBe(
+      "受領者 24時間 + 第1階層 24時間 + 第2階層 24時間 = 72時間（72時間の期間中）。",
+    );
+    expect(line("ar", 72, 1, null, 0)).toBe(
+      "المستلم ساعة واحدة من نافذة 72 ساعة، ويتبقى 71 ساعة للموردين. FD-INC-01 ليس جزءًا من هذه الاتفاقية، لذا لا يلتزم أي مورد بمدة خاصة به.",
+    );
+    expect(line("ar", 2, 1, null, 0)).toMatch(/^المستلم ساعة واحدة من نافذة ساعتان، ويتبقى ساعة واحدة للموردين\./);
+  });
+
+  it("refuses in German, with the tiers counted and the remedies listed", () => {
+    const budget = composeBreachBudget(input(72, 66, 4, 2), sayIn("de"));
+    expect(budget.problems).toEqual([
+      {
+        field: "supplierHours",
+        message:
+          "Empfänger 66 h + 2 Ebenen × 4 h = 74 h, mehr als das Zeitfenster von 72 h: " +
+          "Eine Kette, in der jeder Lieferant FD-INC-01 erfüllt, würde es dennoch überschreiten. " +
+          "Es würde passen mit höchstens 64 h für den Empfänger selbst, höchstens 3 h je Lieferant " +
+          "oder einem Zeitfenster von mindestens 74 h.",
+      },
+    ]);
+    const [whole] = composeBreachBudget(input(72, 72, 24, 1), sayIn("ar")).problems;
+    expect(whole.message).toMatch(/^تستغرق مدة المستلم نفسه البالغة 72 ساعة نافذة 72 ساعة بأكملها/);
   });
 });
 

@@ -9,8 +9,11 @@
  * `composeChain` in app/scoring checks against the suppliers' answers.
  *
  * Pure and browser-safe: the form shows the budget live with it and
- * parseAgreementForm refuses with it.
+ * parseAgreementForm refuses with it, each in the reader's language through
+ * the translator it is given (useT's t, the server's t).
  */
+
+import type { Say } from "./say";
 
 /** The requirement parameter every supplier commits to: notify the party it works for within N hours. */
 export const SUPPLIER_NOTIFY_PARAM = "notifyWithinHours";
@@ -46,65 +49,83 @@ export interface BreachBudget {
   problems: { field: BreachField; message: string }[];
 }
 
-const h = (n: number) => `${n} h`;
-const tiersWord = (n: number) => `${n} tier${n === 1 ? "" : "s"}`;
+/** Hours in words ("24 h"), the number in the reader's locale. */
+const h = (say: Say, hours: number) => say("matrix.breach.hours", { hours });
 
-function orList(items: string[]): string {
+/** "a, b or c" in the reader's language. */
+function orList(say: Say, items: string[]): string {
   if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+  return say("matrix.breach.orList", {
+    first: items.slice(0, -1).join(say("matrix.breach.listSeparator")),
+    last: items[items.length - 1],
+  });
 }
 
 /** The values that would fit, each changing one of the three while the other two stay as typed. */
-function remedies(input: BreachInput, tiers: number): string {
+function remedies(say: Say, input: BreachInput, tiers: number): string {
   const { windowHours: w, recipientHours: r } = input;
   const s = input.supplierHours ?? 0;
   const options: string[] = [];
   const supplierShare = input.supplierHours === null ? 0 : s * tiers;
   const recipientMax = input.supplierHours === null ? w - 1 : w - supplierShare;
-  if (recipientMax >= 1 && recipientMax < r) options.push(`the recipient's own time at most ${h(recipientMax)}`);
+  if (recipientMax >= 1 && recipientMax < r)
+    options.push(say("matrix.breach.remedy.recipient", { hours: h(say, recipientMax) }));
   if (input.supplierHours !== null && r < w) {
     const supplierMax = Math.floor((w - r) / tiers);
-    if (supplierMax >= 1 && supplierMax < s) options.push(`each supplier's time at most ${h(supplierMax)}`);
+    if (supplierMax >= 1 && supplierMax < s)
+      options.push(say("matrix.breach.remedy.supplier", { hours: h(say, supplierMax) }));
   }
   const windowMin = input.supplierHours === null ? r + 1 : r + supplierShare;
-  if (windowMin <= MAX_WINDOW_HOURS && windowMin > w) options.push(`a window of at least ${h(windowMin)}`);
+  if (windowMin <= MAX_WINDOW_HOURS && windowMin > w)
+    options.push(say("matrix.breach.remedy.window", { hours: h(say, windowMin) }));
   return options.length > 0
-    ? `It would fit with ${orList(options)}.`
-    : "Shorten the recipient's or the suppliers' time: no window the form allows fits these values.";
+    ? say("matrix.breach.remedy.fits", { options: orList(say, options) })
+    : say("matrix.breach.remedy.none");
 }
 
-/** The composed budget and what contradicts it. */
-export function composeBreachBudget(input: BreachInput): BreachBudget {
+/** The composed budget and what contradicts it, in the words `say` gives (the reader's language). */
+export function composeBreachBudget(input: BreachInput, say: Say): BreachBudget {
   const { windowHours: w, recipientHours: r, supplierHours: s, requirementId } = input;
   const tiers = Math.max(1, input.deepestTier);
-  const parts = [{ label: "Recipient", hours: r }];
-  if (s !== null) for (let tier = 1; tier <= tiers; tier++) parts.push({ label: `tier ${tier}`, hours: s });
+  const parts = [{ label: say("matrix.breach.recipient"), hours: r }];
+  if (s !== null)
+    for (let tier = 1; tier <= tiers; tier++) parts.push({ label: say("matrix.breach.tier", { tier }), hours: s });
   const totalHours = parts.reduce((sum, part) => sum + part.hours, 0);
   const problems: BreachBudget["problems"] = [];
 
   if (r >= w) {
     problems.push({
       field: "recipientNotifyHours",
-      message:
-        `The recipient's own ${h(r)} ${r === w ? "take the whole" : "are longer than the"} ${h(w)} window, ` +
-        `leaving no time for its suppliers to tell it. ${remedies(input, tiers)}`,
+      message: say(r === w ? "matrix.breach.problem.recipientWhole" : "matrix.breach.problem.recipientLonger", {
+        recipient: h(say, r),
+        window: h(say, w),
+        remedy: remedies(say, input, tiers),
+      }),
     });
   }
   if (s !== null && s > w) {
     problems.push({
       field: "supplierHours",
-      message: `Each supplier's ${h(s)} under ${requirementId} are longer than the whole chain's ${h(w)} window. ${remedies(
-        input,
-        tiers,
-      )}`,
+      message: say("matrix.breach.problem.supplierLonger", {
+        supplier: h(say, s),
+        requirement: requirementId,
+        window: h(say, w),
+        remedy: remedies(say, input, tiers),
+      }),
     });
   }
   if (problems.length === 0 && s !== null && totalHours > w) {
     problems.push({
       field: "supplierHours",
-      message:
-        `Recipient ${h(r)} + ${tiersWord(tiers)} × ${h(s)} = ${h(totalHours)}, more than the ${h(w)} window: ` +
-        `a chain in which every supplier met ${requirementId} would still break it. ${remedies(input, tiers)}`,
+      message: say("matrix.breach.problem.total", {
+        recipient: h(say, r),
+        tiers: say("matrix.breach.tiers", { count: tiers }),
+        supplier: h(say, s),
+        total: h(say, totalHours),
+        window: h(say, w),
+        requirement: requirementId,
+        remedy: remedies(say, input, tiers),
+      }),
     });
   }
   return {
@@ -119,24 +140,33 @@ export function composeBreachBudget(input: BreachInput): BreachBudget {
 }
 
 /** One line for the form: "Recipient 24 h + tier 1 24 h + tier 2 24 h = 72 h of the 72 h window." */
-export function describeBreachBudget(budget: BreachBudget, requirementId: string): string {
+export function describeBreachBudget(budget: BreachBudget, requirementId: string, say: Say): string {
   const { parts, totalHours, windowHours: w } = budget;
   if (parts.length === 1) {
     const left = w - totalHours;
-    return (
-      `Recipient ${h(totalHours)} of the ${h(w)} window` +
-      (left > 0 ? `, leaving ${h(left)} for the suppliers` : "") +
-      `. ${requirementId ? `${requirementId} is not part of this agreement, so no` : "No"} supplier is held to its own time.`
-    );
+    const line =
+      left > 0
+        ? say("matrix.breach.line.aloneLeaving", {
+            recipient: h(say, totalHours),
+            window: h(say, w),
+            left: h(say, left),
+          })
+        : say("matrix.breach.line.alone", { recipient: h(say, totalHours), window: h(say, w) });
+    const held = requirementId
+      ? say("matrix.breach.line.notPart", { requirement: requirementId })
+      : say("matrix.breach.line.noRequirement");
+    return `${line} ${held}`;
   }
-  const sum = parts.map((p) => `${p.label} ${h(p.hours)}`).join(" + ");
+  const sum = parts.map((p) => `${p.label} ${h(say, p.hours)}`).join(" + ");
   const spare = w - totalHours;
-  return (
-    `${sum} = ${h(totalHours)} of the ${h(w)} window` +
-    (spare > 0 ? ` (${h(spare)} to spare)` : spare < 0 ? ` (${h(-spare)} too many)` : "") +
-    "." +
-    (budget.assumedTier ? " The chain has no supplier yet: one tier is counted." : "")
-  );
+  const values = { sum, total: h(say, totalHours), window: h(say, w) };
+  const line =
+    spare > 0
+      ? say("matrix.breach.line.spare", { ...values, spare: h(say, spare) })
+      : spare < 0
+        ? say("matrix.breach.line.over", { ...values, over: h(say, -spare) })
+        : say("matrix.breach.line.exact", values);
+  return budget.assumedTier ? `${line} ${say("matrix.breach.line.assumedTier")}` : line;
 }
 
 type Values = Record<string, string | string[]>;

@@ -247,17 +247,20 @@ function checkBreachBudget(
   if (supplierField && errors[supplierField]) return;
   const chosen = requirement && requirements.find((r) => r.requirementId === requirement.id);
   const supplierHours = chosen ? chosen.params[SUPPLIER_NOTIFY_PARAM] : null;
-  const budget = composeBreachBudget({
-    windowHours,
-    recipientHours,
-    supplierHours: typeof supplierHours === "number" ? supplierHours : null,
-    // a tier refused beside its row does not count
-    deepestTier: chain.reduce(
-      (deepest, link) => (Number.isInteger(link.tier) && link.tier <= 10 ? Math.max(deepest, link.tier) : deepest),
-      0,
-    ),
-    requirementId: requirement?.id ?? "",
-  });
+  const budget = composeBreachBudget(
+    {
+      windowHours,
+      recipientHours,
+      supplierHours: typeof supplierHours === "number" ? supplierHours : null,
+      // a tier refused beside its row does not count
+      deepestTier: chain.reduce(
+        (deepest, link) => (Number.isInteger(link.tier) && link.tier <= 10 ? Math.max(deepest, link.tier) : deepest),
+        0,
+      ),
+      requirementId: requirement?.id ?? "",
+    },
+    t,
+  );
   for (const problem of budget.problems) {
     const key = problem.field === "supplierHours" ? supplierField : problem.field;
     (errors[key] ??= []).push(problem.message);

@@ -87,7 +87,7 @@ export const matrix = {
   // the agreement form's breach-notification budget (app/features/agreements/agreement-form-breach.ts)
   "matrix.breach.hours": {
     en: "{hours, plural, other {# h}}",
-    de: "{hours, plural, other {# Std.}}",
+    de: "{hours, plural, other {# h}}",
     ja: "{hours, plural, other {#時間}}",
     ar: "{hours, plural, zero {# ساعة} one {ساعة واحدة} two {ساعتان} few {# ساعات} many {# ساعة} other {# ساعة}}",
   },
