@@ -90,20 +90,12 @@ const KNOWN_ENGLISH: { pattern: RegExp; why: string }[] = [
     why: "the chain verdict's reasons (app/scoring/chain.ts)",
   },
   {
-    pattern: /^(No result|Partly met|Not met|Met|Not answered)$/,
-    why: "the compliance matrix's cell words for screen readers (matrix-html.ts): follow-up",
-  },
-  {
     pattern: /^(enforced\s+or end-to-end encryption|e\.g\. OWA\s+ASVS)$/,
     why: "the option labels a supplier chose, in the questionnaire's source language",
   },
   {
     pattern: /^(trigger|teamAdmin|knownDevice|comment|score|source)$/,
     why: "an audit entry's detail keys: the record's field names",
-  },
-  {
-    pattern: /h window|h to spare|The chain has no supplier yet|one tier is counted|^Recipient$/,
-    why: "the agreement form's breach-budget sentence (agreement-form-breach.ts), still English: follow-up",
   },
   {
     pattern: /^(requirement ids|choices|answer type|expected answer)$/,
