@@ -2,8 +2,8 @@
  * Reviewer overrides: they change the result that counts, never the computed
  * one, and only with a written justification.
  */
-import { utcMinuteText } from "./dates";
-import { STATUS_LABELS } from "./status";
+import { momentRef, said } from "./said";
+import { statusWord } from "./status";
 import { STATUSES, type OverrideInput, type RequirementResult } from "./types";
 
 export const MIN_JUSTIFICATION_LENGTH = 10;
@@ -39,8 +39,12 @@ export function latestOverrides(overrides: readonly OverrideInput[]): Map<string
 
 export function applyOverride(result: RequirementResult, override: OverrideInput | undefined): RequirementResult {
   if (!override) return result;
-  const reason =
-    `Overridden by ${override.by} on ${utcMinuteText(override.at)}: computed ${STATUS_LABELS[result.computedStatus]}, ` +
-    `set to ${STATUS_LABELS[override.status]}. Justification: ${override.justification.trim()}`;
+  const reason = said("scoring.override", {
+    by: override.by,
+    at: momentRef(override.at),
+    computed: statusWord(result.computedStatus),
+    status: statusWord(override.status),
+    justification: override.justification.trim(),
+  });
   return { ...result, status: override.status, override, reasons: [reason, ...result.reasons] };
 }

@@ -6,9 +6,10 @@
 import type { CatalogueRequirement, ParameterSpec } from "#questionnaires/types";
 import { coveredControls, describeCertificate, isSameStandard, type CertificationAssessment } from "./certifications";
 import type { JurisdictionTerms } from "./jurisdictions";
-import { formatNumber, formatParamValue, unitOf } from "./params";
+import { formatParamValue, unitOf } from "./params";
 import { judgeAnswer, judgeEachPanel } from "./rules";
-import { STATUS_LABELS, plural, withArticle } from "./status";
+import { listOf, said, sourceText, type Reason, type Said, type SaidValue } from "./said";
+import { statusWord } from "./status";
 import { answerOf, type IndexedQuestion, type TemplateIndex } from "./template";
 import type { AnswerJudgement, EvidenceRef, ParamValue, RequirementResult, RequirementStatus } from "./types";
 
@@ -28,10 +29,10 @@ type Credit = RequirementResult["certificationCredit"][number];
 
 interface Outcome {
   status: RequirementStatus;
-  reasons: string[];
+  reasons: Reason[];
   gateFailed: boolean;
   /** one line per answered question, "title — reason" */
-  details: string[];
+  details: Said[];
 }
 
 /** Float sums of weights need a little slack before calling a mean exactly 0 or 1. */
@@ -147,7 +148,7 @@ function outcomeFromAnswers(
   let plainSum = 0;
   let failedGate: IndexedQuestion | null = null;
   let skippedGate: IndexedQuestion | null = null;
-  const details: string[] = [];
+  const details: Said[] = [];
   for (let i = 0; i < questions.length; i++) {
     const question = questions[i];
     if (question.meta.judge.kind === "info") continue;
@@ -158,7 +159,7 @@ function outcomeFromAnswers(
       continue;
     }
     answeredCount += 1;
-    details.push(`${question.title} — ${reason}`);
+    details.push(said("scoring.answerLine", { question: sourceText(question.title), reason }));
     if (question.meta.gate && fraction === 0 && failedGate === null) failedGate = question;
     const weight = weightOf(question);
     weighted += weight * fraction;
@@ -171,7 +172,7 @@ function outcomeFromAnswers(
       status: "not_answered",
       gateFailed: false,
       details,
-      reasons: ["No judged question in the template answers this requirement."],
+      reasons: [said("scoring.requirement.noJudgedQuestion")],
     };
   }
   if (answeredCount === 0 && asked && questions.every((q) => !asked.has(q.name))) {
@@ -179,10 +180,7 @@ function outcomeFromAnswers(
       status: "not_answered",
       gateFailed: false,
       details,
-      reasons: [
-        "The questionnaire sent did not ask this requirement's questions: it was tailored to the agreement before " +
-          "the requirement was added. A re-assessment asks them.",
-      ],
+      reasons: [said("scoring.requirement.notAsked")],
     };
   }
   if (answeredCount === 0) {
@@ -190,7 +188,7 @@ function outcomeFromAnswers(
       status: "not_answered",
       gateFailed: false,
       details,
-      reasons: [`None of the ${plural(judgedCount, "question")} for this requirement is answered.`],
+      reasons: [said("scoring.requirement.noneAnswered", { count: judgedCount })],
     };
   }
   if (failedGate) {
@@ -198,10 +196,7 @@ function outcomeFromAnswers(
       status: "not_met",
       gateFailed: true,
       details,
-      reasons: [
-        `Gate question "${failedGate.title}" fails, so the requirement is not met whatever the other answers.`,
-        ...details,
-      ],
+      reasons: [said("scoring.requirement.gateFails", { question: sourceText(failedGate.title) }), ...details],
     };
   }
   // all answered questions weighted 0: fall back to a plain mean rather than divide by zero
@@ -211,12 +206,17 @@ function outcomeFromAnswers(
   const gateSkipped = skippedGate !== null && status === "met";
   if (gateSkipped) status = "partially_met";
   const ignored = judgedCount - answeredCount;
-  const reasons = [
-    `Weighted result ${formatNumber(mean)} from ${answeredCount} of ${plural(judgedCount, "question")}` +
-      `${ignored > 0 ? ` (${ignored} unanswered, ignored)` : ""}: ${STATUS_LABELS[status]}.`,
+  const reasons: Reason[] = [
+    said("scoring.requirement.weighted", {
+      mean: Math.round(mean * 100) / 100,
+      answered: answeredCount,
+      count: judgedCount,
+      ignored,
+      status: statusWord(status),
+    }),
   ];
   if (gateSkipped) {
-    reasons.push(`Gate question "${skippedGate!.title}" is not answered, so the requirement is at most partially met.`);
+    reasons.push(said("scoring.requirement.gateSkipped", { question: sourceText(skippedGate!.title) }));
   }
   return { status, gateFailed: false, details, reasons: [...reasons, ...details] };
 }
@@ -236,9 +236,18 @@ function creditEntry(assessment: CertificationAssessment, controls: string[]): C
 }
 
 /** "ISO/IEC 27001:2022 certificate IS 700123 from BSI Group (Gap in coverage: …; Expires inside the term: …)" */
-function withFindings(assessment: CertificationAssessment): string {
-  const details = assessment.issues.map((found) => `${String(found.name)}: ${String(found.detail).replace(/\.$/, "")}`);
-  return `${describeCertificate(assessment.certification)}${details.length > 0 ? ` (${details.join("; ")})` : ""}`;
+function withFindings(assessment: CertificationAssessment): Said {
+  const certificate = describeCertificate(assessment.certification);
+  if (assessment.issues.length === 0) return said("scoring.certificate.plain", { certificate });
+  const findings = assessment.issues.map((found) =>
+    said("scoring.certificate.finding", { name: found.name, detail: withoutStop(found.detail) }),
+  );
+  return said("scoring.certificate.withFindings", { certificate, findings: listOf(findings, "semicolon") });
+}
+
+/** A stored English detail without its closing full stop (a message has none to strip). */
+function withoutStop(detail: Reason): Reason {
+  return typeof detail === "string" ? detail.replace(/\.$/, "") : detail;
 }
 
 /**
@@ -257,8 +266,8 @@ function outcomeFromCertificates(
   const matching = certifications.filter((a) => isSameStandard(a.certification.standard, standard));
   const full = matching.filter((a) => a.credit === "full");
   const partial = matching.filter((a) => a.credit === "partial");
-  const answerNotes = fromAnswers.details.map((detail) => `Supporting answer: ${detail}`);
-  const outcome = (status: RequirementStatus, reason: string): Outcome => ({
+  const answerNotes = fromAnswers.details.map((detail) => said("scoring.requirement.supportingAnswer", { detail }));
+  const outcome = (status: RequirementStatus, reason: Said): Outcome => ({
     ...fromAnswers,
     status,
     reasons: [reason, ...answerNotes],
@@ -267,16 +276,15 @@ function outcomeFromCertificates(
     list.map((a) => creditEntry(a, coveredControls(a.certification, requirement.isoControls, a.controls)));
 
   if (fromAnswers.gateFailed) {
-    return { outcome: outcome("not_met", `Judged by ${standard} certification, but a gate answer fails.`), credit: [] };
+    return { outcome: outcome("not_met", said("scoring.certificate.gateFails", { standard })), credit: [] };
   }
   if (full.length > 0) {
-    const names = full.map((a) => describeCertificate(a.certification)).join("; ");
+    const names = listOf(
+      full.map((a) => describeCertificate(a.certification)),
+      "semicolon",
+    );
     return {
-      outcome: outcome(
-        "met",
-        `Full credit from ${names}: it covers the agreement's term continuously from its start, ` +
-          "is issued by a named body and its scope covers the service.",
-      ),
+      outcome: outcome("met", said("scoring.certificate.fullCredit", { names })),
       credit: credited(full),
     };
   }
@@ -284,8 +292,10 @@ function outcomeFromCertificates(
     return {
       outcome: outcome(
         "partially_met",
-        `Partial credit only: ${withArticle(`${standard} certificate`)} is on file but does not cover the ` +
-          `agreement's term continuously: ${partial.map(withFindings).join("; ")}.`,
+        said("scoring.certificate.partialCredit", {
+          standard,
+          findings: listOf(partial.map(withFindings), "semicolon"),
+        }),
       ),
       credit: credited(partial),
     };
@@ -294,12 +304,12 @@ function outcomeFromCertificates(
     return {
       outcome: outcome(
         "not_met",
-        `No credit: no ${standard} certificate can be relied on for this service: ${matching.map(withFindings).join("; ")}.`,
+        said("scoring.certificate.noCredit", { standard, findings: listOf(matching.map(withFindings), "semicolon") }),
       ),
       credit: [],
     };
   }
-  return { outcome: outcome("not_met", `No ${standard} certificate was provided.`), credit: [] };
+  return { outcome: outcome("not_met", said("scoring.certificate.notProvided", { standard })), credit: [] };
 }
 
 /**
@@ -322,7 +332,7 @@ function applyCertificationCredit(
       .filter((entry) => entry.controls.length > 0);
   const credits = covering("full");
   if (outcome.status === "met") return { outcome, credit: [] };
-  const withReason = (status: RequirementStatus, reason: string): Outcome => ({
+  const withReason = (status: RequirementStatus, reason: Said): Outcome => ({
     ...outcome,
     status,
     reasons: [...outcome.reasons, reason],
@@ -331,31 +341,40 @@ function applyCertificationCredit(
     const partial = covering("partial");
     if (partial.length === 0 || outcome.status === "not_met") return { outcome, credit: [] };
     // the findings' details are in the certificates table; their names say enough here
-    const names = partial
-      .map(
-        (entry) =>
-          `${describeCertificate(entry.assessment.certification)} covers ${entry.controls.join(", ")} but has ` +
-          `partial credit only (${entry.assessment.issues.map((found) => found.name).join(", ")})`,
-      )
-      .join("; ");
+    const names = partial.map((entry) =>
+      said("scoring.credit.partialCovers", {
+        certificate: describeCertificate(entry.assessment.certification),
+        controls: listOf(entry.controls, "unit"),
+        findings: listOf(
+          entry.assessment.issues.map((found) => found.name),
+          "unit",
+        ),
+      }),
+    );
     return {
-      outcome: withReason(outcome.status, `No certification credit: ${names}, which lifts no requirement.`),
+      outcome: withReason(outcome.status, said("scoring.credit.none", { names: listOf(names, "semicolon") })),
       credit: [],
     };
   }
 
-  const names = credits
-    .map((entry) => `${describeCertificate(entry.assessment.certification)} (${entry.controls.join(", ")})`)
-    .join("; ");
+  const names: SaidValue = listOf(
+    credits.map((entry) =>
+      said("scoring.credit.item", {
+        certificate: describeCertificate(entry.assessment.certification),
+        controls: listOf(entry.controls, "unit"),
+      }),
+    ),
+    "semicolon",
+  );
   if (outcome.status === "not_met") {
     return {
-      outcome: withReason("not_met", `${names} covers this requirement's controls but does not lift a failed answer.`),
+      outcome: withReason("not_met", said("scoring.credit.noLift", { names })),
       credit: [],
     };
   }
   if (requirement.knockOut && outcome.status === "not_answered") {
     return {
-      outcome: withReason("not_answered", `Knock-out requirement: ${names} cannot stand in for the missing answers.`),
+      outcome: withReason("not_answered", said("scoring.credit.knockOut", { names })),
       credit: [],
     };
   }
@@ -363,7 +382,7 @@ function applyCertificationCredit(
   return {
     outcome: withReason(
       lifted,
-      `Certification credit from ${names}: ${STATUS_LABELS[outcome.status]} → ${STATUS_LABELS[lifted]}.`,
+      said("scoring.credit.lift", { names, from: statusWord(outcome.status), to: statusWord(lifted) }),
     ),
     credit: credits.map((entry) => creditEntry(entry.assessment, entry.controls)),
   };

