@@ -22,7 +22,7 @@ import {
   type TranslatedCatalogueLanguage,
 } from "./catalogue-locales";
 import { contentHash, versionTag } from "./canonical";
-import { QUESTIONNAIRE_LANGUAGES, TRANSLATED_LANGUAGES } from "./languages";
+import { QUESTIONNAIRE_LANGUAGES, SOURCE_LANGUAGE, TRANSLATED_LANGUAGES } from "./languages";
 import { localiseSurvey, surveyLanguages, validateLocaleTable, type LocaleTable } from "./localise";
 import { isQuestion, metaOf, titleOf, walkElements, type Json } from "./survey-walk";
 import type { CatalogueRequirement, QuestionMeta, RequirementCatalogue, TemplateFile } from "./types";
@@ -324,6 +324,11 @@ export function unusedTranslations(templates: readonly unknown[], locales: reado
     const merged = localiseSurvey(survey as Json, locales, "");
     for (const [language, texts] of merged.used) for (const text of texts) used.get(language)!.add(text);
   }
+  // a template's own title (lists, page headings) is translated through the same tables
+  for (const data of templates) {
+    const title = (data as { title?: unknown })?.title;
+    if (typeof title === "string") for (const table of locales) used.get(table.language)!.add(title);
+  }
   const errors: string[] = [];
   for (const table of locales) {
     for (const source of Object.keys(table.strings)) {
@@ -336,4 +341,38 @@ export function unusedTranslations(templates: readonly unknown[], locales: reado
 
 export function getTemplate(id: string): LoadedTemplate | undefined {
   return loadTemplates().find((t) => t.id === id);
+}
+
+/**
+ * A questionnaire text in `language`, for pages to show: a SurveyJS
+ * localisation map's own translation, else the shipped tables' translation
+ * of its English, else the English itself. Null for an empty text.
+ */
+export function questionnaireText(text: unknown, language: string): string | null {
+  let english: string | null = null;
+  if (typeof text === "string") english = text;
+  else if (text && typeof text === "object" && !Array.isArray(text)) {
+    const map = text as Record<string, unknown>;
+    const own = map[language];
+    if (language !== SOURCE_LANGUAGE && typeof own === "string" && own.trim() !== "") return own;
+    const source = map.default ?? map[SOURCE_LANGUAGE];
+    if (typeof source === "string") english = source;
+  }
+  if (english === null || english.trim() === "") return null;
+  return translatedText(english, language) ?? english;
+}
+
+/** The shipped tables' translation of an English questionnaire text, if they have one. */
+export function translatedText(english: string, language: string): string | undefined {
+  if (language === SOURCE_LANGUAGE) return undefined;
+  const table = loadLocales().find((t) => t.language === language);
+  return table && Object.hasOwn(table.strings, english) ? table.strings[english] : undefined;
+}
+
+/**
+ * A template's title in `language`: the shipped translation of its English
+ * title, else the title as it is (an imported template keeps its own).
+ */
+export function templateTitleIn(title: string, language: string): string {
+  return translatedText(title, language) ?? title;
 }

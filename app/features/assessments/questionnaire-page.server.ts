@@ -4,6 +4,8 @@ import { EDITABLE_STATUSES, type AssessmentData } from "#models/assessment.serve
 import { Certification } from "#models/certification.server";
 import { QUESTIONNAIRE_LANGUAGES } from "#questionnaires/languages";
 import { surveyLanguages } from "#questionnaires/localise";
+import { templateTitleIn } from "#questionnaires/loader";
+import { currentLocale } from "#app/i18n/messages.server";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { questionnaireLanguageFor } from "#app/features/questionnaires/language.server";
 import { askedTemplateFor } from "./survey-model.server";
@@ -29,7 +31,7 @@ export async function questionnairePage(
         );
   return {
     id: String(assessment._id),
-    title: template.title,
+    title: templateTitleIn(template.title, currentLocale()),
     survey: template.survey,
     answers: assessment.answers ?? {},
     revision: assessment.revision,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Agreement, listAgreementsFor } from "#models/agreement.server";
-import { catalogueFor } from "#questionnaires/loader";
+import { catalogueFor, templateTitleIn } from "#questionnaires/loader";
 import { currentLocale, t } from "#app/i18n/messages.server";
 import { isObject, titleOf } from "#questionnaires/survey-walk";
 import type { ChainFactName } from "#questionnaires/tailor";
@@ -70,7 +70,7 @@ export async function sendFormPage(user: CurrentUser) {
     })),
     templates: (await listSendableTemplates()).map((t) => ({
       id: t.id,
-      title: t.title,
+      title: templateTitleIn(t.title, currentLocale()),
       version: t.version,
       covered: t.coveredRequirementIds,
     })),

@@ -4,6 +4,8 @@ import { EDITABLE_STATUSES } from "#models/assessment-status";
 import { todayIso } from "#models/today";
 import { Organization } from "#models/organization.server";
 import { trusted } from "#app/lib/ids.server";
+import { currentLocale } from "#app/i18n/messages.server";
+import { templateTitleIn } from "#questionnaires/loader";
 import { answeredPercent, askedTemplateFor } from "./survey-model.server";
 
 /** The supplier's dashboard rows: every questionnaire sent to the organisation, soonest due first. */
@@ -24,7 +26,7 @@ export async function supplierAssessmentRows(supplierOrgId: string) {
     const template = await askedTemplateFor(a);
     rows.push({
       id: String(a._id),
-      title: template.title,
+      title: templateTitleIn(template.title, currentLocale()),
       client: ownerOf.get(String(a.ownerOrgId)) ?? "",
       agreement: agreementOf.get(String(a.agreementId)) ?? "",
       status: a.status,
