@@ -3,8 +3,11 @@
  * stored value ("TLS 1.3", not "tls13"), a yes/no by its label, a file by
  * its name, a panel by its fields. Texts are the template's default
  * language, so a stored reason reads the same whoever answered in German.
+ * A page can pass an AnswerWording to read the same answers in its reader's
+ * language; what the supplier typed is never translated.
  */
 import type { TemplateFile } from "#questionnaires/types";
+import type { AnswerJudgement } from "./types";
 import { indexTemplate, isUnanswered, titleOf, walkSurvey, type SurveyElement } from "./template";
 
 /** A SurveyJS text: a string, or a localisation map { default, de, ja }. */
@@ -18,11 +21,41 @@ export function defaultText(text: unknown): string | null {
   return null;
 }
 
+/**
+ * How answers are put into words: which language a questionnaire text is
+ * read in, and the words for what the questionnaire itself does not say.
+ */
+export interface AnswerWording {
+  /** a SurveyJS text (string or localisation map) in the reader's language; null when empty */
+  text(text: unknown): string | null;
+  yes: string;
+  no: string;
+  none: string;
+  other: string;
+  notAnswered: string;
+  unnamedFile: string;
+}
+
+/** The template's default language: what scoring stores. */
+export const SOURCE_WORDING: AnswerWording = {
+  text: defaultText,
+  yes: "Yes",
+  no: "No",
+  none: "None",
+  other: "Other",
+  notAnswered: "not answered",
+  unnamedFile: "unnamed file",
+};
+
 const choiceTables = new WeakMap<SurveyElement, ReadonlyMap<string, string>>();
 
 /** value → text of a question's choices, the "none" and "other" items included. */
-export function choiceTexts(element: SurveyElement): ReadonlyMap<string, string> {
-  const cached = choiceTables.get(element);
+export function choiceTexts(
+  element: SurveyElement,
+  wording: AnswerWording = SOURCE_WORDING,
+): ReadonlyMap<string, string> {
+  const source = wording === SOURCE_WORDING;
+  const cached = source ? choiceTables.get(element) : undefined;
   if (cached) return cached;
   const table = new Map<string, string>();
   if (Array.isArray(element.choices)) {
@@ -32,26 +65,31 @@ export function choiceTexts(element: SurveyElement): ReadonlyMap<string, string>
       } else if (choice && typeof choice === "object" && "value" in choice) {
         const { value, text } = choice as { value: unknown; text?: unknown };
         if (typeof value === "string" || typeof value === "number") {
-          table.set(String(value), defaultText(text) ?? String(value));
+          table.set(String(value), wording.text(text) ?? String(value));
         }
       }
     }
   }
-  if (element.showNoneItem) table.set(String(element.noneValue ?? "none"), defaultText(element.noneText) ?? "None");
-  if (element.showOtherItem) table.set("other", defaultText(element.otherText) ?? "Other");
-  choiceTables.set(element, table);
+  if (element.showNoneItem)
+    table.set(String(element.noneValue ?? "none"), wording.text(element.noneText) ?? wording.none);
+  if (element.showOtherItem) table.set("other", wording.text(element.otherText) ?? wording.other);
+  if (source) choiceTables.set(element, table);
   return table;
 }
 
 /** The text of one choice, or null when the question has no such choice. */
-export function choiceText(element: SurveyElement, value: unknown): string | null {
+export function choiceText(
+  element: SurveyElement,
+  value: unknown,
+  wording: AnswerWording = SOURCE_WORDING,
+): string | null {
   if (typeof value !== "string" && typeof value !== "number") return null;
-  return choiceTexts(element).get(String(value)) ?? null;
+  return choiceTexts(element, wording).get(String(value)) ?? null;
 }
 
 /** A yes/no answer by the labels the question showed ("Yes" / "No" unless it set others). */
-export function booleanText(element: SurveyElement, answer: boolean): string {
-  return defaultText(answer ? element.labelTrue : element.labelFalse) ?? (answer ? "Yes" : "No");
+export function booleanText(element: SurveyElement, answer: boolean, wording: AnswerWording = SOURCE_WORDING): string {
+  return wording.text(answer ? element.labelTrue : element.labelFalse) ?? (answer ? wording.yes : wording.no);
 }
 
 function isFile(value: unknown): value is { name?: unknown; content: unknown } {
@@ -82,17 +120,22 @@ function fieldsOf(element: SurveyElement): SurveyElement[] {
  * One answer of `element` as text. A dynamic panel's answer (a list of
  * panel objects) reads each panel's fields in the template's order.
  */
-export function describeAnswer(element: SurveyElement, value: unknown): string {
-  if (isUnanswered(value)) return "not answered";
-  if (typeof value === "boolean") return booleanText(element, value);
-  if (element.type === "boolean" && value === element.valueTrue) return booleanText(element, true);
-  if (element.type === "boolean" && value === element.valueFalse) return booleanText(element, false);
-  if (typeof value === "string" || typeof value === "number") return choiceText(element, value) ?? String(value);
-  if (isFile(value)) return typeof value.name === "string" && value.name !== "" ? value.name : "unnamed file";
+export function describeAnswer(
+  element: SurveyElement,
+  value: unknown,
+  wording: AnswerWording = SOURCE_WORDING,
+): string {
+  if (isUnanswered(value)) return wording.notAnswered;
+  if (typeof value === "boolean") return booleanText(element, value, wording);
+  if (element.type === "boolean" && value === element.valueTrue) return booleanText(element, true, wording);
+  if (element.type === "boolean" && value === element.valueFalse) return booleanText(element, false, wording);
+  if (typeof value === "string" || typeof value === "number")
+    return choiceText(element, value, wording) ?? String(value);
+  if (isFile(value)) return typeof value.name === "string" && value.name !== "" ? value.name : wording.unnamedFile;
   if (Array.isArray(value)) {
     return value
       .filter((item) => !isUnanswered(item))
-      .map((item) => describeAnswer(element, item))
+      .map((item) => describeAnswer(element, item, wording))
       .join("; ");
   }
   if (typeof value === "object" && value !== null) {
@@ -102,12 +145,12 @@ export function describeAnswer(element: SurveyElement, value: unknown): string {
       fields.length > 0
         ? fields
             .filter((field) => !isUnanswered(panel[field.valueName ?? field.name!]))
-            .map((field) => describeAnswer(field, panel[field.valueName ?? field.name!]))
+            .map((field) => describeAnswer(field, panel[field.valueName ?? field.name!], wording))
         : // no template to order the fields by: sort by name, so the order answers were saved in does not matter
           Object.keys(panel)
             .sort()
             .filter((key) => !isUnanswered(panel[key]))
-            .map((key) => describeAnswer({}, panel[key]));
+            .map((key) => describeAnswer({}, panel[key], wording));
     return parts.join(" / ");
   }
   return String(value);
@@ -163,24 +206,65 @@ export function countryNamesOf(template: TemplateFile): CountryNames {
 }
 
 /** The template's questions by the key their answers are stored under, in the questionnaire's order. */
+const elementTables = new WeakMap<object, Map<string, SurveyElement>>();
+
 function elementsByValueKey(template: TemplateFile): Map<string, SurveyElement> {
+  const cached = elementTables.get(template.survey);
+  if (cached) return cached;
   const byName = new Map<string, SurveyElement>();
   walkSurvey(template.survey, (element) => {
     const key = element.valueName ?? element.name;
     if (typeof key === "string" && !byName.has(key)) byName.set(key, element);
   });
+  elementTables.set(template.survey, byName);
   return byName;
 }
 
 /** Each answer of `answers` (keyed by question value name) as text, read with the template's questions. */
-export function describeAnswersOf(template: TemplateFile, answers: Record<string, unknown>): Record<string, string> {
+export function describeAnswersOf(
+  template: TemplateFile,
+  answers: Record<string, unknown>,
+  wording: AnswerWording = SOURCE_WORDING,
+): Record<string, string> {
   const byName = elementsByValueKey(template);
   const texts: Record<string, string> = {};
   for (const [name, value] of Object.entries(answers)) {
     const element = byName.get(name);
-    texts[name] = element ? describeAnswer(element, value) : describeAnswer({}, value);
+    texts[name] = describeAnswer(element ?? {}, value, wording);
   }
   return texts;
+}
+
+/** A question's title in the wording's language, else its name. */
+export function questionTitle(element: SurveyElement, wording: AnswerWording = SOURCE_WORDING): string {
+  return wording === SOURCE_WORDING ? titleOf(element) : (wording.text(element.title) ?? titleOf(element));
+}
+
+/**
+ * A judged answer (as scoring stored it, in the template's default
+ * language) read in another wording: its question's title and the answer's
+ * text. Only when the template still reads the stored answer the same way in
+ * its default language; otherwise (an older template, an answer the rules
+ * put into words differently) the stored texts are kept.
+ */
+export function rewordJudgedAnswer(
+  template: TemplateFile,
+  answer: Pick<AnswerJudgement, "question" | "title" | "value" | "answerText">,
+  wording: AnswerWording,
+): { title: string; answerText: string | undefined } {
+  const kept = { title: answer.title, answerText: answer.answerText };
+  const element = elementsByValueKey(template).get(answer.question);
+  if (!element || wording === SOURCE_WORDING) return kept;
+  const title = titleOf(element) === answer.title ? questionTitle(element, wording) : answer.title;
+  const stored = answer.answerText;
+  if (stored === undefined) return { title, answerText: undefined };
+  if (describeAnswer(element, answer.value) === stored)
+    return { title, answerText: describeAnswer(element, answer.value, wording) };
+  // a field repeated in every panel of a dynamic panel: one text per panel
+  const perPanel = (w: AnswerWording) =>
+    Array.isArray(answer.value) ? answer.value.map((v) => describeAnswer(element, v, w)).join("; ") : null;
+  if (perPanel(SOURCE_WORDING) === stored) return { title, answerText: perPanel(wording)! };
+  return { title, answerText: stored };
 }
 
 /** One answer that changed: the question as the supplier saw it, and both answers as texts. */
@@ -201,6 +285,7 @@ export function describeAnswerChanges(
   names: string[],
   before: Record<string, unknown>,
   now: Record<string, unknown>,
+  wording: AnswerWording = SOURCE_WORDING,
 ): AnswerChange[] {
   const order = template ? elementsByValueKey(template) : new Map<string, SurveyElement>();
   const position = new Map([...order.keys()].map((key, i) => [key, i]));
@@ -213,9 +298,9 @@ export function describeAnswerChanges(
     const element = order.get(question) ?? {};
     return {
       question,
-      title: order.has(question) ? titleOf(element) : question,
-      was: describeAnswer(element, before[question]),
-      now: describeAnswer(element, now[question]),
+      title: order.has(question) ? questionTitle(element, wording) : question,
+      was: describeAnswer(element, before[question], wording),
+      now: describeAnswer(element, now[question], wording),
     };
   });
 }

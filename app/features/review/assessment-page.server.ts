@@ -3,7 +3,7 @@ import type { ScoringResult } from "#app/scoring/types";
 import { Agreement } from "#models/agreement.server";
 import { Assessment, ASSESSMENT_TRANSITIONS, type AssessmentData } from "#models/assessment.server";
 import { recordAudit } from "#models/audit-event.server";
-import { describeAnswerChanges, describeAnswersOf } from "#app/scoring/answers";
+import { describeAnswerChanges, describeAnswersOf, rewordJudgedAnswer, type AnswerWording } from "#app/scoring/answers";
 import { addDaysIso } from "#app/scoring/dates";
 import { todayIso } from "#models/today";
 import { Invitation, revokeInvitation } from "#models/invitation.server";
@@ -19,18 +19,22 @@ import { clientIp } from "#app/lib/http.server";
 import { requirementTitle } from "#questionnaires/loader";
 import { currentLocale } from "#app/i18n/messages.server";
 import { sayResult } from "#app/i18n/reasons";
+import { answerWording } from "#app/features/questionnaires/answer-wording.server";
+import type { TemplateFile } from "#questionnaires/types";
 import type { ResultView } from "./assessment-results";
 import { DECIDABLE_STATUSES, REVIEWABLE_STATUSES } from "./review.server";
 
 type StoredAssessment = AssessmentData & { _id: Types.ObjectId };
 
-function resultView(stored: ScoringResult): ResultView {
+/** The result in the reader's language: reasons, requirement titles, and the answers as the supplier's template words them. */
+function resultView(stored: ScoringResult, template: TemplateFile | null, wording: AnswerWording): ResultView {
   const r = sayResult(currentLocale(), stored);
   return {
     ...r,
     requirements: r.requirements.map((q) => ({
       ...q,
       title: requirementTitle(q.requirementId, q.title, currentLocale()),
+      answers: template ? q.answers.map((a) => ({ ...a, ...rewordJudgedAnswer(template, a, wording) })) : q.answers,
       override: q.override
         ? { status: q.override.status, justification: q.override.justification, by: q.override.by, at: q.override.at }
         : null,
@@ -80,14 +84,20 @@ export async function reviewPage(stored: StoredAssessment) {
   const changedAnswers = await changedSinceBasis(assessment);
   // the pinned template (shipped or imported) the supplier answered
   const template = await templateForAssessment(assessment).catch(() => null);
+  // choice texts, question titles and yes/no labels in the reader's language; typed answers as typed
+  const wording = answerWording(currentLocale());
   // the earlier answers as the supplier saw them (choice texts), like the current ones in the result
-  const changed = changedAnswers && template ? describeAnswersOf(template, changedAnswers) : changedAnswers;
+  const changed = changedAnswers && template ? describeAnswersOf(template, changedAnswers, wording) : changedAnswers;
   // every changed answer, also those to questions no requirement scores (shown nowhere else)
   const scoredQuestions = new Set(assessment.result?.requirements.flatMap((r) => r.answers.map((a) => a.question)));
   const answerChanges = changedAnswers
-    ? describeAnswerChanges(template, Object.keys(changedAnswers), changedAnswers, assessment.answers ?? {}).map(
-        (c) => ({ ...c, scored: scoredQuestions.has(c.question) }),
-      )
+    ? describeAnswerChanges(
+        template,
+        Object.keys(changedAnswers),
+        changedAnswers,
+        assessment.answers ?? {},
+        wording,
+      ).map((c) => ({ ...c, scored: scoredQuestions.has(c.question) }))
     : null;
   const now = new Date();
   return {
@@ -95,7 +105,7 @@ export async function reviewPage(stored: StoredAssessment) {
       id: String(assessment._id),
       status: assessment.status,
       dueDate: assessment.dueDate,
-      template: await templateTitle(assessment.templateId, assessment.templateVersion),
+      template: await templateTitle(assessment.templateId, assessment.templateVersion, currentLocale()),
       templateId: assessment.templateId,
       templateVersion: assessment.templateVersion,
       catalogueVersion: assessment.catalogueVersion,
@@ -115,7 +125,7 @@ export async function reviewPage(stored: StoredAssessment) {
       canRequestRemediation:
         ASSESSMENT_TRANSITIONS[assessment.status].includes("remediation_requested") && Boolean(assessment.result),
     },
-    result: assessment.result ? resultView(assessment.result) : null,
+    result: assessment.result ? resultView(assessment.result, template, wording) : null,
     scoring: await scoringOf(assessment, agreement?.revision ?? 1),
     reports,
     changed,
