@@ -1,5 +1,7 @@
 import { ListTable } from "#app/components/list-table";
 import { useFormat, useT } from "#app/i18n/react";
+import type { MessageId } from "#app/i18n/catalogue";
+import { answers } from "#app/i18n/catalogue/answers";
 
 export interface AuditRow {
   seq: number;
@@ -8,6 +10,12 @@ export interface AuditRow {
   actor: string;
   details: Record<string, string>;
   ip: string;
+}
+
+/** An entry's detail key as a label: its message when it has one, else the key as recorded. */
+export function auditKeyLabel(key: string, t: (id: MessageId) => string): string {
+  const id = `answers.auditKey.${key}`;
+  return Object.hasOwn(answers, id) ? t(id as MessageId) : key;
 }
 
 /** The audit trail as recorded: append-only entries, newest first. */
@@ -33,7 +41,7 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
           className: "small wrap-anywhere",
           cell: (r) =>
             Object.entries(r.details)
-              .map(([k, v]) => `${k}: ${v}`)
+              .map(([k, v]) => `${auditKeyLabel(k, t)}: ${v}`)
               .join(" · "),
         },
         { header: t("admin.auditTable.from"), className: "small muted", cell: (r) => r.ip },
