@@ -90,14 +90,6 @@ const KNOWN_ENGLISH: { pattern: RegExp; why: string }[] = [
     why: "the chain verdict's reasons (app/scoring/chain.ts)",
   },
   {
-    pattern: /^(enforced\s+or end-to-end encryption|e\.g\. OWA\s+ASVS)$/,
-    why: "the option labels a supplier chose, in the questionnaire's source language",
-  },
-  {
-    pattern: /^(trigger|teamAdmin|knownDevice|comment|score|source)$/,
-    why: "an audit entry's detail keys: the record's field names",
-  },
-  {
     pattern: /^(requirement ids|choices|answer type|expected answer)$/,
     why: "the column names of the questionnaire import's file format",
   },
