@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "#tests/setup/database";
-import { getRequest, sessionCookie } from "#tests/fixtures/factories";
+import { getRequest, loadAs, sessionCookie } from "#tests/fixtures/factories";
+import { replyOf } from "#tests/helpers/responses";
+import type { SendPreview } from "#app/features/assessments/send-form.server";
 import { createAssessmentWorld } from "#tests/fixtures/assessments";
 
 setupTestDatabase();
@@ -8,9 +10,13 @@ setupTestDatabase();
 const { loader: reviewLoader } = await import("#app/routes/_portal.procurement.assessments.$id");
 const { loader: questionnaireLoader } = await import("#app/routes/_portal.supplier.assessments.$id");
 const { loader: supplierDashboard } = await import("#app/routes/_portal.supplier._index");
+const { loader: sendFormLoader } = await import("#app/routes/_portal.procurement.assessments.new");
+const { loader: previewLoader } = await import("#app/routes/procurement.assessments.new.preview");
 const { runInLocale } = await import("#app/lib/locale-scope.server");
 const { default: deTable } = await import("#questionnaires/locales/de.json");
 const { default: ar } = await import("#questionnaires/locales/ar.json");
+const { default: jaTable } = await import("#questionnaires/locales/ja.json");
+const ja: { strings: Record<string, string> } = jaTable;
 
 const de: { strings: Record<string, string> } = deTable;
 
@@ -58,5 +64,26 @@ describe("the supplier's pages in Arabic", () => {
       supplierDashboard({ request: getRequest("/supplier", cookie), params: {}, context: {} }),
     );
     expect(list.rows.map((r) => r.title)).toEqual([arabic]);
+  });
+});
+
+describe("the send form in Japanese", () => {
+  it("lists the questionnaires and the preview's pages by their Japanese titles", async () => {
+    const w = await createAssessmentWorld();
+    const userId = w.procurement.user._id;
+    const form = await runInLocale("ja", () => loadAs(sendFormLoader, "/procurement/assessments/new", userId));
+    expect(form.templates.map((t) => t.title).sort()).toEqual(
+      [
+        ja.strings["Full security and flow-down questionnaire"],
+        ja.strings["Short questionnaire for low-risk suppliers"],
+      ].sort(),
+    );
+    const url = `/procurement/assessments/new/preview?agreementId=${String(w.agreement._id)}&templateId=short-low-risk`;
+    const english = replyOf<{ preview: SendPreview }>(await loadAs(previewLoader, url, userId)).data.preview;
+    const japanese = replyOf<{ preview: SendPreview }>(
+      await runInLocale("ja", () => loadAs(previewLoader, url, userId)),
+    ).data.preview;
+    expect(english.pages).toContain("Organisation and contacts");
+    expect(japanese.pages).toEqual(english.pages.map((p) => ja.strings[p]));
   });
 });

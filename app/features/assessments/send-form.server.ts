@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Agreement, listAgreementsFor } from "#models/agreement.server";
-import { catalogueFor, templateTitleIn } from "#questionnaires/loader";
+import { catalogueFor, questionnaireText, templateTitleIn } from "#questionnaires/loader";
 import { currentLocale, t } from "#app/i18n/messages.server";
 import { isObject, titleOf } from "#questionnaires/survey-walk";
 import type { ChainFactName } from "#questionnaires/tailor";
@@ -119,7 +119,8 @@ export async function sendPreview(
   const pages = (Array.isArray(template.survey.pages) ? template.survey.pages : [])
     .filter(isObject)
     .filter((p) => asked.has(String(p.name)))
-    .map((p) => titleOf(p, String(p.name)));
+    // in the reader's language where the questionnaire's translations have the page's title
+    .map((p) => questionnaireText(p.title, currentLocale()) ?? titleOf(p, String(p.name)));
   const count = (reason: string) => t.questions.filter((q) => q.reason === reason).length;
   return {
     all: t.all,
