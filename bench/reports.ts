@@ -19,6 +19,7 @@ import { launchBrowser } from "#tests/helpers/chromium";
 import { renderAgreementReport } from "#reports/agreement-report";
 import { renderAssessmentReport, type RenderInfo } from "#reports/index";
 import { fontFile } from "#reports/fonts";
+import { reportWordsFor } from "#app/features/reports/report-words.server";
 import { agreementFixture, assessmentFixture } from "#tests/fixtures/reports";
 import type { AgreementReportData, AssessmentReportData } from "#reports/types";
 import { ASSESSMENT_STATUS_TEXT, RATING_TEXT, STATUS_TEXT } from "#models/labels";
@@ -338,14 +339,15 @@ async function main() {
   const big = agreementFixture({ suppliers: 50, requirements: 300 });
   console.log(`reports bench: ${RUNS} runs each after a warm-up (median shown)`);
 
-  const a = await timePdfkit(() => renderAssessmentReport(assessment, sink()));
-  const g = await timePdfkit(() => renderAgreementReport(big, sink()));
+  const words = reportWordsFor("en");
+  const a = await timePdfkit(() => renderAssessmentReport(assessment, sink(), words));
+  const g = await timePdfkit(() => renderAgreementReport(big, sink(), words));
 
   // the longest event-loop block while the big report renders
   const histogram = monitorEventLoopDelay({ resolution: 1 });
   const sizes = sink();
   histogram.enable();
-  const info = await renderAgreementReport(big, sizes);
+  const info = await renderAgreementReport(big, sizes, words);
   histogram.disable();
   const maxBlockMs = histogram.max / 1e6;
 

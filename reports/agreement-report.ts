@@ -1,7 +1,7 @@
 /**
  * The agreement report: every supplier of one agreement's chain, the
  * compliance matrix, the composed notification windows, the phase gates and
- * the certificates about to expire. `renderAgreementReport(data, out)` writes
+ * the certificates about to expire. `renderAgreementReport(data, out, words)` writes
  * the PDF to `out` and resolves when `out` has finished. Pure: the output
  * depends on `data` only. Long sections yield to the event loop.
  */
@@ -21,31 +21,24 @@ import {
 import { renderReport, type RenderInfo } from "./scaffold";
 import { INTRO, openSection, SMALL } from "./sections";
 import type { AgreementReportData, MatrixCell } from "./types";
-import {
-  ASSESSMENT_STATUS_TEXT,
-  ASSESSMENT_STATUS_TONE,
-  RATING_TEXT,
-  RATING_TONE,
-  STATUS_CODE,
-  STATUS_ORDER,
-  STATUS_TEXT,
-  STATUS_TONE,
-  type Tone,
-} from "#models/labels";
+import { ASSESSMENT_STATUS_TONE, RATING_TONE, STATUS_CODE, STATUS_ORDER, STATUS_TONE, type Tone } from "#models/labels";
+import type { ReportWords } from "./i18n";
 import {
   chainRows,
   complianceMatrix,
   linkLocationText,
   linkLocationVerdict,
-  NOTIFY_VERDICT_TEXT,
   VERDICT_TONE,
-  formatDate,
   phaseViews,
   ratingCounts,
 } from "./view";
 
-/** Render the agreement report to `out`. */
-export async function renderAgreementReport(data: AgreementReportData, out: Writable): Promise<RenderInfo> {
+/** Render the agreement report to `out`, its own words in `w` (see ./i18n). */
+export async function renderAgreementReport(
+  data: AgreementReportData,
+  out: Writable,
+  w: ReportWords,
+): Promise<RenderInfo> {
   const a = data.agreement;
   // an empty chain has nothing verified: it is neither OK nor failing
   const chainEmpty = data.chain.links.length === 0 && data.chain.errors.length === 0;
@@ -53,46 +46,55 @@ export async function renderAgreementReport(data: AgreementReportData, out: Writ
   const failingLinks = data.chain.links.filter((l) => !l.ok).length;
   const scored = data.suppliers.filter((s) => s.latest).length;
   const expiring = data.expiringCertificates.length;
-  const tiers = tierText(data);
+  const { t } = w;
+  const tiers = tierText(data, w);
   return renderReport(
     data,
     {
       kind: "agreement",
       document: {
-        title: `Agreement report — ${a.reference}`,
-        subject: `Flow-down compliance of the subcontractor chain under ${a.reference} (${a.title})`,
-        headerTitle: "Agreement report",
+        title: t("pdf.g.title", { reference: a.reference }),
+        subject: t("pdf.g.subject", { reference: a.reference, title: a.title }),
+        headerTitle: t("pdf.g.header"),
         reference: `${a.reference} · ${a.title}`,
       },
       cover: {
-        kicker: "FLOWDOWN · AGREEMENT REPORT",
+        kicker: t("pdf.g.kicker"),
         badges: [
           {
-            caption: "Subcontractor chain",
+            caption: t("pdf.g.badge.chain"),
             label: chainEmpty
-              ? "NO SUPPLIERS YET"
+              ? t("pdf.g.badge.noSuppliers")
               : chainOk
-                ? "CHAIN OK"
-                : `CHAIN FAILS (${failingLinks} LINK${failingLinks === 1 ? "" : "S"})`,
+                ? t("pdf.g.badge.chainOk")
+                : t("pdf.g.badge.chainFails", { count: failingLinks }),
             tone: chainEmpty ? "none" : chainOk ? "ok" : "bad",
           },
           {
-            caption: "Suppliers scored",
-            label: `${scored} OF ${data.suppliers.length}`,
+            caption: t("pdf.g.badge.scored"),
+            label: t("pdf.g.badge.scoredValue", { scored, total: data.suppliers.length }),
             tone: scored === data.suppliers.length ? "ok" : "warn",
           },
-          { caption: "Certificates expiring ≤ 90 days", label: String(expiring), tone: expiring ? "warn" : "ok" },
+          { caption: t("pdf.g.badge.expiring"), label: String(expiring), tone: expiring ? "warn" : "ok" },
         ],
-        breachWindow: `${a.breachWindowHours} h for the whole chain (recipient uses ${a.recipientNotifyHours} h)`,
+        breachWindow: t("pdf.g.breachWindow", { hours: a.breachWindowHours, recipientHours: a.recipientNotifyHours }),
         facts: [
-          ["Suppliers", `${data.suppliers.length}${tiers ? ` (${tiers})` : ""}`],
+          [t("pdf.g.fact.suppliers"), `${data.suppliers.length}${tiers ? ` (${tiers})` : ""}`],
           [
-            "Flow-down requirements",
-            `${data.requirements.length} (${data.requirements.filter((r) => r.knockOut).length} knock-out)`,
+            t("pdf.g.fact.requirements"),
+            t("pdf.g.fact.requirementsValue", {
+              count: data.requirements.length,
+              knockOuts: data.requirements.filter((r) => r.knockOut).length,
+            }),
           ],
-          ["Disclosure phases", String(data.phases.length)],
+          [t("pdf.g.fact.phases"), String(data.phases.length)],
           ...(data.agreement.revision
-            ? [["Results scored against", `agreement revision ${data.agreement.revision}`] as [string, string]]
+            ? [
+                [t("pdf.g.fact.scoredAgainst"), t("pdf.g.fact.revision", { revision: data.agreement.revision })] as [
+                  string,
+                  string,
+                ],
+              ]
             : []),
         ],
       },
@@ -100,128 +102,121 @@ export async function renderAgreementReport(data: AgreementReportData, out: Writ
       sections: [suppliersSection, matrixSection, chainSection, phasesSection, expiringSection, requirementsSection],
     },
     out,
+    w,
   );
 }
 
 // ---------------------------------------------------------------- cover and summary
 
 /** "3 at tier 1, 5 at tier 2", or "" without suppliers */
-function tierText(data: AgreementReportData): string {
+function tierText(data: AgreementReportData, w: ReportWords): string {
   const tiers = new Map<number, number>();
   for (const s of data.suppliers) tiers.set(s.tier, (tiers.get(s.tier) ?? 0) + 1);
   return [...tiers.entries()]
     .sort((x, y) => x[0] - y[0])
-    .map(([t, n]) => `${n} at tier ${t}`)
+    .map(([tier, count]) => w.t("pdf.g.tier", { count, tier }))
     .join(", ");
 }
 
 function summary(rd: ReportDocument, data: AgreementReportData): void {
+  const { t } = rd.words;
   rd.newPage("portrait");
-  rd.heading("Summary", 1, 200);
+  rd.heading(t("pdf.summary"), 1, 200);
   const rc = ratingCounts(data.suppliers);
-  rd.heading("Suppliers by risk rating", 2, 40);
+  rd.heading(t("pdf.g.sum.byRating"), 2, 40);
   const segments: { label: string; value: number; tone: Tone }[] = [
-    { label: "LOW", value: rc.low, tone: RATING_TONE.low },
-    { label: "MEDIUM", value: rc.medium, tone: RATING_TONE.medium },
-    { label: "HIGH", value: rc.high, tone: RATING_TONE.high },
-    { label: "CRITICAL", value: rc.critical, tone: RATING_TONE.critical },
-    { label: "NOT SCORED", value: rc.unscored, tone: "none" },
+    { label: t("pdf.rating.low"), value: rc.low, tone: RATING_TONE.low },
+    { label: t("pdf.rating.medium"), value: rc.medium, tone: RATING_TONE.medium },
+    { label: t("pdf.rating.high"), value: rc.high, tone: RATING_TONE.high },
+    { label: t("pdf.rating.critical"), value: rc.critical, tone: RATING_TONE.critical },
+    { label: t("pdf.notScored"), value: rc.unscored, tone: "none" },
   ];
   rd.y += segmentBar(rd, rd.left, rd.y, rd.width, segments) + 8;
 
-  rd.heading("All requirement results across the chain", 2, 40);
+  rd.heading(t("pdf.g.sum.allResults"), 2, 40);
   const totals: Record<RequirementStatus, number> = { met: 0, partially_met: 0, not_met: 0, not_answered: 0 };
   for (const s of data.suppliers) if (s.latest) for (const st of STATUS_ORDER) totals[st] += s.latest.counts[st];
   rd.y += statusBar(rd, rd.left, rd.y, rd.width, totals) + 8;
 
-  rd.heading("Points needing attention", 2, 40);
+  rd.heading(t("pdf.g.sum.attention"), 2, 40);
   const points: string[] = [];
   const ko = data.suppliers.filter((s) => s.latest && s.latest.knockOutsFailed.length > 0);
-  points.push(
-    ko.length
-      ? `${ko.length} supplier${
-          ko.length === 1 ? " has" : "s have"
-        } a failed knock-out requirement (score capped): ${nameList(ko)}.`
-      : "No supplier has a failed knock-out requirement.",
-  );
-  if (data.chain.links.length === 0)
-    points.push("No supplier is named in the subcontractor chain yet: nothing in the chain has been verified.");
+  points.push(ko.length ? t("pdf.g.sum.ko", { count: ko.length, names: nameList(ko, rd.words) }) : t("pdf.g.sum.noKo"));
+  if (data.chain.links.length === 0) points.push(t("pdf.g.sum.emptyChain"));
   const notify = data.chain.links.filter((l) => !l.notifyOk);
+  const hours = data.chain.breachWindowHours;
   if (data.chain.links.length > 0)
     points.push(
-      notify.length
-        ? `${notify.length} chain link${notify.length === 1 ? "" : "s"} cannot be shown to notify within the ${
-            data.chain.breachWindowHours
-          } h window.`
-        : `Every chain link notifies within the ${data.chain.breachWindowHours} h window.`,
+      notify.length ? t("pdf.g.sum.notify", { count: notify.length, hours }) : t("pdf.g.sum.notifyOk", { hours }),
     );
   const loc = data.chain.links.filter((l) => !l.locationOk);
   if (data.chain.links.length > 0)
     points.push(
       loc.length
-        ? `${loc.length} chain link${
-            loc.length === 1 ? "" : "s"
-          } store or access information outside the permitted jurisdictions.`
+        ? t("pdf.g.sum.location", { count: loc.length })
         : data.chain.links.some((l) => l.locationsCovered?.length)
-          ? "Every tier keeps information in the permitted jurisdictions or where a transfer mechanism the agreement " +
-            `accepts covers it (${[
-              ...new Set(
-                data.chain.links.flatMap((l) => (l.locationsCovered ?? []).map((c) => `${c.country}: ${c.mechanism}`)),
-              ),
-            ].join(", ")}).`
-          : "Every tier stays within the permitted jurisdictions.",
+          ? t("pdf.g.sum.locationCovered", {
+              covered: [
+                ...new Set(
+                  data.chain.links.flatMap((l) =>
+                    (l.locationsCovered ?? []).map((c) => `${c.country}: ${c.mechanism}`),
+                  ),
+                ),
+              ].join(", "),
+            })
+          : t("pdf.g.sum.locationOk"),
     );
-  for (const e of data.chain.errors) points.push(`Chain structure: ${e}`);
+  for (const e of data.chain.errors) points.push(t("pdf.g.sum.structure", { error: e }));
   for (const v of phaseViews(data))
-    points.push(
-      `${v.phase.name}: ${v.clearedCount} of ${v.rows.length} supplier${v.rows.length === 1 ? "" : "s"} cleared.`,
-    );
+    points.push(t("pdf.g.sum.phase", { phase: v.phase.name, cleared: v.clearedCount, count: v.rows.length }));
   if (data.expiringCertificates.length) {
-    points.push(
-      `${data.expiringCertificates.length} certificate${
-        data.expiringCertificates.length === 1 ? "" : "s"
-      } expire within 90 days.`,
-    );
+    points.push(t("pdf.g.sum.expiring", { count: data.expiringCertificates.length }));
   }
   const unscored = data.suppliers.filter((s) => !s.latest);
-  if (unscored.length) points.push(`No scored assessment yet: ${nameList(unscored)}.`);
+  if (unscored.length) points.push(t("pdf.g.sum.unscored", { names: nameList(unscored, rd.words) }));
   rd.bullets(points, { size: 8.5, color: COLORS.text }, { after: 4 });
 }
 
 /** "A, B, C and 12 more (see the suppliers table)" */
-function nameList(suppliers: { name: string }[], max = 8): string {
+function nameList(suppliers: { name: string }[], w: ReportWords, max = 8): string {
   const names = suppliers.slice(0, max).map((s) => s.name);
   return suppliers.length > max
-    ? `${names.join(", ")} and ${suppliers.length - max} more (see the suppliers table)`
+    ? w.t("pdf.g.names.more", { names: names.join(", "), more: suppliers.length - max })
     : names.join(", ");
 }
 
 // ---------------------------------------------------------------- suppliers
 
 async function suppliersSection(rd: ReportDocument, data: AgreementReportData): Promise<void> {
-  openSection(rd, "Suppliers", 90, "Each supplier of the chain with its latest scored assessment.");
+  const w = rd.words;
+  const { t } = w;
+  openSection(rd, t("pdf.g.sup.title"), 90, t("pdf.g.sup.intro"));
   await rd.table({
-    title: "Suppliers",
+    title: t("pdf.g.sup.title"),
     columns: [
-      { header: "Tier", width: 30, align: "center" },
-      { header: "Supplier", width: 165 },
-      { header: "Assessment", width: 105 },
-      { header: "Score", width: 85 },
-      { header: "Rating", width: 65 },
-      { header: "Knock-outs failed", width: 75 },
+      { header: t("pdf.col.tier"), width: 30, align: "center" },
+      { header: t("pdf.col.supplier"), width: 165 },
+      { header: t("pdf.col.assessment"), width: 105 },
+      { header: t("pdf.col.score"), width: 85 },
+      { header: t("pdf.col.rating"), width: 65 },
+      { header: t("pdf.col.koFailed"), width: 75 },
     ],
     rows: data.suppliers.map((s) => {
       const l = s.latest;
       const who: CellItem[] = [
         { kind: "text", text: s.name, style: { weight: "bold", color: COLORS.ink } },
         { kind: "text", text: `${s.service} · ${s.country}`, style: SMALL },
-        { kind: "text", text: s.parentName ? `works for ${s.parentName}` : "works for the recipient", style: SMALL },
+        {
+          kind: "text",
+          text: s.parentName ? t("pdf.g.sup.worksFor", { parent: s.parentName }) : t("pdf.g.sup.worksForRecipient"),
+          style: SMALL,
+        },
       ];
       if (!l) {
         return [
           String(s.tier),
           who,
-          { kind: "badge", label: "NOT SCORED", tone: "none" },
+          { kind: "badge", label: t("pdf.notScored"), tone: "none" },
           { kind: "text", text: "—" },
           { kind: "text", text: "—" },
           "—",
@@ -230,25 +225,26 @@ async function suppliersSection(rd: ReportDocument, data: AgreementReportData): 
       const assessment: CellItem[] = [
         {
           kind: "badge",
-          label: ASSESSMENT_STATUS_TEXT[l.assessmentStatus].toUpperCase(),
+          label: w.upper(t(`labels.assessmentStatus.${l.assessmentStatus}`)),
           tone: ASSESSMENT_STATUS_TONE[l.assessmentStatus],
         },
-        { kind: "text", text: `evaluated ${formatDate(l.evaluationDate)}`, style: SMALL },
+        { kind: "text", text: t("pdf.g.sup.evaluated", { date: w.day(l.evaluationDate) }), style: SMALL },
       ];
       const score: CellItem[] = [
         { kind: "bar", value: l.score, max: 100, tone: scoreTone(l.score), label: String(l.score) },
       ];
-      if (l.capped) score.push({ kind: "text", text: "capped by knock-out", style: SMALL });
-      if (l.computedScore !== l.score) score.push({ kind: "text", text: `computed: ${l.computedScore}`, style: SMALL });
+      if (l.capped) score.push({ kind: "text", text: t("pdf.g.sup.capped"), style: SMALL });
+      if (l.computedScore !== l.score)
+        score.push({ kind: "text", text: t("pdf.g.sup.computed", { score: l.computedScore }), style: SMALL });
       return [
         String(s.tier),
         who,
         assessment,
         score,
-        { kind: "badge", label: RATING_TEXT[l.rating], tone: RATING_TONE[l.rating] },
+        { kind: "badge", label: t(`pdf.rating.${l.rating}`), tone: RATING_TONE[l.rating] },
         l.knockOutsFailed.length
           ? { kind: "text", text: l.knockOutsFailed.join(", "), style: { weight: "bold", color: TONES.bad.text } }
-          : "none",
+          : t("pdf.none"),
       ];
     }),
   });
@@ -261,6 +257,7 @@ const ROW_H = 12.5;
 const NAME_W = 168;
 
 function drawMatrixLegend(rd: ReportDocument): void {
+  const { t } = rd.words;
   const style: TextStyle = { size: 7.2, color: COLORS.text, leading: 1.2 };
   let x = rd.left;
   const y = rd.y;
@@ -273,7 +270,7 @@ function drawMatrixLegend(rd: ReportDocument): void {
       .restore();
     rd.label(STATUS_CODE[s], x, y + 0.5, { size: 7, weight: "bold", color: COLORS.ink, leading: 1.2 }, "center", 12);
     x += 15;
-    x += rd.label(STATUS_TEXT[s], x, y, style) + 14;
+    x += rd.label(t(`pdf.status.${s}`), x, y, style) + 14;
   }
   rd.doc
     .save()
@@ -284,31 +281,26 @@ function drawMatrixLegend(rd: ReportDocument): void {
     .restore();
   rd.label("*", x, y + 0.5, { size: 7, weight: "bold", color: COLORS.brand, leading: 1.2 }, "center", 12);
   x += 15;
-  x += rd.label("OVERRIDDEN (effective result shown, computed in the assessment report)", x, y, style) + 14;
+  x += rd.label(t("pdf.g.mx.overridden"), x, y, style) + 14;
   rd.doc
     .save()
     .rect(x, y - 1, 12, 11)
     .fill("#F1F2F4")
     .restore();
   x += 15;
-  rd.label("no result", x, y, style);
+  rd.label(t("pdf.g.mx.noResult"), x, y, style);
   rd.y += 18;
 }
 
 async function matrixSection(rd: ReportDocument, data: AgreementReportData): Promise<void> {
+  const { t } = rd.words;
   const matrix = complianceMatrix(data);
   rd.newPage("landscape");
-  openSection(
-    rd,
-    "Compliance matrix",
-    120,
-    "Suppliers (rows) against the agreement's requirements (columns). Each cell shows the effective result as a letter on its colour; wide matrices continue in column bands.",
-    6,
-  );
+  openSection(rd, t("pdf.g.mx.title"), 120, t("pdf.g.mx.intro"), 6);
   drawMatrixLegend(rd);
   const reqs = matrix.requirements;
   if (reqs.length === 0 || matrix.rows.length === 0) {
-    rd.paragraph("No requirements or suppliers to show.", INTRO);
+    rd.paragraph(t("pdf.g.mx.empty"), INTRO);
     return;
   }
   const perBand = Math.max(1, Math.floor((rd.width - NAME_W) / CELL_W));
@@ -321,11 +313,11 @@ async function matrixSection(rd: ReportDocument, data: AgreementReportData): Pro
   for (let b = 0; b < bands; b++) {
     const cols = reqs.slice(b * perBand, (b + 1) * perBand);
     const first = b * perBand + 1;
-    const caption = `Requirements ${first}–${first + cols.length - 1} of ${reqs.length}${
-      bands > 1 ? ` (band ${b + 1} of ${bands})` : ""
-    }`;
+    const range = { first, last: first + cols.length - 1, total: reqs.length };
+    const caption =
+      bands > 1 ? t("pdf.g.mx.captionBand", { ...range, band: b + 1, bands }) : t("pdf.g.mx.caption", range);
     const drawHeader = (continued: boolean) => {
-      rd.label(continued ? `Compliance matrix (continued) · ${caption}` : caption, rd.left, rd.y, captionStyle);
+      rd.label(continued ? t("pdf.g.mx.continued", { caption }) : caption, rd.left, rd.y, captionStyle);
       rd.y += lineHeight(captionStyle) + 2;
       const top = rd.y;
       rd.doc
@@ -333,7 +325,11 @@ async function matrixSection(rd: ReportDocument, data: AgreementReportData): Pro
         .rect(rd.left, top, NAME_W + cols.length * CELL_W, headerH)
         .fill(COLORS.brandSoft)
         .restore();
-      rd.label("SUPPLIER", rd.left + 4, top + headerH - 12, { size: 7, weight: "bold", color: COLORS.brand });
+      rd.label(t("pdf.g.mx.supplier"), rd.left + 4, top + headerH - 12, {
+        size: 7,
+        weight: "bold",
+        color: COLORS.brand,
+      });
       cols.forEach((r, i) => {
         const cx = rd.left + NAME_W + i * CELL_W + CELL_W / 2;
         const by = top + headerH - 4;
@@ -419,42 +415,42 @@ function drawMatrixCells(rd: ReportDocument, cells: (MatrixCell | null)[], x0: n
 
 async function chainSection(rd: ReportDocument, data: AgreementReportData): Promise<void> {
   // the chain starts a page of its own after the landscape matrix
+  const w = rd.words;
+  const { t } = w;
   rd.newPage("portrait");
   const rows = chainRows(data);
   const recipient = data.agreement.recipient;
   openSection(
     rd,
-    "Subcontractor chain",
+    t("pdf.g.ch.title"),
     90,
-    `Breach notification windows add up along the chain: the recipient's ${
-      data.agreement.recipientNotifyHours
-    } h plus every link's hours up to tier 1 must fit in the agreement's ${
-      data.chain.breachWindowHours
-    } h. Every tier must also stay within the permitted jurisdictions (${
-      data.agreement.permittedJurisdictions.join(", ") || "none"
-    }), or be covered by a transfer mechanism the agreement accepts.`,
+    t("pdf.g.ch.intro", {
+      recipientHours: data.agreement.recipientNotifyHours,
+      hours: data.chain.breachWindowHours,
+      jurisdictions: data.agreement.permittedJurisdictions.join(", ") || t("pdf.none"),
+    }),
   );
   if (data.chain.errors.length) {
-    rd.callout("Chain structure problems", data.chain.errors, "bad");
+    rd.callout(t("pdf.g.ch.problems"), data.chain.errors, "bad");
     rd.y += 6;
   }
   const maxHours = Math.max(data.chain.breachWindowHours, ...rows.map((r) => r.composedNotifyHours ?? 0)) * 1.05;
   await rd.table({
-    title: "Subcontractor chain",
+    title: t("pdf.g.ch.title"),
     columns: [
-      { header: "Tier", width: 30, align: "center" },
-      { header: "Supplier and path", width: 185 },
-      { header: "Composed notification vs window", width: 125 },
-      { header: "Location", width: 80 },
-      { header: "Result", width: 110 },
+      { header: t("pdf.col.tier"), width: 30, align: "center" },
+      { header: t("pdf.col.path"), width: 185 },
+      { header: t("pdf.col.composed"), width: 125 },
+      { header: t("pdf.col.location"), width: 80 },
+      { header: t("pdf.col.result"), width: 110 },
     ],
     rows: rows.map((r) => {
       const path = [...r.pathNames, recipient].join(" → ");
       const notify: CellItem[] =
         r.composedNotifyHours === null
           ? [
-              { kind: "badge", label: "UNKNOWN", tone: "none" },
-              { kind: "text", text: `window ${r.windowHours} h`, style: SMALL },
+              { kind: "badge", label: t("pdf.g.ch.unknown"), tone: "none" },
+              { kind: "text", text: t("pdf.g.ch.window", { hours: r.windowHours }), style: SMALL },
             ]
           : [
               {
@@ -463,12 +459,12 @@ async function chainSection(rd: ReportDocument, data: AgreementReportData): Prom
                 max: maxHours,
                 marker: r.windowHours,
                 tone: r.notifyOk ? "ok" : "bad",
-                label: `${r.composedNotifyHours} / ${r.windowHours} h`,
+                label: t("pdf.g.ch.bar", { composed: r.composedNotifyHours, hours: r.windowHours }),
                 labelWidth: 48,
               },
               {
                 kind: "text",
-                text: r.notifyOk ? NOTIFY_VERDICT_TEXT.ok : NOTIFY_VERDICT_TEXT.bad.toUpperCase(),
+                text: r.notifyOk ? t("pdf.g.ch.within") : t("pdf.g.ch.exceeds"),
                 style: {
                   ...SMALL,
                   weight: r.notifyOk ? "regular" : "bold",
@@ -481,17 +477,17 @@ async function chainSection(rd: ReportDocument, data: AgreementReportData): Prom
         locationVerdict === "ok"
           ? r.locationsCovered?.length
             ? [
-                { kind: "badge", label: "COVERED", tone: "ok" },
-                { kind: "text", text: linkLocationText(r), style: SMALL },
+                { kind: "badge", label: t("pdf.g.ch.covered"), tone: "ok" },
+                { kind: "text", text: linkLocationText(r, w), style: SMALL },
               ]
-            : [{ kind: "badge", label: "PERMITTED", tone: "ok" }]
+            : [{ kind: "badge", label: t("pdf.g.ch.permitted"), tone: "ok" }]
           : locationVerdict === "unknown"
             ? [
-                { kind: "badge", label: "UNKNOWN", tone: VERDICT_TONE.unknown },
-                { kind: "text", text: "not answered on the path", style: SMALL },
+                { kind: "badge", label: t("pdf.g.ch.unknown"), tone: VERDICT_TONE.unknown },
+                { kind: "text", text: t("pdf.g.ch.notAnswered"), style: SMALL },
               ]
             : [
-                { kind: "badge", label: "VIOLATION", tone: "bad" },
+                { kind: "badge", label: t("pdf.g.ch.violation"), tone: "bad" },
                 ...r.locationViolations.map(
                   (v): CellItem => ({
                     kind: "text",
@@ -509,7 +505,7 @@ async function chainSection(rd: ReportDocument, data: AgreementReportData): Prom
         notify,
         location,
         [
-          { kind: "badge", label: r.ok ? "LINK OK" : "LINK FAILS", tone: r.ok ? "ok" : "bad" },
+          { kind: "badge", label: r.ok ? t("pdf.g.ch.linkOk") : t("pdf.g.ch.linkFails"), tone: r.ok ? "ok" : "bad" },
           ...r.reasons.map((reason): CellItem => ({ kind: "text", text: reason, style: { size: 7 } })),
         ],
       ];
@@ -524,30 +520,25 @@ function supplierName(data: AgreementReportData, id: string): string {
 // ---------------------------------------------------------------- phases
 
 async function phasesSection(rd: ReportDocument, data: AgreementReportData): Promise<void> {
-  openSection(
-    rd,
-    "Phase clearances",
-    90,
-    "A supplier is cleared for a disclosure phase only when every requirement the phase names is met on its latest approved assessment.",
-    4,
-  );
+  const { t } = rd.words;
+  openSection(rd, t("pdf.g.ph.title"), 90, t("pdf.g.ph.intro"), 4);
   const views = phaseViews(data);
   if (!views.length) {
-    rd.paragraph("The agreement defines no phases.", INTRO);
+    rd.paragraph(t("pdf.g.ph.none"), INTRO);
     return;
   }
   for (const v of views) {
-    rd.heading(`${v.phase.name} — ${v.clearedCount} of ${v.rows.length} cleared`, 2, 70);
+    rd.heading(t("pdf.g.ph.heading", { phase: v.phase.name, cleared: v.clearedCount, total: v.rows.length }), 2, 70);
     rd.facts(
       [
-        ["Purpose", v.phase.purpose],
-        ["Information classes", v.phase.classes.join(", ") || "none"],
-        ["Required requirements", v.phase.requiredRequirementIds.join(", ") || "none"],
+        [t("pdf.g.ph.purpose"), v.phase.purpose],
+        [t("pdf.g.ph.classes"), v.phase.classes.join(", ") || t("pdf.none")],
+        [t("pdf.g.ph.required"), v.phase.requiredRequirementIds.join(", ") || t("pdf.none")],
         [
-          "Permitted recipients",
+          t("pdf.g.ph.permitted"),
           v.phase.permittedSupplierIds.length
             ? v.phase.permittedSupplierIds.map((id) => supplierName(data, id)).join(", ")
-            : "any supplier of the chain",
+            : t("pdf.g.ph.anySupplier"),
         ],
       ],
       2,
@@ -556,13 +547,17 @@ async function phasesSection(rd: ReportDocument, data: AgreementReportData): Pro
     await rd.table({
       title: v.phase.name,
       columns: [
-        { header: "Supplier", width: 190 },
-        { header: "Clearance", width: 85 },
-        { header: "Reasons", width: 230 },
+        { header: t("pdf.col.supplier"), width: 190 },
+        { header: t("pdf.col.clearance"), width: 85 },
+        { header: t("pdf.col.reasons"), width: 230 },
       ],
       rows: v.rows.map((r) => [
         { kind: "text", text: r.supplierName, style: { weight: "bold", color: COLORS.ink } },
-        { kind: "badge", label: r.cleared ? "CLEARED" : "NOT CLEARED", tone: r.cleared ? "ok" : "bad" },
+        {
+          kind: "badge",
+          label: r.cleared ? t("pdf.g.ph.cleared") : t("pdf.g.ph.notCleared"),
+          tone: r.cleared ? "ok" : "bad",
+        },
         r.reasons.join(" "),
       ]),
     });
@@ -572,32 +567,34 @@ async function phasesSection(rd: ReportDocument, data: AgreementReportData): Pro
 // ---------------------------------------------------------------- certificates, requirements
 
 async function expiringSection(rd: ReportDocument, data: AgreementReportData): Promise<void> {
-  rd.heading("Certificates expiring within 90 days", 1, 80);
+  const w = rd.words;
+  const { t } = w;
+  rd.heading(t("pdf.g.exp.title"), 1, 80);
   if (!data.expiringCertificates.length) {
-    rd.paragraph(`No certificate expires within 90 days of ${formatDate(data.generatedAt)}.`, INTRO, { after: 4 });
+    rd.paragraph(t("pdf.g.exp.none", { date: w.day(data.generatedAt) }), INTRO, { after: 4 });
     return;
   }
-  rd.paragraph(`As of ${formatDate(data.generatedAt)}, soonest first.`, INTRO, { after: 8 });
+  rd.paragraph(t("pdf.g.exp.asOf", { date: w.day(data.generatedAt) }), INTRO, { after: 8 });
   await rd.table({
-    title: "Certificates expiring within 90 days",
+    title: t("pdf.g.exp.title"),
     columns: [
-      { header: "Supplier", width: 150 },
-      { header: "Certificate", width: 130 },
-      { header: "Certification body", width: 120 },
-      { header: "Expires", width: 65 },
-      { header: "Days left", width: 55, align: "center" },
+      { header: t("pdf.col.supplier"), width: 150 },
+      { header: t("pdf.col.certificate"), width: 130 },
+      { header: t("pdf.col.body"), width: 120 },
+      { header: t("pdf.col.expires"), width: 65 },
+      { header: t("pdf.col.daysLeft"), width: 55, align: "center" },
     ],
     rows: data.expiringCertificates.map((c) => [
       { kind: "text", text: c.supplierName, style: { weight: "bold", color: COLORS.ink } },
       [
         { kind: "text", text: c.standard },
-        { kind: "text", text: `No. ${c.certificateNumber}`, style: SMALL },
+        { kind: "text", text: t("pdf.certNumber", { number: c.certificateNumber }), style: SMALL },
       ],
       c.certificationBody,
-      formatDate(c.expiryDate),
+      w.day(c.expiryDate),
       {
         kind: "badge",
-        label: `${c.daysLeft} DAYS`,
+        label: t("pdf.g.exp.days", { count: c.daysLeft }),
         tone: c.daysLeft <= 30 ? "bad" : c.daysLeft <= 60 ? "warn" : "info",
       },
     ]),
@@ -605,21 +602,17 @@ async function expiringSection(rd: ReportDocument, data: AgreementReportData): P
 }
 
 async function requirementsSection(rd: ReportDocument, data: AgreementReportData): Promise<void> {
-  openSection(
-    rd,
-    "Flow-down requirements",
-    80,
-    "The requirements of the agreement, in matrix order. Knock-out requirements cap a supplier's score when failed.",
-  );
+  const { t } = rd.words;
+  openSection(rd, t("pdf.g.req.title"), 80, t("pdf.g.req.intro"));
   await rd.table({
-    title: "Flow-down requirements",
+    title: t("pdf.g.req.title"),
     columns: [
       { header: "#", width: 26, align: "right" },
-      { header: "ID", width: 72 },
-      { header: "Requirement", width: 200 },
-      { header: "Category", width: 120 },
-      { header: "Weight", width: 50, align: "center" },
-      { header: "Knock-out", width: 70, align: "center" },
+      { header: t("pdf.col.id"), width: 72 },
+      { header: t("pdf.col.requirement"), width: 200 },
+      { header: t("pdf.col.category"), width: 120 },
+      { header: t("pdf.col.weight"), width: 50, align: "center" },
+      { header: t("pdf.col.knockOut"), width: 70, align: "center" },
     ],
     rows: data.requirements.map((r, i) => [
       String(i + 1),
@@ -627,7 +620,7 @@ async function requirementsSection(rd: ReportDocument, data: AgreementReportData
       r.title,
       r.category,
       String(r.weight),
-      r.knockOut ? { kind: "badge", label: "KNOCK-OUT", tone: "warn" } : "—",
+      r.knockOut ? { kind: "badge", label: t("pdf.knockOut"), tone: "warn" } : "—",
     ]),
   });
 }

@@ -1,7 +1,8 @@
 /**
  * The assessment report: one supplier's assessment against one agreement.
- * `renderAssessmentReport(data, out)` writes the PDF to `out` and resolves
- * when `out` has finished. Pure: the output depends on `data` only.
+ * `renderAssessmentReport(data, out, words)` writes the PDF to `out` and
+ * resolves when `out` has finished. Pure: the output depends on `data` and
+ * the words (its language's) only.
  */
 import type { Writable } from "node:stream";
 import { KNOCKOUT_CAP } from "#app/scoring/score";
@@ -22,72 +23,89 @@ import {
 import { renderReport, type RenderInfo } from "./scaffold";
 import { fitLines, openSection, SMALL } from "./sections";
 import type { AssessmentReportData } from "./types";
-import { ASSESSMENT_STATUS_TEXT, ASSESSMENT_STATUS_TONE, RATING_TEXT, RATING_TONE, STATUS_TEXT } from "#models/labels";
+import { ASSESSMENT_STATUS_TONE, RATING_TONE } from "#models/labels";
+import type { ReportWords } from "./i18n";
 import {
-  REMEDIATION_STATUS_TEXT,
   REMEDIATION_STATUS_TONE,
-  CERTIFICATE_CREDIT_TEXT,
   CERTIFICATE_CREDIT_TONE,
   answerText,
   capitalise,
   certificationRows,
-  formatDate,
-  formatDateTime,
   parameterLines,
   overriddenRequirements,
   remediationRows,
   requirementStatusText,
 } from "./view";
 
-/** Render the assessment report to `out`. */
-export async function renderAssessmentReport(data: AssessmentReportData, out: Writable): Promise<RenderInfo> {
+/** Render the assessment report to `out`, its own words in `w` (see ./i18n). */
+export async function renderAssessmentReport(
+  data: AssessmentReportData,
+  out: Writable,
+  w: ReportWords,
+): Promise<RenderInfo> {
   const { agreement: a, supplier: s, assessment: asm, result } = data;
+  const { t } = w;
   return renderReport(
     data,
     {
       kind: "assessment",
       document: {
-        title: `Assessment report — ${s.name} — ${a.reference}`,
-        subject: `Flow-down assessment of ${s.name} under ${a.reference} (${a.title})`,
-        headerTitle: "Supplier assessment report",
+        title: t("pdf.a.title", { supplier: s.name, reference: a.reference }),
+        subject: t("pdf.a.subject", { supplier: s.name, reference: a.reference, title: a.title }),
+        headerTitle: t("pdf.a.header"),
         reference: `${a.reference} · ${s.name}`,
         hanForm: hanFormFor({ language: data.language, country: s.country }),
       },
       cover: {
-        kicker: "FLOWDOWN · SUPPLIER ASSESSMENT REPORT",
+        kicker: t("pdf.a.kicker"),
         lead: supplierLead,
         badges: [
           {
-            caption: "Assessment status",
-            label: ASSESSMENT_STATUS_TEXT[asm.status].toUpperCase(),
+            caption: t("pdf.a.badge.status"),
+            label: w.upper(t(`labels.assessmentStatus.${asm.status}`)),
             tone: ASSESSMENT_STATUS_TONE[asm.status],
           },
           {
-            caption: "Compliance score",
-            label: `${result.score} / 100${result.capped ? " (CAPPED)" : ""}`,
+            caption: t("pdf.a.badge.score"),
+            label: t(result.capped ? "pdf.a.badge.scoreCapped" : "pdf.a.badge.scoreValue", { score: result.score }),
             tone: "info",
           },
-          { caption: "Risk rating", label: `${RATING_TEXT[result.rating]} RISK`, tone: RATING_TONE[result.rating] },
+          {
+            caption: t("pdf.a.badge.rating"),
+            label: t(`pdf.ratingBadge.${result.rating}`),
+            tone: RATING_TONE[result.rating],
+          },
         ],
-        breachWindow: `${a.breachWindowHours} h (recipient uses ${a.recipientNotifyHours} h)`,
+        breachWindow: t("pdf.a.breachWindow", { hours: a.breachWindowHours, recipientHours: a.recipientNotifyHours }),
         facts: [
-          ["Assessment", asm.id],
-          ["Due date", formatDate(asm.dueDate)],
-          ["Submitted", formatDateTime(asm.submittedAt)],
-          ["Evaluated on", formatDate(result.evaluationDate)],
+          [t("pdf.a.fact.assessment"), asm.id],
+          [t("pdf.a.fact.due"), w.day(asm.dueDate)],
+          [t("pdf.a.fact.submitted"), w.moment(asm.submittedAt)],
+          [t("pdf.a.fact.evaluated"), w.day(result.evaluationDate)],
           ...(asm.scoredAt
             ? [
                 [
-                  "Scored",
-                  `${formatDateTime(asm.scoredAt)} against agreement revision ${asm.scoredAgreementRevision ?? "?"}`,
+                  t("pdf.a.fact.scored"),
+                  t("pdf.a.fact.scoredValue", {
+                    at: w.moment(asm.scoredAt),
+                    revision: asm.scoredAgreementRevision ?? "?",
+                  }),
                 ] as [string, string],
               ]
             : []),
           ...(asm.approvedDrift?.length
-            ? [["Needs review", `differs from the result approved: ${asm.approvedDrift.join(" ")}`] as [string, string]]
+            ? [
+                [
+                  t("pdf.a.fact.needsReview"),
+                  t("pdf.a.fact.needsReviewValue", { drift: asm.approvedDrift.join(" ") }),
+                ] as [string, string],
+              ]
             : []),
-          ["Questionnaire", `${asm.templateTitle} (version ${asm.templateVersion})`],
-          ["Requirement catalogue", `version ${asm.catalogueVersion}`],
+          [
+            t("pdf.a.fact.questionnaire"),
+            t("pdf.a.fact.questionnaireValue", { title: asm.templateTitle, version: asm.templateVersion }),
+          ],
+          [t("pdf.a.fact.catalogue"), t("pdf.a.fact.catalogueValue", { version: asm.catalogueVersion })],
         ],
       },
       summary,
@@ -101,6 +119,7 @@ export async function renderAssessmentReport(data: AssessmentReportData, out: Wr
       ],
     },
     out,
+    w,
   );
 }
 
@@ -108,13 +127,14 @@ export async function renderAssessmentReport(data: AssessmentReportData, out: Wr
 
 /** The supplier under the cover band: its name, service, country and place in the chain. */
 function supplierLead(rd: ReportDocument, { supplier: s }: AssessmentReportData): void {
-  rd.label("SUPPLIER", rd.left, rd.y, { size: 7.5, weight: "bold", color: COLORS.muted });
+  const { t } = rd.words;
+  rd.label(t("pdf.a.lead.supplier"), rd.left, rd.y, { size: 7.5, weight: "bold", color: COLORS.muted });
   rd.y += 12;
   rd.paragraph(s.name, { size: 20, weight: "bold", color: COLORS.ink, leading: 1.2 });
   rd.paragraph(
-    `${s.service} · ${s.country} · tier ${s.tier}${
-      s.parentName ? ` (works for ${s.parentName})` : " (works for the recipient)"
-    }`,
+    s.parentName
+      ? t("pdf.a.lead.line", { service: s.service, country: s.country, tier: s.tier, parent: s.parentName })
+      : t("pdf.a.lead.lineRecipient", { service: s.service, country: s.country, tier: s.tier }),
     { size: 10, color: COLORS.muted },
     { after: 18 },
   );
@@ -124,13 +144,14 @@ function supplierLead(rd: ReportDocument, { supplier: s }: AssessmentReportData)
 
 function summary(rd: ReportDocument, data: AssessmentReportData): void {
   const { result } = data;
+  const { t } = rd.words;
   rd.newPage("portrait");
-  rd.heading("Summary", 1, 260);
+  rd.heading(t("pdf.summary"), 1, 260);
   const top = rd.y;
   const gaugeW = 200;
   const used = scoreGauge(rd, rd.left, top + 4, gaugeW, result.score, {
     cap: result.capped ? KNOCKOUT_CAP : null,
-    caption: "Compliance score",
+    caption: t("pdf.a.badge.score"),
   });
 
   // right-hand column: rating, knock-outs, score notes
@@ -139,18 +160,21 @@ function summary(rd: ReportDocument, data: AssessmentReportData): void {
   const cap: TextStyle = { size: 6.8, weight: "bold", color: COLORS.muted, leading: 1.2 };
   const body: TextStyle = { size: 8.5, color: COLORS.text, leading: 1.3 };
   let y = top + 4;
-  rd.label("RISK RATING", x, y, cap);
-  const bw = rd.badge(`${RATING_TEXT[result.rating]} RISK`, RATING_TONE[result.rating], x, y + 11, 11);
-  rd.label(`inherent risk: ${RATING_TEXT[result.inherentRisk]}`, x + bw + 10, y + 15, { size: 8, color: COLORS.muted });
+  rd.label(t("pdf.a.sum.rating"), x, y, cap);
+  const bw = rd.badge(t(`pdf.ratingBadge.${result.rating}`), RATING_TONE[result.rating], x, y + 11, 11);
+  rd.label(t("pdf.a.sum.inherent", { rating: t(`pdf.rating.${result.inherentRisk}`) }), x + bw + 10, y + 15, {
+    size: 8,
+    color: COLORS.muted,
+  });
   y += 40;
-  rd.label("KNOCK-OUT REQUIREMENTS", x, y, cap);
+  rd.label(t("pdf.a.sum.knockOuts"), x, y, cap);
   y += 11;
   const byId = new Map(result.requirements.map((r) => [r.requirementId, r]));
   const koLines = result.knockOutsFailed.length
     ? result.knockOutsFailed.map(
-        (id) => `${id} ${byId.get(id)?.title ?? ""} — ${STATUS_TEXT[byId.get(id)?.status ?? "not_met"]}`,
+        (id) => `${id} ${byId.get(id)?.title ?? ""} — ${t(`pdf.status.${byId.get(id)?.status ?? "not_met"}`)}`,
       )
-    : ["None failed."];
+    : [t("pdf.a.sum.noneFailed")];
   for (const text of koLines) {
     for (const line of layoutText(text, { ...body, weight: result.knockOutsFailed.length ? "bold" : "regular" }, w)) {
       rd.drawLine(line, x, y, { ...body, color: result.knockOutsFailed.length ? TONES.bad.text : COLORS.text });
@@ -159,11 +183,10 @@ function summary(rd: ReportDocument, data: AssessmentReportData): void {
   }
   y += 6;
   const notes: string[] = [];
-  if (result.capped) notes.push(`A failed knock-out caps the score at ${KNOCKOUT_CAP} (dashed mark on the gauge).`);
-  if (result.computedScore !== result.score) notes.push(`Computed score without overrides: ${result.computedScore}.`);
+  if (result.capped) notes.push(t("pdf.a.sum.capped", { cap: KNOCKOUT_CAP }));
+  if (result.computedScore !== result.score) notes.push(t("pdf.a.sum.computed", { score: result.computedScore }));
   const overrides = overriddenRequirements(result).length;
-  if (overrides)
-    notes.push(`${overrides} result${overrides === 1 ? "" : "s"} overridden by a reviewer, with justification.`);
+  if (overrides) notes.push(t("pdf.a.sum.overrides", { count: overrides }));
   for (const text of notes) {
     for (const line of layoutText(text, body, w)) {
       rd.drawLine(line, x, y, body);
@@ -173,19 +196,19 @@ function summary(rd: ReportDocument, data: AssessmentReportData): void {
   }
   rd.y = Math.max(top + used, y) + 14;
 
-  rd.heading("Results by status", 2, 40);
+  rd.heading(t("pdf.a.sum.byStatus"), 2, 40);
   rd.y += statusBar(rd, rd.left, rd.y, rd.width, result.counts) + 6;
 
   if (result.riskReasons.length) {
-    rd.heading("Why this rating", 2, 30);
+    rd.heading(t("pdf.a.sum.why"), 2, 30);
     rd.bullets(result.riskReasons, { size: 8.5, color: COLORS.text }, { after: 4 });
   }
 }
 
 // ---------------------------------------------------------------- requirements
 
-function statusCell(r: RequirementResult): CellItem[] {
-  const t = requirementStatusText(r);
+function statusCell(r: RequirementResult, w: ReportWords): CellItem[] {
+  const t = requirementStatusText(r, w);
   const items: CellItem[] = [{ kind: "badge", label: t.label, tone: t.tone }];
   if (t.overrideNote)
     items.push({ kind: "text", text: t.overrideNote, style: { size: 6.6, weight: "bold", color: COLORS.brand } });
@@ -198,23 +221,19 @@ function paramsText(r: RequirementResult): string | null {
 }
 
 async function requirementsTable(rd: ReportDocument, data: AssessmentReportData): Promise<void> {
-  openSection(
-    rd,
-    "Requirements",
-    90,
-    "Each flow-down requirement of the agreement with the result that counts. Overridden results show the result the rules computed beside the reviewer's.",
-  );
+  const { t } = rd.words;
+  openSection(rd, t("pdf.a.req.title"), 90, t("pdf.a.req.intro"));
   await rd.table({
-    title: "Requirements",
+    title: t("pdf.a.req.title"),
     columns: [
-      { header: "ID", width: 62 },
-      { header: "Requirement", width: 250 },
-      { header: "Weight", width: 42, align: "center" },
-      { header: "Status", width: 120 },
+      { header: t("pdf.col.id"), width: 62 },
+      { header: t("pdf.col.requirement"), width: 250 },
+      { header: t("pdf.col.weight"), width: 42, align: "center" },
+      { header: t("pdf.col.status"), width: 120 },
     ],
     rows: data.result.requirements.map((r): Cell[] => {
       const req: CellItem[] = [{ kind: "text", text: r.title, style: { weight: "bold", color: COLORS.ink } }];
-      const meta = [r.category, r.knockOut ? "KNOCK-OUT" : null].filter(Boolean).join(" · ");
+      const meta = [r.category, r.knockOut ? t("pdf.knockOut") : null].filter(Boolean).join(" · ");
       req.push({ kind: "text", text: meta, style: SMALL });
       const params = paramsText(r);
       if (params) req.push({ kind: "text", text: params, style: SMALL });
@@ -222,17 +241,18 @@ async function requirementsTable(rd: ReportDocument, data: AssessmentReportData)
         { kind: "text", text: r.requirementId, style: { weight: "bold", color: COLORS.ink } },
         req,
         String(r.weight),
-        statusCell(r),
+        statusCell(r, rd.words),
       ];
     }),
   });
 }
 
 async function requirementDetails(rd: ReportDocument, data: AssessmentReportData): Promise<void> {
-  rd.heading("Requirement details", 1, 120);
+  const w = rd.words;
+  rd.heading(w.t("pdf.a.det.title"), 1, 120);
   const body: TextStyle = { size: 8.3, color: COLORS.text };
   for (const r of data.result.requirements) {
-    const t = requirementStatusText(r);
+    const t = requirementStatusText(r, w);
     // header bar: id and title left, status badge right; keep with the first lines after it
     const titleStyle: TextStyle = { size: 9.5, weight: "bold", color: COLORS.ink, leading: 1.25 };
     const noteStyle: TextStyle = { size: 6.6, weight: "bold", color: COLORS.brand };
@@ -258,10 +278,10 @@ async function requirementDetails(rd: ReportDocument, data: AssessmentReportData
     rd.y += h + 5;
 
     const meta = [
-      `Category: ${r.category}`,
-      `weight ${r.weight}`,
-      r.knockOut ? "knock-out" : null,
-      paramsText(r) ? `parameters: ${paramsText(r)}` : null,
+      w.t("pdf.a.det.category", { category: r.category }),
+      w.t("pdf.a.det.weight", { weight: r.weight }),
+      r.knockOut ? w.t("pdf.a.det.knockOut") : null,
+      paramsText(r) ? w.t("pdf.a.det.params", { params: paramsText(r) }) : null,
     ].filter(Boolean);
     rd.paragraph(meta.join(" · "), SMALL, { indent: 10, after: 3 });
 
@@ -269,11 +289,11 @@ async function requirementDetails(rd: ReportDocument, data: AssessmentReportData
     if (r.answers.length) {
       rd.y += 2;
       await rd.table({
-        title: `${r.requirementId} answers`,
+        title: w.t("pdf.a.det.answers", { id: r.requirementId }),
         columns: [
-          { header: "Question", width: 200 },
-          { header: "Answer", width: 140 },
-          { header: "Judgement", width: 140 },
+          { header: w.t("pdf.col.question"), width: 200 },
+          { header: w.t("pdf.col.answer"), width: 140 },
+          { header: w.t("pdf.col.judgement"), width: 140 },
         ],
         rows: r.answers.map((a) => [
           [
@@ -289,21 +309,22 @@ async function requirementDetails(rd: ReportDocument, data: AssessmentReportData
       });
     }
     if (r.evidence.length) {
-      rd.paragraph("Evidence", { size: 7.5, weight: "bold", color: COLORS.muted }, { indent: 10 });
+      rd.paragraph(w.t("pdf.a.det.evidence"), { size: 7.5, weight: "bold", color: COLORS.muted }, { indent: 10 });
       rd.bullets(
-        r.evidence.map((e) => `${e.name} — ${e.ref} (question ${e.question})`),
+        r.evidence.map((e) => w.t("pdf.a.det.evidenceLine", { name: e.name, ref: e.ref, question: e.question })),
         body,
         { indent: 10, after: 3 },
       );
     }
     if (r.certificationCredit.length) {
-      rd.paragraph("Certification credit", { size: 7.5, weight: "bold", color: COLORS.muted }, { indent: 10 });
+      rd.paragraph(w.t("pdf.a.det.credit"), { size: 7.5, weight: "bold", color: COLORS.muted }, { indent: 10 });
       rd.bullets(
-        r.certificationCredit.map(
-          (c) =>
-            `${c.credit === "partial" ? "Partial credit only: " : ""}${c.standard} (${c.certificationId}): ${
-              c.controls.join(", ") || "no controls listed"
-            }`,
+        r.certificationCredit.map((c) =>
+          w.t(c.credit === "partial" ? "pdf.a.det.creditPartial" : "pdf.a.det.creditLine", {
+            standard: c.standard,
+            id: c.certificationId,
+            controls: c.controls.join(", ") || w.t("pdf.a.det.noControls"),
+          }),
         ),
         body,
         { indent: 10, after: 3 },
@@ -312,8 +333,14 @@ async function requirementDetails(rd: ReportDocument, data: AssessmentReportData
     if (r.override) {
       rd.y += 2;
       rd.callout(
-        `Override: ${STATUS_TEXT[r.override.status]} (computed: ${STATUS_TEXT[r.computedStatus]})`,
-        [`Justification: ${r.override.justification}`, `By ${r.override.by} on ${formatDateTime(r.override.at)}.`],
+        w.t("pdf.a.det.override", {
+          status: w.t(`pdf.status.${r.override.status}`),
+          computed: w.t(`pdf.status.${r.computedStatus}`),
+        }),
+        [
+          w.t("pdf.a.det.justification", { text: r.override.justification }),
+          w.t("pdf.a.det.by", { by: r.override.by, at: w.moment(r.override.at) }),
+        ],
         "info",
       );
     }
@@ -325,23 +352,18 @@ async function requirementDetails(rd: ReportDocument, data: AssessmentReportData
 // ---------------------------------------------------------------- overrides, certificates, remediation, history
 
 async function overridesSection(rd: ReportDocument, data: AssessmentReportData): Promise<void> {
+  const w = rd.words;
+  const { t } = w;
   const overridden = overriddenRequirements(data.result);
-  openSection(
-    rd,
-    "Overrides",
-    80,
-    overridden.length
-      ? "Results changed by a reviewer. The computed result is kept beside the override; the score counts the override."
-      : "No result was overridden.",
-  );
+  openSection(rd, t("pdf.a.ovr.title"), 80, overridden.length ? t("pdf.a.ovr.intro") : t("pdf.a.ovr.none"));
   if (!overridden.length) return;
   await rd.table({
-    title: "Overrides",
+    title: t("pdf.a.ovr.title"),
     columns: [
-      { header: "Requirement", width: 110 },
-      { header: "Computed → override", width: 95 },
-      { header: "Justification", width: 190 },
-      { header: "By, when", width: 100 },
+      { header: t("pdf.col.requirement"), width: 110 },
+      { header: t("pdf.col.computedOverride"), width: 95 },
+      { header: t("pdf.col.justification"), width: 190 },
+      { header: t("pdf.col.byWhen"), width: 100 },
     ],
     rows: overridden.map((r) => {
       const o = r.override as NonNullable<RequirementResult["override"]>;
@@ -351,14 +373,18 @@ async function overridesSection(rd: ReportDocument, data: AssessmentReportData):
           { kind: "text", text: r.title, style: SMALL },
         ],
         [
-          { kind: "text", text: `computed: ${STATUS_TEXT[r.computedStatus]}`, style: SMALL },
-          { kind: "badge", label: STATUS_TEXT[o.status], tone: requirementStatusText(r).tone },
-          { kind: "text", text: "OVERRIDDEN", style: { size: 6.6, weight: "bold", color: COLORS.brand } },
+          {
+            kind: "text",
+            text: t("pdf.a.ovr.computed", { status: t(`pdf.status.${r.computedStatus}`) }),
+            style: SMALL,
+          },
+          { kind: "badge", label: t(`pdf.status.${o.status}`), tone: requirementStatusText(r).tone },
+          { kind: "text", text: t("pdf.overridden"), style: { size: 6.6, weight: "bold", color: COLORS.brand } },
         ],
         o.justification,
         [
           { kind: "text", text: o.by },
-          { kind: "text", text: formatDateTime(o.at), style: SMALL },
+          { kind: "text", text: w.moment(o.at), style: SMALL },
         ],
       ];
     }),
@@ -366,46 +392,49 @@ async function overridesSection(rd: ReportDocument, data: AssessmentReportData):
 }
 
 async function certificationsSection(rd: ReportDocument, data: AssessmentReportData): Promise<void> {
+  const w = rd.words;
+  const { t } = w;
   const rows = certificationRows(data);
   openSection(
     rd,
-    "Certifications",
+    t("pdf.a.cert.title"),
     80,
-    `Required by the agreement: ${
-      data.agreement.requiredCertifications.join(", ") || "none"
-    }. A certificate gives full credit only when it covers the term continuously from its start (${formatDate(
-      data.agreement.effectiveDate,
-    )}, an earlier certificate of the same standard may cover the time before a renewal) to its end (${formatDate(
-      data.agreement.endDate,
-    )}), is from a named body, and has a scope covering the service. A gap or an expiry inside the term leaves ` +
-      "partial credit at most; a scope not covering the service, none.",
+    t("pdf.a.cert.intro", {
+      required: data.agreement.requiredCertifications.join(", ") || t("pdf.none"),
+      start: w.day(data.agreement.effectiveDate),
+      end: w.day(data.agreement.endDate),
+    }),
   );
   await rd.table({
-    title: "Certifications",
+    title: t("pdf.a.cert.title"),
     columns: [
-      { header: "Certificate", width: 120 },
-      { header: "Body and scope", width: 150 },
-      { header: "Issued / expires", width: 75 },
-      { header: "Validity and findings", width: 160 },
+      { header: t("pdf.col.certificate"), width: 120 },
+      { header: t("pdf.col.bodyScope"), width: 150 },
+      { header: t("pdf.col.issuedExpires"), width: 75 },
+      { header: t("pdf.col.validity"), width: 160 },
     ],
     rows: rows.map((c) => [
       [
         { kind: "text", text: c.standard, style: { weight: "bold", color: COLORS.ink } },
-        { kind: "text", text: `No. ${c.certificateNumber}` },
-        { kind: "text", text: c.fileRef ? `File: ${c.fileRef}` : "No file uploaded", style: SMALL },
+        { kind: "text", text: t("pdf.certNumber", { number: c.certificateNumber }) },
+        {
+          kind: "text",
+          text: c.fileRef ? t("pdf.a.cert.file", { ref: c.fileRef }) : t("pdf.a.cert.noFile"),
+          style: SMALL,
+        },
       ],
       [
         { kind: "text", text: c.certificationBody },
         { kind: "text", text: c.scope, style: SMALL },
       ],
       [
-        { kind: "text", text: formatDate(c.issueDate) },
-        { kind: "text", text: formatDate(c.expiryDate) },
+        { kind: "text", text: w.day(c.issueDate) },
+        { kind: "text", text: w.day(c.expiryDate) },
       ],
       [
         {
           kind: "badge",
-          label: CERTIFICATE_CREDIT_TEXT[c.credit].toUpperCase(),
+          label: w.upper(t(`pdf.credit.${c.credit}`)),
           tone: CERTIFICATE_CREDIT_TONE[c.credit],
         },
         ...c.issues.flatMap((f): CellItem[] => [
@@ -418,22 +447,19 @@ async function certificationsSection(rd: ReportDocument, data: AssessmentReportD
 }
 
 async function remediationSection(rd: ReportDocument, data: AssessmentReportData): Promise<void> {
+  const w = rd.words;
+  const { t } = w;
   const rows = remediationRows(data);
-  openSection(
-    rd,
-    "Remediation",
-    80,
-    rows.length ? "Actions requested from the supplier, by due date." : "No remediation was requested.",
-  );
+  openSection(rd, t("pdf.a.rem.title"), 80, rows.length ? t("pdf.a.rem.intro") : t("pdf.a.rem.none"));
   if (!rows.length) return;
   await rd.table({
-    title: "Remediation",
+    title: t("pdf.a.rem.title"),
     columns: [
-      { header: "Requirement", width: 90 },
-      { header: "Action requested", width: 170 },
-      { header: "Due", width: 70 },
-      { header: "Status", width: 70 },
-      { header: "Supplier response", width: 130 },
+      { header: t("pdf.col.requirement"), width: 90 },
+      { header: t("pdf.col.action"), width: 170 },
+      { header: t("pdf.col.due"), width: 70 },
+      { header: t("pdf.col.status"), width: 70 },
+      { header: t("pdf.col.response"), width: 130 },
     ],
     rows: rows.map((r) => [
       [
@@ -443,29 +469,31 @@ async function remediationSection(rd: ReportDocument, data: AssessmentReportData
       r.description,
       r.overdue
         ? [
-            { kind: "text", text: formatDate(r.dueDate), style: { weight: "bold" } },
-            { kind: "badge", label: "OVERDUE", tone: "bad" },
+            { kind: "text", text: w.day(r.dueDate), style: { weight: "bold" } },
+            { kind: "badge", label: t("pdf.overdue"), tone: "bad" },
           ]
-        : [{ kind: "text", text: formatDate(r.dueDate), style: { weight: "bold" } }],
-      { kind: "badge", label: REMEDIATION_STATUS_TEXT[r.status], tone: REMEDIATION_STATUS_TONE[r.status] },
-      r.response ?? { kind: "text", text: "No response yet.", style: SMALL },
+        : [{ kind: "text", text: w.day(r.dueDate), style: { weight: "bold" } }],
+      { kind: "badge", label: t(`pdf.remediation.${r.status}`), tone: REMEDIATION_STATUS_TONE[r.status] },
+      r.response ?? { kind: "text", text: t("pdf.a.rem.noResponse"), style: SMALL },
     ]),
   });
 }
 
 async function historySection(rd: ReportDocument, data: AssessmentReportData): Promise<void> {
-  rd.heading("Assessment history", 1, 80);
+  const w = rd.words;
+  const { t } = w;
+  rd.heading(t("pdf.a.hist.title"), 1, 80);
   await rd.table({
-    title: "Assessment history",
+    title: t("pdf.a.hist.title"),
     columns: [
-      { header: "When", width: 110 },
-      { header: "Change", width: 140 },
-      { header: "By", width: 110 },
-      { header: "Comment", width: 150 },
+      { header: t("pdf.col.when"), width: 110 },
+      { header: t("pdf.col.change"), width: 140 },
+      { header: t("pdf.col.by"), width: 110 },
+      { header: t("pdf.col.comment"), width: 150 },
     ],
     rows: data.assessment.history.map((h) => [
-      formatDateTime(h.at),
-      `${h.from ? ASSESSMENT_STATUS_TEXT[h.from] : "Created"} → ${ASSESSMENT_STATUS_TEXT[h.to]}`,
+      w.moment(h.at),
+      `${h.from ? t(`labels.assessmentStatus.${h.from}`) : t("pdf.a.hist.created")} → ${t(`labels.assessmentStatus.${h.to}`)}`,
       h.by,
       h.comment ?? "",
     ]),

@@ -4,7 +4,7 @@
  */
 import type { RequirementStatus } from "#app/scoring/types";
 import { COLORS, TONES, type ReportDocument, type TextStyle } from "./pdf";
-import { STATUS_ORDER, STATUS_TEXT, STATUS_TONE, type Tone } from "#models/labels";
+import { STATUS_ORDER, STATUS_TONE, type Tone } from "#models/labels";
 
 /** Tone of a 0–100 compliance score. */
 export function scoreTone(score: number): Tone {
@@ -163,11 +163,18 @@ export function statusBar(
   let lx = x;
   for (const s of STATUS_ORDER) {
     swatch(rd, lx, ly, TONES[STATUS_TONE[s]].strong);
-    const text = `${STATUS_TEXT[s]} ${counts[s]}`;
+    const text = `${rd.words.t(`pdf.status.${s}`)} ${counts[s]}`;
     const w = rd.label(text, lx + 11, ly, { ...legend, weight: "bold" });
     lx += 11 + w + 14;
   }
-  rd.label(`${total} requirements`, x, ly, { ...legend, color: COLORS.muted }, "right", width);
+  rd.label(
+    rd.words.t("pdf.requirementsCount", { count: total }),
+    x,
+    ly,
+    { ...legend, color: COLORS.muted },
+    "right",
+    width,
+  );
   return h + 6 + 12;
 }
 

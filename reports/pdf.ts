@@ -12,6 +12,7 @@ import { performance } from "node:perf_hooks";
 import type { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import PDFDocument from "pdfkit";
+import type { ReportWords } from "./i18n";
 import { hasRtl, paragraphDirection, visualRuns, type Direction } from "./bidi";
 import {
   getFont,
@@ -338,12 +339,16 @@ export interface ReportDocumentOptions {
   footerText: string;
   /** forms of Han characters in text without kana (default Simplified Chinese); see `hanFormFor` */
   hanForm?: HanForm;
+  /** the report's own words in its language (page numbers, "continued"), also the document's /Lang */
+  words: ReportWords;
 }
 
 export class ReportDocument {
   readonly doc: PDFKit.PDFDocument;
   y: number = MARGIN.top;
   private readonly opts: ReportDocumentOptions;
+  /** the report's own words in its language */
+  readonly words: ReportWords;
   private readonly registered = new Set<FontKey>();
   private lastYield = performance.now();
   /** pages (0-based) that get no running header, e.g. the cover */
@@ -355,6 +360,7 @@ export class ReportDocument {
 
   constructor(opts: ReportDocumentOptions) {
     this.opts = opts;
+    this.words = opts.words;
     noteNewDocument();
     const created = new Date(opts.generatedAt);
     const when = Number.isNaN(created.getTime()) ? new Date(0) : created;
@@ -368,7 +374,7 @@ export class ReportDocument {
       pdfVersion: "1.7",
       compress: true,
       displayTitle: true,
-      lang: "en",
+      lang: this.words.language,
       info: {
         Title: cleanText(opts.title),
         Subject: cleanText(opts.subject),
@@ -833,7 +839,7 @@ export class ReportDocument {
 
     const drawHeader = (continued: boolean) => {
       if (continued) {
-        this.label(`${opts.title} (continued)`, x0, this.y, captionStyle);
+        this.label(this.words.t("pdf.continued", { title: opts.title }), x0, this.y, captionStyle);
         this.y += lineHeight(captionStyle) + 2;
       }
       this.doc
@@ -984,13 +990,17 @@ export class ReportDocument {
         .stroke()
         .restore();
       this.label(
-        truncateText(`Confidential  ·  ${this.opts.footerText}`, small, (right - left) * 0.8),
+        truncateText(
+          this.words.t("pdf.footer.confidential", { text: this.opts.footerText }),
+          small,
+          (right - left) * 0.8,
+        ),
         left,
         fy,
         small,
       );
       this.label(
-        `Page ${i - range.start + 1} of ${total}`,
+        this.words.t("pdf.page", { page: i - range.start + 1, pages: total }),
         left,
         fy,
         { ...small, weight: "bold", color: COLORS.ink },

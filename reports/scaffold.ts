@@ -17,7 +17,7 @@ import {
   type Badge,
 } from "./sections";
 import type { GlossaryEntry, ReportAgreement, ReportMeta } from "./types";
-import { formatDateTime } from "./view";
+import type { ReportWords } from "./i18n";
 
 export interface RenderInfo {
   pages: number;
@@ -57,6 +57,7 @@ export async function renderReport<D extends ReportData>(
   data: D,
   spec: ReportSpec<D>,
   out: Writable,
+  words: ReportWords,
 ): Promise<RenderInfo> {
   const rd = new ReportDocument({
     ...spec.document,
@@ -64,7 +65,12 @@ export async function renderReport<D extends ReportData>(
     author: data.generatedBy,
     keywords: `Flowdown, ${spec.kind}, ${data.agreement.reference}, report version ${data.version}`,
     generatedAt: data.generatedAt,
-    footerText: `Report version ${data.version} · generated ${formatDateTime(data.generatedAt)} by ${data.generatedBy}`,
+    footerText: words.t("pdf.footer", {
+      version: data.version,
+      at: words.moment(data.generatedAt),
+      by: data.generatedBy,
+    }),
+    words,
   });
   try {
     coverPage(rd, data, spec.cover);
@@ -89,5 +95,8 @@ function coverPage<D extends ReportData>(rd: ReportDocument, data: D, cover: Rep
   cover.lead?.(rd, data);
   badgeRow(rd, cover.badges);
   rd.y += 6;
-  rd.facts([...agreementFacts(a, shortened, cover.breachWindow), ...cover.facts, reportFact(data)], 2);
+  rd.facts(
+    [...agreementFacts(a, shortened, cover.breachWindow, rd.words), ...cover.facts, reportFact(data, rd.words)],
+    2,
+  );
 }

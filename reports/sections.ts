@@ -12,7 +12,8 @@ import {
 } from "./pdf";
 import type { GlossaryEntry, ReportAgreement, ReportMeta } from "./types";
 import { type Tone } from "#models/labels";
-import { formatDate, formatDateTime, verificationText } from "./view";
+import { verificationText } from "./view";
+import type { ReportWords } from "./i18n";
 
 /** Notes under tables and figures. */
 export const SMALL: TextStyle = { size: 7.2, color: COLORS.muted, leading: 1.28 };
@@ -27,22 +28,31 @@ export function openSection(rd: ReportDocument, title: string, keep: number, int
 }
 
 /** The agreement's facts every cover starts with (its title again when the band had to shorten it). */
-export function agreementFacts(a: ReportAgreement, shortenedTitle: boolean, breachWindow: string): [string, string][] {
+export function agreementFacts(
+  a: ReportAgreement,
+  shortenedTitle: boolean,
+  breachWindow: string,
+  w: ReportWords,
+): [string, string][] {
+  const { t } = w;
   return [
-    ...(shortenedTitle ? ([["Agreement", a.title]] as [string, string][]) : []),
-    ["Agreement reference", a.reference],
-    ["Term", `${formatDate(a.effectiveDate)} to ${formatDate(a.endDate)}`],
-    ["Disclosing party", a.discloser],
-    ["Recipient", a.recipient],
-    ["Breach notification window", breachWindow],
-    ["Permitted jurisdictions", a.permittedJurisdictions.join(", ") || "none"],
-    ["Required certification", a.requiredCertifications.join(", ") || "none"],
+    ...(shortenedTitle ? ([[t("pdf.fact.agreement"), a.title]] as [string, string][]) : []),
+    [t("pdf.fact.reference"), a.reference],
+    [t("pdf.fact.term"), t("pdf.fact.termValue", { from: w.day(a.effectiveDate), to: w.day(a.endDate) })],
+    [t("pdf.fact.discloser"), a.discloser],
+    [t("pdf.fact.recipient"), a.recipient],
+    [t("pdf.fact.breachWindow"), breachWindow],
+    [t("pdf.fact.jurisdictions"), a.permittedJurisdictions.join(", ") || t("pdf.none")],
+    [t("pdf.fact.certification"), a.requiredCertifications.join(", ") || t("pdf.none")],
   ];
 }
 
 /** The facts line naming the report itself. */
-export function reportFact(meta: ReportMeta): [string, string] {
-  return ["Report", `version ${meta.version}, generated ${formatDateTime(meta.generatedAt)} by ${meta.generatedBy}`];
+export function reportFact(meta: ReportMeta, w: ReportWords): [string, string] {
+  return [
+    w.t("pdf.fact.report"),
+    w.t("pdf.fact.reportValue", { version: meta.version, at: w.moment(meta.generatedAt), by: meta.generatedBy }),
+  ];
 }
 
 /**
@@ -154,18 +164,14 @@ export function divider(rd: ReportDocument, space = 10): void {
  */
 export async function glossarySection(rd: ReportDocument, glossary: GlossaryEntry[] | undefined): Promise<void> {
   if (!glossary || glossary.length === 0) return;
+  const { t } = rd.words;
   rd.newPage("portrait");
-  openSection(
-    rd,
-    "Annex: glossary",
-    60,
-    "The terms defined in the agreement, with the definitions the parties agreed; suppliers see them beside the questions that use them, in their language.",
-  );
+  openSection(rd, t("pdf.glossary.title"), 60, t("pdf.glossary.intro"));
   await rd.table({
-    title: "Annex: glossary",
+    title: t("pdf.glossary.title"),
     columns: [
-      { header: "Term", width: 130 },
-      { header: "Definition", width: 370 },
+      { header: t("pdf.glossary.term"), width: 130 },
+      { header: t("pdf.glossary.definition"), width: 370 },
     ],
     rows: glossary.map((g) => [
       { kind: "text", text: g.term, style: { weight: "bold", color: COLORS.ink } },
@@ -182,17 +188,18 @@ export async function glossarySection(rd: ReportDocument, glossary: GlossaryEntr
 }
 
 export function verificationSection(rd: ReportDocument, meta: ReportMeta): void {
-  rd.heading("Verification", 1, 90);
-  const [how, recorded] = verificationText(meta);
-  rd.callout("Verify this report", [
+  const w = rd.words;
+  rd.heading(w.t("pdf.verification.title"), 1, 90);
+  const [how, recorded] = verificationText(meta, w);
+  rd.callout(w.t("pdf.verification.callout"), [
     how,
     recorded,
-    `Report version ${meta.version}, generated ${formatDateTime(meta.generatedAt)} by ${meta.generatedBy}.`,
+    w.t("pdf.verification.generated", { version: meta.version, at: w.moment(meta.generatedAt), by: meta.generatedBy }),
   ]);
   // a placeholder line where a reader can note the hash they computed
   rd.ensure(40);
   rd.y += 14;
-  rd.label("SHA-256 (as recorded by the portal for version " + meta.version + "):", rd.left, rd.y, {
+  rd.label(w.t("pdf.verification.hashLine", { version: meta.version }), rd.left, rd.y, {
     size: 8,
     color: COLORS.muted,
   });

@@ -13,6 +13,9 @@ import type { AssessmentStatus } from "#models/assessment-status";
 import type { InfoClass, RequirementStatus, RiskRating } from "#app/scoring/types";
 import type { SpokenChain, SpokenClearance, SpokenResult } from "#app/scoring/said";
 
+/** The languages a report's own words come in: the portal's (`LOCALES` in app/i18n/locales.ts). */
+export type ReportLanguage = "en" | "de" | "ja" | "ar";
+
 /** Calendar date, "YYYY-MM-DD" (UTC). */
 export type IsoDate = string;
 /** Instant, ISO 8601 in UTC. */
@@ -28,8 +31,11 @@ export interface ReportMeta {
   generatedBy: string;
   /** where a reader verifies a file, default "/verify" (may be an absolute URL) */
   verifyUrl?: string;
-  /** BCP 47 language of the report, e.g. "ja": picks the forms of Han characters (see `hanFormFor`) */
-  language?: string;
+  /**
+   * the language of the report's own words (labels, headings, dates): the generating person's, or the one
+   * chosen on the form; also picks the forms of Han characters (see `hanFormFor`). Data is printed as written.
+   */
+  language: ReportLanguage;
 }
 
 export interface ReportAgreement {

@@ -35,6 +35,7 @@ import type {
   ReportRequirement,
   SupplierResultSummary,
 } from "./types";
+import type { ReportWords } from "./i18n";
 
 /** An agreement's glossary for the reports' annex: English first, then each agreed translation. */
 export function reportGlossary(glossary: readonly GlossaryTerm[] | undefined): GlossaryEntry[] | undefined {
@@ -70,11 +71,22 @@ export const REMEDIATION_STATUS_TONE: Record<RemediationStatus, Tone> = {
 };
 
 /** "MET", or "MET" + "OVERRIDDEN (computed: NOT MET)" for an override. */
-export function requirementStatusText(r: Pick<RequirementResult, "status" | "computedStatus" | "override">): {
+export function requirementStatusText(
+  r: Pick<RequirementResult, "status" | "computedStatus" | "override">,
+  words?: Pick<ReportWords, "t">,
+): {
   label: string;
   tone: Tone;
   overrideNote: string | null;
 } {
+  if (words)
+    return {
+      label: words.t(`pdf.status.${r.status}`),
+      tone: STATUS_TONE[r.status],
+      overrideNote: r.override
+        ? words.t("pdf.overrideNote", { status: words.t(`pdf.status.${r.computedStatus}`) })
+        : null,
+    };
   return {
     label: STATUS_TEXT[r.status],
     tone: STATUS_TONE[r.status],
@@ -103,8 +115,13 @@ export function formatDate(d: IsoDate | IsoDateTime | null | undefined): string 
   return /^\d{4}-\d{2}-\d{2}/.test(d) ? d.slice(0, 10) : d;
 }
 
-export function verificationText(data: { version: number; verifyUrl?: string }): string[] {
+export function verificationText(
+  data: { version: number; verifyUrl?: string },
+  words?: Pick<ReportWords, "t">,
+): string[] {
   const url = data.verifyUrl ?? "/verify";
+  if (words)
+    return [words.t("pdf.verification.how", { url }), words.t("pdf.verification.recorded", { version: data.version })];
   return [
     `To check that this file is authentic and unchanged, compute its SHA-256 and verify it at ${url} with SHA-256.`,
     `The SHA-256 of this file is recorded by the portal as version ${data.version} of this report. ` +
@@ -347,6 +364,7 @@ export function linkLocationVerdict(link: Pick<ChainLinkResult, "locationOk" | "
  */
 export function linkLocationText(
   link: Pick<ChainLinkResult, "locationOk" | "locationViolations" | "locationsCovered">,
+  words?: Pick<ReportWords, "t">,
 ): string {
   const verdict = linkLocationVerdict(link);
   const covered = link.locationsCovered ?? [];
@@ -357,7 +375,13 @@ export function linkLocationText(
     if (!countries.includes(c.country)) countries.push(c.country);
     byMechanism.set(c.mechanism, countries);
   }
-  return [...byMechanism].map(([mechanism, countries]) => `${countries.join(", ")} covered by ${mechanism}`).join("; ");
+  return [...byMechanism]
+    .map(([mechanism, countries]) =>
+      words
+        ? words.t("pdf.g.ch.coveredBy", { countries: countries.join(", "), mechanism })
+        : `${countries.join(", ")} covered by ${mechanism}`,
+    )
+    .join("; ");
 }
 
 export const NOTIFY_VERDICT_TEXT: Record<LinkVerdict, string> = {

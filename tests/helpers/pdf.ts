@@ -8,14 +8,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { promisify } from "node:util";
+import type { ReportWords } from "#reports/i18n";
+import { reportWordsFor } from "#app/features/reports/report-words.server";
 
 const run = promisify(execFile);
 
 export const PDFTOPPM = process.env.PDFTOPPM ?? "/usr/bin/pdftoppm";
 
-/** Render with one of the generators into memory. */
-export async function renderToBuffer<T>(
-  render: (data: T, out: Writable) => Promise<unknown>,
+/** Render with one of the generators into memory, its own words in the data's language (English without one). */
+export async function renderToBuffer<T extends { language?: string }>(
+  render: (data: T, out: Writable, words: ReportWords) => Promise<unknown>,
   data: T,
 ): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -25,7 +27,7 @@ export async function renderToBuffer<T>(
       cb();
     },
   });
-  await render(data, out);
+  await render(data, out, reportWordsFor(data.language));
   return Buffer.concat(chunks);
 }
 
