@@ -40,6 +40,8 @@ export interface ReportRecordData {
   generatedBy: string;
   generatedById: Types.ObjectId | null;
   trigger: ReportTrigger;
+  /** the language of the report's own words (labels, headings, dates); absent on reports made before it was kept */
+  language?: string;
 }
 
 const reportSchema = new Schema<ReportRecordData>(
@@ -63,6 +65,7 @@ const reportSchema = new Schema<ReportRecordData>(
     generatedBy: { type: String, required: true },
     generatedById: { type: Schema.Types.ObjectId, ref: "User", default: null },
     trigger: { type: String, enum: REPORT_TRIGGERS, required: true },
+    language: { type: String, default: undefined },
   },
   { versionKey: false },
 );

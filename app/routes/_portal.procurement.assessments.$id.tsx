@@ -170,7 +170,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(`/procurement/assessments/${id}?done=reapproved`);
     }
     case "report": {
-      const outcome = await reportActionFor(user, request, { kind: "assessment", id }, parsed.data);
+      // the raw fields: the report's form also names its language
+      const outcome = await reportActionFor(user, request, { kind: "assessment", id }, form);
       if (!outcome.ok) return data({ errors: outcome.errors }, { status: outcome.status });
       return redirect(`/procurement/assessments/${id}?done=report&v=${outcome.version}#reports-heading`);
     }

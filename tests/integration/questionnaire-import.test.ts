@@ -444,6 +444,7 @@ describe("admin questionnaire import", () => {
       version: 1,
       generatedAt: "2026-12-05T10:00:00.000Z",
       generatedBy: "Test",
+      language: "en",
     });
     expect(data.assessment.templateTitle).toBe("Short copy");
   });

@@ -2,10 +2,11 @@ import { z } from "zod";
 import { ReportRefusedError } from "#models/report.server";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { publicOrigin } from "#app/lib/env.server";
-import { t } from "#app/i18n/messages.server";
+import { LOCALES, currentLocale, t } from "#app/i18n/messages.server";
 import { authorOf, generateAgreementReport, generateAssessmentReport } from "./reports.server";
 
-const ReportIntent = z.object({ intent: z.literal("report") });
+/** The button's form: the intent, and the language of the report's own words (default: the person's portal language). */
+const ReportIntent = z.object({ intent: z.literal("report"), language: z.enum(LOCALES).optional() });
 
 export type ReportActionOutcome =
   | { ok: true; version: number }
@@ -23,15 +24,27 @@ export async function reportActionFor(
   parsedFields?: Record<string, unknown>,
 ): Promise<ReportActionOutcome> {
   const fields = parsedFields ?? Object.fromEntries(await request.formData());
-  if (!ReportIntent.safeParse(fields).success)
-    return { ok: false, status: 400, errors: { report: [t("reports.refused.unknownAction")] } };
+  const input = ReportIntent.safeParse(fields);
+  if (!input.success)
+    return {
+      ok: false,
+      status: 400,
+      errors: {
+        report: [
+          input.error.issues.some((i) => i.path[0] === "language")
+            ? t("pdf.form.badLanguage")
+            : t("reports.refused.unknownAction"),
+        ],
+      },
+    };
+  const language = input.data.language ?? currentLocale();
   try {
     const author = authorOf(user);
     const origin = publicOrigin(request);
     const stored =
       target.kind === "assessment"
-        ? await generateAssessmentReport(target.id, author, "on_demand", origin)
-        : await generateAgreementReport(target.id, author, "on_demand", origin);
+        ? await generateAssessmentReport(target.id, author, "on_demand", origin, language)
+        : await generateAgreementReport(target.id, author, "on_demand", origin, language);
     return { ok: true, version: stored.version };
   } catch (error) {
     // a report that cannot be made now is said beside the button; anything else is a fault for the error boundary and the log

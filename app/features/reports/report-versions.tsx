@@ -1,7 +1,8 @@
 import { FormError } from "#app/components/forms";
 import { Form, useNavigation } from "@remix-run/react";
 import { ListTable } from "#app/components/list-table";
-import { useFormat, useT } from "#app/i18n/react";
+import { useFormat, useLocale, useT } from "#app/i18n/react";
+import { LOCALES, LOCALE_NAMES, type Locale } from "#app/i18n/locales";
 
 export interface ReportVersionRow {
   id: string;
@@ -9,6 +10,8 @@ export interface ReportVersionRow {
   generatedAt: string;
   generatedBy: string;
   trigger: "on_demand" | "approval";
+  /** the language of the report's own words; null for reports made before it was kept */
+  language: Locale | null;
   sha256: string;
   size: number;
   pages: number;
@@ -40,6 +43,7 @@ export function ReportVersions({
   const navigation = useNavigation();
   const t = useT();
   const format = useFormat();
+  const locale = useLocale();
   const generating = navigation.state !== "idle" && navigation.formData?.get("intent") === "report";
   return (
     <section className="card form-section" aria-labelledby="reports-heading">
@@ -54,6 +58,12 @@ export function ReportVersions({
             cell: (v) => (
               <>
                 v{v.version}
+                {v.language ? (
+                  <span className="muted small" lang={v.language}>
+                    {" "}
+                    · {LOCALE_NAMES[v.language]}
+                  </span>
+                ) : null}
                 {v.trigger === "approval" ? (
                   <span className="muted small"> {t("reports.versions.onApproval")}</span>
                 ) : null}
@@ -89,6 +99,16 @@ export function ReportVersions({
       {canGenerate ? (
         <Form method="post" className="inline">
           <input type="hidden" name="intent" value="report" />
+          <label>
+            {t("pdf.form.language")}{" "}
+            <select name="language" defaultValue={locale}>
+              {LOCALES.map((code) => (
+                <option key={code} value={code} lang={code}>
+                  {LOCALE_NAMES[code]}
+                </option>
+              ))}
+            </select>
+          </label>{" "}
           <button type="submit" disabled={navigation.state !== "idle"} aria-busy={generating || undefined}>
             {generating
               ? t("reports.versions.generating")

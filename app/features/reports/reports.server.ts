@@ -18,7 +18,7 @@ import {
   type ReportTrigger,
   type StoredReport,
 } from "#models/report.server";
-import { loadCatalogue } from "#questionnaires/loader";
+import { loadCatalogue, requirementTitle } from "#questionnaires/loader";
 import { renderAgreementReport, renderAssessmentReport, type RenderInfo } from "#reports/index";
 import type {
   AgreementReportData,
@@ -29,6 +29,7 @@ import type {
   ReportSupplier,
   RemediationStatus,
 } from "#reports/types";
+import { reportWordsFor } from "./report-words.server";
 import { certificatesExpiringWithin, reportGlossary, summariseResult } from "#reports/view";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { agreementCompliance } from "#app/features/agreements/compliance.server";
@@ -38,6 +39,7 @@ import { gridFsBucket, trusted } from "#app/lib/ids.server";
 import { clientIp } from "#app/lib/http.server";
 import { orgInfo } from "#app/features/accounts/org-names.server";
 import { currentLocale, t } from "#app/i18n/messages.server";
+import { isLocale, type Locale } from "#app/i18n/locales";
 import { certificationInput } from "#app/features/assessments/scoring.server";
 import { templateTitle } from "#app/features/questionnaires/questionnaire.server";
 
@@ -155,7 +157,14 @@ export async function assessmentReportData(
       scoredAgreementRevision: assessment.resultBasis?.agreementRevision ?? null,
       approvedDrift: assessment.status === "approved" ? (assessment.summary?.drift ?? []) : [],
     },
-    result: sayResult(currentLocale(), result),
+    // reasons and catalogue titles in the report's language; a title from another catalogue version stays as stored
+    result: (({ requirements, ...spoken }) => ({
+      ...spoken,
+      requirements: requirements.map((r) => ({
+        ...r,
+        title: requirementTitle(r.requirementId, r.title, meta.language),
+      })),
+    }))(sayResult(meta.language, result)),
     certifications: certs.map((c) => {
       const { controls, fileRef, ...shown } = certificationInput(c);
       void controls;
@@ -215,14 +224,14 @@ export async function agreementReportData(
       const c = catalogue.byId.get(r.requirementId);
       return {
         id: r.requirementId,
-        title: c?.title ?? r.requirementId,
+        title: c ? requirementTitle(r.requirementId, c.title, meta.language) : r.requirementId,
         category: c?.category ?? "",
         weight: c?.weight ?? 1,
         knockOut: c?.knockOut ?? false,
       };
     }),
     suppliers: entries,
-    chain: sayChain(currentLocale(), view.chain),
+    chain: sayChain(meta.language, view.chain),
     phases: agreement.phases.map((p) => ({
       id: p.key,
       name: p.name,
@@ -231,7 +240,7 @@ export async function agreementReportData(
       requiredRequirementIds: [...p.requiredRequirementIds],
       permittedSupplierIds: p.permittedSupplierIds.map(String),
     })),
-    clearances: view.clearances.map((c) => sayClearance(currentLocale(), c)),
+    clearances: view.clearances.map((c) => sayClearance(meta.language, c)),
     expiringCertificates: certificatesExpiringWithin(
       certs.map((c) => ({
         supplierId: String(c.supplierOrgId),
@@ -300,6 +309,7 @@ async function generate(
   trigger: ReportTrigger,
   origin: string | null,
   render: (meta: ReportMeta, out: Writable) => Promise<RenderInfo>,
+  language: Locale,
 ): Promise<StoredReport> {
   const generatedAt = new Date();
   const reserved = await reserveReportVersion({
@@ -316,6 +326,7 @@ async function generate(
     generatedBy: author.name,
     generatedById: author.id ? (new mongoose.Types.ObjectId(author.id) as Types.ObjectId) : null,
     trigger,
+    language,
   });
   const fileName = `${input.fileStem}-v${reserved.version}.pdf`;
   const meta: ReportMeta = {
@@ -323,6 +334,7 @@ async function generate(
     generatedAt: generatedAt.toISOString(),
     generatedBy: author.name,
     verifyUrl: origin ? `${origin}/verify` : "/verify",
+    language,
   };
   try {
     const stored = await storePdf(
@@ -359,11 +371,17 @@ async function generate(
   }
 }
 
+/**
+ * The report's own words are in `language`: the one chosen on the form, else
+ * the language of the request generating it (the acting user's, also for a
+ * report made on approval).
+ */
 export async function generateAssessmentReport(
   assessmentId: string,
   author: Author,
   trigger: ReportTrigger,
   origin: string | null = null,
+  language: Locale = currentLocale(),
 ): Promise<StoredReport> {
   // a report states the result as the terms and certificates are now
   await refreshAssessmentResult(assessmentId, "checked before a report");
@@ -376,6 +394,7 @@ export async function generateAssessmentReport(
     version: 0,
     generatedAt: new Date().toISOString(),
     generatedBy: author.name,
+    language,
   });
   const supplierName = probe.supplier.name;
   return generate(
@@ -390,7 +409,8 @@ export async function generateAssessmentReport(
     author,
     trigger,
     origin,
-    (meta, out) => renderAssessmentReport({ ...probe, ...meta }, out),
+    (meta, out) => renderAssessmentReport({ ...probe, ...meta }, out, reportWordsFor(meta.language)),
+    language,
   );
 }
 
@@ -399,6 +419,7 @@ export async function generateAgreementReport(
   author: Author,
   trigger: ReportTrigger,
   origin: string | null = null,
+  language: Locale = currentLocale(),
 ): Promise<StoredReport> {
   const agreement = await Agreement.findById(agreementId).lean<AgreementDoc>();
   if (!agreement) throw new ReportRefusedError(t("reports.refused.noAgreement"));
@@ -415,7 +436,9 @@ export async function generateAgreementReport(
     author,
     trigger,
     origin,
-    async (meta, out) => renderAgreementReport(await agreementReportData(agreement, meta), out),
+    async (meta, out) =>
+      renderAgreementReport(await agreementReportData(agreement, meta), out, reportWordsFor(meta.language)),
+    language,
   );
 }
 
@@ -436,6 +459,8 @@ export interface ReportVersionView {
   generatedAt: string;
   generatedBy: string;
   trigger: ReportTrigger;
+  /** the language of the report's own words; null for reports made before it was kept */
+  language: Locale | null;
   sha256: string;
   size: number;
   pages: number;
@@ -453,6 +478,7 @@ export async function reportVersions(
     generatedAt: new Date(r.generatedAt).toISOString(),
     generatedBy: r.generatedBy,
     trigger: r.trigger,
+    language: isLocale(r.language) ? r.language : null,
     sha256: r.sha256 ?? "",
     size: r.size,
     pages: r.pages,

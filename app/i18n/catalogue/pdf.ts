@@ -907,4 +907,11 @@ export const pdf = {
   },
   "pdf.col.category": { en: "Category", de: "Kategorie", ja: "カテゴリ", ar: "الفئة" },
   "pdf.col.knockOut": { en: "Knock-out", de: "K.-o.", ja: "ノックアウト", ar: "إقصائي" },
+  "pdf.form.language": { en: "Report language", de: "Berichtssprache", ja: "レポートの言語", ar: "لغة التقرير" },
+  "pdf.form.badLanguage": {
+    en: "Choose one of the report languages offered.",
+    de: "Wählen Sie eine der angebotenen Berichtssprachen.",
+    ja: "表示されているレポートの言語から選択してください。",
+    ar: "اختر إحدى لغات التقرير المعروضة.",
+  },
 } satisfies Messages;
