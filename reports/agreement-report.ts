@@ -618,7 +618,7 @@ async function requirementsSection(rd: ReportDocument, data: AgreementReportData
       String(i + 1),
       { kind: "text", text: r.id, style: { weight: "bold", color: COLORS.ink } },
       r.title,
-      r.category,
+      rd.words.category(r.category),
       String(r.weight),
       r.knockOut ? { kind: "badge", label: t("pdf.knockOut"), tone: "warn" } : "—",
     ]),

@@ -233,7 +233,7 @@ async function requirementsTable(rd: ReportDocument, data: AssessmentReportData)
     ],
     rows: data.result.requirements.map((r): Cell[] => {
       const req: CellItem[] = [{ kind: "text", text: r.title, style: { weight: "bold", color: COLORS.ink } }];
-      const meta = [r.category, r.knockOut ? t("pdf.knockOut") : null].filter(Boolean).join(" · ");
+      const meta = [rd.words.category(r.category), r.knockOut ? t("pdf.knockOut") : null].filter(Boolean).join(" · ");
       req.push({ kind: "text", text: meta, style: SMALL });
       const params = paramsText(r);
       if (params) req.push({ kind: "text", text: params, style: SMALL });
@@ -278,7 +278,7 @@ async function requirementDetails(rd: ReportDocument, data: AssessmentReportData
     rd.y += h + 5;
 
     const meta = [
-      w.t("pdf.a.det.category", { category: r.category }),
+      w.t("pdf.a.det.category", { category: w.category(r.category) }),
       w.t("pdf.a.det.weight", { weight: r.weight }),
       r.knockOut ? w.t("pdf.a.det.knockOut") : null,
       paramsText(r) ? w.t("pdf.a.det.params", { params: paramsText(r) }) : null,

@@ -20,6 +20,8 @@ export interface ReportWords {
   day: (d: string | null | undefined) => string;
   /** an instant to the minute in UTC, the zone named; "—" when absent */
   moment: (at: string | null | undefined) => string;
+  /** a requirement category (a catalogue id, "incident-response") as the report names it */
+  category: (id: string) => string;
   /** a label in capitals, as the badges print them */
   upper: (text: string) => string;
 }

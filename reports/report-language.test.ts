@@ -46,8 +46,9 @@ describe("report language", () => {
     ])
       expect(text, label).toContain(label);
     expect(pages[0]).toMatch(new RegExp(`Seite 1 von ${pages.length}`));
-    // dates in German form; the data stays as written
+    // dates in German form, categories by their German labels; the data stays as written
     expect(text).toContain("01.01.2026 bis 31.12.2028");
+    expect(text).toContain("Kategorie: Vertraulichkeit und Zweckbindung");
     expect(compact(text)).toContain(compact("Žluťoučký Kůň Analýzy s.r.o."));
     for (const english of ["SUPPLIER", "Summary", "Page 1 of", "Requirement details", "Assessment history"])
       expect(text, english).not.toContain(english);

@@ -42,6 +42,11 @@ export function reportWordsFor(language: string | null | undefined): ReportWords
         if (!at) return "—";
         return english ? utcMinuteText(at) : formatMoment(locale, at);
       },
+      // English reports have always printed the id; the other languages name it from the labels
+      category: (id) => {
+        const label = `labels.category.${id}`;
+        return english || !isMessageId(label) ? id : tIn(locale, label);
+      },
       upper: (text) => text.toLocaleUpperCase(locale),
     };
     cache.set(locale, words);
