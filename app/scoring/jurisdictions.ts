@@ -3,6 +3,7 @@
  * country is fine when permitted, or when a transfer mechanism the agreement
  * accepts covers it. Shared by the answer rule, the risk rating and the chain.
  */
+import { countryRef, listOf, said, sourceText, type Said, type SaidValue } from "./said";
 import type { AgreementInput } from "./types";
 
 export type JurisdictionTerms = Pick<AgreementInput, "permittedJurisdictions" | "acceptedTransferMechanisms">;
@@ -68,14 +69,30 @@ export function isLocationAcceptable(verdict: LocationVerdict): boolean {
   return verdict.kind === "permitted" || verdict.kind === "covered";
 }
 
-function listOrNone(items: string[]): string {
-  return items.length > 0 ? items.join(", ") : "none";
+/** "DE, FR", or "none" when the agreement lists nothing. */
+function listOrNone(items: readonly string[]): SaidValue {
+  return items.length > 0 ? listOf([...items], "unit") : said("rules.location.none");
 }
 
-/** "Germany (DE)" when the questionnaire names the country, "DE" otherwise. */
+/**
+ * "Germany (DE)" as a string, the name as the questionnaire lists it; "DE"
+ * without one. For sentences, use `countryValue`, which is said in the
+ * reader's language.
+ */
 export function countryLabel(code: string, countryName?: (code: string) => string | undefined): string {
   const name = countryName?.(code);
   return name ? `${name} (${code})` : code;
+}
+
+/**
+ * "Germany (DE)" in the reader's language: the questionnaire's name for the
+ * country when it has one (translated with the questionnaire), else the
+ * name of the ISO code; a code that is not one stays as given.
+ */
+export function countryValue(code: string, countryName?: (code: string) => string | undefined): SaidValue {
+  const name = countryName?.(code);
+  if (name) return said("rules.location.country", { name: sourceText(name), code });
+  return /^[A-Z]{2}$/.test(code) ? said("rules.location.country", { name: countryRef(code), code }) : code;
 }
 
 /**
@@ -88,22 +105,21 @@ export function describeLocation(
   verdict: LocationVerdict,
   terms: JurisdictionTerms,
   countryName?: (code: string) => string | undefined,
-): string {
-  const country = countryLabel(location.country, countryName);
+): Said {
+  const country = countryValue(location.country, countryName);
   switch (verdict.kind) {
     case "permitted":
-      return `${country} is a permitted jurisdiction`;
+      return said("rules.location.permitted", { country });
     case "covered":
-      return `${country} is outside the permitted jurisdictions but covered by ${verdict.mechanism}, which the agreement accepts`;
+      return said("rules.location.covered", { country, mechanism: verdict.mechanism });
     case "no-mechanism":
-      return `${country} is outside the permitted jurisdictions (${listOrNone(
-        terms.permittedJurisdictions,
-      )}) and no transfer mechanism is in place`;
+      return said("rules.location.noMechanism", { country, permitted: listOrNone(terms.permittedJurisdictions) });
     case "mechanism-not-accepted":
-      return `${country} is outside the permitted jurisdictions (${listOrNone(
-        terms.permittedJurisdictions,
-      )}) and its transfer mechanism ${verdict.mechanism} is not one the agreement accepts (${listOrNone(
-        terms.acceptedTransferMechanisms,
-      )})`;
+      return said("rules.location.mechanismNotAccepted", {
+        country,
+        permitted: listOrNone(terms.permittedJurisdictions),
+        mechanism: verdict.mechanism,
+        accepted: listOrNone(terms.acceptedTransferMechanisms),
+      });
   }
 }

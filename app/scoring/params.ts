@@ -1,5 +1,6 @@
 /** Agreement parameters: catalogue defaults overlaid with the agreement's own values. */
 import type { CatalogueRequirement, ParameterSpec } from "#questionnaires/types";
+import { said, sourceText, type Said } from "./said";
 import type { AgreementRequirementInput, ParamValue } from "./types";
 
 export function resolveParams(
@@ -65,6 +66,11 @@ export function paramLabel(key: string, spec: Pick<ParameterSpec, "label"> | und
     .replace(/^./, (first) => first.toUpperCase());
 }
 
+/** A parameter's label as a reason names it, said in the reader's language when the catalogue translates it. */
+export function paramName(key: string, spec: Pick<ParameterSpec, "label"> | undefined): { text: string } {
+  return sourceText(paramLabel(key, spec));
+}
+
 /** "24 h", "DE, FR", "yes": a parameter value with its unit, for lists of the agreement's values. */
 export function formatParamValue(value: ParamValue, unit: Unit): string {
   if (typeof value === "number") return formatQuantity(value, unit);
@@ -73,8 +79,13 @@ export function formatParamValue(value: ParamValue, unit: Unit): string {
   return value;
 }
 
+/** A number as reasons give it: whole, or rounded to two decimals. */
+export function roundNumber(value: number): number {
+  return Number.isInteger(value) ? value : Math.round(value * 100) / 100;
+}
+
 export function formatNumber(value: number): string {
-  return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
+  return String(roundNumber(value));
 }
 
 /** "24 h", "1 day", "30 days", "12" */
@@ -83,4 +94,19 @@ export function formatQuantity(value: number, unit: Unit): string {
   if (unit === "") return n;
   if (unit === "h") return `${n} h`;
   return `${n} ${value === 1 ? unit.slice(0, -1) : unit}`;
+}
+
+/** "24 h", "1 day", "30 days", "12" as a message, said with the reader's numbers and plurals. */
+export function quantity(value: number, unit: Unit): Said {
+  const n = roundNumber(value);
+  switch (unit) {
+    case "h":
+      return said("rules.quantity.hours", { n });
+    case "days":
+      return said("rules.quantity.days", { n });
+    case "months":
+      return said("rules.quantity.months", { n });
+    default:
+      return said("rules.quantity.number", { n });
+  }
 }

@@ -12,25 +12,36 @@ import {
   readLocations,
   type JurisdictionTerms,
 } from "./jurisdictions";
-import { formatNumber, formatQuantity, paramLabel, unitOf } from "./params";
+import { paramName, quantity, roundNumber, unitOf } from "./params";
+import { listOf, said, sourceText, type Said, type SaidValue } from "./said";
 import { isUnanswered, titleOf, type SurveyElement } from "./template";
 import type { AnswerJudgement, ParamValue } from "./types";
 
 interface Verdict {
   fraction: number | null;
-  reason: string;
+  reason: Said;
 }
 
-const NOT_ANSWERED: Verdict = { fraction: null, reason: "Not answered." };
-const INFORMATIONAL: Verdict = { fraction: null, reason: "Informational; not judged." };
+const NOT_ANSWERED: Verdict = { fraction: null, reason: said("rules.verdict.notAnswered") };
+const INFORMATIONAL: Verdict = { fraction: null, reason: said("rules.verdict.informational") };
 
-function unreadable(detail: string): Verdict {
-  return { fraction: null, reason: `Not answered: ${detail}.` };
+function unreadable(detail: SaidValue): Verdict {
+  return { fraction: null, reason: said("rules.verdict.unreadable", { detail }) };
 }
 
-function verdict(fraction: number, detail: string): Verdict {
-  const label = fraction >= 1 ? "Meets" : fraction <= 0 ? "Fails" : "Partly meets";
-  return { fraction, reason: `${label}: ${detail}.` };
+function verdict(fraction: number, detail: SaidValue): Verdict {
+  const reason =
+    fraction >= 1
+      ? said("rules.verdict.meets", { detail })
+      : fraction <= 0
+        ? said("rules.verdict.fails", { detail })
+        : said("rules.verdict.partlyMeets", { detail });
+  return { fraction, reason };
+}
+
+/** A value in quotes, as the reader's language quotes: a choice, a label, what was typed. */
+function quoted(text: SaidValue): Said {
+  return said("rules.quoted", { text });
 }
 
 function show(value: unknown): string {
@@ -79,28 +90,34 @@ function numericParam(params: Record<string, ParamValue>, key: string, questionN
 
 function judgeBoolean(rule: Extract<JudgeRule, { kind: "boolean" }>, value: unknown, question: SurveyElement): Verdict {
   const answer = readBoolean(value, question);
-  if (answer === null) return unreadable(`"${show(value)}" is not a yes/no answer`);
-  const said = (choice: boolean) => `"${booleanText(question, choice)}"`;
+  if (answer === null) return unreadable(said("rules.detail.notYesNo", { value: quoted(show(value)) }));
+  const label = (choice: boolean) => quoted(sourceText(booleanText(question, choice)));
   return answer === rule.expected
-    ? verdict(1, `answered ${said(answer)}, as required`)
-    : verdict(0, `answered ${said(answer)}; the requirement needs ${said(rule.expected)}`);
+    ? verdict(1, said("rules.detail.asRequired", { answer: label(answer) }))
+    : verdict(0, said("rules.detail.needs", { answer: label(answer), expected: label(rule.expected) }));
 }
 
-/** A choice by its text; a value the question does not offer, as given. */
-function quotedChoice(question: SurveyElement, value: string): string {
-  return `"${choiceText(question, value) ?? value}"`;
+/** A choice by its text (translated with the questionnaire); a value the question does not offer, as given. */
+function quotedChoice(question: SurveyElement, value: string): Said {
+  const text = choiceText(question, value);
+  return quoted(text === null ? value : sourceText(text));
 }
 
 function judgeChoice(rule: Extract<JudgeRule, { kind: "choice" }>, value: unknown, question: SurveyElement): Verdict {
-  if (typeof value !== "string" && typeof value !== "number") return unreadable(`${show(value)} is not one choice`);
+  if (typeof value !== "string" && typeof value !== "number") {
+    return unreadable(said("rules.detail.notOneChoice", { value: show(value) }));
+  }
   const key = String(value);
   if (!Object.prototype.hasOwnProperty.call(rule.scores, key)) {
     return choiceText(question, key) === null
-      ? verdict(0, `answered "${show(key)}", which is not one of the question's choices`)
-      : verdict(0, `answered ${quotedChoice(question, key)}, which earns no credit`);
+      ? verdict(0, said("rules.detail.notAChoice", { value: quoted(show(key)) }))
+      : verdict(0, said("rules.detail.noCredit", { choice: quotedChoice(question, key) }));
   }
   const fraction = clampFraction(rule.scores[key]);
-  return verdict(fraction, `answered ${quotedChoice(question, key)}, worth ${formatNumber(fraction)} of 1`);
+  return verdict(
+    fraction,
+    said("rules.detail.worth", { choice: quotedChoice(question, key), fraction: roundNumber(fraction) }),
+  );
 }
 
 function judgeCoverage(
@@ -110,17 +127,23 @@ function judgeCoverage(
 ): Verdict {
   const items = Array.isArray(value) ? value : [value];
   const selected = new Set(items.filter((v) => typeof v === "string" || typeof v === "number").map(String));
-  if (rule.required.length === 0) return verdict(1, "no particular selection is required");
+  if (rule.required.length === 0) return verdict(1, said("rules.detail.nothingRequired"));
   const missing = rule.required.filter((required) => !selected.has(required));
   const fraction = (rule.required.length - missing.length) / rule.required.length;
-  const list = (values: string[]) => values.map((v) => quotedChoice(question, v)).join(", ");
+  const list = (values: string[]) =>
+    listOf(
+      values.map((v) => quotedChoice(question, v)),
+      "unit",
+    );
   return missing.length === 0
-    ? verdict(1, `selected all ${rule.required.length} required: ${list(rule.required)}`)
+    ? verdict(1, said("rules.detail.allSelected", { count: rule.required.length, choices: list(rule.required) }))
     : verdict(
         fraction,
-        `selected ${rule.required.length - missing.length} of ${rule.required.length} required; missing ${list(
-          missing,
-        )}`,
+        said("rules.detail.someSelected", {
+          selected: rule.required.length - missing.length,
+          required: rule.required.length,
+          missing: list(missing),
+        }),
       );
 }
 
@@ -133,17 +156,18 @@ function judgeAtMost(
 ): Verdict {
   const limit = numericParam(params, rule.param, questionName);
   const answer = readNumber(value);
-  if (answer === null) return unreadable(`"${show(value)}" is not a number`);
+  if (answer === null) return unreadable(said("rules.detail.notANumber", { value: quoted(show(value)) }));
   const unit = unitOf(rule.param, spec);
-  const detail = `answered ${formatQuantity(answer, unit)}; the agreement requires ${formatQuantity(
-    limit,
-    unit,
-  )} or less (${paramLabel(rule.param, spec)})`;
+  const detail = said("rules.detail.atMost", {
+    answer: quantity(answer, unit),
+    limit: quantity(limit, unit),
+    parameter: paramName(rule.param, spec),
+  });
   if (answer <= limit) return verdict(1, detail);
   // a factor <= 1 would make the partial band empty or inverted, so it is ignored
   const factor = rule.partialWithin;
   if (factor !== undefined && factor > 1 && answer <= limit * factor) {
-    return verdict(0.5, `${detail}; half credit up to ${formatQuantity(limit * factor, unit)}`);
+    return verdict(0.5, said("rules.detail.halfCredit", { detail, limit: quantity(limit * factor, unit) }));
   }
   return verdict(0, detail);
 }
@@ -157,12 +181,13 @@ function judgeAtLeast(
 ): Verdict {
   const minimum = numericParam(params, rule.param, questionName);
   const answer = readNumber(value);
-  if (answer === null) return unreadable(`"${show(value)}" is not a number`);
+  if (answer === null) return unreadable(said("rules.detail.notANumber", { value: quoted(show(value)) }));
   const unit = unitOf(rule.param, spec);
-  const detail = `answered ${formatQuantity(answer, unit)}; the agreement requires at least ${formatQuantity(
-    minimum,
-    unit,
-  )} (${paramLabel(rule.param, spec)})`;
+  const detail = said("rules.detail.atLeast", {
+    answer: quantity(answer, unit),
+    minimum: quantity(minimum, unit),
+    parameter: paramName(rule.param, spec),
+  });
   return verdict(answer >= minimum ? 1 : 0, detail);
 }
 
@@ -173,13 +198,13 @@ function judgeJurisdictions(
   question: SurveyElement,
 ): Verdict {
   const locations = readLocations(value, rule.countryField, rule.mechanismField);
-  if (locations.length === 0) return unreadable("no country given");
+  if (locations.length === 0) return unreadable(said("rules.detail.noCountry"));
   const judged = locations.map((location) => ({ location, verdict: judgeLocation(location, terms) }));
   const failing = judged.filter((entry) => !isLocationAcceptable(entry.verdict));
   const described = (failing.length > 0 ? failing : judged).map((entry) =>
     describeLocation(entry.location, entry.verdict, terms, countryNamesOfElement(question, rule.countryField)),
   );
-  return verdict(failing.length > 0 ? 0 : 1, described.join("; "));
+  return verdict(failing.length > 0 ? 0 : 1, listOf(described, "semicolon"));
 }
 
 function isFile(value: unknown): value is { name?: unknown; content?: unknown } {
@@ -188,10 +213,10 @@ function isFile(value: unknown): value is { name?: unknown; content?: unknown } 
 
 function judgePresent(value: unknown): Verdict {
   if (Array.isArray(value) && value.every(isFile)) {
-    const names = value.map((file) => (typeof file.name === "string" ? file.name : "unnamed file"));
-    return verdict(1, `${value.length} file${value.length === 1 ? "" : "s"} provided (${names.join(", ")})`);
+    const names = value.map((file) => (typeof file.name === "string" ? file.name : said("rules.detail.unnamedFile")));
+    return verdict(1, said("rules.detail.filesProvided", { count: value.length, names: listOf(names, "unit") }));
   }
-  return verdict(1, "answer provided");
+  return verdict(1, said("rules.detail.answerProvided"));
 }
 
 function judgeValue(
@@ -286,6 +311,9 @@ export function judgeEachPanel(
   const worst = answered.reduce((low, judgement) =>
     (judgement.fraction ?? 1) < (low.fraction ?? 1) ? judgement : low,
   );
-  const prefix = values.length > 1 ? `Weakest of ${values.length} panel answers. ` : "";
-  return { ...worst, value: values, answerText, reason: `${prefix}${worst.reason}` };
+  const reason =
+    values.length > 1
+      ? said("rules.verdict.weakestPanel", { count: values.length, reason: worst.reason })
+      : worst.reason;
+  return { ...worst, value: values, answerText, reason };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { scoreInEnglish as scoreAssessment } from "#tests/fixtures/scoring-english";
+import { inEnglish, sayReason } from "#app/i18n/reasons";
+import { scoreAssessment } from "./assessment";
 import { answersWith, makeAgreement, makeInput, requirementOf } from "#tests/fixtures/scoring";
 
 function locationResult(locations: unknown, accepted = ["SCC"]) {
@@ -46,9 +47,25 @@ describe("data location is judged against permitted jurisdictions and accepted t
 
   it("the reason names the offending country", () => {
     const result = locationResult([{ country: "DE" }, { country: "CN", transferMechanism: "BCR" }]);
-    expect(result.reasons.join("\n")).toContain(
-      "CN is outside the permitted jurisdictions (DE, FR, NL) and its transfer mechanism BCR",
+    expect(inEnglish(result.answers[0].reason)).toBe(
+      "Fails: China (CN) is outside the permitted jurisdictions (DE, FR, NL) and its transfer mechanism BCR " +
+        "is not one the agreement accepts (SCC).",
     );
+  });
+
+  it("the reason is said in the reader's language, the country named in it", () => {
+    const reason = locationResult([{ country: "US" }]).answers[0].reason;
+    expect(sayReason("de", reason)).toBe(
+      "Nicht erfüllt: Vereinigte Staaten (US) liegt außerhalb der zulässigen Rechtsordnungen (DE, FR und NL), " +
+        "und es besteht kein Übermittlungsmechanismus.",
+    );
+    const ja = sayReason("ja", reason);
+    expect(ja).toMatch(/^不適合：アメリカ合衆国（US）は許可された法域/);
+    expect(ja).toContain("移転メカニズムがありません");
+    const ar = sayReason("ar", reason);
+    expect(ar).toMatch(/^غير مستوفى: /);
+    expect(ar).toContain("(US) خارج الولايات القضائية المسموح بها");
+    expect(ar).not.toMatch(/outside|United States/);
   });
 
   it("the judged value is the whole panel array of the dynamic panel", () => {

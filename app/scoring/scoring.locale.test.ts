@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { sayReason } from "#app/i18n/reasons";
 import { Model, type Question } from "survey-core";
 import "survey-core/i18n/german";
 import "survey-core/i18n/japanese";
@@ -89,5 +90,28 @@ describe("scoring whatever the supplier's language", () => {
     expect(translated.requirements.find((r) => r.requirementId === "FD-INC-01")?.status).not.toBe("met");
     // reasons quote the English question titles, whatever language the supplier answered in
     expect(JSON.stringify(translated)).not.toMatch(/[\p{Script=Hiragana}\p{Script=Katakana}]/u);
+  });
+
+  it("says each answer's reason in the reader's language: choices, parameters, units and countries", () => {
+    const result = score(getTemplate("short-low-risk")!, {
+      staffNda: false,
+      breachNotifyHours: 48,
+      scanIntervalDays: 1,
+      dataLocations: [{ country: "US", transferMechanism: "BCR" }],
+    });
+    const reasonOf = (question: string) =>
+      result.requirements.flatMap((r) => r.answers).find((a) => a.question === question)!.reason;
+    expect(sayReason("de", reasonOf("staffNda"))).toBe("Nicht erfüllt: Antwort „Nein“; die Anforderung verlangt „Ja“.");
+    expect(sayReason("ja", reasonOf("staffNda"))).toBe(
+      "不適合：「いいえ」と回答していますが、要件では「はい」が必要です。",
+    );
+    expect(sayReason("ar", reasonOf("staffNda"))).toBe("غير مستوفى: الإجابة «لا»؛ ويشترط المتطلب «نعم».");
+    expect(sayReason("de", reasonOf("scanIntervalDays"))).toMatch(/^Erfüllt: Antwort 1 Tag; .* höchstens 30 Tage \(/);
+    const ja = sayReason("ja", reasonOf("breachNotifyHours"));
+    expect(ja).toMatch(/^不適合：48時間と回答しています。契約の要件は24時間以下です（.+）。$/);
+    expect(ja).not.toMatch(/[A-Za-z]/);
+    const location = sayReason("ar", reasonOf("dataLocations"));
+    expect(location).toMatch(/^غير مستوفى: .+ \(US\) خارج الولايات القضائية المسموح بها/);
+    expect(location).not.toMatch(/United States|outside/);
   });
 });

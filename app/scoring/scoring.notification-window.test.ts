@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { scoreInEnglish as scoreAssessment } from "#tests/fixtures/scoring-english";
+import { inEnglish, sayReason } from "#app/i18n/reasons";
+import { scoreAssessment } from "./assessment";
 import { answersWith, makeAgreement, makeInput, requirementOf, withParams } from "#tests/fixtures/scoring";
+
+const notifyAnswer = (result: ReturnType<typeof notificationStatus>) =>
+  result.answers.find((answer) => answer.question === "inc_notify_hours")!;
 
 function notificationStatus(answeredHours: unknown, agreementHours: number | undefined) {
   const agreement =
@@ -34,8 +38,24 @@ describe("breach notification is measured against the agreement's own window", (
 
   it("the reason cites the agreement's parameter", () => {
     const result = notificationStatus(48, 24);
-    expect(result.reasons.join("\n")).toContain("answered 48 h; the agreement requires 24 h or less (Notify within)");
+    expect(inEnglish(notifyAnswer(result).reason)).toBe(
+      "Fails: answered 48 h; the agreement requires 24 h or less (Notify within).",
+    );
     expect(result.params).toMatchObject({ notifyWithinHours: 24 });
+  });
+
+  it("the answer's reason is said in the reader's language, hours and all", () => {
+    const reason = notifyAnswer(notificationStatus(48, 24)).reason;
+    expect(sayReason("de", reason)).toBe(
+      "Nicht erfüllt: Antwort 48 Std.; die Vereinbarung verlangt höchstens 24 Std. (Notify within).",
+    );
+    const ja = sayReason("ja", reason);
+    expect(ja).toMatch(/^不適合：48時間と回答しています。契約の要件は24時間以下です/);
+    expect(ja).not.toMatch(/answered|requires/);
+    const ar = sayReason("ar", reason);
+    expect(ar).toMatch(/^غير مستوفى: /);
+    expect(ar).toContain("الاتفاقية");
+    expect(ar).not.toMatch(/answered|requires| h\b/);
   });
 
   it("a failing notification answer is a gate: the other answers cannot make up for it", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { inEnglish, sayReason } from "#app/i18n/reasons";
 import type { JudgeRule, ParameterSpec, QuestionMeta } from "#questionnaires/types";
 import { judgeAnswer, judgeEachPanel } from "./rules";
 import type { SurveyElement } from "./template";
@@ -36,7 +37,7 @@ describe("judgeAnswer: unanswered values are never judged", () => {
     it.each([undefined, null, "", "   ", [], [{}], [{ country: "" }]])(`${rule.kind}: %j → fraction null`, (value) => {
       const judgement = judge(rule, value);
       expect(judgement.fraction).toBeNull();
-      expect(judgement.reason).toBe("Not answered.");
+      expect(inEnglish(judgement.reason)).toBe("Not answered.");
     });
   }
 });
@@ -61,11 +62,11 @@ describe("judgeAnswer: boolean", () => {
   it("an unreadable answer is treated as not answered, with a reason", () => {
     const judgement = judge({ kind: "boolean", expected: true }, "maybe");
     expect(judgement.fraction).toBeNull();
-    expect(judgement.reason).toMatch(/not a yes\/no answer/);
+    expect(inEnglish(judgement.reason)).toMatch(/not a yes\/no answer/);
   });
 
   it("the reason says what was needed", () => {
-    expect(judge({ kind: "boolean", expected: true }, false).reason).toBe(
+    expect(inEnglish(judge({ kind: "boolean", expected: true }, false).reason)).toBe(
       'Fails: answered "No"; the requirement needs "Yes".',
     );
   });
@@ -73,7 +74,7 @@ describe("judgeAnswer: boolean", () => {
   it("names the answers by the question's own labels", () => {
     const question = { labelTrue: { default: "Agreed", de: "Zugestimmt" }, labelFalse: "Not agreed" };
     const judgement = judge({ kind: "boolean", expected: true }, false, question);
-    expect(judgement.reason).toBe('Fails: answered "Not agreed"; the requirement needs "Agreed".');
+    expect(inEnglish(judgement.reason)).toBe('Fails: answered "Not agreed"; the requirement needs "Agreed".');
     expect(judgement.answerText).toBe("Not agreed");
   });
 });
@@ -109,7 +110,7 @@ describe("judgeAnswer: choice", () => {
     ["monthly", 'Fails: answered "monthly", which is not one of the question\'s choices.'],
   ])("%s is named by its choice text (default language)", (value, reason) => {
     const judgement = judge(rule, value, question);
-    expect(judgement.reason).toBe(reason);
+    expect(inEnglish(judgement.reason)).toBe(reason);
   });
 
   it("records the answer as the supplier saw it", () => {
@@ -130,7 +131,7 @@ describe("judgeAnswer: coverage", () => {
   });
 
   it("names what is missing", () => {
-    expect(judge(rule, ["aes256"]).reason).toContain('missing "tls12", "hsm"');
+    expect(inEnglish(judge(rule, ["aes256"]).reason)).toContain('missing "tls12", "hsm"');
   });
 
   it("names the choices by their text", () => {
@@ -144,7 +145,7 @@ describe("judgeAnswer: coverage", () => {
       noneText: "Nothing",
     };
     const judgement = judge(rule, ["aes256"], question);
-    expect(judgement.reason).toBe(
+    expect(inEnglish(judgement.reason)).toBe(
       'Partly meets: selected 1 of 3 required; missing "TLS 1.2 or newer", "Keys in an HSM".',
     );
     expect(judgement.answerText).toBe("AES-256");
@@ -160,7 +161,7 @@ describe("judgeAnswer: atMost cites the agreement parameter", () => {
   ] as const)("%j → %d", (value, fraction, reason) => {
     const judgement = judge({ kind: "atMost", param: "notifyWithinHours" }, value);
     expect(judgement.fraction).toBe(fraction);
-    expect(judgement.reason).toBe(reason);
+    expect(inEnglish(judgement.reason)).toBe(reason);
   });
 
   it.each([
@@ -172,6 +173,20 @@ describe("judgeAnswer: atMost cites the agreement parameter", () => {
     expect(judge({ kind: "atMost", param: "scanEveryDays", partialWithin: 2 }, value).fraction).toBe(fraction);
   });
 
+  it("says the unit in the singular for one, and the half-credit band", () => {
+    expect(inEnglish(judge({ kind: "atMost", param: "scanEveryDays", partialWithin: 2 }, 1).reason)).toBe(
+      "Meets: answered 1 day; the agreement requires 30 days or less (Scan every days).",
+    );
+    const partial = judge({ kind: "atMost", param: "scanEveryDays", partialWithin: 2 }, 31).reason;
+    expect(inEnglish(partial)).toBe(
+      "Partly meets: answered 31 days; the agreement requires 30 days or less (Scan every days); half credit up to 60 days.",
+    );
+    expect(sayReason("de", partial)).toBe(
+      "Teilweise erfüllt: Antwort 31 Tage; die Vereinbarung verlangt höchstens 30 Tage (Scan every days); " +
+        "halbe Punktzahl bis 60 Tage.",
+    );
+  });
+
   it("a partialWithin factor of 1 or less gives no partial band", () => {
     expect(judge({ kind: "atMost", param: "scanEveryDays", partialWithin: 0.5 }, 31).fraction).toBe(0);
   });
@@ -179,7 +194,7 @@ describe("judgeAnswer: atMost cites the agreement parameter", () => {
   it("a non-numeric answer is not answered, with a reason", () => {
     const judgement = judge({ kind: "atMost", param: "notifyWithinHours" }, "soon");
     expect(judgement.fraction).toBeNull();
-    expect(judgement.reason).toBe('Not answered: "soon" is not a number.');
+    expect(inEnglish(judgement.reason)).toBe('Not answered: "soon" is not a number.');
   });
 
   it("a rule pointing at a parameter the agreement does not have is a template error", () => {
@@ -197,7 +212,7 @@ describe("judgeAnswer: atLeast", () => {
   });
 
   it("says the minimum", () => {
-    expect(judge({ kind: "atLeast", param: "logRetentionMonths" }, 6).reason).toBe(
+    expect(inEnglish(judge({ kind: "atLeast", param: "logRetentionMonths" }, 6).reason)).toBe(
       "Fails: answered 6 months; the agreement requires at least 12 months (Keep access logs).",
     );
   });
@@ -205,7 +220,7 @@ describe("judgeAnswer: atLeast", () => {
   it("without the catalogue's spec, names the parameter in words rather than by its key", () => {
     const meta: QuestionMeta = { requirements: ["FD-X"], judge: { kind: "atLeast", param: "logRetentionMonths" } };
     const judgement = judgeAnswer({ name: "q1", title: "Question one" }, meta, 6, params, terms);
-    expect(judgement.reason).toBe(
+    expect(inEnglish(judgement.reason)).toBe(
       "Fails: answered 6 months; the agreement requires at least 12 months (Log retention months).",
     );
   });
@@ -214,18 +229,18 @@ describe("judgeAnswer: atLeast", () => {
 describe("judgeAnswer: jurisdictions", () => {
   const rule: JudgeRule = { kind: "jurisdictions", countryField: "country", mechanismField: "mechanism" };
   it.each([
-    ["all permitted", [{ country: "DE" }, { country: "fr" }], 1, "DE is a permitted jurisdiction"],
+    ["all permitted", [{ country: "DE" }, { country: "fr" }], 1, "Germany (DE) is a permitted jurisdiction"],
     [
       "outside, accepted mechanism",
       [{ country: "US", mechanism: "scc" }],
       1,
-      "US is outside the permitted jurisdictions but covered by scc",
+      "United States (US) is outside the permitted jurisdictions but covered by scc",
     ],
     [
       "outside, no mechanism",
       [{ country: "DE" }, { country: "US" }],
       0,
-      "US is outside the permitted jurisdictions (DE, FR) and no transfer mechanism is in place",
+      "United States (US) is outside the permitted jurisdictions (DE, FR) and no transfer mechanism is in place",
     ],
     ["outside, mechanism 'none'", [{ country: "US", mechanism: "none" }], 0, "no transfer mechanism"],
     [
@@ -234,18 +249,18 @@ describe("judgeAnswer: jurisdictions", () => {
       0,
       "its transfer mechanism BCR is not one the agreement accepts (SCC)",
     ],
-    ["a plain list of codes", ["DE", "CN"], 0, "CN is outside"],
+    ["a plain list of codes", ["DE", "CN"], 0, "China (CN) is outside"],
   ])("%s", (_label, value, fraction, reason) => {
     const judgement = judge(rule, value);
     expect(judgement.fraction).toBe(fraction);
-    expect(judgement.reason).toContain(reason);
+    expect(inEnglish(judgement.reason)).toContain(reason);
   });
 
   it("one bad location fails the answer and only the bad one is named", () => {
     const judgement = judge(rule, [{ country: "DE" }, { country: "CN" }]);
     expect(judgement.fraction).toBe(0);
-    expect(judgement.reason).toContain("CN");
-    expect(judgement.reason).not.toContain("DE is");
+    expect(inEnglish(judgement.reason)).toContain("China (CN)");
+    expect(inEnglish(judgement.reason)).not.toContain("Germany");
   });
 
   it("panels without a country are not an answer", () => {
@@ -262,10 +277,22 @@ describe("judgeAnswer: present and info", () => {
     expect(judge({ kind: "present" }, value).fraction).toBe(fraction);
   });
 
+  it("names the files provided", () => {
+    const files = [
+      { name: "a.pdf", content: "/evidence/1" },
+      { name: "b.pdf", content: "/evidence/2" },
+    ];
+    expect(inEnglish(judge({ kind: "present" }, files.slice(0, 1)).reason)).toBe("Meets: 1 file provided (a.pdf).");
+    expect(inEnglish(judge({ kind: "present" }, files).reason)).toBe("Meets: 2 files provided (a.pdf, b.pdf).");
+    expect(sayReason("ja", judge({ kind: "present" }, files).reason)).toBe(
+      "適合：2件のファイルが提出されています（a.pdf b.pdf）。",
+    );
+  });
+
   it("info is never judged, even when answered", () => {
     const judgement = judge({ kind: "info" }, "Jane");
     expect(judgement.fraction).toBeNull();
-    expect(judgement.reason).toMatch(/Informational/);
+    expect(inEnglish(judgement.reason)).toMatch(/Informational/);
   });
 
   it("the judgement carries the question name, its title and the value", () => {
@@ -283,7 +310,7 @@ describe("judgeEachPanel: a field repeated in a dynamic panel", () => {
     const judgement = judgeEachPanel({ name: "signed" }, meta, [true, false, true], params, terms);
     expect(judgement.fraction).toBe(0);
     expect(judgement.value).toEqual([true, false, true]);
-    expect(judgement.reason).toMatch(/Weakest of 3 panel answers/);
+    expect(inEnglish(judgement.reason)).toMatch(/Weakest of 3 panel answers/);
   });
 
   it("all panels meeting it → 1", () => {

@@ -4,7 +4,7 @@ import { sayChain, sayClearance, type SpokenChain, type SpokenClearance } from "
 import type { Locale } from "#app/i18n/locales";
 import { describeLocation, isLocationAcceptable, judgeLocation } from "#app/scoring/jurisdictions";
 import { clearPhases, type ApprovedStatuses } from "#app/scoring/phases";
-import type { ChainResult, PhaseClearance, RequirementStatus, SupplierChainFacts } from "#app/scoring/types";
+import type { ChainResult, PhaseClearance, Reason, RequirementStatus, SupplierChainFacts } from "#app/scoring/types";
 import type { AgreementData } from "#models/agreement.server";
 import type { AssessmentStatus } from "#models/assessment.server";
 import { Certification } from "#models/certification.server";
@@ -32,7 +32,7 @@ export interface ComplianceSupplier {
   /** the latest approved one: what phase gates use */
   approved: { id: string; score: number; rating: string; evaluationDate: string } | null;
   cells: Record<string, MatrixCell>;
-  locations: { country: string; mechanism: string | null; acceptable: boolean; note: string }[];
+  locations: { country: string; mechanism: string | null; acceptable: boolean; note: Reason }[];
   notifyHours: number | null;
 }
 
