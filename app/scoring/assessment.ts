@@ -19,10 +19,10 @@ import { indexCatalogue, resolveParams } from "./params";
 import { evaluateRequirement, type RequirementContext } from "./requirements";
 import { inherentRisk, residualRating } from "./risk";
 import { computeScore, countStatuses, KNOCKOUT_CAP } from "./score";
-import { requirementName } from "./status";
+import { listOf, requirementRef, said, type Said } from "./said";
 import { indexTemplate } from "./template";
 import type { CatalogueRequirement } from "#questionnaires/types";
-import type { ParamValue, ScoringInput, ScoringResult } from "./types";
+import type { CertificateIssue, ParamValue, ScoringInput, ScoringResult } from "./types";
 
 function applicableRequirements(
   input: ScoringInput,
@@ -40,19 +40,42 @@ function applicableRequirements(
   });
 }
 
-function missingCertificationReasons(input: ScoringInput, assessed: readonly CertificationAssessment[]): string[] {
-  const reasons: string[] = [];
+/**
+ * A certificate's findings as sentences one after the other, the last
+ * without its full stop (it closes a bracket): "A: x. B: y".
+ */
+function findingSentences(issues: readonly CertificateIssue[]): Said {
+  const last = issues[issues.length - 1];
+  let line: Said = said("certs.finding.inline", { name: last.name, detail: last.detail });
+  for (const found of issues.slice(0, -1).reverse())
+    line = said("certs.finding.then", { finding: findingText(found), rest: line });
+  return line;
+}
+
+function missingCertificationReasons(input: ScoringInput, assessed: readonly CertificationAssessment[]): Said[] {
+  const reasons: Said[] = [];
   for (const { standard } of input.agreement.requiredCertifications) {
     const matching = assessed.filter((a) => isSameStandard(a.certification.standard, standard));
     if (matching.some((a) => a.credit === "full")) continue;
-    const details = matching.map(
-      (a) => `${describeCertificate(a.certification)}: ${a.issues.map(findingText).join(" ").replace(/\.$/, "")}`,
+    if (matching.length === 0) {
+      reasons.push(said("certs.required.missing", { standard }));
+      continue;
+    }
+    const details = listOf(
+      matching.map((a) =>
+        a.issues.length > 0
+          ? said("certs.required.certificate", {
+              certificate: describeCertificate(a.certification),
+              findings: findingSentences(a.issues),
+            })
+          : describeCertificate(a.certification),
+      ),
+      "semicolon",
     );
-    const partial = matching.some((a) => a.credit === "partial");
     reasons.push(
-      `Required certification ${standard}: ${partial ? "partial credit only, " : ""}no certificate with full credit` +
-        (details.length > 0 ? ` (${details.join("; ")})` : " provided") +
-        ".",
+      matching.some((a) => a.credit === "partial")
+        ? said("certs.required.partialOnly", { standard, details })
+        : said("certs.required.noFullCredit", { standard, details }),
     );
   }
   return reasons;
@@ -99,13 +122,17 @@ export function scoreAssessment(input: ScoringInput): ScoringResult {
     countryNamesOf(input.template),
   );
   const titles = new Map(requirements.map((r) => [r.requirementId, r.title]));
-  const nameOf = (id: string) => requirementName(id, titles.get(id));
+  const nameOf = (id: string) => requirementRef(id, titles.get(id));
   const residual = residualRating(inherent.rating, effective.score, effective.knockOutsFailed, nameOf);
   const failed = effective.knockOutsFailed;
   const capReasons = effective.capped
     ? [
-        `Failed knock-out${failed.length > 1 ? "s" : ""} ${failed.map(nameOf).join(", ")}: ` +
-          `the score is capped at ${KNOCKOUT_CAP} (${effective.uncappedScore} before the cap).`,
+        said("certs.risk.knockOutCap", {
+          count: failed.length,
+          names: listOf(failed.map(nameOf), "unit"),
+          cap: KNOCKOUT_CAP,
+          uncapped: effective.uncappedScore,
+        }),
       ]
     : [];
 

@@ -9,6 +9,7 @@
  * inside the term leaves partial credit at most; anything else, none.
  */
 import { addDaysIso, compareDates, isIsoDate } from "./dates";
+import { dateRef, listOf, said, type Said } from "./said";
 import type {
   CertificateCredit,
   CertificateFindingCode,
@@ -41,8 +42,8 @@ export interface CertificationAssessment {
   /** credit === "none" */
   unreliable: boolean;
   issues: CertificateIssue[];
-  /** each issue as one line, "Name: detail" */
-  findings: string[];
+  /** each issue as one line, "Name: detail." */
+  findings: Said[];
   /** the certified Annex A controls, normalised once ("all" = every control) */
   controls: ControlCoverage;
 }
@@ -80,18 +81,18 @@ export function scopeCoversService(scope: string, service: string): boolean {
   return significant.every((word) => present.has(word));
 }
 
-/** A finding's name as the certificates table, the requirement and the PDF print it. */
-export const CERTIFICATE_FINDING_NAMES: Record<CertificateFindingCode, string> = {
-  "no-body": "No certification body",
-  "invalid-date": "Unreadable date",
-  "not-yet-issued": "Not yet issued",
-  "dates-inverted": "Issued after it expires",
-  expired: "Expired",
-  "no-service": "Scope cannot be checked",
-  "scope-not-covering": "Scope does not cover the service",
-  "issued-after-term-start": "Issued after the term began",
-  "coverage-gap": "Gap in coverage",
-  "expires-in-term": "Expires inside the term",
+/** A finding's name as the certificates table, the requirement and the PDF print it ("Gap in coverage"). */
+export const CERTIFICATE_FINDING_NAMES: Record<CertificateFindingCode, Said> = {
+  "no-body": said("certs.finding.noBody"),
+  "invalid-date": said("certs.finding.invalidDate"),
+  "not-yet-issued": said("certs.finding.notYetIssued"),
+  "dates-inverted": said("certs.finding.datesInverted"),
+  expired: said("certs.finding.expired"),
+  "no-service": said("certs.finding.noService"),
+  "scope-not-covering": said("certs.finding.scopeNotCovering"),
+  "issued-after-term-start": said("certs.finding.issuedAfterTermStart"),
+  "coverage-gap": said("certs.finding.coverageGap"),
+  "expires-in-term": said("certs.finding.expiresInTerm"),
 };
 
 /** The most credit a certificate with this finding may give. */
@@ -108,13 +109,14 @@ const FINDING_CREDIT: Record<CertificateFindingCode, Exclude<CertificateCredit, 
   "expires-in-term": "partial",
 };
 
-function issue(code: CertificateFindingCode, detail: string): CertificateIssue {
+/** `detail`: what exactly, with the dates, as a clause without a closing full stop (it is said inside sentences). */
+function issue(code: CertificateFindingCode, detail: Said): CertificateIssue {
   return { code, name: CERTIFICATE_FINDING_NAMES[code], detail, credit: FINDING_CREDIT[code] };
 }
 
-/** "Gap in coverage: no … covers …" — the one line old readers of a result show. */
-export function findingText(finding: Pick<CertificateIssue, "name" | "detail">): string {
-  return `${finding.name}: ${finding.detail}`;
+/** "Gap in coverage: no … covers ….": a finding as one sentence, the line the certificates table lists. */
+export function findingText(finding: Pick<CertificateIssue, "name" | "detail">): Said {
+  return said("certs.finding.line", { name: finding.name, detail: finding.detail });
 }
 
 function creditOf(issues: readonly CertificateIssue[]): CertificateCredit {
@@ -133,27 +135,39 @@ function ownFindings(certification: CertificationInput, context: CertificationCo
   const issueOk = isIsoDate(issueDate);
   const expiryOk = isIsoDate(expiryDate);
   if (!certification.certificationBody || certification.certificationBody.trim() === "") {
-    found.push(issue("no-body", "no certification body is named."));
+    found.push(issue("no-body", said("certs.detail.noBody")));
   }
-  if (!issueOk) found.push(issue("invalid-date", `the issue date ${JSON.stringify(issueDate)} is not a valid date.`));
+  // the unreadable value as typed, quoted
+  if (!issueOk)
+    found.push(
+      issue("invalid-date", said("certs.detail.invalidIssueDate", { value: String(JSON.stringify(issueDate)) })),
+    );
   if (!expiryOk)
-    found.push(issue("invalid-date", `the expiry date ${JSON.stringify(expiryDate)} is not a valid date.`));
+    found.push(
+      issue("invalid-date", said("certs.detail.invalidExpiryDate", { value: String(JSON.stringify(expiryDate)) })),
+    );
+  const evaluation = dateRef(context.evaluationDate);
   if (issueOk && compareDates(issueDate, context.evaluationDate) > 0) {
-    found.push(issue("not-yet-issued", `issued ${issueDate}, after the evaluation date ${context.evaluationDate}.`));
+    found.push(issue("not-yet-issued", said("certs.detail.notYetIssued", { issued: dateRef(issueDate), evaluation })));
   }
   if (issueOk && expiryOk && compareDates(issueDate, expiryDate) > 0) {
-    found.push(issue("dates-inverted", `the issue date ${issueDate} is after the expiry date ${expiryDate}.`));
+    found.push(
+      issue(
+        "dates-inverted",
+        said("certs.detail.datesInverted", { issued: dateRef(issueDate), expiry: dateRef(expiryDate) }),
+      ),
+    );
   }
   if (expiryOk && compareDates(expiryDate, context.evaluationDate) < 0) {
-    found.push(issue("expired", `expired on ${expiryDate}, before the evaluation date ${context.evaluationDate}.`));
+    found.push(issue("expired", said("certs.detail.expired", { expiry: dateRef(expiryDate), evaluation })));
   }
   if (context.service.trim() === "") {
-    found.push(issue("no-service", "the chain records no service for this supplier, so the scope cannot be checked."));
+    found.push(issue("no-service", said("certs.detail.noService")));
   } else if (!scopeCoversService(certification.scope ?? "", context.service)) {
     found.push(
       issue(
         "scope-not-covering",
-        `the scope "${certification.scope ?? ""}" does not cover the service "${context.service}".`,
+        said("certs.detail.scopeNotCovering", { scope: certification.scope ?? "", service: context.service }),
       ),
     );
   }
@@ -168,6 +182,11 @@ function ownFindings(certification: CertificationInput, context: CertificationCo
  */
 function coversItsDates(certification: CertificationInput, context: CertificationContext): boolean {
   return ownFindings(certification, context).every((found) => found.code === "expired");
+}
+
+/** "Jan 1, 2026 to Feb 28, 2026" */
+function dateRange(from: string, to: string): Said {
+  return said("certs.dateRange", { from: dateRef(from), to: dateRef(to) });
 }
 
 interface Span {
@@ -217,40 +236,47 @@ function termFindings(
     const uncoveredTo = addDaysIso(span.from, -1);
     if (inTerm.length > 0) {
       // every stretch from the term's start to this certificate's coverage that nothing on file covers
-      const gaps: string[] = [];
+      const gaps: Said[] = [];
       let cursor = start;
       for (const covered of [...inTerm, span]) {
-        if (compareDates(covered.from, cursor) > 0) gaps.push(`${cursor} to ${addDaysIso(covered.from, -1)}`);
+        if (compareDates(covered.from, cursor) > 0) gaps.push(dateRange(cursor, addDaysIso(covered.from, -1)));
         if (compareDates(addDaysIso(covered.to, 1), cursor) > 0) cursor = addDaysIso(covered.to, 1);
       }
       found.push(
         issue(
           "coverage-gap",
-          `no ${standard} certificate on file covers ${gaps.join(" or ")}, ` +
-            `and coverage must be continuous from the term's start on ${start}.`,
+          said("certs.detail.coverageGap", { standard, gaps: listOf(gaps, "or"), start: dateRef(start) }),
         ),
       );
     } else if (span.from === certification.issueDate) {
       found.push(
         issue(
           "issued-after-term-start",
-          `issued ${certification.issueDate}, after the agreement's term began on ${start}, and no earlier ` +
-            `${standard} certificate on file covers ${start} to ${uncoveredTo}.`,
+          said("certs.detail.issuedAfterTermStart", {
+            issued: dateRef(certification.issueDate),
+            start: dateRef(start),
+            standard,
+            uncovered: dateRange(start, uncoveredTo),
+          }),
         ),
       );
     } else {
       found.push(
         issue(
           "issued-after-term-start",
-          `the ${standard} certificates on file cover the term only from ${span.from}; ` +
-            `the agreement's term began on ${start}.`,
+          said("certs.detail.coveredOnlyFrom", { standard, from: dateRef(span.from), start: dateRef(start) }),
         ),
       );
     }
   }
   // the certificate's own end: a renewal on file gets its own verdict, and the requirement takes the best one
   if (compareDates(certification.expiryDate, end) < 0) {
-    found.push(issue("expires-in-term", `expires ${certification.expiryDate}, before the agreement ends on ${end}.`));
+    found.push(
+      issue(
+        "expires-in-term",
+        said("certs.detail.expiresInTerm", { expiry: dateRef(certification.expiryDate), end: dateRef(end) }),
+      ),
+    );
   }
   return found;
 }
@@ -352,7 +378,11 @@ export function coveredControls(
   return isoControls.filter((control) => coverage.has(normaliseControl(control)));
 }
 
-export function describeCertificate(certification: CertificationInput): string {
-  const body = certification.certificationBody?.trim() ? ` from ${certification.certificationBody.trim()}` : "";
-  return `${certification.standard} certificate ${certification.certificateNumber}${body}`;
+/** "ISO/IEC 27001:2022 certificate IS 700123 from BSI Group", in the reader's language. */
+export function describeCertificate(certification: CertificationInput): Said {
+  const { standard, certificateNumber: number } = certification;
+  const body = certification.certificationBody?.trim();
+  return body
+    ? said("certs.certificate.fromBody", { standard, number, body })
+    : said("certs.certificate.plain", { standard, number });
 }

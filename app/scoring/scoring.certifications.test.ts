@@ -1,7 +1,12 @@
-import { inEnglish } from "#app/i18n/reasons";
+import { inEnglish, sayFinding, sayReason, sayReasons } from "#app/i18n/reasons";
 import { describe, expect, it } from "vitest";
-import { scoreInEnglish as scoreAssessment } from "#tests/fixtures/scoring-english";
-import { assessCertification, assessCertifications, scopeCoversService } from "./certifications";
+import { scoreAssessment } from "./assessment";
+import {
+  assessCertification,
+  assessCertifications,
+  scopeCoversService,
+  toCertificationFinding as toFinding,
+} from "./certifications";
 import {
   AGREEMENT_END,
   answersWith,
@@ -41,20 +46,20 @@ describe("when a certificate may be relied on", () => {
       label: "expires the day before the term ends",
       cert: { expiryDate: "2028-12-30" },
       credit: "partial",
-      finding: "Expires inside the term: expires 2028-12-30, before the agreement ends on 2028-12-31",
+      finding: "Expires inside the term: expires Dec 30, 2028, before the agreement ends on Dec 31, 2028",
     },
     { label: "issued on the first day of the term", cert: { issueDate: "2026-01-01" }, credit: "full", finding: null },
     {
       label: "issued on the evaluation date, after the term began, nothing before it",
       cert: { issueDate: EVALUATION_DATE },
       credit: "partial",
-      finding: "Issued after the term began: issued 2026-06-01, after the agreement's term began on 2026-01-01",
+      finding: "Issued after the term began: issued Jun 1, 2026, after the agreement's term began on Jan 1, 2026",
     },
     {
       label: "issued after the evaluation date",
       cert: { issueDate: "2026-06-02" },
       credit: "none",
-      finding: "Not yet issued: issued 2026-06-02, after the evaluation date 2026-06-01",
+      finding: "Not yet issued: issued Jun 2, 2026, after the evaluation date Jun 1, 2026",
     },
     {
       label: "no certification body",
@@ -79,13 +84,13 @@ describe("when a certificate may be relied on", () => {
       label: "expired before the evaluation date",
       cert: { expiryDate: "2026-05-31" },
       credit: "none",
-      finding: "Expired: expired on 2026-05-31",
+      finding: "Expired: expired on May 31, 2026",
     },
     {
       label: "issued after it expires",
       cert: { issueDate: "2026-01-01", expiryDate: "2025-12-31" },
       credit: "none",
-      finding: "Issued after it expires: the issue date 2026-01-01 is after the expiry date 2025-12-31",
+      finding: "Issued after it expires: the issue date Jan 1, 2026 is after the expiry date Dec 31, 2025",
     },
     {
       label: "an unreadable expiry date",
@@ -97,7 +102,7 @@ describe("when a certificate may be relied on", () => {
     const assessment = assessCertification(certificate(cert), context);
     expect(assessment.credit).toBe(credit);
     expect(assessment.valid).toBe(credit === "full");
-    if (finding) expect(assessment.findings.join(" ")).toContain(finding);
+    if (finding) expect(inEnglish(assessment.findings)).toContain(finding);
     else expect(assessment.findings).toEqual([]);
   });
 
@@ -119,7 +124,7 @@ describe("when a certificate may be relied on", () => {
       certificate(),
       certificate({ id: "cert-2", certificateNumber: "X-2", expiryDate: "2028-12-30" }),
     ]);
-    expect(result.certifications).toEqual([
+    expect(result.certifications.map((c) => sayFinding("en", c))).toEqual([
       {
         certificationId: "cert-1",
         standard: "ISO/IEC 27001:2022",
@@ -135,12 +140,12 @@ describe("when a certificate may be relied on", () => {
         certificateNumber: "X-2",
         valid: false,
         credit: "partial",
-        findings: ["Expires inside the term: expires 2028-12-30, before the agreement ends on 2028-12-31."],
+        findings: ["Expires inside the term: expires Dec 30, 2028, before the agreement ends on Dec 31, 2028."],
         issues: [
           {
             code: "expires-in-term",
             name: "Expires inside the term",
-            detail: "expires 2028-12-30, before the agreement ends on 2028-12-31.",
+            detail: "expires Dec 30, 2028, before the agreement ends on Dec 31, 2028",
             credit: "partial",
           },
         ],
@@ -197,7 +202,7 @@ describe("a requirement judged by certification", () => {
   it("answers add reasons but never make it met without a certificate", () => {
     const result = requirementOf(score([], { cert_held: true }), "FD-CERT-01");
     expect(result.status).toBe("not_met");
-    expect(result.reasons).toEqual([
+    expect(sayReasons("en", result.reasons)).toEqual([
       "No ISO/IEC 27001:2022 certificate was provided.",
       'Supporting answer: Do you hold ISO/IEC 27001 certification? — Meets: answered "Yes", as required.',
     ]);
@@ -213,10 +218,10 @@ describe("a requirement judged by certification", () => {
 
   it("a certificate that falls short explains why, and gives partial credit only", () => {
     const result = requirementOf(score([certificate({ expiryDate: "2028-12-30" })]), "FD-CERT-01");
-    expect(result.reasons[0]).toBe(
+    expect(sayReason("en", result.reasons[0])).toBe(
       "Partial credit only: ISO/IEC 27001:2022 certification is on file but does not cover the agreement's term " +
         "continuously: ISO/IEC 27001:2022 certificate IS 700123 from BSI Group " +
-        "(Expires inside the term: expires 2028-12-30, before the agreement ends on 2028-12-31).",
+        "(Expires inside the term: expires Dec 30, 2028, before the agreement ends on Dec 31, 2028).",
     );
     expect(result.certificationCredit).toEqual([
       { certificationId: "cert-1", standard: "ISO/IEC 27001:2022", controls: ["A.5.35"], credit: "partial" },
@@ -226,8 +231,10 @@ describe("a requirement judged by certification", () => {
   it("a scope that does not cover the service gives no credit, and says so", () => {
     const result = requirementOf(score([certificate({ scope: "Payroll" })]), "FD-CERT-01");
     expect(result.status).toBe("not_met");
-    expect(result.reasons[0]).toContain("No credit");
-    expect(result.reasons[0]).toContain('Scope does not cover the service: the scope "Payroll" does not cover');
+    expect(sayReason("en", result.reasons[0])).toContain("No credit");
+    expect(sayReason("en", result.reasons[0])).toContain(
+      'Scope does not cover the service: the scope "Payroll" does not cover',
+    );
     expect(result.certificationCredit).toEqual([]);
   });
 });
@@ -339,14 +346,14 @@ describe("certification credit for mapped controls", () => {
     expect(result.certificationCredit).toEqual([
       { certificationId: "cert-1", standard: "ISO/IEC 27001:2022", controls: ["A.8.24"], credit: "full" },
     ]);
-    expect(result.reasons.at(-1)).toBe(
+    expect(sayReason("en", result.reasons.at(-1)!)).toBe(
       "Certification credit from ISO/IEC 27001:2022 certificate IS 700123 from BSI Group (A.8.24): partially met → met.",
     );
   });
 
   it("a certificate never hides a failed answer, and says so", () => {
     const result = requirementOf(score([certificate()], { enc_at_rest: false, enc_algorithms: [] }), "FD-ENC-01");
-    expect(result.reasons.at(-1)).toContain("does not lift a failed answer");
+    expect(sayReason("en", result.reasons.at(-1)!)).toContain("does not lift a failed answer");
   });
 
   it("never lifts a failed knock-out: not met stays not met and the score stays capped", () => {
@@ -365,7 +372,7 @@ describe("certification credit for mapped controls", () => {
     const incident = requirementOf(result, "FD-INC-01");
     expect(incident.status).toBe("not_answered");
     expect(incident.certificationCredit).toEqual([]);
-    expect(incident.reasons.at(-1)).toContain("Knock-out requirement");
+    expect(sayReason("en", incident.reasons.at(-1)!)).toContain("Knock-out requirement");
     expect(result.knockOutsFailed).toEqual(["FD-INC-01"]);
   });
 
@@ -381,17 +388,17 @@ describe("certification credit for mapped controls", () => {
 
 describe("certifications the agreement requires", () => {
   it("a missing required certification is a risk finding", () => {
-    expect(score([]).riskReasons).toContain(
+    expect(sayReasons("en", score([]).riskReasons)).toContain(
       "Required certification ISO/IEC 27001:2022: no certificate with full credit provided.",
     );
   });
 
   it("an invalid one is named with its findings", () => {
-    const reasons = score([certificate({ expiryDate: "2028-12-30" })]).riskReasons;
+    const reasons = sayReasons("en", score([certificate({ expiryDate: "2028-12-30" })]).riskReasons);
     expect(reasons.at(-1)).toBe(
       "Required certification ISO/IEC 27001:2022: partial credit only, no certificate with full credit " +
         "(ISO/IEC 27001:2022 certificate IS 700123 from BSI Group: " +
-        "Expires inside the term: expires 2028-12-30, before the agreement ends on 2028-12-31).",
+        "Expires inside the term: expires Dec 30, 2028, before the agreement ends on Dec 31, 2028).",
     );
   });
 
@@ -475,24 +482,24 @@ describe("rule: coverage of the term must be continuous from its start", () => {
       certs: [old({ expiryDate: "2026-02-14" }), renewal()],
       credit: "partial",
       finding:
-        "Gap in coverage: no ISO/IEC 27001:2022 certificate on file covers 2026-02-15 to 2026-02-28, " +
-        "and coverage must be continuous from the term's start on 2026-01-01.",
+        "Gap in coverage: no ISO/IEC 27001:2022 certificate on file covers Feb 15, 2026 to Feb 28, 2026, " +
+        "and coverage must be continuous from the term's start on Jan 1, 2026.",
     },
     {
       label: "two gaps: before the earlier certificate began, and between it and the renewal",
       certs: [old({ issueDate: "2026-01-10", expiryDate: "2026-02-14" }), renewal()],
       credit: "partial",
       finding:
-        "Gap in coverage: no ISO/IEC 27001:2022 certificate on file covers 2026-01-01 to 2026-01-09 or " +
-        "2026-02-15 to 2026-02-28, and coverage must be continuous from the term's start on 2026-01-01.",
+        "Gap in coverage: no ISO/IEC 27001:2022 certificate on file covers Jan 1, 2026 to Jan 9, 2026 or " +
+        "Feb 15, 2026 to Feb 28, 2026, and coverage must be continuous from the term's start on Jan 1, 2026.",
     },
     {
       label: "issued mid-term with no certificate before it",
       certs: [renewal()],
       credit: "partial",
       finding:
-        "Issued after the term began: issued 2026-03-01, after the agreement's term began on 2026-01-01, " +
-        "and no earlier ISO/IEC 27001:2022 certificate on file covers 2026-01-01 to 2026-02-28.",
+        "Issued after the term began: issued Mar 1, 2026, after the agreement's term began on Jan 1, 2026, " +
+        "and no earlier ISO/IEC 27001:2022 certificate on file covers Jan 1, 2026 to Feb 28, 2026.",
     },
     {
       label: "issued mid-term; the only earlier certificate is of another standard",
@@ -510,12 +517,12 @@ describe("rule: coverage of the term must be continuous from its start", () => {
       label: "expiry inside the term",
       certs: [renewal({ issueDate: "2025-03-01", expiryDate: "2027-06-30" })],
       credit: "partial",
-      finding: "Expires inside the term: expires 2027-06-30, before the agreement ends on 2028-12-31.",
+      finding: "Expires inside the term: expires Jun 30, 2027, before the agreement ends on Dec 31, 2028.",
     },
   ])("$label → $credit", ({ certs, credit, finding }) => {
     const assessed = assessCertifications(certs, context).find((a) => a.certification.id === "new")!;
     expect(assessed.credit).toBe(credit);
-    if (finding) expect(assessed.findings.join(" ")).toContain(finding);
+    if (finding) expect(inEnglish(assessed.findings)).toContain(finding);
     else expect(assessed.findings).toEqual([]);
   });
 
@@ -563,9 +570,58 @@ describe("rule: coverage of the term must be continuous from its start", () => {
     );
     expect(result.status).toBe("not_answered");
     expect(result.certificationCredit).toEqual([]);
-    expect(result.reasons.at(-1)).toBe(
+    expect(sayReason("en", result.reasons.at(-1)!)).toBe(
       "No certification credit: ISO/IEC 27001:2022 certificate NEW-2 from BSI Group covers A.8.24 but has " +
         "partial credit only (Issued after the term began), which lifts no requirement.",
+    );
+  });
+});
+
+describe("findings in the reader's language", () => {
+  const gapped = [
+    certificate({ id: "old", certificateNumber: "OLD-1", issueDate: "2023-02-01", expiryDate: "2026-02-14" }),
+    certificate({ id: "new", certificateNumber: "NEW-2", issueDate: "2026-03-01", expiryDate: "2029-02-28" }),
+  ];
+
+  it("a gap in coverage, in German, Japanese and Arabic, with the dates written for the reader", () => {
+    const gap = assessCertifications(gapped, context).find((a) => a.certification.id === "new")!;
+    expect(gap.issues.map((i) => i.code)).toEqual(["coverage-gap"]);
+    const [line] = gap.findings;
+    expect(sayReason("de", line)).toBe(
+      "Lücke in der Abdeckung: kein hinterlegtes ISO/IEC 27001:2022-Zertifikat deckt 15.02.2026 bis 28.02.2026 ab, " +
+        "die Abdeckung muss aber ab Beginn der Laufzeit am 01.01.2026 lückenlos sein.",
+    );
+    const japanese = sayReason("ja", line);
+    expect(japanese).toContain("対象期間の空白：");
+    expect(japanese).toContain("2026/02/15から2026/02/28まで");
+    const arabic = sayReason("ar", line);
+    expect(arabic).toContain("فجوة في التغطية");
+    expect(arabic).toContain("ISO/IEC 27001:2022");
+    for (const text of [japanese, arabic]) {
+      expect(text).not.toMatch(/Gap in coverage|certificate on file|2026-02-15/);
+    }
+    // the name and the detail apart, as the certificates table shows them
+    expect(sayFinding("de", toFinding(gap)).issues![0]).toMatchObject({
+      name: "Lücke in der Abdeckung",
+      detail: expect.stringContaining("deckt 15.02.2026 bis 28.02.2026 ab"),
+    });
+  });
+
+  it("a required certificate's findings, named with its number and body, in German", () => {
+    const reasons = score([certificate({ expiryDate: "2028-12-30" })]).riskReasons;
+    expect(sayReason("de", reasons.at(-1)!)).toBe(
+      "Geforderte Zertifizierung ISO/IEC 27001:2022: nur teilweise Anrechnung, kein Zertifikat mit voller Anrechnung " +
+        "(ISO/IEC 27001:2022-Zertifikat IS 700123 von BSI Group: Ablauf innerhalb der Laufzeit: " +
+        "läuft am 30.12.2028 ab, vor dem Vertragsende am 31.12.2028).",
+    );
+  });
+
+  it("several findings of one certificate follow one another as sentences", () => {
+    const reasons = score([certificate({ certificationBody: "", expiryDate: "2026-05-31" })]).riskReasons;
+    expect(sayReason("en", reasons.at(-1)!)).toBe(
+      "Required certification ISO/IEC 27001:2022: no certificate with full credit " +
+        "(ISO/IEC 27001:2022 certificate IS 700123: No certification body: no certification body is named. " +
+        "Expired: expired on May 31, 2026, before the evaluation date Jun 1, 2026).",
     );
   });
 });

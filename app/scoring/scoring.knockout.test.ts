@@ -1,3 +1,4 @@
+import { sayReasons } from "#app/i18n/reasons";
 import { describe, expect, it } from "vitest";
 import { scoreAssessment } from "./assessment";
 import { computeScore, KNOCKOUT_CAP, type ScoredRequirement } from "./score";
@@ -85,7 +86,7 @@ describe("a failed knock-out in a full assessment", () => {
     expect(result.score).toBe(40);
     expect(result.computedScore).toBe(40);
     expect(result.capped).toBe(true);
-    expect(result.riskReasons).toContain(
+    expect(sayReasons("en", result.riskReasons)).toContain(
       "Failed knock-out FD-INC-01 Breach notification: the score is capped at 40 (84 before the cap).",
     );
   });
@@ -114,5 +115,28 @@ describe("a failed knock-out in a full assessment", () => {
       makeInput({ overrides: [override({ requirementId: "FD-INC-01", status: "not_met" })] }),
     );
     expect(result).toMatchObject({ score: 40, computedScore: 100, capped: true, knockOutsFailed: ["FD-INC-01"] });
+  });
+});
+
+describe("the cap in the reader's language", () => {
+  it("names the failed knock-out by id and its translated title, and says the cap in German and Japanese", () => {
+    const lowRisk = makeAgreement({
+      chain: makeAgreement().chain.map((link) =>
+        link.supplierId === "sup-a" ? { ...link, maxClass: "public", accessLevel: "none" } : link,
+      ),
+    });
+    const result = scoreAssessment(makeInput({ agreement: lowRisk, answers: answersWith({ inc_notify_hours: 96 }) }));
+    const german = sayReasons("de", result.riskReasons);
+    expect(
+      german.some((r) =>
+        /^Nicht erfülltes K\.-o\.-Kriterium FD-INC-01 .*: Der Score ist auf 40 begrenzt \(84 vor der Begrenzung\)\.$/.test(
+          r,
+        ),
+      ),
+    ).toBe(true);
+    expect(german).toContain("Compliance-Score 40 (unter 50) erhöht die Einstufung um zwei Stufen: gering → hoch.");
+    const japanese = sayReasons("ja", result.riskReasons).join(" ");
+    expect(japanese).toContain("スコアの上限は40です（上限適用前は84）");
+    expect(japanese).not.toContain("Failed knock-out");
   });
 });

@@ -1,3 +1,4 @@
+import { sayReason, sayReasons } from "#app/i18n/reasons";
 import { describe, expect, it } from "vitest";
 import { scoreAssessment } from "./assessment";
 import type { DataLocation } from "./jurisdictions";
@@ -50,7 +51,9 @@ describe("inherent risk: class + access + jurisdiction points", () => {
   });
 
   it("explains each point", () => {
-    expect(inherentRisk({ maxClass: "restricted", accessLevel: "read" }, [cn], terms).reasons).toEqual([
+    expect(
+      sayReasons("en", inherentRisk({ maxClass: "restricted", accessLevel: "read" }, [cn], terms).reasons),
+    ).toEqual([
       "Information class: highest class received is restricted (+3).",
       "Access level: read (+1).",
       "Jurisdiction: CN is outside the permitted jurisdictions (DE) and no transfer mechanism is in place (+2).",
@@ -59,7 +62,7 @@ describe("inherent risk: class + access + jurisdiction points", () => {
   });
 
   it("unanswered locations count as unknown (+1)", () => {
-    expect(inherentRisk({ maxClass: "public", accessLevel: "none" }, [], terms).reasons[2]).toBe(
+    expect(sayReason("en", inherentRisk({ maxClass: "public", accessLevel: "none" }, [], terms).reasons[2])).toBe(
       "Jurisdiction: data locations not answered, so unknown (+1).",
     );
   });
@@ -86,13 +89,16 @@ describe("residual rating: inherent level moved by the score", () => {
   it("a failed knock-out makes it at least high whatever the score", () => {
     const result = residualRating("low", 95, ["FD-INC-01"]);
     expect(result.rating).toBe("high");
-    expect(result.reasons.at(-1)).toBe("Failed knock-out FD-INC-01: the rating is at least high.");
+    expect(sayReasons("en", result.reasons)).toEqual([
+      "Compliance score 95 (85 or more) lowers the rating one level: low → low (already at the limit).",
+      "Failed knock-out FD-INC-01: the rating is at least high.",
+    ]);
   });
 
   it("names the failed knock-outs by id and title when told their titles", () => {
     const titles: Record<string, string> = { "FD-INC-01": "Breach notification", "FD-LOC-01": "Data location" };
     const result = residualRating("low", 95, ["FD-INC-01", "FD-LOC-01"], (id) => `${id} ${titles[id]}`);
-    expect(result.reasons.at(-1)).toBe(
+    expect(sayReason("en", result.reasons.at(-1)!)).toBe(
       "Failed knock-outs FD-INC-01 Breach notification, FD-LOC-01 Data location: the rating is at least high.",
     );
   });
@@ -115,11 +121,43 @@ describe("risk in a full assessment", () => {
     // restricted (3) + write (2) + covered transfer (1) = 6 → high; score 100 → one level down
     expect(result.inherentRisk).toBe("high");
     expect(result.rating).toBe("medium");
-    expect(result.riskReasons.slice(0, 4)).toEqual([
+    expect(sayReasons("en", result.riskReasons.slice(0, 4))).toEqual([
       "Information class: highest class received is restricted (+3).",
       "Access level: write (+2).",
       "Jurisdiction: US is outside the permitted jurisdictions but covered by SCC, which the agreement accepts (+1).",
       "Inherent risk: 6 of 8 points, high.",
     ]);
+  });
+});
+
+describe("risk reasons in the reader's language", () => {
+  it("all locations permitted, named as the questionnaire names them", () => {
+    const names: Record<string, string> = { DE: "Germany" };
+    const risk = inherentRisk({ maxClass: "internal", accessLevel: "read" }, [de], terms, (code) => names[code]);
+    expect(sayReason("en", risk.reasons[2])).toBe("Jurisdiction: all locations permitted (Germany (DE)) (+0).");
+  });
+
+  it("says each step of the rating in German, Japanese and Arabic", () => {
+    const inherent = inherentRisk({ maxClass: "restricted", accessLevel: "admin" }, [], terms);
+    expect(sayReasons("de", inherent.reasons)).toEqual([
+      "Informationsklasse: Die höchste erhaltene Klasse ist streng vertraulich (+3).",
+      "Zugriffsebene: Administration (+3).",
+      "Rechtsraum: Datenstandorte nicht beantwortet, daher unbekannt (+1).",
+      "Inhärentes Risiko: 7 von 8 Punkten, kritisch.",
+    ]);
+    const residual = residualRating("high", 40, []);
+    expect(sayReason("de", residual.reasons[0])).toBe(
+      "Compliance-Score 40 (unter 50) erhöht die Einstufung um zwei Stufen: hoch → kritisch (bereits an der Grenze).",
+    );
+    expect(sayReason("ja", inherent.reasons[3])).toBe("固有リスク：8点中7点、評価は「重大」です。");
+    const floor = residualRating("low", 95, ["FD-INC-01", "FD-LOC-01"]).reasons[1];
+    expect(sayReason("ar", floor)).toContain("FD-INC-01");
+    expect(sayReason("ar", floor)).toContain("مرتفع على الأقل");
+    for (const locale of ["ja", "ar"] as const) {
+      const said = sayReasons(locale, [...inherent.reasons, ...residual.reasons, floor]).join(" ");
+      expect(said).not.toMatch(
+        /Inherent risk|Information class|Compliance score|Failed knock-out|already at the limit/,
+      );
+    }
   });
 });

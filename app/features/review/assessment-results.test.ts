@@ -11,11 +11,16 @@ import { describe, expect, it } from "vitest";
 import { scoreAssessment } from "#app/scoring/assessment";
 import { certificate, makeInput, template } from "#tests/fixtures/scoring";
 import { messagesFor } from "#app/i18n/messages.server";
+import { sayResult } from "#app/i18n/reasons";
 import { CertificationFindings, RequirementResults, ScoreSummary, type ResultView } from "./assessment-results";
 
 function view(certifications = [certificate()], answers?: Record<string, unknown>): ResultView {
   const input = makeInput({ certifications });
-  return scoreAssessment(answers ? { ...input, answers: { ...input.answers, ...answers } } : input) as ResultView;
+  // as the page's loader gives it: every reason said in the reader's language
+  return sayResult(
+    "en",
+    scoreAssessment(answers ? { ...input, answers: { ...input.answers, ...answers } } : input),
+  ) as ResultView;
 }
 
 /** Rendered as a page renders it: in English, inside the portal's message provider. */
@@ -46,7 +51,7 @@ describe("certificates table", () => {
     const html = renderToStaticMarkupInEnglish(createElement(CertificationFindings, { r: result }));
     expect(html).toContain('data-credit="partial"');
     expect(text(html)).toContain("Partial credit");
-    expect(text(html)).toContain("Issued after the term began : issued 2026-03-01");
+    expect(text(html)).toContain("Issued after the term began : issued Mar 1, 2026");
   });
 
   it("reads a result stored before credit levels existed", () => {
