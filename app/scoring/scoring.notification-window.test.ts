@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inEnglish, sayReason } from "#app/i18n/reasons";
+import { inEnglish, sayReason, sayReasons } from "#app/i18n/reasons";
 import { scoreAssessment } from "./assessment";
 import { answersWith, makeAgreement, makeInput, requirementOf, withParams } from "#tests/fixtures/scoring";
 
@@ -60,13 +60,15 @@ describe("breach notification is measured against the agreement's own window", (
 
   it("a failing notification answer is a gate: the other answers cannot make up for it", () => {
     const result = notificationStatus(48, 24);
-    expect(result.reasons[0]).toMatch(/Gate question "Within how many hours do you notify a breach\?" fails/);
+    expect(sayReason("en", result.reasons[0])).toMatch(
+      /Gate question "Within how many hours do you notify a breach\?" fails/,
+    );
   });
 
   it("a skipped notification question (a visible gate) keeps the requirement below met", () => {
     const result = notificationStatus(undefined, 24);
     expect(result.status).toBe("partially_met");
-    expect(result.reasons).toContain(
+    expect(sayReasons("en", result.reasons)).toContain(
       'Gate question "Within how many hours do you notify a breach?" is not answered, so the requirement is at most partially met.',
     );
   });

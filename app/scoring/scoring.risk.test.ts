@@ -56,7 +56,7 @@ describe("inherent risk: class + access + jurisdiction points", () => {
     ).toEqual([
       "Information class: highest class received is restricted (+3).",
       "Access level: read (+1).",
-      "Jurisdiction: CN is outside the permitted jurisdictions (DE) and no transfer mechanism is in place (+2).",
+      "Jurisdiction: China (CN) is outside the permitted jurisdictions (DE) and no transfer mechanism is in place (+2).",
       "Inherent risk: 6 of 8 points, high.",
     ]);
   });
@@ -124,7 +124,7 @@ describe("risk in a full assessment", () => {
     expect(sayReasons("en", result.riskReasons.slice(0, 4))).toEqual([
       "Information class: highest class received is restricted (+3).",
       "Access level: write (+2).",
-      "Jurisdiction: US is outside the permitted jurisdictions but covered by SCC, which the agreement accepts (+1).",
+      "Jurisdiction: United States (US) is outside the permitted jurisdictions but covered by SCC, which the agreement accepts (+1).",
       "Inherent risk: 6 of 8 points, high.",
     ]);
   });

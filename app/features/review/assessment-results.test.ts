@@ -85,7 +85,10 @@ describe("answers", () => {
       { value: "biennial", text: "Every two years" },
     ];
     const input = makeInput({ template: withChoices, certifications: [certificate()] });
-    const result = scoreAssessment({ ...input, answers: { ...input.answers, vul_pentest: "biennial" } }) as ResultView;
+    const result = sayResult(
+      "en",
+      scoreAssessment({ ...input, answers: { ...input.answers, vul_pentest: "biennial" } }),
+    ) as ResultView;
     const shown = text(renderToStaticMarkupInEnglish(createElement(RequirementResults, { r: result })));
     expect(shown).toContain("How often are penetration tests run? : Every two years");
     expect(shown).toContain('answered "Every two years"');
