@@ -104,6 +104,8 @@ function sayValue(locale: Locale, value: SaidValue): string | number {
   if ("date" in value) return /^\d{4}-\d{2}-\d{2}$/.test(value.date) ? formatDay(locale, value.date) : value.date;
   const items = value.list.map((item) => String(sayValue(locale, item)));
   if (value.style === "semicolon") return items.join(locale === "ja" ? "；" : locale === "ar" ? "؛ " : "; ");
+  // Intl's "unit" lists in Japanese are separated by spaces, which reads as one word: use the enumeration comma
+  if (value.style === "unit" && locale === "ja") return items.join("、");
   return new Intl.ListFormat(locale, { type: LIST_TYPE[value.style ?? "and"], style: "long" }).format(items);
 }
 

@@ -285,7 +285,7 @@ describe("judgeAnswer: present and info", () => {
     expect(inEnglish(judge({ kind: "present" }, files.slice(0, 1)).reason)).toBe("Meets: 1 file provided (a.pdf).");
     expect(inEnglish(judge({ kind: "present" }, files).reason)).toBe("Meets: 2 files provided (a.pdf, b.pdf).");
     expect(sayReason("ja", judge({ kind: "present" }, files).reason)).toBe(
-      "適合：2件のファイルが提出されています（a.pdf b.pdf）。",
+      "適合：2件のファイルが提出されています（a.pdf、b.pdf）。",
     );
   });
 
