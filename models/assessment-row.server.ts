@@ -3,6 +3,7 @@ import zlib from "node:zlib";
 import mongoose, { Schema, Types, type Model } from "mongoose";
 import type { AssessmentStatus } from "./assessment-status";
 import type { ScoreBasis } from "#app/scoring/freshness";
+import type { Reason } from "#app/scoring/said";
 import { isDuplicateKey } from "./duplicate-key";
 
 const gzip = promisify(zlib.gzip);
@@ -27,14 +28,15 @@ export interface AssessmentSummary {
   /** what the current result was computed from (see app/scoring/freshness.ts) */
   basis?: ScoreBasis | null;
   /** while approved: how the current result differs from the one approved (empty = it does not) */
-  drift?: string[];
+  drift?: Reason[];
   /** the latest re-scoring that changed the result: why, what, when, against which agreement revision */
   lastChange?: LastScoreChange | null;
 }
 
 export interface LastScoreChange {
-  trigger: string;
-  changes: string[];
+  /** what started it: a message (an English phrase in rows written before) */
+  trigger: Reason;
+  changes: Reason[];
   computedAt: string;
   agreementRevision: number;
 }
@@ -124,7 +126,7 @@ export function rowFromStored(doc: StoredAssessmentRow & { cells?: unknown; loca
   return {
     ...rest,
     basis: parseJson<ScoreBasis | null>(basisJson, null),
-    drift: parseJson<string[]>(driftJson, []),
+    drift: parseJson<Reason[]>(driftJson, []),
     lastChange: parseJson<LastScoreChange | null>(lastChangeJson, null),
     cells: parseJson<Record<string, string>>(cellsJson, (doc.cells as Record<string, string>) ?? {}),
     locations: parseJson<AssessmentRowData["locations"]>(

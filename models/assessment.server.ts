@@ -1,6 +1,6 @@
 import mongoose, { Schema, type Model, type Types } from "mongoose";
 import type { ScoreBasis } from "#app/scoring/freshness";
-import type { RequirementStatus, ScoringResult } from "#app/scoring/types";
+import type { Reason, RequirementStatus, ScoringResult } from "#app/scoring/types";
 import { syncAssessmentRow, type AssessmentSummary } from "./assessment-row.server";
 import { claim, getClaim, STUCK_CLAIM_MS } from "./claim.server";
 import { isoDateField } from "./iso-date-field";
@@ -89,7 +89,8 @@ export interface AssessmentData {
   summary: AssessmentSummary;
   /** a re-assessment: the approved assessment it follows (whose answers pre-filled it) and why it was sent */
   reassessmentOf?: Types.ObjectId | null;
-  reassessmentReasons?: string[];
+  /** why a re-assessment was sent: messages, said to each reader (English sentences in older ones) */
+  reassessmentReasons?: Reason[];
   createdAt?: Date;
   updatedAt?: Date;
 }
@@ -152,11 +153,13 @@ const assessmentSchema = new Schema<AssessmentData>(
       evaluationDate: { type: String, default: null },
       computedAt: { type: Date, default: null },
       basis: { type: Schema.Types.Mixed, default: null },
-      drift: [{ type: String }],
+      // messages (app/scoring/said.ts); English sentences in assessments scored before
+      drift: { type: [Schema.Types.Mixed], default: [] },
       lastChange: { type: Schema.Types.Mixed, default: null },
     },
     reassessmentOf: { type: Schema.Types.ObjectId, ref: "Assessment", default: null },
-    reassessmentReasons: [{ type: String, maxlength: 400 }],
+    // messages (app/scoring/said.ts); English sentences in assessments sent before
+    reassessmentReasons: [Schema.Types.Mixed],
     overrides: [
       {
         _id: false,

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import mongoose, { Schema, type Model, type Types } from "mongoose";
 import type { ScoreBasis } from "#app/scoring/freshness";
-import type { ScoringResult } from "#app/scoring/types";
+import type { Reason, ScoringResult } from "#app/scoring/types";
 
 /**
  * Every result an assessment was given, with what it was computed from and
@@ -21,14 +21,14 @@ export interface ScoreRecordData {
   supplierName: string;
   basis: ScoreBasis;
   previousBasis: ScoreBasis | null;
-  /** why it was computed again, e.g. "The agreement changed (revision 4 → 5)." */
-  reasons: string[];
-  /** what differs from the result before, e.g. "FD-DAT-01 Data location: not met → met." */
-  changes: string[];
+  /** why it was computed again, e.g. "The agreement changed (revision 4 → 5).": messages (English sentences in older records) */
+  reasons: Reason[];
+  /** what differs from the result before, e.g. "FD-DAT-01 Data location: not met → met.": messages (English sentences in older records) */
+  changes: Reason[];
   /** a requirement status, the rating or a knock-out changed (not the score alone) */
   material: boolean;
-  /** what started it: "submission", "agreement edited", "certificate added", "date", ... */
-  trigger: string;
+  /** what started it ("submitted by the supplier", "agreement edited by …"): a message, an English phrase in older records */
+  trigger: Reason;
   result: ScoringResult;
   computedAt: Date;
 }
@@ -43,10 +43,10 @@ const scoreRecordSchema = new Schema<ScoreRecordData>(
     supplierName: { type: String, default: "" },
     basis: { type: Schema.Types.Mixed, required: true },
     previousBasis: { type: Schema.Types.Mixed, default: null },
-    reasons: [{ type: String }],
-    changes: [{ type: String }],
+    reasons: { type: [Schema.Types.Mixed], default: [] },
+    changes: { type: [Schema.Types.Mixed], default: [] },
     material: { type: Boolean, default: false },
-    trigger: { type: String, required: true, maxlength: 200 },
+    trigger: { type: Schema.Types.Mixed, required: true },
     result: { type: Schema.Types.Mixed, required: true },
     computedAt: { type: Date, required: true },
   },

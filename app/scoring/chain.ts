@@ -12,7 +12,7 @@ import {
   readLocations,
   type DataLocation,
 } from "./jurisdictions";
-import { formatNumber } from "./params";
+import { listOf, said, type Reason, type Said, type SaidValue } from "./said";
 import { answerOf, indexTemplate, type IndexedQuestion } from "./template";
 import type { TemplateFile } from "#questionnaires/types";
 import type { AgreementInput, ChainLinkInput, ChainLinkResult, ChainResult, SupplierChainFacts } from "./types";
@@ -72,7 +72,12 @@ export function readSupplierLocations(template: TemplateFile, answers: Record<st
   return locationsFrom(questions, answers);
 }
 
-type Path = { path: string[]; broken: string | null };
+type Path = { path: string[]; broken: Said | null };
+
+/** Hours as the reasons show them: to two decimals at most. */
+function hoursOf(value: number): number {
+  return Number.isInteger(value) ? value : Math.round(value * 100) / 100;
+}
 
 function firstById(chain: readonly ChainLinkInput[]): Map<string, ChainLinkInput> {
   const byId = new Map<string, ChainLinkInput>();
@@ -86,67 +91,81 @@ function pathToRecipient(supplierId: string, byId: ReadonlyMap<string, ChainLink
   let current = byId.get(supplierId);
   while (current) {
     if (path.includes(current.supplierId)) {
-      return { path, broken: `the chain loops back to ${current.supplierName || current.supplierId}` };
+      return {
+        path,
+        broken: said("chain.path.loops", { supplier: current.supplierName || current.supplierId }),
+      };
     }
     path.push(current.supplierId);
     const parentId = current.parentSupplierId;
     if (parentId === null) return { path, broken: null };
     const parent = byId.get(parentId);
     if (!parent)
-      return { path, broken: `${current.supplierName || current.supplierId} works for unknown supplier "${parentId}"` };
+      return {
+        path,
+        broken: said("chain.path.unknownParent", {
+          supplier: current.supplierName || current.supplierId,
+          parent: parentId,
+        }),
+      };
     current = parent;
   }
-  return { path, broken: `unknown supplier "${supplierId}"` };
+  return { path, broken: said("chain.path.unknownSupplier", { supplier: supplierId }) };
 }
 
 /** A path whose tiers are not 1, 2, 3... from the top is mis-recorded: the link cannot be trusted as ok. */
-function tierMismatch(path: readonly string[], byId: ReadonlyMap<string, ChainLinkInput>): string | null {
+function tierMismatch(path: readonly string[], byId: ReadonlyMap<string, ChainLinkInput>): Said | null {
   const tiers = path.map((id) => byId.get(id)!.tier);
   const expected = path.map((_, i) => path.length - i);
   if (tiers.every((tier, i) => tier === expected[i])) return null;
-  const listed = path.map((id, i) => `${byId.get(id)!.supplierName || id} tier ${tiers[i]}`).join(", ");
-  return `${listed}; expected tiers ${expected.join(", ")}`;
+  const listed = path.map((id, i) =>
+    said("chain.link.tierOf", { supplier: byId.get(id)!.supplierName || id, tier: tiers[i] }),
+  );
+  return said("chain.link.tierMismatch", { listed: listOf(listed, "unit"), expected: listOf(expected, "unit") });
 }
 
-/** Structural problems of the chain as sentences; empty when the chain is well formed. */
-export function validateChainStructure(chain: readonly ChainLinkInput[]): string[] {
-  const errors: string[] = [];
+/** Structural problems of the chain as messages; empty when the chain is well formed. */
+export function validateChainStructure(chain: readonly ChainLinkInput[]): Reason[] {
+  const errors: Reason[] = [];
   const byId = firstById(chain);
   const counted = new Set<string>();
   for (const link of chain) {
     const label = link.supplierName ? `${link.supplierName} (${link.supplierId})` : link.supplierId;
     if (!link.supplierId) {
-      errors.push("A chain link has no supplier.");
+      errors.push(said("chain.structure.noSupplier"));
       continue;
     }
     if (counted.has(link.supplierId)) {
-      errors.push(`${label} appears more than once in the chain.`);
+      errors.push(said("chain.structure.duplicate", { supplier: label }));
       continue;
     }
     counted.add(link.supplierId);
     if (!Number.isInteger(link.tier) || link.tier < 1) {
-      errors.push(`${label}: tier must be a whole number from 1, not ${link.tier}.`);
+      errors.push(said("chain.structure.tierNotWhole", { supplier: label, tier: String(link.tier) }));
       continue;
     }
     if (link.parentSupplierId === null) {
-      if (link.tier !== 1)
-        errors.push(`${label} works for the recipient directly, so it must be tier 1, not tier ${link.tier}.`);
+      if (link.tier !== 1) errors.push(said("chain.structure.directNotTier1", { supplier: label, tier: link.tier }));
       continue;
     }
     if (link.parentSupplierId === link.supplierId) {
-      errors.push(`${label} works for itself (cycle).`);
+      errors.push(said("chain.structure.worksForItself", { supplier: label }));
       continue;
     }
     const parent = byId.get(link.parentSupplierId);
     if (!parent) {
-      errors.push(`${label} works for unknown supplier "${link.parentSupplierId}".`);
+      errors.push(said("chain.structure.unknownParent", { supplier: label, parent: link.parentSupplierId }));
       continue;
     }
     if (link.tier !== parent.tier + 1) {
       errors.push(
-        `${label} is tier ${link.tier} but works for ${parent.supplierName || parent.supplierId} (tier ${
-          parent.tier
-        }); it must be tier ${parent.tier + 1}.`,
+        said("chain.structure.tierSkips", {
+          supplier: label,
+          tier: link.tier,
+          parent: parent.supplierName || parent.supplierId,
+          parentTier: parent.tier,
+          expected: parent.tier + 1,
+        }),
       );
     }
   }
@@ -155,9 +174,9 @@ export function validateChainStructure(chain: readonly ChainLinkInput[]): string
 }
 
 /** Each cycle reported once, starting from the member that comes first in the chain. */
-function findCycles(chain: readonly ChainLinkInput[], byId: ReadonlyMap<string, ChainLinkInput>): string[] {
+function findCycles(chain: readonly ChainLinkInput[], byId: ReadonlyMap<string, ChainLinkInput>): Said[] {
   const reported = new Set<string>();
-  const errors: string[] = [];
+  const errors: Said[] = [];
   for (const link of chain) {
     const seen: string[] = [];
     let current: ChainLinkInput | undefined = link;
@@ -170,7 +189,7 @@ function findCycles(chain: readonly ChainLinkInput[], byId: ReadonlyMap<string, 
     if (cycle.length < 2 || cycle.some((id) => reported.has(id))) continue; // self-loops are reported by the caller's checks
     cycle.forEach((id) => reported.add(id));
     const names = cycle.map((id) => byId.get(id)?.supplierName || id);
-    errors.push(`Cycle in the chain: ${[...names, names[0]].join(" → ")}.`);
+    errors.push(said("chain.structure.cycle", { cycle: [...names, names[0]].join(" → ") }));
   }
   return errors;
 }
@@ -183,7 +202,7 @@ function composeLink(
 ): ChainLinkResult {
   const { path, broken } = pathToRecipient(link.supplierId, byId);
   const nameOf = (id: string): string => byId.get(id)?.supplierName || id;
-  const reasons: string[] = [];
+  const reasons: Reason[] = [];
   const base = {
     supplierId: link.supplierId,
     supplierName: link.supplierName,
@@ -193,7 +212,7 @@ function composeLink(
   };
 
   if (broken) {
-    reasons.push(`No path to the recipient: ${broken}.`);
+    reasons.push(said("chain.link.noPath", { why: broken }));
     return {
       ...base,
       composedNotifyHours: null,
@@ -206,7 +225,7 @@ function composeLink(
     };
   }
   const tierProblem = tierMismatch(path, byId);
-  if (tierProblem) reasons.push(`Tiers do not match the path: ${tierProblem}.`);
+  if (tierProblem) reasons.push(tierProblem);
 
   // notification: the recipient's own time plus every supplier's on the way up
   const window = agreement.breachWindowHours;
@@ -214,19 +233,25 @@ function composeLink(
   let composedNotifyHours: number | null = null;
   let notifyOk = false;
   if (unanswered.length > 0) {
-    reasons.push(
-      `Notification time not answered by ${unanswered.map(nameOf).join(", ")}, so the chain's total is unknown.`,
-    );
+    reasons.push(said("chain.notify.unanswered", { suppliers: listOf(unanswered.map(nameOf), "unit") }));
   } else {
     const parts = path.map((id) => ({ id, hours: factsById.get(id)!.notifyHours as number }));
     composedNotifyHours = agreement.recipientNotifyHours + parts.reduce((sum, part) => sum + part.hours, 0);
     notifyOk = composedNotifyHours <= window;
-    const sum = [...parts].reverse().map((part) => `${formatNumber(part.hours)} h (${nameOf(part.id)})`);
+    // "24 h (recipient) + 24 h (A) + 12 h (B)": each term added to the sum before it
+    let sum: SaidValue = said("chain.notify.recipient", { hours: hoursOf(agreement.recipientNotifyHours) });
+    for (const part of [...parts].reverse())
+      sum = said("chain.notify.plus", {
+        sum,
+        part: said("chain.notify.part", { hours: hoursOf(part.hours), supplier: nameOf(part.id) }),
+      });
     reasons.push(
-      `Notification: ${formatNumber(agreement.recipientNotifyHours)} h (recipient) + ${sum.join(" + ")} = ` +
-        `${formatNumber(composedNotifyHours)} h, ${notifyOk ? "within" : "exceeding"} the agreement's ${formatNumber(
-          window,
-        )} h window.`,
+      said("chain.notify.total", {
+        sum,
+        total: hoursOf(composedNotifyHours),
+        within: notifyOk ? "yes" : "no",
+        window: hoursOf(window),
+      }),
     );
   }
 
@@ -247,18 +272,24 @@ function composeLink(
       }
       if (isLocationAcceptable(verdict)) continue;
       locationViolations.push({ supplierId: id, country: location.country });
-      reasons.push(`${nameOf(id)}: ${describeLocation(location, verdict, agreement)}.`);
+      reasons.push(
+        said("chain.locations.outside", {
+          supplier: nameOf(id),
+          detail: describeLocation(location, verdict, agreement),
+        }),
+      );
     }
   }
-  if (silent.length > 0) reasons.push(`Data locations not answered by ${silent.map(nameOf).join(", ")}.`);
+  if (silent.length > 0)
+    reasons.push(said("chain.locations.unanswered", { suppliers: listOf(silent.map(nameOf), "unit") }));
   const locationOk = locationViolations.length === 0 && silent.length === 0;
   if (locationOk && locationsCovered.length === 0) {
-    reasons.push("Locations: every supplier on the path keeps information in permitted jurisdictions.");
+    reasons.push(said("chain.locations.allPermitted"));
   } else if (locationOk) {
-    const covered = locationsCovered.map((c) => `${c.country} (${nameOf(c.supplierId)}) covered by ${c.mechanism}`);
-    reasons.push(
-      `Locations: ${covered.join(", ")}, which the agreement accepts; every other location on the path is permitted.`,
+    const covered = locationsCovered.map((c) =>
+      said("chain.locations.coveredBy", { country: c.country, supplier: nameOf(c.supplierId), mechanism: c.mechanism }),
     );
+    reasons.push(said("chain.locations.covered", { covered: listOf(covered, "unit") }));
   }
 
   const ok = tierProblem === null && notifyOk && locationOk;

@@ -13,6 +13,7 @@ import {
 import { certificate, idealAnswers, makeAgreement, makeInput } from "#tests/fixtures/scoring";
 import { seededRandom, type Random } from "#tests/fixtures/scoring-random";
 import type { ScoringInput, ScoringResult } from "./types";
+import { sayReasons } from "#app/i18n/reasons";
 
 function inputs(partial: Partial<BasisInputs> = {}): BasisInputs {
   return {
@@ -64,13 +65,63 @@ describe("what a result was computed from", () => {
         ],
       }),
     );
-    expect(basisChanges(before, after)).toEqual([
+    expect(sayReasons("en", basisChanges(before, after))).toEqual([
       "The agreement changed (revision 3 → 4).",
       "A certificate was added.",
     ]);
     const later = scoreBasis(inputs({ evaluationDate: "2027-06-01" }));
-    expect(basisChanges(before, later)).toEqual([
-      "The date passed a certificate's or the agreement's date (now 2027-06-01).",
+    expect(sayReasons("en", basisChanges(before, later))).toEqual([
+      "The date passed a certificate's or the agreement's date (now Jun 1, 2027).",
+    ]);
+  });
+});
+
+describe("why a result was computed again, in the reader's language", () => {
+  it("says the basis changes in German and Arabic", () => {
+    const before = scoreBasis(inputs());
+    const after = scoreBasis(
+      inputs({
+        agreementRevision: 4,
+        templateVersion: "other",
+        certificates: [
+          { id: "c1", updatedMs: 1, issueDate: "2025-06-01", expiryDate: "2027-05-31" },
+          { id: "c2", updatedMs: 5, issueDate: "2026-02-01", expiryDate: "2029-01-31" },
+          { id: "c3", updatedMs: 5, issueDate: "2026-02-01", expiryDate: "2029-01-31" },
+        ],
+      }),
+    );
+    expect(sayReasons("de", basisChanges(before, after))).toEqual([
+      "Die Vereinbarung wurde geändert (Revision 3 → 4).",
+      "Die Version des Fragebogens hat sich geändert.",
+      "2 Zertifikate wurden hinzugefügt.",
+    ]);
+    const arabic = sayReasons("ar", basisChanges(before, after));
+    expect(arabic[0]).toBe("تغيّرت الاتفاقية (من المراجعة 3 إلى 4).");
+    expect(arabic.join(" ")).not.toMatch(/[A-Za-z]/);
+  });
+
+  it("says a requirement's change of status in Japanese, its title translated", () => {
+    const lines = describeDifference({
+      requirements: [
+        {
+          requirementId: "FD-INC-01",
+          title: "Breach notification within the agreed window",
+          from: "not_met",
+          to: "met",
+        },
+      ],
+      score: { from: 40, to: 85 },
+      rating: { from: "high", to: "low" },
+      knockOuts: null,
+    });
+    const japanese = sayReasons("ja", lines);
+    expect(japanese[0]).toMatch(/^FD-INC-01 .+: 未充足 → 充足。$/);
+    expect(japanese[0]).not.toContain("Breach notification");
+    expect(japanese.slice(1)).toEqual(["スコア 40 → 85。", "リスク評価 高 → 低。"]);
+    expect(sayReasons("en", lines)).toEqual([
+      "FD-INC-01 Breach notification within the agreed window: not met → met.",
+      "Score 40 → 85.",
+      "Risk rating high → low.",
     ]);
   });
 });
@@ -82,14 +133,14 @@ describe("how two results of one assessment differ", () => {
     const r = result();
     const difference = resultDifference(r, r);
     expect(isMaterial(difference)).toBe(false);
-    expect(describeDifference(difference)).toEqual([]);
+    expect(sayReasons("en", describeDifference(difference))).toEqual([]);
   });
 
   it("names each requirement whose status changed, with its id and title, and the score and rating", () => {
     const strict = result({ agreement: makeAgreement({ acceptedTransferMechanisms: [] }) });
     const lenient = result({ agreement: makeAgreement({ acceptedTransferMechanisms: ["SCC", "BCR"] }) });
     const difference = resultDifference(strict, lenient);
-    const lines = describeDifference(difference);
+    const lines = sayReasons("en", describeDifference(difference));
     for (const change of difference.requirements) {
       expect(lines.join(" ")).toContain(`${change.requirementId} ${change.title}`);
     }

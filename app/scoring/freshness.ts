@@ -11,6 +11,7 @@
  * (`validUntil`), not merely until midnight.
  */
 import { addDaysIso, compareDates } from "./dates";
+import { dateRef, listOf, requirementRef, said, type Said } from "./said";
 import type { RequirementStatus, ScoringResult } from "./types";
 
 /**
@@ -117,34 +118,32 @@ export function scoreBasis(inputs: BasisInputs): ScoreBasis {
 }
 
 /** Why a result had to be computed again, in the reader's words. */
-export function basisChanges(before: ScoreBasis | null | undefined, after: ScoreBasis): string[] {
-  if (!before) return ["First result on record for these inputs."];
-  const out: string[] = [];
-  if (before.rules !== after.rules) out.push("Flowdown's scoring rules were updated.");
+export function basisChanges(before: ScoreBasis | null | undefined, after: ScoreBasis): Said[] {
+  if (!before) return [said("chain.basis.first")];
+  const out: Said[] = [];
+  if (before.rules !== after.rules) out.push(said("chain.basis.rules"));
   if (before.agreementRevision !== after.agreementRevision)
-    out.push(`The agreement changed (revision ${before.agreementRevision} → ${after.agreementRevision}).`);
-  if (before.templateVersion !== after.templateVersion) out.push("The questionnaire version changed.");
-  if (before.catalogueVersion !== after.catalogueVersion) out.push("The requirement catalogue version changed.");
-  if (before.answersDigest !== after.answersDigest) out.push("The answers or the reviewer's overrides changed.");
+    out.push(said("chain.basis.agreement", { from: before.agreementRevision, to: after.agreementRevision }));
+  if (before.templateVersion !== after.templateVersion) out.push(said("chain.basis.template"));
+  if (before.catalogueVersion !== after.catalogueVersion) out.push(said("chain.basis.catalogue"));
+  if (before.answersDigest !== after.answersDigest) out.push(said("chain.basis.answers"));
   const was = new Map(before.certificates.map((c) => [c.split("@")[0], c]));
   const now = new Map(after.certificates.map((c) => [c.split("@")[0], c]));
   const added = [...now.keys()].filter((id) => !was.has(id)).length;
   const removed = [...was.keys()].filter((id) => !now.has(id)).length;
   const changed = [...now.keys()].filter((id) => was.has(id) && was.get(id) !== now.get(id)).length;
-  if (added) out.push(`${added === 1 ? "A certificate was" : `${added} certificates were`} added.`);
-  if (removed) out.push(`${removed === 1 ? "A certificate was" : `${removed} certificates were`} removed.`);
-  if (changed) out.push(`${changed === 1 ? "A certificate was" : `${changed} certificates were`} changed.`);
+  if (added) out.push(said("chain.basis.certificatesAdded", { count: added }));
+  if (removed) out.push(said("chain.basis.certificatesRemoved", { count: removed }));
+  if (changed) out.push(said("chain.basis.certificatesChanged", { count: changed }));
   if (out.length === 0 && before.evaluationDate !== after.evaluationDate)
-    out.push(`The date passed a certificate's or the agreement's date (now ${after.evaluationDate}).`);
+    out.push(said("chain.basis.datePassed", { date: dateRef(after.evaluationDate) }));
   return out;
 }
 
-const STATUS_WORDS: Record<RequirementStatus, string> = {
-  met: "met",
-  partially_met: "partially met",
-  not_met: "not met",
-  not_answered: "not answered",
-};
+/** A status inside a sentence ("not met"), in the reader's language. */
+function statusWord(status: RequirementStatus): Said {
+  return said(`scoring.status.${status}`);
+}
 
 export interface ResultChange {
   requirementId: string;
@@ -186,20 +185,23 @@ export function isMaterial(difference: ResultDifference): boolean {
   return difference.requirements.length > 0 || difference.rating !== null || difference.knockOuts !== null;
 }
 
-/** The difference as sentences a reviewer reads. */
-export function describeDifference(difference: ResultDifference): string[] {
-  const out: string[] = [];
+/** The difference as sentences a reviewer reads (messages, said in the reader's language). */
+export function describeDifference(difference: ResultDifference): Said[] {
+  const out: Said[] = [];
   for (const r of difference.requirements) {
-    const name = `${r.requirementId} ${r.title}`;
-    if (r.from === null) out.push(`${name}: now part of the agreement, ${STATUS_WORDS[r.to!]}.`);
-    else if (r.to === null) out.push(`${name}: no longer part of the agreement (was ${STATUS_WORDS[r.from]}).`);
-    else out.push(`${name}: ${STATUS_WORDS[r.from]} → ${STATUS_WORDS[r.to]}.`);
+    const requirement = requirementRef(r.requirementId, r.title);
+    if (r.from === null) out.push(said("chain.change.added", { requirement, status: statusWord(r.to!) }));
+    else if (r.to === null) out.push(said("chain.change.removed", { requirement, status: statusWord(r.from) }));
+    else out.push(said("chain.change.status", { requirement, from: statusWord(r.from), to: statusWord(r.to) }));
   }
-  if (difference.score) out.push(`Score ${difference.score.from} → ${difference.score.to}.`);
-  if (difference.rating) out.push(`Risk rating ${difference.rating.from} → ${difference.rating.to}.`);
+  if (difference.score) out.push(said("chain.change.score", { from: difference.score.from, to: difference.score.to }));
+  if (difference.rating)
+    out.push(said("chain.change.rating", { from: difference.rating.from, to: difference.rating.to }));
   if (difference.knockOuts) {
-    const list = (ids: string[]) => (ids.length ? ids.join(", ") : "none");
-    out.push(`Failed knock-outs ${list(difference.knockOuts.from)} → ${list(difference.knockOuts.to)}.`);
+    const list = (ids: string[]) => (ids.length ? listOf(ids, "unit") : said("chain.none"));
+    out.push(
+      said("chain.change.knockOuts", { from: list(difference.knockOuts.from), to: list(difference.knockOuts.to) }),
+    );
   }
   return out;
 }

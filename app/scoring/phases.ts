@@ -3,7 +3,7 @@
  * is cleared only when every condition holds; the reasons name each one that
  * does not, so the discloser sees exactly what stands in the way.
  */
-import { STATUS_LABELS, requirementName } from "./status";
+import { listOf, requirementRef, said, type Reason, type SaidValue } from "./said";
 import {
   INFO_CLASSES,
   type AgreementInput,
@@ -28,6 +28,12 @@ function classRank(infoClass: InfoClass): number {
   return rank;
 }
 
+/** The link's reasons one after another, as one text: "A. B. C." */
+function sentences(reasons: readonly Reason[]): SaidValue {
+  if (reasons.length === 0) return "";
+  return reasons.slice(1).reduce<SaidValue>((before, next) => said("chain.then", { before, next }), reasons[0]);
+}
+
 /**
  * One clearance per (phase, chain supplier), phases and suppliers in the
  * agreement's order. `results` holds each supplier's latest approved
@@ -40,42 +46,48 @@ export function clearPhases(
   /** requirement id → title (from the agreement's pinned catalogue), so a reason names "FD-ACC-02 Multi-factor authentication" */
   titles: ReadonlyMap<string, string>,
 ): PhaseClearance[] {
-  const nameOf = (id: string) => requirementName(id, titles.get(id));
+  const nameOf = (id: string) => requirementRef(id, titles.get(id));
+  const classOf = (infoClass: string) => said("chain.phase.class", { level: infoClass });
   const linkById = new Map(chain.links.map((link) => [link.supplierId, link]));
   const suppliers = [...new Map(agreement.chain.map((link) => [link.supplierId, link])).values()];
   const clearances: PhaseClearance[] = [];
 
   for (const phase of agreement.phases) {
     for (const supplier of suppliers) {
-      const blockers: string[] = [];
+      const blockers: Reason[] = [];
       const statuses = results.get(supplier.supplierId) ?? null;
       if (statuses === null) {
-        blockers.push("No approved assessment.");
+        blockers.push(said("chain.phase.noApproved"));
       } else {
         for (const id of phase.requiredRequirementIds) {
           const status = statuses[id];
-          if (status === undefined) blockers.push(`${nameOf(id)} was not assessed on the latest approved assessment.`);
+          if (status === undefined) blockers.push(said("chain.phase.notAssessed", { requirement: nameOf(id) }));
           else if (status !== "met")
-            blockers.push(`${nameOf(id)} is ${STATUS_LABELS[status]}; the phase requires it met.`);
+            blockers.push(
+              said("chain.phase.notMet", { requirement: nameOf(id), status: said(`scoring.status.${status}`) }),
+            );
         }
       }
       if (phase.permittedSupplierIds.length > 0 && !phase.permittedSupplierIds.includes(supplier.supplierId)) {
-        blockers.push("Not a permitted recipient of this phase.");
+        blockers.push(said("chain.phase.notPermitted"));
       }
       const tooHigh = phase.classes.filter((infoClass) => classRank(infoClass) > classRank(supplier.maxClass));
       if (tooHigh.length > 0) {
         blockers.push(
-          `The phase opens ${tooHigh.join(", ")} information; the supplier may receive at most ${supplier.maxClass}.`,
+          said("chain.phase.classTooHigh", {
+            classes: listOf(tooHigh.map(classOf), "unit"),
+            max: classOf(supplier.maxClass),
+          }),
         );
       }
       const link = linkById.get(supplier.supplierId);
-      if (!link) blockers.push("Not in the composed chain.");
-      else if (!link.ok) blockers.push(`Chain link fails: ${link.reasons.join(" ")}`);
+      if (!link) blockers.push(said("chain.phase.notInChain"));
+      else if (!link.ok) blockers.push(said("chain.phase.linkFails", { reasons: sentences(link.reasons) }));
 
       const required =
         phase.requiredRequirementIds.length > 0
-          ? phase.requiredRequirementIds.map(nameOf).join(", ")
-          : "no requirement";
+          ? listOf(phase.requiredRequirementIds.map(nameOf), "unit")
+          : said("chain.phase.noRequirement");
       clearances.push({
         phaseId: phase.id,
         supplierId: supplier.supplierId,
@@ -84,13 +96,12 @@ export function clearPhases(
           blockers.length > 0
             ? blockers
             : [
-                `Cleared: ${required} met on the latest approved assessment; ` +
-                  `${
-                    phase.permittedSupplierIds.length > 0
-                      ? "a permitted recipient"
-                      : "any chain supplier may receive it"
-                  }; ` +
-                  `classes ${phase.classes.join(", ") || "none"} within ${supplier.maxClass}; chain link ok.`,
+                said("chain.phase.cleared", {
+                  required,
+                  permitted: phase.permittedSupplierIds.length > 0 ? "yes" : "no",
+                  classes: phase.classes.length > 0 ? listOf(phase.classes.map(classOf), "unit") : said("chain.none"),
+                  max: classOf(supplier.maxClass),
+                }),
               ],
       });
     }

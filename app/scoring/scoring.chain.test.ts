@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { composeChain, extractChainFacts, validateChainStructure } from "./chain";
 import { answersWith, makeAgreement, template } from "#tests/fixtures/scoring";
 import type { ChainLinkInput, SupplierChainFacts } from "./types";
+import { sayChain, sayReason, sayReasons } from "#app/i18n/reasons";
 
 function link(supplierId: string, tier: number, parentSupplierId: string | null): ChainLinkInput {
   return {
@@ -33,11 +34,15 @@ function facts(
 
 const threeTiers = [link("a", 1, null), link("b", 2, "a"), link("c", 3, "b")];
 
+/** The composed chain with its reasons said in English. */
 function compose(chain: ChainLinkInput[], supplierFacts: SupplierChainFacts[], window = 72) {
-  return composeChain(makeAgreement({ chain, breachWindowHours: window, recipientNotifyHours: 24 }), supplierFacts);
+  return sayChain(
+    "en",
+    composeChain(makeAgreement({ chain, breachWindowHours: window, recipientNotifyHours: 24 }), supplierFacts),
+  );
 }
 
-function linkOf(result: ReturnType<typeof compose>, id: string) {
+function linkOf<L extends { supplierId: string }>(result: { links: L[] }, id: string): L {
   const found = result.links.find((entry) => entry.supplierId === id);
   if (!found) throw new Error(`no link ${id}`);
   return found;
@@ -165,7 +170,7 @@ describe("chain structure", () => {
       errors: ["Supplier A (a): tier must be a whole number from 1, not 0."],
     },
   ])("$label", ({ chain, errors }) => {
-    expect(validateChainStructure(chain)).toEqual(errors);
+    expect(sayReasons("en", validateChainStructure(chain))).toEqual(errors);
   });
 
   it("a cycle fails the chain but the links that can be computed still are", () => {
@@ -232,5 +237,33 @@ describe("chain facts from a supplier's answers", () => {
     ]);
     expect(linkOf(result, "sup-a").ok).toBe(true);
     expect(linkOf(result, "sup-b").locationViolations).toEqual([{ supplierId: "sup-b", country: "CN" }]);
+  });
+});
+
+describe("the chain's reasons in the reader's language", () => {
+  const agreement = makeAgreement({ chain: threeTiers.slice(0, 2), breachWindowHours: 72, recipientNotifyHours: 24 });
+
+  it("says the notification sum in German and Arabic, with the suppliers' names as they are", () => {
+    const raw = composeChain(agreement, [facts("a", 24), facts("b", 36)]);
+    const b = raw.links.find((l) => l.supplierId === "b")!;
+    const german = sayReason("de", b.reasons[0]);
+    expect(german).toBe(
+      "Meldung: 24 h (Empfänger) + 24 h (Supplier A) + 36 h (Supplier B) = 84 h, mehr als die Frist der Vereinbarung von 72 h.",
+    );
+    const arabic = sayReason("ar", b.reasons[0]);
+    expect(arabic).toContain("الإخطار");
+    expect(arabic).toContain("Supplier B");
+    expect(arabic).not.toMatch(/Notification|window/);
+  });
+
+  it("says an unanswered notification time and a structural error in Japanese", () => {
+    const raw = composeChain(agreement, [facts("a", null), facts("b", 4)]);
+    expect(sayReason("ja", raw.links[1].reasons[0])).toBe(
+      "Supplier A が通知時間に回答していないため、チェーン全体の合計時間は不明です。",
+    );
+    const [error] = validateChainStructure([link("a", 1, null), link("b", 3, "a")]);
+    expect(sayReason("de", error)).toBe(
+      "Supplier B (b) ist Ebene 3, arbeitet aber für Supplier A (Ebene 1); es muss Ebene 2 sein.",
+    );
   });
 });

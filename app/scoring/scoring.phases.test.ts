@@ -4,6 +4,7 @@ import { composeChain } from "./chain";
 import { approvedStatusesOf, clearPhases, type ApprovedStatuses } from "./phases";
 import { answersWith, catalogue, makeAgreement, makeInput, override } from "#tests/fixtures/scoring";
 import type { SupplierChainFacts } from "./types";
+import { sayClearance, sayReason } from "#app/i18n/reasons";
 
 const agreement = makeAgreement();
 const allMet: ApprovedStatuses = Object.fromEntries(agreement.requirements.map((entry) => [entry.id, "met"]));
@@ -24,7 +25,7 @@ function clearance(
     (entry) => entry.phaseId === phaseId && entry.supplierId === supplierId,
   );
   if (!found) throw new Error(`no clearance for ${phaseId}/${supplierId}`);
-  return found;
+  return sayClearance("en", found);
 }
 
 describe("phase gates", () => {
@@ -123,5 +124,24 @@ describe("phase gates", () => {
     );
     const result = clearance("phase-2", "sup-a", new Map([["sup-a", approvedStatusesOf(scored)]]));
     expect(result.cleared).toBe(true);
+  });
+
+  it("says a blocker in German and Arabic: the requirement's status, the failing link's reasons nested", () => {
+    const chain = composeChain(agreement, [
+      goodFacts[0],
+      { ...goodFacts[1], notifyHours: null, locations: [{ country: "FR", transferMechanism: null }] },
+    ]);
+    const [found] = clearPhases(
+      agreement,
+      new Map([["sup-b", { ...allMet, "FD-INC-01": "not_met" }]]),
+      chain,
+      titles,
+    ).filter((entry) => entry.phaseId === "phase-1" && entry.supplierId === "sup-b");
+    const german = found.reasons.map((r) => sayReason("de", r));
+    expect(german[0]).toMatch(/^FD-INC-01 .* ist nicht erfüllt; die Phase verlangt/);
+    expect(german.at(-1)).toMatch(/^Kettenglied nicht in Ordnung: Die Meldefrist wurde von .* nicht beantwortet/);
+    const arabic = found.reasons.map((r) => sayReason("ar", r)).join(" ");
+    expect(arabic).toContain("غير مستوفى");
+    expect(arabic).not.toMatch(/Chain link|not met|Notification/);
   });
 });

@@ -189,11 +189,11 @@ describe("the chain calls a covered location covered", () => {
     const link = chain.links.find((l) => l.supplierId === "sup-b")!;
     expect(link.locationOk).toBe(true);
     expect(link.locationsCovered).toEqual([{ supplierId: "sup-b", country: "US", mechanism: "SCC" }]);
-    expect(link.reasons.at(-1)).toBe(
+    expect(sayReasons("en", link.reasons).at(-1)).toBe(
       "Locations: US (Beta Backup) covered by SCC, which the agreement accepts; every other location on the path is permitted.",
     );
     const tierOne = chain.links.find((l) => l.supplierId === "sup-a")!;
-    expect(tierOne.reasons.at(-1)).toBe(
+    expect(sayReasons("en", tierOne.reasons).at(-1)).toBe(
       "Locations: every supplier on the path keeps information in permitted jurisdictions.",
     );
   });

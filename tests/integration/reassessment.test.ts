@@ -5,7 +5,8 @@ import { formRequest, getRequest, sessionCookie, jsonRequest } from "#tests/fixt
 import { createAssessmentWorld, SHORT_TEMPLATE_GOOD_ANSWERS } from "#tests/fixtures/assessments";
 import { addMonthsIso, addDaysIso } from "#app/scoring/dates";
 import { todayIso } from "#models/today";
-import { formatMoment } from "#app/i18n/format";
+import { formatDay, formatMoment } from "#app/i18n/format";
+import { inEnglish } from "#app/i18n/reasons";
 import { tabOf } from "#tests/fixtures/agreement-page";
 
 setupTestDatabase();
@@ -85,7 +86,7 @@ describe("periodic re-assessment", () => {
     expect(next).toMatchObject({ status: "invited", dueDate: cadenceDate, templateId: w.assessment.templateId });
     expect(String(next.reassessmentOf)).toBe(w.id);
     expect(next.answers).toEqual((await Assessment.findById(w.id).lean())!.answers);
-    expect(next.reassessmentReasons!.join(" ")).toMatch(
+    expect(inEnglish(next.reassessmentReasons!)).toMatch(
       new RegExp(`${w.rating} risk: every ${MONTHS[w.rating]} months`),
     );
     expect(
@@ -197,7 +198,7 @@ describe("a certificate close to its expiry", () => {
     // sent by the filing itself, not by the hourly run
     const sent = await Assessment.find({ reassessmentOf: w.id }).lean();
     expect(sent).toHaveLength(1);
-    expect(sent[0].reassessmentReasons!.join(" ")).toMatch(new RegExp(`expires on ${expiry}`));
+    expect(inEnglish(sent[0].reassessmentReasons!)).toContain(`expires on ${formatDay("en", expiry)}`);
 
     // the supplier confirms its answers, procurement approves: the expiry has been answered
     const id = String(sent[0]._id);
@@ -254,7 +255,7 @@ describe("incident reports", () => {
     expect(mails[0].text).toMatch(/reported 3\d(\.\d)? h later \(it committed to 12 h\)/);
     expect(await AuditEvent.exists({ action: "incident.report", targetId: String(w.agreement._id) })).not.toBeNull();
     const next = await Assessment.findOne({ reassessmentOf: w.id }).lean();
-    expect(next!.reassessmentReasons!.join(" ")).toMatch(/an incident was reported on/);
+    expect(inEnglish(next!.reassessmentReasons!)).toMatch(/an incident was reported on/);
 
     // the disclosing party sees it on the agreement
     const discloserCookie = await sessionCookie(String(w.discloserUser.user._id));

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "#tests/setup/database";
 import { formRequest, loadAs, sessionCookie } from "#tests/fixtures/factories";
 import { tabOf } from "#tests/fixtures/agreement-page";
+import { sayReasons } from "#app/i18n/reasons";
 import { createAssessmentWorld, signedInUser } from "#tests/fixtures/assessments";
 import { compact, pageTexts } from "#tests/helpers/pdf";
 
@@ -233,7 +234,9 @@ describe("certificates and the passing of time", () => {
     expect(expired.result!.certifications[0].valid).toBe(false);
     expect(expired.result!.evaluationDate).toBe("2099-06-01");
     const latest = await ScoreRecord.findOne({ assessmentId: w.assessment._id }).sort({ computedAt: -1 }).lean();
-    expect(latest!.reasons).toEqual(["The date passed a certificate's or the agreement's date (now 2099-06-01)."]);
+    expect(sayReasons("en", latest!.reasons)).toEqual([
+      "The date passed a certificate's or the agreement's date (now Jun 1, 2099).",
+    ]);
   });
 });
 

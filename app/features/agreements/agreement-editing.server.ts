@@ -12,6 +12,7 @@ import { agreementFormContext, catalogueForForm, createAgreement, updateAgreemen
 import { refreshAgreementResults } from "#app/features/assessments/freshness.server";
 import { sendTriggeredReassessments } from "#app/features/reassessment/reassessment.server";
 import { publicOrigin } from "#app/lib/env.server";
+import { said, type Reason } from "#app/scoring/said";
 
 /** The form for a new agreement, with the catalogue's defaults. */
 export async function newAgreementForm(user: CurrentUser) {
@@ -64,7 +65,10 @@ export async function updateAgreementFromForm(
   const revision = Number(values.revision);
   if (!Number.isInteger(revision) || revision < 1) throw new Refusal("agreements.refusal.missingRevision");
   const saved = await updateAgreement(user, String(existing._id), revision, await parsed(user, values), request);
-  await refreshAgreementResults(saved, `agreement edited by ${user.name} (revision ${revision + 1})`);
+  await refreshAgreementResults(
+    saved,
+    said("chain.trigger.agreementEdited", { name: user.name, revision: revision + 1 }),
+  );
   // a disclosure phase added brings re-assessments forward: sent now, not at the next hourly run
   await sendTriggeredReassessments({ agreementId: String(existing._id) }, publicOrigin(request));
   return saved;
@@ -93,7 +97,8 @@ export async function addChainLink(
   id: string,
   link: NewChainLink,
   request: Request,
-  why: string,
+  /** what the edit was for, as the score's history names it */
+  why: Reason,
 ): Promise<number> {
   for (let attempt = 0; ; attempt++) {
     const agreement = await requireAgreement(user, id);
@@ -130,7 +135,10 @@ export async function addChainLink(
       }
       throw error;
     }
-    await refreshAgreementResults(String(agreement._id), `${why} (revision ${revision + 1})`);
+    await refreshAgreementResults(
+      String(agreement._id),
+      said("chain.trigger.withRevision", { why, revision: revision + 1 }),
+    );
     return revision + 1;
   }
 }

@@ -20,7 +20,8 @@ import type { ParameterSpec } from "#questionnaires/types";
 import { composeBreachBudget, findBreachRequirement, SUPPLIER_NOTIFY_PARAM } from "./agreement-form-breach";
 import { glossaryToFormValues, parseGlossary } from "./glossary-form.server";
 import type { MessageId } from "#app/i18n/catalogue";
-import { t } from "#app/i18n/messages.server";
+import { currentLocale, t } from "#app/i18n/messages.server";
+import { sayReason } from "#app/i18n/reasons";
 import { AGREEMENT_LIMITS } from "./agreement-limits";
 
 /**
@@ -429,10 +430,11 @@ export function parseAgreementForm(values: FormValues, ctx: AgreementFormContext
       accessLevel: link.accessLevel,
     })),
   );
-  for (const message of structure) {
-    // put each structural error beside the row it names
-    const row = [...rowOfSupplier.entries()].find(([id]) => message.includes(id))?.[1];
-    add(row === undefined ? "chain" : `chain.${row}.parentSupplierOrgId`, message);
+  for (const problem of structure) {
+    // put each structural error beside the row it names (its supplier's id is among the message's values)
+    const named = typeof problem === "string" ? problem : JSON.stringify(problem.values ?? {});
+    const row = [...rowOfSupplier.entries()].find(([id]) => named.includes(id))?.[1];
+    add(row === undefined ? "chain" : `chain.${row}.parentSupplierOrgId`, sayReason(currentLocale(), problem));
   }
 
   // on the breach fields alone, so that it shows in the same round as a missing title

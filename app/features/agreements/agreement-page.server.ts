@@ -1,4 +1,5 @@
 import { t, currentLocale } from "#app/i18n/messages.server";
+import { sayReason, sayReasons } from "#app/i18n/reasons";
 import type { Types } from "mongoose";
 import type { AgreementData } from "#models/agreement.server";
 import { todayIso } from "#models/today";
@@ -78,10 +79,23 @@ async function scoringStatus(agreement: AgreementDoc) {
   const all = await agreementRows(String(agreement.recipientOrgId), String(agreement._id));
   const revision = agreement.revision ?? 1;
   const hit = statusMemo.get(all);
-  if (hit?.revision === revision) return hit.status;
+  if (hit?.revision === revision) return spoken(hit.status);
   const status = scoringStatusOf(all, revision);
   statusMemo.set(all, { revision, status });
-  return status;
+  return spoken(status);
+}
+
+/** The changes' triggers and lines said in the reader's language (the memo keeps them as messages). */
+function spoken(status: ReturnType<typeof scoringStatusOf>) {
+  const locale = currentLocale();
+  return {
+    ...status,
+    changes: status.changes.map((c) => ({
+      ...c,
+      trigger: sayReason(locale, c.trigger),
+      changes: sayReasons(locale, c.changes),
+    })),
+  };
 }
 
 function scoringStatusOf(all: readonly CachedRow[], revision: number) {

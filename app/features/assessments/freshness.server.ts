@@ -14,6 +14,9 @@ import { todayIso } from "#models/today";
 import { trusted } from "#app/lib/ids.server";
 import { agreementRows, type CachedRow } from "./read-model.server";
 import { rescore, rowIsStale, type Rescored } from "./scoring.server";
+import { said, type Reason } from "#app/scoring/said";
+import { currentLocale } from "#app/i18n/messages.server";
+import { sayReason, sayReasons } from "#app/i18n/reasons";
 
 /**
  * Keeping every stored result true to what it was computed from
@@ -32,7 +35,8 @@ type StoredCertification = CertificationData & { _id: Types.ObjectId };
 export interface RefreshChange {
   assessmentId: string;
   supplierName: string;
-  changes: string[];
+  /** messages (app/scoring/said.ts) */
+  changes: Reason[];
   material: boolean;
 }
 
@@ -91,7 +95,7 @@ function count(summary: RefreshSummary, assessment: StoredAssessment, outcome: R
 async function refreshRows(
   rows: readonly ScoredRow[],
   agreements: Map<string, StoredAgreement>,
-  trigger: string,
+  trigger: Reason,
   today: string,
   loaded?: Map<string, StoredCertification[]>,
 ): Promise<RefreshSummary & { stale: number }> {
@@ -133,7 +137,7 @@ function merge(total: RefreshSummary, one: RefreshSummary): RefreshSummary {
  */
 export async function refreshAgreementResults(
   agreementOrId: StoredAgreement | string | Types.ObjectId,
-  trigger: string,
+  trigger: Reason,
   today = todayIso(),
 ): Promise<RefreshSummary> {
   const agreement =
@@ -222,7 +226,7 @@ export async function ensureAgreementResultsCurrent(
   const outcome = await refreshRows(
     rows,
     new Map([[String(agreement._id), agreement]]),
-    "results found out of date when shown",
+    said("chain.trigger.outOfDate"),
     today,
     bySupplier(list),
   );
@@ -245,7 +249,7 @@ async function scoredRows(filter: Record<string, unknown>): Promise<ScoredRow[]>
 /** Re-scores every scored assessment of the supplier, under every agreement (after a certificate changed). */
 export async function refreshSupplierResults(
   supplierOrgId: string | Types.ObjectId,
-  trigger: string,
+  trigger: Reason,
   today = todayIso(),
 ): Promise<RefreshSummary> {
   const rows = await scoredRows({ supplierOrgId });
@@ -261,7 +265,7 @@ export async function refreshSupplierResults(
  */
 export async function refreshAssessmentResult(
   assessmentOrId: StoredAssessment | string | Types.ObjectId,
-  trigger: string,
+  trigger: Reason,
   today = todayIso(),
 ): Promise<RefreshSummary> {
   const assessment =
@@ -289,7 +293,7 @@ export async function refreshDueResults(today = todayIso()): Promise<RefreshSumm
   const byAgreement = new Map<string, ScoredRow[]>();
   for (const r of rows) byAgreement.set(r.agreement, [...(byAgreement.get(r.agreement) ?? []), r]);
   for (const group of byAgreement.values())
-    total = merge(total, await refreshRows(group, agreements, "daily check of dates, terms and certificates", today));
+    total = merge(total, await refreshRows(group, agreements, said("chain.trigger.daily"), today));
   return total;
 }
 
@@ -306,23 +310,25 @@ export interface ScoreHistoryEntry {
   rating: string;
 }
 
+/** One record of the history, its trigger and reasons said in the language of the request being served. */
 function historyEntry(r: {
   assessmentId: Types.ObjectId;
   supplierName: string;
-  trigger: string;
-  reasons: string[];
-  changes: string[];
+  trigger: Reason;
+  reasons: Reason[];
+  changes: Reason[];
   material: boolean;
   computedAt: Date;
   basis: { agreementRevision: number };
   result: { score: number; rating: string };
 }): ScoreHistoryEntry {
+  const locale = currentLocale();
   return {
     assessmentId: String(r.assessmentId),
     supplierName: r.supplierName,
-    trigger: r.trigger,
-    reasons: r.reasons ?? [],
-    changes: r.changes ?? [],
+    trigger: sayReason(locale, r.trigger),
+    reasons: sayReasons(locale, r.reasons),
+    changes: sayReasons(locale, r.changes),
     material: r.material,
     computedAt: new Date(r.computedAt).toISOString(),
     agreementRevision: r.basis?.agreementRevision ?? 0,

@@ -11,6 +11,7 @@ import {
   type CertificateStamp,
   type ScoreBasis,
 } from "#app/scoring/freshness";
+import { said, type Reason } from "#app/scoring/said";
 import type { AgreementInput, CertificationInput, OverrideInput, ScoringResult } from "#app/scoring/types";
 import type { TemplateFile } from "#questionnaires/types";
 import { Agreement, type AgreementData } from "#models/agreement.server";
@@ -198,12 +199,18 @@ export interface Rescored {
   result: ScoringResult;
   /** false when the stored result was already computed from these inputs */
   computed: boolean;
-  /** what differs from the result before (empty for a first result) */
-  changes: string[];
+  /** what differs from the result before (empty for a first result), as messages */
+  changes: Reason[];
   material: boolean;
 }
 
-function driftFromApproved(approved: ScoringResult | null, current: ScoringResult): string[] {
+/** What started a re-scoring, as kept with its record ("re-scoring" when the caller named nothing). */
+function triggerOf(trigger: Reason | undefined): Reason {
+  if (trigger === undefined) return said("chain.trigger.rescoring");
+  return typeof trigger === "string" ? trigger.slice(0, 200) : trigger;
+}
+
+function driftFromApproved(approved: ScoringResult | null, current: ScoringResult): Reason[] {
   if (!approved) return [];
   const difference = resultDifference(approved, current);
   return isMaterial(difference) ? describeDifference(difference) : [];
@@ -223,7 +230,8 @@ function driftFromApproved(approved: ScoringResult | null, current: ScoringResul
 export async function rescore(
   assessment: StoredAssessment,
   agreement: AgreementWithRevision,
-  options: { trigger?: string; today?: string; certifications?: StoredCertification[] } = {},
+  /** trigger: what started it, a message (said where the score's history is shown) */
+  options: { trigger?: Reason; today?: string; certifications?: StoredCertification[] } = {},
 ): Promise<Rescored> {
   const today = options.today ?? todayIso();
   let current = assessment;
@@ -254,7 +262,7 @@ export async function rescore(
       reasons: previous ? basisChanges(current.resultBasis, basis) : [],
       changes,
       material,
-      trigger: (options.trigger ?? "re-scoring").slice(0, 200),
+      trigger: triggerOf(options.trigger),
       result,
       computedAt,
     }).then(
@@ -288,7 +296,7 @@ export async function rescore(
     // what the agreement page lists as the latest change of this supplier's result
     if (inserted && changes.length)
       set["summary.lastChange"] = {
-        trigger: options.trigger ?? "re-scoring",
+        trigger: triggerOf(options.trigger),
         changes,
         computedAt: computedAt.toISOString(),
         agreementRevision: basis.agreementRevision,

@@ -17,6 +17,7 @@ import { localeOfRecipient } from "#app/features/accounts/locale.server";
 import { currentLocale, tIn } from "#app/i18n/messages.server";
 import { rescore } from "./scoring.server";
 import { askedTemplateFor, missingRequiredAnswers } from "./survey-model.server";
+import { said } from "#app/scoring/said";
 
 export type SubmitResult =
   | { kind: "submitted"; score: number }
@@ -65,7 +66,7 @@ export async function submitAssessment(
   }
   const agreement = await Agreement.findById(submitted.agreementId).lean();
   if (!agreement) throw new Error(`Agreement ${String(submitted.agreementId)} of assessment ${id} is missing`);
-  const { result } = await rescore(submitted, agreement, { trigger: "submitted by the supplier" });
+  const { result } = await rescore(submitted, agreement, { trigger: said("chain.trigger.submitted") });
   await recordAudit({
     action: "assessment.submit",
     actor: { id: user.id, email: user.email, orgId: user.orgId },

@@ -7,6 +7,8 @@ import { trusted } from "#app/lib/ids.server";
 import { currentLocale } from "#app/i18n/messages.server";
 import { templateTitleIn } from "#questionnaires/loader";
 import { answeredPercent, askedTemplateFor } from "./survey-model.server";
+import { currentLocale } from "#app/i18n/messages.server";
+import { sayReasons } from "#app/i18n/reasons";
 
 /** The supplier's dashboard rows: every questionnaire sent to the organisation, soonest due first. */
 export async function supplierAssessmentRows(supplierOrgId: string) {
@@ -34,7 +36,9 @@ export async function supplierAssessmentRows(supplierOrgId: string) {
       overdue: a.dueDate < today && EDITABLE_STATUSES.includes(a.status),
       progress: answeredPercent(template, a.answers ?? {}),
       reassessment:
-        a.reassessmentOf && ["invited", "in_progress"].includes(a.status) ? (a.reassessmentReasons ?? []) : null,
+        a.reassessmentOf && ["invited", "in_progress"].includes(a.status)
+          ? sayReasons(currentLocale(), a.reassessmentReasons)
+          : null,
     });
   }
   return rows;

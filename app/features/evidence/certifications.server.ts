@@ -13,6 +13,7 @@ import type { UploadOutcome } from "./uploads.server";
 import { sendTriggeredReassessments } from "#app/features/reassessment/reassessment.server";
 import { publicOrigin } from "#app/lib/env.server";
 import { CERTIFICATION_LIMITS, CertificationSchema } from "./certification-input";
+import { said } from "#app/scoring/said";
 
 /** Where an upload's refusal shows: beside the text field it is about (one far too long), else beside the file. */
 function uploadErrorField(field: string | undefined): string {
@@ -82,7 +83,10 @@ export async function addCertification(user: CurrentUser, upload: UploadOutcome,
   // every customer's view of this supplier counts the certificate from now on
   await refreshSupplierResults(
     user.orgId,
-    `certificate ${parsed.data.standard} ${parsed.data.certificateNumber} added`,
+    said("chain.trigger.certificateAdded", {
+      standard: parsed.data.standard,
+      number: parsed.data.certificateNumber,
+    }),
   );
   // a certificate close to its expiry brings a re-assessment forward: sent now, not at the next hourly run
   await sendTriggeredReassessments({ supplierId: user.orgId }, publicOrigin(request));
@@ -101,6 +105,9 @@ export async function removeCertification(user: CurrentUser, id: string, request
     details: { standard: cert.standard, number: cert.certificateNumber },
     ip: clientIp(request),
   });
-  await refreshSupplierResults(user.orgId, `certificate ${cert.standard} ${cert.certificateNumber} removed`);
+  await refreshSupplierResults(
+    user.orgId,
+    said("chain.trigger.certificateRemoved", { standard: cert.standard, number: cert.certificateNumber }),
+  );
   return true;
 }

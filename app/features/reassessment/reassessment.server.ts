@@ -28,6 +28,7 @@ import {
   policyOf,
   MIN_ANSWER_DAYS,
   planReassessment,
+  reasonMessage,
   sayReason,
   type ReassessmentPlan,
   type SupplierHistory,
@@ -215,6 +216,7 @@ async function createReassessment(
   const { asked } = tailoringFor(agreement, template);
   const today = todayIso(now);
   const dueDate = [plan.dueDate ?? today, addDaysIso(today, MIN_ANSWER_DAYS)].sort().at(-1)!;
+  // in English for the history and the audit trail; as messages for the pages, which say them to each reader
   const reasons = plan.reasons.map((r) => r.text);
   const assessment = await Assessment.create({
     agreementId: agreement._id,
@@ -239,7 +241,7 @@ async function createReassessment(
     answers: { ...(basis.answers ?? {}) },
     revision: 0,
     reassessmentOf: basis._id,
-    reassessmentReasons: reasons,
+    reassessmentReasons: plan.reasons.map(reasonMessage),
     summary: unscoredSummary(s.supplierName, agreement.reference),
   });
   const id = String(assessment._id);

@@ -6,6 +6,7 @@
  */
 import type { RiskRating } from "#app/scoring/types";
 import { addDaysIso, addMonthsIso } from "#app/scoring/dates";
+import { dateRef, said, type Said, type SaidValue } from "#app/scoring/said";
 import type { AgreementData } from "#models/agreement.server";
 import type { MessageId } from "#app/i18n/catalogue";
 
@@ -243,6 +244,17 @@ function maxDate(a: string, b: string) {
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The reason as the re-assessment it caused keeps it: a message said to each
+ * reader later (app/i18n/reasons.ts), its dates written for the reader.
+ */
+export function reasonMessage(reason: Pick<Reason, "message">): Said {
+  const values: Record<string, SaidValue> = {};
+  for (const [k, v] of Object.entries(reason.message.values))
+    values[k] = typeof v === "string" && ISO_DAY.test(v) ? dateRef(v) : v;
+  return said(reason.message.id, values);
+}
 
 /**
  * A reason in the reader's language: `say` is the page's `useT()` or the

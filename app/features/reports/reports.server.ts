@@ -3,7 +3,7 @@ import { Writable, type Readable } from "node:stream";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import mongoose, { type Types } from "mongoose";
 import type { ScoringResult } from "#app/scoring/types";
-import { sayChain, sayClearance, sayResult } from "#app/i18n/reasons";
+import { sayChain, sayClearance, sayReasons, sayResult } from "#app/i18n/reasons";
 import { Agreement, type AgreementData } from "#models/agreement.server";
 import { Assessment, type AssessmentData } from "#models/assessment.server";
 import { recordAudit } from "#models/audit-event.server";
@@ -42,6 +42,7 @@ import { currentLocale, t } from "#app/i18n/messages.server";
 import { isLocale, type Locale } from "#app/i18n/locales";
 import { certificationInput } from "#app/features/assessments/scoring.server";
 import { templateTitle } from "#app/features/questionnaires/questionnaire.server";
+import { said } from "#app/scoring/said";
 
 /**
  * Reports leave the portal, so each one is stored exactly as it was sent:
@@ -155,7 +156,7 @@ export async function assessmentReportData(
       })),
       scoredAt: assessment.resultBasis ? new Date(assessment.resultBasis.computedAt).toISOString() : null,
       scoredAgreementRevision: assessment.resultBasis?.agreementRevision ?? null,
-      approvedDrift: assessment.status === "approved" ? (assessment.summary?.drift ?? []) : [],
+      approvedDrift: assessment.status === "approved" ? sayReasons(currentLocale(), assessment.summary?.drift) : [],
     },
     // reasons and catalogue titles in the report's language; a title from another catalogue version stays as stored
     result: (({ requirements, ...spoken }) => ({
@@ -384,7 +385,7 @@ export async function generateAssessmentReport(
   language: Locale = currentLocale(),
 ): Promise<StoredReport> {
   // a report states the result as the terms and certificates are now
-  await refreshAssessmentResult(assessmentId, "checked before a report");
+  await refreshAssessmentResult(assessmentId, said("chain.trigger.beforeReport"));
   const assessment = await Assessment.findById(assessmentId).lean<AssessmentDoc>();
   if (!assessment) throw new ReportRefusedError(t("reports.refused.noAssessment"));
   const agreement = await Agreement.findById(assessment.agreementId).lean<AgreementDoc>();

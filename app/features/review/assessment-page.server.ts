@@ -18,7 +18,8 @@ import { reportVersions } from "#app/features/reports/reports.server";
 import { clientIp } from "#app/lib/http.server";
 import { requirementTitle } from "#questionnaires/loader";
 import { currentLocale } from "#app/i18n/messages.server";
-import { sayResult } from "#app/i18n/reasons";
+import { sayReasons, sayResult } from "#app/i18n/reasons";
+import { said } from "#app/scoring/said";
 import { answerWording } from "#app/features/questionnaires/answer-wording.server";
 import type { TemplateFile } from "#questionnaires/types";
 import type { ResultView } from "./assessment-results";
@@ -65,13 +66,13 @@ async function scoringOf(assessment: StoredAssessment, agreementRevision: number
           requirements: approved.requirements.map((r) => ({ id: r.requirementId, status: r.status })),
         }
       : null,
-    drift: assessment.status === "approved" ? (assessment.summary?.drift ?? []) : [],
+    drift: assessment.status === "approved" ? sayReasons(currentLocale(), assessment.summary?.drift) : [],
   };
 }
 
 /** Everything the reviewer's page of one assessment shows, its result first brought up to date. */
 export async function reviewPage(stored: StoredAssessment) {
-  const refreshed = await refreshAssessmentResult(stored, "results found out of date when shown");
+  const refreshed = await refreshAssessmentResult(stored, said("chain.trigger.outOfDate"));
   const assessment = refreshed.rescored
     ? ((await Assessment.findById(stored._id).lean<StoredAssessment>()) ?? stored)
     : stored;
@@ -131,7 +132,10 @@ export async function reviewPage(stored: StoredAssessment) {
     changed,
     answerChanges,
     reassessment: assessment.reassessmentOf
-      ? { follows: String(assessment.reassessmentOf), reasons: assessment.reassessmentReasons ?? [] }
+      ? {
+          follows: String(assessment.reassessmentOf),
+          reasons: sayReasons(currentLocale(), assessment.reassessmentReasons),
+        }
       : null,
     remediation: (assessment.remediation ?? []).map((r) => ({
       ...r,

@@ -17,6 +17,7 @@ import { recordAudit } from "#models/audit-event.server";
 import { isIsoDate } from "#app/scoring/dates";
 import { todayIso } from "#models/today";
 import { Refusal, said } from "#models/refusal";
+import { said as saidReason, type Reason } from "#app/scoring/said";
 import { User } from "#models/user.server";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { publicOrigin } from "#app/lib/env.server";
@@ -88,7 +89,7 @@ function actor(user: CurrentUser) {
   return { id: user.id, email: user.email, orgId: user.orgId };
 }
 
-async function rescoreStored(a: AssessmentData & { _id: Types.ObjectId }, trigger: string) {
+async function rescoreStored(a: AssessmentData & { _id: Types.ObjectId }, trigger: Reason) {
   const agreement = await Agreement.findById(a.agreementId).lean();
   if (!agreement) throw new Error("The assessment's agreement is missing");
   return (await rescore(a, agreement, { trigger })).result;
@@ -143,7 +144,10 @@ export async function overrideRequirement(
       },
     };
   });
-  const result = await rescoreStored(updated, `requirement ${input.requirementId} overridden by ${user.name}`);
+  const result = await rescoreStored(
+    updated,
+    saidReason("chain.trigger.overridden", { requirement: input.requirementId, name: user.name }),
+  );
   await recordAudit({
     action: "assessment.override",
     actor: actor(user),
@@ -234,7 +238,7 @@ export async function requestRemediation(
 
 export async function decide(user: CurrentUser, id: string, input: z.infer<typeof DecisionSchema>, request: Request) {
   // a decision is taken on the result as the terms and certificates are now, never on an outdated one
-  await refreshAssessmentResult(id, "checked before a decision");
+  await refreshAssessmentResult(id, saidReason("chain.trigger.beforeDecision"));
   const updated = await mutateAssessment(id, (a) => {
     if (!ASSESSMENT_TRANSITIONS[a.status].includes(input.decision))
       return new TransitionError(a.status, input.decision);
@@ -307,7 +311,7 @@ export async function approveCurrentResult(
   input: z.infer<typeof ReapprovalSchema>,
   request: Request,
 ) {
-  await refreshAssessmentResult(id, "checked before a decision");
+  await refreshAssessmentResult(id, saidReason("chain.trigger.beforeDecision"));
   const updated = await mutateAssessment(id, (a) => {
     if (a.status !== "approved") return new Refusal("review.refusal.onlyApproved");
     if (!a.result || !(a.summary?.drift ?? []).length) return new Refusal("review.refusal.nothingToReapprove");
@@ -391,7 +395,7 @@ export async function answerRemediation(
       extra: { remediation, submittedAt: now, "summary.openRemediation": 0 },
     };
   });
-  const result = await rescoreStored(updated, "remediation answered by the supplier");
+  const result = await rescoreStored(updated, saidReason("chain.trigger.remediationAnswered"));
   await recordAudit({
     action: "assessment.remediation_answered",
     actor: actor(user),

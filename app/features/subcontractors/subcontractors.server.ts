@@ -34,6 +34,7 @@ import { isObjectId, toObjectId, trusted } from "#app/lib/ids.server";
 import { sendMail } from "#app/lib/mail.server";
 import { atMost } from "#app/lib/text-limits";
 import { SUBCONTRACTOR_LIMITS as L } from "./subcontractor-limits";
+import { said as saidReason } from "#app/scoring/said";
 
 /**
  * Suppliers declare the subcontractors they use for an agreement; the
@@ -508,7 +509,7 @@ async function acceptSubcontractor(
         accessLevel: input.accessLevel,
       },
       request,
-      `subcontractor ${proposal.name} accepted by ${user.name}`,
+      saidReason("chain.trigger.subcontractorAccepted", { subcontractor: proposal.name, name: user.name }),
     );
   } catch (error) {
     await supplier?.undo().catch(() => undefined);
