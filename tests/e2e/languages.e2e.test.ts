@@ -78,17 +78,12 @@ const UNIVERSAL =
 const LANGUAGE_NAMES = new Set(Object.values(LOCALE_NAMES));
 
 /**
- * English the portal still shows, each with its reason: text the scoring
- * engine writes into a stored result (a verdict's reasons are part of the
- * record, in the language they were computed in), and the option labels a
- * supplier chose, shown in the questionnaire's source language. Anything
- * else English fails the test.
+ * English the portal still shows, each with its reason: the column names of
+ * a file format. Anything else English fails the test, the scoring
+ * engine's reasons included (they are stored as messages and said in the
+ * reader's language).
  */
 const KNOWN_ENGLISH: { pattern: RegExp; why: string }[] = [
-  {
-    pattern: /not answered by|so the chain's total is unknown|no score yet/,
-    why: "the chain verdict's reasons (app/scoring/chain.ts)",
-  },
   {
     pattern: /^(requirement ids|choices|answer type|expected answer)$/,
     why: "the column names of the questionnaire import's file format",

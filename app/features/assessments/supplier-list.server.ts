@@ -7,7 +7,6 @@ import { trusted } from "#app/lib/ids.server";
 import { currentLocale } from "#app/i18n/messages.server";
 import { templateTitleIn } from "#questionnaires/loader";
 import { answeredPercent, askedTemplateFor } from "./survey-model.server";
-import { currentLocale } from "#app/i18n/messages.server";
 import { sayReasons } from "#app/i18n/reasons";
 
 /** The supplier's dashboard rows: every questionnaire sent to the organisation, soonest due first. */
