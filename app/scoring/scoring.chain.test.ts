@@ -104,7 +104,7 @@ describe("every tier must keep information in permitted jurisdictions", () => {
       ok: false,
     });
     expect(linkOf(result, "b").reasons).toContain(
-      "Supplier B: CN is outside the permitted jurisdictions (DE, FR, NL) and no transfer mechanism is in place.",
+      "Supplier B: China (CN) is outside the permitted jurisdictions (DE, FR, NL) and no transfer mechanism is in place.",
     );
     expect(result.ok).toBe(false);
   });

@@ -105,7 +105,7 @@ describe("phase gates", () => {
     ]);
     const result = clearance("phase-1", "sup-b", new Map([["sup-b", allMet]]), chain);
     expect(result.cleared).toBe(false);
-    expect(result.reasons[0]).toMatch(/^Chain link fails: .*CN is outside the permitted jurisdictions/);
+    expect(result.reasons[0]).toMatch(/^Chain link fails: .*China \(CN\) is outside the permitted jurisdictions/);
     expect(clearance("phase-1", "sup-a", new Map([["sup-a", allMet]]), chain).cleared).toBe(true);
   });
 
