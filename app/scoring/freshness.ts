@@ -18,7 +18,7 @@ import type { RequirementStatus, ScoringResult } from "./types";
  * Changes whenever a change to the engine can change a stored result, so
  * results computed by older rules are re-scored once after an upgrade.
  */
-export const SCORING_RULES_VERSION = "2026-12-05.4";
+export const SCORING_RULES_VERSION = "2026-12-06.1";
 
 export interface CertificateStamp {
   id: string;
