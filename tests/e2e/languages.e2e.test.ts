@@ -23,10 +23,19 @@ let stored = "";
 /** Collections whose text is the portal's own (questionnaire sources), not what people typed. */
 const NOT_PEOPLES_TEXT = new Set(["questionnaireversions", "importedtemplates", "sessions", "evidence.chunks"]);
 
+/** `{ text }` and `{ requirement, title }` inside a stored reason: questionnaire and catalogue words, said per reader. */
+function isPortalText(value: unknown): boolean {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return false;
+  const keys = Object.keys(value).sort().join();
+  return keys === "text" || keys === "requirement,title";
+}
+
 async function storedText(mongoUri: string): Promise<string> {
   const conn = await mongoose.createConnection(mongoUri).asPromise();
   const texts: string[] = [];
   const collect = (value: unknown) => {
+    // a stored reason's questionnaire texts and requirement titles (app/scoring/said.ts) are the portal's words
+    if (isPortalText(value)) return;
     if (typeof value === "string") texts.push(value);
     else if (Array.isArray(value)) value.forEach(collect);
     else if (value && typeof value === "object" && !(value instanceof Date) && !Buffer.isBuffer(value))

@@ -55,7 +55,7 @@ export const scoring = {
     en: "Weighted result {mean, number} from {answered, number} of {count, plural, one {# question} other {# questions}}{ignored, plural, =0 {} other { (# unanswered, ignored)}}: {status}.",
     de: "Gewichtetes Ergebnis {mean, number} aus {answered, number} von {count, plural, one {# Frage} other {# Fragen}}{ignored, plural, =0 {} other { (# unbeantwortet, nicht berücksichtigt)}}: {status}.",
     ja: "{count}件中{answered, number}件の質問の加重結果 {mean, number}{ignored, plural, =0 {} other {（未回答#件は除外）}}：{status}。",
-    ar: "النتيجة المرجّحة {mean, number} من {answered, number} من أصل {count, plural, one {سؤال واحد} two {سؤالين} few {# أسئلة} many {# سؤالًا} other {# سؤال}}{ignored, plural, =0 {} other { (# دون إجابة، مستبعدة)}}: {status}.",
+    ar: "النتيجة المرجّحة {mean, number} بناءً على {answered, number} من أصل {count, plural, one {سؤال واحد} two {سؤالين} few {# أسئلة} many {# سؤالًا} other {# سؤال}}{ignored, plural, =0 {} other { (# دون إجابة، مستبعدة)}}: {status}.",
   },
   "scoring.requirement.gateSkipped": {
     en: 'Gate question "{question}" is not answered, so the requirement is at most partially met.',
