@@ -14,7 +14,7 @@ import languageStyles from "./styles/language.css";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { useNonce } from "#app/lib/nonce";
 import { requestLanguage } from "#app/features/accounts/locale.server";
-import { currentLocale, messagesFor } from "#app/i18n/messages.server";
+import { currentLocale, pageMessagesFor } from "#app/i18n/messages.server";
 import { textDirection } from "#app/i18n/locales";
 import { LanguageProvider, useLanguageData, type LanguageData } from "#app/i18n/react";
 import { LanguageMenu } from "#app/components/language-menu";
@@ -30,7 +30,7 @@ export const links: LinksFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs): Promise<LanguageData> {
   const { chosen, browser } = await requestLanguage(request);
   const locale = currentLocale();
-  return { locale, chosen, browser, messages: messagesFor(locale) };
+  return { locale, chosen, browser, messages: pageMessagesFor(locale) };
 }
 
 /**

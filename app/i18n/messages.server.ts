@@ -8,13 +8,32 @@ import type { IntlShape } from "@formatjs/intl";
 const tables = new Map<Locale, Record<string, string>>();
 const translators = new Map<Locale, IntlShape<string>>();
 
-/** One language's messages, id → ICU text: what the browser receives for its pages. */
+/** One language's messages, id → ICU text. */
 export function messagesFor(locale: Locale): Record<string, string> {
   let table = tables.get(locale);
   if (!table) {
     table = {};
     for (const [id, entry] of Object.entries(CATALOGUE)) table[id] = (entry as Record<Locale, string>)[locale];
     tables.set(locale, table);
+  }
+  return table;
+}
+
+/**
+ * Messages only the server says: the scoring engine's reasons (said by the
+ * loaders, app/i18n/reasons.ts) and the PDF reports' own words (but the
+ * report form's). Pages never need them, so the browser is not sent them.
+ */
+export const SERVER_ONLY = /^(scoring|rules|certs|chain)\.|^pdf\.(?!form\.)/;
+
+const pageTables = new Map<Locale, Record<string, string>>();
+
+/** One language's messages as the browser receives them for its pages: all but the server's own. */
+export function pageMessagesFor(locale: Locale): Record<string, string> {
+  let table = pageTables.get(locale);
+  if (!table) {
+    table = Object.fromEntries(Object.entries(messagesFor(locale)).filter(([id]) => !SERVER_ONLY.test(id)));
+    pageTables.set(locale, table);
   }
   return table;
 }

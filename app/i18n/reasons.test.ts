@@ -7,8 +7,18 @@ import { scoreAssessment } from "#app/scoring/assessment";
 import { countryRef, dateRef, listOf, momentRef, requirementRef, said, sourceText } from "#app/scoring/said";
 import { certificate, makeAgreement, makeInput, override } from "#tests/fixtures/scoring";
 import { inEnglish, sayReason, sayResult } from "./reasons";
+import { SERVER_ONLY, pageMessagesFor } from "./messages.server";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
+
+/** Every .ts/.tsx file under app/ that may run in the browser: not *.server.ts, not the engine, not tests. */
+function browserSources(dir = `${root}app/`): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = `${dir}${entry.name}`;
+    if (entry.isDirectory()) return ["scoring", "catalogue"].includes(entry.name) ? [] : browserSources(`${path}/`);
+    return /\.tsx?$/.test(entry.name) && !/\.(server|test)\.tsx?$/.test(entry.name) ? [path] : [];
+  });
+}
 
 /** Every said("…") id written in the engine's sources, and the prefixes of ids built from a template literal. */
 function idsInEngine(): { exact: Set<string>; prefixes: Set<string> } {
@@ -86,6 +96,20 @@ describe("the engine's reasons", () => {
     expect(
       sayReason("en", said("scoring.certificate.plain", { certificate: momentRef("2026-05-16T08:00:00.000Z") })),
     ).toBe("May 16, 2026, 08:00 UTC");
+  });
+
+  it("are said on the server: pages are not sent them, and no page code names one", () => {
+    const sent = pageMessagesFor("de");
+    expect(Object.keys(sent).filter((id) => SERVER_ONLY.test(id))).toEqual([]);
+    expect(sent["pdf.form.language"]).toBeTruthy();
+    expect(Object.keys(sent).length).toBeLessThan(Object.keys(CATALOGUE).length);
+    const named = browserSources().flatMap((file) =>
+      [...readFileSync(file, "utf8").matchAll(/["'`]((?:scoring|rules|certs|chain|pdf)\.[A-Za-z][\w.]*)/g)]
+        .map((m) => m[1])
+        .filter((id) => SERVER_ONLY.test(id) && Object.hasOwn(CATALOGUE, id))
+        .map((id) => `${file.slice(root.length)}: ${id}`),
+    );
+    expect(named).toEqual([]);
   });
 
   it("show a reason stored as an English sentence (before reasons were messages) as it is", () => {
