@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "#tests/setup/database";
+import { inEnglish } from "#app/i18n/reasons";
 
 setupTestDatabase();
 const { seedDemoData, seedDemoDataIfEmpty, DEMO_ACCOUNTS, DEMO_CHAIN } = await import("#scripts/demo/demo-data.server");
@@ -63,7 +64,7 @@ describe("demo assessments", () => {
     expect(sakura!.status).toBe("submitted");
     const inc = sakura!.result!.requirements.find((r) => r.requirementId === "FD-INC-01")!;
     expect(inc.status).toBe("not_met");
-    expect(inc.reasons.join(" ")).toMatch(/48/);
+    expect(inEnglish(inc.reasons)).toMatch(/48/);
     expect(sakura!.result!.knockOutsFailed).toContain("FD-INC-01");
     // cleared for both disclosure phases; Sakura for neither
     const { agreementCompliance } = await import("#app/features/agreements/compliance.server");

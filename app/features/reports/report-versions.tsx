@@ -97,7 +97,7 @@ export function ReportVersions({
       />
       <FormError messages={error} />
       {canGenerate ? (
-        <Form method="post" className="inline">
+        <Form method="post" className="inline report-form">
           <input type="hidden" name="intent" value="report" />
           <label>
             {t("pdf.form.language")}{" "}
