@@ -1,5 +1,6 @@
 import type { Model } from "mongoose";
 import { AccountTokenModel } from "./account-token.server";
+import { ApiToken } from "./api-token.server";
 import { JobRun } from "./job-run.server";
 import { Agreement } from "./agreement.server";
 import { AssessmentRow, ReadModelToken, RowChange, RowSnapshot } from "./assessment-row.server";
@@ -47,4 +48,5 @@ export const allModels: Model<any>[] = [
   AccountTokenModel,
   SupplierImport,
   EvidenceFile,
+  ApiToken,
 ];

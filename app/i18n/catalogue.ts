@@ -29,6 +29,7 @@ import { rules } from "./catalogue/rules";
 import { certs } from "./catalogue/certs";
 import { chain } from "./catalogue/chain";
 import { answers } from "./catalogue/answers";
+import { api } from "./catalogue/api";
 
 export const NAMESPACES = {
   common,
@@ -56,6 +57,7 @@ export const NAMESPACES = {
   certs,
   chain,
   answers,
+  api,
 };
 
 export const CATALOGUE = {
@@ -84,6 +86,7 @@ export const CATALOGUE = {
   ...certs,
   ...chain,
   ...answers,
+  ...api,
 };
 
 /** The id of a message in the catalogue. */

@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireTeamAdmin } from "#app/features/accounts/auth.server";
 import {
   ownTeam,
@@ -47,6 +47,9 @@ export default function TeamPage() {
       <TeamFlash done={params.get("done")} mail={params.get("mail")} messages={TEAM_DONE} outboxLink={false} />
       <h1>{t("accounts.team.title")}</h1>
       <p className="muted">{t("accounts.team.intro", { organisation: team.org.name })}</p>
+      <p>
+        <Link to="/account/team/api-tokens">{t("api.tokens.teamLink")}</Link>
+      </p>
       <TeamSection
         team={team}
         actionData={actionData}
