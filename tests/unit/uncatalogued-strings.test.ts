@@ -24,6 +24,8 @@ const OPERATOR_FILES = new Set([
   "app/features/accounts/first-admin.server.ts",
   // the mailer's checks of the code's own input: a programming error, never shown on a page
   "app/lib/mail.server.ts",
+  // the REST API's checks answer programs, in English like its OpenAPI document (problem+json `errors`)
+  "app/features/api/schemas.ts",
 ]);
 
 /** Attributes whose value people read or hear. */

@@ -1,0 +1,87 @@
+import crypto from "node:crypto";
+import type { z } from "zod";
+
+/**
+ * The API's answers: JSON with a weak ETag (304 when the client has it) and
+ * errors as application/problem+json (RFC 9457). A problem's `type` names a
+ * section of the reference page, /api/v1/docs.
+ */
+export const PROBLEMS = {
+  unauthorized: { status: 401, title: "Unauthorized" },
+  forbidden: { status: 403, title: "Forbidden" },
+  "not-found": { status: 404, title: "Not Found" },
+  "bad-request": { status: 400, title: "Bad Request" },
+  "too-many-requests": { status: 429, title: "Too Many Requests" },
+} as const;
+export type ProblemKind = keyof typeof PROBLEMS;
+
+export function problem(
+  kind: ProblemKind,
+  detail: string,
+  extra: { errors?: Record<string, string[]>; headers?: Record<string, string> } = {},
+): Response {
+  const { status, title } = PROBLEMS[kind];
+  const body = {
+    type: `/api/v1/docs#problem-${kind}`,
+    title,
+    status,
+    detail,
+    ...(extra.errors ? { errors: extra.errors } : {}),
+  };
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: {
+      "Content-Type": "application/problem+json",
+      "Cache-Control": "no-store",
+      ...(status === 401 ? { "WWW-Authenticate": 'Bearer realm="api"' } : {}),
+      ...extra.headers,
+    },
+  });
+}
+
+/** A weak validator of the body: equal bodies, equal tags. */
+export function weakEtag(body: string): string {
+  return `W/"${crypto.createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+}
+
+function matches(ifNoneMatch: string | null, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === "*") return true;
+  // weak comparison (RFC 9110 13.1.2): the opaque tags, W/ or not
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
+  return ifNoneMatch.split(",").some((tag) => opaque(tag) === opaque(etag));
+}
+
+/** The body as JSON, or a 304 when If-None-Match names its ETag. The schema fixes what may be sent. */
+export function jsonWithEtag<S extends z.ZodType>(request: Request, schema: S, value: z.input<S>): Response {
+  const body = JSON.stringify(schema.parse(value));
+  const etag = weakEtag(body);
+  // private: a token's answers are its organisation's, not for shared caches
+  const headers = { ETag: etag, "Cache-Control": "private, no-cache", Vary: "Authorization" };
+  if (matches(request.headers.get("If-None-Match"), etag)) return new Response(null, { status: 304, headers });
+  return new Response(body, { status: 200, headers: { ...headers, "Content-Type": "application/json" } });
+}
+
+/** Parses the query with the operation's schema; a 400 problem naming each bad field otherwise. */
+export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.output<S> {
+  const params = new URL(request.url).searchParams;
+  const raw: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const all = params.getAll(key);
+    raw[key] = all.length === 1 ? all[0] : all;
+  }
+  return parseOrProblem(schema, raw, "The query is not valid.");
+}
+
+export function parseOrProblem<S extends z.ZodType>(schema: S, raw: unknown, detail: string): z.output<S> {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const errors: Record<string, string[]> = {};
+  for (const issue of parsed.error.issues) {
+    const keys =
+      issue.code === "unrecognized_keys" ? issue.keys.map((k) => [...issue.path.map(String), k].join(".")) : null;
+    for (const key of keys ?? [issue.path.map(String).join(".")])
+      (errors[key] ??= []).push(keys ? "Not a parameter of this operation" : issue.message);
+  }
+  throw problem("bad-request", detail, { errors });
+}
