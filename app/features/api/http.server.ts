@@ -65,23 +65,27 @@ export function jsonWithEtag<S extends z.ZodType>(request: Request, schema: S, v
 /** Parses the query with the operation's schema; a 400 problem naming each bad field otherwise. */
 export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.output<S> {
   const params = new URL(request.url).searchParams;
-  const raw: Record<string, string | string[]> = {};
-  for (const key of new Set(params.keys())) {
-    const all = params.getAll(key);
-    raw[key] = all.length === 1 ? all[0] : all;
-  }
+  // fromEntries: a parameter named __proto__ is an own key like any other, reported as unknown
+  const raw = Object.fromEntries(
+    [...new Set(params.keys())].map((key) => {
+      const all = params.getAll(key);
+      return [key, all.length === 1 ? all[0] : all];
+    }),
+  );
   return parseOrProblem(schema, raw, "The query is not valid.");
 }
 
 export function parseOrProblem<S extends z.ZodType>(schema: S, raw: unknown, detail: string): z.output<S> {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const errors: Record<string, string[]> = {};
+  const errors = new Map<string, string[]>();
   for (const issue of parsed.error.issues) {
     const keys =
       issue.code === "unrecognized_keys" ? issue.keys.map((k) => [...issue.path.map(String), k].join(".")) : null;
-    for (const key of keys ?? [issue.path.map(String).join(".")])
-      (errors[key] ??= []).push(keys ? "Not a parameter of this operation" : issue.message);
+    for (const key of keys ?? [issue.path.map(String).join(".")]) {
+      if (!errors.has(key)) errors.set(key, []);
+      errors.get(key)!.push(keys ? "Not a parameter of this operation" : issue.message);
+    }
   }
-  throw problem("bad-request", detail, { errors });
+  throw problem("bad-request", detail, { errors: Object.fromEntries(errors) });
 }
