@@ -84,6 +84,7 @@ export const PAGES: Record<string, Visit[] | NotAPage> = {
     },
   ],
   "_portal.account_.team.tsx": roles(SIGNED_IN, { path: () => "/account/team" }),
+  "_portal.account_.team_.api-tokens.tsx": roles(SIGNED_IN, { path: () => "/account/team/api-tokens" }),
   "_portal.admin._index.tsx": [{ who: "admin", path: () => "/admin" }],
   "_portal.admin.audit.tsx": [{ who: "admin", path: () => "/admin/audit" }],
   "_portal.admin.organisations.$id.tsx": [{ who: "admin", path: (w) => `/admin/organisations/${w.org.baltic}` }],
@@ -281,6 +282,10 @@ export const PAGES: Record<string, Visit[] | NotAPage> = {
   ],
   "api.assessments.$id.answers.tsx": { notAPage: "the questionnaire's autosave (JSON)" },
   "api.assessments.$id.evidence.tsx": { notAPage: "evidence uploads (JSON)" },
+  "api.v1.agreements._index.tsx": { notAPage: "the REST API (JSON)" },
+  "api.v1.agreements.$id.suppliers.tsx": { notAPage: "the REST API (JSON)" },
+  "api.v1.openapi[.json].tsx": { notAPage: "the API's OpenAPI document (JSON)" },
+  "api.v1.docs.tsx": roles(["anonymous", "procurement"], { path: () => "/api/v1/docs" }),
   "evidence.$id.tsx": { notAPage: "an evidence file" },
   "forgot-password.tsx": [
     { who: "anonymous", path: () => "/forgot-password" },

@@ -82,6 +82,15 @@ export const POLICIES: Record<string, Case[]> = {
       action: { ...only({ supplier: 400, otherSupplier: 400 }), body: { intent: "nothing" } },
     },
   ],
+  // the organisation's API tokens: its team administrators only
+  "_portal.account_.team_.api-tokens.tsx": [
+    {
+      url: () => "/account/team/api-tokens",
+      params: none,
+      loader: only({ supplier: "ok", otherSupplier: "ok" }),
+      action: { ...only({ supplier: 400, otherSupplier: 400 }), body: { intent: "nothing" } },
+    },
+  ],
   "_portal.$role.agreements.$id.audit.tsx": [
     {
       url: (w) => `/procurement/agreements/${w.agreementId}/audit`,
@@ -364,6 +373,18 @@ export const POLICIES: Record<string, Case[]> = {
       },
     },
   ],
+  // the REST API answers bearer tokens only (the token matrix below): a session cookie is a 401 for everyone
+  "api.v1.agreements._index.tsx": [{ url: () => "/api/v1/agreements", params: none, loader: { rest: 401 } }],
+  "api.v1.agreements.$id.suppliers.tsx": [
+    {
+      url: (w) => `/api/v1/agreements/${w.agreementId}/suppliers`,
+      params: (w) => ({ id: w.agreementId }),
+      loader: { rest: 401 },
+    },
+  ],
+  // the API's description and reference are public
+  "api.v1.openapi[.json].tsx": [{ url: () => "/api/v1/openapi.json", params: none, loader: { rest: "ok" } }],
+  "api.v1.docs.tsx": [{ url: () => "/api/v1/docs", params: none, loader: { rest: "ok" } }],
   "api.assessments.$id.evidence.tsx": [
     {
       url: (w) => `/api/assessments/${w.assessmentId}/evidence`,
@@ -636,6 +657,66 @@ describe("authorization matrix", () => {
         }
       }
       expect(await collectionSnapshot()).toEqual(before);
+    },
+  );
+});
+
+/**
+ * The API with a token of each actor's organisation, of each scope: a token
+ * sees what its organisation's pages show (org A's agreement for its
+ * recipient and its disclosing party), nothing of another organisation's.
+ */
+describe("authorization matrix of the API, by token", () => {
+  const TOKEN_EXPECT: Record<Exclude<Actor, "anonymous">, { list: string[]; suppliers: Outcome }> = {
+    supplier: { list: [], suppliers: 404 },
+    procurement: { list: ["A"], suppliers: "ok" },
+    discloser: { list: ["A"], suppliers: "ok" },
+    admin: { list: [], suppliers: 404 },
+    otherSupplier: { list: [], suppliers: 404 },
+    otherProcurement: { list: ["B"], suppliers: 404 },
+    otherDiscloser: { list: ["B"], suppliers: 404 },
+  };
+
+  it.each(["read", "read-write"] as const)(
+    "answers a %s token of each organisation as its pages would",
+    async (scope) => {
+      const { createApiToken } = await import("#app/features/api/tokens.server");
+      const { getUser } = await import("#app/features/accounts/auth.server");
+      const { Agreement } = await import("#models/agreement.server");
+      const list = secureRouteModule(routes["api.v1.agreements._index.tsx"]).loader!;
+      const suppliers = secureRouteModule(routes["api.v1.agreements.$id.suppliers.tsx"]).loader!;
+      const { agreementId } = world;
+      const got: Record<string, unknown> = {};
+      const want: Record<string, unknown> = {};
+      for (const [actor, expectation] of Object.entries(TOKEN_EXPECT)) {
+        const user = await getUser(new Request("http://localhost/", { headers: { Cookie: cookies[actor as Actor]! } }));
+        const { token } = await createApiToken(
+          user!,
+          { name: `${actor} ${scope}`, scope, expiresInDays: 1 },
+          { ip: null },
+        );
+        const headers = { Authorization: `Bearer ${token}` };
+        const listed = (await list({
+          request: new Request("http://localhost/api/v1/agreements?limit=100", { headers }),
+          params: {},
+          context: {},
+        })) as Response;
+        const ids = ((await listed.json()) as { items: { id: string }[] }).items.map((i) => i.id);
+        // org B's agreement: the one in the other world, named by its parties
+        const names = await Promise.all(
+          ids.map(async (id) => (id === agreementId ? "A" : (await Agreement.exists({ _id: id })) ? "B" : "?")),
+        );
+        const outcome = await outcomeOf(() =>
+          suppliers({
+            request: new Request(`http://localhost/api/v1/agreements/${agreementId}/suppliers`, { headers }),
+            params: { id: agreementId },
+            context: {},
+          }),
+        );
+        got[actor] = { list: names, suppliers: outcome };
+        want[actor] = expectation;
+      }
+      expect(got).toEqual(want);
     },
   );
 });

@@ -27,6 +27,9 @@ const { INCIDENT_DESCRIPTION_MAX } = await import("#app/features/incidents/incid
 const { PUBLISH_LIMITS } = await import("#app/features/questionnaires/publish-limits");
 const { CERTIFICATION_LIMITS } = await import("#app/features/evidence/certification-input");
 const { ANSWER_TEXT_MAX } = await import("#app/features/assessments/answer-limits");
+const { API_TOKEN_NAME_MAX } = await import("#models/api-token.server");
+const { createApiToken } = await import("#app/features/api/tokens.server");
+const { signedInUser } = await import("#tests/fixtures/assessments");
 const { SUBCONTRACTOR_LIMITS: SUB } = await import("#app/features/subcontractors/subcontractor-limits");
 
 const HUGE = "A".repeat(200_000);
@@ -178,6 +181,8 @@ interface TextForm {
   multipart?: boolean;
 }
 let textForms: TextForm[] = [];
+/** an API token of the world's procurement organisation, and the world's agreement */
+const api = { token: "", agreement: "", owner: "" };
 /** Routes whose actions take no free text a person types, and why. */
 const NO_FREE_TEXT: Record<string, string> = {
   "logout.tsx": "takes no input",
@@ -207,6 +212,15 @@ beforeAll(async () => {
   const teamIntents = ["invite", "resend", "revoke", "team-role", "deactivate", "reactivate", "bogus"];
   const assessment = String(w.assessment._id);
   const agreement = String(w.agreement._id);
+  api.agreement = agreement;
+  api.owner = String(w.procurement.user._id);
+  api.token = (
+    await createApiToken(
+      await signedInUser(w.procurement.user._id),
+      { name: "bad input", scope: "read", expiresInDays: 30 },
+      { ip: null },
+    )
+  ).token;
   // live set-password links: every malformed form is refused while the link stays usable
   const invite = await issueAccountToken({
     purpose: "invite",
@@ -276,6 +290,14 @@ beforeAll(async () => {
       params: {},
       actor: "supplier",
       fields: intent ? teamFields.slice(1) : teamFields,
+      fixed: intent ? { intent } : undefined,
+    })),
+    ...[undefined, "create", "revoke", "bogus"].map((intent) => ({
+      file: "_portal.account_.team_.api-tokens.tsx",
+      url: "/account/team/api-tokens",
+      params: {},
+      actor: "supplier",
+      fields: [...(intent ? [] : ["intent"]), "name", "scope", "expiresInDays", "prefix"],
       fixed: intent ? { intent } : undefined,
     })),
     ...[undefined, "edit", ...teamIntents].map((intent) => ({
@@ -638,6 +660,14 @@ beforeAll(async () => {
       limits: { email: EMAIL_MAX, name: NAME_MAX },
     },
     {
+      file: "_portal.account_.team_.api-tokens.tsx",
+      url: "/account/team/api-tokens",
+      params: {},
+      actor: "supplier",
+      fixed: { intent: "create", scope: "read", expiresInDays: "30" },
+      limits: { name: API_TOKEN_NAME_MAX },
+    },
+    {
       file: "procurement.agreements.$id.contacts.tsx",
       url: `/procurement/agreements/${agreement}/contacts`,
       params: { id: agreement },
@@ -956,6 +986,79 @@ describe("over-long text in every form", () => {
             `${t.file} ${t.fixed?.intent ?? ""} ${field}: ${result.status} ${JSON.stringify(result.messages)}`,
           );
       }
+    }
+    expect(failures).toEqual([]);
+    expect(await collectionSnapshot()).toEqual(before);
+  }, 300_000);
+});
+
+describe("malformed input to every API operation", () => {
+  const operations = [
+    { file: "api.v1.agreements._index.tsx", path: () => "/api/v1/agreements", params: () => ({}) },
+    {
+      file: "api.v1.agreements.$id.suppliers.tsx",
+      path: () => `/api/v1/agreements/${api.agreement}/suppliers`,
+      params: () => ({ id: api.agreement }),
+    },
+  ];
+
+  it("covers every API operation that takes input", () => {
+    const withInput = Object.keys(routes).filter((f) => f.startsWith("api.v1.") && !/openapi|docs/.test(f));
+    expect(operations.map((o) => o.file).sort()).toEqual(withInput.sort());
+  });
+
+  it("answers each bad query parameter and path id with a 400 problem naming it, never a 500, storing nothing", async () => {
+    const failures: string[] = [];
+    const { ListAgreementsQuery } = await import("#app/features/api/schemas");
+    const { API_RATE_LIMIT } = await import("#app/features/api/auth.server");
+    // a token makes API_RATE_LIMIT.max requests a minute: enough tokens, each used once before the
+    // snapshot (its first use notes lastUsedAt, the only write an API read makes)
+    const tokens = [api.token];
+    const owner = await signedInUser(api.owner);
+    for (let i = 0; i < 5; i++)
+      tokens.push(
+        (await createApiToken(owner, { name: `bad input ${i}`, scope: "read", expiresInDays: 30 }, { ip: null })).token,
+      );
+    let calls = 0;
+    const call = async (op: (typeof operations)[number], query: string, params = op.params()) => {
+      const loader = secureRouteModule(routes[op.file]).loader!;
+      const token = tokens[Math.floor(calls++ / (API_RATE_LIMIT.max - 1))];
+      const request = new Request(`http://localhost${op.path()}?${query}`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      try {
+        return (await loader({ request, params, context: {} })) as Response;
+      } catch (thrown) {
+        if (thrown instanceof Response) return thrown;
+        throw thrown;
+      }
+    };
+    for (const token of tokens) {
+      const loader = secureRouteModule(routes[operations[0].file]).loader!;
+      const request = new Request("http://localhost/api/v1/agreements", {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      expect(((await loader({ request, params: {}, context: {} })) as Response).status).toBe(200);
+    }
+    const before = await collectionSnapshot();
+    for (const op of operations) {
+      const names = [...(op.file.includes("_index") ? Object.keys(ListAgreementsQuery.shape) : []), ...FIELD_NAMES];
+      for (const name of names)
+        for (const value of VALUES) {
+          const res = await call(op, new URLSearchParams({ [name]: value }).toString());
+          const body = res.status === 400 ? ((await res.json()) as { errors?: Record<string, string[]> }) : null;
+          if (
+            res.status !== 400 ||
+            res.headers.get("Content-Type") !== "application/problem+json" ||
+            !body?.errors?.[name]
+          )
+            failures.push(`${op.file} ?${name}=${value.slice(0, 30)}: ${res.status}`);
+        }
+      if (op.file.includes("$id"))
+        for (const value of VALUES) {
+          const res = await call(op, "", { id: value });
+          if (![400, 404].includes(res.status)) failures.push(`${op.file} id=${value.slice(0, 30)}: ${res.status}`);
+        }
     }
     expect(failures).toEqual([]);
     expect(await collectionSnapshot()).toEqual(before);
