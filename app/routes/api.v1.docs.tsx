@@ -25,11 +25,11 @@ export default function ApiReferencePage() {
       <p>{t("api.docs.limits.body", { max: ref.rateLimit })}</p>
       <p>{t("api.docs.caching.body")}</p>
       <h2>{t("api.docs.problems.heading")}</h2>
-      <p>{t("api.docs.problems.body")}</p>
+      <p>{t.rich("api.docs.problems.body", { code: (chunks) => <code dir="ltr">{chunks}</code> })}</p>
       <ul>
         {ref.problems.map((p) => (
           <li key={p.kind} id={`problem-${p.kind}`} dir="ltr">
-            <code>{p.status}</code> {p.title}
+            <code>{p.status}</code> <span lang="en">{p.title}</span>
           </li>
         ))}
       </ul>
@@ -52,7 +52,7 @@ export default function ApiReferencePage() {
             empty={t("api.docs.noParameters")}
             columns={[
               { header: t("api.docs.col.name"), cell: (p) => <code>{p.name}</code> },
-              { header: t("api.docs.col.in"), cell: (p) => p.in },
+              { header: t("api.docs.col.in"), cell: (p) => <code>{p.in}</code> },
               { header: t("api.docs.col.required"), cell: (p) => (p.required ? t("api.docs.yes") : t("api.docs.no")) },
               { header: t("api.docs.col.schema"), cell: (p) => <code dir="ltr">{p.schema}</code> },
               { header: t("api.docs.col.description"), cell: (p) => <span lang="en">{p.description}</span> },
