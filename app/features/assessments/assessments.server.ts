@@ -20,8 +20,32 @@ import { localeOfRecipient } from "#app/features/accounts/locale.server";
 import { formatDay } from "#app/i18n/format";
 import { currentLocale, t, tIn } from "#app/i18n/messages.server";
 
-export function actorOf(user: CurrentUser) {
-  return { id: user.id, email: user.email, orgId: user.orgId };
+export function actorOf(user: CurrentUser | Sender) {
+  return "actor" in user ? user.actor : { id: user.id, email: user.email, orgId: user.orgId };
+}
+
+/**
+ * Who sends a questionnaire: a signed-in user of procurement, or an
+ * organisation's API token acting for it (the REST API). The same use case
+ * serves both; only what the history, the audit trail and the invitation
+ * name differs.
+ */
+export interface Sender {
+  /** the user; null for an API token */
+  userId: string | null;
+  /** the name the assessment's history shows */
+  name: string;
+  orgId: string;
+  org: { name: string };
+  /** what the audit trail names */
+  actor: { id: string; email: string; orgId: string };
+  /** the user an invitation records as its maker: the sender, or the token's creator */
+  invitedBy: string;
+}
+
+function asSender(who: CurrentUser | Sender): Sender {
+  if ("actor" in who) return who;
+  return { userId: who.id, name: who.name, orgId: who.orgId, org: who.org, actor: actorOf(who), invitedBy: who.id };
 }
 
 export interface SendInput {
@@ -94,7 +118,12 @@ export type SendResult =
   | { ok: false; errors: Record<string, string[]>; open?: { id: string; status: AssessmentStatus; dueDate: string } };
 
 /** Creates the assessment and one invitation per recipient, and e-mails them. */
-export async function sendAssessment(user: CurrentUser, input: SendInput, request: Request): Promise<SendResult> {
+export async function sendAssessment(
+  who: CurrentUser | Sender,
+  input: SendInput,
+  request: Request,
+): Promise<SendResult> {
+  const user = asSender(who);
   const agreement = await Agreement.findOne({ _id: input.agreementId, recipientOrgId: user.orgId }).lean();
   if (!agreement) return { ok: false, errors: { agreementId: [t("assessments.send.chooseYourAgreement")] } };
   if (!agreement.chain.some((l) => String(l.supplierOrgId) === input.supplierOrgId)) {
@@ -141,7 +170,7 @@ export async function sendAssessment(user: CurrentUser, input: SendInput, reques
     catalogueVersion,
     askedQuestions: tailoring.asked,
     status: "invited",
-    history: [{ from: null, to: "invited", at: new Date(), byUserId: user.id, byName: user.name, comment: "" }],
+    history: [{ from: null, to: "invited", at: new Date(), byUserId: user.userId, byName: user.name, comment: "" }],
     dueDate: input.dueDate,
     answers: {},
     revision: 0,
@@ -178,7 +207,7 @@ export async function sendAssessment(user: CurrentUser, input: SendInput, reques
 }
 
 export async function inviteRecipient(
-  user: CurrentUser,
+  who: CurrentUser | Sender,
   request: Request,
   ctx: {
     assessmentId: string;
@@ -189,12 +218,13 @@ export async function inviteRecipient(
     dueDate: string;
   },
 ) {
+  const user = asSender(who);
   const { token, invitation } = await createInvitation({
     assessmentId: ctx.assessmentId,
     supplierOrgId: ctx.supplierOrgId,
     ownerOrgId: user.orgId,
     email: ctx.email,
-    createdBy: user.id,
+    createdBy: user.invitedBy,
   });
   await recordAudit({
     action: "invitation.create",
