@@ -58,6 +58,14 @@ export default function ApiReferencePage() {
               { header: t("api.docs.col.description"), cell: (p) => <span lang="en">{p.description}</span> },
             ]}
           />
+          {op.body ? (
+            <>
+              <h4>{t("api.docs.body")}</h4>
+              <pre dir="ltr" tabIndex={0}>
+                {op.body}
+              </pre>
+            </>
+          ) : null}
           <h4>{t("api.docs.responses")}</h4>
           <ul lang="en">
             {op.responses.map((r) => (

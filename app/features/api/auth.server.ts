@@ -15,6 +15,8 @@ export interface ApiCaller {
   orgId: string;
   scope: ApiTokenScope;
   tokenPrefix: string;
+  /** the team administrator who made the token: what an invitation the token sends records as its maker */
+  tokenCreatedBy: string;
 }
 
 /**
@@ -58,5 +60,6 @@ export async function requireApiCaller(
     orgId: String(record.orgId),
     scope: record.scope,
     tokenPrefix: record.prefix,
+    tokenCreatedBy: String(record.createdBy),
   };
 }

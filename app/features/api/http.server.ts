@@ -10,7 +10,11 @@ export const PROBLEMS = {
   unauthorized: { status: 401, title: "Unauthorized" },
   forbidden: { status: 403, title: "Forbidden" },
   "not-found": { status: 404, title: "Not Found" },
+  "method-not-allowed": { status: 405, title: "Method Not Allowed" },
   "bad-request": { status: 400, title: "Bad Request" },
+  conflict: { status: 409, title: "Conflict" },
+  "unprocessable-content": { status: 422, title: "Unprocessable Content" },
+  "unsupported-media-type": { status: 415, title: "Unsupported Media Type" },
   "too-many-requests": { status: 429, title: "Too Many Requests" },
 } as const;
 export type ProblemKind = keyof typeof PROBLEMS;
@@ -60,6 +64,28 @@ export function jsonWithEtag<S extends z.ZodType>(request: Request, schema: S, v
   const headers = { ETag: etag, "Cache-Control": "private, no-cache", Vary: "Authorization" };
   if (matches(request.headers.get("If-None-Match"), etag)) return new Response(null, { status: 304, headers });
   return new Response(body, { status: 200, headers: { ...headers, "Content-Type": "application/json" } });
+}
+
+/** A created resource: 201 with its Location and body, parsed with the schema like every answer. */
+export function created<S extends z.ZodType>(location: string, schema: S, value: z.input<S>): Response {
+  return new Response(JSON.stringify(schema.parse(value)), {
+    status: 201,
+    headers: { Location: location, "Content-Type": "application/json", "Cache-Control": "no-store" },
+  });
+}
+
+/** Parses a JSON request body with the operation's schema: 415 when not JSON, 400 naming each bad field. */
+export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+  const type = request.headers.get("Content-Type") ?? "";
+  if (!/^application\/json\s*(;|$)/i.test(type))
+    throw problem("unsupported-media-type", "Send the body as JSON: Content-Type: application/json.");
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await request.text());
+  } catch {
+    throw problem("bad-request", "The body is not valid JSON.");
+  }
+  return parseOrProblem(schema, raw, "The body is not valid.");
 }
 
 /** Parses the query with the operation's schema; a 400 problem naming each bad field otherwise. */

@@ -1,7 +1,16 @@
 import { z } from "zod";
 import { API_RATE_LIMIT } from "./auth.server";
 import { PROBLEMS, type ProblemKind } from "./http.server";
-import { AgreementIdParams, AgreementList, AgreementSuppliers, apiSchemas, ListAgreementsQuery } from "./schemas";
+import {
+  AgreementIdParams,
+  AgreementList,
+  AgreementSuppliers,
+  apiSchemas,
+  Assessment,
+  AssessmentIdParams,
+  ListAgreementsQuery,
+  SendAssessmentBody,
+} from "./schemas";
 
 /**
  * The OpenAPI 3.1 document, made from the zod schemas that validate the
@@ -10,18 +19,22 @@ import { AgreementIdParams, AgreementList, AgreementSuppliers, apiSchemas, ListA
  */
 export interface ApiOperation {
   id: string;
-  method: "get";
+  method: "get" | "post";
   path: string;
   summary: string;
   description: string;
   query?: z.ZodObject;
   pathParams?: z.ZodObject;
-  /** the component the 200 answer holds */
+  /** a JSON request body, described from the schema that parses it */
+  body?: z.ZodObject;
+  /** the component the success answer holds: 200 (with ETag, 304) for reads, 201 (with Location) for a create */
   response: { schema: z.ZodType; id: string };
+  created?: boolean;
   problems: ProblemKind[];
 }
 
 const READ_PROBLEMS: ProblemKind[] = ["unauthorized", "too-many-requests"];
+const WRITE_PROBLEMS: ProblemKind[] = ["unauthorized", "forbidden", "unsupported-media-type", "too-many-requests"];
 
 export const OPERATIONS: ApiOperation[] = [
   {
@@ -46,6 +59,30 @@ export const OPERATIONS: ApiOperation[] = [
     response: { schema: AgreementSuppliers, id: "AgreementSuppliers" },
     problems: ["bad-request", ...READ_PROBLEMS, "not-found"],
   },
+  {
+    id: "sendAssessment",
+    method: "post",
+    path: "/api/v1/agreements/{id}/assessments",
+    summary: "Send a questionnaire to a supplier of the agreement",
+    description:
+      "Sends a questionnaire as procurement's send form does: the supplier must be in the agreement's chain and the questionnaire one the portal sends (its current version); each recipient is e-mailed an invitation, and the audit trail names the token. Needs a read-write token of a procurement organisation. 409 when the supplier already has an open questionnaire under the agreement (send `sendAnother: true` to insist); 422 when the portal refuses the input. Not idempotent: a retried request sends again.",
+    pathParams: AgreementIdParams,
+    body: SendAssessmentBody,
+    response: { schema: Assessment, id: "Assessment" },
+    created: true,
+    problems: ["bad-request", ...WRITE_PROBLEMS, "not-found", "conflict", "unprocessable-content"],
+  },
+  {
+    id: "getAssessment",
+    method: "get",
+    path: "/api/v1/assessments/{id}",
+    summary: "One assessment with its current result",
+    description:
+      "An assessment the organisation sent (procurement) or was sent (supplier): its status, due date, supplier, agreement and current result (score, rating, the agreement's requirements counted by status, failed knock-outs).",
+    pathParams: AssessmentIdParams,
+    response: { schema: Assessment, id: "Assessment" },
+    problems: ["bad-request", ...READ_PROBLEMS, "not-found"],
+  },
 ];
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
@@ -63,6 +100,11 @@ function parameters(where: "query" | "path", schema: z.ZodObject | undefined) {
     ...(description ? { description } : {}),
     schema: property,
   }));
+}
+
+function requestBody(schema: z.ZodObject) {
+  const { $schema: _s, ...json } = z.toJSONSchema(schema, { io: "input" }) as Record<string, unknown>;
+  return { required: true, content: { "application/json": { schema: json } } };
 }
 
 function components() {
@@ -91,13 +133,24 @@ export function openApiDocument(): Record<string, unknown> {
       summary: op.summary,
       description: op.description,
       parameters: [...parameters("path", op.pathParams), ...parameters("query", op.query)],
+      ...(op.body ? { requestBody: requestBody(op.body) } : {}),
       responses: {
-        "200": {
-          description: "OK",
-          headers: { ETag: { description: "Send it back as If-None-Match", schema: { type: "string" } } },
-          content: { "application/json": { schema: ref(op.response.id) } },
-        },
-        "304": { description: "Not Modified: the If-None-Match tag is the current one" },
+        ...(op.created
+          ? {
+              "201": {
+                description: "Created",
+                headers: { Location: { description: "The created resource", schema: { type: "string" } } },
+                content: { "application/json": { schema: ref(op.response.id) } },
+              },
+            }
+          : {
+              "200": {
+                description: "OK",
+                headers: { ETag: { description: "Send it back as If-None-Match", schema: { type: "string" } } },
+                content: { "application/json": { schema: ref(op.response.id) } },
+              },
+              "304": { description: "Not Modified: the If-None-Match tag is the current one" },
+            }),
         ...Object.fromEntries(op.problems.map((kind) => [String(PROBLEMS[kind].status), problemResponse(kind)])),
       },
     };
@@ -107,7 +160,7 @@ export function openApiDocument(): Record<string, unknown> {
     info: {
       title: "Flowdown API",
       version: "1.0.0",
-      description: `Read an organisation's agreements and its suppliers' results. Authenticate with an organisation API token (created by a team administrator on /account/team/api-tokens): \`Authorization: Bearer <token>\`. A token sees what its organisation sees. At most ${API_RATE_LIMIT.max} requests a minute per token (429 with Retry-After beyond). Errors are application/problem+json (RFC 9457).`,
+      description: `Read an organisation's agreements, its suppliers' results and assessments; send questionnaires. Authenticate with an organisation API token (created by a team administrator on /account/team/api-tokens): \`Authorization: Bearer <token>\`. A token sees what its organisation sees. At most ${API_RATE_LIMIT.max} requests a minute per token (429 with Retry-After beyond). Errors are application/problem+json (RFC 9457).`,
     },
     servers: [{ url: "/" }],
     security: [{ bearerToken: [] }],

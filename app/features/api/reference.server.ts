@@ -9,7 +9,14 @@ export function apiReference() {
   const doc = openApiDocument() as {
     paths: Record<
       string,
-      Record<string, { parameters: Parameter[]; responses: Record<string, { description: string }> }>
+      Record<
+        string,
+        {
+          parameters: Parameter[];
+          requestBody?: { content: Record<string, { schema: unknown }> };
+          responses: Record<string, { description: string }>;
+        }
+      >
     >;
     components: { schemas: Record<string, unknown> };
   };
@@ -31,6 +38,9 @@ export function apiReference() {
           description: p.description ?? "",
           schema: JSON.stringify(p.schema),
         })),
+        body: described.requestBody
+          ? JSON.stringify(described.requestBody.content["application/json"].schema, null, 2)
+          : null,
         responses: Object.entries(described.responses).map(([status, r]) => ({ status, description: r.description })),
       };
     }),

@@ -2,6 +2,10 @@ import { z } from "zod";
 import { AGREEMENT_STATUSES } from "#models/agreement-enums";
 import { ASSESSMENT_STATUSES } from "#models/assessment-status";
 import { STATUSES } from "#app/scoring/types";
+import { isIsoDate } from "#app/scoring/dates";
+import { todayIso } from "#models/today";
+import { EMAIL_MAX } from "#app/lib/text-limits";
+import { RECIPIENTS_MAX } from "#app/features/assessments/send-limits";
 
 /**
  * The API's schemas: the same objects validate requests, type the use
@@ -24,7 +28,7 @@ export const Problem = z
     errors: z
       .record(z.string(), z.array(z.string()))
       .optional()
-      .describe("For a 400: the invalid query or path fields, each with what is wrong with it"),
+      .describe("For a 400, 409 or 422: the invalid query, path or body fields, each with what is wrong with it"),
   })
   .describe("An error, as application/problem+json (RFC 9457)")
   .register(apiSchemas, { id: "Problem" });
@@ -107,6 +111,71 @@ export const ListAgreementsQuery = z.strictObject({
     .regex(/^[A-Za-z0-9_-]{16}$/, "Must be a cursor this API returned")
     .optional()
     .describe("Where the page starts: `nextCursor` of the page before"),
+});
+
+const countsByStatus = () =>
+  z.object(
+    Object.fromEntries(STATUSES.map((s) => [s, z.number().int().min(0)])) as Record<
+      (typeof STATUSES)[number],
+      z.ZodNumber
+    >,
+  );
+
+export const Assessment = z
+  .object({
+    id: objectId,
+    agreementId: objectId,
+    agreementReference: z.string(),
+    supplier: z.object({ id: objectId, name: z.string() }),
+    templateId: z.string(),
+    templateVersion: z.string().describe("The questionnaire version pinned when it was sent"),
+    status: z.enum(ASSESSMENT_STATUSES),
+    dueDate: isoDate,
+    submittedAt: z.iso.datetime().nullable(),
+    createdAt: z.iso.datetime(),
+    result: z
+      .object({
+        score: z.number(),
+        rating: z.string().describe("The risk rating: low, medium, high or critical"),
+        evaluationDate: z.string().describe("The day the result was scored for (ISO date)"),
+        requirementCounts: countsByStatus().describe("The agreement's requirements by status"),
+        knockOutsFailed: z.array(z.string()).describe("Knock-out requirements not met or not answered"),
+      })
+      .nullable()
+      .describe("The current result; null until the supplier submits"),
+  })
+  .describe("A questionnaire sent to a supplier under an agreement, with its current result")
+  .register(apiSchemas, { id: "Assessment" });
+
+const DUE = "Must be a date (YYYY-MM-DD), today or later";
+
+/**
+ * `POST /api/v1/agreements/{id}/assessments` body: the send form's fields
+ * (assessments/send-form.server.ts SendSchema), as JSON. The same use case
+ * checks it further (the supplier in the chain, the questionnaire sendable).
+ */
+export const SendAssessmentBody = z.strictObject({
+  supplierId: objectId.describe("A supplier in the agreement's chain"),
+  templateId: z.string().min(1).max(60).describe("The questionnaire to send (its current version is sent)"),
+  dueDate: z
+    .string()
+    .refine(isIsoDate, DUE)
+    .refine((d) => d >= todayIso(), DUE)
+    .describe("When the answers are due, YYYY-MM-DD, today or later"),
+  recipients: z
+    .array(z.email("Must be an e-mail address").max(EMAIL_MAX))
+    .min(1, "At least one recipient")
+    .max(RECIPIENTS_MAX, `At most ${RECIPIENTS_MAX} recipients`)
+    .describe("Who at the supplier is invited to answer, by e-mail"),
+  sendAnother: z
+    .boolean()
+    .optional()
+    .describe("Send even though the supplier has an open questionnaire under this agreement (409 otherwise)"),
+});
+
+/** A path's assessment id. */
+export const AssessmentIdParams = z.strictObject({
+  id: objectId.describe("The assessment's id"),
 });
 
 /** A path's agreement id. */

@@ -179,5 +179,11 @@ export const api = {
   "api.docs.yes": { en: "Yes", de: "Ja", ja: "はい", ar: "نعم" },
   "api.docs.no": { en: "No", de: "Nein", ja: "いいえ", ar: "لا" },
   "api.docs.responses": { en: "Responses", de: "Antworten", ja: "応答", ar: "الردود" },
+  "api.docs.body": {
+    en: "Request body (JSON)",
+    de: "Anfragetext (JSON)",
+    ja: "リクエスト本文（JSON）",
+    ar: "نص الطلب (JSON)",
+  },
   "api.docs.schemas.heading": { en: "Schemas", de: "Schemas", ja: "スキーマ", ar: "المخططات" },
 } satisfies Messages;
