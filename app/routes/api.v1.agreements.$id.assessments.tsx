@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireApiCaller } from "#app/features/api/auth.server";
-import { assessmentOf, sendAssessmentAs } from "#app/features/api/assessments.server";
+import { assertMaySendUnder, assessmentOf, sendAssessmentAs } from "#app/features/api/assessments.server";
 import { created, parseJsonBody, parseOrProblem, parseQuery, problem } from "#app/features/api/http.server";
 import { AgreementIdParams, Assessment, NoQuery, SendAssessmentBody } from "#app/features/api/schemas";
 
@@ -15,6 +15,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const caller = await requireApiCaller(request, { write: true });
   parseQuery(request, NoQuery);
   const { id } = parseOrProblem(AgreementIdParams, { id: params.id }, "The path is not valid.");
+  // who may send under the agreement, before what is sent is read
+  await assertMaySendUnder(caller, id);
   const body = await parseJsonBody(request, SendAssessmentBody);
   const assessmentId = await sendAssessmentAs(caller, id, body, request);
   return created(`/api/v1/assessments/${assessmentId}`, Assessment, await assessmentOf(caller, assessmentId));

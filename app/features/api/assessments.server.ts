@@ -14,6 +14,18 @@ export const tokenName = (caller: ApiCaller) => `API token fd_${caller.tokenPref
 const FIELD = { agreementId: "id", supplierOrgId: "supplierId", templateId: "templateId", emails: "recipients" };
 
 /**
+ * May the caller send under this agreement: a procurement organisation's
+ * token (403 otherwise), the agreement the organisation's as the pages
+ * scope it (404 otherwise). Checked before the body is read.
+ */
+export async function assertMaySendUnder(caller: ApiCaller, agreementId: string): Promise<void> {
+  if (caller.role !== "procurement")
+    throw problem("forbidden", "Only a procurement organisation's token sends questionnaires.");
+  if (!(await getAgreementFor(caller, agreementId)))
+    throw problem("not-found", "No agreement of your organisation has this id.");
+}
+
+/**
  * Sends a questionnaire as procurement's send form does, through the same use
  * case (assessments/assessments.server.ts sendAssessment): the same checks,
  * the same invitation e-mails, the same audit entries, naming the token.
@@ -25,11 +37,7 @@ export async function sendAssessmentAs(
   body: z.output<typeof SendAssessmentBody>,
   request: Request,
 ): Promise<string> {
-  if (caller.role !== "procurement")
-    throw problem("forbidden", "Only a procurement organisation's token sends questionnaires.");
-  // the agreement as the pages scope it: another organisation's is not found
-  if (!(await getAgreementFor(caller, agreementId)))
-    throw problem("not-found", "No agreement of your organisation has this id.");
+  await assertMaySendUnder(caller, agreementId);
   const org = await Organization.findById(caller.orgId, { name: 1 }).lean();
   const name = tokenName(caller);
   const sender: Sender = {
