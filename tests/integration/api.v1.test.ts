@@ -148,6 +148,8 @@ describe("the OpenAPI document", () => {
     expect(page.operations.map((o) => `${o.method} ${o.path}`)).toEqual([
       "GET /api/v1/agreements",
       "GET /api/v1/agreements/{id}/suppliers",
+      "POST /api/v1/agreements/{id}/assessments",
+      "GET /api/v1/assessments/{id}",
     ]);
     expect(page.operations[0].parameters.map((p) => p.name)).toEqual(["limit", "cursor"]);
     expect(page.schemas.map((s) => s.id)).toContain("SupplierResult");

@@ -382,6 +382,22 @@ export const POLICIES: Record<string, Case[]> = {
       loader: { rest: 401 },
     },
   ],
+  "api.v1.agreements.$id.assessments.tsx": [
+    {
+      url: (w) => `/api/v1/agreements/${w.agreementId}/assessments`,
+      params: (w) => ({ id: w.agreementId }),
+      // POST only; with a session cookie, not a token, the send is a 401 for everyone
+      loader: { rest: 405 },
+      action: { rest: 401, body: "{}", contentType: "application/json" },
+    },
+  ],
+  "api.v1.assessments.$id.tsx": [
+    {
+      url: (w) => `/api/v1/assessments/${w.assessmentId}`,
+      params: (w) => ({ id: w.assessmentId }),
+      loader: { rest: 401 },
+    },
+  ],
   // the API's description and reference are public
   "api.v1.openapi[.json].tsx": [{ url: () => "/api/v1/openapi.json", params: none, loader: { rest: "ok" } }],
   "api.v1.docs.tsx": [{ url: () => "/api/v1/docs", params: none, loader: { rest: "ok" } }],
@@ -667,14 +683,20 @@ describe("authorization matrix", () => {
  * recipient and its disclosing party), nothing of another organisation's.
  */
 describe("authorization matrix of the API, by token", () => {
-  const TOKEN_EXPECT: Record<Exclude<Actor, "anonymous">, { list: string[]; suppliers: Outcome }> = {
-    supplier: { list: [], suppliers: 404 },
-    procurement: { list: ["A"], suppliers: "ok" },
-    discloser: { list: ["A"], suppliers: "ok" },
-    admin: { list: [], suppliers: 404 },
-    otherSupplier: { list: [], suppliers: 404 },
-    otherProcurement: { list: ["B"], suppliers: 404 },
-    otherDiscloser: { list: ["B"], suppliers: 404 },
+  // assessment: GET org A's assessment, as the assessment pages scope it (sender and supplier);
+  // send: POST an empty body under org A's agreement with a read-write token (a read one is 403 for all):
+  // only org A's procurement gets as far as the body (400)
+  const TOKEN_EXPECT: Record<
+    Exclude<Actor, "anonymous">,
+    { list: string[]; suppliers: Outcome; assessment: Outcome; send: Outcome }
+  > = {
+    supplier: { list: [], suppliers: 404, assessment: "ok", send: 403 },
+    procurement: { list: ["A"], suppliers: "ok", assessment: "ok", send: 400 },
+    discloser: { list: ["A"], suppliers: "ok", assessment: 404, send: 403 },
+    admin: { list: [], suppliers: 404, assessment: 404, send: 403 },
+    otherSupplier: { list: [], suppliers: 404, assessment: 404, send: 403 },
+    otherProcurement: { list: ["B"], suppliers: 404, assessment: 404, send: 404 },
+    otherDiscloser: { list: ["B"], suppliers: 404, assessment: 404, send: 403 },
   };
 
   it.each(["read", "read-write"] as const)(
@@ -685,7 +707,9 @@ describe("authorization matrix of the API, by token", () => {
       const { Agreement } = await import("#models/agreement.server");
       const list = secureRouteModule(routes["api.v1.agreements._index.tsx"]).loader!;
       const suppliers = secureRouteModule(routes["api.v1.agreements.$id.suppliers.tsx"]).loader!;
-      const { agreementId } = world;
+      const getAssessment = secureRouteModule(routes["api.v1.assessments.$id.tsx"]).loader!;
+      const send = secureRouteModule(routes["api.v1.agreements.$id.assessments.tsx"]).action!;
+      const { agreementId, assessmentId } = world;
       const got: Record<string, unknown> = {};
       const want: Record<string, unknown> = {};
       for (const [actor, expectation] of Object.entries(TOKEN_EXPECT)) {
@@ -713,8 +737,26 @@ describe("authorization matrix of the API, by token", () => {
             context: {},
           }),
         );
-        got[actor] = { list: names, suppliers: outcome };
-        want[actor] = expectation;
+        const assessment = await outcomeOf(() =>
+          getAssessment({
+            request: new Request(`http://localhost/api/v1/assessments/${assessmentId}`, { headers }),
+            params: { id: assessmentId },
+            context: {},
+          }),
+        );
+        const sent = await outcomeOf(() =>
+          send({
+            request: new Request(`http://localhost/api/v1/agreements/${agreementId}/assessments`, {
+              method: "POST",
+              headers: { ...headers, "Content-Type": "application/json" },
+              body: "{}",
+            }),
+            params: { id: agreementId },
+            context: {},
+          }),
+        );
+        got[actor] = { list: names, suppliers: outcome, assessment, send: sent };
+        want[actor] = scope === "read" ? { ...expectation, send: 403 } : expectation;
       }
       expect(got).toEqual(want);
     },

@@ -182,7 +182,7 @@ interface TextForm {
 }
 let textForms: TextForm[] = [];
 /** an API token of the world's procurement organisation, and the world's agreement */
-const api = { token: "", agreement: "", owner: "" };
+const api = { token: "", agreement: "", owner: "", assessment: "", supplier: "" };
 /** Routes whose actions take no free text a person types, and why. */
 const NO_FREE_TEXT: Record<string, string> = {
   "logout.tsx": "takes no input",
@@ -195,6 +195,8 @@ const NO_FREE_TEXT: Record<string, string> = {
   "_portal.procurement.suppliers.import.tsx": "a CSV file, with its own line limit",
   "_portal.supplier.assessments.$id.tsx": "remediation answers: tests/integration/text-limits.test.ts",
   "api.assessments.$id.evidence.tsx": "files, and a question name: tests/integration/text-limits.test.ts",
+  "api.v1.agreements.$id.assessments.tsx":
+    "a JSON body of ids, a date and addresses: every field gets every bad value in the API body test below",
   "_portal.supplier.evidence.tsx": "an intent and a file id only",
 };
 
@@ -214,6 +216,8 @@ beforeAll(async () => {
   const agreement = String(w.agreement._id);
   api.agreement = agreement;
   api.owner = String(w.procurement.user._id);
+  api.assessment = assessment;
+  api.supplier = String(w.tier2._id);
   api.token = (
     await createApiToken(
       await signedInUser(w.procurement.user._id),
@@ -576,6 +580,16 @@ beforeAll(async () => {
       url: `/api/assessments/${assessment}/answers`,
       params: { id: assessment },
       actor: "supplier",
+      fields: [],
+      json: true,
+    },
+    // a session cookie is no API token (401 before the body is read): the bodies a token sends are in
+    // "malformed input to every API operation" below
+    {
+      file: "api.v1.agreements.$id.assessments.tsx",
+      url: `/api/v1/agreements/${agreement}/assessments`,
+      params: { id: agreement },
+      actor: "procurement",
       fields: [],
       json: true,
     },
@@ -1000,12 +1014,78 @@ describe("malformed input to every API operation", () => {
       path: () => `/api/v1/agreements/${api.agreement}/suppliers`,
       params: () => ({ id: api.agreement }),
     },
+    {
+      file: "api.v1.assessments.$id.tsx",
+      path: () => `/api/v1/assessments/${api.assessment}`,
+      params: () => ({ id: api.assessment }),
+    },
   ];
+
+  /** operations that take a JSON body: every field of it gets every bad value (the next test) */
+  const bodyOperations = ["api.v1.agreements.$id.assessments.tsx"];
 
   it("covers every API operation that takes input", () => {
     const withInput = Object.keys(routes).filter((f) => f.startsWith("api.v1.") && !/openapi|docs/.test(f));
-    expect(operations.map((o) => o.file).sort()).toEqual(withInput.sort());
+    expect([...operations.map((o) => o.file), ...bodyOperations].sort()).toEqual(withInput.sort());
   });
+
+  it("answers each bad body field of a send with a 400 or 422 problem naming it, never a 500, sending nothing", async () => {
+    const { SendAssessmentBody } = await import("#app/features/api/schemas");
+    const { API_RATE_LIMIT } = await import("#app/features/api/auth.server");
+    const owner = await signedInUser(api.owner);
+    const tokens: string[] = [];
+    const action = secureRouteModule(routes["api.v1.agreements.$id.assessments.tsx"]).action!;
+    const valid = {
+      supplierId: api.supplier,
+      templateId: "full-security",
+      dueDate: "2099-03-01",
+      recipients: ["bad-input@tier2.example"],
+    };
+    let calls = 0;
+    const post = async (body: unknown) => {
+      if (calls++ % (API_RATE_LIMIT.max - 1) === 0)
+        tokens.push(
+          (await createApiToken(owner, { name: `send ${calls}`, scope: "read-write", expiresInDays: 30 }, { ip: null }))
+            .token,
+        );
+      const request = new Request(`http://localhost/api/v1/agreements/${api.agreement}/assessments`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${tokens[tokens.length - 1]}`, "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      try {
+        return (await action({ request, params: { id: api.agreement }, context: {} })) as Response;
+      } catch (thrown) {
+        if (thrown instanceof Response) return thrown;
+        throw thrown;
+      }
+    };
+    const { Assessment } = await import("#models/assessment.server");
+    const { Outbox } = await import("#models/outbox.server");
+    const before = [await Assessment.countDocuments({}), await Outbox.countDocuments({})];
+    const failures: string[] = [];
+    const values: unknown[] = [...VALUES, null, 1, -1, true, [], {}, { $gt: "" }, [HUGE], ["a@b.example", { $ne: 1 }]];
+    for (const name of [...Object.keys(SendAssessmentBody.shape), ...FIELD_NAMES])
+      for (const value of values) {
+        // a boolean is what sendAnother takes: that would send
+        if (name === "sendAnother" && typeof value === "boolean") continue;
+        const body = JSON.parse(JSON.stringify(valid)) as Record<string, unknown>;
+        Object.defineProperty(body, name, { value, enumerable: true, configurable: true, writable: true });
+        const res = await post(body);
+        const problem = (await res.json().catch(() => null)) as { errors?: Record<string, string[]> } | null;
+        const named = Object.keys(problem?.errors ?? {}).some((k) => k === name || k.startsWith(`${name}.`));
+        if (
+          ![400, 422].includes(res.status) ||
+          res.headers.get("Content-Type") !== "application/problem+json" ||
+          !named
+        )
+          failures.push(
+            `${name}=${JSON.stringify(value).slice(0, 30)}: ${res.status} ${JSON.stringify(problem?.errors)}`,
+          );
+      }
+    expect(failures).toEqual([]);
+    expect([await Assessment.countDocuments({}), await Outbox.countDocuments({})]).toEqual(before);
+  }, 300_000);
 
   it("answers each bad query parameter and path id with a 400 problem naming it, never a 500, storing nothing", async () => {
     const failures: string[] = [];
