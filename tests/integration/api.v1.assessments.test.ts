@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { setupTestDatabase } from "#tests/setup/database";
-import { formRequest, sessionCookie } from "#tests/fixtures/factories";
+import { formRequest, getRequest, sessionCookie } from "#tests/fixtures/factories";
 import { createAssessmentWorld } from "#tests/fixtures/assessments";
 import { replyOf } from "#tests/helpers/responses";
 import { expectDocumented, type OpenApiDocument } from "#tests/helpers/openapi";
@@ -25,6 +25,7 @@ const { Invitation } = await import("#models/invitation.server");
 const { Outbox } = await import("#models/outbox.server");
 const { AuditEvent } = await import("#models/audit-event.server");
 const { User } = await import("#models/user.server");
+const { loader: auditPage } = await import("#app/routes/_portal.procurement.assessments.$id.audit");
 
 type World = Awaited<ReturnType<typeof createAssessmentWorld>>;
 let a: World;
@@ -159,6 +160,13 @@ describe("POST /api/v1/agreements/{id}/assessments", () => {
     expect(audit).toMatchObject({ actorEmail: `API token fd_${write.prefix}`, orgId: String(a.recipient._id) });
     const invited = await AuditEvent.findOne({ action: "invitation.create", targetId: id }).lean();
     expect(invited!.actorEmail).toBe(`API token fd_${write.prefix}`);
+    // and procurement's audit page for the assessment shows it, as it shows a user's sends
+    const page = await auditPage({
+      request: getRequest(`/procurement/assessments/${id}/audit`, await sessionCookie(String(a.procurement.user._id))),
+      params: { id },
+      context: {},
+    });
+    expect(JSON.stringify(page.rows)).toContain(`API token fd_${write.prefix}`);
 
     // a second one beside the open one is refused with 409, as the form refuses it, unless insisted on
     const again = await send(write.token, String(a.agreement._id), valid());
