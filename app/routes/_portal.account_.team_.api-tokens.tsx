@@ -59,7 +59,7 @@ export default function ApiTokensPage() {
     <>
       {params.get("done") === "revoked" ? <p className="flash">{t("api.tokens.done.revoked")}</p> : null}
       <p>
-        <Link to="/account/team">{t("accounts.team.title")}</Link>
+        <Link to="/account/team">{t("api.tokens.back")}</Link>
       </p>
       <h1>{t("api.tokens.title")}</h1>
       <p className="muted">{t("api.tokens.intro", { organisation: page.organisation })}</p>

@@ -186,4 +186,10 @@ export const api = {
     ar: "نص الطلب (JSON)",
   },
   "api.docs.schemas.heading": { en: "Schemas", de: "Schemas", ja: "スキーマ", ar: "المخططات" },
+  "api.tokens.back": {
+    en: "← Back to the team",
+    de: "← Zurück zum Team",
+    ja: "← チームに戻る",
+    ar: "→ العودة إلى الفريق",
+  },
 } satisfies Messages;
