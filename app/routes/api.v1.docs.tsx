@@ -60,8 +60,8 @@ export default function ApiReferencePage() {
           />
           {op.body ? (
             <>
-              <h4>{t("api.docs.body")}</h4>
-              <pre dir="ltr" tabIndex={0}>
+              <h4 id={`${op.id}-body`}>{t("api.docs.body")}</h4>
+              <pre dir="ltr" tabIndex={0} role="region" aria-labelledby={`${op.id}-body`}>
                 {op.body}
               </pre>
             </>
@@ -82,7 +82,7 @@ export default function ApiReferencePage() {
           <h3 id={`schema-${s.id}-heading`}>
             <code>{s.id}</code>
           </h3>
-          <pre dir="ltr" tabIndex={0}>
+          <pre dir="ltr" tabIndex={0} role="region" aria-labelledby={`schema-${s.id}-heading`}>
             {s.json}
           </pre>
         </section>
