@@ -13,8 +13,7 @@
  */
 import { formatDay, formatMoment } from "#app/i18n/format";
 import type { Locale } from "#app/i18n/locales";
-import { createTranslator } from "#app/i18n/translate";
-import { CATALOGUE } from "#app/i18n/catalogue";
+import { say } from "#app/i18n/messages.server";
 import { catalogueFor, loadCatalogue, loadLocales, requirementTitle } from "#questionnaires/loader";
 import type {
   Reason,
@@ -34,19 +33,6 @@ import type {
   RequirementResult,
   ScoringResult,
 } from "#app/scoring/types";
-import type { IntlShape } from "@formatjs/intl";
-
-const translators = new Map<Locale, IntlShape<string>>();
-
-function translator(locale: Locale): IntlShape<string> {
-  let intl = translators.get(locale);
-  if (!intl) {
-    const table: Record<string, string> = {};
-    for (const [id, entry] of Object.entries(CATALOGUE)) table[id] = (entry as Record<Locale, string>)[locale];
-    translators.set(locale, (intl = createTranslator(locale, table)));
-  }
-  return intl;
-}
 
 /** A parameter label without its unit in brackets, as reasons name it ("… (hours)" → "…"). */
 function withoutUnit(label: string): string {
@@ -114,7 +100,7 @@ export function sayReason(locale: Locale, reason: Reason): string {
   if (typeof reason === "string") return reason;
   const values: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(reason.values ?? {})) values[key] = sayValue(locale, value);
-  return translator(locale).formatMessage({ id: reason.id }, values);
+  return say({ id: reason.id, values }, locale);
 }
 
 /** Each reason in `locale`. */
