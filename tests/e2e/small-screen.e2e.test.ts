@@ -155,6 +155,33 @@ describe("the phone's menu without JavaScript", () => {
   });
 });
 
+describe("the questionnaire's first frame on a phone", () => {
+  it("is laid out for the phone before SurveyJS has measured its container", { timeout: 120_000 }, async () => {
+    const context = await portal.browser.newContext(PHONE);
+    // SurveyJS measures its container with a ResizeObserver after the first paint; on a busy phone that can be a
+    // while, so the fields must already fit a finger without it
+    await context.addInitScript(() => {
+      window.ResizeObserver = class {
+        observe() {}
+        unobserve() {}
+        disconnect() {}
+      };
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(45_000);
+    try {
+      await signIn(portal.app, "supplier", page);
+      await page.goto(`${portal.app.baseUrl}/supplier/assessments/${world.assessment.baltic}`);
+      await page.locator("[data-testid='questionnaire'][data-ready='true']").waitFor();
+      await page.locator(".sd-question input, .sd-question textarea").first().waitFor();
+      await expect(smallTouchTargets(page)).resolves.toEqual([]);
+      await expect(horizontalOverflow(page)).resolves.toBeNull();
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 /** SurveyJS marks each question's container with its name. */
 function question(page: Page, name: string) {
   return page.locator(`.sd-question[data-name="${name}"]`).first();

@@ -22,6 +22,9 @@ if (!Serializer.findProperty("question", "flowdown"))
 for (const code of ["", "en", "de", "ja"]) surveyLocalization.localeDirections[code] ??= "ltr";
 
 /** What the save state says, in the portal's language: `supplier.saveState.<state>`. */
+/** The width below which SurveyJS lays a survey out for a phone (its theme's `--sd-mobile-width`). */
+const SURVEY_MOBILE_WIDTH = 600;
+
 const STATE_TEXT: Record<SaveState, MessageId> = {
   idle: "supplier.saveState.idle",
   pending: "supplier.saveState.pending",
@@ -137,6 +140,10 @@ export function Questionnaire({
     m.maxTextLength = ANSWER_TEXT_MAX;
     m.maxCommentLength = ANSWER_TEXT_MAX;
     if (!editable) m.mode = "display";
+    // SurveyJS measures its container only after the first paint and lays out for a desktop until then, which
+    // on a phone squeezes every field to a sliver; a narrow window is certainly a narrow container
+    if (typeof window !== "undefined" && window.matchMedia(`(max-width: ${SURVEY_MOBILE_WIDTH - 1}px)`).matches)
+      m.setIsMobile(true);
     if (glossary.length) {
       const current = () => m.locale || "en";
       m.onTextMarkdown.add((_s, options) => {
