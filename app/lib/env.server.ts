@@ -52,6 +52,19 @@ const EnvSchema = z.object({
       .optional(),
   ),
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
+  /**
+   * the key that encrypts secrets stored in the database (SSO client secrets, webhook signing secrets):
+   * 32 random bytes as 64 hex characters or base64; unset in development: one generated and kept under ./data
+   */
+  FLOWDOWN_SECRET_KEY: trimmed(
+    z
+      .string()
+      .refine(
+        (v) => /^[0-9a-f]{64}$/i.test(v) || Buffer.from(v, "base64").length === 32,
+        "FLOWDOWN_SECRET_KEY must be 32 random bytes: 64 hex characters or 44 base64 characters (openssl rand -hex 32)",
+      )
+      .optional(),
+  ),
   /** "1" lets a production build send its session cookie over plain http (the browser tests and benchmarks) */
   FLOWDOWN_INSECURE_COOKIES: z.enum(["0", "1"], "FLOWDOWN_INSECURE_COOKIES must be 0 or 1").default("0"),
   /** unset: e-mails are kept in the outbox and logged, not sent */
@@ -191,6 +204,38 @@ export function sessionSecret(): string {
     const secret = crypto.randomBytes(32).toString("hex");
     fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
     return secret;
+  }
+}
+
+/**
+ * The key that encrypts stored secrets: FLOWDOWN_SECRET_KEY, or in development
+ * (and the embedded database) one generated once and kept under ./data, like
+ * the session secret. Losing it makes stored secrets unreadable: they must be
+ * entered again.
+ */
+export function secretKey(): Buffer {
+  const env = getEnv();
+  const configured = env.FLOWDOWN_SECRET_KEY;
+  if (configured)
+    return /^[0-9a-f]{64}$/i.test(configured) ? Buffer.from(configured, "hex") : Buffer.from(configured, "base64");
+  if (env.NODE_ENV === "production" && env.FLOWDOWN_EMBEDDED_DB !== "1") {
+    throw new Error(
+      "Flowdown cannot keep secrets: FLOWDOWN_SECRET_KEY must be set in production (openssl rand -hex 32).",
+    );
+  }
+  const file = path.join(dataDir(), "secret-key");
+  try {
+    return Buffer.from(fs.readFileSync(file, "utf8").trim(), "hex");
+  } catch {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const key = crypto.randomBytes(32).toString("hex");
+    try {
+      fs.writeFileSync(file, key, { mode: 0o600, flag: "wx" });
+    } catch {
+      // another instance wrote it first: use theirs
+      return Buffer.from(fs.readFileSync(file, "utf8").trim(), "hex");
+    }
+    return Buffer.from(key, "hex");
   }
 }
 
