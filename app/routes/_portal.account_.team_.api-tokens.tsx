@@ -19,7 +19,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireTeamAdmin(request);
   const form = Object.fromEntries(await request.formData());
-  const values = { intent: String(form.intent ?? ""), name: String(form.name ?? "") };
+  const values = {
+    intent: String(form.intent ?? ""),
+    name: String(form.name ?? ""),
+    scope: String(form.scope ?? ""),
+    expiresInDays: String(form.expiresInDays ?? ""),
+  };
   const parsed = TokenActionSchema.safeParse(form);
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });
   const ctx = { ip: clientIp(request) || null };

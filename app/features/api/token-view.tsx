@@ -63,7 +63,11 @@ export function TokenSection({ page, actionData }: { page: Page; actionData: Tok
               header: t("api.tokens.col.actions"),
               cell: (k) =>
                 k.state === "revoked" ? null : (
-                  <Form method="post" style={{ display: "inline" }}>
+                  <Form
+                    method="post"
+                    style={{ display: "inline" }}
+                    onSubmit={(e) => !confirm(t("api.tokens.confirmRevoke", { name: k.name })) && e.preventDefault()}
+                  >
                     <input type="hidden" name="intent" value="revoke" />
                     <input type="hidden" name="prefix" value={k.prefix} />
                     <button
@@ -79,7 +83,14 @@ export function TokenSection({ page, actionData }: { page: Page; actionData: Tok
           ]}
         />
       </section>
-      <Form method="post" className="card form-section" noValidate aria-labelledby="create-heading">
+      {/* a new form once a token is made: the next one starts empty rather than with the last one's name */}
+      <Form
+        key={actionData && "created" in actionData ? actionData.created.prefix : "create"}
+        method="post"
+        className="card form-section"
+        noValidate
+        aria-labelledby="create-heading"
+      >
         <h2 id="create-heading">{t("api.tokens.create.heading")}</h2>
         <input type="hidden" name="intent" value="create" />
         <FormError messages={values.intent === "create" ? errors[""] : null} />

@@ -88,6 +88,12 @@ export const api = {
     ja: "トークン {name} を取り消す",
     ar: "إلغاء الرمز {name}",
   },
+  "api.tokens.confirmRevoke": {
+    en: "Revoke the token “{name}”? Systems using it are refused from then on; this cannot be undone.",
+    de: "Token „{name}“ widerrufen? Systeme, die es verwenden, werden ab dann abgewiesen; das lässt sich nicht rückgängig machen.",
+    ja: "トークン「{name}」を取り消しますか？これを使うシステムはその時点から拒否されます。元に戻すことはできません。",
+    ar: "هل تريد إلغاء الرمز «{name}»؟ تُرفض الأنظمة التي تستخدمه من حينها، ولا يمكن التراجع عن ذلك.",
+  },
   "api.tokens.done.revoked": {
     en: "The token was revoked: requests with it are refused from now on.",
     de: "Das Token wurde widerrufen: Anfragen damit werden ab sofort abgelehnt.",
