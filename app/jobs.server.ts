@@ -6,6 +6,8 @@ import { sendDueReminders } from "#app/features/assessments/reminders.server";
 import { mailAuditAnchor } from "#app/features/audit/anchor.server";
 import { removeLongUnusedEvidence } from "#app/features/evidence/evidence-library.server";
 import { sendDueReassessments } from "#app/features/reassessment/reassessment.server";
+import { runWebhookDeliveries } from "#app/features/webhooks/delivery.server";
+import { raiseExpiringCertificates } from "#app/features/webhooks/scheduled.server";
 import type { Env } from "#app/lib/env.server";
 import { runExclusively } from "#app/lib/scheduler.server";
 
@@ -53,6 +55,14 @@ export function scheduledJobs(env: Pick<Env, "PUBLIC_URL" | "PORT" | "AUDIT_ANCH
     ...(anchorMail
       ? [{ name: "audit-anchor", everyMs: HOUR, run: daily("mail-audit-anchor", () => mailAuditAnchor(anchorMail)) }]
       : []),
+    // webhook deliveries that are due: every instance looks; each attempt is claimed in the database, so it is sent once
+    { name: "webhooks", everyMs: 10_000, run: () => runWebhookDeliveries() },
+    // certificates coming within 90 days of expiry: once a day, by one instance (and each event is stored once anyway)
+    {
+      name: "webhook-certificates",
+      everyMs: HOUR,
+      run: daily("webhook-expiring-certificates", () => raiseExpiringCertificates()),
+    },
     // results whose certificate or agreement dates the day has passed: once a day, by one instance
     {
       name: "rescoring",

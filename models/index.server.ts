@@ -21,6 +21,7 @@ import { Session } from "./session.server";
 import { SubcontractorProposalModel } from "./subcontractor-proposal.server";
 import { SupplierImport } from "./supplier-import.server";
 import { User } from "./user.server";
+import { WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEvent } from "./webhook.server";
 
 /** Every model, so start-up can build their indexes before serving. */
 export const allModels: Model<any>[] = [
@@ -49,4 +50,8 @@ export const allModels: Model<any>[] = [
   SupplierImport,
   EvidenceFile,
   ApiToken,
+  WebhookEndpoint,
+  WebhookEvent,
+  WebhookDelivery,
+  WebhookAttempt,
 ];

@@ -30,6 +30,7 @@ import { certs } from "./catalogue/certs";
 import { chain } from "./catalogue/chain";
 import { answers } from "./catalogue/answers";
 import { api } from "./catalogue/api";
+import { webhooks } from "./catalogue/webhooks";
 
 export const NAMESPACES = {
   common,
@@ -58,6 +59,7 @@ export const NAMESPACES = {
   chain,
   answers,
   api,
+  webhooks,
 };
 
 export const CATALOGUE = {
@@ -87,6 +89,7 @@ export const CATALOGUE = {
   ...chain,
   ...answers,
   ...api,
+  ...webhooks,
 };
 
 /** The id of a message in the catalogue. */

@@ -50,6 +50,9 @@ export default function TeamPage() {
       <p>
         <Link to="/account/team/api-tokens">{t("api.tokens.teamLink")}</Link>
       </p>
+      <p>
+        <Link to="/account/team/webhooks">{t("webhooks.teamLink")}</Link>
+      </p>
       <TeamSection
         team={team}
         actionData={actionData}

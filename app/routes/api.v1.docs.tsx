@@ -2,6 +2,7 @@ import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ListTable } from "#app/components/list-table";
 import { apiReference } from "#app/features/api/reference.server";
+import { WEBHOOK_VERIFY_SNIPPET } from "#app/features/webhooks/verify-snippet";
 import { titleOf } from "#app/i18n/meta";
 import { useT } from "#app/i18n/react";
 
@@ -76,6 +77,15 @@ export default function ApiReferencePage() {
           </ul>
         </section>
       ))}
+      <section id="webhooks" aria-labelledby="webhooks-heading">
+        <h2 id="webhooks-heading">{t("webhooks.docs.heading")}</h2>
+        <p>{t.rich("webhooks.docs.body", { code: (chunks) => <code dir="ltr">{chunks}</code> })}</p>
+        <p>{t("webhooks.docs.retries")}</p>
+        <p id="webhooks-verify">{t("webhooks.docs.verify")}</p>
+        <pre dir="ltr" tabIndex={0} role="region" aria-labelledby="webhooks-verify">
+          {WEBHOOK_VERIFY_SNIPPET}
+        </pre>
+      </section>
       <h2>{t("api.docs.schemas.heading")}</h2>
       {ref.schemas.map((s) => (
         <section key={s.id} id={`schema-${s.id}`} aria-labelledby={`schema-${s.id}-heading`}>

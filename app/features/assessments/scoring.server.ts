@@ -23,6 +23,7 @@ import { isDuplicateKey } from "#models/duplicate-key";
 import { ScoreRecord, scoreRecordId } from "#models/score-record.server";
 import { orgInfo } from "#app/features/accounts/org-names.server";
 import { catalogueForVersion, templateForAssessment } from "#app/features/questionnaires/questionnaire.server";
+import { queueWebhookEvent } from "#app/features/webhooks/events.server";
 
 /** The scoring engine's view of a stored agreement (plain data, ids as strings). */
 export async function agreementInput(a: AgreementData): Promise<AgreementInput> {
@@ -210,6 +211,15 @@ function triggerOf(trigger: Reason | undefined): Reason {
   return typeof trigger === "string" ? trigger.slice(0, 200) : trigger;
 }
 
+/**
+ * A supplier's compliance verdict for webhooks: its risk rating and whether
+ * every knock-out requirement holds. A change of either is "compliance changed".
+ */
+function verdictData(r: ScoringResult) {
+  return { rating: r.rating, knockOutsMet: r.knockOutsFailed.length === 0, score: r.score };
+}
+const verdictOf = (r: ScoringResult) => `${r.rating}:${r.knockOutsFailed.length === 0}`;
+
 function driftFromApproved(approved: ScoringResult | null, current: ScoringResult): Reason[] {
   if (!approved) return [];
   const difference = resultDifference(approved, current);
@@ -309,6 +319,21 @@ export async function rescore(
     // record insert above already made this computation the only one for its inputs
     await Assessment.updateOne({ _id: current._id }, { $set: set });
     await syncAssessmentRow(current._id);
+    // only the instance whose record insert won tells the systems outside
+    if (inserted && previous && verdictOf(previous) !== verdictOf(result))
+      queueWebhookEvent({
+        type: "chain.compliance_changed",
+        orgIds: [current.ownerOrgId, currentAgreement.discloserOrgId],
+        key: recordId,
+        data: {
+          agreementId: String(current.agreementId),
+          supplierOrgId: String(current.supplierOrgId),
+          assessmentId: String(current._id),
+          previous: verdictData(previous),
+          current: verdictData(result),
+          changes: changes.map((c) => (typeof c === "string" ? c : c.id)),
+        },
+      });
     // a computation from inputs that changed meanwhile (an edit while it ran) must not be the last
     // word: when the agreement moved on, score again from what is stored now
     const latest = await Agreement.findById(current.agreementId, { revision: 1 }).lean<{ revision?: number }>();

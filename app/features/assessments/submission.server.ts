@@ -18,6 +18,7 @@ import { currentLocale, tIn } from "#app/i18n/messages.server";
 import { rescore } from "./scoring.server";
 import { askedTemplateFor, missingRequiredAnswers } from "./survey-model.server";
 import { said } from "#app/scoring/said";
+import { assessmentEventData, queueWebhookEvent } from "#app/features/webhooks/events.server";
 
 export type SubmitResult =
   | { kind: "submitted"; score: number }
@@ -79,6 +80,11 @@ export async function submitAssessment(
       catalogue: submitted.catalogueVersion,
     },
     ip: clientIp(request),
+  });
+  queueWebhookEvent({
+    type: "assessment.submitted",
+    orgIds: [submitted.ownerOrgId],
+    data: assessmentEventData({ ...submitted, result }),
   });
   await recordAudit({
     action: "assessment.score",

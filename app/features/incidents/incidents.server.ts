@@ -19,6 +19,7 @@ import { limitedText } from "#app/lib/text-limits";
 import { INCIDENT_DESCRIPTION_MAX } from "./incident-limits";
 import { measureIncident, upstreamNotices, type IncidentTiming, type UpstreamNotice } from "./incident-timing";
 import { sendDueReassessments } from "#app/features/reassessment/reassessment.server";
+import { queueWebhookEvent } from "#app/features/webhooks/events.server";
 
 /** "YYYY-MM-DDTHH:MM" as a datetime-local field sends it, read as UTC. */
 const utcMinute = z
@@ -95,6 +96,24 @@ export async function reportIncident(
     timing,
   });
   const id = String(incident._id);
+  // the agreement's procurement and its disclosing party are told of it, as they are by e-mail
+  queueWebhookEvent({
+    type: "incident.reported",
+    orgIds: [agreement.recipientOrgId, agreement.discloserOrgId],
+    data: {
+      incident: {
+        id,
+        agreementId: String(agreement._id),
+        supplierOrgId: String(user.orgId),
+        detectedAt: detected.toISOString(),
+        reportedAt: now.toISOString(),
+        classes: input.classes,
+        delayHours: timing.delayHours,
+        onTrack: timing.onTrack,
+      },
+    },
+    now,
+  });
   await recordAudit({
     action: "incident.report",
     actor: { id: user.id, email: user.email, orgId: user.orgId },

@@ -38,6 +38,7 @@ import { contentDisposition } from "#app/features/evidence/evidence.server";
 import { gridFsBucket, trusted } from "#app/lib/ids.server";
 import { clientIp } from "#app/lib/http.server";
 import { orgInfo } from "#app/features/accounts/org-names.server";
+import { queueWebhookEvent } from "#app/features/webhooks/events.server";
 import { currentLocale, t } from "#app/i18n/messages.server";
 import { isLocale, type Locale } from "#app/i18n/locales";
 import { certificationInput } from "#app/features/assessments/scoring.server";
@@ -363,6 +364,22 @@ async function generate(
       targetType: input.kind,
       targetId: String(input.targetId),
       details: { version: record.version, sha256: record.sha256, by: author.name, trigger },
+    });
+    queueWebhookEvent({
+      type: "report.generated",
+      orgIds: [input.agreement.recipientOrgId],
+      data: {
+        report: {
+          id: String(reserved._id),
+          kind: input.kind,
+          version: record.version,
+          agreementId: String(input.agreement._id),
+          assessmentId: input.kind === "assessment" ? String(input.targetId) : null,
+          supplierOrgId: input.supplierOrgId ? String(input.supplierOrgId) : null,
+          sha256: record.sha256,
+          trigger,
+        },
+      },
     });
     return record;
   } catch (error) {

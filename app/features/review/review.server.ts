@@ -33,6 +33,7 @@ import type { UploadOutcome } from "#app/features/evidence/uploads.server";
 import { sendTriggeredReassessments } from "#app/features/reassessment/reassessment.server";
 import { localeOfRecipient } from "#app/features/accounts/locale.server";
 import { formatDay } from "#app/i18n/format";
+import { assessmentEventData, queueWebhookEvent } from "#app/features/webhooks/events.server";
 import type { Locale } from "#app/i18n/locales";
 import { currentLocale, say, tIn } from "#app/i18n/messages.server";
 
@@ -205,6 +206,14 @@ export async function requestRemediation(
       extra: { remediation: [...a.remediation, ...items], "summary.openRemediation": open },
     };
   });
+  queueWebhookEvent({
+    type: "assessment.remediation_requested",
+    orgIds: [updated.ownerOrgId],
+    data: {
+      ...assessmentEventData(updated),
+      remediation: items.map((i) => ({ requirementId: i.requirementId, dueDate: i.dueDate })),
+    },
+  });
   await recordAudit({
     action: "assessment.remediation_requested",
     actor: actor(user),
@@ -259,6 +268,11 @@ export async function decide(user: CurrentUser, id: string, input: z.infer<typeo
         comment: input.comment,
       },
     };
+  });
+  queueWebhookEvent({
+    type: input.decision === "approved" ? "assessment.approved" : "assessment.rejected",
+    orgIds: [updated.ownerOrgId],
+    data: assessmentEventData(updated),
   });
   await recordAudit({
     action: `assessment.${input.decision}`,
