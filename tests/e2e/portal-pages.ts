@@ -85,6 +85,7 @@ export const PAGES: Record<string, Visit[] | NotAPage> = {
   ],
   "_portal.account_.team.tsx": roles(SIGNED_IN, { path: () => "/account/team" }),
   "_portal.account_.team_.api-tokens.tsx": roles(SIGNED_IN, { path: () => "/account/team/api-tokens" }),
+  "_portal.account_.team_.webhooks.tsx": roles(SIGNED_IN, { path: () => "/account/team/webhooks" }),
   "_portal.admin._index.tsx": [{ who: "admin", path: () => "/admin" }],
   "_portal.admin.audit.tsx": [{ who: "admin", path: () => "/admin/audit" }],
   "_portal.admin.organisations.$id.tsx": [{ who: "admin", path: (w) => `/admin/organisations/${w.org.baltic}` }],

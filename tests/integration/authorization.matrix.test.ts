@@ -91,6 +91,15 @@ export const POLICIES: Record<string, Case[]> = {
       action: { ...only({ supplier: 400, otherSupplier: 400 }), body: { intent: "nothing" } },
     },
   ],
+  // the organisation's webhooks and their delivery log: its team administrators only
+  "_portal.account_.team_.webhooks.tsx": [
+    {
+      url: () => "/account/team/webhooks",
+      params: none,
+      loader: only({ supplier: "ok", otherSupplier: "ok" }),
+      action: { ...only({ supplier: 400, otherSupplier: 400 }), body: { intent: "nothing" } },
+    },
+  ],
   "_portal.$role.agreements.$id.audit.tsx": [
     {
       url: (w) => `/procurement/agreements/${w.agreementId}/audit`,

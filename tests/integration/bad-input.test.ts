@@ -28,6 +28,7 @@ const { PUBLISH_LIMITS } = await import("#app/features/questionnaires/publish-li
 const { CERTIFICATION_LIMITS } = await import("#app/features/evidence/certification-input");
 const { ANSWER_TEXT_MAX } = await import("#app/features/assessments/answer-limits");
 const { API_TOKEN_NAME_MAX } = await import("#models/api-token.server");
+const { WEBHOOK_URL_MAX, WEBHOOK_DESCRIPTION_MAX } = await import("#models/webhook.server");
 const { createApiToken } = await import("#app/features/api/tokens.server");
 const { signedInUser } = await import("#tests/fixtures/assessments");
 const { SUBCONTRACTOR_LIMITS: SUB } = await import("#app/features/subcontractors/subcontractor-limits");
@@ -302,6 +303,14 @@ beforeAll(async () => {
       params: {},
       actor: "supplier",
       fields: [...(intent ? [] : ["intent"]), "name", "scope", "expiresInDays", "prefix"],
+      fixed: intent ? { intent } : undefined,
+    })),
+    ...[undefined, "create", "rotate", "disable", "enable", "delete", "resend", "bogus"].map((intent) => ({
+      file: "_portal.account_.team_.webhooks.tsx",
+      url: "/account/team/webhooks",
+      params: {},
+      actor: "supplier",
+      fields: [...(intent ? [] : ["intent"]), "url", "description", "events", "endpointId", "deliveryId", "confirm"],
       fixed: intent ? { intent } : undefined,
     })),
     ...[undefined, "edit", ...teamIntents].map((intent) => ({
@@ -680,6 +689,14 @@ beforeAll(async () => {
       actor: "supplier",
       fixed: { intent: "create", scope: "read", expiresInDays: "30" },
       limits: { name: API_TOKEN_NAME_MAX },
+    },
+    {
+      file: "_portal.account_.team_.webhooks.tsx",
+      url: "/account/team/webhooks",
+      params: {},
+      actor: "supplier",
+      fixed: { intent: "create", events: "incident.reported" },
+      limits: { url: WEBHOOK_URL_MAX, description: WEBHOOK_DESCRIPTION_MAX },
     },
     {
       file: "procurement.agreements.$id.contacts.tsx",

@@ -20,6 +20,7 @@ const { runWebhookDeliveries } = await import("#app/features/webhooks/delivery.s
 const { queuedWebhookEventsStored } = await import("#app/features/webhooks/events.server");
 const { answerableAssessment, saveAnswerChanges } = await import("#app/features/assessments/autosave.server");
 const { submitAssessment } = await import("#app/features/assessments/submission.server");
+const { decide } = await import("#app/features/review/review.server");
 const { WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEvent } = await import("#models/webhook.server");
 const { User } = await import("#models/user.server");
 
@@ -233,6 +234,37 @@ describe("webhooks", () => {
       [0, "delivered"],
     ]);
     expect(await WebhookEvent.countDocuments({})).toBe(1);
+  });
+
+  it("tell the procurement organisation of an approval and of the report made on it, not the supplier", async () => {
+    const world = await createAssessmentWorld({ status: "submitted" });
+    const admin = await teamAdminOf(String(world.recipient._id));
+    const procurementHook = await register(admin.cookie, hook.url("/decisions"), [
+      "assessment.approved",
+      "assessment.rejected",
+      "report.generated",
+    ]);
+    const supplierAdmin = await teamAdminOf(String(world.tier1._id));
+    await register(supplierAdmin.cookie, hook.url("/supplier"), ["assessment.approved", "report.generated"]);
+    const reviewer = await signedInUser(world.procurement.user._id);
+    const id = String(world.assessment._id);
+    await decide(
+      reviewer,
+      id,
+      { decision: "approved", comment: "" },
+      new Request(`http://localhost/procurement/assessments/${id}`),
+    );
+    await queuedWebhookEventsStored();
+    const before = hook.received.length;
+    await runWebhookDeliveries();
+    const got = hook.received.slice(before);
+    expect(got.map((r) => r.path)).toEqual(["/decisions", "/decisions"]);
+    expect(got.map((r) => r.headers["flowdown-event-type"]).sort()).toEqual([
+      "assessment.approved",
+      "report.generated",
+    ]);
+    const verify = documentedVerifier();
+    for (const r of got) expect(verify(procurementHook.secret, r.headers, r.body)).toBe(true);
   });
 
   it("give up a day after the event, marking the delivery failed", async () => {

@@ -15,6 +15,7 @@ import {
 } from "#models/webhook.server";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { seal } from "#app/lib/secret-box.server";
+import { atMost } from "#app/lib/text-limits";
 import { checkEndpointUrl, newSigningSecret, RETRY_FOR_MS } from "./signing";
 import { secretPurpose } from "./delivery.server";
 
@@ -28,12 +29,13 @@ export const WebhookActionSchema = z.discriminatedUnion("intent", [
       .string()
       .trim()
       .min(1, "webhooks.url.missing")
-      .max(WEBHOOK_URL_MAX, "webhooks.url.tooLong")
+      .max(WEBHOOK_URL_MAX, atMost(WEBHOOK_URL_MAX))
       .superRefine((value, ctx) => {
+        if (value.length > WEBHOOK_URL_MAX) return; // said by the length check
         const verdict = checkEndpointUrl(value);
         if (!verdict.ok) ctx.addIssue({ code: "custom", message: `webhooks.url.${verdict.reason}` });
       }),
-    description: z.string().trim().max(WEBHOOK_DESCRIPTION_MAX, "webhooks.description.tooLong").default(""),
+    description: z.string().trim().max(WEBHOOK_DESCRIPTION_MAX, atMost(WEBHOOK_DESCRIPTION_MAX)).default(""),
     events: z.array(z.enum(WEBHOOK_EVENT_TYPES, "webhooks.events.unknown")).min(1, "webhooks.events.missing"),
   }),
   z.object({ intent: z.literal("rotate"), endpointId: objectId }),

@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { documentedVerifier } from "#tests/helpers/webhook-snippet";
 import {
@@ -10,6 +11,7 @@ import {
   signatureHeader,
   signatureOf,
 } from "./signing";
+import { WEBHOOK_VERIFY_SNIPPET } from "./verify-snippet";
 
 const MINUTE = 60_000;
 
@@ -81,5 +83,13 @@ describe("webhook endpoint URLs", () => {
     expect(checkEndpointUrl("https://user:pw@hooks.example.com/")).toEqual({ ok: false, reason: "credentials" });
     expect(checkEndpointUrl("https://token@hooks.example.com/")).toEqual({ ok: false, reason: "credentials" });
     expect(checkEndpointUrl("hooks.example.com/flowdown")).toEqual({ ok: false, reason: "invalid" });
+  });
+});
+
+describe("the webhook documentation", () => {
+  it("prints the very snippet the tests verify deliveries with", () => {
+    const doc = readFileSync("docs/webhooks.md", "utf8");
+    expect(doc).toContain(WEBHOOK_VERIFY_SNIPPET);
+    expect(doc).toContain("crypto.timingSafeEqual");
   });
 });

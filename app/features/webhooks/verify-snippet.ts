@@ -17,7 +17,11 @@ function verifyFlowdownWebhook(secret, headers, rawBody, now = Date.now()) {
   // refuse deliveries signed more than 5 minutes from now: a replayed request is old
   if (Math.abs(now / 1000 - Number(timestamp)) > 5 * 60) return false;
   const expected = Buffer.from(
-    crypto.createHmac("sha256", secret).update(timestamp + ".").update(rawBody).digest("hex"),
+    crypto
+      .createHmac("sha256", secret)
+      .update(timestamp + ".")
+      .update(rawBody)
+      .digest("hex"),
     "utf8",
   );
   return signature

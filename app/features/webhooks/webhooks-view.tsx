@@ -35,7 +35,7 @@ function ShownSecret({ secret }: { secret: { value: string; url: string; rotated
 function EndpointActions({ endpoint }: { endpoint: Endpoint }) {
   const t = useT();
   return (
-    <div className="button-row">
+    <div className="webhook-actions">
       <Link className="button secondary small" to={`?endpoint=${endpoint.id}#log-heading`}>
         {t("webhooks.log.open")}
       </Link>
@@ -83,7 +83,7 @@ function EndpointActions({ endpoint }: { endpoint: Endpoint }) {
             <input type="checkbox" name="confirm" value="delete" required />{" "}
             {t("webhooks.delete.confirm", { url: endpoint.url })}
           </label>
-          <button type="submit" className="danger small">
+          <button type="submit" className="secondary small">
             {t("webhooks.delete.submit")}
           </button>
         </Form>

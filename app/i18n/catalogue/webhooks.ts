@@ -255,12 +255,6 @@ export const webhooks = {
     ja: "エンドポイントの URL を入力してください。",
     ar: "أدخل عنوان نقطة النهاية.",
   },
-  "webhooks.url.tooLong": {
-    en: "A URL has at most {maximum} characters.",
-    de: "Eine URL hat höchstens {maximum} Zeichen.",
-    ja: "URL は {maximum} 文字以内で入力してください。",
-    ar: "لا يتجاوز العنوان {maximum} حرفًا.",
-  },
   "webhooks.url.invalid": {
     en: "This is not a URL: enter a full address such as https://example.com/hooks/flowdown.",
     de: "Dies ist keine URL: Bitte geben Sie eine vollständige Adresse ein, z. B. https://example.com/hooks/flowdown.",
@@ -278,12 +272,6 @@ export const webhooks = {
     de: "Bitte entfernen Sie Benutzername und Passwort aus der URL: Zustellungen werden durch ihre Signatur authentifiziert.",
     ja: "URL からユーザー名とパスワードを削除してください。配信は署名によって認証されます。",
     ar: "أزل اسم المستخدم وكلمة المرور من العنوان: تُوثَّق عمليات التسليم بتوقيعها.",
-  },
-  "webhooks.description.tooLong": {
-    en: "A description has at most {maximum} characters.",
-    de: "Eine Beschreibung hat höchstens {maximum} Zeichen.",
-    ja: "説明は {maximum} 文字以内で入力してください。",
-    ar: "لا يتجاوز الوصف {maximum} حرفًا.",
   },
   "webhooks.events.missing": {
     en: "Choose at least one event.",
