@@ -97,7 +97,9 @@ function DeliveryLog({ log }: { log: NonNullable<Page["log"]> }) {
   const format = useFormat();
   return (
     <section className="card form-section" aria-labelledby="log-heading">
-      <h2 id="log-heading">{t("webhooks.log.heading", { url: log.url })}</h2>
+      <h2 id="log-heading" className="webhook-url">
+        {t("webhooks.log.heading", { url: log.url })}
+      </h2>
       <ListTable
         label={t("webhooks.log.label")}
         data-testid="webhook-deliveries"
@@ -169,7 +171,9 @@ export function WebhookSection({ page, actionData }: { page: Page; actionData: W
               header: t("webhooks.col.url"),
               cell: (e) => (
                 <>
-                  <code dir="ltr">{e.url}</code>
+                  <code dir="ltr" className="webhook-url">
+                    {e.url}
+                  </code>
                   {e.description ? <div className="muted">{e.description}</div> : null}
                 </>
               ),

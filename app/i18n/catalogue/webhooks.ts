@@ -124,10 +124,10 @@ export const webhooks = {
   },
   "webhooks.rotate": { en: "New secret", de: "Neues Geheimnis", ja: "シークレットを再発行", ar: "سرّ جديد" },
   "webhooks.rotateLabel": {
-    en: "New signing secret for {url}",
-    de: "Neues Signaturgeheimnis für {url}",
-    ja: "{url} の署名シークレットを再発行",
-    ar: "سرّ توقيع جديد لـ {url}",
+    en: "New secret for {url}",
+    de: "Neues Geheimnis für {url}",
+    ja: "{url} のシークレットを再発行",
+    ar: "سرّ جديد لـ {url}",
   },
   "webhooks.rotate.confirm": {
     en: "Make a new signing secret for {url}? The current one stops working at once.",
