@@ -21,6 +21,7 @@ const { queuedWebhookEventsStored } = await import("#app/features/webhooks/event
 const { answerableAssessment, saveAnswerChanges } = await import("#app/features/assessments/autosave.server");
 const { submitAssessment } = await import("#app/features/assessments/submission.server");
 const { decide } = await import("#app/features/review/review.server");
+const { reportIncident } = await import("#app/features/incidents/incidents.server");
 const { WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEvent } = await import("#models/webhook.server");
 const { User } = await import("#models/user.server");
 
@@ -58,8 +59,8 @@ const hook = receiver();
 beforeAll(() => hook.start());
 afterAll(() => hook.stop());
 
-async function teamAdminOf(orgId: string) {
-  const { user } = await createUser("procurement", { orgId });
+async function teamAdminOf(orgId: string, role: "procurement" | "discloser" | "supplier" = "procurement") {
+  const { user } = await createUser(role, { orgId });
   await User.updateOne({ _id: user._id }, { $set: { teamAdmin: true } });
   return { id: String(user._id), cookie: await sessionCookie(String(user._id)) };
 }
@@ -244,7 +245,7 @@ describe("webhooks", () => {
       "assessment.rejected",
       "report.generated",
     ]);
-    const supplierAdmin = await teamAdminOf(String(world.tier1._id));
+    const supplierAdmin = await teamAdminOf(String(world.tier1._id), "supplier");
     await register(supplierAdmin.cookie, hook.url("/supplier"), ["assessment.approved", "report.generated"]);
     const reviewer = await signedInUser(world.procurement.user._id);
     const id = String(world.assessment._id);
@@ -265,6 +266,43 @@ describe("webhooks", () => {
     ]);
     const verify = documentedVerifier();
     for (const r of got) expect(verify(procurementHook.secret, r.headers, r.body)).toBe(true);
+  });
+
+  it("tell the procurement organisation and the disclosing party of an incident, not the reporting supplier", async () => {
+    const world = await createAssessmentWorld();
+    const procurement = await teamAdminOf(String(world.recipient._id));
+    const discloser = await teamAdminOf(String(world.discloser._id), "discloser");
+    const supplier = await teamAdminOf(String(world.tier1._id), "supplier");
+    for (const [who, path] of [
+      [procurement, "/incident-procurement"],
+      [discloser, "/incident-discloser"],
+      [supplier, "/incident-supplier"],
+    ] as const)
+      await register(who.cookie, hook.url(path), ["incident.reported"]);
+    const reporter = await signedInUser(world.supplierUser.user._id);
+    const now = new Date();
+    const detectedAt = new Date(now.getTime() - 60 * MINUTE).toISOString().replace(/:\d{2}\.\d{3}Z$/, "");
+    const reported = await reportIncident(
+      reporter,
+      {
+        agreementId: String(world.agreement._id),
+        detectedAt,
+        classes: ["confidential"],
+        description: "A backup bucket was readable without credentials.",
+      },
+      new Request("http://localhost/supplier/incidents", { method: "POST" }),
+      "http://localhost",
+      now,
+    );
+    expect(reported.ok).toBe(true);
+    await queuedWebhookEventsStored();
+    const before = hook.received.length;
+    await runWebhookDeliveries({ now });
+    const got = hook.received.slice(before);
+    expect(got.map((r) => r.path).sort()).toEqual(["/incident-discloser", "/incident-procurement"]);
+    // each organisation has its own event id for it
+    expect(new Set(got.map((r) => r.headers["flowdown-event-id"])).size).toBe(2);
+    for (const r of got) expect(JSON.parse(r.body)).toMatchObject({ type: "incident.reported" });
   });
 
   it("give up a day after the event, marking the delivery failed", async () => {
