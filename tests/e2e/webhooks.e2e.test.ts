@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { blockingViolations, runAxe } from "#tests/helpers/axe";
 import { horizontalOverflow, smallTouchTargets } from "#tests/helpers/small-screen";
+import { WEBHOOK_VERIFY_SNIPPET } from "#app/features/webhooks/verify-snippet";
 import { demoPortalInBrowser, signIn } from "./harness";
 
 // the served portal runs as in production, where sealing the signing secret needs a key from the environment
@@ -43,6 +44,12 @@ describe("a team administrator registers a webhook endpoint", () => {
     expect(await page.getByRole("textbox", { name: "Signing secret" }).count()).toBe(0);
     expect(await horizontalOverflow(page)).toBeNull();
     expect(blockingViolations("webhooks log", await runAxe(page))).toEqual([]);
+
+    // the API reference documents the scheme with the snippet the integration tests run
+    await page.goto(`${portal.app.baseUrl}/api/v1/docs#webhooks`);
+    const snippet = page.getByRole("region", { name: /Verify each delivery/ });
+    expect(await snippet.textContent()).toBe(WEBHOOK_VERIFY_SNIPPET);
+    expect(blockingViolations("api docs", await runAxe(page))).toEqual([]);
     await context.close();
   });
 });
