@@ -5,7 +5,7 @@ import { connectDatabase, disconnectDatabase } from "#app/lib/db.server";
 import { demoCredentialsText, seedDemoData, seedDemoDataIfEmpty, DEMO_ACCOUNTS } from "#scripts/demo/demo-data.server";
 import { User } from "#models/user.server";
 import { deleteExpiredSessions } from "#models/session.server";
-import { getEnv, sessionSecret } from "#app/lib/env.server";
+import { getEnv, secretKey, sessionSecret } from "#app/lib/env.server";
 import { startInterval } from "#app/lib/scheduler.server";
 import { scheduledJobs } from "#app/jobs.server";
 import { deleteExpiredAttempts } from "#app/lib/rate-limit.server";
@@ -40,6 +40,8 @@ export function startServer(): Promise<void> {
   started ??= (async () => {
     const env = getEnv();
     sessionSecret();
+    // stored SSO and webhook secrets are sealed with it: refuse to start rather than fail on the first one
+    secretKey();
     await connectDatabase(env.MONGODB_URI);
     const demo =
       env.FLOWDOWN_DEMO_DATA === "on" || (env.FLOWDOWN_DEMO_DATA === "auto" && env.FLOWDOWN_EMBEDDED_DB === "1");

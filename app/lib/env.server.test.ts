@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { envVariable, getEnv } from "./env.server";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { envVariable, getEnv, secretKey } from "./env.server";
 import { poolSize } from "./db.server";
 
 const VARIABLES = [
@@ -15,6 +18,10 @@ const VARIABLES = [
   "EVIDENCE_MAX_BYTES",
   "TRUST_PROXY",
   "AUDIT_ANCHOR_MAIL",
+  "FLOWDOWN_SECRET_KEY",
+  "FLOWDOWN_EMBEDDED_DB",
+  "FLOWDOWN_DATA_DIR",
+  "NODE_ENV",
 ] as const;
 const saved = Object.fromEntries(VARIABLES.map((k) => [k, process.env[k]]));
 
@@ -25,7 +32,7 @@ beforeEach(() => {
 afterEach(() => {
   for (const k of VARIABLES) {
     if (saved[k] === undefined) delete process.env[k];
-    else process.env[k] = saved[k];
+    else (process.env as Record<string, string>)[k] = saved[k];
   }
 });
 
@@ -127,5 +134,26 @@ describe("the parsed environment", () => {
     });
     process.env.SMTP_URL = " smtp://127.0.0.1:2525 ";
     expect(envVariable("SMTP_URL")).toEqual({ success: true, data: "smtp://127.0.0.1:2525" });
+  });
+
+  it("takes the key for stored secrets from FLOWDOWN_SECRET_KEY, and refuses a weak one", () => {
+    process.env.FLOWDOWN_SECRET_KEY = "ab".repeat(32);
+    expect(secretKey().toString("hex")).toBe("ab".repeat(32));
+    process.env.FLOWDOWN_SECRET_KEY = Buffer.alloc(32, 7).toString("base64");
+    expect(secretKey()).toEqual(Buffer.alloc(32, 7));
+    process.env.FLOWDOWN_SECRET_KEY = "password";
+    expect(() => getEnv()).toThrow(/FLOWDOWN_SECRET_KEY must be 32 random bytes/);
+  });
+
+  it("needs FLOWDOWN_SECRET_KEY in production, and keeps one under the data folder in development", () => {
+    process.env.NODE_ENV = "production";
+    expect(() => secretKey()).toThrow(/FLOWDOWN_SECRET_KEY must be set in production/);
+    process.env.NODE_ENV = "development";
+    process.env.FLOWDOWN_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "fd-key-"));
+    const first = secretKey();
+    expect(first).toHaveLength(32);
+    // the same key after a restart: what was sealed still opens
+    expect(secretKey()).toEqual(first);
+    expect(fs.statSync(path.join(process.env.FLOWDOWN_DATA_DIR, "secret-key")).mode & 0o777).toBe(0o600);
   });
 });

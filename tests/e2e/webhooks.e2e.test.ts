@@ -1,12 +1,9 @@
-import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { blockingViolations, runAxe } from "#tests/helpers/axe";
 import { horizontalOverflow, smallTouchTargets } from "#tests/helpers/small-screen";
 import { WEBHOOK_VERIFY_SNIPPET } from "#app/features/webhooks/verify-snippet";
 import { demoPortalInBrowser, signIn } from "./harness";
 
-// the served portal runs as in production, where sealing the signing secret needs a key from the environment
-process.env.FLOWDOWN_SECRET_KEY ??= crypto.randomBytes(32).toString("hex");
 const portal = demoPortalInBrowser();
 
 describe("a team administrator registers a webhook endpoint", () => {

@@ -3,6 +3,8 @@ import crypto from "node:crypto";
 import path from "node:path";
 import { projectRoot } from "../../scripts/lib/embedded-db.mjs";
 
+const SECRET_KEY = crypto.randomBytes(32).toString("hex");
+
 /**
  * Starts the built portal (build/index.js) with remix-serve on loopback, as production runs
  * it but with plain-http cookies; `env` adds to (or overrides) that environment.
@@ -27,6 +29,8 @@ export function serveBuiltPortal(opts: {
         PORT: String(opts.port),
         MONGODB_URI: opts.mongoUri,
         SESSION_SECRET: crypto.randomBytes(32).toString("hex"),
+        // one key for every portal this test process starts: a restarted portal opens what it sealed before
+        FLOWDOWN_SECRET_KEY: SECRET_KEY,
         FLOWDOWN_DATA_DIR: opts.dataDir,
         // plain http on loopback
         FLOWDOWN_INSECURE_COOKIES: "1",

@@ -82,6 +82,7 @@ describe("connecting", () => {
           PORT: String(await freePort()),
           NODE_ENV: "production",
           SESSION_SECRET: "x".repeat(40),
+          FLOWDOWN_SECRET_KEY: "a".repeat(64),
         },
         encoding: "utf8",
         timeout: 30_000,
