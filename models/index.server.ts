@@ -18,6 +18,7 @@ import { ReportRecord } from "./report.server";
 import { ScoreRecord } from "./score-record.server";
 import { Incident } from "./incident.server";
 import { Session } from "./session.server";
+import { SsoConnection, SsoDomain, SsoLogin } from "./sso-connection.server";
 import { SubcontractorProposalModel } from "./subcontractor-proposal.server";
 import { SupplierImport } from "./supplier-import.server";
 import { User } from "./user.server";
@@ -54,4 +55,7 @@ export const allModels: Model<any>[] = [
   WebhookEvent,
   WebhookDelivery,
   WebhookAttempt,
+  SsoConnection,
+  SsoDomain,
+  SsoLogin,
 ];

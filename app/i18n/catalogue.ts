@@ -31,6 +31,7 @@ import { chain } from "./catalogue/chain";
 import { answers } from "./catalogue/answers";
 import { api } from "./catalogue/api";
 import { webhooks } from "./catalogue/webhooks";
+import { sso } from "./catalogue/sso";
 
 export const NAMESPACES = {
   common,
@@ -60,6 +61,7 @@ export const NAMESPACES = {
   answers,
   api,
   webhooks,
+  sso,
 };
 
 export const CATALOGUE = {
@@ -90,6 +92,7 @@ export const CATALOGUE = {
   ...answers,
   ...api,
   ...webhooks,
+  ...sso,
 };
 
 /** The id of a message in the catalogue. */

@@ -53,6 +53,9 @@ export default function TeamPage() {
       <p>
         <Link to="/account/team/webhooks">{t("webhooks.teamLink")}</Link>
       </p>
+      <p>
+        <Link to="/account/team/sso">{t("sso.settings.teamLink")}</Link>
+      </p>
       <TeamSection
         team={team}
         actionData={actionData}

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { BrandedCard } from "#app/components/branded-card";
@@ -7,6 +7,7 @@ import { FIRST_ADMIN_COMMAND, needsFirstAdministrator } from "#app/features/acco
 import { createUserSession, requireAnonymous, ROLE_HOME } from "#app/features/accounts/auth.server";
 import { knownDevice, rememberDevice } from "#app/features/accounts/known-device.server";
 import { signIn, signInWait } from "#app/features/accounts/sign-in.server";
+import { startSsoSignIn } from "#app/features/sso/sign-in.server";
 import { orUnavailable } from "#app/lib/db.server";
 import { fieldErrors } from "#app/lib/forms.server";
 import { safeRedirect } from "#app/lib/http.server";
@@ -31,6 +32,12 @@ const LoginSchema = z.object({
   redirectTo: z.string().max(2048).optional(),
 });
 
+const SsoStartSchema = z.object({
+  intent: z.literal("sso"),
+  email: LoginSchema.shape.email,
+  redirectTo: z.string().max(2048).optional(),
+});
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
   const reason = new URL(request.url).searchParams.get("reason");
@@ -42,6 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const form = Object.fromEntries(await request.formData());
+  if (form.intent === "sso") return startSso(request, form);
   const parsed = LoginSchema.safeParse(form);
   // shown again as typed (the password never is)
   const email = typeof form.email === "string" ? form.email : "";
@@ -71,13 +79,29 @@ export async function action({ request }: ActionFunctionArgs) {
   return response;
 }
 
+/** "Sign in with your organisation's single sign-on": off to the provider of the address's organisation. */
+async function startSso(request: Request, form: Record<string, FormDataEntryValue>) {
+  const email = typeof form.email === "string" ? form.email : "";
+  const parsed = SsoStartSchema.safeParse(form);
+  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), email, sso: true }, { status: 400 });
+  try {
+    const start = await orUnavailable(startSsoSignIn(request, parsed.data.email, parsed.data.redirectTo ?? ""));
+    return redirect(start.url, { headers: { "Set-Cookie": start.setCookie } });
+  } catch (error) {
+    return refusalResponse(error, { email, sso: true });
+  }
+}
+
 export default function LoginPage() {
   const { expired, firstAdminCommand } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formAction === "/login";
-  const errors = actionData?.errors ?? {};
+  const ssoAnswer = actionData !== undefined && "sso" in actionData;
+  const errors = (!ssoAnswer && actionData?.errors) || {};
+  const ssoErrors = (ssoAnswer && actionData?.errors) || {};
+  const ssoBusy = busy && navigation.formData?.get("intent") === "sso";
   const t = useT();
   return (
     <BrandedCard>
@@ -103,7 +127,7 @@ export default function LoginPage() {
             type: "email",
             autoComplete: "username",
             maxLength: EMAIL_MAX,
-            defaultValue: actionData?.email ?? "",
+            defaultValue: ssoAnswer ? "" : (actionData?.email ?? ""),
             autoFocus: true,
             required: true,
           }}
@@ -114,12 +138,36 @@ export default function LoginPage() {
           inputProps={{ name: "password", type: "password", autoComplete: "current-password", required: true }}
         />
         <button type="submit" disabled={busy}>
-          {busy ? t("accounts.login.signingIn") : t("accounts.login.title")}
+          {busy && !ssoBusy ? t("accounts.login.signingIn") : t("accounts.login.title")}
         </button>
       </Form>
       <p>
         <Link to="/forgot-password">{t("accounts.login.forgot")}</Link>
       </p>
+      <section aria-labelledby="sso-heading" className="sso-login">
+        <h2 id="sso-heading">{t("sso.login.heading")}</h2>
+        <p className="muted">{t("sso.login.intro")}</p>
+        <FormError messages={ssoErrors[""]} />
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="sso" />
+          <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+          <Field
+            label={t("accounts.field.email")}
+            errors={ssoErrors.email}
+            inputProps={{
+              name: "email",
+              type: "email",
+              autoComplete: "username",
+              maxLength: EMAIL_MAX,
+              defaultValue: ssoAnswer ? (actionData?.email ?? "") : "",
+              required: true,
+            }}
+          />
+          <button type="submit" className="secondary" disabled={busy}>
+            {ssoBusy ? t("sso.login.redirecting") : t("sso.login.button")}
+          </button>
+        </Form>
+      </section>
     </BrandedCard>
   );
 }

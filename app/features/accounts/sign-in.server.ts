@@ -4,6 +4,7 @@ import { clientIp } from "#app/lib/http.server";
 import { forgetAttempts, rateLimited, recordAttempt } from "#app/lib/rate-limit.server";
 import { Refusal } from "#models/refusal";
 import { prefetchOrgReadModel } from "#app/features/assessments/read-model.server";
+import { passwordSignInOff } from "#app/features/sso/sign-in.server";
 import { changePassword, verifyLogin, type CurrentUser } from "./auth.server";
 
 /**
@@ -34,6 +35,16 @@ export async function signIn(request: Request, email: string, password: string, 
       ip: clientIp(request),
     });
     throw new Refusal("accounts.login.incorrect");
+  }
+  // an organisation that signs its users in through its identity provider only (docs/decisions/015)
+  if (await passwordSignInOff(result.orgId)) {
+    await recordAudit({
+      action: "auth.login_refused",
+      actor: { id: result.userId, email: result.email, orgId: result.orgId },
+      details: { reason: "password_sign_in_off" },
+      ip: clientIp(request),
+    });
+    throw new Refusal("sso.login.passwordOff");
   }
   await forgetAttempts("login", account);
   if (device) await forgetAttempts("device", device);
