@@ -154,11 +154,11 @@ export default function SsoSettingsPage() {
             name: "domains",
             rows: 3,
             maxLength: 5000,
-            "aria-description": t("sso.field.domains.hint"),
             placeholder: "example.com",
             defaultValue: v?.domains ?? saved?.domains.join("\n") ?? "",
           }}
         />
+        <p className="muted">{t("sso.field.domains.hint")}</p>
         <div className="field">
           <label className="check">
             <input

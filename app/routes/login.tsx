@@ -83,12 +83,12 @@ export async function action({ request }: ActionFunctionArgs) {
 async function startSso(request: Request, form: Record<string, FormDataEntryValue>) {
   const email = typeof form.email === "string" ? form.email : "";
   const parsed = SsoStartSchema.safeParse(form);
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), email, sso: true }, { status: 400 });
+  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), email }, { status: 400 });
   try {
     const start = await orUnavailable(startSsoSignIn(request, parsed.data.email, parsed.data.redirectTo ?? ""));
     return redirect(start.url, { headers: { "Set-Cookie": start.setCookie } });
   } catch (error) {
-    return refusalResponse(error, { email, sso: true });
+    return refusalResponse(error, { email });
   }
 }
 
@@ -98,9 +98,7 @@ export default function LoginPage() {
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formAction === "/login";
-  const ssoAnswer = actionData !== undefined && "sso" in actionData;
-  const errors = (!ssoAnswer && actionData?.errors) || {};
-  const ssoErrors = (ssoAnswer && actionData?.errors) || {};
+  const errors = actionData?.errors ?? {};
   const ssoBusy = busy && navigation.formData?.get("intent") === "sso";
   const t = useT();
   return (
@@ -127,7 +125,7 @@ export default function LoginPage() {
             type: "email",
             autoComplete: "username",
             maxLength: EMAIL_MAX,
-            defaultValue: ssoAnswer ? "" : (actionData?.email ?? ""),
+            defaultValue: actionData?.email ?? "",
             autoFocus: true,
             required: true,
           }}
@@ -140,34 +138,17 @@ export default function LoginPage() {
         <button type="submit" disabled={busy}>
           {busy && !ssoBusy ? t("accounts.login.signingIn") : t("accounts.login.title")}
         </button>
+        <div className="sso-login">
+          <p className="muted">{t("sso.login.intro")}</p>
+          {/* the same e-mail field: the address's domain names the organisation and its provider */}
+          <button type="submit" name="intent" value="sso" className="secondary" disabled={busy}>
+            {ssoBusy ? t("sso.login.redirecting") : t("sso.login.button")}
+          </button>
+        </div>
       </Form>
       <p>
         <Link to="/forgot-password">{t("accounts.login.forgot")}</Link>
       </p>
-      <section aria-labelledby="sso-heading" className="sso-login">
-        <h2 id="sso-heading">{t("sso.login.heading")}</h2>
-        <p className="muted">{t("sso.login.intro")}</p>
-        <FormError messages={ssoErrors[""]} />
-        <Form method="post" noValidate>
-          <input type="hidden" name="intent" value="sso" />
-          <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-          <Field
-            label={t("accounts.field.email")}
-            errors={ssoErrors.email}
-            inputProps={{
-              name: "email",
-              type: "email",
-              autoComplete: "username",
-              maxLength: EMAIL_MAX,
-              defaultValue: ssoAnswer ? (actionData?.email ?? "") : "",
-              required: true,
-            }}
-          />
-          <button type="submit" className="secondary" disabled={busy}>
-            {ssoBusy ? t("sso.login.redirecting") : t("sso.login.button")}
-          </button>
-        </Form>
-      </section>
     </BrandedCard>
   );
 }

@@ -86,6 +86,15 @@ export const PAGES: Record<string, Visit[] | NotAPage> = {
   "_portal.account_.team.tsx": roles(SIGNED_IN, { path: () => "/account/team" }),
   "_portal.account_.team_.api-tokens.tsx": roles(SIGNED_IN, { path: () => "/account/team/api-tokens" }),
   "_portal.account_.team_.webhooks.tsx": roles(SIGNED_IN, { path: () => "/account/team/webhooks" }),
+  "_portal.account_.team_.sso.tsx": [
+    ...roles(SIGNED_IN, { path: () => "/account/team/sso" }),
+    {
+      who: "procurement",
+      path: () => "/account/team/sso",
+      shows: "the form's errors",
+      then: (page) => submitEmpty(page, "Save settings"),
+    },
+  ],
   "_portal.admin._index.tsx": [{ who: "admin", path: () => "/admin" }],
   "_portal.admin.audit.tsx": [{ who: "admin", path: () => "/admin/audit" }],
   "_portal.admin.organisations.$id.tsx": [{ who: "admin", path: (w) => `/admin/organisations/${w.org.baltic}` }],
@@ -324,6 +333,23 @@ export const PAGES: Record<string, Visit[] | NotAPage> = {
         await fill(page, "Password", "not the password");
         await submitEmpty(page, "Sign in");
       },
+    },
+    {
+      who: "anonymous",
+      path: () => "/login",
+      shows: "an address no organisation signs in with through single sign-on",
+      then: async (page) => {
+        await fill(page, "E-mail", "someone@no-sso.example");
+        await submitEmpty(page, "Use your organisation's single sign-on");
+      },
+    },
+  ],
+  "auth.oidc.callback.tsx": [
+    {
+      who: "anonymous",
+      path: () => "/auth/oidc/callback?error=access_denied",
+      shows: "a sign-in cancelled at the provider",
+      status: 400,
     },
   ],
   "language.tsx": { notAPage: "the language menu's form: keeps the choice and goes back" },

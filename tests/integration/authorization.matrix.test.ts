@@ -100,6 +100,20 @@ export const POLICIES: Record<string, Case[]> = {
       action: { ...only({ supplier: 400, otherSupplier: 400 }), body: { intent: "nothing" } },
     },
   ],
+  // the organisation's single sign-on settings: its team administrators only
+  "_portal.account_.team_.sso.tsx": [
+    {
+      url: () => "/account/team/sso",
+      params: none,
+      loader: only({ supplier: "ok", otherSupplier: "ok" }),
+      action: { ...only({ supplier: 400, otherSupplier: 400 }), body: { intent: "nothing" } },
+    },
+  ],
+  // the identity provider's redirect back: without a sign-in started in this browser, a clear refusal for anyone
+  "auth.oidc.callback.tsx": [
+    { url: () => "/auth/oidc/callback?code=x&state=y", params: none, loader: { rest: 400 } },
+    { url: () => "/auth/oidc/callback?error=access_denied", params: none, loader: { rest: 400 } },
+  ],
   "_portal.$role.agreements.$id.audit.tsx": [
     {
       url: (w) => `/procurement/agreements/${w.agreementId}/audit`,

@@ -344,7 +344,7 @@ describe("signing in through the organisation's provider", () => {
     );
     expect(refused.status).toBe(400);
     expect(refused.data.errors[""]).toEqual([
-      "Your organisation signs you in through its identity provider: use “Sign in with your organisation's single sign-on” below.",
+      "Your organisation signs you in through its identity provider: use “Use your organisation's single sign-on” below.",
     ]);
     expect(await Session.countDocuments({ userId: user._id })).toBe(0);
 
