@@ -7,9 +7,9 @@ import {
   removeSsoSettings,
   saveSsoSettings,
   SsoActionSchema,
-  SSO_TEAM_ROLES,
   ssoSettingsPage,
 } from "#app/features/sso/settings.server";
+import { SSO_TEAM_ROLES } from "#app/features/sso/domains";
 import { fieldErrors } from "#app/lib/forms.server";
 import { clientIp } from "#app/lib/http.server";
 import { refusalResponse } from "#app/lib/refusal.server";
@@ -119,7 +119,8 @@ export default function SsoSettingsPage() {
           </dl>
         </section>
       ) : null}
-      <Form method="post" noValidate>
+      {/* a fresh form after each save: the typed secret does not stay in the field */}
+      <Form method="post" noValidate key={saved?.updatedAt ?? "new"}>
         <Field
           label={t("sso.field.issuer")}
           errors={errors.issuer}

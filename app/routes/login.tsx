@@ -115,7 +115,7 @@ export default function LoginPage() {
       ) : null}
       {expired && !actionData ? <p className="notice">{t("accounts.login.expired")}</p> : null}
       <FormError messages={errors[""]} />
-      <Form method="post" noValidate>
+      <Form method="post" id="login-form" noValidate>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <Field
           label={t("accounts.field.email")}
@@ -138,14 +138,15 @@ export default function LoginPage() {
         <button type="submit" disabled={busy}>
           {busy && !ssoBusy ? t("accounts.login.signingIn") : t("accounts.login.title")}
         </button>
-        <div className="sso-login">
-          <p className="muted">{t("sso.login.intro")}</p>
-          {/* the same e-mail field: the address's domain names the organisation and its provider */}
-          <button type="submit" name="intent" value="sso" className="secondary" disabled={busy}>
-            {ssoBusy ? t("sso.login.redirecting") : t("sso.login.button")}
-          </button>
-        </div>
       </Form>
+      <div className="sso-login">
+        <p className="muted">{t("sso.login.intro")}</p>
+        {/* submits the sign-in form (its e-mail names the organisation and its provider); outside it, so the
+            form keeps one submit button of its own */}
+        <button type="submit" form="login-form" name="intent" value="sso" className="secondary" disabled={busy}>
+          {ssoBusy ? t("sso.login.redirecting") : t("sso.login.button")}
+        </button>
+      </div>
       <p>
         <Link to="/forgot-password">{t("accounts.login.forgot")}</Link>
       </p>

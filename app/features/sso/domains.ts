@@ -1,6 +1,12 @@
+import { TEAM_ROLES } from "#models/enums";
+
+/** The team roles an account created at first sign-in can have (its portal role follows from the kind). */
+export const SSO_TEAM_ROLES = TEAM_ROLES;
+
 /**
  * The pure rules of single sign-on settings: which e-mail domains an
- * organisation may list and which issuer addresses are acceptable.
+ * organisation may list and which issuer addresses are acceptable. Safe for
+ * the browser bundle (the settings page imports it).
  */
 
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;

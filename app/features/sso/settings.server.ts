@@ -23,9 +23,6 @@ import { describeProvider, ProviderUnreachable } from "./provider.server";
  * its team administrators on /account/team/sso.
  */
 
-/** The team roles an account created at first sign-in can have (its portal role follows from the kind). */
-export const SSO_TEAM_ROLES = TEAM_ROLES;
-
 export const CALLBACK_PATH = "/auth/oidc/callback";
 
 /** The redirect URI to register at the provider. */
