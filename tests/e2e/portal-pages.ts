@@ -296,6 +296,7 @@ export const PAGES: Record<string, Visit[] | NotAPage> = {
   "api.v1.agreements.$id.suppliers.tsx": { notAPage: "the REST API (JSON)" },
   "api.v1.agreements.$id.assessments.tsx": { notAPage: "the REST API (JSON)" },
   "api.v1.assessments.$id.tsx": { notAPage: "the REST API (JSON)" },
+  "api.v1.assessments._index.tsx": { notAPage: "the REST API (JSON)" },
   "api.v1.openapi[.json].tsx": { notAPage: "the API's OpenAPI document (JSON)" },
   "api.v1.docs.tsx": roles(["anonymous", "procurement"], { path: () => "/api/v1/docs" }),
   "evidence.$id.tsx": { notAPage: "an evidence file" },

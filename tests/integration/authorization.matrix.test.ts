@@ -421,6 +421,7 @@ export const POLICIES: Record<string, Case[]> = {
       loader: { rest: 401 },
     },
   ],
+  "api.v1.assessments._index.tsx": [{ url: () => "/api/v1/assessments", params: none, loader: { rest: 401 } }],
   // the API's description and reference are public
   "api.v1.openapi[.json].tsx": [{ url: () => "/api/v1/openapi.json", params: none, loader: { rest: "ok" } }],
   "api.v1.docs.tsx": [{ url: () => "/api/v1/docs", params: none, loader: { rest: "ok" } }],
@@ -711,15 +712,15 @@ describe("authorization matrix of the API, by token", () => {
   // only org A's procurement gets as far as the body (400)
   const TOKEN_EXPECT: Record<
     Exclude<Actor, "anonymous">,
-    { list: string[]; suppliers: Outcome; assessment: Outcome; send: Outcome }
+    { list: string[]; assessments: string[]; suppliers: Outcome; assessment: Outcome; send: Outcome }
   > = {
-    supplier: { list: [], suppliers: 404, assessment: "ok", send: 403 },
-    procurement: { list: ["A"], suppliers: "ok", assessment: "ok", send: 400 },
-    discloser: { list: ["A"], suppliers: "ok", assessment: 404, send: 403 },
-    admin: { list: [], suppliers: 404, assessment: 404, send: 403 },
-    otherSupplier: { list: [], suppliers: 404, assessment: 404, send: 403 },
-    otherProcurement: { list: ["B"], suppliers: 404, assessment: 404, send: 404 },
-    otherDiscloser: { list: ["B"], suppliers: 404, assessment: 404, send: 403 },
+    supplier: { list: [], assessments: ["A"], suppliers: 404, assessment: "ok", send: 403 },
+    procurement: { list: ["A"], assessments: ["A"], suppliers: "ok", assessment: "ok", send: 400 },
+    discloser: { list: ["A"], assessments: [], suppliers: "ok", assessment: 404, send: 403 },
+    admin: { list: [], assessments: [], suppliers: 404, assessment: 404, send: 403 },
+    otherSupplier: { list: [], assessments: ["B"], suppliers: 404, assessment: 404, send: 403 },
+    otherProcurement: { list: ["B"], assessments: ["B"], suppliers: 404, assessment: 404, send: 404 },
+    otherDiscloser: { list: ["B"], assessments: [], suppliers: 404, assessment: 404, send: 403 },
   };
 
   it.each(["read", "read-write"] as const)(
@@ -729,6 +730,8 @@ describe("authorization matrix of the API, by token", () => {
       const { getUser } = await import("#app/features/accounts/auth.server");
       const { Agreement } = await import("#models/agreement.server");
       const list = secureRouteModule(routes["api.v1.agreements._index.tsx"]).loader!;
+      const listAssessments = secureRouteModule(routes["api.v1.assessments._index.tsx"]).loader!;
+      const { Assessment } = await import("#models/assessment.server");
       const suppliers = secureRouteModule(routes["api.v1.agreements.$id.suppliers.tsx"]).loader!;
       const getAssessment = secureRouteModule(routes["api.v1.assessments.$id.tsx"]).loader!;
       const send = secureRouteModule(routes["api.v1.agreements.$id.assessments.tsx"]).action!;
@@ -752,6 +755,17 @@ describe("authorization matrix of the API, by token", () => {
         // org B's agreement: the one in the other world, named by its parties
         const names = await Promise.all(
           ids.map(async (id) => (id === agreementId ? "A" : (await Agreement.exists({ _id: id })) ? "B" : "?")),
+        );
+        const assessmentPage = (await listAssessments({
+          request: new Request("http://localhost/api/v1/assessments?limit=100", { headers }),
+          params: {},
+          context: {},
+        })) as Response;
+        const assessmentIds = ((await assessmentPage.json()) as { items: { id: string }[] }).items.map((i) => i.id);
+        const assessmentNames = await Promise.all(
+          assessmentIds.map(async (id) =>
+            id === assessmentId ? "A" : (await Assessment.exists({ _id: id })) ? "B" : "?",
+          ),
         );
         const outcome = await outcomeOf(() =>
           suppliers({
@@ -778,7 +792,7 @@ describe("authorization matrix of the API, by token", () => {
             context: {},
           }),
         );
-        got[actor] = { list: names, suppliers: outcome, assessment, send: sent };
+        got[actor] = { list: names, assessments: assessmentNames, suppliers: outcome, assessment, send: sent };
         want[actor] = scope === "read" ? { ...expectation, send: 403 } : expectation;
       }
       expect(got).toEqual(want);

@@ -10,7 +10,7 @@ import type { AgreementList, AgreementSuppliers, ListAgreementsQuery } from "./s
 
 /** A cursor is the last `_id` of a page, as base64url: opaque to clients, checked when it comes back. */
 export const encodeCursor = (id: string) => Buffer.from(id, "hex").toString("base64url");
-function decodeCursor(cursor: string): string {
+export function decodeCursor(cursor: string): string {
   const hex = Buffer.from(cursor, "base64url").toString("hex");
   if (!mongoose.isValidObjectId(hex) || encodeCursor(hex) !== cursor)
     throw problem("bad-request", "The query is not valid.", {

@@ -1,11 +1,26 @@
 import type { z } from "zod";
 import { getAgreementFor } from "#models/agreement.server";
 import { Organization } from "#models/organization.server";
-import { getAssessmentFor, sendAssessment, type Sender } from "#app/features/assessments/assessments.server";
+import { Assessment } from "#models/assessment.server";
+import {
+  assessmentScope,
+  getAssessmentFor,
+  sendAssessment,
+  type Sender,
+} from "#app/features/assessments/assessments.server";
+import { orgReadModel, type ListRow } from "#app/features/assessments/read-model.server";
+import { filterRows, type DashboardQuery } from "#app/features/review/dashboard.server";
+import { trusted } from "#app/lib/ids.server";
 import { runInLocale } from "#app/lib/locale-scope.server";
 import type { ApiCaller } from "./auth.server";
 import { problem } from "./http.server";
-import type { Assessment, SendAssessmentBody } from "./schemas";
+import { decodeCursor, encodeCursor } from "./agreements.server";
+import type {
+  Assessment as AssessmentSchema,
+  AssessmentList,
+  ListAssessmentsQuery,
+  SendAssessmentBody,
+} from "./schemas";
 
 /** What the audit trail and the assessment's history name when a token acts: the token, by its prefix. */
 export const tokenName = (caller: ApiCaller) => `API token fd_${caller.tokenPrefix}`;
@@ -70,17 +85,16 @@ export async function sendAssessmentAs(
   throw problem("unprocessable-content", detail || "The questionnaire was not sent.", { errors });
 }
 
-/** One assessment of the caller's organisation, as its pages scope them; 404 otherwise. */
-export async function assessmentOf(caller: ApiCaller, id: string): Promise<z.input<typeof Assessment>> {
-  const found = await getAssessmentFor(caller, id);
-  if (!found) throw problem("not-found", "No assessment of your organisation has this id.");
-  const supplier = await Organization.findById(found.supplierOrgId, { name: 1 }).lean();
+type StoredAssessment = NonNullable<Awaited<ReturnType<typeof getAssessmentFor>>>;
+
+/** An assessment as the API shows it, with its current result. */
+function toApi(found: StoredAssessment, supplierName: string | undefined): z.input<typeof AssessmentSchema> {
   const result = found.result;
   return {
     id: String(found._id),
     agreementId: String(found.agreementId),
     agreementReference: found.summary?.agreementRef ?? "",
-    supplier: { id: String(found.supplierOrgId), name: supplier?.name ?? found.summary?.supplierName ?? "" },
+    supplier: { id: String(found.supplierOrgId), name: supplierName ?? found.summary?.supplierName ?? "" },
     templateId: found.templateId,
     templateVersion: found.templateVersion,
     status: found.status,
@@ -96,5 +110,100 @@ export async function assessmentOf(caller: ApiCaller, id: string): Promise<z.inp
           knockOutsFailed: result.knockOutsFailed,
         }
       : null,
+  };
+}
+
+/** One assessment of the caller's organisation, as its pages scope them; 404 otherwise. */
+export async function assessmentOf(caller: ApiCaller, id: string): Promise<z.input<typeof AssessmentSchema>> {
+  const found = await getAssessmentFor(caller, id);
+  if (!found) throw problem("not-found", "No assessment of your organisation has this id.");
+  const supplier = await Organization.findById(found.supplierOrgId, { name: 1 }).lean();
+  return toApi(found, supplier?.name);
+}
+
+/** What the dashboard's filters look at in a row (review/dashboard.server.ts filterRows). */
+type FilterRow = Pick<ListRow, "id" | "agreement" | "supplier" | "status" | "rating" | "dueDate" | "supplierName">;
+
+/**
+ * The rows the caller's pages list: procurement's dashboard rows (its read
+ * model, as the dashboard reads them), a supplier's own questionnaires (as
+ * its dashboard lists them, by assessmentScope); none for others, as
+ * the assessment pages show them none. Each in `_id` order.
+ */
+async function rowsOf(caller: ApiCaller): Promise<FilterRow[]> {
+  if (caller.role === "procurement") {
+    const model = await orgReadModel(caller.orgId, { listOnly: true });
+    return model.memo("api:byId", (rows) => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+  }
+  const scope = assessmentScope(caller);
+  if (!scope) return [];
+  const found = await Assessment.find(scope, {
+    agreementId: 1,
+    supplierOrgId: 1,
+    status: 1,
+    dueDate: 1,
+    summary: 1,
+  })
+    .sort({ _id: 1 })
+    .lean();
+  return found.map((a) => ({
+    id: String(a._id),
+    agreement: String(a.agreementId),
+    supplier: String(a.supplierOrgId),
+    status: a.status,
+    rating: (a.summary?.rating ?? null) as ListRow["rating"],
+    dueDate: a.dueDate,
+    supplierName: a.summary?.supplierName ?? "",
+  }));
+}
+
+/**
+ * The caller's assessments, filtered as the dashboard filters them (the
+ * same function, the same values), a page at a time in `_id` order, each
+ * with its current result; the page's documents are read with the pages'
+ * scope again.
+ */
+export async function listAssessments(
+  caller: ApiCaller,
+  query: z.output<typeof ListAssessmentsQuery>,
+  path: string,
+): Promise<z.input<typeof AssessmentList>> {
+  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  const filters: DashboardQuery = {
+    agreement: query.agreement,
+    status: query.status,
+    rating: query.rating,
+    overdue: query.overdue ? "1" : undefined,
+    q: query.q,
+    sort: "due",
+    dir: "asc",
+    page: 1,
+  };
+  const rows = filterRows((await rowsOf(caller)) as ListRow[], filters).filter(
+    (r) => (!query.supplier || r.supplier === query.supplier) && (!after || r.id > after),
+  );
+  const ids = rows.slice(0, query.limit).map((r) => r.id);
+  const scope = assessmentScope(caller);
+  const docs = scope
+    ? await Assessment.find({ ...scope, _id: trusted({ $in: ids }) })
+        .sort({ _id: 1 })
+        .lean<StoredAssessment[]>()
+    : [];
+  const names = new Map(
+    (
+      await Organization.find(
+        { _id: trusted({ $in: [...new Set(docs.map((d) => String(d.supplierOrgId)))] }) },
+        { name: 1 },
+      ).lean()
+    ).map((o) => [String(o._id), o.name]),
+  );
+  const nextCursor = rows.length > query.limit ? encodeCursor(ids[ids.length - 1]) : null;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && k !== "cursor") params.set(k, String(v));
+  if (nextCursor) params.set("cursor", nextCursor);
+  return {
+    items: docs.map((d) => toApi(d, names.get(String(d.supplierOrgId)))),
+    nextCursor,
+    next: nextCursor ? `${path}?${params}` : null,
   };
 }

@@ -8,7 +8,9 @@ import {
   apiSchemas,
   Assessment,
   AssessmentIdParams,
+  AssessmentList,
   ListAgreementsQuery,
+  ListAssessmentsQuery,
   SendAssessmentBody,
 } from "./schemas";
 
@@ -71,6 +73,17 @@ export const OPERATIONS: ApiOperation[] = [
     response: { schema: Assessment, id: "Assessment" },
     created: true,
     problems: ["bad-request", ...WRITE_PROBLEMS, "not-found", "conflict", "unprocessable-content"],
+  },
+  {
+    id: "listAssessments",
+    method: "get",
+    path: "/api/v1/assessments",
+    summary: "List the organisation's assessments with their current results",
+    description:
+      "The assessments the organisation sent (procurement: the dashboard's rows) or was sent (supplier), each with its current result, in a stable order, a page at a time: follow `next` until it is null. Filters as on the dashboard: status, rating, agreement, supplier name search (`q`), overdue; and a supplier's id.",
+    query: ListAssessmentsQuery,
+    response: { schema: AssessmentList, id: "AssessmentList" },
+    problems: ["bad-request", ...READ_PROBLEMS],
   },
   {
     id: "getAssessment",

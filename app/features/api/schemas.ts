@@ -185,3 +185,55 @@ export const AgreementIdParams = z.strictObject({
 
 /** Operations without query parameters accept none. */
 export const NoQuery = z.strictObject({});
+
+const limitOf = (what: string) =>
+  z.coerce
+    .number("Must be a whole number from 1 to 100")
+    .int("Must be a whole number from 1 to 100")
+    .min(1, "Must be a whole number from 1 to 100")
+    .max(100, "Must be a whole number from 1 to 100")
+    .default(25)
+    .describe(`${what} per page, 1 to 100`);
+const cursorParam = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{16}$/, "Must be a cursor this API returned")
+  .optional()
+  .describe("Where the page starts: `nextCursor` of the page before");
+const pageOf = <T extends z.ZodType>(item: T) => ({
+  items: z.array(item),
+  nextCursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last page"),
+  next: z.string().nullable().describe("The next page's URL (path and query); null on the last page"),
+});
+
+/** The dashboard's risk ratings (review/dashboard.server.ts). */
+export const RATINGS = ["low", "medium", "high", "critical"] as const;
+
+/**
+ * `GET /api/v1/assessments` query: the dashboard's filters
+ * (review/dashboard.server.ts DashboardQuery) with the same values, plus a
+ * supplier; unlike the page, a bad value is a 400, not ignored.
+ */
+export const ListAssessmentsQuery = z.strictObject({
+  limit: limitOf("Assessments"),
+  cursor: cursorParam,
+  status: z.enum(ASSESSMENT_STATUSES).optional().describe("Only assessments with this status"),
+  rating: z.enum(RATINGS).optional().describe("Only assessments whose current result has this risk rating"),
+  agreement: objectId.optional().describe("Only assessments under this agreement (its id)"),
+  supplier: objectId.optional().describe("Only assessments sent to this supplier (its organisation's id)"),
+  q: z
+    .string()
+    .trim()
+    .min(1, "Must not be empty")
+    .max(100, "At most 100 characters")
+    .optional()
+    .describe("Supplier name search, as the dashboard's: from the start of any word of the name"),
+  overdue: z
+    .enum(["1", "true"], "Must be 1 or true")
+    .optional()
+    .describe("1: only open assessments (invited, in progress, remediation requested) past their due date"),
+});
+
+export const AssessmentList = z
+  .object(pageOf(Assessment))
+  .describe("One page of assessments, in a stable order")
+  .register(apiSchemas, { id: "AssessmentList" });
