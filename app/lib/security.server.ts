@@ -130,10 +130,10 @@ const API_TYPES = [...FORM_TYPES, "application/json"];
  * Pages take forms; resource routes (the JSON APIs) also JSON. Anything else
  * is a 415 here rather than a parser error (a 500) inside the action.
  */
-export function assertBodyType(request: Request, resource: boolean): void {
+export function assertBodyType(request: Request, resource: boolean, extra: readonly string[] = []): void {
   if (SAFE_METHODS.has(request.method.toUpperCase()) || !request.body) return;
-  const type = (request.headers.get("Content-Type") ?? "").split(";")[0].trim().toLowerCase();
-  if (!(resource ? API_TYPES : FORM_TYPES).includes(type)) {
+  const type = bodyType(request);
+  if (!(resource ? [...API_TYPES, ...extra] : FORM_TYPES).includes(type)) {
     throw new Response(
       `Send this as ${resource ? "a form or JSON" : "a form"}: Content-Type ${type || "(none)"} is not accepted here.`,
       {
@@ -144,11 +144,24 @@ export function assertBodyType(request: Request, resource: boolean): void {
   }
 }
 
+const bodyType = (request: Request) => (request.headers.get("Content-Type") ?? "").split(";")[0].trim().toLowerCase();
+
+/**
+ * What a resource route takes beside forms and JSON, declared by the route
+ * module as `export const acceptBody = { types, maxBytes }` (e.g. a PDF to
+ * verify): those types, up to `maxBytes` instead of MAX_BODY_BYTES.
+ */
+export interface AcceptBody {
+  types: readonly string[];
+  maxBytes: number;
+}
+
 /** The checks every action runs before its own code. */
-export async function guardAction(request: Request, resource = false): Promise<Request> {
+export async function guardAction(request: Request, resource = false, accept?: AcceptBody): Promise<Request> {
   assertSameOrigin(request);
-  assertBodyType(request, resource);
-  return limitBody(request);
+  assertBodyType(request, resource, accept?.types);
+  const raw = accept && accept.types.includes(bodyType(request));
+  return limitBody(request, raw ? accept.maxBytes : MAX_BODY_BYTES);
 }
 
 export function createNonce(): string {
@@ -258,7 +271,11 @@ export function secureRouteModule(module: RouteModule, options: RouteOptions = {
     const action = module.action;
     wrapped.action = async (args: DataArgs) => {
       try {
-        const request = await guardAction(args.request, resource);
+        const request = await guardAction(
+          args.request,
+          resource,
+          resource ? (module as { acceptBody?: AcceptBody }).acceptBody : undefined,
+        );
         return finish(await inLocale(request, () => action({ ...args, request })));
       } catch (thrown) {
         throw finish(thrown);

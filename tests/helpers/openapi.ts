@@ -113,7 +113,7 @@ export function schemaErrors(doc: OpenApiDocument, schema: Schema, value: unknow
 
 /**
  * Asserts that `response` is what the document says `method path` answers,
- * and returns its parsed body (null for a 304).
+ * and returns its parsed body (null for a 304; the bytes of a download).
  */
 export async function expectDocumented(
   doc: OpenApiDocument,
@@ -132,6 +132,13 @@ export async function expectDocumented(
   const type = (response.headers.get("Content-Type") ?? "").split(";")[0].trim();
   const content = declared!.content[type];
   expect(content, `${response.status} of ${method} ${pathTemplate} declares ${type}`).toBeTruthy();
+  for (const header of Object.keys(declared!.headers ?? {}))
+    expect(response.headers.get(header), `${response.status} carries ${header}`).not.toBeNull();
+  // a download (a binary string schema): its bytes, as they came
+  if (!/json$/.test(type)) {
+    expect(content!.schema).toMatchObject({ type: "string", contentMediaType: type });
+    return new Uint8Array(await response.arrayBuffer());
+  }
   const body = (await response.json()) as unknown;
   expect(schemaErrors(doc, content!.schema, body)).toEqual([]);
   for (const header of Object.keys(declared!.headers ?? {}))

@@ -18,10 +18,20 @@ type RouteModule = Parameters<typeof secureRouteModule>[0];
 const served = async (module: Promise<unknown>) => secureRouteModule((await module) as RouteModule);
 const sendRoute = await served(import("#app/routes/api.v1.agreements.$id.assessments"));
 const listAssessmentsRoute = await served(import("#app/routes/api.v1.assessments._index"));
+const suppliersRoute = await served(import("#app/routes/api.v1.suppliers._index"));
+const supplierRoute = await served(import("#app/routes/api.v1.suppliers.$id"));
+const certificatesRoute = await served(import("#app/routes/api.v1.certificates._index"));
+const listReportsRoute = await served(import("#app/routes/api.v1.reports._index"));
+const pdfRoute = await served(import("#app/routes/api.v1.reports.$id.pdf"));
+const verifyRoute = await served(import("#app/routes/api.v1.reports.verify"));
 const openApiRoute = await served(import("#app/routes/api.v1.openapi[.json]"));
 const { loader: docsLoader } = await import("#app/routes/api.v1.docs");
 const { User } = await import("#models/user.server");
 const { Assessment } = await import("#models/assessment.server");
+const { Certification } = await import("#models/certification.server");
+const { ReportRecord } = await import("#models/report.server");
+const { AuditEvent } = await import("#models/audit-event.server");
+const { generateAgreementReport } = await import("#app/features/reports/reports.server");
 
 type World = Awaited<ReturnType<typeof createAssessmentWorld>>;
 let a: World;
@@ -223,5 +233,206 @@ describe("GET /api/v1/assessments", () => {
 
   it("is in the document and on the reference page", () => {
     expect(docsLoader().operations.map((o) => o.id)).toContain("listAssessments");
+  });
+});
+
+describe("reports: list, download, verify", () => {
+  const author = { id: null, name: "Suite", actor: null };
+  const listReports = (query: string, tok = read) =>
+    get(listReportsRoute, "/api/v1/reports", `/api/v1/reports${query}`, tok);
+  type ReportPage = {
+    items: { id: string; subjectType: string; subjectId: string; version: number; sha256: string; pdf: string }[];
+  };
+  const pdf = (id: string, tok = read, headers: Record<string, string> = {}) =>
+    get(pdfRoute, "/api/v1/reports/{id}/pdf", `/api/v1/reports/${id}/pdf`, tok, { id }, headers);
+  async function verify(body: BodyInit, contentType: string, tok = read) {
+    const response = await respond(() =>
+      verifyRoute.action!({
+        request: new Request("http://localhost/api/v1/reports/verify", {
+          method: "POST",
+          headers: { Authorization: `Bearer ${tok}`, "Content-Type": contentType },
+          body,
+        }),
+        params: {},
+        context: {},
+      }),
+    );
+    const status = response.status;
+    return {
+      status,
+      body: (await expectDocumented(doc, "post", "/api/v1/reports/verify", response)) as Record<string, unknown>,
+    };
+  }
+
+  let v1: string;
+  let v2: string;
+  beforeAll(async () => {
+    v1 = String((await generateAgreementReport(String(a.agreement._id), author, "on_demand", null, "en"))._id);
+    v2 = String((await generateAgreementReport(String(a.agreement._id), author, "on_demand", null, "en"))._id);
+    await generateAgreementReport(String(b.agreement._id), author, "on_demand", null, "en");
+  }, 120_000);
+
+  it("lists the organisation's reports, every version, filtered by subject; another organisation's none of them", async () => {
+    const all = (await listReports("?limit=100")).body as unknown as ReportPage;
+    const mine = (
+      await ReportRecord.find({ recipientOrgId: a.recipient._id, state: "stored" }).sort({ _id: 1 }).lean()
+    ).map((r) => String(r._id));
+    expect(all.items.map((r) => r.id)).toEqual(mine);
+    expect(mine).toEqual(expect.arrayContaining([v1, v2]));
+    const agreementOnly = (await listReports(`?subjectType=agreement&subjectId=${String(a.agreement._id)}`))
+      .body as unknown as ReportPage;
+    expect(agreementOnly.items.map((r) => [r.id, r.version])).toEqual([
+      [v1, 1],
+      [v2, 2],
+    ]);
+    expect(((await listReports(`?subjectId=${String(b.agreement._id)}`)).body as unknown as ReportPage).items).toEqual(
+      [],
+    );
+    expect(await walk(listReportsRoute, "/api/v1/reports", "/api/v1/reports?limit=1", read)).toEqual(mine);
+    // the disclosing party sees the same, a supplier none (as the report pages allow)
+    const discloser = await token(a.discloserUser.user._id, "read");
+    expect(((await listReports("?limit=100", discloser)).body as unknown as ReportPage).items.map((r) => r.id)).toEqual(
+      mine,
+    );
+    const supplier = await token(a.supplierUser.user._id, "read");
+    expect(((await listReports("", supplier)).body as unknown as ReportPage).items).toEqual([]);
+    expect((await listReports("?subjectType=memo")).status).toBe(400);
+  });
+
+  it("downloads the stored bytes with their SHA-256 as Repr-Digest and ETag, records it, 304 when unchanged", async () => {
+    const record = (await ReportRecord.findById(v1).lean())!;
+    const res = await pdf(v1);
+    expect(res.status).toBe(200);
+    const bytes = res.body as unknown as Uint8Array;
+    const crypto = await import("node:crypto");
+    const hash = crypto.createHash("sha256").update(bytes).digest();
+    expect(hash.toString("hex")).toBe(record.sha256);
+    expect(res.headers.get("Repr-Digest")).toBe(`sha-256=:${hash.toString("base64")}:`);
+    expect(res.headers.get("ETag")).toBe(`"${record.sha256}"`);
+    expect(res.headers.get("Content-Type")).toBe("application/pdf");
+    expect(Buffer.from(bytes).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(await AuditEvent.countDocuments({ action: "report.download", actorEmail: /^API token fd_/ })).toBe(1);
+    expect((await pdf(v1, read, { "If-None-Match": res.etag! })).status).toBe(304);
+    // another organisation's token, a supplier's: 404; a bad id: 400
+    const other = await token(b.procurement.user._id, "read");
+    expect((await pdf(v1, other)).status).toBe(404);
+    expect((await pdf(v1, await token(a.supplierUser.user._id, "read"))).status).toBe(404);
+    expect((await pdf("nope")).status).toBe(400);
+  });
+
+  it("verifies a hash or the PDF's bytes as the verify page does, naming the report and a newer version", async () => {
+    const record = (await ReportRecord.findById(v1).lean())!;
+    const byHash = await verify(JSON.stringify({ sha256: record.sha256!.toUpperCase() }), "application/json");
+    expect(byHash.status).toBe(200);
+    expect(byHash.body).toMatchObject({
+      authentic: true,
+      sha256: record.sha256,
+      report: { subjectType: "agreement", version: 1, latest: { version: 2 } },
+    });
+    const bytes = (await pdf(v2)).body as unknown as Uint8Array;
+    const byFile = await verify(bytes as BodyInit, "application/pdf");
+    expect(byFile.body).toMatchObject({ authentic: true, report: { version: 2, latest: null } });
+    const tampered = Buffer.from(bytes);
+    tampered[tampered.length - 10] ^= 1;
+    expect((await verify(tampered as BodyInit, "application/pdf")).body).toMatchObject({
+      authentic: false,
+      report: null,
+    });
+    expect((await verify(JSON.stringify({ sha256: "0".repeat(64) }), "application/json")).body.authentic).toBe(false);
+    const bad = await verify(JSON.stringify({ sha256: "xyz" }), "application/json");
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.errors as object)).toEqual(["sha256"]);
+    expect((await verify("sha256=1", "application/x-www-form-urlencoded")).status).toBe(415);
+    expect((await verify(new Uint8Array(0) as BodyInit, "application/pdf")).status).toBe(400);
+  });
+});
+
+describe("suppliers and certificates", () => {
+  type Items = { items: { id: string; name?: string; supplierId?: string; status?: string }[]; next: string | null };
+  const ids = (r: { body: Record<string, unknown> }) => (r.body as unknown as Items).items.map((i) => i.id);
+  const suppliers = (query: string, tok = read) =>
+    get(suppliersRoute, "/api/v1/suppliers", `/api/v1/suppliers${query}`, tok);
+  const supplier = (id: string, tok = read) =>
+    get(supplierRoute, "/api/v1/suppliers/{id}", `/api/v1/suppliers/${id}`, tok, { id });
+  const certificates = (query: string, tok = read) =>
+    get(certificatesRoute, "/api/v1/certificates", `/api/v1/certificates${query}`, tok);
+  let valid: string;
+  let expired: string;
+  let foreign: string;
+  beforeAll(async () => {
+    const cert = async (supplierOrgId: typeof a.tier1._id, standard: string, expiryDate: string) => {
+      const [created] = await Certification.insertMany([
+        {
+          supplierOrgId,
+          standard,
+          certificateNumber: `C-${standard}`,
+          certificationBody: "Body",
+          issueDate: "2020-01-01",
+          expiryDate,
+          controls: [],
+          fileId: null,
+          fileName: "",
+          createdBy: null,
+        },
+      ]);
+      return String(created._id);
+    };
+    valid = await cert(a.tier1._id, "ISO 27001", "2098-06-30");
+    expired = await cert(a.tier1._id, "SOC 2", "2021-01-01");
+    foreign = await cert(b.tier1._id, "ISO 27001", "2098-06-30");
+  });
+
+  it("lists the directory's suppliers as the directory page does, searchable by name, a page at a time", async () => {
+    const all = await suppliers("?limit=100");
+    expect(ids(all)).toEqual(expect.arrayContaining([String(a.tier1._id), String(a.tier2._id)]));
+    expect(ids(all)).not.toContain(String(b.tier1._id));
+    const walked = await walk(suppliersRoute, "/api/v1/suppliers", "/api/v1/suppliers?limit=1", read);
+    expect(walked).toEqual(ids(all));
+    expect(ids(await suppliers("?q=tier%20one"))).toEqual([String(a.tier1._id)]);
+    // a supplier's or a discloser's token: no directory
+    expect(ids(await suppliers("", await token(a.supplierUser.user._id, "read")))).toEqual([]);
+    expect(ids(await suppliers("", await token(a.discloserUser.user._id, "read")))).toEqual([]);
+    expect((await suppliers("?q=%20")).status).toBe(400);
+  });
+
+  it("shows one supplier with its certificates and latest result per agreement; 404 for another's", async () => {
+    const res = await supplier(String(a.tier1._id));
+    expect(res.status).toBe(200);
+    const body = res.body as {
+      certificates: { id: string; status: string }[];
+      results: { assessmentId: string; agreementId: string }[];
+    };
+    expect(body.certificates.map((c) => [c.id, c.status])).toEqual([
+      [valid, "valid"],
+      [expired, "expired"],
+    ]);
+    expect(body.results).toEqual([
+      expect.objectContaining({
+        agreementId: String(a.agreement._id),
+        assessmentId: String(a.assessment._id),
+        status: "approved",
+      }),
+    ]);
+    expect((await supplier(String(b.tier1._id))).status).toBe(404);
+    expect((await supplier(String(a.tier1._id), await token(b.procurement.user._id, "read"))).status).toBe(404);
+    expect((await supplier("zz")).status).toBe(400);
+  });
+
+  it("lists the certificates the organisation can see, filtered by supplier, expiry and status", async () => {
+    expect(ids(await certificates(""))).toEqual([valid, expired]);
+    expect(ids(await certificates(`?supplier=${String(a.tier1._id)}&status=expired`))).toEqual([expired]);
+    expect(ids(await certificates("?status=valid"))).toEqual([valid]);
+    expect(ids(await certificates("?expiringBefore=2099-01-01&status=valid"))).toEqual([valid]);
+    expect(ids(await certificates("?expiringBefore=2050-01-01"))).toEqual([expired]);
+    expect(ids(await certificates(`?supplier=${String(b.tier1._id)}`))).toEqual([]);
+    expect(await walk(certificatesRoute, "/api/v1/certificates", "/api/v1/certificates?limit=1", read)).toEqual([
+      valid,
+      expired,
+    ]);
+    // the supplier sees its own, as on its certifications page; another organisation none of A's
+    expect(ids(await certificates("", await token(a.supplierUser.user._id, "read")))).toEqual([valid, expired]);
+    expect(ids(await certificates("", await token(b.procurement.user._id, "read")))).toEqual([foreign]);
+    for (const q of ["?status=soon", "?expiringBefore=tomorrow", "?supplier=x"])
+      expect((await certificates(q)).status, q).toBe(400);
   });
 });

@@ -422,6 +422,27 @@ export const POLICIES: Record<string, Case[]> = {
     },
   ],
   "api.v1.assessments._index.tsx": [{ url: () => "/api/v1/assessments", params: none, loader: { rest: 401 } }],
+  "api.v1.suppliers._index.tsx": [{ url: () => "/api/v1/suppliers", params: none, loader: { rest: 401 } }],
+  "api.v1.suppliers.$id.tsx": [
+    { url: (w) => `/api/v1/suppliers/${w.supplierId}`, params: (w) => ({ id: w.supplierId }), loader: { rest: 401 } },
+  ],
+  "api.v1.certificates._index.tsx": [{ url: () => "/api/v1/certificates", params: none, loader: { rest: 401 } }],
+  "api.v1.reports._index.tsx": [{ url: () => "/api/v1/reports", params: none, loader: { rest: 401 } }],
+  "api.v1.reports.$id.pdf.tsx": [
+    {
+      url: (w) => `/api/v1/reports/${w.reportId}/pdf`,
+      params: (w) => ({ id: w.reportId }),
+      loader: { rest: 401 },
+    },
+  ],
+  "api.v1.reports.verify.tsx": [
+    {
+      url: () => "/api/v1/reports/verify",
+      params: none,
+      loader: { rest: 405 },
+      action: { rest: 401, body: "{}", contentType: "application/json" },
+    },
+  ],
   // the API's description and reference are public
   "api.v1.openapi[.json].tsx": [{ url: () => "/api/v1/openapi.json", params: none, loader: { rest: "ok" } }],
   "api.v1.docs.tsx": [{ url: () => "/api/v1/docs", params: none, loader: { rest: "ok" } }],
@@ -712,15 +733,87 @@ describe("authorization matrix of the API, by token", () => {
   // only org A's procurement gets as far as the body (400)
   const TOKEN_EXPECT: Record<
     Exclude<Actor, "anonymous">,
-    { list: string[]; assessments: string[]; suppliers: Outcome; assessment: Outcome; send: Outcome }
+    {
+      list: string[];
+      assessments: string[];
+      suppliers: Outcome;
+      assessment: Outcome;
+      send: Outcome;
+      reports: string[];
+      pdf: Outcome;
+      directorySupplier: Outcome;
+    }
   > = {
-    supplier: { list: [], assessments: ["A"], suppliers: 404, assessment: "ok", send: 403 },
-    procurement: { list: ["A"], assessments: ["A"], suppliers: "ok", assessment: "ok", send: 400 },
-    discloser: { list: ["A"], assessments: [], suppliers: "ok", assessment: 404, send: 403 },
-    admin: { list: [], assessments: [], suppliers: 404, assessment: 404, send: 403 },
-    otherSupplier: { list: [], assessments: ["B"], suppliers: 404, assessment: 404, send: 403 },
-    otherProcurement: { list: ["B"], assessments: ["B"], suppliers: 404, assessment: 404, send: 404 },
-    otherDiscloser: { list: ["B"], assessments: [], suppliers: 404, assessment: 404, send: 403 },
+    supplier: {
+      list: [],
+      assessments: ["A"],
+      suppliers: 404,
+      assessment: "ok",
+      send: 403,
+      reports: [],
+      pdf: 404,
+      directorySupplier: 404,
+    },
+    procurement: {
+      list: ["A"],
+      assessments: ["A"],
+      suppliers: "ok",
+      assessment: "ok",
+      send: 400,
+      reports: ["A"],
+      pdf: "ok",
+      directorySupplier: "ok",
+    },
+    discloser: {
+      list: ["A"],
+      assessments: [],
+      suppliers: "ok",
+      assessment: 404,
+      send: 403,
+      reports: ["A"],
+      pdf: "ok",
+      directorySupplier: 404,
+    },
+    admin: {
+      list: [],
+      assessments: [],
+      suppliers: 404,
+      assessment: 404,
+      send: 403,
+      reports: [],
+      pdf: 404,
+      directorySupplier: 404,
+    },
+    otherSupplier: {
+      list: [],
+      assessments: ["B"],
+      suppliers: 404,
+      assessment: 404,
+      send: 403,
+      reports: [],
+      pdf: 404,
+      directorySupplier: 404,
+    },
+    otherProcurement: {
+      list: ["B"],
+      assessments: ["B"],
+      suppliers: 404,
+      assessment: 404,
+      send: 404,
+      reports: [],
+      pdf: 404,
+      directorySupplier: 404,
+    },
+    otherDiscloser: {
+      list: ["B"],
+      assessments: [],
+      suppliers: 404,
+      assessment: 404,
+      send: 403,
+      reports: [],
+      pdf: 404,
+      directorySupplier: 404,
+    },
   };
 
   it.each(["read", "read-write"] as const)(
@@ -731,11 +824,15 @@ describe("authorization matrix of the API, by token", () => {
       const { Agreement } = await import("#models/agreement.server");
       const list = secureRouteModule(routes["api.v1.agreements._index.tsx"]).loader!;
       const listAssessments = secureRouteModule(routes["api.v1.assessments._index.tsx"]).loader!;
+      const listReports = secureRouteModule(routes["api.v1.reports._index.tsx"]).loader!;
+      const pdf = secureRouteModule(routes["api.v1.reports.$id.pdf.tsx"]).loader!;
+      const verify = secureRouteModule(routes["api.v1.reports.verify.tsx"]).action!;
+      const supplierRoute = secureRouteModule(routes["api.v1.suppliers.$id.tsx"]).loader!;
       const { Assessment } = await import("#models/assessment.server");
       const suppliers = secureRouteModule(routes["api.v1.agreements.$id.suppliers.tsx"]).loader!;
       const getAssessment = secureRouteModule(routes["api.v1.assessments.$id.tsx"]).loader!;
       const send = secureRouteModule(routes["api.v1.agreements.$id.assessments.tsx"]).action!;
-      const { agreementId, assessmentId } = world;
+      const { agreementId, assessmentId, reportId } = world;
       const got: Record<string, unknown> = {};
       const want: Record<string, unknown> = {};
       for (const [actor, expectation] of Object.entries(TOKEN_EXPECT)) {
@@ -792,7 +889,49 @@ describe("authorization matrix of the API, by token", () => {
             context: {},
           }),
         );
-        got[actor] = { list: names, assessments: assessmentNames, suppliers: outcome, assessment, send: sent };
+        const reportPage = (await listReports({
+          request: new Request("http://localhost/api/v1/reports?limit=100", { headers }),
+          params: {},
+          context: {},
+        })) as Response;
+        const reportIds = ((await reportPage.json()) as { items: { id: string }[] }).items.map((i) => i.id);
+        const downloaded = await outcomeOf(() =>
+          pdf({
+            request: new Request(`http://localhost/api/v1/reports/${reportId}/pdf`, { headers }),
+            params: { id: reportId },
+            context: {},
+          }),
+        );
+        // verifying is open to every token (the verify page is public): an empty body is a 400 for all
+        const verified = await outcomeOf(() =>
+          verify({
+            request: new Request("http://localhost/api/v1/reports/verify", {
+              method: "POST",
+              headers: { ...headers, "Content-Type": "application/json" },
+              body: "{}",
+            }),
+            params: {},
+            context: {},
+          }),
+        );
+        expect(verified, `${actor} verifies`).toBe(400);
+        got[actor] = {
+          list: names,
+          assessments: assessmentNames,
+          suppliers: outcome,
+          assessment,
+          send: sent,
+          reports: reportIds.map((id) => (id === reportId ? "A" : "B")),
+          pdf: downloaded,
+          // org A's tier-1 supplier, as org A's supplier directory lists it
+          directorySupplier: await outcomeOf(() =>
+            supplierRoute({
+              request: new Request(`http://localhost/api/v1/suppliers/${world.supplierId}`, { headers }),
+              params: { id: world.supplierId },
+              context: {},
+            }),
+          ),
+        };
         want[actor] = scope === "read" ? { ...expectation, send: 403 } : expectation;
       }
       expect(got).toEqual(want);

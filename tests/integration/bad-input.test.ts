@@ -196,6 +196,7 @@ const NO_FREE_TEXT: Record<string, string> = {
   "_portal.procurement.suppliers.import.tsx": "a CSV file, with its own line limit",
   "_portal.supplier.assessments.$id.tsx": "remediation answers: tests/integration/text-limits.test.ts",
   "api.assessments.$id.evidence.tsx": "files, and a question name: tests/integration/text-limits.test.ts",
+  "api.v1.reports.verify.tsx": "a SHA-256 as JSON, or a PDF's bytes: the API verify body test below",
   "api.v1.agreements.$id.assessments.tsx":
     "a JSON body of ids, a date and addresses: every field gets every bad value in the API body test below",
   "_portal.supplier.evidence.tsx": "an intent and a file id only",
@@ -623,6 +624,14 @@ beforeAll(async () => {
       file: "api.v1.agreements.$id.assessments.tsx",
       url: `/api/v1/agreements/${agreement}/assessments`,
       params: { id: agreement },
+      actor: "procurement",
+      fields: [],
+      json: true,
+    },
+    {
+      file: "api.v1.reports.verify.tsx",
+      url: "/api/v1/reports/verify",
+      params: {},
       actor: "procurement",
       fields: [],
       json: true,
@@ -1090,6 +1099,35 @@ describe("malformed input to every API operation", () => {
       params: () => ({ id: api.agreement }),
     },
     {
+      file: "api.v1.suppliers._index.tsx",
+      path: () => "/api/v1/suppliers",
+      params: () => ({}),
+      query: "ListSuppliersQuery" as const,
+    },
+    {
+      file: "api.v1.suppliers.$id.tsx",
+      path: () => `/api/v1/suppliers/${api.supplier}`,
+      params: () => ({ id: api.supplier }),
+    },
+    {
+      file: "api.v1.certificates._index.tsx",
+      path: () => "/api/v1/certificates",
+      params: () => ({}),
+      query: "ListCertificatesQuery" as const,
+    },
+    {
+      file: "api.v1.reports._index.tsx",
+      path: () => "/api/v1/reports",
+      params: () => ({}),
+      query: "ListReportsQuery" as const,
+    },
+    {
+      file: "api.v1.reports.$id.pdf.tsx",
+      // any well-formed id: a bad query is refused before the report is looked up
+      path: () => `/api/v1/reports/${api.agreement}/pdf`,
+      params: () => ({ id: api.agreement }),
+    },
+    {
       file: "api.v1.assessments.$id.tsx",
       path: () => `/api/v1/assessments/${api.assessment}`,
       params: () => ({ id: api.assessment }),
@@ -1097,7 +1135,7 @@ describe("malformed input to every API operation", () => {
   ];
 
   /** operations that take a JSON body: every field of it gets every bad value (the next test) */
-  const bodyOperations = ["api.v1.agreements.$id.assessments.tsx"];
+  const bodyOperations = ["api.v1.agreements.$id.assessments.tsx", "api.v1.reports.verify.tsx"];
 
   it("covers every API operation that takes input", () => {
     const withInput = Object.keys(routes).filter((f) => f.startsWith("api.v1.") && !/openapi|docs/.test(f));
@@ -1161,6 +1199,42 @@ describe("malformed input to every API operation", () => {
     expect(failures).toEqual([]);
     expect([await Assessment.countDocuments({}), await Outbox.countDocuments({})]).toEqual(before);
   }, 300_000);
+
+  it("answers each bad verify body with a 400 problem naming the field, never a 500", async () => {
+    const { VerifyReportBody } = await import("#app/features/api/schemas");
+    const owner = await signedInUser(api.owner);
+    let token = "";
+    let calls = 0;
+    const action = secureRouteModule(routes["api.v1.reports.verify.tsx"]).action!;
+    const failures: string[] = [];
+    const values: unknown[] = [...VALUES, null, 1, true, [], {}, { $gt: "" }, "0".repeat(63), "g".repeat(64)];
+    for (const name of [...Object.keys(VerifyReportBody.shape), ...FIELD_NAMES])
+      for (const value of values) {
+        // a token makes API_RATE_LIMIT.max requests a minute: a fresh one every 100
+        if (calls++ % 100 === 0)
+          token = (
+            await createApiToken(owner, { name: `verify ${calls}`, scope: "read", expiresInDays: 30 }, { ip: null })
+          ).token;
+        const body = { sha256: "0".repeat(64) } as Record<string, unknown>;
+        Object.defineProperty(body, name, { value, enumerable: true, configurable: true, writable: true });
+        const request = new Request("http://localhost/api/v1/reports/verify", {
+          method: "POST",
+          headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+          body: JSON.stringify(body),
+        });
+        let res: Response;
+        try {
+          res = (await action({ request, params: {}, context: {} })) as Response;
+        } catch (thrown) {
+          if (!(thrown instanceof Response)) throw thrown;
+          res = thrown;
+        }
+        const problem = (await res.json().catch(() => null)) as { errors?: Record<string, string[]> } | null;
+        if (res.status !== 400 || !Object.keys(problem?.errors ?? {}).includes(name))
+          failures.push(`${name}=${JSON.stringify(value).slice(0, 30)}: ${res.status}`);
+      }
+    expect(failures).toEqual([]);
+  }, 120_000);
 
   it("answers each bad query parameter and path id with a 400 problem naming it, never a 500, storing nothing", async () => {
     const failures: string[] = [];

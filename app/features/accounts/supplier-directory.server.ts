@@ -14,7 +14,7 @@ import { trusted } from "#app/lib/ids.server";
  * organisation (from the list rows kept in memory, no query per supplier)
  * and its certificates on file with their validity.
  */
-export async function supplierDirectory(user: CurrentUser) {
+export async function supplierDirectory(user: Pick<CurrentUser, "orgId">) {
   const suppliers = await listSuppliersForRecipient({ orgId: user.orgId });
   const [model, certs] = await Promise.all([
     orgReadModel(user.orgId, { listOnly: true }),

@@ -74,6 +74,14 @@ export function created<S extends z.ZodType>(location: string, schema: S, value:
   });
 }
 
+/** The answer of an operation that computes rather than stores (a POST that creates nothing): 200, not cached. */
+export function answered<S extends z.ZodType>(schema: S, value: z.input<S>): Response {
+  return new Response(JSON.stringify(schema.parse(value)), {
+    status: 200,
+    headers: { "Content-Type": "application/json", "Cache-Control": "no-store" },
+  });
+}
+
 /** Parses a JSON request body with the operation's schema: 415 when not JSON, 400 naming each bad field. */
 export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
   const type = request.headers.get("Content-Type") ?? "";

@@ -237,3 +237,182 @@ export const AssessmentList = z
   .object(pageOf(Assessment))
   .describe("One page of assessments, in a stable order")
   .register(apiSchemas, { id: "AssessmentList" });
+
+const sha256Hex = z
+  .string()
+  .regex(/^[0-9a-fA-F]{64}$/, "Must be a SHA-256 hash: 64 hexadecimal digits")
+  .describe("A SHA-256 hash as 64 hexadecimal digits");
+
+/** `GET /api/v1/reports` query. */
+export const ListReportsQuery = z.strictObject({
+  limit: limitOf("Reports"),
+  cursor: cursorParam,
+  subjectType: z
+    .enum(["assessment", "agreement"], "Must be assessment or agreement")
+    .optional()
+    .describe("Only reports about an assessment, or only about an agreement"),
+  subjectId: objectId.optional().describe("Only the reports (every version) about this assessment or agreement"),
+  agreement: objectId.optional().describe("Only reports under this agreement (about it or its assessments)"),
+});
+
+export const Report = z
+  .object({
+    id: objectId,
+    subjectType: z.enum(["assessment", "agreement"]),
+    subjectId: objectId.describe("The assessment or agreement the report is about"),
+    subject: z.string().describe("What it is about, for people: the supplier's name or the agreement's title"),
+    agreementId: objectId,
+    agreementReference: z.string(),
+    version: z.number().int().min(1).describe("Versions of one subject's report count up from 1"),
+    generatedAt: z.iso.datetime(),
+    generatedBy: z.string(),
+    trigger: z.enum(["on_demand", "approval"]),
+    language: z.string().nullable().describe("The language of the report's own words; null for older reports"),
+    sha256: z.string().describe("The PDF's SHA-256, hex: what verification checks"),
+    size: z.number().int().min(0).describe("Bytes"),
+    pages: z.number().int().min(0),
+    pdf: z.string().describe("Where to download the PDF"),
+  })
+  .describe("A stored PDF report the organisation may download")
+  .register(apiSchemas, { id: "Report" });
+
+export const ReportList = z
+  .object(pageOf(Report))
+  .describe("One page of reports, in a stable order")
+  .register(apiSchemas, { id: "ReportList" });
+
+/** A path's report id. */
+export const ReportIdParams = z.strictObject({
+  id: objectId.describe("The report's id"),
+});
+
+/** `POST /api/v1/reports/verify` as JSON (or send the PDF itself as application/pdf). */
+export const VerifyReportBody = z.strictObject({
+  sha256: sha256Hex,
+});
+
+export const Verification = z
+  .object({
+    authentic: z.boolean().describe("Whether the portal issued a report with this hash"),
+    sha256: z.string().describe("The hash checked, lower case"),
+    report: z
+      .object({
+        subjectType: z.enum(["assessment", "agreement"]),
+        agreementReference: z.string(),
+        subject: z.string(),
+        version: z.number().int().min(1),
+        generatedAt: z.iso.datetime(),
+        generatedBy: z.string(),
+        latest: z
+          .object({ version: z.number().int().min(1), generatedAt: z.iso.datetime() })
+          .nullable()
+          .describe("A newer version of the same report, if there is one; null: this is the latest"),
+      })
+      .nullable()
+      .describe("The report the portal issued with this hash; null when not authentic"),
+  })
+  .describe("What the portal's verify page says about a report's hash")
+  .register(apiSchemas, { id: "Verification" });
+
+/** `GET /api/v1/suppliers` query. */
+export const ListSuppliersQuery = z.strictObject({
+  limit: limitOf("Suppliers"),
+  cursor: cursorParam,
+  q: z
+    .string()
+    .trim()
+    .min(1, "Must not be empty")
+    .max(100, "At most 100 characters")
+    .optional()
+    .describe("Name search: from the start of any word of the supplier's name"),
+});
+
+const CertificateSummary = z.object({
+  standard: z.string(),
+  expiryDate: isoDate,
+  daysLeft: z.number().int().describe("Days until it expires; negative: expired"),
+});
+
+export const Supplier = z
+  .object({
+    id: objectId,
+    name: z.string(),
+    country: z.string().describe("ISO 3166-1 alpha-2"),
+    service: z.string(),
+    assessments: z.number().int().min(0).describe("Assessments the organisation sent it"),
+    latest: z
+      .object({
+        assessmentId: objectId,
+        agreementReference: z.string(),
+        status: z.enum(ASSESSMENT_STATUSES),
+        score: z.number().nullable(),
+        rating: z.enum(RATINGS).nullable(),
+      })
+      .nullable()
+      .describe("Its most recently changed assessment; null: none sent"),
+    certificates: z.array(CertificateSummary),
+  })
+  .describe("A supplier in the organisation's directory, as the supplier directory shows it")
+  .register(apiSchemas, { id: "Supplier" });
+
+export const SupplierList = z
+  .object(pageOf(Supplier))
+  .describe("One page of suppliers, in a stable order")
+  .register(apiSchemas, { id: "SupplierList" });
+
+export const Certificate = z
+  .object({
+    id: objectId,
+    supplierId: objectId,
+    standard: z.string(),
+    certificateNumber: z.string(),
+    certificationBody: z.string(),
+    scope: z.string(),
+    issueDate: isoDate,
+    expiryDate: isoDate,
+    controls: z.array(z.string()).describe("Annex A controls in the statement of applicability; empty: all"),
+    status: z.enum(["valid", "expired"]).describe("expired: its expiry date is before today"),
+  })
+  .describe("A certificate a supplier filed")
+  .register(apiSchemas, { id: "Certificate" });
+
+export const SupplierDetail = z
+  .object({
+    ...Supplier.shape,
+    certificates: z.array(Certificate),
+    results: z
+      .array(
+        z.object({
+          agreementId: objectId,
+          agreementReference: z.string(),
+          assessmentId: objectId,
+          status: z.enum(ASSESSMENT_STATUSES),
+          score: z.number().nullable(),
+          rating: z.enum(RATINGS).nullable(),
+          evaluationDate: z.string().nullable(),
+          dueDate: isoDate,
+        }),
+      )
+      .describe("Per agreement, its most recently changed assessment and that one's current result"),
+  })
+  .describe("A supplier with its certificates and its latest results per agreement")
+  .register(apiSchemas, { id: "SupplierDetail" });
+
+/** A path's supplier id. */
+export const SupplierIdParams = z.strictObject({
+  id: objectId.describe("The supplier's organisation id"),
+});
+
+/** `GET /api/v1/certificates` query. */
+export const ListCertificatesQuery = z.strictObject({
+  limit: limitOf("Certificates"),
+  cursor: cursorParam,
+  supplier: objectId.optional().describe("Only this supplier's certificates"),
+  expiringBefore: isoDate.optional().describe("Only certificates expiring before this day (YYYY-MM-DD)"),
+  status: z.enum(["valid", "expired"], "Must be valid or expired").optional().describe("valid or expired, as of today"),
+});
+
+export const CertificateList = z
+  .object(pageOf(Certificate))
+  .describe("One page of certificates, in a stable order")
+  .register(apiSchemas, { id: "CertificateList" });

@@ -505,10 +505,15 @@ export async function reportVersions(
 }
 
 /** Who may download a stored report: the recipient's procurement team and the disclosing party of its agreement. */
+export function reportScope(user: { role: string; orgId: string }): Record<string, string> | null {
+  if (user.role === "procurement") return { recipientOrgId: user.orgId };
+  if (user.role === "discloser") return { discloserOrgId: user.orgId };
+  return null;
+}
+
 function mayRead(user: { role: string; orgId: string }, r: StoredReport): boolean {
-  if (user.role === "procurement") return String(r.recipientOrgId) === user.orgId;
-  if (user.role === "discloser") return String(r.discloserOrgId) === user.orgId;
-  return false;
+  const scope = reportScope(user);
+  return !!scope && Object.entries(scope).every(([field, orgId]) => String(r[field as keyof StoredReport]) === orgId);
 }
 
 export async function openReport(
