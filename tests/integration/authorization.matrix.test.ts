@@ -832,7 +832,7 @@ describe("authorization matrix of the API, by token", () => {
       const suppliers = secureRouteModule(routes["api.v1.agreements.$id.suppliers.tsx"]).loader!;
       const getAssessment = secureRouteModule(routes["api.v1.assessments.$id.tsx"]).loader!;
       const send = secureRouteModule(routes["api.v1.agreements.$id.assessments.tsx"]).action!;
-      const { agreementId, assessmentId, reportId } = world;
+      const { agreementId, assessmentId, reportId, supplierId } = world;
       const got: Record<string, unknown> = {};
       const want: Record<string, unknown> = {};
       for (const [actor, expectation] of Object.entries(TOKEN_EXPECT)) {
@@ -926,8 +926,8 @@ describe("authorization matrix of the API, by token", () => {
           // org A's tier-1 supplier, as org A's supplier directory lists it
           directorySupplier: await outcomeOf(() =>
             supplierRoute({
-              request: new Request(`http://localhost/api/v1/suppliers/${world.supplierId}`, { headers }),
-              params: { id: world.supplierId },
+              request: new Request(`http://localhost/api/v1/suppliers/${supplierId}`, { headers }),
+              params: { id: supplierId },
               context: {},
             }),
           ),
