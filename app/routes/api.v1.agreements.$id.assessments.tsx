@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireApiCaller } from "#app/features/api/auth.server";
 import { assertMaySendUnder, assessmentOf, sendAssessmentAs } from "#app/features/api/assessments.server";
-import { created, parseJsonBody, parseOrProblem, parseQuery, problem } from "#app/features/api/http.server";
+import { created, idempotent, parseJsonBody, parseOrProblem, parseQuery, problem } from "#app/features/api/http.server";
 import { AgreementIdParams, Assessment, NoQuery, SendAssessmentBody } from "#app/features/api/schemas";
 
 /** Sends a questionnaire under the agreement: POST only. */
@@ -17,7 +17,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { id } = parseOrProblem(AgreementIdParams, { id: params.id }, "The path is not valid.");
   // who may send under the agreement, before what is sent is read
   await assertMaySendUnder(caller, id);
-  const body = await parseJsonBody(request, SendAssessmentBody);
-  const assessmentId = await sendAssessmentAs(caller, id, body, request);
-  return created(`/api/v1/assessments/${assessmentId}`, Assessment, await assessmentOf(caller, assessmentId));
+  return idempotent(request, caller.tokenPrefix, async () => {
+    const body = await parseJsonBody(request, SendAssessmentBody);
+    const assessmentId = await sendAssessmentAs(caller, id, body, request);
+    return created(`/api/v1/assessments/${assessmentId}`, Assessment, await assessmentOf(caller, assessmentId));
+  });
 }

@@ -436,3 +436,61 @@ describe("suppliers and certificates", () => {
       expect((await certificates(q)).status, q).toBe(400);
   });
 });
+
+describe("Idempotency-Key on POST /api/v1/agreements/{id}/assessments", () => {
+  async function send(key: string | null, dueDate: string, tok = write) {
+    const agreementId = String(a.agreement._id);
+    const response = await respond(() =>
+      sendRoute.action!({
+        request: new Request(`http://localhost/api/v1/agreements/${agreementId}/assessments`, {
+          method: "POST",
+          headers: {
+            Authorization: `Bearer ${tok}`,
+            "Content-Type": "application/json",
+            ...(key === null ? {} : { "Idempotency-Key": key }),
+          },
+          body: JSON.stringify({
+            supplierId: String(a.tier2._id),
+            templateId: "full-security",
+            dueDate,
+            recipients: ["idem@tier2.example"],
+            sendAnother: true,
+          }),
+        }),
+        params: { id: agreementId },
+        context: {},
+      }),
+    );
+    const status = response.status;
+    const replayed = response.headers.get("Idempotent-Replayed");
+    const location = response.headers.get("Location");
+    const body = (await expectDocumented(doc, "post", "/api/v1/agreements/{id}/assessments", response)) as Record<
+      string,
+      unknown
+    >;
+    return { status, replayed, location, body };
+  }
+
+  it("sends once per key and token: a retry answers the first result, another body with the key is a 422", async () => {
+    const count = () => Assessment.countDocuments({ ownerOrgId: a.recipient._id });
+    const before = await count();
+    const first = await send("order-4711", "2099-04-01");
+    expect(first.status).toBe(201);
+    const again = await send("order-4711", "2099-04-01");
+    expect(again).toMatchObject({ status: 201, replayed: "true", location: first.location, body: first.body });
+    expect(await count()).toBe(before + 1);
+    const other = await send("order-4711", "2099-05-01");
+    expect(other.status).toBe(422);
+    expect(Object.keys(other.body.errors as object)).toEqual(["Idempotency-Key"]);
+    // another token's key is its own; no key sends every time
+    expect((await send("order-4711", "2099-04-01", await token(a.procurement.user._id, "read-write"))).status).toBe(
+      201,
+    );
+    expect((await send(null, "2099-04-01")).status).toBe(201);
+    expect(await count()).toBe(before + 3);
+    // a refused send gives the key back: the corrected retry goes through
+    expect((await send("order-4712", "2000-01-01")).status).toBe(400);
+    expect((await send("order-4712", "2099-04-01")).status).toBe(201);
+    expect((await send("x".repeat(201), "2099-04-01")).status).toBe(400);
+  });
+});

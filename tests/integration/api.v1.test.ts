@@ -149,8 +149,17 @@ describe("the OpenAPI document", () => {
       "GET /api/v1/agreements",
       "GET /api/v1/agreements/{id}/suppliers",
       "POST /api/v1/agreements/{id}/assessments",
+      "GET /api/v1/assessments",
       "GET /api/v1/assessments/{id}",
+      "GET /api/v1/suppliers",
+      "GET /api/v1/suppliers/{id}",
+      "GET /api/v1/certificates",
+      "GET /api/v1/reports",
+      "GET /api/v1/reports/{id}/pdf",
+      "POST /api/v1/reports/verify",
     ]);
+    const send = page.operations.find((o) => o.id === "sendAssessment")!;
+    expect(send.parameters.map((p) => `${p.in}:${p.name}`)).toContain("header:Idempotency-Key");
     expect(page.operations[0].parameters.map((p) => p.name)).toEqual(["limit", "cursor"]);
     expect(page.schemas.map((s) => s.id)).toContain("SupplierResult");
     expect(page.problems.map((p) => p.status)).toEqual(expect.arrayContaining([400, 401, 403, 404, 429]));

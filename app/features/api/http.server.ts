@@ -123,3 +123,70 @@ export function parseOrProblem<S extends z.ZodType>(schema: S, raw: unknown, det
   }
   throw problem("bad-request", detail, { errors: Object.fromEntries(errors) });
 }
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+/**
+ * Runs a write once per `Idempotency-Key` (per token, for 24 hours): a retry
+ * with the same key and the same request gets the first answer again; the
+ * same key with another request is a 422; one still running, a 409. Without
+ * the header the write simply runs. A write that fails gives the key back.
+ */
+export async function idempotent(
+  request: Request,
+  tokenPrefix: string,
+  write: () => Promise<Response>,
+): Promise<Response> {
+  const key = request.headers.get("Idempotency-Key");
+  if (key === null) return write();
+  if (!IDEMPOTENCY_KEY.test(key))
+    throw problem("bad-request", "The Idempotency-Key header is not valid.", {
+      errors: { "Idempotency-Key": ["Must be 1 to 200 visible ASCII characters"] },
+    });
+  const { takeIdempotencyKey, keepIdempotentResponse, releaseIdempotencyKey } = await import(
+    "#models/idempotency-key.server"
+  );
+  const url = new URL(request.url);
+  const requestHash = crypto
+    .createHash("sha256")
+    .update(`${request.method} ${url.pathname}${url.search}\n`)
+    .update(await request.clone().text())
+    .digest("hex");
+  const id = `${tokenPrefix}:${key}`;
+  const taken = await takeIdempotencyKey(id, requestHash);
+  if (!taken.first) {
+    if (taken.requestHash !== requestHash)
+      throw problem("unprocessable-content", "This Idempotency-Key was used with another request.", {
+        errors: { "Idempotency-Key": ["Used before with another request: use a new key"] },
+      });
+    if (!taken.response)
+      throw problem("conflict", "A request with this Idempotency-Key is still running: retry shortly.");
+    const { status, location, body } = taken.response;
+    return new Response(body, {
+      status,
+      headers: {
+        "Content-Type": "application/json",
+        "Cache-Control": "no-store",
+        "Idempotent-Replayed": "true",
+        ...(location ? { Location: location } : {}),
+      },
+    });
+  }
+  let response: Response;
+  try {
+    response = await write();
+  } catch (thrown) {
+    await releaseIdempotencyKey(id);
+    throw thrown;
+  }
+  if (response.status >= 400) {
+    await releaseIdempotencyKey(id);
+    return response;
+  }
+  await keepIdempotentResponse(id, {
+    status: response.status,
+    location: response.headers.get("Location"),
+    body: await response.clone().text(),
+  });
+  return response;
+}

@@ -135,7 +135,7 @@ export const OPERATIONS: ApiOperation[] = [
     path: "/api/v1/agreements/{id}/assessments",
     summary: "Send a questionnaire to a supplier of the agreement",
     description:
-      "Sends a questionnaire as procurement's send form does: the supplier must be in the agreement's chain and the questionnaire one the portal sends (its current version); each recipient is e-mailed an invitation, and the audit trail names the token. Needs a read-write token of a procurement organisation. 409 when the supplier already has an open questionnaire under the agreement (send `sendAnother: true` to insist); 422 when the portal refuses the input. Not idempotent: a retried request sends again.",
+      "Sends a questionnaire as procurement's send form does: the supplier must be in the agreement's chain and the questionnaire one the portal sends (its current version); each recipient is e-mailed an invitation, and the audit trail names the token. Needs a read-write token of a procurement organisation. 409 when the supplier already has an open questionnaire under the agreement (send `sendAnother: true` to insist); 422 when the portal refuses the input. Idempotent with an `Idempotency-Key` header (1 to 200 visible ASCII characters): a retry with the same key from the same token within 24 hours gets the first answer again (with `Idempotent-Replayed: true`) instead of sending again; the same key with another body is a 422, while the first is still running a 409. Without the header a retried request sends again.",
     pathParams: AgreementIdParams,
     body: SendAssessmentBody,
     response: component(Assessment),
@@ -302,6 +302,16 @@ function successes(op: ApiOperation): Record<string, unknown> {
   }
 }
 
+/** Every create takes one (http.server.ts idempotent). */
+const IDEMPOTENCY_KEY_HEADER = {
+  name: "Idempotency-Key",
+  in: "header",
+  required: false,
+  description:
+    "Makes a retry safe: the same key from the same token within 24 hours answers the first result again; with another body, 422",
+  schema: { type: "string", minLength: 1, maxLength: 200, pattern: "^[\\x21-\\x7e]+$" },
+};
+
 let built: Record<string, unknown> | null = null;
 
 export function openApiDocument(): Record<string, unknown> {
@@ -312,7 +322,11 @@ export function openApiDocument(): Record<string, unknown> {
       operationId: op.id,
       summary: op.summary,
       description: op.description,
-      parameters: [...parameters("path", op.pathParams), ...parameters("query", op.query)],
+      parameters: [
+        ...parameters("path", op.pathParams),
+        ...parameters("query", op.query),
+        ...(op.kind === "create" ? [IDEMPOTENCY_KEY_HEADER] : []),
+      ],
       ...(op.body ? { requestBody: requestBody(op) } : {}),
       responses: {
         ...successes(op),
