@@ -23,7 +23,7 @@ import { isDuplicateKey } from "#models/duplicate-key";
 import { ScoreRecord, scoreRecordId } from "#models/score-record.server";
 import { orgInfo } from "#app/features/accounts/org-names.server";
 import { catalogueForVersion, templateForAssessment } from "#app/features/questionnaires/questionnaire.server";
-import { queueWebhookEvent } from "#app/features/webhooks/events.server";
+import { recordWebhookEvent } from "#app/features/webhooks/events.server";
 
 /** The scoring engine's view of a stored agreement (plain data, ids as strings). */
 export async function agreementInput(a: AgreementData): Promise<AgreementInput> {
@@ -321,7 +321,7 @@ export async function rescore(
     await syncAssessmentRow(current._id);
     // only the instance whose record insert won tells the systems outside
     if (inserted && previous && verdictOf(previous) !== verdictOf(result))
-      queueWebhookEvent({
+      await recordWebhookEvent({
         type: "chain.compliance_changed",
         orgIds: [current.ownerOrgId, currentAgreement.discloserOrgId],
         key: recordId,

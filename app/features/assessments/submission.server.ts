@@ -18,7 +18,7 @@ import { currentLocale, tIn } from "#app/i18n/messages.server";
 import { rescore } from "./scoring.server";
 import { askedTemplateFor, missingRequiredAnswers } from "./survey-model.server";
 import { said } from "#app/scoring/said";
-import { assessmentEventData, queueWebhookEvent } from "#app/features/webhooks/events.server";
+import { assessmentEventData, recordWebhookEvent } from "#app/features/webhooks/events.server";
 
 export type SubmitResult =
   | { kind: "submitted"; score: number }
@@ -81,7 +81,7 @@ export async function submitAssessment(
     },
     ip: clientIp(request),
   });
-  queueWebhookEvent({
+  await recordWebhookEvent({
     type: "assessment.submitted",
     orgIds: [submitted.ownerOrgId],
     data: assessmentEventData({ ...submitted, result }),

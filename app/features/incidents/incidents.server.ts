@@ -19,7 +19,7 @@ import { limitedText } from "#app/lib/text-limits";
 import { INCIDENT_DESCRIPTION_MAX } from "./incident-limits";
 import { measureIncident, upstreamNotices, type IncidentTiming, type UpstreamNotice } from "./incident-timing";
 import { sendDueReassessments } from "#app/features/reassessment/reassessment.server";
-import { queueWebhookEvent } from "#app/features/webhooks/events.server";
+import { recordWebhookEvent } from "#app/features/webhooks/events.server";
 
 /** "YYYY-MM-DDTHH:MM" as a datetime-local field sends it, read as UTC. */
 const utcMinute = z
@@ -97,7 +97,7 @@ export async function reportIncident(
   });
   const id = String(incident._id);
   // the agreement's procurement and its disclosing party are told of it, as they are by e-mail
-  queueWebhookEvent({
+  await recordWebhookEvent({
     type: "incident.reported",
     orgIds: [agreement.recipientOrgId, agreement.discloserOrgId],
     data: {

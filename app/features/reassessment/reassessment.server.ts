@@ -24,7 +24,7 @@ import { currentLocale, tIn } from "#app/i18n/messages.server";
 import { formatDay } from "#app/i18n/format";
 import type { Locale } from "#app/i18n/locales";
 import { localeOfRecipient } from "#app/features/accounts/locale.server";
-import { assessmentEventData, queueWebhookEvent } from "#app/features/webhooks/events.server";
+import { assessmentEventData, recordWebhookEvent } from "#app/features/webhooks/events.server";
 import {
   policyOf,
   MIN_ANSWER_DAYS,
@@ -247,7 +247,7 @@ async function createReassessment(
   });
   const id = String(assessment._id);
   await syncAssessmentRow(assessment._id);
-  queueWebhookEvent({
+  await recordWebhookEvent({
     type: "reassessment.due",
     orgIds: [agreement.recipientOrgId],
     data: { ...assessmentEventData(assessment), follows: plan.basisId, reasons },

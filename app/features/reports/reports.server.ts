@@ -38,7 +38,7 @@ import { contentDisposition } from "#app/features/evidence/evidence.server";
 import { gridFsBucket, trusted } from "#app/lib/ids.server";
 import { clientIp } from "#app/lib/http.server";
 import { orgInfo } from "#app/features/accounts/org-names.server";
-import { queueWebhookEvent } from "#app/features/webhooks/events.server";
+import { recordWebhookEvent } from "#app/features/webhooks/events.server";
 import { currentLocale, t } from "#app/i18n/messages.server";
 import { isLocale, type Locale } from "#app/i18n/locales";
 import { certificationInput } from "#app/features/assessments/scoring.server";
@@ -365,7 +365,7 @@ async function generate(
       targetId: String(input.targetId),
       details: { version: record.version, sha256: record.sha256, by: author.name, trigger },
     });
-    queueWebhookEvent({
+    await recordWebhookEvent({
       type: "report.generated",
       orgIds: [input.agreement.recipientOrgId],
       data: {

@@ -33,7 +33,7 @@ import type { UploadOutcome } from "#app/features/evidence/uploads.server";
 import { sendTriggeredReassessments } from "#app/features/reassessment/reassessment.server";
 import { localeOfRecipient } from "#app/features/accounts/locale.server";
 import { formatDay } from "#app/i18n/format";
-import { assessmentEventData, queueWebhookEvent } from "#app/features/webhooks/events.server";
+import { assessmentEventData, recordWebhookEvent } from "#app/features/webhooks/events.server";
 import type { Locale } from "#app/i18n/locales";
 import { currentLocale, say, tIn } from "#app/i18n/messages.server";
 
@@ -206,7 +206,7 @@ export async function requestRemediation(
       extra: { remediation: [...a.remediation, ...items], "summary.openRemediation": open },
     };
   });
-  queueWebhookEvent({
+  await recordWebhookEvent({
     type: "assessment.remediation_requested",
     orgIds: [updated.ownerOrgId],
     data: {
@@ -269,7 +269,7 @@ export async function decide(user: CurrentUser, id: string, input: z.infer<typeo
       },
     };
   });
-  queueWebhookEvent({
+  await recordWebhookEvent({
     type: input.decision === "approved" ? "assessment.approved" : "assessment.rejected",
     orgIds: [updated.ownerOrgId],
     data: assessmentEventData(updated),

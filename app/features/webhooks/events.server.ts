@@ -63,24 +63,18 @@ export async function raiseWebhookEvent(event: RaisedEvent): Promise<string[]> {
   return raised;
 }
 
-const inFlight = new Set<Promise<unknown>>();
-
 /**
- * Raises an event beside the user's action without holding it up or failing
- * it: the writes run in the background and an error is logged (the action
- * has happened; a missed notification must not undo it).
+ * Stores an event beside the user's action, before the action answers, so an
+ * event is never only in memory when the process stops; delivery happens
+ * later, in the worker. A failure to store is logged and does not fail the
+ * action: the action has happened, and a missed notification must not undo it.
  */
-export function queueWebhookEvent(event: RaisedEvent): void {
-  const running = raiseWebhookEvent(event).catch((error: unknown) =>
-    console.error(`webhook event ${event.type} could not be stored`, error),
-  );
-  inFlight.add(running);
-  void running.finally(() => inFlight.delete(running));
-}
-
-/** Waits for the events queued so far to be stored (before shutting down, or before reading them back). */
-export async function queuedWebhookEventsStored(): Promise<void> {
-  while (inFlight.size) await Promise.allSettled([...inFlight]);
+export async function recordWebhookEvent(event: RaisedEvent): Promise<void> {
+  try {
+    await raiseWebhookEvent(event);
+  } catch (error) {
+    console.error(`webhook event ${event.type} could not be stored`, error);
+  }
 }
 
 const idOf = (v: unknown) => (v === null || v === undefined ? null : String(v));
