@@ -126,6 +126,8 @@ export interface SsoLoginData {
   codeVerifier: string;
   nonce: string;
   redirectTo: string;
+  /** where the browser is sent at the provider (the hop page links to it) */
+  authorizationUrl: string;
   expiresAt: Date;
 }
 
@@ -136,6 +138,7 @@ const ssoLoginSchema = new Schema<SsoLoginData>(
     codeVerifier: { type: String, required: true, maxlength: 200 },
     nonce: { type: String, required: true, maxlength: 200 },
     redirectTo: { type: String, default: "", maxlength: 2048 },
+    authorizationUrl: { type: String, default: "", maxlength: 8192 },
     expiresAt: { type: Date, required: true, index: true },
   },
   { versionKey: false },

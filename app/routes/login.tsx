@@ -7,7 +7,7 @@ import { FIRST_ADMIN_COMMAND, needsFirstAdministrator } from "#app/features/acco
 import { createUserSession, requireAnonymous, ROLE_HOME } from "#app/features/accounts/auth.server";
 import { knownDevice, rememberDevice } from "#app/features/accounts/known-device.server";
 import { signIn, signInWait } from "#app/features/accounts/sign-in.server";
-import { startSsoSignIn } from "#app/features/sso/sign-in.server";
+import { SSO_HOP, startSsoSignIn } from "#app/features/sso/sign-in.server";
 import { orUnavailable } from "#app/lib/db.server";
 import { fieldErrors } from "#app/lib/forms.server";
 import { safeRedirect } from "#app/lib/http.server";
@@ -86,7 +86,8 @@ async function startSso(request: Request, form: Record<string, FormDataEntryValu
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), email }, { status: 400 });
   try {
     const start = await orUnavailable(startSsoSignIn(request, parsed.data.email, parsed.data.redirectTo ?? ""));
-    return redirect(start.url, { headers: { "Set-Cookie": start.setCookie } });
+    // through a page of the portal: the form may not redirect to another site (form-action 'self')
+    return redirect(SSO_HOP, { headers: { "Set-Cookie": start.setCookie } });
   } catch (error) {
     return refusalResponse(error, { email });
   }

@@ -83,7 +83,7 @@ function readableTexts(page: Page): Promise<string[]> {
 
 /** Words that are the same in every language: the brand, standards, formats, units, the requirement codes. */
 const UNIVERSAL =
-  /Flowdown|SHA-256|REST API|API|OpenAPI|openapi|Retry-After|ETag|If-None-Match|RFC|UTF-8|URL|UTC|PDF|CSV|XLSX|JSON|json|csv|VSAQ|SurveyJS Creator|SurveyJS|SMTP|Ctrl|Cmd|OWASP|ASVS|\/[a-z][a-z-]*|ISO\/IEC|ISO|IEC|SOC|TLS|MFA|VPN|NIST|SP|GDPR|SCC|BCR|IT|ID|OK|FD-[A-Z]+-\d+|[A-Z]\.\d+(\.\d+)*|\S+@\S+|https?:\/\/\S+|[0-9a-f]{12,}/g;
+  /Flowdown|SHA-256|HMAC-SHA256|HMAC|REST API|OpenID Connect|Webhook|POST|Unix|Node\.js|URI|localhost|https?:\/\/|[a-z0-9-]+\.(?:example|com)\b|API|OpenAPI|openapi|Retry-After|ETag|If-None-Match|RFC|UTF-8|URL|UTC|PDF|CSV|XLSX|JSON|json|csv|VSAQ|SurveyJS Creator|SurveyJS|SMTP|Ctrl|Cmd|OWASP|ASVS|\/[a-z][a-z-]*|ISO\/IEC|ISO|IEC|SOC|TLS|MFA|VPN|NIST|SP|GDPR|SCC|BCR|IT|ID|OK|FD-[A-Z]+-\d+|[A-Z]\.\d+(\.\d+)*|\S+@\S+|https?:\/\/\S+|[0-9a-f]{12,}/g;
 
 /** The language menu names each language in itself. */
 const LANGUAGE_NAMES = new Set(Object.values(LOCALE_NAMES));

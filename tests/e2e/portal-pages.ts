@@ -359,6 +359,9 @@ export const PAGES: Record<string, Visit[] | NotAPage> = {
       status: 400,
     },
   ],
+  "auth.oidc.go.tsx": {
+    notAPage: "the hop from the login form to the identity provider: moves on at once (to /login without a sign-in)",
+  },
   "language.tsx": { notAPage: "the language menu's form: keeps the choice and goes back" },
   "logout.tsx": { notAPage: "signs out and redirects" },
   "procurement.agreements.$id.contacts.tsx": { notAPage: "an action of the agreement page" },

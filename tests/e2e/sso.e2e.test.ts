@@ -89,5 +89,15 @@ describe("single sign-on in the browser", () => {
     await expect(person.locator(".who strong").textContent()).resolves.toBe("Nora Lind");
     await person.screenshot({ path: path.join(SCREENSHOT_DIR, "sso-signed-in.png"), fullPage: true });
     await context.close();
+
+    // without JavaScript the button works too: the form may only post to the portal, whose page moves on
+    const plain = await portal.browser.newContext({ javaScriptEnabled: false });
+    const visitor = await plain.newPage();
+    await visitor.goto(`${portal.app.baseUrl}/login`);
+    await visitor.getByLabel("E-mail").fill(`nora@${DOMAIN}`);
+    await visitor.getByRole("button", { name: "Use your organisation's single sign-on" }).click();
+    await visitor.waitForURL(`${issuer}/**`);
+    await visitor.locator("input[name='login']").waitFor();
+    await plain.close();
   });
 });

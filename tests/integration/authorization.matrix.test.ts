@@ -110,6 +110,8 @@ export const POLICIES: Record<string, Case[]> = {
     },
   ],
   // the identity provider's redirect back: without a sign-in started in this browser, a clear refusal for anyone
+  // the hop to the identity provider: a browser that started no sign-in goes back to the login page
+  "auth.oidc.go.tsx": [{ url: () => "/auth/oidc/go", params: none, loader: { rest: "login" } }],
   "auth.oidc.callback.tsx": [
     { url: () => "/auth/oidc/callback?code=x&state=y", params: none, loader: { rest: 400 } },
     { url: () => "/auth/oidc/callback?error=access_denied", params: none, loader: { rest: 400 } },

@@ -16,6 +16,7 @@ setupTestDatabase();
 
 const { action: loginAction } = await import("#app/routes/login");
 const { loader: callbackLoader } = await import("#app/routes/auth.oidc.callback");
+const { loader: hopLoader } = await import("#app/routes/auth.oidc.go");
 const { loader: ssoLoader, action: ssoAction } = await import("#app/routes/_portal.account_.team_.sso");
 const { User } = await import("#models/user.server");
 const { Session } = await import("#models/session.server");
@@ -135,7 +136,12 @@ async function signInThroughProvider(email: string, accountId: string, journey: 
   if (!(start instanceof Response)) throw new Error(`SSO did not start: ${JSON.stringify(replyOf(start).data)}`);
   expect(start.status).toBe(302);
   const stateCookie = start.headers.get("Set-Cookie")!.split(";")[0]!;
-  let url = new URL(start.headers.get("Location")!);
+  // the form lands on the portal's own hop page, which moves on to the provider
+  expect(start.headers.get("Location")).toBe("/auth/oidc/go");
+  const hop = replyOf<{ url: string }>(
+    await hopLoader({ request: getRequest("/auth/oidc/go", stateCookie), params: {}, context: {} }),
+  );
+  let url = new URL(hop.data.url);
   expect(url.origin).toBe(issuer);
   expect(url.searchParams.get("code_challenge_method")).toBe("S256");
   journey.alter?.(url);
@@ -358,5 +364,13 @@ describe("signing in through the organisation's provider", () => {
       context: {},
     });
     expect(other).toRedirectTo("/supplier");
+  });
+});
+
+describe("the hop to the provider", () => {
+  it("sends a browser that started no sign-in back to the login page", async () => {
+    const answer = await hopLoader({ request: getRequest("/auth/oidc/go"), params: {}, context: {} });
+    expect(answer).toBeInstanceOf(Response);
+    expect((answer as Response).headers.get("Location")).toBe("/login");
   });
 });

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { ListTable } from "#app/components/list-table";
 import { useFormat, useT } from "#app/i18n/react";
 import type { MessageId } from "#app/i18n/catalogue";
@@ -11,6 +12,9 @@ export interface AuditRow {
   details: Record<string, string>;
   ip: string;
 }
+
+/** A value recorded as a code rather than words ("access_denied", "provider_error:other"): shown as code. */
+const RECORDED_CODE = /^[a-z0-9]+([_:][a-z0-9]+)+$/;
 
 /** An entry's detail key as a label: its message when it has one, else the key as recorded. */
 export function auditKeyLabel(key: string, t: (id: MessageId) => string): string {
@@ -40,9 +44,12 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
           header: t("admin.auditTable.details"),
           className: "small wrap-anywhere",
           cell: (r) =>
-            Object.entries(r.details)
-              .map(([k, v]) => `${auditKeyLabel(k, t)}: ${v}`)
-              .join(" · "),
+            Object.entries(r.details).map(([k, v], i) => (
+              <Fragment key={k}>
+                {i ? " · " : null}
+                {auditKeyLabel(k, t)}: {RECORDED_CODE.test(v) ? <code>{v}</code> : v}
+              </Fragment>
+            )),
         },
         { header: t("admin.auditTable.from"), className: "small muted", cell: (r) => r.ip },
       ]}

@@ -26,6 +26,8 @@ import { redirectUri, secretPurpose } from "./settings.server";
  * once, and lets openid-client verify the answer.
  */
 const PENDING_TTL_MS = 10 * 60_000;
+/** the page that moves on to the provider */
+export const SSO_HOP = "/auth/oidc/go";
 
 let cookie: Cookie | null = null;
 function stateCookie(): Cookie {
@@ -101,9 +103,24 @@ export async function startSsoSignIn(request: Request, email: string, redirectTo
     codeVerifier: checks.codeVerifier,
     nonce: checks.nonce,
     redirectTo,
+    authorizationUrl: url.href,
     expiresAt: new Date(Date.now() + PENDING_TTL_MS),
   });
   return { url: url.href, setCookie: await stateCookie().serialize(checks.state) };
+}
+
+/**
+ * The provider's address for the sign-in this browser started, or null. The
+ * login form cannot redirect to another site itself (the pages' policy
+ * allows forms to post to the portal only, redirects included), so it lands
+ * on a page of the portal that moves on to this address.
+ */
+export async function pendingSsoRedirect(request: Request): Promise<string | null> {
+  const state: unknown = await stateCookie().parse(request.headers.get("Cookie"));
+  if (typeof state !== "string" || !state) return null;
+  const pending = await SsoLogin.findById(state, { authorizationUrl: 1, expiresAt: 1 }).lean();
+  if (!pending || pending.expiresAt <= new Date() || !/^https?:\/\//.test(pending.authorizationUrl)) return null;
+  return pending.authorizationUrl;
 }
 
 export interface SsoSignedIn {

@@ -10,6 +10,7 @@ export const answers = {
   "answers.notAnswered": { en: "not answered", de: "nicht beantwortet", ja: "未回答", ar: "لم تتم الإجابة" },
   "answers.unnamedFile": { en: "unnamed file", de: "unbenannte Datei", ja: "名前のないファイル", ar: "ملف بلا اسم" },
   // --- an audit entry's detail keys (audit-table.tsx); English shows the record's field name as stored
+  "answers.auditKey.orgId": { en: "orgId", de: "Organisation", ja: "組織", ar: "المؤسسة" },
   "answers.auditKey.trigger": { en: "trigger", de: "Auslöser", ja: "きっかけ", ar: "سبب الإنشاء" },
   "answers.auditKey.teamAdmin": { en: "teamAdmin", de: "Teamadministration", ja: "チーム管理者", ar: "مسؤول الفريق" },
   "answers.auditKey.knownDevice": { en: "knownDevice", de: "Bekanntes Gerät", ja: "既知の端末", ar: "جهاز معروف" },

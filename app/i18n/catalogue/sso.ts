@@ -36,7 +36,7 @@ export const sso = {
     en: "Register this address as the client's redirect (callback) URI at your identity provider.",
     de: "Registrieren Sie diese Adresse bei Ihrem Identitätsanbieter als Weiterleitungs-URI (Callback) des Clients.",
     ja: "このアドレスを ID プロバイダーでクライアントのリダイレクト（コールバック）URI として登録してください。",
-    ar: "سجّل هذا العنوان لدى مزوّد الهوية بوصفه عنوان إعادة التوجيه (callback) للعميل.",
+    ar: "سجّل هذا العنوان لدى مزوّد الهوية بوصفه عنوان إعادة التوجيه للعميل.",
   },
   "sso.settings.statusOn": {
     en: "Single sign-on is on for: {domains}",
@@ -89,9 +89,9 @@ export const sso = {
   },
   "sso.field.issuer": {
     en: "Issuer URL",
-    de: "Aussteller-URL (Issuer)",
-    ja: "発行者 URL（Issuer）",
-    ar: "عنوان المُصدِر (Issuer)",
+    de: "Aussteller-URL",
+    ja: "発行者 URL",
+    ar: "عنوان المُصدِر",
   },
   "sso.field.issuer.hint": {
     en: "For example https://login.example.com/realms/acme",
@@ -326,6 +326,24 @@ export const sso = {
     de: "Single Sign-on hat nicht funktioniert",
     ja: "シングルサインオンに失敗しました",
     ar: "لم ينجح تسجيل الدخول الموحّد",
+  },
+  "sso.go.title": {
+    en: "On to your organisation's sign-in",
+    de: "Weiter zur Anmeldung Ihrer Organisation",
+    ja: "組織のサインインへ移動します",
+    ar: "الانتقال إلى تسجيل الدخول لدى مؤسستك",
+  },
+  "sso.go.body": {
+    en: "Your browser is being taken to your organisation's sign-in page.",
+    de: "Ihr Browser wird zur Anmeldeseite Ihrer Organisation weitergeleitet.",
+    ja: "ブラウザーを組織のサインインページへ移動しています。",
+    ar: "يجري نقل متصفحك إلى صفحة تسجيل الدخول لدى مؤسستك.",
+  },
+  "sso.go.link": {
+    en: "Continue to sign in",
+    de: "Weiter zur Anmeldung",
+    ja: "サインインを続ける",
+    ar: "متابعة تسجيل الدخول",
   },
   "sso.error.back": {
     en: "Back to sign-in",
