@@ -1,6 +1,7 @@
 import type { Model } from "mongoose";
 import { AccountTokenModel } from "./account-token.server";
 import { ApiToken } from "./api-token.server";
+import { ApiRateSlot } from "./api-rate-window.server";
 import { JobRun } from "./job-run.server";
 import { Agreement } from "./agreement.server";
 import { AssessmentRow, ReadModelToken, RowChange, RowSnapshot } from "./assessment-row.server";
@@ -51,6 +52,7 @@ export const allModels: Model<any>[] = [
   SupplierImport,
   EvidenceFile,
   ApiToken,
+  ApiRateSlot,
   WebhookEndpoint,
   WebhookEvent,
   WebhookDelivery,

@@ -14,7 +14,7 @@ import { expectDocumented, schemaErrors, type OpenApiDocument } from "#tests/hel
  * them with, and every API answer checked against the OpenAPI document the
  * API itself serves.
  */
-setupTestDatabase();
+const { uri } = setupTestDatabase();
 
 const { secureRouteModule } = await import("#app/lib/security.server");
 const tokenRoute = await import("#app/routes/_portal.account_.team_.api-tokens");
@@ -364,18 +364,48 @@ describe("GET /api/v1/agreements", () => {
   it(`limits a token to ${API_RATE_LIMIT.max} requests a minute, then 429 with Retry-After`, async () => {
     const cookie = await teamAdminCookie(a.procurement.user._id);
     const token = (await createToken(cookie)).token;
-    for (let i = 0; i < API_RATE_LIMIT.max; i++) {
-      const res = await respond(() =>
-        listRoute.loader!({ request: apiRequest("/api/v1/agreements?limit=1", token), params: {}, context: {} }),
-      );
-      expect(res.status).toBe(200);
-    }
-    const limited = await listAgreements(token, "?limit=1");
+    // the clock pinned 20 s into a minute, so the window cannot end during the test
+    const minute = Math.floor(Date.now() / 60_000) * 60_000;
+    const at = new Date(minute + 20_000);
+    const call = (now: Date) =>
+      respond(async () => {
+        await requireApiCaller(apiRequest("/api/v1/agreements?limit=1", token), {}, now);
+        return new Response(null, { status: 204 });
+      });
+    for (let i = 0; i < API_RATE_LIMIT.max; i++) expect((await call(at)).status).toBe(204);
+    const limited = await call(at);
     expect(limited.status).toBe(429);
-    expect(Number(limited.retryAfter)).toBeGreaterThanOrEqual(1);
-    expect(Number(limited.retryAfter)).toBeLessThanOrEqual(60);
+    expect(limited.headers.get("Retry-After")).toBe("40");
+    // the problem is the one the document describes for the list
+    await expectDocumented(doc, "get", "/api/v1/agreements", limited);
+    // still refused a second before the minute ends, allowed again in the next one
+    expect((await call(new Date(minute + 59_500))).headers.get("Retry-After")).toBe("1");
+    expect((await call(new Date(minute + 60_000))).status).toBe(204);
     // another token of the same organisation has its own count
     expect((await listAgreements((await createToken(cookie)).token)).status).toBe(200);
+  });
+
+  it(`shares the count between app instances: ${API_RATE_LIMIT.max} in a window in all, not per instance`, async () => {
+    const mongoose = (await import("mongoose")).default;
+    const { takeApiRequestSlot, windowStart } = await import("#models/api-rate-window.server");
+    // a second instance: its own connection (pool) to the same database
+    const other = await mongoose.createConnection(uri()).asPromise();
+    try {
+      const start = windowStart(new Date(), API_RATE_LIMIT.windowMs);
+      const tokenId = crypto.randomBytes(32).toString("hex");
+      // 150 requests at once, alternating between the two instances
+      const allowed = await Promise.all(
+        Array.from({ length: API_RATE_LIMIT.max + 30 }, (_, i) =>
+          takeApiRequestSlot(tokenId, start, API_RATE_LIMIT, i % 2 ? other : mongoose.connection),
+        ),
+      );
+      expect(allowed.filter(Boolean)).toHaveLength(API_RATE_LIMIT.max);
+      // and afterwards, on either instance, none more in this window
+      expect(await takeApiRequestSlot(tokenId, start, API_RATE_LIMIT, other)).toBe(false);
+      expect(await takeApiRequestSlot(tokenId, start, API_RATE_LIMIT)).toBe(false);
+    } finally {
+      await other.close();
+    }
   });
 });
 

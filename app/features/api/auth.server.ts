@@ -1,7 +1,7 @@
 import { ROLE_FOR_KIND, type Role } from "#models/enums";
 import { findApiToken, noteApiTokenUse, type ApiTokenScope } from "#models/api-token.server";
 import { Organization } from "#models/organization.server";
-import { FixedWindow } from "#app/lib/fixed-window.server";
+import { takeApiRequestSlot, windowStart } from "#models/api-rate-window.server";
 import { problem } from "./http.server";
 
 /**
@@ -20,12 +20,11 @@ export interface ApiCaller {
 }
 
 /**
- * Requests per token per minute. Counted in this process's memory: with
- * several instances behind a balancer each counts on its own, so a token
- * may make this many per instance (a shared counter is for a later slice).
+ * Requests per token per fixed minute (the window starts on the minute).
+ * Counted in the database (models/api-rate-window.server), so all app
+ * instances on it share the count: a token makes this many a minute in all.
  */
 export const API_RATE_LIMIT = { max: 120, windowMs: 60_000 };
-const perToken = new FixedWindow(API_RATE_LIMIT.max, API_RATE_LIMIT.windowMs);
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
@@ -33,7 +32,8 @@ const BEARER = /^Bearer\s+(\S+)\s*$/i;
  * The first line of every API loader and action: the caller behind the
  * bearer token, or a thrown problem (401 unknown, expired or revoked token,
  * or an organisation no longer active; 403 a read token on a write; 429
- * over the rate limit, with Retry-After).
+ * over the rate limit, with Retry-After). `now` decides the token's expiry
+ * and the rate-limit window (tests pin it so a window cannot end mid-test).
  */
 export async function requireApiCaller(
   request: Request,
@@ -47,11 +47,13 @@ export async function requireApiCaller(
     throw problem("unauthorized", "The token is unknown, expired or revoked.");
   const org = await Organization.findById(record.orgId, { kind: 1, active: 1 }).lean();
   if (!org || org.active === false) throw problem("unauthorized", "The token's organisation is not active.");
-  const wait = perToken.hit(record._id, now.getTime());
-  if (wait !== null)
+  const start = windowStart(now, API_RATE_LIMIT.windowMs);
+  if (!(await takeApiRequestSlot(String(record._id), start, API_RATE_LIMIT))) {
+    const wait = Math.max(1, Math.ceil((start.getTime() + API_RATE_LIMIT.windowMs - now.getTime()) / 1000));
     throw problem("too-many-requests", `At most ${API_RATE_LIMIT.max} requests a minute per token.`, {
       headers: { "Retry-After": String(wait) },
     });
+  }
   if (opts.write && record.scope !== "read-write")
     throw problem("forbidden", "This token may only read: a read-write token is needed.");
   await noteApiTokenUse(record, now);
