@@ -298,6 +298,7 @@ export const PAGES: Record<string, Visit[] | NotAPage> = {
   "api.v1.assessments.$id.tsx": { notAPage: "the REST API (JSON)" },
   "api.v1.assessments._index.tsx": { notAPage: "the REST API (JSON)" },
   "api.v1.reports._index.tsx": { notAPage: "the REST API (JSON)" },
+  "api.v1.incidents._index.tsx": { notAPage: "the REST API (JSON)" },
   "api.v1.suppliers._index.tsx": { notAPage: "the REST API (JSON)" },
   "api.v1.suppliers.$id.tsx": { notAPage: "the REST API (JSON)" },
   "api.v1.certificates._index.tsx": { notAPage: "the REST API (JSON)" },

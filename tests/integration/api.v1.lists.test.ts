@@ -494,3 +494,63 @@ describe("Idempotency-Key on POST /api/v1/agreements/{id}/assessments", () => {
     expect((await send("x".repeat(201), "2099-04-01")).status).toBe(400);
   });
 });
+
+describe("GET /api/v1/incidents", () => {
+  const incidentsRoute = served(import("#app/routes/api.v1.incidents._index"));
+
+  it("shows each organisation the incidents its pages show, a page at a time, and no other's", async () => {
+    const route = await incidentsRoute;
+    const { getUser } = await import("#app/features/accounts/auth.server");
+    const { reportIncident } = await import("#app/features/incidents/incidents.server");
+    const report = async (w: World, description: string) => {
+      const user = await getUser(
+        new Request("http://localhost/", { headers: { Cookie: await sessionCookie(String(w.supplierUser.user._id)) } }),
+      );
+      const result = await reportIncident(
+        user!,
+        {
+          agreementId: String(w.agreement._id),
+          detectedAt: new Date(Date.now() - 3_600_000).toISOString().substring(0, 16),
+          classes: ["confidential"],
+          description,
+        },
+        new Request("http://localhost/supplier/incidents", { method: "POST" }),
+        "http://localhost",
+      );
+      if (!result.ok) throw new Error(JSON.stringify(result.errors));
+      return result.id;
+    };
+    const ofA = [await report(a, "Laptop stolen from a car"), await report(a, "Phishing mail opened by staff")];
+    const ofB = [await report(b, "Backup tape lost in transit")];
+    const discloserToken = await token(a.discloserUser.user._id, "read");
+    const supplierToken = await token(a.supplierUser.user._id, "read");
+    const otherToken = await token(b.procurement.user._id, "read");
+    for (const tok of [read, discloserToken, supplierToken]) {
+      const ids = await walk(route, "/api/v1/incidents", "/api/v1/incidents?limit=1", tok);
+      expect(ids.sort()).toEqual([...ofA].sort());
+    }
+    expect(await walk(route, "/api/v1/incidents", "/api/v1/incidents", otherToken)).toEqual(ofB);
+    const first = await get(route, "/api/v1/incidents", `/api/v1/incidents?agreement=${String(a.agreement._id)}`, read);
+    const item = (first.body.items as Record<string, unknown>[]).find((i) => i.id === ofA[0])!;
+    expect(item).toMatchObject({
+      agreementId: String(a.agreement._id),
+      supplierId: String(a.tier1._id),
+      supplier: "Tier One Hosting GmbH",
+      classes: ["confidential"],
+      description: "Laptop stolen from a car",
+    });
+    expect((item.timing as { delayHours: number }).delayHours).toBeGreaterThanOrEqual(1);
+    // another organisation's agreement as a filter: nothing of it
+    const filtered = await get(
+      route,
+      "/api/v1/incidents",
+      `/api/v1/incidents?agreement=${String(b.agreement._id)}`,
+      read,
+    );
+    expect(filtered.body.items).toEqual([]);
+    // a bad filter is a 400 naming it
+    const bad = await get(route, "/api/v1/incidents", "/api/v1/incidents?agreement=nope", read);
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.errors as object)).toEqual(["agreement"]);
+  });
+});

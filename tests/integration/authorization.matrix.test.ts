@@ -430,6 +430,7 @@ export const POLICIES: Record<string, Case[]> = {
   ],
   "api.v1.certificates._index.tsx": [{ url: () => "/api/v1/certificates", params: none, loader: { rest: 401 } }],
   "api.v1.reports._index.tsx": [{ url: () => "/api/v1/reports", params: none, loader: { rest: 401 } }],
+  "api.v1.incidents._index.tsx": [{ url: () => "/api/v1/incidents", params: none, loader: { rest: 401 } }],
   "api.v1.reports.$id.pdf.tsx": [
     {
       url: (w) => `/api/v1/reports/${w.reportId}/pdf`,

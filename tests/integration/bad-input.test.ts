@@ -1094,6 +1094,12 @@ describe("malformed input to every API operation", () => {
       query: "ListAssessmentsQuery" as const,
     },
     {
+      file: "api.v1.incidents._index.tsx",
+      path: () => "/api/v1/incidents",
+      params: () => ({}),
+      query: "ListIncidentsQuery" as const,
+    },
+    {
       file: "api.v1.agreements.$id.suppliers.tsx",
       path: () => `/api/v1/agreements/${api.agreement}/suppliers`,
       params: () => ({ id: api.agreement }),

@@ -12,6 +12,8 @@ import {
   ListAgreementsQuery,
   ListAssessmentsQuery,
   ListReportsQuery,
+  ListIncidentsQuery,
+  IncidentList,
   ListSuppliersQuery,
   ListCertificatesQuery,
   SupplierList,
@@ -194,6 +196,15 @@ export const OPERATIONS: ApiOperation[] = [
       "The stored reports about the organisation's agreements and their assessments (the recipient's procurement and the disclosing party may download them, as on the report pages), every version, in a stable order, a page at a time. Filter by subject type and id, or by agreement.",
     query: ListReportsQuery,
     response: component(ReportList),
+  }),
+  list({
+    id: "listIncidents",
+    path: "/api/v1/incidents",
+    summary: "List the security incidents the organisation sees",
+    description:
+      "The incidents suppliers reported, as the organisation's pages show them: procurement sees those under its agreements, a disclosing party those under the agreements it discloses under, a supplier those it reported and those its subcontractors reported (their notice passes through it). Each with its timing as measured when it was reported. In a stable order, a page at a time; filter by agreement. Reporting an incident stays on the supplier's incidents page.",
+    query: ListIncidentsQuery,
+    response: component(IncidentList),
   }),
   download({
     id: "downloadReport",

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AGREEMENT_STATUSES } from "#models/agreement-enums";
 import { ASSESSMENT_STATUSES } from "#models/assessment-status";
-import { STATUSES } from "#app/scoring/types";
+import { INFO_CLASSES, STATUSES } from "#app/scoring/types";
 import { isIsoDate } from "#app/scoring/dates";
 import { todayIso } from "#models/today";
 import { EMAIL_MAX } from "#app/lib/text-limits";
@@ -416,3 +416,44 @@ export const CertificateList = z
   .object(pageOf(Certificate))
   .describe("One page of certificates, in a stable order")
   .register(apiSchemas, { id: "CertificateList" });
+
+/** `GET /api/v1/incidents` query. */
+export const ListIncidentsQuery = z.strictObject({
+  limit: limitOf("Incidents"),
+  cursor: cursorParam,
+  agreement: objectId.optional().describe("Only incidents reported under this agreement (its id)"),
+});
+
+export const Incident = z
+  .object({
+    id: objectId,
+    agreementId: objectId,
+    supplierId: objectId.describe("The organisation that reported it"),
+    supplier: z.string().describe("Its name"),
+    detectedAt: z.iso.datetime(),
+    reportedAt: z.iso.datetime(),
+    reportedBy: z.string().describe("The name of the person who reported it"),
+    classes: z.array(z.enum(INFO_CLASSES)).describe("The classes of information concerned"),
+    description: z.string(),
+    timing: z
+      .object({
+        delayHours: z.number().describe("Hours from detection to the report"),
+        committedHours: z.number().nullable().describe("The hours the supplier committed to; null when unknown"),
+        withinCommitment: z.boolean().nullable(),
+        discloserDeadline: z.string().describe("Detection plus the agreement's breach window"),
+        projectedNotice: z
+          .string()
+          .nullable()
+          .describe("When the disclosing party will know at the latest, if every link keeps its commitment"),
+        marginHours: z.number().nullable().describe("Hours between the projected notice and the deadline"),
+        onTrack: z.boolean().nullable(),
+      })
+      .describe("Measured when it was reported, and kept as measured"),
+  })
+  .describe("A security incident a supplier reported under an agreement")
+  .register(apiSchemas, { id: "Incident" });
+
+export const IncidentList = z
+  .object(pageOf(Incident))
+  .describe("One page of incidents, in a stable order")
+  .register(apiSchemas, { id: "IncidentList" });
