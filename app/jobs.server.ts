@@ -1,5 +1,7 @@
 import { pruneRowChanges, ROW_CHANGE_RETENTION_DAYS } from "#models/assessment-row.server";
 import { pruneRevisionClaims, REVISION_CLAIM_RETENTION_DAYS } from "#models/claim.server";
+import { pruneApiRateWindows } from "#models/api-rate-window.server";
+import { pruneIdempotencyKeys } from "#models/idempotency-key.server";
 import { todayIso } from "#models/today";
 import { refreshDueResults } from "#app/features/assessments/freshness.server";
 import { sendDueReminders } from "#app/features/assessments/reminders.server";
@@ -8,6 +10,7 @@ import { removeLongUnusedEvidence } from "#app/features/evidence/evidence-librar
 import { sendDueReassessments } from "#app/features/reassessment/reassessment.server";
 import { runWebhookDeliveries } from "#app/features/webhooks/delivery.server";
 import { raiseExpiringCertificates } from "#app/features/webhooks/scheduled.server";
+import { pruneWebhookHistory } from "#app/features/webhooks/prune.server";
 import type { Env } from "#app/lib/env.server";
 import { runExclusively } from "#app/lib/scheduler.server";
 
@@ -49,6 +52,23 @@ export function scheduledJobs(env: Pick<Env, "PUBLIC_URL" | "PORT" | "AUDIT_ANCH
       everyMs: HOUR,
       run: daily("prune-row-changes", () => pruneRowChanges(new Date(Date.now() - ROW_CHANGE_RETENTION_DAYS * DAY))),
     },
+    // the API's Idempotency-Keys, kept a day for retries: once a day, by one instance
+    {
+      name: "prune-idempotency-keys",
+      everyMs: HOUR,
+      run: daily("prune-idempotency-keys", () => pruneIdempotencyKeys()),
+    },
+    // the API's rate-limit slots (up to 120 a token a minute) of ended windows: once an hour, by one instance
+    {
+      name: "prune-api-rate-windows",
+      everyMs: 10 * 60 * 1000,
+      run: () =>
+        runExclusively("prune-api-rate-windows", new Date().toISOString().substring(0, 13), () =>
+          pruneApiRateWindows(),
+        ),
+    },
+    // webhook events, deliveries and attempts finished more than 30 days ago: once a day, by one instance
+    { name: "prune-webhooks", everyMs: HOUR, run: daily("prune-webhook-history", () => pruneWebhookHistory()) },
     // evidence files nothing has used for the grace period: once a day, by one instance
     { name: "evidence-cleanup", everyMs: HOUR, run: daily("remove-unused-evidence", () => removeLongUnusedEvidence()) },
     // the audit trail's head, kept outside the database by those it is mailed to: once a day, by one instance
