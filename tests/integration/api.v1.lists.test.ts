@@ -554,3 +554,39 @@ describe("GET /api/v1/incidents", () => {
     expect(Object.keys(bad.body.errors as object)).toEqual(["agreement"]);
   });
 });
+
+describe("the disclosing party's view", () => {
+  it("reads its agreement's suppliers with their current results, as procurement does; no assessments", async () => {
+    const suppliers = await served(import("#app/routes/api.v1.agreements.$id.suppliers"));
+    const discloser = await token(a.discloserUser.user._id, "read");
+    const id = String(a.agreement._id);
+    const url = `/api/v1/agreements/${id}/suppliers`;
+    const seen = await get(suppliers, "/api/v1/agreements/{id}/suppliers", url, discloser, { id });
+    expect(seen.status).toBe(200);
+    // the discloser's agreement page shows the same chain and results as procurement's
+    const procurement = await get(suppliers, "/api/v1/agreements/{id}/suppliers", url, read, { id });
+    expect(seen.body).toEqual(procurement.body);
+    const tier1 = (seen.body.suppliers as { id: string; latest: { status: string } | null }[]).find(
+      (s) => s.id === String(a.tier1._id),
+    );
+    expect(tier1?.latest?.status).toBe("approved");
+    // another organisation's agreement: not found
+    const other = String(b.agreement._id);
+    const refused = await get(
+      suppliers,
+      "/api/v1/agreements/{id}/suppliers",
+      `/api/v1/agreements/${other}/suppliers`,
+      discloser,
+      { id: other },
+    );
+    expect(refused.status).toBe(404);
+    // its pages list no assessments (no dashboard, no assessment links): the list is empty, as documented
+    const listed = await get(listAssessmentsRoute, "/api/v1/assessments", "/api/v1/assessments", discloser);
+    expect(listed.status).toBe(200);
+    expect(listed.body.items).toEqual([]);
+    const op = (doc as unknown as { paths: Record<string, { get: { description: string } }> }).paths[
+      "/api/v1/assessments"
+    ];
+    expect(op.get.description).toContain("disclosing party");
+  });
+});

@@ -148,7 +148,7 @@ export const OPERATIONS: ApiOperation[] = [
     path: "/api/v1/assessments",
     summary: "List the organisation's assessments with their current results",
     description:
-      "The assessments the organisation sent (procurement: the dashboard's rows) or was sent (supplier), each with its current result, in a stable order, a page at a time: follow `next` until it is null. Filters as on the dashboard: status, rating, agreement, supplier name search (`q`), overdue; and a supplier's id.",
+      "The assessments the organisation sent (procurement: the dashboard's rows) or was sent (supplier), each with its current result, in a stable order, a page at a time: follow `next` until it is null. Filters as on the dashboard: status, rating, agreement, supplier name search (`q`), overdue; and a supplier's id. A disclosing party's list is empty: its pages show each supplier's current results per agreement (read them with listAgreementSuppliers), not the assessments themselves.",
     query: ListAssessmentsQuery,
     response: component(AssessmentList),
   }),
