@@ -745,6 +745,7 @@ describe("authorization matrix of the API, by token", () => {
       reports: string[];
       pdf: Outcome;
       directorySupplier: Outcome;
+      incidents: string[];
     }
   > = {
     supplier: {
@@ -756,6 +757,7 @@ describe("authorization matrix of the API, by token", () => {
       reports: [],
       pdf: 404,
       directorySupplier: 404,
+      incidents: ["A"],
     },
     procurement: {
       list: ["A"],
@@ -766,6 +768,7 @@ describe("authorization matrix of the API, by token", () => {
       reports: ["A"],
       pdf: "ok",
       directorySupplier: "ok",
+      incidents: ["A"],
     },
     discloser: {
       list: ["A"],
@@ -776,6 +779,7 @@ describe("authorization matrix of the API, by token", () => {
       reports: ["A"],
       pdf: "ok",
       directorySupplier: 404,
+      incidents: ["A"],
     },
     admin: {
       list: [],
@@ -786,6 +790,7 @@ describe("authorization matrix of the API, by token", () => {
       reports: [],
       pdf: 404,
       directorySupplier: 404,
+      incidents: [],
     },
     otherSupplier: {
       list: [],
@@ -796,6 +801,7 @@ describe("authorization matrix of the API, by token", () => {
       reports: [],
       pdf: 404,
       directorySupplier: 404,
+      incidents: ["B"],
     },
     otherProcurement: {
       list: ["B"],
@@ -806,6 +812,7 @@ describe("authorization matrix of the API, by token", () => {
       reports: [],
       pdf: 404,
       directorySupplier: 404,
+      incidents: ["B"],
     },
     otherDiscloser: {
       list: ["B"],
@@ -816,6 +823,7 @@ describe("authorization matrix of the API, by token", () => {
       reports: [],
       pdf: 404,
       directorySupplier: 404,
+      incidents: ["B"],
     },
   };
 
@@ -836,6 +844,33 @@ describe("authorization matrix of the API, by token", () => {
       const getAssessment = secureRouteModule(routes["api.v1.assessments.$id.tsx"]).loader!;
       const send = secureRouteModule(routes["api.v1.agreements.$id.assessments.tsx"]).action!;
       const { agreementId, assessmentId, reportId, supplierId } = world;
+      const listIncidents = secureRouteModule(routes["api.v1.incidents._index.tsx"]).loader!;
+      const { Incident } = await import("#models/incident.server");
+      // an incident under org A's agreement, reported by its supplier, and one under org B's by B's supplier
+      for (const [actor, ref] of [
+        ["supplier", "A"],
+        ["otherSupplier", "B"],
+      ] as const) {
+        const reporter = await getUser(new Request("http://localhost/", { headers: { Cookie: cookies[actor]! } }));
+        const under =
+          ref === "A"
+            ? await Agreement.findById(agreementId).lean()
+            : await Agreement.findOne({ "chain.supplierOrgId": reporter!.orgId }).lean();
+        if (await Incident.exists({ agreementId: under!._id, description: `matrix ${ref}` })) continue;
+        await Incident.create({
+          agreementId: under!._id,
+          supplierOrgId: reporter!.orgId,
+          recipientOrgId: under!.recipientOrgId,
+          discloserOrgId: under!.discloserOrgId,
+          reportedById: reporter!.id,
+          reportedByName: reporter!.name,
+          detectedAt: new Date(Date.now() - 3_600_000),
+          reportedAt: new Date(),
+          classes: ["internal"],
+          description: `matrix ${ref}`,
+          timing: { delayHours: 1, discloserDeadline: new Date().toISOString(), path: [reporter!.orgId] },
+        });
+      }
       const got: Record<string, unknown> = {};
       const want: Record<string, unknown> = {};
       for (const [actor, expectation] of Object.entries(TOKEN_EXPECT)) {
@@ -935,6 +970,14 @@ describe("authorization matrix of the API, by token", () => {
             }),
           ),
         };
+        const incidentPage = (await listIncidents({
+          request: new Request("http://localhost/api/v1/incidents?limit=100", { headers }),
+          params: {},
+          context: {},
+        })) as Response;
+        (got[actor] as Record<string, unknown>).incidents = (
+          (await incidentPage.json()) as { items: { agreementId: string }[] }
+        ).items.map((i) => (i.agreementId === agreementId ? "A" : "B"));
         want[actor] = scope === "read" ? { ...expectation, send: 403 } : expectation;
       }
       expect(got).toEqual(want);
