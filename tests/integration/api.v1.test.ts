@@ -155,9 +155,13 @@ describe("the OpenAPI document", () => {
       "GET /api/v1/suppliers/{id}",
       "GET /api/v1/certificates",
       "GET /api/v1/reports",
+      "GET /api/v1/incidents",
       "GET /api/v1/reports/{id}/pdf",
       "POST /api/v1/reports/verify",
     ]);
+    const incidents = page.operations.find((o) => o.id === "listIncidents")!;
+    expect(incidents.parameters.map((p) => p.name)).toEqual(["limit", "cursor", "agreement"]);
+    expect(page.schemas.map((s) => s.id)).toEqual(expect.arrayContaining(["Incident", "IncidentList"]));
     const send = page.operations.find((o) => o.id === "sendAssessment")!;
     expect(send.parameters.map((p) => `${p.in}:${p.name}`)).toContain("header:Idempotency-Key");
     expect(page.operations[0].parameters.map((p) => p.name)).toEqual(["limit", "cursor"]);
