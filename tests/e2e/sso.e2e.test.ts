@@ -1,8 +1,6 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
-import Provider from "oidc-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestProvider, type TestProvider } from "#tests/helpers/openid-provider";
 import { demoPortalInBrowser, SCREENSHOT_DIR, signIn } from "./harness";
 
 /**
@@ -14,36 +12,20 @@ import { demoPortalInBrowser, SCREENSHOT_DIR, signIn } from "./harness";
 const portal = demoPortalInBrowser();
 const DOMAIN = "sso-e2e.example";
 const CLIENT = { id: "flowdown-e2e", secret: "e2e-provider-secret" };
-let server: http.Server;
+let provider: TestProvider;
 let issuer: string;
 
 beforeAll(async () => {
-  server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const provider = new Provider(issuer, {
-    clients: [
-      {
-        client_id: CLIENT.id,
-        client_secret: CLIENT.secret,
-        redirect_uris: [`${portal.app.baseUrl}/auth/oidc/callback`],
-        grant_types: ["authorization_code"],
-        response_types: ["code"],
-      },
-    ],
-    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
-    pkce: { required: () => true },
-    features: { devInteractions: { enabled: true } },
-    findAccount: (_ctx, id) => ({
-      accountId: id,
-      claims: () => ({ sub: id, email: `${id}@${DOMAIN}`, email_verified: true, name: "Nora Lind" }),
-    }),
-  });
-  server.on("request", provider.callback());
+  provider = await startTestProvider({ ...CLIENT, redirectUri: `${portal.app.baseUrl}/auth/oidc/callback` }, (id) => ({
+    email: `${id}@${DOMAIN}`,
+    email_verified: true,
+    name: "Nora Lind",
+  }));
+  issuer = provider.issuer;
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
+  await provider?.stop();
 });
 
 describe("single sign-on in the browser", () => {

@@ -1,10 +1,8 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import Provider from "oidc-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupTestDatabase } from "#tests/setup/database";
 import { createUser, formRequest, getRequest, sessionCookie } from "#tests/fixtures/factories";
 import { replyOf } from "#tests/helpers/responses";
+import { startTestProvider } from "#tests/helpers/openid-provider";
 
 /**
  * Single sign-on against a real OpenID provider (oidc-provider, with its
@@ -31,32 +29,17 @@ const people: Record<string, { email: string; email_verified?: boolean; name: st
 /** What the provider does wrong on purpose (set by a test, reset after it). */
 const tamper = { idTokenSignature: false };
 
-let server: http.Server;
+let stopProvider: () => Promise<void>;
 let issuer: string;
 let admin: { cookie: string; orgId: string; email: string };
 const domain = `acme-${Date.now().toString(36)}.example`;
 
 beforeAll(async () => {
-  server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const provider = new Provider(issuer, {
-    clients: [
-      {
-        client_id: CLIENT.id,
-        client_secret: CLIENT.secret,
-        redirect_uris: [CALLBACK],
-        grant_types: ["authorization_code"],
-        response_types: ["code"],
-      },
-    ],
-    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
-    pkce: { required: () => true },
-    features: { devInteractions: { enabled: true } },
-    findAccount: (_ctx, id) => (people[id] ? { accountId: id, claims: () => ({ sub: id, ...people[id] }) } : undefined),
-  });
+  const started = await startTestProvider({ ...CLIENT, redirectUri: CALLBACK }, (id) => people[id]);
+  issuer = started.issuer;
+  stopProvider = started.stop;
   // a man in the middle: the token endpoint's ID token with one byte of its signature changed
-  provider.use(async (ctx, next) => {
+  started.provider.use(async (ctx, next) => {
     await next();
     const body = ctx.body as { id_token?: string } | undefined;
     if (tamper.idTokenSignature && ctx.path === "/token" && body?.id_token) {
@@ -66,7 +49,6 @@ beforeAll(async () => {
       body.id_token = `${header}.${payload}.${bytes.toString("base64url")}`;
     }
   });
-  server.on("request", provider.callback());
 
   const { user, orgId } = await createUser("procurement", { email: `ann.admin@${domain}` });
   await User.updateOne({ _id: user._id }, { $set: { teamAdmin: true } });
@@ -74,7 +56,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await stopProvider?.();
 });
 
 /** The settings form as the page posts it; an undefined field is left out (an unticked box). */
