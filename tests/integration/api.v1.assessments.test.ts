@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { setupTestDatabase } from "#tests/setup/database";
-import { formRequest, getRequest, sessionCookie } from "#tests/fixtures/factories";
+import { getRequest, sessionCookie } from "#tests/fixtures/factories";
 import { createAssessmentWorld } from "#tests/fixtures/assessments";
-import { replyOf } from "#tests/helpers/responses";
 import { expectDocumented, type OpenApiDocument } from "#tests/helpers/openapi";
 
 /**
@@ -12,10 +11,7 @@ import { expectDocumented, type OpenApiDocument } from "#tests/helpers/openapi";
  */
 setupTestDatabase();
 
-const { secureRouteModule } = await import("#app/lib/security.server");
-const tokenRoute = await import("#app/routes/_portal.account_.team_.api-tokens");
-type RouteModule = Parameters<typeof secureRouteModule>[0];
-const served = async (module: Promise<unknown>) => secureRouteModule((await module) as RouteModule);
+const { served, respond, mintToken } = await import("#tests/helpers/api");
 const sendRoute = await served(import("#app/routes/api.v1.agreements.$id.assessments"));
 const getRoute = await served(import("#app/routes/api.v1.assessments.$id"));
 const openApiRoute = await served(import("#app/routes/api.v1.openapi[.json]"));
@@ -24,7 +20,6 @@ const { Assessment } = await import("#models/assessment.server");
 const { Invitation } = await import("#models/invitation.server");
 const { Outbox } = await import("#models/outbox.server");
 const { AuditEvent } = await import("#models/audit-event.server");
-const { User } = await import("#models/user.server");
 const { loader: auditPage } = await import("#app/routes/_portal.procurement.assessments.$id.audit");
 
 type World = Awaited<ReturnType<typeof createAssessmentWorld>>;
@@ -34,33 +29,7 @@ let doc: OpenApiDocument;
 let write: { token: string; prefix: string };
 let read: string;
 
-async function token(userId: unknown, scope: "read" | "read-write") {
-  await User.updateOne({ _id: String(userId) }, { $set: { teamAdmin: true } });
-  const cookie = await sessionCookie(String(userId));
-  const reply = replyOf<{ created: { token: string; prefix: string } }>(
-    await tokenRoute.action({
-      request: formRequest(
-        "/account/team/api-tokens",
-        { intent: "create", name: "Suite", scope, expiresInDays: "30" },
-        cookie,
-      ),
-      params: {},
-      context: {},
-    }),
-  );
-  return reply.data.created;
-}
-
-async function respond(run: () => unknown): Promise<Response> {
-  try {
-    const value = await run();
-    if (!(value instanceof Response)) throw new Error("expected a Response");
-    return value;
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
+const token = async (userId: unknown, scope: "read" | "read-write") => mintToken(userId, scope, "Suite");
 
 async function send(tok: string, agreementId: string, body: unknown, contentType = "application/json") {
   const response = await respond(() =>

@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { setupTestDatabase } from "#tests/setup/database";
-import { formRequest, sessionCookie } from "#tests/fixtures/factories";
+import { sessionCookie } from "#tests/fixtures/factories";
 import { createAssessmentWorld } from "#tests/fixtures/assessments";
-import { replyOf } from "#tests/helpers/responses";
 import { expectDocumented, type OpenApiDocument } from "#tests/helpers/openapi";
 
 /**
@@ -12,10 +11,7 @@ import { expectDocumented, type OpenApiDocument } from "#tests/helpers/openapi";
  */
 setupTestDatabase();
 
-const { secureRouteModule } = await import("#app/lib/security.server");
-const tokenRoute = await import("#app/routes/_portal.account_.team_.api-tokens");
-type RouteModule = Parameters<typeof secureRouteModule>[0];
-const served = async (module: Promise<unknown>) => secureRouteModule((await module) as RouteModule);
+const { served, respond, mintToken } = await import("#tests/helpers/api");
 const sendRoute = await served(import("#app/routes/api.v1.agreements.$id.assessments"));
 const listAssessmentsRoute = await served(import("#app/routes/api.v1.assessments._index"));
 const suppliersRoute = await served(import("#app/routes/api.v1.suppliers._index"));
@@ -26,7 +22,6 @@ const pdfRoute = await served(import("#app/routes/api.v1.reports.$id.pdf"));
 const verifyRoute = await served(import("#app/routes/api.v1.reports.verify"));
 const openApiRoute = await served(import("#app/routes/api.v1.openapi[.json]"));
 const { loader: docsLoader } = await import("#app/routes/api.v1.docs");
-const { User } = await import("#models/user.server");
 const { Assessment } = await import("#models/assessment.server");
 const { Certification } = await import("#models/certification.server");
 const { ReportRecord } = await import("#models/report.server");
@@ -40,33 +35,7 @@ let doc: OpenApiDocument;
 let write: string;
 let read: string;
 
-async function token(userId: unknown, scope: "read" | "read-write") {
-  await User.updateOne({ _id: String(userId) }, { $set: { teamAdmin: true } });
-  const cookie = await sessionCookie(String(userId));
-  const reply = replyOf<{ created: { token: string; prefix: string } }>(
-    await tokenRoute.action({
-      request: formRequest(
-        "/account/team/api-tokens",
-        { intent: "create", name: "Lists", scope, expiresInDays: "30" },
-        cookie,
-      ),
-      params: {},
-      context: {},
-    }),
-  );
-  return reply.data.created.token;
-}
-
-async function respond(run: () => unknown): Promise<Response> {
-  try {
-    const value = await run();
-    if (!(value instanceof Response)) throw new Error("expected a Response");
-    return value;
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
+const token = async (userId: unknown, scope: "read" | "read-write") => (await mintToken(userId, scope, "Lists")).token;
 
 /** GETs `url` from `route` with the token; the answer checked against the document's `template` operation. */
 async function get(
