@@ -19,12 +19,12 @@ afterAll(async () => {
 });
 
 describe("the served API", () => {
-  it("lists an agreement's suppliers with their results, using only the OpenAPI document and a token", async () => {
+  it("lists an agreement's suppliers with their results and sends a questionnaire, using only the OpenAPI document and a token", async () => {
     const procurement = DEMO_ACCOUNTS.find((a) => a.role === "procurement")!;
     const cookie = await signInOverHttp(app.baseUrl, procurement.email, procurement.password);
     const form = await fetch(`${app.baseUrl}/account/team/api-tokens`, {
       method: "POST",
-      body: new URLSearchParams({ intent: "create", name: "Second program", scope: "read", expiresInDays: "30" }),
+      body: new URLSearchParams({ intent: "create", name: "Second program", scope: "read-write", expiresInDays: "30" }),
       headers: { Cookie: cookie, Origin: app.baseUrl, "Sec-Fetch-Site": "same-origin" },
     });
     expect(form.status).toBe(200);
@@ -58,11 +58,44 @@ describe("the served API", () => {
     const response = await fetch(url, { headers: auth });
     const etag = response.headers.get("ETag");
     const suppliers = (await expectDocumented(doc, "get", suppliersPath, response)) as {
-      suppliers: { name: string; latest: { score: number; rating: string; status: string } | null }[];
+      suppliers: { id: string; name: string; latest: { score: number; rating: string; status: string } | null }[];
     };
     expect(suppliers.suppliers.some((s) => s.latest !== null)).toBe(true);
     const unchanged = await fetch(url, { headers: { ...auth, "If-None-Match": etag! } });
     expect(unchanged.status).toBe(304);
+
+    // a questionnaire the portal sends, to the agreement's first supplier, as the document describes it
+    const questionnairesPath = pathOf("listQuestionnaires");
+    const questionnaires = (await expectDocumented(
+      doc,
+      "get",
+      questionnairesPath,
+      await fetch(`${app.baseUrl}${questionnairesPath}`, { headers: auth }),
+    )) as { items: { id: string; version: string }[] };
+    expect(questionnaires.items.length).toBeGreaterThan(0);
+    const sendPath = pathOf("sendAssessment");
+    const sent = await fetch(`${app.baseUrl}${sendPath.replace("{id}", agreements.items[0].id)}`, {
+      method: "POST",
+      headers: { ...auth, "Content-Type": "application/json", "Idempotency-Key": "second-program-1" },
+      body: JSON.stringify({
+        supplierId: suppliers.suppliers[0].id,
+        templateId: questionnaires.items[0].id,
+        dueDate: "2099-03-01",
+        recipients: ["api-recipient@example.test"],
+        sendAnother: true,
+      }),
+    });
+    const created = (await expectDocumented(doc, "post", sendPath, sent)) as {
+      id: string;
+      status: string;
+      templateVersion: string;
+    };
+    expect(sent.status).toBe(201);
+    expect(created.templateVersion).toBe(questionnaires.items[0].version);
+    const again = await fetch(`${app.baseUrl}${sent.headers.get("Location")}`, { headers: auth });
+    expect(((await expectDocumented(doc, "get", pathOf("getAssessment"), again)) as { id: string }).id).toBe(
+      created.id,
+    );
 
     const refused = await fetch(`${app.baseUrl}${listPath}`, { headers: { Authorization: "Bearer fd_nope" } });
     expect(refused.status).toBe(401);

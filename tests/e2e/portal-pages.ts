@@ -299,6 +299,7 @@ export const PAGES: Record<string, Visit[] | NotAPage> = {
   "api.v1.assessments._index.tsx": { notAPage: "the REST API (JSON)" },
   "api.v1.reports._index.tsx": { notAPage: "the REST API (JSON)" },
   "api.v1.incidents._index.tsx": { notAPage: "the REST API (JSON)" },
+  "api.v1.questionnaires._index.tsx": { notAPage: "the REST API (JSON)" },
   "api.v1.suppliers._index.tsx": { notAPage: "the REST API (JSON)" },
   "api.v1.suppliers.$id.tsx": { notAPage: "the REST API (JSON)" },
   "api.v1.certificates._index.tsx": { notAPage: "the REST API (JSON)" },
@@ -352,6 +353,10 @@ export const PAGES: Record<string, Visit[] | NotAPage> = {
       },
     },
   ],
+  "auth.oidc.go.tsx": [
+    // with a sign-in in progress it moves on to the provider at once; without one it says so
+    { who: "anonymous", path: () => "/auth/oidc/go", shows: "no sign-in in progress", status: 400 },
+  ],
   "auth.oidc.callback.tsx": [
     {
       who: "anonymous",
@@ -360,9 +365,6 @@ export const PAGES: Record<string, Visit[] | NotAPage> = {
       status: 400,
     },
   ],
-  "auth.oidc.go.tsx": {
-    notAPage: "the hop from the login form to the identity provider: moves on at once (to /login without a sign-in)",
-  },
   "language.tsx": { notAPage: "the language menu's form: keeps the choice and goes back" },
   "logout.tsx": { notAPage: "signs out and redirects" },
   "procurement.agreements.$id.contacts.tsx": { notAPage: "an action of the agreement page" },

@@ -148,6 +148,7 @@ describe("the OpenAPI document", () => {
     expect(page.operations.map((o) => `${o.method} ${o.path}`)).toEqual([
       "GET /api/v1/agreements",
       "GET /api/v1/agreements/{id}/suppliers",
+      "GET /api/v1/questionnaires",
       "POST /api/v1/agreements/{id}/assessments",
       "GET /api/v1/assessments",
       "GET /api/v1/assessments/{id}",

@@ -110,8 +110,8 @@ export const POLICIES: Record<string, Case[]> = {
     },
   ],
   // the identity provider's redirect back: without a sign-in started in this browser, a clear refusal for anyone
-  // the hop to the identity provider: a browser that started no sign-in goes back to the login page
-  "auth.oidc.go.tsx": [{ url: () => "/auth/oidc/go", params: none, loader: { rest: "login" } }],
+  // the hop to the identity provider: a browser that started no sign-in is told so, whoever it is
+  "auth.oidc.go.tsx": [{ url: () => "/auth/oidc/go", params: none, loader: { rest: 400 } }],
   "auth.oidc.callback.tsx": [
     { url: () => "/auth/oidc/callback?code=x&state=y", params: none, loader: { rest: 400 } },
     { url: () => "/auth/oidc/callback?error=access_denied", params: none, loader: { rest: 400 } },
@@ -431,6 +431,7 @@ export const POLICIES: Record<string, Case[]> = {
   "api.v1.certificates._index.tsx": [{ url: () => "/api/v1/certificates", params: none, loader: { rest: 401 } }],
   "api.v1.reports._index.tsx": [{ url: () => "/api/v1/reports", params: none, loader: { rest: 401 } }],
   "api.v1.incidents._index.tsx": [{ url: () => "/api/v1/incidents", params: none, loader: { rest: 401 } }],
+  "api.v1.questionnaires._index.tsx": [{ url: () => "/api/v1/questionnaires", params: none, loader: { rest: 401 } }],
   "api.v1.reports.$id.pdf.tsx": [
     {
       url: (w) => `/api/v1/reports/${w.reportId}/pdf`,
@@ -746,6 +747,7 @@ describe("authorization matrix of the API, by token", () => {
       pdf: Outcome;
       directorySupplier: Outcome;
       incidents: string[];
+      questionnaires: Outcome;
     }
   > = {
     supplier: {
@@ -758,6 +760,7 @@ describe("authorization matrix of the API, by token", () => {
       pdf: 404,
       directorySupplier: 404,
       incidents: ["A"],
+      questionnaires: 403,
     },
     procurement: {
       list: ["A"],
@@ -769,6 +772,7 @@ describe("authorization matrix of the API, by token", () => {
       pdf: "ok",
       directorySupplier: "ok",
       incidents: ["A"],
+      questionnaires: "ok",
     },
     discloser: {
       list: ["A"],
@@ -780,6 +784,7 @@ describe("authorization matrix of the API, by token", () => {
       pdf: "ok",
       directorySupplier: 404,
       incidents: ["A"],
+      questionnaires: 403,
     },
     admin: {
       list: [],
@@ -791,6 +796,7 @@ describe("authorization matrix of the API, by token", () => {
       pdf: 404,
       directorySupplier: 404,
       incidents: [],
+      questionnaires: 403,
     },
     otherSupplier: {
       list: [],
@@ -802,6 +808,7 @@ describe("authorization matrix of the API, by token", () => {
       pdf: 404,
       directorySupplier: 404,
       incidents: ["B"],
+      questionnaires: 403,
     },
     otherProcurement: {
       list: ["B"],
@@ -813,6 +820,7 @@ describe("authorization matrix of the API, by token", () => {
       pdf: 404,
       directorySupplier: 404,
       incidents: ["B"],
+      questionnaires: "ok",
     },
     otherDiscloser: {
       list: ["B"],
@@ -824,6 +832,7 @@ describe("authorization matrix of the API, by token", () => {
       pdf: 404,
       directorySupplier: 404,
       incidents: ["B"],
+      questionnaires: 403,
     },
   };
 
@@ -845,6 +854,7 @@ describe("authorization matrix of the API, by token", () => {
       const send = secureRouteModule(routes["api.v1.agreements.$id.assessments.tsx"]).action!;
       const { agreementId, assessmentId, reportId, supplierId } = world;
       const listIncidents = secureRouteModule(routes["api.v1.incidents._index.tsx"]).loader!;
+      const listQuestionnaires = secureRouteModule(routes["api.v1.questionnaires._index.tsx"]).loader!;
       const { Incident } = await import("#models/incident.server");
       // an incident under org A's agreement, reported by its supplier, and one under org B's by B's supplier
       for (const [actor, ref] of [
@@ -970,6 +980,13 @@ describe("authorization matrix of the API, by token", () => {
             }),
           ),
         };
+        (got[actor] as Record<string, unknown>).questionnaires = await outcomeOf(() =>
+          listQuestionnaires({
+            request: new Request("http://localhost/api/v1/questionnaires", { headers }),
+            params: {},
+            context: {},
+          }),
+        );
         const incidentPage = (await listIncidents({
           request: new Request("http://localhost/api/v1/incidents?limit=100", { headers }),
           params: {},

@@ -1116,6 +1116,11 @@ describe("malformed input to every API operation", () => {
       params: () => ({ id: api.supplier }),
     },
     {
+      file: "api.v1.questionnaires._index.tsx",
+      path: () => "/api/v1/questionnaires",
+      params: () => ({}),
+    },
+    {
       file: "api.v1.certificates._index.tsx",
       path: () => "/api/v1/certificates",
       params: () => ({}),

@@ -350,9 +350,11 @@ describe("signing in through the organisation's provider", () => {
 });
 
 describe("the hop to the provider", () => {
-  it("sends a browser that started no sign-in back to the login page", async () => {
-    const answer = await hopLoader({ request: getRequest("/auth/oidc/go"), params: {}, context: {} });
-    expect(answer).toBeInstanceOf(Response);
-    expect((answer as Response).headers.get("Location")).toBe("/login");
+  it("tells a browser that started no sign-in to start again, and links nowhere else", async () => {
+    const reply = replyOf<{ url: string | null }>(
+      await hopLoader({ request: getRequest("/auth/oidc/go"), params: {}, context: {} }),
+    );
+    expect(reply.status).toBe(400);
+    expect(reply.data.url).toBeNull();
   });
 });

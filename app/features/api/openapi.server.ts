@@ -25,6 +25,8 @@ import {
   SendAssessmentBody,
   Verification,
   VerifyReportBody,
+  NoQuery,
+  QuestionnaireList,
 } from "./schemas";
 
 /**
@@ -74,11 +76,11 @@ const WRITE_PROBLEMS: ProblemKind[] = [
 type Described = Pick<ApiOperation, "id" | "path" | "summary" | "description">;
 type Component = { schema: z.ZodType; id: string };
 
-const list = (op: Described & { query: z.ZodObject; response: Component }): ApiOperation => ({
+const list = (op: Described & { query: z.ZodObject; response: Component; problems?: ProblemKind[] }): ApiOperation => ({
   ...op,
   kind: "list",
   method: "get",
-  problems: READ_PROBLEMS,
+  problems: [...READ_PROBLEMS, ...(op.problems ?? [])],
 });
 
 const read = (
@@ -131,6 +133,16 @@ export const OPERATIONS: ApiOperation[] = [
       "Every supplier in the agreement's chain with its latest scored assessment (status, score, rating), its latest approved one and the agreement's requirements counted by status, as the agreement page shows them.",
     pathParams: AgreementIdParams,
     response: component(AgreementSuppliers),
+  }),
+  list({
+    id: "listQuestionnaires",
+    path: "/api/v1/questionnaires",
+    summary: "The questionnaires the portal sends",
+    description:
+      "Every questionnaire procurement can send, as the send form lists them: the built-in ones, then the newest published version of each imported one. Send one with sendAssessment, naming its `id` as `templateId`. Needs a token of a procurement organisation.",
+    query: NoQuery,
+    response: component(QuestionnaireList),
+    problems: ["forbidden"],
   }),
   create({
     id: "sendAssessment",

@@ -121,6 +121,21 @@ const countsByStatus = () =>
     >,
   );
 
+/** A questionnaire the portal sends: what sendAssessment's `templateId` names. */
+export const Questionnaire = z
+  .object({
+    id: z.string().describe("The id to send as `templateId`"),
+    title: z.string().describe("Its title, in English"),
+    version: z.string().describe("Its current version: the one a send pins"),
+    languages: z.array(z.string()).describe("The languages a supplier can answer it in"),
+    requirementIds: z.array(z.string()).describe("The catalogue requirements its questions answer"),
+  })
+  .register(apiSchemas, { id: "Questionnaire" });
+
+export const QuestionnaireList = z
+  .object({ items: z.array(Questionnaire) })
+  .register(apiSchemas, { id: "QuestionnaireList" });
+
 export const Assessment = z
   .object({
     id: objectId,
