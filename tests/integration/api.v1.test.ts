@@ -16,10 +16,8 @@ import { expectDocumented, schemaErrors, type OpenApiDocument } from "#tests/hel
  */
 const { uri } = setupTestDatabase();
 
-const { secureRouteModule } = await import("#app/lib/security.server");
 const tokenRoute = await import("#app/routes/_portal.account_.team_.api-tokens");
-type RouteModule = Parameters<typeof secureRouteModule>[0];
-const served = async (module: Promise<unknown>) => secureRouteModule((await module) as RouteModule);
+const { served, respond } = await import("#tests/helpers/api");
 const listRoute = await served(import("#app/routes/api.v1.agreements._index"));
 const suppliersRoute = await served(import("#app/routes/api.v1.agreements.$id.suppliers"));
 const openApiRoute = await served(import("#app/routes/api.v1.openapi[.json]"));
@@ -59,17 +57,6 @@ async function createToken(cookie: string, fields: Partial<Record<"name" | "scop
   expect(reply.status).toBe(200);
   expect(reply.headers.get("Cache-Control")).toBe("no-store");
   return reply.data.created;
-}
-
-async function respond(run: () => unknown): Promise<Response> {
-  try {
-    const value = await run();
-    if (!(value instanceof Response)) throw new Error("expected a Response");
-    return value;
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
 }
 
 const apiRequest = (url: string, token: string | null, headers: Record<string, string> = {}) =>
