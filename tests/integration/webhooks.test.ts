@@ -21,6 +21,10 @@ const { answerableAssessment, saveAnswerChanges } = await import("#app/features/
 const { submitAssessment } = await import("#app/features/assessments/submission.server");
 const { decide } = await import("#app/features/review/review.server");
 const { reportIncident } = await import("#app/features/incidents/incidents.server");
+const { raiseExpiringCertificates } = await import("#app/features/webhooks/scheduled.server");
+const { Certification } = await import("#models/certification.server");
+const { todayIso } = await import("#models/today");
+const { addDaysIso } = await import("#app/scoring/dates");
 const { WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEvent } = await import("#models/webhook.server");
 const { User } = await import("#models/user.server");
 
@@ -263,6 +267,51 @@ describe("webhooks", () => {
     ]);
     const verify = documentedVerifier();
     for (const r of got) expect(verify(procurementHook.secret, r.headers, r.body)).toBe(true);
+  });
+
+  it("tell the procurement organisation of a rejection, with the decision in the event", async () => {
+    const world = await createAssessmentWorld({ status: "submitted" });
+    const admin = await teamAdminOf(String(world.recipient._id));
+    const endpoint = await register(admin.cookie, hook.url("/rejections"), ["assessment.rejected"]);
+    const reviewer = await signedInUser(world.procurement.user._id);
+    const id = String(world.assessment._id);
+    await decide(
+      reviewer,
+      id,
+      { decision: "rejected", comment: "Encryption at rest is not evidenced." },
+      new Request(`http://localhost/procurement/assessments/${id}`),
+    );
+    const before = hook.received.length;
+    await runWebhookDeliveries();
+    const got = hook.received.slice(before).filter((r) => r.path === "/rejections");
+    expect(got).toHaveLength(1);
+    expect(got[0].headers["flowdown-event-type"]).toBe("assessment.rejected");
+    const body = JSON.parse(got[0].body) as { data: { assessment: { id: string; status: string } } };
+    expect(body.data.assessment).toMatchObject({ id, status: "rejected" });
+    expect(documentedVerifier()(endpoint.secret, got[0].headers, got[0].body)).toBe(true);
+  });
+
+  it("tell procurement once of a chain supplier's certificate coming up for expiry, however often the job runs", async () => {
+    const world = await createAssessmentWorld();
+    const admin = await teamAdminOf(String(world.recipient._id));
+    await register(admin.cookie, hook.url("/certificates"), ["certificate.expiring"]);
+    const today = todayIso();
+    await Certification.create({
+      supplierOrgId: world.tier1._id,
+      standard: "ISO/IEC 27001",
+      certificateNumber: `EXP-${String(world.tier1._id).slice(-6)}`,
+      issueDate: addDaysIso(today, -900),
+      expiryDate: addDaysIso(today, 45),
+    });
+    // the daily job on two instances, and again the next day: one event for this certificate and expiry date
+    await Promise.all([raiseExpiringCertificates(today), raiseExpiringCertificates(today)]);
+    await raiseExpiringCertificates(addDaysIso(today, 1));
+    const before = hook.received.length;
+    await runWebhookDeliveries();
+    const got = hook.received.slice(before).filter((r) => r.path === "/certificates");
+    expect(got).toHaveLength(1);
+    const body = JSON.parse(got[0].body) as { data: { certificate: { expiryDate: string } } };
+    expect(body.data.certificate.expiryDate).toBe(addDaysIso(today, 45));
   });
 
   it("tell the procurement organisation and the disclosing party of an incident, not the reporting supplier", async () => {
