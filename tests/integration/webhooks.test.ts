@@ -22,6 +22,7 @@ const { submitAssessment } = await import("#app/features/assessments/submission.
 const { decide } = await import("#app/features/review/review.server");
 const { reportIncident } = await import("#app/features/incidents/incidents.server");
 const { raiseExpiringCertificates } = await import("#app/features/webhooks/scheduled.server");
+const { sendDueReassessments } = await import("#app/features/reassessment/reassessment.server");
 const { Certification } = await import("#models/certification.server");
 const { todayIso } = await import("#models/today");
 const { addDaysIso } = await import("#app/scoring/dates");
@@ -289,6 +290,35 @@ describe("webhooks", () => {
     const body = JSON.parse(got[0].body) as { data: { assessment: { id: string; status: string } } };
     expect(body.data.assessment).toMatchObject({ id, status: "rejected" });
     expect(documentedVerifier()(endpoint.secret, got[0].headers, got[0].body)).toBe(true);
+  });
+
+  it("tell procurement once that a re-assessment is due, though two instances run the job", async () => {
+    const world = await createAssessmentWorld();
+    const admin = await teamAdminOf(String(world.recipient._id));
+    await register(admin.cookie, hook.url("/reassessments"), ["reassessment.due"]);
+    await submitAsSupplier(world);
+    const id = String(world.assessment._id);
+    await decide(
+      await signedInUser(world.procurement.user._id),
+      id,
+      { decision: "approved", comment: "" },
+      new Request(`http://localhost/procurement/assessments/${id}`),
+    );
+    // past every cadence (at most 24 months): the re-assessment of this approval is due
+    const now = new Date(`${addDaysIso(todayIso(), 25 * 31)}T09:00:00Z`);
+    const runs = await Promise.all([
+      sendDueReassessments({ now, origin: "http://localhost", agreementId: String(world.agreement._id) }),
+      sendDueReassessments({ now, origin: "http://localhost", agreementId: String(world.agreement._id) }),
+    ]);
+    expect(runs.flatMap((r) => r.created)).toHaveLength(1);
+    const before = hook.received.length;
+    // the event happened at the job's time: the worker sends it from then on
+    await runWebhookDeliveries({ now });
+    const got = hook.received.slice(before).filter((r) => r.path === "/reassessments");
+    expect(got).toHaveLength(1);
+    const body = JSON.parse(got[0].body) as { type: string; data: { assessment: { supplierOrgId: string } } };
+    expect(body.type).toBe("reassessment.due");
+    expect(body.data.assessment.supplierOrgId).toBe(String(world.tier1._id));
   });
 
   it("tell procurement once of a chain supplier's certificate coming up for expiry, however often the job runs", async () => {
