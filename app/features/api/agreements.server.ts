@@ -1,23 +1,11 @@
-import mongoose from "mongoose";
 import type { z } from "zod";
 import { Agreement, agreementScope, getAgreementFor } from "#models/agreement.server";
 import { STATUSES, type RequirementStatus } from "#app/scoring/types";
 import { agreementCompliance } from "#app/features/agreements/compliance.server";
-import { trusted } from "#app/lib/ids.server";
 import type { ApiCaller } from "./auth.server";
 import { problem } from "./http.server";
+import { afterCursor, pageOf } from "./paging.server";
 import type { AgreementList, AgreementSuppliers, ListAgreementsQuery } from "./schemas";
-
-/** A cursor is the last `_id` of a page, as base64url: opaque to clients, checked when it comes back. */
-export const encodeCursor = (id: string) => Buffer.from(id, "hex").toString("base64url");
-export function decodeCursor(cursor: string): string {
-  const hex = Buffer.from(cursor, "base64url").toString("hex");
-  if (!mongoose.isValidObjectId(hex) || encodeCursor(hex) !== cursor)
-    throw problem("bad-request", "The query is not valid.", {
-      errors: { cursor: ["Must be a cursor this API returned"] },
-    });
-  return hex;
-}
 
 /**
  * The caller's agreements, in `_id` order from the cursor on: a page walks
@@ -32,9 +20,7 @@ export async function listAgreements(
 ): Promise<z.input<typeof AgreementList>> {
   const scope = agreementScope(caller);
   if (!scope) return { items: [], nextCursor: null, next: null };
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
-  const filter = after ? { ...scope, _id: trusted({ $gt: new mongoose.Types.ObjectId(after) }) } : scope;
-  const found = await Agreement.find(filter, {
+  const found = await Agreement.find(afterCursor(scope, query.cursor), {
     reference: 1,
     title: 1,
     status: 1,
@@ -47,8 +33,7 @@ export async function listAgreements(
     .sort({ _id: 1 })
     .limit(query.limit + 1)
     .lean();
-  const page = found.slice(0, query.limit);
-  const nextCursor = found.length > query.limit ? encodeCursor(String(page[page.length - 1]._id)) : null;
+  const { page, nextCursor, next } = pageOf(found, (a) => String(a._id), query, path);
   return {
     items: page.map((a) => ({
       id: String(a._id),
@@ -62,7 +47,7 @@ export async function listAgreements(
       updatedAt: (a as { updatedAt?: Date }).updatedAt?.toISOString() ?? new Date(0).toISOString(),
     })),
     nextCursor,
-    next: nextCursor ? `${path}?${new URLSearchParams({ limit: String(query.limit), cursor: nextCursor })}` : null,
+    next,
   };
 }
 

@@ -14,7 +14,7 @@ import { trusted } from "#app/lib/ids.server";
 import { runInLocale } from "#app/lib/locale-scope.server";
 import type { ApiCaller } from "./auth.server";
 import { problem } from "./http.server";
-import { decodeCursor, encodeCursor } from "./agreements.server";
+import { decodeCursor, pageOf } from "./paging.server";
 import type {
   Assessment as AssessmentSchema,
   AssessmentList,
@@ -182,7 +182,8 @@ export async function listAssessments(
   const rows = filterRows((await rowsOf(caller)) as ListRow[], filters).filter(
     (r) => (!query.supplier || r.supplier === query.supplier) && (!after || r.id > after),
   );
-  const ids = rows.slice(0, query.limit).map((r) => r.id);
+  const { page, nextCursor, next } = pageOf(rows, (r) => r.id, query, path);
+  const ids = page.map((r) => r.id);
   const scope = assessmentScope(caller);
   const docs = scope
     ? await Assessment.find({ ...scope, _id: trusted({ $in: ids }) })
@@ -197,13 +198,9 @@ export async function listAssessments(
       ).lean()
     ).map((o) => [String(o._id), o.name]),
   );
-  const nextCursor = rows.length > query.limit ? encodeCursor(ids[ids.length - 1]) : null;
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== undefined && k !== "cursor") params.set(k, String(v));
-  if (nextCursor) params.set("cursor", nextCursor);
   return {
     items: docs.map((d) => toApi(d, names.get(String(d.supplierOrgId)))),
     nextCursor,
-    next: nextCursor ? `${path}?${params}` : null,
+    next,
   };
 }

@@ -1,11 +1,10 @@
-import mongoose from "mongoose";
 import type { z } from "zod";
 import { Incident } from "#models/incident.server";
 import { orgInfo } from "#app/features/accounts/org-names.server";
 import { incidentViews } from "#app/features/incidents/incidents.server";
 import { toObjectId, trusted } from "#app/lib/ids.server";
 import type { ApiCaller } from "./auth.server";
-import { decodeCursor, encodeCursor } from "./agreements.server";
+import { afterCursor, pageOf } from "./paging.server";
 import type { IncidentList, ListIncidentsQuery } from "./schemas";
 
 /**
@@ -38,24 +37,18 @@ export async function listIncidents(
 ): Promise<z.input<typeof IncidentList>> {
   const scope = incidentScope(caller);
   if (!scope) return { items: [], nextCursor: null, next: null };
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
   const filter: Record<string, unknown> = { ...scope };
   if (query.agreement) filter.agreementId = toObjectId(query.agreement);
-  if (after) filter._id = trusted({ $gt: new mongoose.Types.ObjectId(after) });
-  const found = await Incident.find(filter, { _id: 1, supplierOrgId: 1, agreementId: 1 })
+  const found = await Incident.find(afterCursor(filter, query.cursor), { _id: 1, supplierOrgId: 1, agreementId: 1 })
     .sort({ _id: 1 })
     .limit(query.limit + 1)
     .lean();
-  const page = found.slice(0, query.limit);
-  const nextCursor = found.length > query.limit ? encodeCursor(String(page[page.length - 1]._id)) : null;
+  const { page, nextCursor, next } = pageOf(found, (i) => String(i._id), query, path);
   const names = new Map([...(await orgInfo(page.map((i) => i.supplierOrgId)))].map(([id, o]) => [id, o.name]));
   // the pages' own view of each incident (newest first there): put back in this page's order
   const views = new Map(
     (await incidentViews({ _id: trusted({ $in: page.map((i) => i._id) }) }, names)).map((v) => [v.id, v]),
   );
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== undefined && k !== "cursor") params.set(k, String(v));
-  if (nextCursor) params.set("cursor", nextCursor);
   return {
     items: page.map((i) => {
       const v = views.get(String(i._id))!;
@@ -73,6 +66,6 @@ export async function listIncidents(
       };
     }),
     nextCursor,
-    next: nextCursor ? `${path}?${params.toString()}` : null,
+    next,
   };
 }

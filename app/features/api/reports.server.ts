@@ -1,14 +1,12 @@
-import mongoose from "mongoose";
 import type { z } from "zod";
 import { ReportRecord, type StoredReport } from "#models/report.server";
 import { recordAudit } from "#models/audit-event.server";
 import { openReport, reportScope, sha256OfStream, verifyReportHash } from "#app/features/reports/reports.server";
 import { contentDisposition } from "#app/features/evidence/evidence.server";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { trusted } from "#app/lib/ids.server";
 import { clientIp } from "#app/lib/http.server";
 import type { ApiCaller } from "./auth.server";
-import { decodeCursor, encodeCursor } from "./agreements.server";
+import { afterCursor, pageOf } from "./paging.server";
 import { tokenName } from "./assessments.server";
 import { parseJsonBody, problem } from "./http.server";
 import { VerifyReportBody, type ListReportsQuery, type ReportList, type Verification } from "./schemas";
@@ -28,21 +26,15 @@ export async function listReports(
 ): Promise<z.input<typeof ReportList>> {
   const scope = reportScope(caller);
   if (!scope) return { items: [], nextCursor: null, next: null };
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
   const filter: Record<string, unknown> = { ...scope, state: "stored" };
   if (query.subjectType) filter.kind = query.subjectType;
   if (query.subjectId) filter.targetId = query.subjectId;
   if (query.agreement) filter.agreementId = query.agreement;
-  if (after) filter._id = trusted({ $gt: new mongoose.Types.ObjectId(after) });
-  const found = await ReportRecord.find(filter)
+  const found = await ReportRecord.find(afterCursor(filter, query.cursor))
     .sort({ _id: 1 })
     .limit(query.limit + 1)
     .lean<StoredReport[]>();
-  const page = found.slice(0, query.limit);
-  const nextCursor = found.length > query.limit ? encodeCursor(String(page[page.length - 1]._id)) : null;
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== undefined && k !== "cursor") params.set(k, String(v));
-  if (nextCursor) params.set("cursor", nextCursor);
+  const { page, nextCursor, next } = pageOf(found, (r) => String(r._id), query, path);
   return {
     items: page.map((r) => ({
       id: String(r._id),
@@ -62,7 +54,7 @@ export async function listReports(
       pdf: `/api/v1/reports/${String(r._id)}/pdf`,
     })),
     nextCursor,
-    next: nextCursor ? `${path}?${params}` : null,
+    next,
   };
 }
 

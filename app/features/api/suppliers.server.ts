@@ -8,7 +8,7 @@ import { nameSearch } from "#app/i18n/collation";
 import { SOURCE_LOCALE } from "#app/i18n/locales";
 import { trusted } from "#app/lib/ids.server";
 import type { ApiCaller } from "./auth.server";
-import { decodeCursor, encodeCursor } from "./agreements.server";
+import { afterCursor, decodeCursor, pageOf } from "./paging.server";
 import { problem } from "./http.server";
 import type {
   Certificate,
@@ -18,25 +18,6 @@ import type {
   SupplierDetail,
   SupplierList,
 } from "./schemas";
-
-type Page<T> = { items: T[]; nextCursor: string | null; next: string | null };
-
-/** A page of `rows` (in `_id` order) from the cursor on, with the next page's link keeping the filters. */
-function pageOf<T extends { id: string }>(
-  rows: T[],
-  query: { limit: number; cursor?: string },
-  path: string,
-  filters: Record<string, unknown>,
-): Page<T> {
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
-  const rest = after ? rows.filter((r) => r.id > after) : rows;
-  const items = rest.slice(0, query.limit);
-  const nextCursor = rest.length > query.limit ? encodeCursor(items[items.length - 1].id) : null;
-  const params = new URLSearchParams({ limit: String(query.limit) });
-  for (const [k, v] of Object.entries(filters)) if (v !== undefined) params.set(k, String(v));
-  if (nextCursor) params.set("cursor", nextCursor);
-  return { items, nextCursor, next: nextCursor ? `${path}?${params}` : null };
-}
 
 /** The supplier directory as its page reads it (procurement's own suppliers); nobody else has one. */
 async function directoryOf(caller: ApiCaller) {
@@ -69,8 +50,12 @@ export async function listSuppliers(
   path: string,
 ): Promise<z.input<typeof SupplierList>> {
   const matches = query.q ? nameSearch(query.q, SOURCE_LOCALE) : null;
-  const rows = (await directoryOf(caller)).filter((s) => !matches || matches(s.name)).map(supplierView);
-  return pageOf(rows, query, path, { q: query.q });
+  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  const rows = (await directoryOf(caller))
+    .filter((s) => (!matches || matches(s.name)) && (!after || s.id > after))
+    .map(supplierView);
+  const { page, nextCursor, next } = pageOf(rows, (s) => s.id, query, path);
+  return { items: page, nextCursor, next };
 }
 
 function certificateView(c: CertificationData & { _id: unknown }, today: string): z.input<typeof Certificate> {
@@ -149,14 +134,10 @@ export async function listCertificates(
     supplierOrgId: trusted({ $in: suppliers.map((s) => new mongoose.Types.ObjectId(s)) }),
   };
   if (Object.keys(expiry).length) filter.expiryDate = trusted(expiry);
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
-  if (after) filter._id = trusted({ $gt: new mongoose.Types.ObjectId(after) });
-  const found = await Certification.find(filter)
+  const found = await Certification.find(afterCursor(filter, query.cursor))
     .sort({ _id: 1 })
     .limit(query.limit + 1)
     .lean();
-  const rows = found.map((c) => certificateView(c, today));
-  const { cursor: _c, limit: _l, ...filters } = query;
-  // the cursor already applied in the query: page the rows as they came
-  return pageOf(rows, { limit: query.limit }, path, filters);
+  const { page, nextCursor, next } = pageOf(found, (c) => String(c._id), query, path);
+  return { items: page.map((c) => certificateView(c, today)), nextCursor, next };
 }
