@@ -33,29 +33,9 @@ const TIMESTAMP = /(toISOString\(\)|[a-z]At\??|Date|iso|Deadline|Notice!?)$/;
 /** Cuts that are not of request input, each with its reason: file and the cutting expression. */
 const ALLOWED: { file: string; code: string; why: string }[] = [
   {
-    file: "app/features/api/agreements.server.ts",
-    code: "found.slice(0, query.limit)",
-    why: "one page of agreements out of the page and one more read to know whether a next page exists",
-  },
-  {
-    file: "app/features/api/assessments.server.ts",
+    file: "app/features/api/paging.server.ts",
     code: "rows.slice(0, query.limit)",
-    why: "one page of the filtered assessments: the rest are on the next pages, reached by the cursor",
-  },
-  {
-    file: "app/features/api/reports.server.ts",
-    code: "found.slice(0, query.limit)",
-    why: "one page of reports out of the page and one more read to know whether a next page exists",
-  },
-  {
-    file: "app/features/api/incidents.server.ts",
-    code: "found.slice(0, query.limit)",
-    why: "one page of incidents out of the page and one more read to know whether a next page exists",
-  },
-  {
-    file: "app/features/api/suppliers.server.ts",
-    code: "rest.slice(0, query.limit)",
-    why: "one page of suppliers or certificates: the rest are on the next pages, reached by the cursor",
+    why: "one page of an API list out of the rows after the cursor: the rest are on the next pages",
   },
   {
     file: "app/features/api/http.server.ts",
