@@ -22,6 +22,7 @@ import { Session } from "./session.server";
 import { SsoConnection, SsoDomain, SsoLogin } from "./sso-connection.server";
 import { SubcontractorProposalModel } from "./subcontractor-proposal.server";
 import { SupplierImport } from "./supplier-import.server";
+import { ProfileAnswer, ProfileChange } from "./supplier-profile.server";
 import { User } from "./user.server";
 import { WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEvent } from "./webhook.server";
 
@@ -60,4 +61,6 @@ export const allModels: Model<any>[] = [
   SsoConnection,
   SsoDomain,
   SsoLogin,
+  ProfileAnswer,
+  ProfileChange,
 ];
