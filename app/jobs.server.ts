@@ -2,6 +2,7 @@ import { pruneRowChanges, ROW_CHANGE_RETENTION_DAYS } from "#models/assessment-r
 import { pruneRevisionClaims, REVISION_CLAIM_RETENTION_DAYS } from "#models/claim.server";
 import { pruneApiRateWindows } from "#models/api-rate-window.server";
 import { pruneIdempotencyKeys } from "#models/idempotency-key.server";
+import { pruneWorkbookImports } from "#models/workbook-import.server";
 import { todayIso } from "#models/today";
 import { refreshDueResults } from "#app/features/assessments/freshness.server";
 import { sendDueReminders } from "#app/features/assessments/reminders.server";
@@ -66,6 +67,12 @@ export function scheduledJobs(env: Pick<Env, "PUBLIC_URL" | "PORT" | "AUDIT_ANCH
         runExclusively("prune-api-rate-windows", new Date().toISOString().substring(0, 13), () =>
           pruneApiRateWindows(),
         ),
+    },
+    // workbook uploads nobody confirmed within their day: once a day, by one instance
+    {
+      name: "prune-workbook-imports",
+      everyMs: HOUR,
+      run: daily("prune-workbook-imports", () => pruneWorkbookImports()),
     },
     // webhook events, deliveries and attempts finished more than 30 days ago: once a day, by one instance
     { name: "prune-webhooks", everyMs: HOUR, run: daily("prune-webhook-history", () => pruneWebhookHistory()) },

@@ -24,6 +24,7 @@ import { SubcontractorProposalModel } from "./subcontractor-proposal.server";
 import { SupplierImport } from "./supplier-import.server";
 import { ProfileAnswer, ProfileChange } from "./supplier-profile.server";
 import { User } from "./user.server";
+import { WorkbookImport } from "./workbook-import.server";
 import { WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEvent } from "./webhook.server";
 
 /** Every model, so start-up can build their indexes before serving. */
@@ -59,6 +60,7 @@ export const allModels: Model<any>[] = [
   WebhookDelivery,
   WebhookAttempt,
   SsoConnection,
+  WorkbookImport,
   SsoDomain,
   SsoLogin,
   ProfileAnswer,

@@ -32,6 +32,7 @@ import { answers } from "./catalogue/answers";
 import { api } from "./catalogue/api";
 import { webhooks } from "./catalogue/webhooks";
 import { sso } from "./catalogue/sso";
+import { workbook } from "./catalogue/workbook";
 
 export const NAMESPACES = {
   common,
@@ -62,6 +63,7 @@ export const NAMESPACES = {
   api,
   webhooks,
   sso,
+  workbook,
 };
 
 export const CATALOGUE = {
@@ -93,6 +95,7 @@ export const CATALOGUE = {
   ...api,
   ...webhooks,
   ...sso,
+  ...workbook,
 };
 
 /** The id of a message in the catalogue. */

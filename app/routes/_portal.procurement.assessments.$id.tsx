@@ -244,7 +244,10 @@ export default function ProcurementAssessmentPage() {
                 version: assessment.templateVersion,
                 catalogue: assessment.catalogueVersion,
               })}
-            </span>
+            </span>{" "}
+            <a href={`/procurement/assessments/${assessment.id}/workbook.xlsx`} download>
+              {t("workbook.page.procurementLink")}
+            </a>
           </dd>
           <dt>{t("review.facts.asked")}</dt>
           <dd>

@@ -125,6 +125,9 @@ export default function SupplierAssessmentPage() {
       ) : (
         <p className="notice">{t("supplier.assessment.readOnly")}</p>
       )}
+      <p className="small">
+        <Link to={`/supplier/assessments/${d.id}/workbook`}>{t("workbook.page.link")}</Link>
+      </p>
       {d.status === "remediation_requested" && openItems.length ? (
         <Form method="post" encType="multipart/form-data" className="card form-section" data-testid="remediation-form">
           <h2>{t("supplier.assessment.remediationHeading")}</h2>

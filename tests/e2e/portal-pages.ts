@@ -1,4 +1,5 @@
 import path from "node:path";
+import ExcelJS from "exceljs";
 import mongoose from "mongoose";
 import type { Browser, Page } from "playwright-core";
 import { expect } from "vitest";
@@ -58,6 +59,27 @@ async function submitEmpty(page: Page, button: string | RegExp) {
   });
   await submit.click();
   await page.locator(".field-errors, .form-error, [role='alert']").first().waitFor();
+}
+
+/** The page's workbook, downloaded, changed with exceljs as a person would in a spreadsheet, and uploaded through the page's form. */
+async function uploadEditedWorkbook(page: Page, edit: (row: ExcelJS.Row) => boolean) {
+  const response = await page
+    .context()
+    .request.get(new URL(`${new URL(page.url()).pathname}.xlsx?lang=en`, page.url()).href);
+  expect(response.status()).toBe(200);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load((await response.body()) as unknown as ExcelJS.Buffer);
+  let edited = false;
+  book.worksheets[0].eachRow((row, n) => {
+    if (n > 1 && !edited) edited = edit(row);
+  });
+  expect(edited).toBe(true);
+  await page.locator("#workbook-file").setInputFiles({
+    name: "answers.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: Buffer.from(await book.xlsx.writeBuffer()),
+  });
+  await page.getByRole("button", { name: "Upload and check" }).click();
 }
 
 async function fill(page: Page, label: string, value: string) {
@@ -257,6 +279,35 @@ export const PAGES: Record<string, Visit[] | NotAPage> = {
       },
     },
   ],
+  "_portal.supplier.assessments.$id_.workbook.tsx": [
+    { who: "supplier", path: (w) => `/supplier/assessments/${w.assessment.baltic}/workbook` },
+    {
+      who: "supplier",
+      path: (w) => `/supplier/assessments/${w.assessment.baltic}/workbook`,
+      shows: "the differences of an uploaded workbook, to apply or discard",
+      then: async (page) => {
+        await uploadEditedWorkbook(page, (row) => {
+          if (row.getCell(1).text !== "orgLegalName") return false;
+          row.getCell(7).value = "Baltic Cloud Services (edited offline)";
+          return true;
+        });
+        await page.locator("[data-testid='workbook-diff']").waitFor();
+      },
+    },
+    {
+      who: "supplier",
+      path: (w) => `/supplier/assessments/${w.assessment.baltic}/workbook`,
+      shows: "the rows of an uploaded workbook that are wrong",
+      then: async (page) => {
+        await uploadEditedWorkbook(page, (row) => {
+          if (!row.getCell(4).text.startsWith("Yes or No")) return false;
+          row.getCell(7).value = "Maybe";
+          return true;
+        });
+        await page.locator("[data-testid='workbook-row-errors']").waitFor();
+      },
+    },
+  ],
   "_portal.supplier.certifications.tsx": [{ who: "supplier", path: () => "/supplier/certifications" }],
   "_portal.supplier.evidence.tsx": [
     { who: "supplier", path: () => "/supplier/evidence" },
@@ -308,6 +359,7 @@ export const PAGES: Record<string, Visit[] | NotAPage> = {
   "api.v1.openapi[.json].tsx": { notAPage: "the API's OpenAPI document (JSON)" },
   "api.v1.docs.tsx": roles(["anonymous", "procurement"], { path: () => "/api/v1/docs" }),
   "evidence.$id.tsx": { notAPage: "an evidence file" },
+  "supplier.assessments.$id.workbook[.xlsx].tsx": { notAPage: "the questionnaire as an XLSX workbook" },
   "forgot-password.tsx": [
     { who: "anonymous", path: () => "/forgot-password" },
     {
@@ -370,6 +422,7 @@ export const PAGES: Record<string, Visit[] | NotAPage> = {
   "procurement.agreements.$id.contacts.tsx": { notAPage: "an action of the agreement page" },
   "procurement.assessments.new.preview.tsx": { notAPage: "the send form's preview (JSON)" },
   "procurement.assessments[.csv].tsx": { notAPage: "a CSV file" },
+  "procurement.assessments.$id.workbook[.xlsx].tsx": { notAPage: "the questionnaire as an XLSX workbook" },
   "procurement.directory.tsx": { notAPage: "an action of the agreement form" },
   "reports.$id.tsx": { notAPage: "a PDF file" },
   "reset-password.$token.tsx": [

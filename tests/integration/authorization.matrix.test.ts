@@ -354,6 +354,15 @@ export const POLICIES: Record<string, Case[]> = {
       action: { ...only({ supplier: 400, otherSupplier: 404 }), body: { intent: "submit" } },
     },
   ],
+  // the workbook page: the supplier's own assessment only; a decision on no pending import finds nothing to apply
+  "_portal.supplier.assessments.$id_.workbook.tsx": [
+    {
+      url: (w) => `/supplier/assessments/${w.assessmentId}/workbook`,
+      params: (w) => ({ id: w.assessmentId }),
+      loader: only({ supplier: "ok", otherSupplier: 404 }),
+      action: { ...only({ supplier: 410, otherSupplier: 404 }), body: { intent: "apply", importId: "0".repeat(24) } },
+    },
+  ],
   "_portal.supplier.certifications.tsx": [
     {
       url: () => "/supplier/certifications",
@@ -512,6 +521,21 @@ export const POLICIES: Record<string, Case[]> = {
       url: () => "/procurement/assessments.csv",
       params: none,
       loader: only({ procurement: "ok", otherProcurement: "ok" }),
+    },
+  ],
+  // the questionnaire as a workbook: the supplier it was sent to, and the procurement organisation that sent it
+  "procurement.assessments.$id.workbook[.xlsx].tsx": [
+    {
+      url: (w) => `/procurement/assessments/${w.assessmentId}/workbook.xlsx`,
+      params: (w) => ({ id: w.assessmentId }),
+      loader: only({ procurement: "ok", otherProcurement: 404 }),
+    },
+  ],
+  "supplier.assessments.$id.workbook[.xlsx].tsx": [
+    {
+      url: (w) => `/supplier/assessments/${w.assessmentId}/workbook.xlsx?lang=de`,
+      params: (w) => ({ id: w.assessmentId }),
+      loader: only({ supplier: "ok", otherSupplier: 404 }),
     },
   ],
   "reports.$id.tsx": [

@@ -150,6 +150,15 @@ export const MULTIPART_BODIES: { body: string; type: string }[] = [
     { name: "issueDate", body: "2026-13-45" },
     { name: "expiryDate", body: "yesterday" },
   ]),
+  // a workbook upload that is a zip of nothing, and one that is not a zip
+  multipart([
+    { name: "intent", body: "upload" },
+    { name: "workbook", filename: "answers.xlsx", type: "application/octet-stream", body: "PK\u0003\u0004broken" },
+  ]),
+  multipart([
+    { name: "intent", body: "upload" },
+    { name: "workbook", filename: "answers.xlsx", type: "text/csv", body: "question,answer\nconfUndertaking,=1+1\n" },
+  ]),
   multipart([
     { name: "response.ffffffffffff", body: "" },
     { name: "evidence.x", filename: "e.pdf", type: "application/pdf", body: "nope" },
@@ -200,6 +209,8 @@ const NO_FREE_TEXT: Record<string, string> = {
   "api.v1.agreements.$id.assessments.tsx":
     "a JSON body of ids, a date and addresses: every field gets every bad value in the API body test below",
   "_portal.supplier.evidence.tsx": "an intent and a file id only",
+  "_portal.supplier.assessments.$id_.workbook.tsx":
+    "an intent, an import id, and a workbook whose cells app/features/workbook/workbook.test.ts checks",
 };
 
 beforeAll(async () => {
@@ -473,6 +484,14 @@ beforeAll(async () => {
       params: { id: assessment },
       actor: "supplier",
       fields: ["intent"],
+      multipart: true,
+    },
+    {
+      file: "_portal.supplier.assessments.$id_.workbook.tsx",
+      url: `/supplier/assessments/${assessment}/workbook`,
+      params: { id: assessment },
+      actor: "supplier",
+      fields: ["intent", "importId"],
       multipart: true,
     },
     ...["declare", "withdraw", "bogus"].map((intent) => ({
