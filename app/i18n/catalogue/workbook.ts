@@ -132,8 +132,8 @@ export const workbook = {
   "workbook.refused.notXlsx": {
     en: "This is not an Excel workbook (.xlsx). Save it as “Excel Workbook (.xlsx)” and upload it again.",
     de: "Dies ist keine Excel-Arbeitsmappe (.xlsx). Speichern Sie sie als „Excel-Arbeitsmappe (.xlsx)“ und laden Sie sie erneut hoch.",
-    ja: "Excel ブック（.xlsx）ではありません。「Excel ブック (.xlsx)」として保存し、もう一度アップロードしてください。",
-    ar: "هذا ليس مصنف Excel ‏(.xlsx). احفظه بصيغة «مصنف Excel ‏(.xlsx)» ثم ارفعه مرة أخرى.",
+    ja: "エクセルのブック（.xlsx）ではありません。「エクセルのブック (.xlsx)」として保存し、もう一度アップロードしてください。",
+    ar: "هذا ليس مصنف إكسل ‏(.xlsx). احفظه بصيغة «مصنف إكسل ‏(.xlsx)» ثم ارفعه مرة أخرى.",
   },
   "workbook.refused.formula": {
     en: "The workbook has {count, plural, one {a formula} other {# formulas}} ({cells}). Answers must be typed values: replace each formula by its value and upload again.",
@@ -255,8 +255,8 @@ export const workbook = {
   "workbook.page.intro": {
     en: "Download the questionnaire as an Excel workbook, fill it in, and upload it here. You see every difference against the answers stored in the portal before anything is changed.",
     de: "Laden Sie den Fragebogen als Excel-Arbeitsmappe herunter, füllen Sie ihn aus und laden Sie ihn hier hoch. Sie sehen jeden Unterschied zu den im Portal gespeicherten Antworten, bevor etwas geändert wird.",
-    ja: "質問票を Excel ワークブックとしてダウンロードし、記入してここでアップロードしてください。変更される前に、ポータルに保存された回答との違いをすべて確認できます。",
-    ar: "نزّل الاستبيان كمصنف Excel واملأه ثم ارفعه هنا. سترى كل اختلاف عن الإجابات المحفوظة في البوابة قبل تغيير أي شيء.",
+    ja: "質問票をエクセルのワークブックとしてダウンロードし、記入してここでアップロードしてください。変更される前に、ポータルに保存された回答との違いをすべて確認できます。",
+    ar: "نزّل الاستبيان كمصنف إكسل واملأه ثم ارفعه هنا. سترى كل اختلاف عن الإجابات المحفوظة في البوابة قبل تغيير أي شيء.",
   },
   "workbook.page.back": {
     en: "Back to the questionnaire",
