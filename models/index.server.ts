@@ -23,6 +23,7 @@ import { SsoConnection, SsoDomain, SsoLogin } from "./sso-connection.server";
 import { SubcontractorProposalModel } from "./subcontractor-proposal.server";
 import { SupplierImport } from "./supplier-import.server";
 import { ProfileAnswer, ProfileChange } from "./supplier-profile.server";
+import { ProfileGrant } from "./profile-grant.server";
 import { User } from "./user.server";
 import { WorkbookImport } from "./workbook-import.server";
 import { WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEvent } from "./webhook.server";
@@ -65,4 +66,5 @@ export const allModels: Model<any>[] = [
   SsoLogin,
   ProfileAnswer,
   ProfileChange,
+  ProfileGrant,
 ];

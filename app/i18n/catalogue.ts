@@ -33,6 +33,7 @@ import { api } from "./catalogue/api";
 import { webhooks } from "./catalogue/webhooks";
 import { sso } from "./catalogue/sso";
 import { workbook } from "./catalogue/workbook";
+import { sharing } from "./catalogue/sharing";
 
 export const NAMESPACES = {
   common,
@@ -64,6 +65,7 @@ export const NAMESPACES = {
   webhooks,
   sso,
   workbook,
+  sharing,
 };
 
 export const CATALOGUE = {
@@ -96,6 +98,7 @@ export const CATALOGUE = {
   ...webhooks,
   ...sso,
   ...workbook,
+  ...sharing,
 };
 
 /** The id of a message in the catalogue. */

@@ -52,6 +52,12 @@ export default function SuppliersPage() {
                     aria-label={t("directory.editName", { name: s.name })}
                   >
                     {t("directory.edit")}
+                  </Link>{" "}
+                  <Link
+                    to={`/procurement/suppliers/${s.id}/profile`}
+                    aria-label={t("sharing.profile.linkLabel", { name: s.name })}
+                  >
+                    {t("sharing.profile.link")}
                   </Link>
                 </div>
               </>

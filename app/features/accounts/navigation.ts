@@ -18,6 +18,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { to: "/supplier", label: "common.nav.myAssessments" },
     { to: "/supplier/certifications", label: "common.nav.certifications" },
     { to: "/supplier/evidence", label: "common.nav.evidence" },
+    { to: "/supplier/profile/sharing", label: "sharing.nav" },
     { to: "/supplier/incidents", label: "common.nav.incidents" },
     ACCOUNT,
   ],
