@@ -223,6 +223,10 @@ export const PAGES: Record<string, Visit[] | NotAPage> = {
   "_portal.procurement.suppliers.$id.edit.tsx": [
     { who: "procurement", path: (w) => `/procurement/suppliers/${w.org.kestrel}/edit` },
   ],
+  // demo data shares no profile: the page saying so
+  "_portal.procurement.suppliers.$id.profile.tsx": [
+    { who: "procurement", path: (w) => `/procurement/suppliers/${w.org.kestrel}/profile` },
+  ],
   "_portal.procurement.suppliers._index.tsx": [{ who: "procurement", path: () => "/procurement/suppliers" }],
   "_portal.procurement.suppliers.import.tsx": [
     { who: "procurement", path: () => "/procurement/suppliers/import" },
@@ -309,6 +313,28 @@ export const PAGES: Record<string, Visit[] | NotAPage> = {
     },
   ],
   "_portal.supplier.certifications.tsx": [{ who: "supplier", path: () => "/supplier/certifications" }],
+  "_portal.supplier.profile_.sharing.tsx": [
+    { who: "supplier", path: () => "/supplier/profile/sharing" },
+    {
+      who: "supplier",
+      path: () => "/supplier/profile/sharing",
+      shows: "the form's errors",
+      then: (page) => submitEmpty(page, "Share"),
+    },
+    {
+      who: "supplier",
+      path: () => "/supplier/profile/sharing",
+      shows: "a grant made",
+      then: async (page) => {
+        await page.getByLabel("Customer", { exact: true }).selectOption({ index: 1 });
+        await page.getByLabel("Only the sections chosen below").check();
+        await page.getByLabel("Encryption", { exact: true }).check();
+        await fill(page, "Access until (inclusive)", new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
+        await page.getByRole("button", { name: "Share", exact: true }).click();
+        await page.getByText("can now read your profile").waitFor();
+      },
+    },
+  ],
   "_portal.supplier.evidence.tsx": [
     { who: "supplier", path: () => "/supplier/evidence" },
     {

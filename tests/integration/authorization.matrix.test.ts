@@ -288,6 +288,14 @@ export const POLICIES: Record<string, Case[]> = {
       action: { ...only({ procurement: 400, otherProcurement: 404 }), body: { name: "" } },
     },
   ],
+  // a supplier's profile: procurement of an organisation that manages the supplier (without a grant, a page saying so)
+  "_portal.procurement.suppliers.$id.profile.tsx": [
+    {
+      url: (w) => `/procurement/suppliers/${w.supplierId}/profile`,
+      params: (w) => ({ id: w.supplierId }),
+      loader: only({ procurement: "ok", otherProcurement: 404 }),
+    },
+  ],
   "_portal.procurement.suppliers.import.tsx": [
     {
       url: () => "/procurement/suppliers/import",
@@ -361,6 +369,15 @@ export const POLICIES: Record<string, Case[]> = {
       params: (w) => ({ id: w.assessmentId }),
       loader: only({ supplier: "ok", otherSupplier: 404 }),
       action: { ...only({ supplier: 410, otherSupplier: 404 }), body: { intent: "apply", importId: "0".repeat(24) } },
+    },
+  ],
+  // whom a supplier shares its profile with: any supplier, for its own organisation
+  "_portal.supplier.profile_.sharing.tsx": [
+    {
+      url: () => "/supplier/profile/sharing",
+      params: none,
+      loader: only({ supplier: "ok", otherSupplier: "ok" }),
+      action: { ...only({ supplier: 400, otherSupplier: 400 }), body: { intent: "grant" } },
     },
   ],
   "_portal.supplier.certifications.tsx": [

@@ -200,6 +200,7 @@ const NO_FREE_TEXT: Record<string, string> = {
   "verify.tsx": "a SHA-256 of exactly 64 hexadecimal characters, or a file",
   "invite.$token.tsx": "the same fields as welcome.$token (NAME_MAX, PASSWORD_MAX); a link is needed to reach them",
   "_portal.admin.users.tsx": "ids only",
+  "_portal.supplier.profile_.sharing.tsx": "a customer and sections from lists, a date, a grant id",
   "_portal.discloser.agreements.$id.tsx": "an intent, and a report language from a list",
   "_portal.procurement.agreements.$id._index.tsx": "an intent, and a report language from a list",
   "_portal.procurement.suppliers.import.tsx": "a CSV file, with its own line limit",
@@ -534,6 +535,14 @@ beforeAll(async () => {
       actor: "supplier",
       fields: ["intent", "id"],
     },
+    ...[{}, { intent: "grant", scope: "chosen", expiresOn: "2099-01-01" }, { intent: "revoke" }].map((fixed) => ({
+      file: "_portal.supplier.profile_.sharing.tsx",
+      url: "/supplier/profile/sharing",
+      params: {},
+      actor: "supplier",
+      fields: ["intent", "recipientOrgId", "scope", "sections", "expiresOn", "grantId"],
+      fixed,
+    })),
     {
       file: "_portal.supplier.incidents.tsx",
       url: "/supplier/incidents",
