@@ -12,6 +12,7 @@ const profilePage = await import("#app/routes/_portal.procurement.suppliers.$id.
 const { keepAnswers } = await import("#app/features/profile/keep.server");
 const { AuditEvent } = await import("#models/audit-event.server");
 const { ProfileGrant } = await import("#models/profile-grant.server");
+const { Outbox } = await import("#models/outbox.server");
 
 const DAY_MS = 86_400_000;
 const inDays = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);
@@ -126,6 +127,12 @@ describe("sharing a supplier's profile by consent", () => {
       details: { sections: "organisation,encryption", grantId: data.shared!.grantId },
     });
     expect(await AuditEvent.countDocuments({ action: "profile.grant", targetId: w.supplierId })).toBe(1);
+    // the recipient's procurement is told, with the link to the profile; the other recipient is not
+    const mails = await Outbox.find({ kind: "profile.grant", relatedId: w.supplierId }).lean();
+    expect(mails.map((m) => m.to)).toEqual([w.procurementA.user.email]);
+    expect(mails[0]!.subject).toBe("Supplier Sigma has shared its security profile with you");
+    expect(mails[0]!.text).toContain("(Organisation, Encryption)");
+    expect(mails[0]!.text).toContain(`/procurement/suppliers/${w.supplierId}/profile`);
 
     const page = (await loadAs(sharing.loader, "/supplier/profile/sharing", w.supplier.user._id)).page;
     expect(page.views).toEqual([

@@ -14,7 +14,13 @@ import { Refusal } from "#models/refusal";
 import { todayIso } from "#models/today";
 import { addDaysIso, isIsoDate } from "#app/scoring/dates";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
-import { currentLocale } from "#app/i18n/messages.server";
+import { User } from "#models/user.server";
+import type { MessageId } from "#app/i18n/catalogue";
+import type { Locale } from "#app/i18n/locales";
+import { currentLocale, tIn } from "#app/i18n/messages.server";
+import { localeOfRecipient } from "#app/features/accounts/locale.server";
+import { publicOrigin } from "#app/lib/env.server";
+import { sendMail } from "#app/lib/mail.server";
 import { fieldErrors } from "#app/lib/forms.server";
 import { clientIp, notFound } from "#app/lib/http.server";
 import { trusted } from "#app/lib/ids.server";
@@ -163,7 +169,7 @@ async function grantAccess(user: CurrentUser, form: FormData, request: Request) 
   const allSections = input.scope === "all";
   const sections = allSections ? [] : PROFILE_SECTIONS.filter((s) => input.sections.includes(s));
   const now = new Date();
-  const grant = await ProfileGrant.create({
+  const created = await ProfileGrant.create({
     supplierOrgId: new mongoose.Types.ObjectId(user.orgId),
     recipientOrgId: new mongoose.Types.ObjectId(recipient.id),
     allSections,
@@ -181,14 +187,52 @@ async function grantAccess(user: CurrentUser, form: FormData, request: Request) 
     targetType: "organization",
     targetId: user.orgId,
     details: {
-      grantId: String(grant._id),
+      grantId: String(created._id),
       recipientOrgId: recipient.id,
       sections: allSections ? "all" : sections.join(","),
       expiresOn: input.expiresOn,
     },
     ip: clientIp(request),
   });
+  await mailRecipient(user, created.toObject() as StoredGrant, request);
   return { done: "granted" as const, recipient: recipient.name };
+}
+
+function sectionName(locale: Locale, section: ProfileSection): string {
+  return section === "organisation"
+    ? tIn(locale, "sharing.section.organisation")
+    : tIn(locale, `labels.category.${section}` as MessageId);
+}
+
+/**
+ * Tells the recipient's procurement team administrators (its procurement
+ * users when it has none) that the profile is theirs to read, each in their
+ * own language, with the link to it. Mail being down fails nothing.
+ */
+async function mailRecipient(user: CurrentUser, grant: StoredGrant, request: Request) {
+  const people = await User.find(
+    { orgId: grant.recipientOrgId, role: "procurement", active: true },
+    { email: 1, teamAdmin: 1 },
+  ).lean();
+  const admins = people.filter((p) => p.teamAdmin);
+  const link = `${publicOrigin(request)}/procurement/suppliers/${user.orgId}/profile`;
+  const until = addDaysIso(grant.expiresAt.toISOString().slice(0, 10), -1);
+  for (const person of admins.length ? admins : people) {
+    const locale = await localeOfRecipient(person.email, currentLocale());
+    const sections = grant.allSections
+      ? tIn(locale, "sharing.allSections")
+      : sectionsOf(grant)
+          .map((s) => sectionName(locale, s))
+          .join(", ");
+    await sendMail({
+      to: person.email,
+      subject: tIn(locale, "sharing.mail.subject", { supplier: user.org.name }),
+      text: `${tIn(locale, "sharing.mail.text", { supplier: user.org.name, sections, date: until })}\n\n${link}`,
+      kind: "profile.grant",
+      relatedType: "organization",
+      relatedId: user.orgId,
+    });
+  }
 }
 
 async function revokeAccess(user: CurrentUser, grantId: string, request: Request) {

@@ -162,9 +162,9 @@ export const sharing = {
     ar: "من اطّلع على ملفك التعريفي",
   },
   "sharing.views.intro": {
-    en: "Every view by a customer, newest first (the latest {count, plural, one {# view} other {# views}}; all of them are in the audit trail).",
-    de: "Jeder Aufruf durch einen Kunden, neueste zuerst (die letzten {count, plural, one {# Aufruf} other {# Aufrufe}}; alle stehen im Prüfprotokoll).",
-    ja: "顧客による閲覧をすべて新しい順に表示します（直近{count, plural, other {#件}}。すべて監査証跡に記録されています）。",
+    en: "Every view by a customer, newest first (up to the latest {count, plural, one {# view} other {# views}}; all of them are in the audit trail).",
+    de: "Jeder Aufruf durch einen Kunden, neueste zuerst (höchstens die letzten {count, plural, one {# Aufruf} other {# Aufrufe}}; alle stehen im Prüfprotokoll).",
+    ja: "顧客による閲覧をすべて新しい順に表示します（直近最大{count, plural, other {#件}}。すべて監査証跡に記録されています）。",
     ar: "كل اطلاع من عميل، الأحدث أولًا (آخر {count, plural, zero {# اطلاع} one {اطلاع واحد} two {اطلاعين} few {# اطلاعات} many {# اطلاعًا} other {# اطلاع}}؛ وجميعها مسجلة في سجل التدقيق).",
   },
   "sharing.views.empty": {
@@ -287,5 +287,17 @@ export const sharing = {
     de: "Profil von {name}",
     ja: "{name}のプロファイル",
     ar: "الملف التعريفي لـ {name}",
+  },
+  "sharing.mail.subject": {
+    en: "{supplier} has shared its security profile with you",
+    de: "{supplier} hat sein Sicherheitsprofil für Sie freigegeben",
+    ja: "{supplier}がセキュリティプロファイルを共有しました",
+    ar: "شاركت {supplier} ملفها التعريفي الأمني معكم",
+  },
+  "sharing.mail.text": {
+    en: "{supplier} has given your organisation read access to its profile ({sections}) until {date}. Each time someone of your organisation opens it, the supplier sees it.",
+    de: "{supplier} hat Ihrer Organisation Lesezugriff auf sein Profil ({sections}) bis {date} gewährt. Jedes Öffnen durch jemanden aus Ihrer Organisation ist für den Lieferanten sichtbar.",
+    ja: "{supplier}が貴組織に、{date}までプロファイル（{sections}）の閲覧を許可しました。貴組織の方がプロファイルを開くたびに、サプライヤーに通知されます。",
+    ar: "منحت {supplier} مؤسستكم حق قراءة ملفها التعريفي ({sections}) حتى {date}. وفي كل مرة يفتحه فيها أحد من مؤسستكم، يطّلع المورد على ذلك.",
   },
 } satisfies Messages;
