@@ -68,6 +68,7 @@ export default function SendQuestionnairePage() {
   };
   const navigation = useNavigation();
   const agreement = agreements.find((a) => a.id === agreementId);
+  const chosenProfile = agreement?.suppliers.find((s) => s.id === supplierOrgId)?.profile ?? null;
   // what the chosen questionnaire would ask under the chosen agreement, worked out on the server
   const preview = useFetcher<typeof previewLoader>();
   const previewUrl =
@@ -135,6 +136,13 @@ export default function SendQuestionnairePage() {
             ))}
           </select>
           <ErrorList id="supplierOrgId-error" errors={errors.supplierOrgId} />
+          {chosenProfile ? (
+            <p className="small">
+              <a href={chosenProfile} target="_blank" rel="noreferrer">
+                {t("sharing.send.lookFirst")}
+              </a>
+            </p>
+          ) : null}
           {chainNotice ? (
             <p className="flash" role="status">
               {chainNotice}

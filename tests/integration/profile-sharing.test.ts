@@ -3,12 +3,14 @@ import { setupTestDatabase } from "#tests/setup/database";
 import { createOrg, createUser, formRequest, loadAs, sessionCookie } from "#tests/fixtures/factories";
 import { outcomeOf } from "#tests/fixtures/routes";
 import { replyOf } from "#tests/helpers/responses";
+import { createAssessmentWorld } from "#tests/fixtures/assessments";
 import { PROFILE_SECTIONS, type ProfileSection } from "#questionnaires/question-identity";
 
 setupTestDatabase();
 
 const sharing = await import("#app/routes/_portal.supplier.profile_.sharing");
 const profilePage = await import("#app/routes/_portal.procurement.suppliers.$id.profile");
+const sendPage = await import("#app/routes/_portal.procurement.assessments.new");
 const { keepAnswers } = await import("#app/features/profile/keep.server");
 const { AuditEvent } = await import("#models/audit-event.server");
 const { ProfileGrant } = await import("#models/profile-grant.server");
@@ -226,5 +228,14 @@ describe("sharing a supplier's profile by consent", () => {
     expect(await ProfileGrant.countDocuments({ supplierOrgId: w.supplierId })).toBe(0);
     const page = (await loadAs(sharing.loader, "/supplier/profile/sharing", w.supplier.user._id)).page;
     expect(page.recipients.map((r) => r.name)).toEqual(["Recipient Alpha", "Recipient Beta"]);
+  });
+
+  it("the send form offers a look at the profile of each supplier in the directory, before sending", async () => {
+    const w = await createAssessmentWorld();
+    const page = await loadAs(sendPage.loader, "/procurement/assessments/new", w.procurement.user._id);
+    const chain = page.agreements.find((a) => a.id === String(w.agreement._id))!.suppliers;
+    expect(chain.find((s) => s.id === String(w.tier1._id))?.profile).toBe(
+      `/procurement/suppliers/${String(w.tier1._id)}/profile`,
+    );
   });
 });

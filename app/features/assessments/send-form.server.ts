@@ -52,7 +52,14 @@ export const SendSchema = z.object({
 export async function sendFormPage(user: CurrentUser) {
   const agreements = await listAgreementsFor(user);
   const supplierIds = agreements.flatMap((a) => a.chain.map((l) => l.supplierOrgId));
-  const orgs = await Organization.find({ _id: trusted({ $in: supplierIds }) }, { name: 1, contactEmail: 1 }).lean();
+  const orgs = await Organization.find(
+    { _id: trusted({ $in: supplierIds }) },
+    { name: 1, contactEmail: 1, managedBy: 1 },
+  ).lean();
+  // suppliers in the user's directory: their profile page (shared or not) is there to look at before sending
+  const inDirectory = new Set(
+    orgs.filter((o) => (o.managedBy ?? []).some((id) => String(id) === user.orgId)).map((o) => String(o._id)),
+  );
   const name = new Map(orgs.map((o) => [String(o._id), o.name]));
   const contact = new Map(orgs.map((o) => [String(o._id), o.contactEmail ?? ""]));
   return {
@@ -66,6 +73,9 @@ export async function sendFormPage(user: CurrentUser) {
           tier: l.tier,
         }),
         contactEmail: contact.get(String(l.supplierOrgId)) ?? "",
+        profile: inDirectory.has(String(l.supplierOrgId))
+          ? `/procurement/suppliers/${String(l.supplierOrgId)}/profile`
+          : null,
       })),
     })),
     templates: (await listSendableTemplates()).map((t) => ({

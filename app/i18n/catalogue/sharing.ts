@@ -300,4 +300,10 @@ export const sharing = {
     ja: "{supplier}が貴組織に、{date}までプロファイル（{sections}）の閲覧を許可しました。貴組織の方がプロファイルを開くたびに、サプライヤーに通知されます。",
     ar: "منحت {supplier} مؤسستكم حق قراءة ملفها التعريفي ({sections}) حتى {date}. وفي كل مرة يفتحه فيها أحد من مؤسستكم، يطّلع المورد على ذلك.",
   },
+  "sharing.send.lookFirst": {
+    en: "Look at this supplier’s profile before sending (opens in a new tab)",
+    de: "Profil dieses Lieferanten vor dem Senden ansehen (öffnet in einem neuen Tab)",
+    ja: "送信前にこのサプライヤーのプロファイルを見る（新しいタブで開きます）",
+    ar: "اطّلع على الملف التعريفي لهذا المورد قبل الإرسال (يُفتح في علامة تبويب جديدة)",
+  },
 } satisfies Messages;
