@@ -173,34 +173,39 @@ async function browserIn(locale: Locale, who: Who): Promise<Page> {
 }
 
 describe.each(["de", "ja", "ar"] as const)("the portal in %s", (locale) => {
-  it.each(WHO)(`every page, as %s sees it, is in ${locale} with its direction`, async (who) => {
-    const page = await browserIn(locale, who);
-    const findings: string[] = [];
-    let shot = false;
-    try {
-      for (const { route, visit } of visitsOf(who)) {
-        if (visit.then) continue; // the visits that fill forms are written with English labels
-        const url = visit.path(world);
-        const response = await page.goto(`${portal.app.baseUrl}${url}`);
-        expect(response?.status(), url).toBe(visit.status ?? 200);
-        await settle(page);
-        const { lang, dir } = await page.evaluate(() => ({
-          lang: document.documentElement.lang,
-          dir: document.documentElement.dir,
-        }));
-        expect({ lang, dir }, url).toEqual({ lang: locale, dir: locale === "ar" ? "rtl" : "ltr" });
-        for (const english of untranslated(locale, await readableTexts(page)))
-          findings.push(`${url} [${route}]: ${JSON.stringify(english)}`);
-        if (!shot) {
-          await page.screenshot({ path: path.join(SCREENSHOT_DIR, `language-${locale}-${who}.png`), fullPage: true });
-          shot = true;
+  it.each(WHO)(
+    `every page, as %s sees it, is in ${locale} with its direction`,
+    async (who) => {
+      const page = await browserIn(locale, who);
+      const findings: string[] = [];
+      let shot = false;
+      try {
+        for (const { route, visit } of visitsOf(who)) {
+          if (visit.then) continue; // the visits that fill forms are written with English labels
+          const url = visit.path(world);
+          const response = await page.goto(`${portal.app.baseUrl}${url}`);
+          expect(response?.status(), url).toBe(visit.status ?? 200);
+          await settle(page);
+          const { lang, dir } = await page.evaluate(() => ({
+            lang: document.documentElement.lang,
+            dir: document.documentElement.dir,
+          }));
+          expect({ lang, dir }, url).toEqual({ lang: locale, dir: locale === "ar" ? "rtl" : "ltr" });
+          for (const english of untranslated(locale, await readableTexts(page)))
+            findings.push(`${url} [${route}]: ${JSON.stringify(english)}`);
+          if (!shot) {
+            await page.screenshot({ path: path.join(SCREENSHOT_DIR, `language-${locale}-${who}.png`), fullPage: true });
+            shot = true;
+          }
         }
+      } finally {
+        await page.context().close();
       }
-    } finally {
-      await page.context().close();
-    }
-    expect([...new Set(findings)], `English on ${locale} pages:\n${[...new Set(findings)].join("\n")}`).toEqual([]);
-  });
+      expect([...new Set(findings)], `English on ${locale} pages:\n${[...new Set(findings)].join("\n")}`).toEqual([]);
+      // one walk visits every page of a role: it grows with the portal, a page at a time
+    },
+    240_000,
+  );
 });
 
 describe("right to left", () => {
