@@ -91,8 +91,28 @@ export interface AssessmentData {
   reassessmentOf?: Types.ObjectId | null;
   /** why a re-assessment was sent: messages, said to each reader (English sentences in older ones) */
   reassessmentReasons?: Reason[];
+  /**
+   * Answers offered from the supplier's profile when the questionnaire was first opened (issue 22), by
+   * question name: kept apart from `answers` until the supplier confirms or changes each.
+   */
+  reused?: Record<string, ReusedAnswer>;
+  /** when the proposals were computed (once); null before the supplier first opened it */
+  reusedAt?: Date | null;
   createdAt?: Date;
   updatedAt?: Date;
+}
+
+export const REUSED_STATES = ["pending", "confirmed", "changed"] as const;
+export type ReusedState = (typeof REUSED_STATES)[number];
+
+/** One answer offered from the supplier's profile. */
+export interface ReusedAnswer {
+  profileAnswerId: string;
+  value: unknown;
+  lastConfirmedAt: Date;
+  match: "same" | "mapped";
+  state: ReusedState;
+  decidedAt: Date | null;
 }
 
 const assessmentSchema = new Schema<AssessmentData>(
@@ -158,6 +178,9 @@ const assessmentSchema = new Schema<AssessmentData>(
       lastChange: { type: Schema.Types.Mixed, default: null },
     },
     reassessmentOf: { type: Schema.Types.ObjectId, ref: "Assessment", default: null },
+    // question name -> ReusedAnswer (names are safe keys: questionnaires/mongo-keys.ts)
+    reused: { type: Schema.Types.Mixed, default: {} },
+    reusedAt: { type: Date, default: null },
     // messages (app/scoring/said.ts); English sentences in assessments sent before
     reassessmentReasons: [Schema.Types.Mixed],
     overrides: [
@@ -226,6 +249,8 @@ interface RevisionChange {
   push?: Record<string, unknown>;
   /** written only while the assessment is in this status (what the caller decided from) */
   ifStatus?: AssessmentStatus;
+  /** set on the document like `extra`, but nothing a list shows (no row sync) */
+  fields?: Record<string, unknown>;
 }
 
 function revisionKey(id: string, revision: number) {
@@ -233,7 +258,7 @@ function revisionKey(id: string, revision: number) {
 }
 
 async function applyRevision(id: string, revision: number, change: RevisionChange) {
-  const $set: Record<string, unknown> = { revision, ...(change.extra ?? {}) };
+  const $set: Record<string, unknown> = { revision, ...(change.fields ?? {}), ...(change.extra ?? {}) };
   for (const [k, v] of Object.entries(change.set ?? {})) $set[`answers.${k}`] = v;
   if (change.status) $set.status = change.status;
   const update: Record<string, unknown> = { $set };
@@ -344,6 +369,8 @@ export async function saveAnswers(input: {
   by: { userId: string; name: string };
   /** the assessment's revision and status as the caller just read them (saves reading them again) */
   seen?: { revision: number; status: AssessmentStatus };
+  /** answers offered from the profile that this save confirms or changes, written in the same revision */
+  reusedStates?: Record<string, "confirmed" | "changed">;
 }): Promise<SaveAnswersResult> {
   const current = async (): Promise<SaveAnswersResult> => {
     const doc = await Assessment.findOne(
@@ -363,6 +390,15 @@ export async function saveAnswers(input: {
     ).lean());
   if (!doc || !EDITABLE_STATUSES.includes(doc.status) || doc.revision !== input.baseRevision) return current();
   const change: RevisionChange = { set: input.set, unset: input.unset, ifStatus: doc.status };
+  const decided = Object.entries(input.reusedStates ?? {});
+  if (decided.length) {
+    const at = new Date();
+    change.fields = {};
+    for (const [name, state] of decided) {
+      change.fields[`reused.${name}.state`] = state;
+      change.fields[`reused.${name}.decidedAt`] = at;
+    }
+  }
   if (doc.status === "invited") {
     change.status = "in_progress";
     change.history = {
@@ -376,4 +412,25 @@ export async function saveAnswers(input: {
   }
   if (!(await commitRevision(input.assessmentId, input.baseRevision, change))) return current();
   return { kind: "saved", revision: input.baseRevision + 1, status: change.status ?? doc.status };
+}
+
+/**
+ * Stores the answers offered from the supplier's profile, once: only while
+ * no proposals were stored and the assessment is still at `baseRevision` and
+ * open. The change takes the next revision (claimed, like every change), so
+ * two first opens at once store one set, and the autosave's kept revision
+ * no longer matches. False when another change came first (read again).
+ */
+export async function storeReusedAnswers(
+  id: string,
+  base: { revision: number; status: AssessmentStatus },
+  reused: Record<string, ReusedAnswer>,
+): Promise<boolean> {
+  const current = await Assessment.findById(id, { revision: 1, status: 1, reusedAt: 1 }).lean();
+  if (!current || current.reusedAt || current.revision !== base.revision || current.status !== base.status)
+    return false;
+  return commitRevision(id, base.revision, {
+    ifStatus: base.status,
+    fields: { reused, reusedAt: new Date() },
+  });
 }

@@ -34,6 +34,7 @@ import { webhooks } from "./catalogue/webhooks";
 import { sso } from "./catalogue/sso";
 import { workbook } from "./catalogue/workbook";
 import { sharing } from "./catalogue/sharing";
+import { prefill } from "./catalogue/prefill";
 
 export const NAMESPACES = {
   common,
@@ -66,6 +67,7 @@ export const NAMESPACES = {
   sso,
   workbook,
   sharing,
+  prefill,
 };
 
 export const CATALOGUE = {
@@ -99,6 +101,7 @@ export const CATALOGUE = {
   ...sso,
   ...workbook,
   ...sharing,
+  ...prefill,
 };
 
 /** The id of a message in the catalogue. */

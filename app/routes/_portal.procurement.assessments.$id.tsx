@@ -210,6 +210,7 @@ export default function ProcurementAssessmentPage() {
     reassessment,
     remediationDueDate,
     scoring,
+    reuse,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -270,8 +271,39 @@ export default function ProcurementAssessmentPage() {
               </dd>
             </>
           ) : null}
+          {reuse.counts.reused ? (
+            <>
+              <dt>{t("prefill.review.heading")}</dt>
+              <dd
+                data-testid="reuse-count"
+                data-reused={reuse.counts.reused}
+                data-confirmed={reuse.counts.confirmed}
+                data-changed={reuse.counts.changed}
+              >
+                {t("prefill.review.count", reuse.counts)}
+              </dd>
+            </>
+          ) : null}
         </dl>
       </section>
+
+      {reuse.items.length ? (
+        <section className="card form-section" data-testid="reuse-section">
+          <details>
+            <summary>
+              <h2 className="inline">{t("prefill.review.heading")}</h2>
+            </summary>
+            <ul className="small reuse-list">
+              {reuse.items.map((i) => (
+                <li key={i.name} data-testid="reuse-item" data-name={i.name} data-state={i.state}>
+                  <strong>{i.title}</strong>: {t("prefill.review.item", { date: format.day(i.lastConfirmedAt) })},{" "}
+                  {t(`prefill.review.${i.state}`)}
+                </li>
+              ))}
+            </ul>
+          </details>
+        </section>
+      ) : null}
 
       {reassessment ? (
         <div className="notice" data-testid="reassessment-changes">
@@ -389,6 +421,7 @@ export default function ProcurementAssessmentPage() {
             <RequirementResults
               r={result}
               changed={changed}
+              reused={Object.fromEntries(reuse.items.map((i) => [i.name, i]))}
               renderOverride={
                 assessment.reviewable
                   ? (req) => (

@@ -12,6 +12,7 @@ import { z } from "zod";
 import { Questionnaire } from "#app/features/assessments/questionnaire";
 import { AssessmentStatusBadge } from "#app/components/status";
 import { getAssessmentFor } from "#app/features/assessments/assessments.server";
+import { prefillOnFirstOpen } from "#app/features/prefill/prefill.server";
 import { questionnairePage } from "#app/features/assessments/questionnaire-page.server";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { notFound } from "#app/lib/http.server";
@@ -35,7 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "supplier" });
   const assessment = await getAssessmentFor(user, params.id ?? "");
   if (!assessment) notFound();
-  return questionnairePage(user, assessment, request);
+  // the first open of an assessment still to answer offers the supplier's profile answers (once)
+  return questionnairePage(user, await prefillOnFirstOpen(assessment), request);
 }
 
 const IntentSchema = z.discriminatedUnion("intent", [
@@ -77,6 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       notFound();
       break;
     case "incomplete":
+    case "unconfirmed":
     case "remediation-open":
       return data(result, { status: 400 });
     default:
@@ -186,6 +189,7 @@ export default function SupplierAssessmentPage() {
         language={d.language}
         languages={d.languages}
         glossary={d.glossary}
+        reused={d.reused}
       />
     </>
   );

@@ -4,6 +4,7 @@ import { ownedEvidenceIds } from "#app/features/evidence/evidence.server";
 import { isObjectId } from "#app/lib/ids.server";
 import { checkAnswerChanges, referencedEvidenceIds, type AnswerChanges } from "./answers.server";
 import { askedTemplateFor } from "./survey-model.server";
+import { sameAnswer } from "#app/features/profile/keep.server";
 
 /** What an autosave needs to know about the assessment it writes to. */
 export interface Answerable {
@@ -14,6 +15,8 @@ export interface Answerable {
   askedQuestions?: string[];
   revision: number;
   status: AssessmentStatus;
+  /** the values offered from the supplier's profile, by question (stored with a revision of their own) */
+  reused?: Record<string, unknown>;
 }
 
 /**
@@ -38,7 +41,7 @@ function keep(a: Answerable): void {
 async function readAnswerable(orgId: string, id: string): Promise<Answerable | null> {
   const doc = await Assessment.findOne(
     { _id: id, supplierOrgId: orgId },
-    { supplierOrgId: 1, templateId: 1, templateVersion: 1, askedQuestions: 1, revision: 1, status: 1 },
+    { supplierOrgId: 1, templateId: 1, templateVersion: 1, askedQuestions: 1, revision: 1, status: 1, reused: 1 },
   ).lean();
   if (!doc) return null;
   const found: Answerable = {
@@ -49,6 +52,7 @@ async function readAnswerable(orgId: string, id: string): Promise<Answerable | n
     askedQuestions: doc.askedQuestions,
     revision: doc.revision,
     status: doc.status,
+    reused: Object.fromEntries(Object.entries(doc.reused ?? {}).map(([name, r]) => [name, r.value])),
   };
   keep(found);
   return found;
@@ -61,6 +65,21 @@ export async function answerableAssessment(user: CurrentUser, id: string): Promi
   // only the supplier organisation it was sent to: another organisation's user reads (and gets nothing)
   if (hit && hit.supplierOrgId === user.orgId) return hit;
   return readAnswerable(user.orgId, id);
+}
+
+/**
+ * What a save says of the answers offered from the profile: the offered value
+ * saved is confirmed, anything else (another value, a cleared answer) changed.
+ */
+function reusedStates(
+  reused: Record<string, unknown>,
+  checked: { set: Record<string, unknown>; unset: string[] },
+): Record<string, "confirmed" | "changed"> {
+  const out: Record<string, "confirmed" | "changed"> = {};
+  for (const [name, value] of Object.entries(checked.set))
+    if (Object.hasOwn(reused, name)) out[name] = sameAnswer(value, reused[name]) ? "confirmed" : "changed";
+  for (const name of checked.unset) if (Object.hasOwn(reused, name)) out[name] = "changed";
+  return out;
 }
 
 /**
@@ -93,6 +112,7 @@ export async function saveAnswerChanges(
     unset: checked.unset,
     by: { userId: user.id, name: user.name },
     seen: { revision: seen.revision, status: seen.status },
+    reusedStates: reusedStates(seen.reused ?? {}, checked),
   });
   if (result.kind === "saved") keep({ ...seen, revision: result.revision, status: result.status });
   else kept.delete(assessment._id);

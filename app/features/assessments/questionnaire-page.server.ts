@@ -9,6 +9,7 @@ import { currentLocale } from "#app/i18n/messages.server";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { questionnaireLanguageFor } from "#app/features/questionnaires/language.server";
 import { askedTemplateFor } from "./survey-model.server";
+import { reusedForPage } from "#app/features/prefill/prefill.server";
 
 /** Everything the supplier's questionnaire page shows: the survey, the answers so far, remediation asked for. */
 export async function questionnairePage(
@@ -16,10 +17,11 @@ export async function questionnairePage(
   assessment: AssessmentData & { _id: Types.ObjectId },
   request: Request,
 ) {
-  const [template, agreement, certifications] = await Promise.all([
+  const [template, agreement, certifications, reused] = await Promise.all([
     askedTemplateFor(assessment),
     Agreement.findById(assessment.agreementId, { reference: 1, title: 1, glossary: 1, chain: 1 }).lean(),
     Certification.countDocuments({ supplierOrgId: user.orgId }),
+    reusedForPage(assessment),
   ]);
   // a template pinned before translations existed offers English only
   const languages =
@@ -35,6 +37,8 @@ export async function questionnairePage(
     survey: template.survey,
     answers: assessment.answers ?? {},
     revision: assessment.revision,
+    /** answers offered from the supplier's profile, with the agreement's cadence they are judged stale by */
+    reused,
     status: assessment.status,
     editable: EDITABLE_STATUSES.includes(assessment.status),
     dueDate: assessment.dueDate,

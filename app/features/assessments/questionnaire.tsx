@@ -13,7 +13,7 @@ import { ANSWER_TEXT_MAX } from "./answer-limits";
 import { markTerms, termsUsed } from "#app/features/agreements/glossary";
 import type { GlossaryTerm } from "#models/glossary";
 import type { MessageId } from "#app/i18n/catalogue";
-import { useT } from "#app/i18n/react";
+import { useFormat, useT } from "#app/i18n/react";
 
 if (!Serializer.findProperty("question", "flowdown"))
   Serializer.addProperty("question", { name: "flowdown:object", visible: false });
@@ -49,6 +49,33 @@ interface Props {
   languages: { code: string; name: string }[];
   /** the agreement's defined terms, shown beside the questions that use them */
   glossary: GlossaryTerm[];
+  /** answers offered from the supplier's profile (issue 22), to confirm or change one by one */
+  reused?: { months: number; items: ReusedItem[] };
+}
+
+export interface ReusedItem {
+  name: string;
+  value: unknown;
+  lastConfirmedAt: string;
+  state: "pending" | "confirmed" | "changed";
+  stale: boolean;
+}
+
+type ReuseState = ReusedItem["state"];
+
+/** The same answer, key order inside objects aside (the server decides with its canonical form). */
+function sameValue(a: unknown, b: unknown): boolean {
+  const norm = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(norm)
+      : v && typeof v === "object"
+        ? Object.fromEntries(
+            Object.keys(v as object)
+              .sort()
+              .map((k) => [k, norm((v as Record<string, unknown>)[k])]),
+          )
+        : v;
+  return JSON.stringify(norm(a)) === JSON.stringify(norm(b));
 }
 
 const SUBMIT_TEXT: Record<string, string> = {
@@ -107,8 +134,19 @@ export function Questionnaire({
   language,
   languages,
   glossary,
+  reused = { months: 0, items: [] },
 }: Props) {
   const t = useT();
+  const format = useFormat();
+  const offered = useMemo(() => new Map(reused.items.map((i) => [i.name, i])), [reused.items]);
+  // each offered answer's state as the supplier decides (the server marks the same from the saves)
+  const [reuseStates, setReuseStates] = useState<Record<string, ReuseState>>(() =>
+    Object.fromEntries(reused.items.map((i) => [i.name, i.state])),
+  );
+  const reuseStatesRef = useRef(reuseStates);
+  reuseStatesRef.current = reuseStates;
+  const [unconfirmed, setUnconfirmed] = useState<string[]>([]);
+  const noteHostsReuse = useRef(new Map<string, HTMLElement>());
   const [state, setState] = useState<SaveState>("idle");
   // SurveyJS fills inputs only once it runs in the browser: until then show that answers are loading, not empty fields
   const [ready, setReady] = useState(false);
@@ -119,6 +157,7 @@ export function Questionnaire({
   const fetcher = useFetcher<{
     kind: string;
     missing?: { name: string; title: string; page: string }[];
+    pending?: { name: string; title: string; page: string }[];
     error?: string;
   }>();
   const languageFetcher = useFetcher();
@@ -131,7 +170,11 @@ export function Questionnaire({
   const model = useMemo(() => {
     const m = new Model(survey);
     m.locale = language === "en" ? "" : language;
-    m.data = answers;
+    // offered answers show in their questions but are not saved until the supplier confirms or changes them
+    const offeredValues = Object.fromEntries(
+      reused.items.filter((i) => i.state === "pending" && answers[i.name] === undefined).map((i) => [i.name, i.value]),
+    );
+    m.data = { ...offeredValues, ...answers };
     m.showProgressBar = "top";
     m.progressBarType = "pages";
     m.locCompleteText.setJson(SUBMIT_TEXT);
@@ -144,6 +187,28 @@ export function Questionnaire({
     // on a phone squeezes every field to a sliver; a narrow window is certainly a narrow container
     if (typeof window !== "undefined" && window.matchMedia(`(max-width: ${SURVEY_MOBILE_WIDTH - 1}px)`).matches)
       m.setIsMobile(true);
+    if (reused.items.length && editable) {
+      m.onGetQuestionTitleActions.add((_s, options) => {
+        const name = options.question.name;
+        if (!offered.has(name)) return;
+        options.titleActions = [...(options.titleActions ?? [])];
+        options.titleActions.push({
+          id: "prefill-confirm",
+          title: t("prefill.confirm"),
+          showTitle: true,
+          innerCss: "prefill-confirm",
+          visible: reuseStatesRef.current[name] === "pending",
+          action: () => confirmRef.current([name]),
+        });
+      });
+    }
+    if (reused.items.length) {
+      m.onAfterRenderQuestion.add((_s, options) => {
+        if (!offered.has(options.question.name)) return;
+        noteHostsReuse.current.set(options.question.name, options.htmlElement);
+        renderReuseNoteRef.current(options.question.name, options.htmlElement);
+      });
+    }
     if (glossary.length) {
       const current = () => m.locale || "en";
       m.onTextMarkdown.add((_s, options) => {
@@ -161,6 +226,64 @@ export function Questionnaire({
     // the model is built once per page load; later answers arrive through the queue
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [assessmentId]);
+
+  const renderReuseNote = (name: string, root: HTMLElement) => {
+    const item = offered.get(name);
+    if (!item) return;
+    const host = root.querySelector<HTMLElement>(":scope > .sd-question__content") ?? root;
+    host.querySelector(":scope > .prefill-note")?.remove();
+    const state = reuseStatesRef.current[name] ?? item.state;
+    const note = document.createElement("p");
+    note.className = `prefill-note ${state}${item.stale ? " stale" : ""}`;
+    note.dataset.testid = "prefill-note";
+    note.dataset.name = name;
+    note.dataset.state = state;
+    note.dataset.stale = item.stale ? "true" : "false";
+    const parts = [t("prefill.note", { date: format.day(item.lastConfirmedAt) })];
+    if (item.stale) parts.push(t("prefill.stale", { months: reused.months }));
+    parts.push(t(`prefill.state.${state}`));
+    note.textContent = parts.join(" · ");
+    host.prepend(note);
+  };
+  const renderReuseNoteRef = useRef(renderReuseNote);
+  renderReuseNoteRef.current = renderReuseNote;
+
+  const decide = (decided: Record<string, ReuseState>) => {
+    const next = { ...reuseStatesRef.current, ...decided };
+    reuseStatesRef.current = next;
+    setReuseStates(next);
+    for (const name of Object.keys(decided)) {
+      const q = model.getQuestionByName(name);
+      const action = q?.getTitleToolbar().actions.find((a) => a.id === "prefill-confirm");
+      if (action) action.visible = next[name] === "pending";
+      const host = noteHostsReuse.current.get(name);
+      if (host?.isConnected) renderReuseNote(name, host);
+    }
+    setUnconfirmed((u) => u.filter((n) => next[n] === "pending"));
+  };
+
+  /** Confirming saves the offered answer as the supplier's own, through the autosave like any answer. */
+  const confirm = (names: string[]) => {
+    const queue = queueRef.current;
+    if (!queue) return;
+    const decided: Record<string, ReuseState> = {};
+    for (const name of names) {
+      if (reuseStatesRef.current[name] !== "pending") continue;
+      queue.change(name, model.getValue(name));
+      decided[name] = "confirmed";
+    }
+    decide(decided);
+    void queue.flushNow();
+  };
+  const confirmRef = useRef(confirm);
+  confirmRef.current = confirm;
+
+  /** Offered answers not yet confirmed among the questions the supplier sees now, in the questionnaire's order. */
+  const pendingVisible = () =>
+    model
+      .getAllQuestions(true)
+      .filter((q) => reuseStatesRef.current[q.name] === "pending" && q.isVisible)
+      .map((q) => q.name);
 
   useEffect(() => {
     if (!editable) return;
@@ -183,7 +306,12 @@ export function Questionnaire({
       },
       onConflict: (serverAnswers, _rev, msg) => {
         applyingServerData.current = true;
-        model.data = serverAnswers;
+        const stillOffered = Object.fromEntries(
+          reused.items
+            .filter((i) => reuseStatesRef.current[i.name] === "pending" && serverAnswers[i.name] === undefined)
+            .map((i) => [i.name, i.value]),
+        );
+        model.data = { ...stillOffered, ...serverAnswers };
         applyingServerData.current = false;
         setLeft(questionsLeft(model));
         setMessage(msg);
@@ -225,7 +353,14 @@ export function Questionnaire({
     }
 
     const onValueChanged = (_: unknown, options: { name: string; value: unknown }) => {
-      if (!applyingServerData.current) queue.change(options.name, options.value);
+      if (applyingServerData.current) return;
+      queue.change(options.name, options.value);
+      // answering an offered question by hand decides it: the offered value again confirms, another changes
+      const item = offered.get(options.name);
+      if (item && reuseStatesRef.current[options.name] !== undefined) {
+        const state = sameValue(options.value, item.value) ? "confirmed" : "changed";
+        if (reuseStatesRef.current[options.name] !== state) decide({ [options.name]: state });
+      }
     };
     model.onValueChanged.add(onValueChanged);
     model.onDynamicPanelItemValueChanged.add((_s, o) => {
@@ -259,6 +394,14 @@ export function Questionnaire({
 
     model.onCompleting.add((_s, options) => {
       options.allow = false;
+      // nothing offered from the profile is submitted before the supplier confirms or changes it
+      const pending = pendingVisible();
+      if (pending.length) {
+        setUnconfirmed(pending);
+        model.focusQuestion(pending[0]!);
+        return;
+      }
+      setUnconfirmed([]);
       void queue.flushNow().then(() => {
         if (!queue.hasPending()) fetcher.submit({ intent: "submit" }, { method: "post" });
       });
@@ -307,6 +450,23 @@ export function Questionnaire({
 
   const submitting = fetcher.state !== "idle";
   const missing = fetcher.data?.kind === "incomplete" ? (fetcher.data.missing ?? []) : [];
+  const refusedUnconfirmed = fetcher.data?.kind === "unconfirmed" ? (fetcher.data.pending ?? []) : [];
+  const unconfirmedNames = [
+    ...new Set([...unconfirmed, ...refusedUnconfirmed.map((p) => p.name).filter((n) => reuseStates[n] === "pending")]),
+  ];
+  const titleOfQuestion = (name: string) => {
+    const q = ready ? model.getQuestionByName(name) : null;
+    return q ? q.processedTitle || q.title || name : name;
+  };
+  const offeredCount = reused.items.length;
+  const leftToConfirm = ready
+    ? pendingVisible().length
+    : Object.values(reuseStates).filter((s) => s === "pending").length;
+  const staleCount = reused.items.filter((i) => i.stale).length;
+  const onThisPage = () => {
+    const page = model.currentPage;
+    return pendingVisible().filter((n) => model.getQuestionByName(n)?.page === page);
+  };
   const tone =
     state === "offline" || state === "conflict" || state === "rejected" || state === "signed-out"
       ? "warn"
@@ -371,6 +531,43 @@ export function Questionnaire({
                   {m.title}
                 </button>{" "}
                 <span className="muted">({m.page})</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {editable && offeredCount ? (
+        <div
+          className="prefill-summary card"
+          data-testid="prefill-summary"
+          data-count={offeredCount}
+          data-left={leftToConfirm}
+          data-stale={staleCount}
+        >
+          <p role="status">{t("prefill.summary", { count: offeredCount, left: leftToConfirm })}</p>
+          {staleCount ? <p className="muted">{t("prefill.summaryStale", { count: staleCount })}</p> : null}
+          {leftToConfirm ? (
+            <button
+              type="button"
+              className="secondary"
+              disabled={!ready}
+              data-testid="prefill-confirm-page"
+              onClick={() => confirm(onThisPage())}
+            >
+              {t("prefill.confirmPage")}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {unconfirmedNames.length ? (
+        <div className="form-error" role="alert" data-testid="prefill-unconfirmed">
+          <p>{t("prefill.unconfirmed")}</p>
+          <ul>
+            {unconfirmedNames.map((name) => (
+              <li key={name}>
+                <button type="button" className="link" onClick={() => model.focusQuestion(name)}>
+                  {titleOfQuestion(name)}
+                </button>
               </li>
             ))}
           </ul>

@@ -18,12 +18,15 @@ import { currentLocale, tIn } from "#app/i18n/messages.server";
 import { rescore } from "./scoring.server";
 import { askedTemplateFor, missingRequiredAnswers } from "./survey-model.server";
 import { said } from "#app/scoring/said";
+import { feedProfileFromSubmission, reuseCounts, unconfirmedVisible } from "#app/features/prefill/prefill.server";
 import { assessmentEventData, recordWebhookEvent } from "#app/features/webhooks/events.server";
 
 export type SubmitResult =
   | { kind: "submitted"; score: number }
   | { kind: "already-submitted" }
   | { kind: "incomplete"; missing: { name: string; title: string; page: string }[] }
+  /** answers offered from the supplier's profile that it has not confirmed or changed yet */
+  | { kind: "unconfirmed"; pending: { name: string; title: string; page: string }[] }
   | { kind: "remediation-open" }
   | { kind: "missing" };
 
@@ -44,6 +47,9 @@ export async function submitAssessment(
   if ((assessment.remediation ?? []).some((r) => r.status === "open")) return { kind: "remediation-open" };
   // only the questions asked: a questionnaire tailored to the agreement requires no others
   const template = await askedTemplateFor(assessment);
+  // nothing offered from the profile is submitted unconfirmed (offered answers of hidden questions never count)
+  const pending = unconfirmedVisible(template, assessment);
+  if (pending.length) return { kind: "unconfirmed", pending };
   const missing = missingRequiredAnswers(template, assessment.answers ?? {});
   if (missing.length) return { kind: "incomplete", missing };
 
@@ -68,6 +74,13 @@ export async function submitAssessment(
   const agreement = await Agreement.findById(submitted.agreementId).lean();
   if (!agreement) throw new Error(`Agreement ${String(submitted.agreementId)} of assessment ${id} is missing`);
   const { result } = await rescore(submitted, agreement, { trigger: said("chain.trigger.submitted") });
+  const reused = reuseCounts(submitted);
+  try {
+    // the supplier's profile keeps what it just submitted, for the next questionnaire to offer
+    await feedProfileFromSubmission(user, submitted);
+  } catch (error) {
+    console.error(`the profile of supplier ${user.orgId} could not keep the answers of assessment ${id}`, error);
+  }
   await recordAudit({
     action: "assessment.submit",
     actor: { id: user.id, email: user.email, orgId: user.orgId },
@@ -78,6 +91,9 @@ export async function submitAssessment(
       rating: result.rating,
       template: submitted.templateVersion,
       catalogue: submitted.catalogueVersion,
+      reusedAnswers: reused.confirmed + reused.changed,
+      reusedConfirmed: reused.confirmed,
+      reusedChanged: reused.changed,
     },
     ip: clientIp(request),
   });

@@ -23,9 +23,35 @@ import { said } from "#app/scoring/said";
 import { answerWording } from "#app/features/questionnaires/answer-wording.server";
 import type { TemplateFile } from "#questionnaires/types";
 import type { ResultView } from "./assessment-results";
+import { answerableQuestions } from "#app/features/assessments/answers.server";
+import { reusedForReview } from "#app/features/prefill/prefill.server";
 import { DECIDABLE_STATUSES, REVIEWABLE_STATUSES } from "./review.server";
 
 type StoredAssessment = AssessmentData & { _id: Types.ObjectId };
+
+function reuseForReview(assessment: StoredAssessment, template: TemplateFile | null) {
+  const questions = template ? answerableQuestions(template) : new Map();
+  const locale = currentLocale();
+  const titleOf = (name: string) => {
+    const title = (questions.get(name) as { title?: unknown } | undefined)?.title;
+    if (typeof title === "string") return title;
+    if (title && typeof title === "object") {
+      const byLocale = title as Record<string, unknown>;
+      const said = byLocale[locale] ?? byLocale.default ?? byLocale.en;
+      if (typeof said === "string") return said;
+    }
+    return name;
+  };
+  const items = reusedForReview(assessment, titleOf);
+  return {
+    counts: {
+      reused: items.length,
+      confirmed: items.filter((i) => i.state === "confirmed").length,
+      changed: items.filter((i) => i.state === "changed").length,
+    },
+    items,
+  };
+}
 
 /** The result in the reader's language: reasons, requirement titles, and the answers as the supplier's template words them. */
 function resultView(stored: ScoringResult, template: TemplateFile | null, wording: AnswerWording): ResultView {
@@ -155,6 +181,8 @@ export async function reviewPage(stored: StoredAssessment) {
       expiresAt: new Date(i.expiresAt).toISOString(),
       createdAt: i.createdAt ? new Date(i.createdAt).toISOString() : "",
     })),
+    /** answers the supplier reused from its profile, confirmed or changed (issue 22) */
+    reuse: reuseForReview(assessment, template),
     /** what the remediation form proposes as each item's due date */
     remediationDueDate: addDaysIso(todayIso(), 30),
   };

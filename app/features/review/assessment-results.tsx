@@ -137,10 +137,13 @@ export function RequirementResults({
   r,
   renderOverride,
   changed,
+  reused,
 }: {
   r: ResultView;
   renderOverride?: (req: ResultView["requirements"][number]) => React.ReactNode;
   changed?: Record<string, unknown> | null;
+  /** answers reused from the supplier's profile (issue 22), by question */
+  reused?: Record<string, { lastConfirmedAt: string; state: "confirmed" | "changed" }>;
 }) {
   const t = useT();
   const format = useFormat();
@@ -213,6 +216,17 @@ export function RequirementResults({
                         <span className="muted">{a.title}</span>: {answerText(a)}
                         {changed && a.question in changed ? (
                           <span className="was"> {t("review.was", { was: formatAnswer(changed[a.question], t) })}</span>
+                        ) : null}
+                        {reused?.[a.question] ? (
+                          <span
+                            className="muted reused"
+                            data-testid="reused-answer"
+                            data-state={reused[a.question]!.state}
+                          >
+                            {" "}
+                            ({t("prefill.review.item", { date: format.day(reused[a.question]!.lastConfirmedAt) })},{" "}
+                            {t(`prefill.review.${reused[a.question]!.state}`)})
+                          </span>
                         ) : null}
                       </li>
                     ))}
