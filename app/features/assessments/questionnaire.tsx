@@ -197,6 +197,9 @@ export function Questionnaire({
           title: t("prefill.confirm"),
           showTitle: true,
           innerCss: "prefill-confirm",
+          // always shown as a button of its own, never folded into the "more" menu of a long title
+          disableHide: true,
+          disableShrink: true,
           visible: reuseStatesRef.current[name] === "pending",
           action: () => confirmRef.current([name]),
         });

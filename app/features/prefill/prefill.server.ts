@@ -100,7 +100,7 @@ export async function proposalsFor(assessment: StoredAssessment): Promise<Record
 
 /**
  * The first time the supplier opens an assessment it can still answer, the
- * profile's answers are offered, once: stored on the assessment by a change
+ * profile's answers are offered, once (when it has any to offer): stored on the assessment by a change
  * of its own revision, so two first opens at once store one set and a save
  * in between makes the loser look again. Returns the assessment as stored now.
  */
@@ -109,6 +109,8 @@ export async function prefillOnFirstOpen(assessment: StoredAssessment): Promise<
   for (let attempt = 0; attempt < 5; attempt++) {
     if (current.reusedAt || !EDITABLE_STATUSES.includes(current.status)) return current;
     const reused = await proposalsFor(current);
+    // nothing to offer: nothing stored, so the page's revision stays, and a later open offers what the profile gains
+    if (Object.keys(reused).length === 0) return current;
     await storeReusedAnswers(String(current._id), { revision: current.revision, status: current.status }, reused);
     const fresh = await Assessment.findById(current._id).lean<StoredAssessment>();
     if (!fresh) return current;
