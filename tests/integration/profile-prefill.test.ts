@@ -3,6 +3,7 @@ import { setupTestDatabase } from "#tests/setup/database";
 import { createUser, formRequest, getRequest, jsonRequest, sessionCookie } from "#tests/fixtures/factories";
 import { createAssessmentWorld, SHORT_TEMPLATE_GOOD_ANSWERS } from "#tests/fixtures/assessments";
 import { answersToEverything, secondRecipient, sendQuestionnaire } from "#tests/fixtures/profile";
+import { Model } from "survey-core";
 import { askedTemplateFor } from "#app/features/assessments/survey-model.server";
 
 setupTestDatabase();
@@ -143,6 +144,39 @@ describe("answering once: the profile pre-fills another recipient's questionnair
     await expect(
       reviewLoader({ request: getRequest(`/procurement/assessments/${id}`, aReviewer), params: { id }, context: {} }),
     ).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("submits once every offered answer the supplier sees is decided; one its conditions hide stays out of the answers", async () => {
+    const { a, b, supplierCookie } = await answeredOnce();
+    const id = await sendQuestionnaire(b.procurement.user._id, b.agreement._id, a.tier1._id, "short-low-risk");
+    const page = await open(id, supplierCookie);
+    const offered = Object.fromEntries(page.reused.items.map((i) => [i.name, i.value]));
+    const refused = await submit(id, supplierCookie);
+    expect(refused.kind).toBe("unconfirmed");
+    const seen = refused.pending!.map((p) => p.name);
+    const hidden = Object.keys(offered).filter((n) => !seen.includes(n));
+    expect(hidden.length).toBeGreaterThan(0);
+    // the supplier answers what it sees, one answer changed so that the hidden questions stay hidden
+    const stored = (await Assessment.findById(id).lean())!;
+    const template = await askedTemplateFor(stored);
+    const seenAnswers = Object.fromEntries(seen.map((n) => [n, offered[n]]));
+    const stillHidden = (answers: Record<string, unknown>) => {
+      const model = new Model(template.survey);
+      model.data = answers;
+      return hidden.every((h) => !model.getQuestionByName(h)!.isVisible);
+    };
+    const flip = seen.find(
+      (n) => typeof offered[n] === "boolean" && stillHidden({ ...seenAnswers, [n]: !offered[n] }),
+    )!;
+    expect(flip).toBeDefined();
+    await save(id, supplierCookie, { ...seenAnswers, [flip]: !offered[flip] }, page.revision);
+    expect((await submit(id, supplierCookie)).kind).toBe("submitted");
+    const after = (await Assessment.findById(id).lean())!;
+    expect(after.reused![flip]!.state).toBe("changed");
+    for (const name of hidden) {
+      expect(after.reused![name]!.state).toBe("pending");
+      expect(after.answers[name]).toBeUndefined();
+    }
   });
 
   it("flags answers older than the agreement's cadence, and gives another supplier nothing", async () => {
