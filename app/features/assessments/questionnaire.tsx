@@ -265,6 +265,14 @@ export function Questionnaire({
     setUnconfirmed((u) => u.filter((n) => next[n] === "pending"));
   };
 
+  /** Answering an offered question by hand decides it: the offered value again confirms, another changes. */
+  const decideByHand = (name: string, value: unknown) => {
+    const item = offered.get(name);
+    if (!item || reuseStatesRef.current[name] === undefined) return;
+    const state = sameValue(value, item.value) ? "confirmed" : "changed";
+    if (reuseStatesRef.current[name] !== state) decide({ [name]: state });
+  };
+
   /** Confirming saves the offered answer as the supplier's own, through the autosave like any answer. */
   const confirm = (names: string[]) => {
     const queue = queueRef.current;
@@ -358,16 +366,13 @@ export function Questionnaire({
     const onValueChanged = (_: unknown, options: { name: string; value: unknown }) => {
       if (applyingServerData.current) return;
       queue.change(options.name, options.value);
-      // answering an offered question by hand decides it: the offered value again confirms, another changes
-      const item = offered.get(options.name);
-      if (item && reuseStatesRef.current[options.name] !== undefined) {
-        const state = sameValue(options.value, item.value) ? "confirmed" : "changed";
-        if (reuseStatesRef.current[options.name] !== state) decide({ [options.name]: state });
-      }
+      decideByHand(options.name, options.value);
     };
     model.onValueChanged.add(onValueChanged);
     model.onDynamicPanelItemValueChanged.add((_s, o) => {
-      if (!applyingServerData.current) queue.change(o.question.getValueName(), o.question.value);
+      if (applyingServerData.current) return;
+      queue.change(o.question.getValueName(), o.question.value);
+      decideByHand(o.question.getValueName(), o.question.value);
     });
     const pageKey = `flowdown:page:${assessmentId}`;
     const storedPage = Number(storage?.getItem(pageKey) ?? "0");
