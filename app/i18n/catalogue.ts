@@ -35,6 +35,7 @@ import { sso } from "./catalogue/sso";
 import { workbook } from "./catalogue/workbook";
 import { sharing } from "./catalogue/sharing";
 import { prefill } from "./catalogue/prefill";
+import { profile } from "./catalogue/profile";
 
 export const NAMESPACES = {
   common,
@@ -68,6 +69,7 @@ export const NAMESPACES = {
   workbook,
   sharing,
   prefill,
+  profile,
 };
 
 export const CATALOGUE = {
@@ -102,6 +104,7 @@ export const CATALOGUE = {
   ...workbook,
   ...sharing,
   ...prefill,
+  ...profile,
 };
 
 /** The id of a message in the catalogue. */

@@ -16,6 +16,7 @@ const ACCOUNT: NavItem = { to: "/account", label: "common.nav.account" };
 export const NAVIGATION: Record<Role, NavItem[]> = {
   supplier: [
     { to: "/supplier", label: "common.nav.myAssessments" },
+    { to: "/supplier/profile", label: "profile.nav" },
     { to: "/supplier/certifications", label: "common.nav.certifications" },
     { to: "/supplier/evidence", label: "common.nav.evidence" },
     { to: "/supplier/profile/sharing", label: "sharing.nav" },

@@ -16,6 +16,8 @@ import { trusted } from "#app/lib/ids.server";
 export interface AnswerToKeep {
   identity: QuestionIdentity;
   value: unknown;
+  /** the revision the person saw (the profile page): when the kept answer has moved on since, nothing is kept ("stale") */
+  expectedRevision?: number;
 }
 
 export interface KeepContext {
@@ -28,7 +30,7 @@ export interface KeepContext {
   at: Date;
 }
 
-export type KeepOutcome = "created" | "changed" | "confirmed" | "older";
+export type KeepOutcome = "created" | "changed" | "confirmed" | "older" | "stale";
 
 const EVIDENCE_REF = /^\/evidence\/[0-9a-f]{24}$/;
 
@@ -81,6 +83,7 @@ async function keepOne(
     by: fields.confirmedBy,
     source: fields.source,
   };
+  if (entry.expectedRevision !== undefined && existing?.revision !== entry.expectedRevision) return "stale";
   if (!existing) {
     try {
       await ProfileAnswer.collection.insertOne({ _id: id, ...fields, revision: 0, updatedAt: new Date() } as never);
