@@ -29,7 +29,11 @@ import { currentLocale } from "#app/i18n/messages.server";
 import { trusted } from "#app/lib/ids.server";
 import { clientIp } from "#app/lib/http.server";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
-import { answerableQuestions, checkAnswerChanges, referencedEvidenceIds } from "#app/features/assessments/answers.server";
+import {
+  answerableQuestions,
+  checkAnswerChanges,
+  referencedEvidenceIds,
+} from "#app/features/assessments/answers.server";
 import { ownedEvidenceIds } from "#app/features/evidence/evidence.server";
 import { answerWording } from "#app/features/questionnaires/answer-wording.server";
 import { questionnaireLanguageFor } from "#app/features/questionnaires/language.server";
@@ -198,7 +202,11 @@ async function answerViews(
 ): Promise<(ProfileAnswerView & { section: ProfileSection; position: number; templateId: string })[]> {
   const wording = answerWording(locale);
   const read = templateReader();
-  const sourceOf = await sourceReader(orgId, docs.map((d) => d.source), reveal);
+  const sourceOf = await sourceReader(
+    orgId,
+    docs.map((d) => d.source),
+    reveal,
+  );
   return Promise.all(
     docs.map(async (doc) => {
       const { element, position } = await locate(read, doc);
@@ -299,7 +307,11 @@ export async function answerEditPage(user: CurrentUser, doc: ProfileAnswerData, 
     .lean();
   const [[answer], sourceOf] = await Promise.all([
     answerViews(user.orgId, [doc], locale, true),
-    sourceReader(user.orgId, changes.map((c) => c.source), true),
+    sourceReader(
+      user.orgId,
+      changes.map((c) => c.source),
+      true,
+    ),
   ]);
   const available =
     template && "languages" in template
