@@ -11,6 +11,7 @@ import { getTemplate, loadCatalogue } from "#questionnaires/loader";
 import { getEnv } from "#app/lib/env.server";
 import { generateAssessmentReport } from "#app/features/reports/reports.server";
 import { rescore } from "#app/features/assessments/scoring.server";
+import { seedDemoProfile } from "./demo-profile.server";
 
 /**
  * Demo assessments under the demo agreement, answered and scored by the real
@@ -314,6 +315,15 @@ export async function seedDemoAssessments(
       targetType: "assessment",
       targetId: String(doc._id),
       details: { by: `${supplierName} (demo)`, score: result.score, rating: result.rating, source: "demo data" },
+    });
+    // as a submission does: the supplier's profile keeps the answers it gave
+    await seedDemoProfile({
+      supplierOrgId,
+      assessmentId: doc._id,
+      templateId: template.id,
+      templateVersion,
+      answers: submitted.answers ?? {},
+      by: `${supplierName} (demo)`,
     });
     if (demo.status === "approved") {
       const comment =

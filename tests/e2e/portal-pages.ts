@@ -24,6 +24,8 @@ export interface World {
   /** the demo assessments by supplier: Baltic Cloud's waits for its answers, Kestrel's is approved, Sakura's submitted */
   assessment: Record<"baltic" | "kestrel" | "sakura" | "meridian", string>;
   org: Record<"baltic" | "kestrel" | "helvion", string>;
+  /** an answer in the demo supplier's (Baltic Cloud's) profile, copied from Kestrel's by loadWorld */
+  profileAnswer: string;
   /** the SHA-256 of the approval report of Kestrel's assessment */
   reportHash: string;
   /** links the portal mailed, each to a page that needs a live token */
@@ -335,6 +337,17 @@ export const PAGES: Record<string, Visit[] | NotAPage> = {
       },
     },
   ],
+  "_portal.supplier.profile.tsx": [{ who: "supplier", path: () => "/supplier/profile" }],
+  "_portal.supplier.profile_.$answerId.tsx": [
+    {
+      who: "supplier",
+      path: (w) => `/supplier/profile/${encodeURIComponent(w.profileAnswer)}`,
+      shows: "the answer's question as a survey, and its history",
+      then: async (page) => {
+        await page.locator(".profile-editor[data-ready='true'] .sd-question").first().waitFor();
+      },
+    },
+  ],
   "_portal.supplier.evidence.tsx": [
     { who: "supplier", path: () => "/supplier/evidence" },
     {
@@ -485,6 +498,49 @@ export const PAGES: Record<string, Visit[] | NotAPage> = {
   ],
 };
 
+/**
+ * The demo supplier's organisation has not submitted anything, so its profile
+ * is empty: one of Kestrel's kept answers (its encryption answer) becomes
+ * Baltic Cloud's, as if edited on its profile, for the profile pages to show.
+ */
+async function copyProfileAnswer(conn: mongoose.Connection, from: string, to: string): Promise<string> {
+  const answers = conn.collection<Record<string, unknown> & { _id: string }>("profileanswers");
+  const source = (await answers.findOne({ orgId: new mongoose.Types.ObjectId(from), section: "encryption" }))!;
+  const { _id: _kestrels, ...fields } = source;
+  const id = `${to}:${String(source.name)}:${String(source.version)}`;
+  const at = new Date();
+  const by = { userId: null, name: "Liis Tamm" };
+  const kept = { kind: "profile", assessmentId: null };
+  await answers.updateOne(
+    { _id: id },
+    {
+      $setOnInsert: {
+        ...fields,
+        orgId: new mongoose.Types.ObjectId(to),
+        confirmedAt: at,
+        confirmedBy: by,
+        source: kept,
+        revision: 0,
+      },
+    },
+    { upsert: true },
+  );
+  const changes = conn.collection("profilechanges");
+  if (!(await changes.findOne({ answerId: id })))
+    await changes.insertOne({
+      orgId: new mongoose.Types.ObjectId(to),
+      answerId: id,
+      name: source.name,
+      value: source.value,
+      previous: null,
+      kind: "changed",
+      at,
+      by,
+      source: kept,
+    });
+  return id;
+}
+
 /** The demo data's ids that the visits need (the mailed links are added by `mailedLinks`). */
 export async function loadWorld(mongoUri: string): Promise<World> {
   const world = {} as World;
@@ -515,6 +571,7 @@ export async function loadWorld(mongoUri: string): Promise<World> {
       .collection("reports")
       .findOne({ kind: "assessment", targetId: new mongoose.Types.ObjectId(world.assessment.kestrel) });
     world.reportHash = String(report!.sha256);
+    world.profileAnswer = await copyProfileAnswer(conn, world.org.kestrel, world.org.baltic);
   } finally {
     await conn.close();
   }

@@ -5,6 +5,7 @@ import { setupTestDatabase } from "#tests/setup/database";
 import { createUser, sessionCookie } from "#tests/fixtures/factories";
 import { createAssessmentWorld } from "#tests/fixtures/assessments";
 import { collectionSnapshot, outcomeOf, routeModules, type Outcome } from "#tests/fixtures/routes";
+import { keepProfileAnswers } from "#tests/fixtures/profile-answers";
 
 /**
  * Every loader and action of every route file, for every role, a user of
@@ -44,6 +45,8 @@ interface World {
   /** a supplier and a disclosing party in org A's directory */
   supplierId: string;
   discloserId: string;
+  /** an answer in the supplier's profile */
+  profileAnswerId: string;
 }
 interface Case {
   url: (w: World, actor: Actor) => string;
@@ -388,6 +391,24 @@ export const POLICIES: Record<string, Case[]> = {
       action: { ...only({ supplier: 400, otherSupplier: 400 }), body: { intent: "matrix" } },
     },
   ],
+  // the supplier's own profile: every supplier organisation has one; nobody else opens it here
+  "_portal.supplier.profile.tsx": [
+    {
+      url: () => "/supplier/profile",
+      params: none,
+      loader: only({ supplier: "ok", otherSupplier: "ok" }),
+      action: { ...only({ supplier: 400, otherSupplier: 400 }), body: { intent: "matrix" } },
+    },
+  ],
+  // one answer of the profile: its organisation's only, another supplier's id is a 404
+  "_portal.supplier.profile_.$answerId.tsx": [
+    {
+      url: (w) => `/supplier/profile/${encodeURIComponent(w.profileAnswerId)}`,
+      params: (w) => ({ answerId: w.profileAnswerId }),
+      loader: only({ supplier: "ok", otherSupplier: 404 }),
+      action: { ...only({ supplier: 400, otherSupplier: 404 }), body: { intent: "matrix" } },
+    },
+  ],
   // a supplier's own files only: a well-formed id of no file of theirs is a 404 for everyone allowed in
   "_portal.supplier.evidence.tsx": [
     {
@@ -647,6 +668,7 @@ beforeAll(async () => {
     reportId: String(report!._id),
     supplierId: String(a.tier1._id),
     discloserId: String(a.discloser._id),
+    profileAnswerId: (await keepProfileAnswers(String(a.supplierUser.orgId), { tlsMinimum: "tls13" })).tlsMinimum!,
   };
 }, 120_000);
 

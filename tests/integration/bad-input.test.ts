@@ -4,6 +4,7 @@ import { createUser, sessionCookie } from "#tests/fixtures/factories";
 import { createAssessmentWorld } from "#tests/fixtures/assessments";
 import { collectionSnapshot, outcomeOf, routeModules } from "#tests/fixtures/routes";
 import { replyOf } from "#tests/helpers/responses";
+import { keepProfileAnswers } from "#tests/fixtures/profile-answers";
 
 /**
  * Generated malformed input against every action and API, through the same
@@ -212,6 +213,9 @@ const NO_FREE_TEXT: Record<string, string> = {
   "_portal.supplier.evidence.tsx": "an intent and a file id only",
   "_portal.supplier.assessments.$id_.workbook.tsx":
     "an intent, an import id, and a workbook whose cells app/features/workbook/workbook.test.ts checks",
+  "_portal.supplier.profile.tsx": "an intent, an answer id and a revision",
+  "_portal.supplier.profile_.$answerId.tsx":
+    "the answer as JSON from the survey, checked as the questionnaire's autosave checks it (ANSWER_TEXT_MAX per text)",
 };
 
 beforeAll(async () => {
@@ -228,6 +232,8 @@ beforeAll(async () => {
   const teamIntents = ["invite", "resend", "revoke", "team-role", "deactivate", "reactivate", "bogus"];
   const assessment = String(w.assessment._id);
   const agreement = String(w.agreement._id);
+  // an answer in the supplier's profile, for its edit page
+  const profileAnswer = (await keepProfileAnswers(org, { tlsMinimum: "tls13" })).tlsMinimum!;
   api.agreement = agreement;
   api.owner = String(w.procurement.user._id);
   api.assessment = assessment;
@@ -543,6 +549,21 @@ beforeAll(async () => {
       fields: ["intent", "recipientOrgId", "scope", "sections", "expiresOn", "grantId"],
       fixed,
     })),
+    {
+      file: "_portal.supplier.profile.tsx",
+      url: "/supplier/profile",
+      params: {},
+      actor: "supplier",
+      fields: ["intent", "answerId", "revision"],
+    },
+    {
+      file: "_portal.supplier.profile_.$answerId.tsx",
+      url: `/supplier/profile/${encodeURIComponent(profileAnswer)}`,
+      params: { answerId: profileAnswer },
+      actor: "supplier",
+      fields: ["value", "revision"],
+      fixed: { intent: "save" },
+    },
     {
       file: "_portal.supplier.incidents.tsx",
       url: "/supplier/incidents",

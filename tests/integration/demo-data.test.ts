@@ -48,6 +48,26 @@ describe("demo data", () => {
 });
 
 describe("demo assessments", () => {
+  it("keep each submitted supplier's answers in its profile, and none for a supplier that has not answered", async () => {
+    await seedDemoData();
+    const { Assessment } = await import("#models/assessment.server");
+    const { ProfileAnswer } = await import("#models/supplier-profile.server");
+    const org = async (slug: string) => (await Organization.findOne({ slug }).lean())!._id;
+    const sakuraOrg = await org("sakura-data");
+    const sakura = (await Assessment.findOne({ supplierOrgId: sakuraOrg }).lean())!;
+    const kept = await ProfileAnswer.find({ orgId: sakuraOrg }).lean();
+    expect(kept.length).toBeGreaterThan(10);
+    const breach = kept.find((a) => a.name === "breachNotifyHours")!;
+    expect(breach).toMatchObject({ value: 48, section: "incident-response", source: { kind: "submission" } });
+    expect(String(breach.source.assessmentId)).toBe(String(sakura._id));
+    expect(await ProfileAnswer.countDocuments({ orgId: await org("kestrel-secure-dev") })).toBeGreaterThan(10);
+    expect(await ProfileAnswer.countDocuments({ orgId: await org("baltic-cloud") })).toBe(0);
+    expect(await ProfileAnswer.countDocuments({ orgId: await org("meridian-qa") })).toBe(0);
+    // seeding again keeps the same answers, each once
+    await seedDemoData();
+    expect(await ProfileAnswer.countDocuments({ orgId: sakuraOrg })).toBe(kept.length);
+  });
+
   it("are answered and scored by the engine, one per state, one waiting for the demo supplier, and not created twice", async () => {
     await seedDemoData();
     const { Assessment } = await import("#models/assessment.server");
