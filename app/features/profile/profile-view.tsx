@@ -63,18 +63,15 @@ export function ProfileSections({
   view,
   actions,
   certificatesHref,
-  headingLevel = 2,
 }: {
   view: ProfileView;
   actions?: (answer: ProfileAnswerView) => ReactNode;
   /** where the reader manages the certificates (the supplier's own page) */
   certificatesHref?: string;
-  headingLevel?: 2;
 }) {
   const t = useT();
   const format = useFormat();
   const sectionName = useSectionName();
-  const H = `h${headingLevel}` as const;
   return (
     <div className="profile-view">
       {view.sections.length ? (
@@ -93,10 +90,10 @@ export function ProfileSections({
       ) : null}
       {view.sections.map((s) => (
         <section key={s.section} id={`section-${s.section}`} className="card profile-section">
-          <H>
+          <h2>
             {sectionName(s.section)}{" "}
             <span className="muted profile-count">{t("profile.sectionCount", { count: s.answers.length })}</span>
-          </H>
+          </h2>
           <ul className="profile-answers">
             {s.answers.map((a) => (
               <ProfileAnswerCard key={a.id} answer={a} actions={actions?.(a)} />
@@ -105,7 +102,7 @@ export function ProfileSections({
         </section>
       ))}
       <section className="card profile-section" id="certificates">
-        <H>{t("profile.certs.heading")}</H>
+        <h2>{t("profile.certs.heading")}</h2>
         {view.certificates.length ? (
           <ul className="profile-certificates">
             {view.certificates.map((c) => (
