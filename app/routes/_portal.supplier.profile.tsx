@@ -4,8 +4,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { z } from "zod";
 import { FormError } from "#app/components/forms";
 import { requireUser } from "#app/features/accounts/auth.server";
-import { answerHref, confirmProfileAnswer, findOwnAnswer, profileView } from "#app/features/profile/profile.server";
+import { confirmProfileAnswer, findOwnAnswer, profileView } from "#app/features/profile/profile.server";
 import { ProfileSections } from "#app/features/profile/profile-view";
+import { answerHref } from "#app/features/profile/links";
 import { notFound } from "#app/lib/http.server";
 import { formatMoment } from "#app/i18n/format";
 import { currentLocale, t as tServer } from "#app/i18n/messages.server";

@@ -16,13 +16,13 @@ import { ListTable } from "#app/components/list-table";
 import { requireUser } from "#app/features/accounts/auth.server";
 import {
   answerEditPage,
-  answerHref,
   findOwnAnswer,
   saveProfileAnswer,
   type ProfileAnswerView,
 } from "#app/features/profile/profile.server";
 import { AnswerEditor } from "#app/features/profile/answer-editor";
 import { ProfileAnswerCard, SourceText } from "#app/features/profile/profile-view";
+import { answerHref } from "#app/features/profile/links";
 import { notFound } from "#app/lib/http.server";
 import { formatMoment } from "#app/i18n/format";
 import { currentLocale, say, t as tServer } from "#app/i18n/messages.server";

@@ -271,11 +271,6 @@ export async function findOwnAnswer(orgId: string, answerId: string): Promise<Pr
   return ProfileAnswer.findOne({ _id: answerId, orgId: new mongoose.Types.ObjectId(orgId) }).lean();
 }
 
-/** Where the profile page edits an answer (ids hold ':'). */
-export function answerHref(id: string): string {
-  return `/supplier/profile/${encodeURIComponent(id)}`;
-}
-
 export interface HistoryEntry {
   id: string;
   at: string;
