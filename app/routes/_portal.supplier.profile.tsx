@@ -6,7 +6,7 @@ import { FormError } from "#app/components/forms";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { confirmProfileAnswer, findOwnAnswer, profileView } from "#app/features/profile/profile.server";
 import { ProfileSections } from "#app/features/profile/profile-view";
-import { answerHref } from "#app/features/profile/links";
+import { answerHref, questionDomId } from "#app/features/profile/links";
 import { notFound } from "#app/lib/http.server";
 import { formatMoment } from "#app/i18n/format";
 import { currentLocale, t as tServer } from "#app/i18n/messages.server";
@@ -66,7 +66,7 @@ export default function SupplierProfilePage() {
             <Link
               className="button secondary small"
               to={answerHref(answer.id)}
-              aria-label={t("profile.editNamed", { question: answer.question })}
+              aria-describedby={questionDomId(answer.id)}
             >
               {t("profile.edit")}
             </Link>
@@ -78,7 +78,7 @@ export default function SupplierProfilePage() {
                 type="submit"
                 className="secondary small"
                 disabled={busy}
-                aria-label={t("profile.confirmNamed", { question: answer.question })}
+                aria-describedby={questionDomId(answer.id)}
               >
                 {t("profile.confirm")}
               </button>

@@ -28,14 +28,11 @@ describe("the supplier's security profile", () => {
     expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("Security profile");
     const answers = page.locator(".profile-answer");
     expect(await answers.count()).toBe(1);
-    await answers
-      .first()
-      .getByRole("button", { name: /still true/ })
-      .click();
+    await answers.first().getByRole("button", { name: "Confirm as still true" }).click();
     await page.getByText("Answer confirmed as still true today.").waitFor();
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, "supplier-profile.png"), fullPage: true });
 
-    await answers.first().getByRole("link", { name: /^Edit/ }).click();
+    await answers.first().getByRole("link", { name: "Edit" }).click();
     await page.waitForURL(/\/supplier\/profile\/.+/);
     await page.locator(".profile-editor[data-ready='true'] .sd-question").first().waitFor();
     await page.getByRole("button", { name: "Save answer" }).click();

@@ -3,6 +3,7 @@ import { Link } from "@remix-run/react";
 import type { MessageId } from "#app/i18n/catalogue";
 import { useFormat, useT } from "#app/i18n/react";
 import type { ProfileSection } from "#questionnaires/question-identity";
+import { questionDomId } from "./links";
 import type { ProfileAnswerView, ProfileView, SourceView } from "./profile.server";
 
 /** A profile section's name: the organisation, or a requirement category's label. */
@@ -32,7 +33,9 @@ export function ProfileAnswerCard({ answer, actions }: { answer: ProfileAnswerVi
   const format = useFormat();
   return (
     <li className="profile-answer" data-answer={answer.name}>
-      <h3 className="profile-question">{answer.question}</h3>
+      <h3 className="profile-question" id={questionDomId(answer.id)}>
+        {answer.question}
+      </h3>
       <p className="profile-value">{answer.answer}</p>
       {answer.evidence.length ? (
         <p className="profile-evidence">

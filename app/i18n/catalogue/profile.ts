@@ -71,23 +71,11 @@ export const profile = {
     ar: "من مصنف",
   },
   "profile.edit": { en: "Edit", de: "Bearbeiten", ja: "編集", ar: "تعديل" },
-  "profile.editNamed": {
-    en: "Edit the answer to “{question}”",
-    de: "Antwort auf „{question}“ bearbeiten",
-    ja: "「{question}」への回答を編集",
-    ar: "تعديل الإجابة عن «{question}»",
-  },
   "profile.confirm": {
     en: "Confirm as still true",
     de: "Als weiterhin zutreffend bestätigen",
     ja: "今も正しいと確認",
     ar: "تأكيد أنها ما زالت صحيحة",
-  },
-  "profile.confirmNamed": {
-    en: "Confirm the answer to “{question}” as still true",
-    de: "Antwort auf „{question}“ als weiterhin zutreffend bestätigen",
-    ja: "「{question}」への回答が今も正しいと確認",
-    ar: "تأكيد أن الإجابة عن «{question}» ما زالت صحيحة",
   },
   "profile.flash.confirmed": {
     en: "Answer confirmed as still true today.",
