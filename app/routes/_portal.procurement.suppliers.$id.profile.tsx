@@ -5,7 +5,7 @@ import { useFormat, useT } from "#app/i18n/react";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { profileForRecipient } from "#app/features/profile-sharing/grants.server";
 import { sectionLabel } from "#app/features/profile-sharing/section-label";
-import { SharedProfileView } from "#app/features/profile-sharing/shared-profile-view";
+import { ProfileSections } from "#app/features/profile/profile-view";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: titleOf(matches, "sharing.nav") }];
 
@@ -34,11 +34,11 @@ export default function SupplierProfilePage() {
           {shared.allSections ? null : (
             <p>
               {t("sharing.profile.someSections", {
-                sections: shared.sections.map((s) => sectionLabel(t, s.section)).join(", "),
+                sections: shared.sections.map((s) => sectionLabel(t, s)).join(", "),
               })}
             </p>
           )}
-          <SharedProfileView sections={shared.sections} />
+          <ProfileSections view={shared.profile} />
         </>
       ) : (
         <div className="card" data-testid="not-shared">

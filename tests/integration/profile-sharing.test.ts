@@ -113,7 +113,7 @@ describe("sharing a supplier's profile by consent", () => {
     const w = await world();
     expect(await outcomeOf(() => grant(w, w.recipientA, "chosen", ["organisation", "encryption"]))).toBe("redirect");
     const { data, sent } = await lookAs(w, w.procurementA.user._id);
-    expect(data.shared?.sections.map((s) => s.section)).toEqual(["organisation", "encryption"]);
+    expect(data.shared?.profile.sections.map((s) => s.section)).toEqual(["organisation", "encryption"]);
     expect(sent).toContain(KEPT.legalForm.value);
     expect(sent).toContain(KEPT.encryptionAtRest.value);
     expect(sent).not.toContain(KEPT.mfaForAdmins.value);
@@ -196,7 +196,7 @@ describe("sharing a supplier's profile by consent", () => {
 
     await grant(w, w.recipientA, "chosen", ["encryption"]);
     const renewed = await lookAs(w, w.procurementA.user._id);
-    expect(renewed.data.shared?.sections.map((s) => s.section)).toEqual(["encryption"]);
+    expect(renewed.data.shared?.profile.sections.map((s) => s.section)).toEqual(["encryption"]);
     const page = (await loadAs(sharing.loader, "/supplier/profile/sharing", w.supplier.user._id)).page;
     expect(page.grants.map((g) => g.status)).toEqual(["active", "replaced"]);
     // revoking the newest leaves nothing in force, whatever older grants there are

@@ -24,7 +24,7 @@ import { sendMail } from "#app/lib/mail.server";
 import { fieldErrors } from "#app/lib/forms.server";
 import { clientIp, notFound } from "#app/lib/http.server";
 import { trusted } from "#app/lib/ids.server";
-import { sharedProfile } from "./shared-profile.server";
+import { profileView } from "#app/features/profile/profile.server";
 
 /** The longest a grant may run: two years from today. */
 export const GRANT_MAX_DAYS = 731;
@@ -267,7 +267,8 @@ export async function profileForRecipient(user: CurrentUser, supplierId: string,
   const grant = await activeGrant(supplierId, user.orgId);
   if (!grant) return { ...head, shared: null };
   const sections = sectionsOf(grant);
-  const profile = await sharedProfile(supplierId, sections, currentLocale());
+  // the recipient must not learn the supplier's other customers from where an answer came
+  const profile = await profileView(supplierId, { sections, revealSources: false });
   await recordAudit({
     action: PROFILE_VIEW_ACTION,
     actor: actorOf(user),
@@ -282,7 +283,8 @@ export async function profileForRecipient(user: CurrentUser, supplierId: string,
       grantId: String(grant._id),
       allSections: grant.allSections,
       expiresAt: grant.expiresAt.toISOString(),
-      sections: profile,
+      sections,
+      profile,
     },
   };
 }

@@ -37,14 +37,6 @@ export const sharing = {
   "sharing.col.status": { en: "Status", de: "Status", ja: "状態", ar: "الحالة" },
   "sharing.col.when": { en: "When", de: "Wann", ja: "日時", ar: "الوقت" },
   "sharing.col.who": { en: "Who", de: "Wer", ja: "閲覧者", ar: "من" },
-  "sharing.col.question": { en: "Question", de: "Frage", ja: "質問", ar: "السؤال" },
-  "sharing.col.answer": { en: "Answer", de: "Antwort", ja: "回答", ar: "الإجابة" },
-  "sharing.col.confirmed": {
-    en: "Last confirmed",
-    de: "Zuletzt bestätigt",
-    ja: "最終確認日",
-    ar: "آخر تأكيد",
-  },
   "sharing.allSections": {
     en: "All sections",
     de: "Alle Abschnitte",
@@ -268,12 +260,6 @@ export const sharing = {
     de: "Freigegebene Abschnitte: {sections}.",
     ja: "共有されているセクション：{sections}。",
     ar: "الأقسام المشارَكة: {sections}.",
-  },
-  "sharing.profile.emptySection": {
-    en: "No answers in this section yet.",
-    de: "In diesem Abschnitt gibt es noch keine Antworten.",
-    ja: "このセクションにはまだ回答がありません。",
-    ar: "لا توجد إجابات في هذا القسم بعد.",
   },
   "sharing.profile.back": {
     en: "Back to suppliers",
