@@ -348,12 +348,19 @@ const isId = (v: string) => /^[0-9a-f]{24}$/i.test(v);
 /**
  * The file and a stream of its content, only when its owner is one of
  * `viewerOrgIds` (the caller decides which: a supplier its own organisation,
- * procurement the suppliers it manages). Otherwise null, the same as for a
+ * procurement the suppliers it manages) and `mayRead` agrees. Otherwise null, the same as for a
  * file that does not exist, so the route's 404 reveals nothing.
  */
 export async function openEvidence(
   id: string,
-  { viewerOrgIds }: { viewerOrgIds: string[] },
+  {
+    viewerOrgIds,
+    mayRead,
+  }: {
+    viewerOrgIds: string[];
+    /** a further check on the file found (procurement: does one of its assessments, or a grant, show it?) */
+    mayRead?: (info: EvidenceInfo) => Promise<boolean>;
+  },
 ): Promise<{ info: EvidenceInfo; stream: Readable } | null> {
   const orgs = viewerOrgIds.filter(isId).map((o) => new mongoose.Types.ObjectId(o));
   if (!isId(id) || orgs.length === 0) return null;
@@ -363,7 +370,9 @@ export async function openEvidence(
     .limit(1)
     .next();
   if (!file) return null;
-  return { info: toInfo(file), stream: bucket().openDownloadStream(_id) };
+  const info = toInfo(file);
+  if (mayRead && !(await mayRead(info))) return null;
+  return { info, stream: bucket().openDownloadStream(_id) };
 }
 
 /** Which of `ids` are evidence files owned by `ownerOrgId` (e.g. to check file references in saved answers). */
