@@ -6,6 +6,7 @@ import { loadCatalogue } from "#questionnaires/loader";
 import { Agreement } from "#models/agreement.server";
 import { recordAudit } from "#models/audit-event.server";
 import { seedDemoAssessments } from "./demo-assessments.server";
+import { seedDemoGrant } from "./demo-profile.server";
 import { DEFAULT_GLOSSARY } from "#models/glossary";
 import { isDuplicateKey } from "#models/duplicate-key";
 
@@ -118,6 +119,12 @@ export async function seedDemoData(): Promise<{ created: number }> {
     email: procurement.email,
     orgId: recipient,
     orgName: DEMO_ORGS.find((o) => o.slug === "northwind-integration")!.name,
+  });
+  const kestrel = DEMO_ORGS.find((o) => o.slug === "kestrel-secure-dev")!;
+  created += await seedDemoGrant({
+    supplierOrgId: orgIds.get(kestrel.slug)!,
+    recipientOrgId: recipient,
+    by: `${kestrel.name} (demo)`,
   });
   return { created };
 }

@@ -23,7 +23,7 @@ export interface World {
   agreementId: string;
   /** the demo assessments by supplier: Baltic Cloud's waits for its answers, Kestrel's is approved, Sakura's submitted */
   assessment: Record<"baltic" | "kestrel" | "sakura" | "meridian", string>;
-  org: Record<"baltic" | "kestrel" | "helvion", string>;
+  org: Record<"baltic" | "kestrel" | "sakura" | "helvion", string>;
   /** an answer in the demo supplier's (Baltic Cloud's) profile, copied from Kestrel's by loadWorld */
   profileAnswer: string;
   /** the SHA-256 of the approval report of Kestrel's assessment */
@@ -225,9 +225,10 @@ export const PAGES: Record<string, Visit[] | NotAPage> = {
   "_portal.procurement.suppliers.$id.edit.tsx": [
     { who: "procurement", path: (w) => `/procurement/suppliers/${w.org.kestrel}/edit` },
   ],
-  // demo data shares no profile: the page saying so
+  // Kestrel shares its whole profile with the demo recipient; Sakura shares nothing: the page saying so
   "_portal.procurement.suppliers.$id.profile.tsx": [
-    { who: "procurement", path: (w) => `/procurement/suppliers/${w.org.kestrel}/profile` },
+    { who: "procurement", path: (w) => `/procurement/suppliers/${w.org.kestrel}/profile`, shows: "a shared profile" },
+    { who: "procurement", path: (w) => `/procurement/suppliers/${w.org.sakura}/profile`, shows: "nothing shared" },
   ],
   "_portal.procurement.suppliers._index.tsx": [{ who: "procurement", path: () => "/procurement/suppliers" }],
   "_portal.procurement.suppliers.import.tsx": [
@@ -550,6 +551,7 @@ export async function loadWorld(mongoUri: string): Promise<World> {
     world.org = {
       baltic: await orgId("baltic-cloud"),
       kestrel: await orgId("kestrel-secure-dev"),
+      sakura: await orgId("sakura-data"),
       helvion: await orgId("helvion-robotics"),
     };
     const agreement = await conn.collection("agreements").findOne({ reference: DEMO_AGREEMENT_REFERENCE });

@@ -68,6 +68,21 @@ describe("demo assessments", () => {
     expect(await ProfileAnswer.countDocuments({ orgId: sakuraOrg })).toBe(kept.length);
   });
 
+  it("has Kestrel share its whole profile with the demo recipient for a year, once", async () => {
+    await seedDemoData();
+    await seedDemoData();
+    const { ProfileGrant, activeGrant } = await import("#models/profile-grant.server");
+    const org = async (slug: string) => String((await Organization.findOne({ slug }).lean())!._id);
+    const [kestrel, recipient] = [await org("kestrel-secure-dev"), await org("northwind-integration")];
+    expect(await ProfileGrant.countDocuments({})).toBe(1);
+    const grant = (await activeGrant(kestrel, recipient))!;
+    expect(grant.allSections).toBe(true);
+    const days = (grant.expiresAt.getTime() - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(364);
+    expect(days).toBeLessThanOrEqual(367);
+    expect(await activeGrant(await org("sakura-data"), recipient)).toBeNull();
+  });
+
   it("are answered and scored by the engine, one per state, one waiting for the demo supplier, and not created twice", async () => {
     await seedDemoData();
     const { Assessment } = await import("#models/assessment.server");
