@@ -16,6 +16,7 @@ import { useNonce } from "#app/lib/nonce";
 import { requestLanguage } from "#app/features/accounts/locale.server";
 import { currentLocale, pageMessagesFor } from "#app/i18n/messages.server";
 import { textDirection } from "#app/i18n/locales";
+import { countryChoices } from "#app/features/directory/country-choices.server";
 import { LanguageProvider, useLanguageData, type LanguageData } from "#app/i18n/react";
 import { LanguageMenu } from "#app/components/language-menu";
 
@@ -30,7 +31,7 @@ export const links: LinksFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs): Promise<LanguageData> {
   const { chosen, browser } = await requestLanguage(request);
   const locale = currentLocale();
-  return { locale, chosen, browser, messages: pageMessagesFor(locale) };
+  return { locale, chosen, browser, messages: pageMessagesFor(locale), countries: countryChoices(locale) };
 }
 
 /**

@@ -16,6 +16,12 @@ export interface LanguageData {
   /** the language the browser's Accept-Language alone would get */
   browser: Locale;
   messages: Record<string, string>;
+  /**
+   * every country as [code, name] in the reader's language, in its order: named and sorted on the server,
+   * because browsers name some regions otherwise ("Hong Kong" for "Hong Kong SAR China") and a page
+   * whose words differ from the server's fails to hydrate
+   */
+  countries: [string, string][];
 }
 
 /**
@@ -31,7 +37,25 @@ export function useLanguageData(): LanguageData {
   const data = useRouteLoaderData("root") as Partial<LanguageData> | undefined;
   const locale = isLocale(data?.locale) ? data.locale : SOURCE_LOCALE;
   const browser = isLocale(data?.browser) ? data.browser : locale;
-  return { locale, chosen: data?.chosen === true, browser, messages: data?.messages ?? WITHOUT_ROOT_DATA };
+  return {
+    locale,
+    chosen: data?.chosen === true,
+    browser,
+    messages: data?.messages ?? WITHOUT_ROOT_DATA,
+    countries: data?.countries ?? [],
+  };
+}
+
+/** Countries as the server names and orders them for the reader: choices for a form, and a name by code. */
+export function useCountries(): { options: { code: string; name: string }[]; nameOf: (code: string) => string } {
+  const { countries } = useLanguageData();
+  return useMemo(() => {
+    const names = new Map(countries);
+    return {
+      options: countries.map(([code, name]) => ({ code, name })),
+      nameOf: (code: string) => names.get(code) ?? code,
+    };
+  }, [countries]);
 }
 
 /** Every page's messages; the `lang` and `dir` of the document come from the same data (root.tsx). */

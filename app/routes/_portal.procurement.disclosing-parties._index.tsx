@@ -2,8 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { titleOf } from "#app/i18n/meta";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ListTable } from "#app/components/list-table";
-import { countryNameIn } from "#app/features/directory/organization-input";
-import { useLocale, useT } from "#app/i18n/react";
+import { useCountries, useT } from "#app/i18n/react";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { discloserDirectory } from "#app/features/directory/organizations.server";
 
@@ -16,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function DisclosingPartiesPage() {
   const t = useT();
-  const locale = useLocale();
+  const countryNameOf = useCountries().nameOf;
   const { disclosers } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const name = params.get("name");
@@ -60,7 +59,7 @@ export default function DisclosingPartiesPage() {
             header: t("directory.column.country"),
             cell: (d) =>
               t("directory.countryWithCode", {
-                country: locale === "en" ? d.countryName : countryNameIn(locale, d.country),
+                country: countryNameOf(d.country),
                 code: d.country,
               }),
           },

@@ -3,8 +3,7 @@ import { titleOf } from "#app/i18n/meta";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ListTable } from "#app/components/list-table";
 import { AssessmentStatusBadge, RatingBadge } from "#app/components/status";
-import { countryNameIn } from "#app/features/directory/organization-input";
-import { useFormat, useLocale, useT } from "#app/i18n/react";
+import { useFormat, useCountries, useT } from "#app/i18n/react";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { supplierDirectory } from "#app/features/accounts/supplier-directory.server";
 
@@ -18,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function SuppliersPage() {
   const t = useT();
   const format = useFormat();
-  const locale = useLocale();
+  const countryNameOf = useCountries().nameOf;
   const { suppliers } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
@@ -67,7 +66,7 @@ export default function SuppliersPage() {
             header: t("directory.column.country"),
             cell: (s) =>
               t("directory.countryWithCode", {
-                country: locale === "en" ? s.countryName : countryNameIn(locale, s.country),
+                country: countryNameOf(s.country),
                 code: s.country,
               }),
           },

@@ -658,21 +658,34 @@ export async function visitEach(
   check: (where: string) => Promise<void>,
   stuck: (where: string, error: Error) => Promise<void>,
 ): Promise<void> {
-  for (const { route, visit } of visitsOf(who)) {
-    const url = visit.path(at.world);
-    const where = `${who} ${url}${visit.shows ? ` (${visit.shows})` : ""} [${route}]`;
-    const response = await page.goto(`${at.baseUrl}${url}`);
-    expect(response?.status(), where).toBe(visit.status ?? 200);
-    try {
-      await settle(page);
-      if (visit.then) {
-        await visit.then(page, at.world);
+  // a page the server rendered can still break once its script runs (then it shows the error page, which
+  // passes every other check): an uncaught error in the browser fails the visit
+  const thrown: string[] = [];
+  const onError = (error: Error) => {
+    if (!/ResizeObserver loop/.test(error.message)) thrown.push(error.message);
+  };
+  page.on("pageerror", onError);
+  try {
+    for (const { route, visit } of visitsOf(who)) {
+      const url = visit.path(at.world);
+      const where = `${who} ${url}${visit.shows ? ` (${visit.shows})` : ""} [${route}]`;
+      thrown.length = 0;
+      const response = await page.goto(`${at.baseUrl}${url}`);
+      expect(response?.status(), where).toBe(visit.status ?? 200);
+      try {
         await settle(page);
+        if (visit.then) {
+          await visit.then(page, at.world);
+          await settle(page);
+        }
+      } catch (error) {
+        await stuck(where, error as Error);
+        continue;
       }
-    } catch (error) {
-      await stuck(where, error as Error);
-      continue;
+      expect(thrown, `${where} threw in the browser`).toEqual([]);
+      await check(where);
     }
-    await check(where);
+  } finally {
+    page.off("pageerror", onError);
   }
 }

@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useRef } from "react";
 import type { OrgKind } from "#models/enums";
 import { Field, SelectField } from "#app/components/forms";
-import { useLocale, useT } from "#app/i18n/react";
-import { countryOptions, LIMITS, type DirectoryKind } from "./organization-input";
+import { useCountries, useT } from "#app/i18n/react";
+import { LIMITS, type DirectoryKind } from "./organization-input";
 
 export type OrgValues = Partial<Record<string, string>>;
 export type OrgErrors = Record<string, string[] | undefined>;
@@ -24,9 +24,8 @@ export function OrganizationFields({
   idPrefix?: string;
 }) {
   const t = useT();
-  const locale = useLocale();
-  // every country by its name in the reader's language
-  const countries = useMemo(() => countryOptions(locale), [locale]);
+  // every country by its name in the reader's language, as the server names and orders them
+  const countries = useCountries().options;
   const input = (name: string, max: number, more: Record<string, unknown> = {}) => ({
     id: `${idPrefix}${name}`,
     name,
