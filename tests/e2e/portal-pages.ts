@@ -501,12 +501,12 @@ export const PAGES: Record<string, Visit[] | NotAPage> = {
 
 /**
  * The demo supplier's organisation has not submitted anything, so its profile
- * is empty: one of Kestrel's kept answers (its encryption answer) becomes
+ * is empty: one of Kestrel's kept answers (its minimum TLS version) becomes
  * Baltic Cloud's, as if edited on its profile, for the profile pages to show.
  */
 async function copyProfileAnswer(conn: mongoose.Connection, from: string, to: string): Promise<string> {
   const answers = conn.collection<Record<string, unknown> & { _id: string }>("profileanswers");
-  const source = (await answers.findOne({ orgId: new mongoose.Types.ObjectId(from), section: "encryption" }))!;
+  const source = (await answers.findOne({ orgId: new mongoose.Types.ObjectId(from), name: "tlsMinimum" }))!;
   const { _id: _kestrels, ...fields } = source;
   const id = `${to}:${String(source.name)}:${String(source.version)}`;
   const at = new Date();

@@ -254,7 +254,10 @@ describe("the questionnaire on a phone", () => {
       ]) {
         await tapText(page, "mfaScope", text);
       }
-      await tapText(page, "tlsMinimum", "TLS 1.3");
+      // the world keeps the TLS answer in Baltic Cloud's profile: it comes pre-filled, confirmed with a tap
+      await question(page, "tlsMinimum").locator("[data-testid='prefill-note'][data-state='pending']").waitFor();
+      await question(page, "tlsMinimum").getByRole("button", { name: "Confirm", exact: true }).tap();
+      await question(page, "tlsMinimum").locator("[data-testid='prefill-note'][data-state='confirmed']").waitFor();
       for (const name of ["encryptionAtRest", "vulnScanning"]) await tapText(page, name, "Yes");
       await type(page, "scanIntervalDays", "7");
       await type(page, "breachNotifyHours", "12");
