@@ -1,5 +1,5 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import { useMemo, type ReactNode } from "react";
+import { createContext, useContext, useMemo, type ReactNode } from "react";
 import { IntlProvider, useIntl } from "react-intl";
 import type { MessageId } from "#app/i18n/catalogue";
 import { dashboard } from "#app/i18n/catalogue/dashboard";
@@ -47,8 +47,11 @@ export function useLanguageData(): LanguageData {
 }
 
 /** Countries as the server names and orders them for the reader: choices for a form, and a name by code. */
+const CountriesContext = createContext<[string, string][]>([]);
+
 export function useCountries(): { options: { code: string; name: string }[]; nameOf: (code: string) => string } {
-  const { countries } = useLanguageData();
+  // empty outside the portal's pages (a component rendered on its own): callers name countries themselves
+  const countries = useContext(CountriesContext);
   return useMemo(() => {
     const names = new Map(countries);
     return {
@@ -60,7 +63,7 @@ export function useCountries(): { options: { code: string; name: string }[]; nam
 
 /** Every page's messages; the `lang` and `dir` of the document come from the same data (root.tsx). */
 export function LanguageProvider({ children }: { children: ReactNode }) {
-  const { locale, messages } = useLanguageData();
+  const { locale, messages, countries } = useLanguageData();
   return (
     <IntlProvider
       locale={locale}
@@ -72,7 +75,7 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
         if (error.code !== "MISSING_TRANSLATION") console.error(error.message);
       }}
     >
-      {children}
+      <CountriesContext.Provider value={countries}>{children}</CountriesContext.Provider>
     </IntlProvider>
   );
 }

@@ -1,8 +1,8 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import type { OrgKind } from "#models/enums";
 import { Field, SelectField } from "#app/components/forms";
-import { useCountries, useT } from "#app/i18n/react";
-import { LIMITS, type DirectoryKind } from "./organization-input";
+import { useCountries, useLocale, useT } from "#app/i18n/react";
+import { countryOptions, LIMITS, type DirectoryKind } from "./organization-input";
 
 export type OrgValues = Partial<Record<string, string>>;
 export type OrgErrors = Record<string, string[] | undefined>;
@@ -24,8 +24,11 @@ export function OrganizationFields({
   idPrefix?: string;
 }) {
   const t = useT();
-  // every country by its name in the reader's language, as the server names and orders them
-  const countries = useCountries().options;
+  const locale = useLocale();
+  // every country by its name in the reader's language, as the server names and orders them (the browser's own
+  // Intl data names some otherwise); a form rendered outside the portal's pages names them itself
+  const served = useCountries().options;
+  const countries = useMemo(() => (served.length ? served : countryOptions(locale)), [served, locale]);
   const input = (name: string, max: number, more: Record<string, unknown> = {}) => ({
     id: `${idPrefix}${name}`,
     name,
