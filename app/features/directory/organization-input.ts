@@ -111,11 +111,6 @@ export function countryFromInput(value: string): string | null {
   return byName.get(fold(trimmed)) ?? null;
 }
 
-/** A country's name in the reader's language ("Germany", "Deutschland"), for the pages. */
-export function countryNameIn(locale: string, code: string): string {
-  return countryName(code, locale);
-}
-
 /** Every country as a choice, by its name in the reader's language (English by default). */
 export function countryOptions(locale = "en"): { code: string; name: string }[] {
   return [...COUNTRY_CODES]
