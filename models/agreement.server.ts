@@ -72,7 +72,12 @@ export interface AgreementData {
   purposeDescription: string;
   exclusions: Exclusion[];
   derivedKnowHow: { improvementsOwner: ImprovementOwner; confidential: boolean; licenceBack: boolean; notes: string };
-  compelledDisclosure: { notifyBeforeDisclosure: boolean; seekProtectiveOrder: boolean };
+  compelledDisclosure: {
+    notifyBeforeDisclosure: boolean;
+    seekProtectiveOrder: boolean;
+    /** the least notice, in days before the deadline to comply, the disclosing party must get (absent on older agreements: 5) */
+    noticeDays?: number;
+  };
   informationClasses: InfoClass[];
   permittedJurisdictions: string[];
   acceptedTransferMechanisms: TransferMechanism[];
@@ -155,6 +160,7 @@ const agreementSchema = new Schema<AgreementData>(
     compelledDisclosure: {
       notifyBeforeDisclosure: { type: Boolean, default: true },
       seekProtectiveOrder: { type: Boolean, default: true },
+      noticeDays: { type: Number, min: 0, max: 90, default: 5 },
     },
     informationClasses: {
       type: [{ type: String, enum: INFO_CLASSES }],

@@ -18,6 +18,9 @@ import { QuestionnaireVersion } from "./questionnaire-version.server";
 import { ReportRecord } from "./report.server";
 import { ScoreRecord } from "./score-record.server";
 import { Incident } from "./incident.server";
+import { DestructionRequest, Milestone } from "./lifecycle.server";
+import { CompelledDisclosure } from "./compelled-disclosure.server";
+import { AuditFinding, SupplierAudit } from "./supplier-audit.server";
 import { Session } from "./session.server";
 import { SsoConnection, SsoDomain, SsoLogin } from "./sso-connection.server";
 import { SubcontractorProposalModel } from "./subcontractor-proposal.server";
@@ -49,6 +52,11 @@ export const allModels: Model<any>[] = [
   ReportRecord,
   ScoreRecord,
   Incident,
+  Milestone,
+  DestructionRequest,
+  CompelledDisclosure,
+  SupplierAudit,
+  AuditFinding,
   Attempt,
   SubcontractorProposalModel,
   AccountTokenModel,

@@ -36,6 +36,10 @@ import { workbook } from "./catalogue/workbook";
 import { sharing } from "./catalogue/sharing";
 import { prefill } from "./catalogue/prefill";
 import { profile } from "./catalogue/profile";
+import { lifecycle } from "./catalogue/lifecycle";
+import { destruction } from "./catalogue/destruction";
+import { compelled } from "./catalogue/compelled";
+import { audits } from "./catalogue/audits";
 
 export const NAMESPACES = {
   common,
@@ -70,6 +74,10 @@ export const NAMESPACES = {
   sharing,
   prefill,
   profile,
+  lifecycle,
+  destruction,
+  compelled,
+  audits,
 };
 
 export const CATALOGUE = {
@@ -105,6 +113,10 @@ export const CATALOGUE = {
   ...sharing,
   ...prefill,
   ...profile,
+  ...lifecycle,
+  ...destruction,
+  ...compelled,
+  ...audits,
 };
 
 /** The id of a message in the catalogue. */

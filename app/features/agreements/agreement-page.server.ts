@@ -20,6 +20,7 @@ import { agreementCertifications, ensureAgreementResultsCurrent } from "#app/fea
 import { agreementReassessments } from "#app/features/reassessment/reassessment.server";
 import { reportVersions } from "#app/features/reports/reports.server";
 import type { AgreementTab } from "./agreement-tabs";
+import { lifecyclePageData } from "#app/features/lifecycle/lifecycle-page.server";
 
 type AgreementDoc = AgreementData & { _id: Types.ObjectId; updatedAt?: Date; revision?: number };
 
@@ -278,6 +279,8 @@ export async function agreementPageData(
       ]);
       return { tab, header, reassessments, incidents, policy: policyOf(agreement) };
     }
+    case "lifecycle":
+      return { tab, header, lifecycle: await lifecyclePageData(agreement, now) };
     case "terms":
       return { tab, header, agreement: await agreementView(agreement) };
     case "reports":

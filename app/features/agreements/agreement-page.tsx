@@ -10,6 +10,7 @@ import {
   ReassessmentTable,
 } from "#app/features/reassessment/reassessment-view";
 import { ReportVersions } from "#app/features/reports/report-versions";
+import { LifecycleSection } from "#app/features/lifecycle/lifecycle-view";
 
 type Jsonified<T> = T extends (infer U)[] ? Jsonified<U>[] : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
 
@@ -115,6 +116,7 @@ export function AgreementPage({
           <IncidentTable incidents={data.incidents} />
         </section>
       ) : null}
+      {data.tab === "lifecycle" ? <LifecycleSection v={data.lifecycle} role={role} agreementId={header.id} /> : null}
       {data.tab === "terms" ? <AgreementDetails a={data.agreement} /> : null}
       {data.tab === "reports" ? (
         <ReportVersions

@@ -4,6 +4,7 @@ export const AGREEMENT_TABS = [
   { key: "compliance", label: "agreements.tab.compliance" },
   { key: "chain", label: "agreements.tab.chain" },
   { key: "reassessments", label: "agreements.tab.reassessments" },
+  { key: "lifecycle", label: "lifecycle.tab" },
   { key: "terms", label: "agreements.tab.terms" },
   { key: "reports", label: "agreements.tab.reports" },
 ] as const;
