@@ -50,7 +50,7 @@ export interface NotAPage {
 
 const roles = (who: Who[], visit: Omit<Visit, "who">): Visit[] => who.map((w) => ({ ...visit, who: w }));
 export const SIGNED_IN: Role[] = ["supplier", "procurement", "discloser", "admin"];
-const TABS = ["chain", "reassessments", "terms", "reports"] as const;
+const TABS = ["chain", "reassessments", "lifecycle", "terms", "reports"] as const;
 
 /** The form's own checks off, then the button pressed: the server's errors appear beside the fields. */
 async function submitEmpty(page: Page, button: string | RegExp) {
