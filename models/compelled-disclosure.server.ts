@@ -40,8 +40,16 @@ export interface CompelledDisclosureData {
   barredReason: string;
   description: string;
   notice: CompelledNotice;
-  /** who was told by the portal (e-mail addresses' organisations), empty when notice is barred */
+  /** who the portal told, empty while notice is barred */
   notified: ("recipient" | "discloser")[];
+  /**
+   * When the recipient and the disclosing party were told: at the report
+   * where the law permits notice, else when the supplier says the bar has
+   * lifted; null while notice is barred. Until then nothing of the demand
+   * reaches them (pages, reports, audit trail of the agreement, e-mail,
+   * webhooks, API): telling them would breach the order.
+   */
+  noticeGivenAt: Date | null;
   reportedById: Types.ObjectId;
   reportedByName: string;
   reportedAt: Date;
@@ -75,6 +83,7 @@ const compelledSchema = new Schema<CompelledDisclosureData>(
       verdict: { type: String, enum: NOTICE_VERDICTS, required: true },
     },
     notified: [{ type: String, enum: ["recipient", "discloser"] }],
+    noticeGivenAt: { type: Date, default: null },
     reportedById: { type: Schema.Types.ObjectId, ref: "User", required: true },
     reportedByName: { type: String, required: true },
     reportedAt: { type: Date, required: true },
