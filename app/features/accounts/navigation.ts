@@ -21,6 +21,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { to: "/supplier/evidence", label: "common.nav.evidence" },
     { to: "/supplier/profile/sharing", label: "sharing.nav" },
     { to: "/supplier/incidents", label: "common.nav.incidents" },
+    { to: "/supplier/returns", label: "destruction.nav" },
     ACCOUNT,
   ],
   procurement: [

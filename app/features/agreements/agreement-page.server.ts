@@ -21,6 +21,7 @@ import { agreementReassessments } from "#app/features/reassessment/reassessment.
 import { reportVersions } from "#app/features/reports/reports.server";
 import type { AgreementTab } from "./agreement-tabs";
 import { lifecyclePageData } from "#app/features/lifecycle/lifecycle-page.server";
+import { latestMilestoneStates } from "#app/features/destruction/register.server";
 
 type AgreementDoc = AgreementData & { _id: Types.ObjectId; updatedAt?: Date; revision?: number };
 
@@ -267,6 +268,8 @@ export async function agreementPageData(
           breachWindowHours: c.breachWindowHours,
           recipientNotifyHours: c.recipientNotifyHours,
           permittedJurisdictions: c.permittedJurisdictions,
+          // each holder's return-or-destroy state under the latest milestone, once there is one
+          destruction: await latestMilestoneStates(agreement, now),
           recipient:
             (await orgInfo([agreement.recipientOrgId])).get(String(agreement.recipientOrgId))?.name ??
             t("agreements.unknownOrganisation"),

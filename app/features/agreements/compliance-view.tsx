@@ -5,6 +5,7 @@ import type { AgreementPageData } from "./agreement-page.server";
 import { useFormat, useLocale, useT } from "#app/i18n/react";
 import { cellTitle, groupRequirements, matrixColumns, matrixRowsHtml, NO_CELL } from "./matrix-html";
 import { VERDICT_TONE, linkLocationVerdict, linkNotifyVerdict } from "#reports/view";
+import { HolderStateBadge } from "#app/features/destruction/register-view";
 
 type Jsonified<T> = T extends (infer U)[] ? Jsonified<U>[] : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
 type Tab<K extends AgreementPageData["tab"]> = Jsonified<Extract<AgreementPageData, { tab: K }>>;
@@ -163,6 +164,27 @@ function Matrix({ v }: { v: ComplianceTab }) {
   );
 }
 
+/** The link's return-or-destroy state under the agreement's latest milestone (nothing before one). */
+function DestructionState({ v, supplierId }: { v: ChainTab; supplierId: string }) {
+  const t = useT();
+  const format = useFormat();
+  const d = v.destruction;
+  const s = d?.states[supplierId];
+  if (!d || !s) return null;
+  return (
+    <span className="small" data-testid={`chain-destruction-${supplierId}`}>
+      {t("destruction.chain.latest", {
+        milestone:
+          d.kind === "phase"
+            ? t("destruction.milestonePhase", { phase: d.phase ?? "" })
+            : t(`destruction.kind.${d.kind}`),
+        date: format.day(d.effectiveDate),
+      })}{" "}
+      <HolderStateBadge state={s.state} overdueDays={s.overdueDays} waitingOn={[]} />
+    </span>
+  );
+}
+
 function ChainTree({ v, parentId }: { v: ChainTab; parentId: string | null }) {
   const t = useT();
   const links = v.links.filter((l) => l.parentSupplierId === parentId);
@@ -177,6 +199,7 @@ function ChainTree({ v, parentId }: { v: ChainTab; parentId: string | null }) {
           <li key={l.supplierId} data-testid={`chain-${l.supplierId}`}>
             <strong>{l.supplierName}</strong>{" "}
             <span className="badge info">{t("discloser.chain.tier", { tier: l.tier })}</span>{" "}
+            <DestructionState v={v} supplierId={l.supplierId} />{" "}
             <span className={`badge ${l.ok ? "ok" : "bad"}`}>
               {l.ok ? t("discloser.chain.ok") : t("discloser.chain.fails")}
             </span>

@@ -114,4 +114,8 @@ export const answers = {
     ar: "تم إنشاء المورد",
   },
   "answers.auditKey.file": { en: "file", de: "Datei", ja: "ファイル", ar: "الملف" },
+  "answers.auditKey.milestone": { en: "milestone", de: "Meilenstein", ja: "マイルストーン", ar: "المرحلة الفاصلة" },
+  "answers.auditKey.phase": { en: "phase", de: "Phase", ja: "フェーズ", ar: "المرحلة" },
+  "answers.auditKey.effectiveDate": { en: "effectiveDate", de: "Stichtag", ja: "発効日", ar: "تاريخ السريان" },
+  "answers.auditKey.request": { en: "request", de: "Anfrage", ja: "依頼", ar: "الطلب" },
 } satisfies Messages;
