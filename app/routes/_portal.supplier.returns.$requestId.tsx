@@ -2,7 +2,8 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { ErrorList, Field, FormError } from "#app/components/forms";
 import { requireUser } from "#app/features/accounts/auth.server";
-import { CERTIFY_LIMITS, certifyReturn, returnRequestPage } from "#app/features/destruction/returns.server";
+import { CERTIFY_LIMITS } from "#app/features/destruction/destruction-limits";
+import { certifyReturn, returnRequestPage } from "#app/features/destruction/returns.server";
 import { receiveEvidence } from "#app/features/evidence/uploads.server";
 import { publicOrigin } from "#app/lib/env.server";
 import { refusalResponse } from "#app/lib/refusal.server";

@@ -27,8 +27,9 @@ import { sendMail } from "#app/lib/mail.server";
 import { limitedText } from "#app/lib/text-limits";
 import { isIsoDate } from "#app/scoring/dates";
 import { holdersOf, type Holder } from "./holders";
+import { MILESTONE_NOTE_MAX } from "./destruction-limits";
 
-export const MILESTONE_NOTE_MAX = 2000;
+export { MILESTONE_NOTE_MAX };
 
 const isoDate = z.string().trim().min(1, "destruction.field.enterDate").refine(isIsoDate, "destruction.field.realDate");
 const note = limitedText("The note", MILESTONE_NOTE_MAX);

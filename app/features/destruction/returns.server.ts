@@ -29,8 +29,7 @@ import { sendMail } from "#app/lib/mail.server";
 import { limitedText } from "#app/lib/text-limits";
 import { isIsoDate } from "#app/scoring/dates";
 import type { InfoClass } from "#app/scoring/types";
-
-export const CERTIFY_LIMITS = { method: 500, standard: 120, signedByName: 120, signedByTitle: 120 } as const;
+import { CERTIFY_LIMITS } from "./destruction-limits";
 
 /** Standards a holder may name; free text, these are suggestions. */
 export const STANDARD_SUGGESTIONS = [
