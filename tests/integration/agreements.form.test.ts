@@ -496,3 +496,66 @@ describe("the re-assessment policy", () => {
     expect(await Agreement.countDocuments({ reference: bad.reference })).toBe(0);
   });
 });
+
+describe("the notice before a compelled disclosure", () => {
+  it("is stored as typed, shown with the terms, defaults to 5 days, and a bad value is refused beside its field", async () => {
+    const p = await createAgreementParties();
+    const cookie = await sessionCookie(String(p.procurement.user._id));
+    const fields = validAgreementFields(p, { compelledNoticeDays: "12" });
+    const res = (await createAction({
+      request: multiFormRequest("/procurement/agreements/new", fields, cookie),
+      params: {},
+      context: {},
+    })) as Response;
+    expect(res.status).toBe(302);
+    const stored = await Agreement.findOne({ reference: fields.reference }).lean();
+    expect(stored!.compelledDisclosure).toEqual({
+      notifyBeforeDisclosure: true,
+      seekProtectiveOrder: true,
+      noticeDays: 12,
+    });
+    const id = String(stored!._id);
+    // the edit form opens with it, and the terms show it
+    expect(((await editForm(id, cookie, {})) as Record<string, unknown>).compelledNoticeDays).toBe("12");
+    const terms = tabOf(
+      await loadAs(procurementView, `/procurement/agreements/${id}?tab=terms`, p.procurement.user._id, { id }),
+      "terms",
+    );
+    expect(terms.agreement.compelledDisclosure.noticeDays).toBe(12);
+
+    // an agreement stored before the setting existed asks for 5 days, on the terms and on the edit form
+    const older = await createAgreement(p);
+    await Agreement.collection.updateOne({ _id: older._id }, { $unset: { "compelledDisclosure.noticeDays": "" } });
+    const olderId = String(older._id);
+    const olderTerms = tabOf(
+      await loadAs(procurementView, `/procurement/agreements/${olderId}?tab=terms`, p.procurement.user._id, {
+        id: olderId,
+      }),
+      "terms",
+    );
+    expect(olderTerms.agreement.compelledDisclosure.noticeDays).toBe(5);
+    expect(((await editForm(olderId, cookie, {})) as Record<string, unknown>).compelledNoticeDays).toBe("5");
+
+    // a form without the field (an older client) gets the default
+    const { compelledNoticeDays: _left, ...withoutIt } = validAgreementFields(p);
+    void _left;
+    const res2 = (await createAction({
+      request: multiFormRequest("/procurement/agreements/new", withoutIt, cookie),
+      params: {},
+      context: {},
+    })) as Response;
+    expect(res2.status).toBe(302);
+    expect((await Agreement.findOne({ reference: withoutIt.reference }).lean())!.compelledDisclosure.noticeDays).toBe(
+      5,
+    );
+
+    const bad = validAgreementFields(p, { compelledNoticeDays: "many" });
+    const refused = await createAction({
+      request: multiFormRequest("/procurement/agreements/new", bad, cookie),
+      params: {},
+      context: {},
+    });
+    expect(refused).toBeRefused("compelledNoticeDays");
+    expect(await Agreement.countDocuments({ reference: bad.reference })).toBe(0);
+  });
+});

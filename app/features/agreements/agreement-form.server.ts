@@ -143,6 +143,7 @@ const ScalarsSchema = z.object({
   knowHowNotes: text(L.knowHowNotes),
   notifyBeforeDisclosure: checkbox,
   seekProtectiveOrder: checkbox,
+  compelledNoticeDays: wholeNumberOr("compelled.field.noticeDays", 0, 90, 5),
   breachWindowHours: wholeNumber("agreements.field.breachWindow", 1, 720),
   recipientNotifyHours: wholeNumber("agreements.field.recipientTime", 1, 720),
   cooperationDuties: text(L.cooperationDuties),
@@ -282,7 +283,8 @@ export function parseAgreementForm(values: FormValues, ctx: AgreementFormContext
 
   const scalarInput: Record<string, string | undefined> = {};
   for (const key of Object.keys(ScalarsSchema.shape)) {
-    if (key.startsWith("reassess") && !(key in values)) continue; // a form without the re-assessment section: defaults
+    // a form without the re-assessment section or the compelled-disclosure notice (an older client): defaults
+    if ((key.startsWith("reassess") || key === "compelledNoticeDays") && !(key in values)) continue;
     const v = one(values, key);
     scalarInput[key] =
       v === "" &&
@@ -509,6 +511,7 @@ export function parseAgreementForm(values: FormValues, ctx: AgreementFormContext
       compelledDisclosure: {
         notifyBeforeDisclosure: s.notifyBeforeDisclosure,
         seekProtectiveOrder: s.seekProtectiveOrder,
+        noticeDays: s.compelledNoticeDays,
       },
       informationClasses,
       permittedJurisdictions: jurisdictions.codes,
@@ -553,6 +556,7 @@ export function agreementToFormValues(a: AgreementData): FormValues {
     purposeDescription: a.purposeDescription ?? "",
     improvementsOwner: a.derivedKnowHow?.improvementsOwner ?? "discloser",
     knowHowNotes: a.derivedKnowHow?.notes ?? "",
+    compelledNoticeDays: String(a.compelledDisclosure?.noticeDays ?? 5),
     breachWindowHours: String(a.breachWindowHours),
     recipientNotifyHours: String(a.recipientNotifyHours),
     cooperationDuties: a.cooperationDuties ?? "",
@@ -624,6 +628,7 @@ export function agreementToFormValues(a: AgreementData): FormValues {
 export function newAgreementDefaults(catalogue: LoadedCatalogue): FormValues {
   const values: FormValues = {
     survivalMonths: "60",
+    compelledNoticeDays: "5",
     breachWindowHours: "72",
     recipientNotifyHours: "24",
     retentionDays: "365",

@@ -165,6 +165,9 @@ const COMPELLED_FLAGS = (t: T): FieldSpec[] => [
   flag("notifyBeforeDisclosure", t("agreements.form.notifyBeforeDisclosure")),
   flag("seekProtectiveOrder", t("agreements.form.seekProtectiveOrder")),
 ];
+const COMPELLED_FIELDS = (t: T): FieldSpec[] => [
+  number("compelledNoticeDays", t("compelled.form.noticeDays"), t("compelled.form.noticeDaysHint")),
+];
 
 const CLASSES_FIELD = (t: T): FieldSpec => ({
   kind: "checks",
@@ -456,6 +459,7 @@ export function AgreementForm({
         {fields(KNOW_HOW_FLAGS(t))}
         <h3>{t("agreements.view.compelledDisclosure")}</h3>
         {fields(COMPELLED_FLAGS(t))}
+        <div className="grid-2">{fields(COMPELLED_FIELDS(t))}</div>
       </section>
 
       <section className="card form-section">

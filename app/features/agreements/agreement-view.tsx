@@ -93,6 +93,9 @@ export function AgreementDetails({ a }: { a: Jsonified<View> }) {
               notify: yesNo(t, a.compelledDisclosure.notifyBeforeDisclosure),
               protective: yesNo(t, a.compelledDisclosure.seekProtectiveOrder),
             })}
+            {a.compelledDisclosure.notifyBeforeDisclosure
+              ? `; ${t("compelled.view.noticeDays", { days: a.compelledDisclosure.noticeDays ?? 5 })}`
+              : ""}
           </dd>
         </dl>
       </section>

@@ -192,7 +192,7 @@ export async function agreementView(a: AgreementData & { _id: unknown }) {
     purposeDescription: a.purposeDescription,
     exclusions: a.exclusions,
     derivedKnowHow: a.derivedKnowHow,
-    compelledDisclosure: a.compelledDisclosure,
+    compelledDisclosure: { ...a.compelledDisclosure, noticeDays: a.compelledDisclosure?.noticeDays ?? 5 },
     informationClasses: a.informationClasses,
     permittedJurisdictions: a.permittedJurisdictions.map((c) => ({ code: c, name: countryName(c) })),
     acceptedTransferMechanisms: a.acceptedTransferMechanisms,
