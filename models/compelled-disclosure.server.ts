@@ -40,6 +40,11 @@ export interface CompelledDisclosureData {
   barredReason: string;
   description: string;
   notice: CompelledNotice;
+  /**
+   * The suppliers above the reporter in the chain, nearest first: they work
+   * for each other up to the recipient and are told with it.
+   */
+  chainAbove: Types.ObjectId[];
   /** who the portal told, empty while notice is barred */
   notified: ("recipient" | "discloser")[];
   /**
@@ -82,6 +87,7 @@ const compelledSchema = new Schema<CompelledDisclosureData>(
       requiredDays: { type: Number, required: true },
       verdict: { type: String, enum: NOTICE_VERDICTS, required: true },
     },
+    chainAbove: [{ type: Schema.Types.ObjectId, ref: "Organization" }],
     notified: [{ type: String, enum: ["recipient", "discloser"] }],
     noticeGivenAt: { type: Date, default: null },
     reportedById: { type: Schema.Types.ObjectId, ref: "User", required: true },
@@ -92,6 +98,7 @@ const compelledSchema = new Schema<CompelledDisclosureData>(
 );
 compelledSchema.index({ agreementId: 1, reportedAt: -1 });
 compelledSchema.index({ supplierOrgId: 1, reportedAt: -1 });
+compelledSchema.index({ chainAbove: 1 });
 
 export const CompelledDisclosure: Model<CompelledDisclosureData> =
   (mongoose.models.CompelledDisclosure as Model<CompelledDisclosureData>) ??

@@ -22,6 +22,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { to: "/supplier/profile/sharing", label: "sharing.nav" },
     { to: "/supplier/incidents", label: "common.nav.incidents" },
     { to: "/supplier/returns", label: "destruction.nav" },
+    { to: "/supplier/legal-demands", label: "compelled.page.title" },
     ACCOUNT,
   ],
   procurement: [

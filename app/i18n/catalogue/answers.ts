@@ -118,4 +118,15 @@ export const answers = {
   "answers.auditKey.phase": { en: "phase", de: "Phase", ja: "フェーズ", ar: "المرحلة" },
   "answers.auditKey.effectiveDate": { en: "effectiveDate", de: "Stichtag", ja: "発効日", ar: "تاريخ السريان" },
   "answers.auditKey.request": { en: "request", de: "Anfrage", ja: "依頼", ar: "الطلب" },
+  // compelled disclosures (issue 23)
+  "answers.auditKey.disclosure": { en: "disclosure", de: "Offenlegung", ja: "開示", ar: "الإفصاح" },
+  "answers.auditKey.authority": { en: "authority", de: "Behörde", ja: "当局", ar: "الجهة المُصدِرة" },
+  "answers.auditKey.jurisdiction": { en: "jurisdiction", de: "Rechtsordnung", ja: "管轄", ar: "الولاية القضائية" },
+  "answers.auditKey.receivedOn": { en: "receivedOn", de: "Eingegangen am", ja: "受領日", ar: "تاريخ الاستلام" },
+  "answers.auditKey.complyBy": { en: "complyBy", de: "Zu befolgen bis", ja: "履行期限", ar: "الموعد النهائي للامتثال" },
+  "answers.auditKey.noticeDays": { en: "noticeDays", de: "Vorlauf (Tage)", ja: "通知日数", ar: "أيام الإخطار" },
+  "answers.auditKey.requiredDays": { en: "requiredDays", de: "Verlangt (Tage)", ja: "必要日数", ar: "الأيام المطلوبة" },
+  "answers.auditKey.verdict": { en: "verdict", de: "Bewertung", ja: "判定", ar: "التقييم" },
+  "answers.auditKey.notified": { en: "notified", de: "Benachrichtigt", ja: "通知先", ar: "من أُخطر" },
+  "answers.auditKey.barredReason": { en: "barredReason", de: "Grund des Verbots", ja: "禁止の理由", ar: "سبب الحظر" },
 } satisfies Messages;
