@@ -4,16 +4,9 @@ import { useState } from "react";
 import { titleOf } from "#app/i18n/meta";
 import { ErrorList, Field, SelectField, TextareaField } from "#app/components/forms";
 import { requireUser } from "#app/features/accounts/auth.server";
-import {
-  AUTHORITY_MAX,
-  BARRED_REASON_MAX,
-  DEMAND_DESCRIPTION_MAX,
-  DemandSchema,
-  liftBar,
-  reportDemand,
-  supplierDemandsPage,
-} from "#app/features/compelled/compelled.server";
+import { DemandSchema, liftBar, reportDemand, supplierDemandsPage } from "#app/features/compelled/compelled.server";
 import { DemandTable } from "#app/features/compelled/compelled-view";
+import { AUTHORITY_MAX, BARRED_REASON_MAX, DEMAND_DESCRIPTION_MAX } from "#app/features/compelled/compelled-limits";
 import { publicOrigin } from "#app/lib/env.server";
 import { fieldErrors } from "#app/lib/forms.server";
 import { INFO_CLASSES } from "#app/scoring/types";

@@ -497,6 +497,16 @@ export const PAGES: Record<string, Visit[] | NotAPage> = {
     },
     { who: "anonymous", path: () => "/welcome/no-such-link", status: 404, shows: "a dead link" },
   ],
+  // compelled disclosure (issue 23)
+  "_portal.supplier.legal-demands.tsx": [
+    { who: "supplier", path: () => "/supplier/legal-demands" },
+    {
+      who: "supplier",
+      path: () => "/supplier/legal-demands",
+      shows: "the form's errors",
+      then: (page) => submitEmpty(page, "Report the demand"),
+    },
+  ],
 };
 
 /**

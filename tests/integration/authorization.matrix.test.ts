@@ -606,6 +606,25 @@ export const POLICIES: Record<string, Case[]> = {
       },
     },
   ],
+  // compelled disclosure (issue 23): a report needs an agreement the supplier works under; lifting the bar on a
+  // demand that is not the supplier's own is a 404 (another organisation's: tests/integration/compelled.test.ts)
+  "_portal.supplier.legal-demands.tsx": [
+    {
+      url: () => "/supplier/legal-demands",
+      params: none,
+      loader: only({ supplier: "ok", otherSupplier: "ok" }),
+      action: { ...only({ supplier: 400, otherSupplier: 400 }), body: { agreementId: "" } },
+    },
+    {
+      url: () => "/supplier/legal-demands",
+      params: none,
+      loader: only({ supplier: "ok", otherSupplier: "ok" }),
+      action: {
+        ...only({ supplier: 404, otherSupplier: 404 }),
+        body: { intent: "lift", id: "0123456789abcdef01234567" },
+      },
+    },
+  ],
 };
 
 const routes = await routeModules();

@@ -33,6 +33,9 @@ const { WEBHOOK_URL_MAX, WEBHOOK_DESCRIPTION_MAX } = await import("#models/webho
 const { createApiToken } = await import("#app/features/api/tokens.server");
 const { signedInUser } = await import("#tests/fixtures/assessments");
 const { SUBCONTRACTOR_LIMITS: SUB } = await import("#app/features/subcontractors/subcontractor-limits");
+const { AUTHORITY_MAX, BARRED_REASON_MAX, DEMAND_DESCRIPTION_MAX } = await import(
+  "#app/features/compelled/compelled-limits"
+);
 
 const HUGE = "A".repeat(200_000);
 const VALUES = [
@@ -693,6 +696,27 @@ beforeAll(async () => {
       fields: ["question"],
       multipart: true,
     },
+    // compelled disclosure (issue 23)
+    ...[{}, { intent: "lift" }].map((fixed) => ({
+      file: "_portal.supplier.legal-demands.tsx",
+      url: "/supplier/legal-demands",
+      params: {},
+      actor: "supplier",
+      fields: [
+        "intent",
+        "id",
+        "agreementId",
+        "authority",
+        "jurisdiction",
+        "receivedOn",
+        "complyBy",
+        "classes",
+        "noticePermitted",
+        "barredReason",
+        "description",
+      ],
+      fixed,
+    })),
   ];
   const supplierFields = {
     name: ORG.name,
@@ -971,6 +995,24 @@ beforeAll(async () => {
       params: { id: assessment },
       actor: "supplier",
       limits: { orgLegalName: ANSWER_TEXT_MAX },
+    },
+    // compelled disclosure (issue 23)
+    {
+      file: "_portal.supplier.legal-demands.tsx",
+      url: "/supplier/legal-demands",
+      params: {},
+      actor: "supplier",
+      fixed: {
+        agreementId: agreement,
+        authority: "District Court of Zurich",
+        jurisdiction: "CH",
+        receivedOn: "2026-01-05",
+        complyBy: "2026-02-05",
+        classes: "confidential",
+        noticePermitted: "no",
+        barredReason: "Non-disclosure order",
+      },
+      limits: { authority: AUTHORITY_MAX, barredReason: BARRED_REASON_MAX, description: DEMAND_DESCRIPTION_MAX },
     },
   ];
 }, 120_000);

@@ -22,11 +22,8 @@ import { sendMail } from "#app/lib/mail.server";
 import { limitedText } from "#app/lib/text-limits";
 import { currentLocale, t, tIn } from "#app/i18n/messages.server";
 import { formatDay } from "#app/i18n/format";
+import { AUTHORITY_MAX, BARRED_REASON_MAX, DEMAND_DESCRIPTION_MAX } from "./compelled-limits";
 import type { Locale } from "#app/i18n/locales";
-
-export const AUTHORITY_MAX = 200;
-export const BARRED_REASON_MAX = 2000;
-export const DEMAND_DESCRIPTION_MAX = 4000;
 
 /** Notice the agreement asks for when it predates the setting. */
 const DEFAULT_NOTICE_DAYS = 5;
