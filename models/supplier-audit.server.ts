@@ -14,6 +14,13 @@ export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 export interface SupplierAuditData {
   agreementId: Types.ObjectId;
+  /**
+   * The audit's number among every audit ever booked of this supplier under
+   * this agreement (cancelled ones included), from 1. Unique per (agreement,
+   * supplier): the insert is the claim that makes scheduling single-writer,
+   * so two people booking at once cannot both pass the yearly limit.
+   */
+  seq: number;
   supplierOrgId: Types.ObjectId;
   recipientOrgId: Types.ObjectId;
   discloserOrgId: Types.ObjectId;
@@ -38,6 +45,7 @@ export interface SupplierAuditData {
 const supplierAuditSchema = new Schema<SupplierAuditData>(
   {
     agreementId: { type: Schema.Types.ObjectId, ref: "Agreement", required: true },
+    seq: { type: Number, required: true, min: 1 },
     supplierOrgId: { type: Schema.Types.ObjectId, ref: "Organization", required: true },
     recipientOrgId: { type: Schema.Types.ObjectId, ref: "Organization", required: true },
     discloserOrgId: { type: Schema.Types.ObjectId, ref: "Organization", required: true },
@@ -57,7 +65,8 @@ const supplierAuditSchema = new Schema<SupplierAuditData>(
   },
   { timestamps: true, minimize: false },
 );
-supplierAuditSchema.index({ agreementId: 1, supplierOrgId: 1, scheduledFor: 1 });
+supplierAuditSchema.index({ agreementId: 1, supplierOrgId: 1, seq: 1 }, { unique: true });
+supplierAuditSchema.index({ agreementId: 1, scheduledFor: 1 });
 supplierAuditSchema.index({ supplierOrgId: 1, scheduledFor: -1 });
 
 export const SupplierAudit: Model<SupplierAuditData> =
@@ -118,3 +127,33 @@ auditFindingSchema.index({ auditId: 1 });
 export const AuditFinding: Model<AuditFindingData> =
   (mongoose.models.AuditFinding as Model<AuditFindingData>) ??
   mongoose.model<AuditFindingData>("AuditFinding", auditFindingSchema);
+
+export interface OpenFinding {
+  supplierId: string;
+  requirementId: string;
+  severity: FindingSeverity;
+}
+
+/**
+ * The open findings of an agreement, as the verdicts read them, and a stamp
+ * that changes whenever any of its findings does (added, answered, closed):
+ * what the agreement page's memoised compliance view is keyed by.
+ */
+export async function agreementFindingsState(
+  agreementId: Types.ObjectId | string,
+): Promise<{ stamp: string; open: OpenFinding[] }> {
+  const rows = await AuditFinding.find(
+    { agreementId: new mongoose.Types.ObjectId(String(agreementId)) },
+    { supplierOrgId: 1, requirementId: 1, severity: 1, status: 1, updatedAt: 1 },
+  ).lean<
+    (Pick<AuditFindingData, "supplierOrgId" | "requirementId" | "severity" | "status"> & { updatedAt?: Date })[]
+  >();
+  let latest = 0;
+  const open: OpenFinding[] = [];
+  for (const r of rows) {
+    if (r.updatedAt) latest = Math.max(latest, new Date(r.updatedAt).getTime());
+    if (r.status === "open")
+      open.push({ supplierId: String(r.supplierOrgId), requirementId: r.requirementId, severity: r.severity });
+  }
+  return { stamp: `${rows.length}:${open.length}:${latest}`, open };
+}

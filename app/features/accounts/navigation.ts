@@ -23,6 +23,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { to: "/supplier/incidents", label: "common.nav.incidents" },
     { to: "/supplier/returns", label: "destruction.nav" },
     { to: "/supplier/legal-demands", label: "compelled.page.title" },
+    { to: "/supplier/audits", label: "audits.nav" },
     ACCOUNT,
   ],
   procurement: [

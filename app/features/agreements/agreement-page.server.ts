@@ -1,4 +1,5 @@
 import { t, currentLocale } from "#app/i18n/messages.server";
+import { agreementFindingsState } from "#models/supplier-audit.server";
 import { sayReason, sayReasons } from "#app/i18n/reasons";
 import type { Types } from "mongoose";
 import type { AgreementData } from "#models/agreement.server";
@@ -40,9 +41,10 @@ async function complianceFor(
   loadedCerts?: ExpiringCert[],
 ): Promise<PageComplianceView> {
   const today = todayIso(now);
-  const [model, certs] = await Promise.all([
+  const [model, certs, findings] = await Promise.all([
     orgReadModel(String(agreement.recipientOrgId)),
     loadedCerts ?? expiringCertificates(agreement, today),
+    agreementFindingsState(agreement._id),
   ]);
   const language = currentLocale(); // the requirement titles are shown in it
   const key = [
@@ -52,12 +54,13 @@ async function complianceFor(
     model.version,
     today,
     certs.map((c) => `${String(c._id)}@${c.expiryDate}`).join(","),
+    findings.stamp,
   ].join("|");
   const id = String(agreement._id);
   const hit = memo.get(id);
   if (hit?.key === key) return hit.view;
   const view = compactCompliance(
-    await agreementCompliance(agreement, now, { expiringCerts: certs, language }),
+    await agreementCompliance(agreement, now, { expiringCerts: certs, language, openFindings: findings.open }),
     language,
   );
   memo.delete(id);
@@ -149,6 +152,7 @@ function derive(c: PageComplianceView) {
         latest: s.latest ? { score: s.latest.score, status: s.latest.status } : null,
         cells: s.cells,
         computed: s.computed,
+        findingCells: s.findingCells,
       })),
       phases: c.phases,
       clearances: c.clearances,

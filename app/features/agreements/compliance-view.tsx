@@ -72,6 +72,7 @@ function Matrix({ v }: { v: ComplianceTab }) {
         requirement.id,
         supplier.cells[(column as { requirement: number }).requirement] ?? NO_CELL,
         supplier.computed[requirement.id],
+        supplier.findingCells?.[(column as { requirement: number }).requirement],
       );
   };
   const allCollapsed = collapsed.size === groups.length;

@@ -17,8 +17,17 @@ import { agreementInput } from "#app/features/assessments/scoring.server";
 import { trusted } from "#app/lib/ids.server";
 import { CELL_CODE, NO_CELL } from "./matrix-html";
 import { t } from "#app/i18n/messages.server";
+import { agreementFindingsState, type OpenFinding } from "#models/supplier-audit.server";
+import { capByFinding, strongestFindings, type FindingSeverityCap } from "#app/features/audits/audit-rules";
+import { said } from "#app/scoring/said";
 
-export type MatrixCell = { status: RequirementStatus; overridden: boolean; computed: RequirementStatus } | null;
+/** `finding`: an open audit finding on the requirement caps the status (see capByFinding); `computed` keeps the engine's result. */
+export type MatrixCell = {
+  status: RequirementStatus;
+  overridden: boolean;
+  computed: RequirementStatus;
+  finding?: FindingSeverityCap;
+} | null;
 
 export interface ComplianceSupplier {
   id: string;
@@ -71,6 +80,8 @@ export interface ComplianceView {
 export type PageComplianceSupplier = Omit<ComplianceSupplier, "cells"> & {
   cells: string;
   computed: Record<string, RequirementStatus>;
+  /** positions (as in `cells`) held down by an open audit finding, with its severity (their code is upper case, like an override's) */
+  findingCells: Record<number, FindingSeverityCap>;
 };
 export type PageComplianceView = Omit<ComplianceView, "suppliers" | "chain" | "clearances"> & {
   suppliers: PageComplianceSupplier[];
@@ -87,15 +98,17 @@ export function compactCompliance(view: ComplianceView, language: Locale): PageC
     suppliers: view.suppliers.map(({ cells, ...s }) => {
       let codes = "";
       const computed: Record<string, RequirementStatus> = {};
-      for (const r of view.requirements) {
+      const findingCells: Record<number, FindingSeverityCap> = {};
+      for (const [i, r] of view.requirements.entries()) {
         const cell = cells[r.id];
         if (!cell) codes += NO_CELL;
-        else if (cell.overridden) {
+        else if (cell.overridden || cell.finding) {
+          if (cell.finding) findingCells[i] = cell.finding;
           codes += CELL_CODE[cell.status].toUpperCase();
           computed[r.id] = cell.computed;
         } else codes += CELL_CODE[cell.status];
       }
-      return { ...s, cells: codes, computed };
+      return { ...s, cells: codes, computed, findingCells };
     }),
   };
 }
@@ -154,6 +167,20 @@ function cellsOf(cells: Record<string, string> | undefined): Record<string, Matr
   return out;
 }
 
+/** The cells with the open findings' caps applied; the engine's result stays in `computed`. */
+function withFindings(
+  cells: Record<string, MatrixCell>,
+  findings: ReadonlyMap<string, FindingSeverityCap> | undefined,
+): Record<string, MatrixCell> {
+  if (!findings?.size) return cells;
+  const out = { ...cells };
+  for (const [id, severity] of findings) {
+    const cell = out[id];
+    if (cell) out[id] = { ...cell, status: capByFinding(cell.status, severity), finding: severity };
+  }
+  return out;
+}
+
 /**
  * What the disclosing party sees of one agreement, computed from stored
  * assessments only: the compliance matrix, the chain with composed windows
@@ -162,9 +189,18 @@ function cellsOf(cells: Record<string, string> | undefined): Record<string, Matr
 export async function agreementCompliance(
   agreement: AgreementData & { _id: Types.ObjectId },
   now = new Date(),
-  loaded: { expiringCerts?: ExpiringCert[]; language?: CatalogueLanguage } = {},
+  loaded: { expiringCerts?: ExpiringCert[]; language?: CatalogueLanguage; openFindings?: readonly OpenFinding[] } = {},
 ): Promise<ComplianceView> {
   const today = todayIso(now);
+  // open audit findings hold the supplier's verdict on their requirement down until they are closed
+  const openFindings = loaded.openFindings ?? (await agreementFindingsState(agreement._id)).open;
+  const findingsOf = new Map<string, Map<string, FindingSeverityCap>>();
+  for (const sid of new Set(openFindings.map((f) => f.supplierId)))
+    findingsOf.set(sid, strongestFindings(openFindings.filter((f) => f.supplierId === sid)));
+  const capped = (sid: string, requirementId: string, status: RequirementStatus) => {
+    const severity = findingsOf.get(sid)?.get(requirementId);
+    return severity ? capByFinding(status, severity) : status;
+  };
   const input = await agreementInput(agreement);
   const supplierIds = agreement.chain.map((l) => l.supplierOrgId);
   const [orgs, rows, certs] = await Promise.all([
@@ -222,7 +258,7 @@ export async function agreementCompliance(
             evaluationDate: approved.evaluationDate ?? "",
           }
         : null,
-      cells: latest ? cellsOf(latest.cells) : {},
+      cells: latest ? withFindings(cellsOf(latest.cells), findingsOf.get(sid)) : {},
       locations: fact.locations.map((l) => {
         const verdict = judgeLocation(l, input);
         return {
@@ -242,7 +278,9 @@ export async function agreementCompliance(
     approvedStatuses.set(
       s.id,
       a
-        ? Object.fromEntries(Object.entries(a.cells ?? {}).map(([k, v]) => [k, v.split("!")[0] as RequirementStatus]))
+        ? Object.fromEntries(
+            Object.entries(a.cells ?? {}).map(([k, v]) => [k, capped(s.id, k, v.split("!")[0] as RequirementStatus)]),
+          )
         : null,
     );
   }
@@ -250,7 +288,14 @@ export async function agreementCompliance(
   const titles = new Map([...catalogue.byId.values()].map((r) => [r.id, r.title]));
   // the requirements' texts as shown (English for reports and scoring reasons)
   const shown = loaded.language ? catalogueFor(loaded.language) : catalogue;
-  const clearances = clearPhases(input, approvedStatuses, chain, titles);
+  const clearances = clearPhases(input, approvedStatuses, chain, titles).map((c) => {
+    const held = agreement.phases
+      .find((p) => p.key === c.phaseId)
+      ?.requiredRequirementIds.filter((r) => findingsOf.get(c.supplierId)?.has(r));
+    return held?.length
+      ? { ...c, reasons: [...c.reasons, said("audits.clearance.finding", { requirements: held.join(", ") })] }
+      : c;
+  });
   const name = new Map(suppliers.map((s) => [s.id, s.name]));
   return {
     requirements: agreement.requirements.map((r) => {

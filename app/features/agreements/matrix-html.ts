@@ -56,13 +56,28 @@ export interface MatrixSupplier {
   latest: { score: number; status: string } | null;
   cells: string;
   computed: Record<string, string>;
+  /** positions (as in `cells`) held down by an open audit finding, with its severity */
+  findingCells?: Record<number, string>;
 }
 
 /** What a cell says in words: its tooltip, set when the pointer reaches it (see cellTitle's caller). */
-export function cellTitle(say: Say, requirementId: string, code: string, computed: string | undefined): string {
+export function cellTitle(
+  say: Say,
+  requirementId: string,
+  code: string,
+  computed: string | undefined,
+  finding?: string,
+): string {
   const lower = code.toLowerCase();
   const status = CODE_STATUS[lower];
   if (!status) return say("matrix.none", { subject: requirementId });
+  if (finding && computed && computed in REQUIREMENT_STATUS_LABEL)
+    return say("audits.matrix.title", {
+      requirement: requirementId,
+      status: statusWords(say, status),
+      computed: statusWords(say, computed as Status),
+      severity: say(finding === "major" ? "audits.severity.major" : "audits.severity.minor"),
+    });
   if (code !== lower && computed && computed in REQUIREMENT_STATUS_LABEL)
     return say("matrix.title.overridden", {
       requirement: requirementId,
@@ -79,8 +94,9 @@ export function cellTitle(say: Say, requirementId: string, code: string, compute
  * byte counts several times over. The requirement is the column's header,
  * the supplier the row's; the tooltip is added on hover.
  */
-function cellHtml(code: string, words: CellWords): string {
+function cellHtml(code: string, words: CellWords, finding?: string): string {
   const lower = code.toLowerCase();
+  if (finding && words.finding[lower]) return words.finding[lower];
   return (code !== lower ? words.overridden[lower] : words.plain[lower]) ?? words.none;
 }
 
@@ -88,20 +104,24 @@ function cellHtml(code: string, words: CellWords): string {
 interface CellWords {
   plain: Record<string, string>;
   overridden: Record<string, string>;
+  /** held down by an open audit finding: marked like an override, said as a finding */
+  finding: Record<string, string>;
   none: string;
 }
 
 function cellWords(say: Say): CellWords {
   const plain: Record<string, string> = {};
   const overridden: Record<string, string> = {};
+  const finding: Record<string, string> = {};
   for (const [code, status] of Object.entries(CODE_STATUS)) {
     const words = statusWords(say, status);
     plain[code] = `<td class="${code}"><i>${escapeHtml(words)}</i></td>`;
     overridden[code] =
       `<td class="${code} o"><i>${escapeHtml(say("matrix.cell.overridden", { status: words }))}</i></td>`;
+    finding[code] = `<td class="${code} o f"><i>${escapeHtml(say("audits.matrix.cell", { status: words }))}</i></td>`;
   }
   const none = `<td class="${NO_RESULT}"><i>${escapeHtml(say("matrix.cell.noResult"))}</i></td>`;
-  return { plain, overridden, none };
+  return { plain, overridden, finding, none };
 }
 
 /** The requirements of one catalogue category: a group of columns that can be collapsed into one. */
@@ -235,7 +255,7 @@ export function matrixRowsHtml(
     html += `<tr data-supplier="${escapeHtml(s.name)}"><th scope="row">${escapeHtml(s.name)}<div class="muted small">${escapeHtml(summary)}</div></th>`;
     for (const group of groups) {
       if (collapsed.has(group.key)) html += summaryCellHtml(say, group, s.cells);
-      else for (const i of group.columns) html += cellHtml(s.cells[i] ?? NO_CELL, cellsIn);
+      else for (const i of group.columns) html += cellHtml(s.cells[i] ?? NO_CELL, cellsIn, s.findingCells?.[i]);
     }
     html += "</tr>";
   }

@@ -129,4 +129,9 @@ export const answers = {
   "answers.auditKey.verdict": { en: "verdict", de: "Bewertung", ja: "判定", ar: "التقييم" },
   "answers.auditKey.notified": { en: "notified", de: "Benachrichtigt", ja: "通知先", ar: "من أُخطر" },
   "answers.auditKey.barredReason": { en: "barredReason", de: "Grund des Verbots", ja: "禁止の理由", ar: "سبب الحظر" },
+  "answers.auditKey.audit": { en: "audit", de: "Audit", ja: "監査", ar: "التدقيق" },
+  "answers.auditKey.scheduledFor": { en: "scheduledFor", de: "Geplant für", ja: "予定日", ar: "موعد التدقيق" },
+  "answers.auditKey.outcome": { en: "outcome", de: "Ergebnis", ja: "結果", ar: "النتيجة" },
+  "answers.auditKey.finding": { en: "finding", de: "Feststellung", ja: "指摘事項", ar: "الملاحظة" },
+  "answers.auditKey.severity": { en: "severity", de: "Schwere", ja: "重大度", ar: "الخطورة" },
 } satisfies Messages;
