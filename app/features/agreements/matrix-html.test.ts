@@ -74,6 +74,16 @@ describe("the compliance matrix rows", () => {
     expect(cellTitle(say, "FD-VUL-01", "M", "partially_met")).toBe("FD-VUL-01: Met (overridden; computed Partly met)");
     expect(cellTitle(say, "FD-LOC-01", ".", undefined)).toBe("FD-LOC-01: no submitted assessment");
   });
+  it("mark a cell held down by an open audit finding as such, with the computed result beside it", () => {
+    const html = matrixRowsHtml(en, oneGroup(2), [supplier({ cells: "NM", findingCells: { 0: "major" } })]);
+    expect(cells(html)).toEqual([
+      '<td class="n o f"><i>Not met (open audit finding)</i></td>',
+      '<td class="m o"><i>Met, overridden</i></td>',
+    ]);
+    expect(cellTitle(say, "FD-ENC-01", "N", "met", "major")).toBe(
+      "FD-ENC-01: Not met (open audit finding, Major; computed Met)",
+    );
+  });
 });
 
 describe("the matrix's groups of requirements", () => {
