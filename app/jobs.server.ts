@@ -8,6 +8,7 @@ import { refreshDueResults } from "#app/features/assessments/freshness.server";
 import { sendDueReminders } from "#app/features/assessments/reminders.server";
 import { mailAuditAnchor } from "#app/features/audit/anchor.server";
 import { removeLongUnusedEvidence } from "#app/features/evidence/evidence-library.server";
+import { sendDueDestructionReminders } from "#app/features/lifecycle/destruction-reminders.server";
 import { sendDueReassessments } from "#app/features/reassessment/reassessment.server";
 import { runWebhookDeliveries } from "#app/features/webhooks/delivery.server";
 import { raiseExpiringCertificates } from "#app/features/webhooks/scheduled.server";
@@ -37,6 +38,8 @@ export function scheduledJobs(env: Pick<Env, "PUBLIC_URL" | "PORT" | "AUDIT_ANCH
   return [
     // every instance may run this: each day's reminder is claimed in the database, so it goes out once
     { name: "reminders", everyMs: HOUR, run: () => sendDueReminders({ origin }) },
+    // return-or-destroy reminders and escalation: each request's mail of each stage is claimed in the database, so it goes out once
+    { name: "destruction-reminders", everyMs: HOUR, run: () => sendDueDestructionReminders({ origin }) },
     // each approval's re-assessment is claimed in the database, so it is sent once whichever instance sees it due
     { name: "reassessments", everyMs: HOUR, run: () => sendDueReassessments({ origin }) },
     // old revision claims (one per save): once a day, by one instance

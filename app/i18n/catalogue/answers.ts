@@ -134,4 +134,11 @@ export const answers = {
   "answers.auditKey.outcome": { en: "outcome", de: "Ergebnis", ja: "結果", ar: "النتيجة" },
   "answers.auditKey.finding": { en: "finding", de: "Feststellung", ja: "指摘事項", ar: "الملاحظة" },
   "answers.auditKey.severity": { en: "severity", de: "Schwere", ja: "重大度", ar: "الخطورة" },
+  // issue 23, survival: the return-or-destroy reminders' audit entries
+  "answers.auditKey.daysOverdue": {
+    en: "daysOverdue",
+    de: "Tage überfällig",
+    ja: "超過日数",
+    ar: "أيام التأخير",
+  },
 } satisfies Messages;
