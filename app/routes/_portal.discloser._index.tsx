@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ListTable } from "#app/components/list-table";
+import { LifecycleBadge } from "#app/features/lifecycle/lifecycle-badge";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { discloserAgreementList } from "#app/features/agreements/agreement-access.server";
 import { useFormat, useT } from "#app/i18n/react";
@@ -38,6 +39,10 @@ export default function DiscloserDashboard() {
           },
           { header: t("discloser.list.agreementTitle"), cell: (a) => a.title },
           { header: t("discloser.list.recipient"), cell: (a) => a.recipient },
+          {
+            header: t("lifecycle.list.state"),
+            cell: (a) => <LifecycleBadge state={a.lifecycle.state} survivalEnds={a.lifecycle.survivalEnds} />,
+          },
           { header: t("discloser.list.term"), cell: (a) => a.term },
           {
             header: t("discloser.list.chain"),

@@ -1,11 +1,11 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AgreementForm } from "#app/features/agreements/agreement-form";
 import { formValues } from "#app/features/agreements/agreement-form.server";
 import { editAgreementForm, updateAgreementFromForm } from "#app/features/agreements/agreement-editing.server";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { rootMessage as pageTitle } from "#app/i18n/meta";
-import { useT } from "#app/i18n/react";
+import { useFormat, useT } from "#app/i18n/react";
 import { refusalResponse } from "#app/lib/refusal.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "agreements.meta.edit") }];
@@ -30,6 +30,21 @@ export default function EditAgreementPage() {
   const loaded = useLoaderData<typeof loader>();
   const submitted = useActionData<typeof action>();
   const t = useT();
+  const format = useFormat();
+  if (loaded.archived)
+    return (
+      <>
+        <h1>{t("agreements.edit.title", { reference: loaded.reference })}</h1>
+        <section className="notice" role="status" data-testid="agreement-archived">
+          <h2>{t("lifecycle.edit.archivedTitle")}</h2>
+          <p>{t("lifecycle.edit.archived", { date: format.day(loaded.archived.survivalEnded) })}</p>
+          {submitted?.errors?.[""]?.length ? <p>{submitted.errors[""].join(" ")}</p> : null}
+          <p>
+            <Link to={`/procurement/agreements/${loaded.id}`}>{t("lifecycle.edit.back")}</Link>
+          </p>
+        </section>
+      </>
+    );
   return (
     <>
       <h1>{t("agreements.edit.title", { reference: loaded.reference })}</h1>

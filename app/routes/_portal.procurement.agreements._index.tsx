@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ListTable } from "#app/components/list-table";
+import { LifecycleBadge } from "#app/features/lifecycle/lifecycle-badge";
 import { useFormat, useT } from "#app/i18n/react";
 import { rootMessage as pageTitle } from "#app/i18n/meta";
 import { requireUser } from "#app/features/accounts/auth.server";
@@ -30,6 +31,10 @@ export function AgreementTable({
         { header: t("agreements.list.reference"), cell: (a) => <Link to={`${base}/${a.id}`}>{a.reference}</Link> },
         { header: t("agreements.list.title.column"), cell: (a) => a.title },
         { header: t("agreements.view.disclosingParty"), cell: (a) => a.discloser },
+        {
+          header: t("lifecycle.list.state"),
+          cell: (a) => <LifecycleBadge state={a.lifecycle.state} survivalEnds={a.lifecycle.survivalEnds} />,
+        },
         {
           header: t("agreements.view.term"),
           cell: (a) =>

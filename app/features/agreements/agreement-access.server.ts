@@ -5,6 +5,7 @@ import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { reportActionFor } from "#app/features/reports/report-actions.server";
 import { notFound } from "#app/lib/http.server";
 import { trusted } from "#app/lib/ids.server";
+import { agreementLifecycles } from "#app/features/lifecycle/lifecycle.server";
 import { agreementPageData, agreementSummaries } from "./agreement-page.server";
 import { parseAgreementTab, parseSuppliersPage } from "./agreement-tabs";
 
@@ -70,12 +71,23 @@ const termAndChain = (a: ListedAgreement) => ({
   suppliers: a.chain.length,
 });
 
+/** Where each listed agreement is in its life (issue 23): active, in survival until a day, archived. */
+async function lifecyclesOf(agreements: ListedAgreement[]) {
+  const all = await agreementLifecycles(agreements.map((a) => a._id));
+  return (a: ListedAgreement) => {
+    const l = all.get(String(a._id));
+    return { lifecycle: { state: l?.state ?? "active", survivalEnds: l?.end?.survivalEnds ?? null } } as const;
+  };
+}
+
 /** Procurement's agreement list. */
 export async function procurementAgreementList(user: CurrentUser) {
   const agreements = await listAgreementsFor(user);
   const name = await orgNames(agreements.map((a) => a.discloserOrgId));
+  const life = await lifecyclesOf(agreements);
   return agreements.map((a) => ({
     ...listed(a),
+    ...life(a),
     discloser: name.get(String(a.discloserOrgId)) ?? "",
     ...termAndChain(a),
     requirements: a.requirements.length,
@@ -87,8 +99,10 @@ export async function discloserAgreementList(user: CurrentUser) {
   const agreements = await listAgreementsFor(user);
   const name = await orgNames(agreements.map((a) => a.recipientOrgId));
   const summaries = await agreementSummaries(agreements);
+  const life = await lifecyclesOf(agreements);
   return agreements.map((a) => ({
     ...listed(a),
+    ...life(a),
     recipient: name.get(String(a.recipientOrgId)) ?? "",
     ...termAndChain(a),
     summary: summaries.get(String(a._id)) ?? null,

@@ -12,6 +12,8 @@ import { agreementFormContext, catalogueForForm, createAgreement, updateAgreemen
 import { refreshAgreementResults } from "#app/features/assessments/freshness.server";
 import { sendTriggeredReassessments } from "#app/features/reassessment/reassessment.server";
 import { publicOrigin } from "#app/lib/env.server";
+import { agreementLifecycle } from "#app/features/lifecycle/lifecycle.server";
+import { refuseIfArchived } from "#app/features/lifecycle/archive.server";
 import { said, type Reason } from "#app/scoring/said";
 
 /** The form for a new agreement, with the catalogue's defaults. */
@@ -28,8 +30,12 @@ export async function newAgreementForm(user: CurrentUser) {
 /** The form for editing one of the user's agreements, with the revision it was opened at. */
 export async function editAgreementForm(user: CurrentUser, id: string | undefined) {
   const agreement = await requireAgreement(user, id);
-  const ctx = await agreementFormContext(user);
+  const [ctx, life] = await Promise.all([agreementFormContext(user), agreementLifecycle(agreement._id)]);
   return {
+    id: String(agreement._id),
+    /** an archived agreement is read-only: the page says so and shows no form (the action refuses too) */
+    archived:
+      life.state === "archived" ? { survivalEnded: life.end?.survivalEnds ?? life.end?.effectiveDate ?? "" } : null,
     reference: agreement.reference,
     revision: agreement.revision,
     values: agreementToFormValues(agreement),
@@ -62,6 +68,8 @@ export async function updateAgreementFromForm(
   request: Request,
 ) {
   const existing = await requireAgreement(user, id);
+  // an archived agreement is read-only: said before anything about the form
+  await refuseIfArchived(existing._id);
   const revision = Number(values.revision);
   if (!Number.isInteger(revision) || revision < 1) throw new Refusal("agreements.refusal.missingRevision");
   const saved = await updateAgreement(user, String(existing._id), revision, await parsed(user, values), request);

@@ -23,6 +23,7 @@ import { reportVersions } from "#app/features/reports/reports.server";
 import type { AgreementTab } from "./agreement-tabs";
 import { lifecyclePageData } from "#app/features/lifecycle/lifecycle-page.server";
 import { latestMilestoneStates } from "#app/features/destruction/register.server";
+import { agreementLifecycle } from "#app/features/lifecycle/lifecycle.server";
 
 type AgreementDoc = AgreementData & { _id: Types.ObjectId; updatedAt?: Date; revision?: number };
 
@@ -250,11 +251,14 @@ export async function agreementPageData(
   await ensureAgreementResultsCurrent(agreement, now, certs);
   const c = await complianceFor(agreement, now, expiringAmong(certs.list, agreement, todayIso(now)));
   const d = derivedOf(c);
+  const life = await agreementLifecycle(agreement._id, now);
   const header = {
     id: String(agreement._id),
     reference: agreement.reference,
     title: agreement.title,
     status: agreement.status,
+    /** where the agreement is in its life (issue 23): shown on every tab; archived agreements are read-only */
+    lifecycle: { state: life.state, survivalEnds: life.end?.survivalEnds ?? null },
     summary: d.summary,
     scoring: await scoringStatus(agreement),
   };

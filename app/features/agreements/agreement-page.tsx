@@ -11,6 +11,7 @@ import {
 } from "#app/features/reassessment/reassessment-view";
 import { ReportVersions } from "#app/features/reports/report-versions";
 import { LifecycleSection } from "#app/features/lifecycle/lifecycle-view";
+import { LifecycleBadge } from "#app/features/lifecycle/lifecycle-badge";
 
 type Jsonified<T> = T extends (infer U)[] ? Jsonified<U>[] : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
 
@@ -54,7 +55,8 @@ export function AgreementPage({
         <h1>
           {header.reference}: {header.title}
         </h1>
-        {role === "procurement" ? (
+        <LifecycleBadge state={header.lifecycle.state} survivalEnds={header.lifecycle.survivalEnds} />
+        {role === "procurement" && header.lifecycle.state !== "archived" ? (
           <Link className="button secondary" to={`${base}/edit`}>
             {t("agreements.page.edit")}
           </Link>

@@ -15,6 +15,7 @@ import type { AgreementFormContext, AgreementInputData, FormErrors } from "./agr
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { Refusal } from "#models/refusal";
 import { isDuplicateKey } from "#models/duplicate-key";
+import { refuseIfArchived } from "#app/features/lifecycle/archive.server";
 import { trusted } from "#app/lib/ids.server";
 
 /**
@@ -129,6 +130,8 @@ export async function updateAgreement(
   if (invalid) throw Refusal.ofFields(invalid);
   const current = await Agreement.findOne({ _id: id, recipientOrgId: user.orgId }, { revision: 1, phases: 1 }).lean();
   if (!current) notFound();
+  // an archived agreement is read-only: its terms and chain stay as they were when its survival ended
+  await refuseIfArchived(id);
   const conflict = new Refusal("agreements.refusal.conflict", { status: 409 });
   // the next revision is claimed (exactly one winner on MongoDB and FerretDB alike) before it is written
   const claimKey = revisionClaimKey(id, revision + 1);

@@ -16,6 +16,7 @@ import { clientIp } from "#app/lib/http.server";
 import { sendMail } from "#app/lib/mail.server";
 import { trusted } from "#app/lib/ids.server";
 import { findSendableTemplate } from "#app/features/questionnaires/questionnaire-import.server";
+import { agreementLifecycle } from "#app/features/lifecycle/lifecycle.server";
 import { localeOfRecipient } from "#app/features/accounts/locale.server";
 import { formatDay } from "#app/i18n/format";
 import { currentLocale, t, tIn } from "#app/i18n/messages.server";
@@ -126,6 +127,19 @@ export async function sendAssessment(
   const user = asSender(who);
   const agreement = await Agreement.findOne({ _id: input.agreementId, recipientOrgId: user.orgId }).lean();
   if (!agreement) return { ok: false, errors: { agreementId: [t("assessments.send.chooseYourAgreement")] } };
+  // nothing new is asked under an agreement that has ended (in survival or archived)
+  const life = await agreementLifecycle(agreement._id);
+  if (life.state !== "active" && life.end) {
+    const date = formatDay(currentLocale(), life.end.effectiveDate);
+    return {
+      ok: false,
+      errors: {
+        agreementId: [
+          t(life.state === "archived" ? "lifecycle.refuse.sendArchived" : "lifecycle.refuse.sendEnded", { date }),
+        ],
+      },
+    };
+  }
   if (!agreement.chain.some((l) => String(l.supplierOrgId) === input.supplierOrgId)) {
     return { ok: false, errors: { supplierOrgId: [t("assessments.send.chooseChainSupplier")] } };
   }

@@ -9,6 +9,7 @@ import { todayIso } from "#models/today";
 import { Organization } from "#models/organization.server";
 import type { CurrentUser } from "#app/features/accounts/auth.server";
 import { trusted } from "#app/lib/ids.server";
+import { agreementLifecycles } from "#app/features/lifecycle/lifecycle.server";
 import { findSendableTemplate, listSendableTemplates } from "#app/features/questionnaires/questionnaire-import.server";
 import { tooLong } from "#app/lib/text-limits";
 import { tailoringFor } from "./assessments.server";
@@ -50,7 +51,10 @@ export const SendSchema = z.object({
 
 /** The send form's choices: the user's agreements with their chains' suppliers, and the questionnaires to send. */
 export async function sendFormPage(user: CurrentUser) {
-  const agreements = await listAgreementsFor(user);
+  const listed = await listAgreementsFor(user);
+  // nothing new is sent under an agreement that has ended: the form does not offer it
+  const lives = await agreementLifecycles(listed.map((a) => a._id));
+  const agreements = listed.filter((a) => lives.get(String(a._id))?.state === "active");
   const supplierIds = agreements.flatMap((a) => a.chain.map((l) => l.supplierOrgId));
   const orgs = await Organization.find(
     { _id: trusted({ $in: supplierIds }) },

@@ -1,9 +1,55 @@
 import type { Types } from "mongoose";
 import type { AgreementData } from "#models/agreement.server";
+import { DestructionRequest, milestoneId, type DestructionRequestData } from "#models/lifecycle.server";
+import { todayIso } from "#models/today";
+import { orgInfo } from "#app/features/accounts/org-names.server";
 import { agreementMilestones } from "#app/features/destruction/register.server";
 import { agreementDisclosures } from "#app/features/compelled/compelled.server";
 import { agreementAudits } from "#app/features/audits/audits.server";
 import { agreementLifecycle } from "./lifecycle.server";
+import { buildRegister, type RegisterRequest } from "./register";
+
+/** A stored request as the register reads it. */
+export function registerRequestOf(r: DestructionRequestData): RegisterRequest {
+  return {
+    id: r._id,
+    supplierId: String(r.supplierOrgId),
+    parentId: r.parentSupplierOrgId ? String(r.parentSupplierOrgId) : null,
+    tier: r.tier,
+    dueDate: r.dueDate,
+    certificateRequired: r.certificateRequired,
+    certified: Boolean(r.certification),
+    hasCertificateFile: Boolean(r.certification?.certificateFileId),
+  };
+}
+
+/**
+ * The holders that have not completed their return-or-destroy certificate
+ * under the agreement's end milestone, in chain order, named: the ones the
+ * survival period is waiting on. Empty while no end is recorded.
+ */
+export async function outstandingHolders(agreementId: Types.ObjectId | string, now: Date) {
+  const requests = await DestructionRequest.find({
+    milestoneId: milestoneId(String(agreementId), "termination"),
+  }).lean<DestructionRequestData[]>();
+  const register = buildRegister(requests.map(registerRequestOf), now);
+  const names = await orgInfo(register.rows.map((r) => r.supplierId));
+  return {
+    holders: register.holders,
+    complete: register.complete,
+    outstanding: register.rows
+      .filter((r) => !r.complete)
+      .map((r) => ({
+        supplierId: r.supplierId,
+        name: names.get(r.supplierId)?.name ?? "",
+        tier: r.tier,
+        state: r.state,
+        dueDate: r.dueDate,
+        overdueDays: r.overdueDays,
+        waitingOn: r.waitingOn.length,
+      })),
+  };
+}
 
 /**
  * The agreement page's "After signature" tab: where the agreement is in its
@@ -11,13 +57,16 @@ import { agreementLifecycle } from "./lifecycle.server";
  * disclosures reported under it, and the audits with their findings.
  */
 export async function lifecyclePageData(agreement: AgreementData & { _id: Types.ObjectId }, now = new Date()) {
-  const [lifecycle, milestones, disclosures, audits] = await Promise.all([
+  const [lifecycle, destruction, milestones, disclosures, audits] = await Promise.all([
     agreementLifecycle(agreement._id, now),
+    outstandingHolders(agreement._id, now),
     agreementMilestones(agreement, now),
     agreementDisclosures(agreement, now),
     agreementAudits(agreement, now),
   ]);
-  return { lifecycle, milestones, disclosures, audits };
+  // the term has run out but nobody recorded the expiry: the return-or-destroy requests wait on it
+  const termEnded = !lifecycle.end && agreement.endDate < todayIso(now) ? agreement.endDate : null;
+  return { lifecycle, destruction, termEnded, milestones, disclosures, audits };
 }
 
 export type LifecyclePageData = Awaited<ReturnType<typeof lifecyclePageData>>;

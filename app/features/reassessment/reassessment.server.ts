@@ -25,6 +25,7 @@ import { formatDay } from "#app/i18n/format";
 import type { Locale } from "#app/i18n/locales";
 import { localeOfRecipient } from "#app/features/accounts/locale.server";
 import { assessmentEventData, recordWebhookEvent } from "#app/features/webhooks/events.server";
+import { agreementLifecycles } from "#app/features/lifecycle/lifecycle.server";
 import {
   policyOf,
   MIN_ANSWER_DAYS,
@@ -163,7 +164,13 @@ export async function sendDueReassessments({
         : { status: "active" },
   ).lean<AgreementDoc[]>();
   const created: string[] = [];
+  // an agreement that has ended (in survival or archived) gets no more re-assessments
+  const lives = await agreementLifecycles(
+    agreements.map((a) => a._id),
+    now,
+  );
   for (const agreement of agreements) {
+    if (lives.get(String(agreement._id))?.state !== "active") continue;
     const plans = await agreementReassessments(agreement, now);
     for (const s of plans) {
       if (supplierId && s.supplierId !== supplierId) continue;

@@ -26,6 +26,7 @@ import { currentLocale, t, tIn } from "#app/i18n/messages.server";
 import type { Locale } from "#app/i18n/locales";
 import { requireAgreement } from "#app/features/agreements/agreement-access.server";
 import { addChainLink } from "#app/features/agreements/agreement-editing.server";
+import { refuseIfArchived } from "#app/features/lifecycle/archive.server";
 import { agreementRows } from "#app/features/assessments/read-model.server";
 import { publicOrigin } from "#app/lib/env.server";
 import { fieldErrors } from "#app/lib/forms.server";
@@ -622,6 +623,8 @@ export async function supplierSubcontractorAction(
 ): Promise<{ done: "declared" | "withdrawn"; id: string }> {
   // a 404 for an agreement the supplier is not in, whatever the form says
   const found = await agreementOfSupplier(user, agreementId);
+  // an archived agreement's chain no longer changes
+  await refuseIfArchived(found.agreement._id);
   switch (form.intent) {
     case "declare":
       return { done: "declared", id: await declareSubcontractor(user, found, form, request) };
@@ -642,6 +645,8 @@ export async function decideSubcontractor(
 ): Promise<{ done: "accepted" | "rejected"; id: string }> {
   // a 404 for an agreement that is not the user's, whatever the form says
   const agreement = await requireAgreement(user, agreementId);
+  // an archived agreement's chain no longer changes
+  await refuseIfArchived(agreement._id);
   switch (form.intent) {
     case "accept":
       return { done: "accepted", id: (await acceptSubcontractor(user, agreement, form, request)).proposalId };
