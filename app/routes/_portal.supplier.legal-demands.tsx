@@ -54,7 +54,7 @@ function LiftButton({ id, busy }: { id: string; busy: boolean }) {
     <Form method="post" onSubmit={(e) => !confirm(t("compelled.lift.confirm")) && e.preventDefault()}>
       <input type="hidden" name="intent" value="lift" />
       <input type="hidden" name="id" value={id} />
-      <button type="submit" className="secondary small" disabled={busy}>
+      <button type="submit" className="secondary" disabled={busy}>
         {busy ? t("compelled.lift.busy") : t("compelled.lift.button")}
       </button>
     </Form>
