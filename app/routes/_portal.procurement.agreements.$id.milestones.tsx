@@ -23,8 +23,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values: Record<string, string> = {};
   for (const [k, v] of (await request.formData()).entries()) if (typeof v === "string") values[k] = v;
   try {
-    const input = parseMilestoneForm(values);
-    const done = await recordMilestone(user, params.id, input, request, publicOrigin(request));
+    const done = await recordMilestone(user, params.id, values, request, publicOrigin(request));
     return redirect(`/procurement/agreements/${params.id}/milestones?recorded=${done.requests}`);
   } catch (error) {
     return refusalResponse(error, { intent: values.intent ?? "", values });

@@ -507,6 +507,26 @@ export const PAGES: Record<string, Visit[] | NotAPage> = {
       then: (page) => submitEmpty(page, "Report the demand"),
     },
   ],
+  // return or destroy (issue 23); the demo data has no request, so its certify page is visited as a 404
+  "_portal.procurement.agreements.$id.milestones.tsx": [
+    { who: "procurement", path: (w) => `/procurement/agreements/${w.agreementId}/milestones` },
+    {
+      who: "procurement",
+      path: (w) => `/procurement/agreements/${w.agreementId}/milestones`,
+      shows: "the end form's errors (not confirmed: nothing is recorded)",
+      then: (page) => submitEmpty(page, "Record the end"),
+    },
+  ],
+  "_portal.supplier.returns._index.tsx": [{ who: "supplier", path: () => "/supplier/returns" }],
+  "_portal.supplier.returns.$requestId.tsx": [
+    {
+      who: "supplier",
+      path: (w) => `/supplier/returns/${encodeURIComponent(`${w.agreementId}:end:${w.org.baltic}`)}`,
+      shows: "a request that does not exist",
+      status: 404,
+    },
+  ],
+  "destruction-certificates.$requestId.tsx": { notAPage: "a certificate of destruction file" },
 };
 
 /**

@@ -625,6 +625,44 @@ export const POLICIES: Record<string, Case[]> = {
       },
     },
   ],
+  // return or destroy (issue 23): no request exists in this world, so those allowed in get a 404 for one
+  // (tests/integration/destruction.test.ts follows real requests and certificates)
+  "_portal.procurement.agreements.$id.milestones.tsx": [
+    {
+      url: (w) => `/procurement/agreements/${w.agreementId}/milestones`,
+      params: (w) => ({ id: w.agreementId }),
+      loader: only({ procurement: "ok", otherProcurement: 404 }),
+      action: {
+        ...only({ procurement: 400, otherProcurement: 404 }),
+        body: { intent: "end", kind: "termination", effectiveDate: "", confirm: "" },
+      },
+    },
+  ],
+  "_portal.supplier.returns._index.tsx": [
+    { url: () => "/supplier/returns", params: none, loader: only({ supplier: "ok", otherSupplier: "ok" }) },
+  ],
+  "_portal.supplier.returns.$requestId.tsx": [
+    {
+      url: (w) => `/supplier/returns/${encodeURIComponent(`${w.agreementId}:end:${w.orgId}`)}`,
+      params: (w) => ({ requestId: `${w.agreementId}:end:${w.orgId}` }),
+      loader: only({ supplier: 404, otherSupplier: 404 }),
+      action: { ...only({ supplier: 404, otherSupplier: 404 }), body: { signedByName: "" } },
+    },
+  ],
+  "destruction-certificates.$requestId.tsx": [
+    {
+      url: (w) => `/destruction-certificates/${encodeURIComponent(`${w.agreementId}:end:${w.orgId}`)}`,
+      params: (w) => ({ requestId: `${w.agreementId}:end:${w.orgId}` }),
+      loader: only({
+        supplier: 404,
+        procurement: 404,
+        discloser: 404,
+        otherSupplier: 404,
+        otherProcurement: 404,
+        otherDiscloser: 404,
+      }),
+    },
+  ],
 };
 
 const routes = await routeModules();

@@ -36,6 +36,7 @@ const { SUBCONTRACTOR_LIMITS: SUB } = await import("#app/features/subcontractors
 const { AUTHORITY_MAX, BARRED_REASON_MAX, DEMAND_DESCRIPTION_MAX } = await import(
   "#app/features/compelled/compelled-limits"
 );
+const { MILESTONE_NOTE_MAX } = await import("#app/features/destruction/destruction-limits");
 
 const HUGE = "A".repeat(200_000);
 const VALUES = [
@@ -219,6 +220,8 @@ const NO_FREE_TEXT: Record<string, string> = {
   "_portal.supplier.profile.tsx": "an intent, an answer id and a revision",
   "_portal.supplier.profile_.$answerId.tsx":
     "the answer as JSON from the survey, checked as the questionnaire's autosave checks it (ANSWER_TEXT_MAX per text)",
+  "_portal.supplier.returns.$requestId.tsx":
+    "needs a return-or-destroy request; its limits (CERTIFY_LIMITS) are checked in tests/integration/destruction.test.ts",
 };
 
 beforeAll(async () => {
@@ -717,6 +720,23 @@ beforeAll(async () => {
       ],
       fixed,
     })),
+    // return or destroy (issue 23)
+    {
+      file: "_portal.procurement.agreements.$id.milestones.tsx",
+      url: `/procurement/agreements/${agreement}/milestones`,
+      params: { id: agreement },
+      actor: "procurement",
+      fields: ["intent", "phaseKey", "kind", "effectiveDate", "note", "confirm"],
+    },
+    // no request exists in this world: whatever is posted, the certify form answers 404 and keeps no file
+    {
+      file: "_portal.supplier.returns.$requestId.tsx",
+      url: `/supplier/returns/${encodeURIComponent(`${agreement}:end:${org}`)}`,
+      params: { requestId: `${agreement}:end:${org}` },
+      actor: "supplier",
+      fields: ["disposition.internal", "method.internal", "completedOn.internal", "signedByName", "certificate"],
+      multipart: true,
+    },
   ];
   const supplierFields = {
     name: ORG.name,
@@ -1013,6 +1033,14 @@ beforeAll(async () => {
         barredReason: "Non-disclosure order",
       },
       limits: { authority: AUTHORITY_MAX, barredReason: BARRED_REASON_MAX, description: DEMAND_DESCRIPTION_MAX },
+    // return or destroy (issue 23): not confirmed, so nothing is recorded whatever the note
+    {
+      file: "_portal.procurement.agreements.$id.milestones.tsx",
+      url: `/procurement/agreements/${agreement}/milestones`,
+      params: { id: agreement },
+      actor: "procurement",
+      fixed: { intent: "end", kind: "termination", effectiveDate: "2026-01-01", confirm: "" },
+      limits: { note: MILESTONE_NOTE_MAX },
     },
   ];
 }, 120_000);

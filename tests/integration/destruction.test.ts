@@ -26,6 +26,7 @@ const { decide } = await import("#app/features/review/review.server");
 const { todayIso } = await import("#models/today");
 const { addDaysIso } = await import("#app/scoring/dates");
 const { survivalEnds } = await import("#app/features/lifecycle/deadlines");
+const { CERTIFY_LIMITS } = await import("#app/features/destruction/destruction-limits");
 
 const PDF = fs.readFileSync(path.join("tests/fixtures/files/incident-plan.pdf"));
 
@@ -404,6 +405,19 @@ describe("return or destroy at milestones and termination", () => {
     expect(bad).toBeRefused("disposition.internal");
     expect(bad).toBeRefused("signedByName");
     expect(replyOf(bad).data.values).toMatchObject({ "method.internal": "Disks degaussed and shredded" });
+    expect((await DestructionRequest.findById(r2).lean())!.certification).toBeNull();
+    // over-long text is refused beside its field, never cut
+    const long = await certifyRequest(
+      r2,
+      certification(["internal"], {
+        "method.internal": "A".repeat(CERTIFY_LIMITS.method + 1),
+        signedByTitle: "T".repeat(CERTIFY_LIMITS.signedByTitle + 1),
+      }),
+      w.cookies.tier2,
+      PDF,
+    );
+    expect(long).toBeRefused("method.internal", /at most 500 characters/);
+    expect(long).toBeRefused("signedByTitle", /at most 120 characters/);
     expect((await DestructionRequest.findById(r2).lean())!.certification).toBeNull();
   });
 

@@ -126,12 +126,14 @@ export function parseMilestoneForm(values: Record<string, string>): MilestoneInp
 export async function recordMilestone(
   user: CurrentUser,
   id: string | undefined,
-  input: MilestoneInput,
+  values: Record<string, string>,
   request: Request,
   origin: string,
   now = new Date(),
 ): Promise<{ milestoneId: string; requests: number }> {
+  // another recipient's agreement is a 404 whatever was posted
   const agreement = await procurementAgreement(user, id);
+  const input = parseMilestoneForm(values);
   const agreementId = String(agreement._id);
   const today = todayIso(now);
   if (input.effectiveDate < agreement.effectiveDate)
