@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { ErrorList, Field, FormError, SelectField, TextareaField } from "#app/components/forms";
 import { requireUser } from "#app/features/accounts/auth.server";
 import { MILESTONE_NOTE_MAX } from "#app/features/destruction/destruction-limits";
-import { milestonesPage, parseMilestoneForm, recordMilestone } from "#app/features/destruction/milestones.server";
+import { milestonesPage, recordMilestone } from "#app/features/destruction/milestones.server";
 import { publicOrigin } from "#app/lib/env.server";
 import { refusalResponse } from "#app/lib/refusal.server";
 import { t as tServer } from "#app/i18n/messages.server";

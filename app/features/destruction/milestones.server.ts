@@ -29,8 +29,6 @@ import { isIsoDate } from "#app/scoring/dates";
 import { holdersOf, type Holder } from "./holders";
 import { MILESTONE_NOTE_MAX } from "./destruction-limits";
 
-export { MILESTONE_NOTE_MAX };
-
 const isoDate = z.string().trim().min(1, "destruction.field.enterDate").refine(isIsoDate, "destruction.field.realDate");
 const note = limitedText("The note", MILESTONE_NOTE_MAX);
 /** Irreversible: the form's confirmation box must be ticked. */
