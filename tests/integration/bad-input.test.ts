@@ -1033,6 +1033,7 @@ beforeAll(async () => {
         barredReason: "Non-disclosure order",
       },
       limits: { authority: AUTHORITY_MAX, barredReason: BARRED_REASON_MAX, description: DEMAND_DESCRIPTION_MAX },
+    },
     // return or destroy (issue 23): not confirmed, so nothing is recorded whatever the note
     {
       file: "_portal.procurement.agreements.$id.milestones.tsx",
