@@ -3,7 +3,13 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useState } from "react";
 import { ErrorList, Field, SelectField, TextareaField } from "#app/components/forms";
 import { requireUser } from "#app/features/accounts/auth.server";
-import { agreementAuditsPage, cancelAudit, scheduleAudit, ScheduleSchema } from "#app/features/audits/audits.server";
+import {
+  agreementAuditsPage,
+  cancelAudit,
+  requireAuditAccess,
+  scheduleAudit,
+  ScheduleSchema,
+} from "#app/features/audits/audits.server";
 import { SCOPE_MAX } from "#app/features/audits/audit-rules";
 import { AuditsTable } from "#app/features/audits/audits-view";
 import { publicOrigin } from "#app/lib/env.server";
@@ -28,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const role = roleOf(params.role);
   const user = await requireUser(request, { role });
+  await requireAuditAccess(user, params.id);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   const back = `/${role}/agreements/${params.id ?? ""}/audits`;

@@ -10,6 +10,7 @@ import {
   FindingSchema,
   OutcomeSchema,
   recordOutcome,
+  requireAuditAccess,
 } from "#app/features/audits/audits.server";
 import {
   DESCRIPTION_MAX,
@@ -43,6 +44,7 @@ const field = (form: FormData, name: string) => String(form.get(name) ?? "");
 export async function action({ request, params }: ActionFunctionArgs) {
   const role = roleOf(params.role);
   const user = await requireUser(request, { role });
+  await requireAuditAccess(user, params.id, params.auditId ?? "");
   const form = await request.formData();
   const intent = field(form, "intent");
   const here = `/${role}/agreements/${params.id ?? ""}/audits/${params.auditId ?? ""}`;

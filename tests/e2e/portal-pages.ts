@@ -30,6 +30,8 @@ export interface World {
   reportHash: string;
   /** links the portal mailed, each to a page that needs a live token */
   links: { invite: string; welcome: string; reset: string };
+  /** an audit of Baltic Cloud by procurement under the demo agreement, completed with one open finding (added by loadWorld) */
+  audit: string;
 }
 
 export interface Visit {
@@ -527,7 +529,99 @@ export const PAGES: Record<string, Visit[] | NotAPage> = {
     },
   ],
   "destruction-certificates.$requestId.tsx": { notAPage: "a certificate of destruction file" },
+  "_portal.$role.agreements.$id.audits.tsx": [
+    { who: "procurement", path: (w) => `/procurement/agreements/${w.agreementId}/audits` },
+    { who: "discloser", path: (w) => `/discloser/agreements/${w.agreementId}/audits` },
+    {
+      who: "procurement",
+      path: (w) => `/procurement/agreements/${w.agreementId}/audits`,
+      shows: "the form's errors",
+      then: (page) => submitEmpty(page, "Schedule the audit"),
+    },
+  ],
+  "_portal.$role.agreements.$id.audits_.$auditId.tsx": [
+    { who: "procurement", path: (w) => `/procurement/agreements/${w.agreementId}/audits/${w.audit}` },
+    { who: "discloser", path: (w) => `/discloser/agreements/${w.agreementId}/audits/${w.audit}` },
+    {
+      who: "procurement",
+      path: (w) => `/procurement/agreements/${w.agreementId}/audits/${w.audit}`,
+      shows: "the finding form's errors",
+      then: (page) => submitEmpty(page, "Add the finding"),
+    },
+  ],
+  "_portal.supplier.audits.tsx": [
+    { who: "supplier", path: () => "/supplier/audits" },
+    {
+      who: "supplier",
+      path: () => "/supplier/audits",
+      shows: "the answer form's errors",
+      then: async (page) => {
+        await page.getByLabel("What you did").first().fill("");
+        await submitEmpty(page, "Send the answer");
+      },
+    },
+  ],
 };
+
+/**
+ * The demo data has no audits: one of Baltic Cloud by procurement, completed
+ * with one open finding, for the audit pages to show (kept when the world is
+ * loaded again).
+ */
+async function demoAudit(conn: mongoose.Connection, agreement: Record<string, unknown>, supplier: string) {
+  const audits = conn.collection("supplieraudits");
+  const supplierOrgId = new mongoose.Types.ObjectId(supplier);
+  const existing = await audits.findOne({ agreementId: agreement._id, supplierOrgId, seq: 1 });
+  if (existing) return String(existing._id);
+  const procurement = (await conn
+    .collection("users")
+    .findOne({ orgId: agreement.recipientOrgId, role: "procurement" }))!;
+  const at = new Date();
+  const today = at.toISOString().substring(0, 10);
+  const { insertedId } = await audits.insertOne({
+    agreementId: agreement._id,
+    seq: 1,
+    supplierOrgId,
+    recipientOrgId: agreement.recipientOrgId,
+    discloserOrgId: agreement.discloserOrgId,
+    auditorOrgId: agreement.recipientOrgId,
+    auditorRole: "procurement",
+    noticeGivenOn: today,
+    scheduledFor: today,
+    scope: "Access control and backups of the hosting platform",
+    afterIncidentId: null,
+    status: "completed",
+    outcome: "findings",
+    summary: "One gap in the backups' encryption.",
+    completedOn: today,
+    scheduledById: procurement._id,
+    scheduledByName: String(procurement.name),
+    recordedById: procurement._id,
+    createdAt: at,
+    updatedAt: at,
+  });
+  const requirements = agreement.requirements as { requirementId: string }[];
+  await conn.collection("auditfindings").insertOne({
+    auditId: insertedId,
+    agreementId: agreement._id,
+    supplierOrgId,
+    recipientOrgId: agreement.recipientOrgId,
+    discloserOrgId: agreement.discloserOrgId,
+    requirementId: requirements[0].requirementId,
+    severity: "minor",
+    description: "Backups of the staging database are not encrypted.",
+    dueDate: "2099-01-01",
+    status: "open",
+    response: "",
+    respondedAt: null,
+    closedOn: null,
+    closedById: null,
+    closingNote: "",
+    createdAt: at,
+    updatedAt: at,
+  });
+  return String(insertedId);
+}
 
 /**
  * The demo supplier's organisation has not submitted anything, so its profile
@@ -604,6 +698,7 @@ export async function loadWorld(mongoUri: string): Promise<World> {
       .findOne({ kind: "assessment", targetId: new mongoose.Types.ObjectId(world.assessment.kestrel) });
     world.reportHash = String(report!.sha256);
     world.profileAnswer = await copyProfileAnswer(conn, world.org.kestrel, world.org.baltic);
+    world.audit = await demoAudit(conn, agreement!, world.org.baltic);
   } finally {
     await conn.close();
   }

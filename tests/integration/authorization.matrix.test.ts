@@ -21,6 +21,7 @@ const { action: evidenceUpload } = await import("#app/routes/api.assessments.$id
 const { ReportRecord } = await import("#models/report.server");
 const { Attempt } = await import("#models/attempt.server");
 const { User } = await import("#models/user.server");
+const { SupplierAudit } = await import("#models/supplier-audit.server");
 
 const ACTORS = [
   "anonymous",
@@ -47,6 +48,8 @@ interface World {
   discloserId: string;
   /** an answer in the supplier's profile */
   profileAnswerId: string;
+  /** an audit of the supplier by org A's procurement under the agreement */
+  auditId: string;
 }
 interface Case {
   url: (w: World, actor: Actor) => string;
@@ -661,6 +664,54 @@ export const POLICIES: Record<string, Case[]> = {
         otherProcurement: 404,
         otherDiscloser: 404,
       }),
+  // an agreement's audits: its procurement team and its disclosing party; suppliers have their own page
+  "_portal.$role.agreements.$id.audits.tsx": [
+    {
+      url: (w) => `/procurement/agreements/${w.agreementId}/audits`,
+      params: (w) => ({ role: "procurement", id: w.agreementId }),
+      loader: only({ procurement: "ok", otherProcurement: 404 }),
+      action: { ...only({ procurement: 400, otherProcurement: 404 }), body: { intent: "schedule" } },
+    },
+    {
+      url: (w) => `/discloser/agreements/${w.agreementId}/audits`,
+      params: (w) => ({ role: "discloser", id: w.agreementId }),
+      loader: only({ discloser: "ok", otherDiscloser: 404 }),
+      action: { ...only({ discloser: 400, otherDiscloser: 404 }), body: { intent: "schedule" } },
+    },
+    {
+      url: (w) => `/supplier/agreements/${w.agreementId}/audits`,
+      params: (w) => ({ role: "supplier", id: w.agreementId }),
+      loader: { rest: 404 },
+      action: { rest: 404, body: { intent: "schedule" } },
+    },
+  ],
+  "_portal.$role.agreements.$id.audits_.$auditId.tsx": [
+    {
+      url: (w) => `/procurement/agreements/${w.agreementId}/audits/${w.auditId}`,
+      params: (w) => ({ role: "procurement", id: w.agreementId, auditId: w.auditId }),
+      loader: only({ procurement: "ok", otherProcurement: 404 }),
+      action: { ...only({ procurement: 400, otherProcurement: 404 }), body: { intent: "outcome" } },
+    },
+    {
+      url: (w) => `/discloser/agreements/${w.agreementId}/audits/${w.auditId}`,
+      params: (w) => ({ role: "discloser", id: w.agreementId, auditId: w.auditId }),
+      loader: only({ discloser: "ok", otherDiscloser: 404 }),
+      action: { ...only({ discloser: 400, otherDiscloser: 404 }), body: { intent: "outcome" } },
+    },
+    {
+      url: (w) => `/procurement/agreements/${w.agreementId}/audits/0123456789abcdef01234567`,
+      params: (w) => ({ role: "procurement", id: w.agreementId, auditId: "0123456789abcdef01234567" }),
+      loader: only({ procurement: 404, otherProcurement: 404 }),
+      action: { ...only({ procurement: 404, otherProcurement: 404 }), body: { intent: "outcome" } },
+    },
+  ],
+  // a supplier's own audits; a finding of another organisation is a 404
+  "_portal.supplier.audits.tsx": [
+    {
+      url: () => "/supplier/audits",
+      params: none,
+      loader: only({ supplier: "ok", otherSupplier: "ok" }),
+      action: { ...only({ supplier: 400, otherSupplier: 400 }), body: { findingId: "" } },
     },
   ],
 };
@@ -726,6 +777,24 @@ beforeAll(async () => {
     supplierId: String(a.tier1._id),
     discloserId: String(a.discloser._id),
     profileAnswerId: (await keepProfileAnswers(String(a.supplierUser.orgId), { tlsMinimum: "tls13" })).tlsMinimum!,
+    auditId: String(
+      (
+        await SupplierAudit.create({
+          agreementId: a.agreement._id,
+          seq: 1,
+          supplierOrgId: a.tier1._id,
+          recipientOrgId: a.recipient._id,
+          discloserOrgId: a.discloser._id,
+          auditorOrgId: a.recipient._id,
+          auditorRole: "procurement",
+          noticeGivenOn: "2026-01-05",
+          scheduledFor: "2026-02-05",
+          scope: "Access control",
+          scheduledById: a.procurement.user._id,
+          scheduledByName: "Procurement",
+        })
+      )._id,
+    ),
   };
 }, 120_000);
 

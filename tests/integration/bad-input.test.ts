@@ -37,6 +37,8 @@ const { AUTHORITY_MAX, BARRED_REASON_MAX, DEMAND_DESCRIPTION_MAX } = await impor
   "#app/features/compelled/compelled-limits"
 );
 const { MILESTONE_NOTE_MAX } = await import("#app/features/destruction/destruction-limits");
+const AUDIT = await import("#app/features/audits/audit-rules");
+const { SupplierAudit } = await import("#models/supplier-audit.server");
 
 const HUGE = "A".repeat(200_000);
 const VALUES = [
@@ -265,6 +267,31 @@ beforeAll(async () => {
     role: "procurement",
     userId: w.procurement.user._id,
   });
+  // a completed audit of the supplier by procurement, for the audit page's forms
+  const audit = String(
+    (
+      await SupplierAudit.create({
+        agreementId: w.agreement._id,
+        seq: 1,
+        supplierOrgId: w.tier1._id,
+        recipientOrgId: w.recipient._id,
+        discloserOrgId: w.discloser._id,
+        auditorOrgId: w.recipient._id,
+        auditorRole: "procurement",
+        noticeGivenOn: "2026-01-05",
+        scheduledFor: "2026-02-05",
+        scope: "Access control",
+        status: "completed",
+        outcome: "findings",
+        completedOn: "2026-02-06",
+        summary: "Gaps",
+        scheduledById: w.procurement.user._id,
+        scheduledByName: "Procurement",
+      })
+    )._id,
+  );
+  const auditUrl = `/procurement/agreements/${agreement}/audits/${audit}`;
+  const auditParams = { role: "procurement", id: agreement, auditId: audit };
   // a confirmation that never matches: values that happen to make a valid password are refused too
   const mismatch = { confirm: "never the same as the password" };
   targets = [
@@ -736,6 +763,37 @@ beforeAll(async () => {
       actor: "supplier",
       fields: ["disposition.internal", "method.internal", "completedOn.internal", "signedByName", "certificate"],
       multipart: true,
+    {
+      file: "_portal.$role.agreements.$id.audits.tsx",
+      url: `/procurement/agreements/${agreement}/audits`,
+      params: { role: "procurement", id: agreement },
+      actor: "procurement",
+      fields: ["intent", "supplierId", "scheduledFor", "scope", "afterIncident", "incidentId", "auditId"],
+    },
+    {
+      file: "_portal.$role.agreements.$id.audits_.$auditId.tsx",
+      url: auditUrl,
+      params: auditParams,
+      actor: "procurement",
+      fields: [
+        "intent",
+        "outcome",
+        "completedOn",
+        "summary",
+        "requirementId",
+        "severity",
+        "description",
+        "dueDate",
+        "findingId",
+        "note",
+      ],
+    },
+    {
+      file: "_portal.supplier.audits.tsx",
+      url: "/supplier/audits",
+      params: {},
+      actor: "supplier",
+      fields: ["findingId", "response"],
     },
   ];
   const supplierFields = {
@@ -1042,6 +1100,45 @@ beforeAll(async () => {
       actor: "procurement",
       fixed: { intent: "end", kind: "termination", effectiveDate: "2026-01-01", confirm: "" },
       limits: { note: MILESTONE_NOTE_MAX },
+    {
+      file: "_portal.$role.agreements.$id.audits.tsx",
+      url: `/procurement/agreements/${agreement}/audits`,
+      params: { role: "procurement", id: agreement },
+      actor: "procurement",
+      fixed: { intent: "schedule", supplierId: String(w.tier1._id), scheduledFor: "2099-01-01" },
+      limits: { scope: AUDIT.SCOPE_MAX },
+    },
+    {
+      file: "_portal.$role.agreements.$id.audits_.$auditId.tsx",
+      url: auditUrl,
+      params: auditParams,
+      actor: "procurement",
+      fixed: { intent: "outcome", outcome: "findings", completedOn: "2026-02-06" },
+      limits: { summary: AUDIT.SUMMARY_MAX },
+    },
+    {
+      file: "_portal.$role.agreements.$id.audits_.$auditId.tsx",
+      url: auditUrl,
+      params: auditParams,
+      actor: "procurement",
+      fixed: { intent: "finding", requirementId: "FD-CONF-01", severity: "major", dueDate: "2099-01-01" },
+      limits: { description: AUDIT.DESCRIPTION_MAX },
+    },
+    {
+      file: "_portal.$role.agreements.$id.audits_.$auditId.tsx",
+      url: auditUrl,
+      params: auditParams,
+      actor: "procurement",
+      fixed: { intent: "close", findingId: someId },
+      limits: { note: AUDIT.NOTE_MAX },
+    },
+    {
+      file: "_portal.supplier.audits.tsx",
+      url: "/supplier/audits",
+      params: {},
+      actor: "supplier",
+      fixed: { findingId: someId },
+      limits: { response: AUDIT.RESPONSE_MAX },
     },
   ];
 }, 120_000);

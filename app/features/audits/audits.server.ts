@@ -230,6 +230,16 @@ export async function agreementAudits(agreement: AgreementDoc, now: Date): Promi
   return auditViews(audits, findings, new Map([[String(agreement._id), agreement.reference]]), titles, now);
 }
 
+/**
+ * The agreement (and the audit) an action names, before its form is read:
+ * another organisation's, or an unknown one, is a 404 whatever was posted.
+ */
+export async function requireAuditAccess(user: CurrentUser, id: string | undefined, auditId?: string) {
+  auditorRoleOf(user);
+  const agreement = await requireAgreement(user, id);
+  if (auditId !== undefined) await auditOf(agreement, auditId);
+}
+
 /** The audits page of an agreement: the form's choices and the agreement's audits. */
 export async function agreementAuditsPage(user: CurrentUser, id: string | undefined, now = new Date()) {
   const role = auditorRoleOf(user);
