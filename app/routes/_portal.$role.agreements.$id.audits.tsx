@@ -176,7 +176,7 @@ export default function AgreementAuditsPage() {
                 <Form
                   key={a.id}
                   method="post"
-                  className="inline-form"
+                  className="audit-cancel"
                   onSubmit={(e) =>
                     !confirm(t("audits.confirm.cancel", { supplier: a.supplier, date: format.day(a.scheduledFor) })) &&
                     e.preventDefault()
