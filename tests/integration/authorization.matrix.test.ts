@@ -664,6 +664,8 @@ export const POLICIES: Record<string, Case[]> = {
         otherProcurement: 404,
         otherDiscloser: 404,
       }),
+    },
+  ],
   // an agreement's audits: its procurement team and its disclosing party; suppliers have their own page
   "_portal.$role.agreements.$id.audits.tsx": [
     {

@@ -763,6 +763,7 @@ beforeAll(async () => {
       actor: "supplier",
       fields: ["disposition.internal", "method.internal", "completedOn.internal", "signedByName", "certificate"],
       multipart: true,
+    },
     {
       file: "_portal.$role.agreements.$id.audits.tsx",
       url: `/procurement/agreements/${agreement}/audits`,
@@ -1100,6 +1101,7 @@ beforeAll(async () => {
       actor: "procurement",
       fixed: { intent: "end", kind: "termination", effectiveDate: "2026-01-01", confirm: "" },
       limits: { note: MILESTONE_NOTE_MAX },
+    },
     {
       file: "_portal.$role.agreements.$id.audits.tsx",
       url: `/procurement/agreements/${agreement}/audits`,
