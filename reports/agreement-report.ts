@@ -19,6 +19,7 @@ import {
   type TextStyle,
 } from "./pdf";
 import { renderReport, type RenderInfo } from "./scaffold";
+import { lifecycleSections } from "./lifecycle-section";
 import { INTRO, openSection, SMALL } from "./sections";
 import type { AgreementReportData, MatrixCell } from "./types";
 import { ASSESSMENT_STATUS_TONE, RATING_TONE, STATUS_CODE, STATUS_ORDER, STATUS_TONE, type Tone } from "#models/labels";
@@ -99,7 +100,15 @@ export async function renderAgreementReport(
         ],
       },
       summary,
-      sections: [suppliersSection, matrixSection, chainSection, phasesSection, expiringSection, requirementsSection],
+      sections: [
+        suppliersSection,
+        matrixSection,
+        chainSection,
+        phasesSection,
+        expiringSection,
+        lifecycleSections,
+        requirementsSection,
+      ],
     },
     out,
     w,

@@ -8,8 +8,8 @@
  * answers) is printed as written.
  */
 
-/** A message the reports print: their own (`pdf.…`) or a shared label (`labels.…`). */
-export type ReportMessageId = `pdf.${string}` | `labels.${string}`;
+/** A message the reports print: their own (`pdf.…`), a shared label (`labels.…`), or a feature's report words (`lifecycle.pdf.…`). */
+export type ReportMessageId = `pdf.${string}` | `labels.${string}` | `lifecycle.pdf.${string}`;
 export type ReportMessageValues = Record<string, string | number | null | undefined>;
 
 export interface ReportWords {

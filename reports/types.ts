@@ -226,6 +226,89 @@ export interface AgreementReportData extends ReportMeta {
   /** certificates expiring within 90 days of the report date; see `certificatesExpiringWithin()` */
   expiringCertificates: ExpiringCertificate[];
   glossary?: GlossaryEntry[];
+  /** the agreement's life after signature (issue 23); absent in reports made before it was kept */
+  lifecycle?: ReportLifecycle;
+}
+
+// ---------------------------------------------------------------- the agreement's life after signature
+
+export type ReportLifecycleState = "active" | "in-survival" | "archived";
+export type ReportHolderState = "complete" | "waiting-on-subcontractors" | "open" | "overdue";
+
+/** One holder's row of a milestone's destruction register, as the After signature tab shows it. */
+export interface ReportHolderRow {
+  supplierName: string;
+  tier: number;
+  /** depth below the recipient in the register's chain order (0 = tier 1) */
+  depth: number;
+  state: ReportHolderState;
+  overdueDays: number;
+  /** the day the holder signed its own certification; null while not certified */
+  certifiedOn: IsoDate | null;
+  signer: { name: string; title: string } | null;
+  entries: {
+    infoClass: InfoClass;
+    disposition: "returned" | "destroyed";
+    method: string;
+    standard: string;
+    completedOn: IsoDate;
+  }[];
+  certificateFileName: string | null;
+}
+
+export interface ReportMilestone {
+  kind: "phase" | "termination" | "expiry";
+  phaseName: string | null;
+  effectiveDate: IsoDate;
+  dueDate: IsoDate;
+  certificateRequired: boolean;
+  holders: number;
+  complete: number;
+  overdue: number;
+  rows: ReportHolderRow[];
+}
+
+/** A compelled disclosure the recipient and the disclosing party were told of (never one still barred). */
+export interface ReportDisclosure {
+  supplierName: string;
+  authority: string;
+  /** the jurisdiction's country name (ISO 3166-1 code when unknown) */
+  jurisdiction: string;
+  receivedOn: IsoDate;
+  complyBy: IsoDate;
+  noticeDays: number;
+  requiredDays: number;
+  verdict: "sufficient" | "short" | "too-late" | "barred" | "not-required";
+}
+
+export interface ReportAudit {
+  supplierName: string;
+  auditorName: string;
+  scheduledFor: IsoDate;
+  completedOn: IsoDate | null;
+  status: "scheduled" | "completed" | "cancelled";
+  outcome: "satisfactory" | "findings" | "unsatisfactory" | null;
+  findings: {
+    requirementId: string;
+    severity: "major" | "minor";
+    description: string;
+    dueDate: IsoDate;
+    status: "open" | "closed";
+  }[];
+}
+
+export interface ReportLifecycle {
+  state: ReportLifecycleState;
+  end: {
+    kind: "termination" | "expiry";
+    effectiveDate: IsoDate;
+    survivalEnds: IsoDate | null;
+    recordedByName: string;
+    note: string;
+  } | null;
+  milestones: ReportMilestone[];
+  disclosures: ReportDisclosure[];
+  audits: ReportAudit[];
 }
 
 export type ReportData = AssessmentReportData | AgreementReportData;

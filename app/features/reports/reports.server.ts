@@ -43,6 +43,7 @@ import { currentLocale, t } from "#app/i18n/messages.server";
 import { isLocale, type Locale } from "#app/i18n/locales";
 import { certificationInput } from "#app/features/assessments/scoring.server";
 import { templateTitle } from "#app/features/questionnaires/questionnaire.server";
+import { lifecycleReportData } from "#app/features/lifecycle/lifecycle-report.server";
 import { said } from "#app/scoring/said";
 
 /**
@@ -255,6 +256,7 @@ export async function agreementReportData(
       today,
     ),
     glossary: reportGlossary(agreement.glossary),
+    lifecycle: await lifecycleReportData(agreement._id, now, meta.language),
   };
 }
 
