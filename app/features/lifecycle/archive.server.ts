@@ -22,11 +22,3 @@ export function archivedRefusal(life: AgreementLifecycle): Refusal {
     said("lifecycle.refuse.archived", { date: life.end?.survivalEnds ?? life.end?.effectiveDate ?? "" }),
   );
 }
-
-/** The message for sending a questionnaire under an agreement that has ended (null while it runs). */
-export function endedMessage(life: AgreementLifecycle) {
-  if (life.state === "active" || !life.end) return null;
-  return said(life.state === "archived" ? "lifecycle.refuse.sendArchived" : "lifecycle.refuse.sendEnded", {
-    date: life.end.effectiveDate,
-  });
-}
