@@ -24,7 +24,7 @@ export function messagesFor(locale: Locale): Record<string, string> {
  * loaders, app/i18n/reasons.ts) and the PDF reports' own words (but the
  * report form's). Pages never need them, so the browser is not sent them.
  */
-export const SERVER_ONLY = /^(scoring|rules|certs|chain)\.|^pdf\.(?!form\.)/;
+export const SERVER_ONLY = /^(scoring|rules|certs|chain)\.|^pdf\.(?!form\.)|^lifecycle\.(pdf|mail)\./;
 
 const pageTables = new Map<Locale, Record<string, string>>();
 

@@ -140,7 +140,9 @@ async function sendStage(
           ? `${origin}/procurement/agreements/${id}?tab=lifecycle`
           : audience === "discloser"
             ? `${origin}/discloser/agreements/${id}?tab=lifecycle`
-            : `${origin}/supplier`;
+            : audience === "holder"
+              ? `${origin}/supplier/returns/${encodeURIComponent(r._id)}`
+              : `${origin}/supplier/returns`;
       const what =
         milestone?.kind === "phase" && milestone.phaseName
           ? tIn(locale, "lifecycle.mail.destruction.phase", { phase: milestone.phaseName })
