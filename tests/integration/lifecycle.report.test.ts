@@ -85,6 +85,7 @@ async function endedWorld() {
   });
   const audit = await SupplierAudit.create({
     agreementId: w.agreement._id,
+    seq: 1,
     supplierOrgId: w.tier1._id,
     recipientOrgId: w.recipient._id,
     discloserOrgId: w.discloser._id,
