@@ -298,7 +298,11 @@ function drawMatrixLegend(rd: ReportDocument): void {
     .restore();
   x += 15;
   rd.label(t("pdf.g.mx.noResult"), x, y, style);
-  rd.y += 18;
+  // a second line: results held down by an open audit finding
+  const y2 = y + 14;
+  rd.label("!", rd.left, y2 + 0.5, { size: 7, weight: "bold", color: COLORS.brand, leading: 1.2 }, "center", 12);
+  rd.label(t("pdf.g.mx.finding"), rd.left + 15, y2, style);
+  rd.y += 32;
 }
 
 async function matrixSection(rd: ReportDocument, data: AgreementReportData): Promise<void> {
@@ -413,9 +417,9 @@ function drawMatrixCells(rd: ReportDocument, cells: (MatrixCell | null)[], x0: n
     7,
     COLORS.ink,
   );
-  // overridden cells: a small asterisk in the corner (and the outline drawn above)
-  if (overridden.length) {
-    const marks = cells.map((c) => (c?.overridden ? "*" : " "));
+  // overridden cells: a small asterisk in the corner (and the outline drawn above); held down by an open audit finding: "!"
+  if (overridden.length || cells.some((c) => c?.finding)) {
+    const marks = cells.map((c) => (c?.overridden ? "*" : c?.finding ? "!" : " "));
     rd.gridText(marks, x0 + 4, y - 0.6, CELL_W, 6, COLORS.brand);
   }
 }

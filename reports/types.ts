@@ -167,6 +167,8 @@ export interface MatrixCell {
   /** what the rules produced */
   computedStatus: RequirementStatus;
   overridden: boolean;
+  /** an open audit finding holds the status down (major: not met, minor: at most partly met), as on the agreement page */
+  finding?: "major" | "minor";
 }
 
 /** The headline of a supplier's latest scored assessment. */

@@ -385,6 +385,18 @@ describe("outcome and findings", () => {
     const held = await verdict(w, met);
     expect(held).toMatchObject({ cell: "N", computed: "met", finding: "major", cleared: false });
     expect(held.reasons).toContain(`Open audit finding on ${met}`);
+    // the agreement report's matrix says what the page says
+    const { agreementReportData } = await import("#app/features/reports/reports.server");
+    const { Agreement } = await import("#models/agreement.server");
+    const reported = await agreementReportData((await Agreement.findById(w.agreement._id).lean()) as never, {
+      version: 1,
+      generatedAt: new Date().toISOString(),
+      generatedBy: "Test",
+      verifyUrl: "/verify",
+      language: "en",
+    });
+    const inReport = reported.suppliers.find((s) => s.id === String(w.tier1._id))!.latest!.statuses[met];
+    expect(inReport).toMatchObject({ status: "not_met", computedStatus: "met", finding: "major" });
 
     // the supplier sees it and answers; the auditor is told
     const mine = await loadAs(supplierLoader, "/supplier/audits", w.supplierUser.user._id);

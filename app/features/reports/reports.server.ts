@@ -211,7 +211,12 @@ export async function agreementReportData(
     const v = view.suppliers.find((x) => x.id === s.id);
     const found = v?.latest ? results.get(v.latest.id) : undefined;
     if (!v?.latest || !found) return { ...s, latest: null };
-    return { ...s, latest: summariseResult(found.result, { id: v.latest.id, status: found.status }) };
+    const latest = summariseResult(found.result, { id: v.latest.id, status: found.status });
+    // an open audit finding holds a result down on the page (compliance view): the PDF says the same
+    for (const [id, cell] of Object.entries(v.cells))
+      if (cell?.finding && latest.statuses[id])
+        latest.statuses[id] = { ...latest.statuses[id], status: cell.status, finding: cell.finding };
+    return { ...s, latest };
   });
   const today = todayIso(now);
   const certs = await Certification.find({

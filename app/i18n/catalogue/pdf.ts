@@ -727,6 +727,12 @@ export const pdf = {
     ja: "サプライヤー（行）と契約の要件（列）の対照表です。各セルには有効な結果が色付きの文字で表示されます。幅の広いマトリクスは列のまとまりごとに続きます。",
     ar: "المورّدون (صفوف) مقابل متطلبات الاتفاقية (أعمدة). تُظهر كل خلية النتيجة المعتمدة حرفًا على لونها؛ وتستمر المصفوفات العريضة في مجموعات أعمدة.",
   },
+  "pdf.g.mx.finding": {
+    en: "held down by an open audit finding",
+    de: "durch einen offenen Auditbefund herabgesetzt",
+    ja: "未解決の監査指摘により引き下げ",
+    ar: "مُخفَّضة بسبب ملاحظة تدقيق مفتوحة",
+  },
   "pdf.g.mx.overridden": {
     en: "OVERRIDDEN (effective result shown, computed in the assessment report)",
     de: "ÜBERSTEUERT (maßgebliches Ergebnis gezeigt, berechnetes im Bewertungsbericht)",
