@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useState } from "react";
+import { Form, useActionData, useLoaderData, useLocation, useNavigation, useSearchParams } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { titleOf } from "#app/i18n/meta";
 import { ErrorList, Field, SelectField, TextareaField } from "#app/components/forms";
 import { requireUser } from "#app/features/accounts/auth.server";
@@ -74,6 +74,11 @@ export default function SupplierLegalDemandsPage() {
   const countries = useCountries().options;
   const [permitted, setPermitted] = useState(values?.noticePermitted ?? "");
   const reported = params.get("reported");
+  // once a demand is recorded the form starts empty again, so the same demand is not reported twice
+  const location = useLocation();
+  useEffect(() => {
+    if (reported) setPermitted("");
+  }, [reported, location.key]);
   return (
     <>
       {reported === "notified" ? <p className="flash">{t("compelled.page.reportedNotified")}</p> : null}
@@ -86,7 +91,7 @@ export default function SupplierLegalDemandsPage() {
       {agreements.length === 0 ? (
         <p className="empty">{t("compelled.page.notInChain")}</p>
       ) : (
-        <Form method="post" className="card form-section" noValidate>
+        <Form method="post" className="card form-section" noValidate key={reported ? location.key : "report"}>
           <h2>{t("compelled.page.reportHeading")}</h2>
           <input type="hidden" name="intent" value="report" />
           <ErrorList errors={errors[""]} />

@@ -64,6 +64,9 @@ describe("a legal demand under a gag order, in the browser", () => {
     await page.getByText("Demand recorded. Notice is barred: nobody was notified.").waitFor();
     const barred = page.getByTestId("notice-barred");
     await expect(barred.innerText()).resolves.toBe(`Notice barred: ${reason}; nobody was notified`);
+    // the form starts empty again: the same demand is not reported twice by a second click
+    await expect(page.getByLabel("Authority").inputValue()).resolves.toBe("");
+    await expect(page.getByLabel("Why notice is barred").inputValue()).resolves.toBe("");
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, "compelled-barred.png"), fullPage: true });
 
     // procurement's and the disclosing party's After signature tabs do not show it
