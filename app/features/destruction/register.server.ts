@@ -7,8 +7,7 @@ import {
   type MilestoneData,
 } from "#models/lifecycle.server";
 import { orgInfo } from "#app/features/accounts/org-names.server";
-import type { HolderState } from "#app/features/lifecycle/register";
-import { registerOf } from "./returns.server";
+import { registerOfStored, type HolderState } from "#app/features/lifecycle/register";
 
 type LeanAgreement = AgreementData & { _id: Types.ObjectId };
 
@@ -51,7 +50,7 @@ async function milestoneViews(
   return milestones.map((m) => {
     const own = requests.filter((r) => r.milestoneId === m._id);
     const byId = new Map(own.map((r) => [r._id, r]));
-    const register = registerOf(own, now);
+    const register = registerOfStored(own, now);
     return {
       id: m._id,
       kind: m.kind,

@@ -19,7 +19,7 @@ import { localeOfRecipient } from "#app/features/accounts/locale.server";
 import { orgInfo } from "#app/features/accounts/org-names.server";
 import { deleteEvidence } from "#app/features/evidence/evidence.server";
 import type { UploadOutcome } from "#app/features/evidence/uploads.server";
-import { buildRegister, type Register } from "#app/features/lifecycle/register";
+import { registerOfStored } from "#app/features/lifecycle/register";
 import { formatDay } from "#app/i18n/format";
 import { currentLocale, tIn } from "#app/i18n/messages.server";
 import { fieldErrors } from "#app/lib/forms.server";
@@ -41,23 +41,6 @@ export const STANDARD_SUGGESTIONS = [
 ];
 
 const CERTIFICATE_TYPES = ["application/pdf", "image/png", "image/jpeg"];
-
-/** The requests' registers: each milestone's requests, built into its register once. */
-export function registerOf(requests: readonly DestructionRequestData[], now: Date): Register {
-  return buildRegister(
-    requests.map((r) => ({
-      id: r._id,
-      supplierId: String(r.supplierOrgId),
-      parentId: r.parentSupplierOrgId ? String(r.parentSupplierOrgId) : null,
-      tier: r.tier,
-      dueDate: r.dueDate,
-      certificateRequired: r.certificateRequired,
-      certified: r.certification !== null,
-      hasCertificateFile: Boolean(r.certification?.certificateFileId),
-    })),
-    now,
-  );
-}
 
 /** The milestone's requests, read once for several milestones. */
 async function requestsOfMilestones(ids: string[]): Promise<Map<string, DestructionRequestData[]>> {
@@ -97,7 +80,7 @@ export async function supplierReturnsPage(user: CurrentUser, now = new Date()) {
   return {
     today: todayIso(now),
     requests: own.map((r) => {
-      const register = registerOf(byMilestone.get(r.milestoneId) ?? [r], now);
+      const register = registerOfStored(byMilestone.get(r.milestoneId) ?? [r], now);
       const at = register.rows.findIndex((row) => row.supplierId === user.orgId);
       const row = register.rows[at];
       // the rows below this holder: those after it, deeper than it, up to the next at its depth

@@ -13,6 +13,7 @@ import { orgInfo } from "#app/features/accounts/org-names.server";
 import { formatDay } from "#app/i18n/format";
 import { currentLocale, tIn } from "#app/i18n/messages.server";
 import { daysLeft, daysOverdue, lastPlaceDate } from "./deadlines";
+import { certificationFacts, ownPartDone } from "./register";
 
 export const DESTRUCTION_REMINDER_DAYS_BEFORE_DUE = 3;
 export const DESTRUCTION_ESCALATION_DAYS_OVERDUE = 7;
@@ -38,7 +39,7 @@ export function destructionStagesDue(dueDate: string, now: Date): DestructionSta
 
 /** A holder's own certification is in: signed, with the certificate file where the agreement requires one. */
 export function ownCertificationDone(r: Pick<DestructionRequestData, "certification" | "certificateRequired">) {
-  return Boolean(r.certification) && (!r.certificateRequired || Boolean(r.certification?.certificateFileId));
+  return ownPartDone({ certificateRequired: r.certificateRequired, ...certificationFacts(r) });
 }
 
 type Audience = "holder" | "parent" | "procurement" | "discloser";

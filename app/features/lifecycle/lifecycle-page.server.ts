@@ -7,21 +7,7 @@ import { agreementMilestones } from "#app/features/destruction/register.server";
 import { agreementDisclosures } from "#app/features/compelled/compelled.server";
 import { agreementAudits } from "#app/features/audits/audits.server";
 import { agreementLifecycle } from "./lifecycle.server";
-import { buildRegister, type RegisterRequest } from "./register";
-
-/** A stored request as the register reads it. */
-export function registerRequestOf(r: DestructionRequestData): RegisterRequest {
-  return {
-    id: r._id,
-    supplierId: String(r.supplierOrgId),
-    parentId: r.parentSupplierOrgId ? String(r.parentSupplierOrgId) : null,
-    tier: r.tier,
-    dueDate: r.dueDate,
-    certificateRequired: r.certificateRequired,
-    certified: Boolean(r.certification),
-    hasCertificateFile: Boolean(r.certification?.certificateFileId),
-  };
-}
+import { registerOfStored } from "./register";
 
 /**
  * The holders that have not completed their return-or-destroy certificate
@@ -32,7 +18,7 @@ export async function outstandingHolders(agreementId: Types.ObjectId | string, n
   const requests = await DestructionRequest.find({
     milestoneId: milestoneId(String(agreementId), "termination"),
   }).lean<DestructionRequestData[]>();
-  const register = buildRegister(requests.map(registerRequestOf), now);
+  const register = registerOfStored(requests, now);
   const names = await orgInfo(register.rows.map((r) => r.supplierId));
   return {
     holders: register.holders,

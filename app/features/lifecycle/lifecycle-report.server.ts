@@ -12,8 +12,7 @@ import { trusted } from "#app/lib/ids.server";
 import { orgInfo } from "#app/features/accounts/org-names.server";
 import type { ReportLifecycle, ReportMilestone } from "#reports/types";
 import { agreementLifecycle } from "./lifecycle.server";
-import { registerRequestOf } from "./lifecycle-page.server";
-import { buildRegister } from "./register";
+import { registerOfStored } from "./register";
 
 /**
  * The agreement report's data on the agreement's life after signature, as
@@ -50,7 +49,7 @@ export async function lifecycleReportData(
   const reportMilestones: ReportMilestone[] = sorted.map((m) => {
     const own = byMilestone.get(m._id) ?? [];
     const stored = new Map(own.map((r) => [r._id, r]));
-    const register = buildRegister(own.map(registerRequestOf), now);
+    const register = registerOfStored(own, now);
     return {
       kind: m.kind,
       phaseName: m.phaseName,

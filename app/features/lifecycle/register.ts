@@ -1,3 +1,4 @@
+import type { DestructionRequestData } from "#models/lifecycle.server";
 import { daysLeft, daysOverdue } from "./deadlines";
 
 /**
@@ -17,6 +18,38 @@ export interface RegisterRequest {
   certified: boolean;
   /** the certificate file is on record (only asked where the agreement requires one) */
   hasCertificateFile: boolean;
+}
+
+/** What a stored request's certification says: filed, and with its file. */
+export function certificationFacts(
+  r: Pick<DestructionRequestData, "certification">,
+): Pick<RegisterRequest, "certified" | "hasCertificateFile"> {
+  return { certified: Boolean(r.certification), hasCertificateFile: Boolean(r.certification?.certificateFileId) };
+}
+
+/** A holder's own part is done: certified, with the certificate file where the agreement requires one. */
+export function ownPartDone(
+  r: Pick<RegisterRequest, "certified" | "certificateRequired" | "hasCertificateFile">,
+): boolean {
+  return r.certified && (!r.certificateRequired || r.hasCertificateFile);
+}
+
+/** A stored request as the register reads it. */
+export function registerRequestOf(r: DestructionRequestData): RegisterRequest {
+  return {
+    id: r._id,
+    supplierId: String(r.supplierOrgId),
+    parentId: r.parentSupplierOrgId ? String(r.parentSupplierOrgId) : null,
+    tier: r.tier,
+    dueDate: r.dueDate,
+    certificateRequired: r.certificateRequired,
+    ...certificationFacts(r),
+  };
+}
+
+/** The register of stored requests (one milestone's). */
+export function registerOfStored(requests: readonly DestructionRequestData[], now: Date): Register {
+  return buildRegister(requests.map(registerRequestOf), now);
 }
 
 export type HolderState = "complete" | "waiting-on-subcontractors" | "open" | "overdue";
@@ -67,10 +100,10 @@ export function buildRegister(requests: readonly RegisterRequest[], now: Date): 
   /** returns the holders below `r` (inclusive) that are not complete */
   const visit = (r: RegisterRequest, depth: number): string[] => {
     visited.add(r.supplierId);
-    const ownDone = r.certified && (!r.certificateRequired || r.hasCertificateFile);
+    const own = ownPartDone(r);
     const row: RegisterRow = {
       ...r,
-      ownDone,
+      ownDone: own,
       complete: false,
       state: "open",
       overdueDays: 0,
@@ -83,10 +116,10 @@ export function buildRegister(requests: readonly RegisterRequest[], now: Date): 
     for (const c of children.get(r.supplierId) ?? [])
       if (!visited.has(c.supplierId)) missing.push(...visit(c, depth + 1));
     row.waitingOn = missing;
-    row.complete = ownDone && missing.length === 0;
+    row.complete = own && missing.length === 0;
     const late = daysOverdue(r.dueDate, now);
     row.overdueDays = row.complete ? 0 : late;
-    row.state = row.complete ? "complete" : late > 0 ? "overdue" : ownDone ? "waiting-on-subcontractors" : "open";
+    row.state = row.complete ? "complete" : late > 0 ? "overdue" : own ? "waiting-on-subcontractors" : "open";
     return row.complete ? [] : [r.supplierId, ...missing];
   };
   for (const r of children.get(null) ?? []) visit(r, 0);
