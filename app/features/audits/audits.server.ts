@@ -397,18 +397,11 @@ async function announce(
   request: Request,
   origin: string,
 ) {
-  await recordAudit({
-    action: "supplier-audit.schedule",
-    actor: { id: user.id, email: user.email, orgId: user.orgId },
-    targetType: "agreement",
-    targetId: String(agreement._id),
-    details: {
-      audit: String(audit._id),
-      supplier: String(audit.supplierOrgId),
-      scheduledFor: audit.scheduledFor,
-      ...(audit.afterIncidentId ? { incident: String(audit.afterIncidentId) } : {}),
-    },
-    ip: clientIp(request),
+  await recordOnAgreement(user, agreement._id, request, "supplier-audit.schedule", {
+    audit: String(audit._id),
+    supplier: String(audit.supplierOrgId),
+    scheduledFor: audit.scheduledFor,
+    ...(audit.afterIncidentId ? { incident: String(audit.afterIncidentId) } : {}),
   });
   await mailTo(
     { orgId: audit.supplierOrgId, role: "supplier" },
@@ -437,6 +430,43 @@ async function auditOf(agreement: AgreementDoc, auditId: string | undefined): Pr
   return audit;
 }
 
+/**
+ * An audit of one of the user's agreements that the user's organisation
+ * may act on: the one that audits (or, with `procurementToo`, the
+ * recipient's procurement whoever audited). Another agreement or audit is a 404.
+ */
+async function auditToActOn(
+  user: CurrentUser,
+  id: string | undefined,
+  auditId: string | undefined,
+  opts: { procurementToo?: boolean } = {},
+): Promise<{ ok: true; agreement: AgreementDoc; audit: LeanAudit } | { ok: false; errors: Errors }> {
+  const role = auditorRoleOf(user);
+  const agreement = await requireAgreement(user, id);
+  const audit = await auditOf(agreement, auditId);
+  if (String(audit.auditorOrgId) !== user.orgId && !(opts.procurementToo && role === "procurement"))
+    return { ok: false, errors: { "": [t("audits.error.notAuditor")] } };
+  return { ok: true, agreement, audit };
+}
+
+/** An audit-trail entry on the agreement, by the user. */
+function recordOnAgreement(
+  user: CurrentUser,
+  agreementId: unknown,
+  request: Request,
+  action: string,
+  details: Record<string, string>,
+) {
+  return recordAudit({
+    action,
+    actor: { id: user.id, email: user.email, orgId: user.orgId },
+    targetType: "agreement",
+    targetId: String(agreementId),
+    details,
+    ip: clientIp(request),
+  });
+}
+
 /** The auditing organisation cancels an audit still scheduled: it stops counting against the yearly limit. */
 export async function cancelAudit(
   user: CurrentUser,
@@ -444,19 +474,15 @@ export async function cancelAudit(
   auditId: string,
   request: Request,
 ): Promise<AuditResult> {
-  auditorRoleOf(user);
-  const agreement = await requireAgreement(user, id);
-  const audit = await auditOf(agreement, auditId);
-  if (String(audit.auditorOrgId) !== user.orgId) return { ok: false, errors: { "": [t("audits.error.notAuditor")] } };
+  const acting = await auditToActOn(user, id, auditId);
+  if (!acting.ok) return acting;
+  const { agreement, audit } = acting;
   if (audit.status !== "scheduled") return { ok: false, errors: { "": [t("audits.error.notScheduled")] } };
   await SupplierAudit.updateOne({ _id: audit._id }, { $set: { status: "cancelled" } });
-  await recordAudit({
-    action: "supplier-audit.cancel",
-    actor: { id: user.id, email: user.email, orgId: user.orgId },
-    targetType: "agreement",
-    targetId: String(agreement._id),
-    details: { audit: String(audit._id), supplier: String(audit.supplierOrgId), scheduledFor: audit.scheduledFor },
-    ip: clientIp(request),
+  await recordOnAgreement(user, agreement._id, request, "supplier-audit.cancel", {
+    audit: String(audit._id),
+    supplier: String(audit.supplierOrgId),
+    scheduledFor: audit.scheduledFor,
   });
   return { ok: true, id: String(audit._id) };
 }
@@ -501,10 +527,9 @@ export async function recordOutcome(
   request: Request,
   now = new Date(),
 ): Promise<AuditResult> {
-  auditorRoleOf(user);
-  const agreement = await requireAgreement(user, id);
-  const audit = await auditOf(agreement, auditId);
-  if (String(audit.auditorOrgId) !== user.orgId) return { ok: false, errors: { "": [t("audits.error.notAuditor")] } };
+  const acting = await auditToActOn(user, id, auditId);
+  if (!acting.ok) return acting;
+  const { agreement, audit } = acting;
   if (audit.status === "cancelled") return { ok: false, errors: { "": [t("audits.error.cancelled")] } };
   if (input.completedOn < audit.scheduledFor)
     return {
@@ -526,13 +551,10 @@ export async function recordOutcome(
       },
     },
   );
-  await recordAudit({
-    action: "supplier-audit.outcome",
-    actor: { id: user.id, email: user.email, orgId: user.orgId },
-    targetType: "agreement",
-    targetId: String(agreement._id),
-    details: { audit: String(audit._id), supplier: String(audit.supplierOrgId), outcome: input.outcome },
-    ip: clientIp(request),
+  await recordOnAgreement(user, agreement._id, request, "supplier-audit.outcome", {
+    audit: String(audit._id),
+    supplier: String(audit.supplierOrgId),
+    outcome: input.outcome,
   });
   return { ok: true, id: String(audit._id) };
 }
@@ -546,10 +568,9 @@ export async function addFinding(
   request: Request,
   origin: string,
 ): Promise<AuditResult> {
-  auditorRoleOf(user);
-  const agreement = await requireAgreement(user, id);
-  const audit = await auditOf(agreement, auditId);
-  if (String(audit.auditorOrgId) !== user.orgId) return { ok: false, errors: { "": [t("audits.error.notAuditor")] } };
+  const acting = await auditToActOn(user, id, auditId);
+  if (!acting.ok) return acting;
+  const { agreement, audit } = acting;
   if (audit.status !== "completed" || !audit.completedOn)
     return { ok: false, errors: { "": [t("audits.error.notCompleted")] } };
   if (!agreement.requirements.some((r) => r.requirementId === input.requirementId))
@@ -570,20 +591,13 @@ export async function addFinding(
     description: input.description,
     dueDate: input.dueDate,
   });
-  await recordAudit({
-    action: "supplier-audit.finding",
-    actor: { id: user.id, email: user.email, orgId: user.orgId },
-    targetType: "agreement",
-    targetId: String(agreement._id),
-    details: {
-      audit: String(audit._id),
-      finding: String(finding._id),
-      supplier: String(audit.supplierOrgId),
-      requirement: input.requirementId,
-      severity: input.severity,
-      dueDate: input.dueDate,
-    },
-    ip: clientIp(request),
+  await recordOnAgreement(user, agreement._id, request, "supplier-audit.finding", {
+    audit: String(audit._id),
+    finding: String(finding._id),
+    supplier: String(audit.supplierOrgId),
+    requirement: input.requirementId,
+    severity: input.severity,
+    dueDate: input.dueDate,
   });
   await mailTo(
     { orgId: audit.supplierOrgId, role: "supplier" },
@@ -616,11 +630,9 @@ export async function closeFinding(
   request: Request,
   now = new Date(),
 ): Promise<AuditResult> {
-  const role = auditorRoleOf(user);
-  const agreement = await requireAgreement(user, id);
-  const audit = await auditOf(agreement, auditId);
-  if (role !== "procurement" && String(audit.auditorOrgId) !== user.orgId)
-    return { ok: false, errors: { "": [t("audits.error.notAuditor")] } };
+  const acting = await auditToActOn(user, id, auditId, { procurementToo: true });
+  if (!acting.ok) return acting;
+  const { agreement, audit } = acting;
   const finding = await AuditFinding.findOne({ _id: input.findingId, auditId: audit._id }).lean();
   if (!finding) notFound();
   if (finding.status === "closed") return { ok: false, errors: { "": [t("audits.error.closed")] } };
@@ -628,13 +640,10 @@ export async function closeFinding(
     { _id: finding._id },
     { $set: { status: "closed", closedOn: todayIso(now), closedById: toObjectId(user.id), closingNote: input.note } },
   );
-  await recordAudit({
-    action: "supplier-audit.close-finding",
-    actor: { id: user.id, email: user.email, orgId: user.orgId },
-    targetType: "agreement",
-    targetId: String(agreement._id),
-    details: { audit: String(audit._id), finding: String(finding._id), requirement: finding.requirementId },
-    ip: clientIp(request),
+  await recordOnAgreement(user, agreement._id, request, "supplier-audit.close-finding", {
+    audit: String(audit._id),
+    finding: String(finding._id),
+    requirement: finding.requirementId,
   });
   return { ok: true, id: String(finding._id) };
 }
@@ -674,13 +683,10 @@ export async function answerFinding(
   await AuditFinding.updateOne({ _id: finding._id }, { $set: { response: input.response, respondedAt: now } });
   const agreement = await Agreement.findById(finding.agreementId, { reference: 1 }).lean();
   const reference = agreement?.reference ?? "";
-  await recordAudit({
-    action: "supplier-audit.answer",
-    actor: { id: user.id, email: user.email, orgId: user.orgId },
-    targetType: "agreement",
-    targetId: String(finding.agreementId),
-    details: { audit: String(audit._id), finding: String(finding._id), requirement: finding.requirementId },
-    ip: clientIp(request),
+  await recordOnAgreement(user, finding.agreementId, request, "supplier-audit.answer", {
+    audit: String(audit._id),
+    finding: String(finding._id),
+    requirement: finding.requirementId,
   });
   await mailTo(
     { orgId: audit.auditorOrgId, role: audit.auditorRole },
