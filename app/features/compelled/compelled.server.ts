@@ -24,6 +24,7 @@ import { currentLocale, t, tIn } from "#app/i18n/messages.server";
 import { formatDay } from "#app/i18n/format";
 import { AUTHORITY_MAX, BARRED_REASON_MAX, DEMAND_DESCRIPTION_MAX } from "./compelled-limits";
 import type { Locale } from "#app/i18n/locales";
+import { supplierChainAgreements } from "#app/features/subcontractors/subcontractors.server";
 
 /** Notice the agreement asks for when it predates the setting. */
 const DEFAULT_NOTICE_DAYS = 5;
@@ -356,10 +357,7 @@ export async function agreementDisclosures(
 /** The supplier's legal demands page: the agreements it may report under, its demands, and those notified to it from below. */
 export async function supplierDemandsPage(user: CurrentUser, now = new Date()) {
   const orgId = toObjectId(user.orgId);
-  const list = await Agreement.find({ "chain.supplierOrgId": orgId }, { reference: 1, title: 1 })
-    .sort({ reference: 1 })
-    .lean();
-  const agreements = list.map((a) => ({ id: String(a._id), reference: a.reference, title: a.title }));
+  const agreements = await supplierChainAgreements(user);
   const refs = new Map(agreements.map((a) => [a.id, a.reference]));
   const own = await CompelledDisclosure.find({ supplierOrgId: orgId }).sort({ reportedAt: -1 }).limit(200).lean();
   const demands = own.map((r) => viewOf(r, new Map([[user.orgId, user.org.name]]), refs));
