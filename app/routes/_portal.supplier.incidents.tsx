@@ -1,9 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { titleOf } from "#app/i18n/meta";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { ErrorList, Field, SelectField, TextareaField } from "#app/components/forms";
+import { ErrorList, Field, TextareaField } from "#app/components/forms";
 import { IncidentTable } from "#app/features/reassessment/reassessment-view";
 import { requireUser } from "#app/features/accounts/auth.server";
+import { AgreementSelectField } from "#app/features/agreements/agreement-select";
 import { publicOrigin } from "#app/lib/env.server";
 import { fieldErrors } from "#app/lib/forms.server";
 import { IncidentSchema, reportIncident, supplierIncidentsPage } from "#app/features/incidents/incidents.server";
@@ -56,22 +57,13 @@ export default function SupplierIncidentsPage() {
         <Form method="post" className="card form-section" noValidate>
           <h2>{t("incidents.page.reportHeading")}</h2>
           <ErrorList errors={errors[""]} />
-          <SelectField
+          <AgreementSelectField
+            agreements={agreements}
             label={t("incidents.page.agreement")}
+            choose={t("incidents.page.choose")}
             errors={errors.agreementId}
-            selectProps={{
-              name: "agreementId",
-              defaultValue: values?.agreementId ?? (agreements.length === 1 ? agreements[0].id : ""),
-              required: true,
-            }}
-          >
-            <option value="">{t("incidents.page.choose")}</option>
-            {agreements.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.reference}: {a.title}
-              </option>
-            ))}
-          </SelectField>
+            value={values?.agreementId}
+          />
           <Field
             label={t("incidents.page.detectedAt")}
             errors={errors.detectedAt}

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { titleOf } from "#app/i18n/meta";
 import { ErrorList, Field, SelectField, TextareaField } from "#app/components/forms";
 import { requireUser } from "#app/features/accounts/auth.server";
+import { AgreementSelectField } from "#app/features/agreements/agreement-select";
 import { DemandSchema, liftBar, reportDemand, supplierDemandsPage } from "#app/features/compelled/compelled.server";
 import { DemandTable } from "#app/features/compelled/compelled-view";
 import { AUTHORITY_MAX, BARRED_REASON_MAX, DEMAND_DESCRIPTION_MAX } from "#app/features/compelled/compelled-limits";
@@ -95,22 +96,13 @@ export default function SupplierLegalDemandsPage() {
           <h2>{t("compelled.page.reportHeading")}</h2>
           <input type="hidden" name="intent" value="report" />
           <ErrorList errors={errors[""]} />
-          <SelectField
+          <AgreementSelectField
+            agreements={agreements}
             label={t("compelled.page.agreement")}
+            choose={t("compelled.page.choose")}
             errors={errors.agreementId}
-            selectProps={{
-              name: "agreementId",
-              defaultValue: values?.agreementId ?? (agreements.length === 1 ? agreements[0].id : ""),
-              required: true,
-            }}
-          >
-            <option value="">{t("compelled.page.choose")}</option>
-            {agreements.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.reference}: {a.title}
-              </option>
-            ))}
-          </SelectField>
+            value={values?.agreementId}
+          />
           <div className="grid-2">
             <Field
               label={t("compelled.page.authority")}
